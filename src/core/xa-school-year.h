@@ -1,0 +1,20 @@
+/* xa-school-year.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A 学年度 runs from 1 September to 31 August and is keyed by its start year. */
+char     *xa_school_year_format       (int          start_year,
+                                       gboolean     legacy_hyphen);
+gboolean  xa_school_year_parse        (const char  *text,
+                                       int         *start_year,
+                                       GError     **error);
+int       xa_school_year_for_date     (GDate       *date);
+
+G_END_DECLS

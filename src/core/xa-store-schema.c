@@ -1,0 +1,194 @@
+/* xa-store-schema.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The schema, as a list of forward-only migrations. Step N takes a database at
+ * user_version N-1 to N inside one transaction; a step, once released, never changes.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-store-private.h"
+
+/* 1: the audit chain. The triggers make the table append-only for every connection
+ * that uses this file, ours included. */
+static const char schema_1[] =
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE audit ("
+  "  seq          INTEGER PRIMARY KEY,"
+  "  at           TEXT NOT NULL,"
+  "  operator     TEXT NOT NULL,"
+  "  action       TEXT NOT NULL,"
+  "  record_table TEXT NOT NULL,"
+  "  record_uuid  TEXT NOT NULL,"
+  "  detail       TEXT NOT NULL,"
+  "  prev_hash    TEXT NOT NULL,"
+  "  hash         TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX audit_record ON audit (record_uuid);"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;";
+
+/* 2: organisations, people, their dated roles and school years. */
+static const char schema_2[] =
+  "CREATE TABLE organisation ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('commission', 'school')),"
+  "  code        TEXT UNIQUE CHECK (code IS NULL OR (length (code) = 10 AND code NOT GLOB '*[^0-9]*')),"
+  "  name        TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 100),"
+  "  school_type TEXT NOT NULL DEFAULT '',"
+  "  stages      TEXT NOT NULL DEFAULT '',"
+  "  address     TEXT NOT NULL DEFAULT '',"
+  "  phone       TEXT NOT NULL DEFAULT '',"
+  "  created_at  TEXT NOT NULL,"
+  "  updated_at  TEXT NOT NULL,"
+  "  deleted_at  TEXT"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX organisation_one_commission ON organisation (kind) WHERE kind = 'commission';"
+  "CREATE INDEX organisation_name ON organisation (name);"
+  "CREATE TABLE person ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
+  "  name            TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 50),"
+  "  title           TEXT NOT NULL DEFAULT '',"
+  "  phone           TEXT NOT NULL DEFAULT '',"
+  "  affiliation     TEXT NOT NULL DEFAULT '',"
+  "  created_at      TEXT NOT NULL,"
+  "  updated_at      TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX person_organisation ON person (organisation_id);"
+  "CREATE TABLE role_term ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
+  "  person_id       INTEGER NOT NULL REFERENCES person (id),"
+  "  role            TEXT NOT NULL CHECK (role IN ('first-responsible', 'direct-responsible',"
+  "                    'legal-vice-principal', 'legal-counsellor', 'safety-officer')),"
+  "  since           TEXT NOT NULL CHECK (date (since) IS since),"
+  "  until           TEXT CHECK (until IS NULL OR (date (until) IS until AND until >= since)),"
+  "  note            TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+  "CREATE INDEX role_term_organisation ON role_term (organisation_id, role, since);"
+  /* A school has one 第一责任人 and one 直接责任人 at a time; a change is a succession
+   * that closes the old term, never a second open one. */
+  "CREATE UNIQUE INDEX role_term_one_holder ON role_term (organisation_id, role)"
+  "  WHERE until IS NULL AND role IN ('first-responsible', 'direct-responsible');"
+  "CREATE TABLE school_year ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  uuid       TEXT NOT NULL UNIQUE,"
+  "  start_year INTEGER NOT NULL UNIQUE CHECK (start_year BETWEEN 1990 AND 2200),"
+  "  created_at TEXT NOT NULL"
+  ") STRICT;";
+
+static const char * const migrations[] = {
+  NULL,
+  schema_1,
+  schema_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == XA_STORE_SCHEMA_VERSION + 1);
+
+static gboolean
+read_user_version (sqlite3  *db,
+                   int      *version)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int (stmt, 0);
+      ok = TRUE;
+    }
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+run_step (sqlite3  *db,
+          int       version,
+          GError  **error)
+{
+  g_autofree char *pragmas = NULL;
+
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    goto failed;
+
+  /* The version is read again inside the transaction: another process may have
+   * migrated the file between our first look and the lock. */
+  {
+    int current = 0;
+
+    if (!read_user_version (db, &current))
+      goto failed;
+    if (current >= version)
+      return sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+  }
+
+  if (sqlite3_exec (db, migrations[version], NULL, NULL, NULL) != SQLITE_OK)
+    goto failed;
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             XA_STORE_APPLICATION_ID, version);
+  if (sqlite3_exec (db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
+    goto failed;
+
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    goto failed;
+
+  return TRUE;
+
+failed:
+  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_MIGRATION,
+               _("Cannot update the database to schema %d: %s"),
+               version, sqlite3_errmsg (db));
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+gboolean
+_xa_store_migrate (XaStore  *self,
+                   sqlite3  *db,
+                   int       target_version,
+                   GError  **error)
+{
+  int version = 0;
+
+  g_assert (target_version >= 0 && target_version <= XA_STORE_SCHEMA_VERSION);
+
+  if (!read_user_version (db, &version))
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN,
+                   _("Cannot read the database version: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  /* The read-only look in xa_store_open() already refused such files; a file that
+   * another process upgraded meanwhile is refused here. */
+  if (version > XA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_TOO_NEW,
+                   _("The database was written by a newer version of Xiaoan (schema %d, this program knows up to %d). It was left untouched; please update Xiaoan."),
+                   version, XA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  for (int step = version + 1; step <= target_version; step++)
+    {
+      if (!run_step (db, step, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
