@@ -690,8 +690,8 @@ xa_store_verify_audit (XaStore  *self,
       if (seq != expected_seq)
         {
           broken = expected_seq;
-          why = g_strdup_printf (_("entry %" G_GINT64_FORMAT " is missing (the next one is %" G_GINT64_FORMAT ")"),
-                                 expected_seq, seq);
+          why = g_strdup_printf (_("entry %lld is missing (the next one is %lld)"),
+                                 (long long) expected_seq, (long long) seq);
           continue;
         }
 
@@ -707,14 +707,14 @@ xa_store_verify_audit (XaStore  *self,
       if (g_strcmp0 (prev_hash, expected_prev) != 0)
         {
           broken = seq;
-          why = g_strdup_printf (_("entry %" G_GINT64_FORMAT " does not follow the entry before it (its previous hash differs)"),
-                                 seq);
+          why = g_strdup_printf (_("entry %lld does not follow the entry before it (its previous hash differs)"),
+                                 (long long) seq);
         }
       else if (g_strcmp0 (computed, hash) != 0)
         {
           broken = seq;
-          why = g_strdup_printf (_("entry %" G_GINT64_FORMAT " was changed after it was written (its hash does not match its content)"),
-                                 seq);
+          why = g_strdup_printf (_("entry %lld was changed after it was written (its hash does not match its content)"),
+                                 (long long) seq);
         }
 
       g_set_str_compat (&expected_prev, hash);

@@ -1,0 +1,730 @@
+/* xa-page-layout.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Lays paragraphs out on the GB/T 9704-2012 grid: A4, a 156 × 225 mm text area of 22 lines
+ * of 28 characters. Pango breaks the lines (it knows the Chinese rules: no 。，、 at a line
+ * start, no （ at a line end); we place every line on a grid row ourselves, which is also
+ * what decides page breaks and keeps the signature block with the last lines of text.
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "xa-page-layout.h"
+
+#define CELL        (XA_TEXT_WIDTH / XA_CHARS_PER_LINE)   /* 15.79 pt */
+#define PITCH       (XA_TEXT_HEIGHT / XA_LINES_PER_PAGE)  /* 28.99 pt */
+#define ASCENT      0.88                                   /* of the CJK em box */
+#define SIGNATURE_ROWS 6
+/* The signature block may squeeze its page's lines down to this pitch (GB/T 9704
+ * 7.3.5.5: "调整行距、字距") rather than stand alone on a page. */
+#define MIN_PITCH   (PITCH * 0.75)
+
+typedef struct
+{
+  XaParagraphKind  kind;
+  char            *lead;
+  char            *text;
+} Paragraph;
+
+typedef struct
+{
+  PangoLayout *layout;
+  int          line_index;
+  guint        page;
+  guint        row;
+  double       size;
+  double       x;      /* from the text area's left edge: indent or centring */
+} PlacedLine;
+
+typedef struct
+{
+  char *unit;
+  char *sign;
+  char *date;
+} Party;
+
+struct _XaPageLayout
+{
+  GObject         parent_instance;
+
+  XaFontResolver *fonts;
+  PangoContext   *context;
+  GArray         *paragraphs;   /* of Paragraph */
+  GArray         *lines;        /* of PlacedLine, after layout */
+  GArray         *page_pitch;   /* of double, one per page */
+  Party           parties[2];
+  gboolean        has_signature;
+  guint           signature_page;
+  guint           signature_row;
+  char           *footer_label;
+  char           *title;
+  char           *author;
+  char           *subject;
+  gboolean        laid_out;
+};
+
+G_DEFINE_FINAL_TYPE (XaPageLayout, xa_page_layout, G_TYPE_OBJECT)
+
+static void
+paragraph_clear (gpointer data)
+{
+  Paragraph *paragraph = data;
+
+  g_free (paragraph->lead);
+  g_free (paragraph->text);
+}
+
+static void
+placed_line_clear (gpointer data)
+{
+  PlacedLine *line = data;
+
+  g_clear_object (&line->layout);
+}
+
+static void
+party_clear (Party *party)
+{
+  g_clear_pointer (&party->unit, g_free);
+  g_clear_pointer (&party->sign, g_free);
+  g_clear_pointer (&party->date, g_free);
+}
+
+static PangoFontDescription *
+font_for_role (XaPageLayout *self,
+               XaFontRole    role,
+               double        size)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+  const char *family = xa_font_resolver_get_family (self->fonts, role);
+
+  pango_font_description_set_family (desc, family ? family : "Serif");
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  if (xa_font_resolver_get_bold (self->fonts, role))
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+
+  return desc;
+}
+
+static PangoLayout *
+new_layout (XaPageLayout *self,
+            XaFontRole    role,
+            double        size,
+            const char   *text)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  g_autoptr(PangoFontDescription) desc = font_for_role (self, role, size);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* Full-width text on the grid: 16 pt glyphs tightened by about 0.21 pt make 28 to the
+ * line, so the text area is "撑满" as the standard asks. */
+static void
+apply_grid_spacing (PangoLayout *layout,
+                    double       size)
+{
+  g_autoptr(PangoAttrList) attrs = pango_layout_get_attributes (layout)
+                                   ? pango_attr_list_copy (pango_layout_get_attributes (layout))
+                                   : pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) ((CELL - size) * PANGO_SCALE)));
+  pango_layout_set_attributes (layout, attrs);
+}
+
+static PangoLayout *
+layout_paragraph (XaPageLayout    *self,
+                  const Paragraph *paragraph)
+{
+  g_autofree char *joined = g_strconcat (paragraph->lead ? paragraph->lead : "",
+                                         paragraph->text ? paragraph->text : "", NULL);
+  XaFontRole role = XA_FONT_ROLE_FANGSONG;
+  PangoLayout *layout;
+
+  if (paragraph->kind == XA_PARAGRAPH_HEADING_1)
+    role = XA_FONT_ROLE_HEITI;
+
+  layout = new_layout (self, role, XA_BODY_SIZE, joined);
+
+  if (paragraph->kind == XA_PARAGRAPH_HEADING_2 && paragraph->lead != NULL)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      g_autoptr(PangoFontDescription) kaiti = font_for_role (self, XA_FONT_ROLE_KAITI, XA_BODY_SIZE);
+      PangoAttribute *attr = pango_attr_font_desc_new (kaiti);
+
+      attr->start_index = 0;
+      attr->end_index = strlen (paragraph->lead);
+      pango_attr_list_insert (attrs, attr);
+      pango_layout_set_attributes (layout, attrs);
+    }
+
+  apply_grid_spacing (layout, XA_BODY_SIZE);
+  /* A hair of slack so that rounding never pushes the 28th character to the next line. */
+  pango_layout_set_width (layout, (int) ((XA_TEXT_WIDTH + 0.5) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_justify (layout, TRUE);
+  pango_layout_set_indent (layout, (int) (2 * CELL * PANGO_SCALE));
+
+  return layout;
+}
+
+/* A multi-line title is set with lines of about equal length (the 梯形 or 菱形 of
+ * GB/T 9704 7.3.1) instead of a full first line and a short last one. */
+static PangoLayout *
+layout_title (XaPageLayout *self,
+              const char   *text)
+{
+  PangoLayout *layout = new_layout (self, XA_FONT_ROLE_XIAOBIAOSONG, XA_TITLE_SIZE, text);
+  int natural = 0;
+  int n_lines;
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_size (layout, &natural, NULL);
+  pango_layout_set_width (layout, (int) (XA_TEXT_WIDTH * PANGO_SCALE));
+  n_lines = pango_layout_get_line_count (layout);
+
+  if (n_lines > 1)
+    {
+      int width = natural / n_lines;
+
+      do
+        {
+          width += XA_TITLE_SIZE * PANGO_SCALE / 2;
+          pango_layout_set_width (layout, MIN (width, (int) (XA_TEXT_WIDTH * PANGO_SCALE)));
+        }
+      while (pango_layout_get_line_count (layout) > n_lines);
+    }
+
+  return layout;
+}
+
+static void
+place_lines (XaPageLayout *self,
+             PangoLayout  *layout,
+             double        size,
+             guint        *page,
+             guint        *row)
+{
+  g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
+  /* A balanced title is narrower than the text area: centre the layout itself too. */
+  double shift = (XA_TEXT_WIDTH - (double) pango_layout_get_width (layout) / PANGO_SCALE) / 2;
+  int index = 0;
+
+  if (pango_layout_get_alignment (layout) != PANGO_ALIGN_CENTER)
+    shift = 0;
+
+  /* The iterator knows where each line starts within the layout: the first line's
+   * indent, and the offset of a centred line. */
+  do
+    {
+      PangoRectangle logical;
+      PlacedLine placed = { g_object_ref (layout), index++, 0, 0, size, 0 };
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      placed.x = shift + (double) logical.x / PANGO_SCALE;
+
+      if (*row >= XA_LINES_PER_PAGE)
+        {
+          (*page)++;
+          *row = 0;
+        }
+
+      placed.page = *page;
+      placed.row = (*row)++;
+      g_array_append_val (self->lines, placed);
+    }
+  while (pango_layout_iter_next_line (iter));
+}
+
+static void
+ensure_layout (XaPageLayout *self)
+{
+  guint page = 0;
+  guint row = 0;
+  double pitch = PITCH;
+
+  if (self->laid_out)
+    return;
+
+  g_array_set_size (self->lines, 0);
+
+  for (guint i = 0; i < self->paragraphs->len; i++)
+    {
+      const Paragraph *paragraph = &g_array_index (self->paragraphs, Paragraph, i);
+      g_autoptr(PangoLayout) layout = NULL;
+
+      if (paragraph->kind == XA_PARAGRAPH_TITLE)
+        {
+          layout = layout_title (self, paragraph->text);
+          place_lines (self, layout, XA_TITLE_SIZE, &page, &row);
+          /* One blank line between the title and what follows. */
+          if (row < XA_LINES_PER_PAGE)
+            row++;
+        }
+      else
+        {
+          layout = layout_paragraph (self, paragraph);
+          place_lines (self, layout, XA_BODY_SIZE, &page, &row);
+        }
+    }
+
+  g_array_set_size (self->page_pitch, 0);
+  for (guint i = 0; i <= page; i++)
+    g_array_append_val (self->page_pitch, pitch);
+
+  if (self->has_signature)
+    {
+      if (row + SIGNATURE_ROWS > XA_LINES_PER_PAGE)
+        {
+          double tight = XA_TEXT_HEIGHT / (row + SIGNATURE_ROWS);
+
+          if (tight < MIN_PITCH)
+            {
+              /* Too much to squeeze: carry the last two lines of text over so that the
+               * block still has body text above it on its page. */
+              guint moved = 0;
+
+              for (guint i = self->lines->len; i > 0 && moved < 2; i--, moved++)
+                {
+                  PlacedLine *line = &g_array_index (self->lines, PlacedLine, i - 1);
+
+                  line->page = page + 1;
+                  line->row = 1 - moved;
+                }
+              page++;
+              row = 2;
+              g_array_append_val (self->page_pitch, pitch);
+            }
+          else
+            g_array_index (self->page_pitch, double, page) = tight;
+        }
+
+      self->signature_page = page;
+      self->signature_row = row;
+    }
+
+  self->laid_out = TRUE;
+}
+
+static double
+row_top (XaPageLayout *self,
+         guint         page,
+         double        row)
+{
+  return XA_TEXT_TOP + row * g_array_index (self->page_pitch, double, page);
+}
+
+static double
+baseline_in_row (XaPageLayout *self,
+                 guint         page,
+                 double        row,
+                 double        size)
+{
+  double pitch = g_array_index (self->page_pitch, double, page);
+
+  return row_top (self, page, row) + (pitch - size) / 2 + ASCENT * size;
+}
+
+static void
+draw_text_at (XaPageLayout   *self,
+              cairo_t        *cr,
+              const char     *text,
+              XaFontRole      role,
+              double          size,
+              double          x,
+              double          baseline,
+              PangoAlignment  align,
+              double          width)
+{
+  g_autoptr(PangoLayout) layout = new_layout (self, role, size, text);
+  PangoLayoutLine *line;
+  PangoRectangle logical;
+  double left = x;
+
+  line = pango_layout_get_line_readonly (layout, 0);
+  pango_layout_line_get_extents (line, NULL, &logical);
+
+  if (align == PANGO_ALIGN_CENTER)
+    left = x + (width - (double) logical.width / PANGO_SCALE) / 2;
+  else if (align == PANGO_ALIGN_RIGHT)
+    left = x + width - (double) logical.width / PANGO_SCALE;
+
+  cairo_move_to (cr, left, baseline);
+  pango_cairo_show_layout_line (cr, line);
+}
+
+static void
+draw_page_number (XaPageLayout *self,
+                  cairo_t      *cr,
+                  guint         page)
+{
+  g_autofree char *text = g_strdup_printf ("— %u —", page + 1);
+  /* 7 mm under the text area; odd pages right, even pages left, one character in. */
+  double top = XA_TEXT_TOP + XA_TEXT_HEIGHT + 7 * 72 / 25.4;
+  double baseline = top + ASCENT * XA_PAGE_NUMBER_SIZE;
+  double inset = XA_PAGE_NUMBER_SIZE;
+
+  if ((page + 1) % 2 == 1)
+    draw_text_at (self, cr, text, XA_FONT_ROLE_FANGSONG, XA_PAGE_NUMBER_SIZE,
+                  XA_TEXT_LEFT, baseline, PANGO_ALIGN_RIGHT, XA_TEXT_WIDTH - inset);
+  else
+    draw_text_at (self, cr, text, XA_FONT_ROLE_FANGSONG, XA_PAGE_NUMBER_SIZE,
+                  XA_TEXT_LEFT + inset, baseline, PANGO_ALIGN_LEFT, 0);
+
+  if (self->footer_label != NULL)
+    draw_text_at (self, cr, self->footer_label, XA_FONT_ROLE_FANGSONG, 10.5,
+                  XA_TEXT_LEFT, baseline + 2 * XA_PAGE_NUMBER_SIZE, PANGO_ALIGN_CENTER, XA_TEXT_WIDTH);
+}
+
+/* Never a drawn seal: a dashed circle that shows where the unit's seal goes. */
+static void
+draw_seal_zone (cairo_t *cr,
+                double   centre_x,
+                double   centre_y)
+{
+  double dashes[] = { 4.0, 3.0 };
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, 0.6);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_new_path (cr);
+  cairo_arc (cr, centre_x, centre_y, XA_SEAL_DIAMETER / 2, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_signature (XaPageLayout *self,
+                cairo_t      *cr)
+{
+  double column = XA_TEXT_WIDTH / 2;
+  guint page = self->signature_page;
+  /* Row 0 of the block stays blank; names on row 1, signatures on row 3, dates on 5. */
+  double first = self->signature_row + 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->parties); i++)
+    {
+      const Party *party = &self->parties[i];
+      double x = XA_TEXT_LEFT + i * column;
+      double names_top = row_top (self, page, first);
+      double dates_bottom = row_top (self, page, first + 5);
+
+      /* The names and dates sit a little below the seal's centre (7.3.5.1). */
+      draw_seal_zone (cr, x + column / 2, (names_top + dates_bottom) / 2 - PITCH / 4);
+
+      if (party->unit)
+        draw_text_at (self, cr, party->unit, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
+                      baseline_in_row (self, page, first, XA_BODY_SIZE), PANGO_ALIGN_CENTER, column);
+      if (party->sign)
+        draw_text_at (self, cr, party->sign, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
+                      baseline_in_row (self, page, first + 2, XA_BODY_SIZE), PANGO_ALIGN_CENTER, column);
+      if (party->date)
+        draw_text_at (self, cr, party->date, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
+                      baseline_in_row (self, page, first + 4, XA_BODY_SIZE), PANGO_ALIGN_CENTER, column);
+    }
+}
+
+static void
+xa_page_layout_finalize (GObject *object)
+{
+  XaPageLayout *self = (XaPageLayout *) object;
+
+  g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_pointer (&self->paragraphs, g_array_unref);
+  g_clear_pointer (&self->page_pitch, g_array_unref);
+  g_clear_object (&self->context);
+  g_clear_object (&self->fonts);
+  for (guint i = 0; i < G_N_ELEMENTS (self->parties); i++)
+    party_clear (&self->parties[i]);
+  g_clear_pointer (&self->footer_label, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->subject, g_free);
+
+  G_OBJECT_CLASS (xa_page_layout_parent_class)->finalize (object);
+}
+
+static void
+xa_page_layout_class_init (XaPageLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = xa_page_layout_finalize;
+}
+
+static void
+xa_page_layout_init (XaPageLayout *self)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  self->paragraphs = g_array_new (FALSE, TRUE, sizeof (Paragraph));
+  g_array_set_clear_func (self->paragraphs, paragraph_clear);
+  self->lines = g_array_new (FALSE, TRUE, sizeof (PlacedLine));
+  g_array_set_clear_func (self->lines, placed_line_clear);
+  self->page_pitch = g_array_new (FALSE, TRUE, sizeof (double));
+
+  /* 72 dpi without hinting: layout units are PDF points and metrics are the outlines'. */
+  self->context = pango_font_map_create_context (font_map);
+  pango_cairo_context_set_resolution (self->context, 72);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  /* Without zh-CN, CJK fonts fall back to Japanese glyph shapes. */
+  pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
+}
+
+/**
+ * xa_page_layout_new:
+ * @fonts: the typefaces to set the document in
+ *
+ * Returns: (transfer full): an empty document
+ */
+XaPageLayout *
+xa_page_layout_new (XaFontResolver *fonts)
+{
+  XaPageLayout *self;
+
+  g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
+
+  self = g_object_new (XA_TYPE_PAGE_LAYOUT, NULL);
+  self->fonts = g_object_ref (fonts);
+  return self;
+}
+
+/**
+ * xa_page_layout_add_paragraph:
+ * @lead: (nullable): for %XA_PARAGRAPH_HEADING_2, the heading set in 楷体 (“（一）加强…。”)
+ * @text: the paragraph's text
+ */
+void
+xa_page_layout_add_paragraph (XaPageLayout    *self,
+                              XaParagraphKind  kind,
+                              const char      *lead,
+                              const char      *text)
+{
+  Paragraph paragraph = { kind, g_strdup (lead), g_strdup (text) };
+
+  g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
+
+  g_array_append_val (self->paragraphs, paragraph);
+  self->laid_out = FALSE;
+}
+
+/**
+ * xa_page_layout_set_signature:
+ *
+ * The two parties side by side under the last paragraph (reference/domain.md §1.7), each
+ * with a 42 mm seal zone.
+ */
+void
+xa_page_layout_set_signature (XaPageLayout *self,
+                              const char   *left_unit,
+                              const char   *left_sign,
+                              const char   *left_date,
+                              const char   *right_unit,
+                              const char   *right_sign,
+                              const char   *right_date)
+{
+  g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->parties); i++)
+    party_clear (&self->parties[i]);
+
+  self->parties[0] = (Party) { g_strdup (left_unit), g_strdup (left_sign), g_strdup (left_date) };
+  self->parties[1] = (Party) { g_strdup (right_unit), g_strdup (right_sign), g_strdup (right_date) };
+  self->has_signature = TRUE;
+  self->laid_out = FALSE;
+}
+
+/**
+ * xa_page_layout_set_footer_label:
+ * @label: (nullable): small type under the page number, such as 区教委存
+ */
+void
+xa_page_layout_set_footer_label (XaPageLayout *self,
+                                 const char   *label)
+{
+  g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
+
+  g_free (self->footer_label);
+  self->footer_label = g_strdup (label);
+}
+
+void
+xa_page_layout_set_metadata (XaPageLayout *self,
+                             const char   *title,
+                             const char   *author,
+                             const char   *subject)
+{
+  g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
+
+  g_free (self->title);
+  g_free (self->author);
+  g_free (self->subject);
+  self->title = g_strdup (title);
+  self->author = g_strdup (author);
+  self->subject = g_strdup (subject);
+}
+
+guint
+xa_page_layout_get_n_pages (XaPageLayout *self)
+{
+  g_return_val_if_fail (XA_IS_PAGE_LAYOUT (self), 0);
+
+  ensure_layout (self);
+  return self->page_pitch->len;
+}
+
+/**
+ * xa_page_layout_draw_page:
+ * @cr: a context whose user space is PDF points on an A4 page
+ * @page: the page, from 0
+ *
+ * Draws one page: for the PDF, the preview and the printer alike.
+ */
+void
+xa_page_layout_draw_page (XaPageLayout *self,
+                          cairo_t      *cr,
+                          guint         page)
+{
+  g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
+
+  ensure_layout (self);
+  g_return_if_fail (page < self->page_pitch->len);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const PlacedLine *placed = &g_array_index (self->lines, PlacedLine, i);
+      PangoLayoutLine *line;
+
+      if (placed->page != page)
+        continue;
+
+      line = pango_layout_get_line_readonly (placed->layout, placed->line_index);
+      cairo_move_to (cr, XA_TEXT_LEFT + placed->x,
+                     baseline_in_row (self, page, placed->row, placed->size));
+      pango_cairo_show_layout_line (cr, line);
+    }
+
+  if (self->has_signature && page == self->signature_page)
+    draw_signature (self, cr);
+
+  draw_page_number (self, cr, page);
+  cairo_restore (cr);
+}
+
+static void
+set_pdf_metadata (XaPageLayout    *self,
+                  cairo_surface_t *surface)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+
+  if (self->title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  if (self->author)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
+  if (self->subject)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Xiaoan " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+}
+
+/**
+ * xa_page_layout_write_pdf:
+ * @pdf_surface: an A4 PDF surface; the pages are appended to it
+ *
+ * Appends every page to @pdf_surface, so that a batch can put many documents in one file.
+ */
+gboolean
+xa_page_layout_write_pdf (XaPageLayout     *self,
+                          cairo_surface_t  *pdf_surface,
+                          GError          **error)
+{
+  cairo_t *cr;
+  cairo_status_t status;
+  guint n_pages;
+
+  g_return_val_if_fail (XA_IS_PAGE_LAYOUT (self), FALSE);
+
+  n_pages = xa_page_layout_get_n_pages (self);
+  set_pdf_metadata (self, pdf_surface);
+  cr = cairo_create (pdf_surface);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      xa_page_layout_draw_page (self, cr, page);
+      cairo_show_page (cr);
+    }
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cannot draw the document: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static cairo_status_t
+append_to_byte_array (void                *closure,
+                      const unsigned char *data,
+                      unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * xa_page_layout_render_pdf:
+ *
+ * Returns: (transfer full): the document as a PDF file's bytes, fonts embedded as subsets
+ */
+GBytes *
+xa_page_layout_render_pdf (XaPageLayout  *self,
+                           GError       **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  gboolean ok;
+
+  g_return_val_if_fail (XA_IS_PAGE_LAYOUT (self), NULL);
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes,
+                                                 XA_PAGE_WIDTH, XA_PAGE_HEIGHT);
+  ok = xa_page_layout_write_pdf (self, surface, error);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!ok)
+    return NULL;
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cannot write the PDF: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}

@@ -1,0 +1,72 @@
+/* xa-page-layout.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "xa-font-resolver.h"
+
+G_BEGIN_DECLS
+
+/* The paragraph kinds of an official document (reference/domain.md §1.2). */
+typedef enum
+{
+  XA_PARAGRAPH_TITLE,      /* 2号小标宋, centred, lines balanced */
+  XA_PARAGRAPH_BODY,       /* 3号仿宋, first line indented two characters */
+  XA_PARAGRAPH_HEADING_1,  /* 一、 3号黑体, the whole paragraph */
+  XA_PARAGRAPH_HEADING_2,  /* （一） the lead in 3号楷体, the rest in 仿宋 */
+  XA_PARAGRAPH_HEADING_3,  /* 1. 3号仿宋 */
+  XA_PARAGRAPH_HEADING_4,  /* （1） 3号仿宋 */
+} XaParagraphKind;
+
+/* GB/T 9704-2012 numbers, in PDF points. */
+#define XA_PAGE_WIDTH        595.28
+#define XA_PAGE_HEIGHT       841.89
+#define XA_TEXT_LEFT          79.37   /* 订口 28 mm */
+#define XA_TEXT_TOP          104.88   /* 天头 37 mm */
+#define XA_TEXT_WIDTH        442.20   /* 156 mm */
+#define XA_TEXT_HEIGHT       637.80   /* 225 mm */
+#define XA_LINES_PER_PAGE     22
+#define XA_CHARS_PER_LINE     28
+#define XA_BODY_SIZE          16.0    /* 3号 */
+#define XA_TITLE_SIZE         22.0    /* 2号 */
+#define XA_PAGE_NUMBER_SIZE   14.0    /* 4号 */
+#define XA_SEAL_DIAMETER     119.06   /* 42 mm */
+
+#define XA_TYPE_PAGE_LAYOUT (xa_page_layout_get_type ())
+
+G_DECLARE_FINAL_TYPE (XaPageLayout, xa_page_layout, XA, PAGE_LAYOUT, GObject)
+
+XaPageLayout *xa_page_layout_new              (XaFontResolver  *fonts);
+void          xa_page_layout_add_paragraph    (XaPageLayout    *self,
+                                               XaParagraphKind  kind,
+                                               const char      *lead,
+                                               const char      *text);
+void          xa_page_layout_set_signature    (XaPageLayout    *self,
+                                               const char      *left_unit,
+                                               const char      *left_sign,
+                                               const char      *left_date,
+                                               const char      *right_unit,
+                                               const char      *right_sign,
+                                               const char      *right_date);
+void          xa_page_layout_set_footer_label (XaPageLayout    *self,
+                                               const char      *label);
+void          xa_page_layout_set_metadata     (XaPageLayout    *self,
+                                               const char      *title,
+                                               const char      *author,
+                                               const char      *subject);
+guint         xa_page_layout_get_n_pages      (XaPageLayout    *self);
+void          xa_page_layout_draw_page        (XaPageLayout    *self,
+                                               cairo_t         *cr,
+                                               guint            page);
+gboolean      xa_page_layout_write_pdf        (XaPageLayout    *self,
+                                               cairo_surface_t *pdf_surface,
+                                               GError         **error);
+GBytes       *xa_page_layout_render_pdf       (XaPageLayout    *self,
+                                               GError         **error);
+
+G_END_DECLS
