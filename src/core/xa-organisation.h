@@ -55,6 +55,11 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (XaOrganisation, xa_organisation, XA, ORGANISATION, GObject)
 
+/* Properties (all notify on change): "id", "uuid", "kind" (int, XaOrganisationKind),
+ * "code", "name", "school-type" (int, XaSchoolType), "stages" (keys), "address", "phone";
+ * read-only "school-type-label" and "stages-label" (translated, for list rows) and
+ * "deleted". */
+
 GQuark              xa_organisation_error_quark     (void);
 XaOrganisation     *xa_organisation_new_school      (void);
 XaOrganisation     *xa_organisation_copy            (XaOrganisation       *self);
@@ -79,6 +84,8 @@ void                xa_organisation_set_address     (XaOrganisation       *self,
 const char         *xa_organisation_get_phone       (XaOrganisation       *self);
 void                xa_organisation_set_phone       (XaOrganisation       *self,
                                                      const char           *phone);
+gboolean            xa_organisation_get_deleted     (XaOrganisation       *self);
+const char         *xa_organisation_field_to_label  (XaOrganisationField   field);
 gboolean            xa_organisation_validate        (XaOrganisation       *self,
                                                      XaOrganisationField  *bad_field,
                                                      GError              **error);
@@ -89,6 +96,8 @@ gboolean            xa_organisation_check_field     (XaOrganisationField   field
 
 const char         *xa_school_type_to_label         (XaSchoolType          school_type);
 XaSchoolType        xa_school_type_from_label       (const char           *label);
+const char         *xa_school_type_to_key           (XaSchoolType          school_type);
+XaSchoolType        xa_school_type_from_key         (const char           *key);
 const char         *xa_school_type_default_stages   (XaSchoolType          school_type);
 char               *xa_stages_to_label              (const char           *stages);
 char               *xa_stages_from_label            (const char           *label,

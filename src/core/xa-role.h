@@ -26,9 +26,11 @@ G_DECLARE_FINAL_TYPE (XaRole, xa_role, XA, ROLE, GObject)
 
 /* One dated term of a person in a role at a school. Properties: "uuid", "kind",
  * "person-uuid", "person-name", "since" and "until" (YYYY-MM-DD; until is NULL while the
- * term runs, and is the day the successor took over when it ended), "note", "current". */
+ * term runs, and is the day the successor took over when it ended), "note", "current";
+ * also "organisation-uuid" and "kind-label" (translated). */
 const char *xa_role_get_uuid        (XaRole     *self);
 XaRoleKind  xa_role_get_kind        (XaRole     *self);
+const char *xa_role_get_organisation_uuid (XaRole *self);
 const char *xa_role_get_person_uuid (XaRole     *self);
 const char *xa_role_get_person_name (XaRole     *self);
 const char *xa_role_get_since       (XaRole     *self);

@@ -98,7 +98,8 @@ gboolean           xa_school_registry_end_role           (XaSchoolRegistry   *se
                                                           const char         *role_uuid,
                                                           const char         *until,
                                                           GError            **error);
-/* Who held @kind at @organisation_uuid on @date (YYYY-MM-DD), or NULL. */
+/* Who held @kind at @organisation_uuid on @date (YYYY-MM-DD; NULL for today), or NULL
+ * without an error when nobody did. On the day of a succession, the successor. */
 XaRole            *xa_school_registry_dup_role_holder    (XaSchoolRegistry   *self,
                                                           const char         *organisation_uuid,
                                                           XaRoleKind          kind,

@@ -89,10 +89,36 @@ static const char schema_2[] =
   "  created_at TEXT NOT NULL"
   ") STRICT;";
 
+/* 3: agreement templates, one row per version of a school year's template. The body is
+ * the template's JSON form (xa-template-json.c), checked by its parser: SQLite 3.40 does
+ * not count json_valid() as innocuous, so with trusted_schema=OFF a CHECK using it fails
+ * every write. A frozen version (a signed agreement uses it) is never updated again;
+ * saving it makes the next version. */
+static const char schema_3[] =
+  "CREATE TABLE template ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  school_year INTEGER NOT NULL CHECK (school_year BETWEEN 1990 AND 2200),"
+  "  version     INTEGER NOT NULL CHECK (version >= 1),"
+  "  name        TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 200),"
+  "  body        TEXT NOT NULL CHECK (length (body) > 0),"
+  "  created_at  TEXT NOT NULL,"
+  "  updated_at  TEXT NOT NULL,"
+  "  frozen_at   TEXT,"
+  "  UNIQUE (school_year, version)"
+  ") STRICT;"
+  "CREATE TRIGGER template_frozen_no_update BEFORE UPDATE ON template"
+  "  WHEN OLD.frozen_at IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'a frozen template never changes'); END;"
+  "CREATE TRIGGER template_frozen_no_delete BEFORE DELETE ON template"
+  "  WHEN OLD.frozen_at IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'a frozen template never changes'); END;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
   schema_2,
+  schema_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == XA_STORE_SCHEMA_VERSION + 1);

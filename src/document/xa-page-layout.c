@@ -13,6 +13,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "xa-page-layout.h"
 
@@ -176,7 +177,8 @@ layout_paragraph (XaPageLayout    *self,
 }
 
 /* A multi-line title is set with lines of about equal length (the 梯形 or 菱形 of
- * GB/T 9704 7.3.1) instead of a full first line and a short last one. */
+ * GB/T 9704 7.3.1) instead of a full first line and a short last one. Pango breaks
+ * Chinese anywhere, so a title that must break between words carries its own "\n". */
 static PangoLayout *
 layout_title (XaPageLayout *self,
               const char   *text)
@@ -191,7 +193,8 @@ layout_title (XaPageLayout *self,
   pango_layout_set_width (layout, (int) (XA_TEXT_WIDTH * PANGO_SCALE));
   n_lines = pango_layout_get_line_count (layout);
 
-  if (n_lines > 1)
+  /* A title with line breaks of its own is set as its author broke it. */
+  if (n_lines > 1 && strchr (text, '\n') == NULL)
     {
       int width = natural / n_lines;
 

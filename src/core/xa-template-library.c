@@ -1,0 +1,844 @@
+/* xa-template-library.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The templates of an installation, in the store's `template` table: one row per version
+ * of a school year's template, its JSON form in `body`. A version that a signed agreement
+ * uses is frozen, and saving it again makes the next version (DESIGN.md §3: a signed
+ * agreement is never changed, so neither is the text it was made from).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "xa-template-library.h"
+#include "xa-template-private.h"
+
+struct _XaTemplateLibrary
+{
+  GObject     parent_instance;
+
+  /* Owned references */
+  XaStore    *store;
+  GListStore *templates;   /* NULL until someone asks for the list */
+};
+
+G_DEFINE_FINAL_TYPE (XaTemplateLibrary, xa_template_library, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (xa-template-library-error-quark, xa_template_library_error)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define SELECT_COLUMNS "uuid, school_year, version, name, body, frozen_at"
+
+static char *
+audit_detail (XaTemplate *template,
+              const char *replaces)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "school_year");
+  json_builder_add_int_value (builder, xa_template_get_school_year (template));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, xa_template_get_version (template));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, xa_template_get_name (template));
+  if (replaces != NULL)
+    {
+      json_builder_set_member_name (builder, "replaces");
+      json_builder_add_string_value (builder, replaces);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Builds a template from a row of SELECT_COLUMNS. The columns, not the body, say which
+ * version this is; a body that no longer parses is reported with the row's uuid. */
+static XaTemplate *
+template_from_row (sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  g_autoptr(XaTemplate) template = NULL;
+  const char *uuid = xa_store_column_text (stmt, 0);
+
+  template = xa_template_new_from_json (xa_store_column_text (stmt, 4), -1, error);
+  if (template == NULL)
+    {
+      g_prefix_error (error, _("Stored template %s: "), uuid);
+      return NULL;
+    }
+
+  _xa_template_set_uuid (template, uuid);
+  xa_template_set_school_year (template, sqlite3_column_int (stmt, 1));
+  _xa_template_set_version (template, sqlite3_column_int (stmt, 2));
+  xa_template_set_name (template, xa_store_column_text (stmt, 3));
+  _xa_template_set_frozen (template, sqlite3_column_type (stmt, 5) != SQLITE_NULL);
+
+  return g_steal_pointer (&template);
+}
+
+static XaTemplate *
+dup_one (XaTemplateLibrary  *self,
+         const char         *sql,
+         const char         *text_arg,
+         int                 int_arg,
+         GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  XaTemplate *template = NULL;
+  int rc;
+
+  xa_store_lock (self->store);
+
+  if (!(stmt = xa_store_prepare (self->store, sql, error)))
+    goto out;
+
+  if (text_arg != NULL)
+    sqlite3_bind_text (stmt, 1, text_arg, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int (stmt, 1, int_arg);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    template = template_from_row (stmt, error);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_NOT_FOUND,
+                         _("No such template"));
+  else
+    xa_store_set_sql_error (self->store, error, sql);
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  xa_store_unlock (self->store);
+  return template;
+}
+
+static void
+reload (XaTemplateLibrary *self)
+{
+  static const char sql[] =
+    "SELECT " SELECT_COLUMNS " FROM template ORDER BY school_year DESC, version DESC";
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  xa_store_lock (self->store);
+  if ((stmt = xa_store_prepare (self->store, sql, &error)))
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autoptr(GError) row_error = NULL;
+          XaTemplate *template = template_from_row (stmt, &row_error);
+
+          /* One damaged row must not hide the others from the list. */
+          if (template == NULL)
+            g_warning ("%s", row_error->message);
+          else
+            g_ptr_array_add (items, template);
+        }
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  xa_store_unlock (self->store);
+
+  if (error != NULL)
+    {
+      g_warning ("Cannot list the templates: %s", error->message);
+      return;
+    }
+
+  g_list_store_splice (self->templates, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->templates)),
+                       items->pdata, items->len);
+}
+
+static void
+store_changed_cb (XaTemplateLibrary *self,
+                  XaStore           *store)
+{
+  if (self->templates != NULL)
+    reload (self);
+}
+
+static void
+xa_template_library_dispose (GObject *object)
+{
+  XaTemplateLibrary *self = XA_TEMPLATE_LIBRARY (object);
+
+  g_clear_object (&self->templates);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (xa_template_library_parent_class)->dispose (object);
+}
+
+static void
+xa_template_library_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  XaTemplateLibrary *self = XA_TEMPLATE_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_template_library_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  XaTemplateLibrary *self = XA_TEMPLATE_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_template_library_class_init (XaTemplateLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = xa_template_library_dispose;
+  object_class->get_property = xa_template_library_get_property;
+  object_class->set_property = xa_template_library_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, XA_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+xa_template_library_init (XaTemplateLibrary *self)
+{
+}
+
+/**
+ * xa_template_library_load_builtin:
+ *
+ * Reads the default template that ships inside the program: the district's 2021-2022
+ * agreement, every character of it.
+ *
+ * Returns: (transfer full) (nullable): the template, not stored anywhere
+ */
+XaTemplate *
+xa_template_library_load_builtin (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length = 0;
+  const char *data;
+
+  bytes = g_resources_lookup_data (XA_TEMPLATE_LIBRARY_DEFAULT_RESOURCE,
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+  return xa_template_new_from_json (data, length, error);
+}
+
+/**
+ * xa_template_library_new:
+ *
+ * Returns: (transfer full): the templates of @store
+ */
+XaTemplateLibrary *
+xa_template_library_new (XaStore *store)
+{
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+
+  return g_object_new (XA_TYPE_TEMPLATE_LIBRARY, "store", store, NULL);
+}
+
+/**
+ * xa_template_library_get_store:
+ *
+ * Returns: (transfer none): the store
+ */
+XaStore *
+xa_template_library_get_store (XaTemplateLibrary *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_LIBRARY (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * xa_template_library_get_templates:
+ *
+ * Every stored version of every template, the newest school year first and within a
+ * year the newest version first. The list follows the store: it changes after every
+ * committed write. Its items are shared; edit a copy (xa_template_copy() or
+ * xa_template_library_dup_by_uuid()) and save that.
+ *
+ * Returns: (transfer none): a #GListModel of #XaTemplate
+ */
+GListModel *
+xa_template_library_get_templates (XaTemplateLibrary *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_LIBRARY (self), NULL);
+
+  if (self->templates == NULL)
+    {
+      self->templates = g_list_store_new (XA_TYPE_TEMPLATE);
+      reload (self);
+    }
+
+  return G_LIST_MODEL (self->templates);
+}
+
+/**
+ * xa_template_library_dup_by_uuid:
+ *
+ * Returns: (transfer full) (nullable): a fresh copy of the stored template
+ */
+XaTemplate *
+xa_template_library_dup_by_uuid (XaTemplateLibrary  *self,
+                                 const char         *uuid,
+                                 GError            **error)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_LIBRARY (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  return dup_one (self, "SELECT " SELECT_COLUMNS " FROM template WHERE uuid = ?", uuid, 0, error);
+}
+
+/**
+ * xa_template_library_dup_latest:
+ * @school_year: the start year
+ *
+ * Returns: (transfer full) (nullable): a fresh copy of the newest version for
+ *   @school_year, or %NULL with %XA_TEMPLATE_LIBRARY_ERROR_NOT_FOUND
+ */
+XaTemplate *
+xa_template_library_dup_latest (XaTemplateLibrary  *self,
+                                int                 school_year,
+                                GError            **error)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_LIBRARY (self), NULL);
+
+  return dup_one (self,
+                  "SELECT " SELECT_COLUMNS " FROM template WHERE school_year = ?"
+                  " ORDER BY version DESC LIMIT 1",
+                  NULL, school_year, error);
+}
+
+typedef struct
+{
+  XaTemplate *template;
+  char       *body;
+  gboolean    builtin;
+
+  /* What the write decided, applied to the template once it committed. */
+  char       *uuid;
+  int         version;
+} SaveData;
+
+static void
+save_data_clear (SaveData *data)
+{
+  g_clear_pointer (&data->body, g_free);
+  g_clear_pointer (&data->uuid, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaveData, save_data_clear)
+
+static gboolean
+save_cb (XaStore   *store,
+         gpointer   user_data,
+         GError   **error)
+{
+  SaveData *data = user_data;
+  XaTemplate *template = data->template;
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) write = NULL;
+  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *replaces = NULL;
+  g_autofree char *detail = NULL;
+  const char *uuid = xa_template_get_uuid (template);
+  int school_year = xa_template_get_school_year (template);
+  int rc;
+
+  if (!(select = xa_store_prepare (store,
+                                   "SELECT school_year, version, frozen_at FROM template WHERE uuid = ?",
+                                   error)))
+    return FALSE;
+  sqlite3_bind_text (select, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (select);
+
+  if (rc == SQLITE_ROW && sqlite3_column_type (select, 2) == SQLITE_NULL)
+    {
+      /* A draft version: changed in place. */
+      if (sqlite3_column_int (select, 0) != school_year)
+        {
+          g_set_error (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_YEAR_CHANGED,
+                       _("A saved template stays in its school year; copy it to another year instead"));
+          return FALSE;
+        }
+
+      data->uuid = g_strdup (uuid);
+      data->version = sqlite3_column_int (select, 1);
+
+      if (!(write = xa_store_prepare (store,
+                                      "UPDATE template SET name = ?, body = ?, updated_at = ?"
+                                      " WHERE uuid = ?",
+                                      error)))
+        return FALSE;
+      sqlite3_bind_text (write, 1, xa_template_get_name (template), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 2, data->body, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 3, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 4, uuid, -1, SQLITE_TRANSIENT);
+      if (!xa_store_step_done (store, write, error))
+        return FALSE;
+
+      detail = audit_detail (template, NULL);
+      return xa_store_append_audit (store, "template.update", "template", uuid, detail, error);
+    }
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      xa_store_set_sql_error (store, error, sqlite3_sql (select));
+      return FALSE;
+    }
+
+  /* A new template, or a frozen one: a new row, the next version of its year. A frozen
+   * row keeps its uuid, since signed agreements point at it. */
+  if (rc == SQLITE_ROW)
+    {
+      replaces = g_strdup (uuid);
+      data->uuid = xa_store_new_uuid ();
+    }
+  else
+    data->uuid = g_strdup (uuid);
+  g_clear_pointer (&select, sqlite3_finalize);
+
+  if (!(select = xa_store_prepare (store,
+                                   "SELECT COALESCE (MAX (version), 0) + 1 FROM template"
+                                   " WHERE school_year = ?",
+                                   error)))
+    return FALSE;
+  sqlite3_bind_int (select, 1, school_year);
+  if (sqlite3_step (select) != SQLITE_ROW)
+    {
+      xa_store_set_sql_error (store, error, sqlite3_sql (select));
+      return FALSE;
+    }
+  data->version = sqlite3_column_int (select, 0);
+
+  if (!(write = xa_store_prepare (store,
+                                  "INSERT INTO template (uuid, school_year, version, name, body,"
+                                  " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                  error)))
+    return FALSE;
+  sqlite3_bind_text (write, 1, data->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (write, 2, school_year);
+  sqlite3_bind_int (write, 3, data->version);
+  sqlite3_bind_text (write, 4, xa_template_get_name (template), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (write, 5, data->body, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (write, 6, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (write, 7, now, -1, SQLITE_TRANSIENT);
+  if (!xa_store_step_done (store, write, error))
+    return FALSE;
+
+  {
+    g_autoptr(XaTemplate) described = xa_template_copy (template);
+
+    _xa_template_set_version (described, data->version);
+    detail = audit_detail (described, replaces);
+  }
+
+  return xa_store_append_audit (store,
+                                replaces ? "template.revise" : data->builtin ? "template.add-default" : "template.add",
+                                "template", data->uuid, detail, error);
+}
+
+static gboolean
+save_internal (XaTemplateLibrary  *self,
+               XaTemplate         *template,
+               gboolean            builtin,
+               GError            **error)
+{
+  g_auto(SaveData) data = { 0, };
+
+  /* What is stored must read back: the same rules as a file. */
+  if (!xa_template_validate (template, error))
+    return FALSE;
+
+  data.template = template;
+  data.body = xa_template_to_json (template);
+  data.builtin = builtin;
+
+  if (!xa_store_write (self->store, save_cb, &data, error))
+    return FALSE;
+
+  _xa_template_set_uuid (template, data.uuid);
+  _xa_template_set_version (template, data.version);
+  _xa_template_set_frozen (template, FALSE);
+
+  return TRUE;
+}
+
+/**
+ * xa_template_library_save:
+ *
+ * Stores @template. A template not stored yet becomes the next version of its school
+ * year; a draft version is changed in place; a frozen version stays as it is and
+ * @template is stored as the next version, with a new uuid. @template's uuid, version
+ * and frozen state are updated to what was stored.
+ *
+ * Returns: %TRUE when the template was stored
+ */
+gboolean
+xa_template_library_save (XaTemplateLibrary  *self,
+                          XaTemplate         *template,
+                          GError            **error)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_LIBRARY (self), FALSE);
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), FALSE);
+
+  return save_internal (self, template, FALSE, error);
+}
+
+static gboolean
+count_cb (XaStore   *store,
+          gpointer   user_data,
+          GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 *count = user_data;
+
+  if (!(stmt = xa_store_prepare (store, "SELECT count(*) FROM template", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      xa_store_set_sql_error (store, error, sqlite3_sql (stmt));
+      return FALSE;
+    }
+
+  *count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * xa_template_library_ensure_default:
+ *
+ * On the first run, when the store holds no template at all, stores the shipped
+ * 2021-2022 template as version 1 of its year. Later runs change nothing, so that
+ * templates that the commission removed or replaced do not come back.
+ *
+ * Returns: %TRUE when the store has templates
+ */
+gboolean
+xa_template_library_ensure_default (XaTemplateLibrary  *self,
+                                    GError            **error)
+{
+  g_autoptr(XaTemplate) template = NULL;
+  gint64 count = 0;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE_LIBRARY (self), FALSE);
+
+  xa_store_lock (self->store);
+  if (!count_cb (self->store, &count, error))
+    {
+      xa_store_unlock (self->store);
+      return FALSE;
+    }
+  xa_store_unlock (self->store);
+
+  if (count > 0)
+    return TRUE;
+
+  if (!(template = xa_template_library_load_builtin (error)))
+    return FALSE;
+
+  return save_internal (self, template, TRUE, error);
+}
+
+typedef struct
+{
+  const char *uuid;
+  gboolean    found;
+} FreezeData;
+
+static gboolean
+freeze_cb (XaStore   *store,
+           gpointer   user_data,
+           GError   **error)
+{
+  FreezeData *data = user_data;
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autofree char *now = xa_store_now_iso8601 ();
+
+  if (!(select = xa_store_prepare (store, "SELECT frozen_at FROM template WHERE uuid = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (select, 1, data->uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (select) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_NOT_FOUND,
+                           _("No such template"));
+      return FALSE;
+    }
+
+  data->found = TRUE;
+
+  /* Freezing twice is no change: the first signature is what counts. */
+  if (sqlite3_column_type (select, 0) != SQLITE_NULL)
+    return TRUE;
+
+  if (!(update = xa_store_prepare (store,
+                                   "UPDATE template SET frozen_at = ?, updated_at = ? WHERE uuid = ?",
+                                   error)))
+    return FALSE;
+  sqlite3_bind_text (update, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (update, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (update, 3, data->uuid, -1, SQLITE_TRANSIENT);
+  if (!xa_store_step_done (store, update, error))
+    return FALSE;
+
+  return xa_store_append_audit (store, "template.freeze", "template", data->uuid, NULL, error);
+}
+
+/**
+ * xa_template_library_freeze:
+ *
+ * Marks a version as used by a signed agreement. From then on it never changes: saving
+ * it makes the next version. Freezing a frozen version does nothing.
+ *
+ * Returns: %TRUE when the version is frozen
+ */
+gboolean
+xa_template_library_freeze (XaTemplateLibrary  *self,
+                            const char         *uuid,
+                            GError            **error)
+{
+  FreezeData data = { uuid, FALSE };
+
+  g_return_val_if_fail (XA_IS_TEMPLATE_LIBRARY (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  return xa_store_write (self->store, freeze_cb, &data, error);
+}
+
+/* Literal year ranges ("2021—2022", "2021-2022") move on with the template; the
+ * {school_year} placeholder does so by itself. */
+static char *
+shift_years (const char *text,
+             int         from_year)
+{
+  g_autoptr(GString) shifted = g_string_new (text);
+  static const char * const dashes[] = { "—", "-" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
+    {
+      g_autofree char *old = g_strdup_printf ("%d%s%d", from_year, dashes[i], from_year + 1);
+      g_autofree char *new = g_strdup_printf ("%d%s%d", from_year + 1, dashes[i], from_year + 2);
+
+      g_string_replace (shifted, old, new, 0);
+    }
+
+  return g_string_free (g_steal_pointer (&shifted), FALSE);
+}
+
+static void
+shift_clause_years (GListModel *clauses,
+                    int         from_year)
+{
+  guint n = g_list_model_get_n_items (clauses);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaClause) clause = g_list_model_get_item (clauses, i);
+      g_autofree char *heading = shift_years (xa_clause_get_heading (clause), from_year);
+      g_autofree char *text = shift_years (xa_clause_get_text (clause), from_year);
+
+      xa_clause_set_heading (clause, heading);
+      xa_clause_set_text (clause, text);
+      shift_clause_years (xa_clause_get_children (clause), from_year);
+    }
+}
+
+/**
+ * xa_template_library_copy_to_next_year:
+ *
+ * "下一学年": stores a copy of @template as the next version of the following school
+ * year, with a new uuid, the same clause ids (so that the two years compare clause by
+ * clause) and literal year ranges moved on by a year.
+ *
+ * Returns: (transfer full) (nullable): the stored copy
+ */
+XaTemplate *
+xa_template_library_copy_to_next_year (XaTemplateLibrary  *self,
+                                       XaTemplate         *template,
+                                       GError            **error)
+{
+  g_autoptr(XaTemplate) copy = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *name = NULL;
+  int year;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE_LIBRARY (self), NULL);
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
+
+  year = xa_template_get_school_year (template);
+  copy = xa_template_copy (template);
+  uuid = xa_store_new_uuid ();
+  _xa_template_set_uuid (copy, uuid);
+  _xa_template_set_version (copy, 0);
+  _xa_template_set_frozen (copy, FALSE);
+  xa_template_set_school_year (copy, year + 1);
+
+  name = shift_years (xa_template_get_name (copy), year);
+  xa_template_set_name (copy, name);
+  shift_clause_years (xa_template_get_clauses (copy), year);
+
+  for (XaParty party = 0; party < XA_N_PARTIES; party++)
+    {
+      g_autofree char *unit = shift_years (xa_template_get_party_unit (copy, party), year);
+      g_autofree char *sign = shift_years (xa_template_get_party_sign (copy, party), year);
+      g_autofree char *date = shift_years (xa_template_get_party_date (copy, party), year);
+
+      xa_template_set_party (copy, party, NULL, unit, sign, date);
+    }
+
+  if (!save_internal (self, copy, FALSE, error))
+    return NULL;
+
+  return g_steal_pointer (&copy);
+}
+
+/**
+ * xa_template_library_import_file:
+ *
+ * Reads a template file (the JSON form) and stores it as the next version of its
+ * school year, with a new uuid. Nothing is stored when the file is wrong; the message
+ * names the file and the clause or place.
+ *
+ * Returns: (transfer full) (nullable): the stored template
+ */
+XaTemplate *
+xa_template_library_import_file (XaTemplateLibrary  *self,
+                                 GFile              *file,
+                                 GError            **error)
+{
+  g_autoptr(XaTemplate) template = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *display = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE_LIBRARY (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  display = g_file_get_parse_name (file);
+
+  /* Refuse a huge file before reading it into memory. A file that cannot be queried
+   * is left to g_file_load_contents(), whose message says why. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  if (info != NULL && g_file_info_get_size (info) > XA_TEMPLATE_MAX_JSON_BYTES)
+    {
+      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
+                   _("%s: the template is too large (%lld bytes, at most %d)"),
+                   display, (long long) g_file_info_get_size (info), XA_TEMPLATE_MAX_JSON_BYTES);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_FILE,
+                   _("Cannot read “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  if (!(template = xa_template_new_from_json (contents, length, error)))
+    {
+      g_prefix_error (error, "%s: ", display);
+      return NULL;
+    }
+
+  uuid = xa_store_new_uuid ();
+  _xa_template_set_uuid (template, uuid);
+  if (!save_internal (self, template, FALSE, error))
+    return NULL;
+
+  return g_steal_pointer (&template);
+}
+
+/**
+ * xa_template_library_export_file:
+ * @file: a local file
+ *
+ * Writes @template's JSON form to @file atomically: a temporary file, flushed to disk,
+ * renamed over the old one. A crash leaves the old file or the new one, never half.
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean
+xa_template_library_export_file (XaTemplateLibrary  *self,
+                                 XaTemplate         *template,
+                                 GFile              *file,
+                                 GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *display = NULL;
+  const char *path;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE_LIBRARY (self), FALSE);
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  display = g_file_get_parse_name (file);
+  path = g_file_peek_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_FILE,
+                   _("Cannot write “%s”: not a local file"), display);
+      return FALSE;
+    }
+
+  json = xa_template_to_json (template);
+  if (!g_file_set_contents_full (path, json, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, &local_error))
+    {
+      g_set_error (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_FILE,
+                   _("Cannot write “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,111 @@
+/* xa-template.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "xa-clause.h"
+
+G_BEGIN_DECLS
+
+#define XA_TEMPLATE_ERROR (xa_template_error_quark ())
+
+typedef enum
+{
+  XA_TEMPLATE_ERROR_PARSE,     /* not JSON, or not our format; the message names the place */
+  XA_TEMPLATE_ERROR_INVALID,   /* a clause is wrong: duplicate id, unknown kind, missing text */
+  XA_TEMPLATE_ERROR_NOT_FOUND, /* no clause with that id */
+} XaTemplateError;
+
+/* One party of the signature block (reference/domain.md §1.7). */
+typedef enum
+{
+  XA_PARTY_COMMISSION,
+  XA_PARTY_SCHOOL,
+  XA_N_PARTIES
+} XaParty;
+
+#define XA_TYPE_TEMPLATE (xa_template_get_type ())
+
+G_DECLARE_FINAL_TYPE (XaTemplate, xa_template, XA, TEMPLATE, GObject)
+
+/* A versioned tree of clauses for one school year. Properties: "uuid", "school-year"
+ * (start year), "version", "name", "frozen" (a signed agreement uses it: saving makes a
+ * new version). The JSON form is data/templates/agreement-2021-2022.json's. */
+GQuark       xa_template_error_quark       (void);
+XaTemplate  *xa_template_new_from_json     (const char   *json,
+                                            gssize        length,
+                                            GError      **error);
+char        *xa_template_to_json           (XaTemplate   *self);
+const char  *xa_template_get_uuid          (XaTemplate   *self);
+int          xa_template_get_school_year   (XaTemplate   *self);
+int          xa_template_get_version       (XaTemplate   *self);
+const char  *xa_template_get_name          (XaTemplate   *self);
+gboolean     xa_template_get_frozen        (XaTemplate   *self);
+GListModel  *xa_template_get_clauses       (XaTemplate   *self);
+XaClause    *xa_template_find_clause       (XaTemplate   *self,
+                                            const char   *id);
+const char  *xa_template_get_party_unit    (XaTemplate   *self,
+                                            XaParty       party);
+const char  *xa_template_get_party_sign    (XaTemplate   *self,
+                                            XaParty       party);
+const char  *xa_template_get_party_date    (XaTemplate   *self,
+                                            XaParty       party);
+
+/* Editing. New clauses get fresh stable ids; numbers of the siblings are set again in the
+ * standard full-width style (一、（一）1.①) after an insert, a removal or a move. */
+XaClause    *xa_template_insert_clause     (XaTemplate   *self,
+                                            const char   *parent_id,
+                                            guint         position,
+                                            XaClauseKind  kind,
+                                            GError      **error);
+gboolean     xa_template_remove_clause     (XaTemplate   *self,
+                                            const char   *id,
+                                            GError      **error);
+gboolean     xa_template_move_clause       (XaTemplate   *self,
+                                            const char   *id,
+                                            int           offset,
+                                            GError      **error);
+
+/* Placeholder values for one school; NULL values leave the placeholder visible. */
+typedef struct
+{
+  int         school_year;
+  gboolean    legacy_year_style;   /* "2021-2022学年度" instead of "2021—2022学年度" */
+  const char *school_name;
+  const char *commission_name;
+  const char *first_responsible;
+  const char *direct_responsible;
+} XaTemplateValues;
+
+char        *xa_template_expand            (const char              *text,
+                                            const XaTemplateValues  *values);
+
+/* Additions to the contract above. */
+void         xa_template_set_school_year   (XaTemplate   *self,
+                                            int           school_year);
+void         xa_template_set_name          (XaTemplate   *self,
+                                            const char   *name);
+const char  *xa_template_get_source        (XaTemplate   *self);
+gboolean     xa_template_find_parent       (XaTemplate   *self,
+                                            const char   *id,
+                                            XaClause    **parent,
+                                            guint        *position);
+const char  *xa_template_get_party_id      (XaTemplate   *self,
+                                            XaParty       party);
+void         xa_template_set_party         (XaTemplate   *self,
+                                            XaParty       party,
+                                            const char   *id,
+                                            const char   *unit,
+                                            const char   *sign,
+                                            const char   *date);
+XaTemplate  *xa_template_copy              (XaTemplate   *self);
+gboolean     xa_template_equal_content     (XaTemplate   *a,
+                                            XaTemplate   *b);
+gboolean     xa_template_validate          (XaTemplate   *self,
+                                            GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* xa-agreement-renderer.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "xa-page-layout.h"
+#include "xa-template.h"
+
+G_BEGIN_DECLS
+
+/* Which of the two signed originals (一式两份) a copy is. */
+typedef enum
+{
+  XA_AGREEMENT_COPY_NONE,        /* no footer mark: a draft or a preview */
+  XA_AGREEMENT_COPY_COMMISSION,  /* 区教委存 */
+  XA_AGREEMENT_COPY_SCHOOL,      /* 学校存 */
+} XaAgreementCopy;
+
+XaPageLayout *xa_agreement_layout_new (XaTemplate             *template,
+                                       const XaTemplateValues *values,
+                                       XaAgreementCopy         copy,
+                                       XaFontResolver         *fonts);
+const char   *xa_agreement_copy_to_label (XaAgreementCopy     copy);
+
+G_END_DECLS

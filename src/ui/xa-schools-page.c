@@ -1,0 +1,552 @@
+/* xa-schools-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The schools section: a searchable list of the registry's schools beside the detail of the
+ * selected one, or the welcome page while the database holds no school.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-school-detail.h"
+#include "xa-schools-page.h"
+
+struct _XaSchoolsPage
+{
+  GtkWidget           parent_instance;
+
+  /* Owned references */
+  XaSchoolRegistry   *registry;
+  GtkFilterListModel *filter_model;
+  GtkSingleSelection *selection;
+  char               *search_key;
+
+  /* Template widgets */
+  XaSchoolDetail     *detail;
+  AdwLeaflet         *leaflet;
+  GtkStack           *list_stack;
+  AdwWindowTitle     *list_title;
+  GtkListView        *list_view;
+  GtkSearchEntry     *search_entry;
+  GtkSpinner         *spinner;
+  GtkStack           *stack;
+
+  /* State */
+  gboolean            folded;
+  guint               refreshing;
+};
+
+G_DEFINE_FINAL_TYPE (XaSchoolsPage, xa_schools_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_FOLDED,
+  PROP_REGISTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+contains_key (const char *text,
+              const char *key)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, key) != NULL;
+}
+
+static gboolean
+match_school (gpointer item,
+              gpointer user_data)
+{
+  XaSchoolsPage *self = user_data;
+  XaOrganisation *school = item;
+
+  if (self->search_key == NULL)
+    return TRUE;
+
+  return contains_key (xa_organisation_get_name (school), self->search_key) ||
+         contains_key (xa_organisation_get_code (school), self->search_key);
+}
+
+/* The second line of a row: the code and the type, such as “1101080001 · 小学”. */
+static char *
+school_caption (GtkListItem *item,
+                const char  *code,
+                const char  *type_label)
+{
+  if (type_label == NULL || type_label[0] == '\0')
+    return g_strdup (code);
+
+  /* Translators: a school's code and its type, in the school list. */
+  return g_strdup_printf (_("%s · %s"), code ? code : "", type_label);
+}
+
+static guint
+find_school (XaSchoolsPage *self,
+             const char    *uuid)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaOrganisation) school = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (xa_organisation_get_uuid (school), uuid) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+update_page (XaSchoolsPage *self)
+{
+  guint n_all = g_list_model_get_n_items (xa_school_registry_get_schools (self->registry));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *subtitle = NULL;
+
+  if (n_all == 0 && !xa_school_detail_get_is_new (self->detail))
+    gtk_stack_set_visible_child_name (self->stack, "welcome");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "schools");
+
+  if (n_shown > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, n_all > 0 ? "no-results" : "empty");
+
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", n_all),
+                              n_all);
+  adw_window_title_set_subtitle (self->list_title, subtitle);
+}
+
+/* The detail follows the selection, except while the list is being refilled: the registry
+ * replaces its items after every change, and the school being edited must stay. */
+static void
+selection_changed_cb (XaSchoolsPage *self,
+                      GParamSpec    *pspec,
+                      GtkSingleSelection *selection)
+{
+  XaOrganisation *school;
+
+  if (self->refreshing > 0)
+    return;
+
+  school = gtk_single_selection_get_selected_item (selection);
+  if (school == NULL && xa_school_detail_get_is_new (self->detail))
+    return;
+
+  xa_school_detail_show_school (self->detail, school);
+}
+
+static void
+schools_changing_cb (XaSchoolsPage *self,
+                     guint          position,
+                     guint          removed,
+                     guint          added,
+                     GListModel    *schools)
+{
+  self->refreshing++;
+}
+
+static void
+schools_changed_cb (XaSchoolsPage *self,
+                    guint          position,
+                    guint          removed,
+                    guint          added,
+                    GListModel    *schools)
+{
+  XaOrganisation *shown = xa_school_detail_get_school (self->detail);
+  guint position_shown = GTK_INVALID_LIST_POSITION;
+
+  self->refreshing--;
+
+  if (shown != NULL)
+    position_shown = find_school (self, xa_organisation_get_uuid (shown));
+
+  if (position_shown != GTK_INVALID_LIST_POSITION)
+    {
+      if (gtk_single_selection_get_selected (self->selection) != position_shown)
+        gtk_single_selection_set_selected (self->selection, position_shown);
+      else
+        xa_school_detail_show_school (self->detail,
+                                      gtk_single_selection_get_selected_item (self->selection));
+    }
+  else if (!xa_school_detail_get_is_new (self->detail))
+    {
+      /* The school shown is gone (deleted, or filled in by the demo): show what the
+       * selection now holds, or the first school. */
+      if (gtk_single_selection_get_selected_item (self->selection) == NULL &&
+          g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+        gtk_single_selection_set_selected (self->selection, 0);
+      else
+        xa_school_detail_show_school (self->detail,
+                                      gtk_single_selection_get_selected_item (self->selection));
+    }
+
+  update_page (self);
+}
+
+static void
+filtered_changed_cb (XaSchoolsPage *self,
+                     guint          position,
+                     guint          removed,
+                     guint          added,
+                     GListModel    *filtered)
+{
+  update_page (self);
+}
+
+static void
+search_changed_cb (XaSchoolsPage  *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->filter_model);
+
+  g_clear_pointer (&self->search_key, g_free);
+  if (stripped[0] != '\0')
+    self->search_key = g_utf8_casefold (stripped, -1);
+
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+search_activated_cb (XaSchoolsPage  *self,
+                     GtkSearchEntry *entry)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, 0);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+  xa_school_detail_focus (self->detail);
+}
+
+static void
+list_activated_cb (XaSchoolsPage *self,
+                   guint          position,
+                   GtkListView   *list_view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+}
+
+static void
+detail_school_changed_cb (XaSchoolsPage  *self,
+                          GParamSpec     *pspec,
+                          XaSchoolDetail *detail)
+{
+  XaOrganisation *school = xa_school_detail_get_school (detail);
+  guint position;
+
+  if (self->registry == NULL)
+    return;
+
+  update_page (self);
+  if (school == NULL)
+    return;
+
+  position = find_school (self, xa_organisation_get_uuid (school));
+  if (position != GTK_INVALID_LIST_POSITION &&
+      gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  XaSchoolsPage *self = XA_SCHOOLS_PAGE (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+xa_schools_page_dispose (GObject *object)
+{
+  XaSchoolsPage *self = XA_SCHOOLS_PAGE (object);
+  GtkWidget *child;
+
+  if (self->registry != NULL)
+    g_signal_handlers_disconnect_by_data (xa_school_registry_get_schools (self->registry),
+                                          self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_SCHOOLS_PAGE);
+  /* The template's root is not a bound child, so it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->registry);
+
+  G_OBJECT_CLASS (xa_schools_page_parent_class)->dispose (object);
+}
+
+static void
+xa_schools_page_finalize (GObject *object)
+{
+  XaSchoolsPage *self = XA_SCHOOLS_PAGE (object);
+
+  g_clear_pointer (&self->search_key, g_free);
+
+  G_OBJECT_CLASS (xa_schools_page_parent_class)->finalize (object);
+}
+
+static void
+xa_schools_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  XaSchoolsPage *self = XA_SCHOOLS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+
+    case PROP_REGISTRY:
+      g_value_set_object (value, self->registry);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_schools_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  XaSchoolsPage *self = XA_SCHOOLS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      if (self->folded != g_value_get_boolean (value))
+        {
+          self->folded = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_REGISTRY:
+      xa_schools_page_set_registry (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_schools_page_class_init (XaSchoolsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xa_schools_page_dispose;
+  object_class->finalize = xa_schools_page_finalize;
+  object_class->get_property = xa_schools_page_get_property;
+  object_class->set_property = xa_schools_page_set_property;
+
+  /* Whether the window's sidebar is folded away, so that this page offers the way back. */
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REGISTRY] =
+    g_param_spec_object ("registry", NULL, NULL,
+                         XA_TYPE_SCHOOL_REGISTRY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (XA_TYPE_SCHOOL_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xiaoan/Xiaoan/xa-schools-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, list_title);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, stack);
+  gtk_widget_class_bind_template_callback (widget_class, detail_school_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "schools.back", NULL, back_action);
+}
+
+static void
+xa_schools_page_init (XaSchoolsPage *self)
+{
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "school_caption",
+                                          G_CALLBACK (school_caption));
+  factory = gtk_builder_list_item_factory_new_from_resource (scope,
+                                                             "/io/github/xiaoan/Xiaoan/xa-school-row.ui");
+  gtk_list_view_set_factory (self->list_view, factory);
+}
+
+XaSchoolRegistry *
+xa_schools_page_get_registry (XaSchoolsPage *self)
+{
+  g_return_val_if_fail (XA_IS_SCHOOLS_PAGE (self), NULL);
+
+  return self->registry;
+}
+
+/**
+ * xa_schools_page_set_registry:
+ * @registry: the registry whose schools to show; set once
+ */
+void
+xa_schools_page_set_registry (XaSchoolsPage    *self,
+                              XaSchoolRegistry *registry)
+{
+  GListModel *schools;
+  GtkCustomFilter *filter;
+
+  g_return_if_fail (XA_IS_SCHOOLS_PAGE (self));
+  g_return_if_fail (XA_IS_SCHOOL_REGISTRY (registry));
+  g_return_if_fail (self->registry == NULL);
+
+  self->registry = g_object_ref (registry);
+  schools = xa_school_registry_get_schools (registry);
+
+  /* Connected before the filter and the selection see the change, and after they have
+   * dealt with it, so that a refill of the list never takes the detail away. */
+  g_signal_connect_object (schools, "items-changed", G_CALLBACK (schools_changing_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  filter = gtk_custom_filter_new (match_school, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (schools), GTK_FILTER (filter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  g_signal_connect_object (schools, "items-changed", G_CALLBACK (schools_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (filtered_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  xa_school_detail_set_registry (self->detail, registry);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+
+  update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
+}
+
+/**
+ * xa_schools_page_set_busy:
+ *
+ * Shows that an import or the demo data is being written.
+ */
+void
+xa_schools_page_set_busy (XaSchoolsPage *self,
+                          gboolean       busy)
+{
+  g_return_if_fail (XA_IS_SCHOOLS_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+}
+
+void
+xa_schools_page_new_school (XaSchoolsPage *self)
+{
+  g_return_if_fail (XA_IS_SCHOOLS_PAGE (self));
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  xa_school_detail_new_school (self->detail);
+  update_page (self);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+  xa_school_detail_focus (self->detail);
+}
+
+void
+xa_schools_page_focus_search (XaSchoolsPage *self)
+{
+  g_return_if_fail (XA_IS_SCHOOLS_PAGE (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "schools") != 0)
+    return;
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * xa_schools_page_select_school:
+ * @uuid: the school to show
+ *
+ * Shows the school in the detail, clearing a search that hides it.
+ *
+ * Returns: whether the school is in the list
+ */
+gboolean
+xa_schools_page_select_school (XaSchoolsPage *self,
+                               const char    *uuid)
+{
+  guint position;
+
+  g_return_val_if_fail (XA_IS_SCHOOLS_PAGE (self), FALSE);
+
+  position = find_school (self, uuid);
+  if (position == GTK_INVALID_LIST_POSITION && self->search_key != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      search_changed_cb (self, self->search_entry);
+      position = find_school (self, uuid);
+    }
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  xa_school_detail_show_school (self->detail,
+                                gtk_single_selection_get_selected_item (self->selection));
+  return TRUE;
+}
+
+/**
+ * xa_schools_page_get_model:
+ *
+ * Returns: (transfer none): the schools as listed, after the search
+ */
+GListModel *
+xa_schools_page_get_model (XaSchoolsPage *self)
+{
+  g_return_val_if_fail (XA_IS_SCHOOLS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}

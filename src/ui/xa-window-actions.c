@@ -1,0 +1,315 @@
+/* xa-window-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's actions on the school list as a whole: a new school, importing a school
+ * list, loading the demo district, and deleting a school with a toast that undoes it.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/xa-demo.h"
+#include "core/xa-school-import.h"
+#include "xa-window-private.h"
+
+void
+_xa_window_update_actions (XaWindow *self)
+{
+  guint n_schools = g_list_model_get_n_items (xa_school_registry_get_schools (self->registry));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-schools", !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-school", !self->busy);
+  /* Demo data goes only into an empty database, and only when asked for. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo",
+                                 !self->busy && n_schools == 0);
+}
+
+static void
+set_busy (XaWindow *self,
+          gboolean  busy)
+{
+  self->busy = !!busy;
+  xa_schools_page_set_busy (self->schools_page, busy);
+  _xa_window_update_actions (self);
+}
+
+static void
+show_error (XaWindow   *self,
+            const char *heading,
+            const char *body,
+            GtkWidget  *extra_child)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  if (extra_child != NULL)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra_child);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_school_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+
+  _xa_window_show_section (self, "schools");
+  xa_schools_page_new_school (self->schools_page);
+}
+
+/* Every rejected row, as the importer reported it ("FILE:LINE: reason"), in a selectable
+ * list that scrolls when there are many. */
+static GtkWidget *
+create_problem_list (GPtrArray *problems)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *label;
+  GtkWidget *scrolled;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (problems, i));
+    }
+
+  label = gtk_label_new (text->str);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_add_css_class (label, "problem-list");
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_widget_add_css_class (scrolled, "card");
+
+  return scrolled;
+}
+
+static void
+import_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(XaWindow) self = user_data;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_imported = 0;
+
+  if (!xa_school_import_file_finish (XA_SCHOOL_REGISTRY (object), result,
+                                     &n_imported, &problems, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      set_busy (self, FALSE);
+      if (problems != NULL && problems->len > 0)
+        show_error (self, _("School List Not Imported"),
+                    _("Nothing was imported. Correct these rows in the file and import it "
+                      "again:"),
+                    create_problem_list (problems));
+      else
+        show_error (self, _("School List Not Imported"), error->message, NULL);
+      return;
+    }
+
+  set_busy (self, FALSE);
+  _xa_window_show_section (self, "schools");
+  {
+    g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "Imported %u school",
+                                                           "Imported %u schools",
+                                                           n_imported),
+                                              n_imported);
+    xa_window_add_toast (self, adw_toast_new (title));
+  }
+}
+
+static void
+import_file_chosen_cb (XaWindow             *self,
+                       int                   response,
+                       GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_clear_object (&self->file_chooser);
+
+  if (file == NULL)
+    return;
+
+  set_busy (self, TRUE);
+  xa_school_import_file_async (self->registry, file, self->cancellable,
+                               import_finished_cb, g_object_ref (self));
+}
+
+/* The one place that chooses a file, so that a port to GtkFileDialog (GTK 4.10) touches
+ * only this function. */
+static void
+choose_csv_file (XaWindow  *self,
+                 GCallback  response_cb)
+{
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->file_chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (csv, _("School list (CSV)"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  chooser = gtk_file_chooser_native_new (_("Import School List"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", response_cb, self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+import_schools_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  choose_csv_file (XA_WINDOW (widget), G_CALLBACK (import_file_chosen_cb));
+}
+
+static void
+demo_filled_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(XaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xa_demo_fill_finish (XA_SCHOOL_REGISTRY (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      set_busy (self, FALSE);
+      show_error (self, _("Demo Data Not Loaded"), error->message, NULL);
+      return;
+    }
+
+  set_busy (self, FALSE);
+  xa_window_add_toast (self, adw_toast_new (_("Loaded the fictional demo district")));
+}
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+
+  set_busy (self, TRUE);
+  xa_demo_fill_async (self->registry, XA_DEMO_DEFAULT_SCHOOLS, XA_DEMO_DEFAULT_SEED,
+                      self->cancellable, demo_filled_cb, g_object_ref (self));
+}
+
+static void
+undo_toast_dismissed_cb (XaWindow *self,
+                         AdwToast *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_object (&self->undo_toast);
+}
+
+static void
+delete_school_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+  const char *uuid = g_variant_get_string (parameter, NULL);
+  g_autoptr(XaOrganisation) school = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  school = xa_school_registry_dup_school (self->registry, uuid, &error);
+  if (school == NULL || !xa_school_registry_delete_school (self->registry, uuid, &error))
+    {
+      show_error (self, _("School Not Deleted"), error->message, NULL);
+      return;
+    }
+
+  /* Translators: %s is the name of the school just deleted. */
+  title = g_strdup_printf (_("Deleted “%s”"), xa_organisation_get_name (school));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uuid));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_set_object (&self->undo_toast, toast);
+  xa_window_add_toast (self, toast);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+  const char *uuid = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!xa_school_registry_restore_school (self->registry, uuid, &error))
+    {
+      show_error (self, _("School Not Restored"), error->message, NULL);
+      return;
+    }
+
+  _xa_window_show_section (self, "schools");
+  xa_schools_page_select_school (self->schools_page, uuid);
+}
+
+void
+_xa_window_class_add_school_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-school", NULL, new_school_action);
+  gtk_widget_class_install_action (widget_class, "win.import-schools", NULL,
+                                   import_schools_action);
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-school", "s",
+                                   delete_school_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
+}
+
+AdwToast *
+_xa_window_get_undo_toast (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->undo_toast;
+}

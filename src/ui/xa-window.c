@@ -1,0 +1,359 @@
+/* xa-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window: a sidebar of the sections of DESIGN.md §7 beside the section's page.
+ * Schools work; the other sections say what they will hold. The window remembers its size.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-application.h"
+#include "xa-placeholder-page.h"
+#include "xa-window-private.h"
+
+G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_REGISTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_section_row (GtkStackPage *page)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box),
+                  gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
+  label = gtk_label_new (gtk_stack_page_get_title (page));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, gtk_stack_page_get_name (page));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_stack_page_get_title (page),
+                                  -1);
+  return row;
+}
+
+/* The sidebar lists the stack's pages, so a section is declared once, in the .ui. */
+static void
+populate_sections (XaWindow *self)
+{
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (self->section_stack));
+  guint n = g_list_model_get_n_items (pages);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+      gtk_list_box_append (self->sections_list, create_section_row (GTK_STACK_PAGE (page)));
+    }
+
+  gtk_list_box_select_row (self->sections_list,
+                           gtk_list_box_get_row_at_index (self->sections_list, 0));
+}
+
+static void
+restore_size (XaWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_size (XaWindow *self)
+{
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width;
+  int height;
+
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  if (maximized)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+void
+_xa_window_show_section (XaWindow   *self,
+                         const char *name)
+{
+  GtkListBoxRow *row;
+
+  g_assert (XA_IS_WINDOW (self));
+
+  if (gtk_stack_get_child_by_name (self->section_stack, name) == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->section_stack, name);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sections_list, i)); i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
+      gtk_list_box_select_row (self->sections_list, row);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+section_activated_cb (XaWindow      *self,
+                      GtkListBoxRow *row,
+                      GtkListBox    *list)
+{
+  _xa_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _xa_window_show_section (XA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+back_to_sections_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+
+  _xa_window_show_section (self, "schools");
+  xa_schools_page_focus_search (self->schools_page);
+}
+
+static void
+schools_changed_cb (XaWindow   *self,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListModel *schools)
+{
+  _xa_window_update_actions (self);
+}
+
+static gboolean
+xa_window_close_request (GtkWindow *window)
+{
+  save_size (XA_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (xa_window_parent_class)->close_request (window);
+}
+
+static void
+xa_window_constructed (GObject *object)
+{
+  XaWindow *self = XA_WINDOW (object);
+
+  G_OBJECT_CLASS (xa_window_parent_class)->constructed (object);
+
+  g_assert (XA_IS_SCHOOL_REGISTRY (self->registry));
+
+  xa_schools_page_set_registry (self->schools_page, self->registry);
+  g_signal_connect_object (xa_school_registry_get_schools (self->registry), "items-changed",
+                           G_CALLBACK (schools_changed_cb), self, G_CONNECT_SWAPPED);
+
+  populate_sections (self);
+  restore_size (self);
+  _xa_window_update_actions (self);
+}
+
+static void
+xa_window_dispose (GObject *object)
+{
+  XaWindow *self = XA_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_object (&self->undo_toast);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_WINDOW);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->registry);
+
+  G_OBJECT_CLASS (xa_window_parent_class)->dispose (object);
+}
+
+static void
+xa_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  XaWindow *self = XA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTRY:
+      g_value_set_object (value, self->registry);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  XaWindow *self = XA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTRY:
+      self->registry = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_window_class_init (XaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const char *sections[] = {
+    "schools", "agreements", "hazards", "inspections", "education", "assessment", "archive",
+  };
+
+  object_class->constructed = xa_window_constructed;
+  object_class->dispose = xa_window_dispose;
+  object_class->get_property = xa_window_get_property;
+  object_class->set_property = xa_window_set_property;
+
+  window_class->close_request = xa_window_close_request;
+
+  properties[PROP_REGISTRY] =
+    g_param_spec_object ("registry", NULL, NULL,
+                         XA_TYPE_SCHOOL_REGISTRY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (XA_TYPE_PLACEHOLDER_PAGE);
+  g_type_ensure (XA_TYPE_SCHOOLS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xiaoan/Xiaoan/xa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, schools_page);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, sections_list);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, section_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.back-to-sections", NULL,
+                                   back_to_sections_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  _xa_window_class_add_school_actions (widget_class);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-school", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import-schools", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-section", "s", sections[i]);
+}
+
+static void
+xa_window_init (XaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
+
+  if (g_str_has_suffix (APP_ID, ".Devel"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+/**
+ * xa_window_new:
+ * @application: (nullable): the application, or %NULL in tests
+ * @registry: the registry whose schools the window shows
+ *
+ * Returns: (transfer none): a new window
+ */
+XaWindow *
+xa_window_new (GtkApplication   *application,
+               XaSchoolRegistry *registry)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (registry), NULL);
+
+  return g_object_new (XA_TYPE_WINDOW,
+                       "application", application,
+                       "registry", registry,
+                       NULL);
+}
+
+XaSchoolRegistry *
+xa_window_get_registry (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->registry;
+}
+
+/**
+ * xa_window_add_toast:
+ * @toast: (transfer full): the toast to show
+ *
+ * Shows @toast over the window's content.
+ */
+void
+xa_window_add_toast (XaWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (XA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
