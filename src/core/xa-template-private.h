@@ -54,5 +54,9 @@ void        _xa_template_set_frozen  (XaTemplate  *self,
 void        _xa_template_set_source  (XaTemplate  *self,
                                       const char  *source);
 gboolean    _xa_template_id_is_valid (const char  *id);
+XaClause   *_xa_template_find_in     (GListModel  *model,
+                                      const char  *id,
+                                      GListStore **parent_list,
+                                      guint       *position);
 
 G_END_DECLS

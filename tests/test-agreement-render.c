@@ -1,0 +1,168 @@
+/* test-agreement-render.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The default agreement, rendered: no character of the district's text may be lost on
+ * the way from the template to the PDF.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "xa-agreement-renderer.h"
+#include "xa-poppler-private.h"
+#include "xa-template-library.h"
+
+/* Whitespace aside, and the line ends Poppler puts between rows. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static PopplerDocument *
+render_default (XaAgreementCopy   copy,
+                XaPageLayout    **layout_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = xa_template_library_load_builtin (&error);
+  g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
+  g_autoptr(XaPageLayout) layout = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  XaTemplateValues values = {
+    .school_year = 2021,
+    .legacy_year_style = TRUE,
+    .school_name = "示例区实验小学",
+    .commission_name = "重庆市大渡口区教育委员会",
+  };
+  PopplerDocument *document;
+
+  g_assert_no_error (error);
+  layout = xa_agreement_layout_new (template, &values, copy, fonts);
+  pdf = xa_page_layout_render_pdf (layout, &error);
+  g_assert_no_error (error);
+
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  if (layout_out)
+    *layout_out = g_steal_pointer (&layout);
+  return document;
+}
+
+static void
+test_agreement_text_fidelity (void)
+{
+  g_autofree char *source_path = g_test_build_filename (G_TEST_DIST, "data", "agreement-2021-2022.md", NULL);
+  g_autofree char *source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) document = render_default (XA_AGREEMENT_COPY_NONE, NULL);
+  g_autoptr(GString) rendered = g_string_new (NULL);
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+  g_auto(GStrv) paragraphs = NULL;
+  const char *cursor;
+
+  g_file_get_contents (source_path, &source, NULL, &error);
+  g_assert_no_error (error);
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *number = g_strdup_printf ("—%d—", i + 1);
+      g_autofree char *squeezed = squeeze (text);
+      char *mark = strstr (squeezed, number);
+
+      /* The page number is not part of the agreement. */
+      if (mark != NULL)
+        memmove (mark, mark + strlen (number), strlen (mark + strlen (number)) + 1);
+      g_string_append (rendered, squeezed);
+    }
+
+  got = g_strdup (rendered->str);
+
+  /* Every paragraph of the source, in order: the district's text as Markdown, without
+   * its comment, heading marks and escapes. */
+  {
+    g_autoptr(GRegex) markup = g_regex_new ("<!--.*?-->|^#+ |\\\\", G_REGEX_DOTALL | G_REGEX_MULTILINE, 0, NULL);
+    g_autofree char *plain = g_regex_replace_literal (markup, source, -1, 0, "", 0, NULL);
+
+    g_free (source);
+    source = g_steal_pointer (&plain);
+  }
+  paragraphs = g_strsplit (source, "\n", -1);
+  cursor = got;
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *paragraph = squeeze (paragraphs[i]);
+      const char *found;
+
+      if (paragraph[0] == '\0')
+        continue;
+
+      found = strstr (cursor, paragraph);
+      if (found == NULL)
+        g_error ("paragraph %u is missing or out of order in the PDF: %s", i + 1, paragraph);
+      cursor = found + strlen (paragraph);
+    }
+
+  want = squeeze (source);
+  g_assert_cmpuint (strlen (want), >, 1000);
+}
+
+static void
+test_agreement_copies_marked (void)
+{
+  g_autoptr(PopplerDocument) commission = render_default (XA_AGREEMENT_COPY_COMMISSION, NULL);
+  g_autoptr(PopplerDocument) school = render_default (XA_AGREEMENT_COPY_SCHOOL, NULL);
+  int n_pages = poppler_document_get_n_pages (commission);
+
+  g_assert_cmpint (n_pages, ==, poppler_document_get_n_pages (school));
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) a = poppler_document_get_page (commission, i);
+      g_autoptr(PopplerPage) b = poppler_document_get_page (school, i);
+      g_autofree char *text_a = poppler_page_get_text (a);
+      g_autofree char *text_b = poppler_page_get_text (b);
+
+      g_assert_nonnull (strstr (text_a, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_COMMISSION)));
+      g_assert_null (strstr (text_a, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL)));
+      g_assert_nonnull (strstr (text_b, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL)));
+    }
+}
+
+static void
+test_agreement_metadata (void)
+{
+  g_autoptr(PopplerDocument) document = render_default (XA_AGREEMENT_COPY_NONE, NULL);
+  g_autofree char *title = poppler_document_get_title (document);
+  g_autofree char *author = poppler_document_get_author (document);
+
+  g_assert_cmpstr (title, ==, "大渡口区教育系统2021-2022学年度 安全、社会管理综合治理工作目标责任书");
+  g_assert_cmpstr (author, ==, "重庆市大渡口区教育委员会");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/xa/agreement-render/text-fidelity", test_agreement_text_fidelity);
+  g_test_add_func ("/xa/agreement-render/copies-marked", test_agreement_copies_marked);
+  g_test_add_func ("/xa/agreement-render/metadata", test_agreement_metadata);
+
+  return g_test_run ();
+}
