@@ -154,6 +154,70 @@ test_agreement_metadata (void)
   g_assert_cmpstr (author, ==, "重庆市大渡口区教育委员会");
 }
 
+static cairo_surface_t *
+draw_first_page (void)
+{
+  g_autoptr(XaPageLayout) layout = NULL;
+  g_autoptr(PopplerDocument) document = render_default (XA_AGREEMENT_COPY_NONE, &layout);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                         (int) XA_PAGE_WIDTH, (int) XA_PAGE_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  xa_page_layout_draw_page (layout, cr, 0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Page 1 at 72 dpi against a reviewed image: a layout regression (a moved line, a lost
+ * indent, another face) changes far more pixels than the tolerance, which only absorbs
+ * antialiasing differences. XIAOAN_UPDATE_REFERENCE=1 writes a new reference to review. */
+static void
+test_agreement_reference_image (void)
+{
+  g_autofree char *reference_path = g_test_build_filename (G_TEST_DIST, "data", "agreement-2021-2022-page1.png", NULL);
+  cairo_surface_t *rendered = draw_first_page ();
+  cairo_surface_t *reference;
+  guint n_different = 0;
+  int width, height;
+
+  if (g_getenv ("XIAOAN_UPDATE_REFERENCE") != NULL)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (rendered, reference_path), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", reference_path);
+    }
+
+  reference = cairo_image_surface_create_from_png (reference_path);
+  g_assert_cmpint (cairo_surface_status (reference), ==, CAIRO_STATUS_SUCCESS);
+
+  width = cairo_image_surface_get_width (rendered);
+  height = cairo_image_surface_get_height (rendered);
+  g_assert_cmpint (cairo_image_surface_get_width (reference), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (reference), ==, height);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *a = (const guint32 *) (cairo_image_surface_get_data (rendered) + y * cairo_image_surface_get_stride (rendered));
+      const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (reference) + y * cairo_image_surface_get_stride (reference));
+
+      for (int x = 0; x < width; x++)
+        {
+          int grey_a = (a[x] & 0xff) + ((a[x] >> 8) & 0xff) + ((a[x] >> 16) & 0xff);
+          int grey_b = (b[x] & 0xff) + ((b[x] >> 8) & 0xff) + ((b[x] >> 16) & 0xff);
+
+          n_different += ABS (grey_a - grey_b) > 3 * 96;
+        }
+    }
+
+  g_test_message ("%u of %d pixels differ", n_different, width * height);
+  g_assert_cmpuint (n_different, <, (guint) (width * height) / 500);
+
+  cairo_surface_destroy (reference);
+  cairo_surface_destroy (rendered);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +227,7 @@ main (int   argc,
   g_test_add_func ("/xa/agreement-render/text-fidelity", test_agreement_text_fidelity);
   g_test_add_func ("/xa/agreement-render/copies-marked", test_agreement_copies_marked);
   g_test_add_func ("/xa/agreement-render/metadata", test_agreement_metadata);
+  g_test_add_func ("/xa/agreement-render/reference-image", test_agreement_reference_image);
 
   return g_test_run ();
 }
