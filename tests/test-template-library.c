@@ -365,7 +365,7 @@ test_migrate_and_reopen (void)
     g_autoptr(XaTemplate) template = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (xa_store_get_schema_version (store), ==, 3);
+    g_assert_cmpint (xa_store_get_schema_version (store), ==, XA_STORE_SCHEMA_VERSION);
     library = xa_template_library_new (store);
     g_assert_true (xa_template_library_ensure_default (library, &error));
     g_assert_no_error (error);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "ui/xa-person-dialog.h"
 #include "ui/xa-role-dialog.h"
@@ -163,6 +164,27 @@ test_welcome (Fixture       *fixture,
   /* The first school replaces the welcome page with the list. */
   g_object_unref (add_school_directly (fixture, "第一小学", "1101080001"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "schools");
+}
+
+static void
+test_first_school_shown (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(XaOrganisation) school = add_school_directly (fixture, "第一小学", "1101080001");
+  XaWindow *second;
+  XaSchoolDetail *detail;
+
+  /* A window opened on a database with schools shows the first one. */
+  second = g_object_ref (xa_window_new (NULL, fixture->registry));
+  detail = XA_SCHOOL_DETAIL (child (child (second, XA_TYPE_WINDOW, "schools_page"),
+                                    XA_TYPE_SCHOOLS_PAGE, "detail"));
+  g_assert_nonnull (xa_school_detail_get_school (detail));
+  g_assert_cmpstr (xa_organisation_get_uuid (xa_school_detail_get_school (detail)), ==,
+                   xa_organisation_get_uuid (school));
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  iterate ();
+  g_assert_finalize_object (second);
 }
 
 static void
@@ -498,6 +520,79 @@ test_people_and_succession (Fixture       *fixture,
   g_assert_true (found_ended);
 }
 
+/* Imports @csv through the window's action and its file chooser, as a user would. */
+static void
+import_through_chooser (Fixture    *fixture,
+                        const char *file_name,
+                        const char *csv)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, file_name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *chooser;
+
+  g_file_set_contents (path, csv, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.import-schools", NULL));
+  iterate ();
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error);
+  g_assert_no_error (error);
+  /* The chooser selects the file once it has loaded the folder. */
+  for (guint i = 0; i < MAX_ITERATIONS; i++)
+    {
+      g_autoptr(GFile) selected = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (selected != NULL && g_file_equal (selected, file))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  /* The import runs in a thread; wait for its result to come back. */
+  iterate ();
+  while (fixture->window->busy)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *label;
+
+  /* A file with bad rows imports nothing and lists every reason as FILE:LINE. */
+  import_through_chooser (fixture, "bad.csv",
+                          "学校标识码,学校名称,类型\n"
+                          "1101080001,第一小学,小学\n"
+                          "12345,第二小学,小学\n"
+                          "1101080003,,小学\n");
+  g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 0);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  scrolled = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scrolled));
+  label = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "bad.csv:3:"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "bad.csv:4:"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A good file imports every row and shows the list. */
+  import_through_chooser (fixture, "good.csv",
+                          "学校标识码,学校名称,类型\n"
+                          "1101080001,第一小学,小学\n"
+                          "1101080002,育英中学,完全中学\n");
+  g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 2);
+  g_assert_true (model_has_name (xa_schools_page_get_model (fixture->page), "育英中学"));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 static void
 collect_labels (GtkWidget *widget,
                 GPtrArray *texts)
@@ -544,7 +639,8 @@ test_chinese_labels (Fixture       *fixture,
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   /* Buttons keep their mnemonic, as in “新建学校(N)”: compare the beginning. */
   const char *expected[] = { "学校", "责任书", "隐患台账", "检查", "教育与演练", "考核", "档案",
-                             "欢迎使用校安", "新建学校", "导入学校名单", "加载示例数据" };
+                             "欢迎使用校安", "新建学校", "导入学校名单", "加载示例数据",
+                             "学校名称", "小学", "学段", "职务与任期" };
 
   mo = g_build_filename (localedir ? localedir : LOCALEDIR,
                          "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
@@ -554,6 +650,8 @@ test_chinese_labels (Fixture       *fixture,
       return;
     }
 
+  /* A school in the list and the detail brings the core's labels (type, stages) too. */
+  g_object_unref (add_school_directly (fixture, "第一小学", "1101080001"));
   collect_labels (GTK_WIDGET (fixture->window), texts);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -588,6 +686,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/xa/window/welcome", test_welcome);
+  ADD ("/xa/window/first-school-shown", test_first_school_shown);
   ADD ("/xa/window/sections", test_sections);
   ADD ("/xa/window/add-school", test_add_school);
   ADD ("/xa/window/validation", test_validation);
@@ -595,6 +694,7 @@ main (int   argc,
   ADD ("/xa/window/search", test_search);
   ADD ("/xa/window/delete-undo", test_delete_undo);
   ADD ("/xa/window/people-and-succession", test_people_and_succession);
+  ADD ("/xa/window/import", test_import);
   ADD ("/xa/window/chinese-labels", test_chinese_labels);
 #undef ADD
 

@@ -459,8 +459,10 @@ xa_schools_page_set_registry (XaSchoolsPage    *self,
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   xa_school_detail_set_registry (self->detail, registry);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    gtk_single_selection_set_selected (self->selection, 0);
+  /* The selection model selected the first school on creation, before autoselect was
+   * turned off and before anything listened: show it now. */
+  xa_school_detail_show_school (self->detail,
+                                gtk_single_selection_get_selected_item (self->selection));
 
   update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
