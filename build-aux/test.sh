@@ -37,19 +37,38 @@ count ()
   local rc=$1 log=$2 counts p f s
   if [[ -f $log ]]; then
     counts=$("$python" - "$log" <<'PY'
-import json, sys
+import json, re, sys
+# A TAP test counts each of its cases (ok / not ok lines); any other test counts
+# once. A test that failed without a failing case (a crash after the last case,
+# a timeout) adds one failure of its own.
 ok = bad = skip = 0
+case = re.compile(r'^(not ok|ok)\b(.*)$')
 with open(sys.argv[1], encoding='utf-8') as f:
     for line in f:
         line = line.strip()
         if not line:
             continue
         try:
-            result = json.loads(line).get('result', '')
+            test = json.loads(line)
         except ValueError:
             bad += 1
             continue
-        if result in ('OK', 'EXPECTEDFAIL'):
+        result = test.get('result', '')
+        cases = [case.match(l) for l in (test.get('stdout') or '').splitlines()]
+        cases = [m for m in cases if m]
+        if cases:
+            n_bad = 0
+            for m in cases:
+                if m.group(1) == 'not ok':
+                    n_bad += 1
+                elif '# SKIP' in m.group(2).upper():
+                    skip += 1
+                else:
+                    ok += 1
+            bad += n_bad
+            if result not in ('OK', 'EXPECTEDFAIL', 'SKIP') and n_bad == 0:
+                bad += 1
+        elif result in ('OK', 'EXPECTEDFAIL'):
             ok += 1
         elif result == 'SKIP':
             skip += 1
