@@ -16,6 +16,7 @@
 #include "xa-school-import.h"
 #include "xa-school-registry.h"
 #include "xa-store.h"
+#include "xa-test-utils.h"
 
 #define HEADER "学校标识码,学校名称,类型,学段,地址,电话,第一责任人,直接责任人\n"
 #define GOOD_ROW "2150000001,示例区实验小学,小学,,示例区示例路1号,023-68880001,王建国,李秀英\n"
@@ -41,24 +42,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_dir (fixture->dir);
+  xa_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_assert_finalize_object (fixture->registry);
   g_assert_finalize_object (fixture->store);
@@ -77,46 +64,6 @@ write_file (Fixture    *fixture,
   g_assert_no_error (error);
 
   return g_file_new_for_path (path);
-}
-
-static gint64
-count (XaStore    *store,
-       const char *sql)
-{
-  sqlite3_stmt *stmt;
-  gint64 value;
-
-  xa_store_lock (store);
-  stmt = xa_store_prepare (store, sql, NULL);
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  xa_store_unlock (store);
-
-  return value;
-}
-
-/* Every table's row count and the last audit hash: what a rejected import must not move. */
-static char *
-snapshot (XaStore *store)
-{
-  sqlite3_stmt *stmt;
-  g_autofree char *last_hash = NULL;
-
-  xa_store_lock (store);
-  stmt = xa_store_prepare (store, "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1", NULL);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    last_hash = g_strdup (xa_store_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  xa_store_unlock (store);
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%s",
-                          count (store, "SELECT count(*) FROM organisation"),
-                          count (store, "SELECT count(*) FROM person"),
-                          count (store, "SELECT count(*) FROM role_term"),
-                          count (store, "SELECT count(*) FROM audit"),
-                          last_hash ? last_hash : "-");
 }
 
 typedef struct
@@ -215,7 +162,7 @@ test_bad_files (Fixture       *fixture,
   g_autofree char *before = NULL;
 
   add_existing_schools (fixture);
-  before = snapshot (fixture->store);
+  before = xa_test_fingerprint (fixture->store);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
@@ -249,7 +196,7 @@ test_bad_files (Fixture       *fixture,
       if (!found)
         g_error ("case %s: no problem “%s%s”", bad->name, prefix, bad->reason);
 
-      after = snapshot (fixture->store);
+      after = xa_test_fingerprint (fixture->store);
       g_assert_cmpstr (after, ==, before);
       g_assert_cmpuint (g_list_model_get_n_items (schools), ==, 1);
     }
@@ -276,7 +223,7 @@ test_all_problems (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "many.csv:2: "));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 1), "many.csv:4: School name"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 2), "many.csv:4: Unknown school type"));
-  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit"), ==, 0);
 }
 
 static void
@@ -318,7 +265,7 @@ test_limits (Fixture       *fixture,
     g_assert_error (error, XA_IMPORT_ERROR, XA_IMPORT_ERROR_READ);
   }
 
-  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit"), ==, 0);
 }
 
 static void
@@ -383,14 +330,14 @@ test_good_utf8 (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (roles), ==, 2);
 
   /* One audit entry per school, person and role, and one for the import itself. */
-  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM audit WHERE action = 'school.add'"), ==, 4);
-  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM audit WHERE action = 'person.add'"), ==, 3);
-  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM audit WHERE action = 'role.assign'"), ==, 3);
-  g_assert_cmpint (count (fixture->store, "SELECT count(*) FROM audit WHERE action = 'school.import'"), ==, 1);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'school.add'"), ==, 4);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'person.add'"), ==, 3);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'role.assign'"), ==, 3);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'school.import'"), ==, 1);
 
   /* The same file again: every code is taken now, and nothing changes. */
   {
-    g_autofree char *before = snapshot (fixture->store);
+    g_autofree char *before = xa_test_fingerprint (fixture->store);
     g_autofree char *after = NULL;
 
     g_assert_false (xa_school_import_file (fixture->registry, file, &n_imported, &problems, &error));
@@ -401,7 +348,7 @@ test_good_utf8 (Fixture       *fixture,
     /* The quoted field of line 3 runs over two lines, so the next row is line 5. */
     g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 2), "good.csv:5: "));
     g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 3), "good.csv:6: "));
-    after = snapshot (fixture->store);
+    after = xa_test_fingerprint (fixture->store);
     g_assert_cmpstr (after, ==, before);
   }
 }

@@ -16,6 +16,7 @@
 #include "xa-school-registry.h"
 #include "xa-school-year.h"
 #include "xa-store.h"
+#include "xa-test-utils.h"
 
 typedef struct
 {
@@ -41,73 +42,6 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_assert_finalize_object (fixture->registry);
   g_assert_finalize_object (fixture->store);
-}
-
-static gint64
-query_int (XaStore    *store,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  gint64 value = -1;
-
-  xa_store_lock (store);
-  stmt = xa_store_prepare (store, sql, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  xa_store_unlock (store);
-
-  return value;
-}
-
-static char *
-query_text (XaStore    *store,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  char *value = NULL;
-
-  xa_store_lock (store);
-  stmt = xa_store_prepare (store, sql, &error);
-  g_assert_no_error (error);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup (xa_store_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  xa_store_unlock (store);
-
-  return value;
-}
-
-/* A digest of every row of every table, to prove that a refused change wrote nothing. */
-static char *
-fingerprint (XaStore *store)
-{
-  const char *tables[] = { "organisation", "person", "role_term", "school_year", "audit" };
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-
-  xa_store_lock (store);
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY rowid", tables[i]);
-      sqlite3_stmt *stmt = xa_store_prepare (store, sql, NULL);
-
-      g_assert_nonnull (stmt);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            {
-              g_checksum_update (checksum, (const guchar *) xa_store_column_text (stmt, c), -1);
-              g_checksum_update (checksum, (const guchar *) "\x1f", 1);
-            }
-        }
-      sqlite3_finalize (stmt);
-    }
-  xa_store_unlock (store);
-
-  return g_strdup (g_checksum_get_string (checksum));
 }
 
 static XaOrganisation *
@@ -174,12 +108,12 @@ test_add (Fixture       *fixture,
   g_assert_cmpstr (xa_organisation_get_stages (loaded), ==, "primary");
   g_assert_cmpstr (xa_organisation_get_phone (loaded), ==, "023-6888 0001");
 
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM audit"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit"), ==, 1);
+  g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM audit WHERE action = 'school.add'"
                               " AND operator = '测试员' AND record_table = 'organisation'"),
                    ==, 1);
-  detail = query_text (fixture->store, "SELECT detail FROM audit WHERE seq = 1");
+  detail = xa_test_query_text (fixture->store, "SELECT detail FROM audit WHERE seq = 1");
   g_assert_nonnull (strstr (detail, "\"code\":\"2150000001\""));
   g_assert_nonnull (strstr (detail, "示例区实验小学"));
 }
@@ -213,7 +147,7 @@ test_refused (Fixture       *fixture,
               gconstpointer  data)
 {
   g_autoptr(XaOrganisation) first = add_school (fixture, "2150000001", "示例区实验小学");
-  g_autofree char *before = fingerprint (fixture->store);
+  g_autofree char *before = xa_test_fingerprint (fixture->store);
   g_autofree char *long_address = NULL;
   GListModel *schools = xa_school_registry_get_schools (fixture->registry);
 
@@ -235,7 +169,7 @@ test_refused (Fixture       *fixture,
       g_assert_error (error, XA_ORGANISATION_ERROR, XA_ORGANISATION_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, bad->message));
 
-      after = fingerprint (fixture->store);
+      after = xa_test_fingerprint (fixture->store);
       g_assert_cmpstr (after, ==, before);
       g_assert_cmpuint (g_list_model_get_n_items (schools), ==, 1);
     }
@@ -279,7 +213,7 @@ test_refused (Fixture       *fixture,
     g_assert_false (xa_school_registry_add_school (fixture->registry, school, &error));
     g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_DUPLICATE_CODE);
     g_assert_nonnull (strstr (error->message, "示例区实验小学"));
-    after = fingerprint (fixture->store);
+    after = xa_test_fingerprint (fixture->store);
     g_assert_cmpstr (after, ==, before);
   }
 }
@@ -374,7 +308,7 @@ test_update (Fixture       *fixture,
   g_assert_cmpstr (xa_organisation_get_name (listed), ==, "示例区实验小学校");
   g_assert_cmpuint (name_notifies, ==, 1);
 
-  detail = query_text (fixture->store,
+  detail = xa_test_query_text (fixture->store,
                        "SELECT detail FROM audit WHERE action = 'school.update'");
   g_assert_nonnull (detail);
   g_assert_nonnull (strstr (detail, "\"old\":\"示例区实验小学\""));
@@ -382,18 +316,18 @@ test_update (Fixture       *fixture,
   g_assert_null (strstr (detail, "phone"));
 
   /* Saving without a change writes nothing. */
-  n_audit = query_int (fixture->store, "SELECT count(*) FROM audit");
+  n_audit = xa_test_query_int (fixture->store, "SELECT count(*) FROM audit");
   g_assert_true (xa_school_registry_update_school (fixture->registry, copy, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM audit"), ==, n_audit);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit"), ==, n_audit);
 
   /* Taking another school's code is refused and changes nothing. */
-  before = fingerprint (fixture->store);
+  before = xa_test_fingerprint (fixture->store);
   xa_organisation_set_code (copy, "2150000002");
   g_assert_false (xa_school_registry_update_school (fixture->registry, copy, &error));
   g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_DUPLICATE_CODE);
   g_assert_nonnull (strstr (error->message, "育才小学"));
-  after = fingerprint (fixture->store);
+  after = xa_test_fingerprint (fixture->store);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (xa_organisation_get_code (listed), ==, "2150000001");
 }
@@ -415,18 +349,18 @@ test_delete_restore (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (schools), ==, 0);
   g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 0);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM audit WHERE action = 'school.delete'"),
                    ==, 1);
   /* Soft delete: the row is still there. */
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM organisation WHERE deleted_at IS NOT NULL"),
                    ==, 1);
   loaded = xa_school_registry_dup_school (fixture->registry, uuid, &error);
   g_assert_no_error (error);
   g_assert_true (xa_organisation_get_deleted (loaded));
 
-  before = fingerprint (fixture->store);
+  before = xa_test_fingerprint (fixture->store);
 
   g_assert_false (xa_school_registry_delete_school (fixture->registry, uuid, &error));
   g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND);
@@ -447,13 +381,13 @@ test_delete_restore (Fixture       *fixture,
   g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  after = fingerprint (fixture->store);
+  after = xa_test_fingerprint (fixture->store);
   g_assert_cmpstr (after, ==, before);
 
   g_assert_true (xa_school_registry_restore_school (fixture->registry, uuid, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (schools), ==, 1);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM audit WHERE action = 'school.restore'"),
                    ==, 1);
 
@@ -509,7 +443,7 @@ test_succession (Fixture       *fixture,
                                                  XA_ROLE_KIND_SAFETY_OFFICER, "2021-09-01", NULL, &error));
   g_assert_no_error (error);
 
-  before = fingerprint (fixture->store);
+  before = xa_test_fingerprint (fixture->store);
 
   /* Refusals: the same holder again, a bad date, a start before the current term, a
    * person of another school. None of them writes anything. */
@@ -540,16 +474,16 @@ test_succession (Fixture       *fixture,
   g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID);
   g_clear_error (&error);
 
-  after = fingerprint (fixture->store);
+  after = xa_test_fingerprint (fixture->store);
   g_assert_cmpstr (after, ==, before);
 
   /* The succession: 王建国's term ends the day 李秀英's begins. */
   g_assert_true (xa_school_registry_assign_role (fixture->registry, uuid, xa_person_get_uuid (li),
                                                  first_kind, "2022-03-01", NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM audit WHERE action = 'role.end'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM audit WHERE action = 'role.assign'"), ==, 3);
 
   roles = xa_school_registry_list_roles (fixture->registry, uuid, TRUE, &error);
@@ -607,7 +541,7 @@ test_people (Fixture       *fixture,
   g_autoptr(XaPerson) bad = xa_person_new (xa_organisation_get_uuid (school), "");
   g_autoptr(XaPerson) orphan = xa_person_new ("no-such-school", "刘洋");
   g_autofree char *detail = NULL;
-  g_autofree char *before = fingerprint (fixture->store);
+  g_autofree char *before = xa_test_fingerprint (fixture->store);
   g_autofree char *after = NULL;
 
   g_assert_false (xa_school_registry_add_person (fixture->registry, bad, &error));
@@ -620,14 +554,14 @@ test_people (Fixture       *fixture,
   g_assert_false (xa_school_registry_update_person (fixture->registry, person, &error));
   g_assert_error (error, XA_ORGANISATION_ERROR, XA_ORGANISATION_ERROR_INVALID);
   g_clear_error (&error);
-  after = fingerprint (fixture->store);
+  after = xa_test_fingerprint (fixture->store);
   g_assert_cmpstr (after, ==, before);
 
   xa_person_set_phone (person, "138 0000 0000");
   xa_person_set_title (person, "副校长");
   g_assert_true (xa_school_registry_update_person (fixture->registry, person, &error));
   g_assert_no_error (error);
-  detail = query_text (fixture->store, "SELECT detail FROM audit WHERE action = 'person.update'");
+  detail = xa_test_query_text (fixture->store, "SELECT detail FROM audit WHERE action = 'person.update'");
   g_assert_nonnull (strstr (detail, "\"new\":\"副校长\""));
   g_assert_null (strstr (detail, "陈静"));
 }
@@ -710,9 +644,9 @@ test_commission_and_years (Fixture       *fixture,
   g_assert_nonnull (commission);
   g_assert_cmpint (xa_organisation_get_kind (commission), ==, XA_ORGANISATION_KIND_COMMISSION);
   g_assert_cmpstr (xa_organisation_get_address (commission), ==, "示例区示例路 200 号");
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM organisation"), ==, 1);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM organisation"), ==, 1);
   g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 0);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM audit WHERE action LIKE 'commission.%'"),
                    ==, 2);
 
@@ -728,7 +662,7 @@ test_commission_and_years (Fixture       *fixture,
   g_assert_cmpuint (years->len, ==, 2);
   g_assert_cmpint (g_array_index (years, int, 0), ==, 2021);
   g_assert_cmpint (g_array_index (years, int, 1), ==, 2022);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM audit WHERE action = 'school-year.add'"),
                    ==, 2);
 

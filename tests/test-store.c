@@ -10,6 +10,7 @@
 
 #include "xa-store.h"
 #include "xa-store-private.h"
+#include "xa-test-utils.h"
 
 typedef struct
 {
@@ -29,24 +30,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  xa_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -119,23 +106,6 @@ insert_commission (XaStore   *store,
   return TRUE;
 }
 
-static gint64
-count_rows (XaStore    *store,
-            const char *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 n;
-
-  xa_store_lock (store);
-  stmt = xa_store_prepare (store, sql, NULL);
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  xa_store_unlock (store);
-  return n;
-}
-
 static void
 test_store_pragmas (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -195,7 +165,7 @@ test_store_foreign_key_rejected (void)
                                  "INSERT INTO person (uuid, organisation_id, name, created_at, updated_at)"
                                  " VALUES ('p', 4242, '张三', 'now', 'now')",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
-  g_assert_cmpint (count_rows (store, "person"), ==, 0);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM person"), ==, 0);
 }
 
 static void
@@ -213,22 +183,22 @@ test_store_write_is_atomic (void)
   g_assert_false (xa_store_write (store, insert_commission, &bad, &error));
   g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (store, "organisation"), ==, 0);
-  g_assert_cmpint (count_rows (store, "audit"), ==, 0);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM organisation"), ==, 0);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM audit"), ==, 0);
   g_assert_cmpuint (xa_store_get_change_serial (store), ==, 0);
 
   g_assert_true (xa_store_write (store, insert_commission, &good, &error));
   g_assert_no_error (error);
   serial = xa_store_get_change_serial (store);
   g_assert_cmpuint (serial, ==, 1);
-  g_assert_cmpint (count_rows (store, "organisation"), ==, 1);
-  g_assert_cmpint (count_rows (store, "audit"), ==, 1);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM organisation"), ==, 1);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM audit"), ==, 1);
 
   /* A second commission breaks the one-commission index: a constraint error. */
   good.name = "第二个";
   g_assert_false (xa_store_write (store, insert_commission, &good, &error));
   g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT);
-  g_assert_cmpint (count_rows (store, "audit"), ==, 1);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM audit"), ==, 1);
   g_assert_cmpuint (xa_store_get_change_serial (store), ==, serial);
 }
 
@@ -248,7 +218,7 @@ test_store_audit_append_only (void)
                    ==, SQLITE_CONSTRAINT_TRIGGER);
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit", NULL, NULL, NULL),
                    ==, SQLITE_CONSTRAINT_TRIGGER);
-  g_assert_cmpint (count_rows (store, "audit"), ==, 1);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM audit"), ==, 1);
 }
 
 static gboolean
@@ -369,7 +339,7 @@ test_store_migrate_empty_file (Fixture       *fixture,
   store = xa_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (xa_store_get_schema_version (store), ==, XA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (count_rows (store, "organisation"), ==, 0);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM organisation"), ==, 0);
 }
 
 static void
@@ -392,7 +362,7 @@ test_store_migrate_previous_schema (Fixture       *fixture,
   store = xa_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (xa_store_get_schema_version (store), ==, XA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (count_rows (store, "organisation"), ==, 0);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM organisation"), ==, 0);
   g_assert_true (xa_store_verify_audit (store, &n_entries, &broken, NULL, &error));
   g_assert_cmpint (n_entries, ==, 3);
   g_assert_cmpint (broken, ==, 0);

@@ -11,6 +11,7 @@
 #include "xa-store.h"
 #include "xa-store-private.h"
 #include "xa-template-library.h"
+#include "xa-test-utils.h"
 
 typedef struct
 {
@@ -37,34 +38,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  xa_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 
   g_assert_finalize_object (fixture->library);
   g_assert_finalize_object (fixture->store);
-}
-
-static gint64
-query_int (XaStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_xa_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
 }
 
 static void
@@ -132,8 +110,8 @@ test_ensure_default (Fixture       *fixture,
 
   /* A second run adds nothing. */
   g_assert_true (xa_template_library_ensure_default (fixture->library, &error));
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM template"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM template"), ==, 1);
+  g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM audit WHERE action = 'template.add-default'"), ==, 1);
   assert_audit_verifies (fixture->store);
 }
@@ -157,8 +135,8 @@ test_save_draft (Fixture       *fixture,
   again = xa_template_library_dup_by_uuid (fixture->library, uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (xa_clause_get_text (xa_template_find_clause (again, "s1.5")), ==, "建立健全各项安全制度。");
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM template"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM template"), ==, 1);
+  g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM audit WHERE action = 'template.update'"), ==, 1);
 
   /* A template that does not validate is not stored. */
@@ -205,7 +183,7 @@ test_frozen_makes_version (Fixture       *fixture,
   g_assert_no_error (error);
   /* Twice is once. */
   g_assert_true (xa_template_library_freeze (fixture->library, old_uuid, &error));
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM audit WHERE action = 'template.freeze'"), ==, 1);
 
   g_assert_false (xa_template_library_freeze (fixture->library, "no-such-uuid", &error));
@@ -229,7 +207,7 @@ test_frozen_makes_version (Fixture       *fixture,
 
   latest = xa_template_library_dup_latest (fixture->library, 2021, &error);
   g_assert_cmpstr (xa_template_get_uuid (latest), ==, xa_template_get_uuid (template));
-  g_assert_cmpint (query_int (fixture->store,
+  g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM audit WHERE action = 'template.revise'"), ==, 1);
 
   /* The newest version comes first in the list. */
@@ -287,7 +265,7 @@ test_copy_to_next_year (Fixture       *fixture,
   next2 = xa_template_library_copy_to_next_year (fixture->library, template, &error);
   g_assert_no_error (error);
   g_assert_cmpint (xa_template_get_version (next2), ==, 2);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM template WHERE school_year = 2022"), ==, 2);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM template WHERE school_year = 2022"), ==, 2);
 }
 
 static void
@@ -320,7 +298,7 @@ test_import_export (Fixture       *fixture,
   g_assert_true (xa_template_equal_content (imported, template));
 
   /* A wrong file changes nothing, and the message names the file and the clause. */
-  rows = query_int (fixture->store, "SELECT count(*) FROM template");
+  rows = xa_test_query_int (fixture->store, "SELECT count(*) FROM template");
   g_file_set_contents (bad_path,
                        "{\"format\": \"xiaoan-template\", \"format_version\": 1, \"school_year\": 2021,"
                        " \"name\": \"n\", \"clauses\": [{\"id\": \"p1\", \"kind\": \"chapter\", \"text\": \"t\"}]}",
@@ -331,7 +309,7 @@ test_import_export (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "bad.json"));
   g_assert_nonnull (strstr (error->message, "p1"));
   g_clear_error (&error);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM template"), ==, rows);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM template"), ==, rows);
 
   g_assert_null (xa_template_library_import_file (fixture->library, missing, &error));
   g_assert_error (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_FILE);
@@ -385,16 +363,7 @@ test_migrate_and_reopen (void)
   }
 
   {
-    g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (handle && (name = g_dir_read_name (handle)))
-      {
-        g_autofree char *child = g_build_filename (dir, name, NULL);
-
-        g_remove (child);
-      }
-    g_rmdir (dir);
+    xa_test_remove_tree (dir);
   }
 }
 

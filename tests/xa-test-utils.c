@@ -1,0 +1,138 @@
+/* xa-test-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What several test programs need of the store and of temporary folders.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "xa-test-utils.h"
+
+/**
+ * xa_test_remove_tree:
+ * @path: a folder a test made
+ *
+ * Removes @path and everything below it.
+ */
+void
+xa_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        xa_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static sqlite3_stmt *
+step_one_row (XaStore    *store,
+              const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = xa_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return stmt;
+}
+
+/**
+ * xa_test_query_int:
+ *
+ * Returns: the first column of the first row of @sql
+ */
+gint64
+xa_test_query_int (XaStore    *store,
+                   const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 value;
+
+  xa_store_lock (store);
+  stmt = step_one_row (store, sql);
+  value = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  xa_store_unlock (store);
+
+  return value;
+}
+
+/**
+ * xa_test_query_text:
+ *
+ * Returns: (transfer full): the first column of the first row of @sql, "" for NULL
+ */
+char *
+xa_test_query_text (XaStore    *store,
+                    const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *value;
+
+  xa_store_lock (store);
+  stmt = step_one_row (store, sql);
+  value = g_strdup (xa_store_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  xa_store_unlock (store);
+
+  return value;
+}
+
+/**
+ * xa_test_fingerprint:
+ *
+ * A digest of every row of every table, tables a later schema adds included: a refused
+ * change must leave it as it was.
+ *
+ * Returns: (transfer full): a SHA-256 in hex
+ */
+char *
+xa_test_fingerprint (XaStore *store)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) list = NULL;
+
+  xa_store_lock (store);
+
+  list = xa_store_prepare (store,
+                           "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                           " AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                           NULL);
+  g_assert_nonnull (list);
+  while (sqlite3_step (list) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup (xa_store_column_text (list, 0)));
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid",
+                                              (const char *) g_ptr_array_index (tables, i));
+      g_autoptr(sqlite3_stmt) stmt = xa_store_prepare (store, sql, NULL);
+
+      g_assert_nonnull (stmt);
+      g_checksum_update (checksum, g_ptr_array_index (tables, i), -1);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              g_checksum_update (checksum, (const guchar *) xa_store_column_text (stmt, c), -1);
+              g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+            }
+        }
+    }
+
+  xa_store_unlock (store);
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
