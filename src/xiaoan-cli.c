@@ -16,24 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xa-cli-private.h"
 #include "xa-demo.h"
 #include "xa-school-import.h"
 #include "xa-school-registry.h"
 #include "xa-store.h"
-
-enum {
-  EXIT_OK = 0,
-  EXIT_USER_ERROR = 1,
-  EXIT_USAGE = 2,
-};
-
-typedef struct
-{
-  char      *data_dir;
-  char      *operator_name;
-  /* The command and its arguments, global options taken out. */
-  GPtrArray *args;
-} Cli;
 
 static void
 cli_clear (Cli *cli)
@@ -61,11 +48,11 @@ print_help (void)
            "--operator NAME", _("who is recorded in the audit log (default: $XIAOAN_OPERATOR, else the account name)"),
            "--help", _("show this help"),
            "--version", _("show the version"));
+  xa_cli_agreement_help ();
 }
 
-G_GNUC_PRINTF (1, 2)
-static int
-usage_error (const char *format,
+int
+xa_cli_usage_error (const char *format,
              ...)
 {
   g_autofree char *message = NULL;
@@ -80,8 +67,8 @@ usage_error (const char *format,
   return EXIT_USAGE;
 }
 
-static int
-user_error (const GError *error)
+int
+xa_cli_user_error (const GError *error)
 {
   g_printerr ("xiaoan-cli: %s\n", error->message);
   return EXIT_USER_ERROR;
@@ -89,8 +76,8 @@ user_error (const GError *error)
 
 /* Takes "--name VALUE" or "--name=VALUE" at argv[*i]. Returns FALSE when argv[*i] is not
  * this option; sets *missing when the value is absent. */
-static gboolean
-take_option (char       **argv,
+gboolean
+xa_cli_take_option (char       **argv,
              int          argc,
              int         *i,
              const char  *name,
@@ -133,8 +120,8 @@ parse_uint (const char *text,
          g_ascii_string_to_unsigned (text, 10, 0, max, value, NULL);
 }
 
-static XaStore *
-open_store (Cli     *cli,
+XaStore *
+xa_cli_open_store (Cli     *cli,
             GError **error)
 {
   g_autofree char *dir = xa_store_dup_default_data_dir (cli->data_dir);
@@ -161,10 +148,10 @@ command_init (Cli *cli)
   g_autoptr(XaStore) store = NULL;
 
   if (cli->args->len != 1)
-    return usage_error (_("“init” takes no arguments"));
+    return xa_cli_usage_error (_("“init” takes no arguments"));
 
-  if (!(store = open_store (cli, &error)))
-    return user_error (error);
+  if (!(store = xa_cli_open_store (cli, &error)))
+    return xa_cli_user_error (error);
 
   g_print (_("The database is ready: %s (schema %d)\n"),
            xa_store_get_path (store), xa_store_get_schema_version (store));
@@ -187,26 +174,26 @@ command_demo (Cli *cli)
       g_autofree char *value = NULL;
       gboolean missing = FALSE;
 
-      if (take_option (argv, argc, &i, "--schools", &value, &missing))
+      if (xa_cli_take_option (argv, argc, &i, "--schools", &value, &missing))
         {
           if (missing || !parse_uint (value, 2000, &n_schools) || n_schools == 0)
-            return usage_error (_("--schools needs a number from 1 to 2000"));
+            return xa_cli_usage_error (_("--schools needs a number from 1 to 2000"));
         }
-      else if (take_option (argv, argc, &i, "--seed", &value, &missing))
+      else if (xa_cli_take_option (argv, argc, &i, "--seed", &value, &missing))
         {
           if (missing || !parse_uint (value, G_MAXUINT32, &seed))
-            return usage_error (_("--seed needs a whole number from 0 to %u"), G_MAXUINT32);
+            return xa_cli_usage_error (_("--seed needs a whole number from 0 to %u"), G_MAXUINT32);
         }
       else
-        return usage_error (_("Unknown argument “%s” for “%s”"), argv[i], "demo");
+        return xa_cli_usage_error (_("Unknown argument “%s” for “%s”"), argv[i], "demo");
     }
 
-  if (!(store = open_store (cli, &error)))
-    return user_error (error);
+  if (!(store = xa_cli_open_store (cli, &error)))
+    return xa_cli_user_error (error);
 
   registry = xa_school_registry_new (store);
   if (!xa_demo_fill (registry, (guint) n_schools, (guint32) seed, &error))
-    return user_error (error);
+    return xa_cli_user_error (error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         "Created the demo district with %u school (seed %u)\n",
@@ -228,10 +215,10 @@ command_school_import (Cli *cli)
   guint n_imported = 0;
 
   if (cli->args->len != 3)
-    return usage_error (_("“school import” takes one CSV file"));
+    return xa_cli_usage_error (_("“school import” takes one CSV file"));
 
-  if (!(store = open_store (cli, &error)))
-    return user_error (error);
+  if (!(store = xa_cli_open_store (cli, &error)))
+    return xa_cli_user_error (error);
 
   registry = xa_school_registry_new (store);
   file = g_file_new_for_commandline_arg (g_ptr_array_index (cli->args, 2));
@@ -253,10 +240,10 @@ command_school_import (Cli *cli)
   return EXIT_OK;
 }
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
+void
+xa_cli_add_string_member (JsonBuilder *builder,
+                          const char  *name,
+                          const char  *value)
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
@@ -282,11 +269,11 @@ command_school_list (Cli *cli)
       if (g_str_equal (arg, "--json"))
         json = TRUE;
       else
-        return usage_error (_("Unknown argument “%s” for “%s”"), arg, "school list");
+        return xa_cli_usage_error (_("Unknown argument “%s” for “%s”"), arg, "school list");
     }
 
-  if (!(store = open_store (cli, &error)))
-    return user_error (error);
+  if (!(store = xa_cli_open_store (cli, &error)))
+    return xa_cli_user_error (error);
 
   registry = xa_school_registry_new (store);
   schools = xa_school_registry_get_schools (registry);
@@ -303,7 +290,7 @@ command_school_list (Cli *cli)
       holder = xa_school_registry_dup_role_holder (registry, xa_organisation_get_uuid (school),
                                                    XA_ROLE_KIND_FIRST_RESPONSIBLE, NULL, &error);
       if (error != NULL)
-        return user_error (error);
+        return xa_cli_user_error (error);
       holder_name = holder ? xa_role_get_person_name (holder) : NULL;
 
       if (!json)
@@ -320,9 +307,9 @@ command_school_list (Cli *cli)
         }
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "code", xa_organisation_get_code (school));
-      add_string_member (builder, "name", xa_organisation_get_name (school));
-      add_string_member (builder, "type",
+      xa_cli_add_string_member (builder, "code", xa_organisation_get_code (school));
+      xa_cli_add_string_member (builder, "name", xa_organisation_get_name (school));
+      xa_cli_add_string_member (builder, "type",
                          xa_school_type_to_key (xa_organisation_get_school_type (school)));
       json_builder_set_member_name (builder, "stages");
       json_builder_begin_array (builder);
@@ -333,10 +320,10 @@ command_school_list (Cli *cli)
             json_builder_add_string_value (builder, stages[s]);
         }
       json_builder_end_array (builder);
-      add_string_member (builder, "address", xa_organisation_get_address (school));
-      add_string_member (builder, "phone", xa_organisation_get_phone (school));
-      add_string_member (builder, "uuid", xa_organisation_get_uuid (school));
-      add_string_member (builder, "first_responsible", holder_name);
+      xa_cli_add_string_member (builder, "address", xa_organisation_get_address (school));
+      xa_cli_add_string_member (builder, "phone", xa_organisation_get_phone (school));
+      xa_cli_add_string_member (builder, "uuid", xa_organisation_get_uuid (school));
+      xa_cli_add_string_member (builder, "first_responsible", holder_name);
       json_builder_end_object (builder);
     }
 
@@ -367,13 +354,13 @@ command_audit_verify (Cli *cli)
   gint64 broken = 0;
 
   if (cli->args->len != 2)
-    return usage_error (_("“audit verify” takes no arguments"));
+    return xa_cli_usage_error (_("“audit verify” takes no arguments"));
 
-  if (!(store = open_store (cli, &error)))
-    return user_error (error);
+  if (!(store = xa_cli_open_store (cli, &error)))
+    return xa_cli_user_error (error);
 
   if (!xa_store_verify_audit (store, &n_entries, &broken, &reason, &error))
-    return user_error (error);
+    return xa_cli_user_error (error);
 
   if (broken != 0)
     {
@@ -411,15 +398,15 @@ parse_global_options (Cli   *cli,
           g_print ("xiaoan-cli %s\n", PACKAGE_VERSION);
           exit (EXIT_OK);
         }
-      else if (take_option (argv, argc, &i, "--data-dir", &cli->data_dir, &missing))
+      else if (xa_cli_take_option (argv, argc, &i, "--data-dir", &cli->data_dir, &missing))
         {
           if (missing)
-            return usage_error (_("--data-dir needs a folder"));
+            return xa_cli_usage_error (_("--data-dir needs a folder"));
         }
-      else if (take_option (argv, argc, &i, "--operator", &cli->operator_name, &missing))
+      else if (xa_cli_take_option (argv, argc, &i, "--operator", &cli->operator_name, &missing))
         {
           if (missing)
-            return usage_error (_("--operator needs a name"));
+            return xa_cli_usage_error (_("--operator needs a name"));
         }
       else
         g_ptr_array_add (cli->args, g_strdup (argv[i]));
@@ -466,8 +453,13 @@ main (int   argc,
   if (g_str_equal (command, "audit") && g_str_equal (subcommand, "verify"))
     return command_audit_verify (&cli);
 
-  if (g_str_equal (command, "school") || g_str_equal (command, "audit"))
-    return usage_error (_("Unknown command “%s %s”"), command, subcommand);
+  if (g_str_equal (command, "agreement"))
+    return xa_cli_agreement (&cli);
+  if (g_str_equal (command, "template"))
+    return xa_cli_template (&cli);
 
-  return usage_error (_("Unknown command “%s”"), command);
+  if (g_str_equal (command, "school") || g_str_equal (command, "audit"))
+    return xa_cli_usage_error (_("Unknown command “%s %s”"), command, subcommand);
+
+  return xa_cli_usage_error (_("Unknown command “%s”"), command);
 }

@@ -597,8 +597,9 @@ static void
 collect_labels (GtkWidget *widget,
                 GPtrArray *texts)
 {
-  /* Shortcuts read “Ctrl+N” in every language. */
-  if (g_strcmp0 (gtk_widget_get_css_name (widget), "accelerator") == 0)
+  /* Shortcuts read “Ctrl+N” in every language; the font warning over the agreement
+   * preview names installed typefaces (“Noto Serif CJK SC”), which have no translation. */
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "accelerator") == 0 || GTK_IS_INFO_BAR (widget))
     return;
 
   if (GTK_IS_LABEL (widget))
@@ -615,16 +616,33 @@ collect_labels (GtkWidget *widget,
     collect_labels (c, texts);
 }
 
+/* Chinese UIs write these in Latin letters too: “导出 PDF”, “GB/T 9704”. */
+static gboolean
+is_loan_word (const char *word,
+              guint       length)
+{
+  return (length == 3 && strncmp (word, "PDF", 3) == 0) ||
+         (length == 2 && strncmp (word, "GB", 2) == 0);
+}
+
 static gboolean
 has_english_word (const char *text)
 {
   guint run = 0;
 
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
+  for (const char *p = text; p != NULL; p++)
     {
-      run = g_ascii_isalpha (*p) ? run + 1 : 0;
-      if (run >= 2)
+      if (g_ascii_isalpha (*p))
+        {
+          run++;
+          continue;
+        }
+
+      if (run >= 2 && !is_loan_word (p - run, run))
         return TRUE;
+      run = 0;
+      if (*p == '\0')
+        break;
     }
 
   return FALSE;

@@ -114,11 +114,81 @@ static const char schema_3[] =
   "  WHEN OLD.frozen_at IS NOT NULL"
   "  BEGIN SELECT RAISE (ABORT, 'a frozen template never changes'); END;";
 
+/* 4: agreements, one row per revision of a school's agreement for a school year. The
+ * current revision is the one nobody superseded; a revision links to its successor by
+ * uuid, set in the same transaction that inserts it (hence the deferred key). The
+ * triggers hold the rules for every connection, not only for ours: only a draft changes;
+ * a pending agreement may only move on or go back to draft; a signed or archived one
+ * takes nothing but the archive step and the link to the revision that supersedes it,
+ * and is never deleted. Signing needs the template version frozen. */
+static const char schema_4[] =
+  "CREATE TABLE agreement ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  uuid               TEXT NOT NULL UNIQUE,"
+  "  organisation_id    INTEGER NOT NULL REFERENCES organisation (id),"
+  "  school_year        INTEGER NOT NULL CHECK (school_year BETWEEN 1990 AND 2200),"
+  "  revision           INTEGER NOT NULL CHECK (revision >= 1),"
+  "  template_id        INTEGER NOT NULL REFERENCES template (id),"
+  "  state              TEXT NOT NULL CHECK (state IN ('draft', 'pending', 'signed', 'archived')),"
+  "  school_name        TEXT NOT NULL CHECK (length (school_name) BETWEEN 1 AND 100),"
+  "  commission_name    TEXT NOT NULL DEFAULT '',"
+  "  first_responsible  TEXT NOT NULL DEFAULT '' CHECK (length (first_responsible) <= 50),"
+  "  direct_responsible TEXT NOT NULL DEFAULT '' CHECK (length (direct_responsible) <= 50),"
+  "  created_at         TEXT NOT NULL,"
+  "  created_by         TEXT NOT NULL,"
+  "  updated_at         TEXT NOT NULL,"
+  "  pending_at         TEXT,"
+  "  pending_by         TEXT,"
+  "  signed_at          TEXT,"
+  "  signed_by          TEXT,"
+  "  archived_at        TEXT,"
+  "  archived_by        TEXT,"
+  "  supersedes         TEXT REFERENCES agreement (uuid),"
+  "  superseded_by      TEXT REFERENCES agreement (uuid) DEFERRABLE INITIALLY DEFERRED,"
+  "  UNIQUE (organisation_id, school_year, revision),"
+  "  CHECK ((state IN ('signed', 'archived')) = (signed_at IS NOT NULL)),"
+  "  CHECK ((state = 'archived') = (archived_at IS NOT NULL))"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX agreement_one_current ON agreement (organisation_id, school_year)"
+  "  WHERE superseded_by IS NULL;"
+  "CREATE INDEX agreement_year ON agreement (school_year, state);"
+  "CREATE TRIGGER agreement_state_steps BEFORE UPDATE OF state ON agreement"
+  "  WHEN NEW.state IS NOT OLD.state AND (OLD.state, NEW.state) NOT IN"
+  "    (VALUES ('draft', 'pending'), ('pending', 'draft'), ('pending', 'signed'), ('signed', 'archived'))"
+  "  BEGIN SELECT RAISE (ABORT, 'not a step an agreement can take'); END;"
+  "CREATE TRIGGER agreement_sign_frozen BEFORE UPDATE OF state ON agreement"
+  "  WHEN NEW.state = 'signed'"
+  "   AND (SELECT frozen_at FROM template WHERE id = NEW.template_id) IS NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'sign only with a frozen template version'); END;"
+  "CREATE TRIGGER agreement_only_draft_edited BEFORE UPDATE ON agreement"
+  "  WHEN OLD.state <> 'draft' AND ("
+  "        NEW.uuid IS NOT OLD.uuid OR NEW.organisation_id IS NOT OLD.organisation_id"
+  "     OR NEW.school_year IS NOT OLD.school_year OR NEW.revision IS NOT OLD.revision"
+  "     OR NEW.template_id IS NOT OLD.template_id OR NEW.school_name IS NOT OLD.school_name"
+  "     OR NEW.commission_name IS NOT OLD.commission_name"
+  "     OR NEW.first_responsible IS NOT OLD.first_responsible"
+  "     OR NEW.direct_responsible IS NOT OLD.direct_responsible"
+  "     OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by"
+  "     OR NEW.updated_at IS NOT OLD.updated_at OR NEW.supersedes IS NOT OLD.supersedes)"
+  "  BEGIN SELECT RAISE (ABORT, 'only a draft agreement can be edited'); END;"
+  "CREATE TRIGGER agreement_signed_no_update BEFORE UPDATE ON agreement"
+  "  WHEN OLD.state IN ('signed', 'archived') AND ("
+  "        NEW.pending_at IS NOT OLD.pending_at OR NEW.pending_by IS NOT OLD.pending_by"
+  "     OR NEW.signed_at IS NOT OLD.signed_at OR NEW.signed_by IS NOT OLD.signed_by"
+  "     OR (OLD.state = 'archived' AND (NEW.state IS NOT OLD.state"
+  "         OR NEW.archived_at IS NOT OLD.archived_at OR NEW.archived_by IS NOT OLD.archived_by))"
+  "     OR (OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT OLD.superseded_by))"
+  "  BEGIN SELECT RAISE (ABORT, 'a signed agreement never changes'); END;"
+  "CREATE TRIGGER agreement_signed_no_delete BEFORE DELETE ON agreement"
+  "  WHEN OLD.state <> 'draft'"
+  "  BEGIN SELECT RAISE (ABORT, 'only a draft agreement can be deleted'); END;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
   schema_2,
   schema_3,
+  schema_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == XA_STORE_SCHEMA_VERSION + 1);

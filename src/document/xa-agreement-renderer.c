@@ -12,15 +12,24 @@
 
 #include "xa-agreement-renderer.h"
 
-static void add_clauses (XaPageLayout           *layout,
-                         GListModel             *clauses,
-                         const XaTemplateValues *values);
+/* What one agreement adds to the template's text: the lines that name the school and its
+ * responsible people, set under the title where a 公文 names its addressee. */
+typedef struct
+{
+  XaPageLayout            *layout;
+  const XaTemplateValues  *values;
+  const char * const      *parties;
+} Builder;
+
+static void add_clauses (Builder    *builder,
+                         GListModel *clauses);
 
 static void
-add_clause (XaPageLayout           *layout,
-            XaClause               *clause,
-            const XaTemplateValues *values)
+add_clause (Builder  *builder,
+            XaClause *clause)
 {
+  XaPageLayout *layout = builder->layout;
+  const XaTemplateValues *values = builder->values;
   g_autofree char *number_heading = g_strconcat (xa_clause_get_number (clause),
                                                  xa_clause_get_heading (clause), NULL);
   g_autofree char *lead = xa_template_expand (number_heading, values);
@@ -31,6 +40,9 @@ add_clause (XaPageLayout           *layout,
     {
     case XA_CLAUSE_KIND_TITLE:
       xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, text);
+      for (guint i = 0; builder->parties != NULL && builder->parties[i] != NULL; i++)
+        xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_FLUSH, NULL, builder->parties[i]);
+      builder->parties = NULL;
       break;
 
     case XA_CLAUSE_KIND_SECTION:
@@ -66,13 +78,12 @@ add_clause (XaPageLayout           *layout,
       break;
     }
 
-  add_clauses (layout, xa_clause_get_children (clause), values);
+  add_clauses (builder, xa_clause_get_children (clause));
 }
 
 static void
-add_clauses (XaPageLayout           *layout,
-             GListModel             *clauses,
-             const XaTemplateValues *values)
+add_clauses (Builder    *builder,
+             GListModel *clauses)
 {
   guint n = clauses ? g_list_model_get_n_items (clauses) : 0;
 
@@ -80,7 +91,7 @@ add_clauses (XaPageLayout           *layout,
     {
       g_autoptr(XaClause) clause = g_list_model_get_item (clauses, i);
 
-      add_clause (layout, clause, values);
+      add_clause (builder, clause);
     }
 }
 
@@ -106,31 +117,21 @@ xa_agreement_copy_to_label (XaAgreementCopy copy)
     }
 }
 
-/**
- * xa_agreement_layout_new:
- * @values: the school's own fields for the placeholders
- * @copy: which original this is
- *
- * Returns: (transfer full): the agreement laid out, ready to draw or write as PDF
- */
-XaPageLayout *
-xa_agreement_layout_new (XaTemplate             *template,
-                         const XaTemplateValues *values,
-                         XaAgreementCopy         copy,
-                         XaFontResolver         *fonts)
+static XaPageLayout *
+build_layout (XaTemplate             *template,
+              const XaTemplateValues *values,
+              const char * const     *parties,
+              XaAgreementCopy         copy,
+              XaFontResolver         *fonts)
 {
-  g_autoptr(XaPageLayout) layout = NULL;
+  g_autoptr(XaPageLayout) layout = xa_page_layout_new (fonts);
   g_autofree char *school_year = NULL;
   g_autofree char *left_unit = NULL;
   g_autofree char *right_unit = NULL;
-  XaClause *title;
+  g_autofree char *title_text = xa_agreement_dup_title (template, values);
+  Builder builder = { layout, values, parties };
 
-  g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
-  g_return_val_if_fail (values != NULL, NULL);
-  g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
-
-  layout = xa_page_layout_new (fonts);
-  add_clauses (layout, xa_template_get_clauses (template), values);
+  add_clauses (&builder, xa_template_get_clauses (template));
 
   left_unit = xa_template_expand (xa_template_get_party_unit (template, XA_PARTY_COMMISSION), values);
   right_unit = xa_template_expand (xa_template_get_party_unit (template, XA_PARTY_SCHOOL), values);
@@ -143,15 +144,121 @@ xa_agreement_layout_new (XaTemplate             *template,
                                 xa_template_get_party_date (template, XA_PARTY_SCHOOL));
   xa_page_layout_set_footer_label (layout, xa_agreement_copy_to_label (copy));
 
-  title = xa_template_find_clause (template, "title");
   school_year = xa_template_expand ("{school_year}", values);
-  if (title != NULL)
+  if (title_text != NULL)
     {
-      g_autofree char *title_text = xa_template_expand (xa_clause_get_text (title), values);
+      /* A school's copy says whose it is, so that a folder of PDFs can be told apart. */
+      g_autofree char *title = values->school_name && parties
+                               ? g_strdup_printf ("%s（%s）", title_text, values->school_name)
+                               : g_strdup (title_text);
 
-      g_strdelimit (title_text, "\n", ' ');
-      xa_page_layout_set_metadata (layout, title_text, values->commission_name, school_year);
+      xa_page_layout_set_metadata (layout, title, values->commission_name, school_year);
     }
 
   return g_steal_pointer (&layout);
+}
+
+/**
+ * xa_agreement_dup_title:
+ *
+ * Returns: (transfer full) (nullable): the expanded title on one line, its line breaks
+ *   as spaces, or %NULL when the template has no title
+ */
+char *
+xa_agreement_dup_title (XaTemplate             *template,
+                        const XaTemplateValues *values)
+{
+  XaClause *title;
+  char *text;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
+
+  if ((title = xa_template_find_clause (template, "title")) == NULL)
+    return NULL;
+
+  text = xa_template_expand (xa_clause_get_text (title), values);
+  g_strdelimit (text, "\n", ' ');
+  return text;
+}
+
+/**
+ * xa_agreement_layout_new:
+ * @values: the school's own fields for the placeholders
+ * @copy: which original this is
+ *
+ * The template's text alone, as the commission issued it.
+ *
+ * Returns: (transfer full): the agreement laid out, ready to draw or write as PDF
+ */
+XaPageLayout *
+xa_agreement_layout_new (XaTemplate             *template,
+                         const XaTemplateValues *values,
+                         XaAgreementCopy         copy,
+                         XaFontResolver         *fonts)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
+  g_return_val_if_fail (values != NULL, NULL);
+  g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
+
+  return build_layout (template, values, NULL, copy, fonts);
+}
+
+/**
+ * xa_agreement_layout_new_for_agreement:
+ * @template: the template version @agreement was made from
+ * @copy: which original this is
+ *
+ * One school's agreement: the template's text with the school's fields, and under the
+ * title the school and its 第一责任人 and 直接责任人; a 第一责任人 who took over during
+ * the year is named with the handover date.
+ *
+ * Returns: (transfer full): the agreement laid out
+ */
+XaPageLayout *
+xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
+                                       XaTemplate      *template,
+                                       XaAgreementCopy  copy,
+                                       XaFontResolver  *fonts)
+{
+  XaTemplateValues values;
+  g_autofree char *school_line = NULL;
+  g_autofree char *first_line = NULL;
+  g_autofree char *direct_line = NULL;
+  const char *first = NULL;
+  const char *direct = NULL;
+
+  g_return_val_if_fail (XA_IS_AGREEMENT (agreement), NULL);
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
+  g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
+
+  xa_agreement_fill_values (agreement, &values);
+  first = values.first_responsible && values.first_responsible[0] ? values.first_responsible : "＿＿＿＿";
+  direct = values.direct_responsible && values.direct_responsible[0] ? values.direct_responsible : "＿＿＿＿";
+
+  /* Translators: the line under an agreement's title that names the school (责任学校：…). */
+  school_line = g_strdup_printf (_("School: %s"), values.school_name);
+
+  if (xa_agreement_get_successor (agreement) != NULL)
+    {
+      g_autofree char *date = xa_agreement_format_date (xa_agreement_get_handover_date (agreement));
+
+      /* Translators: 第一责任人：王伟（2022年2月14日起由李强继任）; the arguments are the
+       * first holder, the successor and the handover date. */
+      first_line = g_strdup_printf (_("First responsible: %s (succeeded by %s from %s)"),
+                                    first, xa_agreement_get_successor (agreement), date);
+    }
+  else
+    {
+      /* Translators: 第一责任人：王伟 */
+      first_line = g_strdup_printf (_("First responsible: %s"), first);
+    }
+
+  /* Translators: 直接责任人：张敏 */
+  direct_line = g_strdup_printf (_("Directly responsible: %s"), direct);
+
+  {
+    const char * const parties[] = { school_line, first_line, direct_line, NULL };
+
+    return build_layout (template, &values, parties, copy, fonts);
+  }
 }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "xa-agreement.h"
 #include "xa-page-layout.h"
 #include "xa-template.h"
 
@@ -23,5 +24,11 @@ XaPageLayout *xa_agreement_layout_new (XaTemplate             *template,
                                        XaAgreementCopy         copy,
                                        XaFontResolver         *fonts);
 const char   *xa_agreement_copy_to_label (XaAgreementCopy     copy);
+char         *xa_agreement_dup_title  (XaTemplate             *template,
+                                       const XaTemplateValues *values);
+XaPageLayout *xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
+                                                     XaTemplate      *template,
+                                                     XaAgreementCopy  copy,
+                                                     XaFontResolver  *fonts);
 
 G_END_DECLS

@@ -171,7 +171,8 @@ layout_paragraph (XaPageLayout    *self,
   pango_layout_set_width (layout, (int) ((XA_TEXT_WIDTH + 0.5) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_justify (layout, TRUE);
-  pango_layout_set_indent (layout, (int) (2 * CELL * PANGO_SCALE));
+  if (paragraph->kind != XA_PARAGRAPH_FLUSH)
+    pango_layout_set_indent (layout, (int) (2 * CELL * PANGO_SCALE));
 
   return layout;
 }

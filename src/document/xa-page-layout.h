@@ -21,6 +21,7 @@ typedef enum
   XA_PARAGRAPH_HEADING_2,  /* （一） the lead in 3号楷体, the rest in 仿宋 */
   XA_PARAGRAPH_HEADING_3,  /* 1. 3号仿宋 */
   XA_PARAGRAPH_HEADING_4,  /* （1） 3号仿宋 */
+  XA_PARAGRAPH_FLUSH,      /* 3号仿宋 without indent, like a 主送机关 line: the parties */
 } XaParagraphKind;
 
 /* GB/T 9704-2012 numbers, in PDF points. */

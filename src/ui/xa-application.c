@@ -10,21 +10,25 @@
 
 #include <glib/gi18n.h>
 
+#include "core/xa-agreement-book.h"
+#include "core/xa-template-library.h"
 #include "xa-application.h"
 #include "xa-preferences-window.h"
 #include "xa-window.h"
 
 struct _XaApplication
 {
-  AdwApplication    parent_instance;
+  AdwApplication     parent_instance;
 
   /* Owned references */
-  GSettings        *settings;
-  XaStore          *store;
-  XaSchoolRegistry *registry;
+  GSettings         *settings;
+  XaStore           *store;
+  XaSchoolRegistry  *registry;
+  XaTemplateLibrary *templates;
+  XaAgreementBook   *agreements;
 
   /* State */
-  char             *data_dir;
+  char              *data_dir;
 };
 
 G_DEFINE_FINAL_TYPE (XaApplication, xa_application, ADW_TYPE_APPLICATION)
@@ -97,6 +101,18 @@ open_store (XaApplication  *self,
 
   sync_operator (self);
   self->registry = xa_school_registry_new (self->store);
+  self->templates = xa_template_library_new (self->store);
+  self->agreements = xa_agreement_book_new (self->registry, self->templates);
+
+  /* The first run stores the shipped 2021-2022 template; a store that cannot take it
+   * still opens, and the agreements section says that there is no template. */
+  {
+    g_autoptr(GError) template_error = NULL;
+
+    if (!xa_template_library_ensure_default (self->templates, &template_error))
+      g_warning ("Cannot store the default agreement template: %s", template_error->message);
+  }
+
   return TRUE;
 }
 
@@ -224,7 +240,12 @@ xa_application_activate (GApplication *application)
       return;
     }
 
-  window = GTK_WINDOW (xa_window_new (GTK_APPLICATION (self), self->registry));
+  window = g_object_new (XA_TYPE_WINDOW,
+                         "application", self,
+                         "registry", self->registry,
+                         "templates", self->templates,
+                         "agreement-book", self->agreements,
+                         NULL);
   gtk_window_present (window);
 }
 
@@ -233,6 +254,8 @@ xa_application_dispose (GObject *object)
 {
   XaApplication *self = XA_APPLICATION (object);
 
+  g_clear_object (&self->agreements);
+  g_clear_object (&self->templates);
   g_clear_object (&self->registry);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

@@ -8,6 +8,8 @@
 
 #pragma once
 
+#include "core/xa-agreement-book.h"
+#include "xa-agreements-page.h"
 #include "xa-schools-page.h"
 #include "xa-window.h"
 
@@ -19,12 +21,15 @@ struct _XaWindow
 
   /* Owned references */
   XaSchoolRegistry     *registry;
+  XaTemplateLibrary    *templates;
+  XaAgreementBook      *agreement_book;
   GSettings            *settings;
   GCancellable         *cancellable;
   GtkNativeDialog      *file_chooser;
   AdwToast             *undo_toast;
 
   /* Template widgets */
+  XaAgreementsPage     *agreements_page;
   AdwLeaflet           *leaflet;
   XaSchoolsPage        *schools_page;
   GtkStack             *section_stack;

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window: a sidebar of the sections of DESIGN.md §7 beside the section's page.
- * Schools work; the other sections say what they will hold. The window remembers its size.
+ * Schools and agreements work; the other sections say what they will hold. The window
+ * remembers its size.
  */
 
 #include "config.h"
@@ -19,6 +20,8 @@ G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_REGISTRY,
+  PROP_TEMPLATES,
+  PROP_AGREEMENT_BOOK,
   N_PROPS
 };
 
@@ -182,6 +185,15 @@ xa_window_constructed (GObject *object)
   g_assert (XA_IS_SCHOOL_REGISTRY (self->registry));
 
   xa_schools_page_set_registry (self->schools_page, self->registry);
+
+  /* Windows made without them (the schools tests) get their own, over the same store. */
+  if (self->templates == NULL)
+    self->templates = xa_template_library_new (xa_school_registry_get_store (self->registry));
+  if (self->agreement_book == NULL)
+    self->agreement_book = xa_agreement_book_new (self->registry, self->templates);
+  xa_agreements_page_set_book (self->agreements_page, self->registry, self->templates,
+                               self->agreement_book);
+
   g_signal_connect_object (xa_school_registry_get_schools (self->registry), "items-changed",
                            G_CALLBACK (schools_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -207,6 +219,8 @@ xa_window_dispose (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->agreement_book);
+  g_clear_object (&self->templates);
   g_clear_object (&self->registry);
 
   G_OBJECT_CLASS (xa_window_parent_class)->dispose (object);
@@ -226,6 +240,14 @@ xa_window_get_property (GObject    *object,
       g_value_set_object (value, self->registry);
       break;
 
+    case PROP_TEMPLATES:
+      g_value_set_object (value, self->templates);
+      break;
+
+    case PROP_AGREEMENT_BOOK:
+      g_value_set_object (value, self->agreement_book);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -243,6 +265,14 @@ xa_window_set_property (GObject      *object,
     {
     case PROP_REGISTRY:
       self->registry = g_value_dup_object (value);
+      break;
+
+    case PROP_TEMPLATES:
+      self->templates = g_value_dup_object (value);
+      break;
+
+    case PROP_AGREEMENT_BOOK:
+      self->agreement_book = g_value_dup_object (value);
       break;
 
     default:
@@ -271,13 +301,23 @@ xa_window_class_init (XaWindowClass *klass)
     g_param_spec_object ("registry", NULL, NULL,
                          XA_TYPE_SCHOOL_REGISTRY,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TEMPLATES] =
+    g_param_spec_object ("templates", NULL, NULL,
+                         XA_TYPE_TEMPLATE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AGREEMENT_BOOK] =
+    g_param_spec_object ("agreement-book", NULL, NULL,
+                         XA_TYPE_AGREEMENT_BOOK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (XA_TYPE_AGREEMENTS_PAGE);
   g_type_ensure (XA_TYPE_PLACEHOLDER_PAGE);
   g_type_ensure (XA_TYPE_SCHOOLS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, agreements_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, schools_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, section_stack);

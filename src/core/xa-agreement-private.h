@@ -1,0 +1,38 @@
+/* xa-agreement-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "xa-agreement.h"
+
+G_BEGIN_DECLS
+
+/* The columns XaAgreementBook selects for an agreement, in the order
+ * _xa_agreement_new_from_stmt() reads them: the row, its school and template, and the
+ * latest succession of the school's 第一责任人 within the school year, if any. */
+#define XA_AGREEMENT_COLUMNS \
+  "a.id, a.uuid, o.uuid, o.code, a.school_year, a.revision, t.uuid, t.version, a.state," \
+  " a.school_name, a.commission_name, a.first_responsible, a.direct_responsible," \
+  " a.created_at, a.created_by, a.updated_at, a.pending_at, a.pending_by, a.signed_at," \
+  " a.signed_by, a.archived_at, a.archived_by, a.supersedes, a.superseded_by," \
+  " (SELECT p.name || char (10) || r.since FROM role_term r JOIN person p ON p.id = r.person_id" \
+  "   WHERE r.organisation_id = a.organisation_id AND r.role = 'first-responsible'" \
+  "     AND r.since > printf ('%d-09-01', a.school_year)" \
+  "     AND r.since <= printf ('%d-08-31', a.school_year + 1)" \
+  "     AND EXISTS (SELECT 1 FROM role_term q WHERE q.organisation_id = r.organisation_id" \
+  "                 AND q.role = r.role AND q.since < r.since" \
+  "                 AND (q.until IS NULL OR q.until > printf ('%d-09-01', a.school_year)))" \
+  "   ORDER BY r.since DESC, r.id DESC LIMIT 1)"
+
+#define XA_AGREEMENT_JOINS \
+  " FROM agreement a JOIN organisation o ON o.id = a.organisation_id" \
+  " JOIN template t ON t.id = a.template_id"
+
+XaAgreement *_xa_agreement_new_from_stmt (sqlite3_stmt *stmt);
+gint64       _xa_agreement_get_id        (XaAgreement  *self);
+
+G_END_DECLS

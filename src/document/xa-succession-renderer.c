@@ -1,0 +1,138 @@
+/* xa-succession-renderer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The successor's acknowledgement (继任履责确认): when a school's 第一责任人 changes during
+ * the school year, the agreement is not signed again (its closing clause says the
+ * successor carries it on), but the successor confirms in writing that they do. One
+ * page, laid out like the agreement, with its own signature block.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "xa-succession-renderer.h"
+
+/* The top-level section whose clauses mention the successor, as “四、附则”, so that the
+ * acknowledgement can point at the clause it relies on. */
+static char *
+find_succession_section (XaTemplate             *template,
+                         const XaTemplateValues *values)
+{
+  GListModel *sections = xa_template_get_clauses (template);
+  guint n = g_list_model_get_n_items (sections);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaClause) section = g_list_model_get_item (sections, i);
+      GListModel *children = xa_clause_get_children (section);
+      guint n_children = children ? g_list_model_get_n_items (children) : 0;
+
+      for (guint j = 0; j < n_children; j++)
+        {
+          g_autoptr(XaClause) clause = g_list_model_get_item (children, j);
+
+          if (strstr (xa_clause_get_text (clause), "继任") != NULL)
+            {
+              g_autofree char *heading = g_strconcat (xa_clause_get_number (section),
+                                                      xa_clause_get_heading (section), NULL);
+
+              return xa_template_expand (heading, values);
+            }
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * xa_succession_layout_new:
+ * @template: the template version @agreement was made from
+ * @copy: which original this is
+ *
+ * Returns: (transfer full) (nullable): the 继任履责确认 page, or %NULL when the school's
+ *   第一责任人 did not change during the agreement's school year
+ */
+XaPageLayout *
+xa_succession_layout_new (XaAgreement     *agreement,
+                          XaTemplate      *template,
+                          XaAgreementCopy  copy,
+                          XaFontResolver  *fonts)
+{
+  g_autoptr(XaPageLayout) layout = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *section = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *promise = NULL;
+  g_autofree char *left_unit = NULL;
+  g_autofree char *right_unit = NULL;
+  g_autofree char *metadata_title = NULL;
+  const char *successor;
+  const char *predecessor;
+  XaTemplateValues values;
+
+  g_return_val_if_fail (XA_IS_AGREEMENT (agreement), NULL);
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
+  g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
+
+  if ((successor = xa_agreement_get_successor (agreement)) == NULL)
+    return NULL;
+
+  xa_agreement_fill_values (agreement, &values);
+  predecessor = values.first_responsible && values.first_responsible[0] ? values.first_responsible : "＿＿＿＿";
+  date = xa_agreement_format_date (xa_agreement_get_handover_date (agreement));
+  title = xa_agreement_dup_title (template, &values);
+  if (title != NULL)
+    {
+      /* Quoted in running text, the title's line break goes away altogether. */
+      g_autoptr(GString) joined = g_string_new (title);
+
+      g_string_replace (joined, " ", "", 0);
+      g_free (title);
+      title = g_string_free (g_steal_pointer (&joined), FALSE);
+    }
+  year = xa_template_expand ("{school_year}", &values);
+  section = find_succession_section (template, &values);
+
+  layout = xa_page_layout_new (fonts);
+
+  /* Translators: the title of the successor's acknowledgement page (继任履责确认). */
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, _("Successor's acknowledgement"));
+
+  /* Translators: 示例区实验小学第一责任人自2022年2月14日起由王伟变更为李强。 */
+  change = g_strdup_printf (_("From %s, the first responsible person of %s changed from %s to %s."),
+                            date, values.school_name, predecessor, successor);
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, change);
+
+  if (section != NULL)
+    /* Translators: the successor's promise; %s are the successor, the date, the agreement's
+     * title, its section on succession (四、附则) and the school year. */
+    promise = g_strdup_printf (_("%s took over as first responsible person on %s, has read the whole of “%s”, and, as its section “%s” provides, continues to perform the agreement for the rest of the %s."),
+                               successor, date, title ? title : "", section, year);
+  else
+    /* Translators: as above, for a template without a succession clause. */
+    promise = g_strdup_printf (_("%s took over as first responsible person on %s, has read the whole of “%s”, and continues to perform the agreement for the rest of the %s."),
+                               successor, date, title ? title : "", year);
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, promise);
+
+  left_unit = xa_template_expand (xa_template_get_party_unit (template, XA_PARTY_COMMISSION), &values);
+  right_unit = xa_template_expand (xa_template_get_party_unit (template, XA_PARTY_SCHOOL), &values);
+  xa_page_layout_set_signature (layout,
+                                left_unit,
+                                xa_template_get_party_sign (template, XA_PARTY_COMMISSION),
+                                xa_template_get_party_date (template, XA_PARTY_COMMISSION),
+                                right_unit,
+                                /* Translators: where the successor signs (继任者签名：). */
+                                _("Successor's signature:"),
+                                xa_template_get_party_date (template, XA_PARTY_SCHOOL));
+  xa_page_layout_set_footer_label (layout, xa_agreement_copy_to_label (copy));
+
+  metadata_title = g_strdup_printf ("%s（%s）", _("Successor's acknowledgement"), values.school_name);
+  xa_page_layout_set_metadata (layout, metadata_title, values.commission_name, year);
+
+  return g_steal_pointer (&layout);
+}

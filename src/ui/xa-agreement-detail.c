@@ -1,0 +1,806 @@
+/* xa-agreement-detail.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One school's agreement: its fields (editable only while it is a draft), the steps it
+ * went through with who and when, the buttons for the next step, and the preview of its
+ * pages with printing and PDF export. The agreement shown is the detail's own copy, read
+ * from the book: the book's list refills after every change of the store.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-agreement-detail.h"
+#include "xa-agreement-export.h"
+#include "xa-page-preview.h"
+#include "xa-ui-utils.h"
+
+struct _XaAgreementDetail
+{
+  GtkWidget             parent_instance;
+
+  /* Owned references */
+  XaAgreementBook      *book;
+  XaFontResolver       *fonts;
+  XaAgreement          *agreement;
+  XaTemplate           *template;
+  char                 *pages_key;
+  GtkPrintOperation    *print_operation;
+  GFile                *export_file;
+  GCancellable         *cancellable;
+
+  /* Template widgets */
+  GtkWidget            *archive_button;
+  AdwEntryRow          *commission_row;
+  AdwComboRow          *copies_row;
+  AdwEntryRow          *direct_row;
+  AdwActionRow         *archived_row;
+  AdwActionRow         *draft_row;
+  AdwPreferencesGroup  *fields_group;
+  AdwEntryRow          *first_row;
+  GtkInfoBar           *fonts_bar;
+  GtkLabel             *fonts_label;
+  GtkLabel             *page_label;
+  AdwActionRow         *pending_row;
+  XaPagePreview        *preview;
+  GtkScrolledWindow    *preview_scroller;
+  GtkWidget            *revise_button;
+  AdwEntryRow          *school_name_row;
+  GtkWidget            *sign_button;
+  AdwActionRow         *signed_row;
+  GtkStack             *stack;
+  GtkLabel             *state_label;
+  GtkWidget            *submit_button;
+  AdwActionRow         *successor_row;
+  GtkLabel             *title_label;
+  GtkWidget            *withdraw_button;
+
+  /* State */
+  guint                 busy;
+  guint                 filling : 1;
+  guint                 choosing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (XaAgreementDetail, xa_agreement_detail, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_AGREEMENT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const state_classes[XA_N_AGREEMENT_STATES] = {
+  "draft", "pending", "signed", "archived",
+};
+
+static void
+set_busy (XaAgreementDetail *self,
+          gboolean           busy)
+{
+  if (busy)
+    self->busy++;
+  else
+    self->busy--;
+
+  if (self->busy <= 1)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static XaCopies
+get_copies (XaAgreementDetail *self)
+{
+  return (XaCopies) adw_combo_row_get_selected (self->copies_row);
+}
+
+static void
+update_page_label (XaAgreementDetail *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->preview_scroller);
+  guint n = xa_page_preview_get_n_pages (self->preview);
+  double middle = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 2;
+  g_autofree char *text = NULL;
+
+  if (n > 0)
+    /* Translators: the page of the preview in view, and how many pages there are. */
+    text = g_strdup_printf (_("Page %u of %u"), xa_page_preview_page_at (self->preview, middle) + 1, n);
+
+  gtk_label_set_label (self->page_label, text ? text : "");
+}
+
+static void
+update_fonts_bar (XaAgreementDetail *self)
+{
+  g_auto(GStrv) warnings = xa_font_resolver_dup_warnings (self->fonts);
+  g_autoptr(GString) text = g_string_new (_("The fonts that GB/T 9704 names are not all installed; "
+                                            "the preview, the print and the PDF use others:"));
+
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_string_append_printf (text, "\n• %s", warnings[i]);
+
+  gtk_label_set_label (self->fonts_label, text->str);
+  gtk_info_bar_set_revealed (self->fonts_bar, warnings != NULL && warnings[0] != NULL);
+}
+
+/* The layout is made again only when what it shows changed: the list refills after every
+ * write of the store, and laying out five pages is work the eye would notice. */
+static char *
+pages_key (XaAgreement *agreement,
+           XaCopies     copies)
+{
+  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d",
+                          xa_agreement_get_uuid (agreement),
+                          xa_agreement_get_template_version (agreement),
+                          xa_agreement_get_school_name (agreement),
+                          xa_agreement_get_commission_name (agreement),
+                          xa_agreement_get_first_responsible (agreement),
+                          xa_agreement_get_direct_responsible (agreement),
+                          xa_agreement_get_successor (agreement),
+                          xa_agreement_get_handover_date (agreement),
+                          copies);
+}
+
+static void
+update_pages (XaAgreementDetail *self)
+{
+  g_autoptr(XaPageSet) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+
+  if (self->agreement == NULL)
+    {
+      g_clear_pointer (&self->pages_key, g_free);
+      xa_page_preview_set_pages (self->preview, NULL);
+      return;
+    }
+
+  key = pages_key (self->agreement, get_copies (self));
+  if (g_strcmp0 (key, self->pages_key) == 0)
+    return;
+
+  if (self->template == NULL ||
+      g_strcmp0 (xa_template_get_uuid (self->template),
+                 xa_agreement_get_template_uuid (self->agreement)) != 0)
+    {
+      g_clear_object (&self->template);
+      self->template = xa_agreement_book_dup_template (self->book, self->agreement, &error);
+      if (self->template == NULL)
+        {
+          g_warning ("Cannot read the template of agreement %s: %s",
+                     xa_agreement_get_uuid (self->agreement), error->message);
+          xa_page_preview_set_pages (self->preview, NULL);
+          return;
+        }
+    }
+
+  pages = xa_page_set_new_for_agreement (self->agreement, self->template, get_copies (self),
+                                         self->fonts);
+  xa_page_preview_set_pages (self->preview, pages);
+  g_free (self->pages_key);
+  self->pages_key = g_steal_pointer (&key);
+}
+
+static void
+set_step_row (XaAgreementDetail *self,
+              AdwActionRow      *row,
+              XaAgreementState   state)
+{
+  g_autofree char *when = xa_format_timestamp (xa_agreement_get_step_time (self->agreement, state));
+  const char *who = xa_agreement_get_step_operator (self->agreement, state);
+  g_autofree char *subtitle = NULL;
+
+  if (when == NULL)
+    subtitle = g_strdup (_("Not yet"));
+  else if (who != NULL && who[0] != '\0')
+    /* Translators: who took a step of an agreement, and when: “张老师 · 2026年11月28日 14:05”. */
+    subtitle = g_strdup_printf (_("%s · %s"), who, when);
+  else
+    subtitle = g_steal_pointer (&when);
+
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static void
+update_actions (XaAgreementDetail *self)
+{
+  XaAgreement *agreement = self->agreement;
+  gboolean current = agreement != NULL && xa_agreement_is_current (agreement);
+  XaAgreementState state = agreement ? xa_agreement_get_state (agreement) : XA_AGREEMENT_STATE_DRAFT;
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean idle = self->busy == 0;
+
+  gtk_widget_action_set_enabled (widget, "agreement.submit", idle && current && state == XA_AGREEMENT_STATE_DRAFT);
+  gtk_widget_action_set_enabled (widget, "agreement.withdraw", idle && current && state == XA_AGREEMENT_STATE_PENDING);
+  gtk_widget_action_set_enabled (widget, "agreement.sign", idle && current && state == XA_AGREEMENT_STATE_PENDING);
+  gtk_widget_action_set_enabled (widget, "agreement.archive", idle && current && state == XA_AGREEMENT_STATE_SIGNED);
+  gtk_widget_action_set_enabled (widget, "agreement.revise",
+                                 idle && current && (state == XA_AGREEMENT_STATE_SIGNED ||
+                                                     state == XA_AGREEMENT_STATE_ARCHIVED));
+  gtk_widget_action_set_enabled (widget, "agreement.print", agreement != NULL);
+  gtk_widget_action_set_enabled (widget, "agreement.export",
+                                 idle && agreement != NULL && !self->choosing);
+
+  /* Only the buttons of a possible step are shown: a signed agreement offers 归档 and 修订. */
+  gtk_widget_set_visible (self->submit_button, state == XA_AGREEMENT_STATE_DRAFT);
+  gtk_widget_set_visible (self->withdraw_button, state == XA_AGREEMENT_STATE_PENDING);
+  gtk_widget_set_visible (self->sign_button, state == XA_AGREEMENT_STATE_PENDING);
+  gtk_widget_set_visible (self->archive_button, state == XA_AGREEMENT_STATE_SIGNED);
+  gtk_widget_set_visible (self->revise_button, state >= XA_AGREEMENT_STATE_SIGNED);
+}
+
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+static void
+fill (XaAgreementDetail *self)
+{
+  XaAgreement *agreement = self->agreement;
+  XaAgreementState state;
+  g_autofree char *title = NULL;
+  gboolean editable;
+
+  gtk_stack_set_visible_child_name (self->stack, agreement ? "agreement" : "empty");
+  update_actions (self);
+  update_pages (self);
+  if (agreement == NULL)
+    return;
+
+  state = xa_agreement_get_state (agreement);
+  editable = xa_agreement_is_editable (agreement);
+
+  /* Translators: the heading of an agreement: the school, and the revision (第 2 版). */
+  title = g_strdup_printf (_("%s, revision %d"), xa_agreement_get_school_name (agreement),
+                           xa_agreement_get_revision (agreement));
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->state_label, xa_agreement_state_to_label (state));
+  for (guint i = 0; i < XA_N_AGREEMENT_STATES; i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), state_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), state_classes[state]);
+
+  self->filling = TRUE;
+  set_entry (self->school_name_row, xa_agreement_get_school_name (agreement));
+  set_entry (self->commission_row, xa_agreement_get_commission_name (agreement));
+  set_entry (self->first_row, xa_agreement_get_first_responsible (agreement));
+  set_entry (self->direct_row, xa_agreement_get_direct_responsible (agreement));
+  self->filling = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->school_name_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->commission_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->first_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->direct_row), editable);
+  adw_preferences_group_set_description (self->fields_group,
+                                         editable ? NULL
+                                                  : _("Only a draft can be changed. Revise a signed "
+                                                      "agreement to correct it in a new revision."));
+
+  if (xa_agreement_get_successor (agreement) != NULL)
+    {
+      g_autofree char *date = xa_agreement_format_date (xa_agreement_get_handover_date (agreement));
+      /* Translators: the successor (继任者) and the day they took over. */
+      g_autofree char *subtitle = g_strdup_printf (_("%s, from %s"),
+                                                   xa_agreement_get_successor (agreement), date);
+
+      adw_action_row_set_subtitle (self->successor_row, subtitle);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->successor_row),
+                          xa_agreement_get_successor (agreement) != NULL);
+
+  set_step_row (self, self->draft_row, XA_AGREEMENT_STATE_DRAFT);
+  set_step_row (self, self->pending_row, XA_AGREEMENT_STATE_PENDING);
+  set_step_row (self, self->signed_row, XA_AGREEMENT_STATE_SIGNED);
+  set_step_row (self, self->archived_row, XA_AGREEMENT_STATE_ARCHIVED);
+}
+
+static void
+reload_agreement (XaAgreementDetail *self)
+{
+  g_autoptr(XaAgreement) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->agreement == NULL)
+    return;
+
+  fresh = xa_agreement_book_dup_by_uuid (self->book, xa_agreement_get_uuid (self->agreement), &error);
+  if (fresh == NULL)
+    g_warning ("Cannot read agreement %s again: %s", xa_agreement_get_uuid (self->agreement),
+               error->message);
+  xa_agreement_detail_show_agreement (self, fresh);
+}
+
+static void
+field_applied_cb (XaAgreementDetail *self,
+                  AdwEntryRow       *row)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (self->filling || self->agreement == NULL)
+    return;
+
+  if (row == self->school_name_row)
+    xa_agreement_set_school_name (self->agreement, stripped);
+  else if (row == self->commission_row)
+    xa_agreement_set_commission_name (self->agreement, stripped);
+  else if (row == self->first_row)
+    xa_agreement_set_first_responsible (self->agreement, stripped);
+  else if (row == self->direct_row)
+    xa_agreement_set_direct_responsible (self->agreement, stripped);
+
+  if (!xa_agreement_book_update (self->book, self->agreement, &error))
+    {
+      xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      /* What is stored stays what is shown. */
+      g_clear_pointer (&self->pages_key, g_free);
+      reload_agreement (self);
+      return;
+    }
+
+  update_pages (self);
+}
+
+static void
+copies_changed_cb (XaAgreementDetail *self,
+                   GParamSpec        *pspec,
+                   AdwComboRow       *row)
+{
+  update_pages (self);
+}
+
+static void
+advance (XaAgreementDetail *self,
+         XaAgreementState   to)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->agreement == NULL)
+    return;
+
+  if (!xa_agreement_book_advance (self->book, xa_agreement_get_uuid (self->agreement), to, &error))
+    {
+      xa_widget_show_error (GTK_WIDGET (self), _("The Agreement Did Not Change"), error->message);
+      return;
+    }
+
+  reload_agreement (self);
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  XaAgreementDetail *self = XA_AGREEMENT_DETAIL (widget);
+
+  if (g_str_equal (action_name, "agreement.submit"))
+    advance (self, XA_AGREEMENT_STATE_PENDING);
+  else if (g_str_equal (action_name, "agreement.withdraw"))
+    advance (self, XA_AGREEMENT_STATE_DRAFT);
+  else if (g_str_equal (action_name, "agreement.sign"))
+    advance (self, XA_AGREEMENT_STATE_SIGNED);
+  else if (g_str_equal (action_name, "agreement.archive"))
+    advance (self, XA_AGREEMENT_STATE_ARCHIVED);
+}
+
+static void
+revise_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaAgreementDetail *self = XA_AGREEMENT_DETAIL (widget);
+  g_autoptr(XaAgreement) revision = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->agreement == NULL)
+    return;
+
+  revision = xa_agreement_book_revise (self->book, xa_agreement_get_uuid (self->agreement), &error);
+  if (revision == NULL)
+    {
+      xa_widget_show_error (GTK_WIDGET (self), _("The Agreement Was Not Revised"), error->message);
+      return;
+    }
+
+  xa_agreement_detail_show_agreement (self, revision);
+  xa_widget_add_toast (GTK_WIDGET (self),
+                       adw_toast_new_format (_("Revision %d is a draft; the signed revision stays as it was"),
+                                             xa_agreement_get_revision (revision)));
+}
+
+static void
+print_done_cb (XaAgreementDetail       *self,
+               GtkPrintOperationResult  result,
+               GtkPrintOperation       *operation)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      xa_widget_show_error (GTK_WIDGET (self), _("The Agreement Was Not Printed"),
+                            error ? error->message : NULL);
+    }
+
+  if (self->print_operation == operation)
+    g_clear_object (&self->print_operation);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  XaAgreementDetail *self = XA_AGREEMENT_DETAIL (widget);
+  g_autoptr(XaPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->print_operation != NULL || (operation = xa_agreement_detail_new_print_operation (self)) == NULL)
+    return;
+
+  self->print_operation = GTK_PRINT_OPERATION (g_object_ref (operation));
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      xa_widget_show_error (widget, _("The Agreement Was Not Printed"), error->message);
+      g_clear_object (&self->print_operation);
+    }
+}
+
+static void
+open_folder_cb (XaAgreementDetail *self,
+                AdwToast          *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_object_get_data (G_OBJECT (toast), "folder-uri"), GDK_CURRENT_TIME);
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(XaAgreementDetail) self = user_data;
+  g_autoptr(GFile) file = g_steal_pointer (&self->export_file);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  AdwToast *toast;
+
+  set_busy (self, FALSE);
+  update_actions (self);
+
+  if (!xa_agreement_export_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xa_widget_show_error (GTK_WIDGET (self), _("The PDF Was Not Saved"), error->message);
+      return;
+    }
+
+  basename = g_file_get_basename (file);
+  folder = g_file_get_parent (file);
+  /* Translators: %s is the name of the PDF file just saved. */
+  toast = adw_toast_new_format (_("Saved “%s”"), basename);
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  g_object_set_data_full (G_OBJECT (toast), "folder-uri", g_file_get_uri (folder), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_folder_cb), self, G_CONNECT_SWAPPED);
+  xa_widget_add_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+export_file_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(XaAgreementDetail) self = user_data;
+  g_autoptr(GFile) file = xa_choose_file_finish (result, NULL);
+
+  self->choosing = FALSE;
+  update_actions (self);
+
+  if (file != NULL)
+    xa_agreement_detail_export_to_file (self, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaAgreementDetail *self = XA_AGREEMENT_DETAIL (widget);
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->agreement == NULL || self->choosing)
+    return;
+
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_pattern (pdf, "*.pdf");
+  name = xa_agreement_export_file_name (self->agreement, NULL);
+
+  self->choosing = TRUE;
+  update_actions (self);
+  xa_choose_file_async (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Agreement as PDF"),
+                        _("_Save"), name, pdf, self->cancellable, export_file_chosen_cb,
+                        g_object_ref (self));
+}
+
+static void
+scrolled_cb (XaAgreementDetail *self)
+{
+  update_page_label (self);
+}
+
+static void
+xa_agreement_detail_dispose (GObject *object)
+{
+  XaAgreementDetail *self = XA_AGREEMENT_DETAIL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->print_operation);
+  g_clear_object (&self->export_file);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_AGREEMENT_DETAIL);
+
+  g_clear_object (&self->agreement);
+  g_clear_object (&self->template);
+  g_clear_object (&self->fonts);
+  g_clear_object (&self->book);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (xa_agreement_detail_parent_class)->dispose (object);
+}
+
+static void
+xa_agreement_detail_finalize (GObject *object)
+{
+  XaAgreementDetail *self = XA_AGREEMENT_DETAIL (object);
+
+  g_clear_pointer (&self->pages_key, g_free);
+
+  G_OBJECT_CLASS (xa_agreement_detail_parent_class)->finalize (object);
+}
+
+static void
+xa_agreement_detail_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  XaAgreementDetail *self = XA_AGREEMENT_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_AGREEMENT:
+      g_value_set_object (value, self->agreement);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy > 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_agreement_detail_class_init (XaAgreementDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xa_agreement_detail_dispose;
+  object_class->finalize = xa_agreement_detail_finalize;
+  object_class->get_property = xa_agreement_detail_get_property;
+
+  properties[PROP_AGREEMENT] =
+    g_param_spec_object ("agreement", NULL, NULL,
+                         XA_TYPE_AGREEMENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Whether a PDF is being written; tests wait for it to turn FALSE. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (XA_TYPE_PAGE_PREVIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xiaoan/Xiaoan/xa-agreement-detail.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, archived_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, commission_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, copies_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, direct_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, draft_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, first_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, fonts_bar);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, fonts_label);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, page_label);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, pending_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, preview);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, preview_scroller);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, revise_button);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, school_name_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, sign_button);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, signed_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, state_label);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, successor_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, withdraw_button);
+  gtk_widget_class_bind_template_callback (widget_class, copies_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_applied_cb);
+
+  gtk_widget_class_install_action (widget_class, "agreement.submit", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "agreement.withdraw", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "agreement.sign", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "agreement.archive", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "agreement.revise", NULL, revise_action);
+  gtk_widget_class_install_action (widget_class, "agreement.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "agreement.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "agreement.print", NULL);
+}
+
+static void
+xa_agreement_detail_init (XaAgreementDetail *self)
+{
+  GtkAdjustment *adjustment;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->preview_scroller);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "notify::n-pages", G_CALLBACK (scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  fill (self);
+}
+
+/**
+ * xa_agreement_detail_set_book:
+ * @fonts: the typefaces, shared with the rest of the section; their substitutions are
+ *   listed over the preview
+ */
+void
+xa_agreement_detail_set_book (XaAgreementDetail *self,
+                              XaAgreementBook   *book,
+                              XaFontResolver    *fonts)
+{
+  g_return_if_fail (XA_IS_AGREEMENT_DETAIL (self));
+  g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
+  g_return_if_fail (XA_IS_FONT_RESOLVER (fonts));
+
+  g_set_object (&self->book, book);
+  g_set_object (&self->fonts, fonts);
+  update_fonts_bar (self);
+}
+
+/**
+ * xa_agreement_detail_get_agreement:
+ *
+ * Returns: (transfer none) (nullable): the agreement shown
+ */
+XaAgreement *
+xa_agreement_detail_get_agreement (XaAgreementDetail *self)
+{
+  g_return_val_if_fail (XA_IS_AGREEMENT_DETAIL (self), NULL);
+
+  return self->agreement;
+}
+
+/**
+ * xa_agreement_detail_show_agreement:
+ * @agreement: (nullable): the agreement; the detail keeps a reference and edits it
+ */
+void
+xa_agreement_detail_show_agreement (XaAgreementDetail *self,
+                                    XaAgreement       *agreement)
+{
+  g_return_if_fail (XA_IS_AGREEMENT_DETAIL (self));
+  g_return_if_fail (agreement == NULL || XA_IS_AGREEMENT (agreement));
+  g_return_if_fail (agreement == NULL || self->book != NULL);
+
+  if (g_set_object (&self->agreement, agreement))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGREEMENT]);
+
+  fill (self);
+}
+
+/**
+ * xa_agreement_detail_get_pages:
+ *
+ * Returns: (transfer none) (nullable): the pages previewed
+ */
+XaPageSet *
+xa_agreement_detail_get_pages (XaAgreementDetail *self)
+{
+  g_return_val_if_fail (XA_IS_AGREEMENT_DETAIL (self), NULL);
+
+  return xa_page_preview_get_pages (self->preview);
+}
+
+gboolean
+xa_agreement_detail_get_busy (XaAgreementDetail *self)
+{
+  g_return_val_if_fail (XA_IS_AGREEMENT_DETAIL (self), FALSE);
+
+  return self->busy > 0;
+}
+
+/**
+ * xa_agreement_detail_new_print_operation:
+ *
+ * The operation "打印…" runs: the previewed pages, named after the school. Tests run it
+ * with %GTK_PRINT_OPERATION_ACTION_EXPORT and an export file name.
+ *
+ * Returns: (transfer full) (nullable): the operation, or %NULL without an agreement
+ */
+XaPrintOperation *
+xa_agreement_detail_new_print_operation (XaAgreementDetail *self)
+{
+  XaPageSet *pages;
+  g_autofree char *job_name = NULL;
+
+  g_return_val_if_fail (XA_IS_AGREEMENT_DETAIL (self), NULL);
+
+  if (self->agreement == NULL || (pages = xa_agreement_detail_get_pages (self)) == NULL)
+    return NULL;
+
+  /* Translators: the print job's name: the school's name and the school year. */
+  job_name = g_strdup_printf (_("Agreement of %s, %d-%d"),
+                              xa_agreement_get_school_name (self->agreement),
+                              xa_agreement_get_school_year (self->agreement),
+                              xa_agreement_get_school_year (self->agreement) + 1);
+  return xa_print_operation_new (pages, job_name);
+}
+
+/**
+ * xa_agreement_detail_export_to_file:
+ * @file: where the PDF goes; replaced when it exists
+ *
+ * What "导出 PDF…" does once a file is chosen: writes the stored agreement with the
+ * originals chosen, in a worker thread, then offers to open the folder. "busy" is TRUE
+ * until it is done.
+ */
+void
+xa_agreement_detail_export_to_file (XaAgreementDetail *self,
+                                    GFile             *file)
+{
+  g_return_if_fail (XA_IS_AGREEMENT_DETAIL (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->agreement == NULL || self->export_file != NULL)
+    return;
+
+  self->export_file = g_object_ref (file);
+  set_busy (self, TRUE);
+  update_actions (self);
+  xa_agreement_export_async (self->book, xa_agreement_get_uuid (self->agreement),
+                             get_copies (self), self->fonts, file, self->cancellable,
+                             exported_cb, g_object_ref (self));
+}

@@ -1,0 +1,28 @@
+/* xa-agreement-export.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/xa-agreement-book.h"
+#include "xa-page-set.h"
+
+G_BEGIN_DECLS
+
+void      xa_agreement_export_async     (XaAgreementBook      *book,
+                                         const char           *uuid,
+                                         XaCopies              copies,
+                                         XaFontResolver       *fonts,
+                                         GFile                *file,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean  xa_agreement_export_finish    (GAsyncResult         *result,
+                                         GError              **error);
+char     *xa_agreement_export_file_name (XaAgreement          *agreement,
+                                         GHashTable           *taken);
+
+G_END_DECLS

@@ -1,0 +1,718 @@
+/* xa-agreement-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The agreements of one school year beside the detail of the selected one: a year to
+ * choose, generating for one school or for all, and exporting them all as PDF files into
+ * a folder, off the main thread, with a progress bar and a way to cancel.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/xa-school-year.h"
+#include "document/xa-agreement-batch.h"
+#include "xa-agreement-detail.h"
+#include "xa-agreement-export.h"
+#include "xa-agreement-list.h"
+#include "xa-ui-utils.h"
+
+struct _XaAgreementList
+{
+  GtkWidget           parent_instance;
+
+  /* Owned references */
+  XaSchoolRegistry   *registry;
+  XaTemplateLibrary  *templates;
+  XaAgreementBook    *book;
+  XaFontResolver     *fonts;
+  GtkSingleSelection *selection;
+  GArray             *years;
+  char               *school_uuid;
+  GtkDropDown        *school_choice;
+  XaAgreementBatch   *batch;
+  GCancellable       *batch_cancellable;
+  GCancellable       *cancellable;
+
+  /* Template widgets */
+  GtkRevealer        *batch_revealer;
+  GtkLabel           *batch_label;
+  GtkProgressBar     *batch_progress;
+  XaAgreementDetail  *detail;
+  AdwStatusPage      *empty_page;
+  AdwLeaflet         *leaflet;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  GtkDropDown        *year_dropdown;
+  GtkStringList      *year_labels;
+
+  /* State */
+  guint               filling_years : 1;
+  guint               choosing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (XaAgreementList, xa_agreement_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EXPORTING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const state_classes[XA_N_AGREEMENT_STATES] = {
+  "draft", "pending", "signed", "archived",
+};
+
+static void
+update_actions (XaAgreementList *self)
+{
+  gboolean has_year = self->years != NULL && self->years->len > 0;
+  guint n = self->book ? g_list_model_get_n_items (xa_agreement_book_get_agreements (self->book)) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.generate-one", has_year);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.generate-all", has_year);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.export-all",
+                                 n > 0 && self->batch == NULL && !self->choosing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.cancel-export", self->batch != NULL);
+}
+
+static guint
+find_school (XaAgreementList *self,
+             const char      *school_uuid)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; school_uuid != NULL && i < n; i++)
+    {
+      g_autoptr(XaAgreement) agreement = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (xa_agreement_get_school_uuid (agreement), school_uuid) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The detail gets its own copy: it edits the fields of a draft, and the list's items
+ * are shared with a batch export that may be reading them in other threads. */
+static void
+show_selected (XaAgreementList *self)
+{
+  XaAgreement *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(XaAgreement) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (item != NULL)
+    {
+      g_free (self->school_uuid);
+      self->school_uuid = g_strdup (xa_agreement_get_school_uuid (item));
+      copy = xa_agreement_book_dup_by_uuid (self->book, xa_agreement_get_uuid (item), &error);
+      if (copy == NULL)
+        g_warning ("Cannot read agreement %s: %s", xa_agreement_get_uuid (item), error->message);
+    }
+
+  xa_agreement_detail_show_agreement (self->detail, copy);
+}
+
+static void
+selection_changed_cb (XaAgreementList    *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  show_selected (self);
+}
+
+/* The book refills its list after every write: keep the school that was shown. */
+static void
+agreements_changed_cb (XaAgreementList *self,
+                       guint            position,
+                       guint            removed,
+                       guint            added,
+                       GListModel      *agreements)
+{
+  guint n = g_list_model_get_n_items (agreements);
+  guint found = find_school (self, self->school_uuid);
+
+  g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
+  if (found != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, found);
+  else if (n > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
+
+  show_selected (self);
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  update_actions (self);
+}
+
+static int
+get_year (XaAgreementList *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (self->years == NULL || selected >= self->years->len)
+    return 0;
+
+  return g_array_index (self->years, int, selected);
+}
+
+static void
+year_selected_cb (XaAgreementList *self,
+                  GParamSpec      *pspec,
+                  GtkDropDown     *dropdown)
+{
+  int year = get_year (self);
+
+  if (self->filling_years || self->book == NULL || year == 0)
+    return;
+
+  xa_agreement_book_set_school_year (self->book, year);
+}
+
+/* The years offered are those with a template: an agreement is made from one. */
+static void
+templates_changed_cb (XaAgreementList *self)
+{
+  GListModel *templates = xa_template_library_get_templates (self->templates);
+  guint n = g_list_model_get_n_items (templates);
+  int current = xa_agreement_book_get_school_year (self->book);
+  guint selected = 0;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  g_array_set_size (self->years, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaTemplate) template = g_list_model_get_item (templates, i);
+      int year = xa_template_get_school_year (template);
+
+      /* The library lists the newest year first, and a year's versions together. */
+      if (self->years->len > 0 && g_array_index (self->years, int, self->years->len - 1) == year)
+        continue;
+
+      if (year == current)
+        selected = self->years->len;
+      g_array_append_val (self->years, year);
+      g_ptr_array_add (labels, xa_school_year_format (year, FALSE));
+    }
+  g_ptr_array_add (labels, NULL);
+
+  self->filling_years = TRUE;
+  gtk_string_list_splice (self->year_labels, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->year_labels)),
+                          (const char * const *) labels->pdata);
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
+  self->filling_years = FALSE;
+
+  if (self->years->len > 0)
+    xa_agreement_book_set_school_year (self->book, get_year (self));
+  update_actions (self);
+}
+
+static void
+list_activated_cb (XaAgreementList *self,
+                   guint            position,
+                   GtkListView     *list_view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, xa_badge_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  XaAgreement *agreement = gtk_list_item_get_item (item);
+  XaAgreementState state = xa_agreement_get_state (agreement);
+  g_autofree char *text = NULL;
+
+  if (xa_agreement_get_successor (agreement) != NULL)
+    /* Translators: under a school in the agreement list: 第 2 版 · 继任：李强 */
+    text = g_strdup_printf (_("Revision %d · succeeded by %s"), xa_agreement_get_revision (agreement),
+                            xa_agreement_get_successor (agreement));
+  else
+    text = g_strdup_printf (_("Revision %d"), xa_agreement_get_revision (agreement));
+
+  xa_badge_row_set (gtk_list_item_get_child (item), xa_agreement_get_school_name (agreement), text,
+                    xa_agreement_state_to_label (state), state_classes[state]);
+}
+
+/* Generating */
+
+static void
+generate_all_confirmed_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(XaAgreementList) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_made = 0;
+
+  if (!xa_confirm_finish (result, NULL))
+    return;
+
+  if (!xa_agreement_book_generate_all (self->book, get_year (self), &n_made, &error))
+    {
+      xa_widget_show_error (GTK_WIDGET (self), _("No Agreement Was Generated"), error->message);
+      return;
+    }
+
+  xa_widget_add_toast (GTK_WIDGET (self),
+                       adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE,
+                                                          "Generated %u agreement",
+                                                          "Generated %u agreements", n_made),
+                                             n_made));
+}
+
+static void
+generate_all_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  XaAgreementList *self = XA_AGREEMENT_LIST (widget);
+  g_autofree char *year = xa_school_year_format (get_year (self), FALSE);
+  g_autofree char *body = NULL;
+
+  /* Translators: %s is a school year, 2021—2022学年度. */
+  body = g_strdup_printf (_("Every school without an agreement for %s gets a draft made from "
+                            "the year's latest template. Existing agreements stay as they are."),
+                          year);
+  xa_confirm_async (widget, _("Generate Agreements for All Schools?"), body, NULL,
+                    _("_Generate"), self->cancellable, generate_all_confirmed_cb,
+                    g_object_ref (self));
+}
+
+static void
+generate_one_confirmed_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(XaAgreementList) self = user_data;
+  g_autoptr(XaAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkDropDown) schools = g_steal_pointer (&self->school_choice);
+  GPtrArray *uuids = g_object_get_data (G_OBJECT (schools), "uuids");
+  guint selected = gtk_drop_down_get_selected (schools);
+
+  if (!xa_confirm_finish (result, NULL) || selected >= uuids->len)
+    return;
+
+  g_free (self->school_uuid);
+  self->school_uuid = g_strdup (g_ptr_array_index (uuids, selected));
+  agreement = xa_agreement_book_generate (self->book, self->school_uuid, get_year (self), &error);
+  if (agreement == NULL)
+    xa_widget_show_error (GTK_WIDGET (self), _("No Agreement Was Generated"), error->message);
+}
+
+static void
+generate_one_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  XaAgreementList *self = XA_AGREEMENT_LIST (widget);
+  GListModel *schools = xa_school_registry_get_schools (self->registry);
+  GListModel *agreements = xa_agreement_book_get_agreements (self->book);
+  g_autoptr(GHashTable) have = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *dropdown;
+
+  for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
+    {
+      g_autoptr(XaAgreement) agreement = g_list_model_get_item (agreements, i);
+
+      g_hash_table_add (have, (gpointer) xa_agreement_get_school_uuid (agreement));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(XaOrganisation) school = g_list_model_get_item (schools, i);
+
+      if (g_hash_table_contains (have, xa_organisation_get_uuid (school)))
+        continue;
+      g_ptr_array_add (names, (gpointer) xa_organisation_get_name (school));
+      g_ptr_array_add (uuids, g_strdup (xa_organisation_get_uuid (school)));
+    }
+  g_ptr_array_add (names, NULL);
+
+  if (uuids->len == 0)
+    {
+      g_ptr_array_unref (uuids);
+      xa_widget_add_toast (widget, adw_toast_new (_("Every school already has its agreement")));
+      return;
+    }
+
+  dropdown = gtk_drop_down_new_from_strings ((const char * const *) names->pdata);
+  g_object_set_data_full (G_OBJECT (dropdown), "uuids", uuids, (GDestroyNotify) g_ptr_array_unref);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("School"), -1);
+  g_set_object (&self->school_choice, GTK_DROP_DOWN (dropdown));
+
+  xa_confirm_async (widget, _("Generate an Agreement"),
+                    _("The school's agreement is made as a draft from the year's latest template."),
+                    dropdown, _("_Generate"), self->cancellable, generate_one_confirmed_cb,
+                    g_object_ref (self));
+}
+
+/* Exporting them all */
+
+static void
+batch_progress_cb (XaAgreementList *self)
+{
+  guint done = xa_agreement_batch_get_n_done (self->batch);
+  guint total = xa_agreement_batch_get_n_items (self->batch);
+  /* Translators: the progress of exporting every agreement: “已导出 12 / 40”. */
+  g_autofree char *text = g_strdup_printf (_("Exported %u of %u"), done, total);
+
+  gtk_progress_bar_set_fraction (self->batch_progress, xa_agreement_batch_get_fraction (self->batch));
+  gtk_label_set_label (self->batch_label, text);
+}
+
+static void
+batch_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(XaAgreementList) self = user_data;
+  g_autoptr(XaAgreementBatch) batch = g_steal_pointer (&self->batch);
+  g_autoptr(GError) error = NULL;
+  guint done = xa_agreement_batch_get_n_done (batch);
+
+  g_clear_object (&self->batch_cancellable);
+  gtk_revealer_set_reveal_child (self->batch_revealer, FALSE);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
+
+  if (!xa_agreement_batch_run_finish (batch, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xa_widget_add_toast (GTK_WIDGET (self),
+                             adw_toast_new_format (_("Export cancelled after %u files"), done));
+      else
+        xa_widget_show_error (GTK_WIDGET (self), _("Not All Agreements Were Exported"), error->message);
+      return;
+    }
+
+  xa_widget_add_toast (GTK_WIDGET (self),
+                       adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE,
+                                                          "Exported %u agreement",
+                                                          "Exported %u agreements", done),
+                                             done));
+}
+
+static void
+folder_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(XaAgreementList) self = user_data;
+  g_autoptr(GFile) folder = xa_choose_file_finish (result, NULL);
+
+  self->choosing = FALSE;
+  update_actions (self);
+
+  if (folder != NULL)
+    xa_agreement_list_export_all (self, folder, XA_COPIES_BOTH);
+}
+
+static void
+export_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  XaAgreementList *self = XA_AGREEMENT_LIST (widget);
+
+  if (self->choosing || self->batch != NULL)
+    return;
+
+  self->choosing = TRUE;
+  update_actions (self);
+  xa_choose_file_async (widget, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                        _("Export All Agreements into a Folder"), _("_Export"), NULL, NULL,
+                        self->cancellable, folder_chosen_cb, g_object_ref (self));
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  XaAgreementList *self = XA_AGREEMENT_LIST (widget);
+
+  if (self->batch_cancellable != NULL)
+    g_cancellable_cancel (self->batch_cancellable);
+}
+
+static void
+xa_agreement_list_dispose (GObject *object)
+{
+  XaAgreementList *self = XA_AGREEMENT_LIST (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->batch_cancellable != NULL)
+    g_cancellable_cancel (self->batch_cancellable);
+  g_clear_object (&self->school_choice);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_AGREEMENT_LIST);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->book);
+  g_clear_object (&self->templates);
+  g_clear_object (&self->registry);
+  g_clear_object (&self->fonts);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (xa_agreement_list_parent_class)->dispose (object);
+}
+
+static void
+xa_agreement_list_finalize (GObject *object)
+{
+  XaAgreementList *self = XA_AGREEMENT_LIST (object);
+
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->school_uuid, g_free);
+
+  G_OBJECT_CLASS (xa_agreement_list_parent_class)->finalize (object);
+}
+
+static void
+xa_agreement_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  XaAgreementList *self = XA_AGREEMENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXPORTING:
+      g_value_set_boolean (value, self->batch != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_agreement_list_class_init (XaAgreementListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xa_agreement_list_dispose;
+  object_class->finalize = xa_agreement_list_finalize;
+  object_class->get_property = xa_agreement_list_get_property;
+
+  /* Whether the agreements are being exported into a folder. */
+  properties[PROP_EXPORTING] =
+    g_param_spec_boolean ("exporting", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (XA_TYPE_AGREEMENT_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xiaoan/Xiaoan/xa-agreement-list.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, batch_label);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, batch_progress);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, batch_revealer);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, detail);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, year_labels);
+  gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, year_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "agreements.generate-one", NULL, generate_one_action);
+  gtk_widget_class_install_action (widget_class, "agreements.generate-all", NULL, generate_all_action);
+  gtk_widget_class_install_action (widget_class, "agreements.export-all", NULL, export_all_action);
+  gtk_widget_class_install_action (widget_class, "agreements.cancel-export", NULL, cancel_export_action);
+}
+
+static void
+xa_agreement_list_init (XaAgreementList *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  update_actions (self);
+}
+
+/**
+ * xa_agreement_list_set_book:
+ * @fonts: the typefaces of the section
+ *
+ * Set once, when the window is made.
+ */
+void
+xa_agreement_list_set_book (XaAgreementList   *self,
+                            XaSchoolRegistry  *registry,
+                            XaTemplateLibrary *templates,
+                            XaAgreementBook   *book,
+                            XaFontResolver    *fonts)
+{
+  GListModel *agreements;
+
+  g_return_if_fail (XA_IS_AGREEMENT_LIST (self));
+  g_return_if_fail (self->book == NULL);
+
+  self->registry = g_object_ref (registry);
+  self->templates = g_object_ref (templates);
+  self->book = g_object_ref (book);
+  self->fonts = g_object_ref (fonts);
+  xa_agreement_detail_set_book (self->detail, book, fonts);
+
+  agreements = xa_agreement_book_get_agreements (book);
+  self->selection = gtk_single_selection_new (g_object_ref (agreements));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (agreements, "items-changed", G_CALLBACK (agreements_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (xa_template_library_get_templates (templates), "items-changed",
+                           G_CALLBACK (templates_changed_cb), self, G_CONNECT_SWAPPED);
+
+  templates_changed_cb (self);
+  agreements_changed_cb (self, 0, 0, 0, agreements);
+}
+
+/**
+ * xa_agreement_list_get_detail:
+ *
+ * Returns: (transfer none): the detail beside the list
+ */
+XaAgreementDetail *
+xa_agreement_list_get_detail (XaAgreementList *self)
+{
+  g_return_val_if_fail (XA_IS_AGREEMENT_LIST (self), NULL);
+
+  return self->detail;
+}
+
+/**
+ * xa_agreement_list_select_school:
+ *
+ * Shows the current agreement of the school for the year shown.
+ *
+ * Returns: whether the school has one
+ */
+gboolean
+xa_agreement_list_select_school (XaAgreementList *self,
+                                 const char      *school_uuid)
+{
+  guint position;
+
+  g_return_val_if_fail (XA_IS_AGREEMENT_LIST (self), FALSE);
+
+  if ((position = find_school (self, school_uuid)) == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
+}
+
+/**
+ * xa_agreement_list_export_all:
+ * @folder: where the files go, one per school, named by the school
+ *
+ * What "全部导出…" does once a folder is chosen: every agreement of the year shown, in
+ * worker threads; "exporting" is TRUE until it is over.
+ */
+void
+xa_agreement_list_export_all (XaAgreementList *self,
+                              GFile           *folder,
+                              XaCopies         copies)
+{
+  static const XaAgreementCopy both[] = { XA_AGREEMENT_COPY_COMMISSION, XA_AGREEMENT_COPY_SCHOOL };
+  GListModel *agreements;
+  g_autoptr(GHashTable) templates = NULL;
+  g_autoptr(GHashTable) taken = NULL;
+  guint n;
+
+  g_return_if_fail (XA_IS_AGREEMENT_LIST (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  if (self->batch != NULL)
+    return;
+
+  agreements = xa_agreement_book_get_agreements (self->book);
+  n = g_list_model_get_n_items (agreements);
+  templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->batch = xa_agreement_batch_new (self->fonts);
+  if (copies == XA_COPIES_BOTH)
+    xa_agreement_batch_set_copies (self->batch, both, G_N_ELEMENTS (both));
+  else
+    xa_agreement_batch_set_copies (self->batch, &both[copies], 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaAgreement) agreement = g_list_model_get_item (agreements, i);
+      const char *template_uuid = xa_agreement_get_template_uuid (agreement);
+      XaTemplate *template = g_hash_table_lookup (templates, template_uuid);
+      g_autofree char *name = xa_agreement_export_file_name (agreement, taken);
+      g_autoptr(GFile) file = g_file_get_child (folder, name);
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (template == NULL)
+        {
+          if (!(template = xa_agreement_book_dup_template (self->book, agreement, &error)))
+            {
+              g_clear_object (&self->batch);
+              xa_widget_show_error (GTK_WIDGET (self), _("Not All Agreements Were Exported"),
+                                    error->message);
+              return;
+            }
+          g_hash_table_insert (templates, g_strdup (template_uuid), template);
+        }
+
+      xa_agreement_batch_add (self->batch, agreement, template, path);
+    }
+
+  self->batch_cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->batch, "notify::n-done", G_CALLBACK (batch_progress_cb), self,
+                           G_CONNECT_SWAPPED);
+  batch_progress_cb (self);
+  gtk_revealer_set_reveal_child (self->batch_revealer, TRUE);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
+
+  xa_agreement_batch_run_async (self->batch, self->batch_cancellable, batch_done_cb,
+                                g_object_ref (self));
+}
+
+gboolean
+xa_agreement_list_get_exporting (XaAgreementList *self)
+{
+  g_return_val_if_fail (XA_IS_AGREEMENT_LIST (self), FALSE);
+
+  return self->batch != NULL;
+}

@@ -1,0 +1,178 @@
+/* xa-agreements-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The 责任书 section: the agreements of a school year, and the templates they are made
+ * from, as two views under one header. The section owns the font resolver that the
+ * preview, the print and the exports share, so that fontconfig is asked once.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-agreements-page.h"
+
+struct _XaAgreementsPage
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  XaAgreementList   *agreement_list;
+  XaTemplateEditor  *template_editor;
+  AdwViewStack      *view_stack;
+
+  /* State */
+  gboolean           folded;
+};
+
+G_DEFINE_FINAL_TYPE (XaAgreementsPage, xa_agreements_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+xa_agreements_page_dispose (GObject *object)
+{
+  XaAgreementsPage *self = XA_AGREEMENTS_PAGE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_AGREEMENTS_PAGE);
+  /* The template's root is not a bound child, so it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (xa_agreements_page_parent_class)->dispose (object);
+}
+
+static void
+xa_agreements_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  XaAgreementsPage *self = XA_AGREEMENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_agreements_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  XaAgreementsPage *self = XA_AGREEMENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      if (self->folded != g_value_get_boolean (value))
+        {
+          self->folded = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_agreements_page_class_init (XaAgreementsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xa_agreements_page_dispose;
+  object_class->get_property = xa_agreements_page_get_property;
+  object_class->set_property = xa_agreements_page_set_property;
+
+  /* Whether the window's sidebar is folded away, so that this page offers the way back. */
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (XA_TYPE_AGREEMENT_LIST);
+  g_type_ensure (XA_TYPE_TEMPLATE_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xiaoan/Xiaoan/xa-agreements-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementsPage, agreement_list);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementsPage, template_editor);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementsPage, view_stack);
+}
+
+static void
+xa_agreements_page_init (XaAgreementsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * xa_agreements_page_set_book:
+ *
+ * Set once, when the window is made.
+ */
+void
+xa_agreements_page_set_book (XaAgreementsPage  *self,
+                             XaSchoolRegistry  *registry,
+                             XaTemplateLibrary *templates,
+                             XaAgreementBook   *book)
+{
+  g_autoptr(XaFontResolver) fonts = NULL;
+
+  g_return_if_fail (XA_IS_AGREEMENTS_PAGE (self));
+  g_return_if_fail (XA_IS_SCHOOL_REGISTRY (registry));
+  g_return_if_fail (XA_IS_TEMPLATE_LIBRARY (templates));
+  g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
+
+  fonts = xa_font_resolver_new ();
+  xa_agreement_list_set_book (self->agreement_list, registry, templates, book, fonts);
+  xa_template_editor_set_library (self->template_editor, templates);
+}
+
+XaAgreementList *
+xa_agreements_page_get_list (XaAgreementsPage *self)
+{
+  g_return_val_if_fail (XA_IS_AGREEMENTS_PAGE (self), NULL);
+
+  return self->agreement_list;
+}
+
+XaTemplateEditor *
+xa_agreements_page_get_editor (XaAgreementsPage *self)
+{
+  g_return_val_if_fail (XA_IS_AGREEMENTS_PAGE (self), NULL);
+
+  return self->template_editor;
+}
+
+/**
+ * xa_agreements_page_show_view:
+ * @name: "agreements" or "templates"
+ */
+void
+xa_agreements_page_show_view (XaAgreementsPage *self,
+                              const char       *name)
+{
+  g_return_if_fail (XA_IS_AGREEMENTS_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}

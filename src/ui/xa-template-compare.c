@@ -1,0 +1,459 @@
+/* xa-template-compare.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two templates side by side in time: every clause that was added, removed, changed or
+ * moved, in the reading order of the newer one, with the characters that were inserted
+ * on green and those that were deleted struck through in red.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-template-compare.h"
+#include "xa-ui-utils.h"
+
+#define INSERTED_SPAN "<span background=\"#c6efce\" foreground=\"#0b5d1e\">"
+#define DELETED_SPAN  "<span strikethrough=\"true\" strikethrough_color=\"#c01c28\" foreground=\"#c01c28\">"
+
+struct _XaTemplateCompare
+{
+  GtkWidget           parent_instance;
+
+  /* Owned references */
+  XaTemplateLibrary  *library;
+  GPtrArray          *uuids;
+  XaTemplateDiff     *diff;
+  GtkFilterListModel *shown;
+
+  /* Template widgets */
+  GtkListBox         *change_list;
+  GtkCheckButton     *changes_only_check;
+  GtkStringList      *labels;
+  GtkDropDown        *new_dropdown;
+  GtkDropDown        *old_dropdown;
+  GtkStack           *stack;
+  GtkLabel           *summary_label;
+
+  /* State */
+  guint               filling : 1;
+};
+
+G_DEFINE_FINAL_TYPE (XaTemplateCompare, xa_template_compare, GTK_TYPE_WIDGET)
+
+static void
+append_segments (GString   *markup,
+                 GPtrArray *segments)
+{
+  for (guint i = 0; segments != NULL && i < segments->len; i++)
+    {
+      XaDiffSegment *segment = g_ptr_array_index (segments, i);
+      g_autofree char *escaped = g_markup_escape_text (segment->text, -1);
+
+      switch (segment->op)
+        {
+        case XA_DIFF_INSERTED:
+          g_string_append_printf (markup, INSERTED_SPAN "%s</span>", escaped);
+          break;
+        case XA_DIFF_DELETED:
+          g_string_append_printf (markup, DELETED_SPAN "%s</span>", escaped);
+          break;
+        case XA_DIFF_EQUAL:
+        default:
+          g_string_append (markup, escaped);
+          break;
+        }
+    }
+}
+
+static void
+append_whole (GString    *markup,
+              const char *text,
+              const char *span)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  if (escaped[0] == '\0')
+    return;
+
+  if (span != NULL)
+    g_string_append_printf (markup, "%s%s</span>", span, escaped);
+  else
+    g_string_append (markup, escaped);
+}
+
+/**
+ * xa_template_change_dup_markup:
+ *
+ * The clause as the comparison shows it, in Pango markup: the number, the heading and
+ * the text, inserted characters on green, deleted ones struck through in red; an added
+ * clause all green, a removed one all struck through.
+ *
+ * Returns: (transfer full): the markup
+ */
+char *
+xa_template_change_dup_markup (XaTemplateChange *change)
+{
+  XaTemplateChangeFlags flags = xa_template_change_get_flags (change);
+  XaClause *old_clause = xa_template_change_get_old_clause (change);
+  XaClause *new_clause = xa_template_change_get_new_clause (change);
+  XaClause *clause = new_clause ? new_clause : old_clause;
+  const char *span = NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  if (flags & XA_TEMPLATE_CHANGE_ADDED)
+    span = INSERTED_SPAN;
+  else if (flags & XA_TEMPLATE_CHANGE_REMOVED)
+    span = DELETED_SPAN;
+
+  if ((flags & XA_TEMPLATE_CHANGE_NUMBER) && old_clause != NULL && new_clause != NULL)
+    {
+      append_whole (markup, xa_clause_get_number (old_clause), DELETED_SPAN);
+      append_whole (markup, xa_clause_get_number (new_clause), INSERTED_SPAN);
+    }
+  else
+    append_whole (markup, xa_clause_get_number (clause), span);
+
+  if (flags & XA_TEMPLATE_CHANGE_HEADING)
+    append_segments (markup, xa_template_change_get_heading_segments (change));
+  else
+    append_whole (markup, xa_clause_get_heading (clause), span);
+
+  if (markup->len > 0)
+    g_string_append_c (markup, '\n');
+
+  if (flags & XA_TEMPLATE_CHANGE_TEXT)
+    append_segments (markup, xa_template_change_get_text_segments (change));
+  else
+    append_whole (markup, xa_clause_get_text (clause), span);
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+static char *
+flags_label (XaTemplateChangeFlags  flags,
+             const char           **css_class)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+  *css_class = "changed";
+  if (flags & XA_TEMPLATE_CHANGE_ADDED)
+    {
+      g_ptr_array_add (words, (gpointer) _("Added"));
+      *css_class = "added";
+    }
+  else if (flags & XA_TEMPLATE_CHANGE_REMOVED)
+    {
+      g_ptr_array_add (words, (gpointer) _("Removed"));
+      *css_class = "removed";
+    }
+  else
+    {
+      if (flags & XA_TEMPLATE_CHANGE_CHANGED)
+        g_ptr_array_add (words, (gpointer) _("Changed"));
+      if (flags & XA_TEMPLATE_CHANGE_MOVED)
+        {
+          g_ptr_array_add (words, (gpointer) _("Moved"));
+          if (!(flags & XA_TEMPLATE_CHANGE_CHANGED))
+            *css_class = "moved";
+        }
+    }
+
+  if (words->len == 0)
+    return NULL;
+
+  g_ptr_array_add (words, NULL);
+  /* Translators: joins the kinds of change of one clause: “修改、移动”. */
+  return g_strjoinv (_(", "), (char **) words->pdata);
+}
+
+static GtkWidget *
+create_change_row (gpointer item,
+                   gpointer user_data)
+{
+  XaTemplateChange *change = item;
+  XaTemplateChangeFlags flags = xa_template_change_get_flags (change);
+  g_autofree char *markup = xa_template_change_dup_markup (change);
+  const char *css_class = NULL;
+  g_autofree char *badge_text = flags_label (flags, &css_class);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_widget_set_margin_start (box, 12 + 18 * MIN (xa_template_change_get_depth (change), 4));
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (badge_text != NULL)
+    {
+      GtkWidget *badge = gtk_label_new (badge_text);
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_START);
+      gtk_widget_add_css_class (badge, "state-badge");
+      gtk_widget_add_css_class (badge, css_class);
+      gtk_box_append (GTK_BOX (box), badge);
+    }
+  else
+    gtk_widget_add_css_class (label, "dim-label");
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static gboolean
+is_change (gpointer item,
+           gpointer user_data)
+{
+  return xa_template_change_get_flags (item) != XA_TEMPLATE_CHANGE_NONE;
+}
+
+static void
+update_summary (XaTemplateCompare *self)
+{
+  g_autofree char *text = NULL;
+  guint changed;
+
+  if (self->diff == NULL)
+    {
+      gtk_label_set_label (self->summary_label, "");
+      return;
+    }
+
+  changed = xa_template_diff_count (self->diff, XA_TEMPLATE_CHANGE_CHANGED);
+  /* Translators: the counts of a comparison of two templates. */
+  text = g_strdup_printf (_("%u added · %u removed · %u changed · %u moved"),
+                          xa_template_diff_count (self->diff, XA_TEMPLATE_CHANGE_ADDED),
+                          xa_template_diff_count (self->diff, XA_TEMPLATE_CHANGE_REMOVED),
+                          changed,
+                          xa_template_diff_count (self->diff, XA_TEMPLATE_CHANGE_MOVED));
+  gtk_label_set_label (self->summary_label, text);
+}
+
+static void
+update_list (XaTemplateCompare *self)
+{
+  gboolean changes_only = gtk_check_button_get_active (self->changes_only_check);
+  GtkFilter *filter = NULL;
+
+  g_clear_object (&self->shown);
+  if (self->diff != NULL)
+    {
+      if (changes_only)
+        filter = GTK_FILTER (gtk_custom_filter_new (is_change, NULL, NULL));
+      self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->diff)), filter);
+    }
+
+  gtk_list_box_bind_model (self->change_list, G_LIST_MODEL (self->shown), create_change_row, NULL, NULL);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->shown && g_list_model_get_n_items (G_LIST_MODEL (self->shown)) > 0
+                                    ? "changes" : "same");
+  update_summary (self);
+}
+
+static XaTemplate *
+dup_chosen (XaTemplateCompare *self,
+            GtkDropDown       *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+  XaTemplate *template;
+
+  if (self->uuids == NULL || selected >= self->uuids->len)
+    return NULL;
+
+  template = xa_template_library_dup_by_uuid (self->library, g_ptr_array_index (self->uuids, selected), &error);
+  if (template == NULL)
+    g_warning ("Cannot read a template to compare: %s", error->message);
+
+  return template;
+}
+
+static void
+choice_changed_cb (XaTemplateCompare *self)
+{
+  g_autoptr(XaTemplate) old_template = NULL;
+  g_autoptr(XaTemplate) new_template = NULL;
+
+  if (self->filling || self->library == NULL)
+    return;
+
+  old_template = dup_chosen (self, self->old_dropdown);
+  new_template = dup_chosen (self, self->new_dropdown);
+
+  g_clear_object (&self->diff);
+  if (old_template != NULL && new_template != NULL)
+    self->diff = xa_template_diff_new (old_template, new_template);
+
+  update_list (self);
+}
+
+static void
+changes_only_toggled_cb (XaTemplateCompare *self)
+{
+  update_list (self);
+}
+
+static guint
+find_uuid (XaTemplateCompare *self,
+           const char        *uuid)
+{
+  for (guint i = 0; uuid != NULL && i < self->uuids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->uuids, i), uuid))
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+templates_changed_cb (XaTemplateCompare *self)
+{
+  GListModel *templates = xa_template_library_get_templates (self->library);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *old_uuid = NULL;
+  g_autofree char *new_uuid = NULL;
+  guint n = g_list_model_get_n_items (templates);
+
+  if (self->uuids != NULL && self->uuids->len > 0)
+    {
+      guint old_selected = gtk_drop_down_get_selected (self->old_dropdown);
+      guint new_selected = gtk_drop_down_get_selected (self->new_dropdown);
+
+      if (old_selected < self->uuids->len)
+        old_uuid = g_strdup (g_ptr_array_index (self->uuids, old_selected));
+      if (new_selected < self->uuids->len)
+        new_uuid = g_strdup (g_ptr_array_index (self->uuids, new_selected));
+    }
+
+  g_ptr_array_set_size (self->uuids, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaTemplate) template = g_list_model_get_item (templates, i);
+
+      g_ptr_array_add (self->uuids, g_strdup (xa_template_get_uuid (template)));
+      g_ptr_array_add (labels, xa_template_dup_caption (template));
+    }
+  g_ptr_array_add (labels, NULL);
+
+  self->filling = TRUE;
+  gtk_string_list_splice (self->labels, 0, g_list_model_get_n_items (G_LIST_MODEL (self->labels)),
+                          (const char * const *) labels->pdata);
+  self->filling = FALSE;
+  xa_template_compare_show (self, old_uuid, new_uuid);
+}
+
+static void
+xa_template_compare_dispose (GObject *object)
+{
+  XaTemplateCompare *self = XA_TEMPLATE_COMPARE (object);
+  GtkWidget *child;
+
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (xa_template_library_get_templates (self->library), self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_TEMPLATE_COMPARE);
+  /* The template's root is not a bound child, so it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->shown);
+  g_clear_object (&self->diff);
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->uuids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (xa_template_compare_parent_class)->dispose (object);
+}
+
+static void
+xa_template_compare_class_init (XaTemplateCompareClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xa_template_compare_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xiaoan/Xiaoan/xa-template-compare.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, change_list);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, changes_only_check);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, labels);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, new_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, old_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, stack);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, summary_label);
+  gtk_widget_class_bind_template_callback (widget_class, changes_only_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
+}
+
+static void
+xa_template_compare_init (XaTemplateCompare *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->uuids = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+xa_template_compare_set_library (XaTemplateCompare *self,
+                                 XaTemplateLibrary *library)
+{
+  g_return_if_fail (XA_IS_TEMPLATE_COMPARE (self));
+  g_return_if_fail (XA_IS_TEMPLATE_LIBRARY (library));
+  g_return_if_fail (self->library == NULL);
+
+  self->library = g_object_ref (library);
+  g_signal_connect_object (xa_template_library_get_templates (library), "items-changed",
+                           G_CALLBACK (templates_changed_cb), self, G_CONNECT_SWAPPED);
+  templates_changed_cb (self);
+}
+
+/**
+ * xa_template_compare_show:
+ * @old_uuid: (nullable): the older template; %NULL keeps the choice
+ * @new_uuid: (nullable): the newer one
+ */
+void
+xa_template_compare_show (XaTemplateCompare *self,
+                          const char        *old_uuid,
+                          const char        *new_uuid)
+{
+  guint old_position;
+  guint new_position;
+
+  g_return_if_fail (XA_IS_TEMPLATE_COMPARE (self));
+
+  old_position = find_uuid (self, old_uuid);
+  new_position = find_uuid (self, new_uuid);
+
+  self->filling = TRUE;
+  if (old_position != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (self->old_dropdown, old_position);
+  if (new_position != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (self->new_dropdown, new_position);
+  self->filling = FALSE;
+
+  choice_changed_cb (self);
+}
+
+/**
+ * xa_template_compare_get_diff:
+ *
+ * Returns: (transfer none) (nullable): the comparison shown
+ */
+XaTemplateDiff *
+xa_template_compare_get_diff (XaTemplateCompare *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_COMPARE (self), NULL);
+
+  return self->diff;
+}

@@ -1,0 +1,762 @@
+/* xa-template-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The templates of the agreements, by school year and version, beside the clause tree of
+ * the one chosen and the form of the clause chosen in the tree. Edits change a working
+ * copy; "保存" stores it (a frozen version, one that a signed agreement uses, is stored as
+ * the next version instead), "下一学年" copies the stored template into the next school
+ * year, and "对比…" compares two templates clause by clause.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-clause-editor.h"
+#include "xa-template-compare.h"
+#include "xa-template-editor.h"
+#include "xa-ui-utils.h"
+
+struct _XaTemplateEditor
+{
+  GtkWidget           parent_instance;
+
+  /* Owned references */
+  XaTemplateLibrary  *library;
+  GtkSingleSelection *templates;
+  XaTemplate         *template;
+  GtkSingleSelection *clauses;
+  GCancellable       *cancellable;
+
+  /* Template widgets */
+  XaClauseEditor     *clause_editor;
+  GtkListView        *clause_view;
+  XaTemplateCompare  *compare;
+  GtkStack           *content_stack;
+  GtkInfoBar         *frozen_bar;
+  AdwLeaflet         *leaflet;
+  AdwWindowTitle     *template_title;
+  GtkListView        *template_view;
+
+  /* State */
+  guint               dirty : 1;
+  guint               refilling : 1;
+};
+
+G_DEFINE_FINAL_TYPE (XaTemplateEditor, xa_template_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DIRTY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void load_template (XaTemplateEditor *self,
+                           XaTemplate       *stored);
+
+static XaClause *
+get_selected_clause (XaTemplateEditor *self)
+{
+  GtkTreeListRow *row;
+
+  if (self->clauses == NULL || (row = gtk_single_selection_get_selected_item (self->clauses)) == NULL)
+    return NULL;
+
+  return gtk_tree_list_row_get_item (row);
+}
+
+static void
+update_actions (XaTemplateEditor *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(XaClause) clause = get_selected_clause (self);
+  gboolean has_template = self->template != NULL;
+
+  gtk_widget_action_set_enabled (widget, "editor.add-sibling", clause != NULL);
+  gtk_widget_action_set_enabled (widget, "editor.add-child", clause != NULL);
+  gtk_widget_action_set_enabled (widget, "editor.add-section", has_template);
+  gtk_widget_action_set_enabled (widget, "editor.remove", clause != NULL);
+  gtk_widget_action_set_enabled (widget, "editor.move", clause != NULL);
+  gtk_widget_action_set_enabled (widget, "editor.save", has_template && self->dirty);
+  gtk_widget_action_set_enabled (widget, "editor.next-year", has_template && !self->dirty);
+  gtk_widget_action_set_enabled (widget, "editor.compare", has_template);
+}
+
+static void
+set_dirty (XaTemplateEditor *self,
+           gboolean          dirty)
+{
+  if (self->dirty == !!dirty)
+    return;
+
+  self->dirty = !!dirty;
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+static gboolean
+kind_has_children (XaClauseKind kind)
+{
+  for (XaClauseKind child = XA_CLAUSE_KIND_TITLE; child <= XA_CLAUSE_KIND_CLOSING; child++)
+    if (xa_clause_kind_allows_child (kind, child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static GListModel *
+create_children (gpointer item,
+                 gpointer user_data)
+{
+  XaClause *clause = item;
+  GListModel *children = xa_clause_get_children (clause);
+
+  if (g_list_model_get_n_items (children) == 0 && !kind_has_children (xa_clause_get_kind (clause)))
+    return NULL;
+
+  return g_object_ref (children);
+}
+
+static gboolean
+contains_clause (XaClause *ancestor,
+                 XaClause *clause)
+{
+  GListModel *children = xa_clause_get_children (ancestor);
+  guint n = g_list_model_get_n_items (children);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaClause) child = g_list_model_get_item (children, i);
+
+      if (child == clause || contains_clause (child, clause))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Opens the branches down to @clause and selects its row. */
+static void
+select_clause (XaTemplateEditor *self,
+               XaClause         *clause)
+{
+  GListModel *rows = gtk_single_selection_get_model (self->clauses);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(XaClause) item = gtk_tree_list_row_get_item (row);
+
+      if (item == clause)
+        {
+          gtk_single_selection_set_selected (self->clauses, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->clause_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+
+      if (contains_clause (item, clause))
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+}
+
+static void
+clause_selected_cb (XaTemplateEditor   *self,
+                    GParamSpec         *pspec,
+                    GtkSingleSelection *selection)
+{
+  g_autoptr(XaClause) clause = get_selected_clause (self);
+
+  xa_clause_editor_set_clause (self->clause_editor, clause);
+  update_actions (self);
+}
+
+static void
+clause_changed_cb (XaTemplateEditor *self,
+                   XaClauseEditor   *editor)
+{
+  set_dirty (self, TRUE);
+}
+
+static void
+update_title (XaTemplateEditor *self)
+{
+  g_autofree char *caption = NULL;
+
+  if (self->template == NULL)
+    {
+      adw_window_title_set_title (self->template_title, "");
+      adw_window_title_set_subtitle (self->template_title, "");
+      return;
+    }
+
+  caption = xa_template_dup_caption (self->template);
+  adw_window_title_set_title (self->template_title, xa_template_get_name (self->template));
+  adw_window_title_set_subtitle (self->template_title, caption);
+  gtk_info_bar_set_revealed (self->frozen_bar, xa_template_get_frozen (self->template));
+}
+
+static void
+load_template (XaTemplateEditor *self,
+               XaTemplate       *stored)
+{
+  g_autoptr(GError) error = NULL;
+  GtkTreeListModel *tree;
+
+  g_clear_object (&self->template);
+  if (stored != NULL &&
+      !(self->template = xa_template_library_dup_by_uuid (self->library, xa_template_get_uuid (stored), &error)))
+    g_warning ("Cannot read template %s: %s", xa_template_get_uuid (stored), error->message);
+
+  if (self->clauses != NULL)
+    g_signal_handlers_disconnect_by_func (self->clauses, clause_selected_cb, self);
+  g_clear_object (&self->clauses);
+
+  if (self->template != NULL)
+    {
+      tree = gtk_tree_list_model_new (g_object_ref (xa_template_get_clauses (self->template)),
+                                      FALSE, FALSE, create_children, NULL, NULL);
+      self->clauses = gtk_single_selection_new (G_LIST_MODEL (tree));
+      gtk_single_selection_set_autoselect (self->clauses, FALSE);
+      gtk_single_selection_set_can_unselect (self->clauses, TRUE);
+      gtk_single_selection_set_selected (self->clauses, GTK_INVALID_LIST_POSITION);
+      g_signal_connect_object (self->clauses, "notify::selected-item",
+                               G_CALLBACK (clause_selected_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_list_view_set_model (self->clause_view, GTK_SELECTION_MODEL (self->clauses));
+  xa_clause_editor_set_clause (self->clause_editor, NULL);
+  set_dirty (self, FALSE);
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+discard_confirmed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(XaTemplateEditor) self = user_data;
+
+  if (xa_confirm_finish (result, NULL))
+    load_template (self, gtk_single_selection_get_selected_item (self->templates));
+  else
+    xa_template_editor_select_template (self, xa_template_get_uuid (self->template));
+}
+
+static void
+template_selected_cb (XaTemplateEditor   *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  XaTemplate *stored = gtk_single_selection_get_selected_item (selection);
+
+  if (self->refilling)
+    return;
+
+  if (stored != NULL && self->template != NULL &&
+      g_strcmp0 (xa_template_get_uuid (stored), xa_template_get_uuid (self->template)) == 0)
+    return;
+
+  if (self->dirty)
+    {
+      xa_confirm_async (GTK_WIDGET (self), _("Discard the Changes?"),
+                        _("The template you were editing has changes that were not saved."),
+                        NULL, _("_Discard"), self->cancellable, discard_confirmed_cb,
+                        g_object_ref (self));
+      return;
+    }
+
+  load_template (self, stored);
+}
+
+/* The library refills its list after every write: keep the template being edited. */
+static void
+templates_changed_cb (XaTemplateEditor *self,
+                      guint             position,
+                      guint             removed,
+                      guint             added,
+                      GListModel       *model)
+{
+  self->refilling = FALSE;
+  if (self->template == NULL || !xa_template_editor_select_template (self, xa_template_get_uuid (self->template)))
+    template_selected_cb (self, NULL, self->templates);
+}
+
+static void
+templates_changing_cb (XaTemplateEditor *self)
+{
+  self->refilling = TRUE;
+}
+
+static void
+template_activated_cb (XaTemplateEditor *self,
+                       guint             position,
+                       GtkListView      *view)
+{
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+}
+
+static void
+setup_template_row_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, xa_badge_row_new ());
+}
+
+static void
+bind_template_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  XaTemplate *template = gtk_list_item_get_item (item);
+  g_autofree char *caption = xa_template_dup_caption (template);
+
+  xa_badge_row_set (gtk_list_item_get_child (item), xa_template_get_name (template), caption,
+                    xa_template_get_frozen (template) ? _("Frozen") : NULL, "frozen");
+}
+
+static char *
+clause_summary (GtkListItem *item,
+                int          kind,
+                const char  *heading,
+                const char  *text)
+{
+  if (heading != NULL && heading[0] != '\0')
+    return g_strdup (heading);
+
+  if (text != NULL && text[0] != '\0')
+    return g_strdelimit (g_strdup (text), "\n", ' ');
+
+  /* An empty clause, just added: say what kind it is. */
+  return g_strdup_printf ("（%s）", xa_clause_kind_to_label (kind));
+}
+
+/* Actions */
+
+static void
+insert_clause (XaTemplateEditor *self,
+               const char       *parent_id,
+               guint             position,
+               XaClauseKind      kind)
+{
+  g_autoptr(GError) error = NULL;
+  XaClause *clause;
+
+  clause = xa_template_insert_clause (self->template, parent_id, position, kind, &error);
+  if (clause == NULL)
+    {
+      xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      return;
+    }
+
+  set_dirty (self, TRUE);
+  select_clause (self, clause);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
+  g_autoptr(XaClause) selected = get_selected_clause (self);
+  XaClause *parent = NULL;
+  guint position = 0;
+
+  if (g_str_equal (action_name, "editor.add-section"))
+    {
+      insert_clause (self, NULL, G_MAXUINT, XA_CLAUSE_KIND_SECTION);
+      return;
+    }
+
+  if (selected == NULL)
+    return;
+
+  if (g_str_equal (action_name, "editor.add-child"))
+    {
+      static const XaClauseKind preferred[] = {
+        XA_CLAUSE_KIND_ITEM, XA_CLAUSE_KIND_LIST, XA_CLAUSE_KIND_SUBLIST, XA_CLAUSE_KIND_PARAGRAPH,
+      };
+      XaClauseKind kind = xa_clause_get_kind (selected);
+
+      for (guint i = 0; i < G_N_ELEMENTS (preferred); i++)
+        if (xa_clause_kind_allows_child (kind, preferred[i]))
+          {
+            insert_clause (self, xa_clause_get_id (selected), G_MAXUINT, preferred[i]);
+            return;
+          }
+
+      xa_widget_add_toast (widget, adw_toast_new (_("This kind of clause has no sub-clauses")));
+      return;
+    }
+
+  xa_template_find_parent (self->template, xa_clause_get_id (selected), &parent, &position);
+  insert_clause (self, parent ? xa_clause_get_id (parent) : NULL, position + 1,
+                 xa_clause_get_kind (selected));
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
+  g_autoptr(XaClause) selected = get_selected_clause (self);
+  g_autoptr(GError) error = NULL;
+
+  if (selected == NULL)
+    return;
+
+  if (!xa_template_remove_clause (self->template, xa_clause_get_id (selected), &error))
+    {
+      xa_widget_add_toast (widget, adw_toast_new (error->message));
+      return;
+    }
+
+  set_dirty (self, TRUE);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
+  g_autoptr(XaClause) selected = get_selected_clause (self);
+  g_autoptr(GError) error = NULL;
+
+  if (selected == NULL)
+    return;
+
+  if (!xa_template_move_clause (self->template, xa_clause_get_id (selected),
+                                g_variant_get_int32 (parameter), &error))
+    {
+      xa_widget_add_toast (widget, adw_toast_new (error->message));
+      return;
+    }
+
+  set_dirty (self, TRUE);
+  select_clause (self, selected);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean was_frozen;
+  int old_version;
+
+  if (self->template == NULL)
+    return;
+
+  was_frozen = xa_template_get_frozen (self->template);
+  old_version = xa_template_get_version (self->template);
+  if (!xa_template_library_save (self->library, self->template, &error))
+    {
+      xa_widget_show_error (widget, _("The Template Was Not Saved"), error->message);
+      return;
+    }
+
+  set_dirty (self, FALSE);
+  update_title (self);
+  xa_template_editor_select_template (self, xa_template_get_uuid (self->template));
+
+  if (was_frozen)
+    /* Translators: a signed agreement uses version %d, so the changes became version %d. */
+    xa_widget_add_toast (widget, adw_toast_new_format (_("Version %d is used by a signed agreement; "
+                                                         "saved as the new version %d"),
+                                                       old_version,
+                                                       xa_template_get_version (self->template)));
+  else
+    xa_widget_add_toast (widget, adw_toast_new_format (_("Saved version %d"),
+                                                       xa_template_get_version (self->template)));
+}
+
+static void
+next_year_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
+  g_autoptr(XaTemplate) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *caption = NULL;
+
+  if (self->template == NULL)
+    return;
+
+  copy = xa_template_library_copy_to_next_year (self->library, self->template, &error);
+  if (copy == NULL)
+    {
+      xa_widget_show_error (widget, _("The Template Was Not Copied"), error->message);
+      return;
+    }
+
+  caption = xa_template_dup_caption (copy);
+  xa_template_editor_select_template (self, xa_template_get_uuid (copy));
+  /* Translators: %s is the school year and version of the new copy. */
+  xa_widget_add_toast (widget, adw_toast_new_format (_("Copied into %s"), caption));
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
+  GListModel *templates = G_LIST_MODEL (self->templates);
+  const char *old_uuid = NULL;
+
+  if (self->template == NULL)
+    return;
+
+  /* Against the newest version of an earlier year, else the version before this one. */
+  for (guint i = 0; i < g_list_model_get_n_items (templates) && old_uuid == NULL; i++)
+    {
+      g_autoptr(XaTemplate) other = g_list_model_get_item (templates, i);
+
+      if (xa_template_get_school_year (other) < xa_template_get_school_year (self->template) ||
+          (xa_template_get_school_year (other) == xa_template_get_school_year (self->template) &&
+           xa_template_get_version (other) < xa_template_get_version (self->template)))
+        old_uuid = xa_template_get_uuid (other);
+    }
+
+  xa_template_compare_show (self->compare, old_uuid ? old_uuid : xa_template_get_uuid (self->template),
+                            xa_template_get_uuid (self->template));
+  gtk_stack_set_visible_child_name (self->content_stack, "compare");
+}
+
+static void
+show_editor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "editor");
+}
+
+static void
+xa_template_editor_dispose (GObject *object)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (xa_template_library_get_templates (self->library), self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_TEMPLATE_EDITOR);
+
+  g_clear_object (&self->clauses);
+  g_clear_object (&self->templates);
+  g_clear_object (&self->template);
+  g_clear_object (&self->library);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (xa_template_editor_parent_class)->dispose (object);
+}
+
+static void
+xa_template_editor_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_template_editor_class_init (XaTemplateEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xa_template_editor_dispose;
+  object_class->get_property = xa_template_editor_get_property;
+
+  /* Whether the working copy has changes that are not stored. */
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (XA_TYPE_CLAUSE_EDITOR);
+  g_type_ensure (XA_TYPE_TEMPLATE_COMPARE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xiaoan/Xiaoan/xa-template-editor.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_editor);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_view);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, compare);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, frozen_bar);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, template_title);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, template_view);
+  gtk_widget_class_bind_template_callback (widget_class, clause_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, template_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.add-sibling", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-child", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-section", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "editor.move", "i", move_action);
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.next-year", NULL, next_year_action);
+  gtk_widget_class_install_action (widget_class, "editor.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "editor.show-editor", NULL, show_editor_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+}
+
+static void
+xa_template_editor_init (XaTemplateEditor *self)
+{
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) clause_factory = NULL;
+  g_autoptr(GtkListItemFactory) template_factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "clause_summary",
+                                          G_CALLBACK (clause_summary));
+  clause_factory = gtk_builder_list_item_factory_new_from_resource (scope,
+                                                                    "/io/github/xiaoan/Xiaoan/xa-clause-row.ui");
+  gtk_list_view_set_factory (self->clause_view, clause_factory);
+
+  g_signal_connect (template_factory, "setup", G_CALLBACK (setup_template_row_cb), NULL);
+  g_signal_connect (template_factory, "bind", G_CALLBACK (bind_template_row_cb), NULL);
+  gtk_list_view_set_factory (self->template_view, template_factory);
+
+  update_actions (self);
+}
+
+/**
+ * xa_template_editor_set_library:
+ *
+ * Set once, when the window is made; shows the newest template.
+ */
+void
+xa_template_editor_set_library (XaTemplateEditor  *self,
+                                XaTemplateLibrary *library)
+{
+  GListModel *templates;
+
+  g_return_if_fail (XA_IS_TEMPLATE_EDITOR (self));
+  g_return_if_fail (XA_IS_TEMPLATE_LIBRARY (library));
+  g_return_if_fail (self->library == NULL);
+
+  self->library = g_object_ref (library);
+  templates = xa_template_library_get_templates (library);
+  xa_template_compare_set_library (self->compare, library);
+
+  g_signal_connect_object (templates, "items-changed", G_CALLBACK (templates_changing_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->templates = gtk_single_selection_new (g_object_ref (templates));
+  g_signal_connect_object (templates, "items-changed", G_CALLBACK (templates_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->templates, "notify::selected-item",
+                           G_CALLBACK (template_selected_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->template_view, GTK_SELECTION_MODEL (self->templates));
+
+  load_template (self, gtk_single_selection_get_selected_item (self->templates));
+}
+
+/**
+ * xa_template_editor_get_template:
+ *
+ * Returns: (transfer none) (nullable): the working copy being edited
+ */
+XaTemplate *
+xa_template_editor_get_template (XaTemplateEditor *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_EDITOR (self), NULL);
+
+  return self->template;
+}
+
+/**
+ * xa_template_editor_select_template:
+ *
+ * Returns: whether the library has the template
+ */
+gboolean
+xa_template_editor_select_template (XaTemplateEditor *self,
+                                    const char       *uuid)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE_EDITOR (self), FALSE);
+
+  model = G_LIST_MODEL (self->templates);
+  for (guint i = 0; uuid != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(XaTemplate) template = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (xa_template_get_uuid (template), uuid) == 0)
+        {
+          if (gtk_single_selection_get_selected (self->templates) != i)
+            gtk_single_selection_set_selected (self->templates, i);
+          else
+            template_selected_cb (self, NULL, self->templates);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * xa_template_editor_select_clause:
+ *
+ * Returns: whether the template being edited has the clause
+ */
+gboolean
+xa_template_editor_select_clause (XaTemplateEditor *self,
+                                  const char       *clause_id)
+{
+  XaClause *clause;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE_EDITOR (self), FALSE);
+
+  if (self->template == NULL || (clause = xa_template_find_clause (self->template, clause_id)) == NULL)
+    return FALSE;
+
+  select_clause (self, clause);
+  return TRUE;
+}
+
+XaClauseEditor *
+xa_template_editor_get_clause_editor (XaTemplateEditor *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_EDITOR (self), NULL);
+
+  return self->clause_editor;
+}
+
+XaTemplateCompare *
+xa_template_editor_get_compare (XaTemplateEditor *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_EDITOR (self), NULL);
+
+  return self->compare;
+}

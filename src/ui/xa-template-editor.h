@@ -1,0 +1,30 @@
+/* xa-template-editor.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/xa-template-library.h"
+#include "xa-clause-editor.h"
+#include "xa-template-compare.h"
+
+G_BEGIN_DECLS
+
+#define XA_TYPE_TEMPLATE_EDITOR (xa_template_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (XaTemplateEditor, xa_template_editor, XA, TEMPLATE_EDITOR, GtkWidget)
+
+void               xa_template_editor_set_library       (XaTemplateEditor  *self,
+                                                         XaTemplateLibrary *library);
+XaTemplate        *xa_template_editor_get_template      (XaTemplateEditor  *self);
+gboolean           xa_template_editor_select_template   (XaTemplateEditor  *self,
+                                                         const char        *uuid);
+gboolean           xa_template_editor_select_clause     (XaTemplateEditor  *self,
+                                                         const char        *clause_id);
+XaClauseEditor    *xa_template_editor_get_clause_editor (XaTemplateEditor  *self);
+XaTemplateCompare *xa_template_editor_get_compare       (XaTemplateEditor  *self);
+
+G_END_DECLS

@@ -1,0 +1,316 @@
+/* xa-ui-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Small helpers that the pages of a section share: reaching the window's toast overlay
+ * from deep inside a page without knowing the window, saying that something failed, and
+ * showing a stored time the way people read it.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/xa-school-year.h"
+#include "xa-ui-utils.h"
+
+/**
+ * xa_widget_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in the nearest #AdwToastOverlay above @widget; drops it when there is none
+ * (a widget not in a window yet).
+ */
+void
+xa_widget_add_toast (GtkWidget *widget,
+                     AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_object_ref_sink (toast);
+      g_object_unref (toast);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * xa_widget_show_error:
+ *
+ * A message dialog over @widget's window, for a failure the user must read: the heading
+ * says what did not happen, the body (the error's message) why.
+ */
+void
+xa_widget_show_error (GtkWidget  *widget,
+                      const char *heading,
+                      const char *body)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * xa_format_timestamp:
+ * @iso8601: (nullable): a time as the store writes it
+ *
+ * Returns: (transfer full) (nullable): the local date and time, or %NULL
+ */
+char *
+xa_format_timestamp (const char *iso8601)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso8601 == NULL || iso8601[0] == '\0')
+    return NULL;
+
+  if ((utc = g_date_time_new_from_iso8601 (iso8601, NULL)) == NULL)
+    return g_strdup (iso8601);
+
+  local = g_date_time_to_local (utc);
+  /* Translators: a date and time in g_date_time_format() form; 2026年11月28日 14:05. */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+}
+
+/**
+ * xa_template_dup_caption:
+ *
+ * Returns: (transfer full): the template's school year and version, as lists show it
+ */
+char *
+xa_template_dup_caption (XaTemplate *template)
+{
+  g_autofree char *year = NULL;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
+
+  year = xa_school_year_format (xa_template_get_school_year (template), FALSE);
+  /* Translators: a template's school year and version: “2021—2022学年度 · 第 1 版”. */
+  return g_strdup_printf (_("%s · version %d"), year, xa_template_get_version (template));
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GTask            *task)
+{
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_task_return_boolean (task, g_strcmp0 (response, "confirm") == 0);
+}
+
+/**
+ * xa_confirm_async:
+ * @extra_child: (nullable): a widget under the body, such as a choice to confirm with
+ * @confirm_label: the label of the button that goes ahead
+ *
+ * Asks before something that changes many records. Completes with %TRUE when the user
+ * went ahead; read @extra_child's state in the callback.
+ */
+void
+xa_confirm_async (GtkWidget           *widget,
+                  const char          *heading,
+                  const char          *body,
+                  GtkWidget           *extra_child,
+                  const char          *confirm_label,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  task = g_task_new (widget, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xa_confirm_async);
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "confirm", confirm_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (extra_child != NULL)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra_child);
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb),
+                         g_steal_pointer (&task), (GClosureNotify) g_object_unref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+xa_confirm_finish (GAsyncResult  *result,
+                   GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+file_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                GTask           *task)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+
+  if (file == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "No file chosen");
+  else
+    g_task_return_pointer (task, g_steal_pointer (&file), g_object_unref);
+
+  /* The reference that xa_choose_file_async() kept; the task goes with the handler. */
+  g_object_unref (chooser);
+}
+
+/**
+ * xa_choose_file_async:
+ * @action: saving a file or choosing a folder
+ * @current_name: (nullable): the name offered when saving
+ * @filter: (nullable): the kind of file
+ *
+ * The one place that asks for a file or a folder, so that a port to GtkFileDialog
+ * (GTK 4.10) touches only this function. Completes with %G_IO_ERROR_CANCELLED when the
+ * user chose nothing.
+ */
+void
+xa_choose_file_async (GtkWidget            *widget,
+                      GtkFileChooserAction  action,
+                      const char           *title,
+                      const char           *accept_label,
+                      const char           *current_name,
+                      GtkFileFilter        *filter,
+                      GCancellable         *cancellable,
+                      GAsyncReadyCallback   callback,
+                      gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkFileChooserNative *chooser;
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  task = g_task_new (widget, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xa_choose_file_async);
+
+  root = gtk_widget_get_root (widget);
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         action, accept_label, _("_Cancel"));
+  if (filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  /* The chooser lives until it answers, and its handler owns the task. */
+  g_signal_connect_data (chooser, "response", G_CALLBACK (file_chosen_cb),
+                         g_steal_pointer (&task), (GClosureNotify) g_object_unref, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * xa_choose_file_finish:
+ *
+ * Returns: (transfer full) (nullable): the file or folder chosen
+ */
+GFile *
+xa_choose_file_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static const char * const badge_classes[] = {
+  "draft", "pending", "signed", "archived", "frozen", "added", "removed", "changed", "moved",
+};
+
+/**
+ * xa_badge_row_new:
+ *
+ * The child of a list row: a title over a dimmed caption, with a small coloured badge
+ * at the end (an agreement's state, a template's frozen mark).
+ *
+ * Returns: (transfer floating): the row's box, filled by xa_badge_row_set()
+ */
+GtkWidget *
+xa_badge_row_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *caption = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "state-badge");
+
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), caption);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), badge);
+
+  return box;
+}
+
+/**
+ * xa_badge_row_set:
+ * @badge: (nullable): the badge's text; %NULL hides it
+ * @badge_class: (nullable): its colour: one of the state-badge classes of style.css
+ */
+void
+xa_badge_row_set (GtkWidget  *row,
+                  const char *title,
+                  const char *caption,
+                  const char *badge,
+                  const char *badge_class)
+{
+  GtkWidget *labels = gtk_widget_get_first_child (row);
+  GtkWidget *title_label = gtk_widget_get_first_child (labels);
+  GtkWidget *caption_label = gtk_widget_get_next_sibling (title_label);
+  GtkWidget *badge_label = gtk_widget_get_next_sibling (labels);
+
+  gtk_label_set_label (GTK_LABEL (title_label), title);
+  gtk_label_set_label (GTK_LABEL (caption_label), caption);
+  gtk_label_set_label (GTK_LABEL (badge_label), badge ? badge : "");
+  gtk_widget_set_visible (badge_label, badge != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (badge_classes); i++)
+    gtk_widget_remove_css_class (badge_label, badge_classes[i]);
+  if (badge_class != NULL)
+    gtk_widget_add_css_class (badge_label, badge_class);
+}

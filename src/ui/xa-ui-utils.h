@@ -1,0 +1,52 @@
+/* xa-ui-utils.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/xa-template.h"
+
+G_BEGIN_DECLS
+
+void  xa_widget_add_toast      (GtkWidget  *widget,
+                                AdwToast   *toast);
+void  xa_widget_show_error     (GtkWidget  *widget,
+                                const char *heading,
+                                const char *body);
+char *xa_format_timestamp      (const char *iso8601);
+char *xa_template_dup_caption  (XaTemplate *template);
+
+void  xa_confirm_async         (GtkWidget           *widget,
+                                const char          *heading,
+                                const char          *body,
+                                GtkWidget           *extra_child,
+                                const char          *confirm_label,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data);
+gboolean xa_confirm_finish     (GAsyncResult        *result,
+                                GError             **error);
+
+void   xa_choose_file_async  (GtkWidget            *widget,
+                             GtkFileChooserAction  action,
+                             const char           *title,
+                             const char           *accept_label,
+                             const char           *current_name,
+                             GtkFileFilter        *filter,
+                             GCancellable         *cancellable,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data);
+GFile *xa_choose_file_finish (GAsyncResult         *result,
+                             GError              **error);
+
+GtkWidget *xa_badge_row_new (void);
+void       xa_badge_row_set (GtkWidget  *row,
+                             const char *title,
+                             const char *caption,
+                             const char *badge,
+                             const char *badge_class);
+
+G_END_DECLS

@@ -1,0 +1,370 @@
+/* test-agreement-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `xiaoan-cli agreement …` on the demo district, run as a process ($XIAOAN_CLI): the PDF
+ * files it promises, named as promised and readable by Poppler, the copy marks, the
+ * drafts it makes on the way, and its one-line errors with their exit codes.
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "xa-agreement-renderer.h"
+#include "xa-poppler-private.h"
+#include "xa-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *data_dir;
+  char *out;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs xiaoan-cli on the fixture's data folder, in the C locale, with @args. */
+static void
+run_cli (Fixture     *fixture,
+         Run         *run,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *cli = g_getenv ("XIAOAN_CLI");
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--data-dir");
+  g_ptr_array_add (argv, fixture->data_dir);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+
+  g_test_message ("xiaoan-cli %s… → %d\n%s%s", first_arg, run->status, run->out, run->err);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0, };
+
+  fixture->dir = g_dir_make_tmp ("xiaoan-agreement-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
+  fixture->out = g_build_filename (fixture->dir, "out", NULL);
+
+  run_cli (fixture, &run, "demo", "--schools", "9", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  xa_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->data_dir);
+  g_free (fixture->out);
+}
+
+/* The agreements as `agreement list --json` tells them. */
+static JsonArray *
+list_agreements (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0, };
+
+  run_cli (fixture, &run, "agreement", "list", "--year", "2021-2022", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+
+  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PopplerDocument *document;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  document = poppler_document_new_from_gfile (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+/* Counts the pages that carry @label in their footer. */
+static int
+count_pages_with (PopplerDocument *document,
+                  const char      *label)
+{
+  int n = 0;
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      if (strstr (text, label) != NULL)
+        n++;
+    }
+
+  return n;
+}
+
+static gboolean
+document_contains (PopplerDocument *document,
+                   const char      *needle)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      if (strstr (text, needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_render_one_school (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(Run) generate = { 0, };
+  g_auto(Run) render = { 0, };
+  g_auto(Run) both = { 0, };
+  g_autoptr(JsonArray) agreements = NULL;
+  g_autoptr(PopplerDocument) school_copy = NULL;
+  g_autoptr(PopplerDocument) both_copies = NULL;
+  g_autofree char *path = g_build_filename (fixture->out, "one.pdf", NULL);
+  g_autofree char *both_path = NULL;
+  g_autofree char *both_name = NULL;
+  const char *commission = xa_agreement_copy_to_label (XA_AGREEMENT_COPY_COMMISSION);
+  const char *school = xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL);
+  JsonObject *first;
+  int n_pages;
+
+  run_cli (fixture, &generate, "agreement", "generate", "--year", "2021", "--all", NULL);
+  g_assert_cmpint (generate.status, ==, 0);
+  agreements = list_agreements (fixture);
+  g_assert_cmpuint (json_array_get_length (agreements), ==, 9);
+  first = json_array_get_object_element (agreements, 0);
+
+  run_cli (fixture, &render, "agreement", "render", "--year", "2021-2022",
+           "--school", json_object_get_string_member (first, "school"),
+           "--out", path, "--copy", "school", NULL);
+  g_assert_cmpint (render.status, ==, 0);
+  school_copy = open_pdf (path);
+  n_pages = poppler_document_get_n_pages (school_copy);
+  g_assert_cmpint (n_pages, >=, 4);
+  g_assert_cmpint (count_pages_with (school_copy, school), ==, n_pages);
+  g_assert_cmpint (count_pages_with (school_copy, commission), ==, 0);
+  g_assert_true (document_contains (school_copy, json_object_get_string_member (first, "school_name")));
+
+  /* Both copies in one file, named by the school in the folder: the commission's first. */
+  run_cli (fixture, &both, "agreement", "render", "--year", "2021-2022",
+           "--school", json_object_get_string_member (first, "school"), "--out", fixture->out, NULL);
+  g_assert_cmpint (both.status, ==, 0);
+  both_name = g_strdup_printf ("%s-%s.pdf", json_object_get_string_member (first, "school"),
+                               json_object_get_string_member (first, "school_name"));
+  both_path = g_build_filename (fixture->out, both_name, NULL);
+  both_copies = open_pdf (both_path);
+  g_assert_cmpint (poppler_document_get_n_pages (both_copies), ==, 2 * n_pages);
+  g_assert_cmpint (count_pages_with (both_copies, commission), ==, n_pages);
+  g_assert_cmpint (count_pages_with (both_copies, school), ==, n_pages);
+  {
+    g_autoptr(PopplerPage) page = poppler_document_get_page (both_copies, 0);
+    g_autofree char *text = poppler_page_get_text (page);
+
+    g_assert_nonnull (strstr (text, commission));
+  }
+}
+
+static void
+test_render_all (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Run) run = { 0, };
+  g_autoptr(JsonArray) agreements = NULL;
+  guint n_files = 0;
+  guint n_successions = 0;
+
+  /* No agreement yet: render makes the drafts first and says so. */
+  run_cli (fixture, &run, "agreement", "render", "--year", "2021-2022", "--all",
+           "--out", fixture->out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "made drafts for them first"));
+  g_assert_nonnull (strstr (run.err, "[9/9] "));
+
+  agreements = list_agreements (fixture);
+  g_assert_cmpuint (json_array_get_length (agreements), ==, 9);
+
+  for (guint i = 0; i < json_array_get_length (agreements); i++)
+    {
+      JsonObject *agreement = json_array_get_object_element (agreements, i);
+      const char *code = json_object_get_string_member (agreement, "school");
+      const char *name = json_object_get_string_member (agreement, "school_name");
+      const char *successor = json_object_get_string_member (agreement, "successor");
+      g_autofree char *file_name = g_strdup_printf ("%s-%s.pdf", code, name);
+      g_autofree char *path = g_build_filename (fixture->out, file_name, NULL);
+      g_autofree char *progress = g_strdup_printf ("] %s\n", name);
+      g_autoptr(PopplerDocument) document = open_pdf (path);
+      int n_pages = poppler_document_get_n_pages (document);
+
+      g_assert_nonnull (strstr (run.err, progress));
+      g_assert_true (document_contains (document, name));
+      g_assert_cmpint (n_pages % 2, ==, 0);
+      g_assert_cmpint (count_pages_with (document, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_COMMISSION)), ==, n_pages / 2);
+      g_assert_cmpint (count_pages_with (document, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL)), ==, n_pages / 2);
+
+      /* A school whose principal changed on 2022-02-14 gets the acknowledgement page,
+       * once per copy. */
+      if (successor != NULL)
+        {
+          n_successions++;
+          g_assert_cmpstr (json_object_get_string_member (agreement, "handover_date"), ==, "2022-02-14");
+          g_assert_true (document_contains (document, successor));
+          g_assert_true (document_contains (document, "2022年2月14日"));
+          g_assert_cmpint (count_pages_with (document, "Successor's acknowledgement"), ==, 2);
+        }
+      else
+        g_assert_false (document_contains (document, "Successor's acknowledgement"));
+      n_files++;
+    }
+
+  g_assert_cmpuint (n_files, ==, 9);
+  g_assert_cmpuint (n_successions, >=, 1);
+}
+
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(Run) bad_code = { 0, };
+  g_auto(Run) bad_year = { 0, };
+  g_auto(Run) no_target = { 0, };
+  g_auto(Run) bad_step = { 0, };
+  g_autofree char *path = g_build_filename (fixture->out, "none.pdf", NULL);
+
+  run_cli (fixture, &bad_code, "agreement", "render", "--year", "2021-2022", "--school", "2199999999",
+           "--out", path, NULL);
+  g_assert_cmpint (bad_code.status, ==, 1);
+  g_assert_nonnull (strstr (bad_code.err, "2199999999"));
+  g_assert_cmpuint (strchr (bad_code.err, '\n') - bad_code.err, ==, strlen (bad_code.err) - 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  run_cli (fixture, &bad_year, "agreement", "render", "--year", "2021-2023", "--all", "--out", fixture->out, NULL);
+  g_assert_cmpint (bad_year.status, ==, 2);
+  g_assert_nonnull (strstr (bad_year.err, "2021-2023"));
+
+  run_cli (fixture, &no_target, "agreement", "render", "--year", "2021", "--out", fixture->out, NULL);
+  g_assert_cmpint (no_target.status, ==, 2);
+
+  /* A draft cannot be archived; the message names the school and the year. */
+  {
+    g_auto(Run) generate = { 0, };
+    g_autoptr(JsonArray) agreements = NULL;
+    const char *code;
+
+    run_cli (fixture, &generate, "agreement", "generate", "--year", "2021", "--all", NULL);
+    agreements = list_agreements (fixture);
+    code = json_object_get_string_member (json_array_get_object_element (agreements, 0), "school");
+    run_cli (fixture, &bad_step, "agreement", "advance", "--year", "2021", "--school", code,
+             "--to", "archived", NULL);
+    g_assert_cmpint (bad_step.status, ==, 1);
+    g_assert_nonnull (strstr (bad_step.err, code));
+    g_assert_nonnull (strstr (bad_step.err, "2021-2022"));
+  }
+}
+
+static void
+test_advance_and_revise (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_auto(Run) generate = { 0, };
+  g_auto(Run) revise = { 0, };
+  g_autoptr(JsonArray) before = NULL;
+  g_autoptr(JsonArray) after = NULL;
+  const char *states[] = { "pending", "signed", "archived" };
+  g_autofree char *code = NULL;
+  JsonObject *agreement;
+
+  run_cli (fixture, &generate, "--operator", "王主任", "agreement", "generate", "--year", "2021", "--all", NULL);
+  before = list_agreements (fixture);
+  code = g_strdup (json_object_get_string_member (json_array_get_object_element (before, 1), "school"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (fixture, &run, "--operator", "王主任", "agreement", "advance", "--year", "2021",
+               "--school", code, "--to", states[i], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+    }
+
+  run_cli (fixture, &revise, "agreement", "revise", "--year", "2021", "--school", code, NULL);
+  g_assert_cmpint (revise.status, ==, 0);
+
+  after = list_agreements (fixture);
+  agreement = json_array_get_object_element (after, 1);
+  g_assert_cmpstr (json_object_get_string_member (agreement, "school"), ==, code);
+  g_assert_cmpint (json_object_get_int_member (agreement, "revision"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (agreement, "state"), ==, "draft");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/xa/agreement-cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("render-one-school", test_render_one_school);
+  ADD ("render-all", test_render_all);
+  ADD ("bad-input", test_bad_input);
+  ADD ("advance-and-revise", test_advance_and_revise);
+
+  return g_test_run ();
+}
