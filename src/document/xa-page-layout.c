@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "xa-page-layout.h"
+#include "xa-subset-fonts.h"
 
 #define CELL        (XA_TEXT_WIDTH / XA_CHARS_PER_LINE)   /* 15.79 pt */
 #define PITCH       (XA_TEXT_HEIGHT / XA_LINES_PER_PAGE)  /* 28.99 pt */
@@ -67,6 +68,11 @@ struct _XaPageLayout
   char           *author;
   char           *subject;
   gboolean        laid_out;
+
+  /* The fonts' subsets for this document's characters, unless a batch set a font map
+   * for many documents at once. */
+  XaSubsetFonts  *subset;
+  gboolean        font_map_given;
 };
 
 G_DEFINE_FINAL_TYPE (XaPageLayout, xa_page_layout, G_TYPE_OBJECT)
@@ -248,6 +254,35 @@ place_lines (XaPageLayout *self,
   while (pango_layout_iter_next_line (iter));
 }
 
+/* Sets the document in subsets of its fonts that hold just its characters: the PDF
+ * then embeds a small font, quickly (see xa-subset-fonts.c). Without them it falls back
+ * to the system's whole fonts, which look the same. */
+static void
+ensure_fonts (XaPageLayout *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->font_map_given)
+    return;
+
+  text = xa_page_layout_dup_characters (self);
+  if (self->subset != NULL && xa_subset_fonts_covers (self->subset, text))
+    return;
+
+  g_clear_object (&self->subset);
+  self->subset = xa_subset_fonts_new (self->fonts, text, &error);
+
+  if (self->subset == NULL)
+    {
+      g_warning ("Setting the document in the whole fonts: %s", error->message);
+      pango_context_set_font_map (self->context, pango_cairo_font_map_get_default ());
+      return;
+    }
+
+  pango_context_set_font_map (self->context, xa_subset_fonts_get_font_map (self->subset));
+}
+
 static void
 ensure_layout (XaPageLayout *self)
 {
@@ -257,6 +292,8 @@ ensure_layout (XaPageLayout *self)
 
   if (self->laid_out)
     return;
+
+  ensure_fonts (self);
 
   g_array_set_size (self->lines, 0);
 
@@ -446,6 +483,7 @@ xa_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->paragraphs, g_array_unref);
   g_clear_pointer (&self->page_pitch, g_array_unref);
   g_clear_object (&self->context);
+  g_clear_object (&self->subset);
   g_clear_object (&self->fonts);
   for (guint i = 0; i < G_N_ELEMENTS (self->parties); i++)
     party_clear (&self->parties[i]);
@@ -581,6 +619,85 @@ xa_page_layout_set_metadata (XaPageLayout *self,
   self->subject = g_strdup (subject);
 }
 
+static void
+append_characters (GHashTable *seen,
+                   GString    *out,
+                   const char *text)
+{
+  if (text == NULL)
+    return;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_hash_table_contains (seen, GUINT_TO_POINTER (c)))
+        {
+          g_hash_table_add (seen, GUINT_TO_POINTER (c));
+          g_string_append_unichar (out, c);
+        }
+    }
+}
+
+/**
+ * xa_page_layout_dup_characters:
+ *
+ * Every character the document will draw, once each: what its fonts must hold.
+ *
+ * Returns: (transfer full): the characters as UTF-8
+ */
+char *
+xa_page_layout_dup_characters (XaPageLayout *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (XA_IS_PAGE_LAYOUT (self), NULL);
+
+  for (guint i = 0; i < self->paragraphs->len; i++)
+    {
+      const Paragraph *paragraph = &g_array_index (self->paragraphs, Paragraph, i);
+
+      append_characters (seen, out, paragraph->lead);
+      append_characters (seen, out, paragraph->text);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->parties); i++)
+    {
+      append_characters (seen, out, self->parties[i].unit);
+      append_characters (seen, out, self->parties[i].sign);
+      append_characters (seen, out, self->parties[i].date);
+    }
+
+  append_characters (seen, out, self->footer_label);
+  /* Page numbers: "— 12 —". */
+  append_characters (seen, out, "— 0123456789");
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * xa_page_layout_set_font_map:
+ * @font_map: a font map for the document's fonts, such as one of
+ *   xa_subset_fonts_get_font_map() made for many documents at once
+ *
+ * Sets the document in @font_map instead of subsets made for it alone: a batch makes
+ * one set of subsets for all its documents, so that a PDF holding many of them embeds
+ * each font once.
+ */
+void
+xa_page_layout_set_font_map (XaPageLayout *self,
+                             PangoFontMap *font_map)
+{
+  g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (PANGO_IS_FONT_MAP (font_map));
+
+  g_clear_object (&self->subset);
+  self->font_map_given = TRUE;
+  pango_context_set_font_map (self->context, font_map);
+  self->laid_out = FALSE;
+}
+
 guint
 xa_page_layout_get_n_pages (XaPageLayout *self)
 {
@@ -606,6 +723,9 @@ xa_page_layout_draw_page (XaPageLayout *self,
 
   ensure_layout (self);
   g_return_if_fail (page < self->page_pitch->len);
+
+  if (self->subset != NULL)
+    xa_subset_fonts_keep_for_surface (self->subset, cairo_get_target (cr));
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);

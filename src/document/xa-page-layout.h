@@ -7,6 +7,7 @@
 
 #include <cairo.h>
 #include <gio/gio.h>
+#include <pango/pango.h>
 
 #include "xa-font-resolver.h"
 
@@ -60,6 +61,9 @@ void          xa_page_layout_set_metadata     (XaPageLayout    *self,
                                                const char      *title,
                                                const char      *author,
                                                const char      *subject);
+char         *xa_page_layout_dup_characters   (XaPageLayout    *self);
+void          xa_page_layout_set_font_map     (XaPageLayout    *self,
+                                               PangoFontMap    *font_map);
 guint         xa_page_layout_get_n_pages      (XaPageLayout    *self);
 void          xa_page_layout_draw_page        (XaPageLayout    *self,
                                                cairo_t         *cr,
