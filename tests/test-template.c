@@ -661,6 +661,52 @@ test_copy (void)
   g_assert_cmpstr (xa_clause_get_text (xa_template_find_clause (template, "preamble")), !=, "改");
 }
 
+/* The year is written with the GB/T 15834 dash unless the template asks for the
+ * source's hyphen; the choice survives a JSON round trip and a copy, and anything but a
+ * boolean is refused. */
+static void
+test_year_style (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = load_default ();
+  g_autoptr(XaTemplate) again = NULL;
+  g_autoptr(XaTemplate) copy = NULL;
+  g_autoptr(XaTemplate) bad = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *bad_json = NULL;
+  g_autofree char *dash = NULL;
+  g_autofree char *hyphen = NULL;
+  XaTemplateValues values = { .school_year = 2021 };
+
+  g_assert_false (xa_template_get_legacy_year_style (template));
+  values.legacy_year_style = xa_template_get_legacy_year_style (template);
+  dash = xa_template_expand ("{school_year}", &values);
+  g_assert_cmpstr (dash, ==, "2021—2022学年度");
+
+  xa_template_set_legacy_year_style (template, TRUE);
+  json = xa_template_to_json (template);
+  again = xa_template_new_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_template_get_legacy_year_style (again));
+  copy = xa_template_copy (again);
+  g_assert_true (xa_template_get_legacy_year_style (copy));
+  values.legacy_year_style = xa_template_get_legacy_year_style (copy);
+  hyphen = xa_template_expand ("{school_year}", &values);
+  g_assert_cmpstr (hyphen, ==, "2021-2022学年度");
+
+  bad_json = g_strdup (json);
+  {
+    char *flag = strstr (bad_json, "\"legacy_year_style\" : true");
+
+    g_assert_nonnull (flag);
+    memcpy (strstr (flag, "true"), "\"1\" ", 4);
+  }
+  bad = xa_template_new_from_json (bad_json, -1, &error);
+  g_assert_null (bad);
+  g_assert_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "legacy_year_style"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/xa/template/remove-move", test_remove_move);
   g_test_add_func ("/xa/template/expand", test_expand);
   g_test_add_func ("/xa/template/copy", test_copy);
+  g_test_add_func ("/xa/template/year-style", test_year_style);
 
   return g_test_run ();
 }

@@ -550,22 +550,24 @@ xa_agreement_get_step_operator (XaAgreement      *self,
 
 /**
  * xa_agreement_fill_values:
+ * @template: (nullable): the template version the agreement is set in, whose year style
+ *   it follows
  * @values: (out caller-allocates): the template's placeholder values
  *
  * Fills @values with strings borrowed from @self, for xa_template_expand().
  */
 void
 xa_agreement_fill_values (XaAgreement      *self,
+                          XaTemplate       *template,
                           XaTemplateValues *values)
 {
   g_return_if_fail (XA_IS_AGREEMENT (self));
+  g_return_if_fail (template == NULL || XA_IS_TEMPLATE (template));
   g_return_if_fail (values != NULL);
 
   *values = (XaTemplateValues) {
     .school_year = self->school_year,
-    /* The 2021-2022 source writes its year with a hyphen, and so do the templates
-     * derived from it; GB/T 15834 style is an option for later templates. */
-    .legacy_year_style = TRUE,
+    .legacy_year_style = template != NULL && xa_template_get_legacy_year_style (template),
     .school_name = self->school_name,
     .commission_name = self->commission_name,
     .first_responsible = self->first_responsible,

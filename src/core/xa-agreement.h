@@ -70,6 +70,7 @@ const char       *xa_agreement_get_step_operator      (XaAgreement      *self,
                                                        XaAgreementState  state);
 
 void              xa_agreement_fill_values            (XaAgreement      *self,
+                                                       XaTemplate       *template,
                                                        XaTemplateValues *values);
 
 const char       *xa_agreement_state_to_key           (XaAgreementState  state);

@@ -27,7 +27,7 @@ typedef struct
 } ParseState;
 
 static const char * const clause_members[] = { "id", "kind", "number", "heading", "text", "children", NULL };
-static const char * const top_members[] = { "format", "format_version", "school_year", "name", "source", "clauses", "signature", NULL };
+static const char * const top_members[] = { "format", "format_version", "school_year", "name", "source", "legacy_year_style", "clauses", "signature", NULL };
 static const char * const signature_members[] = { "id", "parties", NULL };
 static const char * const party_members[] = { "id", "party", "unit", "sign", "date", NULL };
 
@@ -580,6 +580,18 @@ xa_template_new_from_json (const char  *json,
   xa_template_set_name (template, name);
   _xa_template_set_source (template, source);
 
+  node = json_object_get_member (root, "legacy_year_style");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
+                       _("%s must be true or false"), "$.legacy_year_style");
+          return NULL;
+        }
+      xa_template_set_legacy_year_style (template, json_node_get_boolean (node));
+    }
+
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   state.ids = ids;
 
@@ -684,6 +696,11 @@ xa_template_to_json (XaTemplate *self)
     {
       json_builder_set_member_name (builder, "source");
       json_builder_add_string_value (builder, self->source);
+    }
+  if (self->legacy_year_style)
+    {
+      json_builder_set_member_name (builder, "legacy_year_style");
+      json_builder_add_boolean_value (builder, TRUE);
     }
 
   json_builder_set_member_name (builder, "clauses");

@@ -42,6 +42,7 @@ struct _XaTemplate
   int              school_year;
   int              version;
   guint            frozen : 1;
+  guint            legacy_year_style : 1;
 };
 
 XaTemplate *_xa_template_new_empty   (void);

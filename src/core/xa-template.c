@@ -555,6 +555,7 @@ xa_template_copy (XaTemplate *self)
   set_string (&copy->source, self->source);
   set_string (&copy->signature_id, self->signature_id);
   copy->school_year = self->school_year;
+  copy->legacy_year_style = self->legacy_year_style;
   copy->version = self->version;
   copy->frozen = self->frozen;
 
@@ -594,6 +595,7 @@ xa_template_equal_content (XaTemplate *a,
   g_return_val_if_fail (XA_IS_TEMPLATE (b), FALSE);
 
   if (a->school_year != b->school_year ||
+      a->legacy_year_style != b->legacy_year_style ||
       g_strcmp0 (a->name, b->name) != 0 ||
       g_strcmp0 (a->source, b->source) != 0 ||
       g_strcmp0 (a->signature_id, b->signature_id) != 0)
@@ -712,4 +714,27 @@ xa_template_expand (const char             *text,
     }
 
   return g_string_free (expanded, FALSE);
+}
+
+/**
+ * xa_template_get_legacy_year_style:
+ *
+ * Returns: whether the school year is written as the 2021-2022 source wrote it
+ *   ("2021-2022学年度") rather than with the GB/T 15834 dash ("2021—2022学年度")
+ */
+gboolean
+xa_template_get_legacy_year_style (XaTemplate *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE (self), FALSE);
+
+  return self->legacy_year_style;
+}
+
+void
+xa_template_set_legacy_year_style (XaTemplate *self,
+                                   gboolean    legacy)
+{
+  g_return_if_fail (XA_IS_TEMPLATE (self));
+
+  self->legacy_year_style = !!legacy;
 }

@@ -45,6 +45,9 @@ int          xa_template_get_school_year   (XaTemplate   *self);
 int          xa_template_get_version       (XaTemplate   *self);
 const char  *xa_template_get_name          (XaTemplate   *self);
 gboolean     xa_template_get_frozen        (XaTemplate   *self);
+gboolean     xa_template_get_legacy_year_style (XaTemplate *self);
+void         xa_template_set_legacy_year_style (XaTemplate *self,
+                                                gboolean    legacy);
 GListModel  *xa_template_get_clauses       (XaTemplate   *self);
 XaClause    *xa_template_find_clause       (XaTemplate   *self,
                                             const char   *id);

@@ -298,7 +298,7 @@ write_chunk (Worker  *worker,
       if (g_atomic_int_get (&run->failed))
         return TRUE;
 
-      xa_agreement_fill_values (item->agreement, &values);
+      xa_agreement_fill_values (item->agreement, worker_template (worker, item->template), &values);
       title = xa_agreement_dup_title (worker_template (worker, item->template), &values);
       full_title = g_strdup_printf ("%s（%s）", title ? title : "", values.school_name);
       subject = xa_template_expand ("{school_year}", &values);

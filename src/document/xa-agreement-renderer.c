@@ -231,7 +231,7 @@ xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
   g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
   g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
 
-  xa_agreement_fill_values (agreement, &values);
+  xa_agreement_fill_values (agreement, template, &values);
   first = values.first_responsible && values.first_responsible[0] ? values.first_responsible : "＿＿＿＿";
   direct = values.direct_responsible && values.direct_responsible[0] ? values.direct_responsible : "＿＿＿＿";
 

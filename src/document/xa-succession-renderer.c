@@ -82,7 +82,7 @@ xa_succession_layout_new (XaAgreement     *agreement,
   if ((successor = xa_agreement_get_successor (agreement)) == NULL)
     return NULL;
 
-  xa_agreement_fill_values (agreement, &values);
+  xa_agreement_fill_values (agreement, template, &values);
   predecessor = values.first_responsible && values.first_responsible[0] ? values.first_responsible : "＿＿＿＿";
   date = xa_agreement_format_date (xa_agreement_get_handover_date (agreement));
   title = xa_agreement_dup_title (template, &values);
