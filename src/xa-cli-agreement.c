@@ -17,6 +17,7 @@
 #include "xa-agreement-batch.h"
 #include "xa-agreement-book.h"
 #include "xa-cli-private.h"
+#include "xa-diff-renderer.h"
 #include "xa-school-year.h"
 #include "xa-template-diff.h"
 
@@ -30,6 +31,7 @@ typedef struct
   char     *to;
   char     *out;
   char     *copy;
+  char     *pdf;
   GPtrArray *years;      /* every --year, for "template diff" */
   GPtrArray *positional;
 } Options;
@@ -42,6 +44,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->to, g_free);
   g_clear_pointer (&options->out, g_free);
   g_clear_pointer (&options->copy, g_free);
+  g_clear_pointer (&options->pdf, g_free);
   g_clear_pointer (&options->years, g_ptr_array_unref);
   g_clear_pointer (&options->positional, g_ptr_array_unref);
 }
@@ -87,8 +90,9 @@ xa_cli_agreement_help (void)
            _("a school without an agreement for the year gets a draft first, as stderr says"));
   g_print ("  %s\n      %s\n", "template list | export --year Y FILE | import FILE | next-year --year Y",
            _("list, export, import the templates, or copy a year's template into the next year"));
-  g_print ("  %s\n      %s\n", "template diff --year A --year B",
-           _("compare two years' templates clause by clause"));
+  g_print ("  %s\n      %s\n      %s\n", "template diff --year A --year B [--pdf FILE.pdf]",
+           _("compare two years' templates clause by clause"),
+           _("--pdf writes the comparison as a PDF, changed words underlined or struck through"));
 }
 
 static int
@@ -134,6 +138,11 @@ parse_options (Cli     *cli,
         {
           if (missing)
             return xa_cli_usage_error (_("--copy needs commission, school or both"));
+        }
+      else if (xa_cli_take_option (argv, argc, &i, "--pdf", &options->pdf, &missing))
+        {
+          if (missing)
+            return xa_cli_usage_error (_("--pdf needs a file name, such as diff.pdf"));
         }
       else if (g_str_equal (argv[i], "--all"))
         options->all = TRUE;
@@ -506,6 +515,22 @@ collect_agreements (Books       *books,
     }
 }
 
+/* The folder an output file goes into, made when missing. */
+static int
+make_folder (const char *dir)
+{
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    {
+      int saved_errno = errno;
+
+      g_printerr ("xiaoan-cli: ");
+      g_printerr (_("Cannot create the output folder %s: %s\n"), dir, g_strerror (saved_errno));
+      return EXIT_USER_ERROR;
+    }
+
+  return EXIT_OK;
+}
+
 static int
 command_render (Cli     *cli,
                 Options *options)
@@ -545,14 +570,8 @@ command_render (Cli     *cli,
     return xa_cli_usage_error (_("With --all, --out names a folder: one PDF per school goes into it"));
 
   out_dir = to_file ? g_path_get_dirname (options->out) : g_strdup (options->out);
-  if (g_mkdir_with_parents (out_dir, 0777) != 0)
-    {
-      int saved_errno = errno;
-
-      g_printerr ("xiaoan-cli: ");
-      g_printerr (_("Cannot create the output folder %s: %s\n"), out_dir, g_strerror (saved_errno));
-      return EXIT_USER_ERROR;
-    }
+  if ((status = make_folder (out_dir)) != EXIT_OK)
+    return status;
 
   if (!open_books (cli, &books, &error) ||
       !(agreements = collect_agreements (&books, options, year, &error)))
@@ -639,12 +658,28 @@ latest_template (Books       *books,
                  const char  *year_text,
                  GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  XaTemplate *template;
   int year = 0;
 
   if (!xa_school_year_parse (year_text, &year, error))
     return NULL;
 
-  return xa_template_library_dup_latest (books->templates, year, error);
+  if ((template = xa_template_library_dup_latest (books->templates, year, &local_error)) != NULL)
+    return template;
+
+  if (!g_error_matches (local_error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* The library does not know which year it was asked for; the user does. */
+  name = xa_school_year_format (year, TRUE);
+  g_set_error (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_NOT_FOUND,
+               _("There is no template for %s"), name);
+  return NULL;
 }
 
 /* "+ id text", "- id text", or "~ id" with the changed words as [-old-]{+new+}, as
@@ -683,6 +718,31 @@ change_to_line (XaTemplateChange *change)
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
+/* "template diff --pdf FILE": the comparison as the app exports it. */
+static int
+write_diff_pdf (XaTemplateDiff *diff,
+                const char     *path)
+{
+  g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_auto(GStrv) warnings = xa_font_resolver_dup_warnings (fonts);
+
+  int status;
+
+  if ((status = make_folder (dir)) != EXIT_OK)
+    return status;
+
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_printerr ("xiaoan-cli: %s\n", warnings[i]);
+
+  if (!xa_diff_write_pdf (diff, fonts, path, &error))
+    return xa_cli_user_error (error);
+
+  g_print (_("Wrote %s\n"), path);
+  return EXIT_OK;
+}
+
 int
 xa_cli_template (Cli *cli)
 {
@@ -707,6 +767,8 @@ xa_cli_template (Cli *cli)
     return xa_cli_usage_error (_("--year is required, such as --year 2021-2022"));
   if (g_str_equal (subcommand, "diff") && options.years->len != 2)
     return xa_cli_usage_error (_("“template diff” compares two years: --year A --year B"));
+  if (options.pdf != NULL && !g_str_equal (subcommand, "diff"))
+    return xa_cli_usage_error (_("Unknown argument “%s” for “%s”"), "--pdf", "template");
 
   if (!open_books (cli, &books, &error))
     return xa_cli_user_error (error);
@@ -771,6 +833,9 @@ xa_cli_template (Cli *cli)
         return xa_cli_user_error (error);
 
       diff = xa_template_diff_new (a, b);
+      if (options.pdf != NULL)
+        return write_diff_pdf (diff, options.pdf);
+
       for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (diff)); i++)
         {
           g_autoptr(XaTemplateChange) change = g_list_model_get_item (G_LIST_MODEL (diff), i);

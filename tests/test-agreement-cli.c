@@ -352,6 +352,35 @@ test_advance_and_revise (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (agreement, "state"), ==, "draft");
 }
 
+static void
+test_template_diff_pdf (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(Run) next_year = { 0, };
+  g_auto(Run) diff = { 0, };
+  g_auto(Run) bad_year = { 0, };
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *path = g_build_filename (fixture->out, "compare", "diff.pdf", NULL);
+  g_autofree char *bad_path = g_build_filename (fixture->out, "bad.pdf", NULL);
+
+  run_cli (fixture, &next_year, "template", "next-year", "--year", "2021", NULL);
+  g_assert_cmpint (next_year.status, ==, 0);
+
+  run_cli (fixture, &diff, "template", "diff", "--year", "2021", "--year", "2022", "--pdf", path, NULL);
+  g_assert_cmpint (diff.status, ==, 0);
+  g_assert_nonnull (strstr (diff.out, path));
+  document = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (document), >=, 1);
+  g_assert_true (document_contains (document, "2022"));
+
+  /* A year without a template: one line that names it, and no file. */
+  run_cli (fixture, &bad_year, "template", "diff", "--year", "2021", "--year", "2030", "--pdf", bad_path, NULL);
+  g_assert_cmpint (bad_year.status, ==, 1);
+  g_assert_nonnull (strstr (bad_year.err, "2030"));
+  g_assert_cmpuint (strchr (bad_year.err, '\n') - bad_year.err, ==, strlen (bad_year.err) - 1);
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +394,7 @@ main (int   argc,
   ADD ("render-all", test_render_all);
   ADD ("bad-input", test_bad_input);
   ADD ("advance-and-revise", test_advance_and_revise);
+  ADD ("template-diff-pdf", test_template_diff_pdf);
 
   return g_test_run ();
 }

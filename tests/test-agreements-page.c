@@ -232,16 +232,11 @@ test_edit_clause (Fixture       *fixture,
   }
 }
 
-static void
-test_next_year_and_compare (Fixture       *fixture,
-                            gconstpointer  data)
+/* Copies the template into 2022, edits one clause of the copy and compares the two. */
+static XaTemplateCompare *
+compare_next_year (Fixture *fixture)
 {
   XaClauseEditor *clause_editor = xa_template_editor_get_clause_editor (fixture->editor);
-  XaTemplateCompare *compare = xa_template_editor_get_compare (fixture->editor);
-  XaTemplateDiff *diff;
-  XaTemplateChange *change;
-  g_autoptr(GString) texts = g_string_new (NULL);
-  g_autofree char *markup = NULL;
 
   xa_agreements_page_show_view (fixture->page, "templates");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.next-year", NULL));
@@ -256,6 +251,55 @@ test_next_year_and_compare (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.compare", NULL));
   iterate ();
+
+  return xa_template_editor_get_compare (fixture->editor);
+}
+
+/* The template's year style is a menu check item: toggling it marks the template as
+ * changed, saving stores it, and the library's copy writes the year with a hyphen. */
+static void
+test_year_style (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(XaTemplate) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *year = NULL;
+  XaTemplateValues values = { .school_year = 2021 };
+  gboolean dirty = TRUE;
+
+  xa_agreements_page_show_view (fixture->page, "templates");
+  iterate ();
+  g_object_get (fixture->editor, "dirty", &dirty, NULL);
+  g_assert_false (dirty);
+  g_assert_false (xa_template_get_legacy_year_style (xa_template_editor_get_template (fixture->editor)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.legacy-year-style", NULL));
+  iterate ();
+  g_object_get (fixture->editor, "dirty", &dirty, NULL);
+  g_assert_true (dirty);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
+  iterate ();
+
+  stored = xa_template_library_dup_by_uuid (fixture->templates,
+                                            xa_template_get_uuid (xa_template_editor_get_template (fixture->editor)),
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_template_get_legacy_year_style (stored));
+  values.legacy_year_style = xa_template_get_legacy_year_style (stored);
+  year = xa_template_expand ("{school_year}", &values);
+  g_assert_cmpstr (year, ==, "2021-2022学年度");
+}
+
+static void
+test_next_year_and_compare (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  XaTemplateCompare *compare = compare_next_year (fixture);
+  XaTemplateDiff *diff;
+  XaTemplateChange *change;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autofree char *markup = NULL;
+
   diff = xa_template_compare_get_diff (compare);
   g_assert_nonnull (diff);
   g_assert_cmpint (xa_template_get_school_year (xa_template_diff_get_old (diff)), ==, 2021);
@@ -380,6 +424,34 @@ read_pdf_text (const char *path,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* "导出对比 PDF…" once the file is chosen: written off the main thread, then read back. */
+static void
+test_compare_export (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  XaTemplateCompare *compare = compare_next_year (fixture);
+  g_autofree char *path = g_build_filename (fixture->data_dir, "compare.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  int n_pages = 0;
+
+  xa_template_compare_export_to_file (compare, file);
+  g_assert_true (xa_template_compare_get_busy (compare));
+  wait_for_boolean (compare, "busy", FALSE);
+
+  text = read_pdf_text (path, &n_pages);
+  g_assert_cmpint (n_pages, >=, 1);
+  g_strdelimit (text, "\n", ' ');
+  g_assert_nonnull (strstr (text, "2022"));
+  /* The edited clause is in it, the words it gained with it. */
+  {
+    g_autoptr(GString) squeezed = g_string_new (text);
+
+    g_string_replace (squeezed, " ", "", 0);
+    g_assert_nonnull (strstr (squeezed->str, "面排查"));
+  }
+}
+
 static void
 test_print_and_export (Fixture       *fixture,
                        gconstpointer  data)
@@ -483,7 +555,9 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/xa/agreements/default-template-listed", test_default_template_listed);
   ADD ("/xa/agreements/edit-clause", test_edit_clause);
+  ADD ("/xa/agreements/year-style", test_year_style);
   ADD ("/xa/agreements/next-year-and-compare", test_next_year_and_compare);
+  ADD ("/xa/agreements/compare-export", test_compare_export);
   ADD ("/xa/agreements/generate-and-advance", test_generate_and_advance);
   ADD ("/xa/agreements/print-and-export", test_print_and_export);
   ADD ("/xa/agreements/export-all", test_export_all);

@@ -221,6 +221,63 @@ test_layout_signature_with_text (void)
     }
 }
 
+/* A paragraph in markup is set on the same grid as the same text without it: the
+ * letter spacing, the indent and the line breaks survive the styles; and the markup's
+ * tags are no characters the fonts must hold. */
+static void
+test_layout_markup (void)
+{
+  g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
+  g_autoptr(XaPageLayout) plain = xa_page_layout_new (fonts);
+  g_autoptr(XaPageLayout) marked = xa_page_layout_new (fonts);
+  g_autoptr(PopplerDocument) plain_document = NULL;
+  g_autoptr(PopplerDocument) marked_document = NULL;
+  g_autoptr(PopplerPage) plain_page = NULL;
+  g_autoptr(PopplerPage) marked_page = NULL;
+  g_autoptr(GArray) plain_rows = NULL;
+  g_autoptr(GArray) marked_rows = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *characters = NULL;
+  /* The first 20 characters underlined, the next 20 struck through. */
+  const char *second = g_utf8_offset_to_pointer (body_text, 20);
+  const char *third = g_utf8_offset_to_pointer (body_text, 40);
+
+  markup = g_strdup_printf ("<span underline=\"single\" foreground=\"#0b5d1e\">%.*s</span>"
+                            "<s>%.*s</s>%s",
+                            (int) (second - body_text), body_text,
+                            (int) (third - second), second, third);
+  xa_page_layout_add_paragraph (plain, XA_PARAGRAPH_BODY, NULL, body_text);
+  xa_page_layout_add_markup (marked, XA_PARAGRAPH_BODY, markup);
+
+  characters = xa_page_layout_dup_characters (marked);
+  g_assert_null (strchr (characters, '<'));
+  g_assert_nonnull (strstr (characters, "学校安全稳定"));
+
+  plain_document = render (plain);
+  marked_document = render (marked);
+  plain_page = poppler_document_get_page (plain_document, 0);
+  marked_page = poppler_document_get_page (marked_document, 0);
+  plain_rows = read_rows (plain_page, XA_TEXT_TOP + XA_TEXT_HEIGHT);
+  marked_rows = read_rows (marked_page, XA_TEXT_TOP + XA_TEXT_HEIGHT);
+
+  g_assert_cmpuint (marked_rows->len, ==, plain_rows->len);
+  g_assert_cmpuint (plain_rows->len, >=, 3);
+  for (guint r = 0; r < plain_rows->len; r++)
+    {
+      Row *a = &g_array_index (plain_rows, Row, r);
+      Row *b = &g_array_index (marked_rows, Row, r);
+
+      g_assert_cmpuint (b->n_chars, ==, a->n_chars);
+      g_assert_cmpfloat_with_epsilon (b->left, a->left, TOLERANCE);
+      g_assert_cmpfloat_with_epsilon (b->right, a->right, TOLERANCE);
+      g_assert_cmpfloat_with_epsilon (b->top, a->top, TOLERANCE);
+    }
+
+  /* Two characters of indent on the first line. */
+  g_assert_cmpfloat_with_epsilon (g_array_index (marked_rows, Row, 0).left,
+                                  XA_TEXT_LEFT + 2 * XA_TEXT_WIDTH / XA_CHARS_PER_LINE, 2.0);
+}
+
 static void
 test_layout_metadata (void)
 {
@@ -246,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/xa/page-layout/page-numbers", test_layout_page_numbers);
   g_test_add_func ("/xa/page-layout/signature-with-text", test_layout_signature_with_text);
   g_test_add_func ("/xa/page-layout/metadata", test_layout_metadata);
+  g_test_add_func ("/xa/page-layout/markup", test_layout_markup);
 
   return g_test_run ();
 }

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "xa-clause.h"
 
 struct _XaClause
@@ -504,6 +506,37 @@ xa_chinese_numeral (guint n)
     g_string_append (numeral, digits[n % 10]);
 
   return g_string_free (numeral, FALSE);
+}
+
+/**
+ * xa_clause_kind_to_label:
+ *
+ * Returns: what a kind of clause is called, for people
+ */
+const char *
+xa_clause_kind_to_label (XaClauseKind kind)
+{
+  switch (kind)
+    {
+    case XA_CLAUSE_KIND_TITLE:
+      return _("Title");
+    case XA_CLAUSE_KIND_PREAMBLE:
+      return _("Preamble");
+    case XA_CLAUSE_KIND_SECTION:
+      return _("Section");
+    case XA_CLAUSE_KIND_PARAGRAPH:
+      return _("Paragraph");
+    case XA_CLAUSE_KIND_ITEM:
+      return _("Item");
+    case XA_CLAUSE_KIND_LIST:
+      return _("Point");
+    case XA_CLAUSE_KIND_SUBLIST:
+      return _("Sub-point");
+    case XA_CLAUSE_KIND_CLOSING:
+      return _("Closing clause");
+    default:
+      return "";
+    }
 }
 
 /**

@@ -58,6 +58,7 @@ gboolean      xa_clause_kind_from_key (const char   *key,
 gboolean      xa_clause_kind_allows_child     (XaClauseKind  parent,
                                                XaClauseKind  child);
 gboolean      xa_clause_kind_allows_top_level (XaClauseKind  kind);
+const char   *xa_clause_kind_to_label         (XaClauseKind  kind);
 gboolean      xa_clause_kind_is_numbered      (XaClauseKind  kind);
 char         *xa_clause_kind_format_number    (XaClauseKind  kind,
                                                guint         position);

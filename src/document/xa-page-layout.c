@@ -31,6 +31,7 @@ typedef struct
   XaParagraphKind  kind;
   char            *lead;
   char            *text;
+  PangoAttrList   *attrs;   /* from markup, over text; NULL for plain text */
 } Paragraph;
 
 typedef struct
@@ -84,6 +85,7 @@ paragraph_clear (gpointer data)
 
   g_free (paragraph->lead);
   g_free (paragraph->text);
+  g_clear_pointer (&paragraph->attrs, pango_attr_list_unref);
 }
 
 static void
@@ -152,32 +154,47 @@ layout_paragraph (XaPageLayout    *self,
 {
   g_autofree char *joined = g_strconcat (paragraph->lead ? paragraph->lead : "",
                                          paragraph->text ? paragraph->text : "", NULL);
+  g_autoptr(PangoAttrList) attrs = NULL;
   XaFontRole role = XA_FONT_ROLE_FANGSONG;
   PangoLayout *layout;
 
   if (paragraph->kind == XA_PARAGRAPH_HEADING_1)
     role = XA_FONT_ROLE_HEITI;
+  else if (paragraph->kind == XA_PARAGRAPH_SUBTITLE)
+    role = XA_FONT_ROLE_KAITI;
 
   layout = new_layout (self, role, XA_BODY_SIZE, joined);
 
+  /* The styles of marked-up text, moved past the lead, under the grid spacing that
+   * apply_grid_spacing() adds over the whole paragraph. */
+  attrs = pango_attr_list_new ();
+  if (paragraph->attrs != NULL)
+    pango_attr_list_splice (attrs, paragraph->attrs,
+                            paragraph->lead ? strlen (paragraph->lead) : 0,
+                            paragraph->text ? strlen (paragraph->text) : 0);
+
   if (paragraph->kind == XA_PARAGRAPH_HEADING_2 && paragraph->lead != NULL)
     {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
       g_autoptr(PangoFontDescription) kaiti = font_for_role (self, XA_FONT_ROLE_KAITI, XA_BODY_SIZE);
       PangoAttribute *attr = pango_attr_font_desc_new (kaiti);
 
       attr->start_index = 0;
       attr->end_index = strlen (paragraph->lead);
       pango_attr_list_insert (attrs, attr);
-      pango_layout_set_attributes (layout, attrs);
     }
 
+  pango_layout_set_attributes (layout, attrs);
   apply_grid_spacing (layout, XA_BODY_SIZE);
   /* A hair of slack so that rounding never pushes the 28th character to the next line. */
   pango_layout_set_width (layout, (int) ((XA_TEXT_WIDTH + 0.5) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_justify (layout, TRUE);
-  if (paragraph->kind != XA_PARAGRAPH_FLUSH)
+
+  if (paragraph->kind == XA_PARAGRAPH_SUBTITLE)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  else
+    pango_layout_set_justify (layout, TRUE);
+
+  if (paragraph->kind != XA_PARAGRAPH_FLUSH && paragraph->kind != XA_PARAGRAPH_SUBTITLE)
     pango_layout_set_indent (layout, (int) (2 * CELL * PANGO_SCALE));
 
   return layout;
@@ -302,18 +319,25 @@ ensure_layout (XaPageLayout *self)
       const Paragraph *paragraph = &g_array_index (self->paragraphs, Paragraph, i);
       g_autoptr(PangoLayout) layout = NULL;
 
+      const Paragraph *next = i + 1 < self->paragraphs->len
+                              ? &g_array_index (self->paragraphs, Paragraph, i + 1) : NULL;
+
       if (paragraph->kind == XA_PARAGRAPH_TITLE)
         {
           layout = layout_title (self, paragraph->text);
           place_lines (self, layout, XA_TITLE_SIZE, &page, &row);
-          /* One blank line between the title and what follows. */
-          if (row < XA_LINES_PER_PAGE)
+          /* One blank line between the title and what follows; a subtitle goes right
+           * under the title and takes the blank line after itself. */
+          if (row < XA_LINES_PER_PAGE && (next == NULL || next->kind != XA_PARAGRAPH_SUBTITLE))
             row++;
         }
       else
         {
           layout = layout_paragraph (self, paragraph);
           place_lines (self, layout, XA_BODY_SIZE, &page, &row);
+          if (paragraph->kind == XA_PARAGRAPH_SUBTITLE && row < XA_LINES_PER_PAGE &&
+              (next == NULL || next->kind != XA_PARAGRAPH_SUBTITLE))
+            row++;
         }
     }
 
@@ -555,9 +579,40 @@ xa_page_layout_add_paragraph (XaPageLayout    *self,
                               const char      *lead,
                               const char      *text)
 {
-  Paragraph paragraph = { kind, g_strdup (lead), g_strdup (text) };
+  Paragraph paragraph = { kind, g_strdup (lead), g_strdup (text), NULL };
 
   g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
+
+  g_array_append_val (self->paragraphs, paragraph);
+  self->laid_out = FALSE;
+}
+
+/**
+ * xa_page_layout_add_markup:
+ * @kind: any kind but %XA_PARAGRAPH_TITLE, which is set in plain text
+ * @markup: the paragraph in Pango markup, such as “杜绝<u>重大</u>火灾事故”
+ *
+ * A paragraph with styled runs: underlined, struck through or coloured text, set on the
+ * grid like any other paragraph of its @kind. The markup is parsed here, once; its text
+ * is what xa_page_layout_dup_characters() counts, so the fonts' subsets hold it.
+ */
+void
+xa_page_layout_add_markup (XaPageLayout    *self,
+                           XaParagraphKind  kind,
+                           const char      *markup)
+{
+  g_autoptr(GError) error = NULL;
+  Paragraph paragraph = { kind, NULL, NULL, NULL };
+
+  g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (kind != XA_PARAGRAPH_TITLE);
+  g_return_if_fail (markup != NULL);
+
+  if (!pango_parse_markup (markup, -1, 0, &paragraph.attrs, &paragraph.text, NULL, &error))
+    {
+      g_critical ("Invalid paragraph markup “%s”: %s", markup, error->message);
+      return;
+    }
 
   g_array_append_val (self->paragraphs, paragraph);
   self->laid_out = FALSE;

@@ -23,6 +23,7 @@ typedef enum
   XA_PARAGRAPH_HEADING_3,  /* 1. 3号仿宋 */
   XA_PARAGRAPH_HEADING_4,  /* （1） 3号仿宋 */
   XA_PARAGRAPH_FLUSH,      /* 3号仿宋 without indent, like a 主送机关 line: the parties */
+  XA_PARAGRAPH_SUBTITLE,   /* 3号楷体, centred, right under the title */
 } XaParagraphKind;
 
 /* GB/T 9704-2012 numbers, in PDF points. */
@@ -48,6 +49,9 @@ void          xa_page_layout_add_paragraph    (XaPageLayout    *self,
                                                XaParagraphKind  kind,
                                                const char      *lead,
                                                const char      *text);
+void          xa_page_layout_add_markup       (XaPageLayout    *self,
+                                               XaParagraphKind  kind,
+                                               const char      *markup);
 void          xa_page_layout_set_signature    (XaPageLayout    *self,
                                                const char      *left_unit,
                                                const char      *left_sign,

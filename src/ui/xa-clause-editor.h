@@ -20,6 +20,5 @@ void      xa_clause_editor_set_clause (XaClauseEditor *self,
                                        XaClause       *clause);
 void      xa_clause_editor_set_text   (XaClauseEditor *self,
                                        const char     *text);
-const char *xa_clause_kind_to_label   (XaClauseKind    kind);
 
 G_END_DECLS

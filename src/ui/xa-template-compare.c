@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "document/xa-diff-renderer.h"
 #include "xa-template-compare.h"
 #include "xa-ui-utils.h"
 
@@ -26,6 +27,9 @@ struct _XaTemplateCompare
   GPtrArray          *uuids;
   XaTemplateDiff     *diff;
   GtkFilterListModel *shown;
+  XaFontResolver     *fonts;
+  GCancellable       *cancellable;
+  GFile              *export_file;   /* while a PDF is being written */
 
   /* Template widgets */
   GtkListBox         *change_list;
@@ -38,9 +42,18 @@ struct _XaTemplateCompare
 
   /* State */
   guint               filling : 1;
+  guint               choosing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (XaTemplateCompare, xa_template_compare, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 append_segments (GString   *markup,
@@ -240,6 +253,13 @@ update_summary (XaTemplateCompare *self)
 }
 
 static void
+update_actions (XaTemplateCompare *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export",
+                                 self->diff != NULL && self->export_file == NULL && !self->choosing);
+}
+
+static void
 update_list (XaTemplateCompare *self)
 {
   gboolean changes_only = gtk_check_button_get_active (self->changes_only_check);
@@ -258,6 +278,7 @@ update_list (XaTemplateCompare *self)
                                     self->shown && g_list_model_get_n_items (G_LIST_MODEL (self->shown)) > 0
                                     ? "changes" : "same");
   update_summary (self);
+  update_actions (self);
 }
 
 static XaTemplate *
@@ -352,11 +373,76 @@ templates_changed_cb (XaTemplateCompare *self)
 }
 
 static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(XaTemplateCompare) self = user_data;
+  g_autoptr(GFile) file = g_steal_pointer (&self->export_file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  if (!xa_diff_export_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xa_widget_show_error (GTK_WIDGET (self), _("The PDF Was Not Saved"), error->message);
+      return;
+    }
+
+  basename = g_file_get_basename (file);
+  /* Translators: %s is the name of the PDF file just saved. */
+  xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new_format (_("Saved “%s”"), basename));
+}
+
+static void
+export_file_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(XaTemplateCompare) self = user_data;
+  g_autoptr(GFile) file = xa_choose_file_finish (result, NULL);
+
+  self->choosing = FALSE;
+  update_actions (self);
+
+  if (file != NULL)
+    xa_template_compare_export_to_file (self, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaTemplateCompare *self = XA_TEMPLATE_COMPARE (widget);
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->diff == NULL || self->choosing)
+    return;
+
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_pattern (pdf, "*.pdf");
+  name = xa_diff_dup_file_name (self->diff);
+
+  self->choosing = TRUE;
+  update_actions (self);
+  xa_choose_file_async (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Comparison as PDF"),
+                        _("_Save"), name, pdf, self->cancellable, export_file_chosen_cb,
+                        g_object_ref (self));
+}
+
+static void
 xa_template_compare_dispose (GObject *object)
 {
   XaTemplateCompare *self = XA_TEMPLATE_COMPARE (object);
   GtkWidget *child;
 
+  g_cancellable_cancel (self->cancellable);
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (xa_template_library_get_templates (self->library), self);
 
@@ -368,9 +454,31 @@ xa_template_compare_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->diff);
   g_clear_object (&self->library);
+  g_clear_object (&self->fonts);
+  g_clear_object (&self->export_file);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->uuids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (xa_template_compare_parent_class)->dispose (object);
+}
+
+static void
+xa_template_compare_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  XaTemplateCompare *self = XA_TEMPLATE_COMPARE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, xa_template_compare_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -380,6 +488,13 @@ xa_template_compare_class_init (XaTemplateCompareClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xa_template_compare_dispose;
+  object_class->get_property = xa_template_compare_get_property;
+
+  /* Whether a PDF is being written; tests wait for it to turn FALSE. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-template-compare.ui");
@@ -393,6 +508,8 @@ xa_template_compare_class_init (XaTemplateCompareClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, summary_label);
   gtk_widget_class_bind_template_callback (widget_class, changes_only_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "compare.export", NULL, export_action);
 }
 
 static void
@@ -401,6 +518,8 @@ xa_template_compare_init (XaTemplateCompare *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->uuids = g_ptr_array_new_with_free_func (g_free);
+  self->cancellable = g_cancellable_new ();
+  update_actions (self);
 }
 
 void
@@ -456,4 +575,41 @@ xa_template_compare_get_diff (XaTemplateCompare *self)
   g_return_val_if_fail (XA_IS_TEMPLATE_COMPARE (self), NULL);
 
   return self->diff;
+}
+
+/**
+ * xa_template_compare_export_to_file:
+ * @file: where the PDF goes; replaced when it exists
+ *
+ * What "导出对比 PDF…" does once a file is chosen: writes the comparison shown, in a
+ * worker thread, then says so in a toast. "busy" is TRUE until it is done.
+ */
+void
+xa_template_compare_export_to_file (XaTemplateCompare *self,
+                                    GFile             *file)
+{
+  g_return_if_fail (XA_IS_TEMPLATE_COMPARE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->diff == NULL || self->export_file != NULL)
+    return;
+
+  /* Looked up once, on the main thread, when first needed: most visits never export. */
+  if (self->fonts == NULL)
+    self->fonts = xa_font_resolver_new ();
+
+  self->export_file = g_object_ref (file);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  xa_diff_export_async (xa_template_diff_get_old (self->diff), xa_template_diff_get_new (self->diff),
+                        self->fonts, file, self->cancellable, exported_cb, g_object_ref (self));
+}
+
+gboolean
+xa_template_compare_get_busy (XaTemplateCompare *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_COMPARE (self), FALSE);
+
+  return self->export_file != NULL;
 }

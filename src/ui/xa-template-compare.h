@@ -16,12 +16,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (XaTemplateCompare, xa_template_compare, XA, TEMPLATE_COMPARE, GtkWidget)
 
-void            xa_template_compare_set_library (XaTemplateCompare *self,
-                                                 XaTemplateLibrary *library);
-void            xa_template_compare_show        (XaTemplateCompare *self,
-                                                 const char        *old_uuid,
-                                                 const char        *new_uuid);
-XaTemplateDiff *xa_template_compare_get_diff    (XaTemplateCompare *self);
-char           *xa_template_change_dup_markup   (XaTemplateChange  *change);
+void            xa_template_compare_set_library    (XaTemplateCompare *self,
+                                                    XaTemplateLibrary *library);
+void            xa_template_compare_show           (XaTemplateCompare *self,
+                                                    const char        *old_uuid,
+                                                    const char        *new_uuid);
+XaTemplateDiff *xa_template_compare_get_diff       (XaTemplateCompare *self);
+void            xa_template_compare_export_to_file (XaTemplateCompare *self,
+                                                    GFile             *file);
+gboolean        xa_template_compare_get_busy       (XaTemplateCompare *self);
+char           *xa_template_change_dup_markup      (XaTemplateChange  *change);
 
 G_END_DECLS

@@ -49,6 +49,7 @@ G_DEFINE_FINAL_TYPE (XaTemplateEditor, xa_template_editor, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DIRTY,
+  PROP_LEGACY_YEAR_STYLE,
   N_PROPS
 };
 
@@ -231,6 +232,7 @@ load_template (XaTemplateEditor *self,
   set_dirty (self, FALSE);
   update_title (self);
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEGACY_YEAR_STYLE]);
 }
 
 static void
@@ -577,6 +579,36 @@ xa_template_editor_get_property (GObject    *object,
       g_value_set_boolean (value, self->dirty);
       break;
 
+    case PROP_LEGACY_YEAR_STYLE:
+      g_value_set_boolean (value, self->template != NULL &&
+                                  xa_template_get_legacy_year_style (self->template));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_template_editor_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEGACY_YEAR_STYLE:
+      if (self->template != NULL &&
+          xa_template_get_legacy_year_style (self->template) != g_value_get_boolean (value))
+        {
+          xa_template_set_legacy_year_style (self->template, g_value_get_boolean (value));
+          set_dirty (self, TRUE);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -590,11 +622,17 @@ xa_template_editor_class_init (XaTemplateEditorClass *klass)
 
   object_class->dispose = xa_template_editor_dispose;
   object_class->get_property = xa_template_editor_get_property;
+  object_class->set_property = xa_template_editor_set_property;
 
   /* Whether the working copy has changes that are not stored. */
   properties[PROP_DIRTY] =
     g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Whether the template writes its school year as the 2021-2022 source did
+   * ("2021-2022学年度") instead of with the GB/T 15834 dash. */
+  properties[PROP_LEGACY_YEAR_STYLE] =
+    g_param_spec_boolean ("legacy-year-style", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_CLAUSE_EDITOR);
@@ -623,6 +661,7 @@ xa_template_editor_class_init (XaTemplateEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.next-year", NULL, next_year_action);
   gtk_widget_class_install_action (widget_class, "editor.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "editor.show-editor", NULL, show_editor_action);
+  gtk_widget_class_install_property_action (widget_class, "editor.legacy-year-style", "legacy-year-style");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 

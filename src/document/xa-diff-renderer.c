@@ -1,0 +1,365 @@
+/* xa-diff-renderer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The comparison of two templates as a document on the GB/T 9704 grid: a title, the two
+ * versions, the counts, then every clause that changed, under a heading line that says
+ * what happened to it (【新增】【删除】【修改】【移动】). Inserted characters are underlined
+ * and deleted ones struck through, in green and red as well: a comparison is printed on
+ * black-and-white office printers, where colour alone would be lost.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "xa-diff-renderer.h"
+#include "xa-school-year.h"
+
+#define INSERTED_SPAN "<span underline=\"single\" underline_color=\"#0b5d1e\" foreground=\"#0b5d1e\">"
+#define DELETED_SPAN  "<span strikethrough=\"true\" strikethrough_color=\"#c01c28\" foreground=\"#c01c28\">"
+
+#define ANY_CHANGE (XA_TEMPLATE_CHANGE_ADDED | XA_TEMPLATE_CHANGE_REMOVED | \
+                    XA_TEMPLATE_CHANGE_CHANGED | XA_TEMPLATE_CHANGE_MOVED)
+
+static void
+append_span (GString    *markup,
+             const char *span,
+             const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  escaped = g_markup_escape_text (text, -1);
+  if (span != NULL)
+    g_string_append_printf (markup, "%s%s</span>", span, escaped);
+  else
+    g_string_append (markup, escaped);
+}
+
+static void
+append_segments (GString   *markup,
+                 GPtrArray *segments)
+{
+  for (guint i = 0; segments != NULL && i < segments->len; i++)
+    {
+      const XaDiffSegment *segment = g_ptr_array_index (segments, i);
+
+      if (segment->op == XA_DIFF_INSERTED)
+        append_span (markup, INSERTED_SPAN, segment->text);
+      else if (segment->op == XA_DIFF_DELETED)
+        append_span (markup, DELETED_SPAN, segment->text);
+      else
+        append_span (markup, NULL, segment->text);
+    }
+}
+
+static char *
+dup_version (XaTemplate *template)
+{
+  g_autofree char *year = xa_school_year_format (xa_template_get_school_year (template), FALSE);
+
+  /* Translators: a template's school year and version in the heading of a comparison:
+   * “2021—2022学年度 第1版”. */
+  return g_strdup_printf (_("%s version %d"), year, xa_template_get_version (template));
+}
+
+static void
+append_label (GString    *markup,
+              const char *kind)
+{
+  g_autofree char *label = NULL;
+
+  /* Translators: the kind of change of a clause, after its heading: “【修改】”. */
+  label = g_strdup_printf (_("[%s]"), kind);
+  append_span (markup, NULL, label);
+}
+
+/* “（二）切实加强安稳基础工作。【修改】”: the clause's number and heading as they changed,
+ * or its kind when it has neither, then what happened to it. */
+static char *
+dup_heading_markup (XaTemplateChange *change)
+{
+  XaTemplateChangeFlags flags = xa_template_change_get_flags (change);
+  XaClause *old_clause = xa_template_change_get_old_clause (change);
+  XaClause *new_clause = xa_template_change_get_new_clause (change);
+  XaClause *clause = new_clause ? new_clause : old_clause;
+  const char *whole = NULL;
+  GString *markup = g_string_new (NULL);
+
+  if (flags & XA_TEMPLATE_CHANGE_ADDED)
+    whole = INSERTED_SPAN;
+  else if (flags & XA_TEMPLATE_CHANGE_REMOVED)
+    whole = DELETED_SPAN;
+
+  if ((flags & XA_TEMPLATE_CHANGE_NUMBER) && old_clause != NULL && new_clause != NULL)
+    {
+      append_span (markup, DELETED_SPAN, xa_clause_get_number (old_clause));
+      append_span (markup, INSERTED_SPAN, xa_clause_get_number (new_clause));
+    }
+  else
+    append_span (markup, whole, xa_clause_get_number (clause));
+
+  append_segments (markup, xa_template_change_get_heading_segments (change));
+
+  if (markup->len == 0)
+    append_span (markup, NULL, xa_clause_kind_to_label (xa_template_change_get_kind (change)));
+
+  if (flags & XA_TEMPLATE_CHANGE_ADDED)
+    append_label (markup, _("Added"));
+  else if (flags & XA_TEMPLATE_CHANGE_REMOVED)
+    append_label (markup, _("Removed"));
+  else
+    {
+      if (flags & XA_TEMPLATE_CHANGE_CHANGED)
+        append_label (markup, _("Changed"));
+      if (flags & XA_TEMPLATE_CHANGE_MOVED)
+        append_label (markup, _("Moved"));
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+static void
+add_change (XaPageLayout     *layout,
+            XaTemplateChange *change)
+{
+  g_autofree char *heading = dup_heading_markup (change);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  xa_page_layout_add_markup (layout, XA_PARAGRAPH_HEADING_1, heading);
+
+  /* Added and removed clauses come as one inserted or deleted segment, unchanged text
+   * as one equal segment: the text reads the same way in every case. */
+  append_segments (text, xa_template_change_get_text_segments (change));
+  if (text->len > 0)
+    xa_page_layout_add_markup (layout, XA_PARAGRAPH_BODY, text->str);
+}
+
+/**
+ * xa_diff_layout_new:
+ * @diff: the comparison of two templates
+ * @fonts: the typefaces to set it in
+ *
+ * Every clause that was added, removed, changed or moved, in the reading order of the
+ * newer template; clauses that stayed as they were are left out.
+ *
+ * Returns: (transfer full): the comparison as a document
+ */
+XaPageLayout *
+xa_diff_layout_new (XaTemplateDiff *diff,
+                    XaFontResolver *fonts)
+{
+  g_autoptr(XaPageLayout) layout = NULL;
+  XaTemplate *old_template;
+  XaTemplate *new_template;
+  g_autofree char *title = NULL;
+  g_autofree char *old_version = NULL;
+  g_autofree char *new_version = NULL;
+  g_autofree char *versions = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *underline = NULL;
+  g_autofree char *strikethrough = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE_DIFF (diff), NULL);
+  g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
+
+  old_template = xa_template_diff_get_old (diff);
+  new_template = xa_template_diff_get_new (diff);
+  layout = xa_page_layout_new (fonts);
+
+  /* Translators: the title of the comparison of two templates; %s is the template's
+   * name, such as 安全目标责任书: “安全目标责任书模板对比”. */
+  title = g_strdup_printf (_("%s: Comparison of Templates"), xa_template_get_name (new_template));
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, title);
+
+  old_version = dup_version (old_template);
+  new_version = dup_version (new_template);
+  versions = g_strdup_printf ("%s → %s", old_version, new_version);
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_SUBTITLE, NULL, versions);
+
+  /* Translators: the counts of a comparison of two templates. */
+  summary = g_strdup_printf (_("%u added · %u removed · %u changed · %u moved"),
+                             xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_ADDED),
+                             xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_REMOVED),
+                             xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_CHANGED),
+                             xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_MOVED));
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, summary);
+
+  /* The key shows each marking on the word that names it. */
+  underline = g_markup_printf_escaped (INSERTED_SPAN "%s</span>", _("Underlined"));
+  strikethrough = g_markup_printf_escaped (DELETED_SPAN "%s</span>", _("struck through"));
+  /* Translators: the key under the counts; the first %s is “underlined” and the second
+   * “struck through”, each drawn that way. Write no < or &. “下划线为新增文字，删除线为删除文字。” */
+  key = g_strdup_printf (_("%s: inserted words; %s: deleted words."), underline, strikethrough);
+  xa_page_layout_add_markup (layout, XA_PARAGRAPH_BODY, key);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (diff)); i++)
+    {
+      g_autoptr(XaTemplateChange) change = g_list_model_get_item (G_LIST_MODEL (diff), i);
+
+      if ((xa_template_change_get_flags (change) & ANY_CHANGE) == 0)
+        continue;
+
+      add_change (layout, change);
+      n++;
+    }
+
+  if (n == 0)
+    xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL,
+                                  _("Every clause of the two templates reads the same."));
+
+  xa_page_layout_set_metadata (layout, title, _("Xiaoan"), versions);
+
+  return g_steal_pointer (&layout);
+}
+
+/**
+ * xa_diff_dup_file_name:
+ *
+ * Returns: (transfer full): the name offered for the comparison's PDF, such as
+ *   “模板对比 2021-2022 至 2022-2023.pdf”
+ */
+char *
+xa_diff_dup_file_name (XaTemplateDiff *diff)
+{
+  int old_year;
+  int new_year;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE_DIFF (diff), NULL);
+
+  old_year = xa_template_get_school_year (xa_template_diff_get_old (diff));
+  new_year = xa_template_get_school_year (xa_template_diff_get_new (diff));
+
+  /* Translators: the file name offered for a comparison's PDF; the numbers are the two
+   * school years, “模板对比 2021-2022 至 2022-2023.pdf”. No / in it. */
+  return g_strdup_printf (_("Template comparison %d-%d to %d-%d.pdf"),
+                          old_year, old_year + 1, new_year, new_year + 1);
+}
+
+/**
+ * xa_diff_write_pdf:
+ * @path: the PDF file; replaced atomically when it exists
+ *
+ * Lays the comparison out and writes it: a temporary file, fsync, rename, so that a
+ * crash leaves the old file or the new one, never half of one.
+ */
+gboolean
+xa_diff_write_pdf (XaTemplateDiff  *diff,
+                   XaFontResolver  *fonts,
+                   const char      *path,
+                   GError         **error)
+{
+  g_autoptr(XaPageLayout) layout = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE_DIFF (diff), FALSE);
+  g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  layout = xa_diff_layout_new (diff, fonts);
+  if (!(pdf = xa_page_layout_render_pdf (layout, error)))
+    return FALSE;
+
+  return g_file_set_contents_full (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0644, error);
+}
+
+typedef struct
+{
+  XaTemplate     *old_template;
+  XaTemplate     *new_template;
+  XaFontResolver *fonts;
+  GFile          *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->old_template);
+  g_clear_object (&data->new_template);
+  g_clear_object (&data->fonts);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+export_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(XaTemplateDiff) diff = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (data->file);
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("The PDF can only be saved to a local folder"));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  diff = xa_template_diff_new (data->old_template, data->new_template);
+  if (!xa_diff_write_pdf (diff, data->fonts, path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * xa_diff_export_async:
+ * @old_template: the older template
+ * @new_template: the newer one
+ * @file: a local file; replaced atomically when it exists
+ *
+ * Writes the comparison of two templates as a PDF in a worker thread. The templates
+ * are copied first, so the caller may go on using and changing its own.
+ */
+void
+xa_diff_export_async (XaTemplate          *old_template,
+                      XaTemplate          *new_template,
+                      XaFontResolver      *fonts,
+                      GFile               *file,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (XA_IS_TEMPLATE (old_template));
+  g_return_if_fail (XA_IS_TEMPLATE (new_template));
+  g_return_if_fail (XA_IS_FONT_RESOLVER (fonts));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ExportData, 1);
+  data->old_template = xa_template_copy (old_template);
+  data->new_template = xa_template_copy (new_template);
+  data->fonts = g_object_ref (fonts);
+  data->file = g_object_ref (file);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xa_diff_export_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_worker);
+}
+
+gboolean
+xa_diff_export_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
