@@ -16,13 +16,12 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
 #include "xa-agreement-batch.h"
+#include "xa-page-set.h"
+#include "xa-pdf-file.h"
 #include "xa-pdf-splitter.h"
-#include "xa-subset-fonts.h"
-#include "xa-succession-renderer.h"
 
 /* A chunk costs one font subsetting (about 0.1 s), and its files carry the characters
  * of every school in it: chunks of 10 keep a file under 200 KB and 100 schools under
@@ -124,90 +123,41 @@ run_fail (Run    *run,
   g_atomic_int_set (&run->failed, TRUE);
 }
 
-static cairo_status_t
-append_to_byte_array (void                *closure,
-                      const unsigned char *data,
-                      unsigned int         length)
+/* One chunk: each agreement's pages, and all of them together to share fonts. */
+typedef struct
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The layouts of one agreement: each copy, each followed by its 继任履责确认 if the
- * school changed hands during the year. */
-static void
-add_agreement_layouts (GPtrArray              *layouts,
-                       XaAgreement            *agreement,
-                       XaTemplate             *template,
-                       const XaAgreementCopy  *copies,
-                       guint                   n_copies,
-                       XaFontResolver         *fonts)
-{
-  for (guint i = 0; i < n_copies; i++)
-    {
-      XaPageLayout *succession = xa_succession_layout_new (agreement, template, copies[i], fonts);
-
-      g_ptr_array_add (layouts, xa_agreement_layout_new_for_agreement (agreement, template, copies[i], fonts));
-      if (succession != NULL)
-        g_ptr_array_add (layouts, succession);
-    }
-}
-
-/* Sets every layout in one set of subsets holding all their characters, which
- * @surface keeps until it is finished: the PDF embeds each font once. */
-static void
-share_fonts (GPtrArray       *layouts,
-             XaFontResolver  *fonts,
-             cairo_surface_t *surface)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(XaSubsetFonts) subset = NULL;
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < layouts->len; i++)
-    {
-      g_autofree char *characters = xa_page_layout_dup_characters (g_ptr_array_index (layouts, i));
-
-      g_string_append (text, characters);
-    }
-
-  /* Without shared subsets each layout makes its own: slower, never wrong. */
-  if (!(subset = xa_subset_fonts_new (fonts, text->str, &error)))
-    {
-      g_warning ("Cannot share font subsets in a batch: %s", error->message);
-      return;
-    }
-
-  for (guint i = 0; i < layouts->len; i++)
-    xa_page_layout_set_font_map (g_ptr_array_index (layouts, i), xa_subset_fonts_get_font_map (subset));
-  xa_subset_fonts_keep_for_surface (subset, surface);
-}
+  Run        *run;
+  GPtrArray  *sets;       /* of XaPageSet, one per item */
+  XaPageSet  *all;
+} Chunk;
 
 static gboolean
-write_layouts (GPtrArray        *layouts,
-               guint             first,
-               guint             n,
-               cairo_surface_t  *surface,
-               guint            *n_pages,
-               GError          **error)
+draw_chunk (gpointer          data,
+            cairo_surface_t  *surface,
+            GError          **error)
 {
-  guint pages = 0;
+  Chunk *chunk = data;
 
-  for (guint i = first; i < first + n; i++)
+  for (guint i = 0; i < chunk->sets->len; i++)
     {
-      XaPageLayout *layout = g_ptr_array_index (layouts, i);
-
-      if (!xa_page_layout_write_pdf (layout, surface, error))
+      /* Between schools: a cancelled batch stops within one agreement. */
+      if (g_cancellable_set_error_if_cancelled (chunk->run->cancellable, error))
         return FALSE;
-      pages += xa_page_layout_get_n_pages (layout);
+      if (g_atomic_int_get (&chunk->run->failed))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+          return FALSE;
+        }
+
+      if (!xa_page_set_write_pdf (g_ptr_array_index (chunk->sets, i), surface, error))
+        return FALSE;
     }
 
-  if (n_pages != NULL)
-    *n_pages = pages;
   return TRUE;
 }
 
-/* Renders items [first, first + n) into one PDF in memory; @n_pages gets each one's
+/* Renders items [first, first + n) into one PDF in memory, every agreement in one set
+ * of font subsets so that the file embeds each font once; @n_pages gets each one's
  * page count. */
 static GBytes *
 render_chunk (Worker  *worker,
@@ -216,56 +166,28 @@ render_chunk (Worker  *worker,
               guint   *n_pages,
               GError **error)
 {
-  Run *run = worker->run;
-  XaAgreementBatch *self = run->self;
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree guint *first_layout = g_new0 (guint, n + 1);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  gboolean ok = TRUE;
-
-  surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes,
-                                                 XA_PAGE_WIDTH, XA_PAGE_HEIGHT);
+  XaAgreementBatch *self = worker->run->self;
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(XaPageSet) all = xa_page_set_new ();
+  Chunk chunk = { worker->run, sets, all };
 
   for (guint i = 0; i < n; i++)
     {
       const Item *item = &g_array_index (self->items, Item, first + i);
+      XaPageSet *set = xa_page_set_new_for_agreement (item->agreement,
+                                                      worker_template (worker, item->template),
+                                                      (const XaAgreementCopy *) self->copies->data,
+                                                      self->copies->len, self->fonts);
 
-      first_layout[i] = layouts->len;
-      add_agreement_layouts (layouts, item->agreement, worker_template (worker, item->template),
-                             (const XaAgreementCopy *) self->copies->data, self->copies->len,
-                             self->fonts);
-    }
-  first_layout[n] = layouts->len;
-  share_fonts (layouts, self->fonts, surface);
-
-  for (guint i = 0; i < n && ok; i++)
-    {
-      /* Between schools: a cancelled batch stops within one agreement. */
-      if (g_cancellable_set_error_if_cancelled (run->cancellable, error) ||
-          g_atomic_int_get (&run->failed))
-        ok = FALSE;
-      else
-        ok = write_layouts (layouts, first_layout[i], first_layout[i + 1] - first_layout[i],
-                            surface, &n_pages[i], error);
+      g_ptr_array_add (sets, set);
+      xa_page_set_append (all, set);
     }
 
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  xa_page_set_share_fonts (all, self->fonts);
+  for (guint i = 0; i < n; i++)
+    n_pages[i] = xa_page_set_get_n_pages (g_ptr_array_index (sets, i));
 
-  if (!ok)
-    return NULL;
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot write the PDF: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return xa_pdf_file_render (draw_chunk, &chunk, error);
 }
 
 static gboolean
@@ -308,10 +230,7 @@ write_chunk (Worker  *worker,
         return FALSE;
       page += n_pages[i];
 
-      /* Atomic and durable: a temporary file beside the target, fsync, rename. */
-      if (!g_file_set_contents_full (item->path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0666, error))
+      if (!xa_pdf_file_save (pdf, item->path, error))
         return FALSE;
 
       g_async_queue_push (run->events, GUINT_TO_POINTER (first + i + 1));
@@ -746,14 +665,18 @@ xa_agreement_write_pdf (XaAgreement            *agreement,
                         guint                  *n_pages,
                         GError                **error)
 {
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(XaPageSet) pages = NULL;
 
   g_return_val_if_fail (XA_IS_AGREEMENT (agreement), FALSE);
   g_return_val_if_fail (XA_IS_TEMPLATE (template), FALSE);
   g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), FALSE);
 
-  add_agreement_layouts (layouts, agreement, template, copies, n_copies, fonts);
-  share_fonts (layouts, fonts, pdf_surface);
+  pages = xa_page_set_new_for_agreement (agreement, template, copies, n_copies, fonts);
+  xa_page_set_share_fonts (pages, fonts);
+  if (!xa_page_set_write_pdf (pages, pdf_surface, error))
+    return FALSE;
 
-  return write_layouts (layouts, 0, layouts->len, pdf_surface, n_pages, error);
+  if (n_pages != NULL)
+    *n_pages = xa_page_set_get_n_pages (pages);
+  return TRUE;
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "xa-diff-renderer.h"
+#include "xa-pdf-file.h"
 #include "xa-school-year.h"
 
 #define INSERTED_SPAN "<span underline=\"single\" underline_color=\"#0b5d1e\" foreground=\"#0b5d1e\">"
@@ -266,9 +267,7 @@ xa_diff_write_pdf (XaTemplateDiff  *diff,
   if (!(pdf = xa_page_layout_render_pdf (layout, error)))
     return FALSE;
 
-  return g_file_set_contents_full (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  return xa_pdf_file_save (pdf, path, error);
 }
 
 typedef struct

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "xa-page-layout.h"
+#include "xa-pdf-file.h"
 #include "xa-subset-fonts.h"
 
 #define CELL        (XA_TEXT_WIDTH / XA_CHARS_PER_LINE)   /* 15.79 pt */
@@ -863,15 +864,6 @@ xa_page_layout_write_pdf (XaPageLayout     *self,
   return TRUE;
 }
 
-static cairo_status_t
-append_to_byte_array (void                *closure,
-                      const unsigned char *data,
-                      unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * xa_page_layout_render_pdf:
  *
@@ -881,29 +873,7 @@ GBytes *
 xa_page_layout_render_pdf (XaPageLayout  *self,
                            GError       **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  gboolean ok;
-
   g_return_val_if_fail (XA_IS_PAGE_LAYOUT (self), NULL);
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes,
-                                                 XA_PAGE_WIDTH, XA_PAGE_HEIGHT);
-  ok = xa_page_layout_write_pdf (self, surface, error);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (!ok)
-    return NULL;
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot write the PDF: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return xa_pdf_file_render ((XaPdfDrawFunc) xa_page_layout_write_pdf, self, error);
 }

@@ -150,6 +150,8 @@ update_pages (XaAgreementDetail *self)
   g_autoptr(XaPageSet) pages = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
+  XaAgreementCopy copies[2];
+  guint n_copies;
 
   if (self->agreement == NULL)
     {
@@ -177,7 +179,8 @@ update_pages (XaAgreementDetail *self)
         }
     }
 
-  pages = xa_page_set_new_for_agreement (self->agreement, self->template, get_copies (self),
+  n_copies = xa_copies_to_array (get_copies (self), copies);
+  pages = xa_page_set_new_for_agreement (self->agreement, self->template, copies, n_copies,
                                          self->fonts);
   xa_page_preview_set_pages (self->preview, pages);
   g_free (self->pages_key);

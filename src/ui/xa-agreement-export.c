@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "document/xa-pdf-file.h"
 #include "xa-agreement-export.h"
 
 typedef struct
@@ -42,11 +43,11 @@ export_worker (GTask        *task,
   g_autoptr(XaAgreement) agreement = NULL;
   g_autoptr(XaTemplate) template = NULL;
   g_autoptr(XaPageSet) pages = NULL;
+  XaAgreementCopy copies[2];
+  guint n_copies;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (data->file);
-  gsize size = 0;
-  const char *contents;
 
   if (path == NULL)
     {
@@ -65,7 +66,8 @@ export_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  pages = xa_page_set_new_for_agreement (agreement, template, data->copies, data->fonts);
+  n_copies = xa_copies_to_array (data->copies, copies);
+  pages = xa_page_set_new_for_agreement (agreement, template, copies, n_copies, data->fonts);
   if (!(bytes = xa_page_set_render_pdf (pages, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -75,10 +77,7 @@ export_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  contents = g_bytes_get_data (bytes, &size);
-  if (!g_file_set_contents_full (path, contents, size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &error))
+  if (!xa_pdf_file_save (bytes, path, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

@@ -8,7 +8,7 @@
 #include <gio/gio.h>
 
 #include "core/xa-agreement-book.h"
-#include "xa-page-set.h"
+#include "document/xa-page-set.h"
 
 G_BEGIN_DECLS
 

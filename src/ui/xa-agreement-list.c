@@ -649,7 +649,8 @@ xa_agreement_list_export_all (XaAgreementList *self,
                               GFile           *folder,
                               XaCopies         copies)
 {
-  static const XaAgreementCopy both[] = { XA_AGREEMENT_COPY_COMMISSION, XA_AGREEMENT_COPY_SCHOOL };
+  XaAgreementCopy copy_array[2];
+  guint n_copies;
   GListModel *agreements;
   g_autoptr(GHashTable) templates = NULL;
   g_autoptr(GHashTable) taken = NULL;
@@ -667,10 +668,8 @@ xa_agreement_list_export_all (XaAgreementList *self,
   taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->batch = xa_agreement_batch_new (self->fonts);
-  if (copies == XA_COPIES_BOTH)
-    xa_agreement_batch_set_copies (self->batch, both, G_N_ELEMENTS (both));
-  else
-    xa_agreement_batch_set_copies (self->batch, &both[copies], 1);
+  n_copies = xa_copies_to_array (copies, copy_array);
+  xa_agreement_batch_set_copies (self->batch, copy_array, n_copies);
 
   for (guint i = 0; i < n; i++)
     {

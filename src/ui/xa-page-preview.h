@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "xa-page-set.h"
+#include "document/xa-page-set.h"
 
 G_BEGIN_DECLS
 

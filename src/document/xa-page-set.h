@@ -1,0 +1,52 @@
+/* xa-page-set.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "xa-agreement.h"
+#include "xa-agreement-renderer.h"
+
+G_BEGIN_DECLS
+
+/* Which of the two originals (一式两份) a preview, a print or an export holds. */
+typedef enum
+{
+  XA_COPIES_COMMISSION,  /* 区教委存 */
+  XA_COPIES_SCHOOL,      /* 学校存 */
+  XA_COPIES_BOTH,        /* both, the commission's first */
+} XaCopies;
+
+#define XA_TYPE_PAGE_SET (xa_page_set_get_type ())
+
+G_DECLARE_FINAL_TYPE (XaPageSet, xa_page_set, XA, PAGE_SET, GObject)
+
+guint      xa_copies_to_array            (XaCopies                copies,
+                                          XaAgreementCopy         array[2]);
+
+XaPageSet *xa_page_set_new               (void);
+XaPageSet *xa_page_set_new_for_agreement (XaAgreement            *agreement,
+                                          XaTemplate             *template,
+                                          const XaAgreementCopy  *copies,
+                                          guint                   n_copies,
+                                          XaFontResolver         *fonts);
+void       xa_page_set_add               (XaPageSet              *self,
+                                          XaPageLayout           *layout);
+void       xa_page_set_append            (XaPageSet              *self,
+                                          XaPageSet              *other);
+guint      xa_page_set_get_n_pages       (XaPageSet              *self);
+void       xa_page_set_draw_page         (XaPageSet              *self,
+                                          cairo_t                *cr,
+                                          guint                   page);
+void       xa_page_set_share_fonts       (XaPageSet              *self,
+                                          XaFontResolver         *fonts);
+gboolean   xa_page_set_write_pdf         (XaPageSet              *self,
+                                          cairo_surface_t        *pdf_surface,
+                                          GError                **error);
+GBytes    *xa_page_set_render_pdf        (XaPageSet              *self,
+                                          GError                **error);
+
+G_END_DECLS
