@@ -133,6 +133,47 @@ test_agreement_text_fidelity (void)
   g_assert_cmpuint (strlen (want), >, 1000);
 }
 
+/* Chinese line breaking (GB/T 15834 practice): no closing punctuation at the start of a
+ * line and no opening bracket at its end, on every line of the default agreement. */
+static void
+test_agreement_line_breaking (void)
+{
+  g_autoptr(PopplerDocument) document = render_default (XA_AGREEMENT_COPY_NONE, NULL);
+  const char *no_start = "。，、；：？！）」』》”";
+  const char *no_end = "（「『《“";
+  guint n_lines = 0;
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          g_autofree char *line = g_strstrip (g_strdup (lines[l]));
+          gunichar first, last;
+          char first_utf8[8] = { 0 }, last_utf8[8] = { 0 };
+
+          if (line[0] == '\0')
+            continue;
+
+          first = g_utf8_get_char (line);
+          last = g_utf8_get_char (g_utf8_prev_char (line + strlen (line)));
+          g_unichar_to_utf8 (first, first_utf8);
+          g_unichar_to_utf8 (last, last_utf8);
+          n_lines++;
+
+          if (strstr (no_start, first_utf8) != NULL)
+            g_error ("page %d, line “%s” starts with “%s”", i + 1, line, first_utf8);
+          if (strstr (no_end, last_utf8) != NULL)
+            g_error ("page %d, line “%s” ends with “%s”", i + 1, line, last_utf8);
+        }
+    }
+
+  g_assert_cmpuint (n_lines, >, 60);
+}
+
 static void
 test_agreement_copies_marked (void)
 {
@@ -321,6 +362,7 @@ main (int   argc,
 
   g_test_add_func ("/xa/agreement-render/text-fidelity", test_agreement_text_fidelity);
   g_test_add_func ("/xa/agreement-render/copies-marked", test_agreement_copies_marked);
+  g_test_add_func ("/xa/agreement-render/line-breaking", test_agreement_line_breaking);
   g_test_add_func ("/xa/agreement-render/metadata", test_agreement_metadata);
   g_test_add_func ("/xa/agreement-render/reference-image", test_agreement_reference_image);
   g_test_add_func ("/xa/agreement-render/fonts-subset", test_agreement_fonts_subset);
