@@ -24,71 +24,19 @@ typedef struct
   char *out;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs xiaoan-cli on the fixture's data folder, in the C locale, with @args. */
-static void
-run_cli (Fixture     *fixture,
-         Run         *run,
-         const char  *first_arg,
-         ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *cli = g_getenv ("XIAOAN_CLI");
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "--data-dir");
-  g_ptr_array_add (argv, fixture->data_dir);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-
-  g_test_message ("xiaoan-cli %s… → %d\n%s%s", first_arg, run->status, run->out, run->err);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(XaTestRun) run = { 0, };
 
   fixture->dir = g_dir_make_tmp ("xiaoan-agreement-cli-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
   fixture->out = g_build_filename (fixture->dir, "out", NULL);
 
-  run_cli (fixture, &run, "demo", "--schools", "9", NULL);
+  xa_test_run_cli (&run, fixture->data_dir, "demo", "--schools", "9", NULL);
   g_assert_cmpint (run.status, ==, 0);
 }
 
@@ -108,9 +56,9 @@ list_agreements (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) run = { 0, };
+  g_auto(XaTestRun) run = { 0, };
 
-  run_cli (fixture, &run, "agreement", "list", "--year", "2021-2022", "--json", NULL);
+  xa_test_run_cli (&run, fixture->data_dir, "agreement", "list", "--year", "2021-2022", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   json_parser_load_from_data (parser, run.out, -1, &error);
   g_assert_no_error (error);
@@ -170,9 +118,9 @@ static void
 test_render_one_school (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_auto(Run) generate = { 0, };
-  g_auto(Run) render = { 0, };
-  g_auto(Run) both = { 0, };
+  g_auto(XaTestRun) generate = { 0, };
+  g_auto(XaTestRun) render = { 0, };
+  g_auto(XaTestRun) both = { 0, };
   g_autoptr(JsonArray) agreements = NULL;
   g_autoptr(PopplerDocument) school_copy = NULL;
   g_autoptr(PopplerDocument) both_copies = NULL;
@@ -184,13 +132,13 @@ test_render_one_school (Fixture       *fixture,
   JsonObject *first;
   int n_pages;
 
-  run_cli (fixture, &generate, "agreement", "generate", "--year", "2021", "--all", NULL);
+  xa_test_run_cli (&generate, fixture->data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
   g_assert_cmpint (generate.status, ==, 0);
   agreements = list_agreements (fixture);
   g_assert_cmpuint (json_array_get_length (agreements), ==, 9);
   first = json_array_get_object_element (agreements, 0);
 
-  run_cli (fixture, &render, "agreement", "render", "--year", "2021-2022",
+  xa_test_run_cli (&render, fixture->data_dir, "agreement", "render", "--year", "2021-2022",
            "--school", json_object_get_string_member (first, "school"),
            "--out", path, "--copy", "school", NULL);
   g_assert_cmpint (render.status, ==, 0);
@@ -202,7 +150,7 @@ test_render_one_school (Fixture       *fixture,
   g_assert_true (document_contains (school_copy, json_object_get_string_member (first, "school_name")));
 
   /* Both copies in one file, named by the school in the folder: the commission's first. */
-  run_cli (fixture, &both, "agreement", "render", "--year", "2021-2022",
+  xa_test_run_cli (&both, fixture->data_dir, "agreement", "render", "--year", "2021-2022",
            "--school", json_object_get_string_member (first, "school"), "--out", fixture->out, NULL);
   g_assert_cmpint (both.status, ==, 0);
   both_name = g_strdup_printf ("%s-%s.pdf", json_object_get_string_member (first, "school"),
@@ -224,13 +172,13 @@ static void
 test_render_all (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(XaTestRun) run = { 0, };
   g_autoptr(JsonArray) agreements = NULL;
   guint n_files = 0;
   guint n_successions = 0;
 
   /* No agreement yet: render makes the drafts first and says so. */
-  run_cli (fixture, &run, "agreement", "render", "--year", "2021-2022", "--all",
+  xa_test_run_cli (&run, fixture->data_dir, "agreement", "render", "--year", "2021-2022", "--all",
            "--out", fixture->out, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "made drafts for them first"));
@@ -280,36 +228,36 @@ static void
 test_bad_input (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_auto(Run) bad_code = { 0, };
-  g_auto(Run) bad_year = { 0, };
-  g_auto(Run) no_target = { 0, };
-  g_auto(Run) bad_step = { 0, };
+  g_auto(XaTestRun) bad_code = { 0, };
+  g_auto(XaTestRun) bad_year = { 0, };
+  g_auto(XaTestRun) no_target = { 0, };
+  g_auto(XaTestRun) bad_step = { 0, };
   g_autofree char *path = g_build_filename (fixture->out, "none.pdf", NULL);
 
-  run_cli (fixture, &bad_code, "agreement", "render", "--year", "2021-2022", "--school", "2199999999",
+  xa_test_run_cli (&bad_code, fixture->data_dir, "agreement", "render", "--year", "2021-2022", "--school", "2199999999",
            "--out", path, NULL);
   g_assert_cmpint (bad_code.status, ==, 1);
   g_assert_nonnull (strstr (bad_code.err, "2199999999"));
   g_assert_cmpuint (strchr (bad_code.err, '\n') - bad_code.err, ==, strlen (bad_code.err) - 1);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  run_cli (fixture, &bad_year, "agreement", "render", "--year", "2021-2023", "--all", "--out", fixture->out, NULL);
+  xa_test_run_cli (&bad_year, fixture->data_dir, "agreement", "render", "--year", "2021-2023", "--all", "--out", fixture->out, NULL);
   g_assert_cmpint (bad_year.status, ==, 2);
   g_assert_nonnull (strstr (bad_year.err, "2021-2023"));
 
-  run_cli (fixture, &no_target, "agreement", "render", "--year", "2021", "--out", fixture->out, NULL);
+  xa_test_run_cli (&no_target, fixture->data_dir, "agreement", "render", "--year", "2021", "--out", fixture->out, NULL);
   g_assert_cmpint (no_target.status, ==, 2);
 
   /* A draft cannot be archived; the message names the school and the year. */
   {
-    g_auto(Run) generate = { 0, };
+    g_auto(XaTestRun) generate = { 0, };
     g_autoptr(JsonArray) agreements = NULL;
     const char *code;
 
-    run_cli (fixture, &generate, "agreement", "generate", "--year", "2021", "--all", NULL);
+    xa_test_run_cli (&generate, fixture->data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
     agreements = list_agreements (fixture);
     code = json_object_get_string_member (json_array_get_object_element (agreements, 0), "school");
-    run_cli (fixture, &bad_step, "agreement", "advance", "--year", "2021", "--school", code,
+    xa_test_run_cli (&bad_step, fixture->data_dir, "agreement", "advance", "--year", "2021", "--school", code,
              "--to", "archived", NULL);
     g_assert_cmpint (bad_step.status, ==, 1);
     g_assert_nonnull (strstr (bad_step.err, code));
@@ -321,28 +269,28 @@ static void
 test_advance_and_revise (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_auto(Run) generate = { 0, };
-  g_auto(Run) revise = { 0, };
+  g_auto(XaTestRun) generate = { 0, };
+  g_auto(XaTestRun) revise = { 0, };
   g_autoptr(JsonArray) before = NULL;
   g_autoptr(JsonArray) after = NULL;
   const char *states[] = { "pending", "signed", "archived" };
   g_autofree char *code = NULL;
   JsonObject *agreement;
 
-  run_cli (fixture, &generate, "--operator", "王主任", "agreement", "generate", "--year", "2021", "--all", NULL);
+  xa_test_run_cli (&generate, fixture->data_dir, "--operator", "王主任", "agreement", "generate", "--year", "2021", "--all", NULL);
   before = list_agreements (fixture);
   code = g_strdup (json_object_get_string_member (json_array_get_object_element (before, 1), "school"));
 
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(XaTestRun) run = { 0, };
 
-      run_cli (fixture, &run, "--operator", "王主任", "agreement", "advance", "--year", "2021",
+      xa_test_run_cli (&run, fixture->data_dir, "--operator", "王主任", "agreement", "advance", "--year", "2021",
                "--school", code, "--to", states[i], NULL);
       g_assert_cmpint (run.status, ==, 0);
     }
 
-  run_cli (fixture, &revise, "agreement", "revise", "--year", "2021", "--school", code, NULL);
+  xa_test_run_cli (&revise, fixture->data_dir, "agreement", "revise", "--year", "2021", "--school", code, NULL);
   g_assert_cmpint (revise.status, ==, 0);
 
   after = list_agreements (fixture);
@@ -356,17 +304,17 @@ static void
 test_template_diff_pdf (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_auto(Run) next_year = { 0, };
-  g_auto(Run) diff = { 0, };
-  g_auto(Run) bad_year = { 0, };
+  g_auto(XaTestRun) next_year = { 0, };
+  g_auto(XaTestRun) diff = { 0, };
+  g_auto(XaTestRun) bad_year = { 0, };
   g_autoptr(PopplerDocument) document = NULL;
   g_autofree char *path = g_build_filename (fixture->out, "compare", "diff.pdf", NULL);
   g_autofree char *bad_path = g_build_filename (fixture->out, "bad.pdf", NULL);
 
-  run_cli (fixture, &next_year, "template", "next-year", "--year", "2021", NULL);
+  xa_test_run_cli (&next_year, fixture->data_dir, "template", "next-year", "--year", "2021", NULL);
   g_assert_cmpint (next_year.status, ==, 0);
 
-  run_cli (fixture, &diff, "template", "diff", "--year", "2021", "--year", "2022", "--pdf", path, NULL);
+  xa_test_run_cli (&diff, fixture->data_dir, "template", "diff", "--year", "2021", "--year", "2022", "--pdf", path, NULL);
   g_assert_cmpint (diff.status, ==, 0);
   g_assert_nonnull (strstr (diff.out, path));
   document = open_pdf (path);
@@ -374,7 +322,7 @@ test_template_diff_pdf (Fixture       *fixture,
   g_assert_true (document_contains (document, "2022"));
 
   /* A year without a template: one line that names it, and no file. */
-  run_cli (fixture, &bad_year, "template", "diff", "--year", "2021", "--year", "2030", "--pdf", bad_path, NULL);
+  xa_test_run_cli (&bad_year, fixture->data_dir, "template", "diff", "--year", "2021", "--year", "2030", "--pdf", bad_path, NULL);
   g_assert_cmpint (bad_year.status, ==, 1);
   g_assert_nonnull (strstr (bad_year.err, "2030"));
   g_assert_cmpuint (strchr (bad_year.err, '\n') - bad_year.err, ==, strlen (bad_year.err) - 1);

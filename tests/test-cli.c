@@ -22,22 +22,6 @@ typedef struct
   char *data_dir;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -58,42 +42,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->data_dir);
 }
 
-/* Runs xiaoan-cli with @args (NULL-terminated) in English, with no data folder or
- * operator from the environment. */
-static void
-run_cli (Run         *run,
-         const char  *first_arg,
-         ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *cli = g_getenv ("XIAOAN_CLI");
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  envp = g_environ_unsetenv (envp, "XIAOAN_DATA_DIR");
-  envp = g_environ_unsetenv (envp, "XIAOAN_OPERATOR");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-
-  g_test_message ("xiaoan-cli %s… → %d\n%s%s", first_arg, run->status, run->out, run->err);
-}
-
 static char *
 write_csv (Fixture    *fixture,
            const char *name,
@@ -111,12 +59,12 @@ write_csv (Fixture    *fixture,
 static JsonArray *
 list_schools (const char *data_dir)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(XaTestRun) run = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonNode *root;
 
-  run_cli (&run, "school", "list", "--json", "--data-dir", data_dir, NULL);
+  xa_test_run_cli (&run, NULL, "school", "list", "--json", "--data-dir", data_dir, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   json_parser_load_from_data (parser, run.out, -1, &error);
@@ -131,29 +79,29 @@ static void
 test_usage (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_auto(Run) none = { 0, };
-  g_auto(Run) unknown = { 0, };
-  g_auto(Run) school = { 0, };
-  g_auto(Run) bad_count = { 0, };
-  g_auto(Run) no_file = { 0, };
-  g_auto(Run) help = { 0, };
-  g_auto(Run) version = { 0, };
+  g_auto(XaTestRun) none = { 0, };
+  g_auto(XaTestRun) unknown = { 0, };
+  g_auto(XaTestRun) school = { 0, };
+  g_auto(XaTestRun) bad_count = { 0, };
+  g_auto(XaTestRun) no_file = { 0, };
+  g_auto(XaTestRun) help = { 0, };
+  g_auto(XaTestRun) version = { 0, };
 
-  run_cli (&none, NULL);
+  xa_test_run_cli (&none, NULL, NULL, NULL);
   g_assert_cmpint (none.status, ==, 2);
-  run_cli (&unknown, "frobnicate", "--data-dir", fixture->data_dir, NULL);
+  xa_test_run_cli (&unknown, NULL, "frobnicate", "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "Unknown command “frobnicate”"));
-  run_cli (&school, "school", "frobnicate", "--data-dir", fixture->data_dir, NULL);
+  xa_test_run_cli (&school, NULL, "school", "frobnicate", "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (school.status, ==, 2);
-  run_cli (&bad_count, "demo", "--schools", "0", "--data-dir", fixture->data_dir, NULL);
+  xa_test_run_cli (&bad_count, NULL, "demo", "--schools", "0", "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (bad_count.status, ==, 2);
-  run_cli (&no_file, "school", "import", "--data-dir", fixture->data_dir, NULL);
+  xa_test_run_cli (&no_file, NULL, "school", "import", "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (no_file.status, ==, 2);
-  run_cli (&help, "--help", NULL);
+  xa_test_run_cli (&help, NULL, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "school import FILE.csv"));
-  run_cli (&version, "--version", NULL);
+  xa_test_run_cli (&version, NULL, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_true (g_str_has_prefix (version.out, "xiaoan-cli " PACKAGE_VERSION));
 
@@ -168,20 +116,20 @@ test_demo_and_list (Fixture       *fixture,
   g_autofree char *other_dir = g_build_filename (fixture->dir, "other", NULL);
   g_autoptr(JsonArray) schools = NULL;
   g_autoptr(JsonArray) again = NULL;
-  g_auto(Run) init = { 0, };
-  g_auto(Run) demo = { 0, };
-  g_auto(Run) demo_again = { 0, };
-  g_auto(Run) demo_other = { 0, };
+  g_auto(XaTestRun) init = { 0, };
+  g_auto(XaTestRun) demo = { 0, };
+  g_auto(XaTestRun) demo_again = { 0, };
+  g_auto(XaTestRun) demo_other = { 0, };
 
-  run_cli (&init, "init", "--data-dir", fixture->data_dir, NULL);
+  xa_test_run_cli (&init, NULL, "init", "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (init.status, ==, 0);
   g_assert_true (g_file_test (fixture->data_dir, G_FILE_TEST_IS_DIR));
 
   /* Global options go before or after the command. */
-  run_cli (&demo, "--data-dir", fixture->data_dir, "demo", "--schools", "12", "--seed", "7", NULL);
+  xa_test_run_cli (&demo, NULL, "--data-dir", fixture->data_dir, "demo", "--schools", "12", "--seed", "7", NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
-  run_cli (&demo_again, "demo", "--data-dir", fixture->data_dir, NULL);
+  xa_test_run_cli (&demo_again, NULL, "demo", "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (demo_again.status, ==, 1);
   g_assert_nonnull (strstr (demo_again.err, "already holds 12 schools"));
 
@@ -205,7 +153,7 @@ test_demo_and_list (Fixture       *fixture,
     }
 
   /* The same seed makes the same district elsewhere (UUIDs aside). */
-  run_cli (&demo_other, "demo", "--schools", "12", "--seed", "7", "--data-dir", other_dir, NULL);
+  xa_test_run_cli (&demo_other, NULL, "demo", "--schools", "12", "--seed", "7", "--data-dir", other_dir, NULL);
   g_assert_cmpint (demo_other.status, ==, 0);
   again = list_schools (other_dir);
   g_assert_cmpuint (json_array_get_length (again), ==, 12);
@@ -238,13 +186,13 @@ test_import (Fixture       *fixture,
                                      "2150000002,乙小学,小学,\n");
   g_autofree char *db_path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
   g_autoptr(JsonArray) schools = NULL;
-  g_auto(Run) rejected = { 0, };
-  g_auto(Run) imported = { 0, };
-  g_auto(Run) missing = { 0, };
+  g_auto(XaTestRun) rejected = { 0, };
+  g_auto(XaTestRun) imported = { 0, };
+  g_auto(XaTestRun) missing = { 0, };
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  run_cli (&rejected, "school", "import", bad, "--data-dir", fixture->data_dir, NULL);
+  xa_test_run_cli (&rejected, NULL, "school", "import", bad, "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (rejected.status, ==, 1);
   g_assert_nonnull (strstr (rejected.err, "schools.csv:3: The school identifier must be 10 digits (it has 9)\n"));
   g_assert_nonnull (strstr (rejected.err, "schools.csv:4: School name must not be empty\n"));
@@ -252,10 +200,10 @@ test_import (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (schools), ==, 0);
   g_clear_pointer (&schools, json_array_unref);
 
-  run_cli (&missing, "school", "import", "/nonexistent/list.csv", "--data-dir", fixture->data_dir, NULL);
+  xa_test_run_cli (&missing, NULL, "school", "import", "/nonexistent/list.csv", "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (missing.status, ==, 1);
 
-  run_cli (&imported, "school", "import", good, "--operator", "测试员", "--data-dir", fixture->data_dir, NULL);
+  xa_test_run_cli (&imported, NULL, "school", "import", good, "--operator", "测试员", "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (imported.status, ==, 0);
   g_assert_nonnull (strstr (imported.out, "Imported 2 schools"));
 
@@ -279,16 +227,16 @@ test_audit_tamper (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *db_path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
-  g_auto(Run) demo = { 0, };
-  g_auto(Run) intact = { 0, };
-  g_auto(Run) broken = { 0, };
+  g_auto(XaTestRun) demo = { 0, };
+  g_auto(XaTestRun) intact = { 0, };
+  g_auto(XaTestRun) broken = { 0, };
   sqlite3 *db = NULL;
   char *message = NULL;
 
-  run_cli (&demo, "demo", "--schools", "3", "--data-dir", fixture->data_dir, NULL);
+  xa_test_run_cli (&demo, NULL, "demo", "--schools", "3", "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
-  run_cli (&intact, "audit", "verify", "--data-dir", fixture->data_dir, NULL);
+  xa_test_run_cli (&intact, NULL, "audit", "verify", "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (intact.status, ==, 0);
   g_assert_nonnull (strstr (intact.out, "The audit chain is intact: "));
 
@@ -302,7 +250,7 @@ test_audit_tamper (Fixture       *fixture,
   g_assert_cmpint (sqlite3_changes (db), ==, 1);
   sqlite3_close (db);
 
-  run_cli (&broken, "audit", "verify", "--data-dir", fixture->data_dir, NULL);
+  xa_test_run_cli (&broken, NULL, "audit", "verify", "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (broken.status, ==, 1);
   g_assert_nonnull (strstr (broken.err, "broken at entry 5"));
   g_assert_null (strstr (broken.out, "intact"));

@@ -8,8 +8,64 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 #include "xa-test-utils.h"
+
+void
+xa_test_run_clear (XaTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/**
+ * xa_test_run_cli:
+ * @data_dir: (nullable): passed as --data-dir before the arguments
+ * @first_arg: the first argument, then the others, then %NULL
+ *
+ * Runs the real xiaoan-cli ($XIAOAN_CLI, which the test suite sets) in English, with
+ * no data folder or operator from the environment, and waits for it.
+ */
+void
+xa_test_run_cli (XaTestRun  *run,
+                 const char *data_dir,
+                 const char *first_arg,
+                 ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *cli = g_getenv ("XIAOAN_CLI");
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  if (data_dir != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--data-dir");
+      g_ptr_array_add (argv, (char *) data_dir);
+    }
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  envp = g_environ_unsetenv (envp, "XIAOAN_DATA_DIR");
+  envp = g_environ_unsetenv (envp, "XIAOAN_OPERATOR");
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+
+  g_test_message ("xiaoan-cli %s… → %d\n%s%s", first_arg, run->status, run->out, run->err);
+}
 
 /**
  * xa_test_remove_tree:

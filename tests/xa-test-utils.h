@@ -9,6 +9,21 @@
 
 G_BEGIN_DECLS
 
+/* What a run of xiaoan-cli printed and how it ended. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} XaTestRun;
+
+void     xa_test_run_clear    (XaTestRun  *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XaTestRun, xa_test_run_clear)
+void     xa_test_run_cli      (XaTestRun  *run,
+                               const char *data_dir,
+                               const char *first_arg,
+                               ...) G_GNUC_NULL_TERMINATED;
+
 void     xa_test_remove_tree  (const char *path);
 gint64   xa_test_query_int    (XaStore    *store,
                                const char *sql);
