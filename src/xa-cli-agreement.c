@@ -32,6 +32,8 @@ typedef struct
   char     *out;
   char     *copy;
   char     *pdf;
+  char     *date;
+  gboolean  clear;
   GPtrArray *years;      /* every --year, for "template diff" */
   GPtrArray *positional;
 } Options;
@@ -45,6 +47,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->out, g_free);
   g_clear_pointer (&options->copy, g_free);
   g_clear_pointer (&options->pdf, g_free);
+  g_clear_pointer (&options->date, g_free);
   g_clear_pointer (&options->years, g_ptr_array_unref);
   g_clear_pointer (&options->positional, g_ptr_array_unref);
 }
@@ -83,6 +86,8 @@ xa_cli_agreement_help (void)
            _("move an agreement on: draft → pending → signed → archived (pending may go back to draft)"));
   g_print ("  %s\n      %s\n", "agreement revise --year Y --school CODE",
            _("supersede a signed agreement with a new draft revision"));
+  g_print ("  %s\n      %s\n", "agreement set-date --year Y (--school CODE | --all) (--date YYYY-MM-DD | --clear)",
+           _("print a signing date (2021年9月1日) under both parties of draft agreements instead of 年　月　日"));
   g_print ("  %s\n      %s\n      %s\n      %s\n",
            "agreement render --year Y (--school CODE | --all) --out DIR|FILE.pdf [--copy commission|school|both]",
            _("write agreements as PDF: one file per school, named CODE-NAME.pdf in DIR"),
@@ -144,6 +149,13 @@ parse_options (Cli     *cli,
           if (missing)
             return xa_cli_usage_error (_("--pdf needs a file name, such as diff.pdf"));
         }
+      else if (xa_cli_take_option (argv, argc, &i, "--date", &options->date, &missing))
+        {
+          if (missing)
+            return xa_cli_usage_error (_("--date needs a date, such as 2021-09-01"));
+        }
+      else if (g_str_equal (argv[i], "--clear"))
+        options->clear = TRUE;
       else if (g_str_equal (argv[i], "--all"))
         options->all = TRUE;
       else if (g_str_equal (argv[i], "--json"))
@@ -405,6 +417,73 @@ command_advance (Cli     *cli,
   return EXIT_OK;
 }
 
+/* Sets or clears the signing date of one school's draft, or of every draft of the year;
+ * agreements past draft keep theirs and are named. All or nothing per agreement. */
+static int
+command_set_date (Cli     *cli,
+                  Options *options)
+{
+  g_auto(Books) books = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) agreements = NULL;
+  guint n_set = 0;
+  guint n_skipped = 0;
+  int year = 0;
+  int status;
+
+  if ((status = parse_year (options->year, &year)) != EXIT_OK)
+    return status;
+  if ((options->school == NULL) == !options->all)
+    return xa_cli_usage_error (_("“agreement set-date” needs --school CODE or --all"));
+  if ((options->date == NULL) == !options->clear)
+    return xa_cli_usage_error (_("“agreement set-date” needs --date YYYY-MM-DD or --clear"));
+
+  if (!open_books (cli, &books, &error))
+    return xa_cli_user_error (error);
+
+  if (options->school != NULL)
+    {
+      g_autoptr(XaAgreement) agreement = find_agreement (&books, options->school, year, &error);
+      GListStore *one = g_list_store_new (XA_TYPE_AGREEMENT);
+
+      if (agreement == NULL)
+        {
+          g_object_unref (one);
+          return xa_cli_user_error (error);
+        }
+      g_list_store_append (one, agreement);
+      agreements = G_LIST_MODEL (one);
+    }
+  else if (!(agreements = xa_agreement_book_list_year (books.book, year, &error)))
+    return xa_cli_user_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
+    {
+      g_autoptr(XaAgreement) agreement = g_list_model_get_item (agreements, i);
+
+      if (!xa_agreement_is_editable (agreement) && options->all)
+        {
+          n_skipped++;
+          continue;
+        }
+
+      xa_agreement_set_sign_date (agreement, options->date);
+      if (!xa_agreement_book_update (books.book, agreement, &error))
+        return xa_cli_user_error (error);
+      n_set++;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Set the signing date of %u draft agreement for %d-%d",
+                        "Set the signing date of %u draft agreements for %d-%d", n_set),
+           n_set, year, year + 1);
+  if (n_skipped > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, " (%u agreement past draft left as it is)",
+                          " (%u agreements past draft left as they are)", n_skipped),
+             n_skipped);
+  g_print ("\n");
+  return EXIT_OK;
+}
+
 static int
 command_revise (Cli     *cli,
                 Options *options)
@@ -645,6 +724,8 @@ xa_cli_agreement (Cli *cli)
     return command_advance (cli, &options);
   if (g_str_equal (subcommand, "revise"))
     return command_revise (cli, &options);
+  if (g_str_equal (subcommand, "set-date"))
+    return command_set_date (cli, &options);
   if (g_str_equal (subcommand, "render"))
     return command_render (cli, &options);
 

@@ -329,6 +329,53 @@ test_template_diff_pdf (Fixture       *fixture,
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 }
 
+/* agreement set-date: the date prints under both parties in place of 年　月　日; a date
+ * that is not one is refused, naming it, and changes nothing. */
+static void
+test_set_date (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_auto(XaTestRun) generate = { 0, };
+  g_auto(XaTestRun) bad = { 0, };
+  g_auto(XaTestRun) set = { 0, };
+  g_auto(XaTestRun) render = { 0, };
+  g_autoptr(JsonArray) agreements = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *path = g_build_filename (fixture->out, "dated.pdf", NULL);
+  const char *code;
+  guint n_dates = 0;
+
+  xa_test_run_cli (&generate, fixture->data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
+  g_assert_cmpint (generate.status, ==, 0);
+  agreements = list_agreements (fixture);
+  code = json_object_get_string_member (json_array_get_object_element (agreements, 0), "school");
+
+  xa_test_run_cli (&bad, fixture->data_dir, "agreement", "set-date", "--year", "2021", "--all",
+                   "--date", "2021-02-30", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "2021-02-30"));
+
+  xa_test_run_cli (&set, fixture->data_dir, "agreement", "set-date", "--year", "2021", "--all",
+                   "--date", "2021-09-01", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+
+  xa_test_run_cli (&render, fixture->data_dir, "agreement", "render", "--year", "2021", "--school", code,
+                   "--copy", "school", "--out", path, NULL);
+  g_assert_cmpint (render.status, ==, 0);
+  document = open_pdf (path);
+
+  /* The signature block is on the agreement's last page, before any acknowledgement. */
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      for (const char *p = strstr (text, "2021年9月1日"); p != NULL; p = strstr (p + 1, "2021年9月1日"))
+        n_dates++;
+    }
+  g_assert_cmpuint (n_dates, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +390,7 @@ main (int   argc,
   ADD ("bad-input", test_bad_input);
   ADD ("advance-and-revise", test_advance_and_revise);
   ADD ("template-diff-pdf", test_template_diff_pdf);
+  ADD ("set-date", test_set_date);
 
   return g_test_run ();
 }

@@ -297,6 +297,63 @@ test_edit_draft_only (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The signing date: a draft field, checked, printed, guarded by the schema once signed,
+ * and carried into a revision. */
+static void
+test_sign_date (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaAgreement) agreement = generate_one (fixture, 0);
+  g_autoptr(XaAgreement) stored = NULL;
+  g_autoptr(XaAgreement) revision = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *sql = NULL;
+  const char *uuid = xa_agreement_get_uuid (agreement);
+  const char * const bad[] = { "2021-9-1", "2021-02-30", "21-09-01", "2021年9月1日", "2030-09-01" };
+
+  g_assert_null (xa_agreement_get_sign_date (agreement));
+
+  before = dump_agreements (fixture->store);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      xa_agreement_set_sign_date (agreement, bad[i]);
+      g_assert_false (xa_agreement_book_update (fixture->book, agreement, &error));
+      g_assert_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  after = dump_agreements (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+
+  xa_agreement_set_sign_date (agreement, "2021-09-01");
+  g_assert_true (xa_agreement_book_update (fixture->book, agreement, &error));
+  g_assert_no_error (error);
+  stored = xa_agreement_book_dup_by_uuid (fixture->book, uuid, &error);
+  g_assert_cmpstr (xa_agreement_get_sign_date (stored), ==, "2021-09-01");
+
+  /* Cleared again: NULL in the database, the hand-filled 年　月　日 in print. */
+  xa_agreement_set_sign_date (agreement, "");
+  g_assert_true (xa_agreement_book_update (fixture->book, agreement, &error));
+  g_clear_object (&stored);
+  stored = xa_agreement_book_dup_by_uuid (fixture->book, uuid, &error);
+  g_assert_null (xa_agreement_get_sign_date (stored));
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM agreement WHERE sign_date IS NULL"), >, 0);
+
+  xa_agreement_set_sign_date (agreement, "2021-09-01");
+  g_assert_true (xa_agreement_book_update (fixture->book, agreement, &error));
+  sign (fixture, uuid);
+
+  sql = g_strdup_printf ("UPDATE agreement SET sign_date = '2021-09-02' WHERE uuid = '%s'", uuid);
+  g_assert_false (xa_store_exec (fixture->store, sql, &error));
+  g_assert_nonnull (strstr (error->message, "only a draft"));
+  g_clear_error (&error);
+
+  revision = xa_agreement_book_revise (fixture->book, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_agreement_get_sign_date (revision), ==, "2021-09-01");
+}
+
 static void
 test_revise (Fixture       *fixture,
              gconstpointer  data)
@@ -443,6 +500,7 @@ main (int   argc,
   ADD ("states-who-and-when", test_states_who_and_when);
   ADD ("edit-draft-only", test_edit_draft_only);
   ADD ("revise", test_revise);
+  ADD ("sign-date", test_sign_date);
   ADD ("signing-freezes-template", test_signing_freezes_template);
   ADD ("succession-detected", test_succession_detected);
   g_test_add_func ("/xa/agreement/format-date", test_format_date);

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "xa-agreement-book.h"
 #include "xa-agreement-private.h"
@@ -489,10 +491,11 @@ revise_cb (XaStore   *store,
   if (!(insert = xa_store_prepare (store,
                                    "INSERT INTO agreement (uuid, organisation_id, school_year, revision,"
                                    " template_id, state, school_name, commission_name, first_responsible,"
-                                   " direct_responsible, created_at, created_by, updated_at, supersedes)"
+                                   " direct_responsible, sign_date, created_at, created_by, updated_at, supersedes)"
                                    " SELECT ?1, organisation_id, school_year, revision + 1,"
                                    "   (SELECT id FROM template WHERE uuid = ?2), 'draft', school_name,"
-                                   "   commission_name, first_responsible, direct_responsible, ?3, ?4, ?3, uuid"
+                                   "   commission_name, first_responsible, direct_responsible, sign_date,"
+                                   "   ?3, ?4, ?3, uuid"
                                    " FROM agreement WHERE uuid = ?5",
                                    error)))
     return FALSE;
@@ -535,6 +538,38 @@ check_length (const char  *value,
   return FALSE;
 }
 
+/* The signing date, when there is one, is a real day within or just before its school
+ * year: agreements are signed around 1 September, never years apart from it. */
+static gboolean
+check_sign_date (XaAgreement  *agreement,
+                 GError      **error)
+{
+  const char *text = xa_agreement_get_sign_date (agreement);
+  int year = xa_agreement_get_school_year (agreement);
+  int y = 0, m = 0, d = 0;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || strlen (text) != 10 ||
+      !g_date_valid_dmy (d, m, y))
+    {
+      g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_INVALID,
+                   _("Signing date: “%s” is not a date written as YYYY-MM-DD, such as %d-09-01"),
+                   text, year);
+      return FALSE;
+    }
+
+  if (y < year - 1 || y > year + 1)
+    {
+      g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_INVALID,
+                   _("Signing date: %s is far from the %d-%d school year"), text, year, year + 1);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 update_cb (XaStore   *store,
            gpointer   user_data,
@@ -552,6 +587,7 @@ update_cb (XaStore   *store,
     { "commission_name", NULL, xa_agreement_get_commission_name (agreement) },
     { "first_responsible", NULL, xa_agreement_get_first_responsible (agreement) },
     { "direct_responsible", NULL, xa_agreement_get_direct_responsible (agreement) },
+    { "sign_date", NULL, xa_agreement_get_sign_date (agreement) },
   };
 
   if (!(stored = dup_in_write (store, xa_agreement_get_uuid (agreement), error)))
@@ -572,17 +608,19 @@ update_cb (XaStore   *store,
   fields[1].old_value = xa_agreement_get_commission_name (stored);
   fields[2].old_value = xa_agreement_get_first_responsible (stored);
   fields[3].old_value = xa_agreement_get_direct_responsible (stored);
+  fields[4].old_value = xa_agreement_get_sign_date (stored);
 
   if (!(update = xa_store_prepare (store,
                                    "UPDATE agreement SET school_name = ?, commission_name = ?,"
-                                   " first_responsible = ?, direct_responsible = ?, updated_at = ?"
-                                   " WHERE uuid = ?",
+                                   " first_responsible = ?, direct_responsible = ?, sign_date = ?,"
+                                   " updated_at = ? WHERE uuid = ?",
                                    error)))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  for (guint i = 0; i < 4; i++)
     sqlite3_bind_text (update, i + 1, fields[i].new_value ? fields[i].new_value : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (update, 5, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (update, 6, xa_agreement_get_uuid (agreement), -1, SQLITE_TRANSIENT);
+  xa_store_bind_text_or_null (update, 5, fields[4].new_value);
+  sqlite3_bind_text (update, 6, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (update, 7, xa_agreement_get_uuid (agreement), -1, SQLITE_TRANSIENT);
   if (!xa_store_step_done (store, update, error))
     return FALSE;
 
@@ -957,7 +995,8 @@ xa_agreement_book_update (XaAgreementBook  *self,
   if (!check_length (xa_agreement_get_school_name (agreement), 1, 100, _("School name"), error) ||
       !check_length (xa_agreement_get_first_responsible (agreement), 0, 50, _("First responsible person"), error) ||
       !check_length (xa_agreement_get_direct_responsible (agreement), 0, 50, _("Directly responsible person"), error) ||
-      !check_length (xa_agreement_get_commission_name (agreement), 0, 100, _("Commission"), error))
+      !check_length (xa_agreement_get_commission_name (agreement), 0, 100, _("Commission"), error) ||
+      !check_sign_date (agreement, error))
     return FALSE;
 
   return xa_store_write (self->store, update_cb, &data, error);

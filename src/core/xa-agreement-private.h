@@ -26,7 +26,8 @@ G_BEGIN_DECLS
   "     AND EXISTS (SELECT 1 FROM role_term q WHERE q.organisation_id = r.organisation_id" \
   "                 AND q.role = r.role AND q.since < r.since" \
   "                 AND (q.until IS NULL OR q.until > printf ('%d-09-01', a.school_year)))" \
-  "   ORDER BY r.since DESC, r.id DESC LIMIT 1)"
+  "   ORDER BY r.since DESC, r.id DESC LIMIT 1)," \
+  " a.sign_date"
 
 #define XA_AGREEMENT_JOINS \
   " FROM agreement a JOIN organisation o ON o.id = a.organisation_id" \

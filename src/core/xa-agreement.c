@@ -34,6 +34,7 @@ struct _XaAgreement
   char             *commission_name;
   char             *first_responsible;
   char             *direct_responsible;
+  char             *sign_date;
   char             *successor;
   char             *handover_date;
   char             *supersedes;
@@ -61,6 +62,7 @@ enum {
   PROP_COMMISSION_NAME,
   PROP_FIRST_RESPONSIBLE,
   PROP_DIRECT_RESPONSIBLE,
+  PROP_SIGN_DATE,
   PROP_SUCCESSOR,
   PROP_HANDOVER_DATE,
   PROP_SUPERSEDES,
@@ -121,6 +123,7 @@ _xa_agreement_new_from_stmt (sqlite3_stmt *stmt)
   self->step_operator[XA_AGREEMENT_STATE_ARCHIVED] = dup_column (stmt, 21);
   self->supersedes = dup_column (stmt, 22);
   self->superseded_by = dup_column (stmt, 23);
+  self->sign_date = dup_column (stmt, 25);
 
   /* "name\nYYYY-MM-DD" of the latest succession within the year. */
   succession = dup_column (stmt, 24);
@@ -170,6 +173,7 @@ xa_agreement_finalize (GObject *object)
   g_free (self->commission_name);
   g_free (self->first_responsible);
   g_free (self->direct_responsible);
+  g_free (self->sign_date);
   g_free (self->successor);
   g_free (self->handover_date);
   g_free (self->supersedes);
@@ -233,6 +237,9 @@ xa_agreement_get_property (GObject    *object,
     case PROP_DIRECT_RESPONSIBLE:
       g_value_set_string (value, self->direct_responsible);
       break;
+    case PROP_SIGN_DATE:
+      g_value_set_string (value, self->sign_date);
+      break;
     case PROP_SUCCESSOR:
       g_value_set_string (value, self->successor);
       break;
@@ -271,6 +278,9 @@ xa_agreement_set_property (GObject      *object,
       break;
     case PROP_DIRECT_RESPONSIBLE:
       xa_agreement_set_direct_responsible (self, g_value_get_string (value));
+      break;
+    case PROP_SIGN_DATE:
+      xa_agreement_set_sign_date (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -315,6 +325,8 @@ xa_agreement_class_init (XaAgreementClass *klass)
   properties[PROP_COMMISSION_NAME] = string_property ("commission-name", TRUE);
   properties[PROP_FIRST_RESPONSIBLE] = string_property ("first-responsible", TRUE);
   properties[PROP_DIRECT_RESPONSIBLE] = string_property ("direct-responsible", TRUE);
+  /* YYYY-MM-DD, or NULL: the signature block then leaves 年　月　日 to fill by hand. */
+  properties[PROP_SIGN_DATE] = string_property ("sign-date", TRUE);
   properties[PROP_SUCCESSOR] = string_property ("successor", FALSE);
   properties[PROP_HANDOVER_DATE] = string_property ("handover-date", FALSE);
   properties[PROP_SUPERSEDES] = string_property ("supersedes", FALSE);
@@ -490,6 +502,32 @@ xa_agreement_set_direct_responsible (XaAgreement *self,
 {
   g_return_if_fail (XA_IS_AGREEMENT (self));
   set_string (self, &self->direct_responsible, name, PROP_DIRECT_RESPONSIBLE);
+}
+
+/**
+ * xa_agreement_get_sign_date:
+ *
+ * Returns: (nullable): the day the agreement is signed on (YYYY-MM-DD), printed in its
+ *   signature block; %NULL leaves 年　月　日 to be filled in by hand
+ */
+const char *
+xa_agreement_get_sign_date (XaAgreement *self)
+{
+  g_return_val_if_fail (XA_IS_AGREEMENT (self), NULL);
+  return self->sign_date != NULL && self->sign_date[0] != '\0' ? self->sign_date : NULL;
+}
+
+/**
+ * xa_agreement_set_sign_date:
+ * @date: (nullable): YYYY-MM-DD, or %NULL or "" for none; checked when the agreement
+ *   is stored (xa_agreement_book_update())
+ */
+void
+xa_agreement_set_sign_date (XaAgreement *self,
+                            const char  *date)
+{
+  g_return_if_fail (XA_IS_AGREEMENT (self));
+  set_string (self, &self->sign_date, date != NULL && date[0] != '\0' ? date : NULL, PROP_SIGN_DATE);
 }
 
 /**

@@ -56,6 +56,9 @@ void              xa_agreement_set_first_responsible  (XaAgreement      *self,
 const char       *xa_agreement_get_direct_responsible (XaAgreement      *self);
 void              xa_agreement_set_direct_responsible (XaAgreement      *self,
                                                        const char       *name);
+const char       *xa_agreement_get_sign_date          (XaAgreement      *self);
+void              xa_agreement_set_sign_date          (XaAgreement      *self,
+                                                       const char       *date);
 
 /* The 第一责任人 who took over during the school year, from the registry's role
  * history, and the day (YYYY-MM-DD); both NULL without a succession. */

@@ -183,12 +183,33 @@ static const char schema_4[] =
   "  WHEN OLD.state <> 'draft'"
   "  BEGIN SELECT RAISE (ABORT, 'only a draft agreement can be deleted'); END;";
 
+/* 5: the date an agreement is signed on, printed in its signature block instead of the
+ * blank 年　月　日 when the commission fixes it beforehand. A draft field like the names,
+ * so the trigger that guards them is made again with it. */
+static const char schema_5[] =
+  "ALTER TABLE agreement ADD COLUMN sign_date TEXT"
+  "  CHECK (sign_date IS NULL OR date (sign_date) IS sign_date);"
+  "DROP TRIGGER agreement_only_draft_edited;"
+  "CREATE TRIGGER agreement_only_draft_edited BEFORE UPDATE ON agreement"
+  "  WHEN OLD.state <> 'draft' AND ("
+  "        NEW.uuid IS NOT OLD.uuid OR NEW.organisation_id IS NOT OLD.organisation_id"
+  "     OR NEW.school_year IS NOT OLD.school_year OR NEW.revision IS NOT OLD.revision"
+  "     OR NEW.template_id IS NOT OLD.template_id OR NEW.school_name IS NOT OLD.school_name"
+  "     OR NEW.commission_name IS NOT OLD.commission_name"
+  "     OR NEW.first_responsible IS NOT OLD.first_responsible"
+  "     OR NEW.direct_responsible IS NOT OLD.direct_responsible"
+  "     OR NEW.sign_date IS NOT OLD.sign_date"
+  "     OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by"
+  "     OR NEW.updated_at IS NOT OLD.updated_at OR NEW.supersedes IS NOT OLD.supersedes)"
+  "  BEGIN SELECT RAISE (ABORT, 'only a draft agreement can be edited'); END;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
   schema_2,
   schema_3,
   schema_4,
+  schema_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == XA_STORE_SCHEMA_VERSION + 1);

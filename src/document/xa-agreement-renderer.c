@@ -117,10 +117,13 @@ xa_agreement_copy_to_label (XaAgreementCopy copy)
     }
 }
 
+/* @sign_date: (nullable): printed under both parties (2021年9月1日) instead of the
+ * template's blank 年　月　日. */
 static XaPageLayout *
 build_layout (XaTemplate             *template,
               const XaTemplateValues *values,
               const char * const     *parties,
+              const char             *sign_date,
               XaAgreementCopy         copy,
               XaFontResolver         *fonts)
 {
@@ -138,10 +141,10 @@ build_layout (XaTemplate             *template,
   xa_page_layout_set_signature (layout,
                                 left_unit,
                                 xa_template_get_party_sign (template, XA_PARTY_COMMISSION),
-                                xa_template_get_party_date (template, XA_PARTY_COMMISSION),
+                                sign_date ? sign_date : xa_template_get_party_date (template, XA_PARTY_COMMISSION),
                                 right_unit,
                                 xa_template_get_party_sign (template, XA_PARTY_SCHOOL),
-                                xa_template_get_party_date (template, XA_PARTY_SCHOOL));
+                                sign_date ? sign_date : xa_template_get_party_date (template, XA_PARTY_SCHOOL));
   xa_page_layout_set_footer_label (layout, xa_agreement_copy_to_label (copy));
 
   school_year = xa_template_expand ("{school_year}", values);
@@ -200,7 +203,7 @@ xa_agreement_layout_new (XaTemplate             *template,
   g_return_val_if_fail (values != NULL, NULL);
   g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
 
-  return build_layout (template, values, NULL, copy, fonts);
+  return build_layout (template, values, NULL, NULL, copy, fonts);
 }
 
 /**
@@ -224,6 +227,7 @@ xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
   g_autofree char *school_line = NULL;
   g_autofree char *first_line = NULL;
   g_autofree char *direct_line = NULL;
+  g_autofree char *sign_date = NULL;
   const char *first = NULL;
   const char *direct = NULL;
 
@@ -256,9 +260,12 @@ xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
   /* Translators: 直接责任人：张敏 */
   direct_line = g_strdup_printf (_("Directly responsible: %s"), direct);
 
+  if (xa_agreement_get_sign_date (agreement) != NULL)
+    sign_date = xa_agreement_format_date (xa_agreement_get_sign_date (agreement));
+
   {
     const char * const parties[] = { school_line, first_line, direct_line, NULL };
 
-    return build_layout (template, &values, parties, copy, fonts);
+    return build_layout (template, &values, parties, sign_date, copy, fonts);
   }
 }

@@ -36,6 +36,7 @@ struct _XaAgreementDetail
   AdwEntryRow          *commission_row;
   AdwComboRow          *copies_row;
   AdwEntryRow          *direct_row;
+  AdwEntryRow          *sign_date_row;
   AdwActionRow         *archived_row;
   AdwActionRow         *draft_row;
   AdwPreferencesGroup  *fields_group;
@@ -132,7 +133,7 @@ static char *
 pages_key (XaAgreement *agreement,
            XaCopies     copies)
 {
-  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d",
+  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d",
                           xa_agreement_get_uuid (agreement),
                           xa_agreement_get_template_version (agreement),
                           xa_agreement_get_school_name (agreement),
@@ -141,6 +142,7 @@ pages_key (XaAgreement *agreement,
                           xa_agreement_get_direct_responsible (agreement),
                           xa_agreement_get_successor (agreement),
                           xa_agreement_get_handover_date (agreement),
+                          xa_agreement_get_sign_date (agreement),
                           copies);
 }
 
@@ -274,12 +276,14 @@ fill (XaAgreementDetail *self)
   set_entry (self->commission_row, xa_agreement_get_commission_name (agreement));
   set_entry (self->first_row, xa_agreement_get_first_responsible (agreement));
   set_entry (self->direct_row, xa_agreement_get_direct_responsible (agreement));
+  set_entry (self->sign_date_row, xa_agreement_get_sign_date (agreement));
   self->filling = FALSE;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->school_name_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->commission_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->first_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->direct_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_date_row), editable);
   adw_preferences_group_set_description (self->fields_group,
                                          editable ? NULL
                                                   : _("Only a draft can be changed. Revise a signed "
@@ -338,6 +342,8 @@ field_applied_cb (XaAgreementDetail *self,
     xa_agreement_set_first_responsible (self->agreement, stripped);
   else if (row == self->direct_row)
     xa_agreement_set_direct_responsible (self->agreement, stripped);
+  else if (row == self->sign_date_row)
+    xa_agreement_set_sign_date (self->agreement, stripped);
 
   if (!xa_agreement_book_update (self->book, self->agreement, &error))
     {
@@ -634,6 +640,7 @@ xa_agreement_detail_class_init (XaAgreementDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, draft_row);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, fields_group);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, first_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, sign_date_row);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, fonts_bar);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, fonts_label);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, page_label);
