@@ -693,7 +693,22 @@ xa_agreement_list_export_all (XaAgreementList *self,
           g_hash_table_insert (templates, g_strdup (template_uuid), template);
         }
 
-      xa_agreement_batch_add (self->batch, agreement, template, path);
+      /* The batch reads its agreements from worker threads, while the book refreshes the
+       * listed ones in place on this thread after every write: hand it its own. */
+      {
+        g_autoptr(XaAgreement) own = xa_agreement_book_dup_by_uuid (self->book,
+                                                                    xa_agreement_get_uuid (agreement),
+                                                                    &error);
+
+        if (own == NULL)
+          {
+            g_clear_object (&self->batch);
+            xa_widget_show_error (GTK_WIDGET (self), _("Not All Agreements Were Exported"),
+                                  error->message);
+            return;
+          }
+        xa_agreement_batch_add (self->batch, own, template, path);
+      }
     }
 
   self->batch_cancellable = g_cancellable_new ();
