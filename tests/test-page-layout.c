@@ -37,7 +37,7 @@ build_document (guint n_paragraphs)
       else
         xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, body_text);
     }
-  xa_page_layout_set_signature (layout, "示例区教育委员会（盖章）", "负责人签章：", "年　月　日",
+  xa_page_layout_set_signature (layout, "重庆市大渡口区教育委员会（盖章）", "负责人签章：", "年　月　日",
                                 "学校（盖章）", "负责人签名：", "年　月　日");
   xa_page_layout_set_metadata (layout, "安全目标责任书", "示例区教育委员会", "2021—2022学年度");
   return layout;
@@ -168,8 +168,13 @@ test_layout_page_numbers (void)
       PopplerRectangle area = { 0, XA_TEXT_TOP + XA_TEXT_HEIGHT, XA_PAGE_WIDTH, XA_PAGE_HEIGHT };
       g_autofree char *footer = poppler_page_get_text_for_area (page, &area);
       g_autoptr(GArray) rows = read_rows (page, XA_PAGE_HEIGHT);
-      Row *number = &g_array_index (rows, Row, rows->len - 1);
+      Row *number = &g_array_index (rows, Row, 0);
       double inset = XA_PAGE_NUMBER_SIZE;
+
+      /* The page number is the lowest row, whatever order Poppler reads the rows in. */
+      for (guint r = 1; r < rows->len; r++)
+        if (g_array_index (rows, Row, r).top > number->top)
+          number = &g_array_index (rows, Row, r);
 
       g_assert_nonnull (strstr (footer, expected));
       /* 7 mm under the text area to the top of the 14 pt line: its centre 7 pt lower. */
@@ -193,7 +198,7 @@ test_layout_signature_with_text (void)
       int last = poppler_document_get_n_pages (document) - 1;
       g_autoptr(PopplerPage) page = poppler_document_get_page (document, last);
       g_autofree char *text = poppler_page_get_text (page);
-      const char *signature = strstr (text, "示例区教育委员会");
+      const char *signature = strstr (text, "大渡口区教育委员会");
       guint n_body_chars = 0;
 
       g_assert_nonnull (signature);

@@ -423,6 +423,11 @@ draw_text_at (XaPageLayout   *self,
   else if (align == PANGO_ALIGN_RIGHT)
     left = x + width - (double) logical.width / PANGO_SCALE;
 
+  /* A party's name longer than its half of the page (重庆市大渡口区教育委员会（盖章）)
+   * leans into the middle rather than out of the text area. */
+  left = CLAMP (left, XA_TEXT_LEFT,
+                MAX (XA_TEXT_LEFT, XA_TEXT_LEFT + XA_TEXT_WIDTH - (double) logical.width / PANGO_SCALE));
+
   cairo_move_to (cr, left, baseline);
   pango_cairo_show_layout_line (cr, line);
 }
