@@ -19,10 +19,8 @@
 #include "core/xa-demo.h"
 #include "ui/xa-agreement-detail.h"
 #include "ui/xa-window-private.h"
+#include "xa-test-ui-utils.h"
 #include "xa-test-utils.h"
-
-/* Enough turns of the main loop for any idle work to finish; no clock involved. */
-#define MAX_ITERATIONS 10000
 
 typedef struct
 {
@@ -38,32 +36,8 @@ typedef struct
   XaAgreementDetail *detail;
 } Fixture;
 
-static void
-iterate (void)
-{
-  for (guint i = 0; i < MAX_ITERATIONS && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
 /* Turns the main loop until @object's boolean @property is @value: a worker thread's
  * result arrives as a callback on this loop. */
-static void
-wait_for_boolean (gpointer    object,
-                  const char *property,
-                  gboolean    value)
-{
-  gboolean current = !value;
-
-  for (;;)
-    {
-      g_object_get (object, property, &current, NULL);
-      if (current == value)
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  iterate ();
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -95,23 +69,14 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section", "s", "agreements");
-  iterate ();
+  xa_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != (gpointer) fixture->window)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate ();
-  g_assert_finalize_object (fixture->window);
+  xa_test_close_window (GTK_WINDOW (fixture->window));
   g_assert_finalize_object (fixture->book);
   g_assert_finalize_object (fixture->templates);
   g_assert_finalize_object (fixture->registry);
@@ -164,7 +129,7 @@ test_default_template_listed (Fixture       *fixture,
 
   /* The section speaks Chinese: the two views and the empty agreement list. */
   xa_agreements_page_show_view (fixture->page, "agreements");
-  iterate ();
+  xa_test_iterate ();
   collect_labels (GTK_WIDGET (fixture->page), texts);
   g_assert_nonnull (strstr (texts->str, "责任书"));
   g_assert_nonnull (strstr (texts->str, "模板"));
@@ -185,13 +150,13 @@ test_edit_clause (Fixture       *fixture,
 
   xa_agreements_page_show_view (fixture->page, "templates");
   g_assert_true (xa_template_editor_select_clause (fixture->editor, "s1.2"));
-  iterate ();
+  xa_test_iterate ();
   g_assert_true (xa_clause_editor_get_clause (clause_editor) ==
                  xa_template_find_clause (xa_template_editor_get_template (fixture->editor), "s1.2"));
 
   xa_clause_editor_set_text (clause_editor, changed);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
-  iterate ();
+  xa_test_iterate ();
 
   template = xa_template_editor_get_template (fixture->editor);
   stored = xa_template_library_dup_by_uuid (fixture->templates, xa_template_get_uuid (template), &error);
@@ -203,13 +168,13 @@ test_edit_clause (Fixture       *fixture,
   /* Add a clause after it, give it text, save; then remove it again. */
   g_assert_true (xa_template_editor_select_clause (fixture->editor, "s1.2"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.add-sibling", NULL));
-  iterate ();
+  xa_test_iterate ();
   clause = xa_clause_editor_get_clause (clause_editor);
   g_assert_nonnull (clause);
   g_assert_cmpstr (xa_clause_get_number (clause), ==, "（三）");
   xa_clause_editor_set_text (clause_editor, "校园欺凌防治：每学期专项排查一次。");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
-  iterate ();
+  xa_test_iterate ();
   {
     g_autofree char *id = g_strdup (xa_clause_get_id (clause));
     g_autoptr(XaTemplate) with = xa_template_library_dup_by_uuid (fixture->templates,
@@ -220,7 +185,7 @@ test_edit_clause (Fixture       *fixture,
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.remove", NULL));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
-    iterate ();
+    xa_test_iterate ();
 
     {
       g_autoptr(XaTemplate) without = xa_template_library_dup_by_uuid (fixture->templates,
@@ -240,17 +205,17 @@ compare_next_year (Fixture *fixture)
 
   xa_agreements_page_show_view (fixture->page, "templates");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.next-year", NULL));
-  iterate ();
+  xa_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (xa_template_library_get_templates (fixture->templates)), ==, 2);
   g_assert_cmpint (xa_template_get_school_year (xa_template_editor_get_template (fixture->editor)), ==, 2022);
 
   g_assert_true (xa_template_editor_select_clause (fixture->editor, "s1.2"));
   xa_clause_editor_set_text (clause_editor, "始终坚持“安全稳定压倒一切”的方针，全面排查。");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
-  iterate ();
+  xa_test_iterate ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.compare", NULL));
-  iterate ();
+  xa_test_iterate ();
 
   return xa_template_editor_get_compare (fixture->editor);
 }
@@ -268,17 +233,17 @@ test_year_style (Fixture       *fixture,
   gboolean dirty = TRUE;
 
   xa_agreements_page_show_view (fixture->page, "templates");
-  iterate ();
+  xa_test_iterate ();
   g_object_get (fixture->editor, "dirty", &dirty, NULL);
   g_assert_false (dirty);
   g_assert_false (xa_template_get_legacy_year_style (xa_template_editor_get_template (fixture->editor)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.legacy-year-style", NULL));
-  iterate ();
+  xa_test_iterate ();
   g_object_get (fixture->editor, "dirty", &dirty, NULL);
   g_assert_true (dirty);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
-  iterate ();
+  xa_test_iterate ();
 
   stored = xa_template_library_dup_by_uuid (fixture->templates,
                                             xa_template_get_uuid (xa_template_editor_get_template (fixture->editor)),
@@ -324,11 +289,11 @@ generate_for_first_school (Fixture *fixture)
   GListModel *agreements;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "agreements.generate-one", NULL));
-  iterate ();
+  xa_test_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "confirm");
-  iterate ();
+  xa_test_iterate ();
 
   agreements = xa_agreement_book_get_agreements (fixture->book);
   g_assert_cmpuint (g_list_model_get_n_items (agreements), ==, 1);
@@ -346,7 +311,7 @@ test_generate_and_advance (Fixture       *fixture,
 
   xa_demo_fill (fixture->registry, 3, XA_DEMO_DEFAULT_SEED, &error);
   g_assert_no_error (error);
-  iterate ();
+  xa_test_iterate ();
 
   agreement = generate_for_first_school (fixture);
   g_assert_cmpint (xa_agreement_get_state (agreement), ==, XA_AGREEMENT_STATE_DRAFT);
@@ -358,19 +323,19 @@ test_generate_and_advance (Fixture       *fixture,
   /* A draft's field is saved through its row. */
   gtk_editable_set_text (GTK_EDITABLE (first_row), "王校长");
   g_signal_emit_by_name (first_row, "apply");
-  iterate ();
+  xa_test_iterate ();
   g_assert_cmpstr (xa_agreement_get_first_responsible (xa_agreement_detail_get_agreement (fixture->detail)),
                    ==, "王校长");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "agreement.submit", NULL));
-  iterate ();
+  xa_test_iterate ();
   g_assert_cmpint (xa_agreement_get_state (xa_agreement_detail_get_agreement (fixture->detail)),
                    ==, XA_AGREEMENT_STATE_PENDING);
   g_assert_cmpstr (xa_agreement_get_step_operator (xa_agreement_detail_get_agreement (fixture->detail),
                                                    XA_AGREEMENT_STATE_PENDING), ==, "测试员");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "agreement.sign", NULL));
-  iterate ();
+  xa_test_iterate ();
   agreement = xa_agreement_detail_get_agreement (fixture->detail);
   g_assert_cmpint (xa_agreement_get_state (agreement), ==, XA_AGREEMENT_STATE_SIGNED);
 
@@ -392,7 +357,7 @@ test_generate_and_advance (Fixture       *fixture,
 
   /* Revising makes a new draft, revision 2. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "agreement.revise", NULL));
-  iterate ();
+  xa_test_iterate ();
   agreement = xa_agreement_detail_get_agreement (fixture->detail);
   g_assert_cmpint (xa_agreement_get_revision (agreement), ==, 2);
   g_assert_cmpint (xa_agreement_get_state (agreement), ==, XA_AGREEMENT_STATE_DRAFT);
@@ -437,7 +402,7 @@ test_compare_export (Fixture       *fixture,
 
   xa_template_compare_export_to_file (compare, file);
   g_assert_true (xa_template_compare_get_busy (compare));
-  wait_for_boolean (compare, "busy", FALSE);
+  xa_test_wait_for_boolean (compare, "busy", FALSE);
 
   text = read_pdf_text (path, &n_pages);
   g_assert_cmpint (n_pages, >=, 1);
@@ -469,7 +434,7 @@ test_print_and_export (Fixture       *fixture,
 
   xa_demo_fill (fixture->registry, 3, XA_DEMO_DEFAULT_SEED, &error);
   g_assert_no_error (error);
-  iterate ();
+  xa_test_iterate ();
   agreement = generate_for_first_school (fixture);
   n_layout_pages = xa_page_set_get_n_pages (xa_agreement_detail_get_pages (fixture->detail));
 
@@ -500,7 +465,7 @@ test_print_and_export (Fixture       *fixture,
   export_file = g_file_new_for_path (exported);
   xa_agreement_detail_export_to_file (fixture->detail, export_file);
   g_assert_true (xa_agreement_detail_get_busy (fixture->detail));
-  wait_for_boolean (fixture->detail, "busy", FALSE);
+  xa_test_wait_for_boolean (fixture->detail, "busy", FALSE);
   g_assert_true (g_file_test (exported, G_FILE_TEST_EXISTS));
   exported_text = read_pdf_text (exported, &n_pages);
   g_assert_cmpint (n_pages, ==, n_layout_pages);
@@ -523,13 +488,13 @@ test_export_all (Fixture       *fixture,
   xa_agreement_book_generate_all (fixture->book, 2021, &n_made, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_made, ==, 3);
-  iterate ();
+  xa_test_iterate ();
 
   g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
   folder = g_file_new_for_path (out);
   xa_agreement_list_export_all (fixture->list, folder, XA_COPIES_BOTH);
   g_assert_true (xa_agreement_list_get_exporting (fixture->list));
-  wait_for_boolean (fixture->list, "exporting", FALSE);
+  xa_test_wait_for_boolean (fixture->list, "exporting", FALSE);
 
   dir = g_dir_open (out, 0, &error);
   g_assert_no_error (error);

@@ -20,9 +20,8 @@
 #include "ui/xa-school-detail.h"
 #include "ui/xa-school-people.h"
 #include "ui/xa-window-private.h"
-
-/* Enough turns of the main loop for any idle work to finish; no clock involved. */
-#define MAX_ITERATIONS 10000
+#include "xa-test-ui-utils.h"
+#include "xa-test-utils.h"
 
 typedef struct
 {
@@ -33,13 +32,6 @@ typedef struct
   XaSchoolsPage    *page;
   XaSchoolDetail   *detail;
 } Fixture;
-
-static void
-iterate (void)
-{
-  for (guint i = 0; i < MAX_ITERATIONS && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static GtkWidget *
 child (gpointer    widget,
@@ -71,42 +63,18 @@ fixture_set_up (Fixture       *fixture,
   fixture->page = XA_SCHOOLS_PAGE (child (fixture->window, XA_TYPE_WINDOW, "schools_page"));
   fixture->detail = XA_SCHOOL_DETAIL (child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "detail"));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate ();
-}
-
-static void
-remove_data_dir (const char *data_dir)
-{
-  g_autoptr(GDir) dir = g_dir_open (data_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (data_dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (data_dir);
+  xa_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  /* Dialogs left open by a test go first. */
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != (gpointer) fixture->window)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate ();
-  g_assert_finalize_object (fixture->window);
+  xa_test_close_window (GTK_WINDOW (fixture->window));
   g_assert_finalize_object (fixture->registry);
   g_assert_finalize_object (fixture->store);
 
-  remove_data_dir (fixture->data_dir);
+  xa_test_remove_tree (fixture->data_dir);
   g_free (fixture->data_dir);
 }
 
@@ -133,7 +101,7 @@ add_school_directly (Fixture    *fixture,
   xa_organisation_set_stages (school, "primary");
   xa_school_registry_add_school (fixture->registry, school, &error);
   g_assert_no_error (error);
-  iterate ();
+  xa_test_iterate ();
 
   return g_steal_pointer (&school);
 }
@@ -183,7 +151,7 @@ test_first_school_shown (Fixture       *fixture,
                    xa_organisation_get_uuid (school));
 
   gtk_window_destroy (GTK_WINDOW (second));
-  iterate ();
+  xa_test_iterate ();
   g_assert_finalize_object (second);
 }
 
@@ -206,7 +174,7 @@ test_sections (Fixture       *fixture,
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                                  "win.show-section", "s", sections[i]));
-      iterate ();
+      xa_test_iterate ();
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, sections[i]);
       g_assert_true (gtk_list_box_get_selected_row (list) == row);
     }
@@ -223,7 +191,7 @@ test_add_school (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.new-school", NULL));
-  iterate ();
+  xa_test_iterate ();
   g_assert_true (xa_school_detail_get_is_new (fixture->detail));
 
   set_row_text (fixture, "name_row", "海淀区实验小学");
@@ -235,7 +203,7 @@ test_add_school (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail),
                                              "school.save", NULL));
-  iterate ();
+  xa_test_iterate ();
 
   /* In the list, in the database, and shown as a stored school. */
   g_assert_true (model_has_name (xa_schools_page_get_model (fixture->page), "海淀区实验小学"));
@@ -262,7 +230,7 @@ test_validation (Fixture       *fixture,
   g_object_unref (add_school_directly (fixture, "第一小学", "1101080001"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-school", NULL);
-  iterate ();
+  xa_test_iterate ();
   code_row = child (fixture->detail, XA_TYPE_SCHOOL_DETAIL, "code_row");
   save_button = child (fixture->detail, XA_TYPE_SCHOOL_DETAIL, "save_button");
   problem_label = child (fixture->detail, XA_TYPE_SCHOOL_DETAIL, "problem_label");
@@ -273,7 +241,7 @@ test_validation (Fixture       *fixture,
 
   set_row_text (fixture, "name_row", "第二小学");
   set_row_text (fixture, "code_row", "12345");
-  iterate ();
+  xa_test_iterate ();
   g_assert_true (gtk_widget_has_css_class (code_row, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (code_row));
   g_assert_true (gtk_widget_get_visible (problem_label));
@@ -284,18 +252,18 @@ test_validation (Fixture       *fixture,
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (fixture->detail, XA_TYPE_SCHOOL_DETAIL,
                                                     "type_row")),
                               XA_SCHOOL_TYPE_PRIMARY);
-  iterate ();
+  xa_test_iterate ();
   g_assert_false (gtk_widget_has_css_class (code_row, "error"));
   g_assert_true (gtk_widget_get_sensitive (save_button));
   gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "school.save", NULL);
-  iterate ();
+  xa_test_iterate ();
   g_assert_true (xa_school_detail_get_is_new (fixture->detail));
   g_assert_true (gtk_widget_has_css_class (code_row, "error"));
   g_assert_false (gtk_widget_get_sensitive (save_button));
   g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 1);
 
   set_row_text (fixture, "code_row", "1101080003");
-  iterate ();
+  xa_test_iterate ();
   g_assert_false (gtk_widget_has_css_class (code_row, "error"));
   g_assert_true (gtk_widget_get_sensitive (save_button));
 }
@@ -310,7 +278,7 @@ test_edit_school (Fixture       *fixture,
   GtkWidget *save_button = child (fixture->detail, XA_TYPE_SCHOOL_DETAIL, "save_button");
 
   g_assert_true (xa_schools_page_select_school (fixture->page, xa_organisation_get_uuid (school)));
-  iterate ();
+  xa_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (fixture->detail,
                                                                XA_TYPE_SCHOOL_DETAIL,
                                                                "name_row"))),
@@ -322,7 +290,7 @@ test_edit_school (Fixture       *fixture,
   set_row_text (fixture, "address_row", "北京市海淀区学院路 5 号");
   g_assert_true (gtk_widget_get_sensitive (save_button));
   gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "school.save", NULL);
-  iterate ();
+  xa_test_iterate ();
 
   stored = xa_school_registry_dup_school (fixture->registry, xa_organisation_get_uuid (school),
                                           &error);
@@ -347,19 +315,19 @@ test_search (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "育英");
   g_signal_emit_by_name (search_entry, "search-changed");
-  iterate ();
+  xa_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_true (model_has_name (model, "育英中学"));
 
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "080001");
   g_signal_emit_by_name (search_entry, "search-changed");
-  iterate ();
+  xa_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_true (model_has_name (model, "第一小学"));
 
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "");
   g_signal_emit_by_name (search_entry, "search-changed");
-  iterate ();
+  xa_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 }
 
@@ -375,10 +343,10 @@ test_delete_undo (Fixture       *fixture,
   AdwToast *toast;
 
   xa_schools_page_select_school (fixture->page, uuid);
-  iterate ();
+  xa_test_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "school.delete",
                                              NULL));
-  iterate ();
+  xa_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 0);
 
@@ -388,7 +356,7 @@ test_delete_undo (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window),
                                                      adw_toast_get_action_name (toast),
                                                      adw_toast_get_action_target_value (toast)));
-  iterate ();
+  xa_test_iterate ();
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   restored = xa_school_registry_dup_school (fixture->registry, uuid, &error);
@@ -420,14 +388,14 @@ add_person (Fixture    *fixture,
   XaPersonDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (people), "people.add", NULL));
-  iterate ();
+  xa_test_iterate ();
   dialog = find_toplevel (XA_TYPE_PERSON_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, XA_TYPE_PERSON_DIALOG, "name_row")), name);
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, XA_TYPE_PERSON_DIALOG, "title_row")), title);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  iterate ();
+  xa_test_iterate ();
 }
 
 static void
@@ -441,7 +409,7 @@ assign_role (Fixture    *fixture,
   XaRoleDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (people), "people.assign-role", NULL));
-  iterate ();
+  xa_test_iterate ();
   dialog = find_toplevel (XA_TYPE_ROLE_DIALOG);
   g_assert_nonnull (dialog);
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, XA_TYPE_ROLE_DIALOG, "person_row")),
@@ -458,7 +426,7 @@ assign_role (Fixture    *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
                                                           "assign"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "assign");
-  iterate ();
+  xa_test_iterate ();
 }
 
 static void
@@ -472,7 +440,7 @@ test_people_and_succession (Fixture       *fixture,
   gboolean found_current = FALSE;
 
   xa_schools_page_select_school (fixture->page, xa_organisation_get_uuid (school));
-  iterate ();
+  xa_test_iterate ();
   people = XA_SCHOOL_PEOPLE (child (fixture->detail, XA_TYPE_SCHOOL_DETAIL, "people"));
 
   add_person (fixture, "王建国", "校长");
@@ -536,13 +504,13 @@ import_through_chooser (Fixture    *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.import-schools", NULL));
-  iterate ();
+  xa_test_iterate ();
   chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error);
   g_assert_no_error (error);
   /* The chooser selects the file once it has loaded the folder. */
-  for (guint i = 0; i < MAX_ITERATIONS; i++)
+  for (guint i = 0; i < XA_TEST_MAX_ITERATIONS; i++)
     {
       g_autoptr(GFile) selected = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
@@ -553,10 +521,10 @@ import_through_chooser (Fixture    *fixture,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
   /* The import runs in a thread; wait for its result to come back. */
-  iterate ();
+  xa_test_iterate ();
   while (fixture->window->busy)
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
+  xa_test_iterate ();
 }
 
 static void
