@@ -327,6 +327,31 @@ test_generate_and_advance (Fixture       *fixture,
   g_assert_cmpstr (xa_agreement_get_first_responsible (xa_agreement_detail_get_agreement (fixture->detail)),
                    ==, "王校长");
 
+  /* A signing date that is no date is refused: the stored agreement keeps none and the
+   * row shows what is stored again; a real one is stored. */
+  {
+    GtkWidget *sign_date_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->detail),
+                                                                          XA_TYPE_AGREEMENT_DETAIL,
+                                                                          "sign_date_row"));
+    g_autoptr(XaAgreement) stored = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (sign_date_row), "2021-13-01");
+    g_signal_emit_by_name (sign_date_row, "apply");
+    xa_test_iterate ();
+    stored = xa_agreement_book_dup_by_uuid (fixture->book,
+                                            xa_agreement_get_uuid (xa_agreement_detail_get_agreement (fixture->detail)),
+                                            &error);
+    g_assert_no_error (error);
+    g_assert_null (xa_agreement_get_sign_date (stored));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sign_date_row)), ==, "");
+
+    gtk_editable_set_text (GTK_EDITABLE (sign_date_row), "2021-09-01");
+    g_signal_emit_by_name (sign_date_row, "apply");
+    xa_test_iterate ();
+    g_assert_cmpstr (xa_agreement_get_sign_date (xa_agreement_detail_get_agreement (fixture->detail)),
+                     ==, "2021-09-01");
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "agreement.submit", NULL));
   xa_test_iterate ();
   g_assert_cmpint (xa_agreement_get_state (xa_agreement_detail_get_agreement (fixture->detail)),
