@@ -12,7 +12,7 @@
 
 #include <stdio.h>
 
-#include "xa-template-library.h"
+#include "core/agreements/xa-template-library.h"
 
 static void
 print_escaped (const char *text)

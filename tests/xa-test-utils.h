@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "xa-store.h"
+#include "core/store/xa-store.h"
 
 G_BEGIN_DECLS
 

@@ -5,9 +5,9 @@
 
 #pragma once
 
-#include "xa-agreement.h"
 #include "xa-page-layout.h"
-#include "xa-template.h"
+#include "core/agreements/xa-agreement.h"
+#include "core/agreements/xa-template.h"
 
 G_BEGIN_DECLS
 

@@ -16,7 +16,7 @@
 
 #include "xa-diff-renderer.h"
 #include "xa-pdf-file.h"
-#include "xa-school-year.h"
+#include "core/util/xa-school-year.h"
 
 #define INSERTED_SPAN "<span underline=\"single\" underline_color=\"#0b5d1e\" foreground=\"#0b5d1e\">"
 #define DELETED_SPAN  "<span strikethrough=\"true\" strikethrough_color=\"#c01c28\" foreground=\"#c01c28\">"

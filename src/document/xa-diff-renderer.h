@@ -6,7 +6,7 @@
 #pragma once
 
 #include "xa-page-layout.h"
-#include "xa-template-diff.h"
+#include "core/agreements/xa-template-diff.h"
 
 G_BEGIN_DECLS
 

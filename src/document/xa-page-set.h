@@ -7,8 +7,8 @@
 
 #include <gio/gio.h>
 
-#include "xa-agreement.h"
 #include "xa-agreement-renderer.h"
+#include "core/agreements/xa-agreement.h"
 
 G_BEGIN_DECLS
 

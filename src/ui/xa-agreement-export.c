@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "document/xa-pdf-file.h"
 #include "xa-agreement-export.h"
+#include "document/xa-pdf-file.h"
 
 typedef struct
 {

@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "core/xa-agreement-book.h"
+#include "core/agreements/xa-agreement-book.h"
 #include "document/xa-page-set.h"
 
 G_BEGIN_DECLS

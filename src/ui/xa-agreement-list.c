@@ -11,12 +11,12 @@
 
 #include <glib/gi18n.h>
 
-#include "core/xa-school-year.h"
-#include "document/xa-agreement-batch.h"
 #include "xa-agreement-detail.h"
 #include "xa-agreement-export.h"
 #include "xa-agreement-list.h"
 #include "xa-ui-utils.h"
+#include "core/util/xa-school-year.h"
+#include "document/xa-agreement-batch.h"
 
 struct _XaAgreementList
 {

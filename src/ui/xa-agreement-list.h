@@ -7,8 +7,8 @@
 
 #include <adwaita.h>
 
-#include "core/xa-agreement-book.h"
 #include "xa-agreement-detail.h"
+#include "core/agreements/xa-agreement-book.h"
 
 G_BEGIN_DECLS
 

@@ -7,9 +7,9 @@
 
 #include <adwaita.h>
 
-#include "core/xa-agreement-book.h"
 #include "xa-agreement-list.h"
 #include "xa-template-editor.h"
+#include "core/agreements/xa-agreement-book.h"
 
 G_BEGIN_DECLS
 

@@ -10,11 +10,11 @@
 
 #include <glib/gi18n.h>
 
-#include "core/xa-agreement-book.h"
-#include "core/xa-template-library.h"
 #include "xa-application.h"
 #include "xa-preferences-window.h"
 #include "xa-window.h"
+#include "core/agreements/xa-agreement-book.h"
+#include "core/agreements/xa-template-library.h"
 
 struct _XaApplication
 {

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "core/xa-clause.h"
+#include "core/agreements/xa-clause.h"
 
 G_BEGIN_DECLS
 

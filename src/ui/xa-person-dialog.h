@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "core/xa-person.h"
+#include "core/registry/xa-person.h"
 
 G_BEGIN_DECLS
 

@@ -11,8 +11,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "core/xa-person.h"
 #include "xa-role-dialog.h"
+#include "core/registry/xa-person.h"
 
 struct _XaRoleDialog
 {

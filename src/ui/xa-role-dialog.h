@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "core/xa-role.h"
+#include "core/registry/xa-role.h"
 
 G_BEGIN_DECLS
 

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "core/xa-school-registry.h"
+#include "core/registry/xa-school-registry.h"
 
 G_BEGIN_DECLS
 

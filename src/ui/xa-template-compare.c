@@ -11,9 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "document/xa-diff-renderer.h"
 #include "xa-template-compare.h"
 #include "xa-ui-utils.h"
+#include "document/xa-diff-renderer.h"
 
 #define INSERTED_SPAN "<span background=\"#c6efce\" foreground=\"#0b5d1e\">"
 #define DELETED_SPAN  "<span strikethrough=\"true\" strikethrough_color=\"#c01c28\" foreground=\"#c01c28\">"

@@ -7,8 +7,8 @@
 
 #include <adwaita.h>
 
-#include "core/xa-template-diff.h"
-#include "core/xa-template-library.h"
+#include "core/agreements/xa-template-diff.h"
+#include "core/agreements/xa-template-library.h"
 
 G_BEGIN_DECLS
 

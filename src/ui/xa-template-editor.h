@@ -7,9 +7,9 @@
 
 #include <adwaita.h>
 
-#include "core/xa-template-library.h"
 #include "xa-clause-editor.h"
 #include "xa-template-compare.h"
+#include "core/agreements/xa-template-library.h"
 
 G_BEGIN_DECLS
 

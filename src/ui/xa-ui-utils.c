@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "core/xa-school-year.h"
 #include "xa-ui-utils.h"
+#include "core/util/xa-school-year.h"
 
 /**
  * xa_widget_add_toast:

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "core/xa-template.h"
+#include "core/agreements/xa-template.h"
 
 G_BEGIN_DECLS
 

@@ -10,9 +10,9 @@
 
 #include <glib/gi18n.h>
 
-#include "core/xa-demo.h"
-#include "core/xa-school-import.h"
 #include "xa-window-private.h"
+#include "core/registry/xa-demo.h"
+#include "core/registry/xa-school-import.h"
 
 void
 _xa_window_update_actions (XaWindow *self)

@@ -8,10 +8,10 @@
 
 #pragma once
 
-#include "core/xa-agreement-book.h"
 #include "xa-agreements-page.h"
 #include "xa-schools-page.h"
 #include "xa-window.h"
+#include "core/agreements/xa-agreement-book.h"
 
 G_BEGIN_DECLS
 

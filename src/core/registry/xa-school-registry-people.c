@@ -1,0 +1,786 @@
+/* xa-school-registry-people.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The people of an organisation and their dated role terms. A new holder of a
+ * one-holder role (第一责任人, 直接责任人) is a succession (继任): the current term ends on
+ * the day the successor's begins, both in one transaction with one audit entry each, and
+ * the ended term stays in the history (DESIGN.md §3).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-organisation-private.h"
+#include "xa-person-private.h"
+#include "xa-role-private.h"
+#include "xa-school-registry-private.h"
+#include "xa-school-registry.h"
+#include "core/store/xa-store-private.h"
+
+#define TITLE_MAX_CHARS       50
+#define AFFILIATION_MAX_CHARS 100
+#define NOTE_MAX_CHARS        200
+
+/* The columns person_from_row() reads, in order. */
+#define PERSON_COLUMNS "p.id, p.uuid, o.uuid, p.name, p.title, p.phone, p.affiliation"
+
+/* The columns role_from_row() reads, in order. */
+#define ROLE_COLUMNS "r.uuid, r.role, o.uuid, p.uuid, p.name, r.since, r.until, r.note"
+#define ROLE_JOINS   " FROM role_term r JOIN person p ON p.id = r.person_id" \
+                     " JOIN organisation o ON o.id = r.organisation_id"
+
+static XaPerson *
+person_from_row (sqlite3_stmt *stmt)
+{
+  XaPerson *person = _xa_person_new_full (sqlite3_column_int64 (stmt, 0),
+                                          xa_store_column_text (stmt, 1),
+                                          xa_store_column_text (stmt, 2),
+                                          xa_store_column_text (stmt, 3));
+
+  xa_person_set_title (person, xa_store_column_text (stmt, 4));
+  xa_person_set_phone (person, xa_store_column_text (stmt, 5));
+  xa_person_set_affiliation (person, xa_store_column_text (stmt, 6));
+
+  return person;
+}
+
+static XaRole *
+role_from_row (sqlite3_stmt *stmt)
+{
+  XaRoleKind kind = XA_ROLE_KIND_SAFETY_OFFICER;
+
+  /* The table's CHECK constraint admits only known keys. */
+  if (!xa_role_kind_from_key (xa_store_column_text (stmt, 1), &kind))
+    g_warning ("Unknown role “%s” in the database", xa_store_column_text (stmt, 1));
+
+  return _xa_role_new (xa_store_column_text (stmt, 0),
+                       kind,
+                       xa_store_column_text (stmt, 2),
+                       xa_store_column_text (stmt, 3),
+                       xa_store_column_text (stmt, 4),
+                       xa_store_column_text (stmt, 5),
+                       sqlite3_column_type (stmt, 6) == SQLITE_NULL
+                         ? NULL : xa_store_column_text (stmt, 6),
+                       xa_store_column_text (stmt, 7));
+}
+
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+/* Runs a query with text parameters and collects one object per row into a list store
+ * of @type; with @single, returns the first object instead (or NULL without an error). */
+static gpointer
+query_objects (XaStore      *store,
+               GType         type,
+               RowFunc       row_func,
+               gboolean      single,
+               const char   *sql,
+               const char  **params,
+               GError      **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (type);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gpointer first = NULL;
+  int rc;
+
+  xa_store_lock (store);
+
+  if (!(stmt = xa_store_prepare (store, sql, error)))
+    {
+      xa_store_unlock (store);
+      return NULL;
+    }
+
+  for (guint i = 0; params[i] != NULL; i++)
+    sqlite3_bind_text (stmt, i + 1, params[i], -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GObject) object = row_func (stmt);
+
+      if (single)
+        {
+          first = g_steal_pointer (&object);
+          rc = SQLITE_DONE;
+          break;
+        }
+      g_list_store_append (list, object);
+    }
+
+  if (rc != SQLITE_DONE)
+    xa_store_set_sql_error (store, error, sql);
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  xa_store_unlock (store);
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return single ? first : g_steal_pointer (&list);
+}
+
+static XaPerson *
+dup_person (XaStore     *store,
+            const char  *uuid,
+            GError     **error)
+{
+  const char *params[] = { uuid, NULL };
+  g_autoptr(GError) local_error = NULL;
+  XaPerson *person;
+
+  person = query_objects (store, XA_TYPE_PERSON, (RowFunc) person_from_row, TRUE,
+                          "SELECT " PERSON_COLUMNS " FROM person p"
+                          " JOIN organisation o ON o.id = p.organisation_id WHERE p.uuid = ?",
+                          params, &local_error);
+  if (person == NULL && local_error == NULL)
+    g_set_error (&local_error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND,
+                 _("The person was not found; they may have been removed meanwhile"));
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return person;
+}
+
+static gboolean
+check_organisation_exists (XaStore     *store,
+                           const char  *organisation_uuid,
+                           GError     **error)
+{
+  g_auto(XaOrgRow) row = { 0, };
+  gboolean ok;
+
+  xa_store_lock (store);
+  ok = _xa_registry_lookup_org (store, organisation_uuid, TRUE, &row, error);
+  xa_store_unlock (store);
+
+  return ok;
+}
+
+/**
+ * xa_school_registry_list_people:
+ *
+ * Returns: (transfer full): a #GListModel of #XaPerson, by name
+ */
+GListModel *
+xa_school_registry_list_people (XaSchoolRegistry  *self,
+                                const char        *organisation_uuid,
+                                GError           **error)
+{
+  XaStore *store;
+  const char *params[] = { organisation_uuid, NULL };
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), NULL);
+  g_return_val_if_fail (organisation_uuid != NULL, NULL);
+
+  store = xa_school_registry_get_store (self);
+  if (!check_organisation_exists (store, organisation_uuid, error))
+    return NULL;
+
+  return query_objects (store, XA_TYPE_PERSON, (RowFunc) person_from_row, FALSE,
+                        "SELECT " PERSON_COLUMNS " FROM person p"
+                        " JOIN organisation o ON o.id = p.organisation_id"
+                        " WHERE o.uuid = ? ORDER BY p.name, p.id",
+                        params, error);
+}
+
+static gboolean
+validate_person (XaPerson  *person,
+                 GError   **error)
+{
+  _xa_person_normalise (person);
+
+  return _xa_check_person_name (xa_person_get_name (person), error) &&
+         /* Translators: a person's 职务, such as 校长 */
+         _xa_check_text (xa_person_get_title (person), _("Title"), FALSE, TITLE_MAX_CHARS, error) &&
+         _xa_check_phone (xa_person_get_phone (person), error) &&
+         /* Translators: 派出单位, the court or police station that sent a 法治副校长 */
+         _xa_check_text (xa_person_get_affiliation (person), _("Affiliation"), FALSE,
+                         AFFILIATION_MAX_CHARS, error);
+}
+
+static void
+add_person_fields (JsonBuilder *builder,
+                   XaPerson    *person)
+{
+  const char *names[] = { "name", "title", "phone", "affiliation" };
+  const char *values[] = {
+    xa_person_get_name (person), xa_person_get_title (person),
+    xa_person_get_phone (person), xa_person_get_affiliation (person),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      json_builder_set_member_name (builder, names[i]);
+      json_builder_add_string_value (builder, values[i]);
+    }
+}
+
+typedef struct
+{
+  XaPerson *person;
+  gint64    new_id;
+} PersonWrite;
+
+static gboolean
+insert_person_func (XaStore  *store,
+                    gpointer  user_data,
+                    GError  **error)
+{
+  PersonWrite *op = user_data;
+  XaPerson *person = op->person;
+  g_auto(XaOrgRow) org = { 0, };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *detail = NULL;
+
+  if (!_xa_registry_lookup_org (store, xa_person_get_organisation_uuid (person), FALSE, &org, error))
+    return FALSE;
+
+  if (!(stmt = xa_store_prepare (store,
+                                 "INSERT INTO person (uuid, organisation_id, name, title, phone,"
+                                 " affiliation, created_at, updated_at)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                 error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, xa_person_get_uuid (person), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, org.id);
+  sqlite3_bind_text (stmt, 3, xa_person_get_name (person), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, xa_person_get_title (person), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, xa_person_get_phone (person), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, xa_person_get_affiliation (person), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+
+  if (!xa_store_step_done (store, stmt, error))
+    return FALSE;
+
+  op->new_id = xa_store_last_insert_id (store);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "organisation");
+  json_builder_add_string_value (builder, xa_person_get_organisation_uuid (person));
+  add_person_fields (builder, person);
+  json_builder_end_object (builder);
+  detail = _xa_json_builder_to_string (builder);
+
+  return xa_store_append_audit (store, "person.add", "person",
+                                xa_person_get_uuid (person), detail, error);
+}
+
+static gboolean update_person_func (XaStore  *store,
+                                    gpointer  user_data,
+                                    GError  **error);
+
+/* Normalises and validates @person, then runs @func on it in one write. */
+static gboolean
+write_person (XaSchoolRegistry  *self,
+              XaPerson          *person,
+              XaStoreWriteFunc   func,
+              GError           **error)
+{
+  PersonWrite op = { person, 0 };
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), FALSE);
+  g_return_val_if_fail (XA_IS_PERSON (person), FALSE);
+
+  if (!validate_person (person, error))
+    return FALSE;
+
+  if (!xa_store_write (xa_school_registry_get_store (self), func, &op, error))
+    return FALSE;
+
+  if (op.new_id != 0)
+    _xa_person_set_id (person, op.new_id);
+  return TRUE;
+}
+
+/**
+ * xa_school_registry_add_person:
+ * @person: a person made with xa_person_new(); its id is set when it was added
+ *
+ * Returns: %TRUE when the person was added
+ */
+gboolean
+xa_school_registry_add_person (XaSchoolRegistry  *self,
+                               XaPerson          *person,
+                               GError           **error)
+{
+  return write_person (self, person, insert_person_func, error);
+}
+
+static gboolean
+update_person_func (XaStore  *store,
+                    gpointer  user_data,
+                    GError  **error)
+{
+  PersonWrite *op = user_data;
+  XaPerson *person = op->person;
+  const char *fields[] = { "name", "title", "phone", "affiliation" };
+  g_autoptr(XaPerson) before = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *detail = NULL;
+  guint n_changes = 0;
+
+  if (!(before = dup_person (store, xa_person_get_uuid (person), error)))
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *old_value = NULL;
+      g_autofree char *new_value = NULL;
+
+      g_object_get (before, fields[i], &old_value, NULL);
+      g_object_get (person, fields[i], &new_value, NULL);
+      if (g_strcmp0 (old_value, new_value) == 0)
+        continue;
+
+      _xa_json_add_change (builder, fields[i], old_value, new_value);
+      n_changes++;
+    }
+  json_builder_end_object (builder);
+
+  if (n_changes == 0)
+    return TRUE;
+
+  if (!(stmt = xa_store_prepare (store,
+                                 "UPDATE person SET name = ?, title = ?, phone = ?,"
+                                 " affiliation = ?, updated_at = ? WHERE uuid = ?",
+                                 error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, xa_person_get_name (person), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, xa_person_get_title (person), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, xa_person_get_phone (person), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, xa_person_get_affiliation (person), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, xa_person_get_uuid (person), -1, SQLITE_TRANSIENT);
+
+  if (!xa_store_step_done (store, stmt, error))
+    return FALSE;
+
+  detail = _xa_json_builder_to_string (builder);
+  return xa_store_append_audit (store, "person.update", "person",
+                                xa_person_get_uuid (person), detail, error);
+}
+
+/**
+ * xa_school_registry_update_person:
+ *
+ * Saves the fields of @person that differ from the database, with one audit entry.
+ *
+ * Returns: %TRUE when the person is saved
+ */
+gboolean
+xa_school_registry_update_person (XaSchoolRegistry  *self,
+                                  XaPerson          *person,
+                                  GError           **error)
+{
+  return write_person (self, person, update_person_func, error);
+}
+
+/**
+ * xa_school_registry_list_roles:
+ *
+ * Returns: (transfer full): a #GListModel of #XaRole
+ */
+GListModel *
+xa_school_registry_list_roles (XaSchoolRegistry  *self,
+                               const char        *organisation_uuid,
+                               gboolean           include_history,
+                               GError           **error)
+{
+  XaStore *store;
+  const char *params[] = { organisation_uuid, NULL };
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), NULL);
+  g_return_val_if_fail (organisation_uuid != NULL, NULL);
+
+  store = xa_school_registry_get_store (self);
+  if (!check_organisation_exists (store, organisation_uuid, error))
+    return NULL;
+
+  /* Current terms in the order of XaRoleKind, then the ended ones, latest first. */
+  return query_objects (store, XA_TYPE_ROLE, (RowFunc) role_from_row, FALSE,
+                        include_history
+                        ? "SELECT " ROLE_COLUMNS ROLE_JOINS " WHERE o.uuid = ?"
+                          " ORDER BY r.until IS NOT NULL,"
+                          " CASE WHEN r.until IS NULL THEN CASE r.role"
+                          "   WHEN 'first-responsible' THEN 0 WHEN 'direct-responsible' THEN 1"
+                          "   WHEN 'legal-vice-principal' THEN 2 WHEN 'legal-counsellor' THEN 3"
+                          "   ELSE 4 END ELSE 0 END,"
+                          " r.until DESC, r.since DESC, r.id DESC"
+                        : "SELECT " ROLE_COLUMNS ROLE_JOINS " WHERE o.uuid = ? AND r.until IS NULL"
+                          " ORDER BY CASE r.role"
+                          "   WHEN 'first-responsible' THEN 0 WHEN 'direct-responsible' THEN 1"
+                          "   WHEN 'legal-vice-principal' THEN 2 WHEN 'legal-counsellor' THEN 3"
+                          "   ELSE 4 END, r.since, r.id",
+                        params, error);
+}
+
+static gboolean
+check_date (const char  *date,
+            GError     **error)
+{
+  if (_xa_parse_iso_date (date, NULL))
+    return TRUE;
+
+  g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+               _("“%s” is not a valid date; write it as YYYY-MM-DD, such as 2021-09-01"),
+               date ? date : "");
+  return FALSE;
+}
+
+static char *
+role_detail (XaRoleKind  kind,
+             const char *person_uuid,
+             const char *person_name,
+             const char *since,
+             const char *until,
+             const char *note,
+             const char *other_key,
+             const char *other_name)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, xa_role_kind_to_key (kind));
+  json_builder_set_member_name (builder, "person");
+  json_builder_add_string_value (builder, person_uuid);
+  json_builder_set_member_name (builder, "person_name");
+  json_builder_add_string_value (builder, person_name);
+  json_builder_set_member_name (builder, "since");
+  json_builder_add_string_value (builder, since);
+  if (until != NULL)
+    {
+      json_builder_set_member_name (builder, "until");
+      json_builder_add_string_value (builder, until);
+    }
+  if (note != NULL && note[0] != '\0')
+    {
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, note);
+    }
+  if (other_key != NULL)
+    {
+      json_builder_set_member_name (builder, other_key);
+      json_builder_add_string_value (builder, other_name);
+    }
+  json_builder_end_object (builder);
+
+  return _xa_json_builder_to_string (builder);
+}
+
+typedef struct
+{
+  const char *organisation_uuid;
+  const char *person_uuid;
+  XaRoleKind  kind;
+  const char *since;
+  const char *note;
+} AssignWrite;
+
+static gboolean
+end_term (XaStore     *store,
+          XaRole      *term,
+          const char  *until,
+          const char  *successor_name,
+          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *detail = NULL;
+
+  if (!(stmt = xa_store_prepare (store, "UPDATE role_term SET until = ? WHERE uuid = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, until, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, xa_role_get_uuid (term), -1, SQLITE_TRANSIENT);
+  if (!xa_store_step_done (store, stmt, error))
+    return FALSE;
+
+  detail = role_detail (xa_role_get_kind (term), xa_role_get_person_uuid (term),
+                        xa_role_get_person_name (term), xa_role_get_since (term), until,
+                        NULL, successor_name ? "successor_name" : NULL, successor_name);
+
+  return xa_store_append_audit (store, "role.end", "role_term",
+                                xa_role_get_uuid (term), detail, error);
+}
+
+static gboolean
+assign_role_func (XaStore  *store,
+                  gpointer  user_data,
+                  GError  **error)
+{
+  AssignWrite *op = user_data;
+  const char *label = xa_role_kind_to_label (op->kind);
+  const char *kind_key = xa_role_kind_to_key (op->kind);
+  const char *term_params[] = { op->organisation_uuid, kind_key, NULL };
+  g_auto(XaOrgRow) org = { 0, };
+  g_autoptr(XaPerson) person = NULL;
+  g_autoptr(GListModel) open_terms = NULL;
+  g_autoptr(XaRole) latest_ended = NULL;
+  g_autoptr(XaRole) predecessor = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uuid = xa_store_new_uuid ();
+  g_autofree char *detail = NULL;
+
+  if (!_xa_registry_lookup_org (store, op->organisation_uuid, FALSE, &org, error))
+    return FALSE;
+
+  if (!(person = dup_person (store, op->person_uuid, error)))
+    return FALSE;
+
+  if (g_strcmp0 (xa_person_get_organisation_uuid (person), op->organisation_uuid) != 0)
+    {
+      g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+                   _("“%s” does not belong to “%s”; add them to its people first"),
+                   xa_person_get_name (person), org.name);
+      return FALSE;
+    }
+
+  open_terms = query_objects (store, XA_TYPE_ROLE, (RowFunc) role_from_row, FALSE,
+                              "SELECT " ROLE_COLUMNS ROLE_JOINS
+                              " WHERE o.uuid = ? AND r.role = ? AND r.until IS NULL"
+                              " ORDER BY r.since DESC",
+                              term_params, error);
+  if (open_terms == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (open_terms); i++)
+    {
+      g_autoptr(XaRole) term = g_list_model_get_item (open_terms, i);
+
+      if (g_strcmp0 (xa_role_get_person_uuid (term), op->person_uuid) == 0)
+        {
+          g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+                       /* Translators: the first %s is a person, the third a role such as
+                        * 第一责任人 */
+                       _("“%s” has been the %s since %s already"),
+                       xa_person_get_name (person), label, xa_role_get_since (term));
+          return FALSE;
+        }
+    }
+
+  if (xa_role_kind_is_single (op->kind))
+    {
+      predecessor = g_list_model_get_item (open_terms, 0);
+
+      if (predecessor != NULL && g_strcmp0 (op->since, xa_role_get_since (predecessor)) < 0)
+        {
+          g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+                       /* Translators: a successor's term cannot start before the current
+                        * holder's; the second %s is a role such as 第一责任人 */
+                       _("The new term cannot start on %s: “%s” has been the %s only since %s"),
+                       op->since, xa_role_get_person_name (predecessor), label,
+                       xa_role_get_since (predecessor));
+          return FALSE;
+        }
+
+      /* Without a current holder, the new term must still not reach back into one that
+       * has ended: two people would then have been responsible on the same days. */
+      latest_ended = query_objects (store, XA_TYPE_ROLE, (RowFunc) role_from_row, TRUE,
+                                    "SELECT " ROLE_COLUMNS ROLE_JOINS
+                                    " WHERE o.uuid = ? AND r.role = ? AND r.until IS NOT NULL"
+                                    " ORDER BY r.until DESC LIMIT 1",
+                                    term_params, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      if (latest_ended != NULL && g_strcmp0 (op->since, xa_role_get_until (latest_ended)) < 0)
+        {
+          g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+                       _("The new term cannot start on %s: it would overlap the term of “%s”, which ended on %s"),
+                       op->since, xa_role_get_person_name (latest_ended),
+                       xa_role_get_until (latest_ended));
+          return FALSE;
+        }
+
+      if (predecessor != NULL &&
+          !end_term (store, predecessor, op->since, xa_person_get_name (person), error))
+        return FALSE;
+    }
+
+  if (!(insert = xa_store_prepare (store,
+                                   "INSERT INTO role_term (uuid, organisation_id, person_id, role,"
+                                   " since, note) VALUES (?, ?, ?, ?, ?, ?)",
+                                   error)))
+    return FALSE;
+
+  sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (insert, 2, org.id);
+  sqlite3_bind_int64 (insert, 3, xa_person_get_id (person));
+  sqlite3_bind_text (insert, 4, kind_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, op->since, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 6, op->note ? op->note : "", -1, SQLITE_TRANSIENT);
+
+  if (!xa_store_step_done (store, insert, error))
+    return FALSE;
+
+  detail = role_detail (op->kind, op->person_uuid, xa_person_get_name (person), op->since,
+                        NULL, op->note,
+                        predecessor ? "predecessor_name" : NULL,
+                        predecessor ? xa_role_get_person_name (predecessor) : NULL);
+
+  return xa_store_append_audit (store, "role.assign", "role_term", uuid, detail, error);
+}
+
+/**
+ * xa_school_registry_assign_role:
+ * @note: (nullable): a remark, such as the letter of appointment
+ *
+ * Assigning a role to the person who already holds it is refused with a message that
+ * says so.
+ *
+ * Returns: %TRUE when the term was opened
+ */
+gboolean
+xa_school_registry_assign_role (XaSchoolRegistry  *self,
+                                const char        *organisation_uuid,
+                                const char        *person_uuid,
+                                XaRoleKind         kind,
+                                const char        *since,
+                                const char        *note,
+                                GError           **error)
+{
+  g_autofree char *stripped_note = NULL;
+  AssignWrite op = { organisation_uuid, person_uuid, kind, since, NULL };
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), FALSE);
+  g_return_val_if_fail (organisation_uuid != NULL, FALSE);
+  g_return_val_if_fail (person_uuid != NULL, FALSE);
+  g_return_val_if_fail (kind < XA_N_ROLE_KINDS, FALSE);
+
+  if (!check_date (since, error))
+    return FALSE;
+
+  stripped_note = g_strstrip (g_strdup (note ? note : ""));
+  /* Translators: a remark on a role term */
+  if (!_xa_check_text (stripped_note, _("Note"), FALSE, NOTE_MAX_CHARS, error))
+    return FALSE;
+  op.note = stripped_note;
+
+  return xa_store_write (xa_school_registry_get_store (self), assign_role_func, &op, error);
+}
+
+typedef struct
+{
+  const char *role_uuid;
+  const char *until;
+} EndWrite;
+
+static gboolean
+end_role_func (XaStore  *store,
+               gpointer  user_data,
+               GError  **error)
+{
+  EndWrite *op = user_data;
+  const char *params[] = { op->role_uuid, NULL };
+  g_autoptr(XaRole) term = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  term = query_objects (store, XA_TYPE_ROLE, (RowFunc) role_from_row, TRUE,
+                        "SELECT " ROLE_COLUMNS ROLE_JOINS " WHERE r.uuid = ?",
+                        params, &local_error);
+  if (term == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND,
+                     _("The role term was not found; it may have been removed meanwhile"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!xa_role_get_current (term))
+    {
+      g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+                   _("This term of “%s” already ended on %s"),
+                   xa_role_get_person_name (term), xa_role_get_until (term));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (op->until, xa_role_get_since (term)) < 0)
+    {
+      g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+                   _("The term cannot end on %s, before it began on %s"),
+                   op->until, xa_role_get_since (term));
+      return FALSE;
+    }
+
+  return end_term (store, term, op->until, NULL, error);
+}
+
+/**
+ * xa_school_registry_end_role:
+ * @until: the day the term ends, YYYY-MM-DD
+ *
+ * Ends a running term without a successor (a 法治辅导员 whose appointment ran out).
+ *
+ * Returns: %TRUE when the term was ended
+ */
+gboolean
+xa_school_registry_end_role (XaSchoolRegistry  *self,
+                             const char        *role_uuid,
+                             const char        *until,
+                             GError           **error)
+{
+  EndWrite op = { role_uuid, until };
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), FALSE);
+  g_return_val_if_fail (role_uuid != NULL, FALSE);
+
+  if (!check_date (until, error))
+    return FALSE;
+
+  return xa_store_write (xa_school_registry_get_store (self), end_role_func, &op, error);
+}
+
+/**
+ * xa_school_registry_dup_role_holder:
+ * @date: (nullable): YYYY-MM-DD, or %NULL for today
+ *
+ * On the day of a succession the successor holds the role.
+ *
+ * Returns: (transfer full) (nullable): the term in force on @date, or %NULL without an
+ *   error when nobody held the role
+ */
+XaRole *
+xa_school_registry_dup_role_holder (XaSchoolRegistry  *self,
+                                    const char        *organisation_uuid,
+                                    XaRoleKind         kind,
+                                    const char        *date,
+                                    GError           **error)
+{
+  g_autofree char *today = NULL;
+  const char *params[] = { organisation_uuid, NULL, NULL, NULL, NULL };
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), NULL);
+  g_return_val_if_fail (organisation_uuid != NULL, NULL);
+  g_return_val_if_fail (kind < XA_N_ROLE_KINDS, NULL);
+
+  if (date == NULL)
+    date = today = _xa_today_iso ();
+  else if (!check_date (date, error))
+    return NULL;
+
+  params[1] = xa_role_kind_to_key (kind);
+  params[2] = date;
+  params[3] = date;
+
+  return query_objects (xa_school_registry_get_store (self), XA_TYPE_ROLE,
+                        (RowFunc) role_from_row, TRUE,
+                        "SELECT " ROLE_COLUMNS ROLE_JOINS
+                        " WHERE o.uuid = ? AND r.role = ? AND r.since <= ?"
+                        " AND (r.until IS NULL OR r.until > ?)"
+                        " ORDER BY r.since DESC, r.id DESC LIMIT 1",
+                        params, error);
+}

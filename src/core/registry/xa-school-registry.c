@@ -1,0 +1,689 @@
+/* xa-school-registry.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The organisations of an installation: the registry object, the schools' live list
+ * model, look-ups and the school years. Changes to schools and the commission are in
+ * xa-school-registry-schools.c, people and role terms in xa-school-registry-people.c.
+ * Every change is one xa_store_write() with its audit entry; checks that need no database
+ * run before the transaction starts, so that a refused change does not even take the
+ * write lock.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xa-organisation-private.h"
+#include "xa-school-registry-private.h"
+#include "xa-school-registry.h"
+#include "core/store/xa-store-private.h"
+#include "core/util/xa-school-year.h"
+
+struct _XaSchoolRegistry
+{
+  GObject     parent_instance;
+
+  /* Owned references */
+  XaStore    *store;
+  GListStore *schools;
+
+  /* The store's change serial when the schools model was last loaded. */
+  guint       loaded_serial;
+};
+
+G_DEFINE_FINAL_TYPE (XaSchoolRegistry, xa_school_registry, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (xa-registry-error-quark, xa_registry_error)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+
+void
+_xa_org_row_clear (XaOrgRow *row)
+{
+  g_clear_pointer (&row->name, g_free);
+  g_clear_pointer (&row->kind, g_free);
+}
+
+gboolean
+_xa_parse_iso_date (const char *text,
+                    GDate      *date)
+{
+  int year, month, day;
+  GDate parsed;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+
+  year = atoi (text);
+  month = atoi (text + 5);
+  day = atoi (text + 8);
+
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_clear (&parsed, 1);
+  g_date_set_dmy (&parsed, day, month, year);
+  if (date != NULL)
+    *date = parsed;
+
+  return TRUE;
+}
+
+char *
+_xa_json_builder_to_string (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+void
+_xa_json_add_change (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *old_value,
+                     const char  *new_value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "old");
+  json_builder_add_string_value (builder, old_value);
+  json_builder_set_member_name (builder, "new");
+  json_builder_add_string_value (builder, new_value);
+  json_builder_end_object (builder);
+}
+
+char *
+_xa_today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static XaOrganisation *
+org_from_row (sqlite3_stmt *stmt)
+{
+  XaOrganisationKind kind = g_strcmp0 (xa_store_column_text (stmt, 2), "commission") == 0
+                              ? XA_ORGANISATION_KIND_COMMISSION
+                              : XA_ORGANISATION_KIND_SCHOOL;
+  XaOrganisation *org = _xa_organisation_new (kind,
+                                              sqlite3_column_int64 (stmt, 0),
+                                              xa_store_column_text (stmt, 1));
+
+  xa_organisation_set_code (org, xa_store_column_text (stmt, 3));
+  xa_organisation_set_name (org, xa_store_column_text (stmt, 4));
+  xa_organisation_set_school_type (org, xa_school_type_from_key (xa_store_column_text (stmt, 5)));
+  xa_organisation_set_stages (org, xa_store_column_text (stmt, 6));
+  xa_organisation_set_address (org, xa_store_column_text (stmt, 7));
+  xa_organisation_set_phone (org, xa_store_column_text (stmt, 8));
+  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+    _xa_organisation_set_deleted_at (org, xa_store_column_text (stmt, 9));
+
+  return org;
+}
+
+/* Runs a query that yields organisation rows and collects them; @bind_text, if any, is
+ * bound to the first parameter. */
+static GPtrArray *
+query_orgs (XaStore     *store,
+            const char  *sql,
+            const char  *bind_text,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) orgs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  xa_store_lock (store);
+
+  if (!(stmt = xa_store_prepare (store, sql, error)))
+    {
+      xa_store_unlock (store);
+      return NULL;
+    }
+
+  if (bind_text != NULL)
+    sqlite3_bind_text (stmt, 1, bind_text, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (orgs, org_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      xa_store_set_sql_error (store, error, "organisation");
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      xa_store_unlock (store);
+      return NULL;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  xa_store_unlock (store);
+
+  return g_steal_pointer (&orgs);
+}
+
+XaOrganisation *
+_xa_registry_query_one_org (XaStore     *store,
+               const char  *sql,
+               const char  *bind_text,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) orgs = query_orgs (store, sql, bind_text, error);
+
+  if (orgs == NULL || orgs->len == 0)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (orgs, 0));
+}
+
+/* Brings the list store in line with the database. Objects of schools that are still
+ * listed are kept and updated in place, so that a row or a page bound to one stays
+ * bound; only the range that differs between the old and the new order is spliced. */
+static void
+refresh_schools (XaSchoolRegistry *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->schools));
+  guint prefix = 0;
+  guint suffix = 0;
+
+  self->loaded_serial = xa_store_get_change_serial (self->store);
+
+  fresh = query_orgs (self->store,
+                      "SELECT " XA_ORG_COLUMNS " FROM organisation"
+                      " WHERE kind = 'school' AND deleted_at IS NULL ORDER BY code, id",
+                      NULL, &error);
+  if (fresh == NULL)
+    {
+      g_warning ("Cannot load the schools: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < n_old; i++)
+    {
+      g_autoptr(XaOrganisation) old = g_list_model_get_item (G_LIST_MODEL (self->schools), i);
+      g_hash_table_insert (by_uuid, (gpointer) xa_organisation_get_uuid (old), old);
+    }
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      XaOrganisation *loaded = g_ptr_array_index (fresh, i);
+      XaOrganisation *existing = g_hash_table_lookup (by_uuid, xa_organisation_get_uuid (loaded));
+
+      if (existing != NULL)
+        {
+          _xa_organisation_assign (existing, loaded);
+          g_ptr_array_add (items, g_object_ref (existing));
+        }
+      else
+        g_ptr_array_add (items, g_object_ref (loaded));
+    }
+
+  while (prefix < n_old && prefix < items->len)
+    {
+      g_autoptr(XaOrganisation) old = g_list_model_get_item (G_LIST_MODEL (self->schools), prefix);
+      if (old != g_ptr_array_index (items, prefix))
+        break;
+      prefix++;
+    }
+
+  while (suffix < n_old - prefix && suffix < items->len - prefix)
+    {
+      g_autoptr(XaOrganisation) old =
+        g_list_model_get_item (G_LIST_MODEL (self->schools), n_old - 1 - suffix);
+      if (old != g_ptr_array_index (items, items->len - 1 - suffix))
+        break;
+      suffix++;
+    }
+
+  if (prefix + suffix < MAX (n_old, items->len))
+    g_list_store_splice (self->schools, prefix, n_old - prefix - suffix,
+                         items->pdata + prefix, items->len - prefix - suffix);
+}
+
+static void
+store_changed_cb (XaSchoolRegistry *self,
+                  XaStore          *store)
+{
+  if (self->schools != NULL && xa_store_get_change_serial (store) != self->loaded_serial)
+    refresh_schools (self);
+}
+
+static void
+xa_school_registry_constructed (GObject *object)
+{
+  XaSchoolRegistry *self = XA_SCHOOL_REGISTRY (object);
+
+  G_OBJECT_CLASS (xa_school_registry_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->store, "changed",
+                           G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+xa_school_registry_dispose (GObject *object)
+{
+  XaSchoolRegistry *self = XA_SCHOOL_REGISTRY (object);
+
+  g_clear_object (&self->schools);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (xa_school_registry_parent_class)->dispose (object);
+}
+
+static void
+xa_school_registry_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  XaSchoolRegistry *self = XA_SCHOOL_REGISTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_school_registry_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  XaSchoolRegistry *self = XA_SCHOOL_REGISTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_school_registry_class_init (XaSchoolRegistryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = xa_school_registry_constructed;
+  object_class->dispose = xa_school_registry_dispose;
+  object_class->get_property = xa_school_registry_get_property;
+  object_class->set_property = xa_school_registry_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, XA_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+xa_school_registry_init (XaSchoolRegistry *self)
+{
+}
+
+XaSchoolRegistry *
+xa_school_registry_new (XaStore *store)
+{
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+
+  return g_object_new (XA_TYPE_SCHOOL_REGISTRY, "store", store, NULL);
+}
+
+/**
+ * xa_school_registry_get_store:
+ *
+ * Returns: (transfer none): the store
+ */
+XaStore *
+xa_school_registry_get_store (XaSchoolRegistry *self)
+{
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * xa_school_registry_get_schools:
+ *
+ * The list is loaded on first use and then kept current.
+ *
+ * Returns: (transfer none): a #GListModel of #XaOrganisation
+ */
+GListModel *
+xa_school_registry_get_schools (XaSchoolRegistry *self)
+{
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), NULL);
+
+  if (self->schools == NULL)
+    {
+      self->schools = g_list_store_new (XA_TYPE_ORGANISATION);
+      refresh_schools (self);
+    }
+
+  return G_LIST_MODEL (self->schools);
+}
+
+/**
+ * xa_school_registry_count_schools:
+ *
+ * Returns: the number of schools that are not deleted, counted in the database
+ */
+guint
+xa_school_registry_count_schools (XaSchoolRegistry *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint count = 0;
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), 0);
+
+  xa_store_lock (self->store);
+  stmt = xa_store_prepare (self->store,
+                           "SELECT count(*) FROM organisation"
+                           " WHERE kind = 'school' AND deleted_at IS NULL",
+                           NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  xa_store_unlock (self->store);
+
+  return count;
+}
+
+void
+_xa_registry_set_not_found (GError **error)
+{
+  g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND,
+               _("The school was not found; it may have been removed meanwhile"));
+}
+
+/**
+ * xa_school_registry_dup_school:
+ *
+ * Finds a school by UUID, deleted or not (see the "deleted" property).
+ *
+ * Returns: (transfer full) (nullable): a new object for the school
+ */
+XaOrganisation *
+xa_school_registry_dup_school (XaSchoolRegistry  *self,
+                               const char        *uuid,
+                               GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  XaOrganisation *school;
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  school = _xa_registry_query_one_org (self->store,
+                          "SELECT " XA_ORG_COLUMNS " FROM organisation"
+                          " WHERE uuid = ? AND kind = 'school'",
+                          uuid, &local_error);
+  if (school == NULL && local_error == NULL)
+    _xa_registry_set_not_found (&local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return school;
+}
+
+/**
+ * xa_school_registry_dup_school_by_code:
+ *
+ * Finds a school by 学校标识码, deleted or not.
+ *
+ * Returns: (transfer full) (nullable): a new object for the school
+ */
+XaOrganisation *
+xa_school_registry_dup_school_by_code (XaSchoolRegistry  *self,
+                                       const char        *code,
+                                       GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  XaOrganisation *school;
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  school = _xa_registry_query_one_org (self->store,
+                          "SELECT " XA_ORG_COLUMNS " FROM organisation"
+                          " WHERE code = ? AND kind = 'school'",
+                          code, &local_error);
+  if (school == NULL && local_error == NULL)
+    g_set_error (&local_error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND,
+                 _("There is no school with the identifier %s"), code);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return school;
+}
+
+gboolean
+_xa_registry_lookup_org (XaStore     *store,
+                         const char  *uuid,
+                         gboolean     allow_deleted,
+                         XaOrgRow    *row,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = xa_store_prepare (store,
+                                 "SELECT id, deleted_at IS NOT NULL, name, kind"
+                                 " FROM organisation WHERE uuid = ?",
+                                 error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW && (allow_deleted || sqlite3_column_int (stmt, 1) == 0))
+    {
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->deleted = sqlite3_column_int (stmt, 1) != 0;
+      row->name = g_strdup (xa_store_column_text (stmt, 2));
+      row->kind = g_strdup (xa_store_column_text (stmt, 3));
+      return TRUE;
+    }
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    _xa_registry_set_not_found (error);
+  else
+    xa_store_set_sql_error (store, error, "organisation");
+
+  return FALSE;
+}
+
+gboolean
+_xa_registry_check_code_free (XaStore     *store,
+                              const char  *code,
+                              const char  *except_uuid,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = xa_store_prepare (store,
+                                 "SELECT name, deleted_at IS NOT NULL FROM organisation"
+                                 " WHERE code = ? AND uuid IS NOT ?",
+                                 error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  xa_store_bind_text_or_null (stmt, 2, except_uuid);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  if (rc != SQLITE_ROW)
+    {
+      xa_store_set_sql_error (store, error, "organisation");
+      return FALSE;
+    }
+
+  /* A deleted school keeps its code: codes are never reused (reference/domain.md
+   * §4.2), and the school may yet be restored. */
+  if (sqlite3_column_int (stmt, 1) != 0)
+    g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_DUPLICATE_CODE,
+                 _("The school identifier %s belongs to the deleted school “%s”; restore that school instead of adding it again"),
+                 code, xa_store_column_text (stmt, 0));
+  else
+    g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_DUPLICATE_CODE,
+                 _("The school identifier %s is already used by “%s”"),
+                 code, xa_store_column_text (stmt, 0));
+
+  return FALSE;
+}
+
+typedef struct
+{
+  int      start_year;
+} YearWrite;
+
+static gboolean
+ensure_year_func (XaStore  *store,
+                  gpointer  user_data,
+                  GError  **error)
+{
+  YearWrite *op = user_data;
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *uuid = xa_store_new_uuid ();
+  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *label = xa_school_year_format (op->start_year, FALSE);
+  g_autofree char *detail = NULL;
+
+  if (!(find = xa_store_prepare (store, "SELECT 1 FROM school_year WHERE start_year = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_int (find, 1, op->start_year);
+  if (sqlite3_step (find) == SQLITE_ROW)
+    return TRUE;
+
+  if (!(insert = xa_store_prepare (store,
+                                   "INSERT INTO school_year (uuid, start_year, created_at)"
+                                   " VALUES (?, ?, ?)",
+                                   error)))
+    return FALSE;
+
+  sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (insert, 2, op->start_year);
+  sqlite3_bind_text (insert, 3, now, -1, SQLITE_TRANSIENT);
+
+  if (!xa_store_step_done (store, insert, error))
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "start_year");
+  json_builder_add_int_value (builder, op->start_year);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, label);
+  json_builder_end_object (builder);
+  detail = _xa_json_builder_to_string (builder);
+
+  return xa_store_append_audit (store, "school-year.add", "school_year", uuid, detail, error);
+}
+
+/**
+ * xa_school_registry_ensure_school_year:
+ * @start_year: 2021 for 2021—2022学年度
+ *
+ * Creates the school year unless it exists (only a creation is audited).
+ *
+ * Returns: %TRUE when the school year exists
+ */
+gboolean
+xa_school_registry_ensure_school_year (XaSchoolRegistry  *self,
+                                       int                start_year,
+                                       GError           **error)
+{
+  YearWrite op = { start_year };
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), FALSE);
+
+  if (start_year < 1990 || start_year > 2200)
+    {
+      g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+                   _("The school year must start between 1990 and 2200, not in %d"),
+                   start_year);
+      return FALSE;
+    }
+
+  return xa_store_write (self->store, ensure_year_func, &op, error);
+}
+
+/**
+ * xa_school_registry_list_school_years:
+ *
+ * Returns: (transfer full) (element-type int): the start years, in ascending order
+ */
+GArray *
+xa_school_registry_list_school_years (XaSchoolRegistry  *self,
+                                      GError           **error)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), NULL);
+
+  xa_store_lock (self->store);
+
+  if (!(stmt = xa_store_prepare (self->store,
+                                 "SELECT start_year FROM school_year ORDER BY start_year",
+                                 error)))
+    {
+      xa_store_unlock (self->store);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+      g_array_append_val (years, year);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      xa_store_set_sql_error (self->store, error, "school_year");
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      xa_store_unlock (self->store);
+      return NULL;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  xa_store_unlock (self->store);
+
+  return g_steal_pointer (&years);
+}

@@ -1,0 +1,396 @@
+/* test-agreement-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `xiaoan-cli agreement …` on the demo district, run as a process ($XIAOAN_CLI): the PDF
+ * files it promises, named as promised and readable by Poppler, the copy marks, the
+ * drafts it makes on the way, and its one-line errors with their exit codes.
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "xa-test-utils.h"
+#include "document/xa-agreement-renderer.h"
+#include "document/xa-poppler-private.h"
+
+typedef struct
+{
+  char *dir;
+  char *data_dir;
+  char *out;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(XaTestRun) run = { 0, };
+
+  fixture->dir = g_dir_make_tmp ("xiaoan-agreement-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
+  fixture->out = g_build_filename (fixture->dir, "out", NULL);
+
+  xa_test_run_cli (&run, fixture->data_dir, "demo", "--schools", "9", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  xa_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->data_dir);
+  g_free (fixture->out);
+}
+
+/* The agreements as `agreement list --json` tells them. */
+static JsonArray *
+list_agreements (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(XaTestRun) run = { 0, };
+
+  xa_test_run_cli (&run, fixture->data_dir, "agreement", "list", "--year", "2021-2022", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+
+  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PopplerDocument *document;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  document = poppler_document_new_from_gfile (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+/* Counts the pages that carry @label in their footer. */
+static int
+count_pages_with (PopplerDocument *document,
+                  const char      *label)
+{
+  int n = 0;
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      if (strstr (text, label) != NULL)
+        n++;
+    }
+
+  return n;
+}
+
+static gboolean
+document_contains (PopplerDocument *document,
+                   const char      *needle)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      if (strstr (text, needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_render_one_school (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(XaTestRun) generate = { 0, };
+  g_auto(XaTestRun) render = { 0, };
+  g_auto(XaTestRun) both = { 0, };
+  g_autoptr(JsonArray) agreements = NULL;
+  g_autoptr(PopplerDocument) school_copy = NULL;
+  g_autoptr(PopplerDocument) both_copies = NULL;
+  g_autofree char *path = g_build_filename (fixture->out, "one.pdf", NULL);
+  g_autofree char *both_path = NULL;
+  g_autofree char *both_name = NULL;
+  const char *commission = xa_agreement_copy_to_label (XA_AGREEMENT_COPY_COMMISSION);
+  const char *school = xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL);
+  JsonObject *first;
+  int n_pages;
+
+  xa_test_run_cli (&generate, fixture->data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
+  g_assert_cmpint (generate.status, ==, 0);
+  agreements = list_agreements (fixture);
+  g_assert_cmpuint (json_array_get_length (agreements), ==, 9);
+  first = json_array_get_object_element (agreements, 0);
+
+  xa_test_run_cli (&render, fixture->data_dir, "agreement", "render", "--year", "2021-2022",
+           "--school", json_object_get_string_member (first, "school"),
+           "--out", path, "--copy", "school", NULL);
+  g_assert_cmpint (render.status, ==, 0);
+  school_copy = open_pdf (path);
+  n_pages = poppler_document_get_n_pages (school_copy);
+  g_assert_cmpint (n_pages, >=, 4);
+  g_assert_cmpint (count_pages_with (school_copy, school), ==, n_pages);
+  g_assert_cmpint (count_pages_with (school_copy, commission), ==, 0);
+  g_assert_true (document_contains (school_copy, json_object_get_string_member (first, "school_name")));
+
+  /* Both copies in one file, named by the school in the folder: the commission's first. */
+  xa_test_run_cli (&both, fixture->data_dir, "agreement", "render", "--year", "2021-2022",
+           "--school", json_object_get_string_member (first, "school"), "--out", fixture->out, NULL);
+  g_assert_cmpint (both.status, ==, 0);
+  both_name = g_strdup_printf ("%s-%s.pdf", json_object_get_string_member (first, "school"),
+                               json_object_get_string_member (first, "school_name"));
+  both_path = g_build_filename (fixture->out, both_name, NULL);
+  both_copies = open_pdf (both_path);
+  g_assert_cmpint (poppler_document_get_n_pages (both_copies), ==, 2 * n_pages);
+  g_assert_cmpint (count_pages_with (both_copies, commission), ==, n_pages);
+  g_assert_cmpint (count_pages_with (both_copies, school), ==, n_pages);
+  {
+    g_autoptr(PopplerPage) page = poppler_document_get_page (both_copies, 0);
+    g_autofree char *text = poppler_page_get_text (page);
+
+    g_assert_nonnull (strstr (text, commission));
+  }
+}
+
+static void
+test_render_all (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(XaTestRun) run = { 0, };
+  g_autoptr(JsonArray) agreements = NULL;
+  guint n_files = 0;
+  guint n_successions = 0;
+
+  /* No agreement yet: render makes the drafts first and says so. */
+  xa_test_run_cli (&run, fixture->data_dir, "agreement", "render", "--year", "2021-2022", "--all",
+           "--out", fixture->out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "made drafts for them first"));
+  g_assert_nonnull (strstr (run.err, "[9/9] "));
+
+  agreements = list_agreements (fixture);
+  g_assert_cmpuint (json_array_get_length (agreements), ==, 9);
+
+  for (guint i = 0; i < json_array_get_length (agreements); i++)
+    {
+      JsonObject *agreement = json_array_get_object_element (agreements, i);
+      const char *code = json_object_get_string_member (agreement, "school");
+      const char *name = json_object_get_string_member (agreement, "school_name");
+      const char *successor = json_object_get_string_member (agreement, "successor");
+      g_autofree char *file_name = g_strdup_printf ("%s-%s.pdf", code, name);
+      g_autofree char *path = g_build_filename (fixture->out, file_name, NULL);
+      g_autofree char *progress = g_strdup_printf ("] %s\n", name);
+      g_autoptr(PopplerDocument) document = open_pdf (path);
+      int n_pages = poppler_document_get_n_pages (document);
+
+      g_assert_nonnull (strstr (run.err, progress));
+      g_assert_true (document_contains (document, name));
+      g_assert_cmpint (n_pages % 2, ==, 0);
+      g_assert_cmpint (count_pages_with (document, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_COMMISSION)), ==, n_pages / 2);
+      g_assert_cmpint (count_pages_with (document, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL)), ==, n_pages / 2);
+
+      /* A school whose principal changed on 2022-02-14 gets the acknowledgement page,
+       * once per copy. */
+      if (successor != NULL)
+        {
+          n_successions++;
+          g_assert_cmpstr (json_object_get_string_member (agreement, "handover_date"), ==, "2022-02-14");
+          g_assert_true (document_contains (document, successor));
+          g_assert_true (document_contains (document, "2022年2月14日"));
+          g_assert_cmpint (count_pages_with (document, "Successor's acknowledgement"), ==, 2);
+        }
+      else
+        g_assert_false (document_contains (document, "Successor's acknowledgement"));
+      n_files++;
+    }
+
+  g_assert_cmpuint (n_files, ==, 9);
+  g_assert_cmpuint (n_successions, >=, 1);
+}
+
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(XaTestRun) bad_code = { 0, };
+  g_auto(XaTestRun) bad_year = { 0, };
+  g_auto(XaTestRun) no_target = { 0, };
+  g_auto(XaTestRun) bad_step = { 0, };
+  g_autofree char *path = g_build_filename (fixture->out, "none.pdf", NULL);
+
+  xa_test_run_cli (&bad_code, fixture->data_dir, "agreement", "render", "--year", "2021-2022", "--school", "2199999999",
+           "--out", path, NULL);
+  g_assert_cmpint (bad_code.status, ==, 1);
+  g_assert_nonnull (strstr (bad_code.err, "2199999999"));
+  g_assert_cmpuint (strchr (bad_code.err, '\n') - bad_code.err, ==, strlen (bad_code.err) - 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  xa_test_run_cli (&bad_year, fixture->data_dir, "agreement", "render", "--year", "2021-2023", "--all", "--out", fixture->out, NULL);
+  g_assert_cmpint (bad_year.status, ==, 2);
+  g_assert_nonnull (strstr (bad_year.err, "2021-2023"));
+
+  xa_test_run_cli (&no_target, fixture->data_dir, "agreement", "render", "--year", "2021", "--out", fixture->out, NULL);
+  g_assert_cmpint (no_target.status, ==, 2);
+
+  /* A draft cannot be archived; the message names the school and the year. */
+  {
+    g_auto(XaTestRun) generate = { 0, };
+    g_autoptr(JsonArray) agreements = NULL;
+    const char *code;
+
+    xa_test_run_cli (&generate, fixture->data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
+    agreements = list_agreements (fixture);
+    code = json_object_get_string_member (json_array_get_object_element (agreements, 0), "school");
+    xa_test_run_cli (&bad_step, fixture->data_dir, "agreement", "advance", "--year", "2021", "--school", code,
+             "--to", "archived", NULL);
+    g_assert_cmpint (bad_step.status, ==, 1);
+    g_assert_nonnull (strstr (bad_step.err, code));
+    g_assert_nonnull (strstr (bad_step.err, "2021-2022"));
+  }
+}
+
+static void
+test_advance_and_revise (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_auto(XaTestRun) generate = { 0, };
+  g_auto(XaTestRun) revise = { 0, };
+  g_autoptr(JsonArray) before = NULL;
+  g_autoptr(JsonArray) after = NULL;
+  const char *states[] = { "pending", "signed", "archived" };
+  g_autofree char *code = NULL;
+  JsonObject *agreement;
+
+  xa_test_run_cli (&generate, fixture->data_dir, "--operator", "王主任", "agreement", "generate", "--year", "2021", "--all", NULL);
+  before = list_agreements (fixture);
+  code = g_strdup (json_object_get_string_member (json_array_get_object_element (before, 1), "school"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      g_auto(XaTestRun) run = { 0, };
+
+      xa_test_run_cli (&run, fixture->data_dir, "--operator", "王主任", "agreement", "advance", "--year", "2021",
+               "--school", code, "--to", states[i], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+    }
+
+  xa_test_run_cli (&revise, fixture->data_dir, "agreement", "revise", "--year", "2021", "--school", code, NULL);
+  g_assert_cmpint (revise.status, ==, 0);
+
+  after = list_agreements (fixture);
+  agreement = json_array_get_object_element (after, 1);
+  g_assert_cmpstr (json_object_get_string_member (agreement, "school"), ==, code);
+  g_assert_cmpint (json_object_get_int_member (agreement, "revision"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (agreement, "state"), ==, "draft");
+}
+
+static void
+test_template_diff_pdf (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(XaTestRun) next_year = { 0, };
+  g_auto(XaTestRun) diff = { 0, };
+  g_auto(XaTestRun) bad_year = { 0, };
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *path = g_build_filename (fixture->out, "compare", "diff.pdf", NULL);
+  g_autofree char *bad_path = g_build_filename (fixture->out, "bad.pdf", NULL);
+
+  xa_test_run_cli (&next_year, fixture->data_dir, "template", "next-year", "--year", "2021", NULL);
+  g_assert_cmpint (next_year.status, ==, 0);
+
+  xa_test_run_cli (&diff, fixture->data_dir, "template", "diff", "--year", "2021", "--year", "2022", "--pdf", path, NULL);
+  g_assert_cmpint (diff.status, ==, 0);
+  g_assert_nonnull (strstr (diff.out, path));
+  document = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (document), >=, 1);
+  g_assert_true (document_contains (document, "2022"));
+
+  /* A year without a template: one line that names it, and no file. */
+  xa_test_run_cli (&bad_year, fixture->data_dir, "template", "diff", "--year", "2021", "--year", "2030", "--pdf", bad_path, NULL);
+  g_assert_cmpint (bad_year.status, ==, 1);
+  g_assert_nonnull (strstr (bad_year.err, "2030"));
+  g_assert_cmpuint (strchr (bad_year.err, '\n') - bad_year.err, ==, strlen (bad_year.err) - 1);
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+}
+
+/* agreement set-date: the date prints under both parties in place of 年　月　日; a date
+ * that is not one is refused, naming it, and changes nothing. */
+static void
+test_set_date (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_auto(XaTestRun) generate = { 0, };
+  g_auto(XaTestRun) bad = { 0, };
+  g_auto(XaTestRun) set = { 0, };
+  g_auto(XaTestRun) render = { 0, };
+  g_autoptr(JsonArray) agreements = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *path = g_build_filename (fixture->out, "dated.pdf", NULL);
+  const char *code;
+  guint n_dates = 0;
+
+  xa_test_run_cli (&generate, fixture->data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
+  g_assert_cmpint (generate.status, ==, 0);
+  agreements = list_agreements (fixture);
+  code = json_object_get_string_member (json_array_get_object_element (agreements, 0), "school");
+
+  xa_test_run_cli (&bad, fixture->data_dir, "agreement", "set-date", "--year", "2021", "--all",
+                   "--date", "2021-02-30", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "2021-02-30"));
+
+  xa_test_run_cli (&set, fixture->data_dir, "agreement", "set-date", "--year", "2021", "--all",
+                   "--date", "2021-09-01", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+
+  xa_test_run_cli (&render, fixture->data_dir, "agreement", "render", "--year", "2021", "--school", code,
+                   "--copy", "school", "--out", path, NULL);
+  g_assert_cmpint (render.status, ==, 0);
+  document = open_pdf (path);
+
+  /* The signature block is on the agreement's last page, before any acknowledgement. */
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      for (const char *p = strstr (text, "2021年9月1日"); p != NULL; p = strstr (p + 1, "2021年9月1日"))
+        n_dates++;
+    }
+  g_assert_cmpuint (n_dates, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/xa/agreement-cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("render-one-school", test_render_one_school);
+  ADD ("render-all", test_render_all);
+  ADD ("bad-input", test_bad_input);
+  ADD ("advance-and-revise", test_advance_and_revise);
+  ADD ("template-diff-pdf", test_template_diff_pdf);
+  ADD ("set-date", test_set_date);
+
+  return g_test_run ();
+}

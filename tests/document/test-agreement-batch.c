@@ -1,0 +1,428 @@
+/* test-agreement-batch.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Agreements as PDF files: one combined PDF cut into one file per school, each checked
+ * with Poppler (pages, its school's text and no other's, fonts embedded); the successor's
+ * acknowledgement; the threaded batch, synchronous and asynchronous, and its cancellation.
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "core/agreements/xa-agreement-book.h"
+#include "core/registry/xa-demo.h"
+#include "document/xa-agreement-batch.h"
+#include "document/xa-pdf-splitter.h"
+#include "document/xa-poppler-private.h"
+#include "document/xa-succession-renderer.h"
+
+typedef struct
+{
+  XaStore           *store;
+  XaSchoolRegistry  *registry;
+  XaTemplateLibrary *templates;
+  XaAgreementBook   *book;
+  XaFontResolver    *fonts;
+  GListModel        *agreements;
+  XaTemplate        *template;
+  char              *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->store = xa_store_open_in_memory (&error);
+  g_assert_no_error (error);
+  fixture->registry = xa_school_registry_new (fixture->store);
+  fixture->templates = xa_template_library_new (fixture->store);
+  xa_demo_fill (fixture->registry, 6, 7, &error);
+  g_assert_no_error (error);
+  xa_template_library_ensure_default (fixture->templates, &error);
+  fixture->book = xa_agreement_book_new (fixture->registry, fixture->templates);
+  xa_agreement_book_generate_all (fixture->book, 2021, NULL, &error);
+  g_assert_no_error (error);
+  fixture->agreements = xa_agreement_book_list_year (fixture->book, 2021, &error);
+  g_assert_no_error (error);
+  fixture->template = xa_template_library_dup_latest (fixture->templates, 2021, &error);
+  g_assert_no_error (error);
+  fixture->fonts = xa_font_resolver_new ();
+  fixture->dir = g_dir_make_tmp ("xiaoan-batch-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+
+  g_free (fixture->dir);
+  g_clear_object (&fixture->template);
+  g_clear_object (&fixture->agreements);
+  g_clear_object (&fixture->fonts);
+  g_clear_object (&fixture->book);
+  g_clear_object (&fixture->templates);
+  g_clear_object (&fixture->registry);
+  g_clear_object (&fixture->store);
+}
+
+static char *
+document_text (PopplerDocument *document)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Line ends fall anywhere in Chinese text: compare without whitespace. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+document_squeezed (PopplerDocument *document)
+{
+  g_autofree char *text = document_text (document);
+
+  return squeeze (text);
+}
+
+static void
+assert_fonts_embedded (PopplerDocument *document)
+{
+  PopplerFontInfo *info = poppler_font_info_new (document);
+  PopplerFontsIter *iter = NULL;
+  guint n_fonts = 0;
+
+  while (poppler_font_info_scan (info, poppler_document_get_n_pages (document), &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        {
+          g_assert_true (poppler_fonts_iter_is_embedded (iter));
+          g_assert_true (poppler_fonts_iter_is_subset (iter));
+          n_fonts++;
+        }
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  poppler_font_info_free (info);
+
+  g_assert_cmpuint (n_fonts, >=, 2);
+}
+
+static XaAgreement *
+agreement_at (Fixture *fixture,
+              guint    index)
+{
+  return g_list_model_get_item (fixture->agreements, index);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+test_split_combined (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GByteArray) combined = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(XaPdfSplitter) splitter = NULL;
+  XaAgreementCopy copies[] = { XA_AGREEMENT_COPY_COMMISSION, XA_AGREEMENT_COPY_SCHOOL };
+  guint n = g_list_model_get_n_items (fixture->agreements);
+  g_autofree guint *n_pages = g_new0 (guint, n);
+  cairo_surface_t *surface;
+  guint first = 0;
+
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, combined, XA_PAGE_WIDTH, XA_PAGE_HEIGHT);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaAgreement) agreement = agreement_at (fixture, i);
+
+      g_assert_true (xa_agreement_write_pdf (agreement, fixture->template, copies, 2, fixture->fonts,
+                                             surface, &n_pages[i], &error));
+      g_assert_no_error (error);
+    }
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&combined));
+  splitter = xa_pdf_splitter_new (bytes, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaAgreement) agreement = agreement_at (fixture, i);
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(PopplerDocument) document = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *title = NULL;
+      XaPdfInfo info = { "标题", "作者", "2021-2022学年度", "Xiaoan" };
+
+      pdf = xa_pdf_splitter_extract (splitter, first, n_pages[i], &info, &error);
+      g_assert_no_error (error);
+      first += n_pages[i];
+
+      document = poppler_document_new_from_bytes (pdf, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (poppler_document_get_n_pages (document), ==, n_pages[i]);
+      g_assert_cmpint (n_pages[i], >=, 2 * 4);
+
+      /* Its own school, both copy marks, and no other school. */
+      text = document_text (document);
+      g_assert_nonnull (strstr (text, xa_agreement_get_school_name (agreement)));
+      g_assert_nonnull (strstr (text, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_COMMISSION)));
+      g_assert_nonnull (strstr (text, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL)));
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(XaAgreement) other = agreement_at (fixture, j);
+
+          if (j != i)
+            g_assert_null (strstr (text, xa_agreement_get_school_name (other)));
+        }
+
+      title = poppler_document_get_title (document);
+      g_assert_cmpstr (title, ==, "标题");
+      assert_fonts_embedded (document);
+    }
+
+  g_assert_cmpuint (first, ==, xa_pdf_splitter_get_n_pages (splitter));
+
+  /* Pages the document does not have. */
+  g_assert_null (xa_pdf_splitter_extract (splitter, first, 1, NULL, &error));
+  g_assert_error (error, XA_PDF_SPLITTER_ERROR, XA_PDF_SPLITTER_ERROR_RANGE);
+}
+
+static void
+test_split_rejects_garbage (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("%PDF-1.5\nnot really\n", 21);
+  g_autoptr(XaPdfSplitter) splitter = xa_pdf_splitter_new (bytes, &error);
+
+  g_assert_null (splitter);
+  g_assert_error (error, XA_PDF_SPLITTER_ERROR, XA_PDF_SPLITTER_ERROR_PARSE);
+}
+
+static void
+test_succession_page (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (fixture->agreements);
+  guint found = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaAgreement) agreement = agreement_at (fixture, i);
+      g_autoptr(XaPageLayout) layout = NULL;
+      g_autoptr(XaPageLayout) main_layout = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(PopplerDocument) document = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *main_text = NULL;
+
+      layout = xa_succession_layout_new (agreement, fixture->template, XA_AGREEMENT_COPY_SCHOOL, fixture->fonts);
+      if (xa_agreement_get_successor (agreement) == NULL)
+        {
+          g_assert_null (layout);
+          continue;
+        }
+
+      found++;
+      g_assert_nonnull (layout);
+      g_assert_cmpuint (xa_page_layout_get_n_pages (layout), ==, 1);
+      pdf = xa_page_layout_render_pdf (layout, &error);
+      g_assert_no_error (error);
+      document = poppler_document_new_from_bytes (pdf, NULL, &error);
+      g_assert_no_error (error);
+      text = document_squeezed (document);
+      g_assert_nonnull (strstr (text, xa_agreement_get_successor (agreement)));
+      g_assert_nonnull (strstr (text, "2022年2月14日"));
+      g_assert_nonnull (strstr (text, xa_agreement_get_first_responsible (agreement)));
+      g_assert_nonnull (strstr (text, "四、附则"));
+
+      /* The agreement itself names the successor with the handover date too. */
+      main_layout = xa_agreement_layout_new_for_agreement (agreement, fixture->template,
+                                                           XA_AGREEMENT_COPY_SCHOOL, fixture->fonts);
+      g_clear_object (&document);
+      g_clear_pointer (&pdf, g_bytes_unref);
+      pdf = xa_page_layout_render_pdf (main_layout, &error);
+      document = poppler_document_new_from_bytes (pdf, NULL, &error);
+      g_assert_no_error (error);
+      main_text = document_squeezed (document);
+      g_assert_nonnull (strstr (main_text, "2022年2月14日"));
+      g_assert_nonnull (strstr (main_text, xa_agreement_get_successor (agreement)));
+    }
+
+  /* The demo's fourth school changed its principal on 2022-02-14. */
+  g_assert_cmpuint (found, ==, 1);
+}
+
+static void
+count_progress (guint        n_done,
+                guint        n_total,
+                XaAgreement *agreement,
+                const char  *path,
+                gpointer     user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (n_done, ==, *calls + 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  (*calls)++;
+}
+
+static XaAgreementBatch *
+fill_batch (Fixture *fixture)
+{
+  XaAgreementBatch *batch = xa_agreement_batch_new (fixture->fonts);
+  XaAgreementCopy copy = XA_AGREEMENT_COPY_SCHOOL;
+
+  xa_agreement_batch_set_copies (batch, &copy, 1);
+  xa_agreement_batch_set_n_workers (batch, 2);
+
+  for (guint i = 0; i < g_list_model_get_n_items (fixture->agreements); i++)
+    {
+      g_autoptr(XaAgreement) agreement = agreement_at (fixture, i);
+      g_autofree char *name = g_strdup_printf ("%s.pdf", xa_agreement_get_school_code (agreement));
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      xa_agreement_batch_add (batch, agreement, fixture->template, path);
+    }
+
+  return batch;
+}
+
+static void
+test_batch_run (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaAgreementBatch) batch = fill_batch (fixture);
+  guint calls = 0;
+
+  g_assert_true (xa_agreement_batch_run (batch, NULL, count_progress, &calls, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, g_list_model_get_n_items (fixture->agreements));
+
+  for (guint i = 0; i < calls; i++)
+    {
+      g_autoptr(XaAgreement) agreement = agreement_at (fixture, i);
+      g_autofree char *name = g_strdup_printf ("%s.pdf", xa_agreement_get_school_code (agreement));
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(PopplerDocument) document = poppler_document_new_from_gfile (file, NULL, NULL, &error);
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      text = document_text (document);
+      g_assert_nonnull (strstr (text, xa_agreement_get_school_name (agreement)));
+      g_assert_nonnull (strstr (text, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL)));
+      g_assert_null (strstr (text, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_COMMISSION)));
+    }
+}
+
+static void
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (*error != NULL);
+  if (xa_agreement_batch_run_finish (XA_AGREEMENT_BATCH (source), result, error))
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+static void
+test_batch_async (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(XaAgreementBatch) batch = fill_batch (fixture);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(XaAgreementBatch) cancelled = fill_batch (fixture);
+  GError *error = NULL;
+
+  /* Progress arrives on this thread's main context; G_IO_ERROR_EXISTS marks success. */
+  xa_agreement_batch_run_async (batch, NULL, run_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (xa_agreement_batch_get_n_done (batch), ==, xa_agreement_batch_get_n_items (batch));
+  g_assert_cmpfloat (xa_agreement_batch_get_fraction (batch), ==, 1.0);
+
+  g_cancellable_cancel (cancellable);
+  xa_agreement_batch_run_async (cancelled, cancellable, run_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/xa/agreement-batch/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("split-combined", test_split_combined);
+  ADD ("succession-page", test_succession_page);
+  ADD ("run", test_batch_run);
+  ADD ("async", test_batch_async);
+  g_test_add_func ("/xa/agreement-batch/split-rejects-garbage", test_split_rejects_garbage);
+
+  return g_test_run ();
+}
