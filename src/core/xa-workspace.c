@@ -1,0 +1,209 @@
+/* xa-workspace.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The object graph of one installation, built in one place: the store of the data folder,
+ * and every registry and book over it. The application, its window, the command line and
+ * the tests' fixtures all take a workspace, so that a new area (the hazard ledger, the
+ * assessment) is wired in here once instead of in each of them.
+ */
+
+#include "config.h"
+
+#include "xa-workspace.h"
+
+struct _XaWorkspace
+{
+  GObject            parent_instance;
+
+  /* Owned references */
+  XaStore           *store;
+  XaSchoolRegistry  *registry;
+  XaTemplateLibrary *templates;
+  XaAgreementBook   *agreements;
+
+  char              *data_dir;
+};
+
+G_DEFINE_FINAL_TYPE (XaWorkspace, xa_workspace, G_TYPE_OBJECT)
+
+static void
+xa_workspace_dispose (GObject *object)
+{
+  XaWorkspace *self = XA_WORKSPACE (object);
+
+  g_clear_object (&self->agreements);
+  g_clear_object (&self->templates);
+  g_clear_object (&self->registry);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (xa_workspace_parent_class)->dispose (object);
+}
+
+static void
+xa_workspace_finalize (GObject *object)
+{
+  XaWorkspace *self = XA_WORKSPACE (object);
+
+  g_clear_pointer (&self->data_dir, g_free);
+
+  G_OBJECT_CLASS (xa_workspace_parent_class)->finalize (object);
+}
+
+static void
+xa_workspace_class_init (XaWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = xa_workspace_dispose;
+  object_class->finalize = xa_workspace_finalize;
+}
+
+static void
+xa_workspace_init (XaWorkspace *self)
+{
+}
+
+/**
+ * xa_workspace_new_for_store:
+ * @store: an open store
+ *
+ * Builds the registries and books over @store. The defaults (the shipped agreement
+ * template) are not stored yet: see xa_workspace_ensure_defaults().
+ *
+ * Returns: (transfer full): the workspace
+ */
+XaWorkspace *
+xa_workspace_new_for_store (XaStore *store)
+{
+  XaWorkspace *self;
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+
+  self = g_object_new (XA_TYPE_WORKSPACE, NULL);
+  self->store = g_object_ref (store);
+  self->registry = xa_school_registry_new (store);
+  self->templates = xa_template_library_new (store);
+  self->agreements = xa_agreement_book_new (self->registry, self->templates);
+
+  return self;
+}
+
+/**
+ * xa_workspace_ensure_defaults:
+ *
+ * Stores what a fresh installation starts with: the shipped 2021-2022 agreement template.
+ * Does nothing when it is there already.
+ */
+gboolean
+xa_workspace_ensure_defaults (XaWorkspace  *self,
+                              GError      **error)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), FALSE);
+
+  return xa_template_library_ensure_default (self->templates, error);
+}
+
+static XaWorkspace *
+open_with_defaults (XaStore  *store,
+                    GError  **error)
+{
+  g_autoptr(XaWorkspace) self = xa_workspace_new_for_store (store);
+
+  if (!xa_workspace_ensure_defaults (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * xa_workspace_open:
+ * @data_dir: (nullable) (type filename): the data folder; %NULL for the default one
+ *   (see xa_store_dup_default_data_dir())
+ *
+ * Opens (creating or migrating) the store `xiaoan.db` of @data_dir, builds the registries
+ * and books over it and stores the defaults.
+ *
+ * Returns: (transfer full): the workspace, or %NULL with @error set
+ */
+XaWorkspace *
+xa_workspace_open (const char  *data_dir,
+                   GError     **error)
+{
+  g_autofree char *dir = xa_store_dup_default_data_dir (data_dir);
+  g_autofree char *path = g_build_filename (dir, "xiaoan.db", NULL);
+  g_autoptr(XaStore) store = NULL;
+  XaWorkspace *self;
+
+  if (!(store = xa_store_open (path, error)))
+    return NULL;
+
+  if (!(self = open_with_defaults (store, error)))
+    return NULL;
+
+  self->data_dir = g_steal_pointer (&dir);
+  return self;
+}
+
+/**
+ * xa_workspace_open_in_memory:
+ *
+ * Returns: (transfer full): a workspace over a fresh store in memory, for tests and
+ *   benchmarks
+ */
+XaWorkspace *
+xa_workspace_open_in_memory (GError **error)
+{
+  g_autoptr(XaStore) store = NULL;
+
+  if (!(store = xa_store_open_in_memory (error)))
+    return NULL;
+
+  return open_with_defaults (store, error);
+}
+
+/**
+ * xa_workspace_get_data_dir:
+ *
+ * Returns: (nullable) (type filename): the data folder, or %NULL for a store in memory
+ *   or one given to xa_workspace_new_for_store()
+ */
+const char *
+xa_workspace_get_data_dir (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->data_dir;
+}
+
+XaStore *
+xa_workspace_get_store (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->store;
+}
+
+XaSchoolRegistry *
+xa_workspace_get_registry (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->registry;
+}
+
+XaTemplateLibrary *
+xa_workspace_get_templates (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->templates;
+}
+
+XaAgreementBook *
+xa_workspace_get_agreements (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->agreements;
+}

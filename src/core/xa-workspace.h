@@ -1,0 +1,33 @@
+/* xa-workspace.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/agreements/xa-agreement-book.h"
+#include "core/agreements/xa-template-library.h"
+#include "core/registry/xa-school-registry.h"
+#include "core/store/xa-store.h"
+
+G_BEGIN_DECLS
+
+#define XA_TYPE_WORKSPACE (xa_workspace_get_type ())
+
+G_DECLARE_FINAL_TYPE (XaWorkspace, xa_workspace, XA, WORKSPACE, GObject)
+
+XaWorkspace       *xa_workspace_open            (const char   *data_dir,
+                                                 GError      **error);
+XaWorkspace       *xa_workspace_open_in_memory  (GError      **error);
+XaWorkspace       *xa_workspace_new_for_store   (XaStore      *store);
+const char        *xa_workspace_get_data_dir    (XaWorkspace  *self);
+XaStore           *xa_workspace_get_store       (XaWorkspace  *self);
+XaSchoolRegistry  *xa_workspace_get_registry    (XaWorkspace  *self);
+XaTemplateLibrary *xa_workspace_get_templates   (XaWorkspace  *self);
+XaAgreementBook   *xa_workspace_get_agreements  (XaWorkspace  *self);
+gboolean           xa_workspace_ensure_defaults (XaWorkspace  *self,
+                                                 GError      **error);
+
+G_END_DECLS
