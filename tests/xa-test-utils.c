@@ -91,15 +91,15 @@ xa_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
-static sqlite3_stmt *
+static XaStatement *
 step_one_row (XaStore    *store,
               const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = xa_store_prepare (store, sql, &error);
+  XaStatement *stmt = xa_store_prepare (store, sql, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (xa_statement_step (stmt, NULL), ==, XA_STEP_ROW);
   return stmt;
 }
 
@@ -112,13 +112,13 @@ gint64
 xa_test_query_int (XaStore    *store,
                    const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   gint64 value;
 
   xa_store_lock (store);
   stmt = step_one_row (store, sql);
-  value = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  value = xa_statement_get_int64 (stmt, 0);
+  g_clear_pointer (&stmt, xa_statement_free);
   xa_store_unlock (store);
 
   return value;
@@ -133,13 +133,13 @@ char *
 xa_test_query_text (XaStore    *store,
                     const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   char *value;
 
   xa_store_lock (store);
   stmt = step_one_row (store, sql);
-  value = g_strdup (xa_store_column_text (stmt, 0));
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  value = g_strdup (xa_statement_get_text (stmt, 0));
+  g_clear_pointer (&stmt, xa_statement_free);
   xa_store_unlock (store);
 
   return value;
@@ -158,7 +158,7 @@ xa_test_fingerprint (XaStore *store)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(sqlite3_stmt) list = NULL;
+  g_autoptr(XaStatement) list = NULL;
 
   xa_store_lock (store);
 
@@ -167,22 +167,22 @@ xa_test_fingerprint (XaStore *store)
                            " AND name NOT LIKE 'sqlite_%' ORDER BY name",
                            NULL);
   g_assert_nonnull (list);
-  while (sqlite3_step (list) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup (xa_store_column_text (list, 0)));
+  while (xa_statement_step (list, NULL) == XA_STEP_ROW)
+    g_ptr_array_add (tables, g_strdup (xa_statement_get_text (list, 0)));
 
   for (guint i = 0; i < tables->len; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid",
                                               (const char *) g_ptr_array_index (tables, i));
-      g_autoptr(sqlite3_stmt) stmt = xa_store_prepare (store, sql, NULL);
+      g_autoptr(XaStatement) stmt = xa_store_prepare (store, sql, NULL);
 
       g_assert_nonnull (stmt);
       g_checksum_update (checksum, g_ptr_array_index (tables, i), -1);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (xa_statement_step (stmt, NULL) == XA_STEP_ROW)
         {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          for (int c = 0; c < xa_statement_get_n_columns (stmt); c++)
             {
-              g_checksum_update (checksum, (const guchar *) xa_store_column_text (stmt, c), -1);
+              g_checksum_update (checksum, (const guchar *) xa_statement_get_text (stmt, c), -1);
               g_checksum_update (checksum, (const guchar *) "\x1f", 1);
             }
         }

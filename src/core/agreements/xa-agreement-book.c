@@ -19,7 +19,7 @@
 #include "xa-agreement-book.h"
 #include "xa-agreement-private.h"
 #include "core/registry/xa-school-registry-private.h"
-#include "core/store/xa-store-private.h"
+#include "core/util/xa-glib-compat.h"
 #include "core/util/xa-school-year.h"
 
 struct _XaAgreementBook
@@ -61,9 +61,9 @@ query_agreements (XaStore     *store,
                   GError     **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (XA_TYPE_AGREEMENT);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   gboolean ok = FALSE;
-  int rc;
+  XaStep step;
 
   xa_store_lock (store);
 
@@ -71,24 +71,21 @@ query_agreements (XaStore     *store,
     goto out;
 
   for (guint i = 0; i < n_texts; i++)
-    sqlite3_bind_text (stmt, i + 1, texts[i], -1, SQLITE_TRANSIENT);
+    xa_statement_bind_text (stmt, i + 1, texts[i]);
   for (guint i = 0; i < n_ints; i++)
-    sqlite3_bind_int (stmt, n_texts + i + 1, ints[i]);
+    xa_statement_bind_int (stmt, n_texts + i + 1, ints[i]);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
       g_autoptr(XaAgreement) agreement = _xa_agreement_new_from_stmt (stmt);
 
       g_list_store_append (list, agreement);
     }
 
-  if (rc != SQLITE_DONE)
-    xa_store_set_sql_error (store, error, sql);
-  else
-    ok = TRUE;
+  ok = step == XA_STEP_DONE;
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, xa_statement_free);
   xa_store_unlock (store);
   return ok ? g_steal_pointer (&list) : NULL;
 }
@@ -222,35 +219,41 @@ generate_cb (XaStore   *store,
     "   AND NOT EXISTS (SELECT 1 FROM agreement a WHERE a.organisation_id = o.id"
     "                   AND a.school_year = ?1 AND a.superseded_by IS NULL)"
     " ORDER BY o.code";
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) commission = NULL;
+  g_autoptr(XaStatement) select = NULL;
+  g_autoptr(XaStatement) insert = NULL;
+  g_autoptr(XaStatement) commission = NULL;
   g_autofree char *now = xa_store_now_iso8601 ();
   g_autofree char *commission_name = NULL;
   const char *operator_name = xa_store_get_operator (store);
   gint64 template_id = 0;
-  int rc;
+  XaStep step;
 
   {
-    g_autoptr(sqlite3_stmt) template = xa_store_prepare (store, "SELECT id FROM template WHERE uuid = ?", error);
+    g_autoptr(XaStatement) template = xa_store_prepare (store, "SELECT id FROM template WHERE uuid = ?", error);
 
     if (template == NULL)
       return FALSE;
-    sqlite3_bind_text (template, 1, data->template_uuid, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step (template) != SQLITE_ROW)
+    xa_statement_bind_text (template, 1, data->template_uuid);
+    step = xa_statement_step (template, error);
+    if (step == XA_STEP_ERROR)
+      return FALSE;
+    if (step == XA_STEP_DONE)
       {
         g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NO_TEMPLATE,
                      _("There is no agreement template for the school year %d-%d"),
                      data->school_year, data->school_year + 1);
         return FALSE;
       }
-    template_id = sqlite3_column_int64 (template, 0);
+    template_id = xa_statement_get_int64 (template, 0);
   }
 
   if (!(commission = xa_store_prepare (store, "SELECT name FROM organisation WHERE kind = 'commission'", error)))
     return FALSE;
-  if (sqlite3_step (commission) == SQLITE_ROW)
-    commission_name = g_strdup (xa_store_column_text (commission, 0));
+  step = xa_statement_step (commission, error);
+  if (step == XA_STEP_ERROR)
+    return FALSE;
+  if (step == XA_STEP_ROW)
+    commission_name = g_strdup (xa_statement_get_text (commission, 0));
 
   if (!(select = xa_store_prepare (store, select_sql, error)) ||
       !(insert = xa_store_prepare (store,
@@ -262,30 +265,30 @@ generate_cb (XaStore   *store,
                                    error)))
     return FALSE;
 
-  sqlite3_bind_int (select, 1, data->school_year);
-  xa_store_bind_text_or_null (select, 2, data->school_uuid);
-  sqlite3_bind_text (select, 3, "first-responsible", -1, SQLITE_STATIC);
-  sqlite3_bind_text (select, 4, "direct-responsible", -1, SQLITE_STATIC);
+  xa_statement_bind_int (select, 1, data->school_year);
+  xa_statement_bind_text_or_null (select, 2, data->school_uuid);
+  xa_statement_bind_text (select, 3, "first-responsible");
+  xa_statement_bind_text (select, 4, "direct-responsible");
 
-  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+  while ((step = xa_statement_step (select, error)) == XA_STEP_ROW)
     {
       g_autofree char *uuid = xa_store_new_uuid ();
       g_autofree char *detail = NULL;
-      const char *code = xa_store_column_text (select, 1);
+      const char *code = xa_statement_get_text (select, 1);
 
-      sqlite3_reset (insert);
-      sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (insert, 2, sqlite3_column_int64 (select, 0));
-      sqlite3_bind_int (insert, 3, data->school_year);
-      sqlite3_bind_int64 (insert, 4, template_id);
-      sqlite3_bind_text (insert, 5, xa_store_column_text (select, 2), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (insert, 6, commission_name ? commission_name : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (insert, 7, xa_store_column_text (select, 3), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (insert, 8, xa_store_column_text (select, 4), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (insert, 9, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (insert, 10, operator_name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (insert, 11, now, -1, SQLITE_TRANSIENT);
-      if (!xa_store_step_done (store, insert, error))
+      xa_statement_reset (insert);
+      xa_statement_bind_text (insert, 1, uuid);
+      xa_statement_bind_int64 (insert, 2, xa_statement_get_int64 (select, 0));
+      xa_statement_bind_int (insert, 3, data->school_year);
+      xa_statement_bind_int64 (insert, 4, template_id);
+      xa_statement_bind_text (insert, 5, xa_statement_get_text (select, 2));
+      xa_statement_bind_text (insert, 6, commission_name ? commission_name : "");
+      xa_statement_bind_text (insert, 7, xa_statement_get_text (select, 3));
+      xa_statement_bind_text (insert, 8, xa_statement_get_text (select, 4));
+      xa_statement_bind_text (insert, 9, now);
+      xa_statement_bind_text (insert, 10, operator_name);
+      xa_statement_bind_text (insert, 11, now);
+      if (!xa_statement_run (insert, error))
         return FALSE;
 
       detail = audit_detail (code, data->school_year, 1, "template", data->template_uuid, NULL, NULL);
@@ -297,11 +300,8 @@ generate_cb (XaStore   *store,
       data->made_uuid = g_steal_pointer (&uuid);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      xa_store_set_sql_error (store, error, select_sql);
-      return FALSE;
-    }
+  if (step != XA_STEP_DONE)
+    return FALSE;
 
   return TRUE;
 }
@@ -369,7 +369,7 @@ advance_cb (XaStore   *store,
 {
   AdvanceData *data = user_data;
   g_autoptr(XaAgreement) agreement = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(XaStatement) update = NULL;
   g_autofree char *now = xa_store_now_iso8601 ();
   g_autofree char *detail = NULL;
   XaAgreementState from;
@@ -420,10 +420,10 @@ advance_cb (XaStore   *store,
 
   if (!(update = xa_store_prepare (store, sql, error)))
     return FALSE;
-  sqlite3_bind_text (update, 1, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (update, 2, xa_store_get_operator (store), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (update, 3, data->uuid, -1, SQLITE_TRANSIENT);
-  if (!xa_store_step_done (store, update, error))
+  xa_statement_bind_text (update, 1, now);
+  xa_statement_bind_text (update, 2, xa_store_get_operator (store));
+  xa_statement_bind_text (update, 3, data->uuid);
+  if (!xa_statement_run (update, error))
     return FALSE;
 
   detail = audit_detail (xa_agreement_get_school_code (agreement),
@@ -451,8 +451,8 @@ revise_cb (XaStore   *store,
   ReviseData *data = user_data;
   g_autoptr(XaAgreement) old = NULL;
   g_autoptr(XaTemplate) template = NULL;
-  g_autoptr(sqlite3_stmt) link = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(XaStatement) link = NULL;
+  g_autoptr(XaStatement) insert = NULL;
   g_autofree char *now = xa_store_now_iso8601 ();
   g_autofree char *detail = NULL;
   XaAgreementState state;
@@ -483,9 +483,9 @@ revise_cb (XaStore   *store,
    * the deferred key allows and the one-current index needs. */
   if (!(link = xa_store_prepare (store, "UPDATE agreement SET superseded_by = ? WHERE uuid = ?", error)))
     return FALSE;
-  sqlite3_bind_text (link, 1, data->new_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (link, 2, data->uuid, -1, SQLITE_TRANSIENT);
-  if (!xa_store_step_done (store, link, error))
+  xa_statement_bind_text (link, 1, data->new_uuid);
+  xa_statement_bind_text (link, 2, data->uuid);
+  if (!xa_statement_run (link, error))
     return FALSE;
 
   if (!(insert = xa_store_prepare (store,
@@ -499,12 +499,12 @@ revise_cb (XaStore   *store,
                                    " FROM agreement WHERE uuid = ?5",
                                    error)))
     return FALSE;
-  sqlite3_bind_text (insert, 1, data->new_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 2, xa_template_get_uuid (template), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 3, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 4, xa_store_get_operator (store), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 5, data->uuid, -1, SQLITE_TRANSIENT);
-  if (!xa_store_step_done (store, insert, error))
+  xa_statement_bind_text (insert, 1, data->new_uuid);
+  xa_statement_bind_text (insert, 2, xa_template_get_uuid (template));
+  xa_statement_bind_text (insert, 3, now);
+  xa_statement_bind_text (insert, 4, xa_store_get_operator (store));
+  xa_statement_bind_text (insert, 5, data->uuid);
+  if (!xa_statement_run (insert, error))
     return FALSE;
 
   detail = audit_detail (xa_agreement_get_school_code (old), xa_agreement_get_school_year (old),
@@ -578,7 +578,7 @@ update_cb (XaStore   *store,
   UpdateData *data = user_data;
   XaAgreement *agreement = data->agreement;
   g_autoptr(XaAgreement) stored = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(XaStatement) update = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autofree char *now = xa_store_now_iso8601 ();
   g_autofree char *detail = NULL;
@@ -617,11 +617,11 @@ update_cb (XaStore   *store,
                                    error)))
     return FALSE;
   for (guint i = 0; i < 4; i++)
-    sqlite3_bind_text (update, i + 1, fields[i].new_value ? fields[i].new_value : "", -1, SQLITE_TRANSIENT);
-  xa_store_bind_text_or_null (update, 5, fields[4].new_value);
-  sqlite3_bind_text (update, 6, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (update, 7, xa_agreement_get_uuid (agreement), -1, SQLITE_TRANSIENT);
-  if (!xa_store_step_done (store, update, error))
+    xa_statement_bind_text (update, i + 1, fields[i].new_value ? fields[i].new_value : "");
+  xa_statement_bind_text_or_null (update, 5, fields[4].new_value);
+  xa_statement_bind_text (update, 6, now);
+  xa_statement_bind_text (update, 7, xa_agreement_get_uuid (agreement));
+  if (!xa_statement_run (update, error))
     return FALSE;
 
   json_builder_begin_object (builder);

@@ -5,9 +5,8 @@
 
 #pragma once
 
-#include <sqlite3.h>
-
 #include "xa-agreement.h"
+#include "core/store/xa-statement.h"
 
 G_BEGIN_DECLS
 
@@ -33,7 +32,7 @@ G_BEGIN_DECLS
   " FROM agreement a JOIN organisation o ON o.id = a.organisation_id" \
   " JOIN template t ON t.id = a.template_id"
 
-XaAgreement *_xa_agreement_new_from_stmt (sqlite3_stmt *stmt);
+XaAgreement *_xa_agreement_new_from_stmt (XaStatement *stmt);
 gint64       _xa_agreement_get_id        (XaAgreement  *self);
 
 G_END_DECLS

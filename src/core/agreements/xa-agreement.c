@@ -14,8 +14,8 @@
 #include <string.h>
 
 #include "xa-agreement-private.h"
-#include "core/store/xa-store-private.h"
 #include "core/store/xa-store.h"
+#include "core/util/xa-glib-compat.h"
 
 struct _XaAgreement
 {
@@ -77,13 +77,13 @@ static const char * const state_keys[] = { "draft", "pending", "signed", "archiv
 G_STATIC_ASSERT (G_N_ELEMENTS (state_keys) == XA_N_AGREEMENT_STATES);
 
 static char *
-dup_column (sqlite3_stmt *stmt,
+dup_column (XaStatement *stmt,
             int           column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (xa_statement_get_is_null (stmt, column))
     return NULL;
 
-  return g_strdup (xa_store_column_text (stmt, column));
+  return g_strdup (xa_statement_get_text (stmt, column));
 }
 
 /**
@@ -93,20 +93,20 @@ dup_column (sqlite3_stmt *stmt,
  * Returns: (transfer full): the agreement of the row
  */
 XaAgreement *
-_xa_agreement_new_from_stmt (sqlite3_stmt *stmt)
+_xa_agreement_new_from_stmt (XaStatement *stmt)
 {
   XaAgreement *self = g_object_new (XA_TYPE_AGREEMENT, NULL);
   g_autofree char *succession = NULL;
 
-  self->id = sqlite3_column_int64 (stmt, 0);
+  self->id = xa_statement_get_int64 (stmt, 0);
   self->uuid = dup_column (stmt, 1);
   self->school_uuid = dup_column (stmt, 2);
   self->school_code = dup_column (stmt, 3);
-  self->school_year = sqlite3_column_int (stmt, 4);
-  self->revision = sqlite3_column_int (stmt, 5);
+  self->school_year = xa_statement_get_int (stmt, 4);
+  self->revision = xa_statement_get_int (stmt, 5);
   self->template_uuid = dup_column (stmt, 6);
-  self->template_version = sqlite3_column_int (stmt, 7);
-  if (!xa_agreement_state_from_key (xa_store_column_text (stmt, 8), &self->state))
+  self->template_version = xa_statement_get_int (stmt, 7);
+  if (!xa_agreement_state_from_key (xa_statement_get_text (stmt, 8), &self->state))
     self->state = XA_AGREEMENT_STATE_DRAFT;
   self->school_name = dup_column (stmt, 9);
   self->commission_name = dup_column (stmt, 10);

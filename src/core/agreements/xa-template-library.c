@@ -68,13 +68,13 @@ audit_detail (XaTemplate *template,
 /* Builds a template from a row of SELECT_COLUMNS. The columns, not the body, say which
  * version this is; a body that no longer parses is reported with the row's uuid. */
 static XaTemplate *
-template_from_row (sqlite3_stmt  *stmt,
+template_from_row (XaStatement  *stmt,
                    GError       **error)
 {
   g_autoptr(XaTemplate) template = NULL;
-  const char *uuid = xa_store_column_text (stmt, 0);
+  const char *uuid = xa_statement_get_text (stmt, 0);
 
-  template = xa_template_new_from_json (xa_store_column_text (stmt, 4), -1, error);
+  template = xa_template_new_from_json (xa_statement_get_text (stmt, 4), -1, error);
   if (template == NULL)
     {
       g_prefix_error (error, _("Stored template %s: "), uuid);
@@ -82,10 +82,10 @@ template_from_row (sqlite3_stmt  *stmt,
     }
 
   _xa_template_set_uuid (template, uuid);
-  xa_template_set_school_year (template, sqlite3_column_int (stmt, 1));
-  _xa_template_set_version (template, sqlite3_column_int (stmt, 2));
-  xa_template_set_name (template, xa_store_column_text (stmt, 3));
-  _xa_template_set_frozen (template, sqlite3_column_type (stmt, 5) != SQLITE_NULL);
+  xa_template_set_school_year (template, xa_statement_get_int (stmt, 1));
+  _xa_template_set_version (template, xa_statement_get_int (stmt, 2));
+  xa_template_set_name (template, xa_statement_get_text (stmt, 3));
+  _xa_template_set_frozen (template, !xa_statement_get_is_null (stmt, 5));
 
   return g_steal_pointer (&template);
 }
@@ -97,9 +97,9 @@ dup_one (XaTemplateLibrary  *self,
          int                 int_arg,
          GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   XaTemplate *template = NULL;
-  int rc;
+  XaStep step;
 
   xa_store_lock (self->store);
 
@@ -107,21 +107,19 @@ dup_one (XaTemplateLibrary  *self,
     goto out;
 
   if (text_arg != NULL)
-    sqlite3_bind_text (stmt, 1, text_arg, -1, SQLITE_TRANSIENT);
+    xa_statement_bind_text (stmt, 1, text_arg);
   else
-    sqlite3_bind_int (stmt, 1, int_arg);
+    xa_statement_bind_int (stmt, 1, int_arg);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = xa_statement_step (stmt, error);
+  if (step == XA_STEP_ROW)
     template = template_from_row (stmt, error);
-  else if (rc == SQLITE_DONE)
+  else if (step == XA_STEP_DONE)
     g_set_error_literal (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_NOT_FOUND,
                          _("No such template"));
-  else
-    xa_store_set_sql_error (self->store, error, sql);
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, xa_statement_free);
   xa_store_unlock (self->store);
   return template;
 }
@@ -132,13 +130,13 @@ reload (XaTemplateLibrary *self)
   static const char sql[] =
     "SELECT " SELECT_COLUMNS " FROM template ORDER BY school_year DESC, version DESC";
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
 
   xa_store_lock (self->store);
   if ((stmt = xa_store_prepare (self->store, sql, &error)))
     {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (xa_statement_step (stmt, &error) == XA_STEP_ROW)
         {
           g_autoptr(GError) row_error = NULL;
           XaTemplate *template = template_from_row (stmt, &row_error);
@@ -150,7 +148,7 @@ reload (XaTemplateLibrary *self)
             g_ptr_array_add (items, template);
         }
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, xa_statement_free);
   xa_store_unlock (self->store);
 
   if (error != NULL)
@@ -380,26 +378,26 @@ save_cb (XaStore   *store,
 {
   SaveData *data = user_data;
   XaTemplate *template = data->template;
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) write = NULL;
+  g_autoptr(XaStatement) select = NULL;
+  g_autoptr(XaStatement) write = NULL;
   g_autofree char *now = xa_store_now_iso8601 ();
   g_autofree char *replaces = NULL;
   g_autofree char *detail = NULL;
   const char *uuid = xa_template_get_uuid (template);
   int school_year = xa_template_get_school_year (template);
-  int rc;
+  XaStep step;
 
   if (!(select = xa_store_prepare (store,
                                    "SELECT school_year, version, frozen_at FROM template WHERE uuid = ?",
                                    error)))
     return FALSE;
-  sqlite3_bind_text (select, 1, uuid, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (select);
+  xa_statement_bind_text (select, 1, uuid);
+  step = xa_statement_step (select, error);
 
-  if (rc == SQLITE_ROW && sqlite3_column_type (select, 2) == SQLITE_NULL)
+  if (step == XA_STEP_ROW && xa_statement_get_is_null (select, 2))
     {
       /* A draft version: changed in place. */
-      if (sqlite3_column_int (select, 0) != school_year)
+      if (xa_statement_get_int (select, 0) != school_year)
         {
           g_set_error (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_YEAR_CHANGED,
                        _("A saved template stays in its school year; copy it to another year instead"));
@@ -407,67 +405,61 @@ save_cb (XaStore   *store,
         }
 
       data->uuid = g_strdup (uuid);
-      data->version = sqlite3_column_int (select, 1);
+      data->version = xa_statement_get_int (select, 1);
 
       if (!(write = xa_store_prepare (store,
                                       "UPDATE template SET name = ?, body = ?, updated_at = ?"
                                       " WHERE uuid = ?",
                                       error)))
         return FALSE;
-      sqlite3_bind_text (write, 1, xa_template_get_name (template), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (write, 2, data->body, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (write, 3, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (write, 4, uuid, -1, SQLITE_TRANSIENT);
-      if (!xa_store_step_done (store, write, error))
+      xa_statement_bind_text (write, 1, xa_template_get_name (template));
+      xa_statement_bind_text (write, 2, data->body);
+      xa_statement_bind_text (write, 3, now);
+      xa_statement_bind_text (write, 4, uuid);
+      if (!xa_statement_run (write, error))
         return FALSE;
 
       detail = audit_detail (template, NULL);
       return xa_store_append_audit (store, "template.update", "template", uuid, detail, error);
     }
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      xa_store_set_sql_error (store, error, sqlite3_sql (select));
-      return FALSE;
-    }
+  if (step == XA_STEP_ERROR)
+    return FALSE;
 
   /* A new template, or a frozen one: a new row, the next version of its year. A frozen
    * row keeps its uuid, since signed agreements point at it. */
-  if (rc == SQLITE_ROW)
+  if (step == XA_STEP_ROW)
     {
       replaces = g_strdup (uuid);
       data->uuid = xa_store_new_uuid ();
     }
   else
     data->uuid = g_strdup (uuid);
-  g_clear_pointer (&select, sqlite3_finalize);
+  g_clear_pointer (&select, xa_statement_free);
 
   if (!(select = xa_store_prepare (store,
                                    "SELECT COALESCE (MAX (version), 0) + 1 FROM template"
                                    " WHERE school_year = ?",
                                    error)))
     return FALSE;
-  sqlite3_bind_int (select, 1, school_year);
-  if (sqlite3_step (select) != SQLITE_ROW)
-    {
-      xa_store_set_sql_error (store, error, sqlite3_sql (select));
-      return FALSE;
-    }
-  data->version = sqlite3_column_int (select, 0);
+  xa_statement_bind_int (select, 1, school_year);
+  if (!xa_statement_step_one (select, error))
+    return FALSE;
+  data->version = xa_statement_get_int (select, 0);
 
   if (!(write = xa_store_prepare (store,
                                   "INSERT INTO template (uuid, school_year, version, name, body,"
                                   " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                   error)))
     return FALSE;
-  sqlite3_bind_text (write, 1, data->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (write, 2, school_year);
-  sqlite3_bind_int (write, 3, data->version);
-  sqlite3_bind_text (write, 4, xa_template_get_name (template), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (write, 5, data->body, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (write, 6, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (write, 7, now, -1, SQLITE_TRANSIENT);
-  if (!xa_store_step_done (store, write, error))
+  xa_statement_bind_text (write, 1, data->uuid);
+  xa_statement_bind_int (write, 2, school_year);
+  xa_statement_bind_int (write, 3, data->version);
+  xa_statement_bind_text (write, 4, xa_template_get_name (template));
+  xa_statement_bind_text (write, 5, data->body);
+  xa_statement_bind_text (write, 6, now);
+  xa_statement_bind_text (write, 7, now);
+  if (!xa_statement_run (write, error))
     return FALSE;
 
   {
@@ -534,18 +526,15 @@ count_cb (XaStore   *store,
           gpointer   user_data,
           GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   gint64 *count = user_data;
 
   if (!(stmt = xa_store_prepare (store, "SELECT count(*) FROM template", error)))
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      xa_store_set_sql_error (store, error, sqlite3_sql (stmt));
-      return FALSE;
-    }
+  if (!xa_statement_step_one (stmt, error))
+    return FALSE;
 
-  *count = sqlite3_column_int64 (stmt, 0);
+  *count = xa_statement_get_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -596,14 +585,18 @@ freeze_cb (XaStore   *store,
            GError   **error)
 {
   FreezeData *data = user_data;
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(XaStatement) select = NULL;
+  g_autoptr(XaStatement) update = NULL;
   g_autofree char *now = xa_store_now_iso8601 ();
+  XaStep step;
 
   if (!(select = xa_store_prepare (store, "SELECT frozen_at FROM template WHERE uuid = ?", error)))
     return FALSE;
-  sqlite3_bind_text (select, 1, data->uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (select) != SQLITE_ROW)
+  xa_statement_bind_text (select, 1, data->uuid);
+  step = xa_statement_step (select, error);
+  if (step == XA_STEP_ERROR)
+    return FALSE;
+  if (step == XA_STEP_DONE)
     {
       g_set_error_literal (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_NOT_FOUND,
                            _("No such template"));
@@ -613,17 +606,17 @@ freeze_cb (XaStore   *store,
   data->found = TRUE;
 
   /* Freezing twice is no change: the first signature is what counts. */
-  if (sqlite3_column_type (select, 0) != SQLITE_NULL)
+  if (!xa_statement_get_is_null (select, 0))
     return TRUE;
 
   if (!(update = xa_store_prepare (store,
                                    "UPDATE template SET frozen_at = ?, updated_at = ? WHERE uuid = ?",
                                    error)))
     return FALSE;
-  sqlite3_bind_text (update, 1, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (update, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (update, 3, data->uuid, -1, SQLITE_TRANSIENT);
-  if (!xa_store_step_done (store, update, error))
+  xa_statement_bind_text (update, 1, now);
+  xa_statement_bind_text (update, 2, now);
+  xa_statement_bind_text (update, 3, data->uuid);
+  if (!xa_statement_run (update, error))
     return FALSE;
 
   return xa_store_append_audit (store, "template.freeze", "template", data->uuid, NULL, error);

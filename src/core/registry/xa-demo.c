@@ -351,7 +351,7 @@ demo_func (XaStore  *store,
            GError  **error)
 {
   DemoWrite *demo = user_data;
-  g_autoptr(sqlite3_stmt) count = NULL;
+  g_autoptr(XaStatement) count = NULL;
   g_autoptr(XaOrganisation) commission = NULL;
   gint64 n_existing;
 
@@ -359,12 +359,9 @@ demo_func (XaStore  *store,
    * reserved, and demo data must never mix with real data. */
   if (!(count = xa_store_prepare (store, "SELECT count(*) FROM organisation WHERE kind = 'school'", error)))
     return FALSE;
-  if (sqlite3_step (count) != SQLITE_ROW)
-    {
-      xa_store_set_sql_error (store, error, "organisation");
-      return FALSE;
-    }
-  n_existing = sqlite3_column_int64 (count, 0);
+  if (!xa_statement_step_one (count, error))
+    return FALSE;
+  n_existing = xa_statement_get_int64 (count, 0);
   if (n_existing > 0)
     {
       g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,

@@ -14,7 +14,7 @@
 
 #include "xa-organisation-private.h"
 #include "xa-organisation.h"
-#include "core/store/xa-store-private.h"
+#include "core/util/xa-glib-compat.h"
 
 #define NAME_MAX_CHARS    100
 #define ADDRESS_MAX_CHARS 200

@@ -11,7 +11,7 @@
 
 #include "xa-person-private.h"
 #include "xa-person.h"
-#include "core/store/xa-store-private.h"
+#include "core/util/xa-glib-compat.h"
 
 struct _XaPerson
 {

@@ -17,7 +17,7 @@
 #include "xa-role-private.h"
 #include "xa-school-registry-private.h"
 #include "xa-school-registry.h"
-#include "core/store/xa-store-private.h"
+#include "core/util/xa-glib-compat.h"
 
 #define TITLE_MAX_CHARS       50
 #define AFFILIATION_MAX_CHARS 100
@@ -32,41 +32,41 @@
                      " JOIN organisation o ON o.id = r.organisation_id"
 
 static XaPerson *
-person_from_row (sqlite3_stmt *stmt)
+person_from_row (XaStatement *stmt)
 {
-  XaPerson *person = _xa_person_new_full (sqlite3_column_int64 (stmt, 0),
-                                          xa_store_column_text (stmt, 1),
-                                          xa_store_column_text (stmt, 2),
-                                          xa_store_column_text (stmt, 3));
+  XaPerson *person = _xa_person_new_full (xa_statement_get_int64 (stmt, 0),
+                                          xa_statement_get_text (stmt, 1),
+                                          xa_statement_get_text (stmt, 2),
+                                          xa_statement_get_text (stmt, 3));
 
-  xa_person_set_title (person, xa_store_column_text (stmt, 4));
-  xa_person_set_phone (person, xa_store_column_text (stmt, 5));
-  xa_person_set_affiliation (person, xa_store_column_text (stmt, 6));
+  xa_person_set_title (person, xa_statement_get_text (stmt, 4));
+  xa_person_set_phone (person, xa_statement_get_text (stmt, 5));
+  xa_person_set_affiliation (person, xa_statement_get_text (stmt, 6));
 
   return person;
 }
 
 static XaRole *
-role_from_row (sqlite3_stmt *stmt)
+role_from_row (XaStatement *stmt)
 {
   XaRoleKind kind = XA_ROLE_KIND_SAFETY_OFFICER;
 
   /* The table's CHECK constraint admits only known keys. */
-  if (!xa_role_kind_from_key (xa_store_column_text (stmt, 1), &kind))
-    g_warning ("Unknown role “%s” in the database", xa_store_column_text (stmt, 1));
+  if (!xa_role_kind_from_key (xa_statement_get_text (stmt, 1), &kind))
+    g_warning ("Unknown role “%s” in the database", xa_statement_get_text (stmt, 1));
 
-  return _xa_role_new (xa_store_column_text (stmt, 0),
+  return _xa_role_new (xa_statement_get_text (stmt, 0),
                        kind,
-                       xa_store_column_text (stmt, 2),
-                       xa_store_column_text (stmt, 3),
-                       xa_store_column_text (stmt, 4),
-                       xa_store_column_text (stmt, 5),
-                       sqlite3_column_type (stmt, 6) == SQLITE_NULL
-                         ? NULL : xa_store_column_text (stmt, 6),
-                       xa_store_column_text (stmt, 7));
+                       xa_statement_get_text (stmt, 2),
+                       xa_statement_get_text (stmt, 3),
+                       xa_statement_get_text (stmt, 4),
+                       xa_statement_get_text (stmt, 5),
+                       xa_statement_get_is_null (stmt, 6)
+                         ? NULL : xa_statement_get_text (stmt, 6),
+                       xa_statement_get_text (stmt, 7));
 }
 
-typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+typedef gpointer (*RowFunc) (XaStatement *stmt);
 
 /* Runs a query with text parameters and collects one object per row into a list store
  * of @type; with @single, returns the first object instead (or NULL without an error). */
@@ -80,9 +80,9 @@ query_objects (XaStore      *store,
                GError      **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (type);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   gpointer first = NULL;
-  int rc;
+  XaStep step;
 
   xa_store_lock (store);
 
@@ -93,28 +93,25 @@ query_objects (XaStore      *store,
     }
 
   for (guint i = 0; params[i] != NULL; i++)
-    sqlite3_bind_text (stmt, i + 1, params[i], -1, SQLITE_TRANSIENT);
+    xa_statement_bind_text (stmt, i + 1, params[i]);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
       g_autoptr(GObject) object = row_func (stmt);
 
       if (single)
         {
           first = g_steal_pointer (&object);
-          rc = SQLITE_DONE;
+          step = XA_STEP_DONE;
           break;
         }
       g_list_store_append (list, object);
     }
 
-  if (rc != SQLITE_DONE)
-    xa_store_set_sql_error (store, error, sql);
-
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, xa_statement_free);
   xa_store_unlock (store);
 
-  if (rc != SQLITE_DONE)
+  if (step != XA_STEP_DONE)
     return NULL;
 
   return single ? first : g_steal_pointer (&list);
@@ -230,7 +227,7 @@ insert_person_func (XaStore  *store,
   PersonWrite *op = user_data;
   XaPerson *person = op->person;
   g_auto(XaOrgRow) org = { 0, };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *now = xa_store_now_iso8601 ();
   g_autofree char *detail = NULL;
@@ -245,16 +242,16 @@ insert_person_func (XaStore  *store,
                                  error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, xa_person_get_uuid (person), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, org.id);
-  sqlite3_bind_text (stmt, 3, xa_person_get_name (person), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, xa_person_get_title (person), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, xa_person_get_phone (person), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, xa_person_get_affiliation (person), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  xa_statement_bind_text (stmt, 1, xa_person_get_uuid (person));
+  xa_statement_bind_int64 (stmt, 2, org.id);
+  xa_statement_bind_text (stmt, 3, xa_person_get_name (person));
+  xa_statement_bind_text (stmt, 4, xa_person_get_title (person));
+  xa_statement_bind_text (stmt, 5, xa_person_get_phone (person));
+  xa_statement_bind_text (stmt, 6, xa_person_get_affiliation (person));
+  xa_statement_bind_text (stmt, 7, now);
+  xa_statement_bind_text (stmt, 8, now);
 
-  if (!xa_store_step_done (store, stmt, error))
+  if (!xa_statement_run (stmt, error))
     return FALSE;
 
   op->new_id = xa_store_last_insert_id (store);
@@ -320,7 +317,7 @@ update_person_func (XaStore  *store,
   XaPerson *person = op->person;
   const char *fields[] = { "name", "title", "phone", "affiliation" };
   g_autoptr(XaPerson) before = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *now = xa_store_now_iso8601 ();
   g_autofree char *detail = NULL;
@@ -354,14 +351,14 @@ update_person_func (XaStore  *store,
                                  error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, xa_person_get_name (person), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, xa_person_get_title (person), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, xa_person_get_phone (person), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, xa_person_get_affiliation (person), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, xa_person_get_uuid (person), -1, SQLITE_TRANSIENT);
+  xa_statement_bind_text (stmt, 1, xa_person_get_name (person));
+  xa_statement_bind_text (stmt, 2, xa_person_get_title (person));
+  xa_statement_bind_text (stmt, 3, xa_person_get_phone (person));
+  xa_statement_bind_text (stmt, 4, xa_person_get_affiliation (person));
+  xa_statement_bind_text (stmt, 5, now);
+  xa_statement_bind_text (stmt, 6, xa_person_get_uuid (person));
 
-  if (!xa_store_step_done (store, stmt, error))
+  if (!xa_statement_run (stmt, error))
     return FALSE;
 
   detail = _xa_json_builder_to_string (builder);
@@ -493,15 +490,15 @@ end_term (XaStore     *store,
           const char  *successor_name,
           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   g_autofree char *detail = NULL;
 
   if (!(stmt = xa_store_prepare (store, "UPDATE role_term SET until = ? WHERE uuid = ?", error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, until, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, xa_role_get_uuid (term), -1, SQLITE_TRANSIENT);
-  if (!xa_store_step_done (store, stmt, error))
+  xa_statement_bind_text (stmt, 1, until);
+  xa_statement_bind_text (stmt, 2, xa_role_get_uuid (term));
+  if (!xa_statement_run (stmt, error))
     return FALSE;
 
   detail = role_detail (xa_role_get_kind (term), xa_role_get_person_uuid (term),
@@ -526,7 +523,7 @@ assign_role_func (XaStore  *store,
   g_autoptr(GListModel) open_terms = NULL;
   g_autoptr(XaRole) latest_ended = NULL;
   g_autoptr(XaRole) predecessor = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(XaStatement) insert = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uuid = xa_store_new_uuid ();
   g_autofree char *detail = NULL;
@@ -616,14 +613,14 @@ assign_role_func (XaStore  *store,
                                    error)))
     return FALSE;
 
-  sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (insert, 2, org.id);
-  sqlite3_bind_int64 (insert, 3, xa_person_get_id (person));
-  sqlite3_bind_text (insert, 4, kind_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 5, op->since, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 6, op->note ? op->note : "", -1, SQLITE_TRANSIENT);
+  xa_statement_bind_text (insert, 1, uuid);
+  xa_statement_bind_int64 (insert, 2, org.id);
+  xa_statement_bind_int64 (insert, 3, xa_person_get_id (person));
+  xa_statement_bind_text (insert, 4, kind_key);
+  xa_statement_bind_text (insert, 5, op->since);
+  xa_statement_bind_text (insert, 6, op->note ? op->note : "");
 
-  if (!xa_store_step_done (store, insert, error))
+  if (!xa_statement_run (insert, error))
     return FALSE;
 
   detail = role_detail (op->kind, op->person_uuid, xa_person_get_name (person), op->since,

@@ -84,19 +84,18 @@ add_org_changes (JsonBuilder    *builder,
 }
 
 static gboolean
-bind_org_fields (sqlite3_stmt   *stmt,
+bind_org_fields (XaStatement   *stmt,
                  int             first,
                  XaOrganisation *org)
 {
   /* The commission has no code: NULL keeps the UNIQUE constraint out of its way. */
-  xa_store_bind_text_or_null (stmt, first, xa_organisation_get_code (org));
-  sqlite3_bind_text (stmt, first + 1, xa_organisation_get_name (org), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, first + 2,
-                     xa_school_type_to_key (xa_organisation_get_school_type (org)), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 3, xa_organisation_get_stages (org), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, first + 4, xa_organisation_get_address (org), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, first + 5, xa_organisation_get_phone (org), -1, SQLITE_TRANSIENT);
+  xa_statement_bind_text_or_null (stmt, first, xa_organisation_get_code (org));
+  xa_statement_bind_text (stmt, first + 1, xa_organisation_get_name (org));
+  xa_statement_bind_text (stmt, first + 2,
+                          xa_school_type_to_key (xa_organisation_get_school_type (org)));
+  xa_statement_bind_text (stmt, first + 3, xa_organisation_get_stages (org));
+  xa_statement_bind_text (stmt, first + 4, xa_organisation_get_address (org));
+  xa_statement_bind_text (stmt, first + 5, xa_organisation_get_phone (org));
   return TRUE;
 }
 
@@ -114,7 +113,7 @@ insert_org_func (XaStore  *store,
 {
   OrgWrite *op = user_data;
   XaOrganisation *org = op->org;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   g_autofree char *now = xa_store_now_iso8601 ();
   g_autofree char *detail = NULL;
   gboolean is_school = xa_organisation_get_kind (org) == XA_ORGANISATION_KIND_SCHOOL;
@@ -131,13 +130,13 @@ insert_org_func (XaStore  *store,
                                  error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, xa_organisation_get_uuid (org), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, is_school ? "school" : "commission", -1, SQLITE_STATIC);
+  xa_statement_bind_text (stmt, 1, xa_organisation_get_uuid (org));
+  xa_statement_bind_text (stmt, 2, is_school ? "school" : "commission");
   bind_org_fields (stmt, 3, org);
-  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_TRANSIENT);
+  xa_statement_bind_text (stmt, 9, now);
+  xa_statement_bind_text (stmt, 10, now);
 
-  if (!xa_store_step_done (store, stmt, error))
+  if (!xa_statement_run (stmt, error))
     return FALSE;
 
   op->new_id = xa_store_last_insert_id (store);
@@ -200,7 +199,7 @@ update_org_func (XaStore  *store,
   OrgWrite *op = user_data;
   XaOrganisation *org = op->org;
   g_autoptr(XaOrganisation) before = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *now = xa_store_now_iso8601 ();
   g_autofree char *detail = NULL;
@@ -245,10 +244,10 @@ update_org_func (XaStore  *store,
     return FALSE;
 
   bind_org_fields (stmt, 1, org);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, xa_organisation_get_uuid (org), -1, SQLITE_TRANSIENT);
+  xa_statement_bind_text (stmt, 7, now);
+  xa_statement_bind_text (stmt, 8, xa_organisation_get_uuid (org));
 
-  if (!xa_store_step_done (store, stmt, error))
+  if (!xa_statement_run (stmt, error))
     return FALSE;
 
   detail = _xa_json_builder_to_string (builder);
@@ -286,7 +285,7 @@ set_deleted_func (XaStore  *store,
 {
   DeleteWrite *op = user_data;
   g_autoptr(XaOrganisation) school = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *now = xa_store_now_iso8601 ();
@@ -327,13 +326,13 @@ set_deleted_func (XaStore  *store,
     return FALSE;
 
   if (op->delete)
-    sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+    xa_statement_bind_text (stmt, 1, now);
   else
-    sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, op->uuid, -1, SQLITE_TRANSIENT);
+    xa_statement_bind_null (stmt, 1);
+  xa_statement_bind_text (stmt, 2, now);
+  xa_statement_bind_text (stmt, 3, op->uuid);
 
-  if (!xa_store_step_done (store, stmt, error))
+  if (!xa_statement_run (stmt, error))
     return FALSE;
 
   json_builder_begin_object (builder);

@@ -19,7 +19,7 @@
 #include "xa-organisation-private.h"
 #include "xa-school-registry-private.h"
 #include "xa-school-registry.h"
-#include "core/store/xa-store-private.h"
+#include "core/util/xa-glib-compat.h"
 #include "core/util/xa-school-year.h"
 
 struct _XaSchoolRegistry
@@ -117,23 +117,23 @@ _xa_today_iso (void)
 }
 
 static XaOrganisation *
-org_from_row (sqlite3_stmt *stmt)
+org_from_row (XaStatement *stmt)
 {
-  XaOrganisationKind kind = g_strcmp0 (xa_store_column_text (stmt, 2), "commission") == 0
+  XaOrganisationKind kind = g_strcmp0 (xa_statement_get_text (stmt, 2), "commission") == 0
                               ? XA_ORGANISATION_KIND_COMMISSION
                               : XA_ORGANISATION_KIND_SCHOOL;
   XaOrganisation *org = _xa_organisation_new (kind,
-                                              sqlite3_column_int64 (stmt, 0),
-                                              xa_store_column_text (stmt, 1));
+                                              xa_statement_get_int64 (stmt, 0),
+                                              xa_statement_get_text (stmt, 1));
 
-  xa_organisation_set_code (org, xa_store_column_text (stmt, 3));
-  xa_organisation_set_name (org, xa_store_column_text (stmt, 4));
-  xa_organisation_set_school_type (org, xa_school_type_from_key (xa_store_column_text (stmt, 5)));
-  xa_organisation_set_stages (org, xa_store_column_text (stmt, 6));
-  xa_organisation_set_address (org, xa_store_column_text (stmt, 7));
-  xa_organisation_set_phone (org, xa_store_column_text (stmt, 8));
-  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
-    _xa_organisation_set_deleted_at (org, xa_store_column_text (stmt, 9));
+  xa_organisation_set_code (org, xa_statement_get_text (stmt, 3));
+  xa_organisation_set_name (org, xa_statement_get_text (stmt, 4));
+  xa_organisation_set_school_type (org, xa_school_type_from_key (xa_statement_get_text (stmt, 5)));
+  xa_organisation_set_stages (org, xa_statement_get_text (stmt, 6));
+  xa_organisation_set_address (org, xa_statement_get_text (stmt, 7));
+  xa_organisation_set_phone (org, xa_statement_get_text (stmt, 8));
+  if (!xa_statement_get_is_null (stmt, 9))
+    _xa_organisation_set_deleted_at (org, xa_statement_get_text (stmt, 9));
 
   return org;
 }
@@ -147,8 +147,8 @@ query_orgs (XaStore     *store,
             GError     **error)
 {
   g_autoptr(GPtrArray) orgs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(XaStatement) stmt = NULL;
+  XaStep step;
 
   xa_store_lock (store);
 
@@ -159,20 +159,19 @@ query_orgs (XaStore     *store,
     }
 
   if (bind_text != NULL)
-    sqlite3_bind_text (stmt, 1, bind_text, -1, SQLITE_TRANSIENT);
+    xa_statement_bind_text (stmt, 1, bind_text);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     g_ptr_array_add (orgs, org_from_row (stmt));
 
-  if (rc != SQLITE_DONE)
+  if (step != XA_STEP_DONE)
     {
-      xa_store_set_sql_error (store, error, "organisation");
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, xa_statement_free);
       xa_store_unlock (store);
       return NULL;
     }
 
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, xa_statement_free);
   xa_store_unlock (store);
 
   return g_steal_pointer (&orgs);
@@ -401,7 +400,7 @@ xa_school_registry_get_schools (XaSchoolRegistry *self)
 guint
 xa_school_registry_count_schools (XaSchoolRegistry *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   guint count = 0;
 
   g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), 0);
@@ -411,9 +410,9 @@ xa_school_registry_count_schools (XaSchoolRegistry *self)
                            "SELECT count(*) FROM organisation"
                            " WHERE kind = 'school' AND deleted_at IS NULL",
                            NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (stmt != NULL && xa_statement_step (stmt, NULL) == XA_STEP_ROW)
+    count = (guint) xa_statement_get_int64 (stmt, 0);
+  g_clear_pointer (&stmt, xa_statement_free);
   xa_store_unlock (self->store);
 
   return count;
@@ -494,8 +493,8 @@ _xa_registry_lookup_org (XaStore     *store,
                          XaOrgRow    *row,
                          GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(XaStatement) stmt = NULL;
+  XaStep step;
 
   if (!(stmt = xa_store_prepare (store,
                                  "SELECT id, deleted_at IS NOT NULL, name, kind"
@@ -503,22 +502,20 @@ _xa_registry_lookup_org (XaStore     *store,
                                  error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
+  xa_statement_bind_text (stmt, 1, uuid);
+  step = xa_statement_step (stmt, error);
 
-  if (rc == SQLITE_ROW && (allow_deleted || sqlite3_column_int (stmt, 1) == 0))
+  if (step == XA_STEP_ROW && (allow_deleted || xa_statement_get_int (stmt, 1) == 0))
     {
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->deleted = sqlite3_column_int (stmt, 1) != 0;
-      row->name = g_strdup (xa_store_column_text (stmt, 2));
-      row->kind = g_strdup (xa_store_column_text (stmt, 3));
+      row->id = xa_statement_get_int64 (stmt, 0);
+      row->deleted = xa_statement_get_int (stmt, 1) != 0;
+      row->name = g_strdup (xa_statement_get_text (stmt, 2));
+      row->kind = g_strdup (xa_statement_get_text (stmt, 3));
       return TRUE;
     }
 
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+  if (step != XA_STEP_ERROR)
     _xa_registry_set_not_found (error);
-  else
-    xa_store_set_sql_error (store, error, "organisation");
 
   return FALSE;
 }
@@ -529,8 +526,8 @@ _xa_registry_check_code_free (XaStore     *store,
                               const char  *except_uuid,
                               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(XaStatement) stmt = NULL;
+  XaStep step;
 
   if (!(stmt = xa_store_prepare (store,
                                  "SELECT name, deleted_at IS NOT NULL FROM organisation"
@@ -538,29 +535,26 @@ _xa_registry_check_code_free (XaStore     *store,
                                  error)))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  xa_store_bind_text_or_null (stmt, 2, except_uuid);
-  rc = sqlite3_step (stmt);
+  xa_statement_bind_text (stmt, 1, code);
+  xa_statement_bind_text_or_null (stmt, 2, except_uuid);
+  step = xa_statement_step (stmt, error);
 
-  if (rc == SQLITE_DONE)
+  if (step == XA_STEP_DONE)
     return TRUE;
 
-  if (rc != SQLITE_ROW)
-    {
-      xa_store_set_sql_error (store, error, "organisation");
-      return FALSE;
-    }
+  if (step != XA_STEP_ROW)
+    return FALSE;
 
   /* A deleted school keeps its code: codes are never reused (reference/domain.md
    * §4.2), and the school may yet be restored. */
-  if (sqlite3_column_int (stmt, 1) != 0)
+  if (xa_statement_get_int (stmt, 1) != 0)
     g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_DUPLICATE_CODE,
                  _("The school identifier %s belongs to the deleted school “%s”; restore that school instead of adding it again"),
-                 code, xa_store_column_text (stmt, 0));
+                 code, xa_statement_get_text (stmt, 0));
   else
     g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_DUPLICATE_CODE,
                  _("The school identifier %s is already used by “%s”"),
-                 code, xa_store_column_text (stmt, 0));
+                 code, xa_statement_get_text (stmt, 0));
 
   return FALSE;
 }
@@ -576,8 +570,8 @@ ensure_year_func (XaStore  *store,
                   GError  **error)
 {
   YearWrite *op = user_data;
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(XaStatement) find = NULL;
+  g_autoptr(XaStatement) insert = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *uuid = xa_store_new_uuid ();
   g_autofree char *now = xa_store_now_iso8601 ();
@@ -587,9 +581,17 @@ ensure_year_func (XaStore  *store,
   if (!(find = xa_store_prepare (store, "SELECT 1 FROM school_year WHERE start_year = ?", error)))
     return FALSE;
 
-  sqlite3_bind_int (find, 1, op->start_year);
-  if (sqlite3_step (find) == SQLITE_ROW)
-    return TRUE;
+  xa_statement_bind_int (find, 1, op->start_year);
+  switch (xa_statement_step (find, error))
+    {
+    case XA_STEP_ROW:
+      return TRUE;
+    case XA_STEP_ERROR:
+      return FALSE;
+    case XA_STEP_DONE:
+    default:
+      break;
+    }
 
   if (!(insert = xa_store_prepare (store,
                                    "INSERT INTO school_year (uuid, start_year, created_at)"
@@ -597,11 +599,11 @@ ensure_year_func (XaStore  *store,
                                    error)))
     return FALSE;
 
-  sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (insert, 2, op->start_year);
-  sqlite3_bind_text (insert, 3, now, -1, SQLITE_TRANSIENT);
+  xa_statement_bind_text (insert, 1, uuid);
+  xa_statement_bind_int (insert, 2, op->start_year);
+  xa_statement_bind_text (insert, 3, now);
 
-  if (!xa_store_step_done (store, insert, error))
+  if (!xa_statement_run (insert, error))
     return FALSE;
 
   json_builder_begin_object (builder);
@@ -653,8 +655,8 @@ xa_school_registry_list_school_years (XaSchoolRegistry  *self,
                                       GError           **error)
 {
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(XaStatement) stmt = NULL;
+  XaStep step;
 
   g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), NULL);
 
@@ -668,21 +670,20 @@ xa_school_registry_list_school_years (XaSchoolRegistry  *self,
       return NULL;
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
-      int year = sqlite3_column_int (stmt, 0);
+      int year = xa_statement_get_int (stmt, 0);
       g_array_append_val (years, year);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step != XA_STEP_DONE)
     {
-      xa_store_set_sql_error (self->store, error, "school_year");
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, xa_statement_free);
       xa_store_unlock (self->store);
       return NULL;
     }
 
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, xa_statement_free);
   xa_store_unlock (self->store);
 
   return g_steal_pointer (&years);

@@ -5,25 +5,12 @@
 
 #pragma once
 
+#include <sqlite3.h>
+
 #include "xa-store.h"
+#include "core/util/xa-glib-compat.h"
 
 G_BEGIN_DECLS
-
-/* g_set_str() arrived in GLib 2.76; we pin 2.74. */
-static inline gboolean
-g_set_str_compat (char       **str_pointer,
-                  const char  *new_str)
-{
-  char *copy;
-
-  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
-    return FALSE;
-
-  copy = g_strdup (new_str);
-  g_free (*str_pointer);
-  *str_pointer = copy;
-  return TRUE;
-}
 
 XaStore  *_xa_store_open_at_version (const char  *path,
                                      int          target_version,
@@ -41,5 +28,14 @@ char     *_xa_store_hash_entry      (gint64       seq,
                                      const char  *detail,
                                      const char  *prev_hash);
 sqlite3  *_xa_store_get_db          (XaStore     *self);
+
+XaStatement *_xa_statement_new      (sqlite3     *db,
+                                     const char  *path,
+                                     const char  *sql,
+                                     GError     **error);
+void      _xa_sqlite_set_error      (sqlite3     *db,
+                                     const char  *path,
+                                     const char  *sql,
+                                     GError     **error);
 
 G_END_DECLS

@@ -21,19 +21,43 @@ struct _XaStore
 {
   GObject       parent_instance;
 
+  /* The connection that writes, and the one thread (the owner, that opened the store)
+   * reads through. */
   sqlite3      *db;
+  GRecMutex     mutex;
+
+  /* A read-only connection for other threads (batches, reports, imports), opened when
+   * first needed: with WAL, its long reads never hold up the owner's writes. */
+  sqlite3      *reader;
+  GRecMutex     reader_mutex;
+
   char         *path;
   char         *operator_name;
-  GRecMutex     mutex;
+  GThread      *owner_thread;
   GMainContext *owner_context;
   guint         change_serial;
   gboolean      in_write;
+
+  /* kind → GHashTable of the UUIDs written in the transaction under way */
+  GHashTable   *pending_changes;
 };
+
+/* Which connection a thread is using for which store: a stack, because a read can
+ * happen inside a write and a store inside another's. */
+typedef struct
+{
+  XaStore  *store;
+  sqlite3  *db;
+  gboolean  began_read;
+} ConnectionFrame;
+
+static GPrivate connection_frames = G_PRIVATE_INIT (NULL);
 
 G_DEFINE_FINAL_TYPE (XaStore, xa_store, G_TYPE_OBJECT)
 
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_RECORDS_CHANGED,
   N_SIGNALS
 };
 
@@ -44,28 +68,6 @@ G_DEFINE_QUARK (xa-store-error-quark, xa_store_error)
 static const char zero_hash[] =
   "0000000000000000000000000000000000000000000000000000000000000000";
 
-static void
-set_error_from_db (sqlite3     *db,
-                   GError     **error,
-                   const char  *context)
-{
-  int code = sqlite3_extended_errcode (db);
-  int primary = code & 0xff;
-  XaStoreError xa_code = XA_STORE_ERROR_SQL;
-
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    xa_code = XA_STORE_ERROR_BUSY;
-  else if (primary == SQLITE_CONSTRAINT)
-    xa_code = XA_STORE_ERROR_CONSTRAINT;
-
-  if (xa_code == XA_STORE_ERROR_BUSY)
-    g_set_error (error, XA_STORE_ERROR, xa_code,
-                 _("The database is in use by another program; try again in a moment (%s)"),
-                 sqlite3_errmsg (db));
-  else
-    g_set_error (error, XA_STORE_ERROR, xa_code, "%s: %s", context, sqlite3_errmsg (db));
-}
-
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
@@ -73,7 +75,7 @@ exec_sql (sqlite3     *db,
 {
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
-      set_error_from_db (db, error, sql);
+      _xa_sqlite_set_error (db, sqlite3_db_filename (db, "main"), sql, error);
       return FALSE;
     }
 
@@ -86,21 +88,15 @@ query_int (sqlite3     *db,
            gint64      *value,
            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_error_from_db (db, error, sql);
-      return FALSE;
-    }
+  if (!(stmt = _xa_statement_new (db, sqlite3_db_filename (db, "main"), sql, error)))
+    return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_error_from_db (db, error, sql);
-      return FALSE;
-    }
+  if (!xa_statement_step_one (stmt, error))
+    return FALSE;
 
-  *value = sqlite3_column_int64 (stmt, 0);
+  *value = xa_statement_get_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -110,16 +106,15 @@ query_text (sqlite3     *db,
             char       **value,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_error_from_db (db, error, sql);
-      return FALSE;
-    }
+  if (!(stmt = _xa_statement_new (db, sqlite3_db_filename (db, "main"), sql, error)))
+    return FALSE;
 
-  *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (!xa_statement_step_one (stmt, error))
+    return FALSE;
+
+  *value = g_strdup (xa_statement_get_text (stmt, 0));
   return TRUE;
 }
 
@@ -276,6 +271,9 @@ xa_store_finalize (GObject *object)
 {
   XaStore *self = (XaStore *) object;
 
+  if (self->reader != NULL)
+    sqlite3_close_v2 (self->reader);
+
   if (self->db != NULL)
     {
       /* Fold the WAL back into the main file so that the folder holds one file at rest. */
@@ -286,7 +284,9 @@ xa_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->operator_name, g_free);
   g_clear_pointer (&self->owner_context, g_main_context_unref);
+  g_clear_pointer (&self->pending_changes, g_hash_table_unref);
   g_rec_mutex_clear (&self->mutex);
+  g_rec_mutex_clear (&self->reader_mutex);
 
   G_OBJECT_CLASS (xa_store_parent_class)->finalize (object);
 }
@@ -310,12 +310,34 @@ xa_store_class_init (XaStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * XaStore::records-changed:
+   * @kind: the kind of record, as in the audit log ("organisation", "agreement", …);
+   *   also the signal's detail
+   * @uuids: (array zero-terminated=1): the records written; empty when the change
+   *   touched too many to list, so that a listener reloads that kind
+   *
+   * Emitted once per kind of record after a write transaction committed, on the
+   * thread-default main context of the thread that opened the store. A model listens
+   * to the kinds it shows and updates only the records named.
+   */
+  signals[SIGNAL_RECORDS_CHANGED] =
+    g_signal_new ("records-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRV);
 }
 
 static void
 xa_store_init (XaStore *self)
 {
   g_rec_mutex_init (&self->mutex);
+  g_rec_mutex_init (&self->reader_mutex);
+  self->owner_thread = g_thread_self ();
+  self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_hash_table_unref);
   self->owner_context = g_main_context_ref_thread_default ();
   self->operator_name = g_strdup (g_get_real_name ());
   if (g_strcmp0 (self->operator_name, "Unknown") == 0 || self->operator_name[0] == '\0')
@@ -462,31 +484,256 @@ xa_store_get_change_serial (XaStore *self)
   return (guint) g_atomic_int_get (&self->change_serial);
 }
 
-static gboolean
-emit_changed_cb (gpointer user_data)
+/* Connections per thread */
+
+static ConnectionFrame *
+current_frame (XaStore *self)
 {
-  XaStore *self = user_data;
+  for (GSList *l = g_private_get (&connection_frames); l != NULL; l = l->next)
+    {
+      ConnectionFrame *frame = l->data;
+
+      if (frame->store == self)
+        return frame;
+    }
+
+  return NULL;
+}
+
+static void
+push_frame (XaStore  *self,
+            sqlite3  *db,
+            gboolean  began_read)
+{
+  ConnectionFrame *frame = g_new0 (ConnectionFrame, 1);
+
+  frame->store = self;
+  frame->db = db;
+  frame->began_read = began_read;
+  g_private_set (&connection_frames,
+                 g_slist_prepend (g_private_get (&connection_frames), frame));
+}
+
+static ConnectionFrame *
+pop_frame (XaStore *self)
+{
+  GSList *frames = g_private_get (&connection_frames);
+  ConnectionFrame *frame;
+
+  g_assert (frames != NULL && ((ConnectionFrame *) frames->data)->store == self);
+
+  frame = frames->data;
+  g_private_set (&connection_frames, g_slist_delete_link (frames, frames));
+  return frame;
+}
+
+/* The read-only connection of other threads. A store in memory has none (a second
+ * connection would see another, empty database), nor does one whose reader cannot be
+ * opened: they read through the writer. */
+static sqlite3 *
+ensure_reader (XaStore *self)
+{
+  int unused = 0;
+
+  if (self->reader != NULL || g_strcmp0 (self->path, ":memory:") == 0)
+    return self->reader;
+
+  if (sqlite3_open_v2 (self->path, &self->reader,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW,
+                       NULL) != SQLITE_OK)
+    {
+      g_debug ("No reader connection for %s: %s", self->path, sqlite3_errmsg (self->reader));
+      g_clear_pointer (&self->reader, sqlite3_close_v2);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->reader, 1);
+  sqlite3_db_config (self->reader, SQLITE_DBCONFIG_DEFENSIVE, 1, &unused);
+  sqlite3_db_config (self->reader, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &unused);
+  sqlite3_db_config (self->reader, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &unused);
+  sqlite3_busy_timeout (self->reader, 5000);
+  sqlite3_exec (self->reader, "PRAGMA query_only = ON", NULL, NULL, NULL);
+
+  return self->reader;
+}
+
+/**
+ * xa_store_lock:
+ *
+ * Starts a read: the statements this thread prepares until xa_store_unlock() see one
+ * consistent state of the database. The thread that opened the store, and any thread
+ * inside xa_store_write(), reads through the writing connection; other threads read
+ * through a read-only connection of their own, so that a long report or batch never
+ * holds up a write. Calls nest.
+ */
+void
+xa_store_lock (XaStore *self)
+{
+  ConnectionFrame *frame;
+  sqlite3 *reader;
+
+  g_return_if_fail (XA_IS_STORE (self));
+
+  frame = current_frame (self);
+
+  if (frame != NULL ? frame->db == self->db
+                    : g_thread_self () == self->owner_thread ||
+                      (reader = ensure_reader (self)) == NULL)
+    {
+      g_rec_mutex_lock (&self->mutex);
+      push_frame (self, self->db, FALSE);
+      return;
+    }
+
+  reader = frame != NULL ? frame->db : self->reader;
+  g_rec_mutex_lock (&self->reader_mutex);
+  push_frame (self, reader, frame == NULL &&
+                            sqlite3_exec (reader, "BEGIN", NULL, NULL, NULL) == SQLITE_OK);
+}
+
+void
+xa_store_unlock (XaStore *self)
+{
+  g_autofree ConnectionFrame *frame = NULL;
+
+  g_return_if_fail (XA_IS_STORE (self));
+
+  frame = pop_frame (self);
+
+  if (frame->db == self->db)
+    {
+      g_rec_mutex_unlock (&self->mutex);
+      return;
+    }
+
+  if (frame->began_read)
+    sqlite3_exec (frame->db, "COMMIT", NULL, NULL, NULL);
+  g_rec_mutex_unlock (&self->reader_mutex);
+}
+
+/**
+ * xa_store_read:
+ * @func: (scope call): the reads
+ *
+ * Runs @func between xa_store_lock() and xa_store_unlock().
+ */
+gboolean
+xa_store_read (XaStore          *self,
+               XaStoreReadFunc   func,
+               gpointer          user_data,
+               GError          **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  xa_store_lock (self);
+  ok = func (self, user_data, error);
+  xa_store_unlock (self);
+
+  return ok;
+}
+
+/* Changes */
+
+typedef struct
+{
+  XaStore *store;
+  GHashTable *changes;  /* kind → GHashTable of UUIDs */
+} Announcement;
+
+static void
+announcement_free (Announcement *announcement)
+{
+  g_object_unref (announcement->store);
+  g_hash_table_unref (announcement->changes);
+  g_free (announcement);
+}
+
+static gboolean
+announce_cb (gpointer user_data)
+{
+  Announcement *announcement = user_data;
+  XaStore *self = announcement->store;
+  g_autofree gpointer *kinds = NULL;
+  guint n_kinds = 0;
+
+  /* The kinds in a stable order, so that listeners see the same sequence each time. */
+  kinds = g_hash_table_get_keys_as_array (announcement->changes, &n_kinds);
+  qsort (kinds, n_kinds, sizeof (gpointer), (GCompareFunc) g_strcmp0);
+
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      const char *kind = kinds[i];
+      GHashTable *uuids = g_hash_table_lookup (announcement->changes, kind);
+      g_autofree const char **keys = NULL;
+
+      if (g_hash_table_contains (uuids, ""))
+        keys = g_new0 (const char *, 1);
+      else
+        keys = (const char **) g_hash_table_get_keys_as_array (uuids, NULL);
+
+      g_signal_emit (self, signals[SIGNAL_RECORDS_CHANGED], g_quark_from_string (kind),
+                     kind, keys);
+    }
 
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return G_SOURCE_REMOVE;
 }
 
 static void
-notify_changed (XaStore *self)
+notify_changed (XaStore    *self,
+                GHashTable *changes)
 {
-  GMainContext *current = g_main_context_ref_thread_default ();
-  gboolean on_owner_thread = current == self->owner_context;
+  Announcement *announcement = g_new0 (Announcement, 1);
 
-  g_main_context_unref (current);
+  announcement->store = g_object_ref (self);
+  announcement->changes = changes;
   g_atomic_int_inc (&self->change_serial);
 
   /* Models listen on the thread that made them; a write from a worker (an import) tells
    * them through that thread's main context. */
-  if (on_owner_thread)
-    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  if (g_thread_self () == self->owner_thread)
+    {
+      announce_cb (announcement);
+      announcement_free (announcement);
+    }
   else
     g_main_context_invoke_full (self->owner_context, G_PRIORITY_DEFAULT,
-                                emit_changed_cb, g_object_ref (self), g_object_unref);
+                                announce_cb, announcement,
+                                (GDestroyNotify) announcement_free);
+}
+
+/**
+ * xa_store_note_change:
+ * @kind: the kind of record, as the audit log names it
+ * @uuid: (nullable): the record; %NULL when too many changed to list
+ *
+ * Records that the write under way changes a record, so that #XaStore::records-changed
+ * names it after the commit. xa_store_append_audit() notes its record by itself; call
+ * this for records a change touches besides the one it audits. Only valid inside
+ * xa_store_write().
+ */
+void
+xa_store_note_change (XaStore    *self,
+                      const char *kind,
+                      const char *uuid)
+{
+  GHashTable *uuids;
+
+  g_return_if_fail (XA_IS_STORE (self));
+  g_return_if_fail (self->in_write);
+  g_return_if_fail (kind != NULL);
+
+  uuids = g_hash_table_lookup (self->pending_changes, kind);
+  if (uuids == NULL)
+    {
+      uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (self->pending_changes, g_strdup (kind), uuids);
+    }
+
+  g_hash_table_add (uuids, g_strdup (uuid ? uuid : ""));
 }
 
 /**
@@ -504,6 +751,7 @@ xa_store_write (XaStore           *self,
                 gpointer           user_data,
                 GError           **error)
 {
+  g_autoptr(GHashTable) changes = NULL;
   gboolean ok;
 
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
@@ -519,15 +767,24 @@ xa_store_write (XaStore           *self,
       return ok;
     }
 
+  if (current_frame (self) != NULL && current_frame (self)->db != self->db)
+    {
+      g_critical ("A write cannot start inside a read of another connection");
+      g_rec_mutex_unlock (&self->mutex);
+      return FALSE;
+    }
+
   if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
     {
       g_rec_mutex_unlock (&self->mutex);
       return FALSE;
     }
 
+  push_frame (self, self->db, FALSE);
   self->in_write = TRUE;
   ok = func (self, user_data, error);
   self->in_write = FALSE;
+  g_free (pop_frame (self));
 
   if (ok)
     ok = exec_sql (self->db, "COMMIT", error);
@@ -535,10 +792,14 @@ xa_store_write (XaStore           *self,
   if (!ok)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
+  changes = g_steal_pointer (&self->pending_changes);
+  self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_hash_table_unref);
+
   g_rec_mutex_unlock (&self->mutex);
 
   if (ok)
-    notify_changed (self);
+    notify_changed (self, g_steal_pointer (&changes));
 
   return ok;
 }
@@ -576,12 +837,13 @@ _xa_store_hash_entry (gint64      seq,
 /**
  * xa_store_append_audit:
  * @action: what happened, a stable English verb phrase such as "school.add"
- * @record_table: the table of the record changed
+ * @record_table: the kind of the record changed
  * @record_uuid: the record's UUID
  * @detail: (nullable): JSON that describes the change
  *
- * Appends an entry to the audit chain. Only valid inside xa_store_write(), so that the
- * entry commits or rolls back with the change it records.
+ * Appends an entry to the audit chain, and notes the record as changed. Only valid
+ * inside xa_store_write(), so that the entry commits or rolls back with the change it
+ * records.
  */
 gboolean
 xa_store_append_audit (XaStore     *self,
@@ -591,8 +853,8 @@ xa_store_append_audit (XaStore     *self,
                        const char  *detail,
                        GError     **error)
 {
-  g_autoptr(sqlite3_stmt) last = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(XaStatement) last = NULL;
+  g_autoptr(XaStatement) insert = NULL;
   g_autofree char *prev_hash = NULL;
   g_autofree char *at = NULL;
   g_autofree char *hash = NULL;
@@ -605,13 +867,19 @@ xa_store_append_audit (XaStore     *self,
   if (!(last = xa_store_prepare (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error)))
     return FALSE;
 
-  if (sqlite3_step (last) == SQLITE_ROW)
+  switch (xa_statement_step (last, error))
     {
-      seq = sqlite3_column_int64 (last, 0) + 1;
-      prev_hash = g_strdup ((const char *) sqlite3_column_text (last, 1));
+    case XA_STEP_ROW:
+      seq = xa_statement_get_int64 (last, 0) + 1;
+      prev_hash = g_strdup (xa_statement_get_text (last, 1));
+      break;
+    case XA_STEP_DONE:
+      prev_hash = g_strdup (zero_hash);
+      break;
+    case XA_STEP_ERROR:
+    default:
+      return FALSE;
     }
-  else
-    prev_hash = g_strdup (zero_hash);
 
   at = xa_store_now_iso8601 ();
   hash = _xa_store_hash_entry (seq, at, self->operator_name, action, record_table,
@@ -624,17 +892,94 @@ xa_store_append_audit (XaStore     *self,
                                    error)))
     return FALSE;
 
-  sqlite3_bind_int64 (insert, 1, seq);
-  sqlite3_bind_text (insert, 2, at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 3, self->operator_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 4, action, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 5, record_table, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 6, record_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 7, detail ? detail : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 8, prev_hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 9, hash, -1, SQLITE_TRANSIENT);
+  xa_statement_bind_int64 (insert, 1, seq);
+  xa_statement_bind_text (insert, 2, at);
+  xa_statement_bind_text (insert, 3, self->operator_name);
+  xa_statement_bind_text (insert, 4, action);
+  xa_statement_bind_text (insert, 5, record_table);
+  xa_statement_bind_text (insert, 6, record_uuid);
+  xa_statement_bind_text (insert, 7, detail ? detail : "");
+  xa_statement_bind_text (insert, 8, prev_hash);
+  xa_statement_bind_text (insert, 9, hash);
 
-  return xa_store_step_done (self, insert, error);
+  if (!xa_statement_run (insert, error))
+    return FALSE;
+
+  xa_store_note_change (self, record_table, record_uuid);
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64  count;
+  gint64  broken;
+  char   *why;
+} AuditWalk;
+
+static gboolean
+walk_audit (XaStore   *self,
+            gpointer   user_data,
+            GError   **error)
+{
+  AuditWalk *walk = user_data;
+  g_autoptr(XaStatement) stmt = NULL;
+  g_autofree char *expected_prev = g_strdup (zero_hash);
+  gint64 expected_seq = 1;
+  XaStep step;
+
+  if (!(stmt = xa_store_prepare (self,
+                                 "SELECT seq, at, operator, action, record_table, record_uuid,"
+                                 " detail, prev_hash, hash FROM audit ORDER BY seq",
+                                 error)))
+    return FALSE;
+
+  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
+    {
+      gint64 seq = xa_statement_get_int64 (stmt, 0);
+      const char *prev_hash = xa_statement_get_text (stmt, 7);
+      const char *hash = xa_statement_get_text (stmt, 8);
+      g_autofree char *computed = NULL;
+
+      walk->count++;
+
+      if (walk->broken != 0)
+        continue;
+
+      if (seq != expected_seq)
+        {
+          walk->broken = expected_seq;
+          walk->why = g_strdup_printf (_("entry %lld is missing (the next one is %lld)"),
+                                       (long long) expected_seq, (long long) seq);
+          continue;
+        }
+
+      computed = _xa_store_hash_entry (seq,
+                                       xa_statement_get_text (stmt, 1),
+                                       xa_statement_get_text (stmt, 2),
+                                       xa_statement_get_text (stmt, 3),
+                                       xa_statement_get_text (stmt, 4),
+                                       xa_statement_get_text (stmt, 5),
+                                       xa_statement_get_text (stmt, 6),
+                                       prev_hash);
+
+      if (g_strcmp0 (prev_hash, expected_prev) != 0)
+        {
+          walk->broken = seq;
+          walk->why = g_strdup_printf (_("entry %lld does not follow the entry before it (its previous hash differs)"),
+                                       (long long) seq);
+        }
+      else if (g_strcmp0 (computed, hash) != 0)
+        {
+          walk->broken = seq;
+          walk->why = g_strdup_printf (_("entry %lld was changed after it was written (its hash does not match its content)"),
+                                       (long long) seq);
+        }
+
+      g_set_str_compat (&expected_prev, hash);
+      expected_seq = seq + 1;
+    }
+
+  return step == XA_STEP_DONE;
 }
 
 /**
@@ -654,134 +999,61 @@ xa_store_verify_audit (XaStore  *self,
                        char    **reason,
                        GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *expected_prev = g_strdup (zero_hash);
-  gint64 expected_seq = 1;
-  gint64 count = 0;
-  gint64 broken = 0;
-  g_autofree char *why = NULL;
-  int rc;
+  AuditWalk walk = { 0 };
 
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
 
-  xa_store_lock (self);
-
-  if (!(stmt = xa_store_prepare (self,
-                                 "SELECT seq, at, operator, action, record_table, record_uuid,"
-                                 " detail, prev_hash, hash FROM audit ORDER BY seq",
-                                 error)))
+  if (!xa_store_read (self, walk_audit, &walk, error))
     {
-      xa_store_unlock (self);
+      g_free (walk.why);
       return FALSE;
     }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 seq = sqlite3_column_int64 (stmt, 0);
-      const char *prev_hash = xa_store_column_text (stmt, 7);
-      const char *hash = xa_store_column_text (stmt, 8);
-      g_autofree char *computed = NULL;
-
-      count++;
-
-      if (broken != 0)
-        continue;
-
-      if (seq != expected_seq)
-        {
-          broken = expected_seq;
-          why = g_strdup_printf (_("entry %lld is missing (the next one is %lld)"),
-                                 (long long) expected_seq, (long long) seq);
-          continue;
-        }
-
-      computed = _xa_store_hash_entry (seq,
-                                       xa_store_column_text (stmt, 1),
-                                       xa_store_column_text (stmt, 2),
-                                       xa_store_column_text (stmt, 3),
-                                       xa_store_column_text (stmt, 4),
-                                       xa_store_column_text (stmt, 5),
-                                       xa_store_column_text (stmt, 6),
-                                       prev_hash);
-
-      if (g_strcmp0 (prev_hash, expected_prev) != 0)
-        {
-          broken = seq;
-          why = g_strdup_printf (_("entry %lld does not follow the entry before it (its previous hash differs)"),
-                                 (long long) seq);
-        }
-      else if (g_strcmp0 (computed, hash) != 0)
-        {
-          broken = seq;
-          why = g_strdup_printf (_("entry %lld was changed after it was written (its hash does not match its content)"),
-                                 (long long) seq);
-        }
-
-      g_set_str_compat (&expected_prev, hash);
-      expected_seq = seq + 1;
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      xa_store_set_sql_error (self, error, "audit");
-      xa_store_unlock (self);
-      return FALSE;
-    }
-
-  xa_store_unlock (self);
 
   if (n_entries)
-    *n_entries = count;
+    *n_entries = walk.count;
   if (first_broken_seq)
-    *first_broken_seq = broken;
+    *first_broken_seq = walk.broken;
   if (reason)
-    *reason = g_steal_pointer (&why);
+    *reason = walk.why;
+  else
+    g_free (walk.why);
 
   return TRUE;
 }
 
-void
-xa_store_lock (XaStore *self)
+static sqlite3 *
+current_db (XaStore *self)
 {
-  g_return_if_fail (XA_IS_STORE (self));
+  ConnectionFrame *frame = current_frame (self);
 
-  g_rec_mutex_lock (&self->mutex);
-}
-
-void
-xa_store_unlock (XaStore *self)
-{
-  g_return_if_fail (XA_IS_STORE (self));
-
-  g_rec_mutex_unlock (&self->mutex);
+  return frame != NULL ? frame->db : self->db;
 }
 
 /**
  * xa_store_prepare:
  *
- * Prepares a statement on the store's connection. Hold the store's lock (or be inside
- * xa_store_write()) from here until the statement is finalized.
+ * Prepares a statement on the connection this thread is reading or writing through.
+ * Use it inside xa_store_read() or xa_store_write() (or between xa_store_lock() and
+ * xa_store_unlock()), and free it before they end.
  *
  * Returns: (transfer full) (nullable): the statement
  */
-sqlite3_stmt *
+XaStatement *
 xa_store_prepare (XaStore     *self,
                   const char  *sql,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-
   g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_error_from_db (self->db, error, sql);
-      return NULL;
-    }
-
-  return stmt;
+  return _xa_statement_new (current_db (self), self->path, sql, error);
 }
 
+/**
+ * xa_store_exec:
+ *
+ * Runs SQL without parameters or results (a pragma, DDL) on the current connection.
+ */
 gboolean
 xa_store_exec (XaStore     *self,
                const char  *sql,
@@ -789,28 +1061,7 @@ xa_store_exec (XaStore     *self,
 {
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
 
-  return exec_sql (self->db, sql, error);
-}
-
-/**
- * xa_store_step_done:
- *
- * Steps a statement that returns no rows (INSERT, UPDATE, DELETE).
- */
-gboolean
-xa_store_step_done (XaStore       *self,
-                    sqlite3_stmt  *stmt,
-                    GError       **error)
-{
-  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_error_from_db (self->db, error, sqlite3_sql (stmt));
-      return FALSE;
-    }
-
-  return TRUE;
+  return exec_sql (current_db (self), sql, error);
 }
 
 gint64
@@ -821,39 +1072,17 @@ xa_store_last_insert_id (XaStore *self)
   return sqlite3_last_insert_rowid (self->db);
 }
 
-void
-xa_store_set_sql_error (XaStore     *self,
-                        GError     **error,
-                        const char  *context)
-{
-  g_return_if_fail (XA_IS_STORE (self));
-
-  set_error_from_db (self->db, error, context);
-}
-
 /**
- * xa_store_column_text:
+ * xa_store_count_changes:
  *
- * Returns: (transfer none): the column as UTF-8, "" for NULL
+ * Returns: how many rows the last INSERT, UPDATE or DELETE of this store changed
  */
-const char *
-xa_store_column_text (sqlite3_stmt *stmt,
-                      int           column)
+int
+xa_store_count_changes (XaStore *self)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_return_val_if_fail (XA_IS_STORE (self), 0);
 
-  return text ? text : "";
-}
-
-void
-xa_store_bind_text_or_null (sqlite3_stmt *stmt,
-                            int           index,
-                            const char   *text)
-{
-  if (text == NULL || text[0] == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  return sqlite3_changes (self->db);
 }
 
 sqlite3 *

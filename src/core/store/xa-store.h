@@ -6,7 +6,8 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
+
+#include "xa-statement.h"
 
 G_BEGIN_DECLS
 
@@ -30,13 +31,21 @@ typedef enum
   XA_STORE_ERROR_CONSTRAINT,
   XA_STORE_ERROR_NOT_FOUND,
   XA_STORE_ERROR_INVALID,
+  XA_STORE_ERROR_FULL,       /* the disk is full */
+  XA_STORE_ERROR_READ_ONLY,  /* the file or its folder cannot be written */
+  XA_STORE_ERROR_DAMAGED,    /* the file is not a database, or is corrupt */
+  XA_STORE_ERROR_IO,
 } XaStoreError;
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 #define XA_TYPE_STORE (xa_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (XaStore, xa_store, XA, STORE, GObject)
+
+/* A function that reads inside xa_store_read(): every statement it prepares sees one
+ * consistent state of the database. */
+typedef gboolean (*XaStoreReadFunc) (XaStore   *store,
+                                     gpointer   user_data,
+                                     GError   **error);
 
 /* A function that makes one change inside xa_store_write(): it runs between BEGIN IMMEDIATE
  * and COMMIT, with the store's lock held, and appends its audit entries with
@@ -68,26 +77,23 @@ gboolean     xa_store_append_audit         (XaStore           *self,
                                             const char        *detail,
                                             GError           **error);
 
+gboolean     xa_store_read                 (XaStore           *self,
+                                            XaStoreReadFunc    func,
+                                            gpointer           user_data,
+                                            GError           **error);
+void         xa_store_note_change          (XaStore           *self,
+                                            const char        *kind,
+                                            const char        *uuid);
 void         xa_store_lock                 (XaStore           *self);
 void         xa_store_unlock               (XaStore           *self);
-sqlite3_stmt *xa_store_prepare             (XaStore           *self,
+XaStatement *xa_store_prepare              (XaStore           *self,
                                             const char        *sql,
                                             GError           **error);
 gboolean     xa_store_exec                 (XaStore           *self,
                                             const char        *sql,
                                             GError           **error);
-gboolean     xa_store_step_done            (XaStore           *self,
-                                            sqlite3_stmt      *stmt,
-                                            GError           **error);
 gint64       xa_store_last_insert_id       (XaStore           *self);
-void         xa_store_set_sql_error        (XaStore           *self,
-                                            GError           **error,
-                                            const char        *context);
-const char  *xa_store_column_text          (sqlite3_stmt      *stmt,
-                                            int                column);
-void         xa_store_bind_text_or_null    (sqlite3_stmt      *stmt,
-                                            int                index,
-                                            const char        *text);
+int          xa_store_count_changes        (XaStore           *self);
 
 gboolean     xa_store_verify_audit         (XaStore           *self,
                                             gint64            *n_entries,

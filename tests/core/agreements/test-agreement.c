@@ -225,18 +225,18 @@ sign (Fixture     *fixture,
 static char *
 dump_agreements (XaStore *store)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(GString) dump = g_string_new (NULL);
 
   xa_store_lock (store);
   stmt = xa_store_prepare (store, "SELECT * FROM agreement ORDER BY id", NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (xa_statement_step (stmt, NULL) == XA_STEP_ROW)
     {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        g_string_append_printf (dump, "%s|", xa_store_column_text (stmt, i));
+      for (int i = 0; i < xa_statement_get_n_columns (stmt); i++)
+        g_string_append_printf (dump, "%s|", xa_statement_get_text (stmt, i));
       g_string_append_c (dump, '\n');
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, xa_statement_free);
   xa_store_unlock (store);
 
   return g_string_free (g_steal_pointer (&dump), FALSE);
@@ -277,8 +277,8 @@ test_edit_draft_only (Fixture       *fixture,
 
   sql = g_strdup_printf ("UPDATE agreement SET school_name = 'x' WHERE uuid = '%s'", uuid);
   g_assert_false (xa_store_exec (fixture->store, sql, &error));
-  g_assert_nonnull (error);
-  g_assert_nonnull (strstr (error->message, "only a draft"));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "Only a draft agreement can be edited");
   g_clear_error (&error);
   g_free (sql);
   sql = g_strdup_printf ("UPDATE agreement SET signed_by = 'x' WHERE uuid = '%s'", uuid);
@@ -346,7 +346,8 @@ test_sign_date (Fixture       *fixture,
 
   sql = g_strdup_printf ("UPDATE agreement SET sign_date = '2021-09-02' WHERE uuid = '%s'", uuid);
   g_assert_false (xa_store_exec (fixture->store, sql, &error));
-  g_assert_nonnull (strstr (error->message, "only a draft"));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "Only a draft agreement can be edited");
   g_clear_error (&error);
 
   revision = xa_agreement_book_revise (fixture->book, uuid, &error);

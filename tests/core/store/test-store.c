@@ -76,7 +76,7 @@ insert_commission (XaStore   *store,
                    GError   **error)
 {
   InsertCommission *args = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
   g_autofree char *uuid = xa_store_new_uuid ();
   g_autofree char *now = xa_store_now_iso8601 ();
 
@@ -86,11 +86,11 @@ insert_commission (XaStore   *store,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, args->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  if (!xa_store_step_done (store, stmt, error))
+  xa_statement_bind_text (stmt, 1, uuid);
+  xa_statement_bind_text (stmt, 2, args->name);
+  xa_statement_bind_text (stmt, 3, now);
+  xa_statement_bind_text (stmt, 4, now);
+  if (!xa_statement_run (stmt, error))
     return FALSE;
 
   if (!xa_store_append_audit (store, "commission.add", "organisation", uuid,

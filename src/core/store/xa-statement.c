@@ -1,0 +1,438 @@
+/* xa-statement.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Prepared statements over SQLite, and the one place where SQLite's error codes become
+ * messages a user can act on. Messages name the database file and what went wrong in
+ * words; the SQL and SQLite's own text only go to the debug log.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "xa-store-private.h"
+#include "xa-store.h"
+
+struct _XaStatement
+{
+  sqlite3_stmt *stmt;
+  sqlite3      *db;
+  const char   *path;  /* the store's, which outlives its statements */
+};
+
+/* The messages of the schema's RAISE() triggers (xa-store-schema.c), as the user reads
+ * them. A trigger that is not listed here falls back to a general sentence. */
+static const struct
+{
+  const char *raised;
+  const char *message;
+} trigger_messages[] = {
+  { "the audit log is append-only", N_("The audit log is append-only: its entries are never changed or removed") },
+  { "a frozen template never changes", N_("A template version that a signed agreement uses never changes; save your edits as a new version") },
+  { "not a step an agreement can take", N_("An agreement cannot go to that state from the one it is in") },
+  { "sign only with a frozen template version", N_("An agreement is signed only with a frozen template version") },
+  { "only a draft agreement can be edited", N_("Only a draft agreement can be edited") },
+  { "a signed agreement never changes", N_("A signed agreement never changes; revise it to make a new draft") },
+  { "only a draft agreement can be deleted", N_("Only a draft agreement can be deleted") },
+};
+
+static const char *
+trigger_message (const char *sqlite_message)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (trigger_messages); i++)
+    {
+      if (g_strcmp0 (sqlite_message, trigger_messages[i].raised) == 0)
+        return _(trigger_messages[i].message);
+    }
+
+  return NULL;
+}
+
+/* "UNIQUE constraint failed: organisation.code" → "organisation.code": which stored field
+ * the rule is about, without any SQL. */
+static const char *
+constraint_subject (const char *sqlite_message)
+{
+  const char *colon = sqlite_message ? strrchr (sqlite_message, ':') : NULL;
+
+  return colon != NULL ? colon + 2 : "";
+}
+
+/**
+ * _xa_sqlite_set_error:
+ * @db: the connection that failed
+ * @path: (nullable): the database file, for the message
+ * @sql: (nullable): what was being run, for the debug log only
+ *
+ * Sets @error from the connection's last error, in words for the user.
+ */
+void
+_xa_sqlite_set_error (sqlite3     *db,
+                      const char  *path,
+                      const char  *sql,
+                      GError     **error)
+{
+  int code = sqlite3_extended_errcode (db);
+  const char *detail = sqlite3_errmsg (db);
+  g_autofree char *display = g_filename_display_name (path ? path : ":memory:");
+
+  g_debug ("SQLite error %d (%s) on: %s", code, detail, sql ? sql : "(none)");
+
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_BUSY,
+                   _("The database “%s” is in use by another program; try again in a moment"),
+                   display);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      if (code == SQLITE_CONSTRAINT_TRIGGER && trigger_message (detail) != NULL)
+        g_set_error_literal (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
+                             trigger_message (detail));
+      else if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+        g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
+                     _("Another record already has this value (%s)"),
+                     constraint_subject (detail));
+      else if (code == SQLITE_CONSTRAINT_NOTNULL)
+        g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
+                     _("A required value is missing (%s)"), constraint_subject (detail));
+      else if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error_literal (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
+                             _("The change refers to a record that does not exist, or removes one that others still refer to"));
+      else
+        g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
+                     _("The change breaks a rule of the stored data (%s)"),
+                     constraint_subject (detail));
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_FULL,
+                   _("The disk that holds the database “%s” is full; free some space and try again. Nothing was changed."),
+                   display);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” can only be read, not changed; check the permissions of the file and its folder"),
+                   display);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_DAMAGED,
+                   _("The database “%s” is damaged; nothing was changed. Restore it from a backup."),
+                   display);
+      break;
+
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_IO,
+                   _("The database “%s” could not be read or written (%s)"),
+                   display, g_strerror (sqlite3_system_errno (db)));
+      break;
+
+    default:
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL,
+                   _("The database “%s” could not carry out the request (%s)"),
+                   display, sqlite3_errstr (code));
+      break;
+    }
+}
+
+XaStatement *
+_xa_statement_new (sqlite3     *db,
+                   const char  *path,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  XaStatement *self;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _xa_sqlite_set_error (db, path, sql, error);
+      return NULL;
+    }
+
+  self = g_new0 (XaStatement, 1);
+  self->stmt = stmt;
+  self->db = db;
+  self->path = path;
+
+  return self;
+}
+
+void
+xa_statement_free (XaStatement *self)
+{
+  if (self == NULL)
+    return;
+
+  sqlite3_finalize (self->stmt);
+  g_free (self);
+}
+
+/**
+ * xa_statement_reset:
+ *
+ * Makes the statement ready to run again, with its bindings cleared.
+ */
+void
+xa_statement_reset (XaStatement *self)
+{
+  g_return_if_fail (self != NULL);
+
+  sqlite3_reset (self->stmt);
+  sqlite3_clear_bindings (self->stmt);
+}
+
+/**
+ * xa_statement_param:
+ * @name: a named parameter as written in the SQL, such as ":uuid"
+ *
+ * Returns: the index of @name for the bind functions
+ */
+int
+xa_statement_param (XaStatement *self,
+                    const char  *name)
+{
+  int index;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  index = sqlite3_bind_parameter_index (self->stmt, name);
+  if (index == 0)
+    g_critical ("The statement has no parameter %s: %s", name, sqlite3_sql (self->stmt));
+
+  return index;
+}
+
+/**
+ * xa_statement_bind_text:
+ * @value: (nullable): the text, or %NULL for SQL NULL
+ */
+void
+xa_statement_bind_text (XaStatement *self,
+                        int          index,
+                        const char  *value)
+{
+  g_return_if_fail (self != NULL);
+
+  if (value == NULL)
+    sqlite3_bind_null (self->stmt, index);
+  else
+    sqlite3_bind_text (self->stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+/**
+ * xa_statement_bind_text_or_null:
+ * @value: (nullable): the text; %NULL and "" are stored as SQL NULL
+ */
+void
+xa_statement_bind_text_or_null (XaStatement *self,
+                                int          index,
+                                const char  *value)
+{
+  xa_statement_bind_text (self, index, value != NULL && value[0] != '\0' ? value : NULL);
+}
+
+void
+xa_statement_bind_int (XaStatement *self,
+                       int          index,
+                       int          value)
+{
+  g_return_if_fail (self != NULL);
+
+  sqlite3_bind_int (self->stmt, index, value);
+}
+
+void
+xa_statement_bind_int64 (XaStatement *self,
+                         int          index,
+                         gint64       value)
+{
+  g_return_if_fail (self != NULL);
+
+  sqlite3_bind_int64 (self->stmt, index, value);
+}
+
+void
+xa_statement_bind_double (XaStatement *self,
+                          int          index,
+                          double       value)
+{
+  g_return_if_fail (self != NULL);
+
+  sqlite3_bind_double (self->stmt, index, value);
+}
+
+void
+xa_statement_bind_null (XaStatement *self,
+                        int          index)
+{
+  g_return_if_fail (self != NULL);
+
+  sqlite3_bind_null (self->stmt, index);
+}
+
+/**
+ * xa_statement_step:
+ *
+ * Returns: %XA_STEP_ROW when a row can be read with the getters, %XA_STEP_DONE when
+ *   there are no more, %XA_STEP_ERROR with @error set
+ */
+XaStep
+xa_statement_step (XaStatement  *self,
+                   GError      **error)
+{
+  int rc;
+
+  g_return_val_if_fail (self != NULL, XA_STEP_ERROR);
+
+  rc = sqlite3_step (self->stmt);
+  if (rc == SQLITE_ROW)
+    return XA_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    return XA_STEP_DONE;
+
+  _xa_sqlite_set_error (self->db, self->path, sqlite3_sql (self->stmt), error);
+  return XA_STEP_ERROR;
+}
+
+/**
+ * xa_statement_run:
+ *
+ * Runs a statement that returns no rows (INSERT, UPDATE, DELETE) to its end.
+ */
+gboolean
+xa_statement_run (XaStatement  *self,
+                  GError      **error)
+{
+  XaStep step;
+
+  while ((step = xa_statement_step (self, error)) == XA_STEP_ROW)
+    ;
+
+  return step == XA_STEP_DONE;
+}
+
+/**
+ * xa_statement_step_one:
+ *
+ * Steps a query that always yields a row, such as `SELECT count(*)`, to that row.
+ *
+ * Returns: %TRUE when the row can be read
+ */
+gboolean
+xa_statement_step_one (XaStatement  *self,
+                       GError      **error)
+{
+  switch (xa_statement_step (self, error))
+    {
+    case XA_STEP_ROW:
+      return TRUE;
+    case XA_STEP_DONE:
+      g_set_error_literal (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL,
+                           _("The database returned no answer where one was expected"));
+      g_debug ("No row from: %s", sqlite3_sql (self->stmt));
+      return FALSE;
+    case XA_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+}
+
+int
+xa_statement_get_n_columns (XaStatement *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return sqlite3_column_count (self->stmt);
+}
+
+gboolean
+xa_statement_get_is_null (XaStatement *self,
+                          int          column)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return sqlite3_column_type (self->stmt, column) == SQLITE_NULL;
+}
+
+/**
+ * xa_statement_get_text:
+ *
+ * Returns: (transfer none): the column as UTF-8, "" for NULL; valid until the next step
+ */
+const char *
+xa_statement_get_text (XaStatement *self,
+                       int          column)
+{
+  const char *text;
+
+  g_return_val_if_fail (self != NULL, "");
+
+  text = (const char *) sqlite3_column_text (self->stmt, column);
+  return text ? text : "";
+}
+
+/**
+ * xa_statement_get_text_or_null:
+ *
+ * Returns: (transfer none) (nullable): the column as UTF-8, %NULL for NULL
+ */
+const char *
+xa_statement_get_text_or_null (XaStatement *self,
+                               int          column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return (const char *) sqlite3_column_text (self->stmt, column);
+}
+
+int
+xa_statement_get_int (XaStatement *self,
+                      int          column)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return sqlite3_column_int (self->stmt, column);
+}
+
+gint64
+xa_statement_get_int64 (XaStatement *self,
+                        int          column)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return sqlite3_column_int64 (self->stmt, column);
+}
+
+double
+xa_statement_get_double (XaStatement *self,
+                         int          column)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  return sqlite3_column_double (self->stmt, column);
+}
+
+/**
+ * xa_statement_get_sql:
+ *
+ * Returns: the statement's SQL, for developers' logs (never for a user's message)
+ */
+const char *
+xa_statement_get_sql (XaStatement *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return sqlite3_sql (self->stmt);
+}
