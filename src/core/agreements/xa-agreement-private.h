@@ -34,5 +34,7 @@ G_BEGIN_DECLS
 
 XaAgreement *_xa_agreement_new_from_stmt (XaStatement *stmt);
 gint64       _xa_agreement_get_id        (XaAgreement  *self);
+void         _xa_agreement_assign        (XaAgreement  *self,
+                                          XaAgreement  *fresh);
 
 G_END_DECLS

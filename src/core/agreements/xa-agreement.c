@@ -16,6 +16,7 @@
 #include "xa-agreement-private.h"
 #include "core/store/xa-store.h"
 #include "core/util/xa-glib-compat.h"
+#include "core/util/xa-list-sync.h"
 
 struct _XaAgreement
 {
@@ -140,6 +141,50 @@ _xa_agreement_new_from_stmt (XaStatement *stmt)
     }
 
   return self;
+}
+
+static void
+swap_pointers (gpointer *a,
+               gpointer *b)
+{
+  gpointer held = *a;
+
+  *a = *b;
+  *b = held;
+}
+
+/**
+ * _xa_agreement_assign:
+ * @fresh: the same agreement as read again from the store; its contents are taken
+ *
+ * Updates @self in place to @fresh's values and notifies the properties that changed,
+ * so that a row or a page bound to @self follows the store.
+ */
+void
+_xa_agreement_assign (XaAgreement *self,
+                      XaAgreement *fresh)
+{
+  XaPropertySnapshot *snapshot;
+  const gsize offset = G_STRUCT_OFFSET (XaAgreement, id);
+  guint8 held[sizeof (XaAgreement)];
+
+  g_return_if_fail (XA_IS_AGREEMENT (self) && XA_IS_AGREEMENT (fresh));
+  g_return_if_fail (g_strcmp0 (self->uuid, fresh->uuid) == 0);
+
+  snapshot = xa_property_snapshot_new (G_OBJECT (self));
+
+  /* Every field after the GObject header changes places, so that a field added later
+   * is never forgotten here; @fresh frees the old values when it goes. */
+  memcpy (held, (guint8 *) self + offset, sizeof (XaAgreement) - offset);
+  memcpy ((guint8 *) self + offset, (guint8 *) fresh + offset, sizeof (XaAgreement) - offset);
+  memcpy ((guint8 *) fresh + offset, held, sizeof (XaAgreement) - offset);
+
+  /* The keys stay the strings they were, so that a caller holding one borrowed from
+   * this agreement can go on using it. */
+  swap_pointers ((gpointer *) &self->uuid, (gpointer *) &fresh->uuid);
+  swap_pointers ((gpointer *) &self->school_uuid, (gpointer *) &fresh->school_uuid);
+
+  xa_property_snapshot_notify (snapshot);
 }
 
 gint64

@@ -16,6 +16,7 @@
 
 #include "xa-template-library.h"
 #include "xa-template-private.h"
+#include "core/util/xa-list-sync.h"
 
 struct _XaTemplateLibrary
 {
@@ -24,6 +25,9 @@ struct _XaTemplateLibrary
   /* Owned references */
   XaStore    *store;
   GListStore *templates;   /* NULL until someone asks for the list */
+
+  /* How many times the templates were read for the live model, for the tests. */
+  guint       n_loads;
 };
 
 G_DEFINE_FINAL_TYPE (XaTemplateLibrary, xa_template_library, G_TYPE_OBJECT)
@@ -124,24 +128,30 @@ out:
   return template;
 }
 
-static void
-reload (XaTemplateLibrary *self)
+/* Reads the templates of @sql (SELECT_COLUMNS and a condition) with @params bound in
+ * order. A damaged row is left out with a warning: it must not hide the others. */
+static GPtrArray *
+query_templates (XaTemplateLibrary   *self,
+                 const char          *sql,
+                 const char * const  *params,
+                 GError             **error)
 {
-  static const char sql[] =
-    "SELECT " SELECT_COLUMNS " FROM template ORDER BY school_year DESC, version DESC";
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(XaStatement) stmt = NULL;
-  g_autoptr(GError) error = NULL;
+  XaStep step = XA_STEP_ERROR;
 
+  self->n_loads++;
   xa_store_lock (self->store);
-  if ((stmt = xa_store_prepare (self->store, sql, &error)))
+  if ((stmt = xa_store_prepare (self->store, sql, error)))
     {
-      while (xa_statement_step (stmt, &error) == XA_STEP_ROW)
+      for (guint i = 0; params != NULL && params[i] != NULL; i++)
+        xa_statement_bind_text (stmt, i + 1, params[i]);
+
+      while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
         {
           g_autoptr(GError) row_error = NULL;
           XaTemplate *template = template_from_row (stmt, &row_error);
 
-          /* One damaged row must not hide the others from the list. */
           if (template == NULL)
             g_warning ("%s", row_error->message);
           else
@@ -151,23 +161,94 @@ reload (XaTemplateLibrary *self)
   g_clear_pointer (&stmt, xa_statement_free);
   xa_store_unlock (self->store);
 
-  if (error != NULL)
+  return step == XA_STEP_DONE ? g_steal_pointer (&items) : NULL;
+}
+
+static const char *
+template_key (gpointer item)
+{
+  return xa_template_get_uuid (item);
+}
+
+/* The newest year first, and within a year the newest version. */
+static int
+template_compare (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  XaTemplate *ta = (XaTemplate *) a;
+  XaTemplate *tb = (XaTemplate *) b;
+
+  if (xa_template_get_school_year (ta) != xa_template_get_school_year (tb))
+    return xa_template_get_school_year (tb) - xa_template_get_school_year (ta);
+
+  return xa_template_get_version (tb) - xa_template_get_version (ta);
+}
+
+/* A template is a tree of clauses that editors hold copies of; a changed one takes its
+ * row as a new object rather than changing under an editor's feet. */
+static const XaListSyncFuncs template_sync = {
+  .get_key = template_key,
+  .assign = NULL,
+  .compare = template_compare,
+};
+
+static void
+load_all (XaTemplateLibrary *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  items = query_templates (self,
+                           "SELECT " SELECT_COLUMNS " FROM template"
+                           " ORDER BY school_year DESC, version DESC",
+                           NULL, &error);
+  if (items == NULL)
     {
       g_warning ("Cannot list the templates: %s", error->message);
       return;
     }
 
-  g_list_store_splice (self->templates, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->templates)),
-                       items->pdata, items->len);
+  xa_list_sync_all (self->templates, &template_sync, items);
 }
 
 static void
-store_changed_cb (XaTemplateLibrary *self,
-                  XaStore           *store)
+templates_changed_cb (XaTemplateLibrary  *self,
+                      const char         *kind,
+                      const char * const *uuids,
+                      XaStore            *store)
 {
-  if (self->templates != NULL)
-    reload (self);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *placeholders = NULL;
+  g_autofree char *sql = NULL;
+  guint n_uuids = g_strv_length ((char **) uuids);
+
+  if (self->templates == NULL)
+    return;
+
+  if (n_uuids == 0 || n_uuids > 500)
+    {
+      load_all (self);
+      return;
+    }
+
+  placeholders = xa_sql_placeholders (n_uuids);
+  sql = g_strdup_printf ("SELECT " SELECT_COLUMNS " FROM template WHERE uuid IN (%s)",
+                         placeholders);
+  if (!(items = query_templates (self, sql, uuids, &error)))
+    {
+      g_warning ("Cannot read the changed templates: %s", error->message);
+      return;
+    }
+
+  xa_list_sync_records (self->templates, &template_sync, uuids, items);
+}
+
+guint
+_xa_template_library_get_n_loads (XaTemplateLibrary *self)
+{
+  return self->n_loads;
 }
 
 static void
@@ -212,8 +293,8 @@ xa_template_library_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
-      g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
-                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "records-changed::template",
+                               G_CALLBACK (templates_changed_cb), self, G_CONNECT_SWAPPED);
       break;
 
     default:
@@ -309,7 +390,7 @@ xa_template_library_get_templates (XaTemplateLibrary *self)
   if (self->templates == NULL)
     {
       self->templates = g_list_store_new (XA_TYPE_TEMPLATE);
-      reload (self);
+      load_all (self);
     }
 
   return G_LIST_MODEL (self->templates);

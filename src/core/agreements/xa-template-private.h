@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "xa-template-library.h"
 #include "xa-template.h"
 
 G_BEGIN_DECLS
@@ -59,5 +60,8 @@ XaClause   *_xa_template_find_in     (GListModel  *model,
                                       const char  *id,
                                       GListStore **parent_list,
                                       guint       *position);
+
+/* How many times the library's live model read templates: the tests count them. */
+guint _xa_template_library_get_n_loads (XaTemplateLibrary *self);
 
 G_END_DECLS

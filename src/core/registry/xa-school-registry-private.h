@@ -56,5 +56,7 @@ void      _xa_json_add_change                    (JsonBuilder        *builder,
                                                   const char         *new_value);
 char     *_xa_json_builder_to_string             (JsonBuilder        *builder);
 char     *_xa_today_iso                          (void);
+/* How many times the schools model read rows from the store: the tests count them. */
+guint     _xa_school_registry_get_n_loads        (XaSchoolRegistry   *self);
 
 G_END_DECLS

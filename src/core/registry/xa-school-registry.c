@@ -20,6 +20,7 @@
 #include "xa-school-registry-private.h"
 #include "xa-school-registry.h"
 #include "core/util/xa-glib-compat.h"
+#include "core/util/xa-list-sync.h"
 #include "core/util/xa-school-year.h"
 
 struct _XaSchoolRegistry
@@ -30,8 +31,8 @@ struct _XaSchoolRegistry
   XaStore    *store;
   GListStore *schools;
 
-  /* The store's change serial when the schools model was last loaded. */
-  guint       loaded_serial;
+  /* How many times the schools model read rows from the store, for the tests. */
+  guint       n_loads;
 };
 
 G_DEFINE_FINAL_TYPE (XaSchoolRegistry, xa_school_registry, G_TYPE_OBJECT)
@@ -138,13 +139,13 @@ org_from_row (XaStatement *stmt)
   return org;
 }
 
-/* Runs a query that yields organisation rows and collects them; @bind_text, if any, is
- * bound to the first parameter. */
+/* Runs a query that yields organisation rows and collects them; @params, if any, are
+ * bound in order. */
 static GPtrArray *
-query_orgs (XaStore     *store,
-            const char  *sql,
-            const char  *bind_text,
-            GError     **error)
+query_orgs (XaStore             *store,
+            const char          *sql,
+            const char * const  *params,
+            GError             **error)
 {
   g_autoptr(GPtrArray) orgs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(XaStatement) stmt = NULL;
@@ -158,32 +159,29 @@ query_orgs (XaStore     *store,
       return NULL;
     }
 
-  if (bind_text != NULL)
-    xa_statement_bind_text (stmt, 1, bind_text);
+  for (guint i = 0; params != NULL && params[i] != NULL; i++)
+    xa_statement_bind_text (stmt, i + 1, params[i]);
 
   while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     g_ptr_array_add (orgs, org_from_row (stmt));
 
-  if (step != XA_STEP_DONE)
-    {
-      g_clear_pointer (&stmt, xa_statement_free);
-      xa_store_unlock (store);
-      return NULL;
-    }
-
   g_clear_pointer (&stmt, xa_statement_free);
   xa_store_unlock (store);
+
+  if (step != XA_STEP_DONE)
+    return NULL;
 
   return g_steal_pointer (&orgs);
 }
 
 XaOrganisation *
 _xa_registry_query_one_org (XaStore     *store,
-               const char  *sql,
-               const char  *bind_text,
-               GError     **error)
+                            const char  *sql,
+                            const char  *bind_text,
+                            GError     **error)
 {
-  g_autoptr(GPtrArray) orgs = query_orgs (store, sql, bind_text, error);
+  const char *params[] = { bind_text, NULL };
+  g_autoptr(GPtrArray) orgs = query_orgs (store, sql, params, error);
 
   if (orgs == NULL || orgs->len == 0)
     return NULL;
@@ -191,25 +189,53 @@ _xa_registry_query_one_org (XaStore     *store,
   return g_object_ref (g_ptr_array_index (orgs, 0));
 }
 
-/* Brings the list store in line with the database. Objects of schools that are still
- * listed are kept and updated in place, so that a row or a page bound to one stays
- * bound; only the range that differs between the old and the new order is spliced. */
+static const char *
+school_key (gpointer item)
+{
+  return xa_organisation_get_uuid (item);
+}
+
 static void
-refresh_schools (XaSchoolRegistry *self)
+school_assign (gpointer existing,
+               gpointer fresh)
+{
+  _xa_organisation_assign (existing, fresh);
+}
+
+/* By 学校标识码, as the schools are listed. */
+static int
+school_compare (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  int by_code = g_strcmp0 (xa_organisation_get_code ((XaOrganisation *) a),
+                           xa_organisation_get_code ((XaOrganisation *) b));
+
+  if (by_code != 0)
+    return by_code;
+
+  return (xa_organisation_get_id ((XaOrganisation *) a) > xa_organisation_get_id ((XaOrganisation *) b)) -
+         (xa_organisation_get_id ((XaOrganisation *) a) < xa_organisation_get_id ((XaOrganisation *) b));
+}
+
+static const XaListSyncFuncs school_sync = {
+  .get_key = school_key,
+  .assign = school_assign,
+  .compare = school_compare,
+};
+
+#define LISTED_SCHOOLS "kind = 'school' AND deleted_at IS NULL"
+
+static void
+load_all_schools (XaSchoolRegistry *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) fresh = NULL;
-  g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->schools));
-  guint prefix = 0;
-  guint suffix = 0;
 
-  self->loaded_serial = xa_store_get_change_serial (self->store);
-
+  self->n_loads++;
   fresh = query_orgs (self->store,
-                      "SELECT " XA_ORG_COLUMNS " FROM organisation"
-                      " WHERE kind = 'school' AND deleted_at IS NULL ORDER BY code, id",
+                      "SELECT " XA_ORG_COLUMNS " FROM organisation WHERE " LISTED_SCHOOLS
+                      " ORDER BY code, id",
                       NULL, &error);
   if (fresh == NULL)
     {
@@ -217,54 +243,43 @@ refresh_schools (XaSchoolRegistry *self)
       return;
     }
 
-  for (guint i = 0; i < n_old; i++)
-    {
-      g_autoptr(XaOrganisation) old = g_list_model_get_item (G_LIST_MODEL (self->schools), i);
-      g_hash_table_insert (by_uuid, (gpointer) xa_organisation_get_uuid (old), old);
-    }
-
-  for (guint i = 0; i < fresh->len; i++)
-    {
-      XaOrganisation *loaded = g_ptr_array_index (fresh, i);
-      XaOrganisation *existing = g_hash_table_lookup (by_uuid, xa_organisation_get_uuid (loaded));
-
-      if (existing != NULL)
-        {
-          _xa_organisation_assign (existing, loaded);
-          g_ptr_array_add (items, g_object_ref (existing));
-        }
-      else
-        g_ptr_array_add (items, g_object_ref (loaded));
-    }
-
-  while (prefix < n_old && prefix < items->len)
-    {
-      g_autoptr(XaOrganisation) old = g_list_model_get_item (G_LIST_MODEL (self->schools), prefix);
-      if (old != g_ptr_array_index (items, prefix))
-        break;
-      prefix++;
-    }
-
-  while (suffix < n_old - prefix && suffix < items->len - prefix)
-    {
-      g_autoptr(XaOrganisation) old =
-        g_list_model_get_item (G_LIST_MODEL (self->schools), n_old - 1 - suffix);
-      if (old != g_ptr_array_index (items, items->len - 1 - suffix))
-        break;
-      suffix++;
-    }
-
-  if (prefix + suffix < MAX (n_old, items->len))
-    g_list_store_splice (self->schools, prefix, n_old - prefix - suffix,
-                         items->pdata + prefix, items->len - prefix - suffix);
+  xa_list_sync_all (self->schools, &school_sync, fresh);
 }
 
+/* Reads only the organisations a write named, and updates only their rows. */
 static void
-store_changed_cb (XaSchoolRegistry *self,
-                  XaStore          *store)
+organisations_changed_cb (XaSchoolRegistry   *self,
+                          const char         *kind,
+                          const char * const *uuids,
+                          XaStore            *store)
 {
-  if (self->schools != NULL && xa_store_get_change_serial (store) != self->loaded_serial)
-    refresh_schools (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autofree char *placeholders = NULL;
+  g_autofree char *sql = NULL;
+  guint n_uuids;
+
+  if (self->schools == NULL)
+    return;
+
+  n_uuids = g_strv_length ((char **) uuids);
+  if (n_uuids == 0 || n_uuids > 500)
+    {
+      load_all_schools (self);
+      return;
+    }
+
+  placeholders = xa_sql_placeholders (n_uuids);
+  sql = g_strdup_printf ("SELECT " XA_ORG_COLUMNS " FROM organisation"
+                         " WHERE " LISTED_SCHOOLS " AND uuid IN (%s)", placeholders);
+  self->n_loads++;
+  if (!(fresh = query_orgs (self->store, sql, uuids, &error)))
+    {
+      g_warning ("Cannot load the changed schools: %s", error->message);
+      return;
+    }
+
+  xa_list_sync_records (self->schools, &school_sync, uuids, fresh);
 }
 
 static void
@@ -274,8 +289,8 @@ xa_school_registry_constructed (GObject *object)
 
   G_OBJECT_CLASS (xa_school_registry_parent_class)->constructed (object);
 
-  g_signal_connect_object (self->store, "changed",
-                           G_CALLBACK (store_changed_cb), self,
+  g_signal_connect_object (self->store, "records-changed::organisation",
+                           G_CALLBACK (organisations_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -386,10 +401,16 @@ xa_school_registry_get_schools (XaSchoolRegistry *self)
   if (self->schools == NULL)
     {
       self->schools = g_list_store_new (XA_TYPE_ORGANISATION);
-      refresh_schools (self);
+      load_all_schools (self);
     }
 
   return G_LIST_MODEL (self->schools);
+}
+
+guint
+_xa_school_registry_get_n_loads (XaSchoolRegistry *self)
+{
+  return self->n_loads;
 }
 
 /**

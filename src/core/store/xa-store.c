@@ -56,7 +56,6 @@ static GPrivate connection_frames = G_PRIVATE_INIT (NULL);
 G_DEFINE_FINAL_TYPE (XaStore, xa_store, G_TYPE_OBJECT)
 
 enum {
-  SIGNAL_CHANGED,
   SIGNAL_RECORDS_CHANGED,
   N_SIGNALS
 };
@@ -297,19 +296,6 @@ xa_store_class_init (XaStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = xa_store_finalize;
-
-  /**
-   * XaStore::changed:
-   *
-   * Emitted on the thread-default main context of the thread that opened the store,
-   * after a write transaction committed.
-   */
-  signals[SIGNAL_CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
 
   /**
    * XaStore::records-changed:
@@ -678,7 +664,6 @@ announce_cb (gpointer user_data)
                      kind, keys);
     }
 
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return G_SOURCE_REMOVE;
 }
 

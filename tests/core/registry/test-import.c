@@ -437,7 +437,7 @@ test_async (Fixture       *fixture,
   g_assert_true (out.ok);
   g_assert_cmpuint (out.n_imported, ==, 1);
 
-  /* The store's "changed" reaches this thread through the main context; iterate until
+  /* The store's "records-changed" reaches this thread through the main context; iterate until
    * the model has caught up rather than for a fixed time. */
   while (g_list_model_get_n_items (schools) != 1)
     g_main_context_iteration (NULL, TRUE);
