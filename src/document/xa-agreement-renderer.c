@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-agreement-renderer.h"
+#include "core/util/xa-date.h"
 
 /* What one agreement adds to the template's text: the lines that name the school and its
  * responsible people, set under the title where a 公文 names its addressee. */
@@ -244,7 +245,7 @@ xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
 
   if (xa_agreement_get_successor (agreement) != NULL)
     {
-      g_autofree char *date = xa_agreement_format_date (xa_agreement_get_handover_date (agreement));
+      g_autofree char *date = xa_date_format_chinese (xa_agreement_get_handover_date (agreement));
 
       /* Translators: 第一责任人：王伟（2022年2月14日起由李强继任）; the arguments are the
        * first holder, the successor and the handover date. */
@@ -261,7 +262,7 @@ xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
   direct_line = g_strdup_printf (_("Directly responsible: %s"), direct);
 
   if (xa_agreement_get_sign_date (agreement) != NULL)
-    sign_date = xa_agreement_format_date (xa_agreement_get_sign_date (agreement));
+    sign_date = xa_date_format_chinese (xa_agreement_get_sign_date (agreement));
 
   {
     const char * const parties[] = { school_line, first_line, direct_line, NULL };

@@ -229,18 +229,17 @@ xa_diff_layout_new (XaTemplateDiff *diff,
 char *
 xa_diff_dup_file_name (XaTemplateDiff *diff)
 {
-  int old_year;
-  int new_year;
+  g_autofree char *old_span = NULL;
+  g_autofree char *new_span = NULL;
 
   g_return_val_if_fail (XA_IS_TEMPLATE_DIFF (diff), NULL);
 
-  old_year = xa_template_get_school_year (xa_template_diff_get_old (diff));
-  new_year = xa_template_get_school_year (xa_template_diff_get_new (diff));
+  old_span = xa_school_year_format_span (xa_template_get_school_year (xa_template_diff_get_old (diff)));
+  new_span = xa_school_year_format_span (xa_template_get_school_year (xa_template_diff_get_new (diff)));
 
-  /* Translators: the file name offered for a comparison's PDF; the numbers are the two
-   * school years, “模板对比 2021-2022 至 2022-2023.pdf”. No / in it. */
-  return g_strdup_printf (_("Template comparison %d-%d to %d-%d.pdf"),
-                          old_year, old_year + 1, new_year, new_year + 1);
+  /* Translators: the file name offered for a comparison's PDF; the two school years,
+   * “模板对比 2021—2022 至 2022—2023.pdf”. No / in it. */
+  return g_strdup_printf (_("Template comparison %s to %s.pdf"), old_span, new_span);
 }
 
 /**

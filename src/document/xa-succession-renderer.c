@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "xa-succession-renderer.h"
+#include "core/util/xa-date.h"
 
 /* The top-level section whose clauses mention the successor, as “四、附则”, so that the
  * acknowledgement can point at the clause it relies on. */
@@ -84,7 +85,7 @@ xa_succession_layout_new (XaAgreement     *agreement,
 
   xa_agreement_fill_values (agreement, template, &values);
   predecessor = values.first_responsible && values.first_responsible[0] ? values.first_responsible : "＿＿＿＿";
-  date = xa_agreement_format_date (xa_agreement_get_handover_date (agreement));
+  date = xa_date_format_chinese (xa_agreement_get_handover_date (agreement));
   title = xa_agreement_dup_title (template, &values);
   if (title != NULL)
     {

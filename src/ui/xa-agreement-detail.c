@@ -16,6 +16,8 @@
 #include "xa-agreement-export.h"
 #include "xa-page-preview.h"
 #include "xa-ui-utils.h"
+#include "core/util/xa-date.h"
+#include "core/util/xa-school-year.h"
 
 struct _XaAgreementDetail
 {
@@ -291,7 +293,7 @@ fill (XaAgreementDetail *self)
 
   if (xa_agreement_get_successor (agreement) != NULL)
     {
-      g_autofree char *date = xa_agreement_format_date (xa_agreement_get_handover_date (agreement));
+      g_autofree char *date = xa_date_format_chinese (xa_agreement_get_handover_date (agreement));
       /* Translators: the successor (继任者) and the day they took over. */
       g_autofree char *subtitle = g_strdup_printf (_("%s, from %s"),
                                                    xa_agreement_get_successor (agreement), date);
@@ -775,6 +777,7 @@ xa_agreement_detail_new_print_operation (XaAgreementDetail *self)
 {
   XaPageSet *pages;
   g_autofree char *job_name = NULL;
+  g_autofree char *span = NULL;
 
   g_return_val_if_fail (XA_IS_AGREEMENT_DETAIL (self), NULL);
 
@@ -782,10 +785,9 @@ xa_agreement_detail_new_print_operation (XaAgreementDetail *self)
     return NULL;
 
   /* Translators: the print job's name: the school's name and the school year. */
-  job_name = g_strdup_printf (_("Agreement of %s, %d-%d"),
-                              xa_agreement_get_school_name (self->agreement),
-                              xa_agreement_get_school_year (self->agreement),
-                              xa_agreement_get_school_year (self->agreement) + 1);
+  span = xa_school_year_format_span (xa_agreement_get_school_year (self->agreement));
+  job_name = g_strdup_printf (_("Agreement of %s, %s"),
+                              xa_agreement_get_school_name (self->agreement), span);
   return xa_print_operation_new (pages, job_name);
 }
 

@@ -9,10 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "xa-role-dialog.h"
 #include "core/registry/xa-person.h"
+#include "core/util/xa-date.h"
 
 struct _XaRoleDialog
 {
@@ -26,21 +26,6 @@ struct _XaRoleDialog
 };
 
 G_DEFINE_FINAL_TYPE (XaRoleDialog, xa_role_dialog, ADW_TYPE_MESSAGE_DIALOG)
-
-/* Accepts 2021-09-01 and 2021-9-1, and rewrites it as YYYY-MM-DD. */
-static char *
-parse_date (const char *text)
-{
-  int year, month, day;
-  char end;
-
-  if (text == NULL ||
-      sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
-      year < 1900 || !g_date_valid_dmy (day, month, year))
-    return NULL;
-
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-}
 
 static void
 changed_cb (XaRoleDialog *self)
@@ -161,7 +146,8 @@ xa_role_dialog_dup_since (XaRoleDialog *self)
   g_return_val_if_fail (XA_IS_ROLE_DIALOG (self), NULL);
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->since_row))));
-  return parse_date (text);
+  /* Accepts 2021-09-01 and 2021-9-1, and rewrites it as YYYY-MM-DD. */
+  return xa_date_normalise (text);
 }
 
 /**

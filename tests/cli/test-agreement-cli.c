@@ -261,7 +261,7 @@ test_bad_input (Fixture       *fixture,
              "--to", "archived", NULL);
     g_assert_cmpint (bad_step.status, ==, 1);
     g_assert_nonnull (strstr (bad_step.err, code));
-    g_assert_nonnull (strstr (bad_step.err, "2021-2022"));
+    g_assert_nonnull (strstr (bad_step.err, "2021—2022"));
   }
 }
 

@@ -13,16 +13,18 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "xa-agreement-book-private.h"
 #include "xa-agreement-book.h"
 #include "xa-agreement-private.h"
 #include "core/registry/xa-school-registry-private.h"
+#include "core/util/xa-date.h"
 #include "core/util/xa-glib-compat.h"
+#include "core/util/xa-json.h"
 #include "core/util/xa-list-sync.h"
 #include "core/util/xa-school-year.h"
+#include "core/util/xa-text.h"
 
 struct _XaAgreementBook
 {
@@ -271,6 +273,16 @@ people_changed_cb (XaAgreementBook    *self,
     load_all (self);
 }
 
+static void
+set_no_template (GError **error,
+                 int      school_year)
+{
+  g_autofree char *span = xa_school_year_format_span (school_year);
+
+  g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NO_TEMPLATE,
+               _("There is no agreement template for the school year %s"), span);
+}
+
 static char *
 audit_detail (const char *school_code,
               int         school_year,
@@ -301,7 +313,7 @@ audit_detail (const char *school_code,
     }
   json_builder_end_object (builder);
 
-  return _xa_json_builder_to_string (builder);
+  return xa_json_builder_to_string (builder);
 }
 
 /* Generation */
@@ -350,7 +362,7 @@ generate_cb (XaStore   *store,
   g_autoptr(XaStatement) select = NULL;
   g_autoptr(XaStatement) insert = NULL;
   g_autoptr(XaStatement) commission = NULL;
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *commission_name = NULL;
   const char *operator_name = xa_store_get_operator (store);
   gint64 template_id = 0;
@@ -367,9 +379,7 @@ generate_cb (XaStore   *store,
       return FALSE;
     if (step == XA_STEP_DONE)
       {
-        g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NO_TEMPLATE,
-                     _("There is no agreement template for the school year %d-%d"),
-                     data->school_year, data->school_year + 1);
+        set_no_template (error, data->school_year);
         return FALSE;
       }
     template_id = xa_statement_get_int64 (template, 0);
@@ -446,9 +456,7 @@ run_generate (XaAgreementBook  *self,
   if (template == NULL)
     {
       if (g_error_matches (local_error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_NOT_FOUND))
-        g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NO_TEMPLATE,
-                     _("There is no agreement template for the school year %d-%d"),
-                     data->school_year, data->school_year + 1);
+        set_no_template (error, data->school_year);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -498,7 +506,7 @@ advance_cb (XaStore   *store,
   AdvanceData *data = user_data;
   g_autoptr(XaAgreement) agreement = NULL;
   g_autoptr(XaStatement) update = NULL;
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *detail = NULL;
   XaAgreementState from;
   const char *sql;
@@ -509,12 +517,12 @@ advance_cb (XaStore   *store,
   from = xa_agreement_get_state (agreement);
   if (!xa_agreement_is_current (agreement) || !is_step (from, data->to))
     {
+      g_autofree char *span = xa_school_year_format_span (xa_agreement_get_school_year (agreement));
+
       g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_BAD_STEP,
-                   /* Translators: “school 2150000113, 2021-2022: an agreement that is Signed cannot become Draft” */
-                   _("School %s, %d-%d: an agreement that is “%s” cannot become “%s”"),
-                   xa_agreement_get_school_code (agreement),
-                   xa_agreement_get_school_year (agreement),
-                   xa_agreement_get_school_year (agreement) + 1,
+                   /* Translators: “school 2150000113, 2021—2022: an agreement that is Signed cannot become Draft” */
+                   _("School %s, %s: an agreement that is “%s” cannot become “%s”"),
+                   xa_agreement_get_school_code (agreement), span,
                    xa_agreement_get_superseded_by (agreement) ? _("Superseded")
                                                               : xa_agreement_state_to_label (from),
                    xa_agreement_state_to_label (data->to));
@@ -581,7 +589,7 @@ revise_cb (XaStore   *store,
   g_autoptr(XaTemplate) template = NULL;
   g_autoptr(XaStatement) link = NULL;
   g_autoptr(XaStatement) insert = NULL;
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *detail = NULL;
   XaAgreementState state;
 
@@ -592,10 +600,11 @@ revise_cb (XaStore   *store,
   if (!xa_agreement_is_current (old) ||
       (state != XA_AGREEMENT_STATE_SIGNED && state != XA_AGREEMENT_STATE_ARCHIVED))
     {
+      g_autofree char *span = xa_school_year_format_span (xa_agreement_get_school_year (old));
+
       g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_BAD_STEP,
-                   _("School %s, %d-%d: only the current signed agreement can be revised; a draft is edited as it is"),
-                   xa_agreement_get_school_code (old), xa_agreement_get_school_year (old),
-                   xa_agreement_get_school_year (old) + 1);
+                   _("School %s, %s: only the current signed agreement can be revised; a draft is edited as it is"),
+                   xa_agreement_get_school_code (old), span);
       return FALSE;
     }
 
@@ -651,20 +660,13 @@ typedef struct
 
 static gboolean
 check_length (const char  *value,
-              guint        min,
+              gboolean     required,
               guint        max,
               const char  *label,
               GError     **error)
 {
-  glong length = g_utf8_strlen (value ? value : "", -1);
-
-  if (length >= min && length <= max)
-    return TRUE;
-
-  g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_INVALID,
-               /* Translators: “School name: 1 to 100 characters” */
-               _("%s: %u to %u characters"), label, min, max);
-  return FALSE;
+  return xa_text_check (value, label, required ? XA_TEXT_REQUIRED : XA_TEXT_OPTIONAL, max,
+                        XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_INVALID, error);
 }
 
 /* The signing date, when there is one, is a real day within or just before its school
@@ -675,13 +677,13 @@ check_sign_date (XaAgreement  *agreement,
 {
   const char *text = xa_agreement_get_sign_date (agreement);
   int year = xa_agreement_get_school_year (agreement);
-  int y = 0, m = 0, d = 0;
+  GDate date;
+  int y;
 
   if (text == NULL)
     return TRUE;
 
-  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || strlen (text) != 10 ||
-      !g_date_valid_dmy (d, m, y))
+  if (!xa_date_parse (text, &date))
     {
       g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_INVALID,
                    _("Signing date: “%s” is not a date written as YYYY-MM-DD, such as %d-09-01"),
@@ -689,10 +691,13 @@ check_sign_date (XaAgreement  *agreement,
       return FALSE;
     }
 
+  y = g_date_get_year (&date);
   if (y < year - 1 || y > year + 1)
     {
+      g_autofree char *span = xa_school_year_format_span (year);
+
       g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_INVALID,
-                   _("Signing date: %s is far from the %d-%d school year"), text, year, year + 1);
+                   _("Signing date: %s is far from the %s school year"), text, span);
       return FALSE;
     }
 
@@ -709,7 +714,7 @@ update_cb (XaStore   *store,
   g_autoptr(XaAgreement) stored = NULL;
   g_autoptr(XaStatement) update = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *detail = NULL;
   struct { const char *name; const char *old_value; const char *new_value; } fields[] = {
     { "school_name", NULL, xa_agreement_get_school_name (agreement) },
@@ -724,10 +729,11 @@ update_cb (XaStore   *store,
 
   if (!xa_agreement_is_editable (stored))
     {
+      g_autofree char *span = xa_school_year_format_span (xa_agreement_get_school_year (stored));
+
       g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_EDITABLE,
-                   _("School %s, %d-%d: only a draft can be edited; this agreement is “%s”"),
-                   xa_agreement_get_school_code (stored), xa_agreement_get_school_year (stored),
-                   xa_agreement_get_school_year (stored) + 1,
+                   _("School %s, %s: only a draft can be edited; this agreement is “%s”"),
+                   xa_agreement_get_school_code (stored), span,
                    xa_agreement_is_current (stored) ? xa_agreement_state_to_label (xa_agreement_get_state (stored))
                                                     : _("Superseded"));
       return FALSE;
@@ -757,11 +763,11 @@ update_cb (XaStore   *store,
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       if (g_strcmp0 (fields[i].old_value, fields[i].new_value) != 0)
-        _xa_json_add_change (builder, fields[i].name, fields[i].old_value,
+        xa_json_add_change (builder, fields[i].name, fields[i].old_value,
                              fields[i].new_value ? fields[i].new_value : "");
     }
   json_builder_end_object (builder);
-  detail = _xa_json_builder_to_string (builder);
+  detail = xa_json_builder_to_string (builder);
 
   return xa_store_append_audit (store, "agreement.update", "agreement",
                                 xa_agreement_get_uuid (agreement), detail, error);
@@ -1073,11 +1079,13 @@ xa_agreement_book_generate (XaAgreementBook  *self,
 
   if (data.n_made == 0)
     {
+      g_autofree char *span = xa_school_year_format_span (school_year);
+
       g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_EXISTS,
                    xa_organisation_get_deleted (school)
-                     ? _("School %s has been removed; it gets no agreement for %d-%d")
-                     : _("School %s already has an agreement for %d-%d"),
-                   xa_organisation_get_code (school), school_year, school_year + 1);
+                     ? _("School %s has been removed; it gets no agreement for %s")
+                     : _("School %s already has an agreement for %s"),
+                   xa_organisation_get_code (school), span);
       return NULL;
     }
 
@@ -1133,10 +1141,10 @@ xa_agreement_book_update (XaAgreementBook  *self,
   g_return_val_if_fail (XA_IS_AGREEMENT_BOOK (self), FALSE);
   g_return_val_if_fail (XA_IS_AGREEMENT (agreement), FALSE);
 
-  if (!check_length (xa_agreement_get_school_name (agreement), 1, 100, _("School name"), error) ||
-      !check_length (xa_agreement_get_first_responsible (agreement), 0, 50, _("First responsible person"), error) ||
-      !check_length (xa_agreement_get_direct_responsible (agreement), 0, 50, _("Directly responsible person"), error) ||
-      !check_length (xa_agreement_get_commission_name (agreement), 0, 100, _("Commission"), error) ||
+  if (!check_length (xa_agreement_get_school_name (agreement), TRUE, 100, _("School name"), error) ||
+      !check_length (xa_agreement_get_first_responsible (agreement), FALSE, 50, _("First responsible person"), error) ||
+      !check_length (xa_agreement_get_direct_responsible (agreement), FALSE, 50, _("Directly responsible person"), error) ||
+      !check_length (xa_agreement_get_commission_name (agreement), FALSE, 100, _("Commission"), error) ||
       !check_sign_date (agreement, error))
     return FALSE;
 

@@ -10,11 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "xa-agreement-private.h"
 #include "core/store/xa-store.h"
+#include "core/util/xa-date.h"
 #include "core/util/xa-glib-compat.h"
 #include "core/util/xa-list-sync.h"
 
@@ -704,25 +704,3 @@ xa_agreement_state_to_label (XaAgreementState state)
     }
 }
 
-/**
- * xa_agreement_format_date:
- * @iso_date: YYYY-MM-DD
- *
- * Dates in documents are written 2022年2月14日: Arabic numerals, no zero padding
- * (reference/domain.md §4.1).
- *
- * Returns: (transfer full): the date for a document, or a copy of @iso_date when it is
- *   not a date
- */
-char *
-xa_agreement_format_date (const char *iso_date)
-{
-  int year, month, day;
-
-  g_return_val_if_fail (iso_date != NULL, NULL);
-
-  if (sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day) != 3)
-    return g_strdup (iso_date);
-
-  return g_strdup_printf ("%d年%d月%d日", year, month, day);
-}

@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "xa-template.h"
+#include "core/util/xa-date.h"
 
 G_BEGIN_DECLS
 
@@ -80,6 +81,5 @@ const char       *xa_agreement_state_to_key           (XaAgreementState  state);
 gboolean          xa_agreement_state_from_key         (const char       *key,
                                                        XaAgreementState *state);
 const char       *xa_agreement_state_to_label         (XaAgreementState  state);
-char             *xa_agreement_format_date            (const char       *iso_date);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "xa-template-private.h"
 #include "xa-template.h"
+#include "core/util/xa-text.h"
 
 #define FORMAT_NAME    "xiaoan-template"
 #define FORMAT_VERSION 1
@@ -69,8 +70,8 @@ read_string (JsonObject       *object,
              GError          **error)
 {
   JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *label = NULL;
   const char *text;
-  glong n_chars;
 
   *value = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -84,24 +85,11 @@ read_string (JsonObject       *object,
     }
 
   text = json_node_get_string (node);
-  n_chars = g_utf8_strlen (text, -1);
-  if (n_chars > (glong) max_chars)
-    {
-      g_set_error (error, XA_TEMPLATE_ERROR, code,
-                   _("%s: “%s” is too long (%ld characters, at most %u)"),
-                   place, member, n_chars, max_chars);
-      return FALSE;
-    }
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (((guchar) *p < 0x20 && !(*p == '\n' && allow_newline)) || *p == 0x7f)
-        {
-          g_set_error (error, XA_TEMPLATE_ERROR, code,
-                       _("%s: “%s” holds a control character"), place, member);
-          return FALSE;
-        }
-    }
+  /* Translators: where a member of a template file is: the clause, then the member */
+  label = g_strdup_printf (_("%s: “%s”"), place, member);
+  if (!xa_text_check (text, label, allow_newline ? XA_TEXT_MULTILINE : XA_TEXT_OPTIONAL,
+                      max_chars, XA_TEMPLATE_ERROR, code, error))
+    return FALSE;
 
   *value = text;
   return TRUE;

@@ -16,6 +16,7 @@
 
 #include "xa-template-library.h"
 #include "xa-template-private.h"
+#include "core/util/xa-date.h"
 #include "core/util/xa-list-sync.h"
 
 struct _XaTemplateLibrary
@@ -461,7 +462,7 @@ save_cb (XaStore   *store,
   XaTemplate *template = data->template;
   g_autoptr(XaStatement) select = NULL;
   g_autoptr(XaStatement) write = NULL;
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *replaces = NULL;
   g_autofree char *detail = NULL;
   const char *uuid = xa_template_get_uuid (template);
@@ -668,7 +669,7 @@ freeze_cb (XaStore   *store,
   FreezeData *data = user_data;
   g_autoptr(XaStatement) select = NULL;
   g_autoptr(XaStatement) update = NULL;
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
   XaStep step;
 
   if (!(select = xa_store_prepare (store, "SELECT frozen_at FROM template WHERE uuid = ?", error)))

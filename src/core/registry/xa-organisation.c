@@ -15,6 +15,7 @@
 #include "xa-organisation-private.h"
 #include "xa-organisation.h"
 #include "core/util/xa-glib-compat.h"
+#include "core/util/xa-text.h"
 
 #define NAME_MAX_CHARS    100
 #define ADDRESS_MAX_CHARS 200
@@ -584,20 +585,6 @@ xa_organisation_field_to_label (XaOrganisationField field)
     }
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Text fields share three rules: present when required, not too long, and free of
- * control characters, which would corrupt CSV exports and printed documents. */
 gboolean
 _xa_check_text (const char  *value,
                 const char  *field_label,
@@ -605,56 +592,8 @@ _xa_check_text (const char  *value,
                 guint        max_chars,
                 GError     **error)
 {
-  const char *end = NULL;
-  glong n_chars;
-
-  if (value == NULL)
-    value = "";
-
-  if (!g_utf8_validate (value, -1, &end))
-    {
-      g_set_error (error, XA_ORGANISATION_ERROR, XA_ORGANISATION_ERROR_INVALID,
-                   /* Translators: %s is a field name such as 学校名称 */
-                   _("%s is not valid UTF-8 text"), field_label);
-      return FALSE;
-    }
-
-  n_chars = g_utf8_strlen (value, -1);
-
-  /* Blank is empty: the registry strips surrounding white space before saving. */
-  if (required && is_blank (value))
-    {
-      g_set_error (error, XA_ORGANISATION_ERROR, XA_ORGANISATION_ERROR_INVALID,
-                   /* Translators: %s is a field name such as 学校名称 */
-                   _("%s must not be empty"), field_label);
-      return FALSE;
-    }
-
-  if (n_chars > (glong) max_chars)
-    {
-      g_set_error (error, XA_ORGANISATION_ERROR, XA_ORGANISATION_ERROR_INVALID,
-                   /* Translators: %s is a field name such as 学校名称; then the limit and
-                    * the current length, both in characters */
-                   _("%s is too long: at most %u characters (now %ld)"),
-                   field_label, max_chars, n_chars);
-      return FALSE;
-    }
-
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c))
-        {
-          g_set_error (error, XA_ORGANISATION_ERROR, XA_ORGANISATION_ERROR_INVALID,
-                       /* Translators: %s is a field name such as 学校名称 */
-                       _("%s must not contain control characters such as line breaks or tabs"),
-                       field_label);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return xa_text_check (value, field_label, required ? XA_TEXT_REQUIRED : XA_TEXT_OPTIONAL,
+                        max_chars, XA_ORGANISATION_ERROR, XA_ORGANISATION_ERROR_INVALID, error);
 }
 
 gboolean

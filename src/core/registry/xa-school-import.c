@@ -16,6 +16,8 @@
 #include "xa-organisation-private.h"
 #include "xa-school-import.h"
 #include "xa-school-registry-private.h"
+#include "core/util/xa-date.h"
+#include "core/util/xa-json.h"
 #include "core/util/xa-school-year.h"
 
 #define MAX_FILE_SIZE  (10 * 1024 * 1024)
@@ -576,7 +578,7 @@ dup_role_start (XaSchoolRegistry *registry)
         return g_strdup_printf ("%d-09-01", current);
     }
 
-  return _xa_today_iso ();
+  return xa_date_today_iso ();
 }
 
 typedef struct
@@ -641,7 +643,7 @@ import_func (XaStore  *store,
   json_builder_set_member_name (builder, "schools");
   json_builder_add_int_value (builder, op->pending->len);
   json_builder_end_object (builder);
-  detail = _xa_json_builder_to_string (builder);
+  detail = xa_json_builder_to_string (builder);
 
   return xa_store_append_audit (store, "school.import", "organisation", uuid, detail, error);
 }

@@ -17,7 +17,9 @@
 #include "xa-role-private.h"
 #include "xa-school-registry-private.h"
 #include "xa-school-registry.h"
+#include "core/util/xa-date.h"
 #include "core/util/xa-glib-compat.h"
+#include "core/util/xa-json.h"
 
 #define TITLE_MAX_CHARS       50
 #define AFFILIATION_MAX_CHARS 100
@@ -229,7 +231,7 @@ insert_person_func (XaStore  *store,
   g_auto(XaOrgRow) org = { 0, };
   g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *detail = NULL;
 
   if (!_xa_registry_lookup_org (store, xa_person_get_organisation_uuid (person), FALSE, &org, error))
@@ -261,7 +263,7 @@ insert_person_func (XaStore  *store,
   json_builder_add_string_value (builder, xa_person_get_organisation_uuid (person));
   add_person_fields (builder, person);
   json_builder_end_object (builder);
-  detail = _xa_json_builder_to_string (builder);
+  detail = xa_json_builder_to_string (builder);
 
   return xa_store_append_audit (store, "person.add", "person",
                                 xa_person_get_uuid (person), detail, error);
@@ -319,7 +321,7 @@ update_person_func (XaStore  *store,
   g_autoptr(XaPerson) before = NULL;
   g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *detail = NULL;
   guint n_changes = 0;
 
@@ -337,7 +339,7 @@ update_person_func (XaStore  *store,
       if (g_strcmp0 (old_value, new_value) == 0)
         continue;
 
-      _xa_json_add_change (builder, fields[i], old_value, new_value);
+      xa_json_add_change (builder, fields[i], old_value, new_value);
       n_changes++;
     }
   json_builder_end_object (builder);
@@ -361,7 +363,7 @@ update_person_func (XaStore  *store,
   if (!xa_statement_run (stmt, error))
     return FALSE;
 
-  detail = _xa_json_builder_to_string (builder);
+  detail = xa_json_builder_to_string (builder);
   return xa_store_append_audit (store, "person.update", "person",
                                 xa_person_get_uuid (person), detail, error);
 }
@@ -424,7 +426,7 @@ static gboolean
 check_date (const char  *date,
             GError     **error)
 {
-  if (_xa_parse_iso_date (date, NULL))
+  if (xa_date_parse (date, NULL))
     return TRUE;
 
   g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
@@ -471,7 +473,7 @@ role_detail (XaRoleKind  kind,
     }
   json_builder_end_object (builder);
 
-  return _xa_json_builder_to_string (builder);
+  return xa_json_builder_to_string (builder);
 }
 
 typedef struct
@@ -765,7 +767,7 @@ xa_school_registry_dup_role_holder (XaSchoolRegistry  *self,
   g_return_val_if_fail (kind < XA_N_ROLE_KINDS, NULL);
 
   if (date == NULL)
-    date = today = _xa_today_iso ();
+    date = today = xa_date_today_iso ();
   else if (!check_date (date, error))
     return NULL;
 

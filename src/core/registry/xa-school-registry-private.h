@@ -5,9 +5,9 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "xa-school-registry.h"
+#include "core/util/xa-date.h"
+#include "core/util/xa-json.h"
 
 G_BEGIN_DECLS
 
@@ -46,16 +46,6 @@ XaOrganisation *_xa_registry_query_one_org       (XaStore            *store,
                                                   const char         *bind_text,
                                                   GError            **error);
 void      _xa_registry_set_not_found             (GError            **error);
-/* Parses a strict YYYY-MM-DD date into @date (which may be NULL). */
-gboolean  _xa_parse_iso_date                     (const char         *text,
-                                                  GDate              *date);
-/* Adds "name": {"old": …, "new": …} to the object being built. */
-void      _xa_json_add_change                    (JsonBuilder        *builder,
-                                                  const char         *name,
-                                                  const char         *old_value,
-                                                  const char         *new_value);
-char     *_xa_json_builder_to_string             (JsonBuilder        *builder);
-char     *_xa_today_iso                          (void);
 /* How many times the schools model read rows from the store: the tests count them. */
 guint     _xa_school_registry_get_n_loads        (XaSchoolRegistry   *self);
 

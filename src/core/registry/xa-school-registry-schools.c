@@ -13,6 +13,8 @@
 #include "xa-organisation-private.h"
 #include "xa-school-registry-private.h"
 #include "xa-school-registry.h"
+#include "core/util/xa-date.h"
+#include "core/util/xa-json.h"
 
 static void
 add_org_fields (JsonBuilder    *builder,
@@ -41,7 +43,7 @@ org_detail (XaOrganisation *org)
   add_org_fields (builder, org);
   json_builder_end_object (builder);
 
-  return _xa_json_builder_to_string (builder);
+  return xa_json_builder_to_string (builder);
 }
 
 /* Writes {"field": {"old": …, "new": …}} for every field that differs; returns how many. */
@@ -65,7 +67,7 @@ add_org_changes (JsonBuilder    *builder,
         {
           if (g_value_get_int (&old_value) == g_value_get_int (&new_value))
             continue;
-          _xa_json_add_change (builder, "type",
+          xa_json_add_change (builder, "type",
                                xa_school_type_to_key (g_value_get_int (&old_value)),
                                xa_school_type_to_key (g_value_get_int (&new_value)));
         }
@@ -73,7 +75,7 @@ add_org_changes (JsonBuilder    *builder,
         {
           if (g_strcmp0 (g_value_get_string (&old_value), g_value_get_string (&new_value)) == 0)
             continue;
-          _xa_json_add_change (builder, fields[i],
+          xa_json_add_change (builder, fields[i],
                                g_value_get_string (&old_value), g_value_get_string (&new_value));
         }
 
@@ -114,7 +116,7 @@ insert_org_func (XaStore  *store,
   OrgWrite *op = user_data;
   XaOrganisation *org = op->org;
   g_autoptr(XaStatement) stmt = NULL;
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *detail = NULL;
   gboolean is_school = xa_organisation_get_kind (org) == XA_ORGANISATION_KIND_SCHOOL;
 
@@ -201,7 +203,7 @@ update_org_func (XaStore  *store,
   g_autoptr(XaOrganisation) before = NULL;
   g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *detail = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean is_school = xa_organisation_get_kind (org) == XA_ORGANISATION_KIND_SCHOOL;
@@ -250,7 +252,7 @@ update_org_func (XaStore  *store,
   if (!xa_statement_run (stmt, error))
     return FALSE;
 
-  detail = _xa_json_builder_to_string (builder);
+  detail = xa_json_builder_to_string (builder);
   return xa_store_append_audit (store, op->action, "organisation",
                                 xa_organisation_get_uuid (org), detail, error);
 }
@@ -288,7 +290,7 @@ set_deleted_func (XaStore  *store,
   g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *detail = NULL;
 
   school = _xa_registry_query_one_org (store,
@@ -341,7 +343,7 @@ set_deleted_func (XaStore  *store,
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, xa_organisation_get_name (school));
   json_builder_end_object (builder);
-  detail = _xa_json_builder_to_string (builder);
+  detail = xa_json_builder_to_string (builder);
 
   return xa_store_append_audit (store, op->delete ? "school.delete" : "school.restore",
                                 "organisation", op->uuid, detail, error);

@@ -19,7 +19,9 @@
 #include "xa-organisation-private.h"
 #include "xa-school-registry-private.h"
 #include "xa-school-registry.h"
+#include "core/util/xa-date.h"
 #include "core/util/xa-glib-compat.h"
+#include "core/util/xa-json.h"
 #include "core/util/xa-list-sync.h"
 #include "core/util/xa-school-year.h"
 
@@ -53,68 +55,6 @@ _xa_org_row_clear (XaOrgRow *row)
 {
   g_clear_pointer (&row->name, g_free);
   g_clear_pointer (&row->kind, g_free);
-}
-
-gboolean
-_xa_parse_iso_date (const char *text,
-                    GDate      *date)
-{
-  int year, month, day;
-  GDate parsed;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 10; i++)
-    {
-      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-        return FALSE;
-    }
-
-  year = atoi (text);
-  month = atoi (text + 5);
-  day = atoi (text + 8);
-
-  if (!g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_clear (&parsed, 1);
-  g_date_set_dmy (&parsed, day, month, year);
-  if (date != NULL)
-    *date = parsed;
-
-  return TRUE;
-}
-
-char *
-_xa_json_builder_to_string (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  return json_to_string (root, FALSE);
-}
-
-void
-_xa_json_add_change (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *old_value,
-                     const char  *new_value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "old");
-  json_builder_add_string_value (builder, old_value);
-  json_builder_set_member_name (builder, "new");
-  json_builder_add_string_value (builder, new_value);
-  json_builder_end_object (builder);
-}
-
-char *
-_xa_today_iso (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 static XaOrganisation *
@@ -595,7 +535,7 @@ ensure_year_func (XaStore  *store,
   g_autoptr(XaStatement) insert = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *uuid = xa_store_new_uuid ();
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *label = xa_school_year_format (op->start_year, FALSE);
   g_autofree char *detail = NULL;
 
@@ -633,7 +573,7 @@ ensure_year_func (XaStore  *store,
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, label);
   json_builder_end_object (builder);
-  detail = _xa_json_builder_to_string (builder);
+  detail = xa_json_builder_to_string (builder);
 
   return xa_store_append_audit (store, "school-year.add", "school_year", uuid, detail, error);
 }

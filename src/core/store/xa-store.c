@@ -16,6 +16,7 @@
 
 #include "xa-store-private.h"
 #include "xa-store.h"
+#include "core/util/xa-date.h"
 
 struct _XaStore
 {
@@ -866,7 +867,7 @@ xa_store_append_audit (XaStore     *self,
       return FALSE;
     }
 
-  at = xa_store_now_iso8601 ();
+  at = xa_date_now_iso8601 ();
   hash = _xa_store_hash_entry (seq, at, self->operator_name, action, record_table,
                                record_uuid, detail, prev_hash);
 
@@ -1082,15 +1083,3 @@ xa_store_new_uuid (void)
   return g_uuid_string_random ();
 }
 
-/**
- * xa_store_now_iso8601:
- *
- * Returns: (transfer full): the current local time as ISO 8601 with its UTC offset
- */
-char *
-xa_store_now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
-}

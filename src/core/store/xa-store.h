@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "xa-statement.h"
+#include "core/util/xa-date.h"
 
 G_BEGIN_DECLS
 
@@ -102,6 +103,5 @@ gboolean     xa_store_verify_audit         (XaStore           *self,
                                             GError           **error);
 
 char        *xa_store_new_uuid             (void);
-char        *xa_store_now_iso8601          (void);
 
 G_END_DECLS

@@ -12,7 +12,8 @@
 #include <string.h>
 
 #include "xa-school-year.h"
-#include "core/registry/xa-school-registry.h"
+
+G_DEFINE_QUARK (xa-school-year-error-quark, xa_school_year_error)
 
 /**
  * xa_school_year_format:
@@ -28,6 +29,20 @@ xa_school_year_format (int      start_year,
                        gboolean legacy_hyphen)
 {
   return g_strdup_printf ("%d%s%d学年度", start_year, legacy_hyphen ? "-" : "—", start_year + 1);
+}
+
+/**
+ * xa_school_year_format_span:
+ *
+ * The two calendar years of a school year as messages name it, 2021—2022 (GB/T 15834
+ * dash), without the word 学年度, which each message places itself.
+ *
+ * Returns: (transfer full): the span
+ */
+char *
+xa_school_year_format_span (int start_year)
+{
+  return g_strdup_printf ("%d—%d", start_year, start_year + 1);
 }
 
 /**
@@ -79,7 +94,7 @@ xa_school_year_parse (const char  *text,
         goto invalid;
       if (second != first + 1)
         {
-          g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+          g_set_error (error, XA_SCHOOL_YEAR_ERROR, XA_SCHOOL_YEAR_ERROR_INVALID,
                        _("A school year runs over two consecutive years, not “%s”"), text);
           return FALSE;
         }
@@ -92,7 +107,7 @@ xa_school_year_parse (const char  *text,
   return TRUE;
 
 invalid:
-  g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+  g_set_error (error, XA_SCHOOL_YEAR_ERROR, XA_SCHOOL_YEAR_ERROR_INVALID,
                _("“%s” is not a school year (write it like 2021—2022学年度 or 2021)"),
                text ? text : "");
   return FALSE;

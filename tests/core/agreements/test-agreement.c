@@ -14,6 +14,7 @@
 #include "xa-test-utils.h"
 #include "core/agreements/xa-agreement-book.h"
 #include "core/registry/xa-demo.h"
+#include "core/util/xa-date.h"
 
 typedef struct
 {
@@ -480,8 +481,8 @@ test_succession_detected (Fixture       *fixture,
 static void
 test_format_date (void)
 {
-  g_autofree char *date = xa_agreement_format_date ("2022-02-14");
-  g_autofree char *other = xa_agreement_format_date ("2021-09-01");
+  g_autofree char *date = xa_date_format_chinese ("2022-02-14");
+  g_autofree char *other = xa_date_format_chinese ("2021-09-01");
 
   g_assert_cmpstr (date, ==, "2022年2月14日");
   g_assert_cmpstr (other, ==, "2021年9月1日");

@@ -16,7 +16,6 @@
 #include "core/registry/xa-organisation.h"
 #include "core/registry/xa-school-registry.h"
 #include "core/store/xa-store.h"
-#include "core/util/xa-school-year.h"
 
 typedef struct
 {
@@ -630,8 +629,6 @@ test_commission_and_years (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(XaOrganisation) commission = NULL;
   g_autoptr(GArray) years = NULL;
-  g_autofree char *label = NULL;
-  int start_year = 0;
 
   g_assert_null (xa_school_registry_dup_commission (fixture->registry));
   g_assert_true (xa_school_registry_set_commission (fixture->registry, "示例区教育委员会",
@@ -665,31 +662,6 @@ test_commission_and_years (Fixture       *fixture,
   g_assert_cmpint (xa_test_query_int (fixture->store,
                               "SELECT count(*) FROM audit WHERE action = 'school-year.add'"),
                    ==, 2);
-
-  label = xa_school_year_format (2021, FALSE);
-  g_assert_cmpstr (label, ==, "2021—2022学年度");
-  g_clear_pointer (&label, g_free);
-  label = xa_school_year_format (2021, TRUE);
-  g_assert_cmpstr (label, ==, "2021-2022学年度");
-  g_assert_true (xa_school_year_parse ("2021—2022学年度", &start_year, &error));
-  g_assert_cmpint (start_year, ==, 2021);
-  g_assert_true (xa_school_year_parse ("2023-2024 学年度", &start_year, &error));
-  g_assert_cmpint (start_year, ==, 2023);
-  g_assert_no_error (error);
-  g_assert_false (xa_school_year_parse ("2021-2023", &start_year, &error));
-  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_false (xa_school_year_parse ("明年", &start_year, &error));
-  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID);
-  g_clear_error (&error);
-
-  {
-    g_autoptr(GDate) august = g_date_new_dmy (31, G_DATE_AUGUST, 2022);
-    g_autoptr(GDate) september = g_date_new_dmy (1, G_DATE_SEPTEMBER, 2022);
-
-    g_assert_cmpint (xa_school_year_for_date (august), ==, 2021);
-    g_assert_cmpint (xa_school_year_for_date (september), ==, 2022);
-  }
 }
 
 int

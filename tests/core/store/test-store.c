@@ -11,6 +11,7 @@
 #include "xa-test-utils.h"
 #include "core/store/xa-store-private.h"
 #include "core/store/xa-store.h"
+#include "core/util/xa-date.h"
 
 typedef struct
 {
@@ -78,7 +79,7 @@ insert_commission (XaStore   *store,
   InsertCommission *args = user_data;
   g_autoptr(XaStatement) stmt = NULL;
   g_autofree char *uuid = xa_store_new_uuid ();
-  g_autofree char *now = xa_store_now_iso8601 ();
+  g_autofree char *now = xa_date_now_iso8601 ();
 
   stmt = xa_store_prepare (store,
                            "INSERT INTO organisation (uuid, kind, name, created_at, updated_at)"

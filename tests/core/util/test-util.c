@@ -1,0 +1,287 @@
+/* test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The helpers every domain shares: school years, dates, the text rules, and the way
+ * live lists follow changed records.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "core/registry/xa-organisation.h"
+#include "core/util/xa-date.h"
+#include "core/util/xa-list-sync.h"
+#include "core/util/xa-school-year.h"
+#include "core/util/xa-text.h"
+
+static void
+test_school_year (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *legacy = NULL;
+  g_autofree char *span = NULL;
+  int start_year = 0;
+
+  label = xa_school_year_format (2021, FALSE);
+  g_assert_cmpstr (label, ==, "2021—2022学年度");
+  legacy = xa_school_year_format (2021, TRUE);
+  g_assert_cmpstr (legacy, ==, "2021-2022学年度");
+  span = xa_school_year_format_span (2021);
+  g_assert_cmpstr (span, ==, "2021—2022");
+
+  g_assert_true (xa_school_year_parse ("2021—2022学年度", &start_year, &error));
+  g_assert_cmpint (start_year, ==, 2021);
+  g_assert_true (xa_school_year_parse ("2023-2024 学年度", &start_year, &error));
+  g_assert_cmpint (start_year, ==, 2023);
+  g_assert_no_error (error);
+  g_assert_false (xa_school_year_parse ("2021-2023", &start_year, &error));
+  g_assert_error (error, XA_SCHOOL_YEAR_ERROR, XA_SCHOOL_YEAR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (xa_school_year_parse ("明年", &start_year, &error));
+  g_assert_error (error, XA_SCHOOL_YEAR_ERROR, XA_SCHOOL_YEAR_ERROR_INVALID);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(GDate) august = g_date_new_dmy (31, G_DATE_AUGUST, 2022);
+    g_autoptr(GDate) september = g_date_new_dmy (1, G_DATE_SEPTEMBER, 2022);
+
+    g_assert_cmpint (xa_school_year_for_date (august), ==, 2021);
+    g_assert_cmpint (xa_school_year_for_date (september), ==, 2022);
+  }
+}
+
+static void
+test_dates (void)
+{
+  const struct { const char *text; gboolean stored; const char *normalised; } cases[] = {
+    { "2021-09-01", TRUE, "2021-09-01" },
+    { "2021-9-1", FALSE, "2021-09-01" },
+    { " 2021-9-1 ", FALSE, "2021-09-01" },
+    { "2024-02-29", TRUE, "2024-02-29" },
+    { "2023-02-29", FALSE, NULL },
+    { "2021-13-01", FALSE, NULL },
+    { "21-09-01", FALSE, NULL },
+    { "2021/09/01", FALSE, NULL },
+    { "2021-09-01x", FALSE, NULL },
+    { "1800-01-01", TRUE, NULL },
+    { "", FALSE, NULL },
+    { NULL, FALSE, NULL },
+  };
+  GDate date;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *normalised = xa_date_normalise (cases[i].text);
+
+      g_test_message ("%s", cases[i].text ? cases[i].text : "(null)");
+      g_assert_cmpint (xa_date_parse (cases[i].text, NULL), ==, cases[i].stored);
+      g_assert_cmpstr (normalised, ==, cases[i].normalised);
+    }
+
+  g_assert_true (xa_date_parse ("2022-02-14", &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 14);
+
+  {
+    g_autofree char *chinese = xa_date_format_chinese ("2021-09-01");
+    g_autofree char *kept = xa_date_format_chinese ("not a date");
+    g_autofree char *today = xa_date_today_iso ();
+    g_autofree char *now = xa_date_now_iso8601 ();
+
+    g_assert_cmpstr (chinese, ==, "2021年9月1日");
+    g_assert_cmpstr (kept, ==, "not a date");
+    g_assert_true (xa_date_parse (today, NULL));
+    g_assert_true (g_str_has_prefix (now, today));
+  }
+}
+
+static void
+test_text_rules (void)
+{
+  const GQuark domain = g_quark_from_static_string ("test-domain");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xa_text_check ("重庆市大渡口区", "名称", XA_TEXT_REQUIRED, 7, domain, 3, &error));
+  g_assert_no_error (error);
+
+  /* Counted in characters, not bytes. */
+  g_assert_false (xa_text_check ("重庆市大渡口区教委", "名称", XA_TEXT_REQUIRED, 7, domain, 3, &error));
+  g_assert_error (error, domain, 3);
+  g_assert_cmpstr (error->message, ==, "名称 is too long: at most 7 characters (now 9)");
+  g_clear_error (&error);
+
+  g_assert_false (xa_text_check (" \u3000", "名称", XA_TEXT_REQUIRED, 7, domain, 3, &error));
+  g_assert_cmpstr (error->message, ==, "名称 must not be empty");
+  g_clear_error (&error);
+  g_assert_true (xa_text_check (NULL, "备注", XA_TEXT_OPTIONAL, 7, domain, 3, &error));
+
+  g_assert_false (xa_text_check ("a\nb", "名称", XA_TEXT_OPTIONAL, 7, domain, 3, &error));
+  g_assert_error (error, domain, 3);
+  g_clear_error (&error);
+  g_assert_true (xa_text_check ("a\nb", "正文", XA_TEXT_MULTILINE, 7, domain, 3, &error));
+  g_assert_false (xa_text_check ("a\tb", "正文", XA_TEXT_MULTILINE, 7, domain, 3, &error));
+  g_assert_error (error, domain, 3);
+  g_clear_error (&error);
+
+  g_assert_false (xa_text_check ("\xff", "名称", XA_TEXT_OPTIONAL, 7, domain, 3, &error));
+  g_assert_error (error, domain, 3);
+}
+
+/* The list helper, with organisations as the records. */
+
+static const char *
+org_key (gpointer item)
+{
+  return xa_organisation_get_uuid (item);
+}
+
+static void
+org_assign (gpointer existing,
+            gpointer fresh)
+{
+  xa_organisation_set_code (existing, xa_organisation_get_code (fresh));
+  xa_organisation_set_name (existing, xa_organisation_get_name (fresh));
+}
+
+static int
+org_compare (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  return g_strcmp0 (xa_organisation_get_code ((XaOrganisation *) a),
+                    xa_organisation_get_code ((XaOrganisation *) b));
+}
+
+static const XaListSyncFuncs org_sync = { org_key, org_assign, org_compare };
+
+static XaOrganisation *
+org_like (XaOrganisation *school,
+          const char     *code,
+          const char     *name)
+{
+  XaOrganisation *copy = xa_organisation_copy (school);
+
+  xa_organisation_set_code (copy, code);
+  xa_organisation_set_name (copy, name);
+  return copy;
+}
+
+typedef struct
+{
+  guint position, removed, added, n_signals;
+} Splice;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Splice     *splice)
+{
+  *splice = (Splice) { position, removed, added, splice->n_signals + 1 };
+}
+
+static void
+test_list_sync (void)
+{
+  g_autoptr(GListStore) list = g_list_store_new (XA_TYPE_ORGANISATION);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(XaOrganisation) a = NULL;
+  g_autoptr(XaOrganisation) b = NULL;
+  g_autoptr(XaOrganisation) c = NULL;
+  Splice splice = { 0 };
+
+  a = xa_organisation_new_school ();
+  xa_organisation_set_code (a, "5000000001");
+  b = xa_organisation_new_school ();
+  xa_organisation_set_code (b, "5000000002");
+  c = xa_organisation_new_school ();
+  xa_organisation_set_code (c, "5000000003");
+  g_ptr_array_add (all, g_object_ref (a));
+  g_ptr_array_add (all, g_object_ref (b));
+  g_ptr_array_add (all, g_object_ref (c));
+  xa_list_sync_all (list, &org_sync, all);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &splice);
+
+  /* Renamed: in place, no splice. */
+  {
+    const char *keys[] = { xa_organisation_get_uuid (b), NULL };
+
+    g_ptr_array_add (fresh, org_like (b, "5000000002", "新名字"));
+    xa_list_sync_records (list, &org_sync, keys, fresh);
+    g_assert_cmpuint (splice.n_signals, ==, 0);
+    g_assert_cmpstr (xa_organisation_get_name (b), ==, "新名字");
+  }
+
+  /* A new code moves the same object to its new place. */
+  {
+    const char *keys[] = { xa_organisation_get_uuid (a), NULL };
+    g_autoptr(XaOrganisation) last = NULL;
+
+    g_ptr_array_set_size (fresh, 0);
+    g_ptr_array_add (fresh, org_like (a, "5000000009", ""));
+    xa_list_sync_records (list, &org_sync, keys, fresh);
+    last = g_list_model_get_item (G_LIST_MODEL (list), 2);
+    g_assert_true (last == a);
+  }
+
+  /* Named but not read again: gone from the list. Read but not listed: inserted. */
+  {
+    g_autoptr(XaOrganisation) d = xa_organisation_new_school ();
+    const char *keys[] = { xa_organisation_get_uuid (c), xa_organisation_get_uuid (d), NULL };
+    g_autoptr(XaOrganisation) first = NULL;
+
+    xa_organisation_set_code (d, "5000000000");
+    g_ptr_array_set_size (fresh, 0);
+    g_ptr_array_add (fresh, g_object_ref (d));
+    splice.n_signals = 0;
+    xa_list_sync_records (list, &org_sync, keys, fresh);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+    first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_true (first == d);
+    g_assert_cmpuint (splice.n_signals, ==, 2);
+  }
+
+  /* The whole list again, as it is: nothing is spliced. */
+  {
+    g_autoptr(GPtrArray) same = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(XaOrganisation) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+        g_ptr_array_add (same, xa_organisation_copy (item));
+      }
+    splice.n_signals = 0;
+    xa_list_sync_all (list, &org_sync, same);
+    g_assert_cmpuint (splice.n_signals, ==, 0);
+  }
+
+  {
+    g_autofree char *placeholders = xa_sql_placeholders (3);
+
+    g_assert_cmpstr (placeholders, ==, "?, ?, ?");
+  }
+
+  g_signal_handlers_disconnect_by_data (list, &splice);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/xiaoan/util/school-year", test_school_year);
+  g_test_add_func ("/xiaoan/util/dates", test_dates);
+  g_test_add_func ("/xiaoan/util/text-rules", test_text_rules);
+  g_test_add_func ("/xiaoan/util/list-sync", test_list_sync);
+
+  return g_test_run ();
+}
