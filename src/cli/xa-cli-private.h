@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the command-line program's files share: the parsed command line and the helpers
- * that keep messages and exit codes alike across commands (DESIGN.md §8).
+ * What the command-line program's files share: the parsed command line, the commands of
+ * each group, and the helpers that keep messages and exit codes alike across commands
+ * (DESIGN.md §8).
  */
 
 #pragma once
@@ -11,7 +12,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
-#include "core/store/xa-store.h"
+#include "core/xa-workspace.h"
+#include "document/xa-font-resolver.h"
 
 G_BEGIN_DECLS
 
@@ -21,33 +23,83 @@ enum {
   EXIT_USAGE = 2,
 };
 
+/* The options a command takes; xa-cli.c parses only those of the command that runs, so
+ * that any other is a usage error. */
+typedef enum
+{
+  XA_CLI_OPTION_YEAR    = 1 << 0,
+  XA_CLI_OPTION_SCHOOL  = 1 << 1,
+  XA_CLI_OPTION_ALL     = 1 << 2,
+  XA_CLI_OPTION_JSON    = 1 << 3,
+  XA_CLI_OPTION_TO      = 1 << 4,
+  XA_CLI_OPTION_OUT     = 1 << 5,
+  XA_CLI_OPTION_COPY    = 1 << 6,
+  XA_CLI_OPTION_PDF     = 1 << 7,
+  XA_CLI_OPTION_DATE    = 1 << 8,
+  XA_CLI_OPTION_CLEAR   = 1 << 9,
+  XA_CLI_OPTION_SCHOOLS = 1 << 10,
+  XA_CLI_OPTION_SEED    = 1 << 11,
+} XaCliOptions;
+
+/* The command line, parsed. */
 typedef struct
 {
-  char      *data_dir;
-  char      *operator_name;
-  /* The command and its arguments, global options taken out. */
-  GPtrArray *args;
-} Cli;
+  /* Global options */
+  char        *data_dir;
+  char        *operator_name;
 
-int       xa_cli_usage_error    (const char    *format,
-                                 ...) G_GNUC_PRINTF (1, 2);
-int       xa_cli_user_error     (const GError  *error);
-gboolean  xa_cli_take_option    (char         **argv,
-                                 int            argc,
-                                 int           *i,
-                                 const char    *name,
-                                 char         **value,
-                                 gboolean      *missing);
-XaStore  *xa_cli_open_store     (Cli           *cli,
-                                 GError       **error);
-/* Adds "name": value, or null for a NULL value. */
-void      xa_cli_add_string_member (JsonBuilder *builder,
-                                    const char  *name,
-                                    const char  *value);
+  /* The command's options; unset (NULL, FALSE) when not given. */
+  char       **years;          /* every --year in order: "template diff" takes two */
+  const char  *year;           /* the last --year */
+  char        *school;
+  gboolean     all;
+  gboolean     json;
+  char        *to;
+  char        *out;
+  char        *copy;
+  char        *pdf;
+  char        *date;
+  gboolean     clear;
+  char        *schools;
+  char        *seed;
 
-/* xa-cli-agreement.c: "agreement …" and "template …". */
-int       xa_cli_agreement      (Cli           *cli);
-int       xa_cli_template       (Cli           *cli);
-void      xa_cli_agreement_help (void);
+  /* The command's arguments, as many as it takes. */
+  char       **args;
+} XaCli;
+
+typedef int (*XaCliHandler) (XaCli *cli);
+
+int          xa_cli_usage_error          (const char      *format,
+                                          ...) G_GNUC_PRINTF (1, 2);
+int          xa_cli_user_error           (const GError    *error);
+XaWorkspace *xa_cli_open_workspace       (XaCli           *cli,
+                                          GError         **error);
+void         xa_cli_print_json_array     (JsonArray       *array);
+int          xa_cli_make_folder          (const char      *dir);
+void         xa_cli_print_font_warnings  (XaFontResolver  *fonts);
+
+/* xa-cli-store.c */
+int          xa_cli_store_init           (XaCli           *cli);
+int          xa_cli_store_demo           (XaCli           *cli);
+int          xa_cli_store_audit_verify   (XaCli           *cli);
+
+/* xa-cli-school.c */
+int          xa_cli_school_import        (XaCli           *cli);
+int          xa_cli_school_list          (XaCli           *cli);
+
+/* xa-cli-agreement.c */
+int          xa_cli_agreement_generate   (XaCli           *cli);
+int          xa_cli_agreement_list       (XaCli           *cli);
+int          xa_cli_agreement_advance    (XaCli           *cli);
+int          xa_cli_agreement_revise     (XaCli           *cli);
+int          xa_cli_agreement_set_date   (XaCli           *cli);
+int          xa_cli_agreement_render     (XaCli           *cli);
+
+/* xa-cli-template.c */
+int          xa_cli_template_list        (XaCli           *cli);
+int          xa_cli_template_export      (XaCli           *cli);
+int          xa_cli_template_import      (XaCli           *cli);
+int          xa_cli_template_next_year   (XaCli           *cli);
+int          xa_cli_template_diff        (XaCli           *cli);
 
 G_END_DECLS

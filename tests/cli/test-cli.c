@@ -3,7 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Runs the real xiaoan-cli ($XIAOAN_CLI) on a temporary data folder: its exit codes, its
- * output, and that `audit verify` finds a row edited behind the app's back.
+ * output, and that `audit verify` finds a row edited behind the app's back. Every command
+ * takes its own options and no others: an option of another command, an option without
+ * its value and an argument too many are each a usage error, exit status 2 with one line
+ * on stderr that names what is wrong, and create nothing; `COMMAND --help` lists that
+ * command's options.
  */
 
 #include "config.h"
@@ -21,6 +25,34 @@ typedef struct
   char *dir;
   char *data_dir;
 } Fixture;
+
+typedef struct
+{
+  const char *command;        /* "agreement list" */
+  const char *valid;          /* options and arguments that make a correct call, or "" */
+  const char *foreign;        /* an option of another command */
+  const char *needs_value;    /* one of its options that takes a value, or NULL */
+  const char *own;            /* what its --help must list, or NULL */
+} Case;
+
+static const Case cases[] = {
+  { "init", "", "--json", NULL, NULL },
+  { "demo", "--schools 3 --seed 7", "--year=2021", "--schools", "--seed" },
+  { "school import", "schools.csv", "--all", NULL, NULL },
+  { "school list", "--json", "--year", NULL, "--json" },
+  { "audit verify", "", "--school=2150000001", NULL, NULL },
+  { "agreement generate", "--year 2021 --all", "--to=signed", "--school", "--all" },
+  { "agreement list", "--year 2021-2022", "--pdf=x.pdf", "--year", "--json" },
+  { "agreement advance", "--year 2021 --school 2150000001 --to pending", "--all", "--to", "--to" },
+  { "agreement revise", "--year 2021 --school 2150000001", "--date=2021-09-01", "--school", "--school" },
+  { "agreement set-date", "--year 2021 --all --clear", "--out=x", "--date", "--clear" },
+  { "agreement render", "--year 2021 --all --out pdfs", "--json", "--copy", "--copy" },
+  { "template list", "", "--pdf=x.pdf", NULL, NULL },
+  { "template export", "--year 2021 template.json", "--json", "--year", "--year" },
+  { "template import", "template.json", "--year=2021", NULL, NULL },
+  { "template next-year", "--year 2021", "--school=2150000001", "--year", "--year" },
+  { "template diff", "--year 2021 --year 2022", "--all", "--pdf", "--pdf" },
+};
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -256,6 +288,157 @@ test_audit_tamper (Fixture       *fixture,
   g_assert_null (strstr (broken.out, "intact"));
 }
 
+/* Runs `xiaoan-cli --data-dir DIR COMMAND VALID EXTRA` (the words split at spaces). */
+static void
+run_case (XaTestRun   *run,
+          Fixture     *fixture,
+          const Case  *test_case,
+          const char  *extra)
+{
+  g_autofree char *line = g_strjoin (" ", test_case->command, test_case->valid, extra, NULL);
+  g_auto(GStrv) split = g_strsplit (line, " ", -1);
+  const char *w[12] = { NULL, };
+  guint n = 0;
+
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      if (split[i][0] != '\0')
+        {
+          g_assert_cmpuint (n, <, G_N_ELEMENTS (w) - 1);
+          w[n++] = split[i];
+        }
+    }
+
+  /* The list ends at the first NULL. */
+  xa_test_run_cli (run, fixture->data_dir, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8],
+                   w[9], w[10], NULL);
+}
+
+/* Exit status 2, nothing on stdout, and one line on stderr that contains @needle. */
+static void
+assert_usage_error (XaTestRun  *run,
+                    const char *needle)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "xiaoan-cli: "));
+  g_assert_nonnull (strstr (run->err, needle));
+  g_assert_cmpuint (strchr (run->err, '\n') - run->err, ==, strlen (run->err) - 1);
+}
+
+static void
+test_foreign_option (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(XaTestRun) run = { 0, };
+      g_autofree char *name = g_strndup (cases[i].foreign, strcspn (cases[i].foreign, "="));
+
+      run_case (&run, fixture, &cases[i], cases[i].foreign);
+      assert_usage_error (&run, name);
+      g_assert_nonnull (strstr (run.err, cases[i].command));
+    }
+
+  g_assert_false (g_file_test (fixture->data_dir, G_FILE_TEST_EXISTS));
+}
+
+/* The option as the last word: its message says what value it wants. */
+static void
+test_missing_value (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(XaTestRun) run = { 0, };
+      g_autofree char *needs = NULL;
+
+      if (cases[i].needs_value == NULL)
+        continue;
+
+      needs = g_strdup_printf ("%s needs ", cases[i].needs_value);
+      run_case (&run, fixture, &cases[i], cases[i].needs_value);
+      assert_usage_error (&run, needs);
+    }
+
+  g_assert_false (g_file_test (fixture->data_dir, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_stray_argument (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(XaTestRun) run = { 0, };
+      g_autofree char *message = g_strdup_printf ("Unknown argument “stray.csv” for “%s”", cases[i].command);
+
+      run_case (&run, fixture, &cases[i], "stray.csv");
+      assert_usage_error (&run, message);
+    }
+
+  g_assert_false (g_file_test (fixture->data_dir, G_FILE_TEST_EXISTS));
+}
+
+/* A command that takes a file, called without one. */
+static void
+test_missing_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *commands[][2] = { { "school", "import" }, { "template", "import" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(XaTestRun) run = { 0, };
+      g_autofree char *message = g_strdup_printf ("“%s %s” takes one file", commands[i][0], commands[i][1]);
+
+      xa_test_run_cli (&run, fixture->data_dir, commands[i][0], commands[i][1], NULL);
+      assert_usage_error (&run, message);
+    }
+
+  g_assert_false (g_file_test (fixture->data_dir, G_FILE_TEST_EXISTS));
+}
+
+/* "--" ends the options: what follows is an argument even when it starts with "-". */
+static void
+test_double_dash (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto(XaTestRun) run = { 0, };
+
+  xa_test_run_cli (&run, fixture->data_dir, "school", "import", "--", "-missing.csv", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "-missing.csv"));
+}
+
+/* `COMMAND --help` lists that command's options and exits 0; the global --help lists
+ * every command. */
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(XaTestRun) global = { 0, };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(XaTestRun) run = { 0, };
+      g_auto(GStrv) words = g_strsplit (cases[i].command, " ", 2);
+      g_autofree char *foreign = g_strndup (cases[i].foreign, strcspn (cases[i].foreign, "="));
+
+      xa_test_run_cli (&run, NULL, words[0], words[1] ? words[1] : "--help", words[1] ? "--help" : NULL, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, cases[i].command));
+      if (cases[i].own != NULL)
+        g_assert_nonnull (strstr (run.out, cases[i].own));
+      g_assert_null (strstr (run.out, foreign));
+    }
+
+  xa_test_run_cli (&global, NULL, "--help", NULL);
+  g_assert_cmpint (global.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_nonnull (strstr (global.out, cases[i].command));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +450,12 @@ main (int   argc,
   g_test_add ("/xa/cli/demo-and-list", Fixture, NULL, fixture_set_up, test_demo_and_list, fixture_tear_down);
   g_test_add ("/xa/cli/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/xa/cli/audit-tamper", Fixture, NULL, fixture_set_up, test_audit_tamper, fixture_tear_down);
+  g_test_add ("/xa/cli/options/foreign-option", Fixture, NULL, fixture_set_up, test_foreign_option, fixture_tear_down);
+  g_test_add ("/xa/cli/options/missing-value", Fixture, NULL, fixture_set_up, test_missing_value, fixture_tear_down);
+  g_test_add ("/xa/cli/options/stray-argument", Fixture, NULL, fixture_set_up, test_stray_argument, fixture_tear_down);
+  g_test_add ("/xa/cli/options/missing-file", Fixture, NULL, fixture_set_up, test_missing_file, fixture_tear_down);
+  g_test_add ("/xa/cli/options/double-dash", Fixture, NULL, fixture_set_up, test_double_dash, fixture_tear_down);
+  g_test_add ("/xa/cli/options/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1,0 +1,225 @@
+/* xa-cli-template.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `xiaoan-cli template …`: the agreement templates of each school year (list, export,
+ * import, copy into the next year, compare two years).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-cli-private.h"
+#include "core/agreements/xa-template-diff.h"
+#include "core/util/xa-school-year.h"
+#include "document/xa-diff-renderer.h"
+
+static XaTemplate *
+latest_template (XaWorkspace  *workspace,
+                 const char   *year_text,
+                 GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  XaTemplate *template;
+  int year = 0;
+
+  if (!xa_school_year_parse (year_text, &year, error))
+    return NULL;
+
+  template = xa_template_library_dup_latest (xa_workspace_get_templates (workspace), year, &local_error);
+  if (template != NULL)
+    return template;
+
+  if (!g_error_matches (local_error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* The library does not know which year it was asked for; the user does. */
+  name = xa_school_year_format (year, TRUE);
+  g_set_error (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_NOT_FOUND,
+               _("There is no template for %s"), name);
+  return NULL;
+}
+
+int
+xa_cli_template_list (XaCli *cli)
+{
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)))
+    return xa_cli_user_error (error);
+
+  list = xa_template_library_get_templates (xa_workspace_get_templates (workspace));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(XaTemplate) template = g_list_model_get_item (list, i);
+      int year = xa_template_get_school_year (template);
+
+      g_print ("%d-%d\t%d\t%s\t%s\n", year, year + 1, xa_template_get_version (template),
+               xa_template_get_frozen (template) ? _("frozen") : _("editable"),
+               xa_template_get_name (template));
+    }
+
+  return EXIT_OK;
+}
+
+int
+xa_cli_template_export (XaCli *cli)
+{
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (cli->year == NULL)
+    return xa_cli_usage_error (_("--year is required, such as --year 2021-2022"));
+
+  file = g_file_new_for_commandline_arg (cli->args[0]);
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(template = latest_template (workspace, cli->year, &error)) ||
+      !xa_template_library_export_file (xa_workspace_get_templates (workspace), template, file, &error))
+    return xa_cli_user_error (error);
+
+  g_print (_("Wrote %s\n"), cli->args[0]);
+  return EXIT_OK;
+}
+
+int
+xa_cli_template_import (XaCli *cli)
+{
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = NULL;
+  g_autoptr(GFile) file = NULL;
+  int year;
+
+  file = g_file_new_for_commandline_arg (cli->args[0]);
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(template = xa_template_library_import_file (xa_workspace_get_templates (workspace), file, &error)))
+    return xa_cli_user_error (error);
+
+  year = xa_template_get_school_year (template);
+  g_print (_("Imported the template for %d-%d as version %d\n"), year, year + 1,
+           xa_template_get_version (template));
+  return EXIT_OK;
+}
+
+int
+xa_cli_template_next_year (XaCli *cli)
+{
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = NULL;
+  g_autoptr(XaTemplate) copy = NULL;
+  int year;
+
+  if (cli->year == NULL)
+    return xa_cli_usage_error (_("--year is required, such as --year 2021-2022"));
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(template = latest_template (workspace, cli->year, &error)) ||
+      !(copy = xa_template_library_copy_to_next_year (xa_workspace_get_templates (workspace), template, &error)))
+    return xa_cli_user_error (error);
+
+  year = xa_template_get_school_year (copy);
+  g_print (_("Copied the template into %d-%d as version %d\n"), year, year + 1,
+           xa_template_get_version (copy));
+  return EXIT_OK;
+}
+
+/* "+ id text", "- id text", or "~ id" with the changed words as [-old-]{+new+}, as
+ * `git diff --word-diff` marks them; NULL for an unchanged clause. */
+static char *
+change_to_line (XaTemplateChange *change)
+{
+  XaTemplateChangeFlags flags = xa_template_change_get_flags (change);
+  const char *id = xa_template_change_get_clause_id (change);
+  g_autoptr(GString) line = g_string_new (NULL);
+  GPtrArray *segments;
+
+  if (flags & XA_TEMPLATE_CHANGE_ADDED)
+    return g_strdup_printf ("+ %s %s", id, xa_clause_get_text (xa_template_change_get_new_clause (change)));
+  if (flags & XA_TEMPLATE_CHANGE_REMOVED)
+    return g_strdup_printf ("- %s %s", id, xa_clause_get_text (xa_template_change_get_old_clause (change)));
+  if ((flags & (XA_TEMPLATE_CHANGE_CHANGED | XA_TEMPLATE_CHANGE_MOVED)) == 0)
+    return NULL;
+
+  g_string_printf (line, "~ %s ", id);
+  segments = xa_template_change_get_text_segments (change);
+  for (guint i = 0; segments != NULL && i < segments->len; i++)
+    {
+      const XaDiffSegment *segment = g_ptr_array_index (segments, i);
+
+      if (segment->op == XA_DIFF_DELETED)
+        g_string_append_printf (line, "[-%s-]", segment->text);
+      else if (segment->op == XA_DIFF_INSERTED)
+        g_string_append_printf (line, "{+%s+}", segment->text);
+      else
+        g_string_append (line, segment->text);
+    }
+  if (segments == NULL || segments->len == 0)
+    g_string_append (line, xa_clause_get_text (xa_template_change_get_new_clause (change)));
+
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+/* "template diff --pdf FILE": the comparison as the app exports it. */
+static int
+write_diff_pdf (XaTemplateDiff *diff,
+                const char     *path)
+{
+  g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  int status;
+
+  if ((status = xa_cli_make_folder (dir)) != EXIT_OK)
+    return status;
+
+  xa_cli_print_font_warnings (fonts);
+
+  if (!xa_diff_write_pdf (diff, fonts, path, &error))
+    return xa_cli_user_error (error);
+
+  g_print (_("Wrote %s\n"), path);
+  return EXIT_OK;
+}
+
+int
+xa_cli_template_diff (XaCli *cli)
+{
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) a = NULL;
+  g_autoptr(XaTemplate) b = NULL;
+  g_autoptr(XaTemplateDiff) diff = NULL;
+
+  if (cli->years == NULL || g_strv_length (cli->years) != 2)
+    return xa_cli_usage_error (_("“template diff” compares two years: --year A --year B"));
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(a = latest_template (workspace, cli->years[0], &error)) ||
+      !(b = latest_template (workspace, cli->years[1], &error)))
+    return xa_cli_user_error (error);
+
+  diff = xa_template_diff_new (a, b);
+  if (cli->pdf != NULL)
+    return write_diff_pdf (diff, cli->pdf);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (diff)); i++)
+    {
+      g_autoptr(XaTemplateChange) change = g_list_model_get_item (G_LIST_MODEL (diff), i);
+      g_autofree char *line = change_to_line (change);
+
+      if (line != NULL)
+        g_print ("%s\n", line);
+    }
+
+  return EXIT_OK;
+}

@@ -1,0 +1,574 @@
+/* xa-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command-line program: the app's capabilities without a display (DESIGN.md §8).
+ * This file holds the table of commands and what they share: the global options, one
+ * GOptionContext per command with only that command's options, the workspace every
+ * command opens, and the messages. Exit status 0 on success, 1 on a user error (one line
+ * per problem on stderr), 2 on a usage error (one line).
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "xa-cli.h"
+#include "xa-cli-private.h"
+
+/* One option as every command that takes it sees it. */
+typedef struct
+{
+  XaCliOptions  flag;
+  const char   *name;
+  GOptionArg    arg;
+  glong         offset;            /* of its field in XaCli */
+  const char   *description;
+  const char   *arg_description;
+  const char   *needs;             /* the message when its value is missing */
+} OptionSpec;
+
+typedef struct
+{
+  const char   *name;              /* "school import" */
+  const char   *synopsis;          /* its options and arguments, as the help shows them */
+  const char   *argument;          /* the one argument it takes ("FILE.csv"), or NULL */
+  XaCliOptions  options;
+  XaCliHandler  handler;
+  const char   *summary[4];        /* lines of help, NULL-terminated */
+} XaCliCommand;
+
+#define OFFSET(field) G_STRUCT_OFFSET (XaCli, field)
+
+/* The values ("Y", "CODE") are left as they are: they stand for what the user types. */
+static const OptionSpec option_specs[] = {
+  { XA_CLI_OPTION_YEAR, "year", G_OPTION_ARG_STRING_ARRAY, OFFSET (years),
+    N_("the school year, such as 2021-2022 or 2021"), "Y",
+    N_("--year needs a school year, such as 2021-2022") },
+  { XA_CLI_OPTION_SCHOOL, "school", G_OPTION_ARG_STRING, OFFSET (school),
+    N_("the school, by its code (学校标识码)"), "CODE",
+    N_("--school needs a school code (学校标识码)") },
+  { XA_CLI_OPTION_ALL, "all", G_OPTION_ARG_NONE, OFFSET (all),
+    N_("every school"), NULL, NULL },
+  { XA_CLI_OPTION_JSON, "json", G_OPTION_ARG_NONE, OFFSET (json),
+    N_("print JSON instead of one tab-separated line each"), NULL, NULL },
+  { XA_CLI_OPTION_TO, "to", G_OPTION_ARG_STRING, OFFSET (to),
+    N_("the new state: pending, signed, archived or draft"), "STATE",
+    N_("--to needs a state: pending, signed, archived or draft") },
+  { XA_CLI_OPTION_OUT, "out", G_OPTION_ARG_FILENAME, OFFSET (out),
+    N_("a folder for one PDF per school, or a .pdf file for one school"), "DIR|FILE.pdf",
+    N_("--out needs a folder or a .pdf file") },
+  { XA_CLI_OPTION_COPY, "copy", G_OPTION_ARG_STRING, OFFSET (copy),
+    N_("which originals: commission, school or both (the default)"), "COPY",
+    N_("--copy needs commission, school or both") },
+  { XA_CLI_OPTION_PDF, "pdf", G_OPTION_ARG_FILENAME, OFFSET (pdf),
+    N_("write the comparison as a PDF file"), "FILE.pdf",
+    N_("--pdf needs a file name, such as diff.pdf") },
+  { XA_CLI_OPTION_DATE, "date", G_OPTION_ARG_STRING, OFFSET (date),
+    N_("the signing date, such as 2021-09-01"), "YYYY-MM-DD",
+    N_("--date needs a date, such as 2021-09-01") },
+  { XA_CLI_OPTION_CLEAR, "clear", G_OPTION_ARG_NONE, OFFSET (clear),
+    N_("remove the signing date: 年　月　日 is printed again"), NULL, NULL },
+  { XA_CLI_OPTION_SCHOOLS, "schools", G_OPTION_ARG_STRING, OFFSET (schools),
+    N_("how many schools, from 1 to 2000"), "N",
+    N_("--schools needs a number from 1 to 2000") },
+  { XA_CLI_OPTION_SEED, "seed", G_OPTION_ARG_STRING, OFFSET (seed),
+    N_("the same seed makes the same district"), "S",
+    N_("--seed needs a whole number from 0 to 4294967295") },
+};
+
+static const XaCliCommand commands[] = {
+  { "init", "", NULL, 0, xa_cli_store_init,
+    { N_("create the database, or update it to this version") } },
+  { "demo", "[--schools N] [--seed S]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED, xa_cli_store_demo,
+    { N_("fill an empty database with a fictional demo district") } },
+  { "school import", "FILE.csv", "FILE.csv", 0, xa_cli_school_import,
+    { N_("import a school list (UTF-8 or GB18030), all or nothing") } },
+  { "school list", "[--json]", NULL, XA_CLI_OPTION_JSON, xa_cli_school_list,
+    { N_("list the schools") } },
+  { "audit verify", "", NULL, 0, xa_cli_store_audit_verify,
+    { N_("check that the audit log has not been altered") } },
+  { "agreement generate", "--year Y (--school CODE | --all)", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_ALL, xa_cli_agreement_generate,
+    { N_("make draft agreements from the year's template; schools that have one are skipped") } },
+  { "agreement list", "--year Y [--json]", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_agreement_list,
+    { N_("list the current agreements of a school year with their state") } },
+  { "agreement advance", "--year Y --school CODE --to pending|signed|archived|draft", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_TO, xa_cli_agreement_advance,
+    { N_("move an agreement on: draft → pending → signed → archived (pending may go back to draft)") } },
+  { "agreement revise", "--year Y --school CODE", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL, xa_cli_agreement_revise,
+    { N_("supersede a signed agreement with a new draft revision") } },
+  { "agreement set-date", "--year Y (--school CODE | --all) (--date YYYY-MM-DD | --clear)", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_ALL | XA_CLI_OPTION_DATE | XA_CLI_OPTION_CLEAR,
+    xa_cli_agreement_set_date,
+    { N_("print a signing date (2021年9月1日) under both parties of draft agreements instead of 年　月　日") } },
+  { "agreement render", "--year Y (--school CODE | --all) --out DIR|FILE.pdf [--copy commission|school|both]", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_ALL | XA_CLI_OPTION_OUT | XA_CLI_OPTION_COPY,
+    xa_cli_agreement_render,
+    { N_("write agreements as PDF: one file per school, named CODE-NAME.pdf in DIR"),
+      N_("--copy both (the default) puts both originals in one file: the commission's copy, then the school's"),
+      N_("a school without an agreement for the year gets a draft first, as stderr says") } },
+  { "template list", "", NULL, 0, xa_cli_template_list,
+    { N_("list the templates: school year, version, frozen or editable, name") } },
+  { "template export", "--year Y FILE", "FILE", XA_CLI_OPTION_YEAR, xa_cli_template_export,
+    { N_("write the latest template of a school year to a JSON file") } },
+  { "template import", "FILE", "FILE", 0, xa_cli_template_import,
+    { N_("store a template file as a new version of its school year") } },
+  { "template next-year", "--year Y", NULL, XA_CLI_OPTION_YEAR, xa_cli_template_next_year,
+    { N_("copy the latest template of a school year into the next year") } },
+  { "template diff", "--year A --year B [--pdf FILE.pdf]", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_PDF, xa_cli_template_diff,
+    { N_("compare two years' templates clause by clause"),
+      N_("--pdf writes the comparison as a PDF, changed words underlined or struck through") } },
+};
+
+static void
+xa_cli_clear (XaCli *cli)
+{
+  g_clear_pointer (&cli->data_dir, g_free);
+  g_clear_pointer (&cli->operator_name, g_free);
+  g_clear_pointer (&cli->years, g_strfreev);
+  g_clear_pointer (&cli->school, g_free);
+  g_clear_pointer (&cli->to, g_free);
+  g_clear_pointer (&cli->out, g_free);
+  g_clear_pointer (&cli->copy, g_free);
+  g_clear_pointer (&cli->pdf, g_free);
+  g_clear_pointer (&cli->date, g_free);
+  g_clear_pointer (&cli->schools, g_free);
+  g_clear_pointer (&cli->seed, g_free);
+  g_clear_pointer (&cli->args, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XaCli, xa_cli_clear)
+
+/* "agreement list --year Y [--json]" */
+static char *
+command_dup_usage (const XaCliCommand *command)
+{
+  return g_strstrip (g_strdup_printf ("%s %s", command->name, command->synopsis));
+}
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n%s\n",
+           _("Usage: xiaoan-cli [--data-dir DIR] [--operator NAME] COMMAND [ARGUMENTS…]"),
+           _("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const XaCliCommand *command = &commands[i];
+      g_autofree char *usage = command_dup_usage (command);
+
+      /* Short commands with one line of help fit on one line; the others are indented
+       * below their usage. */
+      if (strlen (usage) < 34 && command->summary[1] == NULL)
+        {
+          g_print ("  %-34s%s\n", usage, _(command->summary[0]));
+          continue;
+        }
+
+      g_print ("  %s\n", usage);
+      for (guint l = 0; command->summary[l] != NULL; l++)
+        g_print ("      %s\n", _(command->summary[l]));
+    }
+
+  g_print ("\n%s\n  %-34s%s\n  %-34s%s\n  %-34s%s\n  %-34s%s\n\n%s\n",
+           _("Options:"),
+           "--data-dir DIR", _("the data folder (default: $XIAOAN_DATA_DIR, else ~/.local/share/xiaoan)"),
+           "--operator NAME", _("who is recorded in the audit log (default: $XIAOAN_OPERATOR, else the account name)"),
+           "--help", _("show this help"),
+           "--version", _("show the version"),
+           _("“xiaoan-cli COMMAND --help” shows the options of a command."));
+}
+
+/**
+ * xa_cli_usage_error:
+ *
+ * Prints one line on stderr that says what is wrong with the command line.
+ *
+ * Returns: %EXIT_USAGE
+ */
+int
+xa_cli_usage_error (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("xiaoan-cli: %s\n", message);
+  return EXIT_USAGE;
+}
+
+/**
+ * xa_cli_user_error:
+ *
+ * Prints @error's message as one line on stderr.
+ *
+ * Returns: %EXIT_USER_ERROR
+ */
+int
+xa_cli_user_error (const GError *error)
+{
+  g_printerr ("xiaoan-cli: %s\n", error->message);
+  return EXIT_USER_ERROR;
+}
+
+/**
+ * xa_cli_open_workspace:
+ *
+ * Opens the workspace of the data folder, creating or migrating its database, and names
+ * the operator in its audit log: --operator, else $XIAOAN_OPERATOR, else the account.
+ * A command calls it once its command line has been checked, so that a usage error
+ * creates nothing.
+ *
+ * The operator is named after the workspace is open, so on a fresh database the shipped
+ * template that xa_workspace_open() stores is recorded under the account's name.
+ *
+ * Returns: (transfer full): the workspace, or %NULL with @error set
+ */
+XaWorkspace *
+xa_cli_open_workspace (XaCli   *cli,
+                       GError **error)
+{
+  const char *operator_name = cli->operator_name;
+  XaWorkspace *workspace;
+
+  if (!(workspace = xa_workspace_open (cli->data_dir, error)))
+    return NULL;
+
+  if (operator_name == NULL || operator_name[0] == '\0')
+    operator_name = g_getenv ("XIAOAN_OPERATOR");
+  if (operator_name == NULL || operator_name[0] == '\0')
+    operator_name = g_get_user_name ();
+  xa_store_set_operator (xa_workspace_get_store (workspace), operator_name);
+
+  return workspace;
+}
+
+/* A list as JSON for other programs: indented, a newline at the end. */
+void
+xa_cli_print_json_array (JsonArray *array)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autofree char *text = NULL;
+
+  json_node_set_array (root, array);
+  text = json_to_string (root, TRUE);
+  g_print ("%s\n", text);
+}
+
+/* The folder an output file goes into, made when missing. */
+int
+xa_cli_make_folder (const char *dir)
+{
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    {
+      int saved_errno = errno;
+
+      g_printerr ("xiaoan-cli: ");
+      g_printerr (_("Cannot create the output folder %s: %s\n"), dir, g_strerror (saved_errno));
+      return EXIT_USER_ERROR;
+    }
+
+  return EXIT_OK;
+}
+
+/* Which fonts stand in for the official faces that are not installed. */
+void
+xa_cli_print_font_warnings (XaFontResolver *fonts)
+{
+  g_auto(GStrv) warnings = xa_font_resolver_dup_warnings (fonts);
+
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_printerr ("xiaoan-cli: %s\n", warnings[i]);
+}
+
+/* Takes "--name VALUE" or "--name=VALUE" at argv[*i]. Returns FALSE when argv[*i] is not
+ * this option; sets *missing when the value is absent. */
+static gboolean
+take_option (char       **argv,
+             int          argc,
+             int         *i,
+             const char  *name,
+             char       **value,
+             gboolean    *missing)
+{
+  const char *arg = argv[*i];
+  gsize name_len = strlen (name);
+
+  if (strncmp (arg, name, name_len) != 0)
+    return FALSE;
+
+  if (arg[name_len] == '=')
+    {
+      g_free (*value);
+      *value = g_strdup (arg + name_len + 1);
+      return TRUE;
+    }
+
+  if (arg[name_len] != '\0')
+    return FALSE;
+
+  if (*i + 1 >= argc)
+    {
+      *missing = TRUE;
+      return TRUE;
+    }
+
+  g_free (*value);
+  *value = g_strdup (argv[++*i]);
+  return TRUE;
+}
+
+/* The global options may come before or after the command, as people type them; they
+ * are taken out here and the rest goes into @args. */
+static int
+parse_global_options (XaCli      *cli,
+                      int         argc,
+                      char      **argv,
+                      GPtrArray  *args,
+                      gboolean   *show_version)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      gboolean missing = FALSE;
+
+      if (g_str_equal (argv[i], "--version"))
+        *show_version = TRUE;
+      else if (take_option (argv, argc, &i, "--data-dir", &cli->data_dir, &missing))
+        {
+          if (missing)
+            return xa_cli_usage_error (_("--data-dir needs a folder"));
+        }
+      else if (take_option (argv, argc, &i, "--operator", &cli->operator_name, &missing))
+        {
+          if (missing)
+            return xa_cli_usage_error (_("--operator needs a name"));
+        }
+      else
+        g_ptr_array_add (args, g_strdup (argv[i]));
+    }
+
+  return EXIT_OK;
+}
+
+static gboolean
+is_help (const char *arg)
+{
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h");
+}
+
+/* The command named by the first one or two words of @args, or NULL. */
+static const XaCliCommand *
+find_command (GPtrArray *args,
+              guint     *n_words)
+{
+  const char *first = args->len > 0 ? g_ptr_array_index (args, 0) : "";
+  g_autofree char *two = NULL;
+
+  if (args->len > 1)
+    two = g_strdup_printf ("%s %s", first, (const char *) g_ptr_array_index (args, 1));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (commands[i].name, first))
+        {
+          *n_words = 1;
+          return &commands[i];
+        }
+      if (two != NULL && g_str_equal (commands[i].name, two))
+        {
+          *n_words = 2;
+          return &commands[i];
+        }
+    }
+
+  return NULL;
+}
+
+/* Whether @word is the first word of commands of two ("school"). */
+static gboolean
+is_group (const char *word)
+{
+  gsize len = strlen (word);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strncmp (commands[i].name, word, len) == 0 && commands[i].name[len] == ' ')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* GLib says "Missing argument for --year"; the option knows better what it needs. */
+static const OptionSpec *
+find_missing_value (const XaCliCommand *command,
+                    const char         *last_arg)
+{
+  if (last_arg == NULL || !g_str_has_prefix (last_arg, "--"))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (option_specs); i++)
+    {
+      const OptionSpec *spec = &option_specs[i];
+
+      if ((command->options & spec->flag) && spec->needs != NULL && g_str_equal (last_arg + 2, spec->name))
+        return spec;
+    }
+
+  return NULL;
+}
+
+/* Parses the options of @command from @args (what follows its name) into @cli, and
+ * leaves its arguments in cli->args. Anything it does not take is a usage error; --help
+ * prints its options and exits. */
+static int
+parse_command_line (XaCli              *cli,
+                    const XaCliCommand *command,
+                    GPtrArray          *args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) argv_builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) args_builder = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *usage = NULL;
+  g_auto(GStrv) argv = NULL;
+  gboolean seen_dashes = FALSE;
+  guint n_args;
+
+  for (guint i = 0; i < G_N_ELEMENTS (option_specs); i++)
+    {
+      const OptionSpec *spec = &option_specs[i];
+      GOptionEntry entry = { spec->name, 0, 0, spec->arg, G_STRUCT_MEMBER_P (cli, spec->offset),
+                             spec->description, spec->arg_description };
+
+      if (command->options & spec->flag)
+        g_array_append_val (entries, entry);
+    }
+
+  for (guint l = 0; command->summary[l] != NULL; l++)
+    g_string_append_printf (summary, "%s%s", l > 0 ? "\n" : "", _(command->summary[l]));
+
+  usage = command_dup_usage (command);
+  context = g_option_context_new (usage);
+  g_option_context_add_main_entries (context, (GOptionEntry *) entries->data, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary->str);
+  g_option_context_set_description (context, _("Global options: --data-dir DIR, --operator NAME; "
+                                               "“xiaoan-cli --help” lists every command."));
+
+  g_strv_builder_add (argv_builder, "xiaoan-cli");
+  for (guint i = 0; i < args->len; i++)
+    g_strv_builder_add (argv_builder, g_ptr_array_index (args, i));
+  argv = g_strv_builder_end (argv_builder);
+
+  if (!g_option_context_parse_strv (context, &argv, &error))
+    {
+      const OptionSpec *spec = NULL;
+
+      if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE) && args->len > 0)
+        spec = find_missing_value (command, g_ptr_array_index (args, args->len - 1));
+      if (spec != NULL)
+        return xa_cli_usage_error ("%s", _(spec->needs));
+
+      /* Translators: the command ("agreement list"), then GLib's message, such as
+       * "Unknown option --pdf". */
+      return xa_cli_usage_error (_("%s: %s"), command->name, error->message);
+    }
+
+  /* What is left are the arguments; a "--" only said that what follows is not an option. */
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      if (!seen_dashes && g_str_equal (argv[i], "--"))
+        seen_dashes = TRUE;
+      else
+        g_strv_builder_add (args_builder, argv[i]);
+    }
+  cli->args = g_strv_builder_end (args_builder);
+
+  n_args = g_strv_length (cli->args);
+  if (n_args > (command->argument ? 1 : 0))
+    return xa_cli_usage_error (_("Unknown argument “%s” for “%s”"),
+                               cli->args[command->argument ? 1 : 0], command->name);
+  if (command->argument != NULL && n_args == 0)
+    return xa_cli_usage_error (_("“%s” takes one file"), command->name);
+
+  if (cli->years != NULL && cli->years[0] != NULL)
+    cli->year = cli->years[g_strv_length (cli->years) - 1];
+
+  return EXIT_OK;
+}
+
+/**
+ * xa_cli_run:
+ * @argc: the number of arguments
+ * @argv: the arguments of `main()`
+ *
+ * Runs one command of xiaoan-cli, as typed.
+ *
+ * Returns: the exit status: 0 on success, 1 on a user error, 2 on a usage error
+ */
+int
+xa_cli_run (int    argc,
+            char **argv)
+{
+  g_auto(XaCli) cli = { NULL, };
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  const XaCliCommand *command;
+  gboolean show_version = FALSE;
+  guint n_words = 0;
+  int status;
+
+  if ((status = parse_global_options (&cli, argc, argv, args, &show_version)) != EXIT_OK)
+    return status;
+
+  if (show_version)
+    {
+      g_print ("xiaoan-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  if (args->len == 0)
+    {
+      print_help ();
+      return EXIT_USAGE;
+    }
+
+  if (!(command = find_command (args, &n_words)))
+    {
+      const char *first = g_ptr_array_index (args, 0);
+
+      /* --help before the command, or after one that does not exist: the whole list. */
+      for (guint i = 0; i < args->len; i++)
+        {
+          if (is_help (g_ptr_array_index (args, i)))
+            {
+              print_help ();
+              return EXIT_OK;
+            }
+        }
+
+      if (is_group (first))
+        return xa_cli_usage_error (_("Unknown command “%s %s”"), first,
+                                   args->len > 1 ? (const char *) g_ptr_array_index (args, 1) : "");
+      return xa_cli_usage_error (_("Unknown command “%s”"), first);
+    }
+
+  g_ptr_array_remove_range (args, 0, n_words);
+  if ((status = parse_command_line (&cli, command, args)) != EXIT_OK)
+    return status;
+
+  return command->handler (&cli);
+}
