@@ -67,9 +67,13 @@ find_agreement (XaWorkspace *workspace,
   if (agreement == NULL)
     {
       if (g_error_matches (local_error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND))
-        g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND,
-                     _("School %s has no agreement for %d-%d; make one with “agreement generate”"),
-                     code, year, year + 1);
+        {
+          g_autofree char *span = xa_school_year_format_span (year);
+
+          g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND,
+                       _("School %s has no agreement for %s; make one with “agreement generate”"),
+                       code, span);
+        }
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
     }
@@ -99,15 +103,16 @@ xa_cli_agreement_generate (XaCli *cli)
     {
       guint n_made = 0;
       guint n_schools = xa_school_registry_count_schools (xa_workspace_get_registry (workspace));
+      g_autofree char *span = xa_school_year_format_span (year);
 
       if (!xa_agreement_book_generate_all (book, year, &n_made, &error))
         return xa_cli_user_error (error);
 
       g_print (g_dngettext (GETTEXT_PACKAGE,
-                            "Made %u draft agreement for %d-%d (%u school already had one)\n",
-                            "Made %u draft agreements for %d-%d (%u schools already had one)\n",
+                            "Made %u draft agreement for %s (%u school already had one)\n",
+                            "Made %u draft agreements for %s (%u schools already had one)\n",
                             n_made),
-               n_made, year, year + 1, n_schools - MIN (n_made, n_schools));
+               n_made, span, n_schools - MIN (n_made, n_schools));
     }
   else
     {
@@ -118,8 +123,12 @@ xa_cli_agreement_generate (XaCli *cli)
           !(agreement = xa_agreement_book_generate (book, xa_organisation_get_uuid (school), year, &error)))
         return xa_cli_user_error (error);
 
-      g_print (_("Made the draft agreement of %s %s for %d-%d\n"),
-               cli->school, xa_organisation_get_name (school), year, year + 1);
+      {
+        g_autofree char *span = xa_school_year_format_span (year);
+
+        g_print (_("Made the draft agreement of %s %s for %s\n"),
+                 cli->school, xa_organisation_get_name (school), span);
+      }
     }
 
   return EXIT_OK;
@@ -195,9 +204,13 @@ xa_cli_agreement_advance (XaCli *cli)
                                   xa_agreement_get_uuid (agreement), to, &error))
     return xa_cli_user_error (error);
 
-  g_print (_("The agreement of %s %s for %d-%d is now “%s”\n"),
-           cli->school, xa_agreement_get_school_name (agreement), year, year + 1,
-           xa_agreement_state_to_label (to));
+  {
+    g_autofree char *span = xa_school_year_format_span (year);
+
+    g_print (_("The agreement of %s %s for %s is now “%s”\n"),
+             cli->school, xa_agreement_get_school_name (agreement), span,
+             xa_agreement_state_to_label (to));
+  }
   return EXIT_OK;
 }
 
@@ -256,9 +269,13 @@ xa_cli_agreement_set_date (XaCli *cli)
       n_set++;
     }
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Set the signing date of %u draft agreement for %d-%d",
-                        "Set the signing date of %u draft agreements for %d-%d", n_set),
-           n_set, year, year + 1);
+  {
+    g_autofree char *span = xa_school_year_format_span (year);
+
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Set the signing date of %u draft agreement for %s",
+                          "Set the signing date of %u draft agreements for %s", n_set),
+             n_set, span);
+  }
   if (n_skipped > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, " (%u agreement past draft left as it is)",
                           " (%u agreements past draft left as they are)", n_skipped),
@@ -288,9 +305,13 @@ xa_cli_agreement_revise (XaCli *cli)
                                              xa_agreement_get_uuid (agreement), &error)))
     return xa_cli_user_error (error);
 
-  g_print (_("Revision %d of the agreement of %s for %d-%d is a draft; revision %d stays as signed\n"),
-           xa_agreement_get_revision (revision), cli->school, year, year + 1,
-           xa_agreement_get_revision (agreement));
+  {
+    g_autofree char *span = xa_school_year_format_span (year);
+
+    g_print (_("Revision %d of the agreement of %s for %s is a draft; revision %d stays as signed\n"),
+             xa_agreement_get_revision (revision), cli->school, span,
+             xa_agreement_get_revision (agreement));
+  }
   return EXIT_OK;
 }
 
@@ -341,11 +362,15 @@ collect_agreements (XaWorkspace *workspace,
       if (!xa_agreement_book_generate_all (book, year, &n_made, error))
         return NULL;
       if (n_made > 0)
-        g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                                 "%u school had no agreement for %d-%d: made a draft for it first\n",
-                                 "%u schools had no agreement for %d-%d: made drafts for them first\n",
-                                 n_made),
-                    n_made, year, year + 1);
+        {
+          g_autofree char *span = xa_school_year_format_span (year);
+
+          g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                   "%u school had no agreement for %s: made a draft for it first\n",
+                                   "%u schools had no agreement for %s: made drafts for them first\n",
+                                   n_made),
+                      n_made, span);
+        }
       return xa_agreement_book_list_year (book, year, error);
     }
   else
@@ -364,8 +389,12 @@ collect_agreements (XaWorkspace *workspace,
           g_clear_error (&local_error);
           agreement = xa_agreement_book_generate (book, xa_organisation_get_uuid (school), year, &local_error);
           if (agreement != NULL)
-            g_printerr (_("School %s had no agreement for %d-%d: made a draft for it first\n"),
-                        cli->school, year, year + 1);
+            {
+              g_autofree char *span = xa_school_year_format_span (year);
+
+              g_printerr (_("School %s had no agreement for %s: made a draft for it first\n"),
+                          cli->school, span);
+            }
         }
       if (agreement == NULL)
         {

@@ -59,9 +59,9 @@ xa_cli_template_list (XaCli *cli)
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(XaTemplate) template = g_list_model_get_item (list, i);
-      int year = xa_template_get_school_year (template);
+      g_autofree char *span = xa_school_year_format_span (xa_template_get_school_year (template));
 
-      g_print ("%d-%d\t%d\t%s\t%s\n", year, year + 1, xa_template_get_version (template),
+      g_print ("%s\t%d\t%s\t%s\n", span, xa_template_get_version (template),
                xa_template_get_frozen (template) ? _("frozen") : _("editable"),
                xa_template_get_name (template));
     }
@@ -97,15 +97,15 @@ xa_cli_template_import (XaCli *cli)
   g_autoptr(GError) error = NULL;
   g_autoptr(XaTemplate) template = NULL;
   g_autoptr(GFile) file = NULL;
-  int year;
+  g_autofree char *span = NULL;
 
   file = g_file_new_for_commandline_arg (cli->args[0]);
   if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
       !(template = xa_template_library_import_file (xa_workspace_get_templates (workspace), file, &error)))
     return xa_cli_user_error (error);
 
-  year = xa_template_get_school_year (template);
-  g_print (_("Imported the template for %d-%d as version %d\n"), year, year + 1,
+  span = xa_school_year_format_span (xa_template_get_school_year (template));
+  g_print (_("Imported the template for %s as version %d\n"), span,
            xa_template_get_version (template));
   return EXIT_OK;
 }
@@ -117,7 +117,7 @@ xa_cli_template_next_year (XaCli *cli)
   g_autoptr(GError) error = NULL;
   g_autoptr(XaTemplate) template = NULL;
   g_autoptr(XaTemplate) copy = NULL;
-  int year;
+  g_autofree char *span = NULL;
 
   if (cli->year == NULL)
     return xa_cli_usage_error (_("--year is required, such as --year 2021-2022"));
@@ -127,8 +127,8 @@ xa_cli_template_next_year (XaCli *cli)
       !(copy = xa_template_library_copy_to_next_year (xa_workspace_get_templates (workspace), template, &error)))
     return xa_cli_user_error (error);
 
-  year = xa_template_get_school_year (copy);
-  g_print (_("Copied the template into %d-%d as version %d\n"), year, year + 1,
+  span = xa_school_year_format_span (xa_template_get_school_year (copy));
+  g_print (_("Copied the template into %s as version %d\n"), span,
            xa_template_get_version (copy));
   return EXIT_OK;
 }

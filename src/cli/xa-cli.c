@@ -231,9 +231,6 @@ xa_cli_user_error (const GError *error)
  * A command calls it once its command line has been checked, so that a usage error
  * creates nothing.
  *
- * The operator is named after the workspace is open, so on a fresh database the shipped
- * template that xa_workspace_open() stores is recorded under the account's name.
- *
  * Returns: (transfer full): the workspace, or %NULL with @error set
  */
 XaWorkspace *
@@ -241,18 +238,11 @@ xa_cli_open_workspace (XaCli   *cli,
                        GError **error)
 {
   const char *operator_name = cli->operator_name;
-  XaWorkspace *workspace;
-
-  if (!(workspace = xa_workspace_open (cli->data_dir, error)))
-    return NULL;
 
   if (operator_name == NULL || operator_name[0] == '\0')
     operator_name = g_getenv ("XIAOAN_OPERATOR");
-  if (operator_name == NULL || operator_name[0] == '\0')
-    operator_name = g_get_user_name ();
-  xa_store_set_operator (xa_workspace_get_store (workspace), operator_name);
 
-  return workspace;
+  return xa_workspace_open (cli->data_dir, operator_name, error);
 }
 
 /* A list as JSON for other programs: indented, a newline at the end. */

@@ -120,14 +120,18 @@ open_with_defaults (XaStore  *store,
  * xa_workspace_open:
  * @data_dir: (nullable) (type filename): the data folder; %NULL for the default one
  *   (see xa_store_dup_default_data_dir())
+ * @operator_name: (nullable): who works in it, recorded in the audit log; %NULL for the
+ *   account's name
  *
  * Opens (creating or migrating) the store `xiaoan.db` of @data_dir, builds the registries
- * and books over it and stores the defaults.
+ * and books over it and stores the defaults. The operator is named first, so that even
+ * the defaults a fresh database receives are recorded under the right name.
  *
  * Returns: (transfer full): the workspace, or %NULL with @error set
  */
 XaWorkspace *
 xa_workspace_open (const char  *data_dir,
+                   const char  *operator_name,
                    GError     **error)
 {
   g_autofree char *dir = xa_store_dup_default_data_dir (data_dir);
@@ -138,6 +142,7 @@ xa_workspace_open (const char  *data_dir,
   if (!(store = xa_store_open (path, error)))
     return NULL;
 
+  xa_store_set_operator (store, operator_name);
   if (!(self = open_with_defaults (store, error)))
     return NULL;
 

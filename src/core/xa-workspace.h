@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XaWorkspace, xa_workspace, XA, WORKSPACE, GObject)
 
 XaWorkspace       *xa_workspace_open            (const char   *data_dir,
+                                                 const char   *operator_name,
                                                  GError      **error);
 XaWorkspace       *xa_workspace_open_in_memory  (GError      **error);
 XaWorkspace       *xa_workspace_new_for_store   (XaStore      *store);

@@ -254,6 +254,30 @@ test_import (Fixture       *fixture,
   sqlite3_close (db);
 }
 
+/* A fresh database's first entries (the shipped template) are recorded under the
+ * operator the command names, like everything after them. */
+static void
+test_operator_from_the_start (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *db_path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
+  g_auto(XaTestRun) init = { 0, };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  xa_test_run_cli (&init, fixture->data_dir, "init", "--operator", "甲操作员", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*), count(*) FILTER (WHERE operator = '甲操作员') FROM audit",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 static void
 test_audit_tamper (Fixture       *fixture,
                    gconstpointer  data)
@@ -449,6 +473,7 @@ main (int   argc,
   g_test_add ("/xa/cli/usage", Fixture, NULL, fixture_set_up, test_usage, fixture_tear_down);
   g_test_add ("/xa/cli/demo-and-list", Fixture, NULL, fixture_set_up, test_demo_and_list, fixture_tear_down);
   g_test_add ("/xa/cli/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/xa/cli/operator-from-the-start", Fixture, NULL, fixture_set_up, test_operator_from_the_start, fixture_tear_down);
   g_test_add ("/xa/cli/audit-tamper", Fixture, NULL, fixture_set_up, test_audit_tamper, fixture_tear_down);
   g_test_add ("/xa/cli/options/foreign-option", Fixture, NULL, fixture_set_up, test_foreign_option, fixture_tear_down);
   g_test_add ("/xa/cli/options/missing-value", Fixture, NULL, fixture_set_up, test_missing_value, fixture_tear_down);

@@ -41,21 +41,3 @@ xa_json_add_change (JsonBuilder *builder,
   json_builder_add_string_value (builder, new_value);
   json_builder_end_object (builder);
 }
-
-/**
- * xa_json_add_string:
- * @value: (nullable): the text; %NULL adds a JSON null
- *
- * Adds `"name": "value"` to the object being built.
- */
-void
-xa_json_add_string (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}

@@ -14,8 +14,5 @@ void  xa_json_add_change        (JsonBuilder *builder,
                                  const char  *name,
                                  const char  *old_value,
                                  const char  *new_value);
-void  xa_json_add_string        (JsonBuilder *builder,
-                                 const char  *name,
-                                 const char  *value);
 
 G_END_DECLS

@@ -37,7 +37,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = g_dir_make_tmp ("xiaoan-changes-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->workspace = xa_workspace_open (fixture->dir, &error);
+  fixture->workspace = xa_workspace_open (fixture->dir, "测试员", &error);
   g_assert_no_error (error);
 
   g_assert_true (xa_demo_fill (xa_workspace_get_registry (fixture->workspace), 12, 7, &error));
