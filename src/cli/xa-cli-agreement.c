@@ -317,24 +317,6 @@ xa_cli_agreement_revise (XaCli *cli)
 
 /* Rendering */
 
-/* A school's file name: its code and name, without what a file system refuses. */
-static char *
-file_name_for (XaAgreement *agreement)
-{
-  g_autoptr(GString) name = g_string_new (NULL);
-
-  g_string_printf (name, "%s-%s", xa_agreement_get_school_code (agreement),
-                   xa_agreement_get_school_name (agreement));
-  for (char *p = name->str; *p; p++)
-    {
-      if (*p == '/' || *p == '\\' || (guchar) *p < 0x20 || *p == 0x7f)
-        *p = '_';
-    }
-  g_string_append (name, ".pdf");
-
-  return g_string_free (g_steal_pointer (&name), FALSE);
-}
-
 static void
 print_progress (guint        n_done,
                 guint        n_total,
@@ -473,7 +455,7 @@ xa_cli_agreement_render (XaCli *cli)
           g_hash_table_insert (templates, g_strdup (template_uuid), template);
         }
 
-      name = file_name_for (agreement);
+      name = xa_agreement_dup_file_name (agreement);
       path = to_file ? g_strdup (cli->out) : g_build_filename (out_dir, name, NULL);
       xa_agreement_batch_add (batch, agreement, template, path);
     }
@@ -484,7 +466,7 @@ xa_cli_agreement_render (XaCli *cli)
   if (to_file || xa_agreement_batch_get_n_items (batch) == 1)
     {
       g_autoptr(XaAgreement) agreement = g_list_model_get_item (agreements, 0);
-      g_autofree char *name = file_name_for (agreement);
+      g_autofree char *name = xa_agreement_dup_file_name (agreement);
       g_autofree char *path = to_file ? g_strdup (cli->out) : g_build_filename (out_dir, name, NULL);
 
       g_print (_("Wrote %s\n"), path);

@@ -541,7 +541,7 @@ export_action (GtkWidget  *widget,
   gtk_file_filter_set_name (pdf, _("PDF documents"));
   gtk_file_filter_add_mime_type (pdf, "application/pdf");
   gtk_file_filter_add_pattern (pdf, "*.pdf");
-  name = xa_agreement_export_file_name (self->agreement, NULL);
+  name = xa_agreement_dup_file_name (self->agreement);
 
   self->choosing = TRUE;
   update_actions (self);

@@ -22,7 +22,5 @@ void      xa_agreement_export_async     (XaAgreementBook      *book,
                                          gpointer              user_data);
 gboolean  xa_agreement_export_finish    (GAsyncResult         *result,
                                          GError              **error);
-char     *xa_agreement_export_file_name (XaAgreement          *agreement,
-                                         GHashTable           *taken);
 
 G_END_DECLS

@@ -653,7 +653,6 @@ xa_agreement_list_export_all (XaAgreementList *self,
   guint n_copies;
   GListModel *agreements;
   g_autoptr(GHashTable) templates = NULL;
-  g_autoptr(GHashTable) taken = NULL;
   guint n;
 
   g_return_if_fail (XA_IS_AGREEMENT_LIST (self));
@@ -665,7 +664,6 @@ xa_agreement_list_export_all (XaAgreementList *self,
   agreements = xa_agreement_book_get_agreements (self->book);
   n = g_list_model_get_n_items (agreements);
   templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->batch = xa_agreement_batch_new (self->fonts);
   n_copies = xa_copies_to_array (copies, copy_array);
@@ -676,7 +674,7 @@ xa_agreement_list_export_all (XaAgreementList *self,
       g_autoptr(XaAgreement) agreement = g_list_model_get_item (agreements, i);
       const char *template_uuid = xa_agreement_get_template_uuid (agreement);
       XaTemplate *template = g_hash_table_lookup (templates, template_uuid);
-      g_autofree char *name = xa_agreement_export_file_name (agreement, taken);
+      g_autofree char *name = xa_agreement_dup_file_name (agreement);
       g_autoptr(GFile) file = g_file_get_child (folder, name);
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;

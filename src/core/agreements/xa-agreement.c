@@ -704,3 +704,33 @@ xa_agreement_state_to_label (XaAgreementState state)
     }
 }
 
+/**
+ * xa_agreement_dup_file_name:
+ *
+ * The file name of an agreement wherever one is written (an export, a batch folder, the
+ * command line): the school's 学校标识码 and name, `2150000113-示例区实验小学.pdf`, so
+ * that a folder sorts by code and a clerk still finds a school by its name. Characters
+ * that a file system refuses, and control characters, become "_".
+ *
+ * Returns: (transfer full): a name ending in .pdf
+ */
+char *
+xa_agreement_dup_file_name (XaAgreement *self)
+{
+  g_autoptr(GString) name = NULL;
+
+  g_return_val_if_fail (XA_IS_AGREEMENT (self), NULL);
+
+  name = g_string_new (self->school_code);
+  if (self->school_name != NULL && self->school_name[0] != '\0')
+    g_string_append_printf (name, "-%s", self->school_name);
+
+  for (char *p = name->str; *p != '\0'; p++)
+    {
+      if (strchr ("/\\:*?\"<>|", *p) != NULL || (guchar) *p < 0x20 || *p == 0x7f)
+        *p = '_';
+    }
+  g_string_append (name, ".pdf");
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}

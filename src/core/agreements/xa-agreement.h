@@ -81,5 +81,6 @@ const char       *xa_agreement_state_to_key           (XaAgreementState  state);
 gboolean          xa_agreement_state_from_key         (const char       *key,
                                                        XaAgreementState *state);
 const char       *xa_agreement_state_to_label         (XaAgreementState  state);
+char             *xa_agreement_dup_file_name          (XaAgreement      *self);
 
 G_END_DECLS

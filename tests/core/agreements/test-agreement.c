@@ -14,7 +14,6 @@
 #include "xa-test-utils.h"
 #include "core/agreements/xa-agreement-book.h"
 #include "core/registry/xa-demo.h"
-#include "core/util/xa-date.h"
 
 typedef struct
 {
@@ -478,14 +477,24 @@ test_succession_detected (Fixture       *fixture,
   g_assert_null (xa_agreement_get_successor (next_year));
 }
 
+/* One file name wherever an agreement is written: code and name, nothing a file system
+ * refuses. */
 static void
-test_format_date (void)
+test_file_name (Fixture       *fixture,
+                gconstpointer  data)
 {
-  g_autofree char *date = xa_date_format_chinese ("2022-02-14");
-  g_autofree char *other = xa_date_format_chinese ("2021-09-01");
+  g_autoptr(XaAgreement) agreement = generate_one (fixture, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *name = NULL;
 
-  g_assert_cmpstr (date, ==, "2022年2月14日");
-  g_assert_cmpstr (other, ==, "2021年9月1日");
+  xa_agreement_set_school_name (agreement, "示例区/实验:小学*");
+  g_assert_true (xa_agreement_book_update (fixture->book, agreement, &error));
+  g_assert_no_error (error);
+
+  name = xa_agreement_dup_file_name (agreement);
+  expected = g_strdup_printf ("%s-示例区_实验_小学_.pdf", xa_agreement_get_school_code (agreement));
+  g_assert_cmpstr (name, ==, expected);
 }
 
 int
@@ -505,7 +514,7 @@ main (int   argc,
   ADD ("sign-date", test_sign_date);
   ADD ("signing-freezes-template", test_signing_freezes_template);
   ADD ("succession-detected", test_succession_detected);
-  g_test_add_func ("/xa/agreement/format-date", test_format_date);
+  ADD ("file-name", test_file_name);
 
   return g_test_run ();
 }
