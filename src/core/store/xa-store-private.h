@@ -12,6 +12,32 @@
 
 G_BEGIN_DECLS
 
+struct _XaStore
+{
+  GObject       parent_instance;
+
+  /* The connection that writes, and the one thread (the owner, that opened the store)
+   * reads through. */
+  sqlite3      *db;
+  GRecMutex     mutex;
+
+  /* A read-only connection for other threads (batches, reports, imports), opened when
+   * first needed: with WAL, its long reads never hold up the owner's writes. */
+  sqlite3      *reader;
+  GRecMutex     reader_mutex;
+
+  char         *path;
+  char         *operator_name;
+  GThread      *owner_thread;
+  GMainContext *owner_context;
+  guint         change_serial;
+  gboolean      in_write;
+
+  /* kind → GHashTable of the UUIDs written in the transaction under way */
+  GHashTable   *pending_changes;
+};
+
+
 XaStore  *_xa_store_open_at_version (const char  *path,
                                      int          target_version,
                                      GError     **error);
