@@ -11,7 +11,6 @@
 #include "xa-agreements-page.h"
 #include "xa-schools-page.h"
 #include "xa-window.h"
-#include "core/agreements/xa-agreement-book.h"
 
 G_BEGIN_DECLS
 
@@ -20,9 +19,8 @@ struct _XaWindow
   AdwApplicationWindow  parent_instance;
 
   /* Owned references */
+  XaWorkspace          *workspace;
   XaSchoolRegistry     *registry;
-  XaTemplateLibrary    *templates;
-  XaAgreementBook      *agreement_book;
   GSettings            *settings;
   GCancellable         *cancellable;
   GtkNativeDialog      *file_chooser;

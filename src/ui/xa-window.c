@@ -19,9 +19,7 @@ G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_REGISTRY,
-  PROP_TEMPLATES,
-  PROP_AGREEMENT_BOOK,
+  PROP_WORKSPACE,
   N_PROPS
 };
 
@@ -182,17 +180,13 @@ xa_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (xa_window_parent_class)->constructed (object);
 
-  g_assert (XA_IS_SCHOOL_REGISTRY (self->registry));
+  g_assert (XA_IS_WORKSPACE (self->workspace));
 
+  self->registry = g_object_ref (xa_workspace_get_registry (self->workspace));
   xa_schools_page_set_registry (self->schools_page, self->registry);
-
-  /* Windows made without them (the schools tests) get their own, over the same store. */
-  if (self->templates == NULL)
-    self->templates = xa_template_library_new (xa_school_registry_get_store (self->registry));
-  if (self->agreement_book == NULL)
-    self->agreement_book = xa_agreement_book_new (self->registry, self->templates);
-  xa_agreements_page_set_book (self->agreements_page, self->registry, self->templates,
-                               self->agreement_book);
+  xa_agreements_page_set_book (self->agreements_page, self->registry,
+                               xa_workspace_get_templates (self->workspace),
+                               xa_workspace_get_agreements (self->workspace));
 
   g_signal_connect_object (xa_school_registry_get_schools (self->registry), "items-changed",
                            G_CALLBACK (schools_changed_cb), self, G_CONNECT_SWAPPED);
@@ -219,9 +213,8 @@ xa_window_dispose (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
-  g_clear_object (&self->agreement_book);
-  g_clear_object (&self->templates);
   g_clear_object (&self->registry);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (xa_window_parent_class)->dispose (object);
 }
@@ -236,16 +229,8 @@ xa_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REGISTRY:
-      g_value_set_object (value, self->registry);
-      break;
-
-    case PROP_TEMPLATES:
-      g_value_set_object (value, self->templates);
-      break;
-
-    case PROP_AGREEMENT_BOOK:
-      g_value_set_object (value, self->agreement_book);
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
       break;
 
     default:
@@ -263,16 +248,8 @@ xa_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REGISTRY:
-      self->registry = g_value_dup_object (value);
-      break;
-
-    case PROP_TEMPLATES:
-      self->templates = g_value_dup_object (value);
-      break;
-
-    case PROP_AGREEMENT_BOOK:
-      self->agreement_book = g_value_dup_object (value);
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
       break;
 
     default:
@@ -297,17 +274,10 @@ xa_window_class_init (XaWindowClass *klass)
 
   window_class->close_request = xa_window_close_request;
 
-  properties[PROP_REGISTRY] =
-    g_param_spec_object ("registry", NULL, NULL,
-                         XA_TYPE_SCHOOL_REGISTRY,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_TEMPLATES] =
-    g_param_spec_object ("templates", NULL, NULL,
-                         XA_TYPE_TEMPLATE_LIBRARY,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_AGREEMENT_BOOK] =
-    g_param_spec_object ("agreement-book", NULL, NULL,
-                         XA_TYPE_AGREEMENT_BOOK,
+  /* Everything the sections show and change: the store and its registries and books. */
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL,
+                         XA_TYPE_WORKSPACE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -357,29 +327,29 @@ xa_window_init (XaWindow *self)
 /**
  * xa_window_new:
  * @application: (nullable): the application, or %NULL in tests
- * @registry: the registry whose schools the window shows
+ * @workspace: the workspace whose schools, agreements and other records the window shows
  *
  * Returns: (transfer none): a new window
  */
 XaWindow *
-xa_window_new (GtkApplication   *application,
-               XaSchoolRegistry *registry)
+xa_window_new (GtkApplication *application,
+               XaWorkspace    *workspace)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (registry), NULL);
+  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), NULL);
 
   return g_object_new (XA_TYPE_WINDOW,
                        "application", application,
-                       "registry", registry,
+                       "workspace", workspace,
                        NULL);
 }
 
-XaSchoolRegistry *
-xa_window_get_registry (XaWindow *self)
+XaWorkspace *
+xa_window_get_workspace (XaWindow *self)
 {
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
-  return self->registry;
+  return self->workspace;
 }
 
 /**

@@ -27,7 +27,8 @@ typedef struct
 {
   char             *data_dir;
   XaStore          *store;
-  XaSchoolRegistry *registry;
+  XaWorkspace      *workspace;
+  XaSchoolRegistry *registry;     /* the workspace's */
   XaWindow         *window;
   XaSchoolsPage    *page;
   XaSchoolDetail   *detail;
@@ -57,9 +58,10 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = xa_store_open (path, &error);
   g_assert_no_error (error);
   xa_store_set_operator (fixture->store, "测试员");
-  fixture->registry = xa_school_registry_new (fixture->store);
+  fixture->workspace = xa_workspace_new_for_store (fixture->store);
+  fixture->registry = xa_workspace_get_registry (fixture->workspace);
 
-  fixture->window = g_object_ref (xa_window_new (NULL, fixture->registry));
+  fixture->window = g_object_ref (xa_window_new (NULL, fixture->workspace));
   fixture->page = XA_SCHOOLS_PAGE (child (fixture->window, XA_TYPE_WINDOW, "schools_page"));
   fixture->detail = XA_SCHOOL_DETAIL (child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "detail"));
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -71,7 +73,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   xa_test_close_window (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->registry);
+  g_assert_finalize_object (fixture->workspace);
   g_assert_finalize_object (fixture->store);
 
   xa_test_remove_tree (fixture->data_dir);
@@ -143,7 +145,7 @@ test_first_school_shown (Fixture       *fixture,
   XaSchoolDetail *detail;
 
   /* A window opened on a database with schools shows the first one. */
-  second = g_object_ref (xa_window_new (NULL, fixture->registry));
+  second = g_object_ref (xa_window_new (NULL, fixture->workspace));
   detail = XA_SCHOOL_DETAIL (child (child (second, XA_TYPE_WINDOW, "schools_page"),
                                     XA_TYPE_SCHOOLS_PAGE, "detail"));
   g_assert_nonnull (xa_school_detail_get_school (detail));
