@@ -17,6 +17,9 @@ struct _XaAgreementsPage
 {
   GtkWidget          parent_instance;
 
+  /* Owned references */
+  XaWorkspace       *workspace;
+
   /* Template widgets */
   XaAgreementList   *agreement_list;
   XaTemplateEditor  *template_editor;
@@ -31,10 +34,31 @@ G_DEFINE_FINAL_TYPE (XaAgreementsPage, xa_agreements_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_FOLDED,
+  PROP_WORKSPACE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+xa_agreements_page_constructed (GObject *object)
+{
+  XaAgreementsPage *self = XA_AGREEMENTS_PAGE (object);
+  g_autoptr(XaFontResolver) fonts = NULL;
+
+  G_OBJECT_CLASS (xa_agreements_page_parent_class)->constructed (object);
+
+  g_assert (XA_IS_WORKSPACE (self->workspace));
+
+  fonts = xa_font_resolver_new ();
+  xa_agreement_list_set_book (self->agreement_list,
+                              xa_workspace_get_registry (self->workspace),
+                              xa_workspace_get_templates (self->workspace),
+                              xa_workspace_get_agreements (self->workspace),
+                              fonts);
+  xa_template_editor_set_library (self->template_editor,
+                                  xa_workspace_get_templates (self->workspace));
+}
 
 static void
 xa_agreements_page_dispose (GObject *object)
@@ -46,6 +70,8 @@ xa_agreements_page_dispose (GObject *object)
   /* The template's root is not a bound child, so it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (xa_agreements_page_parent_class)->dispose (object);
 }
@@ -62,6 +88,10 @@ xa_agreements_page_get_property (GObject    *object,
     {
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
+      break;
+
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
       break;
 
     default:
@@ -87,6 +117,10 @@ xa_agreements_page_set_property (GObject      *object,
         }
       break;
 
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -98,6 +132,7 @@ xa_agreements_page_class_init (XaAgreementsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = xa_agreements_page_constructed;
   object_class->dispose = xa_agreements_page_dispose;
   object_class->get_property = xa_agreements_page_get_property;
   object_class->set_property = xa_agreements_page_set_property;
@@ -106,6 +141,10 @@ xa_agreements_page_class_init (XaAgreementsPageClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL,
+                         XA_TYPE_WORKSPACE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_AGREEMENT_LIST);
@@ -126,26 +165,17 @@ xa_agreements_page_init (XaAgreementsPage *self)
 }
 
 /**
- * xa_agreements_page_set_book:
+ * xa_agreements_page_new:
+ * @workspace: the workspace whose agreements and templates to show
  *
- * Set once, when the window is made.
+ * Returns: (transfer floating): the agreements section
  */
-void
-xa_agreements_page_set_book (XaAgreementsPage  *self,
-                             XaSchoolRegistry  *registry,
-                             XaTemplateLibrary *templates,
-                             XaAgreementBook   *book)
+GtkWidget *
+xa_agreements_page_new (XaWorkspace *workspace)
 {
-  g_autoptr(XaFontResolver) fonts = NULL;
+  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), NULL);
 
-  g_return_if_fail (XA_IS_AGREEMENTS_PAGE (self));
-  g_return_if_fail (XA_IS_SCHOOL_REGISTRY (registry));
-  g_return_if_fail (XA_IS_TEMPLATE_LIBRARY (templates));
-  g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
-
-  fonts = xa_font_resolver_new ();
-  xa_agreement_list_set_book (self->agreement_list, registry, templates, book, fonts);
-  xa_template_editor_set_library (self->template_editor, templates);
+  return g_object_new (XA_TYPE_AGREEMENTS_PAGE, "workspace", workspace, NULL);
 }
 
 XaAgreementList *

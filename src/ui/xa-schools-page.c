@@ -18,6 +18,7 @@ struct _XaSchoolsPage
   GtkWidget           parent_instance;
 
   /* Owned references */
+  XaWorkspace        *workspace;
   XaSchoolRegistry   *registry;
   GtkFilterListModel *filter_model;
   GtkSingleSelection *selection;
@@ -43,7 +44,7 @@ G_DEFINE_FINAL_TYPE (XaSchoolsPage, xa_schools_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_FOLDED,
-  PROP_REGISTRY,
+  PROP_WORKSPACE,
   N_PROPS
 };
 
@@ -274,6 +275,49 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+xa_schools_page_constructed (GObject *object)
+{
+  XaSchoolsPage *self = XA_SCHOOLS_PAGE (object);
+  GListModel *schools;
+  GtkCustomFilter *filter;
+
+  G_OBJECT_CLASS (xa_schools_page_parent_class)->constructed (object);
+
+  g_assert (XA_IS_WORKSPACE (self->workspace));
+
+  self->registry = g_object_ref (xa_workspace_get_registry (self->workspace));
+  schools = xa_school_registry_get_schools (self->registry);
+
+  /* Connected before the filter and the selection see the change, and after they have
+   * dealt with it, so that a refill of the list never takes the detail away. */
+  g_signal_connect_object (schools, "items-changed", G_CALLBACK (schools_changing_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  filter = gtk_custom_filter_new (match_school, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (schools), GTK_FILTER (filter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  g_signal_connect_object (schools, "items-changed", G_CALLBACK (schools_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (filtered_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  xa_school_detail_set_registry (self->detail, self->registry);
+
+  /* The selection model selected the first school on creation, before autoselect was
+   * turned off and before anything listened: show it now. */
+  xa_school_detail_show_school (self->detail,
+                                gtk_single_selection_get_selected_item (self->selection));
+
+  update_page (self);
+}
+
+static void
 xa_schools_page_dispose (GObject *object)
 {
   XaSchoolsPage *self = XA_SCHOOLS_PAGE (object);
@@ -291,6 +335,7 @@ xa_schools_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->registry);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (xa_schools_page_parent_class)->dispose (object);
 }
@@ -319,8 +364,8 @@ xa_schools_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->folded);
       break;
 
-    case PROP_REGISTRY:
-      g_value_set_object (value, self->registry);
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
       break;
 
     default:
@@ -346,8 +391,8 @@ xa_schools_page_set_property (GObject      *object,
         }
       break;
 
-    case PROP_REGISTRY:
-      xa_schools_page_set_registry (self, g_value_get_object (value));
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
       break;
 
     default:
@@ -361,6 +406,7 @@ xa_schools_page_class_init (XaSchoolsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = xa_schools_page_constructed;
   object_class->dispose = xa_schools_page_dispose;
   object_class->finalize = xa_schools_page_finalize;
   object_class->get_property = xa_schools_page_get_property;
@@ -370,10 +416,10 @@ xa_schools_page_class_init (XaSchoolsPageClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_REGISTRY] =
-    g_param_spec_object ("registry", NULL, NULL,
-                         XA_TYPE_SCHOOL_REGISTRY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL,
+                         XA_TYPE_WORKSPACE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_SCHOOL_DETAIL);
@@ -412,60 +458,18 @@ xa_schools_page_init (XaSchoolsPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
 }
 
-XaSchoolRegistry *
-xa_schools_page_get_registry (XaSchoolsPage *self)
-{
-  g_return_val_if_fail (XA_IS_SCHOOLS_PAGE (self), NULL);
-
-  return self->registry;
-}
-
 /**
- * xa_schools_page_set_registry:
- * @registry: the registry whose schools to show; set once
+ * xa_schools_page_new:
+ * @workspace: the workspace whose schools to show
+ *
+ * Returns: (transfer floating): the schools section
  */
-void
-xa_schools_page_set_registry (XaSchoolsPage    *self,
-                              XaSchoolRegistry *registry)
+GtkWidget *
+xa_schools_page_new (XaWorkspace *workspace)
 {
-  GListModel *schools;
-  GtkCustomFilter *filter;
+  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), NULL);
 
-  g_return_if_fail (XA_IS_SCHOOLS_PAGE (self));
-  g_return_if_fail (XA_IS_SCHOOL_REGISTRY (registry));
-  g_return_if_fail (self->registry == NULL);
-
-  self->registry = g_object_ref (registry);
-  schools = xa_school_registry_get_schools (registry);
-
-  /* Connected before the filter and the selection see the change, and after they have
-   * dealt with it, so that a refill of the list never takes the detail away. */
-  g_signal_connect_object (schools, "items-changed", G_CALLBACK (schools_changing_cb),
-                           self, G_CONNECT_SWAPPED);
-
-  filter = gtk_custom_filter_new (match_school, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (schools), GTK_FILTER (filter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-
-  g_signal_connect_object (schools, "items-changed", G_CALLBACK (schools_changed_cb),
-                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (filtered_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  xa_school_detail_set_registry (self->detail, registry);
-
-  /* The selection model selected the first school on creation, before autoselect was
-   * turned off and before anything listened: show it now. */
-  xa_school_detail_show_school (self->detail,
-                                gtk_single_selection_get_selected_item (self->selection));
-
-  update_page (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
+  return g_object_new (XA_TYPE_SCHOOLS_PAGE, "workspace", workspace, NULL);
 }
 
 /**

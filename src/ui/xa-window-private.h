@@ -27,20 +27,21 @@ struct _XaWindow
   AdwToast             *undo_toast;
 
   /* Template widgets */
-  XaAgreementsPage     *agreements_page;
   AdwLeaflet           *leaflet;
-  XaSchoolsPage        *schools_page;
   GtkStack             *section_stack;
   GtkListBox           *sections_list;
   AdwToastOverlay      *toast_overlay;
 
   /* State */
+  XaSchoolsPage        *schools_page;   /* the first section's, built with the window */
   guint                 busy : 1;
 };
 
 void      _xa_window_class_add_school_actions (GtkWidgetClass *widget_class);
 void      _xa_window_update_actions           (XaWindow       *self);
 void      _xa_window_show_section             (XaWindow       *self,
+                                               const char     *name);
+GtkWidget *_xa_window_get_page                (XaWindow       *self,
                                                const char     *name);
 /* For tests: the toast offering to undo the last deletion, or %NULL. */
 AdwToast *_xa_window_get_undo_toast           (XaWindow       *self);

@@ -5,6 +5,10 @@
  * The main window: a sidebar of the sections of DESIGN.md §7 beside the section's page.
  * Schools and agreements work; the other sections say what they will hold. The window
  * remembers its size.
+ *
+ * The sections are listed once, in sections[] below: the sidebar rows, the pages of the
+ * stack and the Alt+1…7 shortcuts are all made from it. A page is built the first time its
+ * section is shown, so that start-up pays for the first section only.
  */
 
 #include "config.h"
@@ -14,6 +18,41 @@
 #include "xa-application.h"
 #include "xa-placeholder-page.h"
 #include "xa-window-private.h"
+
+typedef struct _Section Section;
+
+struct _Section
+{
+  const char  *name;
+  const char  *title;        /* translatable, N_() */
+  const char  *icon_name;
+  GtkWidget *(*create)       (XaWindow      *self,
+                              const Section *section);
+  const char  *description;  /* translatable, N_(); the placeholders' */
+};
+
+static GtkWidget *create_schools_page     (XaWindow      *self,
+                                           const Section *section);
+static GtkWidget *create_agreements_page  (XaWindow      *self,
+                                           const Section *section);
+static GtkWidget *create_placeholder_page (XaWindow      *self,
+                                           const Section *section);
+
+/* In the order of the sidebar; Alt+1 shows the first. */
+static const Section sections[] = {
+  { "schools", N_("Schools"), "user-home-symbolic", create_schools_page },
+  { "agreements", N_("Agreements"), "x-office-document-symbolic", create_agreements_page },
+  { "hazards", N_("Hazard Ledger"), "dialog-warning-symbolic", create_placeholder_page,
+    N_("Here hazards will be recorded, rectified, re-inspected and closed, with overdue items flagged and the ledger printed as the paper form it replaces. This section is not built yet.") },
+  { "inspections", N_("Inspections"), "object-select-symbolic", create_placeholder_page,
+    N_("Here daily, weekly, monthly, quarterly and special inspections will be run against their checklists; an abnormal item will become a hazard in the ledger. This section is not built yet.") },
+  { "education", N_("Education & Drills"), "system-users-symbolic", create_placeholder_page,
+    N_("Here safety education sessions, emergency drills and the special campaigns will be recorded, with attendance measured against the target of 99.5 percent. This section is not built yet.") },
+  { "assessment", N_("Assessment"), "starred-symbolic", create_placeholder_page,
+    N_("Here schools will be scored each year against the commission's scheme, self-assessment beside the commission's score, with one-vote vetoes and the district results. This section is not built yet.") },
+  { "archive", N_("Archive"), "folder-documents-symbolic", create_placeholder_page,
+    N_("Here scans of the signed agreements and other records will be stored unchanged, matched to what they belong to, checked for integrity and found again by search. This section is not built yet.") },
+};
 
 G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -25,47 +64,103 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const Section *
+find_section (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      return &sections[i];
+
+  return NULL;
+}
+
 static GtkWidget *
-create_section_row (GtkStackPage *page)
+create_schools_page (XaWindow      *self,
+                     const Section *section)
+{
+  GtkWidget *page = xa_schools_page_new (self->workspace);
+
+  self->schools_page = XA_SCHOOLS_PAGE (page);
+  return page;
+}
+
+static GtkWidget *
+create_agreements_page (XaWindow      *self,
+                        const Section *section)
+{
+  return xa_agreements_page_new (self->workspace);
+}
+
+static GtkWidget *
+create_placeholder_page (XaWindow      *self,
+                         const Section *section)
+{
+  return g_object_new (XA_TYPE_PLACEHOLDER_PAGE,
+                       "title", _(section->title),
+                       "icon-name", section->icon_name,
+                       "description", _(section->description),
+                       NULL);
+}
+
+static GtkWidget *
+create_section_row (const Section *section)
 {
   GtkWidget *row;
   GtkWidget *box;
   GtkWidget *label;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (box),
-                  gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
-  label = gtk_label_new (gtk_stack_page_get_title (page));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (section->icon_name));
+  label = gtk_label_new (_(section->title));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), label);
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_name (row, gtk_stack_page_get_name (page));
+  gtk_widget_set_name (row, section->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_stack_page_get_title (page),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->title),
                                   -1);
   return row;
 }
 
-/* The sidebar lists the stack's pages, so a section is declared once, in the .ui. */
+/* Each section gets a sidebar row and, in the stack, an empty slot that its page fills
+ * when the section is first shown. */
 static void
-populate_sections (XaWindow *self)
+add_sections (XaWindow *self)
 {
-  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (self->section_stack));
-  guint n = g_list_model_get_n_items (pages);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+      const Section *section = &sections[i];
+      GtkStackPage *page;
 
-      gtk_list_box_append (self->sections_list, create_section_row (GTK_STACK_PAGE (page)));
+      page = gtk_stack_add_titled (self->section_stack, adw_bin_new (), section->name,
+                                   _(section->title));
+      gtk_stack_page_set_icon_name (page, section->icon_name);
+      gtk_list_box_append (self->sections_list, create_section_row (section));
     }
 
   gtk_list_box_select_row (self->sections_list,
                            gtk_list_box_get_row_at_index (self->sections_list, 0));
+}
+
+/* Builds the page of @section unless it is built already. */
+static GtkWidget *
+ensure_page (XaWindow      *self,
+             const Section *section)
+{
+  AdwBin *slot = ADW_BIN (gtk_stack_get_child_by_name (self->section_stack, section->name));
+  GtkWidget *page = adw_bin_get_child (slot);
+
+  if (page != NULL)
+    return page;
+
+  page = section->create (self, section);
+  g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
+  adw_bin_set_child (slot, page);
+
+  return page;
 }
 
 static void
@@ -102,13 +197,15 @@ void
 _xa_window_show_section (XaWindow   *self,
                          const char *name)
 {
+  const Section *section = find_section (name);
   GtkListBoxRow *row;
 
   g_assert (XA_IS_WINDOW (self));
 
-  if (gtk_stack_get_child_by_name (self->section_stack, name) == NULL)
+  if (section == NULL)
     return;
 
+  ensure_page (self, section);
   gtk_stack_set_visible_child_name (self->section_stack, name);
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sections_list, i)); i++)
@@ -183,15 +280,13 @@ xa_window_constructed (GObject *object)
   g_assert (XA_IS_WORKSPACE (self->workspace));
 
   self->registry = g_object_ref (xa_workspace_get_registry (self->workspace));
-  xa_schools_page_set_registry (self->schools_page, self->registry);
-  xa_agreements_page_set_book (self->agreements_page, self->registry,
-                               xa_workspace_get_templates (self->workspace),
-                               xa_workspace_get_agreements (self->workspace));
+
+  /* The first section is the one shown at start. */
+  ensure_page (self, &sections[0]);
 
   g_signal_connect_object (xa_school_registry_get_schools (self->registry), "items-changed",
                            G_CALLBACK (schools_changed_cb), self, G_CONNECT_SWAPPED);
 
-  populate_sections (self);
   restore_size (self);
   _xa_window_update_actions (self);
 }
@@ -263,10 +358,6 @@ xa_window_class_init (XaWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-  static const char *sections[] = {
-    "schools", "agreements", "hazards", "inspections", "education", "assessment", "archive",
-  };
-
   object_class->constructed = xa_window_constructed;
   object_class->dispose = xa_window_dispose;
   object_class->get_property = xa_window_get_property;
@@ -281,15 +372,9 @@ xa_window_class_init (XaWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (XA_TYPE_AGREEMENTS_PAGE);
-  g_type_ensure (XA_TYPE_PLACEHOLDER_PAGE);
-  g_type_ensure (XA_TYPE_SCHOOLS_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, XaWindow, agreements_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, XaWindow, schools_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, sections_list);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, toast_overlay);
@@ -309,13 +394,14 @@ xa_window_class_init (XaWindowClass *klass)
                                        "win.import-schools", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "win.show-section", "s", sections[i]);
+                                         "win.show-section", "s", sections[i].name);
 }
 
 static void
 xa_window_init (XaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_sections (self);
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
@@ -350,6 +436,25 @@ xa_window_get_workspace (XaWindow *self)
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
   return self->workspace;
+}
+
+/**
+ * _xa_window_get_page:
+ * @name: the name of a section
+ *
+ * Returns: (transfer none) (nullable): the page of the section, or %NULL while the
+ *   section has not been shown
+ */
+GtkWidget *
+_xa_window_get_page (XaWindow   *self,
+                     const char *name)
+{
+  GtkWidget *slot;
+
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  slot = gtk_stack_get_child_by_name (self->section_stack, name);
+  return slot != NULL ? adw_bin_get_child (ADW_BIN (slot)) : NULL;
 }
 
 /**

@@ -60,14 +60,15 @@ fixture_set_up (Fixture       *fixture,
   fixture->book = xa_workspace_get_agreements (fixture->workspace);
 
   fixture->window = g_object_ref_sink (xa_window_new (NULL, fixture->workspace));
-  fixture->page = fixture->window->agreements_page;
-  fixture->editor = xa_agreements_page_get_editor (fixture->page);
-  fixture->list = xa_agreements_page_get_list (fixture->page);
-  fixture->detail = xa_agreement_list_get_detail (fixture->list);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section", "s", "agreements");
   xa_test_iterate ();
+  /* The section's page is built when it is first shown. */
+  fixture->page = XA_AGREEMENTS_PAGE (_xa_window_get_page (fixture->window, "agreements"));
+  fixture->editor = xa_agreements_page_get_editor (fixture->page);
+  fixture->list = xa_agreements_page_get_list (fixture->page);
+  fixture->detail = xa_agreement_list_get_detail (fixture->list);
 }
 
 static void

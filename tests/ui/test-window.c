@@ -62,7 +62,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->registry = xa_workspace_get_registry (fixture->workspace);
 
   fixture->window = g_object_ref (xa_window_new (NULL, fixture->workspace));
-  fixture->page = XA_SCHOOLS_PAGE (child (fixture->window, XA_TYPE_WINDOW, "schools_page"));
+  fixture->page = XA_SCHOOLS_PAGE (_xa_window_get_page (fixture->window, "schools"));
   fixture->detail = XA_SCHOOL_DETAIL (child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "detail"));
   gtk_window_present (GTK_WINDOW (fixture->window));
   xa_test_iterate ();
@@ -146,7 +146,7 @@ test_first_school_shown (Fixture       *fixture,
 
   /* A window opened on a database with schools shows the first one. */
   second = g_object_ref (xa_window_new (NULL, fixture->workspace));
-  detail = XA_SCHOOL_DETAIL (child (child (second, XA_TYPE_WINDOW, "schools_page"),
+  detail = XA_SCHOOL_DETAIL (child (_xa_window_get_page (second, "schools"),
                                     XA_TYPE_SCHOOLS_PAGE, "detail"));
   g_assert_nonnull (xa_school_detail_get_school (detail));
   g_assert_cmpstr (xa_organisation_get_uuid (xa_school_detail_get_school (detail)), ==,
@@ -179,8 +179,68 @@ test_sections (Fixture       *fixture,
       xa_test_iterate ();
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, sections[i]);
       g_assert_true (gtk_list_box_get_selected_row (list) == row);
+      g_assert_nonnull (_xa_window_get_page (fixture->window, sections[i]));
     }
   g_assert_null (gtk_list_box_get_row_at_index (list, G_N_ELEMENTS (sections)));
+}
+
+/* Start-up builds the first section only; the others are built when first shown. */
+static void
+test_sections_built_when_shown (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (child (fixture->window, XA_TYPE_WINDOW, "section_stack"));
+  const char *later[] = { "agreements", "hazards", "inspections", "education", "assessment",
+                          "archive" };
+  GtkWidget *page;
+
+  g_assert_true (XA_IS_SCHOOLS_PAGE (_xa_window_get_page (fixture->window, "schools")));
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    {
+      GtkWidget *slot = gtk_stack_get_child_by_name (stack, later[i]);
+
+      g_assert_nonnull (slot);
+      g_assert_null (gtk_widget_get_first_child (slot));
+      g_assert_null (_xa_window_get_page (fixture->window, later[i]));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.show-section", "s", "agreements"));
+  xa_test_iterate ();
+  page = _xa_window_get_page (fixture->window, "agreements");
+  g_assert_true (XA_IS_AGREEMENTS_PAGE (page));
+  g_assert_true (gtk_widget_get_mapped (page));
+  /* Shown once, built once. */
+  _xa_window_show_section (fixture->window, "schools");
+  _xa_window_show_section (fixture->window, "agreements");
+  g_assert_true (_xa_window_get_page (fixture->window, "agreements") == page);
+  g_assert_null (_xa_window_get_page (fixture->window, "hazards"));
+}
+
+/* Alt+N shows the Nth section, whatever has the focus. */
+static void
+test_section_shortcuts (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (child (fixture->window, XA_TYPE_WINDOW, "section_stack"));
+  GtkListBox *list = GTK_LIST_BOX (child (fixture->window, XA_TYPE_WINDOW, "sections_list"));
+  GtkWidget *page;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "schools");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_2,
+                                            GDK_ALT_MASK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "agreements");
+  page = _xa_window_get_page (fixture->window, "agreements");
+  g_assert_true (XA_IS_AGREEMENTS_PAGE (page));
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 1));
+
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_7,
+                                            GDK_ALT_MASK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "archive");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_1,
+                                            GDK_ALT_MASK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "schools");
 }
 
 static void
@@ -676,6 +736,8 @@ main (int   argc,
   ADD ("/xa/window/welcome", test_welcome);
   ADD ("/xa/window/first-school-shown", test_first_school_shown);
   ADD ("/xa/window/sections", test_sections);
+  ADD ("/xa/window/sections-built-when-shown", test_sections_built_when_shown);
+  ADD ("/xa/window/section-shortcuts", test_section_shortcuts);
   ADD ("/xa/window/add-school", test_add_school);
   ADD ("/xa/window/validation", test_validation);
   ADD ("/xa/window/edit-school", test_edit_school);
