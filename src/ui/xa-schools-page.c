@@ -3,41 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The schools section: a searchable list of the registry's schools beside the detail of the
- * selected one, or the welcome page while the database holds no school.
+ * selected one, or the welcome page while the database holds no school. Its actions (new
+ * school, import, demo data, delete and undo, search) are in xa-schools-page-actions.c.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "xa-school-detail.h"
-#include "xa-schools-page.h"
-
-struct _XaSchoolsPage
-{
-  GtkWidget           parent_instance;
-
-  /* Owned references */
-  XaWorkspace        *workspace;
-  XaSchoolRegistry   *registry;
-  GtkFilterListModel *filter_model;
-  GtkSingleSelection *selection;
-  char               *search_key;
-
-  /* Template widgets */
-  XaSchoolDetail     *detail;
-  AdwLeaflet         *leaflet;
-  GtkStack           *list_stack;
-  AdwWindowTitle     *list_title;
-  GtkListView        *list_view;
-  GtkSearchEntry     *search_entry;
-  GtkSpinner         *spinner;
-  GtkStack           *stack;
-
-  /* State */
-  gboolean            folded;
-  guint               refreshing;
-};
+#include "xa-schools-page-private.h"
 
 G_DEFINE_FINAL_TYPE (XaSchoolsPage, xa_schools_page, GTK_TYPE_WIDGET)
 
@@ -45,6 +19,7 @@ enum {
   PROP_0,
   PROP_FOLDED,
   PROP_WORKSPACE,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -195,6 +170,7 @@ schools_changed_cb (XaSchoolsPage *self,
     }
 
   update_page (self);
+  _xa_schools_page_update_actions (self);
 }
 
 static void
@@ -315,6 +291,7 @@ xa_schools_page_constructed (GObject *object)
                                 gtk_single_selection_get_selected_item (self->selection));
 
   update_page (self);
+  _xa_schools_page_update_actions (self);
 }
 
 static void
@@ -322,6 +299,14 @@ xa_schools_page_dispose (GObject *object)
 {
   XaSchoolsPage *self = XA_SCHOOLS_PAGE (object);
   GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_object (&self->undo_toast);
 
   if (self->registry != NULL)
     g_signal_handlers_disconnect_by_data (xa_school_registry_get_schools (self->registry),
@@ -336,6 +321,7 @@ xa_schools_page_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->registry);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (xa_schools_page_parent_class)->dispose (object);
 }
@@ -366,6 +352,10 @@ xa_schools_page_get_property (GObject    *object,
 
     case PROP_WORKSPACE:
       g_value_set_object (value, self->workspace);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
       break;
 
     default:
@@ -420,6 +410,10 @@ xa_schools_page_class_init (XaSchoolsPageClass *klass)
     g_param_spec_object ("workspace", NULL, NULL,
                          XA_TYPE_WORKSPACE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* Whether an import or the demo district is being written. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_SCHOOL_DETAIL);
@@ -441,6 +435,7 @@ xa_schools_page_class_init (XaSchoolsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "schools.back", NULL, back_action);
+  _xa_schools_page_class_add_actions (widget_class);
 }
 
 static void
@@ -450,6 +445,9 @@ xa_schools_page_init (XaSchoolsPage *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _xa_schools_page_add_shortcuts (self);
+
+  self->cancellable = g_cancellable_new ();
 
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "school_caption",
                                           G_CALLBACK (school_caption));
@@ -472,19 +470,22 @@ xa_schools_page_new (XaWorkspace *workspace)
   return g_object_new (XA_TYPE_SCHOOLS_PAGE, "workspace", workspace, NULL);
 }
 
-/**
- * xa_schools_page_set_busy:
- *
- * Shows that an import or the demo data is being written.
- */
+/* Shows that an import or the demo data is being written. */
 void
-xa_schools_page_set_busy (XaSchoolsPage *self,
-                          gboolean       busy)
+_xa_schools_page_set_busy (XaSchoolsPage *self,
+                           gboolean       busy)
 {
-  g_return_if_fail (XA_IS_SCHOOLS_PAGE (self));
+  g_assert (XA_IS_SCHOOLS_PAGE (self));
 
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
+  _xa_schools_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 void

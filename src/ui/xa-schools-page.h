@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XaSchoolsPage, xa_schools_page, XA, SCHOOLS_PAGE, GtkWidget)
 
 GtkWidget  *xa_schools_page_new           (XaWorkspace   *workspace);
-void        xa_schools_page_set_busy      (XaSchoolsPage *self,
-                                           gboolean       busy);
 void        xa_schools_page_new_school    (XaSchoolsPage *self);
 void        xa_schools_page_focus_search  (XaSchoolsPage *self);
 gboolean    xa_schools_page_select_school (XaSchoolsPage *self,

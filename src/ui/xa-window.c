@@ -78,10 +78,7 @@ static GtkWidget *
 create_schools_page (XaWindow      *self,
                      const Section *section)
 {
-  GtkWidget *page = xa_schools_page_new (self->workspace);
-
-  self->schools_page = XA_SCHOOLS_PAGE (page);
-  return page;
+  return xa_schools_page_new (self->workspace);
 }
 
 static GtkWidget *
@@ -241,25 +238,24 @@ back_to_sections_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Shows a section and runs one of its page's actions there: how the main menu, which is
+ * outside the pages, offers what a page does (“New School”). */
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+section_action_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   XaWindow *self = XA_WINDOW (widget);
+  const char *name;
+  const char *page_action;
+  const Section *section;
 
-  _xa_window_show_section (self, "schools");
-  xa_schools_page_focus_search (self->schools_page);
-}
+  g_variant_get (parameter, "(&s&s)", &name, &page_action);
+  if ((section = find_section (name)) == NULL)
+    return;
 
-static void
-schools_changed_cb (XaWindow   *self,
-                    guint       position,
-                    guint       removed,
-                    guint       added,
-                    GListModel *schools)
-{
-  _xa_window_update_actions (self);
+  _xa_window_show_section (self, name);
+  gtk_widget_activate_action (ensure_page (self, section), page_action, NULL);
 }
 
 static gboolean
@@ -279,16 +275,10 @@ xa_window_constructed (GObject *object)
 
   g_assert (XA_IS_WORKSPACE (self->workspace));
 
-  self->registry = g_object_ref (xa_workspace_get_registry (self->workspace));
-
   /* The first section is the one shown at start. */
   ensure_page (self, &sections[0]);
 
-  g_signal_connect_object (xa_school_registry_get_schools (self->registry), "items-changed",
-                           G_CALLBACK (schools_changed_cb), self, G_CONNECT_SWAPPED);
-
   restore_size (self);
-  _xa_window_update_actions (self);
 }
 
 static void
@@ -297,18 +287,11 @@ xa_window_dispose (GObject *object)
   XaWindow *self = XA_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (self->file_chooser);
-  g_clear_object (&self->file_chooser);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_clear_object (&self->undo_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_WINDOW);
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
-  g_clear_object (&self->registry);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (xa_window_parent_class)->dispose (object);
@@ -383,15 +366,9 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.back-to-sections", NULL,
                                    back_to_sections_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  _xa_window_class_add_school_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.section-action", "(ss)",
+                                   section_action_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new-school", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "win.import-schools", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-section", "s", sections[i].name);

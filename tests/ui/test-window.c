@@ -21,6 +21,7 @@
 #include "ui/xa-role-dialog.h"
 #include "ui/xa-school-detail.h"
 #include "ui/xa-school-people.h"
+#include "ui/xa-schools-page-private.h"
 #include "ui/xa-window-private.h"
 
 typedef struct
@@ -251,8 +252,8 @@ test_add_school (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   AdwComboRow *type_row;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
-                                             "win.new-school", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "schools.new-school", NULL));
   xa_test_iterate ();
   g_assert_true (xa_school_detail_get_is_new (fixture->detail));
 
@@ -291,7 +292,7 @@ test_validation (Fixture       *fixture,
 
   g_object_unref (add_school_directly (fixture, "第一小学", "1101080001"));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-school", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "schools.new-school", NULL);
   xa_test_iterate ();
   code_row = child (fixture->detail, XA_TYPE_SCHOOL_DETAIL, "code_row");
   save_button = child (fixture->detail, XA_TYPE_SCHOOL_DETAIL, "save_button");
@@ -374,7 +375,7 @@ test_search (Fixture       *fixture,
   g_object_unref (add_school_directly (fixture, "育英中学", "1101080002"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "schools.search", NULL));
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "育英");
   g_signal_emit_by_name (search_entry, "search-changed");
   xa_test_iterate ();
@@ -412,12 +413,11 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 0);
 
-  toast = _xa_window_get_undo_toast (fixture->window);
+  toast = _xa_schools_page_get_undo_toast (fixture->page);
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo-delete");
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window),
-                                                     adw_toast_get_action_name (toast),
-                                                     adw_toast_get_action_target_value (toast)));
+  g_assert_nonnull (adw_toast_get_button_label (toast));
+  /* As a click on the toast's button: the toast is outside the page, in the window. */
+  g_signal_emit_by_name (toast, "button-clicked");
   xa_test_iterate ();
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
@@ -564,8 +564,8 @@ import_through_chooser (Fixture    *fixture,
   g_file_set_contents (path, csv, -1, &error);
   g_assert_no_error (error);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
-                                             "win.import-schools", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "schools.import-schools", NULL));
   xa_test_iterate ();
   chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
@@ -583,10 +583,7 @@ import_through_chooser (Fixture    *fixture,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
   /* The import runs in a thread; wait for its result to come back. */
-  xa_test_iterate ();
-  while (fixture->window->busy)
-    g_main_context_iteration (NULL, TRUE);
-  xa_test_iterate ();
+  xa_test_wait_for_boolean (fixture->page, "busy", FALSE);
 }
 
 static void
@@ -621,6 +618,67 @@ test_import (Fixture       *fixture,
   g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 2);
   g_assert_true (model_has_name (xa_schools_page_get_model (fixture->page), "育英中学"));
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* Ctrl+N, Ctrl+O and Ctrl+F belong to the schools page: they work wherever the focus is
+ * while the schools show, and not in another section. */
+static void
+test_school_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *search_entry = child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "search_entry");
+  GtkWidget *chooser;
+
+  g_object_unref (add_school_directly (fixture, "第一小学", "1101080001"));
+
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_n,
+                                            GDK_CONTROL_MASK));
+  g_assert_true (xa_school_detail_get_is_new (fixture->detail));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "school.cancel", NULL));
+  xa_test_iterate ();
+
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_f,
+                                            GDK_CONTROL_MASK));
+  g_assert_true (gtk_widget_has_focus (search_entry) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         search_entry));
+
+  /* Once the crossfade is over, the schools page no longer shows. */
+  _xa_window_show_section (fixture->window, "agreements");
+  xa_test_wait_for_boolean (child (fixture->window, XA_TYPE_WINDOW, "section_stack"),
+                            "transition-running", FALSE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
+  g_assert_false (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_n,
+                                             GDK_CONTROL_MASK));
+  g_assert_false (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_o,
+                                             GDK_CONTROL_MASK));
+
+  _xa_window_show_section (fixture->window, "schools");
+  xa_test_wait_for_boolean (child (fixture->window, XA_TYPE_WINDOW, "section_stack"),
+                            "transition-running", FALSE);
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_o,
+                                            GDK_CONTROL_MASK));
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  xa_test_iterate ();
+  g_assert_null (fixture->page->file_chooser);
+}
+
+/* The main menu's “New School” works from any section: it shows the schools first. */
+static void
+test_menu_new_school (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (child (fixture->window, XA_TYPE_WINDOW, "section_stack"));
+
+  _xa_window_show_section (fixture->window, "archive");
+  xa_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.section-action",
+                                             "(ss)", "schools", "schools.new-school"));
+  xa_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "schools");
+  g_assert_true (xa_school_detail_get_is_new (fixture->detail));
 }
 
 static void
@@ -738,6 +796,8 @@ main (int   argc,
   ADD ("/xa/window/sections", test_sections);
   ADD ("/xa/window/sections-built-when-shown", test_sections_built_when_shown);
   ADD ("/xa/window/section-shortcuts", test_section_shortcuts);
+  ADD ("/xa/window/school-shortcuts", test_school_shortcuts);
+  ADD ("/xa/window/menu-new-school", test_menu_new_school);
   ADD ("/xa/window/add-school", test_add_school);
   ADD ("/xa/window/validation", test_validation);
   ADD ("/xa/window/edit-school", test_edit_school);
