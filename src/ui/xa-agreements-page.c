@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The 责任书 section: the agreements of a school year, and the templates they are made
- * from, as two views under one header. The section owns the font resolver that the
- * preview, the print and the exports share, so that fontconfig is asked once.
+ * from, as two views under one header. The preview, the print and the exports share the
+ * font resolver that the window looks up at start (the fonts property), so that
+ * fontconfig is asked once and never on the main thread.
  */
 
 #include "config.h"
@@ -19,6 +20,7 @@ struct _XaAgreementsPage
 
   /* Owned references */
   XaWorkspace       *workspace;
+  XaFontResolver    *fonts;
 
   /* Template widgets */
   XaAgreementList   *agreement_list;
@@ -35,6 +37,7 @@ enum {
   PROP_0,
   PROP_FOLDED,
   PROP_WORKSPACE,
+  PROP_FONTS,
   N_PROPS
 };
 
@@ -44,18 +47,15 @@ static void
 xa_agreements_page_constructed (GObject *object)
 {
   XaAgreementsPage *self = XA_AGREEMENTS_PAGE (object);
-  g_autoptr(XaFontResolver) fonts = NULL;
 
   G_OBJECT_CLASS (xa_agreements_page_parent_class)->constructed (object);
 
   g_assert (XA_IS_WORKSPACE (self->workspace));
 
-  fonts = xa_font_resolver_new ();
   xa_agreement_list_set_book (self->agreement_list,
                               xa_workspace_get_registry (self->workspace),
                               xa_workspace_get_templates (self->workspace),
-                              xa_workspace_get_agreements (self->workspace),
-                              fonts);
+                              xa_workspace_get_agreements (self->workspace));
   xa_template_editor_set_library (self->template_editor,
                                   xa_workspace_get_templates (self->workspace));
 }
@@ -71,6 +71,7 @@ xa_agreements_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->fonts);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (xa_agreements_page_parent_class)->dispose (object);
@@ -92,6 +93,10 @@ xa_agreements_page_get_property (GObject    *object,
 
     case PROP_WORKSPACE:
       g_value_set_object (value, self->workspace);
+      break;
+
+    case PROP_FONTS:
+      g_value_set_object (value, self->fonts);
       break;
 
     default:
@@ -121,6 +126,10 @@ xa_agreements_page_set_property (GObject      *object,
       self->workspace = g_value_dup_object (value);
       break;
 
+    case PROP_FONTS:
+      xa_agreements_page_set_fonts (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -145,6 +154,11 @@ xa_agreements_page_class_init (XaAgreementsPageClass *klass)
     g_param_spec_object ("workspace", NULL, NULL,
                          XA_TYPE_WORKSPACE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* The document typefaces, or %NULL while they are being looked up. */
+  properties[PROP_FONTS] =
+    g_param_spec_object ("fonts", NULL, NULL,
+                         XA_TYPE_FONT_RESOLVER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_AGREEMENT_LIST);
@@ -176,6 +190,24 @@ xa_agreements_page_new (XaWorkspace *workspace)
   g_return_val_if_fail (XA_IS_WORKSPACE (workspace), NULL);
 
   return g_object_new (XA_TYPE_AGREEMENTS_PAGE, "workspace", workspace, NULL);
+}
+
+/**
+ * xa_agreements_page_set_fonts:
+ * @fonts: (nullable): the document typefaces, or %NULL while they are being looked up
+ */
+void
+xa_agreements_page_set_fonts (XaAgreementsPage *self,
+                              XaFontResolver   *fonts)
+{
+  g_return_if_fail (XA_IS_AGREEMENTS_PAGE (self));
+  g_return_if_fail (fonts == NULL || XA_IS_FONT_RESOLVER (fonts));
+
+  if (!g_set_object (&self->fonts, fonts))
+    return;
+
+  xa_agreement_list_set_fonts (self->agreement_list, fonts);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONTS]);
 }
 
 XaAgreementList *

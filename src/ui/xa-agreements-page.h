@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XaAgreementsPage, xa_agreements_page, XA, AGREEMENTS_PAGE, GtkWidget)
 
 GtkWidget        *xa_agreements_page_new            (XaWorkspace       *workspace);
+void              xa_agreements_page_set_fonts      (XaAgreementsPage  *self,
+                                                     XaFontResolver    *fonts);
 XaAgreementList  *xa_agreements_page_get_list       (XaAgreementsPage  *self);
 XaTemplateEditor *xa_agreements_page_get_editor     (XaAgreementsPage  *self);
 void              xa_agreements_page_show_view      (XaAgreementsPage  *self,

@@ -22,6 +22,7 @@ struct _XaWindow
   XaWorkspace          *workspace;
   GSettings            *settings;
   GCancellable         *cancellable;
+  XaFontResolver       *fonts;
 
   /* Template widgets */
   AdwLeaflet           *leaflet;

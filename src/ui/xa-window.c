@@ -9,6 +9,9 @@
  * The sections are listed once, in sections[] below: the sidebar rows, the pages of the
  * stack and the Alt+1…7 shortcuts are all made from it. A page is built the first time its
  * section is shown, so that start-up pays for the first section only.
+ *
+ * The document fonts are looked up in a worker as the window opens (the fonts property);
+ * the agreements section takes them when they arrive, and only then lists substitutions.
  */
 
 #include "config.h"
@@ -59,6 +62,7 @@ G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_WORKSPACE,
+  PROP_FONTS,
   N_PROPS
 };
 
@@ -85,7 +89,10 @@ static GtkWidget *
 create_agreements_page (XaWindow      *self,
                         const Section *section)
 {
-  return xa_agreements_page_new (self->workspace);
+  GtkWidget *page = xa_agreements_page_new (self->workspace);
+
+  g_object_bind_property (self, "fonts", page, "fonts", G_BINDING_SYNC_CREATE);
+  return page;
 }
 
 static GtkWidget *
@@ -258,6 +265,36 @@ section_action_action (GtkWidget  *widget,
   gtk_widget_activate_action (ensure_page (self, section), page_action, NULL);
 }
 
+/* Holds only a weak reference to the window, so that a window closed at once (a test's)
+ * does not wait for fontconfig. */
+static void
+fonts_resolved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GWeakRef *window_ref = user_data;
+  g_autoptr(XaWindow) self = g_weak_ref_get (window_ref);
+  g_autoptr(XaFontResolver) fonts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
+
+  fonts = xa_font_resolver_new_finish (result, &error);
+  if (fonts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot look the document fonts up: %s", error->message);
+      return;
+    }
+
+  if (self == NULL)
+    return;
+
+  g_set_object (&self->fonts, fonts);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONTS]);
+}
+
 static gboolean
 xa_window_close_request (GtkWindow *window)
 {
@@ -278,6 +315,13 @@ xa_window_constructed (GObject *object)
   /* The first section is the one shown at start. */
   ensure_page (self, &sections[0]);
 
+  {
+    GWeakRef *window_ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (window_ref, self);
+    xa_font_resolver_new_async (self->cancellable, fonts_resolved_cb, window_ref);
+  }
+
   restore_size (self);
 }
 
@@ -291,6 +335,7 @@ xa_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_WINDOW);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->fonts);
   g_clear_object (&self->settings);
   g_clear_object (&self->workspace);
 
@@ -309,6 +354,10 @@ xa_window_get_property (GObject    *object,
     {
     case PROP_WORKSPACE:
       g_value_set_object (value, self->workspace);
+      break;
+
+    case PROP_FONTS:
+      g_value_set_object (value, self->fonts);
       break;
 
     default:
@@ -353,6 +402,11 @@ xa_window_class_init (XaWindowClass *klass)
     g_param_spec_object ("workspace", NULL, NULL,
                          XA_TYPE_WORKSPACE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* The document typefaces, %NULL until the worker that looks them up is done. */
+  properties[PROP_FONTS] =
+    g_param_spec_object ("fonts", NULL, NULL,
+                         XA_TYPE_FONT_RESOLVER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -413,6 +467,20 @@ xa_window_get_workspace (XaWindow *self)
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
   return self->workspace;
+}
+
+/**
+ * xa_window_get_fonts:
+ *
+ * Returns: (transfer none) (nullable): the document typefaces, or %NULL while they are
+ *   being looked up
+ */
+XaFontResolver *
+xa_window_get_fonts (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->fonts;
 }
 
 /**

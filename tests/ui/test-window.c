@@ -17,6 +17,7 @@
 
 #include "xa-test-ui-utils.h"
 #include "xa-test-utils.h"
+#include "ui/xa-agreement-detail.h"
 #include "ui/xa-person-dialog.h"
 #include "ui/xa-role-dialog.h"
 #include "ui/xa-school-detail.h"
@@ -216,6 +217,49 @@ test_sections_built_when_shown (Fixture       *fixture,
   _xa_window_show_section (fixture->window, "agreements");
   g_assert_true (_xa_window_get_page (fixture->window, "agreements") == page);
   g_assert_null (_xa_window_get_page (fixture->window, "hazards"));
+}
+
+/* The document fonts are looked up in a worker as the window opens, and reach the
+ * agreements section whenever it is built; their substitutions are listed over the
+ * preview once they are known. */
+static void
+test_fonts_resolved_off_main_thread (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  XaWindow *window = g_object_ref_sink (xa_window_new (NULL, fixture->workspace));
+  GtkWidget *page;
+  XaAgreementDetail *detail;
+  GtkInfoBar *fonts_bar;
+
+  /* The worker's result arrives through the main loop, never inside the constructor. */
+  g_assert_null (xa_window_get_fonts (window));
+  _xa_window_show_section (window, "agreements");
+  page = _xa_window_get_page (window, "agreements");
+  detail = xa_agreement_list_get_detail (xa_agreements_page_get_list (XA_AGREEMENTS_PAGE (page)));
+  fonts_bar = GTK_INFO_BAR (child (detail, XA_TYPE_AGREEMENT_DETAIL, "fonts_bar"));
+  g_assert_false (gtk_info_bar_get_revealed (fonts_bar));
+
+  while (xa_window_get_fonts (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+  g_assert_true (XA_IS_FONT_RESOLVER (xa_window_get_fonts (window)));
+  {
+    XaFontResolver *fonts = NULL;
+
+    g_object_get (page, "fonts", &fonts, NULL);
+    g_assert_true (fonts == xa_window_get_fonts (window));
+    g_clear_object (&fonts);
+  }
+  /* The bar lists what is substituted, whatever this machine has installed. */
+  {
+    g_auto(GStrv) warnings = xa_font_resolver_dup_warnings (xa_window_get_fonts (window));
+
+    g_assert_cmpint (gtk_info_bar_get_revealed (fonts_bar), ==, warnings[0] != NULL);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  xa_test_iterate ();
+  g_assert_finalize_object (window);
 }
 
 /* Alt+N shows the Nth section, whatever has the focus. */
@@ -796,6 +840,7 @@ main (int   argc,
   ADD ("/xa/window/sections", test_sections);
   ADD ("/xa/window/sections-built-when-shown", test_sections_built_when_shown);
   ADD ("/xa/window/section-shortcuts", test_section_shortcuts);
+  ADD ("/xa/window/fonts-resolved-off-main-thread", test_fonts_resolved_off_main_thread);
   ADD ("/xa/window/school-shortcuts", test_school_shortcuts);
   ADD ("/xa/window/menu-new-school", test_menu_new_school);
   ADD ("/xa/window/add-school", test_add_school);
