@@ -60,3 +60,69 @@ xa_test_close_window (GtkWindow *window)
   xa_test_iterate ();
   g_assert_finalize_object (window);
 }
+
+static gboolean
+activate_shortcut_in (GtkWidget          *widget,
+                      gboolean            is_root,
+                      GtkShortcutTrigger *trigger)
+{
+  g_autoptr(GListModel) controllers = NULL;
+
+  /* As GTK does: the shortcuts of a widget that does not show are not run. */
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+
+  controllers = gtk_widget_observe_controllers (widget);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      GListModel *shortcuts;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      /* Below the root, only shortcuts that work wherever the focus is count. */
+      if (!is_root &&
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) == GTK_SHORTCUT_SCOPE_LOCAL)
+        continue;
+
+      shortcuts = G_LIST_MODEL (controller);
+      for (guint j = 0; j < g_list_model_get_n_items (shortcuts); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (activate_shortcut_in (child, FALSE, trigger))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * xa_test_activate_shortcut:
+ * @root: a window
+ *
+ * Runs the shortcut for @keyval with @modifiers as a key press anywhere in @root would:
+ * the window's own shortcuts, and the managed and global ones of the widgets it shows.
+ * Xvfb without a window manager gives no reliable keyboard focus for real key events.
+ *
+ * Returns: whether a shortcut took the key
+ */
+gboolean
+xa_test_activate_shortcut (GtkWidget       *root,
+                           guint            keyval,
+                           GdkModifierType  modifiers)
+{
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, modifiers);
+  gboolean handled = activate_shortcut_in (root, TRUE, trigger);
+
+  xa_test_iterate ();
+  return handled;
+}

@@ -17,5 +17,8 @@ void xa_test_wait_for_boolean (gpointer    object,
                                const char *property,
                                gboolean    value);
 void xa_test_close_window     (GtkWindow  *window);
+gboolean xa_test_activate_shortcut (GtkWidget       *root,
+                                    guint            keyval,
+                                    GdkModifierType  modifiers);
 
 G_END_DECLS

@@ -158,6 +158,49 @@ xa_font_resolver_new (void)
   return g_object_new (XA_TYPE_FONT_RESOLVER, NULL);
 }
 
+static void
+new_worker (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  g_task_return_pointer (task, xa_font_resolver_new (), g_object_unref);
+}
+
+/**
+ * xa_font_resolver_new_async:
+ *
+ * Looks the typefaces up in a worker thread: fontconfig's first listing of the installed
+ * fonts can take long enough to be seen when a window opens.
+ */
+void
+xa_font_resolver_new_async (GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xa_font_resolver_new_async);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, new_worker);
+}
+
+/**
+ * xa_font_resolver_new_finish:
+ *
+ * Returns: (transfer full): the resolver, or %NULL with @error set (only when cancelled)
+ */
+XaFontResolver *
+xa_font_resolver_new_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xa_font_resolver_new_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * xa_font_resolver_get_family:
  *

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -24,6 +24,11 @@ typedef enum
 G_DECLARE_FINAL_TYPE (XaFontResolver, xa_font_resolver, XA, FONT_RESOLVER, GObject)
 
 XaFontResolver  *xa_font_resolver_new             (void);
+void             xa_font_resolver_new_async       (GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+XaFontResolver  *xa_font_resolver_new_finish      (GAsyncResult        *result,
+                                                   GError             **error);
 const char      *xa_font_resolver_get_family      (XaFontResolver *self,
                                                    XaFontRole      role);
 gboolean         xa_font_resolver_get_bold        (XaFontResolver *self,

@@ -118,9 +118,19 @@ update_page_label (XaAgreementDetail *self)
 static void
 update_fonts_bar (XaAgreementDetail *self)
 {
-  g_auto(GStrv) warnings = xa_font_resolver_dup_warnings (self->fonts);
-  g_autoptr(GString) text = g_string_new (_("The fonts that GB/T 9704 names are not all installed; "
-                                            "the preview, the print and the PDF use others:"));
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(GString) text = NULL;
+
+  /* The fonts are still being looked up: the bar shows once they are known. */
+  if (self->fonts == NULL)
+    {
+      gtk_info_bar_set_revealed (self->fonts_bar, FALSE);
+      return;
+    }
+
+  warnings = xa_font_resolver_dup_warnings (self->fonts);
+  text = g_string_new (_("The fonts that GB/T 9704 names are not all installed; "
+                         "the preview, the print and the PDF use others:"));
 
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     g_string_append_printf (text, "\n• %s", warnings[i]);
@@ -157,7 +167,8 @@ update_pages (XaAgreementDetail *self)
   XaAgreementCopy copies[2];
   guint n_copies;
 
-  if (self->agreement == NULL)
+  /* Nothing to lay out, or not yet the fonts to lay it out in. */
+  if (self->agreement == NULL || self->fonts == NULL)
     {
       g_clear_pointer (&self->pages_key, g_free);
       xa_page_preview_set_pages (self->preview, NULL);
@@ -227,9 +238,9 @@ update_actions (XaAgreementDetail *self)
   gtk_widget_action_set_enabled (widget, "agreement.revise",
                                  idle && current && (state == XA_AGREEMENT_STATE_SIGNED ||
                                                      state == XA_AGREEMENT_STATE_ARCHIVED));
-  gtk_widget_action_set_enabled (widget, "agreement.print", agreement != NULL);
+  gtk_widget_action_set_enabled (widget, "agreement.print", agreement != NULL && self->fonts != NULL);
   gtk_widget_action_set_enabled (widget, "agreement.export",
-                                 idle && agreement != NULL && !self->choosing);
+                                 idle && agreement != NULL && self->fonts != NULL && !self->choosing);
 
   /* Only the buttons of a possible step are shown: a signed agreement offers 归档 and 修订. */
   gtk_widget_set_visible (self->submit_button, state == XA_AGREEMENT_STATE_DRAFT);
@@ -695,21 +706,40 @@ xa_agreement_detail_init (XaAgreementDetail *self)
 
 /**
  * xa_agreement_detail_set_book:
- * @fonts: the typefaces, shared with the rest of the section; their substitutions are
- *   listed over the preview
+ *
+ * Set once, when the section is built.
  */
 void
 xa_agreement_detail_set_book (XaAgreementDetail *self,
-                              XaAgreementBook   *book,
-                              XaFontResolver    *fonts)
+                              XaAgreementBook   *book)
 {
   g_return_if_fail (XA_IS_AGREEMENT_DETAIL (self));
   g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
-  g_return_if_fail (XA_IS_FONT_RESOLVER (fonts));
 
   g_set_object (&self->book, book);
-  g_set_object (&self->fonts, fonts);
+}
+
+/**
+ * xa_agreement_detail_set_fonts:
+ * @fonts: (nullable): the typefaces, shared with the rest of the section; %NULL while
+ *   they are being looked up
+ *
+ * The preview, the print and the export wait for the fonts; their substitutions are
+ * listed over the preview.
+ */
+void
+xa_agreement_detail_set_fonts (XaAgreementDetail *self,
+                               XaFontResolver    *fonts)
+{
+  g_return_if_fail (XA_IS_AGREEMENT_DETAIL (self));
+  g_return_if_fail (fonts == NULL || XA_IS_FONT_RESOLVER (fonts));
+
+  if (!g_set_object (&self->fonts, fonts))
+    return;
+
   update_fonts_bar (self);
+  update_pages (self);
+  update_actions (self);
 }
 
 /**
@@ -806,7 +836,7 @@ xa_agreement_detail_export_to_file (XaAgreementDetail *self,
   g_return_if_fail (XA_IS_AGREEMENT_DETAIL (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->agreement == NULL || self->export_file != NULL)
+  if (self->agreement == NULL || self->fonts == NULL || self->export_file != NULL)
     return;
 
   self->export_file = g_object_ref (file);

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XaAgreementDetail, xa_agreement_detail, XA, AGREEMENT_DETAIL, GtkWidget)
 
 void              xa_agreement_detail_set_book           (XaAgreementDetail *self,
-                                                          XaAgreementBook   *book,
+                                                          XaAgreementBook   *book);
+void              xa_agreement_detail_set_fonts          (XaAgreementDetail *self,
                                                           XaFontResolver    *fonts);
 XaAgreement      *xa_agreement_detail_get_agreement      (XaAgreementDetail *self);
 void              xa_agreement_detail_show_agreement     (XaAgreementDetail *self,

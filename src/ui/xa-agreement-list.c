@@ -75,7 +75,8 @@ update_actions (XaAgreementList *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.generate-one", has_year);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.generate-all", has_year);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.export-all",
-                                 n > 0 && self->batch == NULL && !self->choosing);
+                                 n > 0 && self->fonts != NULL && self->batch == NULL &&
+                                 !self->choosing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.cancel-export", self->batch != NULL);
 }
 
@@ -565,16 +566,14 @@ xa_agreement_list_init (XaAgreementList *self)
 
 /**
  * xa_agreement_list_set_book:
- * @fonts: the typefaces of the section
  *
- * Set once, when the window is made.
+ * Set once, when the section is built.
  */
 void
 xa_agreement_list_set_book (XaAgreementList   *self,
                             XaSchoolRegistry  *registry,
                             XaTemplateLibrary *templates,
-                            XaAgreementBook   *book,
-                            XaFontResolver    *fonts)
+                            XaAgreementBook   *book)
 {
   GListModel *agreements;
 
@@ -584,8 +583,7 @@ xa_agreement_list_set_book (XaAgreementList   *self,
   self->registry = g_object_ref (registry);
   self->templates = g_object_ref (templates);
   self->book = g_object_ref (book);
-  self->fonts = g_object_ref (fonts);
-  xa_agreement_detail_set_book (self->detail, book, fonts);
+  xa_agreement_detail_set_book (self->detail, book);
 
   agreements = xa_agreement_book_get_agreements (book);
   self->selection = gtk_single_selection_new (g_object_ref (agreements));
@@ -607,6 +605,24 @@ xa_agreement_list_set_book (XaAgreementList   *self,
  *
  * Returns: (transfer none): the detail beside the list
  */
+/**
+ * xa_agreement_list_set_fonts:
+ * @fonts: (nullable): the typefaces of the section; %NULL while they are being looked up
+ *
+ * Exporting waits for the fonts.
+ */
+void
+xa_agreement_list_set_fonts (XaAgreementList *self,
+                             XaFontResolver  *fonts)
+{
+  g_return_if_fail (XA_IS_AGREEMENT_LIST (self));
+  g_return_if_fail (fonts == NULL || XA_IS_FONT_RESOLVER (fonts));
+
+  g_set_object (&self->fonts, fonts);
+  xa_agreement_detail_set_fonts (self->detail, fonts);
+  update_actions (self);
+}
+
 XaAgreementDetail *
 xa_agreement_list_get_detail (XaAgreementList *self)
 {
@@ -658,7 +674,7 @@ xa_agreement_list_export_all (XaAgreementList *self,
   g_return_if_fail (XA_IS_AGREEMENT_LIST (self));
   g_return_if_fail (G_IS_FILE (folder));
 
-  if (self->batch != NULL)
+  if (self->batch != NULL || self->fonts == NULL)
     return;
 
   agreements = xa_agreement_book_get_agreements (self->book);

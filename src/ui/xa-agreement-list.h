@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (XaAgreementList, xa_agreement_list, XA, AGREEMENT_LIST, Gt
 void               xa_agreement_list_set_book      (XaAgreementList   *self,
                                                     XaSchoolRegistry  *registry,
                                                     XaTemplateLibrary *templates,
-                                                    XaAgreementBook   *book,
+                                                    XaAgreementBook   *book);
+void               xa_agreement_list_set_fonts     (XaAgreementList   *self,
                                                     XaFontResolver    *fonts);
 XaAgreementDetail *xa_agreement_list_get_detail    (XaAgreementList   *self);
 gboolean           xa_agreement_list_select_school (XaAgreementList   *self,

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The 责任书 section: the agreements of a school year, and the templates they are made
- * from, as two views under one header. The section owns the font resolver that the
- * preview, the print and the exports share, so that fontconfig is asked once.
+ * from, as two views under one header. The preview, the print and the exports share the
+ * font resolver that the window looks up at start (the fonts property), so that
+ * fontconfig is asked once and never on the main thread.
  */
 
 #include "config.h"
@@ -16,6 +17,10 @@
 struct _XaAgreementsPage
 {
   GtkWidget          parent_instance;
+
+  /* Owned references */
+  XaWorkspace       *workspace;
+  XaFontResolver    *fonts;
 
   /* Template widgets */
   XaAgreementList   *agreement_list;
@@ -31,10 +36,29 @@ G_DEFINE_FINAL_TYPE (XaAgreementsPage, xa_agreements_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_FOLDED,
+  PROP_WORKSPACE,
+  PROP_FONTS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+xa_agreements_page_constructed (GObject *object)
+{
+  XaAgreementsPage *self = XA_AGREEMENTS_PAGE (object);
+
+  G_OBJECT_CLASS (xa_agreements_page_parent_class)->constructed (object);
+
+  g_assert (XA_IS_WORKSPACE (self->workspace));
+
+  xa_agreement_list_set_book (self->agreement_list,
+                              xa_workspace_get_registry (self->workspace),
+                              xa_workspace_get_templates (self->workspace),
+                              xa_workspace_get_agreements (self->workspace));
+  xa_template_editor_set_library (self->template_editor,
+                                  xa_workspace_get_templates (self->workspace));
+}
 
 static void
 xa_agreements_page_dispose (GObject *object)
@@ -46,6 +70,9 @@ xa_agreements_page_dispose (GObject *object)
   /* The template's root is not a bound child, so it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+
+  g_clear_object (&self->fonts);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (xa_agreements_page_parent_class)->dispose (object);
 }
@@ -62,6 +89,14 @@ xa_agreements_page_get_property (GObject    *object,
     {
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
+      break;
+
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+
+    case PROP_FONTS:
+      g_value_set_object (value, self->fonts);
       break;
 
     default:
@@ -87,6 +122,14 @@ xa_agreements_page_set_property (GObject      *object,
         }
       break;
 
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
+      break;
+
+    case PROP_FONTS:
+      xa_agreements_page_set_fonts (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -98,6 +141,7 @@ xa_agreements_page_class_init (XaAgreementsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = xa_agreements_page_constructed;
   object_class->dispose = xa_agreements_page_dispose;
   object_class->get_property = xa_agreements_page_get_property;
   object_class->set_property = xa_agreements_page_set_property;
@@ -106,6 +150,15 @@ xa_agreements_page_class_init (XaAgreementsPageClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL,
+                         XA_TYPE_WORKSPACE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* The document typefaces, or %NULL while they are being looked up. */
+  properties[PROP_FONTS] =
+    g_param_spec_object ("fonts", NULL, NULL,
+                         XA_TYPE_FONT_RESOLVER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_AGREEMENT_LIST);
@@ -126,26 +179,35 @@ xa_agreements_page_init (XaAgreementsPage *self)
 }
 
 /**
- * xa_agreements_page_set_book:
+ * xa_agreements_page_new:
+ * @workspace: the workspace whose agreements and templates to show
  *
- * Set once, when the window is made.
+ * Returns: (transfer floating): the agreements section
+ */
+GtkWidget *
+xa_agreements_page_new (XaWorkspace *workspace)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), NULL);
+
+  return g_object_new (XA_TYPE_AGREEMENTS_PAGE, "workspace", workspace, NULL);
+}
+
+/**
+ * xa_agreements_page_set_fonts:
+ * @fonts: (nullable): the document typefaces, or %NULL while they are being looked up
  */
 void
-xa_agreements_page_set_book (XaAgreementsPage  *self,
-                             XaSchoolRegistry  *registry,
-                             XaTemplateLibrary *templates,
-                             XaAgreementBook   *book)
+xa_agreements_page_set_fonts (XaAgreementsPage *self,
+                              XaFontResolver   *fonts)
 {
-  g_autoptr(XaFontResolver) fonts = NULL;
-
   g_return_if_fail (XA_IS_AGREEMENTS_PAGE (self));
-  g_return_if_fail (XA_IS_SCHOOL_REGISTRY (registry));
-  g_return_if_fail (XA_IS_TEMPLATE_LIBRARY (templates));
-  g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
+  g_return_if_fail (fonts == NULL || XA_IS_FONT_RESOLVER (fonts));
 
-  fonts = xa_font_resolver_new ();
-  xa_agreement_list_set_book (self->agreement_list, registry, templates, book, fonts);
-  xa_template_editor_set_library (self->template_editor, templates);
+  if (!g_set_object (&self->fonts, fonts))
+    return;
+
+  xa_agreement_list_set_fonts (self->agreement_list, fonts);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONTS]);
 }
 
 XaAgreementList *

@@ -9,7 +9,7 @@
 
 #include "xa-agreement-list.h"
 #include "xa-template-editor.h"
-#include "core/agreements/xa-agreement-book.h"
+#include "core/xa-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (XaAgreementsPage, xa_agreements_page, XA, AGREEMENTS_PAGE, GtkWidget)
 
-void              xa_agreements_page_set_book       (XaAgreementsPage  *self,
-                                                     XaSchoolRegistry  *registry,
-                                                     XaTemplateLibrary *templates,
-                                                     XaAgreementBook   *book);
+GtkWidget        *xa_agreements_page_new            (XaWorkspace       *workspace);
+void              xa_agreements_page_set_fonts      (XaAgreementsPage  *self,
+                                                     XaFontResolver    *fonts);
 XaAgreementList  *xa_agreements_page_get_list       (XaAgreementsPage  *self);
 XaTemplateEditor *xa_agreements_page_get_editor     (XaAgreementsPage  *self);
 void              xa_agreements_page_show_view      (XaAgreementsPage  *self,

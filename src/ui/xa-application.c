@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The application opens the store of the data folder once, owns it and the school registry,
- * keeps the store's operator in step with the preferences and opens the main window.
+ * The application opens the workspace of the data folder once (the store and every registry
+ * and book over it), keeps the store's operator in step with the preferences and opens the
+ * main window on it.
  */
 
 #include "config.h"
@@ -13,8 +14,6 @@
 #include "xa-application.h"
 #include "xa-preferences-window.h"
 #include "xa-window.h"
-#include "core/agreements/xa-agreement-book.h"
-#include "core/agreements/xa-template-library.h"
 
 struct _XaApplication
 {
@@ -22,10 +21,7 @@ struct _XaApplication
 
   /* Owned references */
   GSettings         *settings;
-  XaStore           *store;
-  XaSchoolRegistry  *registry;
-  XaTemplateLibrary *templates;
-  XaAgreementBook   *agreements;
+  XaWorkspace       *workspace;
 
   /* State */
   char              *data_dir;
@@ -38,11 +34,11 @@ sync_operator (XaApplication *self)
 {
   g_autofree char *name = NULL;
 
-  if (self->store == NULL)
+  if (self->workspace == NULL)
     return;
 
   name = g_settings_get_string (self->settings, "operator-name");
-  xa_store_set_operator (self->store, name);
+  xa_store_set_operator (xa_workspace_get_store (self->workspace), name);
 }
 
 static void
@@ -82,36 +78,35 @@ show_store_error (XaApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The store is opened here rather than with xa_workspace_open(), so that the operator is
+ * set before the defaults are written (their audit entry names who started the app), and
+ * so that a store that cannot take the defaults still opens. */
 static gboolean
-open_store (XaApplication  *self,
-            GError        **error)
+open_workspace (XaApplication  *self,
+                GError        **error)
 {
   g_autofree char *path = NULL;
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GError) defaults_error = NULL;
 
-  if (self->store != NULL)
+  if (self->workspace != NULL)
     return TRUE;
 
   if (self->data_dir == NULL)
     self->data_dir = xa_store_dup_default_data_dir (NULL);
 
   path = g_build_filename (self->data_dir, "xiaoan.db", NULL);
-  self->store = xa_store_open (path, error);
-  if (self->store == NULL)
+  store = xa_store_open (path, error);
+  if (store == NULL)
     return FALSE;
 
+  self->workspace = xa_workspace_new_for_store (store);
   sync_operator (self);
-  self->registry = xa_school_registry_new (self->store);
-  self->templates = xa_template_library_new (self->store);
-  self->agreements = xa_agreement_book_new (self->registry, self->templates);
 
   /* The first run stores the shipped 2021-2022 template; a store that cannot take it
    * still opens, and the agreements section says that there is no template. */
-  {
-    g_autoptr(GError) template_error = NULL;
-
-    if (!xa_template_library_ensure_default (self->templates, &template_error))
-      g_warning ("Cannot store the default agreement template: %s", template_error->message);
-  }
+  if (!xa_workspace_ensure_defaults (self->workspace, &defaults_error))
+    g_warning ("Cannot store the default agreement template: %s", defaults_error->message);
 
   return TRUE;
 }
@@ -233,19 +228,14 @@ xa_application_activate (GApplication *application)
       return;
     }
 
-  if (!open_store (self, &error))
+  if (!open_workspace (self, &error))
     {
       g_warning ("Cannot open the store in %s: %s", self->data_dir, error->message);
       show_store_error (self, error);
       return;
     }
 
-  window = g_object_new (XA_TYPE_WINDOW,
-                         "application", self,
-                         "registry", self->registry,
-                         "templates", self->templates,
-                         "agreement-book", self->agreements,
-                         NULL);
+  window = GTK_WINDOW (xa_window_new (GTK_APPLICATION (self), self->workspace));
   gtk_window_present (window);
 }
 
@@ -254,10 +244,7 @@ xa_application_dispose (GObject *object)
 {
   XaApplication *self = XA_APPLICATION (object);
 
-  g_clear_object (&self->agreements);
-  g_clear_object (&self->templates);
-  g_clear_object (&self->registry);
-  g_clear_object (&self->store);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (xa_application_parent_class)->dispose (object);
@@ -310,29 +297,16 @@ xa_application_new (const char *application_id)
 }
 
 /**
- * xa_application_get_store:
+ * xa_application_get_workspace:
  *
- * Returns: (transfer none) (nullable): the open store, or %NULL before activation
+ * Returns: (transfer none) (nullable): the open workspace, or %NULL before activation
  */
-XaStore *
-xa_application_get_store (XaApplication *self)
+XaWorkspace *
+xa_application_get_workspace (XaApplication *self)
 {
   g_return_val_if_fail (XA_IS_APPLICATION (self), NULL);
 
-  return self->store;
-}
-
-/**
- * xa_application_get_registry:
- *
- * Returns: (transfer none) (nullable): the school registry, or %NULL before activation
- */
-XaSchoolRegistry *
-xa_application_get_registry (XaApplication *self)
-{
-  g_return_val_if_fail (XA_IS_APPLICATION (self), NULL);
-
-  return self->registry;
+  return self->workspace;
 }
 
 const char *

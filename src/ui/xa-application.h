@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "core/registry/xa-school-registry.h"
+#include "core/xa-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (XaApplication, xa_application, XA, APPLICATION, AdwApplication)
 
-XaApplication    *xa_application_new          (const char    *application_id);
-XaStore          *xa_application_get_store    (XaApplication *self);
-XaSchoolRegistry *xa_application_get_registry (XaApplication *self);
-const char       *xa_application_get_data_dir (XaApplication *self);
+XaApplication *xa_application_new           (const char    *application_id);
+XaWorkspace   *xa_application_get_workspace (XaApplication *self);
+const char    *xa_application_get_data_dir  (XaApplication *self);
 
 G_END_DECLS

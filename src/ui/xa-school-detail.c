@@ -394,8 +394,8 @@ delete_action (GtkWidget  *widget,
   if (self->school == NULL || self->is_new)
     return;
 
-  /* The window deletes, because it owns the toast that can undo it. */
-  gtk_widget_activate_action (widget, "win.delete-school", "s",
+  /* The schools page deletes, because it owns the toast that can undo it. */
+  gtk_widget_activate_action (widget, "schools.delete-school", "s",
                               xa_organisation_get_uuid (self->school));
 }
 

@@ -3,47 +3,23 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The schools section: a searchable list of the registry's schools beside the detail of the
- * selected one, or the welcome page while the database holds no school.
+ * selected one, or the welcome page while the database holds no school. Its actions (new
+ * school, import, demo data, delete and undo, search) are in xa-schools-page-actions.c.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "xa-school-detail.h"
-#include "xa-schools-page.h"
-
-struct _XaSchoolsPage
-{
-  GtkWidget           parent_instance;
-
-  /* Owned references */
-  XaSchoolRegistry   *registry;
-  GtkFilterListModel *filter_model;
-  GtkSingleSelection *selection;
-  char               *search_key;
-
-  /* Template widgets */
-  XaSchoolDetail     *detail;
-  AdwLeaflet         *leaflet;
-  GtkStack           *list_stack;
-  AdwWindowTitle     *list_title;
-  GtkListView        *list_view;
-  GtkSearchEntry     *search_entry;
-  GtkSpinner         *spinner;
-  GtkStack           *stack;
-
-  /* State */
-  gboolean            folded;
-  guint               refreshing;
-};
+#include "xa-schools-page-private.h"
 
 G_DEFINE_FINAL_TYPE (XaSchoolsPage, xa_schools_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
   PROP_FOLDED,
-  PROP_REGISTRY,
+  PROP_WORKSPACE,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -194,6 +170,7 @@ schools_changed_cb (XaSchoolsPage *self,
     }
 
   update_page (self);
+  _xa_schools_page_update_actions (self);
 }
 
 static void
@@ -274,10 +251,62 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+xa_schools_page_constructed (GObject *object)
+{
+  XaSchoolsPage *self = XA_SCHOOLS_PAGE (object);
+  GListModel *schools;
+  GtkCustomFilter *filter;
+
+  G_OBJECT_CLASS (xa_schools_page_parent_class)->constructed (object);
+
+  g_assert (XA_IS_WORKSPACE (self->workspace));
+
+  self->registry = g_object_ref (xa_workspace_get_registry (self->workspace));
+  schools = xa_school_registry_get_schools (self->registry);
+
+  /* Connected before the filter and the selection see the change, and after they have
+   * dealt with it, so that a refill of the list never takes the detail away. */
+  g_signal_connect_object (schools, "items-changed", G_CALLBACK (schools_changing_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  filter = gtk_custom_filter_new (match_school, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (schools), GTK_FILTER (filter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  g_signal_connect_object (schools, "items-changed", G_CALLBACK (schools_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (filtered_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  xa_school_detail_set_registry (self->detail, self->registry);
+
+  /* The selection model selected the first school on creation, before autoselect was
+   * turned off and before anything listened: show it now. */
+  xa_school_detail_show_school (self->detail,
+                                gtk_single_selection_get_selected_item (self->selection));
+
+  update_page (self);
+  _xa_schools_page_update_actions (self);
+}
+
+static void
 xa_schools_page_dispose (GObject *object)
 {
   XaSchoolsPage *self = XA_SCHOOLS_PAGE (object);
   GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_object (&self->undo_toast);
 
   if (self->registry != NULL)
     g_signal_handlers_disconnect_by_data (xa_school_registry_get_schools (self->registry),
@@ -291,6 +320,8 @@ xa_schools_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->registry);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (xa_schools_page_parent_class)->dispose (object);
 }
@@ -319,8 +350,12 @@ xa_schools_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->folded);
       break;
 
-    case PROP_REGISTRY:
-      g_value_set_object (value, self->registry);
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
       break;
 
     default:
@@ -346,8 +381,8 @@ xa_schools_page_set_property (GObject      *object,
         }
       break;
 
-    case PROP_REGISTRY:
-      xa_schools_page_set_registry (self, g_value_get_object (value));
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
       break;
 
     default:
@@ -361,6 +396,7 @@ xa_schools_page_class_init (XaSchoolsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = xa_schools_page_constructed;
   object_class->dispose = xa_schools_page_dispose;
   object_class->finalize = xa_schools_page_finalize;
   object_class->get_property = xa_schools_page_get_property;
@@ -370,10 +406,14 @@ xa_schools_page_class_init (XaSchoolsPageClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_REGISTRY] =
-    g_param_spec_object ("registry", NULL, NULL,
-                         XA_TYPE_SCHOOL_REGISTRY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL,
+                         XA_TYPE_WORKSPACE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* Whether an import or the demo district is being written. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_SCHOOL_DETAIL);
@@ -395,6 +435,7 @@ xa_schools_page_class_init (XaSchoolsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "schools.back", NULL, back_action);
+  _xa_schools_page_class_add_actions (widget_class);
 }
 
 static void
@@ -404,6 +445,9 @@ xa_schools_page_init (XaSchoolsPage *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _xa_schools_page_add_shortcuts (self);
+
+  self->cancellable = g_cancellable_new ();
 
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "school_caption",
                                           G_CALLBACK (school_caption));
@@ -412,75 +456,36 @@ xa_schools_page_init (XaSchoolsPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
 }
 
-XaSchoolRegistry *
-xa_schools_page_get_registry (XaSchoolsPage *self)
-{
-  g_return_val_if_fail (XA_IS_SCHOOLS_PAGE (self), NULL);
-
-  return self->registry;
-}
-
 /**
- * xa_schools_page_set_registry:
- * @registry: the registry whose schools to show; set once
- */
-void
-xa_schools_page_set_registry (XaSchoolsPage    *self,
-                              XaSchoolRegistry *registry)
-{
-  GListModel *schools;
-  GtkCustomFilter *filter;
-
-  g_return_if_fail (XA_IS_SCHOOLS_PAGE (self));
-  g_return_if_fail (XA_IS_SCHOOL_REGISTRY (registry));
-  g_return_if_fail (self->registry == NULL);
-
-  self->registry = g_object_ref (registry);
-  schools = xa_school_registry_get_schools (registry);
-
-  /* Connected before the filter and the selection see the change, and after they have
-   * dealt with it, so that a refill of the list never takes the detail away. */
-  g_signal_connect_object (schools, "items-changed", G_CALLBACK (schools_changing_cb),
-                           self, G_CONNECT_SWAPPED);
-
-  filter = gtk_custom_filter_new (match_school, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (schools), GTK_FILTER (filter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-
-  g_signal_connect_object (schools, "items-changed", G_CALLBACK (schools_changed_cb),
-                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->filter_model, "items-changed",
-                           G_CALLBACK (filtered_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  xa_school_detail_set_registry (self->detail, registry);
-
-  /* The selection model selected the first school on creation, before autoselect was
-   * turned off and before anything listened: show it now. */
-  xa_school_detail_show_school (self->detail,
-                                gtk_single_selection_get_selected_item (self->selection));
-
-  update_page (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
-}
-
-/**
- * xa_schools_page_set_busy:
+ * xa_schools_page_new:
+ * @workspace: the workspace whose schools to show
  *
- * Shows that an import or the demo data is being written.
+ * Returns: (transfer floating): the schools section
  */
-void
-xa_schools_page_set_busy (XaSchoolsPage *self,
-                          gboolean       busy)
+GtkWidget *
+xa_schools_page_new (XaWorkspace *workspace)
 {
-  g_return_if_fail (XA_IS_SCHOOLS_PAGE (self));
+  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), NULL);
 
+  return g_object_new (XA_TYPE_SCHOOLS_PAGE, "workspace", workspace, NULL);
+}
+
+/* Shows that an import or the demo data is being written. */
+void
+_xa_schools_page_set_busy (XaSchoolsPage *self,
+                           gboolean       busy)
+{
+  g_assert (XA_IS_SCHOOLS_PAGE (self));
+
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
+  _xa_schools_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 void

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "core/registry/xa-school-registry.h"
+#include "core/xa-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -15,15 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (XaSchoolsPage, xa_schools_page, XA, SCHOOLS_PAGE, GtkWidget)
 
-XaSchoolRegistry *xa_schools_page_get_registry  (XaSchoolsPage    *self);
-void              xa_schools_page_set_registry  (XaSchoolsPage    *self,
-                                                 XaSchoolRegistry *registry);
-void              xa_schools_page_set_busy      (XaSchoolsPage    *self,
-                                                 gboolean          busy);
-void              xa_schools_page_new_school    (XaSchoolsPage    *self);
-void              xa_schools_page_focus_search  (XaSchoolsPage    *self);
-gboolean          xa_schools_page_select_school (XaSchoolsPage    *self,
-                                                 const char       *uuid);
-GListModel       *xa_schools_page_get_model     (XaSchoolsPage    *self);
+GtkWidget  *xa_schools_page_new           (XaWorkspace   *workspace);
+void        xa_schools_page_new_school    (XaSchoolsPage *self);
+void        xa_schools_page_focus_search  (XaSchoolsPage *self);
+gboolean    xa_schools_page_select_school (XaSchoolsPage *self,
+                                           const char    *uuid);
+GListModel *xa_schools_page_get_model     (XaSchoolsPage *self);
 
 G_END_DECLS

@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window is split by concern: xa-window.c (sections, size, navigation) and
- * xa-window-actions.c (adding, importing, deleting and restoring schools).
+ * What the window's tests reach: xa-window.c holds the sections, the size and the
+ * navigation; each section's page owns its own actions.
  */
 
 #pragma once
@@ -11,7 +11,6 @@
 #include "xa-agreements-page.h"
 #include "xa-schools-page.h"
 #include "xa-window.h"
-#include "core/agreements/xa-agreement-book.h"
 
 G_BEGIN_DECLS
 
@@ -20,31 +19,22 @@ struct _XaWindow
   AdwApplicationWindow  parent_instance;
 
   /* Owned references */
-  XaSchoolRegistry     *registry;
-  XaTemplateLibrary    *templates;
-  XaAgreementBook      *agreement_book;
+  XaWorkspace          *workspace;
   GSettings            *settings;
   GCancellable         *cancellable;
-  GtkNativeDialog      *file_chooser;
-  AdwToast             *undo_toast;
+  XaFontResolver       *fonts;
 
   /* Template widgets */
-  XaAgreementsPage     *agreements_page;
   AdwLeaflet           *leaflet;
-  XaSchoolsPage        *schools_page;
   GtkStack             *section_stack;
   GtkListBox           *sections_list;
   AdwToastOverlay      *toast_overlay;
-
-  /* State */
-  guint                 busy : 1;
 };
 
-void      _xa_window_class_add_school_actions (GtkWidgetClass *widget_class);
-void      _xa_window_update_actions           (XaWindow       *self);
-void      _xa_window_show_section             (XaWindow       *self,
-                                               const char     *name);
-/* For tests: the toast offering to undo the last deletion, or %NULL. */
-AdwToast *_xa_window_get_undo_toast           (XaWindow       *self);
+void       _xa_window_show_section (XaWindow   *self,
+                                    const char *name);
+/* For tests: the page of a section, or %NULL before the section was first shown. */
+GtkWidget *_xa_window_get_page     (XaWindow   *self,
+                                    const char *name);
 
 G_END_DECLS

@@ -5,6 +5,13 @@
  * The main window: a sidebar of the sections of DESIGN.md §7 beside the section's page.
  * Schools and agreements work; the other sections say what they will hold. The window
  * remembers its size.
+ *
+ * The sections are listed once, in sections[] below: the sidebar rows, the pages of the
+ * stack and the Alt+1…7 shortcuts are all made from it. A page is built the first time its
+ * section is shown, so that start-up pays for the first section only.
+ *
+ * The document fonts are looked up in a worker as the window opens (the fonts property);
+ * the agreements section takes them when they arrive, and only then lists substitutions.
  */
 
 #include "config.h"
@@ -15,59 +22,149 @@
 #include "xa-placeholder-page.h"
 #include "xa-window-private.h"
 
+typedef struct _Section Section;
+
+struct _Section
+{
+  const char  *name;
+  const char  *title;        /* translatable, N_() */
+  const char  *icon_name;
+  GtkWidget *(*create)       (XaWindow      *self,
+                              const Section *section);
+  const char  *description;  /* translatable, N_(); the placeholders' */
+};
+
+static GtkWidget *create_schools_page     (XaWindow      *self,
+                                           const Section *section);
+static GtkWidget *create_agreements_page  (XaWindow      *self,
+                                           const Section *section);
+static GtkWidget *create_placeholder_page (XaWindow      *self,
+                                           const Section *section);
+
+/* In the order of the sidebar; Alt+1 shows the first. */
+static const Section sections[] = {
+  { "schools", N_("Schools"), "user-home-symbolic", create_schools_page },
+  { "agreements", N_("Agreements"), "x-office-document-symbolic", create_agreements_page },
+  { "hazards", N_("Hazard Ledger"), "dialog-warning-symbolic", create_placeholder_page,
+    N_("Here hazards will be recorded, rectified, re-inspected and closed, with overdue items flagged and the ledger printed as the paper form it replaces. This section is not built yet.") },
+  { "inspections", N_("Inspections"), "object-select-symbolic", create_placeholder_page,
+    N_("Here daily, weekly, monthly, quarterly and special inspections will be run against their checklists; an abnormal item will become a hazard in the ledger. This section is not built yet.") },
+  { "education", N_("Education & Drills"), "system-users-symbolic", create_placeholder_page,
+    N_("Here safety education sessions, emergency drills and the special campaigns will be recorded, with attendance measured against the target of 99.5 percent. This section is not built yet.") },
+  { "assessment", N_("Assessment"), "starred-symbolic", create_placeholder_page,
+    N_("Here schools will be scored each year against the commission's scheme, self-assessment beside the commission's score, with one-vote vetoes and the district results. This section is not built yet.") },
+  { "archive", N_("Archive"), "folder-documents-symbolic", create_placeholder_page,
+    N_("Here scans of the signed agreements and other records will be stored unchanged, matched to what they belong to, checked for integrity and found again by search. This section is not built yet.") },
+};
+
 G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_REGISTRY,
-  PROP_TEMPLATES,
-  PROP_AGREEMENT_BOOK,
+  PROP_WORKSPACE,
+  PROP_FONTS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+static const Section *
+find_section (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      return &sections[i];
+
+  return NULL;
+}
+
 static GtkWidget *
-create_section_row (GtkStackPage *page)
+create_schools_page (XaWindow      *self,
+                     const Section *section)
+{
+  return xa_schools_page_new (self->workspace);
+}
+
+static GtkWidget *
+create_agreements_page (XaWindow      *self,
+                        const Section *section)
+{
+  GtkWidget *page = xa_agreements_page_new (self->workspace);
+
+  g_object_bind_property (self, "fonts", page, "fonts", G_BINDING_SYNC_CREATE);
+  return page;
+}
+
+static GtkWidget *
+create_placeholder_page (XaWindow      *self,
+                         const Section *section)
+{
+  return g_object_new (XA_TYPE_PLACEHOLDER_PAGE,
+                       "title", _(section->title),
+                       "icon-name", section->icon_name,
+                       "description", _(section->description),
+                       NULL);
+}
+
+static GtkWidget *
+create_section_row (const Section *section)
 {
   GtkWidget *row;
   GtkWidget *box;
   GtkWidget *label;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (box),
-                  gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page)));
-  label = gtk_label_new (gtk_stack_page_get_title (page));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (section->icon_name));
+  label = gtk_label_new (_(section->title));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), label);
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_name (row, gtk_stack_page_get_name (page));
+  gtk_widget_set_name (row, section->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_stack_page_get_title (page),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->title),
                                   -1);
   return row;
 }
 
-/* The sidebar lists the stack's pages, so a section is declared once, in the .ui. */
+/* Each section gets a sidebar row and, in the stack, an empty slot that its page fills
+ * when the section is first shown. */
 static void
-populate_sections (XaWindow *self)
+add_sections (XaWindow *self)
 {
-  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (self->section_stack));
-  guint n = g_list_model_get_n_items (pages);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+      const Section *section = &sections[i];
+      GtkStackPage *page;
 
-      gtk_list_box_append (self->sections_list, create_section_row (GTK_STACK_PAGE (page)));
+      page = gtk_stack_add_titled (self->section_stack, adw_bin_new (), section->name,
+                                   _(section->title));
+      gtk_stack_page_set_icon_name (page, section->icon_name);
+      gtk_list_box_append (self->sections_list, create_section_row (section));
     }
 
   gtk_list_box_select_row (self->sections_list,
                            gtk_list_box_get_row_at_index (self->sections_list, 0));
+}
+
+/* Builds the page of @section unless it is built already. */
+static GtkWidget *
+ensure_page (XaWindow      *self,
+             const Section *section)
+{
+  AdwBin *slot = ADW_BIN (gtk_stack_get_child_by_name (self->section_stack, section->name));
+  GtkWidget *page = adw_bin_get_child (slot);
+
+  if (page != NULL)
+    return page;
+
+  page = section->create (self, section);
+  g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
+  adw_bin_set_child (slot, page);
+
+  return page;
 }
 
 static void
@@ -104,13 +201,15 @@ void
 _xa_window_show_section (XaWindow   *self,
                          const char *name)
 {
+  const Section *section = find_section (name);
   GtkListBoxRow *row;
 
   g_assert (XA_IS_WINDOW (self));
 
-  if (gtk_stack_get_child_by_name (self->section_stack, name) == NULL)
+  if (section == NULL)
     return;
 
+  ensure_page (self, section);
   gtk_stack_set_visible_child_name (self->section_stack, name);
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sections_list, i)); i++)
@@ -146,25 +245,54 @@ back_to_sections_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Shows a section and runs one of its page's actions there: how the main menu, which is
+ * outside the pages, offers what a page does (“New School”). */
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+section_action_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   XaWindow *self = XA_WINDOW (widget);
+  const char *name;
+  const char *page_action;
+  const Section *section;
 
-  _xa_window_show_section (self, "schools");
-  xa_schools_page_focus_search (self->schools_page);
+  g_variant_get (parameter, "(&s&s)", &name, &page_action);
+  if ((section = find_section (name)) == NULL)
+    return;
+
+  _xa_window_show_section (self, name);
+  gtk_widget_activate_action (ensure_page (self, section), page_action, NULL);
 }
 
+/* Holds only a weak reference to the window, so that a window closed at once (a test's)
+ * does not wait for fontconfig. */
 static void
-schools_changed_cb (XaWindow   *self,
-                    guint       position,
-                    guint       removed,
-                    guint       added,
-                    GListModel *schools)
+fonts_resolved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  _xa_window_update_actions (self);
+  GWeakRef *window_ref = user_data;
+  g_autoptr(XaWindow) self = g_weak_ref_get (window_ref);
+  g_autoptr(XaFontResolver) fonts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
+
+  fonts = xa_font_resolver_new_finish (result, &error);
+  if (fonts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot look the document fonts up: %s", error->message);
+      return;
+    }
+
+  if (self == NULL)
+    return;
+
+  g_set_object (&self->fonts, fonts);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONTS]);
 }
 
 static gboolean
@@ -182,24 +310,19 @@ xa_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (xa_window_parent_class)->constructed (object);
 
-  g_assert (XA_IS_SCHOOL_REGISTRY (self->registry));
+  g_assert (XA_IS_WORKSPACE (self->workspace));
 
-  xa_schools_page_set_registry (self->schools_page, self->registry);
+  /* The first section is the one shown at start. */
+  ensure_page (self, &sections[0]);
 
-  /* Windows made without them (the schools tests) get their own, over the same store. */
-  if (self->templates == NULL)
-    self->templates = xa_template_library_new (xa_school_registry_get_store (self->registry));
-  if (self->agreement_book == NULL)
-    self->agreement_book = xa_agreement_book_new (self->registry, self->templates);
-  xa_agreements_page_set_book (self->agreements_page, self->registry, self->templates,
-                               self->agreement_book);
+  {
+    GWeakRef *window_ref = g_new0 (GWeakRef, 1);
 
-  g_signal_connect_object (xa_school_registry_get_schools (self->registry), "items-changed",
-                           G_CALLBACK (schools_changed_cb), self, G_CONNECT_SWAPPED);
+    g_weak_ref_init (window_ref, self);
+    xa_font_resolver_new_async (self->cancellable, fonts_resolved_cb, window_ref);
+  }
 
-  populate_sections (self);
   restore_size (self);
-  _xa_window_update_actions (self);
 }
 
 static void
@@ -208,20 +331,13 @@ xa_window_dispose (GObject *object)
   XaWindow *self = XA_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (self->file_chooser);
-  g_clear_object (&self->file_chooser);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_clear_object (&self->undo_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_WINDOW);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->fonts);
   g_clear_object (&self->settings);
-  g_clear_object (&self->agreement_book);
-  g_clear_object (&self->templates);
-  g_clear_object (&self->registry);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (xa_window_parent_class)->dispose (object);
 }
@@ -236,16 +352,12 @@ xa_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REGISTRY:
-      g_value_set_object (value, self->registry);
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
       break;
 
-    case PROP_TEMPLATES:
-      g_value_set_object (value, self->templates);
-      break;
-
-    case PROP_AGREEMENT_BOOK:
-      g_value_set_object (value, self->agreement_book);
+    case PROP_FONTS:
+      g_value_set_object (value, self->fonts);
       break;
 
     default:
@@ -263,16 +375,8 @@ xa_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REGISTRY:
-      self->registry = g_value_dup_object (value);
-      break;
-
-    case PROP_TEMPLATES:
-      self->templates = g_value_dup_object (value);
-      break;
-
-    case PROP_AGREEMENT_BOOK:
-      self->agreement_book = g_value_dup_object (value);
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
       break;
 
     default:
@@ -286,10 +390,6 @@ xa_window_class_init (XaWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-  static const char *sections[] = {
-    "schools", "agreements", "hazards", "inspections", "education", "assessment", "archive",
-  };
-
   object_class->constructed = xa_window_constructed;
   object_class->dispose = xa_window_dispose;
   object_class->get_property = xa_window_get_property;
@@ -297,29 +397,21 @@ xa_window_class_init (XaWindowClass *klass)
 
   window_class->close_request = xa_window_close_request;
 
-  properties[PROP_REGISTRY] =
-    g_param_spec_object ("registry", NULL, NULL,
-                         XA_TYPE_SCHOOL_REGISTRY,
+  /* Everything the sections show and change: the store and its registries and books. */
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL,
+                         XA_TYPE_WORKSPACE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_TEMPLATES] =
-    g_param_spec_object ("templates", NULL, NULL,
-                         XA_TYPE_TEMPLATE_LIBRARY,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_AGREEMENT_BOOK] =
-    g_param_spec_object ("agreement-book", NULL, NULL,
-                         XA_TYPE_AGREEMENT_BOOK,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* The document typefaces, %NULL until the worker that looks them up is done. */
+  properties[PROP_FONTS] =
+    g_param_spec_object ("fonts", NULL, NULL,
+                         XA_TYPE_FONT_RESOLVER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (XA_TYPE_AGREEMENTS_PAGE);
-  g_type_ensure (XA_TYPE_PLACEHOLDER_PAGE);
-  g_type_ensure (XA_TYPE_SCHOOLS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, XaWindow, agreements_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, XaWindow, schools_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, sections_list);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, toast_overlay);
@@ -328,24 +420,19 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.back-to-sections", NULL,
                                    back_to_sections_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  _xa_window_class_add_school_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.section-action", "(ss)",
+                                   section_action_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new-school", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "win.import-schools", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "win.show-section", "s", sections[i]);
+                                         "win.show-section", "s", sections[i].name);
 }
 
 static void
 xa_window_init (XaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_sections (self);
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
@@ -357,29 +444,62 @@ xa_window_init (XaWindow *self)
 /**
  * xa_window_new:
  * @application: (nullable): the application, or %NULL in tests
- * @registry: the registry whose schools the window shows
+ * @workspace: the workspace whose schools, agreements and other records the window shows
  *
  * Returns: (transfer none): a new window
  */
 XaWindow *
-xa_window_new (GtkApplication   *application,
-               XaSchoolRegistry *registry)
+xa_window_new (GtkApplication *application,
+               XaWorkspace    *workspace)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (registry), NULL);
+  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), NULL);
 
   return g_object_new (XA_TYPE_WINDOW,
                        "application", application,
-                       "registry", registry,
+                       "workspace", workspace,
                        NULL);
 }
 
-XaSchoolRegistry *
-xa_window_get_registry (XaWindow *self)
+XaWorkspace *
+xa_window_get_workspace (XaWindow *self)
 {
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
-  return self->registry;
+  return self->workspace;
+}
+
+/**
+ * xa_window_get_fonts:
+ *
+ * Returns: (transfer none) (nullable): the document typefaces, or %NULL while they are
+ *   being looked up
+ */
+XaFontResolver *
+xa_window_get_fonts (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->fonts;
+}
+
+/**
+ * _xa_window_get_page:
+ * @name: the name of a section
+ *
+ * Returns: (transfer none) (nullable): the page of the section, or %NULL while the
+ *   section has not been shown
+ */
+GtkWidget *
+_xa_window_get_page (XaWindow   *self,
+                     const char *name)
+{
+  GtkWidget *slot;
+
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  slot = gtk_stack_get_child_by_name (self->section_stack, name);
+  return slot != NULL ? adw_bin_get_child (ADW_BIN (slot)) : NULL;
 }
 
 /**

@@ -7,7 +7,8 @@
 
 #include <adwaita.h>
 
-#include "core/registry/xa-school-registry.h"
+#include "core/xa-workspace.h"
+#include "document/xa-font-resolver.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (XaWindow, xa_window, XA, WINDOW, AdwApplicationWindow)
 
-XaWindow         *xa_window_new          (GtkApplication   *application,
-                                          XaSchoolRegistry *registry);
-XaSchoolRegistry *xa_window_get_registry (XaWindow         *self);
-void              xa_window_add_toast    (XaWindow         *self,
-                                          AdwToast         *toast);
+XaWindow       *xa_window_new           (GtkApplication *application,
+                                        XaWorkspace    *workspace);
+XaWorkspace    *xa_window_get_workspace (XaWindow       *self);
+XaFontResolver *xa_window_get_fonts     (XaWindow       *self);
+void            xa_window_add_toast     (XaWindow       *self,
+                                        AdwToast       *toast);
 
 G_END_DECLS

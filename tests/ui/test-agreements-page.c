@@ -26,9 +26,10 @@ typedef struct
 {
   char              *data_dir;
   XaStore           *store;
-  XaSchoolRegistry  *registry;
-  XaTemplateLibrary *templates;
-  XaAgreementBook   *book;
+  XaWorkspace       *workspace;
+  XaSchoolRegistry  *registry;    /* the workspace's */
+  XaTemplateLibrary *templates;   /* the workspace's */
+  XaAgreementBook   *book;        /* the workspace's */
   XaWindow          *window;
   XaAgreementsPage  *page;
   XaTemplateEditor  *editor;
@@ -51,25 +52,26 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = xa_store_open (path, &error);
   g_assert_no_error (error);
   xa_store_set_operator (fixture->store, "测试员");
-  fixture->registry = xa_school_registry_new (fixture->store);
-  fixture->templates = xa_template_library_new (fixture->store);
-  xa_template_library_ensure_default (fixture->templates, &error);
+  fixture->workspace = xa_workspace_new_for_store (fixture->store);
+  xa_workspace_ensure_defaults (fixture->workspace, &error);
   g_assert_no_error (error);
-  fixture->book = xa_agreement_book_new (fixture->registry, fixture->templates);
+  fixture->registry = xa_workspace_get_registry (fixture->workspace);
+  fixture->templates = xa_workspace_get_templates (fixture->workspace);
+  fixture->book = xa_workspace_get_agreements (fixture->workspace);
 
-  fixture->window = g_object_ref_sink (g_object_new (XA_TYPE_WINDOW,
-                                                     "registry", fixture->registry,
-                                                     "templates", fixture->templates,
-                                                     "agreement-book", fixture->book,
-                                                     NULL));
-  fixture->page = fixture->window->agreements_page;
+  fixture->window = g_object_ref_sink (xa_window_new (NULL, fixture->workspace));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  /* The preview, the print and the exports wait for the fonts, looked up in a worker. */
+  while (xa_window_get_fonts (fixture->window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section", "s", "agreements");
+  xa_test_iterate ();
+  /* The section's page is built when it is first shown. */
+  fixture->page = XA_AGREEMENTS_PAGE (_xa_window_get_page (fixture->window, "agreements"));
   fixture->editor = xa_agreements_page_get_editor (fixture->page);
   fixture->list = xa_agreements_page_get_list (fixture->page);
   fixture->detail = xa_agreement_list_get_detail (fixture->list);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section", "s", "agreements");
-  xa_test_iterate ();
 }
 
 static void
@@ -77,9 +79,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   xa_test_close_window (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->book);
-  g_assert_finalize_object (fixture->templates);
-  g_assert_finalize_object (fixture->registry);
+  g_assert_finalize_object (fixture->workspace);
   g_assert_finalize_object (fixture->store);
 
   xa_test_remove_tree (fixture->data_dir);

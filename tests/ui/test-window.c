@@ -17,17 +17,20 @@
 
 #include "xa-test-ui-utils.h"
 #include "xa-test-utils.h"
+#include "ui/xa-agreement-detail.h"
 #include "ui/xa-person-dialog.h"
 #include "ui/xa-role-dialog.h"
 #include "ui/xa-school-detail.h"
 #include "ui/xa-school-people.h"
+#include "ui/xa-schools-page-private.h"
 #include "ui/xa-window-private.h"
 
 typedef struct
 {
   char             *data_dir;
   XaStore          *store;
-  XaSchoolRegistry *registry;
+  XaWorkspace      *workspace;
+  XaSchoolRegistry *registry;     /* the workspace's */
   XaWindow         *window;
   XaSchoolsPage    *page;
   XaSchoolDetail   *detail;
@@ -57,10 +60,11 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = xa_store_open (path, &error);
   g_assert_no_error (error);
   xa_store_set_operator (fixture->store, "测试员");
-  fixture->registry = xa_school_registry_new (fixture->store);
+  fixture->workspace = xa_workspace_new_for_store (fixture->store);
+  fixture->registry = xa_workspace_get_registry (fixture->workspace);
 
-  fixture->window = g_object_ref (xa_window_new (NULL, fixture->registry));
-  fixture->page = XA_SCHOOLS_PAGE (child (fixture->window, XA_TYPE_WINDOW, "schools_page"));
+  fixture->window = g_object_ref (xa_window_new (NULL, fixture->workspace));
+  fixture->page = XA_SCHOOLS_PAGE (_xa_window_get_page (fixture->window, "schools"));
   fixture->detail = XA_SCHOOL_DETAIL (child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "detail"));
   gtk_window_present (GTK_WINDOW (fixture->window));
   xa_test_iterate ();
@@ -71,7 +75,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   xa_test_close_window (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->registry);
+  g_assert_finalize_object (fixture->workspace);
   g_assert_finalize_object (fixture->store);
 
   xa_test_remove_tree (fixture->data_dir);
@@ -143,8 +147,8 @@ test_first_school_shown (Fixture       *fixture,
   XaSchoolDetail *detail;
 
   /* A window opened on a database with schools shows the first one. */
-  second = g_object_ref (xa_window_new (NULL, fixture->registry));
-  detail = XA_SCHOOL_DETAIL (child (child (second, XA_TYPE_WINDOW, "schools_page"),
+  second = g_object_ref (xa_window_new (NULL, fixture->workspace));
+  detail = XA_SCHOOL_DETAIL (child (_xa_window_get_page (second, "schools"),
                                     XA_TYPE_SCHOOLS_PAGE, "detail"));
   g_assert_nonnull (xa_school_detail_get_school (detail));
   g_assert_cmpstr (xa_organisation_get_uuid (xa_school_detail_get_school (detail)), ==,
@@ -177,8 +181,111 @@ test_sections (Fixture       *fixture,
       xa_test_iterate ();
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, sections[i]);
       g_assert_true (gtk_list_box_get_selected_row (list) == row);
+      g_assert_nonnull (_xa_window_get_page (fixture->window, sections[i]));
     }
   g_assert_null (gtk_list_box_get_row_at_index (list, G_N_ELEMENTS (sections)));
+}
+
+/* Start-up builds the first section only; the others are built when first shown. */
+static void
+test_sections_built_when_shown (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (child (fixture->window, XA_TYPE_WINDOW, "section_stack"));
+  const char *later[] = { "agreements", "hazards", "inspections", "education", "assessment",
+                          "archive" };
+  GtkWidget *page;
+
+  g_assert_true (XA_IS_SCHOOLS_PAGE (_xa_window_get_page (fixture->window, "schools")));
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    {
+      GtkWidget *slot = gtk_stack_get_child_by_name (stack, later[i]);
+
+      g_assert_nonnull (slot);
+      g_assert_null (gtk_widget_get_first_child (slot));
+      g_assert_null (_xa_window_get_page (fixture->window, later[i]));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.show-section", "s", "agreements"));
+  xa_test_iterate ();
+  page = _xa_window_get_page (fixture->window, "agreements");
+  g_assert_true (XA_IS_AGREEMENTS_PAGE (page));
+  g_assert_true (gtk_widget_get_mapped (page));
+  /* Shown once, built once. */
+  _xa_window_show_section (fixture->window, "schools");
+  _xa_window_show_section (fixture->window, "agreements");
+  g_assert_true (_xa_window_get_page (fixture->window, "agreements") == page);
+  g_assert_null (_xa_window_get_page (fixture->window, "hazards"));
+}
+
+/* The document fonts are looked up in a worker as the window opens, and reach the
+ * agreements section whenever it is built; their substitutions are listed over the
+ * preview once they are known. */
+static void
+test_fonts_resolved_off_main_thread (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  XaWindow *window = g_object_ref_sink (xa_window_new (NULL, fixture->workspace));
+  GtkWidget *page;
+  XaAgreementDetail *detail;
+  GtkInfoBar *fonts_bar;
+
+  /* The worker's result arrives through the main loop, never inside the constructor. */
+  g_assert_null (xa_window_get_fonts (window));
+  _xa_window_show_section (window, "agreements");
+  page = _xa_window_get_page (window, "agreements");
+  detail = xa_agreement_list_get_detail (xa_agreements_page_get_list (XA_AGREEMENTS_PAGE (page)));
+  fonts_bar = GTK_INFO_BAR (child (detail, XA_TYPE_AGREEMENT_DETAIL, "fonts_bar"));
+  g_assert_false (gtk_info_bar_get_revealed (fonts_bar));
+
+  while (xa_window_get_fonts (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+  g_assert_true (XA_IS_FONT_RESOLVER (xa_window_get_fonts (window)));
+  {
+    XaFontResolver *fonts = NULL;
+
+    g_object_get (page, "fonts", &fonts, NULL);
+    g_assert_true (fonts == xa_window_get_fonts (window));
+    g_clear_object (&fonts);
+  }
+  /* The bar lists what is substituted, whatever this machine has installed. */
+  {
+    g_auto(GStrv) warnings = xa_font_resolver_dup_warnings (xa_window_get_fonts (window));
+
+    g_assert_cmpint (gtk_info_bar_get_revealed (fonts_bar), ==, warnings[0] != NULL);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  xa_test_iterate ();
+  g_assert_finalize_object (window);
+}
+
+/* Alt+N shows the Nth section, whatever has the focus. */
+static void
+test_section_shortcuts (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (child (fixture->window, XA_TYPE_WINDOW, "section_stack"));
+  GtkListBox *list = GTK_LIST_BOX (child (fixture->window, XA_TYPE_WINDOW, "sections_list"));
+  GtkWidget *page;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "schools");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_2,
+                                            GDK_ALT_MASK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "agreements");
+  page = _xa_window_get_page (fixture->window, "agreements");
+  g_assert_true (XA_IS_AGREEMENTS_PAGE (page));
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 1));
+
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_7,
+                                            GDK_ALT_MASK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "archive");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_1,
+                                            GDK_ALT_MASK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "schools");
 }
 
 static void
@@ -189,8 +296,8 @@ test_add_school (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   AdwComboRow *type_row;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
-                                             "win.new-school", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "schools.new-school", NULL));
   xa_test_iterate ();
   g_assert_true (xa_school_detail_get_is_new (fixture->detail));
 
@@ -229,7 +336,7 @@ test_validation (Fixture       *fixture,
 
   g_object_unref (add_school_directly (fixture, "第一小学", "1101080001"));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-school", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "schools.new-school", NULL);
   xa_test_iterate ();
   code_row = child (fixture->detail, XA_TYPE_SCHOOL_DETAIL, "code_row");
   save_button = child (fixture->detail, XA_TYPE_SCHOOL_DETAIL, "save_button");
@@ -312,7 +419,7 @@ test_search (Fixture       *fixture,
   g_object_unref (add_school_directly (fixture, "育英中学", "1101080002"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "schools.search", NULL));
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "育英");
   g_signal_emit_by_name (search_entry, "search-changed");
   xa_test_iterate ();
@@ -350,12 +457,11 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 0);
 
-  toast = _xa_window_get_undo_toast (fixture->window);
+  toast = _xa_schools_page_get_undo_toast (fixture->page);
   g_assert_nonnull (toast);
-  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo-delete");
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window),
-                                                     adw_toast_get_action_name (toast),
-                                                     adw_toast_get_action_target_value (toast)));
+  g_assert_nonnull (adw_toast_get_button_label (toast));
+  /* As a click on the toast's button: the toast is outside the page, in the window. */
+  g_signal_emit_by_name (toast, "button-clicked");
   xa_test_iterate ();
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
@@ -502,8 +608,8 @@ import_through_chooser (Fixture    *fixture,
   g_file_set_contents (path, csv, -1, &error);
   g_assert_no_error (error);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
-                                             "win.import-schools", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "schools.import-schools", NULL));
   xa_test_iterate ();
   chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
@@ -521,10 +627,7 @@ import_through_chooser (Fixture    *fixture,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
   /* The import runs in a thread; wait for its result to come back. */
-  xa_test_iterate ();
-  while (fixture->window->busy)
-    g_main_context_iteration (NULL, TRUE);
-  xa_test_iterate ();
+  xa_test_wait_for_boolean (fixture->page, "busy", FALSE);
 }
 
 static void
@@ -559,6 +662,67 @@ test_import (Fixture       *fixture,
   g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 2);
   g_assert_true (model_has_name (xa_schools_page_get_model (fixture->page), "育英中学"));
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* Ctrl+N, Ctrl+O and Ctrl+F belong to the schools page: they work wherever the focus is
+ * while the schools show, and not in another section. */
+static void
+test_school_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *search_entry = child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "search_entry");
+  GtkWidget *chooser;
+
+  g_object_unref (add_school_directly (fixture, "第一小学", "1101080001"));
+
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_n,
+                                            GDK_CONTROL_MASK));
+  g_assert_true (xa_school_detail_get_is_new (fixture->detail));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "school.cancel", NULL));
+  xa_test_iterate ();
+
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_f,
+                                            GDK_CONTROL_MASK));
+  g_assert_true (gtk_widget_has_focus (search_entry) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         search_entry));
+
+  /* Once the crossfade is over, the schools page no longer shows. */
+  _xa_window_show_section (fixture->window, "agreements");
+  xa_test_wait_for_boolean (child (fixture->window, XA_TYPE_WINDOW, "section_stack"),
+                            "transition-running", FALSE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
+  g_assert_false (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_n,
+                                             GDK_CONTROL_MASK));
+  g_assert_false (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_o,
+                                             GDK_CONTROL_MASK));
+
+  _xa_window_show_section (fixture->window, "schools");
+  xa_test_wait_for_boolean (child (fixture->window, XA_TYPE_WINDOW, "section_stack"),
+                            "transition-running", FALSE);
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_o,
+                                            GDK_CONTROL_MASK));
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  xa_test_iterate ();
+  g_assert_null (fixture->page->file_chooser);
+}
+
+/* The main menu's “New School” works from any section: it shows the schools first. */
+static void
+test_menu_new_school (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (child (fixture->window, XA_TYPE_WINDOW, "section_stack"));
+
+  _xa_window_show_section (fixture->window, "archive");
+  xa_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.section-action",
+                                             "(ss)", "schools", "schools.new-school"));
+  xa_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "schools");
+  g_assert_true (xa_school_detail_get_is_new (fixture->detail));
 }
 
 static void
@@ -674,6 +838,11 @@ main (int   argc,
   ADD ("/xa/window/welcome", test_welcome);
   ADD ("/xa/window/first-school-shown", test_first_school_shown);
   ADD ("/xa/window/sections", test_sections);
+  ADD ("/xa/window/sections-built-when-shown", test_sections_built_when_shown);
+  ADD ("/xa/window/section-shortcuts", test_section_shortcuts);
+  ADD ("/xa/window/fonts-resolved-off-main-thread", test_fonts_resolved_off_main_thread);
+  ADD ("/xa/window/school-shortcuts", test_school_shortcuts);
+  ADD ("/xa/window/menu-new-school", test_menu_new_school);
   ADD ("/xa/window/add-school", test_add_school);
   ADD ("/xa/window/validation", test_validation);
   ADD ("/xa/window/edit-school", test_edit_school);

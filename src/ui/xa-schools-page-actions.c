@@ -1,49 +1,56 @@
-/* xa-window-actions.c
+/* xa-schools-page-actions.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window's actions on the school list as a whole: a new school, importing a school
- * list, loading the demo district, and deleting a school with a toast that undoes it.
+ * The schools section's actions on the school list as a whole: a new school, importing a
+ * school list, loading the demo district, searching, and deleting a school with a toast
+ * that undoes it. Ctrl+F, Ctrl+N and Ctrl+O work wherever the focus is while the section
+ * shows.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "xa-window-private.h"
+#include "xa-schools-page-private.h"
+#include "xa-ui-utils.h"
 #include "core/registry/xa-demo.h"
 #include "core/registry/xa-school-import.h"
 
 void
-_xa_window_update_actions (XaWindow *self)
+_xa_schools_page_update_actions (XaSchoolsPage *self)
 {
-  guint n_schools = g_list_model_get_n_items (xa_school_registry_get_schools (self->registry));
+  guint n_schools = 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-schools", !self->busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-school", !self->busy);
+  if (self->registry != NULL)
+    n_schools = g_list_model_get_n_items (xa_school_registry_get_schools (self->registry));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schools.import-schools", !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schools.new-school", !self->busy);
   /* Demo data goes only into an empty database, and only when asked for. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo",
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schools.load-demo",
                                  !self->busy && n_schools == 0);
 }
 
+/* Brings the schools section forward, through the window's action: a result that arrives
+ * while another section shows. */
 static void
-set_busy (XaWindow *self,
-          gboolean  busy)
+show_section (XaSchoolsPage *self)
 {
-  self->busy = !!busy;
-  xa_schools_page_set_busy (self->schools_page, busy);
-  _xa_window_update_actions (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "schools");
 }
 
 static void
-show_error (XaWindow   *self,
-            const char *heading,
-            const char *body,
-            GtkWidget  *extra_child)
+show_error (XaSchoolsPage *self,
+            const char    *heading,
+            const char    *body,
+            GtkWidget     *extra_child)
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   if (extra_child != NULL)
     adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra_child);
@@ -55,10 +62,7 @@ new_school_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  XaWindow *self = XA_WINDOW (widget);
-
-  _xa_window_show_section (self, "schools");
-  xa_schools_page_new_school (self->schools_page);
+  xa_schools_page_new_school (XA_SCHOOLS_PAGE (widget));
 }
 
 /* Every rejected row, as the importer reported it ("FILE:LINE: reason"), in a selectable
@@ -102,7 +106,7 @@ import_finished_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(XaWindow) self = user_data;
+  g_autoptr(XaSchoolsPage) self = user_data;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   guint n_imported = 0;
@@ -113,7 +117,7 @@ import_finished_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      set_busy (self, FALSE);
+      _xa_schools_page_set_busy (self, FALSE);
       if (problems != NULL && problems->len > 0)
         show_error (self, _("School List Not Imported"),
                     _("Nothing was imported. Correct these rows in the file and import it "
@@ -124,20 +128,20 @@ import_finished_cb (GObject      *object,
       return;
     }
 
-  set_busy (self, FALSE);
-  _xa_window_show_section (self, "schools");
+  _xa_schools_page_set_busy (self, FALSE);
+  show_section (self);
   {
     g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                            "Imported %u school",
                                                            "Imported %u schools",
                                                            n_imported),
                                               n_imported);
-    xa_window_add_toast (self, adw_toast_new (title));
+    xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new (title));
   }
 }
 
 static void
-import_file_chosen_cb (XaWindow             *self,
+import_file_chosen_cb (XaSchoolsPage        *self,
                        int                   response,
                        GtkFileChooserNative *chooser)
 {
@@ -152,7 +156,7 @@ import_file_chosen_cb (XaWindow             *self,
   if (file == NULL)
     return;
 
-  set_busy (self, TRUE);
+  _xa_schools_page_set_busy (self, TRUE);
   xa_school_import_file_async (self->registry, file, self->cancellable,
                                import_finished_cb, g_object_ref (self));
 }
@@ -160,11 +164,12 @@ import_file_chosen_cb (XaWindow             *self,
 /* The one place that chooses a file, so that a port to GtkFileDialog (GTK 4.10) touches
  * only this function. */
 static void
-choose_csv_file (XaWindow  *self,
-                 GCallback  response_cb)
+choose_csv_file (XaSchoolsPage *self,
+                 GCallback      response_cb)
 {
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
 
   if (self->file_chooser != NULL)
@@ -177,7 +182,8 @@ choose_csv_file (XaWindow  *self,
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
 
-  chooser = gtk_file_chooser_native_new (_("Import School List"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Import School List"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
@@ -195,7 +201,7 @@ import_schools_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  choose_csv_file (XA_WINDOW (widget), G_CALLBACK (import_file_chosen_cb));
+  choose_csv_file (XA_SCHOOLS_PAGE (widget), G_CALLBACK (import_file_chosen_cb));
 }
 
 static void
@@ -203,7 +209,7 @@ demo_filled_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(XaWindow) self = user_data;
+  g_autoptr(XaSchoolsPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!xa_demo_fill_finish (XA_SCHOOL_REGISTRY (object), result, &error))
@@ -211,13 +217,13 @@ demo_filled_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      set_busy (self, FALSE);
+      _xa_schools_page_set_busy (self, FALSE);
       show_error (self, _("Demo Data Not Loaded"), error->message, NULL);
       return;
     }
 
-  set_busy (self, FALSE);
-  xa_window_add_toast (self, adw_toast_new (_("Loaded the fictional demo district")));
+  _xa_schools_page_set_busy (self, FALSE);
+  xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("Loaded the fictional demo district")));
 }
 
 static void
@@ -225,19 +231,29 @@ load_demo_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  XaWindow *self = XA_WINDOW (widget);
+  XaSchoolsPage *self = XA_SCHOOLS_PAGE (widget);
 
-  set_busy (self, TRUE);
+  _xa_schools_page_set_busy (self, TRUE);
   xa_demo_fill_async (self->registry, XA_DEMO_DEFAULT_SCHOOLS, XA_DEMO_DEFAULT_SEED,
                       self->cancellable, demo_filled_cb, g_object_ref (self));
 }
 
 static void
-undo_toast_dismissed_cb (XaWindow *self,
-                         AdwToast *toast)
+undo_toast_dismissed_cb (XaSchoolsPage *self,
+                         AdwToast      *toast)
 {
   if (self->undo_toast == toast)
     g_clear_object (&self->undo_toast);
+}
+
+/* The toast shows in the window's overlay, outside this page, where schools.* actions are
+ * not found: its button reports back here instead of naming an action. */
+static void
+undo_clicked_cb (XaSchoolsPage *self,
+                 AdwToast      *toast)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "schools.undo-delete",
+                                      adw_toast_get_action_target_value (toast));
 }
 
 static void
@@ -245,7 +261,7 @@ delete_school_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  XaWindow *self = XA_WINDOW (widget);
+  XaSchoolsPage *self = XA_SCHOOLS_PAGE (widget);
   const char *uuid = g_variant_get_string (parameter, NULL);
   g_autoptr(XaOrganisation) school = NULL;
   g_autoptr(GError) error = NULL;
@@ -263,16 +279,17 @@ delete_school_action (GtkWidget  *widget,
   title = g_strdup_printf (_("Deleted “%s”"), xa_organisation_get_name (school));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uuid));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
                            self, G_CONNECT_SWAPPED);
 
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
   g_set_object (&self->undo_toast, toast);
-  xa_window_add_toast (self, toast);
+  xa_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -280,7 +297,7 @@ undo_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  XaWindow *self = XA_WINDOW (widget);
+  XaSchoolsPage *self = XA_SCHOOLS_PAGE (widget);
   const char *uuid = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
 
@@ -290,26 +307,62 @@ undo_delete_action (GtkWidget  *widget,
       return;
     }
 
-  _xa_window_show_section (self, "schools");
-  xa_schools_page_select_school (self->schools_page, uuid);
+  show_section (self);
+  xa_schools_page_select_school (self, uuid);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  xa_schools_page_focus_search (XA_SCHOOLS_PAGE (widget));
 }
 
 void
-_xa_window_class_add_school_actions (GtkWidgetClass *widget_class)
+_xa_schools_page_class_add_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.new-school", NULL, new_school_action);
-  gtk_widget_class_install_action (widget_class, "win.import-schools", NULL,
+  gtk_widget_class_install_action (widget_class, "schools.new-school", NULL, new_school_action);
+  gtk_widget_class_install_action (widget_class, "schools.import-schools", NULL,
                                    import_schools_action);
-  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-school", "s",
+  gtk_widget_class_install_action (widget_class, "schools.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "schools.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "schools.delete-school", "s",
                                    delete_school_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "schools.undo-delete", "s",
+                                   undo_delete_action);
+}
+
+/* The class's own bindings would run only with the focus inside the page; a managed
+ * controller runs them from the window wherever the focus is, as long as the page is
+ * mapped, that is while the schools section shows. */
+void
+_xa_schools_page_add_shortcuts (XaSchoolsPage *self)
+{
+  static const struct {
+    guint       keyval;
+    const char *action_name;
+  } shortcuts[] = {
+    { GDK_KEY_f, "schools.search" },
+    { GDK_KEY_n, "schools.new-school" },
+    { GDK_KEY_o, "schools.import-schools" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].keyval,
+                                                                                    GDK_CONTROL_MASK),
+                                                            gtk_named_action_new (shortcuts[i].action_name)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 AdwToast *
-_xa_window_get_undo_toast (XaWindow *self)
+_xa_schools_page_get_undo_toast (XaSchoolsPage *self)
 {
-  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (XA_IS_SCHOOLS_PAGE (self), NULL);
 
   return self->undo_toast;
 }

@@ -1,0 +1,55 @@
+/* xa-schools-page-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The schools page is split by concern: xa-schools-page.c (the list, the search and the
+ * detail) and xa-schools-page-actions.c (adding, importing, deleting and restoring
+ * schools, and the demo district).
+ */
+
+#pragma once
+
+#include "xa-school-detail.h"
+#include "xa-schools-page.h"
+
+G_BEGIN_DECLS
+
+struct _XaSchoolsPage
+{
+  GtkWidget           parent_instance;
+
+  /* Owned references */
+  XaWorkspace        *workspace;
+  XaSchoolRegistry   *registry;
+  GtkFilterListModel *filter_model;
+  GtkSingleSelection *selection;
+  GCancellable       *cancellable;
+  GtkNativeDialog    *file_chooser;
+  AdwToast           *undo_toast;
+  char               *search_key;
+
+  /* Template widgets */
+  XaSchoolDetail     *detail;
+  AdwLeaflet         *leaflet;
+  GtkStack           *list_stack;
+  AdwWindowTitle     *list_title;
+  GtkListView        *list_view;
+  GtkSearchEntry     *search_entry;
+  GtkSpinner         *spinner;
+  GtkStack           *stack;
+
+  /* State */
+  gboolean            folded;
+  gboolean            busy;
+  guint               refreshing;
+};
+
+void      _xa_schools_page_class_add_actions (GtkWidgetClass *widget_class);
+void      _xa_schools_page_add_shortcuts     (XaSchoolsPage  *self);
+void      _xa_schools_page_update_actions    (XaSchoolsPage  *self);
+void      _xa_schools_page_set_busy          (XaSchoolsPage  *self,
+                                              gboolean        busy);
+/* For tests: the toast offering to undo the last deletion, or %NULL. */
+AdwToast *_xa_schools_page_get_undo_toast    (XaSchoolsPage  *self);
+
+G_END_DECLS
