@@ -104,16 +104,19 @@ xa_workspace_ensure_defaults (XaWorkspace  *self,
   return xa_template_library_ensure_default (self->templates, error);
 }
 
+/* The first run stores the shipped 2021-2022 template. A store that cannot take it (a
+ * read-only file, a full disk) still opens for reading: the agreements section and the
+ * commands that need a template say that there is none, and a write says why it fails. */
 static XaWorkspace *
-open_with_defaults (XaStore  *store,
-                    GError  **error)
+open_with_defaults (XaStore *store)
 {
-  g_autoptr(XaWorkspace) self = xa_workspace_new_for_store (store);
+  XaWorkspace *self = xa_workspace_new_for_store (store);
+  g_autoptr(GError) error = NULL;
 
-  if (!xa_workspace_ensure_defaults (self, error))
-    return NULL;
+  if (!xa_workspace_ensure_defaults (self, &error))
+    g_warning ("Cannot store the default agreement template: %s", error->message);
 
-  return g_steal_pointer (&self);
+  return self;
 }
 
 /**
@@ -125,7 +128,8 @@ open_with_defaults (XaStore  *store,
  *
  * Opens (creating or migrating) the store `xiaoan.db` of @data_dir, builds the registries
  * and books over it and stores the defaults. The operator is named first, so that even
- * the defaults a fresh database receives are recorded under the right name.
+ * the defaults a fresh database receives are recorded under the right name. Only a store
+ * that cannot be opened is an error; one that cannot take the defaults opens without.
  *
  * Returns: (transfer full): the workspace, or %NULL with @error set
  */
@@ -143,9 +147,7 @@ xa_workspace_open (const char  *data_dir,
     return NULL;
 
   xa_store_set_operator (store, operator_name);
-  if (!(self = open_with_defaults (store, error)))
-    return NULL;
-
+  self = open_with_defaults (store);
   self->data_dir = g_steal_pointer (&dir);
   return self;
 }
@@ -164,7 +166,7 @@ xa_workspace_open_in_memory (GError **error)
   if (!(store = xa_store_open_in_memory (error)))
     return NULL;
 
-  return open_with_defaults (store, error);
+  return open_with_defaults (store);
 }
 
 /**

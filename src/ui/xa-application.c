@@ -78,16 +78,13 @@ show_store_error (XaApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The store is opened here rather than with xa_workspace_open(), so that the operator is
- * set before the defaults are written (their audit entry names who started the app), and
- * so that a store that cannot take the defaults still opens. */
+/* The operator of the preferences is named as the workspace opens, so that even the
+ * defaults of a fresh database are recorded under who started the app. */
 static gboolean
 open_workspace (XaApplication  *self,
                 GError        **error)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(XaStore) store = NULL;
-  g_autoptr(GError) defaults_error = NULL;
+  g_autofree char *operator_name = NULL;
 
   if (self->workspace != NULL)
     return TRUE;
@@ -95,20 +92,10 @@ open_workspace (XaApplication  *self,
   if (self->data_dir == NULL)
     self->data_dir = xa_store_dup_default_data_dir (NULL);
 
-  path = g_build_filename (self->data_dir, "xiaoan.db", NULL);
-  store = xa_store_open (path, error);
-  if (store == NULL)
-    return FALSE;
+  operator_name = g_settings_get_string (self->settings, "operator-name");
+  self->workspace = xa_workspace_open (self->data_dir, operator_name, error);
 
-  self->workspace = xa_workspace_new_for_store (store);
-  sync_operator (self);
-
-  /* The first run stores the shipped 2021-2022 template; a store that cannot take it
-   * still opens, and the agreements section says that there is no template. */
-  if (!xa_workspace_ensure_defaults (self->workspace, &defaults_error))
-    g_warning ("Cannot store the default agreement template: %s", defaults_error->message);
-
-  return TRUE;
+  return self->workspace != NULL;
 }
 
 static void
