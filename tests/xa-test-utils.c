@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "xa-test-utils.h"
+#include "core/registry/xa-demo.h"
 
 void
 xa_test_run_clear (XaTestRun *run)
@@ -191,4 +192,31 @@ xa_test_fingerprint (XaStore *store)
   xa_store_unlock (store);
 
   return g_strdup (g_checksum_get_string (checksum));
+}
+
+/**
+ * xa_test_workspace_new_in_memory:
+ * @operator_name: (nullable): the operator its audit entries name from now on
+ * @n_demo_schools: how many schools of the demo district (seed 7) to add, or 0
+ *
+ * Returns: (transfer full): a workspace over a fresh store in memory, the default
+ *   template stored
+ */
+XaWorkspace *
+xa_test_workspace_new_in_memory (const char *operator_name,
+                                 guint       n_demo_schools)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = xa_workspace_open_in_memory (&error);
+
+  g_assert_no_error (error);
+  if (operator_name != NULL)
+    xa_store_set_operator (xa_workspace_get_store (workspace), operator_name);
+  if (n_demo_schools > 0)
+    {
+      xa_demo_fill (xa_workspace_get_registry (workspace), n_demo_schools, 7, &error);
+      g_assert_no_error (error);
+    }
+
+  return g_steal_pointer (&workspace);
 }

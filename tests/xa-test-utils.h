@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/store/xa-store.h"
+#include "core/xa-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,8 @@ gint64   xa_test_query_int    (XaStore    *store,
 char    *xa_test_query_text   (XaStore    *store,
                                const char *sql);
 char    *xa_test_fingerprint  (XaStore    *store);
+
+XaWorkspace *xa_test_workspace_new_in_memory (const char *operator_name,
+                                              guint       n_demo_schools);
 
 G_END_DECLS

@@ -10,11 +10,9 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "core/agreements/xa-agreement-book.h"
-#include "core/registry/xa-demo.h"
+#include "xa-test-utils.h"
 #include "document/xa-agreement-batch.h"
 #include "document/xa-pdf-splitter.h"
 #include "document/xa-poppler-private.h"
@@ -22,10 +20,7 @@
 
 typedef struct
 {
-  XaStore           *store;
-  XaSchoolRegistry  *registry;
-  XaTemplateLibrary *templates;
-  XaAgreementBook   *book;
+  XaWorkspace       *workspace;
   XaFontResolver    *fonts;
   GListModel        *agreements;
   XaTemplate        *template;
@@ -39,20 +34,16 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   guint n_schools = data ? GPOINTER_TO_UINT (data) : 6;
+  XaAgreementBook *book;
 
-  fixture->store = xa_store_open_in_memory (&error);
+  fixture->workspace = xa_test_workspace_new_in_memory (NULL, n_schools);
+  book = xa_workspace_get_agreements (fixture->workspace);
+  xa_agreement_book_generate_all (book, 2021, NULL, &error);
   g_assert_no_error (error);
-  fixture->registry = xa_school_registry_new (fixture->store);
-  fixture->templates = xa_template_library_new (fixture->store);
-  xa_demo_fill (fixture->registry, n_schools, 7, &error);
+  fixture->agreements = xa_agreement_book_list_year (book, 2021, &error);
   g_assert_no_error (error);
-  xa_template_library_ensure_default (fixture->templates, &error);
-  fixture->book = xa_agreement_book_new (fixture->registry, fixture->templates);
-  xa_agreement_book_generate_all (fixture->book, 2021, NULL, &error);
-  g_assert_no_error (error);
-  fixture->agreements = xa_agreement_book_list_year (fixture->book, 2021, &error);
-  g_assert_no_error (error);
-  fixture->template = xa_template_library_dup_latest (fixture->templates, 2021, &error);
+  fixture->template = xa_template_library_dup_latest (xa_workspace_get_templates (fixture->workspace),
+                                                      2021, &error);
   g_assert_no_error (error);
   fixture->fonts = xa_font_resolver_new ();
   fixture->dir = g_dir_make_tmp ("xiaoan-batch-XXXXXX", &error);
@@ -63,25 +54,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-
+  xa_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_clear_object (&fixture->template);
   g_clear_object (&fixture->agreements);
   g_clear_object (&fixture->fonts);
-  g_clear_object (&fixture->book);
-  g_clear_object (&fixture->templates);
-  g_clear_object (&fixture->registry);
-  g_clear_object (&fixture->store);
+  g_assert_finalize_object (fixture->workspace);
 }
 
 static char *
