@@ -92,6 +92,26 @@ xa_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+void
+xa_test_db_dir_set_up (XaTestDbDir   *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("xa-test-db-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "xiaoan.db", NULL);
+}
+
+void
+xa_test_db_dir_tear_down (XaTestDbDir   *fixture,
+                          gconstpointer  user_data)
+{
+  xa_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
 static sqlite3_stmt *
 step_one_row (XaStore    *store,
               const char *sql)
@@ -192,6 +212,32 @@ xa_test_fingerprint (XaStore *store)
   xa_store_unlock (store);
 
   return g_strdup (g_checksum_get_string (checksum));
+}
+
+/**
+ * xa_test_assert_audit:
+ * @expected_entries: how many entries the chain must hold
+ * @expected_broken: the entry the verifier must name, or 0 for a chain that verifies
+ */
+void
+xa_test_assert_audit (XaStore *store,
+                      gint64   expected_entries,
+                      gint64   expected_broken)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  gint64 n_entries = 0;
+  gint64 broken = -1;
+
+  g_assert_true (xa_store_verify_audit (store, &n_entries, &broken, &reason, &error));
+  g_assert_no_error (error);
+  g_test_message ("audit: %" G_GINT64_FORMAT " entries, %s", n_entries, reason ? reason : "intact");
+  g_assert_cmpint (n_entries, ==, expected_entries);
+  g_assert_cmpint (broken, ==, expected_broken);
+  if (expected_broken == 0)
+    g_assert_null (reason);
+  else
+    g_assert_nonnull (reason);
 }
 
 /**

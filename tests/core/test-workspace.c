@@ -15,22 +15,6 @@
 #define COUNT_DEFAULT_TEMPLATE_ENTRIES \
   "SELECT count(*) FROM audit WHERE action = 'template.add-default'"
 
-static void
-assert_audit_verifies (XaStore *store,
-                       gint64   expected_entries)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reason = NULL;
-  gint64 n_entries = 0;
-  gint64 broken = -1;
-
-  g_assert_true (xa_store_verify_audit (store, &n_entries, &broken, &reason, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (reason, ==, NULL);
-  g_assert_cmpint (broken, ==, 0);
-  g_assert_cmpint (n_entries, ==, expected_entries);
-}
-
 static XaWorkspace *
 open_workspace (const char *data_dir)
 {
@@ -92,7 +76,7 @@ test_workspace_reopen_same_data (void)
   fingerprint_reopened = xa_test_fingerprint (xa_workspace_get_store (reopened));
   g_assert_cmpstr (fingerprint_reopened, ==, fingerprint);
   g_assert_cmpuint (xa_school_registry_count_schools (xa_workspace_get_registry (reopened)), ==, 3);
-  assert_audit_verifies (xa_workspace_get_store (reopened), n_entries);
+  xa_test_assert_audit (xa_workspace_get_store (reopened), n_entries, 0);
   g_assert_finalize_object (reopened);
 
   xa_test_remove_tree (dir);
@@ -120,7 +104,7 @@ test_workspace_defaults_once (void)
   g_assert_true (xa_workspace_ensure_defaults (over_same_store, &error));
   g_assert_no_error (error);
   assert_default_template_once (over_same_store);
-  assert_audit_verifies (store, 1);
+  xa_test_assert_audit (store, 1, 0);
 
   g_assert_finalize_object (over_same_store);
   g_assert_finalize_object (store);
@@ -163,7 +147,7 @@ test_workspace_one_store (void)
                                       "SELECT count(DISTINCT record_table) FROM audit"
                                       " WHERE record_table IN ('template', 'organisation', 'agreement')"),
                    ==, 3);
-  assert_audit_verifies (store, xa_test_query_int (store, "SELECT count(*) FROM audit"));
+  xa_test_assert_audit (store, xa_test_query_int (store, "SELECT count(*) FROM audit"), 0);
 
   g_assert_finalize_object (workspace);
   g_assert_finalize_object (store);

@@ -127,155 +127,152 @@ use_fonts (Fixture        *fixture,
   g_assert_cmpint (fonts ? fonts->nfont : 0, >=, n_files);
 }
 
-static void
-assert_role (XaFontResolver *resolver,
-             XaFontRole      role,
-             const char     *family,
-             gboolean        bold,
-             gboolean        substituted)
+typedef struct
 {
-  g_assert_cmpstr (xa_font_resolver_get_family (resolver, role), ==, family);
-  g_assert_cmpint (xa_font_resolver_get_bold (resolver, role), ==, bold);
-  g_assert_cmpint (xa_font_resolver_is_substituted (resolver, role), ==, substituted);
-  g_assert_cmpint (xa_font_resolver_is_missing (resolver, role), ==, family == NULL);
-}
+  const char *family;       /* (nullable): none */
+  gboolean    bold;
+  gboolean    substituted;
+} ExpectedRole;
+
+/* A machine: its font files, and what the resolver must make of them. */
+typedef struct
+{
+  const FontFile     *files;
+  guint               n_files;
+  ExpectedRole        roles[XA_N_FONT_ROLES];
+  const char * const *warnings;
+} Machine;
 
 static void
-assert_warnings (XaFontResolver     *resolver,
-                 const char * const *expected)
+test_fonts_machine (Fixture       *fixture,
+                    gconstpointer  user_data)
 {
-  g_auto(GStrv) warnings = xa_font_resolver_dup_warnings (resolver);
-
-  g_assert_cmpstrv (warnings, expected);
-}
-
-/* Without an office font each role takes its first fallback, and says so, naming both. */
-static void
-test_fonts_debian_fallbacks (Fixture       *fixture,
-                             gconstpointer  user_data)
-{
-  static const FontFile files[] = { DEBIAN_FONTS };
-  static const char * const warnings[] = {
-    "Xiaobiaosong font “方正小标宋简体” is not installed; using “Noto Serif CJK SC Bold” instead",
-    "Fangsong font “仿宋_GB2312” is not installed; using “Noto Serif CJK SC” instead",
-    "Kaiti font “楷体_GB2312” is not installed; using “AR PL UKai CN” instead",
-    "Heiti font “黑体” is not installed; using “Noto Sans CJK SC” instead",
-    NULL
-  };
+  const Machine *machine = user_data;
   g_autoptr(XaFontResolver) resolver = NULL;
+  g_auto(GStrv) warnings = NULL;
 
-  use_fonts (fixture, files, G_N_ELEMENTS (files));
-  resolver = xa_font_resolver_new ();
-
-  assert_role (resolver, XA_FONT_ROLE_XIAOBIAOSONG, "Noto Serif CJK SC", TRUE, TRUE);
-  assert_role (resolver, XA_FONT_ROLE_FANGSONG, "Noto Serif CJK SC", FALSE, TRUE);
-  assert_role (resolver, XA_FONT_ROLE_KAITI, "AR PL UKai CN", FALSE, TRUE);
-  assert_role (resolver, XA_FONT_ROLE_HEITI, "Noto Sans CJK SC", FALSE, TRUE);
-  assert_warnings (resolver, warnings);
-}
-
-/* Without AR PL UKai, 楷体 falls back to LXGW WenKai; the roles with no font at all say
- * that the document cannot be set. */
-static void
-test_fonts_second_fallback_and_none (Fixture       *fixture,
-                                     gconstpointer  user_data)
-{
-  static const FontFile files[] = {
-    { "LXGWWenKai-Regular.ttf", WENKAI, NULL },
-  };
-  static const char * const warnings[] = {
-    "No Xiaobiaosong font is installed (wanted “方正小标宋简体”); the document cannot be set correctly",
-    "No Fangsong font is installed (wanted “仿宋_GB2312”); the document cannot be set correctly",
-    "Kaiti font “楷体_GB2312” is not installed; using “LXGW WenKai” instead",
-    "No Heiti font is installed (wanted “黑体”); the document cannot be set correctly",
-    NULL
-  };
-  g_autoptr(XaFontResolver) resolver = NULL;
-
-  use_fonts (fixture, files, G_N_ELEMENTS (files));
-  resolver = xa_font_resolver_new ();
-
-  assert_role (resolver, XA_FONT_ROLE_XIAOBIAOSONG, NULL, FALSE, TRUE);
-  assert_role (resolver, XA_FONT_ROLE_FANGSONG, NULL, FALSE, TRUE);
-  assert_role (resolver, XA_FONT_ROLE_KAITI, "LXGW WenKai", FALSE, TRUE);
-  assert_role (resolver, XA_FONT_ROLE_HEITI, NULL, FALSE, TRUE);
-  assert_warnings (resolver, warnings);
-}
-
-static void
-test_fonts_none_installed (Fixture       *fixture,
-                           gconstpointer  user_data)
-{
-  static const char * const warnings[] = {
-    "No Xiaobiaosong font is installed (wanted “方正小标宋简体”); the document cannot be set correctly",
-    "No Fangsong font is installed (wanted “仿宋_GB2312”); the document cannot be set correctly",
-    "No Kaiti font is installed (wanted “楷体_GB2312”); the document cannot be set correctly",
-    "No Heiti font is installed (wanted “黑体”); the document cannot be set correctly",
-    NULL
-  };
-  g_autoptr(XaFontResolver) resolver = NULL;
-
-  use_fonts (fixture, NULL, 0);
+  use_fonts (fixture, machine->files, machine->n_files);
   resolver = xa_font_resolver_new ();
 
   for (guint role = 0; role < XA_N_FONT_ROLES; role++)
-    assert_role (resolver, role, NULL, FALSE, TRUE);
-  assert_warnings (resolver, warnings);
+    {
+      const ExpectedRole *expected = &machine->roles[role];
+
+      g_test_message ("%s: %s", xa_font_role_to_label (role),
+                      xa_font_resolver_is_missing (resolver, role) ? "none" : xa_font_resolver_get_family (resolver, role));
+      g_assert_cmpstr (xa_font_resolver_get_family (resolver, role), ==, expected->family);
+      g_assert_cmpint (xa_font_resolver_get_bold (resolver, role), ==, expected->bold);
+      g_assert_cmpint (xa_font_resolver_is_substituted (resolver, role), ==, expected->substituted);
+      g_assert_cmpint (xa_font_resolver_is_missing (resolver, role), ==, expected->family == NULL);
+    }
+
+  warnings = xa_font_resolver_dup_warnings (resolver);
+  g_assert_cmpstrv (warnings, machine->warnings);
 }
+
+#define NO_FONT { NULL, FALSE, TRUE }
+
+/* Without an office font each role takes its first fallback, and says so, naming both. */
+static const FontFile debian_files[] = { DEBIAN_FONTS };
+static const char * const debian_warnings[] = {
+  "Xiaobiaosong font “方正小标宋简体” is not installed; using “Noto Serif CJK SC Bold” instead",
+  "Fangsong font “仿宋_GB2312” is not installed; using “Noto Serif CJK SC” instead",
+  "Kaiti font “楷体_GB2312” is not installed; using “AR PL UKai CN” instead",
+  "Heiti font “黑体” is not installed; using “Noto Sans CJK SC” instead",
+  NULL
+};
+static const Machine debian_machine = {
+  debian_files, G_N_ELEMENTS (debian_files),
+  {
+    [XA_FONT_ROLE_XIAOBIAOSONG] = { "Noto Serif CJK SC", TRUE, TRUE },
+    [XA_FONT_ROLE_FANGSONG] = { "Noto Serif CJK SC", FALSE, TRUE },
+    [XA_FONT_ROLE_KAITI] = { "AR PL UKai CN", FALSE, TRUE },
+    [XA_FONT_ROLE_HEITI] = { "Noto Sans CJK SC", FALSE, TRUE },
+  },
+  debian_warnings,
+};
+
+/* Without AR PL UKai, 楷体 falls back to LXGW WenKai; the roles with no font at all say
+ * that the document cannot be set. */
+static const FontFile wenkai_files[] = {
+  { "LXGWWenKai-Regular.ttf", WENKAI, NULL },
+};
+static const char * const wenkai_warnings[] = {
+  "No Xiaobiaosong font is installed (wanted “方正小标宋简体”); the document cannot be set correctly",
+  "No Fangsong font is installed (wanted “仿宋_GB2312”); the document cannot be set correctly",
+  "Kaiti font “楷体_GB2312” is not installed; using “LXGW WenKai” instead",
+  "No Heiti font is installed (wanted “黑体”); the document cannot be set correctly",
+  NULL
+};
+static const Machine wenkai_machine = {
+  wenkai_files, G_N_ELEMENTS (wenkai_files),
+  {
+    [XA_FONT_ROLE_XIAOBIAOSONG] = NO_FONT,
+    [XA_FONT_ROLE_FANGSONG] = NO_FONT,
+    [XA_FONT_ROLE_KAITI] = { "LXGW WenKai", FALSE, TRUE },
+    [XA_FONT_ROLE_HEITI] = NO_FONT,
+  },
+  wenkai_warnings,
+};
+
+static const char * const no_font_warnings[] = {
+  "No Xiaobiaosong font is installed (wanted “方正小标宋简体”); the document cannot be set correctly",
+  "No Fangsong font is installed (wanted “仿宋_GB2312”); the document cannot be set correctly",
+  "No Kaiti font is installed (wanted “楷体_GB2312”); the document cannot be set correctly",
+  "No Heiti font is installed (wanted “黑体”); the document cannot be set correctly",
+  NULL
+};
+static const Machine no_font_machine = {
+  NULL, 0,
+  { NO_FONT, NO_FONT, NO_FONT, NO_FONT },
+  no_font_warnings,
+};
 
 /* An office machine: the wanted families are there beside the fallbacks, two of each role
  * but 小标宋, and the resolver takes the one its list names first, not bold, silently. */
-static void
-test_fonts_office_fonts_preferred (Fixture       *fixture,
-                                   gconstpointer  user_data)
-{
-  static const FontFile files[] = {
-    DEBIAN_FONTS,
-    { "fzxbs-gbk.ttf", WENKAI, "方正小标宋_GBK" },
-    { "stfangsong.ttf", WENKAI, "STFangsong" },
-    { "fangsong-gb2312.ttf", WENKAI, "FangSong_GB2312" },
-    { "kaiti.ttf", WENKAI, "KaiTi" },
-    { "kaiti-zh.ttf", WENKAI, "楷体" },
-    { "simhei.ttf", WENKAI, "SimHei" },
-    { "heiti.ttf", WENKAI, "黑体" },
-  };
-  static const char * const warnings[] = { NULL };
-  g_autoptr(XaFontResolver) resolver = NULL;
-
-  use_fonts (fixture, files, G_N_ELEMENTS (files));
-  resolver = xa_font_resolver_new ();
-
-  assert_role (resolver, XA_FONT_ROLE_XIAOBIAOSONG, "方正小标宋_GBK", FALSE, FALSE);
-  assert_role (resolver, XA_FONT_ROLE_FANGSONG, "FangSong_GB2312", FALSE, FALSE);
-  assert_role (resolver, XA_FONT_ROLE_KAITI, "楷体", FALSE, FALSE);
-  assert_role (resolver, XA_FONT_ROLE_HEITI, "黑体", FALSE, FALSE);
-  assert_warnings (resolver, warnings);
-}
+static const FontFile office_files[] = {
+  DEBIAN_FONTS,
+  { "fzxbs-gbk.ttf", WENKAI, "方正小标宋_GBK" },
+  { "stfangsong.ttf", WENKAI, "STFangsong" },
+  { "fangsong-gb2312.ttf", WENKAI, "FangSong_GB2312" },
+  { "kaiti.ttf", WENKAI, "KaiTi" },
+  { "kaiti-zh.ttf", WENKAI, "楷体" },
+  { "simhei.ttf", WENKAI, "SimHei" },
+  { "heiti.ttf", WENKAI, "黑体" },
+};
+static const char * const no_warnings[] = { NULL };
+static const Machine office_machine = {
+  office_files, G_N_ELEMENTS (office_files),
+  {
+    [XA_FONT_ROLE_XIAOBIAOSONG] = { "方正小标宋_GBK", FALSE, FALSE },
+    [XA_FONT_ROLE_FANGSONG] = { "FangSong_GB2312", FALSE, FALSE },
+    [XA_FONT_ROLE_KAITI] = { "楷体", FALSE, FALSE },
+    [XA_FONT_ROLE_HEITI] = { "黑体", FALSE, FALSE },
+  },
+  no_warnings,
+};
 
 /* One office font: its role is quiet, the others still warn. */
-static void
-test_fonts_one_office_font (Fixture       *fixture,
-                            gconstpointer  user_data)
-{
-  static const FontFile files[] = {
-    DEBIAN_FONTS,
-    { "fangsong-gb2312.ttf", WENKAI, "仿宋_GB2312" },
-  };
-  static const char * const warnings[] = {
-    "Xiaobiaosong font “方正小标宋简体” is not installed; using “Noto Serif CJK SC Bold” instead",
-    "Kaiti font “楷体_GB2312” is not installed; using “AR PL UKai CN” instead",
-    "Heiti font “黑体” is not installed; using “Noto Sans CJK SC” instead",
-    NULL
-  };
-  g_autoptr(XaFontResolver) resolver = NULL;
-
-  use_fonts (fixture, files, G_N_ELEMENTS (files));
-  resolver = xa_font_resolver_new ();
-
-  assert_role (resolver, XA_FONT_ROLE_FANGSONG, "仿宋_GB2312", FALSE, FALSE);
-  assert_role (resolver, XA_FONT_ROLE_KAITI, "AR PL UKai CN", FALSE, TRUE);
-  assert_warnings (resolver, warnings);
-}
+static const FontFile one_office_files[] = {
+  DEBIAN_FONTS,
+  { "fangsong-gb2312.ttf", WENKAI, "仿宋_GB2312" },
+};
+static const char * const one_office_warnings[] = {
+  "Xiaobiaosong font “方正小标宋简体” is not installed; using “Noto Serif CJK SC Bold” instead",
+  "Kaiti font “楷体_GB2312” is not installed; using “AR PL UKai CN” instead",
+  "Heiti font “黑体” is not installed; using “Noto Sans CJK SC” instead",
+  NULL
+};
+static const Machine one_office_machine = {
+  one_office_files, G_N_ELEMENTS (one_office_files),
+  {
+    [XA_FONT_ROLE_XIAOBIAOSONG] = { "Noto Serif CJK SC", TRUE, TRUE },
+    [XA_FONT_ROLE_FANGSONG] = { "仿宋_GB2312", FALSE, FALSE },
+    [XA_FONT_ROLE_KAITI] = { "AR PL UKai CN", FALSE, TRUE },
+    [XA_FONT_ROLE_HEITI] = { "Noto Sans CJK SC", FALSE, TRUE },
+  },
+  one_office_warnings,
+};
 
 int
 main (int   argc,
@@ -283,14 +280,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ("/xa/fonts/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, machine) \
+  g_test_add ("/xa/fonts/" path, Fixture, &machine, fixture_set_up, test_fonts_machine, fixture_tear_down)
 
-  ADD ("debian-fallbacks", test_fonts_debian_fallbacks);
-  ADD ("second-fallback-and-none", test_fonts_second_fallback_and_none);
-  ADD ("none-installed", test_fonts_none_installed);
-  ADD ("office-fonts-preferred", test_fonts_office_fonts_preferred);
-  ADD ("one-office-font", test_fonts_one_office_font);
+  ADD ("debian-fallbacks", debian_machine);
+  ADD ("second-fallback-and-none", wenkai_machine);
+  ADD ("none-installed", no_font_machine);
+  ADD ("office-fonts-preferred", office_machine);
+  ADD ("one-office-font", one_office_machine);
 
   return g_test_run ();
 }

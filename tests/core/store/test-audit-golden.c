@@ -28,10 +28,9 @@ static const char *const text_columns[] = {
 
 typedef struct
 {
-  JsonParser *parser;
-  JsonArray  *entries;   /* borrowed from parser */
-  char       *dir;
-  char       *path;
+  XaTestDbDir  db;
+  JsonParser  *parser;
+  JsonArray   *entries;   /* borrowed from parser */
 } Fixture;
 
 /* One character of one entry changed in the file, and the entry the verifier must name. */
@@ -49,6 +48,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "data", "audit-chain-golden.json", NULL);
   JsonNode *root;
 
+  xa_test_db_dir_set_up (&fixture->db, user_data);
   fixture->parser = json_parser_new ();
   json_parser_load_from_file (fixture->parser, golden, &error);
   g_assert_no_error (error);
@@ -57,19 +57,13 @@ fixture_set_up (Fixture       *fixture,
   fixture->entries = json_object_get_array_member (json_node_get_object (root), "entries");
   g_assert_nonnull (fixture->entries);
   g_assert_cmpuint (json_array_get_length (fixture->entries), ==, GOLDEN_N_ENTRIES);
-
-  fixture->dir = g_dir_make_tmp ("xa-test-audit-golden-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "xiaoan.db", NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  xa_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  xa_test_db_dir_tear_down (&fixture->db, user_data);
   g_clear_object (&fixture->parser);
 }
 
@@ -148,14 +142,14 @@ static void
 write_golden_database (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  XaStore *store = xa_store_open (fixture->path, &error);
+  XaStore *store = xa_store_open (fixture->db.path, &error);
   g_autoptr(sqlite3_stmt) insert = NULL;
   sqlite3 *db;
 
   g_assert_no_error (error);
   g_assert_finalize_object (store);
 
-  db = open_behind_the_store (fixture->path);
+  db = open_behind_the_store (fixture->db.path);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "INSERT INTO audit (seq, at, operator, action, record_table,"
                                        " record_uuid, detail, prev_hash, hash)"
@@ -181,20 +175,9 @@ assert_verifies (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XaStore) store = xa_store_open (path, &error);
-  g_autofree char *reason = NULL;
-  gint64 n_entries = 0;
-  gint64 broken = -1;
 
   g_assert_no_error (error);
-  g_assert_true (xa_store_verify_audit (store, &n_entries, &broken, &reason, &error));
-  g_assert_no_error (error);
-  g_test_message ("verified %" G_GINT64_FORMAT " entries: %s", n_entries, reason ? reason : "intact");
-  g_assert_cmpint (n_entries, ==, GOLDEN_N_ENTRIES);
-  g_assert_cmpint (broken, ==, expected_broken);
-  if (expected_broken == 0)
-    g_assert_null (reason);
-  else
-    g_assert_nonnull (reason);
+  xa_test_assert_audit (store, GOLDEN_N_ENTRIES, expected_broken);
 }
 
 static void
@@ -202,7 +185,7 @@ test_golden_chain_verifies (Fixture       *fixture,
                             gconstpointer  user_data)
 {
   write_golden_database (fixture);
-  assert_verifies (fixture->path, 0);
+  assert_verifies (fixture->db.path, 0);
 }
 
 /* @text with its first character replaced by another one, or one character if empty. */
@@ -237,7 +220,7 @@ test_golden_chain_tampered (Fixture       *fixture,
   g_assert_cmpstr (flipped, !=, golden_text (entry, tampering->column));
   write_golden_database (fixture);
 
-  db = open_behind_the_store (fixture->path);
+  db = open_behind_the_store (fixture->db.path);
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &update, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (update, 1, flipped, -1, SQLITE_TRANSIENT);
@@ -247,7 +230,7 @@ test_golden_chain_tampered (Fixture       *fixture,
   g_clear_pointer (&update, sqlite3_finalize);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
-  assert_verifies (fixture->path, tampering->seq);
+  assert_verifies (fixture->db.path, tampering->seq);
 }
 
 int
