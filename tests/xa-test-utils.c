@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "xa-test-utils.h"
+#include "core/registry/xa-demo.h"
 
 void
 xa_test_run_clear (XaTestRun *run)
@@ -89,6 +90,26 @@ xa_test_remove_tree (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+void
+xa_test_db_dir_set_up (XaTestDbDir   *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("xa-test-db-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "xiaoan.db", NULL);
+}
+
+void
+xa_test_db_dir_tear_down (XaTestDbDir   *fixture,
+                          gconstpointer  user_data)
+{
+  xa_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
 }
 
 static XaStatement *
@@ -191,4 +212,57 @@ xa_test_fingerprint (XaStore *store)
   xa_store_unlock (store);
 
   return g_strdup (g_checksum_get_string (checksum));
+}
+
+/**
+ * xa_test_assert_audit:
+ * @expected_entries: how many entries the chain must hold
+ * @expected_broken: the entry the verifier must name, or 0 for a chain that verifies
+ */
+void
+xa_test_assert_audit (XaStore *store,
+                      gint64   expected_entries,
+                      gint64   expected_broken)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  gint64 n_entries = 0;
+  gint64 broken = -1;
+
+  g_assert_true (xa_store_verify_audit (store, &n_entries, &broken, &reason, &error));
+  g_assert_no_error (error);
+  g_test_message ("audit: %" G_GINT64_FORMAT " entries, %s", n_entries, reason ? reason : "intact");
+  g_assert_cmpint (n_entries, ==, expected_entries);
+  g_assert_cmpint (broken, ==, expected_broken);
+  if (expected_broken == 0)
+    g_assert_null (reason);
+  else
+    g_assert_nonnull (reason);
+}
+
+/**
+ * xa_test_workspace_new_in_memory:
+ * @operator_name: (nullable): the operator its audit entries name from now on
+ * @n_demo_schools: how many schools of the demo district (seed 7) to add, or 0
+ *
+ * Returns: (transfer full): a workspace over a fresh store in memory, the default
+ *   template stored
+ */
+XaWorkspace *
+xa_test_workspace_new_in_memory (const char *operator_name,
+                                 guint       n_demo_schools)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = xa_workspace_open_in_memory (&error);
+
+  g_assert_no_error (error);
+  if (operator_name != NULL)
+    xa_store_set_operator (xa_workspace_get_store (workspace), operator_name);
+  if (n_demo_schools > 0)
+    {
+      xa_demo_fill (xa_workspace_get_registry (workspace), n_demo_schools, 7, &error);
+      g_assert_no_error (error);
+    }
+
+  return g_steal_pointer (&workspace);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/store/xa-store.h"
+#include "core/xa-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -25,10 +26,30 @@ void     xa_test_run_cli      (XaTestRun  *run,
                                ...) G_GNUC_NULL_TERMINATED;
 
 void     xa_test_remove_tree  (const char *path);
+
+/* A fixture for tests of one database file: a new folder @dir, removed with all it holds
+ * on tear-down, and @path, the file xiaoan.db in it (not created). */
+typedef struct
+{
+  char *dir;
+  char *path;
+} XaTestDbDir;
+
+void     xa_test_db_dir_set_up    (XaTestDbDir   *fixture,
+                                   gconstpointer  user_data);
+void     xa_test_db_dir_tear_down (XaTestDbDir   *fixture,
+                                   gconstpointer  user_data);
+
 gint64   xa_test_query_int    (XaStore    *store,
                                const char *sql);
 char    *xa_test_query_text   (XaStore    *store,
                                const char *sql);
 char    *xa_test_fingerprint  (XaStore    *store);
+void     xa_test_assert_audit (XaStore    *store,
+                               gint64      expected_entries,
+                               gint64      expected_broken);
+
+XaWorkspace *xa_test_workspace_new_in_memory (const char *operator_name,
+                                              guint       n_demo_schools);
 
 G_END_DECLS

@@ -219,6 +219,10 @@ write_chunk (Worker  *worker,
 
       if (g_atomic_int_get (&run->failed))
         return TRUE;
+      /* The whole chunk is drawn before its first file is cut out of it: without this a
+       * cancelled batch would go on writing every file of the chunks under way. */
+      if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
+        return FALSE;
 
       xa_agreement_fill_values (item->agreement, worker_template (worker, item->template), &values);
       title = xa_agreement_dup_title (worker_template (worker, item->template), &values);

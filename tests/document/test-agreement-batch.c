@@ -10,11 +10,9 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-#include "core/agreements/xa-agreement-book.h"
-#include "core/registry/xa-demo.h"
+#include "xa-test-utils.h"
 #include "document/xa-agreement-batch.h"
 #include "document/xa-pdf-splitter.h"
 #include "document/xa-poppler-private.h"
@@ -22,35 +20,30 @@
 
 typedef struct
 {
-  XaStore           *store;
-  XaSchoolRegistry  *registry;
-  XaTemplateLibrary *templates;
-  XaAgreementBook   *book;
+  XaWorkspace       *workspace;
   XaFontResolver    *fonts;
   GListModel        *agreements;
   XaTemplate        *template;
   char              *dir;
 } Fixture;
 
+/* @data: the number of schools, or NULL for 6 */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  guint n_schools = data ? GPOINTER_TO_UINT (data) : 6;
+  XaAgreementBook *book;
 
-  fixture->store = xa_store_open_in_memory (&error);
+  fixture->workspace = xa_test_workspace_new_in_memory (NULL, n_schools);
+  book = xa_workspace_get_agreements (fixture->workspace);
+  xa_agreement_book_generate_all (book, 2021, NULL, &error);
   g_assert_no_error (error);
-  fixture->registry = xa_school_registry_new (fixture->store);
-  fixture->templates = xa_template_library_new (fixture->store);
-  xa_demo_fill (fixture->registry, 6, 7, &error);
+  fixture->agreements = xa_agreement_book_list_year (book, 2021, &error);
   g_assert_no_error (error);
-  xa_template_library_ensure_default (fixture->templates, &error);
-  fixture->book = xa_agreement_book_new (fixture->registry, fixture->templates);
-  xa_agreement_book_generate_all (fixture->book, 2021, NULL, &error);
-  g_assert_no_error (error);
-  fixture->agreements = xa_agreement_book_list_year (fixture->book, 2021, &error);
-  g_assert_no_error (error);
-  fixture->template = xa_template_library_dup_latest (fixture->templates, 2021, &error);
+  fixture->template = xa_template_library_dup_latest (xa_workspace_get_templates (fixture->workspace),
+                                                      2021, &error);
   g_assert_no_error (error);
   fixture->fonts = xa_font_resolver_new ();
   fixture->dir = g_dir_make_tmp ("xiaoan-batch-XXXXXX", &error);
@@ -61,25 +54,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-
+  xa_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_clear_object (&fixture->template);
   g_clear_object (&fixture->agreements);
   g_clear_object (&fixture->fonts);
-  g_clear_object (&fixture->book);
-  g_clear_object (&fixture->templates);
-  g_clear_object (&fixture->registry);
-  g_clear_object (&fixture->store);
+  g_assert_finalize_object (fixture->workspace);
 }
 
 static char *
@@ -409,6 +389,124 @@ test_batch_async (Fixture       *fixture,
   g_clear_error (&error);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         cancel_after;
+  guint         n_reported;
+} CancelMidRun;
+
+static void
+cancel_progress (guint        n_done,
+                 guint        n_total,
+                 XaAgreement *agreement,
+                 const char  *path,
+                 gpointer     user_data)
+{
+  CancelMidRun *cancel = user_data;
+
+  g_assert_cmpuint (n_done, ==, cancel->n_reported + 1);
+  cancel->n_reported = n_done;
+  if (n_done == cancel->cancel_after)
+    g_cancellable_cancel (cancel->cancellable);
+}
+
+/* After a cancellation the folder holds the files that were reported written and nothing
+ * else, no temporary file among them, each a whole PDF of its own school. */
+static void
+assert_only_whole_files (Fixture *fixture,
+                         guint    n_reported)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) schools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, &error);
+  guint n_agreements = g_list_model_get_n_items (fixture->agreements);
+  guint n_files = 0;
+  const char *name;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_agreements; i++)
+    {
+      XaAgreement *agreement = agreement_at (fixture, i);
+
+      g_hash_table_insert (schools, g_strdup_printf ("%s.pdf", xa_agreement_get_school_code (agreement)),
+                           agreement);
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      XaAgreement *agreement = g_hash_table_lookup (schools, name);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(PopplerDocument) document = NULL;
+      g_autofree char *text = NULL;
+
+      g_test_message ("written before the batch stopped: %s", name);
+      if (agreement == NULL)
+        g_error ("%s is not a file of the batch", name);
+      n_files++;
+
+      document = poppler_document_new_from_gfile (file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (poppler_document_get_n_pages (document), >=, 4);
+      text = document_text (document);
+      g_assert_nonnull (strstr (text, xa_agreement_get_school_name (agreement)));
+    }
+
+  g_assert_cmpuint (n_files, ==, n_reported);
+  g_assert_cmpuint (n_files, <, n_agreements);
+}
+
+/* Cancelled from its progress after the third of 20 files: the batch says so, and stops
+ * with fewer than all written. */
+static void
+test_batch_cancel_mid_run (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaAgreementBatch) batch = fill_batch (fixture);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CancelMidRun cancel = { cancellable, 3, 0 };
+
+  g_assert_cmpuint (xa_agreement_batch_get_n_items (batch), ==, 20);
+  g_assert_false (xa_agreement_batch_run (batch, cancellable, cancel_progress, &cancel, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (cancel.n_reported, >=, cancel.cancel_after);
+
+  assert_only_whole_files (fixture, cancel.n_reported);
+}
+
+static void
+cancel_on_n_done_cb (XaAgreementBatch *batch,
+                     GParamSpec       *pspec,
+                     GCancellable     *cancellable)
+{
+  if (xa_agreement_batch_get_n_done (batch) == 3)
+    g_cancellable_cancel (cancellable);
+}
+
+/* The same through the app's path: progress on the main context, cancelled from there. */
+static void
+test_batch_async_cancel_mid_run (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(XaAgreementBatch) batch = fill_batch (fixture);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GError *error = NULL;
+
+  g_signal_connect (batch, "notify::n-done", G_CALLBACK (cancel_on_n_done_cb), cancellable);
+  xa_agreement_batch_run_async (batch, cancellable, run_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* The last progress reports are still on their way to this thread. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  assert_only_whole_files (fixture, xa_agreement_batch_get_n_done (batch));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +520,10 @@ main (int   argc,
   ADD ("succession-page", test_succession_page);
   ADD ("run", test_batch_run);
   ADD ("async", test_batch_async);
+  g_test_add ("/xa/agreement-batch/cancel-mid-run", Fixture, GUINT_TO_POINTER (20),
+              fixture_set_up, test_batch_cancel_mid_run, fixture_tear_down);
+  g_test_add ("/xa/agreement-batch/async-cancel-mid-run", Fixture, GUINT_TO_POINTER (20),
+              fixture_set_up, test_batch_async_cancel_mid_run, fixture_tear_down);
   g_test_add_func ("/xa/agreement-batch/split-rejects-garbage", test_split_rejects_garbage);
 
   return g_test_run ();

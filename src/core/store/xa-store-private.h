@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 struct _XaStore
 {
   GObject       parent_instance;

@@ -13,10 +13,12 @@
 
 #include "xa-test-utils.h"
 #include "core/agreements/xa-agreement-book.h"
-#include "core/registry/xa-demo.h"
 
 typedef struct
 {
+  XaWorkspace       *workspace;
+
+  /* Borrowed from the workspace */
   XaStore           *store;
   XaSchoolRegistry  *registry;
   XaTemplateLibrary *templates;
@@ -27,29 +29,19 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->store = xa_store_open_in_memory (&error);
-  g_assert_no_error (error);
-  xa_store_set_operator (fixture->store, "张老师");
-  fixture->registry = xa_school_registry_new (fixture->store);
-  fixture->templates = xa_template_library_new (fixture->store);
   /* Eight schools: the demo gives the fourth (index 3) a new principal on 2022-02-14. */
-  xa_demo_fill (fixture->registry, 8, 7, &error);
-  g_assert_no_error (error);
-  xa_template_library_ensure_default (fixture->templates, &error);
-  g_assert_no_error (error);
-  fixture->book = xa_agreement_book_new (fixture->registry, fixture->templates);
+  fixture->workspace = xa_test_workspace_new_in_memory ("张老师", 8);
+  fixture->store = xa_workspace_get_store (fixture->workspace);
+  fixture->registry = xa_workspace_get_registry (fixture->workspace);
+  fixture->templates = xa_workspace_get_templates (fixture->workspace);
+  fixture->book = xa_workspace_get_agreements (fixture->workspace);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->book);
-  g_clear_object (&fixture->templates);
-  g_clear_object (&fixture->registry);
-  g_clear_object (&fixture->store);
+  g_assert_finalize_object (fixture->workspace);
 }
 
 static XaOrganisation *

@@ -13,31 +13,7 @@
 #include "core/store/xa-store.h"
 #include "core/util/xa-date.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("xa-test-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "xiaoan.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  xa_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef XaTestDbDir Fixture;
 
 static char *
 file_sha256 (const char *path)
@@ -278,19 +254,9 @@ verify (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XaStore) store = xa_store_open (path, &error);
-  g_autofree char *reason = NULL;
-  gint64 n_entries = 0;
-  gint64 broken = -1;
 
   g_assert_no_error (error);
-  g_assert_true (xa_store_verify_audit (store, &n_entries, &broken, &reason, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (n_entries, ==, expected_entries);
-  g_assert_cmpint (broken, ==, expected_broken);
-  if (expected_broken == 0)
-    g_assert_null (reason);
-  else
-    g_assert_nonnull (reason);
+  xa_test_assert_audit (store, expected_entries, expected_broken);
 }
 
 static void
@@ -445,16 +411,19 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/xa/store/pragmas", Fixture, NULL, fixture_set_up, test_store_pragmas, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add ("/xa/store/" path, Fixture, NULL, xa_test_db_dir_set_up, func, xa_test_db_dir_tear_down)
+
+  ADD ("pragmas", test_store_pragmas);
   g_test_add_func ("/xa/store/foreign-key-rejected", test_store_foreign_key_rejected);
   g_test_add_func ("/xa/store/write-is-atomic", test_store_write_is_atomic);
   g_test_add_func ("/xa/store/audit-append-only", test_store_audit_append_only);
-  g_test_add ("/xa/store/audit-chain", Fixture, NULL, fixture_set_up, test_store_audit_chain, fixture_tear_down);
-  g_test_add ("/xa/store/audit-chain-deleted-entry", Fixture, NULL, fixture_set_up, test_store_audit_chain_deleted_entry, fixture_tear_down);
-  g_test_add ("/xa/store/migrate-empty-file", Fixture, NULL, fixture_set_up, test_store_migrate_empty_file, fixture_tear_down);
-  g_test_add ("/xa/store/migrate-previous-schema", Fixture, NULL, fixture_set_up, test_store_migrate_previous_schema, fixture_tear_down);
-  g_test_add ("/xa/store/newer-refused", Fixture, NULL, fixture_set_up, test_store_newer_refused, fixture_tear_down);
-  g_test_add ("/xa/store/other-program-refused", Fixture, NULL, fixture_set_up, test_store_other_program_refused, fixture_tear_down);
+  ADD ("audit-chain", test_store_audit_chain);
+  ADD ("audit-chain-deleted-entry", test_store_audit_chain_deleted_entry);
+  ADD ("migrate-empty-file", test_store_migrate_empty_file);
+  ADD ("migrate-previous-schema", test_store_migrate_previous_schema);
+  ADD ("newer-refused", test_store_newer_refused);
+  ADD ("other-program-refused", test_store_other_program_refused);
   g_test_add_func ("/xa/store/data-dir", test_store_data_dir);
 
   return g_test_run ();
