@@ -42,9 +42,9 @@ packages=(
   poppler-utils python3-pyatspi at-spi2-core imagemagick
   # Icons and settings the app looks up at run time.
   adwaita-icon-theme hicolor-icon-theme gsettings-desktop-schemas
-  # Benchmarks (bench/start.sh): gtk4-demo to compare start-up with, Xlib for the
-  # observer of the first mapped window (bench/first-map.c).
-  gtk-4-examples libx11-dev
+  # Benchmarks (bench/): gtk4-demo to compare start-up with, Xlib for the observer of
+  # the first mapped window (bench/first-map.c), bc for the ratios.
+  gtk-4-examples libx11-dev bc
 )
 
 locale_name=zh_CN.UTF-8

@@ -34,6 +34,7 @@ struct _XaAgreementList
   XaAgreementBatch   *batch;
   GCancellable       *batch_cancellable;
   GCancellable       *cancellable;
+  GSignalGroup       *shown_signals;   /* on the list's item the detail shows */
 
   /* Template widgets */
   GtkRevealer        *batch_revealer;
@@ -48,6 +49,7 @@ struct _XaAgreementList
   GtkStringList      *year_labels;
 
   /* State */
+  guint               reshow_source;
   guint               filling_years : 1;
   guint               choosing : 1;
 };
@@ -107,6 +109,8 @@ show_selected (XaAgreementList *self)
   g_autoptr(XaAgreement) copy = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_signal_group_set_target (self->shown_signals, item);
+
   if (item != NULL)
     {
       g_free (self->school_uuid);
@@ -127,7 +131,30 @@ selection_changed_cb (XaAgreementList    *self,
   show_selected (self);
 }
 
-/* The book refills its list after every write: keep the school that was shown. */
+static gboolean
+reshow_cb (gpointer user_data)
+{
+  XaAgreementList *self = user_data;
+
+  self->reshow_source = 0;
+  show_selected (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The book updates the shown agreement's item in place when it changes (moved on by a
+ * step, edited elsewhere); the detail, which holds a copy, is given a fresh one once the
+ * burst of notifications is over. */
+static void
+shown_changed_cb (XaAgreementList *self,
+                  GParamSpec      *pspec,
+                  XaAgreement     *agreement)
+{
+  if (self->reshow_source == 0)
+    self->reshow_source = g_idle_add (reshow_cb, self);
+}
+
+/* A revision takes its school's row with a new agreement, and a year's list is replaced
+ * when the year changes: keep the school that was shown. */
 static void
 agreements_changed_cb (XaAgreementList *self,
                        guint            position,
@@ -465,6 +492,10 @@ xa_agreement_list_dispose (GObject *object)
   if (self->batch_cancellable != NULL)
     g_cancellable_cancel (self->batch_cancellable);
   g_clear_object (&self->school_choice);
+  g_clear_handle_id (&self->reshow_source, g_source_remove);
+  if (self->shown_signals != NULL)
+    g_signal_group_set_target (self->shown_signals, NULL);
+  g_clear_object (&self->shown_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_AGREEMENT_LIST);
 
@@ -557,6 +588,9 @@ xa_agreement_list_init (XaAgreementList *self)
 
   self->cancellable = g_cancellable_new ();
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->shown_signals = g_signal_group_new (XA_TYPE_AGREEMENT);
+  g_signal_group_connect_swapped (self->shown_signals, "notify",
+                                  G_CALLBACK (shown_changed_cb), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);

@@ -389,6 +389,36 @@ test_generate_and_advance (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (first_row));
 }
 
+/* The list updates the shown agreement's item in place when another part of the app (or
+ * the command line's store, read back) moves it on; the detail follows it. */
+static void
+test_detail_follows_change_elsewhere (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkLabel *state_label;
+  XaAgreement *agreement;
+  g_autofree char *uuid = NULL;
+
+  xa_demo_fill (fixture->registry, 3, XA_DEMO_DEFAULT_SEED, &error);
+  g_assert_no_error (error);
+  xa_test_iterate ();
+
+  agreement = generate_for_first_school (fixture);
+  uuid = g_strdup (xa_agreement_get_uuid (agreement));
+  state_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->detail),
+                                                          XA_TYPE_AGREEMENT_DETAIL, "state_label"));
+  g_assert_cmpstr (gtk_label_get_label (state_label), ==, xa_agreement_state_to_label (XA_AGREEMENT_STATE_DRAFT));
+
+  g_assert_true (xa_agreement_book_advance (fixture->book, uuid, XA_AGREEMENT_STATE_PENDING, &error));
+  g_assert_no_error (error);
+  xa_test_iterate ();
+
+  g_assert_cmpint (xa_agreement_get_state (xa_agreement_detail_get_agreement (fixture->detail)),
+                   ==, XA_AGREEMENT_STATE_PENDING);
+  g_assert_cmpstr (gtk_label_get_label (state_label), ==, xa_agreement_state_to_label (XA_AGREEMENT_STATE_PENDING));
+}
+
 static char *
 read_pdf_text (const char *path,
                int        *n_pages)
@@ -549,6 +579,7 @@ main (int   argc,
   ADD ("/xa/agreements/next-year-and-compare", test_next_year_and_compare);
   ADD ("/xa/agreements/compare-export", test_compare_export);
   ADD ("/xa/agreements/generate-and-advance", test_generate_and_advance);
+  ADD ("/xa/agreements/detail-follows-change-elsewhere", test_detail_follows_change_elsewhere);
   ADD ("/xa/agreements/print-and-export", test_print_and_export);
   ADD ("/xa/agreements/export-all", test_export_all);
 #undef ADD
