@@ -94,7 +94,9 @@ query_text (sqlite3     *db,
 
 /* Reads application_id and user_version through a read-only connection, so that a file
  * we are going to refuse is never opened for writing: switching it to WAL alone would
- * rewrite its header. */
+ * rewrite its header. Only a file that holds nothing yet (empty, or an SQLite file
+ * without a single table) is made ours; another program's database is left as it is,
+ * even when it carries no application id. */
 static gboolean
 check_existing_file (const char  *path,
                      GError     **error)
@@ -103,33 +105,56 @@ check_existing_file (const char  *path,
   sqlite3 *db = NULL;
   gint64 application_id = 0;
   gint64 user_version = 0;
+  gint64 n_objects = 0;
+  g_autoptr(GError) local_error = NULL;
   gboolean ok = FALSE;
   GStatBuf st;
 
   if (g_stat (path, &st) != 0 || st.st_size == 0)
     return TRUE;
 
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_OURS,
+                   _("“%s” is not a file; choose the folder that holds xiaoan.db"), display);
+      return FALSE;
+    }
+
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
-      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN,
-                   _("Cannot open the database “%s”: %s"), display, sqlite3_errmsg (db));
+      _xa_sqlite_set_error (db, path, NULL, error);
       goto out;
     }
 
-  if (!query_int (db, "PRAGMA application_id", &application_id, NULL) ||
-      !query_int (db, "PRAGMA user_version", &user_version, NULL))
+  /* Another program may be creating or updating the file at this very moment: wait for
+   * it as a writer would, instead of mistaking its lock for damage. */
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+
+  /* One read transaction: the three answers must come from one state of the file, not
+   * from before and after another program's first migration. */
+  if (!exec_sql (db, "BEGIN", &local_error) ||
+      !query_int (db, "PRAGMA application_id", &application_id, &local_error) ||
+      !query_int (db, "PRAGMA user_version", &user_version, &local_error) ||
+      !query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error))
     {
-      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_OURS,
-                   _("“%s” is not a Xiaoan database or is damaged: %s"),
-                   display, sqlite3_errmsg (db));
+      if (g_error_matches (local_error, XA_STORE_ERROR, XA_STORE_ERROR_BUSY) ||
+          g_error_matches (local_error, XA_STORE_ERROR, XA_STORE_ERROR_READ_ONLY) ||
+          g_error_matches (local_error, XA_STORE_ERROR, XA_STORE_ERROR_IO))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_OURS,
+                     _("“%s” is not a Xiaoan database (it is no SQLite database, or a damaged one); it was left untouched"),
+                     display);
       goto out;
     }
 
-  if (application_id != 0 && application_id != XA_STORE_APPLICATION_ID)
+  if ((application_id != 0 && application_id != XA_STORE_APPLICATION_ID) ||
+      (application_id == 0 && n_objects > 0))
     {
       g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_OURS,
-                   _("“%s” belongs to another program (application id %08x); it was left untouched"),
-                   display, (guint) application_id);
+                   _("“%s” is another program’s database; it was left untouched. Choose another data folder."),
+                   display);
       goto out;
     }
 
@@ -146,6 +171,35 @@ check_existing_file (const char  *path,
 out:
   sqlite3_close (db);
   return ok;
+}
+
+/* Switching a new database to WAL needs the file to itself for a moment, and SQLite
+ * answers "busy" at once, without its busy handler, when another program opens the same
+ * new file at that moment. Such a program is only starting too: try again for as long as
+ * a writer would wait. */
+static gboolean
+switch_to_wal (sqlite3  *db,
+               char    **journal_mode,
+               GError  **error)
+{
+  const gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (query_text (db, "PRAGMA journal_mode = WAL", journal_mode, &local_error))
+        return TRUE;
+
+      if (!g_error_matches (local_error, XA_STORE_ERROR, XA_STORE_ERROR_BUSY) ||
+          g_get_monotonic_time () > deadline)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_usleep (2 * G_TIME_SPAN_MILLISECOND + g_random_int_range (0, 8000));
+    }
 }
 
 static gboolean
@@ -174,7 +228,7 @@ configure_connection (XaStore  *self,
 
   if (on_disk)
     {
-      if (!query_text (self->db, "PRAGMA journal_mode = WAL", &journal_mode, error))
+      if (!switch_to_wal (self->db, &journal_mode, error))
         return FALSE;
 
       /* On a file system without shared memory the pragma answers with the old mode. */

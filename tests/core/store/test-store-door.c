@@ -1,0 +1,226 @@
+/* test-store-door.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the store does with the files a new user points it at: a file of another program
+ * is refused and left as it was, a new or empty file is made ours, and two programs that
+ * start on a new database at the same moment both open it.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "xa-test-utils.h"
+#include "core/store/xa-store-private.h"
+#include "core/store/xa-store.h"
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+run_sql_on_file (const char *path,
+                 const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Another program's database, named as ours: refused, not a byte changed, no -wal. */
+static void
+test_foreign_file (XaTestDbDir   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+
+  run_sql_on_file (fixture->path,
+                   "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                   "INSERT INTO notes (body) VALUES ('购物清单');");
+  before = file_sha256 (fixture->path);
+
+  store = xa_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_OURS);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+
+  after = file_sha256 (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/* A file that is no database at all is not ours either, and is not touched. */
+static void
+test_not_a_database (XaTestDbDir   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->path, "学校标识码,学校名称\n", -1, NULL));
+  before = file_sha256 (fixture->path);
+
+  store = xa_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_OURS);
+
+  after = file_sha256 (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* An empty file, and an SQLite file without a single table, are new databases. */
+static void
+test_empty_files_adopted (XaTestDbDir   *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->path, "", 0, NULL));
+  store = xa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_store_get_schema_version (store), ==, XA_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+
+  g_unlink (fixture->path);
+  run_sql_on_file (fixture->path, "PRAGMA page_size = 4096; VACUUM;");
+  store = xa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_store_get_schema_version (store), ==, XA_STORE_SCHEMA_VERSION);
+}
+
+/* Two programs starting on a database that does not exist yet, at the same moment: both
+ * open it, neither is told it is locked or not ours. Forked children, 200 rounds. */
+static void
+test_two_start_at_once (XaTestDbDir   *fixture,
+                        gconstpointer  data)
+{
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/round-%u.db", fixture->dir, round);
+      int fds[2][2];
+      pid_t children[2];
+
+      for (guint c = 0; c < 2; c++)
+        {
+          g_assert_cmpint (pipe (fds[c]), ==, 0);
+          children[c] = fork ();
+          g_assert_cmpint (children[c], >=, 0);
+          if (children[c] == 0)
+            {
+              g_autoptr(GError) error = NULL;
+              g_autoptr(XaStore) store = NULL;
+
+              close (fds[c][0]);
+              store = xa_store_open (path, &error);
+              if (store == NULL)
+                {
+                  if (write (fds[c][1], error->message, strlen (error->message)) < 0)
+                    _exit (3);
+                  _exit (1);
+                }
+              g_clear_object (&store);
+              _exit (0);
+            }
+          close (fds[c][1]);
+        }
+
+      for (guint c = 0; c < 2; c++)
+        {
+          char message[1024] = { 0 };
+          int status = 0;
+          ssize_t n;
+
+          g_assert_cmpint (waitpid (children[c], &status, 0), ==, children[c]);
+          n = read (fds[c][0], message, sizeof message - 1);
+          close (fds[c][0]);
+          if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+            g_error ("round %u, program %u: %s", round, c, n > 0 ? message : "(no message)");
+        }
+
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(XaStore) store = xa_store_open (path, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (xa_store_get_schema_version (store), ==, XA_STORE_SCHEMA_VERSION);
+      }
+    }
+}
+
+static gboolean
+touch_commission (XaStore   *store,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  return xa_store_exec (store, "UPDATE organisation SET name = name WHERE 0", error);
+}
+
+/* Another program holding the write lock past the wait: the user is told the database is
+ * in use (by name), not that it is damaged or not ours. */
+static void
+test_busy_is_busy (XaTestDbDir   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = NULL;
+  sqlite3 *other = NULL;
+
+  store = xa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (xa_store_write (store, touch_commission, NULL, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  g_clear_error (&error);
+  g_assert_true (xa_store_write (store, touch_commission, NULL, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/xa/store-door/" path, XaTestDbDir, NULL, xa_test_db_dir_set_up, func, \
+              xa_test_db_dir_tear_down)
+
+  ADD ("foreign-file", test_foreign_file);
+  ADD ("not-a-database", test_not_a_database);
+  ADD ("empty-files-adopted", test_empty_files_adopted);
+  ADD ("two-start-at-once", test_two_start_at_once);
+  ADD ("busy-is-busy", test_busy_is_busy);
+
+  return g_test_run ();
+}
