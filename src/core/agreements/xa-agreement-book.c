@@ -202,7 +202,6 @@ load_some (XaAgreementBook    *self,
     }
 
   placeholders = xa_sql_placeholders (n_uuids);
-  /* Concatenated, not formatted: the columns hold printf() patterns of their own. */
   sql = g_strconcat (SELECT_AGREEMENTS " WHERE ", column, " IN (", placeholders, ")"
                      " AND a.school_year = ? AND a.superseded_by IS NULL", NULL);
   self->n_loads++;
@@ -342,8 +341,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GenerateData, generate_data_clear)
 #define HOLDER_AT_START(role_param) \
   "(SELECT p.name FROM role_term r JOIN person p ON p.id = r.person_id" \
   "  WHERE r.organisation_id = o.id AND r.role = " role_param \
-  "    AND r.since <= printf ('%d-08-31', ?1 + 1)" \
-  "    AND (r.until IS NULL OR r.until > printf ('%d-09-01', ?1))" \
+  "    AND r.since <= CAST (?1 + 1 AS TEXT) || '-08-31'" \
+  "    AND (r.until IS NULL OR r.until > CAST (?1 AS TEXT) || '-09-01')" \
   "  ORDER BY r.since, r.id LIMIT 1)"
 
 static gboolean

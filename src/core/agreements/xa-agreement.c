@@ -97,7 +97,6 @@ XaAgreement *
 _xa_agreement_new_from_stmt (XaStatement *stmt)
 {
   XaAgreement *self = g_object_new (XA_TYPE_AGREEMENT, NULL);
-  g_autofree char *succession = NULL;
 
   self->id = xa_statement_get_int64 (stmt, 0);
   self->uuid = dup_column (stmt, 1);
@@ -126,19 +125,8 @@ _xa_agreement_new_from_stmt (XaStatement *stmt)
   self->superseded_by = dup_column (stmt, 23);
   self->sign_date = dup_column (stmt, 25);
 
-  /* "name\nYYYY-MM-DD" of the latest succession within the year. */
-  succession = dup_column (stmt, 24);
-  if (succession != NULL)
-    {
-      char *newline = strchr (succession, '\n');
-
-      if (newline != NULL)
-        {
-          *newline = '\0';
-          self->successor = g_strdup (succession);
-          self->handover_date = g_strdup (newline + 1);
-        }
-    }
+  self->successor = dup_column (stmt, 24);
+  self->handover_date = dup_column (stmt, 26);
 
   return self;
 }

@@ -240,7 +240,7 @@ insert_person_func (XaStore  *store,
   if (!(stmt = xa_store_prepare (store,
                                  "INSERT INTO person (uuid, organisation_id, name, title, phone,"
                                  " affiliation, created_at, updated_at)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                  error)))
     return FALSE;
 
@@ -253,10 +253,10 @@ insert_person_func (XaStore  *store,
   xa_statement_bind_text (stmt, 7, now);
   xa_statement_bind_text (stmt, 8, now);
 
-  if (!xa_statement_run (stmt, error))
+  if (!xa_statement_step_one (stmt, error))
     return FALSE;
 
-  op->new_id = xa_store_last_insert_id (store);
+  op->new_id = xa_statement_get_int64 (stmt, 0);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "organisation");

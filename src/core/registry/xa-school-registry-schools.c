@@ -128,7 +128,7 @@ insert_org_func (XaStore  *store,
   if (!(stmt = xa_store_prepare (store,
                                  "INSERT INTO organisation (uuid, kind, code, name, school_type,"
                                  " stages, address, phone, created_at, updated_at)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                  error)))
     return FALSE;
 
@@ -138,10 +138,10 @@ insert_org_func (XaStore  *store,
   xa_statement_bind_text (stmt, 9, now);
   xa_statement_bind_text (stmt, 10, now);
 
-  if (!xa_statement_run (stmt, error))
+  if (!xa_statement_step_one (stmt, error))
     return FALSE;
 
-  op->new_id = xa_store_last_insert_id (store);
+  op->new_id = xa_statement_get_int64 (stmt, 0);
   detail = org_detail (org);
 
   return xa_store_append_audit (store, op->action, "organisation",

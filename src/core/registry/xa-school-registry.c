@@ -492,7 +492,7 @@ _xa_registry_check_code_free (XaStore     *store,
 
   if (!(stmt = xa_store_prepare (store,
                                  "SELECT name, deleted_at IS NOT NULL FROM organisation"
-                                 " WHERE code = ? AND uuid IS NOT ?",
+                                 " WHERE code = ? AND uuid IS DISTINCT FROM ?",
                                  error)))
     return FALSE;
 

@@ -861,14 +861,6 @@ xa_store_exec (XaStore     *self,
   return exec_sql (current_db (self), sql, error);
 }
 
-gint64
-xa_store_last_insert_id (XaStore *self)
-{
-  g_return_val_if_fail (XA_IS_STORE (self), 0);
-
-  return sqlite3_last_insert_rowid (self->db);
-}
-
 /**
  * xa_store_count_changes:
  *

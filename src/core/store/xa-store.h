@@ -93,7 +93,6 @@ XaStatement *xa_store_prepare              (XaStore           *self,
 gboolean     xa_store_exec                 (XaStore           *self,
                                             const char        *sql,
                                             GError           **error);
-gint64       xa_store_last_insert_id       (XaStore           *self);
 int          xa_store_count_changes        (XaStore           *self);
 
 gboolean     xa_store_verify_audit         (XaStore           *self,
