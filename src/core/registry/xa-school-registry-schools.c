@@ -85,6 +85,25 @@ add_org_changes (JsonBuilder    *builder,
   return n_changes;
 }
 
+/* What a search for an organisation looks at: its name, its 学校标识码 and address. */
+static gboolean
+index_org (XaStore         *store,
+           XaOrganisation  *org,
+           GError         **error)
+{
+  const char *code = xa_organisation_get_code (org);
+  const char *address = xa_organisation_get_address (org);
+  const char *fields[] = {
+    xa_organisation_get_name (org),
+    code != NULL ? code : "",
+    address != NULL ? address : "",
+    NULL,
+  };
+
+  return xa_store_index_record (store, "organisation", xa_organisation_get_uuid (org),
+                                fields, error);
+}
+
 static gboolean
 bind_org_fields (XaStatement   *stmt,
                  int             first,
@@ -143,6 +162,9 @@ insert_org_func (XaStore  *store,
 
   op->new_id = xa_statement_get_int64 (stmt, 0);
   detail = org_detail (org);
+
+  if (!index_org (store, org, error))
+    return FALSE;
 
   return xa_store_append_audit (store, op->action, "organisation",
                                 xa_organisation_get_uuid (org), detail, error);
@@ -253,6 +275,9 @@ update_org_func (XaStore  *store,
     return FALSE;
 
   detail = xa_json_builder_to_string (builder);
+  if (!index_org (store, org, error))
+    return FALSE;
+
   return xa_store_append_audit (store, op->action, "organisation",
                                 xa_organisation_get_uuid (org), detail, error);
 }

@@ -22,6 +22,7 @@
 #include "core/util/xa-date.h"
 #include "core/util/xa-glib-compat.h"
 #include "core/util/xa-json.h"
+#include "core/util/xa-grams.h"
 #include "core/util/xa-list-sync.h"
 #include "core/util/xa-school-year.h"
 
@@ -156,6 +157,14 @@ school_compare (gconstpointer a,
 
   return (xa_organisation_get_id ((XaOrganisation *) a) > xa_organisation_get_id ((XaOrganisation *) b)) -
          (xa_organisation_get_id ((XaOrganisation *) a) < xa_organisation_get_id ((XaOrganisation *) b));
+}
+
+static int
+school_compare_ptr (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return school_compare (*(gconstpointer *) a, *(gconstpointer *) b, user_data);
 }
 
 static const XaListSyncFuncs school_sync = {
@@ -445,6 +454,88 @@ xa_school_registry_dup_school_by_code (XaSchoolRegistry  *self,
     g_propagate_error (error, g_steal_pointer (&local_error));
 
   return school;
+}
+
+static gboolean
+school_contains (XaOrganisation *school,
+                 const char     *normal_term)
+{
+  const char *fields[] = {
+    xa_organisation_get_name (school),
+    xa_organisation_get_code (school),
+    xa_organisation_get_address (school),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *normal = xa_grams_normalise (fields[i]);
+
+      if (strstr (normal, normal_term) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * xa_school_registry_search_schools:
+ * @term: what was typed: part of a school's name, 学校标识码 or address, one character
+ *   and up
+ *
+ * Finds the schools (not deleted) through the store's search index, which finds terms
+ * of one and two Chinese characters as well as longer ones.
+ *
+ * Returns: (transfer full) (element-type XaOrganisation): the schools, by 学校标识码, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+xa_school_registry_search_schools (XaSchoolRegistry  *self,
+                                   const char        *term,
+                                   GError           **error)
+{
+  g_autoptr(GPtrArray) uuids = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autofree char *normal_term = xa_grams_normalise (term);
+  GPtrArray *schools = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), NULL);
+
+  if (!(uuids = xa_store_search (self->store, "organisation", term, error)))
+    {
+      g_ptr_array_unref (schools);
+      return NULL;
+    }
+
+  /* In pieces, so that a one-character term matching thousands of records stays within
+   * the number of parameters a statement takes. */
+  for (guint start = 0; start < uuids->len; start += 500)
+    {
+      guint n = MIN (500, uuids->len - start);
+      g_autofree char *placeholders = xa_sql_placeholders (n);
+      g_autofree char *sql = g_strdup_printf ("SELECT " XA_ORG_COLUMNS " FROM organisation"
+                                              " WHERE " LISTED_SCHOOLS " AND uuid IN (%s)",
+                                              placeholders);
+      g_autofree const char **params = g_new0 (const char *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        params[i] = uuids->pdata[start + i];
+
+      if (!(candidates = query_orgs (self->store, sql, params, error)))
+        {
+          g_ptr_array_unref (schools);
+          return NULL;
+        }
+
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          if (school_contains (candidates->pdata[i], normal_term))
+            g_ptr_array_add (schools, g_object_ref (candidates->pdata[i]));
+        }
+      g_clear_pointer (&candidates, g_ptr_array_unref);
+    }
+
+  g_ptr_array_sort_with_data (schools, (GCompareDataFunc) school_compare_ptr, NULL);
+  return schools;
 }
 
 gboolean

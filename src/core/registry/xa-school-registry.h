@@ -46,6 +46,9 @@ XaOrganisation    *xa_school_registry_dup_school         (XaSchoolRegistry   *se
 XaOrganisation    *xa_school_registry_dup_school_by_code (XaSchoolRegistry   *self,
                                                           const char         *code,
                                                           GError            **error);
+GPtrArray         *xa_school_registry_search_schools     (XaSchoolRegistry   *self,
+                                                          const char         *term,
+                                                          GError            **error);
 gboolean           xa_school_registry_add_school         (XaSchoolRegistry   *self,
                                                           XaOrganisation     *school,
                                                           GError            **error);

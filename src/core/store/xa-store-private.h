@@ -61,6 +61,10 @@ XaStatement *_xa_statement_new      (sqlite3     *db,
                                      const char  *path,
                                      const char  *sql,
                                      GError     **error);
+gboolean  _xa_store_search_fill     (sqlite3     *db,
+                                     const char  *kind,
+                                     const char  *sql,
+                                     GError     **error);
 void      _xa_sqlite_set_error      (sqlite3     *db,
                                      const char  *path,
                                      const char  *sql,

@@ -203,6 +203,25 @@ static const char schema_5[] =
   "     OR NEW.updated_at IS NOT OLD.updated_at OR NEW.supersedes IS NOT OLD.supersedes)"
   "  BEGIN SELECT RAISE (ABORT, 'only a draft agreement can be edited'); END;";
 
+/* 6: the search side table (xa-store-search.c), filled for the organisations that exist;
+ * each record's grams are replaced in the transaction that writes the record. */
+static const char schema_6[] =
+  "CREATE TABLE search_gram ("
+  "  kind TEXT NOT NULL,"
+  "  uuid TEXT NOT NULL,"
+  "  gram TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, gram, uuid)"
+  ") STRICT;"
+  "CREATE INDEX search_gram_record ON search_gram (kind, uuid);";
+
+static gboolean
+fill_6 (sqlite3  *db,
+        GError  **error)
+{
+  return _xa_store_search_fill (db, "organisation",
+                                "SELECT uuid, name, code, address FROM organisation", error);
+}
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -210,6 +229,14 @@ static const char * const migrations[] = {
   schema_3,
   schema_4,
   schema_5,
+  schema_6,
+};
+
+/* What a step computes in C after its SQL, in the same transaction: what SQL alone
+ * cannot derive for the rows that exist. */
+static gboolean (* const fills[]) (sqlite3  *db,
+                                   GError  **error) = {
+  [6] = fill_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == XA_STORE_SCHEMA_VERSION + 1);
@@ -255,6 +282,20 @@ run_step (sqlite3  *db,
 
   if (sqlite3_exec (db, migrations[version], NULL, NULL, NULL) != SQLITE_OK)
     goto failed;
+
+  if (version < (int) G_N_ELEMENTS (fills) && fills[version] != NULL)
+    {
+      g_autoptr(GError) fill_error = NULL;
+
+      if (!fills[version] (db, &fill_error))
+        {
+          g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_MIGRATION,
+                       _("Cannot update the database to schema %d: %s"),
+                       version, fill_error->message);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
 
   pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                              XA_STORE_APPLICATION_ID, version);

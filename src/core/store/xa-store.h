@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema version this program writes. A database whose user_version is higher was
  * written by a newer Xiaoan and is refused without being touched. */
-#define XA_STORE_SCHEMA_VERSION 5
+#define XA_STORE_SCHEMA_VERSION 6
 
 /* "XiAn" in ASCII: PRAGMA application_id marks the file as ours. */
 #define XA_STORE_APPLICATION_ID 0x5869416e
@@ -94,6 +94,16 @@ gboolean     xa_store_exec                 (XaStore           *self,
                                             const char        *sql,
                                             GError           **error);
 int          xa_store_count_changes        (XaStore           *self);
+
+gboolean     xa_store_index_record         (XaStore            *self,
+                                            const char         *kind,
+                                            const char         *uuid,
+                                            const char * const *fields,
+                                            GError            **error);
+GPtrArray   *xa_store_search               (XaStore           *self,
+                                            const char        *kind,
+                                            const char        *term,
+                                            GError           **error);
 
 gboolean     xa_store_verify_audit         (XaStore           *self,
                                             gint64            *n_entries,

@@ -15,6 +15,7 @@
 #include "xa-test-utils.h"
 #include "core/registry/xa-organisation.h"
 #include "core/registry/xa-school-registry.h"
+#include "core/store/xa-store-private.h"
 #include "core/store/xa-store.h"
 
 typedef struct
@@ -664,6 +665,103 @@ test_commission_and_years (Fixture       *fixture,
                    ==, 2);
 }
 
+static gboolean
+search_finds (XaSchoolRegistry *registry,
+              const char       *term,
+              const char       *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = xa_school_registry_search_schools (registry, term, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < found->len; i++)
+    {
+      if (g_strcmp0 (xa_organisation_get_code (found->pdata[i]), code) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Chinese search finds terms of one and two characters, follows renames, leaves deleted
+ * schools out, and covers schools written before the index existed. */
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaOrganisation) school = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_object_unref (add_school (fixture, "2150000001", "示例区实验小学"));
+  g_object_unref (add_school (fixture, "2150000002", "示例区第一中学"));
+  g_object_unref (add_school (fixture, "3150000003", "凤岗幼儿园"));
+
+  g_assert_true (search_finds (fixture->registry, "中", "2150000002"));
+  g_assert_false (search_finds (fixture->registry, "中", "2150000001"));
+  g_assert_true (search_finds (fixture->registry, "实验", "2150000001"));
+  g_assert_false (search_finds (fixture->registry, "实验", "2150000002"));
+  g_assert_true (search_finds (fixture->registry, "实验小学", "2150000001"));
+  /* Every pair of a longer term is there, but not as one run: no match. */
+  g_assert_false (search_finds (fixture->registry, "示例区小学", "2150000001"));
+  g_assert_false (search_finds (fixture->registry, "幼儿园", "2150000001"));
+  g_assert_true (search_finds (fixture->registry, "315", "3150000003"));
+  g_assert_true (search_finds (fixture->registry, "示例 区", "2150000002"));
+
+  /* The address is searched too (示例路), and the schools come by 学校标识码. */
+  all = xa_school_registry_search_schools (fixture->registry, "示例", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = xa_school_registry_search_schools (fixture->registry, "学", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpstr (xa_organisation_get_code (all->pdata[0]), ==, "2150000001");
+  g_assert_cmpstr (xa_organisation_get_code (all->pdata[1]), ==, "2150000002");
+
+  school = xa_school_registry_dup_school_by_code (fixture->registry, "2150000001", &error);
+  g_assert_no_error (error);
+  xa_organisation_set_name (school, "示例区育才小学");
+  g_assert_true (xa_school_registry_update_school (fixture->registry, school, &error));
+  g_assert_no_error (error);
+  g_assert_false (search_finds (fixture->registry, "实验", "2150000001"));
+  g_assert_true (search_finds (fixture->registry, "育才", "2150000001"));
+
+  g_assert_true (xa_school_registry_delete_school (fixture->registry, xa_organisation_get_uuid (school), &error));
+  g_assert_false (search_finds (fixture->registry, "育才", "2150000001"));
+}
+
+static void
+test_search_after_migration (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("xa-search-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "xiaoan.db", NULL);
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(XaSchoolRegistry) registry = NULL;
+
+  /* Schema 5 had no search index; its schools are found once it is migrated. */
+  store = _xa_store_open_at_version (path, 5, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_store_exec (store,
+                                "INSERT INTO organisation (uuid, kind, code, name, created_at, updated_at)"
+                                " VALUES ('00000000-0000-4000-8000-000000000001', 'school', '2150000009',"
+                                " '示例区消防学校', '2021-09-01T08:00:00+08:00', '2021-09-01T08:00:00+08:00')",
+                                &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = xa_store_open (path, &error);
+  g_assert_no_error (error);
+  registry = xa_school_registry_new (store);
+  g_assert_true (search_finds (registry, "消防", "2150000009"));
+  g_assert_true (search_finds (registry, "消", "2150000009"));
+
+  g_clear_object (&registry);
+  g_clear_object (&store);
+  xa_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -681,6 +779,8 @@ main (int   argc,
   g_test_add ("/xa/registry/people", Fixture, NULL, fixture_set_up, test_people, fixture_tear_down);
   g_test_add ("/xa/registry/succession", Fixture, NULL, fixture_set_up, test_succession, fixture_tear_down);
   g_test_add ("/xa/registry/model", Fixture, NULL, fixture_set_up, test_model, fixture_tear_down);
+  g_test_add ("/xa/registry/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add_func ("/xa/registry/search-after-migration", test_search_after_migration);
   g_test_add ("/xa/registry/commission-and-years", Fixture, NULL, fixture_set_up, test_commission_and_years, fixture_tear_down);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 
 #include "core/registry/xa-organisation.h"
 #include "core/util/xa-date.h"
+#include "core/util/xa-grams.h"
 #include "core/util/xa-list-sync.h"
 #include "core/util/xa-school-year.h"
 #include "core/util/xa-text.h"
@@ -127,6 +128,47 @@ test_text_rules (void)
 
   g_assert_false (xa_text_check ("\xff", "名称", XA_TEXT_OPTIONAL, 7, domain, 3, &error));
   g_assert_error (error, domain, 3);
+}
+
+static gboolean
+has_gram (GPtrArray  *grams,
+          const char *gram)
+{
+  for (guint i = 0; i < grams->len; i++)
+    {
+      if (g_str_equal (grams->pdata[i], gram))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_grams (void)
+{
+  g_autofree char *normal = xa_grams_normalise ("Ａ１ 安全，教育！");
+  g_autoptr(GPtrArray) text = xa_grams_for_text ("消防安全，消防");
+  g_autoptr(GPtrArray) one = xa_grams_for_query ("安");
+  g_autoptr(GPtrArray) two = xa_grams_for_query (" 消防 ");
+  g_autoptr(GPtrArray) four = xa_grams_for_query ("消防安全");
+  g_autoptr(GPtrArray) none = xa_grams_for_query ("，。 ");
+
+  /* Full-width forms fold, case folds, punctuation and spaces go. */
+  g_assert_cmpstr (normal, ==, "a1安全教育");
+
+  /* Each character and each neighbouring pair, once; punctuation is dropped first. */
+  g_assert_cmpuint (text->len, ==, 4 + 4);
+  g_assert_true (has_gram (text, "消"));
+  g_assert_true (has_gram (text, "全消"));
+  g_assert_true (has_gram (text, "防安"));
+
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpstr (one->pdata[0], ==, "安");
+  g_assert_cmpuint (two->len, ==, 1);
+  g_assert_cmpstr (two->pdata[0], ==, "消防");
+  g_assert_cmpuint (four->len, ==, 3);
+  g_assert_true (has_gram (four, "防安"));
+  g_assert_cmpuint (none->len, ==, 0);
 }
 
 /* The list helper, with organisations as the records. */
@@ -282,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/xiaoan/util/dates", test_dates);
   g_test_add_func ("/xiaoan/util/text-rules", test_text_rules);
   g_test_add_func ("/xiaoan/util/list-sync", test_list_sync);
+  g_test_add_func ("/xiaoan/util/grams", test_grams);
 
   return g_test_run ();
 }

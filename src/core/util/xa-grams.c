@@ -1,0 +1,117 @@
+/* xa-grams.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Chinese search needs to find terms of one and two characters (安, 消防), which the
+ * trigram indexes of both engines (FTS5's trigram tokenizer, pg_trgm) cannot. A text is
+ * therefore indexed by every character and every pair of neighbouring characters it
+ * holds, in a side table that both engines index alike: a term of one or two characters
+ * is one look-up, a longer one is every pair it holds, and the caller checks the few
+ * candidates for the whole term.
+ */
+
+#include "config.h"
+
+#include "xa-grams.h"
+
+/**
+ * xa_grams_normalise:
+ * @text: (nullable): UTF-8 text
+ *
+ * The form that is indexed and searched: compatibility forms folded (全角 Ａ１ → A1),
+ * case folded, and what is neither a letter nor a digit (white space, punctuation)
+ * dropped.
+ *
+ * Returns: (transfer full): the normalised text
+ */
+char *
+xa_grams_normalise (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *lower = NULL;
+  GString *kept;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  folded = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  lower = g_utf8_casefold (folded, -1);
+  kept = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (kept, c);
+    }
+
+  return g_string_free (kept, FALSE);
+}
+
+static void
+add_unique (GPtrArray  *grams,
+            GHashTable *seen,
+            const char *start,
+            const char *end)
+{
+  char *gram = g_strndup (start, end - start);
+
+  if (g_hash_table_add (seen, gram))
+    g_ptr_array_add (grams, g_strdup (gram));
+}
+
+/**
+ * xa_grams_for_text:
+ *
+ * Returns: (transfer full) (element-type utf8): every character and every pair of
+ *   neighbouring characters of the normalised @text, each once
+ */
+GPtrArray *
+xa_grams_for_text (const char *text)
+{
+  g_autofree char *normal = xa_grams_normalise (text);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *grams = g_ptr_array_new_with_free_func (g_free);
+
+  for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *next = g_utf8_next_char (p);
+
+      add_unique (grams, seen, p, next);
+      if (*next != '\0')
+        add_unique (grams, seen, p, g_utf8_next_char (next));
+    }
+
+  return grams;
+}
+
+/**
+ * xa_grams_for_query:
+ *
+ * Returns: (transfer full) (element-type utf8): the grams a text must hold to contain
+ *   @term: the term itself when it has one or two characters, else each of its pairs;
+ *   empty when @term holds nothing to search for
+ */
+GPtrArray *
+xa_grams_for_query (const char *term)
+{
+  g_autofree char *normal = xa_grams_normalise (term);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *grams = g_ptr_array_new_with_free_func (g_free);
+  glong n_chars = g_utf8_strlen (normal, -1);
+
+  if (n_chars == 0)
+    return grams;
+
+  if (n_chars <= 2)
+    {
+      g_ptr_array_add (grams, g_strdup (normal));
+      return grams;
+    }
+
+  for (const char *p = normal; *g_utf8_next_char (p) != '\0'; p = g_utf8_next_char (p))
+    add_unique (grams, seen, p, g_utf8_next_char (g_utf8_next_char (p)));
+
+  return grams;
+}
