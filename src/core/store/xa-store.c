@@ -591,19 +591,30 @@ xa_store_lock (XaStore *self)
 
   frame = current_frame (self);
 
-  if (frame != NULL ? frame->db == self->db
-                    : g_thread_self () == self->owner_thread ||
-                      (reader = ensure_reader (self)) == NULL)
+  /* A read inside this thread's read or write goes on through the same connection. */
+  if (frame != NULL)
     {
-      g_rec_mutex_lock (&self->mutex);
-      push_frame (self, self->db, FALSE);
+      GRecMutex *mutex = frame->db == self->db ? &self->mutex : &self->reader_mutex;
+
+      g_rec_mutex_lock (mutex);
+      push_frame (self, frame->db, FALSE);
       return;
     }
 
-  reader = frame != NULL ? frame->db : self->reader;
-  g_rec_mutex_lock (&self->reader_mutex);
-  push_frame (self, reader, frame == NULL &&
-                            sqlite3_exec (reader, "BEGIN", NULL, NULL, NULL) == SQLITE_OK);
+  if (g_thread_self () != self->owner_thread)
+    {
+      /* The reader is opened under its own lock: two workers may start at once. */
+      g_rec_mutex_lock (&self->reader_mutex);
+      if ((reader = ensure_reader (self)) != NULL)
+        {
+          push_frame (self, reader, sqlite3_exec (reader, "BEGIN", NULL, NULL, NULL) == SQLITE_OK);
+          return;
+        }
+      g_rec_mutex_unlock (&self->reader_mutex);
+    }
+
+  g_rec_mutex_lock (&self->mutex);
+  push_frame (self, self->db, FALSE);
 }
 
 void
