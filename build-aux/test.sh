@@ -5,7 +5,8 @@
 # Usage: build-aux/test.sh
 #
 # Runs build-aux/setup.sh (packages, locale, build), then the unit and data
-# suites, then the ui suite under its own Xvfb display and session bus. Its
+# suites, the pg suite on a temporary PostgreSQL cluster (pg_virtualenv), then
+# the ui suite under its own Xvfb display and session bus. Its
 # last line is always "N passed, N failed, N skipped", counted from meson's
 # per-test results; a failed set-up or build counts as one failure. Exits
 # non-zero if anything failed. The logs stay in _build/meson-logs/.
@@ -96,10 +97,17 @@ if ! build-aux/setup.sh; then
   finish
 fi
 
-rm -f "$logdir/unit-data.json" "$logdir/ui.json"
+rm -f "$logdir/unit-data.json" "$logdir/pg.json" "$logdir/ui.json"
 
 meson test -C "$builddir" --suite unit --suite data --print-errorlogs --logbase unit-data
 count $? "$logdir/unit-data.json"
+
+# The PostgreSQL engine against a real server: pg_virtualenv starts a temporary cluster
+# (without fsync: nothing in it outlives the run), points libpq's environment at it,
+# runs the suite and removes the cluster.
+pg_virtualenv -o fsync=off \
+  meson test -C "$builddir" --suite pg --print-errorlogs --logbase pg
+count $? "$logdir/pg.json"
 
 # xvfb-run sets DISPLAY before dbus-run-session starts the session bus, so the
 # bus (and AT-SPI) know the display.

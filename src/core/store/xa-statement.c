@@ -39,12 +39,18 @@ static const struct
   { "only a draft agreement can be deleted", N_("Only a draft agreement can be deleted") },
 };
 
-static const char *
-trigger_message (const char *sqlite_message)
+/**
+ * _xa_store_trigger_message:
+ * @raised: (nullable): the text a trigger raised, on either engine
+ *
+ * Returns: (nullable): the sentence the user reads for it
+ */
+const char *
+_xa_store_trigger_message (const char *raised)
 {
   for (guint i = 0; i < G_N_ELEMENTS (trigger_messages); i++)
     {
-      if (g_strcmp0 (sqlite_message, trigger_messages[i].raised) == 0)
+      if (g_strcmp0 (raised, trigger_messages[i].raised) == 0)
         return _(trigger_messages[i].message);
     }
 
@@ -91,9 +97,9 @@ _xa_sqlite_set_error (sqlite3     *db,
       break;
 
     case SQLITE_CONSTRAINT:
-      if (code == SQLITE_CONSTRAINT_TRIGGER && trigger_message (detail) != NULL)
+      if (code == SQLITE_CONSTRAINT_TRIGGER && _xa_store_trigger_message (detail) != NULL)
         g_set_error_literal (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
-                             trigger_message (detail));
+                             _xa_store_trigger_message (detail));
       else if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
         g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
                      _("Another record already has this value (%s)"),

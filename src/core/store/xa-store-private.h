@@ -65,6 +65,7 @@ gboolean  _xa_store_search_fill     (sqlite3     *db,
                                      const char  *kind,
                                      const char  *sql,
                                      GError     **error);
+const char *_xa_store_trigger_message (const char *raised);
 void      _xa_sqlite_set_error      (sqlite3     *db,
                                      const char  *path,
                                      const char  *sql,

@@ -1,0 +1,536 @@
+/* xa-pg.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PostgreSQL through libpq, for a district that puts every PC on one server. Domain SQL
+ * is written once with SQLite's placeholders (?, ?N, :name); they become $N here.
+ * Results come back as text and are read with the same getters as SQLite's, so that the
+ * statements of domain code run unchanged on either engine. Server errors become the
+ * store's error codes and sentences in words, never the server's English text.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xa-pg.h"
+#include "xa-store-private.h"
+#include "xa-store.h"
+
+struct _XaPgConnection
+{
+  PGconn *conn;
+  char   *display;
+};
+
+struct _XaPgStatement
+{
+  XaPgConnection *connection;
+  char           *sql;
+  GPtrArray      *names;    /* index - 1 → ":name" or NULL */
+  int             n_params;
+  char          **values;   /* n_params texts, NULL for SQL NULL */
+  PGresult       *result;
+  int             row;
+};
+
+gboolean
+xa_pg_is_uri (const char *uri)
+{
+  return uri != NULL &&
+         (g_str_has_prefix (uri, "postgresql://") || g_str_has_prefix (uri, "postgres://"));
+}
+
+/**
+ * xa_pg_translate_sql:
+ * @names: (out) (optional) (transfer full): the name of each parameter by its index - 1,
+ *   %NULL for a numbered one
+ * @n_params: (out): how many parameters the statement takes
+ *
+ * Rewrites SQLite's placeholders as PostgreSQL's: `?` takes the next number after the
+ * largest so far, `?N` is $N, and each distinct `:name` gets a number of its own, as
+ * SQLite numbers them. Quoted text, quoted names, comments and `::` casts are left alone.
+ *
+ * Returns: (transfer full): the SQL for libpq, or %NULL with @error set
+ */
+char *
+xa_pg_translate_sql (const char  *sql,
+                     GPtrArray  **names,
+                     int         *n_params,
+                     GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) by_index = g_ptr_array_new_with_free_func (g_free);
+  int largest = 0;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+          const char *end = p + 1;
+
+          /* A doubled quote inside stays inside. */
+          while (*end != '\0' && !(*end == quote && end[1] != quote))
+            end += (*end == quote) ? 2 : 1;
+          if (*end == '\0')
+            {
+              g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL,
+                           "Unterminated quote in: %s", sql);
+              return NULL;
+            }
+          g_string_append_len (out, p, end - p + 1);
+          p = end;
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          const char *end = strchr (p, '\n');
+
+          end = end != NULL ? end : p + strlen (p) - 1;
+          g_string_append_len (out, p, end - p + 1);
+          p = end;
+        }
+      else if (p[0] == ':' && p[1] == ':')
+        {
+          g_string_append (out, "::");
+          p++;
+        }
+      else if (*p == '?')
+        {
+          int index;
+
+          if (g_ascii_isdigit (p[1]))
+            {
+              char *end = NULL;
+
+              index = (int) g_ascii_strtoll (p + 1, &end, 10);
+              p = end - 1;
+            }
+          else
+            index = largest + 1;
+
+          if (index < 1 || index > 32766)
+            {
+              g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL,
+                           "Parameter number out of range in: %s", sql);
+              return NULL;
+            }
+
+          largest = MAX (largest, index);
+          g_string_append_printf (out, "$%d", index);
+        }
+      else if (*p == ':' && (g_ascii_isalpha (p[1]) || p[1] == '_'))
+        {
+          const char *end = p + 1;
+          g_autofree char *name = NULL;
+          int index = 0;
+
+          while (g_ascii_isalnum (*end) || *end == '_')
+            end++;
+          name = g_strndup (p, end - p);
+
+          for (guint i = 0; i < by_index->len; i++)
+            {
+              if (g_strcmp0 (by_index->pdata[i], name) == 0)
+                index = i + 1;
+            }
+          if (index == 0)
+            index = largest + 1;
+
+          largest = MAX (largest, index);
+          while ((int) by_index->len < index)
+            g_ptr_array_add (by_index, NULL);
+          g_free (by_index->pdata[index - 1]);
+          by_index->pdata[index - 1] = g_strdup (name);
+
+          g_string_append_printf (out, "$%d", index);
+          p = end - 1;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  while ((int) by_index->len < largest)
+    g_ptr_array_add (by_index, NULL);
+
+  *n_params = largest;
+  if (names != NULL)
+    *names = g_steal_pointer (&by_index);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Errors */
+
+static const char *
+sqlstate_of (const PGresult *result)
+{
+  const char *state = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+
+  return state ? state : "";
+}
+
+/* The server's error as the store's: a serialisation failure or a deadlock is "busy"
+ * (the store tries such a write again), a trigger's message is translated as SQLite's
+ * are, and the rest are named in words with the server they come from. */
+static void
+set_error_from_result (XaPgConnection  *self,
+                       const PGresult  *result,
+                       const char      *sql,
+                       GError         **error)
+{
+  const char *state = sqlstate_of (result);
+  const char *primary = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  const char *column = result ? PQresultErrorField (result, PG_DIAG_COLUMN_NAME) : NULL;
+  const char *constraint = result ? PQresultErrorField (result, PG_DIAG_CONSTRAINT_NAME) : NULL;
+
+  g_debug ("PostgreSQL error %s (%s) on: %s", state,
+           primary ? primary : PQerrorMessage (self->conn), sql ? sql : "(none)");
+
+  if (g_str_equal (state, "40001") || g_str_equal (state, "40P01") ||
+      g_str_equal (state, "55P03"))
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_BUSY,
+                 _("The database “%s” is in use by another program; try again in a moment"),
+                 self->display);
+  else if (g_str_equal (state, "P0001") && _xa_store_trigger_message (primary) != NULL)
+    g_set_error_literal (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
+                         _xa_store_trigger_message (primary));
+  else if (g_str_equal (state, "23505"))
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
+                 _("Another record already has this value (%s)"), constraint ? constraint : "");
+  else if (g_str_equal (state, "23502"))
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
+                 _("A required value is missing (%s)"), column ? column : "");
+  else if (g_str_equal (state, "23503"))
+    g_set_error_literal (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
+                         _("The change refers to a record that does not exist, or removes one that others still refer to"));
+  else if (g_str_has_prefix (state, "23"))
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
+                 _("The change breaks a rule of the stored data (%s)"), constraint ? constraint : "");
+  else if (g_str_equal (state, "42501") || g_str_equal (state, "25006"))
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_READ_ONLY,
+                 _("The database “%s” does not let this account make that change; ask the administrator of the server"),
+                 self->display);
+  else if (g_str_equal (state, "53100"))
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_FULL,
+                 _("The disk of the database server “%s” is full; nothing was changed. Tell the administrator of the server."),
+                 self->display);
+  else if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57") ||
+           PQstatus (self->conn) != CONNECTION_OK)
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_IO,
+                 _("The connection to the database server “%s” was lost; check the network and try again"),
+                 self->display);
+  else
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL,
+                 _("The database server “%s” could not carry out the request (error %s)"),
+                 self->display, state[0] != '\0' ? state : "?");
+}
+
+/* Connection */
+
+/* The server's notices (a cascade that dropped more, a deprecated setting) are for
+ * developers: they go to the debug log, not to a user's terminal. */
+static void
+notice_cb (void       *user_data,
+           const char *message)
+{
+  g_debug ("PostgreSQL: %s", message);
+}
+
+/* Only a connection that stays on this machine may go without TLS. */
+static gboolean
+host_is_local (const char *host)
+{
+  return host == NULL || host[0] == '\0' || host[0] == '/' ||
+         g_str_equal (host, "localhost") || g_str_equal (host, "127.0.0.1") ||
+         g_str_equal (host, "::1");
+}
+
+/**
+ * xa_pg_connection_open:
+ * @uri: a `postgresql://` URI; what it leaves out comes from libpq's environment
+ *   (PGHOST, PGUSER…) and the password file, never from the URI we log
+ *
+ * Connects, in UTF-8. A server that is not on this machine must speak TLS: data of
+ * schools is not sent in the clear, and the message says what the administrator must do.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+XaPgConnection *
+xa_pg_connection_open (const char  *uri,
+                       GError     **error)
+{
+  g_autoptr(XaPgConnection) self = g_new0 (XaPgConnection, 1);
+  const char *host;
+
+  self->conn = PQconnectdb (uri);
+  host = PQhost (self->conn);
+  self->display = g_strdup_printf ("%s@%s:%s/%s",
+                                   PQuser (self->conn) ? PQuser (self->conn) : "",
+                                   host != NULL && host[0] != '\0' ? host : "localhost",
+                                   PQport (self->conn) ? PQport (self->conn) : "",
+                                   PQdb (self->conn) ? PQdb (self->conn) : "");
+
+  PQsetNoticeProcessor (self->conn, notice_cb, NULL);
+
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_debug ("Cannot connect to %s: %s", self->display, PQerrorMessage (self->conn));
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN,
+                   _("Cannot connect to the database server “%s”: check the address, the account and the password, and that the server runs"),
+                   self->display);
+      return NULL;
+    }
+
+  if (!host_is_local (host) && !PQsslInUse (self->conn))
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN,
+                   _("The database server “%s” offers no encrypted (TLS) connection, and school data is not sent over the network unencrypted. Ask the administrator to turn TLS on (ssl = on in postgresql.conf)."),
+                   self->display);
+      return NULL;
+    }
+
+  if (PQsetClientEncoding (self->conn, "UTF8") != 0)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN,
+                   _("The database server “%s” cannot exchange text as UTF-8"), self->display);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+void
+xa_pg_connection_free (XaPgConnection *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->conn, PQfinish);
+  g_free (self->display);
+  g_free (self);
+}
+
+/**
+ * xa_pg_connection_get_display:
+ *
+ * Returns: the server as messages name it: user@host:port/database, no password
+ */
+const char *
+xa_pg_connection_get_display (XaPgConnection *self)
+{
+  return self->display;
+}
+
+gboolean
+xa_pg_connection_exec (XaPgConnection  *self,
+                       const char      *sql,
+                       GError         **error)
+{
+  PGresult *result = PQexec (self->conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    set_error_from_result (self, result, sql, error);
+  PQclear (result);
+
+  return ok;
+}
+
+/* Statements */
+
+XaPgStatement *
+xa_pg_statement_new (XaPgConnection  *connection,
+                     const char      *sql,
+                     GError         **error)
+{
+  g_autoptr(XaPgStatement) self = g_new0 (XaPgStatement, 1);
+
+  self->connection = connection;
+  if (!(self->sql = xa_pg_translate_sql (sql, &self->names, &self->n_params, error)))
+    return NULL;
+  self->values = g_new0 (char *, self->n_params + 1);
+  self->row = -1;
+
+  return g_steal_pointer (&self);
+}
+
+void
+xa_pg_statement_free (XaPgStatement *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->result, PQclear);
+  for (int i = 0; i < self->n_params; i++)
+    g_free (self->values[i]);
+  g_free (self->values);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_free (self->sql);
+  g_free (self);
+}
+
+void
+xa_pg_statement_reset (XaPgStatement *self)
+{
+  g_clear_pointer (&self->result, PQclear);
+  self->row = -1;
+  for (int i = 0; i < self->n_params; i++)
+    g_clear_pointer (&self->values[i], g_free);
+}
+
+int
+xa_pg_statement_param (XaPgStatement *self,
+                       const char    *name)
+{
+  for (guint i = 0; self->names != NULL && i < self->names->len; i++)
+    {
+      if (g_strcmp0 (self->names->pdata[i], name) == 0)
+        return i + 1;
+    }
+
+  g_critical ("The statement has no parameter %s: %s", name, self->sql);
+  return 0;
+}
+
+static void
+set_value (XaPgStatement *self,
+           int            index,
+           char          *value)
+{
+  if (index < 1 || index > self->n_params)
+    {
+      g_critical ("The statement has no parameter %d: %s", index, self->sql);
+      g_free (value);
+      return;
+    }
+
+  g_free (self->values[index - 1]);
+  self->values[index - 1] = value;
+}
+
+void
+xa_pg_statement_bind_text (XaPgStatement *self,
+                           int            index,
+                           const char    *value)
+{
+  set_value (self, index, g_strdup (value));
+}
+
+void
+xa_pg_statement_bind_int64 (XaPgStatement *self,
+                            int            index,
+                            gint64         value)
+{
+  set_value (self, index, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+void
+xa_pg_statement_bind_double (XaPgStatement *self,
+                             int            index,
+                             double         value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  set_value (self, index, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
+}
+
+/**
+ * xa_pg_statement_step:
+ *
+ * Runs the statement on its first step, then walks the rows it returned.
+ */
+XaStep
+xa_pg_statement_step (XaPgStatement  *self,
+                      GError        **error)
+{
+  if (self->result == NULL)
+    {
+      ExecStatusType status;
+
+      self->result = PQexecParams (self->connection->conn, self->sql, self->n_params, NULL,
+                                   (const char * const *) self->values, NULL, NULL, 0);
+      status = PQresultStatus (self->result);
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        {
+          set_error_from_result (self->connection, self->result, self->sql, error);
+          g_clear_pointer (&self->result, PQclear);
+          return XA_STEP_ERROR;
+        }
+      self->row = -1;
+    }
+
+  if (PQresultStatus (self->result) != PGRES_TUPLES_OK)
+    return XA_STEP_DONE;
+
+  self->row++;
+  return self->row < PQntuples (self->result) ? XA_STEP_ROW : XA_STEP_DONE;
+}
+
+int
+xa_pg_statement_get_n_columns (XaPgStatement *self)
+{
+  return self->result ? PQnfields (self->result) : 0;
+}
+
+gboolean
+xa_pg_statement_get_is_null (XaPgStatement *self,
+                             int            column)
+{
+  return self->result == NULL || self->row < 0 ||
+         PQgetisnull (self->result, self->row, column);
+}
+
+/**
+ * xa_pg_statement_get_text:
+ *
+ * Returns: (transfer none): the column as text, "" for NULL, as SQLite's getter
+ */
+const char *
+xa_pg_statement_get_text (XaPgStatement *self,
+                          int            column)
+{
+  if (xa_pg_statement_get_is_null (self, column))
+    return "";
+
+  return PQgetvalue (self->result, self->row, column);
+}
+
+/* A boolean comes back as t or f; SQLite's answer to the same expression is 1 or 0. */
+gint64
+xa_pg_statement_get_int64 (XaPgStatement *self,
+                           int            column)
+{
+  const char *text = xa_pg_statement_get_text (self, column);
+
+  if (g_str_equal (text, "t"))
+    return 1;
+  if (g_str_equal (text, "f"))
+    return 0;
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+double
+xa_pg_statement_get_double (XaPgStatement *self,
+                            int            column)
+{
+  return g_ascii_strtod (xa_pg_statement_get_text (self, column), NULL);
+}
+
+/**
+ * xa_pg_statement_count_changes:
+ *
+ * Returns: how many rows the INSERT, UPDATE or DELETE changed
+ */
+int
+xa_pg_statement_count_changes (XaPgStatement *self)
+{
+  const char *tuples = self->result ? PQcmdTuples (self->result) : "";
+
+  return tuples[0] != '\0' ? atoi (tuples) : 0;
+}

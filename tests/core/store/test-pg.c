@@ -1,0 +1,314 @@
+/* test-pg.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The PostgreSQL side of the store against a real server: build-aux/test.sh runs this
+ * suite inside pg_virtualenv, which starts a temporary PostgreSQL 15 cluster, points
+ * libpq's environment (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE) at it and removes
+ * it afterwards. Placeholders are rewritten, values go and come back as SQLite's do,
+ * and server errors become the store's codes and sentences without SQL.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "core/store/xa-pg.h"
+#include "core/store/xa-store.h"
+
+static void
+test_translate (void)
+{
+  const struct { const char *sql; const char *expected; int n_params; } cases[] = {
+    { "SELECT 1", "SELECT 1", 0 },
+    { "INSERT INTO t VALUES (?, ?, ?)", "INSERT INTO t VALUES ($1, $2, $3)", 3 },
+    { "SELECT ?1, ?2, ?1", "SELECT $1, $2, $1", 2 },
+    { "SELECT ?3, ?", "SELECT $3, $4", 4 },
+    { "WHERE a = :uuid AND b = :name OR c = :uuid", "WHERE a = $1 AND b = $2 OR c = $1", 2 },
+    { "SELECT '?', 'it''s :x', \"?col\" FROM t WHERE x = ?", "SELECT '?', 'it''s :x', \"?col\" FROM t WHERE x = $1", 1 },
+    { "SELECT x::text FROM t -- why? :because\nWHERE y = ?", "SELECT x::text FROM t -- why? :because\nWHERE y = $1", 1 },
+    { "SELECT '学校：?'", "SELECT '学校：?'", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *translated = NULL;
+      int n_params = -1;
+
+      translated = xa_pg_translate_sql (cases[i].sql, NULL, &n_params, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (translated, ==, cases[i].expected);
+      g_assert_cmpint (n_params, ==, cases[i].n_params);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    int n_params = 0;
+
+    g_assert_null (xa_pg_translate_sql ("SELECT 'open", NULL, &n_params, &error));
+    g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL);
+  }
+
+  g_assert_true (xa_pg_is_uri ("postgresql://district@db.example.cn/xiaoan"));
+  g_assert_true (xa_pg_is_uri ("postgres://"));
+  g_assert_false (xa_pg_is_uri ("/home/school/xiaoan.db"));
+}
+
+typedef struct
+{
+  XaPgConnection *connection;
+  char           *schema;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *create = NULL;
+
+  if (g_getenv ("PGHOST") == NULL && g_getenv ("PGDATABASE") == NULL)
+    return;
+
+  fixture->connection = xa_pg_connection_open ("postgresql://", &error);
+  g_assert_no_error (error);
+
+  /* A schema of the test's own, so that runs never meet. */
+  fixture->schema = g_strdup_printf ("xa_test_%08x", g_random_int ());
+  create = g_strdup_printf ("CREATE SCHEMA %s; SET search_path TO %s;", fixture->schema, fixture->schema);
+  g_assert_true (xa_pg_connection_exec (fixture->connection, create, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->connection != NULL)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP SCHEMA %s CASCADE", fixture->schema);
+
+      g_assert_true (xa_pg_connection_exec (fixture->connection, drop, NULL));
+    }
+
+  g_clear_pointer (&fixture->connection, xa_pg_connection_free);
+  g_clear_pointer (&fixture->schema, g_free);
+}
+
+static gboolean
+needs_server (Fixture *fixture)
+{
+  if (fixture->connection != NULL)
+    return TRUE;
+
+  g_test_skip ("No PostgreSQL server: build-aux/test.sh runs this suite in pg_virtualenv");
+  return FALSE;
+}
+
+static XaPgStatement *
+prepare (Fixture    *fixture,
+         const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  XaPgStatement *stmt = xa_pg_statement_new (fixture->connection, sql, &error);
+
+  g_assert_no_error (error);
+  return stmt;
+}
+
+/* Values go in as SQLite's statements take them and come back through the same getters:
+ * NULL as "", Chinese text whole, 64-bit numbers, booleans as 1 and 0, ids by RETURNING. */
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaPgStatement) insert = NULL;
+  g_autoptr(XaPgStatement) select = NULL;
+  gint64 first_id;
+
+  if (!needs_server (fixture))
+    return;
+
+  g_assert_true (xa_pg_connection_exec (fixture->connection,
+                                        "CREATE TABLE school (id BIGSERIAL PRIMARY KEY,"
+                                        " code TEXT UNIQUE, name TEXT NOT NULL, phone TEXT,"
+                                        " pupils BIGINT)",
+                                        &error));
+  g_assert_no_error (error);
+
+  insert = prepare (fixture, "INSERT INTO school (code, name, phone, pupils)"
+                             " VALUES (:code, :name, ?, ?) RETURNING id");
+  xa_pg_statement_bind_text (insert, xa_pg_statement_param (insert, ":code"), "2150000113");
+  xa_pg_statement_bind_text (insert, xa_pg_statement_param (insert, ":name"), "示例区实验小学");
+  xa_pg_statement_bind_text (insert, 3, NULL);
+  xa_pg_statement_bind_int64 (insert, 4, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (xa_pg_statement_step (insert, &error), ==, XA_STEP_ROW);
+  g_assert_no_error (error);
+  first_id = xa_pg_statement_get_int64 (insert, 0);
+  g_assert_cmpint (first_id, >, 0);
+  g_assert_cmpint (xa_pg_statement_step (insert, &error), ==, XA_STEP_DONE);
+
+  xa_pg_statement_reset (insert);
+  xa_pg_statement_bind_text (insert, 1, "2150000114");
+  xa_pg_statement_bind_text (insert, 2, "凤岗幼儿园");
+  xa_pg_statement_bind_text (insert, 3, "023-6888 0001");
+  xa_pg_statement_bind_int64 (insert, 4, 180);
+  g_assert_cmpint (xa_pg_statement_step (insert, &error), ==, XA_STEP_ROW);
+  g_assert_cmpint (xa_pg_statement_get_int64 (insert, 0), ==, first_id + 1);
+
+  select = prepare (fixture, "SELECT code, name, phone, pupils, phone IS NULL FROM school"
+                             " WHERE pupils > ? ORDER BY code");
+  xa_pg_statement_bind_int64 (select, 1, 0);
+  g_assert_cmpint (xa_pg_statement_step (select, &error), ==, XA_STEP_ROW);
+  g_assert_cmpint (xa_pg_statement_get_n_columns (select), ==, 5);
+  g_assert_cmpstr (xa_pg_statement_get_text (select, 1), ==, "示例区实验小学");
+  g_assert_true (xa_pg_statement_get_is_null (select, 2));
+  g_assert_cmpstr (xa_pg_statement_get_text (select, 2), ==, "");
+  g_assert_cmpint (xa_pg_statement_get_int64 (select, 3), ==, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (xa_pg_statement_get_int64 (select, 4), ==, 1);
+  g_assert_cmpint (xa_pg_statement_step (select, &error), ==, XA_STEP_ROW);
+  g_assert_cmpstr (xa_pg_statement_get_text (select, 2), ==, "023-6888 0001");
+  g_assert_cmpint (xa_pg_statement_get_int64 (select, 4), ==, 0);
+  g_assert_cmpint (xa_pg_statement_step (select, &error), ==, XA_STEP_DONE);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(XaPgStatement) update = prepare (fixture, "UPDATE school SET pupils = pupils + 1");
+
+    g_assert_cmpint (xa_pg_statement_step (update, &error), ==, XA_STEP_DONE);
+    g_assert_cmpint (xa_pg_statement_count_changes (update), ==, 2);
+  }
+}
+
+/* The server's errors as the store's: codes the store acts on, words without SQL. */
+static void
+test_errors (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaPgStatement) insert = NULL;
+  g_autoptr(XaPgStatement) bad = NULL;
+  g_autoptr(XaPgStatement) draft = NULL;
+
+  if (!needs_server (fixture))
+    return;
+
+  g_assert_true (xa_pg_connection_exec (fixture->connection,
+                                        "CREATE TABLE school (code TEXT CONSTRAINT school_code_unique UNIQUE,"
+                                        " name TEXT NOT NULL);"
+                                        "CREATE FUNCTION only_drafts () RETURNS trigger LANGUAGE plpgsql AS"
+                                        " $$ BEGIN RAISE EXCEPTION 'only a draft agreement can be edited'; END $$;"
+                                        "CREATE TRIGGER school_frozen BEFORE DELETE ON school"
+                                        " FOR EACH ROW EXECUTE FUNCTION only_drafts ();",
+                                        &error));
+  g_assert_no_error (error);
+
+  insert = prepare (fixture, "INSERT INTO school (code, name) VALUES (?, ?)");
+  xa_pg_statement_bind_text (insert, 1, "2150000113");
+  xa_pg_statement_bind_text (insert, 2, "示例区实验小学");
+  g_assert_cmpint (xa_pg_statement_step (insert, &error), ==, XA_STEP_DONE);
+
+  xa_pg_statement_reset (insert);
+  xa_pg_statement_bind_text (insert, 1, "2150000113");
+  xa_pg_statement_bind_text (insert, 2, "另一所学校");
+  g_assert_cmpint (xa_pg_statement_step (insert, &error), ==, XA_STEP_ERROR);
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "school_code_unique"));
+  g_assert_null (strstr (error->message, "INSERT"));
+  g_clear_error (&error);
+
+  xa_pg_statement_reset (insert);
+  xa_pg_statement_bind_text (insert, 1, "2150000115");
+  xa_pg_statement_bind_text (insert, 2, NULL);
+  g_assert_cmpint (xa_pg_statement_step (insert, &error), ==, XA_STEP_ERROR);
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "name"));
+  g_clear_error (&error);
+
+  /* A trigger's refusal reads as the same sentence on both engines. */
+  draft = prepare (fixture, "DELETE FROM school");
+  g_assert_cmpint (xa_pg_statement_step (draft, &error), ==, XA_STEP_ERROR);
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "Only a draft agreement can be edited");
+  g_clear_error (&error);
+
+  bad = prepare (fixture, "SELEC code FROM school");
+  g_assert_cmpint (xa_pg_statement_step (bad, &error), ==, XA_STEP_ERROR);
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL);
+  g_assert_null (strstr (error->message, "SELEC"));
+}
+
+/* Two writers of one row under SERIALIZABLE: the loser is told "busy", which the store
+ * answers by running the write again, never with the server's English. */
+static void
+test_serialisation_is_busy (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaPgConnection) other = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(XaPgStatement) mine = NULL;
+  g_autoptr(XaPgStatement) theirs = NULL;
+
+  if (!needs_server (fixture))
+    return;
+
+  g_assert_true (xa_pg_connection_exec (fixture->connection,
+                                        "CREATE TABLE counter (n BIGINT); INSERT INTO counter VALUES (0);",
+                                        &error));
+  other = xa_pg_connection_open ("postgresql://", &error);
+  g_assert_no_error (error);
+  path = g_strdup_printf ("SET search_path TO %s", fixture->schema);
+  g_assert_true (xa_pg_connection_exec (other, path, &error));
+
+  g_assert_true (xa_pg_connection_exec (fixture->connection, "BEGIN ISOLATION LEVEL SERIALIZABLE", &error));
+  g_assert_true (xa_pg_connection_exec (other, "BEGIN ISOLATION LEVEL SERIALIZABLE", &error));
+  g_assert_true (xa_pg_connection_exec (fixture->connection, "SELECT n FROM counter", &error));
+  g_assert_true (xa_pg_connection_exec (other, "SELECT n FROM counter", &error));
+
+  mine = prepare (fixture, "UPDATE counter SET n = n + 1");
+  g_assert_cmpint (xa_pg_statement_step (mine, &error), ==, XA_STEP_DONE);
+  g_assert_true (xa_pg_connection_exec (fixture->connection, "COMMIT", &error));
+  g_assert_no_error (error);
+
+  theirs = xa_pg_statement_new (other, "UPDATE counter SET n = n + 1", &error);
+  g_assert_cmpint (xa_pg_statement_step (theirs, &error), ==, XA_STEP_ERROR);
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_BUSY);
+  g_assert_null (strstr (error->message, "serializ"));
+  g_clear_error (&error);
+  g_assert_true (xa_pg_connection_exec (other, "ROLLBACK", &error));
+}
+
+static void
+test_refused_connection (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaPgConnection) connection = NULL;
+
+  /* Nothing listens on port 1: a clear sentence naming the server, no libpq text. */
+  connection = xa_pg_connection_open ("postgresql://school@localhost:1/xiaoan?connect_timeout=3", &error);
+  g_assert_null (connection);
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "school@localhost:1/xiaoan"));
+  g_assert_null (strstr (error->message, "Connection refused"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/xa/pg/translate", test_translate);
+  g_test_add_func ("/xa/pg/refused-connection", test_refused_connection);
+  g_test_add ("/xa/pg/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/xa/pg/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+  g_test_add ("/xa/pg/serialisation-is-busy", Fixture, NULL, fixture_set_up,
+              test_serialisation_is_busy, fixture_tear_down);
+
+  return g_test_run ();
+}
