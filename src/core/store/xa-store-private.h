@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "xa-pg.h"
 #include "xa-store.h"
 #include "core/util/xa-glib-compat.h"
 
@@ -66,6 +67,9 @@ gboolean  _xa_store_search_fill     (sqlite3     *db,
                                      const char  *sql,
                                      GError     **error);
 const char *_xa_store_trigger_message (const char *raised);
+gboolean  _xa_store_pg_migrate      (XaPgConnection  *connection,
+                                     int              target_version,
+                                     GError         **error);
 void      _xa_sqlite_set_error      (sqlite3     *db,
                                      const char  *path,
                                      const char  *sql,

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/store/xa-pg.h"
+#include "core/store/xa-store-private.h"
 #include "core/store/xa-store.h"
 
 static void
@@ -282,6 +283,94 @@ test_serialisation_is_busy (Fixture       *fixture,
   g_assert_true (xa_pg_connection_exec (other, "ROLLBACK", &error));
 }
 
+static gboolean
+exec_fails_with (Fixture    *fixture,
+                 const char *sql,
+                 const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean failed = !xa_pg_connection_exec (fixture->connection, sql, &error);
+
+  if (failed)
+    g_test_message ("%s → %s", sql, error->message);
+
+  return failed && g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT) &&
+         g_strcmp0 (error->message, message) == 0;
+}
+
+/* The schema's steps on a real server: all of them once, again as a no-op, and the rules
+ * that SQLite's triggers hold are held here too, with the same sentences. */
+static void
+test_schema (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!needs_server (fixture))
+    return;
+
+  g_assert_true (_xa_store_pg_migrate (fixture->connection, XA_STORE_SCHEMA_VERSION, &error));
+  g_assert_no_error (error);
+  g_assert_true (_xa_store_pg_migrate (fixture->connection, XA_STORE_SCHEMA_VERSION, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (xa_pg_connection_exec (fixture->connection,
+                                        "INSERT INTO audit VALUES (1, 'now', '测试员', 'x', 'organisation', 'u', '', '0', 'h');"
+                                        "INSERT INTO organisation (uuid, kind, code, name, created_at, updated_at)"
+                                        " VALUES ('o1', 'school', '2150000113', '示例区实验小学', 'now', 'now');"
+                                        "INSERT INTO template (uuid, school_year, version, name, body, created_at, updated_at)"
+                                        " VALUES ('t1', 2021, 1, '责任书', '{}', 'now', 'now');"
+                                        "INSERT INTO agreement (uuid, organisation_id, school_year, revision, template_id, state,"
+                                        " school_name, created_at, created_by, updated_at)"
+                                        " VALUES ('a1', 1, 2021, 1, 1, 'draft', '示例区实验小学', 'now', '测试员', 'now');",
+                                        &error));
+  g_assert_no_error (error);
+
+  g_assert_true (exec_fails_with (fixture, "UPDATE audit SET operator = 'x'",
+                                  "The audit log is append-only: its entries are never changed or removed"));
+  g_assert_true (exec_fails_with (fixture, "DELETE FROM audit",
+                                  "The audit log is append-only: its entries are never changed or removed"));
+  g_assert_true (exec_fails_with (fixture, "UPDATE agreement SET state = 'signed', signed_at = 'now'",
+                                  "An agreement cannot go to that state from the one it is in"));
+  g_assert_true (xa_pg_connection_exec (fixture->connection, "UPDATE agreement SET state = 'pending'", &error));
+  g_assert_true (exec_fails_with (fixture, "UPDATE agreement SET state = 'signed', signed_at = 'now'",
+                                  "An agreement is signed only with a frozen template version"));
+  g_assert_true (exec_fails_with (fixture, "UPDATE agreement SET school_name = '改过的名字'",
+                                  "Only a draft agreement can be edited"));
+  g_assert_true (xa_pg_connection_exec (fixture->connection,
+                                        "UPDATE template SET frozen_at = 'now';"
+                                        "UPDATE agreement SET state = 'signed', signed_at = 'now'",
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_true (exec_fails_with (fixture, "UPDATE template SET name = '改过'",
+                                  "A template version that a signed agreement uses never changes; save your edits as a new version"));
+  g_assert_true (exec_fails_with (fixture, "DELETE FROM agreement",
+                                  "Only a draft agreement can be deleted"));
+
+  /* The date rule of role terms, as SQLite's date (x) IS x. */
+  g_assert_true (xa_pg_connection_exec (fixture->connection,
+                                        "INSERT INTO person (uuid, organisation_id, name, created_at, updated_at)"
+                                        " VALUES ('p1', 1, '王建国', 'now', 'now')",
+                                        &error));
+  g_assert_false (xa_pg_connection_exec (fixture->connection,
+                                         "INSERT INTO role_term (uuid, organisation_id, person_id, role, since)"
+                                         " VALUES ('r1', 1, 1, 'first-responsible', '2021-02-30')",
+                                         &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_true (xa_pg_connection_exec (fixture->connection,
+                                        "INSERT INTO role_term (uuid, organisation_id, person_id, role, since)"
+                                        " VALUES ('r1', 1, 1, 'first-responsible', '2021-09-01')",
+                                        &error));
+  g_assert_no_error (error);
+
+  /* A database a newer program wrote is refused untouched. */
+  g_assert_true (xa_pg_connection_exec (fixture->connection,
+                                        "UPDATE meta SET value = '999' WHERE key = 'schema_version'", &error));
+  g_assert_false (_xa_store_pg_migrate (fixture->connection, XA_STORE_SCHEMA_VERSION, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_TOO_NEW);
+}
+
 static void
 test_refused_connection (void)
 {
@@ -307,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/xa/pg/refused-connection", test_refused_connection);
   g_test_add ("/xa/pg/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/xa/pg/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+  g_test_add ("/xa/pg/schema", Fixture, NULL, fixture_set_up, test_schema, fixture_tear_down);
   g_test_add ("/xa/pg/serialisation-is-busy", Fixture, NULL, fixture_set_up,
               test_serialisation_is_busy, fixture_tear_down);
 
