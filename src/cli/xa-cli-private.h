@@ -48,6 +48,9 @@ typedef struct
   char        *data_dir;
   char        *operator_name;
 
+  /* The command only reads: its workspace opens read-only (from the command table). */
+  gboolean     read_only;
+
   /* The command's options; unset (NULL, FALSE) when not given. */
   char       **years;          /* every --year in order: "template diff" takes two */
   const char  *year;           /* the last --year */

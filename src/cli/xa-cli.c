@@ -31,6 +31,15 @@ typedef struct
   const char   *needs;             /* the message when its value is missing */
 } OptionSpec;
 
+/* What a command does to the database. A command that only reads opens it read-only:
+ * it creates nothing, migrates nothing, stores no defaults, and says so when there is no
+ * database yet. */
+typedef enum
+{
+  XA_CLI_WRITES = 0,  /* the default: opens for writing, creating or migrating */
+  XA_CLI_READS,
+} XaCliAccess;
+
 typedef struct
 {
   const char   *name;              /* "school import" */
@@ -39,6 +48,7 @@ typedef struct
   XaCliOptions  options;
   XaCliHandler  handler;
   const char   *summary[4];        /* lines of help, NULL-terminated */
+  XaCliAccess   access;
 } XaCliCommand;
 
 #define OFFSET(field) G_STRUCT_OFFSET (XaCli, field)
@@ -88,15 +98,15 @@ static const XaCliCommand commands[] = {
   { "school import", "FILE.csv", "FILE.csv", 0, xa_cli_school_import,
     { N_("import a school list (UTF-8 or GB18030), all or nothing") } },
   { "school list", "[--json]", NULL, XA_CLI_OPTION_JSON, xa_cli_school_list,
-    { N_("list the schools") } },
+    { N_("list the schools") }, XA_CLI_READS },
   { "audit verify", "", NULL, 0, xa_cli_store_audit_verify,
-    { N_("check that the audit log has not been altered") } },
+    { N_("check that the audit log has not been altered") }, XA_CLI_READS },
   { "agreement generate", "--year Y (--school CODE | --all)", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_ALL, xa_cli_agreement_generate,
     { N_("make draft agreements from the year's template; schools that have one are skipped") } },
   { "agreement list", "--year Y [--json]", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_agreement_list,
-    { N_("list the current agreements of a school year with their state") } },
+    { N_("list the current agreements of a school year with their state") }, XA_CLI_READS },
   { "agreement advance", "--year Y --school CODE --to pending|signed|archived|draft", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_TO, xa_cli_agreement_advance,
     { N_("move an agreement on: draft → pending → signed → archived (pending may go back to draft)") } },
@@ -114,9 +124,9 @@ static const XaCliCommand commands[] = {
       N_("--copy both (the default) puts both originals in one file: the commission's copy, then the school's"),
       N_("a school without an agreement for the year gets a draft first, as stderr says") } },
   { "template list", "", NULL, 0, xa_cli_template_list,
-    { N_("list the templates: school year, version, frozen or editable, name") } },
+    { N_("list the templates: school year, version, frozen or editable, name") }, XA_CLI_READS },
   { "template export", "--year Y FILE", "FILE", XA_CLI_OPTION_YEAR, xa_cli_template_export,
-    { N_("write the latest template of a school year to a JSON file") } },
+    { N_("write the latest template of a school year to a JSON file") }, XA_CLI_READS },
   { "template import", "FILE", "FILE", 0, xa_cli_template_import,
     { N_("store a template file as a new version of its school year") } },
   { "template next-year", "--year Y", NULL, XA_CLI_OPTION_YEAR, xa_cli_template_next_year,
@@ -124,7 +134,7 @@ static const XaCliCommand commands[] = {
   { "template diff", "--year A --year B [--pdf FILE.pdf]", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_PDF, xa_cli_template_diff,
     { N_("compare two years' templates clause by clause"),
-      N_("--pdf writes the comparison as a PDF, changed words underlined or struck through") } },
+      N_("--pdf writes the comparison as a PDF, changed words underlined or struck through") }, XA_CLI_READS },
 };
 
 static void
@@ -226,10 +236,12 @@ xa_cli_user_error (const GError *error)
 /**
  * xa_cli_open_workspace:
  *
- * Opens the workspace of the data folder, creating or migrating its database, and names
- * the operator in its audit log: --operator, else $XIAOAN_OPERATOR, else the account.
- * A command calls it once its command line has been checked, so that a usage error
- * creates nothing.
+ * Opens the workspace of the data folder as the command table says. A command that
+ * writes creates or migrates the database and names the operator in its audit log:
+ * --operator, else $XIAOAN_OPERATOR, else the account. One that only reads opens it
+ * read-only, and a folder without a database (or with one to update) is a user error
+ * that says to run `init`. A command calls it once its command line has been checked,
+ * so that a usage error creates nothing.
  *
  * Returns: (transfer full): the workspace, or %NULL with @error set
  */
@@ -238,6 +250,26 @@ xa_cli_open_workspace (XaCli   *cli,
                        GError **error)
 {
   const char *operator_name = cli->operator_name;
+  g_autoptr(GError) local_error = NULL;
+  XaWorkspace *workspace;
+
+  if (cli->read_only)
+    {
+      g_autofree char *dir = xa_store_dup_default_data_dir (cli->data_dir);
+
+      if ((workspace = xa_workspace_open_for_reading (dir, &local_error)))
+        return workspace;
+
+      if (g_error_matches (local_error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_NO_DATABASE))
+        g_set_error (error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_NO_DATABASE,
+                     _("There is no database in %s yet; run “xiaoan-cli init” to create it"), dir);
+      else if (g_error_matches (local_error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_OLD_SCHEMA))
+        g_set_error (error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_OLD_SCHEMA,
+                     _("The database in %s is from an older version of Xiaoan; run “xiaoan-cli init” to update it"), dir);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   if (operator_name == NULL || operator_name[0] == '\0')
     operator_name = g_getenv ("XIAOAN_OPERATOR");
@@ -559,6 +591,8 @@ xa_cli_run (int    argc,
   g_ptr_array_remove_range (args, 0, n_words);
   if ((status = parse_command_line (&cli, command, args)) != EXIT_OK)
     return status;
+
+  cli.read_only = command->access == XA_CLI_READS;
 
   return command->handler (&cli);
 }

@@ -6,9 +6,15 @@
  * and every registry and book over it. The application, its window, the command line and
  * the tests' fixtures all take a workspace, so that a new area (the hazard ledger, the
  * assessment) is wired in here once instead of in each of them.
+ *
+ * A workspace opens for writing (the app, and commands that change data: the database
+ * is created or migrated, the defaults stored) or for reading only (commands that only
+ * look, which must leave the folder as they found it).
  */
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "xa-workspace.h"
 
@@ -26,6 +32,8 @@ struct _XaWorkspace
 };
 
 G_DEFINE_FINAL_TYPE (XaWorkspace, xa_workspace, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (xa-workspace-error-quark, xa_workspace_error)
 
 static void
 xa_workspace_dispose (GObject *object)
@@ -148,6 +156,62 @@ xa_workspace_open (const char  *data_dir,
 
   xa_store_set_operator (store, operator_name);
   self = open_with_defaults (store);
+  self->data_dir = g_steal_pointer (&dir);
+  return self;
+}
+
+/**
+ * xa_workspace_open_for_reading:
+ * @data_dir: (nullable) (type filename): the data folder; %NULL for the default one
+ *
+ * Opens the store `xiaoan.db` of @data_dir for reading only and builds the registries
+ * and books over it. Nothing is created, migrated or stored, not even the defaults: a
+ * folder without a database gives %XA_WORKSPACE_ERROR_NO_DATABASE and stays as it was.
+ * Every migration so far adds tables or columns that the reads use, so a database of an
+ * older schema cannot be read as it is: %XA_WORKSPACE_ERROR_OLD_SCHEMA. A newer or a
+ * foreign one is refused as by xa_store_open().
+ *
+ * Returns: (transfer full): the workspace, or %NULL with @error set
+ */
+XaWorkspace *
+xa_workspace_open_for_reading (const char  *data_dir,
+                               GError     **error)
+{
+  g_autofree char *dir = xa_store_dup_default_data_dir (data_dir);
+  g_autofree char *path = g_build_filename (dir, "xiaoan.db", NULL);
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  XaWorkspace *self;
+  int version;
+
+  if (!(store = xa_store_open_read_only (path, &local_error)))
+    {
+      if (g_error_matches (local_error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_FOUND))
+        g_set_error (error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_NO_DATABASE,
+                     _("There is no database in %s yet"), dir);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* An SQLite file that no Xiaoan ever set up is no database yet either. */
+  version = xa_store_get_schema_version (store);
+  if (version == 0)
+    {
+      g_set_error (error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_NO_DATABASE,
+                   _("There is no database in %s yet"), dir);
+      return NULL;
+    }
+
+  if (version < XA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_OLD_SCHEMA,
+                   _("The database in %s was made by an older version of Xiaoan (schema %d, now %d) and must be updated before it is read"),
+                   dir, version, XA_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  self = xa_workspace_new_for_store (store);
   self->data_dir = g_steal_pointer (&dir);
   return self;
 }

@@ -14,12 +14,23 @@
 
 G_BEGIN_DECLS
 
+#define XA_WORKSPACE_ERROR (xa_workspace_error_quark ())
+
+typedef enum
+{
+  XA_WORKSPACE_ERROR_NO_DATABASE,  /* opening for reading found no database to read */
+  XA_WORKSPACE_ERROR_OLD_SCHEMA,   /* it must be migrated before it can be read */
+} XaWorkspaceError;
+
 #define XA_TYPE_WORKSPACE (xa_workspace_get_type ())
 
 G_DECLARE_FINAL_TYPE (XaWorkspace, xa_workspace, XA, WORKSPACE, GObject)
 
+GQuark             xa_workspace_error_quark     (void);
 XaWorkspace       *xa_workspace_open            (const char   *data_dir,
                                                  const char   *operator_name,
+                                                 GError      **error);
+XaWorkspace       *xa_workspace_open_for_reading (const char  *data_dir,
                                                  GError      **error);
 XaWorkspace       *xa_workspace_open_in_memory  (GError      **error);
 XaWorkspace       *xa_workspace_new_for_store   (XaStore      *store);

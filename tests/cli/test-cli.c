@@ -7,11 +7,14 @@
  * takes its own options and no others: an option of another command, an option without
  * its value and an argument too many are each a usage error, exit status 2 with one line
  * on stderr that names what is wrong, and create nothing; `COMMAND --help` lists that
- * command's options.
+ * command's options. The commands that only read never write: not the database, whose
+ * bytes and audit log stay as they were, and not a data folder without one.
  */
 
 #include "config.h"
 #include "xa-test-utils.h"
+#include "core/registry/xa-demo.h"
+#include "core/store/xa-store-private.h"
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -312,14 +315,12 @@ test_audit_tamper (Fixture       *fixture,
   g_assert_null (strstr (broken.out, "intact"));
 }
 
-/* Runs `xiaoan-cli --data-dir DIR COMMAND VALID EXTRA` (the words split at spaces). */
+/* Runs `xiaoan-cli --data-dir DATA_DIR LINE`, the words of @line split at spaces. */
 static void
-run_case (XaTestRun   *run,
-          Fixture     *fixture,
-          const Case  *test_case,
-          const char  *extra)
+run_line (XaTestRun  *run,
+          const char *data_dir,
+          const char *line)
 {
-  g_autofree char *line = g_strjoin (" ", test_case->command, test_case->valid, extra, NULL);
   g_auto(GStrv) split = g_strsplit (line, " ", -1);
   const char *w[12] = { NULL, };
   guint n = 0;
@@ -334,8 +335,20 @@ run_case (XaTestRun   *run,
     }
 
   /* The list ends at the first NULL. */
-  xa_test_run_cli (run, fixture->data_dir, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8],
+  xa_test_run_cli (run, data_dir, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8],
                    w[9], w[10], NULL);
+}
+
+/* Runs `xiaoan-cli --data-dir DIR COMMAND VALID EXTRA`. */
+static void
+run_case (XaTestRun   *run,
+          Fixture     *fixture,
+          const Case  *test_case,
+          const char  *extra)
+{
+  g_autofree char *line = g_strjoin (" ", test_case->command, test_case->valid, extra, NULL);
+
+  run_line (run, fixture->data_dir, line);
 }
 
 /* Exit status 2, nothing on stdout, and one line on stderr that contains @needle. */
@@ -463,6 +476,189 @@ test_help (Fixture       *fixture,
     g_assert_nonnull (strstr (global.out, cases[i].command));
 }
 
+/* Reading */
+
+/* Each command that only reads, as a call that works on a database with schools and
+ * templates; "@" stands for the test's folder. */
+static const char * const read_calls[] = {
+  "school list",
+  "school list --json",
+  "agreement list --year 2021-2022",
+  "agreement list --year 2021 --json",
+  "template list",
+  "template export --year 2021 @/template.json",
+  "template diff --year 2021 --year 2021",
+  "template diff --year 2021 --year 2021 --pdf @/diff.pdf",
+  "audit verify",
+};
+
+static char *
+dup_read_call (Fixture *fixture,
+               guint    i)
+{
+  g_auto(GStrv) parts = g_strsplit (read_calls[i], "@", -1);
+
+  return g_strjoinv (fixture->dir, parts);
+}
+
+static char *
+dup_file_sha256 (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static int
+count_audit (const char *db_path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int count;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return count;
+}
+
+/* Runs every read call; each leaves the database file byte for byte as it was. Returns
+ * how many exited 0. */
+static guint
+run_read_calls (Fixture *fixture)
+{
+  g_autofree char *db_path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
+  g_autofree char *sha = dup_file_sha256 (db_path);
+  int n_audit = count_audit (db_path);
+  guint n_ok = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (read_calls); i++)
+    {
+      g_auto(XaTestRun) run = { 0, };
+      g_autofree char *call = dup_read_call (fixture, i);
+      g_autofree char *after = NULL;
+
+      run_line (&run, fixture->data_dir, call);
+      g_test_message ("%s: %d %s", call, run.status, run.err);
+      g_assert_cmpint (run.status, !=, 2);
+      n_ok += run.status == 0;
+
+      after = dup_file_sha256 (db_path);
+      g_assert_cmpstr (after, ==, sha);
+      g_assert_cmpint (count_audit (db_path), ==, n_audit);
+    }
+
+  return n_ok;
+}
+
+/* A database whose default template was never stored (the store made it, not the app):
+ * reading it must not store the template, as opening it for writing does. Then a full
+ * one, where every read call succeeds. */
+static void
+test_read_writes_nothing (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *db_path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
+  g_auto(XaTestRun) init = { 0, };
+  g_auto(XaTestRun) generate = { 0, };
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(XaStore) store = xa_store_open (db_path, &error);
+    g_autoptr(XaSchoolRegistry) registry = NULL;
+
+    g_assert_no_error (error);
+    registry = xa_school_registry_new (store);
+    xa_demo_fill (registry, 3, 7, &error);
+    g_assert_no_error (error);
+  }
+
+  run_read_calls (fixture);
+
+  xa_test_run_cli (&init, fixture->data_dir, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  xa_test_run_cli (&generate, fixture->data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
+  g_assert_cmpint (generate.status, ==, 0);
+
+  g_assert_cmpuint (run_read_calls (fixture), ==, G_N_ELEMENTS (read_calls));
+}
+
+/* A read in a folder without a database says to create one, and creates nothing. */
+static void
+test_read_no_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (read_calls); i++)
+    {
+      g_auto(XaTestRun) run = { 0, };
+      g_autofree char *call = dup_read_call (fixture, i);
+      g_autofree char *message = g_strdup_printf ("There is no database in %s yet; run “xiaoan-cli init”",
+                                                  fixture->data_dir);
+
+      run_line (&run, fixture->data_dir, call);
+      g_test_message ("%s: %s", call, run.err);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, message));
+      g_assert_false (g_file_test (fixture->data_dir, G_FILE_TEST_EXISTS));
+    }
+
+  /* Nor does it in a folder that exists without one. */
+  g_assert_cmpint (g_mkdir (fixture->data_dir, 0700), ==, 0);
+  {
+    g_auto(XaTestRun) run = { 0, };
+    g_autoptr(GDir) dir = NULL;
+
+    xa_test_run_cli (&run, fixture->data_dir, "template", "list", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    dir = g_dir_open (fixture->data_dir, 0, NULL);
+    g_assert_null (g_dir_read_name (dir));
+  }
+}
+
+/* A database of an older schema is read only once it is updated, which reading does
+ * not do. */
+static void
+test_read_older_schema (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *db_path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
+  g_autofree char *sha = NULL;
+  g_autofree char *after = NULL;
+  g_auto(XaTestRun) read = { 0, };
+  g_auto(XaTestRun) init = { 0, };
+  g_auto(XaTestRun) again = { 0, };
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(XaStore) old = _xa_store_open_at_version (db_path, XA_STORE_SCHEMA_VERSION - 1, &error);
+
+    g_assert_no_error (error);
+  }
+  sha = dup_file_sha256 (db_path);
+
+  xa_test_run_cli (&read, fixture->data_dir, "school", "list", NULL);
+  g_assert_cmpint (read.status, ==, 1);
+  g_assert_nonnull (strstr (read.err, fixture->data_dir));
+  g_assert_nonnull (strstr (read.err, "older version of Xiaoan; run “xiaoan-cli init”"));
+  after = dup_file_sha256 (db_path);
+  g_assert_cmpstr (after, ==, sha);
+
+  xa_test_run_cli (&init, fixture->data_dir, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  xa_test_run_cli (&again, fixture->data_dir, "school", "list", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +677,9 @@ main (int   argc,
   g_test_add ("/xa/cli/options/missing-file", Fixture, NULL, fixture_set_up, test_missing_file, fixture_tear_down);
   g_test_add ("/xa/cli/options/double-dash", Fixture, NULL, fixture_set_up, test_double_dash, fixture_tear_down);
   g_test_add ("/xa/cli/options/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
+  g_test_add ("/xa/cli/read/writes-nothing", Fixture, NULL, fixture_set_up, test_read_writes_nothing, fixture_tear_down);
+  g_test_add ("/xa/cli/read/no-database", Fixture, NULL, fixture_set_up, test_read_no_database, fixture_tear_down);
+  g_test_add ("/xa/cli/read/older-schema", Fixture, NULL, fixture_set_up, test_read_older_schema, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Imports a school list saved from Excel or WPS as CSV. Schools in China save CSV in
- * GB18030 (GBK) unless they pick "CSV UTF-8", so both are read. The import is all or
- * nothing: every row is checked first, every problem is reported with its line, and only
- * a file without problems is written, in one transaction.
+ * Imports a school list saved from Excel or WPS as CSV (UTF-8 or GB18030, read by
+ * XaCsvReader a record at a time, so that a wrong file is refused without filling
+ * memory). The import is all or nothing: every row is checked first, every problem is
+ * reported with its line, and only a file without problems is written, in one
+ * transaction; a file with no schools is refused, so that nothing is recorded for it.
  */
 
 #include "config.h"
@@ -16,11 +17,11 @@
 #include "xa-organisation-private.h"
 #include "xa-school-import.h"
 #include "xa-school-registry-private.h"
+#include "core/util/xa-csv-reader.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-json.h"
 #include "core/util/xa-school-year.h"
 
-#define MAX_FILE_SIZE  (10 * 1024 * 1024)
 #define MAX_ROWS       20000
 /* Beyond this many problems the file is clearly the wrong one; listing more helps nobody. */
 #define MAX_PROBLEMS   200
@@ -62,12 +63,6 @@ static const ColumnInfo columns[N_COLUMNS] = {
 
 typedef struct
 {
-  guint      line;
-  GPtrArray *fields;
-} Record;
-
-typedef struct
-{
   guint           line;
   XaOrganisation *school;
   char           *first_responsible;
@@ -80,13 +75,6 @@ typedef struct
   GPtrArray  *problems;
   guint       n_problems;
 } Report;
-
-static void
-record_free (Record *record)
-{
-  g_ptr_array_unref (record->fields);
-  g_free (record);
-}
 
 static void
 pending_school_free (PendingSchool *pending)
@@ -121,273 +109,21 @@ report (Report     *rep,
     g_ptr_array_add (rep->problems, g_strdup_printf ("%s: %s", rep->basename, reason));
 }
 
-static guint
-line_at (const char *data,
-         gsize       offset)
-{
-  guint line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    line += data[i] == '\n';
-
-  return line;
-}
-
-/* Reports every line with a NUL byte and blanks the bytes out so that the rest can still
- * be checked. A NUL never occurs inside a UTF-8 or GB18030 multi-byte sequence, so this
- * is safe before the encoding is known. */
-static void
-check_nul_bytes (char   *data,
-                 gsize   length,
-                 Report *rep)
-{
-  guint line = 1;
-  guint reported_line = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (data[i] == '\n')
-        line++;
-      else if (data[i] == '\0')
-        {
-          if (reported_line != line)
-            report (rep, line, _("The line contains a NUL byte (an empty character), which a school list cannot have"));
-          reported_line = line;
-          data[i] = ' ';
-        }
-    }
-}
-
-/* Excel's "Unicode text" is UTF-16 with a byte order mark. */
-static gboolean
-is_utf16 (const char *data,
-          gsize       length)
-{
-  return length >= 2 && (((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe) ||
-                         ((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff));
-}
-
-/* Returns the text as UTF-8, or NULL after reporting where it stops being readable. */
-static char *
-decode (const char *data,
-        gsize       length,
-        gsize      *out_length,
-        Report     *rep)
-{
-  const char *utf8_end = NULL;
-  gsize bytes_read = 0;
-  gsize bytes_written = 0;
-  g_autoptr(GError) error = NULL;
-  char *converted;
-  gsize bad;
-
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      /* A byte order mark says UTF-8; GB18030 would be a guess against the file's word. */
-      if (!g_utf8_validate (data + 3, length - 3, &utf8_end))
-        {
-          bad = utf8_end - data;
-          report (rep, line_at (data, bad),
-                  _("The file starts as UTF-8 but is not valid UTF-8 text (byte 0x%02X)"),
-                  (guchar) data[bad]);
-          return NULL;
-        }
-
-      *out_length = length - 3;
-      return g_memdup2 (data + 3, length - 3 + 1);
-    }
-
-  if (g_utf8_validate (data, length, &utf8_end))
-    {
-      *out_length = length;
-      return g_memdup2 (data, length + 1);
-    }
-
-  converted = g_convert (data, length, "UTF-8", "GB18030", &bytes_read, &bytes_written, &error);
-  if (converted != NULL)
-    {
-      *out_length = bytes_written;
-      return converted;
-    }
-
-  /* Neither: name the byte where the more plausible encoding, the one that read further,
-   * gave up. */
-  bad = MAX ((gsize) (utf8_end - data), bytes_read);
-  if (bad >= length)
-    bad = length - 1;
-  report (rep, line_at (data, bad),
-          _("The file is neither UTF-8 nor GB18030 text (byte 0x%02X cannot be read)"),
-          (guchar) data[bad]);
-  return NULL;
-}
-
-/* Line breaks become "\n", whatever the program that wrote the file used. */
-static char *
-normalise_newlines (const char *text,
-                    gsize       length,
-                    gsize      *out_length)
-{
-  GString *out = g_string_sized_new (length);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (text[i] == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (i + 1 < length && text[i + 1] == '\n')
-            i++;
-        }
-      else
-        g_string_append_c (out, text[i]);
-    }
-
-  *out_length = out->len;
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-record_is_blank (Record *record)
-{
-  for (guint i = 0; i < record->fields->len; i++)
-    {
-      const char *field = g_ptr_array_index (record->fields, i);
-
-      for (const char *p = field; *p != '\0'; p = g_utf8_next_char (p))
-        {
-          if (!g_unichar_isspace (g_utf8_get_char (p)))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/* RFC 4180: fields separated by commas, optionally quoted; a quoted field may hold
- * commas, line breaks and doubled quotes. Returns FALSE when the rest of the file cannot
- * be read (an unterminated quote, or too many rows). */
-static gboolean
-parse_csv (const char *text,
-           gsize       length,
-           GPtrArray  *records,
-           Report     *rep)
-{
-  const char *p = text;
-  const char *end = text + length;
-  guint line = 1;
-  guint n_rows = 0;
-
-  while (p < end)
-    {
-      Record *record = g_new0 (Record, 1);
-      gboolean bad_quote = FALSE;
-
-      record->line = line;
-      record->fields = g_ptr_array_new_with_free_func (g_free);
-
-      for (;;)
-        {
-          GString *field = g_string_new (NULL);
-
-          if (p < end && *p == '"')
-            {
-              guint field_line = line;
-
-              p++;
-              for (;;)
-                {
-                  if (p >= end)
-                    {
-                      report (rep, field_line,
-                              _("A quoted field that starts on this line has no closing quotation mark"));
-                      g_string_free (field, TRUE);
-                      record_free (record);
-                      return FALSE;
-                    }
-
-                  if (*p == '"' && p + 1 < end && p[1] == '"')
-                    {
-                      g_string_append_c (field, '"');
-                      p += 2;
-                    }
-                  else if (*p == '"')
-                    {
-                      p++;
-                      break;
-                    }
-                  else
-                    {
-                      line += *p == '\n';
-                      g_string_append_c (field, *p++);
-                    }
-                }
-
-              if (p < end && *p != ',' && *p != '\n')
-                {
-                  if (!bad_quote)
-                    report (rep, line, _("Unexpected text after a closing quotation mark"));
-                  bad_quote = TRUE;
-                  while (p < end && *p != ',' && *p != '\n')
-                    p++;
-                }
-            }
-          else
-            {
-              while (p < end && *p != ',' && *p != '\n')
-                g_string_append_c (field, *p++);
-            }
-
-          g_ptr_array_add (record->fields, g_string_free (field, FALSE));
-
-          if (p < end && *p == ',')
-            {
-              p++;
-              continue;
-            }
-
-          if (p < end && *p == '\n')
-            {
-              p++;
-              line++;
-            }
-          break;
-        }
-
-      if (bad_quote || record_is_blank (record))
-        {
-          record_free (record);
-          continue;
-        }
-
-      /* The header is not a row. */
-      if (records->len > 0 && ++n_rows > MAX_ROWS)
-        {
-          report (rep, record->line,
-                  _("The list has more than %u rows; split it into smaller files"),
-                  MAX_ROWS);
-          record_free (record);
-          return FALSE;
-        }
-
-      g_ptr_array_add (records, record);
-    }
-
-  return TRUE;
-}
-
 /* Maps each known column to its index in the header, -1 when absent. */
 static gboolean
-read_header (Record *header,
-             int     indices[N_COLUMNS],
-             Report *rep)
+read_header (GPtrArray *header,
+             guint      line,
+             int        indices[N_COLUMNS],
+             Report    *rep)
 {
   gboolean ok = TRUE;
 
   for (guint c = 0; c < N_COLUMNS; c++)
     indices[c] = -1;
 
-  for (guint i = 0; i < header->fields->len; i++)
+  for (guint i = 0; i < header->len; i++)
     {
-      g_autofree char *name = g_strstrip (g_strdup (g_ptr_array_index (header->fields, i)));
+      g_autofree char *name = g_strstrip (g_strdup (g_ptr_array_index (header, i)));
 
       for (guint c = 0; c < N_COLUMNS; c++)
         {
@@ -396,7 +132,7 @@ read_header (Record *header,
 
           if (indices[c] >= 0)
             {
-              report (rep, header->line, _("The header has the column “%s” twice"),
+              report (rep, line, _("The header has the column “%s” twice"),
                       columns[c].names[0]);
               ok = FALSE;
             }
@@ -408,7 +144,7 @@ read_header (Record *header,
     {
       if (columns[c].required && indices[c] < 0)
         {
-          report (rep, header->line,
+          report (rep, line,
                   _("The header row has no column “%s” (the first row must name the columns: 学校标识码, 学校名称, 类型…)"),
                   columns[c].names[0]);
           ok = FALSE;
@@ -419,14 +155,14 @@ read_header (Record *header,
 }
 
 static char *
-dup_field (Record    *record,
+dup_field (GPtrArray *fields,
            const int  indices[N_COLUMNS],
            Column     column)
 {
   if (indices[column] < 0)
     return g_strdup ("");
 
-  return g_strstrip (g_strdup (g_ptr_array_index (record->fields, indices[column])));
+  return g_strstrip (g_strdup (g_ptr_array_index (fields, indices[column])));
 }
 
 static gboolean
@@ -461,7 +197,8 @@ check_person (Report     *rep,
 }
 
 static PendingSchool *
-check_row (Record      *record,
+check_row (GPtrArray   *fields,
+           guint        line,
            const int    indices[N_COLUMNS],
            guint        n_header_fields,
            GHashTable  *code_lines,
@@ -479,25 +216,24 @@ check_row (Record      *record,
   g_autoptr(GError) error = NULL;
   PendingSchool *pending;
   XaSchoolType school_type;
-  guint line = record->line;
   guint before = rep->n_problems;
   gpointer other_line;
 
-  if (record->fields->len != n_header_fields)
+  if (fields->len != n_header_fields)
     {
       report (rep, line, _("The row has %u fields but the header has %u"),
-              record->fields->len, n_header_fields);
+              fields->len, n_header_fields);
       return NULL;
     }
 
-  code = dup_field (record, indices, COLUMN_CODE);
-  name = dup_field (record, indices, COLUMN_NAME);
-  type_label = dup_field (record, indices, COLUMN_TYPE);
-  stages_label = dup_field (record, indices, COLUMN_STAGES);
-  address = dup_field (record, indices, COLUMN_ADDRESS);
-  phone = dup_field (record, indices, COLUMN_PHONE);
-  first = dup_field (record, indices, COLUMN_FIRST_RESPONSIBLE);
-  direct = dup_field (record, indices, COLUMN_DIRECT_RESPONSIBLE);
+  code = dup_field (fields, indices, COLUMN_CODE);
+  name = dup_field (fields, indices, COLUMN_NAME);
+  type_label = dup_field (fields, indices, COLUMN_TYPE);
+  stages_label = dup_field (fields, indices, COLUMN_STAGES);
+  address = dup_field (fields, indices, COLUMN_ADDRESS);
+  phone = dup_field (fields, indices, COLUMN_PHONE);
+  first = dup_field (fields, indices, COLUMN_FIRST_RESPONSIBLE);
+  direct = dup_field (fields, indices, COLUMN_DIRECT_RESPONSIBLE);
 
   if (check_field (rep, line, XA_ORGANISATION_FIELD_CODE, code))
     {
@@ -648,128 +384,106 @@ import_func (XaStore  *store,
   return xa_store_append_audit (store, "school.import", "organisation", uuid, detail, error);
 }
 
-static gboolean
-load_file (GFile       *file,
-           const char  *display,
-           char       **contents,
-           gsize       *length,
-           GError     **error)
+static void
+report_problem_cb (guint       line,
+                   const char *reason,
+                   gpointer    user_data)
 {
-  g_autoptr(GFileInfo) info = NULL;
+  report (user_data, line, "%s", reason);
+}
+
+/* Reads and checks the whole file, a record at a time; the schools to add go to
+ * @pending and the problems to @rep. Returns FALSE only when the file cannot be read. */
+static gboolean
+check_file (XaSchoolRegistry  *registry,
+            GFile             *file,
+            GCancellable      *cancellable,
+            GPtrArray         *pending,
+            Report            *rep,
+            GError           **error)
+{
+  g_autoptr(XaCsvReader) reader = NULL;
+  g_autoptr(GHashTable) code_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) header = NULL;
   g_autoptr(GError) local_error = NULL;
+  int indices[N_COLUMNS];
+  gboolean header_ok = FALSE;
+  guint n_rows = 0;
 
-  /* A file that cannot be queried is reported by the load below, with its reason. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, NULL);
-  if (info != NULL && g_file_info_get_size (info) > MAX_FILE_SIZE)
+  if (!(reader = xa_csv_reader_open (file, report_problem_cb, rep, cancellable, &local_error)))
+    goto failed;
+
+  for (;;)
     {
-      g_set_error (error, XA_IMPORT_ERROR, XA_IMPORT_ERROR_READ,
-                   _("“%s” is larger than %d MB; split the list into smaller files"),
-                   display, MAX_FILE_SIZE / (1024 * 1024));
-      return FALSE;
+      g_autoptr(GPtrArray) fields = NULL;
+      guint line = 0;
+
+      if (!(fields = xa_csv_reader_next (reader, &line, &local_error)))
+        break;
+
+      if (header == NULL)
+        {
+          header_ok = read_header (fields, line, indices, rep);
+          header = g_steal_pointer (&fields);
+          continue;
+        }
+
+      if (++n_rows > MAX_ROWS)
+        {
+          report (rep, line, _("The list has more than %u rows; split it into smaller files"), MAX_ROWS);
+          return TRUE;
+        }
+
+      /* Without its columns the rows cannot be read; the header's problems say why. */
+      if (header_ok)
+        {
+          PendingSchool *row = check_row (fields, line, indices, header->len, code_lines, rep);
+
+          if (row != NULL)
+            g_ptr_array_add (pending, row);
+        }
     }
 
-  if (!g_file_load_contents (file, NULL, contents, length, NULL, &local_error))
-    {
-      g_set_error (error, XA_IMPORT_ERROR, XA_IMPORT_ERROR_READ,
-                   _("Cannot read “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
+  if (local_error != NULL)
+    goto failed;
 
-  /* The file may have grown between the two looks. */
-  if (*length > MAX_FILE_SIZE)
-    {
-      g_clear_pointer (contents, g_free);
-      g_set_error (error, XA_IMPORT_ERROR, XA_IMPORT_ERROR_READ,
-                   _("“%s” is larger than %d MB; split the list into smaller files"),
-                   display, MAX_FILE_SIZE / (1024 * 1024));
-      return FALSE;
-    }
+  /* A problem that ended the reading has been reported; what is missing after it says
+   * nothing. */
+  if (xa_csv_reader_get_stopped (reader))
+    return TRUE;
+
+  if (header == NULL)
+    report (rep, 1, _("The file is empty; the first row must name the columns: 学校标识码, 学校名称, 类型…"));
+  else if (header_ok && n_rows == 0)
+    report (rep, 0, _("The file has no schools, only the header row; add one row per school below it"));
+  else if (header_ok)
+    check_codes_free (xa_school_registry_get_store (registry), pending, rep);
 
   return TRUE;
+
+failed:
+  /* The caller's error domain; a cancellation stays what it is. */
+  if (local_error->domain == XA_CSV_ERROR)
+    g_set_error_literal (error, XA_IMPORT_ERROR, XA_IMPORT_ERROR_READ, local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
-/* Reads and checks the whole file; the schools to add go to @pending. */
-static void
-check_file (XaSchoolRegistry *registry,
-            char             *data,
-            gsize             length,
-            GPtrArray        *pending,
-            Report           *rep)
-{
-  g_autofree char *decoded = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
-  g_autoptr(GHashTable) code_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  int indices[N_COLUMNS];
-  gsize decoded_length = 0;
-  gsize text_length = 0;
-  Record *header;
-
-  if (is_utf16 (data, length))
-    {
-      report (rep, 1, _("The file is UTF-16 text; save it as “CSV UTF-8” or as plain CSV"));
-      return;
-    }
-
-  check_nul_bytes (data, length, rep);
-
-  if (!(decoded = decode (data, length, &decoded_length, rep)))
-    return;
-
-  text = normalise_newlines (decoded, decoded_length, &text_length);
-  if (!parse_csv (text, text_length, records, rep))
-    return;
-
-  if (records->len == 0)
-    {
-      report (rep, 1, _("The file is empty; the first row must name the columns: 学校标识码, 学校名称, 类型…"));
-      return;
-    }
-
-  header = g_ptr_array_index (records, 0);
-  if (!read_header (header, indices, rep))
-    return;
-
-  for (guint i = 1; i < records->len; i++)
-    {
-      PendingSchool *row = check_row (g_ptr_array_index (records, i), indices,
-                                      header->fields->len, code_lines, rep);
-      if (row != NULL)
-        g_ptr_array_add (pending, row);
-    }
-
-  check_codes_free (xa_school_registry_get_store (registry), pending, rep);
-}
-
-/**
- * xa_school_import_file:
- * @n_imported: (out) (optional): how many schools were added
- * @problems: (out) (optional) (transfer full) (element-type utf8): on rejection, one
- *   "FILE:LINE: reason" per problem
- *
- * Returns: %TRUE when every school was added; %FALSE with %XA_IMPORT_ERROR_REJECTED
- *   when rows were refused, or %XA_IMPORT_ERROR_READ when the file cannot be read
- */
-gboolean
-xa_school_import_file (XaSchoolRegistry  *registry,
-                       GFile             *file,
-                       guint             *n_imported,
-                       GPtrArray        **problems,
-                       GError           **error)
+static gboolean
+import_file (XaSchoolRegistry  *registry,
+             GFile             *file,
+             GCancellable      *cancellable,
+             guint             *n_imported,
+             GPtrArray        **problems,
+             GError           **error)
 {
   g_autofree char *basename = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *data = NULL;
   g_autofree char *since = NULL;
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_school_free);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  gsize length = 0;
   Report rep;
   ImportWrite op;
-
-  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (registry), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   if (n_imported != NULL)
     *n_imported = 0;
@@ -777,15 +491,12 @@ xa_school_import_file (XaSchoolRegistry  *registry,
     *problems = NULL;
 
   basename = g_file_get_basename (file);
-  display = g_file_get_parse_name (file);
-
-  if (!load_file (file, display, &data, &length, error))
-    return FALSE;
-
   rep.basename = basename;
   rep.problems = found;
   rep.n_problems = 0;
-  check_file (registry, data, length, pending, &rep);
+
+  if (!check_file (registry, file, cancellable, pending, &rep, error))
+    return FALSE;
 
   if (rep.n_problems > 0)
     {
@@ -804,6 +515,10 @@ xa_school_import_file (XaSchoolRegistry  *registry,
       return FALSE;
     }
 
+  /* Once the write begins it is all or nothing; until then a cancel stops it. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
   since = dup_role_start (registry);
   op.registry = registry;
   op.pending = pending;
@@ -817,6 +532,33 @@ xa_school_import_file (XaSchoolRegistry  *registry,
     *n_imported = pending->len;
 
   return TRUE;
+}
+
+/**
+ * xa_school_import_file:
+ * @n_imported: (out) (optional): how many schools were added
+ * @problems: (out) (optional) (transfer full) (element-type utf8): on rejection, one
+ *   "FILE:LINE: reason" per problem
+ *
+ * Reads @file a record at a time. Anything but a regular file (a folder, a device, a
+ * pipe) and a file over the size limit are refused before a row is read; a record or
+ * field over the limits of XaCsvReader, and a file with a header but no schools, are
+ * rejected like any bad row.
+ *
+ * Returns: %TRUE when every school was added; %FALSE with %XA_IMPORT_ERROR_REJECTED
+ *   when rows were refused, or %XA_IMPORT_ERROR_READ when the file cannot be read
+ */
+gboolean
+xa_school_import_file (XaSchoolRegistry  *registry,
+                       GFile             *file,
+                       guint             *n_imported,
+                       GPtrArray        **problems,
+                       GError           **error)
+{
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (registry), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return import_file (registry, file, NULL, n_imported, problems, error);
 }
 
 typedef struct
@@ -845,7 +587,7 @@ import_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (xa_school_import_file (source_object, file, &result->n_imported, &result->problems, &error))
+  if (import_file (source_object, file, cancellable, &result->n_imported, &result->problems, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -854,8 +596,9 @@ import_worker (GTask        *task,
 /**
  * xa_school_import_file_async:
  *
- * Runs xa_school_import_file() in a worker thread. The schools model refreshes on the
- * main context when the import committed.
+ * Runs xa_school_import_file() in a worker thread. @cancellable stops it between reads
+ * and before the write, never halfway through the write. The schools model refreshes
+ * on the main context when the import committed.
  */
 void
 xa_school_import_file_async (XaSchoolRegistry    *registry,

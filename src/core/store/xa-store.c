@@ -391,6 +391,78 @@ xa_store_open (const char  *path,
   return _xa_store_open_at_version (path, XA_STORE_SCHEMA_VERSION, error);
 }
 
+/* A connection that can only read: no journal mode switch, no migration, nothing
+ * created. Returns NULL when the file cannot be opened. */
+static sqlite3 *
+open_reading_connection (const char *path)
+{
+  sqlite3 *db = NULL;
+  int unused = 0;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW,
+                       NULL) != SQLITE_OK)
+    {
+      g_debug ("Cannot open %s for reading: %s", path, sqlite3_errmsg (db));
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, &unused);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &unused);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &unused);
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+
+  return db;
+}
+
+/**
+ * xa_store_open_read_only:
+ * @path: (type filename): an existing database file
+ * @error: return location for an error
+ *
+ * Opens the database for reading only, for commands that must not change it: nothing
+ * is created, migrated or switched to WAL, and a write fails. A missing or empty file
+ * is refused with %XA_STORE_ERROR_NOT_FOUND; a file written by a newer program, or by
+ * another program, as by xa_store_open(). A database of an older schema opens as it is:
+ * xa_store_get_schema_version() says which.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+XaStore *
+xa_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(XaStore) self = NULL;
+  g_autofree char *display = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_name (path);
+  if (g_stat (path, &st) != 0 || st.st_size == 0)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_FOUND,
+                   _("There is no database “%s”"), display);
+      return NULL;
+    }
+
+  if (!check_existing_file (path, error))
+    return NULL;
+
+  self = g_object_new (XA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!(self->db = open_reading_connection (path)))
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN,
+                   _("Cannot open the database “%s” for reading"), display);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * xa_store_open_in_memory:
  *
@@ -548,26 +620,11 @@ pop_frame (XaStore *self)
 static sqlite3 *
 ensure_reader (XaStore *self)
 {
-  int unused = 0;
-
   if (self->reader != NULL || g_strcmp0 (self->path, ":memory:") == 0)
     return self->reader;
 
-  if (sqlite3_open_v2 (self->path, &self->reader,
-                       SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW,
-                       NULL) != SQLITE_OK)
-    {
-      g_debug ("No reader connection for %s: %s", self->path, sqlite3_errmsg (self->reader));
-      g_clear_pointer (&self->reader, sqlite3_close_v2);
-      return NULL;
-    }
-
-  sqlite3_extended_result_codes (self->reader, 1);
-  sqlite3_db_config (self->reader, SQLITE_DBCONFIG_DEFENSIVE, 1, &unused);
-  sqlite3_db_config (self->reader, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &unused);
-  sqlite3_db_config (self->reader, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &unused);
-  sqlite3_busy_timeout (self->reader, 5000);
-  sqlite3_exec (self->reader, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  if (!(self->reader = open_reading_connection (self->path)))
+    g_debug ("No reader connection for %s", self->path);
 
   return self->reader;
 }

@@ -58,6 +58,8 @@ typedef gboolean (*XaStoreWriteFunc) (XaStore   *store,
 GQuark       xa_store_error_quark          (void);
 XaStore     *xa_store_open                 (const char        *path,
                                             GError           **error);
+XaStore     *xa_store_open_read_only       (const char        *path,
+                                            GError           **error);
 XaStore     *xa_store_open_in_memory       (GError           **error);
 char        *xa_store_dup_default_data_dir (const char        *override);
 const char  *xa_store_get_path             (XaStore           *self);

@@ -4,14 +4,21 @@
  *
  * The CSV school-list importer: a table of bad files, each with the line and the reason
  * it must report and a database left exactly as it was; then the good files (BOM, CRLF,
- * quoting, GB18030) and the asynchronous variant.
+ * quoting, GB18030) and the asynchronous variant. The door: what is not a regular file
+ * (a device, a pipe, a folder) is refused before it is opened, and a file that is not a
+ * school list (one enormous row, too many columns) is refused with its line while the
+ * process stays small.
  */
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "xa-test-utils.h"
 #include "core/registry/xa-school-import.h"
@@ -400,6 +407,321 @@ test_gb18030 (Fixture       *fixture,
   }
 }
 
+/* The door */
+
+/* Writes @length copies of @byte after @prefix without holding them in memory, so that
+ * the test's own peak stays small. */
+static GFile *
+write_repeated (Fixture    *fixture,
+                const char *name,
+                const char *prefix,
+                char        byte,
+                gsize       length)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  char block[64 * 1024];
+  FILE *out = fopen (path, "wb");
+
+  g_assert_nonnull (out);
+  memset (block, byte, sizeof block);
+  fputs (prefix, out);
+  while (length > 0)
+    {
+      gsize n = MIN (length, sizeof block);
+
+      g_assert_cmpuint (fwrite (block, 1, n, out), ==, n);
+      length -= n;
+    }
+  fputc ('\n', out);
+  g_assert_cmpint (fclose (out), ==, 0);
+
+  return g_file_new_for_path (path);
+}
+
+/* The peak resident size of this process in KiB. */
+static guint64
+peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmHWM:");
+  g_assert_nonnull (line);
+
+  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+/* Starts measuring the peak anew (Linux 4.0 and later); where that is not allowed the
+ * peak since the start of the process is measured, which is only stricter. */
+static void
+reset_peak_rss (void)
+{
+  int fd = open ("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;
+  if (write (fd, "5", 1) != 1)
+    g_test_message ("Cannot reset the peak RSS: %s", g_strerror (errno));
+  close (fd);
+}
+
+/* Asserts that the import of @file is refused with one problem on @line (0: about the
+ * whole file) that says @reason, and that the database did not change. */
+static void
+assert_refused_on_line (Fixture    *fixture,
+                        GFile      *file,
+                        guint       line,
+                        const char *reason)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *prefix = line > 0 ? g_strdup_printf ("%s:%u: ", basename, line)
+                                     : g_strdup_printf ("%s: ", basename);
+  g_autofree char *before = xa_test_fingerprint (fixture->store);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_audit = xa_test_query_int (fixture->store, "SELECT count(*) FROM audit");
+  guint n_imported = 99;
+
+  g_assert_false (xa_school_import_file (fixture->registry, file, &n_imported, &problems, &error));
+  g_assert_error (error, XA_IMPORT_ERROR, XA_IMPORT_ERROR_REJECTED);
+  g_assert_cmpuint (n_imported, ==, 0);
+  g_assert_nonnull (problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), prefix));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), reason));
+
+  after = xa_test_fingerprint (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit"), ==, n_audit);
+}
+
+/* A row of ten million commas: refused on its line, and the process never grows past
+ * 100 MiB while reading it (the whole-file reader took 1.6 GB). */
+static void
+test_huge_row (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_repeated (fixture, "commas.csv", HEADER, ',', 10 * 1000 * 1000);
+  guint64 peak;
+
+  reset_peak_rss ();
+  assert_refused_on_line (fixture, file, 2, "more than 64 fields");
+  peak = peak_rss_kib ();
+  g_test_message ("peak RSS while importing: %" G_GUINT64_FORMAT " KiB", peak);
+  g_assert_cmpuint (peak, <, 100 * 1024);
+}
+
+/* A row too long, a field too long, too many fields: each its own message on its line. */
+static void
+test_record_limits (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) long_field = write_repeated (fixture, "long-field.csv", HEADER GOOD_ROW "2150000002,", 'x', 20 * 1024);
+  g_autoptr(GFile) long_row = NULL;
+  g_autoptr(GFile) many_fields = NULL;
+  g_autoptr(GString) row = g_string_new (HEADER GOOD_ROW);
+
+  assert_refused_on_line (fixture, long_field, 3, "longer than 8 KB");
+
+  /* Many fields of 4 KiB each: none too long, the row too long. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_string_append_c (row, i == 0 ? '\n' : ',');
+      for (guint j = 0; j < 4096; j++)
+        g_string_append_c (row, 'y');
+    }
+  g_string_append_c (row, '\n');
+  long_row = write_file (fixture, "long-row.csv", row->str, row->len);
+  assert_refused_on_line (fixture, long_row, 4, "longer than 64 KB");
+
+  g_string_assign (row, HEADER GOOD_ROW GOOD_ROW);
+  g_string_truncate (row, row->len - 1);
+  for (guint i = 0; i < 60; i++)
+    g_string_append_c (row, ',');
+  g_string_append_c (row, '\n');
+  many_fields = write_file (fixture, "many-fields.csv", row->str, row->len);
+  assert_refused_on_line (fixture, many_fields, 3, "more than 64 fields");
+}
+
+/* Anything but a regular file is refused before it is opened, with a message that says
+ * what it is: reading /dev/zero never ends, and opening a pipe waits for a writer. */
+static void
+test_not_regular (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  struct
+  {
+    const char *path;
+    const char *says;
+  } cases[] = {
+    { "/dev/zero", "is a device" },
+    { fixture->dir, "is a folder" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].path);
+      g_assert_false (xa_school_import_file (fixture->registry, file, NULL, &problems, &error));
+      g_assert_error (error, XA_IMPORT_ERROR, XA_IMPORT_ERROR_READ);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].path));
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_assert_null (problems);
+    }
+
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit"), ==, 0);
+}
+
+typedef struct
+{
+  const char *path;
+  int         test_opened;      /* the test opened the reading end itself */
+  gboolean    importer_opened;  /* someone else did first: the importer */
+} FifoWriter;
+
+/* Opens the pipe for writing, which waits until someone opens it for reading, notes who
+ * that was and closes it at once: an importer that opened it reads an empty file, and
+ * only after this note. */
+static gpointer
+fifo_writer_thread (gpointer user_data)
+{
+  FifoWriter *writer = user_data;
+  int fd = open (writer->path, O_WRONLY | O_CLOEXEC);
+
+  g_assert_cmpint (fd, >=, 0);
+  writer->importer_opened = !g_atomic_int_get (&writer->test_opened);
+  close (fd);
+  return NULL;
+}
+
+static void
+test_fifo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "pipe.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  FifoWriter writer = { path, FALSE, FALSE };
+  GThread *thread;
+  int fd;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  thread = g_thread_new ("fifo-writer", fifo_writer_thread, &writer);
+
+  xa_school_import_file (fixture->registry, file, NULL, &problems, &error);
+
+  /* Whatever the importer did, open the reading end so that the writer never waits
+   * forever. */
+  g_atomic_int_set (&writer.test_opened, TRUE);
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_thread_join (thread);
+  close (fd);
+
+  g_assert_false (writer.importer_opened);
+  g_assert_error (error, XA_IMPORT_ERROR, XA_IMPORT_ERROR_READ);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "pipe.csv"));
+  g_assert_nonnull (strstr (error->message, "is a pipe"));
+  g_assert_null (problems);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit"), ==, 0);
+}
+
+/* A header and no schools is refused: an import of nothing is not recorded. */
+static void
+test_header_only (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "header-only.csv", HEADER "\r\n, ,\n", -1);
+
+  add_existing_schools (fixture);
+  assert_refused_on_line (fixture, file, 0, "no schools");
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'school.import'"), ==, 0);
+}
+
+/* Exactly the largest size is read (and refused for its rows); one byte more is refused
+ * as too large before a row is read. */
+static void
+test_size_boundary (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const gsize limit = 10 * 1024 * 1024;
+  g_autoptr(GFile) at_limit = write_repeated (fixture, "at-limit.csv", HEADER, '\n', limit - strlen (HEADER) - 1);
+  g_autoptr(GFile) over_limit = write_repeated (fixture, "over-limit.csv", HEADER, '\n', limit - strlen (HEADER));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Blank lines only after the header: read to the end, then refused for having no
+   * schools. */
+  g_assert_false (xa_school_import_file (fixture->registry, at_limit, NULL, &problems, &error));
+  g_assert_error (error, XA_IMPORT_ERROR, XA_IMPORT_ERROR_REJECTED);
+  g_clear_error (&error);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  g_assert_false (xa_school_import_file (fixture->registry, over_limit, NULL, &problems, &error));
+  g_assert_error (error, XA_IMPORT_ERROR, XA_IMPORT_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "over-limit.csv"));
+  g_assert_nonnull (strstr (error->message, "larger than 10 MB"));
+  g_assert_null (problems);
+}
+
+/* A GB18030 list much longer than one read (a long remark in a column the import does
+ * not know makes it so): characters and line ends split between reads still decode,
+ * lines are still counted right, and every school is there. */
+static void
+test_gb18030_long (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) utf8 = g_string_new ("学校标识码,学校名称,类型,地址,备注\r\n");
+  g_autoptr(GString) remark = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) bad_file = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(XaOrganisation) last = NULL;
+  g_autofree char *gb = NULL;
+  g_autofree char *bad_gb = NULL;
+  gsize gb_length = 0;
+  gsize bad_length = 0;
+  guint n_imported = 0;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (remark, "安全");
+  for (guint i = 0; i < 1200; i++)
+    g_string_append_printf (utf8, "21%08u,示例区第%u小学,小学,\"示例区示例路%u号,东门\",\"%s\r\n%s\"\r\n",
+                            i, i, i, remark->str, remark->str);
+
+  gb = g_convert (utf8->str, utf8->len, "GB18030", "UTF-8", NULL, &gb_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gb_length, >, 4 * 64 * 1024);
+
+  g_string_append (utf8, "2199999999,末尾小学,大学,,\r\n");
+  bad_gb = g_convert (utf8->str, utf8->len, "GB18030", "UTF-8", NULL, &bad_length, &error);
+  g_assert_no_error (error);
+  bad_file = write_file (fixture, "gbk-long-bad.csv", bad_gb, bad_length);
+  assert_refused_on_line (fixture, bad_file, 2 * 1200 + 2, "Unknown school type “大学”");
+
+  file = write_file (fixture, "gbk-long.csv", gb, gb_length);
+  g_assert_true (xa_school_import_file (fixture->registry, file, &n_imported, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_null (problems);
+  g_assert_cmpuint (n_imported, ==, 1200);
+
+  assert_school (fixture, "2100001199", "示例区第1199小学", XA_SCHOOL_TYPE_PRIMARY, "primary");
+  last = xa_school_registry_dup_school_by_code (fixture->registry, "2100001199", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_organisation_get_address (last), ==, "示例区示例路1199号,东门");
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -459,6 +781,31 @@ test_async (Fixture       *fixture,
     ;
 }
 
+/* A cancelled import reads no further and writes nothing. */
+static void
+test_async_cancelled (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) good = write_file (fixture, "cancelled.csv", HEADER GOOD_ROW, -1);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncResult out = { loop, FALSE, 0, NULL, NULL };
+
+  g_cancellable_cancel (cancellable);
+  xa_school_import_file_async (fixture->registry, good, cancellable, import_done_cb, &out);
+  g_main_loop_run (loop);
+  g_assert_false (out.ok);
+  g_assert_error (out.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (out.n_imported, ==, 0);
+  g_clear_error (&out.error);
+  g_clear_pointer (&out.problems, g_ptr_array_unref);
+
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit"), ==, 0);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +821,14 @@ main (int   argc,
   g_test_add ("/xa/import/utf8-bom-quoting", Fixture, NULL, fixture_set_up, test_good_utf8, fixture_tear_down);
   g_test_add ("/xa/import/gb18030", Fixture, NULL, fixture_set_up, test_gb18030, fixture_tear_down);
   g_test_add ("/xa/import/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+  g_test_add ("/xa/import/async-cancelled", Fixture, NULL, fixture_set_up, test_async_cancelled, fixture_tear_down);
+  g_test_add ("/xa/import/door/huge-row", Fixture, NULL, fixture_set_up, test_huge_row, fixture_tear_down);
+  g_test_add ("/xa/import/door/record-limits", Fixture, NULL, fixture_set_up, test_record_limits, fixture_tear_down);
+  g_test_add ("/xa/import/door/not-regular", Fixture, NULL, fixture_set_up, test_not_regular, fixture_tear_down);
+  g_test_add ("/xa/import/door/fifo", Fixture, NULL, fixture_set_up, test_fifo, fixture_tear_down);
+  g_test_add ("/xa/import/door/header-only", Fixture, NULL, fixture_set_up, test_header_only, fixture_tear_down);
+  g_test_add ("/xa/import/door/size-boundary", Fixture, NULL, fixture_set_up, test_size_boundary, fixture_tear_down);
+  g_test_add ("/xa/import/door/gb18030-long", Fixture, NULL, fixture_set_up, test_gb18030_long, fixture_tear_down);
 
   return g_test_run ();
 }
