@@ -68,6 +68,22 @@ constraint_subject (const char *sqlite_message)
 }
 
 /**
+ * _xa_store_set_read_only_error:
+ *
+ * The one sentence for a change refused because the database can only be read.
+ */
+void
+_xa_store_set_read_only_error (const char  *path,
+                               GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path ? path : ":memory:");
+
+  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_READ_ONLY,
+               _("The database “%s” can only be read, not changed; check the permissions of the file and its folder"),
+               display);
+}
+
+/**
  * _xa_sqlite_set_error:
  * @db: the connection that failed
  * @path: (nullable): the database file, for the message
@@ -125,9 +141,7 @@ _xa_sqlite_set_error (sqlite3     *db,
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
-      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_READ_ONLY,
-                   _("The database “%s” can only be read, not changed; check the permissions of the file and its folder"),
-                   display);
+      _xa_store_set_read_only_error (path, error);
       break;
 
     case SQLITE_CORRUPT:

@@ -35,6 +35,7 @@ struct _XaStore
   GMainContext *owner_context;
   guint         change_serial;
   gboolean      in_write;
+  gboolean      read_only;
 
   /* kind → GHashTable of the UUIDs written in the transaction under way */
   GHashTable   *pending_changes;
@@ -67,6 +68,8 @@ gboolean  _xa_store_search_fill     (sqlite3     *db,
                                      const char  *sql,
                                      GError     **error);
 const char *_xa_store_trigger_message (const char *raised);
+void      _xa_store_set_read_only_error (const char  *path,
+                                         GError     **error);
 gboolean  _xa_store_pg_migrate      (XaPgConnection  *connection,
                                      int              target_version,
                                      GError         **error);

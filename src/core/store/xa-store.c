@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xa-store-private.h"
 #include "xa-store.h"
@@ -92,6 +93,32 @@ query_text (sqlite3     *db,
   return TRUE;
 }
 
+static gboolean
+folder_is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (dir, W_OK) == 0;
+}
+
+/* A WAL database is read through its -shm file, which SQLite must create when it is
+ * missing. In a folder nobody may write to (a CD, another user's folder) it cannot: a
+ * database closed cleanly (no -wal with content) is then read as immutable, which needs
+ * no -shm. */
+static char *
+dup_reading_uri (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  GStatBuf st;
+  gboolean wal_has_content = g_stat (wal, &st) == 0 && st.st_size > 0;
+
+  if (!folder_is_writable (path) && !wal_has_content)
+    return g_strconcat ("file:", escaped, "?immutable=1", NULL);
+
+  return g_strconcat ("file:", escaped, NULL);
+}
+
 /* Reads application_id and user_version through a read-only connection, so that a file
  * we are going to refuse is never opened for writing: switching it to WAL alone would
  * rewrite its header. Only a file that holds nothing yet (empty, or an SQLite file
@@ -102,6 +129,7 @@ check_existing_file (const char  *path,
                      GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
   gint64 application_id = 0;
   gint64 user_version = 0;
@@ -120,7 +148,8 @@ check_existing_file (const char  *path,
       return FALSE;
     }
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  uri = dup_reading_uri (path);
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
     {
       _xa_sqlite_set_error (db, path, NULL, error);
       goto out;
@@ -386,9 +415,47 @@ XaStore *
 xa_store_open (const char  *path,
                GError     **error)
 {
+  g_autoptr(XaStore) store = NULL;
+  GStatBuf st;
+
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* A database this account may read but not change (on a CD, in another user's
+   * folder) opens for reading: what it holds can still be looked at and printed. */
+  if (g_stat (path, &st) == 0 && st.st_size > 0 &&
+      (g_access (path, W_OK) != 0 || !folder_is_writable (path)))
+    {
+      if (!(store = xa_store_open_read_only (path, error)))
+        return NULL;
+
+      if (xa_store_get_schema_version (store) < XA_STORE_SCHEMA_VERSION)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_READ_ONLY,
+                       _("The database “%s” can only be read, and it was written by an older Xiaoan that this one would have to update; copy it into a folder you can write to and open the copy"),
+                       display);
+          return NULL;
+        }
+
+      return g_steal_pointer (&store);
+    }
+
   return _xa_store_open_at_version (path, XA_STORE_SCHEMA_VERSION, error);
+}
+
+/**
+ * xa_store_get_read_only:
+ *
+ * Returns: %TRUE when the store can only be read: opened so, or a file this account
+ *   may not change; every write fails with %XA_STORE_ERROR_READ_ONLY
+ */
+gboolean
+xa_store_get_read_only (XaStore *self)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), TRUE);
+
+  return self->read_only;
 }
 
 /* A connection that can only read: no journal mode switch, no migration, nothing
@@ -397,9 +464,11 @@ static sqlite3 *
 open_reading_connection (const char *path)
 {
   sqlite3 *db = NULL;
+  g_autofree char *uri = dup_reading_uri (path);
   int unused = 0;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW,
+  if (sqlite3_open_v2 (uri, &db,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI,
                        NULL) != SQLITE_OK)
     {
       g_debug ("Cannot open %s for reading: %s", path, sqlite3_errmsg (db));
@@ -453,6 +522,7 @@ xa_store_open_read_only (const char  *path,
 
   self = g_object_new (XA_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only = TRUE;
   if (!(self->db = open_reading_connection (path)))
     {
       g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN,
@@ -838,6 +908,12 @@ xa_store_write (XaStore           *self,
 
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->read_only)
+    {
+      _xa_store_set_read_only_error (self->path, error);
+      return FALSE;
+    }
 
   g_rec_mutex_lock (&self->mutex);
 

@@ -66,6 +66,7 @@ const char  *xa_store_get_path             (XaStore           *self);
 const char  *xa_store_get_operator         (XaStore           *self);
 void         xa_store_set_operator         (XaStore           *self,
                                             const char        *operator_name);
+gboolean     xa_store_get_read_only        (XaStore           *self);
 int          xa_store_get_schema_version   (XaStore           *self);
 guint        xa_store_get_change_serial    (XaStore           *self);
 

@@ -205,6 +205,66 @@ test_busy_is_busy (XaTestDbDir   *fixture,
   g_assert_no_error (error);
 }
 
+/* Makes @path unchangeable for this account: the immutable flag for root, whom file modes
+ * do not stop, else the modes. */
+static void
+set_unchangeable (const char *path,
+                  gboolean    unchangeable)
+{
+  if (getuid () == 0)
+    {
+      const char *argv[] = { "chattr", unchangeable ? "+i" : "-i", path, NULL };
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   NULL, NULL, &status, NULL));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+  else
+    g_assert_cmpint (g_chmod (path, unchangeable ? 0555 : 0755), ==, 0);
+}
+
+/* A database on a CD or in another user's folder: it opens for reading, its schools can
+ * be listed, a change is refused as read-only (naming the file), and not a byte of the
+ * folder changes, no -wal or -shm included. */
+static void
+test_read_only_file (XaTestDbDir   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+  store = xa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_store_write (store, touch_commission, NULL, &error));
+  g_clear_object (&store);
+  before = file_sha256 (fixture->path);
+
+  set_unchangeable (fixture->path, TRUE);
+  set_unchangeable (fixture->dir, TRUE);
+
+  store = xa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_store_get_read_only (store));
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM audit"), >=, 0);
+  g_assert_cmpint (xa_store_get_schema_version (store), ==, XA_STORE_SCHEMA_VERSION);
+
+  g_assert_false (xa_store_write (store, touch_commission, NULL, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_clear_object (&store);
+
+  set_unchangeable (fixture->dir, FALSE);
+  set_unchangeable (fixture->path, FALSE);
+
+  after = file_sha256 (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +281,7 @@ main (int   argc,
   ADD ("empty-files-adopted", test_empty_files_adopted);
   ADD ("two-start-at-once", test_two_start_at_once);
   ADD ("busy-is-busy", test_busy_is_busy);
+  ADD ("read-only-file", test_read_only_file);
 
   return g_test_run ();
 }
