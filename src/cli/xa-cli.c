@@ -16,8 +16,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "xa-cli.h"
 #include "xa-cli-private.h"
+#include "xa-cli.h"
 
 /* One option as every command that takes it sees it. */
 typedef struct

@@ -14,6 +14,7 @@
 #include "xa-application.h"
 #include "xa-preferences-window.h"
 #include "xa-window.h"
+#include "core/store/xa-session-lock.h"
 
 struct _XaApplication
 {
@@ -22,9 +23,11 @@ struct _XaApplication
   /* Owned references */
   GSettings         *settings;
   XaWorkspace       *workspace;
+  XaSessionLock     *session_lock;
 
   /* State */
   char              *data_dir;
+  char              *holder;       /* who else works in the database, when someone does */
 };
 
 G_DEFINE_FINAL_TYPE (XaApplication, xa_application, ADW_TYPE_APPLICATION)
@@ -93,7 +96,23 @@ open_workspace (XaApplication  *self,
     self->data_dir = xa_store_dup_default_data_dir (NULL);
 
   operator_name = g_settings_get_string (self->settings, "operator-name");
-  self->workspace = xa_workspace_open (self->data_dir, operator_name, error);
+
+  /* Someone else working in this database with the app (another account, another
+   * session): look, but do not write alongside them. */
+  {
+    g_autofree char *path = g_build_filename (self->data_dir, "xiaoan.db", NULL);
+    g_autoptr(GError) lock_error = NULL;
+
+    if (g_mkdir_with_parents (self->data_dir, 0700) == 0)
+      self->session_lock = xa_session_lock_acquire (path, operator_name, &self->holder, &lock_error);
+    if (lock_error != NULL)
+      g_warning ("%s", lock_error->message);
+  }
+
+  if (self->holder != NULL)
+    self->workspace = xa_workspace_open_for_reading (self->data_dir, error);
+  else
+    self->workspace = xa_workspace_open (self->data_dir, operator_name, error);
 
   return self->workspace != NULL;
 }
@@ -224,6 +243,19 @@ xa_application_activate (GApplication *application)
 
   window = GTK_WINDOW (xa_window_new (GTK_APPLICATION (self), self->workspace));
   gtk_window_present (window);
+
+  if (self->holder != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("The Database Is in Use"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s is working in this database. This window shows "
+                                        "it as it is and changes nothing; close it there to "
+                                        "make changes here."),
+                                      self->holder);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 static void
@@ -232,6 +264,8 @@ xa_application_dispose (GObject *object)
   XaApplication *self = XA_APPLICATION (object);
 
   g_clear_object (&self->workspace);
+  g_clear_pointer (&self->session_lock, xa_session_lock_release);
+  g_clear_pointer (&self->holder, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (xa_application_parent_class)->dispose (object);

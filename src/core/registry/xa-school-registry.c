@@ -21,8 +21,8 @@
 #include "xa-school-registry.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-glib-compat.h"
-#include "core/util/xa-json.h"
 #include "core/util/xa-grams.h"
+#include "core/util/xa-json.h"
 #include "core/util/xa-list-sync.h"
 #include "core/util/xa-school-year.h"
 

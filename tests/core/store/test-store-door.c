@@ -12,10 +12,12 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "xa-test-utils.h"
+#include "core/store/xa-session-lock.h"
 #include "core/store/xa-store-private.h"
 #include "core/store/xa-store.h"
 
@@ -265,6 +267,65 @@ test_read_only_file (XaTestDbDir   *fixture,
   g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
 }
 
+/* A second app on the same database learns who holds it; the lock goes with the process
+ * that held it, a killed one included. */
+static void
+test_session_lock (XaTestDbDir   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaSessionLock) first = NULL;
+  g_autoptr(XaSessionLock) second = NULL;
+  g_autofree char *holder = NULL;
+  pid_t child;
+  int ready[2];
+  char byte;
+  int status;
+
+  first = xa_session_lock_acquire (fixture->path, "张老师", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+
+  second = xa_session_lock_acquire (fixture->path, "李老师", &holder, &error);
+  g_assert_no_error (error);
+  g_assert_null (second);
+  g_assert_nonnull (strstr (holder, "张老师"));
+  g_assert_nonnull (strstr (holder, g_get_host_name ()));
+  g_clear_pointer (&holder, g_free);
+
+  g_clear_pointer (&first, xa_session_lock_release);
+  second = xa_session_lock_acquire (fixture->path, "李老师", NULL, &error);
+  g_assert_nonnull (second);
+  g_clear_pointer (&second, xa_session_lock_release);
+
+  /* A holder killed with SIGKILL leaves no lock behind. */
+  g_assert_cmpint (pipe (ready), ==, 0);
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      XaSessionLock *lock = xa_session_lock_acquire (fixture->path, "王老师", NULL, NULL);
+
+      if (lock == NULL || write (ready[1], "x", 1) != 1)
+        _exit (1);
+      pause ();
+      _exit (0);
+    }
+  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+
+  second = xa_session_lock_acquire (fixture->path, "李老师", &holder, &error);
+  g_assert_null (second);
+  g_assert_nonnull (strstr (holder, "王老师"));
+
+  kill (child, SIGKILL);
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  second = xa_session_lock_acquire (fixture->path, "李老师", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+  close (ready[0]);
+  close (ready[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +343,7 @@ main (int   argc,
   ADD ("two-start-at-once", test_two_start_at_once);
   ADD ("busy-is-busy", test_busy_is_busy);
   ADD ("read-only-file", test_read_only_file);
+  ADD ("session-lock", test_session_lock);
 
   return g_test_run ();
 }
