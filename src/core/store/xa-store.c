@@ -141,6 +141,10 @@ check_existing_file (const char  *path,
       goto out;
     }
 
+  /* A damaged file is refused before anything writes to it (issue 8). */
+  if (!_xa_backup_check_damage (db, path, error))
+    goto out;
+
   ok = TRUE;
 
 out:
