@@ -33,6 +33,22 @@ struct _XaBackupScheduler
 
 G_DEFINE_FINAL_TYPE (XaBackupScheduler, xa_backup_scheduler, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_running (XaBackupScheduler *self,
+             gboolean           running)
+{
+  self->running = running;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
 static void
 backup_made_cb (GObject      *source,
                 GAsyncResult *result,
@@ -47,7 +63,7 @@ backup_made_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  self->running = FALSE;
+  set_running (self, FALSE);
   if (backup == NULL)
     g_warning ("The scheduled backup failed: %s", error->message);
 }
@@ -88,12 +104,42 @@ xa_backup_scheduler_finalize (GObject *object)
 }
 
 static void
+xa_backup_scheduler_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  XaBackupScheduler *self = XA_BACKUP_SCHEDULER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->running);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 xa_backup_scheduler_class_init (XaBackupSchedulerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = xa_backup_scheduler_dispose;
   object_class->finalize = xa_backup_scheduler_finalize;
+  object_class->get_property = xa_backup_scheduler_get_property;
+
+  /**
+   * XaBackupScheduler:running:
+   *
+   * Whether a scheduled backup is being made.
+   */
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -168,7 +214,7 @@ xa_backup_scheduler_tick (XaBackupScheduler *self,
                          XA_BACKUP_IDLE_MINUTES))
     return FALSE;
 
-  self->running = TRUE;
+  set_running (self, TRUE);
   xa_backup_create_async (self->store, self->backup_dir,
                           g_settings_get_int (self->settings, "backup-keep"),
                           self->cancellable, backup_made_cb, self);

@@ -394,6 +394,23 @@ out:
   return backup;
 }
 
+/* The file of @store: a store in memory has none to back up. */
+static const char *
+get_store_file (XaStore  *store,
+                GError  **error)
+{
+  const char *path = xa_store_get_path (store);
+
+  if (g_strcmp0 (path, ":memory:") == 0)
+    {
+      g_set_error_literal (error, XA_BACKUP_ERROR, XA_BACKUP_ERROR_FAILED,
+                           _("A database kept in memory has no file to back up"));
+      return NULL;
+    }
+
+  return path;
+}
+
 /**
  * xa_backup_create:
  * @store: the store to back up; only its file is read, through a connection of the
@@ -426,13 +443,8 @@ xa_backup_create (XaStore               *store,
 
   g_return_val_if_fail (XA_IS_STORE (store), NULL);
 
-  path = xa_store_get_path (store);
-  if (g_strcmp0 (path, ":memory:") == 0)
-    {
-      g_set_error_literal (error, XA_BACKUP_ERROR, XA_BACKUP_ERROR_FAILED,
-                           _("A database kept in memory has no file to back up"));
-      return NULL;
-    }
+  if (!(path = get_store_file (store, error)))
+    return NULL;
 
   if (dir == NULL)
     dir = default_dir = xa_backup_dup_default_dir (path);
@@ -474,6 +486,7 @@ xa_backup_create_async (XaStore             *store,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
   CreateData *data;
   const char *path;
 
@@ -482,11 +495,9 @@ xa_backup_create_async (XaStore             *store,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, xa_backup_create_async);
 
-  path = xa_store_get_path (store);
-  if (g_strcmp0 (path, ":memory:") == 0)
+  if (!(path = get_store_file (store, &error)))
     {
-      g_task_return_new_error (task, XA_BACKUP_ERROR, XA_BACKUP_ERROR_FAILED,
-                               "%s", _("A database kept in memory has no file to back up"));
+      g_task_return_error (task, error);
       return;
     }
 
