@@ -452,6 +452,16 @@ _xa_backup_unlock_dir (int fd)
 /* Loading */
 
 static gboolean
+member_holds (JsonObject   *object,
+              const char   *name,
+              JsonNodeType  type)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && json_node_get_node_type (node) == type;
+}
+
+static gboolean
 read_manifest (XaBackup  *self,
                GError   **error)
 {
@@ -464,18 +474,21 @@ read_manifest (XaBackup  *self,
   if (!json_parser_load_from_mapped_file (parser, self->manifest_path, error))
     return FALSE;
 
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
+           ? json_node_get_object (json_parser_get_root (parser)) : NULL;
   if (root == NULL ||
       g_strcmp0 (json_object_get_string_member_with_default (root, "file", NULL), self->name) != 0 ||
-      !json_object_has_member (root, "sha256") ||
-      (rows = json_object_get_object_member (root, "rows")) == NULL ||
-      (audit = json_object_get_object_member (root, "audit")) == NULL)
+      !member_holds (root, "sha256", JSON_NODE_VALUE) ||
+      !member_holds (root, "rows", JSON_NODE_OBJECT) ||
+      !member_holds (root, "audit", JSON_NODE_OBJECT))
     {
       g_set_error_literal (error, XA_BACKUP_ERROR, XA_BACKUP_ERROR_UNVERIFIED,
                            _("its manifest does not describe it"));
       return FALSE;
     }
 
+  rows = json_object_get_object_member (root, "rows");
+  audit = json_object_get_object_member (root, "audit");
   self->sha256 = g_strdup (json_object_get_string_member_with_default (root, "sha256", ""));
   self->facts.schema_version = json_object_get_int_member_with_default (root, "schema_version", 0);
   self->facts.application_id = json_object_get_int_member_with_default (root, "application_id", 0);
@@ -485,7 +498,7 @@ read_manifest (XaBackup  *self,
   self->facts.rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   members = json_object_get_members (rows);
   for (GList *l = members; l != NULL; l = l->next)
-    facts_set_rows (&self->facts, l->data, json_object_get_int_member (rows, l->data));
+    facts_set_rows (&self->facts, l->data, json_object_get_int_member_with_default (rows, l->data, -1));
 
   return TRUE;
 }

@@ -408,18 +408,24 @@ test_backup_leftovers (Fixture       *fixture,
   g_autofree char *partial = g_build_filename (fixture->backup_dir, "xiaoan-20200101-000000.db.partial", NULL);
   g_autofree char *orphan = g_build_filename (fixture->backup_dir, "xiaoan-20200101-000001.json", NULL);
   g_autofree char *bare = g_build_filename (fixture->backup_dir, "xiaoan-20200101-000002.db", NULL);
+  g_autofree char *garbled = g_build_filename (fixture->backup_dir, "xiaoan-20200101-000003.db", NULL);
+  g_autofree char *garbled_manifest = g_build_filename (fixture->backup_dir, "xiaoan-20200101-000003.json", NULL);
 
   /* What killed backups leave, and a copy without its manifest. */
   g_mkdir_with_parents (fixture->backup_dir, 0700);
   g_file_set_contents (partial, "half", -1, &error);
   g_file_set_contents (orphan, "{}", -1, &error);
   g_file_set_contents (bare, "not a backup", -1, &error);
+  /* A manifest that is JSON but not a manifest. */
+  g_file_set_contents (garbled, "not a backup", -1, &error);
+  g_file_set_contents (garbled_manifest, "{\"file\": \"xiaoan-20200101-000003.db\", \"rows\": [1]}", -1, &error);
   g_assert_no_error (error);
 
   list = xa_backup_list (fixture->backup_dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   g_assert_false (item_verified (list, 0));
+  g_assert_false (item_verified (list, 1));
 
   backup = make_backup (fixture, 10);
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
@@ -429,7 +435,7 @@ test_backup_leftovers (Fixture       *fixture,
 
   g_clear_object (&list);
   list = xa_backup_list (fixture->backup_dir, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
   g_assert_true (item_verified (list, 0));
 }
 
