@@ -39,6 +39,8 @@ typedef enum
   XA_CLI_OPTION_CLEAR   = 1 << 9,
   XA_CLI_OPTION_SCHOOLS = 1 << 10,
   XA_CLI_OPTION_SEED    = 1 << 11,
+  XA_CLI_OPTION_KEEP    = 1 << 12,
+  XA_CLI_OPTION_LATEST  = 1 << 13,
 } XaCliOptions;
 
 /* The command line, parsed. */
@@ -65,6 +67,8 @@ typedef struct
   gboolean     clear;
   char        *schools;
   char        *seed;
+  char        *keep;
+  gboolean     latest;
 
   /* The command's arguments, as many as it takes. */
   char       **args;
@@ -97,6 +101,11 @@ int          xa_cli_agreement_advance    (XaCli           *cli);
 int          xa_cli_agreement_revise     (XaCli           *cli);
 int          xa_cli_agreement_set_date   (XaCli           *cli);
 int          xa_cli_agreement_render     (XaCli           *cli);
+
+/* xa-cli-backup.c */
+int          xa_cli_backup_create        (XaCli           *cli);
+int          xa_cli_backup_list          (XaCli           *cli);
+int          xa_cli_backup_restore       (XaCli           *cli);
 
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);

@@ -88,6 +88,11 @@ static const OptionSpec option_specs[] = {
   { XA_CLI_OPTION_SEED, "seed", G_OPTION_ARG_STRING, OFFSET (seed),
     N_("the same seed makes the same district"), "S",
     N_("--seed needs a whole number from 0 to 4294967295") },
+  { XA_CLI_OPTION_KEEP, "keep", G_OPTION_ARG_STRING, OFFSET (keep),
+    N_("how many verified backups to keep, from 1 to 1000 (default 10)"), "N",
+    N_("--keep needs a number from 1 to 1000") },
+  { XA_CLI_OPTION_LATEST, "latest", G_OPTION_ARG_NONE, OFFSET (latest),
+    N_("the newest backup that verifies"), NULL, NULL },
 };
 
 static const XaCliCommand commands[] = {
@@ -135,6 +140,14 @@ static const XaCliCommand commands[] = {
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_PDF, xa_cli_template_diff,
     { N_("compare two years' templates clause by clause"),
       N_("--pdf writes the comparison as a PDF, changed words underlined or struck through") }, XA_CLI_READS },
+  { "backup create", "[--keep N]", NULL, XA_CLI_OPTION_KEEP, xa_cli_backup_create,
+    { N_("back the database up into the backups folder beside it and verify the copy"),
+      N_("the verified backups beyond the newest N (10) are deleted") } },
+  { "backup list", "[--json]", NULL, XA_CLI_OPTION_JSON, xa_cli_backup_list,
+    { N_("list the backups, newest first, with date, size and whether they verify") } },
+  { "backup restore", "FILE|--latest", "[FILE]", XA_CLI_OPTION_LATEST, xa_cli_backup_restore,
+    { N_("verify a backup and put it in place of the database; the replaced one is kept beside it"),
+      N_("close Xiaoan first; FILE is a path or a name that “backup list” shows") } },
 };
 
 static void
@@ -151,6 +164,7 @@ xa_cli_clear (XaCli *cli)
   g_clear_pointer (&cli->date, g_free);
   g_clear_pointer (&cli->schools, g_free);
   g_clear_pointer (&cli->seed, g_free);
+  g_clear_pointer (&cli->keep, g_free);
   g_clear_pointer (&cli->args, g_strfreev);
 }
 
@@ -524,7 +538,8 @@ parse_command_line (XaCli              *cli,
   if (n_args > (command->argument ? 1 : 0))
     return xa_cli_usage_error (_("Unknown argument “%s” for “%s”"),
                                cli->args[command->argument ? 1 : 0], command->name);
-  if (command->argument != NULL && n_args == 0)
+  /* An argument in brackets ("[FILE]") may be left out. */
+  if (command->argument != NULL && command->argument[0] != '[' && n_args == 0)
     return xa_cli_usage_error (_("“%s” takes one file"), command->name);
 
   if (cli->years != NULL && cli->years[0] != NULL)

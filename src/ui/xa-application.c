@@ -4,7 +4,10 @@
  *
  * The application opens the workspace of the data folder once (the store and every registry
  * and book over it), keeps the store's operator in step with the preferences and opens the
- * main window on it.
+ * main window on it. It owns the workspace, so it is also where a backup is restored
+ * (app.restore-backup): the windows close, the store closes, the backup replaces the
+ * database, and the workspace and a window open again. A database found damaged at start
+ * is offered the newest verified backup.
  */
 
 #include "config.h"
@@ -12,8 +15,10 @@
 #include <glib/gi18n.h>
 
 #include "xa-application.h"
+#include "xa-backup-scheduler.h"
 #include "xa-preferences-window.h"
 #include "xa-window.h"
+#include "core/store/xa-backup.h"
 #include "core/store/xa-session-lock.h"
 
 struct _XaApplication
@@ -24,6 +29,7 @@ struct _XaApplication
   GSettings         *settings;
   XaWorkspace       *workspace;
   XaSessionLock     *session_lock;
+  XaBackupScheduler *backup_scheduler;
 
   /* State */
   char              *data_dir;
@@ -31,6 +37,19 @@ struct _XaApplication
 };
 
 G_DEFINE_FINAL_TYPE (XaApplication, xa_application, ADW_TYPE_APPLICATION)
+
+/* A restore under way: the database it replaces, and the store it waits to be closed. */
+typedef struct
+{
+  XaApplication *app;
+  XaBackup      *backup;
+  char          *db_path;
+  XaStore       *store;      /* a weak pointer */
+  guint          waited;
+} Restore;
+
+static void restore_backup (XaApplication *self,
+                            XaBackup      *backup);
 
 static void
 sync_operator (XaApplication *self)
@@ -57,23 +76,68 @@ store_error_response_cb (XaApplication    *self,
                          const char       *response,
                          AdwMessageDialog *dialog)
 {
+  XaBackup *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+
+  if (g_strcmp0 (response, "restore") == 0 && backup != NULL)
+    {
+      restore_backup (self, backup);
+      return;
+    }
+
   g_application_quit (G_APPLICATION (self));
 }
 
+static char *
+dup_db_path (XaApplication *self)
+{
+  return g_build_filename (self->data_dir, "xiaoan.db", NULL);
+}
+
 /* A store that cannot be opened (a newer database, a file that is not ours, a folder
- * without permission) leaves nothing to do but say so and quit. */
+ * without permission) leaves nothing to do but say so and quit; a damaged one can be
+ * replaced by the newest backup that verifies, when there is one. */
 static void
 show_store_error (XaApplication *self,
                   const GError  *error)
 {
-  GtkWidget *dialog;
+  g_autoptr(XaBackup) backup = NULL;
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (NULL, _("Cannot Open the Database"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Xiaoan could not open the database in %s. Nothing has "
-                                    "been changed.\n\n%s"),
-                                  self->data_dir, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_DAMAGED))
+    {
+      g_autofree char *db_path = dup_db_path (self);
+      g_autofree char *backup_dir = xa_backup_dup_default_dir (db_path);
+
+      backup = xa_backup_find_newest_verified (backup_dir);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open the Database"), NULL));
+  if (backup != NULL)
+    {
+      g_autofree char *date = xa_backup_dup_date_text (backup);
+
+      adw_message_dialog_format_body (dialog,
+                                      _("Xiaoan could not open the database in %s.\n\n%s\n\n"
+                                        "The newest backup that verifies was made on %s. Restoring "
+                                        "it loses the changes made since."),
+                                      self->data_dir, error->message, date);
+      adw_message_dialog_add_responses (dialog,
+                                        "quit", _("_Quit"),
+                                        "restore", _("_Restore From Backup"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "restore");
+      g_object_set_data_full (G_OBJECT (dialog), "backup", g_steal_pointer (&backup), g_object_unref);
+    }
+  else
+    {
+      adw_message_dialog_format_body (dialog,
+                                      _("Xiaoan could not open the database in %s. Nothing has "
+                                        "been changed.\n\n%s"),
+                                      self->data_dir, error->message);
+      adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+    }
+
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (store_error_response_cb),
@@ -103,7 +167,9 @@ open_workspace (XaApplication  *self,
     g_autofree char *path = g_build_filename (self->data_dir, "xiaoan.db", NULL);
     g_autoptr(GError) lock_error = NULL;
 
-    if (g_mkdir_with_parents (self->data_dir, 0700) == 0)
+    /* Once per run: a restore reopens the workspace under the lock it already holds. */
+    if (self->session_lock == NULL && self->holder == NULL &&
+        g_mkdir_with_parents (self->data_dir, 0700) == 0)
       self->session_lock = xa_session_lock_acquire (path, operator_name, &self->holder, &lock_error);
     if (lock_error != NULL)
       g_warning ("%s", lock_error->message);
@@ -113,8 +179,182 @@ open_workspace (XaApplication  *self,
     self->workspace = xa_workspace_open_for_reading (self->data_dir, error);
   else
     self->workspace = xa_workspace_open (self->data_dir, operator_name, error);
+  if (self->workspace == NULL)
+    return FALSE;
 
-  return self->workspace != NULL;
+  /* Backups are made by the app that holds the database, not by one that only looks. */
+  if (self->holder != NULL)
+    return TRUE;
+
+  self->backup_scheduler = xa_backup_scheduler_new (xa_workspace_get_store (self->workspace),
+                                                    self->settings);
+  return TRUE;
+}
+
+/* Opens the workspace and its window, or says why it cannot. */
+static void
+open_window (XaApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (!open_workspace (self, &error))
+    {
+      g_warning ("Cannot open the store in %s: %s", self->data_dir, error->message);
+      show_store_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (xa_window_new (GTK_APPLICATION (self), self->workspace));
+  gtk_window_present (window);
+  if (self->holder != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("The Database Is in Use"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s is working in this database. This window shows "
+                                        "it as it is and changes nothing; close it there to "
+                                        "make changes here."),
+                                      self->holder);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+/* Restoring a backup */
+
+static void
+restore_free (Restore *restore)
+{
+  g_clear_weak_pointer (&restore->store);
+  g_object_unref (restore->backup);
+  g_free (restore->db_path);
+  g_application_release (G_APPLICATION (restore->app));
+  g_object_unref (restore->app);
+  g_free (restore);
+}
+
+static void
+show_restore_error (XaApplication *self,
+                    const GError  *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Cannot Restore the Backup"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Restore *restore = user_data;
+  XaApplication *self = restore->app;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_aside = NULL;
+  GtkWindow *window;
+
+  /* Whether or not the backup took the database's place, the database opens again:
+   * a restore that fails has replaced nothing. */
+  if (!xa_backup_restore_finish (restore->backup, result, &kept_aside, &error))
+    g_warning ("Cannot restore %s: %s", xa_backup_get_path (restore->backup), error->message);
+
+  open_window (self);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (error != NULL)
+    show_restore_error (self, error);
+  else if (XA_IS_WINDOW (window))
+    {
+      g_autofree char *date = xa_backup_dup_date_text (restore->backup);
+      g_autofree char *title = NULL;
+
+      title = g_strdup_printf (_("Restored the backup of %s"), date);
+      xa_window_add_toast (XA_WINDOW (window), adw_toast_new (title));
+    }
+
+  restore_free (restore);
+}
+
+/* The database is replaced only once no connection of this process is open on it. */
+static gboolean
+wait_for_store_cb (gpointer user_data)
+{
+  Restore *restore = user_data;
+
+  if (restore->store != NULL && restore->waited++ < 100)
+    return G_SOURCE_CONTINUE;
+
+  if (restore->store != NULL)
+    {
+      g_autoptr(GError) error = g_error_new (XA_BACKUP_ERROR, XA_BACKUP_ERROR_BUSY,
+                                             _("The database is still in use, so the backup was not restored; close Xiaoan and restore it with “xiaoan-cli backup restore”."));
+
+      open_window (restore->app);
+      show_restore_error (restore->app, error);
+      restore_free (restore);
+      return G_SOURCE_REMOVE;
+    }
+
+  xa_backup_restore_async (restore->backup, restore->db_path, NULL, restored_cb, restore);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restore_backup (XaApplication *self,
+                XaBackup      *backup)
+{
+  Restore *restore = g_new0 (Restore, 1);
+  GList *windows;
+
+  /* No window is left while the database is replaced: hold the application. */
+  g_application_hold (G_APPLICATION (self));
+  restore->app = g_object_ref (self);
+  restore->backup = g_object_ref (backup);
+  restore->db_path = dup_db_path (self);
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+
+  if (self->workspace != NULL)
+    g_set_weak_pointer (&restore->store, xa_workspace_get_store (self->workspace));
+  g_clear_object (&self->backup_scheduler);
+  g_clear_object (&self->workspace);
+
+  g_timeout_add (50, wait_for_store_cb, restore);
+}
+
+static void
+restore_backup_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  XaApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaBackup) backup = xa_backup_load (g_variant_get_string (parameter, NULL), &error);
+
+  if (backup == NULL)
+    {
+      show_restore_error (self, error);
+      return;
+    }
+
+  /* Never under the feet of whoever holds the database. */
+  if (self->holder != NULL)
+    {
+      g_autoptr(GError) busy = g_error_new (XA_BACKUP_ERROR, XA_BACKUP_ERROR_BUSY,
+                                            _("%s is working in this database; a backup can be restored only where it is open for changes."),
+                                            self->holder);
+
+      show_restore_error (self, busy);
+      return;
+    }
+
+  restore_backup (self, backup);
 }
 
 static void
@@ -148,6 +388,7 @@ preferences_action (GSimpleAction *action,
   XaPreferencesWindow *preferences;
 
   preferences = xa_preferences_window_new (self->data_dir);
+  xa_preferences_window_set_workspace (preferences, self->workspace);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -182,6 +423,7 @@ static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },
+  { .name = "restore-backup", .activate = restore_backup_action, .parameter_type = "s" },
 };
 
 static int
@@ -224,7 +466,6 @@ static void
 xa_application_activate (GApplication *application)
 {
   XaApplication *self = XA_APPLICATION (application);
-  g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -234,28 +475,7 @@ xa_application_activate (GApplication *application)
       return;
     }
 
-  if (!open_workspace (self, &error))
-    {
-      g_warning ("Cannot open the store in %s: %s", self->data_dir, error->message);
-      show_store_error (self, error);
-      return;
-    }
-
-  window = GTK_WINDOW (xa_window_new (GTK_APPLICATION (self), self->workspace));
-  gtk_window_present (window);
-
-  if (self->holder != NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (window, _("The Database Is in Use"), NULL);
-
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("%s is working in this database. This window shows "
-                                        "it as it is and changes nothing; close it there to "
-                                        "make changes here."),
-                                      self->holder);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+  open_window (self);
 }
 
 static void
@@ -263,6 +483,7 @@ xa_application_dispose (GObject *object)
 {
   XaApplication *self = XA_APPLICATION (object);
 
+  g_clear_object (&self->backup_scheduler);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->session_lock, xa_session_lock_release);
   g_clear_pointer (&self->holder, g_free);

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "core/xa-workspace.h"
+
 G_BEGIN_DECLS
 
 #define XA_TYPE_PREFERENCES_WINDOW (xa_preferences_window_get_type ())
@@ -14,6 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XaPreferencesWindow, xa_preferences_window, XA, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-XaPreferencesWindow *xa_preferences_window_new (const char *data_dir);
+XaPreferencesWindow *xa_preferences_window_new           (const char          *data_dir);
+void                 xa_preferences_window_set_workspace (XaPreferencesWindow *self,
+                                                          XaWorkspace         *workspace);
 
 G_END_DECLS

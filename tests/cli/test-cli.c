@@ -55,6 +55,9 @@ static const Case cases[] = {
   { "template import", "template.json", "--year=2021", NULL, NULL },
   { "template next-year", "--year 2021", "--school=2150000001", "--year", "--year" },
   { "template diff", "--year 2021 --year 2022", "--all", "--pdf", "--pdf" },
+  { "backup create", "--keep 3", "--json", "--keep", "--keep" },
+  { "backup list", "--json", "--keep=3", NULL, "--json" },
+  { "backup restore", "--latest", "--year=2021", NULL, "--latest" },
 };
 
 static void

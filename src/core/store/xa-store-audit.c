@@ -130,22 +130,20 @@ typedef struct
   char   *why;
 } AuditWalk;
 
+static const char audit_walk_sql[] =
+  "SELECT seq, at, operator, action, record_table, record_uuid,"
+  " detail, prev_hash, hash FROM audit ORDER BY seq";
+
+/* Walks the rows of @stmt (audit_walk_sql) and notes the first entry that does not
+ * hold, whichever connection it was prepared on. */
 static gboolean
-walk_audit (XaStore   *self,
-            gpointer   user_data,
-            GError   **error)
+walk_audit_rows (XaStatement  *stmt,
+                 AuditWalk    *walk,
+                 GError      **error)
 {
-  AuditWalk *walk = user_data;
-  g_autoptr(XaStatement) stmt = NULL;
   g_autofree char *expected_prev = g_strdup (zero_hash);
   gint64 expected_seq = 1;
   XaStep step;
-
-  if (!(stmt = xa_store_prepare (self,
-                                 "SELECT seq, at, operator, action, record_table, record_uuid,"
-                                 " detail, prev_hash, hash FROM audit ORDER BY seq",
-                                 error)))
-    return FALSE;
 
   while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
@@ -196,6 +194,69 @@ walk_audit (XaStore   *self,
   return step == XA_STEP_DONE;
 }
 
+static gboolean
+walk_audit (XaStore   *self,
+            gpointer   user_data,
+            GError   **error)
+{
+  g_autoptr(XaStatement) stmt = NULL;
+
+  if (!(stmt = xa_store_prepare (self, audit_walk_sql, error)))
+    return FALSE;
+
+  return walk_audit_rows (stmt, user_data, error);
+}
+
+static gboolean
+finish_walk (AuditWalk  *walk,
+             gboolean    ok,
+             gint64     *n_entries,
+             gint64     *first_broken_seq,
+             char      **reason)
+{
+  if (!ok)
+    {
+      g_free (walk->why);
+      return FALSE;
+    }
+
+  if (n_entries)
+    *n_entries = walk->count;
+  if (first_broken_seq)
+    *first_broken_seq = walk->broken;
+  if (reason)
+    *reason = walk->why;
+  else
+    g_free (walk->why);
+
+  return TRUE;
+}
+
+/**
+ * _xa_store_verify_audit_db:
+ * @db: a connection to a database of ours that is not open as a store (a backup)
+ * @path: the file, for messages
+ *
+ * xa_store_verify_audit() on a connection of its own.
+ */
+gboolean
+_xa_store_verify_audit_db (sqlite3     *db,
+                           const char  *path,
+                           gint64      *n_entries,
+                           gint64      *first_broken_seq,
+                           char       **reason,
+                           GError     **error)
+{
+  g_autoptr(XaStatement) stmt = NULL;
+  AuditWalk walk = { 0 };
+
+  if (!(stmt = _xa_statement_new (db, path, audit_walk_sql, error)))
+    return FALSE;
+
+  return finish_walk (&walk, walk_audit_rows (stmt, &walk, error),
+                      n_entries, first_broken_seq, reason);
+}
+
 /**
  * xa_store_verify_audit:
  * @n_entries: (out) (optional): how many entries were read
@@ -217,20 +278,6 @@ xa_store_verify_audit (XaStore  *self,
 
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
 
-  if (!xa_store_read (self, walk_audit, &walk, error))
-    {
-      g_free (walk.why);
-      return FALSE;
-    }
-
-  if (n_entries)
-    *n_entries = walk.count;
-  if (first_broken_seq)
-    *first_broken_seq = walk.broken;
-  if (reason)
-    *reason = walk.why;
-  else
-    g_free (walk.why);
-
-  return TRUE;
+  return finish_walk (&walk, xa_store_read (self, walk_audit, &walk, error),
+                      n_entries, first_broken_seq, reason);
 }

@@ -78,4 +78,18 @@ void      _xa_sqlite_set_error      (sqlite3     *db,
                                      const char  *sql,
                                      GError     **error);
 
+/* xa-store-audit.c: the audit chain of a file that is not open as a store (a backup). */
+gboolean  _xa_store_verify_audit_db (sqlite3     *db,
+                                     const char  *path,
+                                     gint64      *n_entries,
+                                     gint64      *first_broken_seq,
+                                     char       **reason,
+                                     GError     **error);
+
+/* xa-backup-restore.c: PRAGMA quick_check at open; a damaged file is copied aside,
+ * never written to, and refused with XA_STORE_ERROR_DAMAGED. */
+gboolean  _xa_backup_check_damage   (sqlite3     *db,
+                                     const char  *path,
+                                     GError     **error);
+
 G_END_DECLS

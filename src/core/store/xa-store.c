@@ -171,6 +171,14 @@ check_existing_file (const char  *path,
           g_error_matches (local_error, XA_STORE_ERROR, XA_STORE_ERROR_READ_ONLY) ||
           g_error_matches (local_error, XA_STORE_ERROR, XA_STORE_ERROR_IO))
         g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (application_id == XA_STORE_APPLICATION_ID &&
+               g_error_matches (local_error, XA_STORE_ERROR, XA_STORE_ERROR_DAMAGED))
+        {
+          /* Ours, by its header, and damaged inside: kept aside and refused as such. */
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          if (_xa_backup_check_damage (db, path, error))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+        }
       else
         g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_OURS,
                      _("“%s” is not a Xiaoan database (it is no SQLite database, or a damaged one); it was left untouched"),
@@ -194,6 +202,10 @@ check_existing_file (const char  *path,
                    display, (int) user_version, XA_STORE_SCHEMA_VERSION);
       goto out;
     }
+
+  /* A damaged file is refused before anything writes to it (issue 8). */
+  if (!_xa_backup_check_damage (db, path, error))
+    goto out;
 
   ok = TRUE;
 
