@@ -82,6 +82,7 @@ void         xa_cli_print_font_warnings  (XaFontResolver  *fonts);
 int          xa_cli_store_init           (XaCli           *cli);
 int          xa_cli_store_demo           (XaCli           *cli);
 int          xa_cli_store_audit_verify   (XaCli           *cli);
+int          xa_cli_store_audit_head     (XaCli           *cli);
 
 /* xa-cli-school.c */
 int          xa_cli_school_import        (XaCli           *cli);

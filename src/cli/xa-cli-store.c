@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `xiaoan-cli init`, `demo` and `audit verify`: the database itself, a demo district to
- * try the app on, and the check of its audit chain.
+ * `xiaoan-cli init`, `demo`, `audit verify` and `audit head`: the database itself, a demo
+ * district to try the app on, the check of its audit chain and the chain's head.
  */
 
 #include "config.h"
@@ -12,6 +12,8 @@
 
 #include "xa-cli-private.h"
 #include "core/registry/xa-demo.h"
+#include "core/store/xa-store-audit.h"
+#include "core/util/xa-json.h"
 
 static gboolean
 parse_uint (const char *text,
@@ -63,22 +65,40 @@ xa_cli_store_demo (XaCli *cli)
   return EXIT_OK;
 }
 
+/* The store alone, without the workspace's defaults: checking the chain writes nothing
+ * to it. */
+static XaStore *
+open_store (XaCli   *cli,
+            GError **error)
+{
+  g_autofree char *dir = xa_store_dup_default_data_dir (cli->data_dir);
+  g_autofree char *path = g_build_filename (dir, "xiaoan.db", NULL);
+
+  return xa_store_open (path, error);
+}
+
 int
 xa_cli_store_audit_verify (XaCli *cli)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(XaWorkspace) workspace = NULL;
-  g_autofree char *reason = NULL;
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   gint64 n_entries = 0;
-  gint64 broken = 0;
 
-  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
-      !xa_store_verify_audit (xa_workspace_get_store (workspace), &n_entries, &broken, &reason, &error))
+  if (!(store = open_store (cli, &error)) ||
+      !(findings = xa_store_audit_verify (store, 0, NULL, &n_entries, &error)))
     return xa_cli_user_error (error);
 
-  if (broken != 0)
+  if (findings->len > 0)
     {
-      g_printerr (_("The audit log is broken at entry %lld: %s\n"), (long long) broken, reason);
+      for (guint i = 0; i < findings->len; i++)
+        g_print ("%s\n", ((XaAuditFinding *) g_ptr_array_index (findings, i))->message);
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "The audit check found %u problem in %lld entries\n",
+                               "The audit check found %u problems in %lld entries\n",
+                               findings->len),
+                  findings->len, (long long) n_entries);
       return EXIT_USER_ERROR;
     }
 
@@ -87,5 +107,37 @@ xa_cli_store_audit_verify (XaCli *cli)
                         "The audit chain is intact: %lld entries\n",
                         (gulong) n_entries),
            (long long) n_entries);
+  return EXIT_OK;
+}
+
+int
+xa_cli_store_audit_head (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = NULL;
+  g_autofree char *hash = NULL;
+  gint64 seq = 0;
+
+  if (!(store = open_store (cli, &error)) ||
+      !(hash = xa_store_dup_audit_head (store, &seq, &error)))
+    return xa_cli_user_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "seq");
+      json_builder_add_int_value (builder, seq);
+      json_builder_set_member_name (builder, "hash");
+      json_builder_add_string_value (builder, hash);
+      json_builder_end_object (builder);
+      text = xa_json_builder_to_string (builder);
+      g_print ("%s\n", text);
+    }
+  else
+    g_print ("%lld\t%s\n", (long long) seq, hash);
+
   return EXIT_OK;
 }

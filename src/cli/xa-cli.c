@@ -91,6 +91,8 @@ static const XaCliCommand commands[] = {
     { N_("list the schools") } },
   { "audit verify", "", NULL, 0, xa_cli_store_audit_verify,
     { N_("check that the audit log has not been altered") } },
+  { "audit head", "[--json]", NULL, XA_CLI_OPTION_JSON, xa_cli_store_audit_head,
+    { N_("print the audit chain's last sequence number and hash") } },
   { "agreement generate", "--year Y (--school CODE | --all)", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_ALL, xa_cli_agreement_generate,
     { N_("make draft agreements from the year's template; schools that have one are skipped") } },
