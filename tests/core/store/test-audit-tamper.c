@@ -410,6 +410,16 @@ test_tail_cut (Fixture       *fixture,
   g_assert_cmpint (find (findings, XA_AUDIT_FINDING_CUT, NULL, NULL, NULL)->seq, ==, last - 2);
 }
 
+static gboolean
+append_one (XaStore   *store,
+            gpointer   user_data,
+            GError   **error)
+{
+  g_autofree char *uuid = xa_store_new_uuid ();
+
+  return xa_store_append_audit (store, "test.entry", "test", uuid, NULL, error);
+}
+
 static void
 test_log_emptied (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -425,6 +435,20 @@ test_log_emptied (Fixture       *fixture,
   /* Every record is now one the chain never wrote. */
   find (findings, XA_AUDIT_FINDING_ROW_INSERTED, "organisation", fixture->school_code, NULL);
   find (findings, XA_AUDIT_FINDING_ROW_INSERTED, "template", NULL, NULL);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* The app writing on, a new chain from entry 1, does not move the head file back. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(XaStore) store = xa_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (xa_store_write (store, append_one, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (xa_test_query_int (store, "SELECT max(seq) FROM audit"), ==, 1);
+  }
+  findings = verify (fixture);
+  find (findings, XA_AUDIT_FINDING_CUT, NULL, NULL, NULL);
 }
 
 /* What someone who knows the format but not the key does to hide an edit of entry 5:
