@@ -346,7 +346,7 @@ report_other_keys (Verify *verify)
 
       add_finding (verify, XA_AUDIT_FINDING_OTHER_KEY, other->first,
                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%lld entry (%lld to %lld) was signed with another key (ID %s), not with this computer's key file “%s”; it was not changed, as far as can be told here: copy that key file here to check it",
+                                                 "%lld entry (%lld to %lld) was signed with another key (ID %s), not with this computer's key file “%s”; it cannot be checked here: copy that key file here to check it",
                                                  "%lld entries (%lld to %lld) were signed with another key (ID %s), not with this computer's key file “%s”; they cannot be checked here: copy that key file here to check them",
                                                  (gulong) other->count),
                                     (long long) other->count, (long long) other->first,

@@ -492,16 +492,25 @@ xa_store_dup_audit_head (XaStore  *self,
 }
 
 /**
- * xa_audit_head_format:
+ * xa_store_dup_audit_head_text:
  *
- * Returns: (transfer full): the head as exported files carry it, such as
- *   "审计链 #123 9f86d0…"
+ * The head as exported files carry it in their metadata, such as "审计链 #123 9f86d0…"
+ * (the whole hash), so that a chain cut or rewritten after the export shows against
+ * the file.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
  */
 char *
-xa_audit_head_format (gint64      seq,
-                      const char *hash)
+xa_store_dup_audit_head_text (XaStore  *self,
+                              GError  **error)
 {
-  /* Translators: the audit chain's head in a PDF's keywords: its sequence number and
-   * hash. */
+  g_autofree char *hash = NULL;
+  gint64 seq = 0;
+
+  if (!(hash = xa_store_dup_audit_head (self, &seq, error)))
+    return NULL;
+
+  /* Translators: the audit chain's head in the keywords of an exported PDF: the
+   * sequence number of its last entry and that entry's hash. */
   return g_strdup_printf (_("audit chain #%lld %s"), (long long) seq, hash);
 }

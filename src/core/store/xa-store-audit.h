@@ -52,7 +52,7 @@ GPtrArray  *xa_store_audit_verify   (XaStore         *self,
 char       *xa_store_dup_audit_head (XaStore         *self,
                                      gint64          *seq,
                                      GError         **error);
-char       *xa_audit_head_format    (gint64           seq,
-                                     const char      *hash);
+char       *xa_store_dup_audit_head_text (XaStore     *self,
+                                         GError     **error);
 
 G_END_DECLS
