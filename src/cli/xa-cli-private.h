@@ -39,6 +39,7 @@ typedef enum
   XA_CLI_OPTION_CLEAR   = 1 << 9,
   XA_CLI_OPTION_SCHOOLS = 1 << 10,
   XA_CLI_OPTION_SEED    = 1 << 11,
+  XA_CLI_OPTION_HEAD    = 1 << 12,
 } XaCliOptions;
 
 /* The command line, parsed. */
@@ -62,6 +63,7 @@ typedef struct
   gboolean     clear;
   char        *schools;
   char        *seed;
+  char        *head;
 
   /* The command's arguments, as many as it takes. */
   char       **args;

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "xa-cli-private.h"
 #include "core/registry/xa-demo.h"
@@ -77,16 +78,46 @@ open_store (XaCli   *cli,
   return xa_store_open (path, error);
 }
 
+/* "审计链 #123 9f86d0…" (or the English form): the sequence number after the '#' and
+ * the hash after it, wherever they stand in what the user pasted. */
+static gboolean
+parse_head (const char  *text,
+            gint64      *seq,
+            char       **hash)
+{
+  const char *mark = text ? strchr (text, '#') : NULL;
+  g_auto(GStrv) words = NULL;
+  guint64 number = 0;
+
+  if (mark == NULL)
+    return FALSE;
+
+  words = g_strsplit_set (mark + 1, " \t", -1);
+  if (g_strv_length (words) < 2 ||
+      !g_ascii_string_to_unsigned (words[0], 10, 1, G_MAXINT64, &number, NULL) ||
+      strlen (words[1]) != 64 || strspn (words[1], "0123456789abcdef") != 64)
+    return FALSE;
+
+  *seq = (gint64) number;
+  *hash = g_strdup (words[1]);
+  return TRUE;
+}
+
 int
 xa_cli_store_audit_verify (XaCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XaStore) store = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *head_hash = NULL;
+  gint64 head_seq = 0;
   gint64 n_entries = 0;
 
+  if (cli->head != NULL && !parse_head (cli->head, &head_seq, &head_hash))
+    return xa_cli_usage_error (_("--head needs the head an exported file carries, such as “审计链 #123 9f86d0…”"));
+
   if (!(store = open_store (cli, &error)) ||
-      !(findings = xa_store_audit_verify (store, 0, NULL, &n_entries, &error)))
+      !(findings = xa_store_audit_verify (store, head_seq, head_hash, &n_entries, &error)))
     return xa_cli_user_error (error);
 
   if (findings->len > 0)

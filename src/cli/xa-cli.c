@@ -78,6 +78,9 @@ static const OptionSpec option_specs[] = {
   { XA_CLI_OPTION_SEED, "seed", G_OPTION_ARG_STRING, OFFSET (seed),
     N_("the same seed makes the same district"), "S",
     N_("--seed needs a whole number from 0 to 4294967295") },
+  { XA_CLI_OPTION_HEAD, "head", G_OPTION_ARG_STRING, OFFSET (head),
+    N_("a head the chain once reached, as an exported PDF's keywords give it (审计链 #SEQ HASH)"), "HEAD",
+    N_("--head needs the head an exported file carries, such as “审计链 #123 9f86d0…”") },
 };
 
 static const XaCliCommand commands[] = {
@@ -89,7 +92,7 @@ static const XaCliCommand commands[] = {
     { N_("import a school list (UTF-8 or GB18030), all or nothing") } },
   { "school list", "[--json]", NULL, XA_CLI_OPTION_JSON, xa_cli_school_list,
     { N_("list the schools") } },
-  { "audit verify", "", NULL, 0, xa_cli_store_audit_verify,
+  { "audit verify", "[--head HEAD]", NULL, XA_CLI_OPTION_HEAD, xa_cli_store_audit_verify,
     { N_("check that the audit log has not been altered") } },
   { "audit head", "[--json]", NULL, XA_CLI_OPTION_JSON, xa_cli_store_audit_head,
     { N_("print the audit chain's last sequence number and hash") } },
@@ -143,6 +146,7 @@ xa_cli_clear (XaCli *cli)
   g_clear_pointer (&cli->date, g_free);
   g_clear_pointer (&cli->schools, g_free);
   g_clear_pointer (&cli->seed, g_free);
+  g_clear_pointer (&cli->head, g_free);
   g_clear_pointer (&cli->args, g_strfreev);
 }
 

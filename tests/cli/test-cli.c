@@ -40,7 +40,7 @@ static const Case cases[] = {
   { "demo", "--schools 3 --seed 7", "--year=2021", "--schools", "--seed" },
   { "school import", "schools.csv", "--all", NULL, NULL },
   { "school list", "--json", "--year", NULL, "--json" },
-  { "audit verify", "", "--school=2150000001", NULL, NULL },
+  { "audit verify", "", "--school=2150000001", "--head", "--head" },
   { "audit head", "--json", "--year=2021", NULL, "--json" },
   { "agreement generate", "--year 2021 --all", "--to=signed", "--school", "--all" },
   { "agreement list", "--year 2021-2022", "--pdf=x.pdf", "--year", "--json" },
@@ -373,6 +373,30 @@ test_audit_head (Fixture       *fixture,
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+
+  /* The head an exported file carries, given back to verify: it holds; another hash at
+   * its entry, or an entry beyond the chain, shows a chain rewritten since. */
+  {
+    g_auto(GStrv) fields = g_strsplit (g_strstrip (plain.out), "\t", 2);
+    g_autofree char *same = g_strdup_printf ("audit chain #%s %s", fields[0], fields[1]);
+    g_autofree char *other = g_strdup_printf ("审计链 #%s %064d", fields[0], 7);
+    g_autofree char *beyond = g_strdup_printf ("audit chain #%lld %s", (long long) g_ascii_strtoll (fields[0], NULL, 10) + 5, fields[1]);
+    g_auto(XaTestRun) holds = { 0, };
+    g_auto(XaTestRun) rewritten = { 0, };
+    g_auto(XaTestRun) cut = { 0, };
+    g_auto(XaTestRun) garbled = { 0, };
+
+    xa_test_run_cli (&holds, fixture->data_dir, "audit", "verify", "--head", same, NULL);
+    g_assert_cmpint (holds.status, ==, 0);
+    xa_test_run_cli (&rewritten, fixture->data_dir, "audit", "verify", "--head", other, NULL);
+    g_assert_cmpint (rewritten.status, ==, 1);
+    g_assert_nonnull (strstr (rewritten.out, "the exported file recorded: the audit log was rewritten"));
+    xa_test_run_cli (&cut, fixture->data_dir, "audit", "verify", "--head", beyond, NULL);
+    g_assert_cmpint (cut.status, ==, 1);
+    g_assert_nonnull (strstr (cut.out, "its last entries were removed"));
+    xa_test_run_cli (&garbled, fixture->data_dir, "audit", "verify", "--head", "审计链 12", NULL);
+    g_assert_cmpint (garbled.status, ==, 2);
+  }
 }
 
 /* Runs `xiaoan-cli --data-dir DIR COMMAND VALID EXTRA` (the words split at spaces). */
