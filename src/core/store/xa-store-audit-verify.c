@@ -183,6 +183,7 @@ check_entry (Verify       *verify,
   const char *hash = xa_statement_get_text (stmt, 8);
   const char *key_id = xa_statement_get_text (stmt, 9);
   g_autofree char *computed = NULL;
+  g_autofree char *digest = NULL;
 
   if (strcmp (action, "audit.baseline") == 0 && verify->has_images)
     add_finding (verify, XA_AUDIT_FINDING_LATE_BASELINE, seq,
@@ -215,20 +216,9 @@ check_entry (Verify       *verify,
                                         (long long) seq));
           return;
         }
-
-      computed = _xa_store_hash_entry (seq,
-                                       xa_statement_get_text (stmt, 1),
-                                       xa_statement_get_text (stmt, 2),
-                                       action,
-                                       xa_statement_get_text (stmt, 4),
-                                       xa_statement_get_text (stmt, 5),
-                                       xa_statement_get_text (stmt, 6),
-                                       prev_hash);
     }
   else
     {
-      g_autofree char *digest = NULL;
-
       verify->keyed = TRUE;
       if (strcmp (key_id, verify->store->audit_key_id) != 0)
         {
@@ -246,15 +236,16 @@ check_entry (Verify       *verify,
         }
 
       digest = _xa_audit_images_digest (images);
-      computed = _xa_store_hmac_entry (verify->store->audit_key, seq,
-                                       xa_statement_get_text (stmt, 1),
-                                       xa_statement_get_text (stmt, 2),
-                                       action,
-                                       xa_statement_get_text (stmt, 4),
-                                       xa_statement_get_text (stmt, 5),
-                                       xa_statement_get_text (stmt, 6),
-                                       prev_hash, key_id, digest);
     }
+
+  computed = _xa_store_hash_entry (digest ? verify->store->audit_key : NULL, seq,
+                                   xa_statement_get_text (stmt, 1),
+                                   xa_statement_get_text (stmt, 2),
+                                   action,
+                                   xa_statement_get_text (stmt, 4),
+                                   xa_statement_get_text (stmt, 5),
+                                   xa_statement_get_text (stmt, 6),
+                                   prev_hash, key_id, digest);
 
   if (strcmp (computed, hash) != 0)
     add_finding (verify, XA_AUDIT_FINDING_ENTRY_CHANGED, seq,

@@ -64,47 +64,14 @@ _xa_audit_message_append (GString    *message,
   g_string_append_c (message, '\n');
 }
 
-static GString *
-entry_message (gint64      seq,
-               const char *at,
-               const char *operator_name,
-               const char *action,
-               const char *record_table,
-               const char *record_uuid,
-               const char *detail,
-               const char *prev_hash)
-{
-  GString *message = g_string_new (NULL);
-  const char *fields[] = { at, operator_name, action, record_table, record_uuid, detail, prev_hash };
-
-  g_string_append_printf (message, "%" G_GINT64_FORMAT "\n", seq);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    _xa_audit_message_append (message, fields[i]);
-
-  return message;
-}
-
-/* The plain SHA-256 of entries written before schema 6 (tests/data/audit-chain-golden.json). */
+/* An entry's hash: of the decimal seq and a newline, then each field as
+ * _xa_audit_message_append() gives it. Signed since schema 6: the HMAC of those, then
+ * the key's ID and the digest of the entry's images
+ * (tests/data/audit-chain-keyed-golden.json). Without a key, the plain SHA-256 of the
+ * fields alone, as entries written before schema 6 have it
+ * (tests/data/audit-chain-golden.json). */
 char *
-_xa_store_hash_entry (gint64      seq,
-                      const char *at,
-                      const char *operator_name,
-                      const char *action,
-                      const char *record_table,
-                      const char *record_uuid,
-                      const char *detail,
-                      const char *prev_hash)
-{
-  g_autoptr(GString) message = entry_message (seq, at, operator_name, action, record_table,
-                                              record_uuid, detail, prev_hash);
-
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, message->str, message->len);
-}
-
-/* The signed hash of entries since schema 6: the fields above, then the key's ID and the
- * digest of the entry's images (tests/data/audit-chain-keyed-golden.json). */
-char *
-_xa_store_hmac_entry (GBytes     *key,
+_xa_store_hash_entry (GBytes     *key,
                       gint64      seq,
                       const char *at,
                       const char *operator_name,
@@ -116,12 +83,19 @@ _xa_store_hmac_entry (GBytes     *key,
                       const char *key_id,
                       const char *images_digest)
 {
-  g_autoptr(GString) message = entry_message (seq, at, operator_name, action, record_table,
-                                              record_uuid, detail, prev_hash);
-
+  g_autoptr(GString) message = g_string_new (NULL);
+  const char *fields[] = { at, operator_name, action, record_table, record_uuid, detail, prev_hash };
   gsize key_size = 0;
-  const guchar *key_data = g_bytes_get_data (key, &key_size);
+  const guchar *key_data;
 
+  g_string_append_printf (message, "%" G_GINT64_FORMAT "\n", seq);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    _xa_audit_message_append (message, fields[i]);
+
+  if (key == NULL)
+    return g_compute_checksum_for_string (G_CHECKSUM_SHA256, message->str, message->len);
+
+  key_data = g_bytes_get_data (key, &key_size);
   _xa_audit_message_append (message, key_id);
   _xa_audit_message_append (message, images_digest);
   return g_compute_hmac_for_data (G_CHECKSUM_SHA256, key_data, key_size,
@@ -297,16 +271,10 @@ _xa_store_flush_audit (XaStore  *self,
       gboolean last = i + 1 == entries->len;
       g_autofree char *hash = NULL;
 
-      seq++;
-      if (signed_chain)
-        hash = _xa_store_hmac_entry (self->audit_key, seq, at, self->operator_name,
-                                     entry->action, entry->record_table, entry->record_uuid,
-                                     entry->detail, prev_hash, self->audit_key_id,
-                                     last ? images_digest : "");
-      else
-        hash = _xa_store_hash_entry (seq, at, self->operator_name, entry->action,
-                                     entry->record_table, entry->record_uuid, entry->detail,
-                                     prev_hash);
+      hash = _xa_store_hash_entry (signed_chain ? self->audit_key : NULL, ++seq, at,
+                                   self->operator_name, entry->action, entry->record_table,
+                                   entry->record_uuid, entry->detail, prev_hash,
+                                   self->audit_key_id, last ? images_digest : "");
 
       xa_statement_reset (insert);
       xa_statement_bind_int64 (insert, 1, seq);

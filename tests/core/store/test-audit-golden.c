@@ -107,14 +107,15 @@ test_golden_hashes (Fixture       *fixture,
       g_assert_cmpint (seq, ==, i + 1);
       g_assert_cmpstr (golden_text (entry, "prev_hash"), ==, expected_prev);
 
-      computed = _xa_store_hash_entry (seq,
+      computed = _xa_store_hash_entry (NULL, seq,
                                        golden_text (entry, "at"),
                                        golden_text (entry, "operator"),
                                        golden_text (entry, "action"),
                                        golden_text (entry, "record_table"),
                                        golden_text (entry, "record_uuid"),
                                        detail,
-                                       golden_text (entry, "prev_hash"));
+                                       golden_text (entry, "prev_hash"),
+                                       NULL, NULL);
       g_test_message ("entry %" G_GINT64_FORMAT ": %s", seq, computed);
       g_assert_cmpstr (computed, ==, golden_text (entry, "hash"));
 
@@ -317,7 +318,7 @@ test_keyed_hashes (Fixture       *fixture,
           g_assert_cmpstr (hash, ==, image->hash);
         }
 
-      computed = _xa_store_hmac_entry (key, seq,
+      computed = _xa_store_hash_entry (key, seq,
                                        golden_text (entry, "at"),
                                        golden_text (entry, "operator"),
                                        golden_text (entry, "action"),

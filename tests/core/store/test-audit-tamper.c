@@ -487,20 +487,13 @@ test_entry_rewritten (Fixture       *fixture,
       if (prev_hash == NULL)
         prev_hash = g_strdup ((const char *) sqlite3_column_text (rows, 7));
 
-      if (drop_key)
-        hash = _xa_store_hash_entry (seq, (const char *) sqlite3_column_text (rows, 1),
-                                     (const char *) sqlite3_column_text (rows, 2),
-                                     (const char *) sqlite3_column_text (rows, 3),
-                                     (const char *) sqlite3_column_text (rows, 4),
-                                     (const char *) sqlite3_column_text (rows, 5),
-                                     detail, prev_hash);
-      else
-        hash = _xa_store_hmac_entry (key, seq, (const char *) sqlite3_column_text (rows, 1),
-                                     (const char *) sqlite3_column_text (rows, 2),
-                                     (const char *) sqlite3_column_text (rows, 3),
-                                     (const char *) sqlite3_column_text (rows, 4),
-                                     (const char *) sqlite3_column_text (rows, 5),
-                                     detail, prev_hash, "0123456789abcdef", "");
+      hash = _xa_store_hash_entry (drop_key ? NULL : key, seq,
+                                   (const char *) sqlite3_column_text (rows, 1),
+                                   (const char *) sqlite3_column_text (rows, 2),
+                                   (const char *) sqlite3_column_text (rows, 3),
+                                   (const char *) sqlite3_column_text (rows, 4),
+                                   (const char *) sqlite3_column_text (rows, 5),
+                                   detail, prev_hash, "0123456789abcdef", "");
 
       sqlite3_bind_text (update, 1, detail, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (update, 2, prev_hash, -1, SQLITE_TRANSIENT);
