@@ -12,6 +12,7 @@
 
 #include "xa-cli-private.h"
 #include "core/agreements/xa-agreement-json.h"
+#include "core/store/xa-store-audit.h"
 #include "core/util/xa-school-year.h"
 #include "document/xa-agreement-batch.h"
 
@@ -399,6 +400,7 @@ xa_cli_agreement_render (XaCli *cli)
   g_autoptr(XaAgreementBatch) batch = NULL;
   g_autoptr(GHashTable) templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autofree char *out_dir = NULL;
+  g_autofree char *head = NULL;
   XaAgreementCopy copies[2] = { XA_AGREEMENT_COPY_COMMISSION, XA_AGREEMENT_COPY_SCHOOL };
   guint n_copies = 2;
   gboolean to_file;
@@ -436,8 +438,12 @@ xa_cli_agreement_render (XaCli *cli)
   fonts = xa_font_resolver_new ();
   xa_cli_print_font_warnings (fonts);
 
+  if (!(head = xa_store_dup_audit_head_text (xa_workspace_get_store (workspace), &error)))
+    return xa_cli_user_error (error);
+
   batch = xa_agreement_batch_new (fonts);
   xa_agreement_batch_set_copies (batch, copies, n_copies);
+  xa_agreement_batch_set_keywords (batch, head);
 
   for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
     {

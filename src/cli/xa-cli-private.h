@@ -41,6 +41,7 @@ typedef enum
   XA_CLI_OPTION_SEED    = 1 << 11,
   XA_CLI_OPTION_KEEP    = 1 << 12,
   XA_CLI_OPTION_LATEST  = 1 << 13,
+  XA_CLI_OPTION_HEAD    = 1 << 14,
 } XaCliOptions;
 
 /* The command line, parsed. */
@@ -69,6 +70,7 @@ typedef struct
   char        *seed;
   char        *keep;
   gboolean     latest;
+  char        *head;
 
   /* The command's arguments, as many as it takes. */
   char       **args;
@@ -89,6 +91,7 @@ void         xa_cli_print_font_warnings  (XaFontResolver  *fonts);
 int          xa_cli_store_init           (XaCli           *cli);
 int          xa_cli_store_demo           (XaCli           *cli);
 int          xa_cli_store_audit_verify   (XaCli           *cli);
+int          xa_cli_store_audit_head     (XaCli           *cli);
 
 /* xa-cli-school.c */
 int          xa_cli_school_import        (XaCli           *cli);

@@ -93,6 +93,9 @@ static const OptionSpec option_specs[] = {
     N_("--keep needs a number from 1 to 1000") },
   { XA_CLI_OPTION_LATEST, "latest", G_OPTION_ARG_NONE, OFFSET (latest),
     N_("the newest backup that verifies"), NULL, NULL },
+  { XA_CLI_OPTION_HEAD, "head", G_OPTION_ARG_STRING, OFFSET (head),
+    N_("a head the chain once reached, as an exported PDF's keywords give it (审计链 #SEQ HASH)"), "HEAD",
+    N_("--head needs the head an exported file carries, such as “审计链 #123 9f86d0…”") },
 };
 
 static const XaCliCommand commands[] = {
@@ -104,8 +107,10 @@ static const XaCliCommand commands[] = {
     { N_("import a school list (UTF-8 or GB18030), all or nothing") } },
   { "school list", "[--json]", NULL, XA_CLI_OPTION_JSON, xa_cli_school_list,
     { N_("list the schools") }, XA_CLI_READS },
-  { "audit verify", "", NULL, 0, xa_cli_store_audit_verify,
+  { "audit verify", "[--head HEAD]", NULL, XA_CLI_OPTION_HEAD, xa_cli_store_audit_verify,
     { N_("check that the audit log has not been altered") }, XA_CLI_READS },
+  { "audit head", "[--json]", NULL, XA_CLI_OPTION_JSON, xa_cli_store_audit_head,
+    { N_("print the audit chain's last sequence number and hash") }, XA_CLI_READS },
   { "agreement generate", "--year Y (--school CODE | --all)", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_ALL, xa_cli_agreement_generate,
     { N_("make draft agreements from the year's template; schools that have one are skipped") } },
@@ -165,6 +170,7 @@ xa_cli_clear (XaCli *cli)
   g_clear_pointer (&cli->schools, g_free);
   g_clear_pointer (&cli->seed, g_free);
   g_clear_pointer (&cli->keep, g_free);
+  g_clear_pointer (&cli->head, g_free);
   g_clear_pointer (&cli->args, g_strfreev);
 }
 

@@ -22,6 +22,7 @@
 #include "xa-page-set.h"
 #include "xa-pdf-file.h"
 #include "xa-pdf-splitter.h"
+#include "core/util/xa-glib-compat.h"
 
 /* A chunk costs one font subsetting (about 0.1 s), and its files carry the characters
  * of every school in it: chunks of 10 keep a file under 200 KB and 100 schools under
@@ -44,6 +45,7 @@ struct _XaAgreementBatch
   GArray          *items;    /* of Item */
   GHashTable      *own_templates;  /* caller's XaTemplate → our private copy */
   GArray          *copies;   /* of XaAgreementCopy */
+  char            *keywords;
 
   guint            n_workers;
   gboolean         running;
@@ -228,7 +230,8 @@ write_chunk (Worker  *worker,
       title = xa_agreement_dup_title (worker_template (worker, item->template), &values);
       full_title = g_strdup_printf ("%s（%s）", title ? title : "", values.school_name);
       subject = xa_template_expand ("{school_year}", &values);
-      info = (XaPdfInfo) { full_title, values.commission_name, subject, "Xiaoan " PACKAGE_VERSION };
+      info = (XaPdfInfo) { full_title, values.commission_name, subject, "Xiaoan " PACKAGE_VERSION,
+                           self->keywords };
 
       if (!(pdf = xa_pdf_splitter_extract (splitter, page, n_pages[i], &info, error)))
         return FALSE;
@@ -281,6 +284,7 @@ xa_agreement_batch_finalize (GObject *object)
   g_clear_pointer (&self->own_templates, g_hash_table_unref);
   g_clear_pointer (&self->copies, g_array_unref);
   g_clear_pointer (&self->current_school, g_free);
+  g_clear_pointer (&self->keywords, g_free);
 
   G_OBJECT_CLASS (xa_agreement_batch_parent_class)->finalize (object);
 }
@@ -400,6 +404,22 @@ xa_agreement_batch_set_n_workers (XaAgreementBatch *self,
   g_return_if_fail (!self->running);
 
   self->n_workers = CLAMP (n_workers, 1, 64);
+}
+
+/**
+ * xa_agreement_batch_set_keywords:
+ * @keywords: (nullable): the PDF keywords of every file, such as the audit chain's head
+ *   (xa_store_dup_audit_head_text()), so that a file shows which state of the store it
+ *   was made from
+ */
+void
+xa_agreement_batch_set_keywords (XaAgreementBatch *self,
+                                 const char       *keywords)
+{
+  g_return_if_fail (XA_IS_AGREEMENT_BATCH (self));
+  g_return_if_fail (!self->running);
+
+  g_set_str_compat (&self->keywords, keywords);
 }
 
 /**

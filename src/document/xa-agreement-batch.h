@@ -31,6 +31,8 @@ void              xa_agreement_batch_set_copies   (XaAgreementBatch          *se
                                                    guint                      n_copies);
 void              xa_agreement_batch_set_n_workers (XaAgreementBatch         *self,
                                                    guint                      n_workers);
+void              xa_agreement_batch_set_keywords (XaAgreementBatch          *self,
+                                                   const char                *keywords);
 void              xa_agreement_batch_add          (XaAgreementBatch          *self,
                                                    XaAgreement               *agreement,
                                                    XaTemplate                *template,

@@ -18,6 +18,7 @@
 #include "xa-page-layout.h"
 #include "xa-pdf-file.h"
 #include "xa-subset-fonts.h"
+#include "core/util/xa-glib-compat.h"
 
 #define CELL        (XA_TEXT_WIDTH / XA_CHARS_PER_LINE)   /* 15.79 pt */
 #define PITCH       (XA_TEXT_HEIGHT / XA_LINES_PER_PAGE)  /* 28.99 pt */
@@ -69,6 +70,7 @@ struct _XaPageLayout
   char           *title;
   char           *author;
   char           *subject;
+  char           *keywords;
   gboolean        laid_out;
 
   /* The fonts' subsets for this document's characters, unless a batch set a font map
@@ -521,6 +523,7 @@ xa_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->subject, g_free);
+  g_clear_pointer (&self->keywords, g_free);
 
   G_OBJECT_CLASS (xa_page_layout_parent_class)->finalize (object);
 }
@@ -812,6 +815,19 @@ xa_page_layout_draw_page (XaPageLayout *self,
   cairo_restore (cr);
 }
 
+/**
+ * xa_page_layout_set_keywords:
+ * @keywords: (nullable): the PDF's keywords, such as the audit chain's head
+ */
+void
+xa_page_layout_set_keywords (XaPageLayout *self,
+                             const char   *keywords)
+{
+  g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
+
+  g_set_str_compat (&self->keywords, keywords);
+}
+
 static void
 set_pdf_metadata (XaPageLayout    *self,
                   cairo_surface_t *surface)
@@ -825,6 +841,8 @@ set_pdf_metadata (XaPageLayout    *self,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
   if (self->subject)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subject);
+  if (self->keywords)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, self->keywords);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Xiaoan " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 }

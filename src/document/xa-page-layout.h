@@ -65,6 +65,8 @@ void          xa_page_layout_set_metadata     (XaPageLayout    *self,
                                                const char      *title,
                                                const char      *author,
                                                const char      *subject);
+void          xa_page_layout_set_keywords     (XaPageLayout    *self,
+                                               const char      *keywords);
 char         *xa_page_layout_dup_characters   (XaPageLayout    *self);
 void          xa_page_layout_set_font_map     (XaPageLayout    *self,
                                                PangoFontMap    *font_map);

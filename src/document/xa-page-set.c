@@ -150,6 +150,21 @@ xa_page_set_new_for_agreement (XaAgreement           *agreement,
   return self;
 }
 
+/**
+ * xa_page_set_set_keywords:
+ * @keywords: (nullable): the PDF keywords of the file the set is written to, such as
+ *   the audit chain's head
+ */
+void
+xa_page_set_set_keywords (XaPageSet  *self,
+                          const char *keywords)
+{
+  g_return_if_fail (XA_IS_PAGE_SET (self));
+
+  for (guint i = 0; i < self->layouts->len; i++)
+    xa_page_layout_set_keywords (g_ptr_array_index (self->layouts, i), keywords);
+}
+
 void
 xa_page_set_add (XaPageSet    *self,
                  XaPageLayout *layout)

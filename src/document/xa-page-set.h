@@ -37,6 +37,8 @@ void       xa_page_set_add               (XaPageSet              *self,
                                           XaPageLayout           *layout);
 void       xa_page_set_append            (XaPageSet              *self,
                                           XaPageSet              *other);
+void       xa_page_set_set_keywords      (XaPageSet              *self,
+                                          const char             *keywords);
 guint      xa_page_set_get_n_pages       (XaPageSet              *self);
 void       xa_page_set_draw_page         (XaPageSet              *self,
                                           cairo_t                *cr,

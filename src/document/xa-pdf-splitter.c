@@ -634,6 +634,7 @@ append_info (GString         *out,
       append_text_string (out, "Author", info->author);
       append_text_string (out, "Subject", info->subject);
       append_text_string (out, "Creator", info->creator);
+      append_text_string (out, "Keywords", info->keywords);
     }
   g_string_append_printf (out, "   /Producer (cairo %s)\n", cairo_version_string ());
   g_string_append_printf (out, "   /CreationDate (D:%s%c%.2s'%.2s')\n>>\n", stamp, zone[0], zone + 1, zone + 3);

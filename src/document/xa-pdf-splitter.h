@@ -24,6 +24,7 @@ typedef struct
   const char *author;
   const char *subject;
   const char *creator;
+  const char *keywords;
 } XaPdfInfo;
 
 #define XA_TYPE_PDF_SPLITTER (xa_pdf_splitter_get_type ())

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-agreement-export.h"
+#include "core/store/xa-store-audit.h"
 #include "document/xa-pdf-file.h"
 
 typedef struct
@@ -48,6 +49,7 @@ export_worker (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (data->file);
+  g_autofree char *head = NULL;
 
   if (path == NULL)
     {
@@ -57,7 +59,8 @@ export_worker (GTask        *task,
     }
 
   if (!(agreement = xa_agreement_book_dup_by_uuid (data->book, data->uuid, &error)) ||
-      !(template = xa_agreement_book_dup_template (data->book, agreement, &error)))
+      !(template = xa_agreement_book_dup_template (data->book, agreement, &error)) ||
+      !(head = xa_store_dup_audit_head_text (xa_agreement_book_get_store (data->book), &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -68,6 +71,8 @@ export_worker (GTask        *task,
 
   n_copies = xa_copies_to_array (data->copies, copies);
   pages = xa_page_set_new_for_agreement (agreement, template, copies, n_copies, data->fonts);
+  /* The audit chain's head, so that the file shows which state of the store it holds. */
+  xa_page_set_set_keywords (pages, head);
   if (!(bytes = xa_page_set_render_pdf (pages, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -15,6 +15,7 @@
 #include "xa-agreement-export.h"
 #include "xa-agreement-list.h"
 #include "xa-ui-utils.h"
+#include "core/store/xa-store-audit.h"
 #include "core/util/xa-school-year.h"
 #include "document/xa-agreement-batch.h"
 
@@ -703,6 +704,8 @@ xa_agreement_list_export_all (XaAgreementList *self,
   guint n_copies;
   GListModel *agreements;
   g_autoptr(GHashTable) templates = NULL;
+  g_autoptr(GError) head_error = NULL;
+  g_autofree char *head = NULL;
   guint n;
 
   g_return_if_fail (XA_IS_AGREEMENT_LIST (self));
@@ -715,9 +718,18 @@ xa_agreement_list_export_all (XaAgreementList *self,
   n = g_list_model_get_n_items (agreements);
   templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
+  /* Every file carries the audit chain's head, so that it shows which state of the
+   * store it was made from. */
+  if (!(head = xa_store_dup_audit_head_text (xa_agreement_book_get_store (self->book), &head_error)))
+    {
+      xa_widget_show_error (GTK_WIDGET (self), _("Not All Agreements Were Exported"), head_error->message);
+      return;
+    }
+
   self->batch = xa_agreement_batch_new (self->fonts);
   n_copies = xa_copies_to_array (copies, copy_array);
   xa_agreement_batch_set_copies (self->batch, copy_array, n_copies);
+  xa_agreement_batch_set_keywords (self->batch, head);
 
   for (guint i = 0; i < n; i++)
     {

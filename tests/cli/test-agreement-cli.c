@@ -149,6 +149,20 @@ test_render_one_school (Fixture       *fixture,
   g_assert_cmpint (count_pages_with (school_copy, commission), ==, 0);
   g_assert_true (document_contains (school_copy, json_object_get_string_member (first, "school_name")));
 
+  /* The file carries the audit chain's head it was made at, as `audit head` prints it. */
+  {
+    g_auto(XaTestRun) head = { 0, };
+    g_auto(GStrv) fields = NULL;
+    g_autofree char *keywords = poppler_document_get_keywords (school_copy);
+    g_autofree char *expected = NULL;
+
+    xa_test_run_cli (&head, fixture->data_dir, "audit", "head", NULL);
+    g_assert_cmpint (head.status, ==, 0);
+    fields = g_strsplit (g_strstrip (head.out), "\t", 2);
+    expected = g_strdup_printf ("audit chain #%s %s", fields[0], fields[1]);
+    g_assert_cmpstr (keywords, ==, expected);
+  }
+
   /* Both copies in one file, named by the school in the folder: the commission's first. */
   xa_test_run_cli (&both, fixture->data_dir, "agreement", "render", "--year", "2021-2022",
            "--school", json_object_get_string_member (first, "school"), "--out", fixture->out, NULL);

@@ -43,7 +43,8 @@ static const Case cases[] = {
   { "demo", "--schools 3 --seed 7", "--year=2021", "--schools", "--seed" },
   { "school import", "schools.csv", "--all", NULL, NULL },
   { "school list", "--json", "--year", NULL, "--json" },
-  { "audit verify", "", "--school=2150000001", NULL, NULL },
+  { "audit verify", "", "--school=2150000001", "--head", "--head" },
+  { "audit head", "--json", "--year=2021", NULL, "--json" },
   { "agreement generate", "--year 2021 --all", "--to=signed", "--school", "--all" },
   { "agreement list", "--year 2021-2022", "--pdf=x.pdf", "--year", "--json" },
   { "agreement advance", "--year 2021 --school 2150000001 --to pending", "--all", "--to", "--to" },
@@ -292,6 +293,9 @@ test_audit_tamper (Fixture       *fixture,
   g_auto(XaTestRun) demo = { 0, };
   g_auto(XaTestRun) intact = { 0, };
   g_auto(XaTestRun) broken = { 0, };
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *code = NULL;
+  sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
   char *message = NULL;
 
@@ -302,20 +306,103 @@ test_audit_tamper (Fixture       *fixture,
   g_assert_cmpint (intact.status, ==, 0);
   g_assert_nonnull (strstr (intact.out, "The audit chain is intact: "));
 
-  /* What someone with the sqlite3 shell could do: drop the guard and edit a row. */
+  /* What someone with the sqlite3 shell could do: drop the guard and edit an entry, and
+   * edit a school's row. */
   g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
   sqlite3_exec (db,
                 "DROP TRIGGER audit_no_update;"
-                "UPDATE audit SET detail = '{\"name\":\"篡改\"}' WHERE seq = 5;",
+                "UPDATE audit SET detail = '{\"name\":\"篡改\"}' WHERE seq = 5;"
+                "UPDATE organisation SET phone = '110' WHERE code = (SELECT min (code) FROM organisation);",
                 NULL, NULL, &message);
   g_assert_null (message);
   g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT min (code) FROM organisation", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
 
+  /* Each finding on a line of its own. */
   xa_test_run_cli (&broken, NULL, "audit", "verify", "--data-dir", fixture->data_dir, NULL);
   g_assert_cmpint (broken.status, ==, 1);
-  g_assert_nonnull (strstr (broken.err, "broken at entry 5"));
+  lines = g_strsplit (broken.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_nonnull (strstr (lines[0], "entry 5 was changed"));
+  g_assert_nonnull (strstr (lines[1], code));
+  g_assert_nonnull (strstr (lines[1], "phone changed behind the app's back"));
+  g_assert_nonnull (strstr (broken.err, "found 2 problems"));
   g_assert_null (strstr (broken.out, "intact"));
+}
+
+static void
+test_audit_head (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *db_path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
+  g_autofree char *head_path = g_strconcat (db_path, ".head", NULL);
+  g_autofree char *head_file = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(XaTestRun) demo = { 0, };
+  g_auto(XaTestRun) plain = { 0, };
+  g_auto(XaTestRun) json = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  JsonObject *object;
+  sqlite3 *db = NULL;
+
+  xa_test_run_cli (&demo, NULL, "demo", "--schools", "2", "--data-dir", fixture->data_dir, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  expected = g_strdup_printf ("%lld\t%s\n", (long long) sqlite3_column_int64 (stmt, 0),
+                              (const char *) sqlite3_column_text (stmt, 1));
+
+  xa_test_run_cli (&plain, NULL, "audit", "head", "--data-dir", fixture->data_dir, NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_cmpstr (plain.out, ==, expected);
+
+  xa_test_run_cli (&json, NULL, "audit", "head", "--json", "--data-dir", fixture->data_dir, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (object, "seq"), ==, sqlite3_column_int64 (stmt, 0));
+  g_assert_cmpstr (json_object_get_string_member (object, "hash"), ==, (const char *) sqlite3_column_text (stmt, 1));
+
+  /* The same head beside the database. */
+  g_assert_true (g_file_get_contents (head_path, &head_file, NULL, NULL));
+  g_assert_nonnull (strstr (head_file, (const char *) sqlite3_column_text (stmt, 1)));
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* The head an exported file carries, given back to verify: it holds; another hash at
+   * its entry, or an entry beyond the chain, shows a chain rewritten since. */
+  {
+    g_auto(GStrv) fields = g_strsplit (g_strstrip (plain.out), "\t", 2);
+    g_autofree char *same = g_strdup_printf ("audit chain #%s %s", fields[0], fields[1]);
+    g_autofree char *other = g_strdup_printf ("审计链 #%s %064d", fields[0], 7);
+    g_autofree char *beyond = g_strdup_printf ("audit chain #%lld %s", (long long) g_ascii_strtoll (fields[0], NULL, 10) + 5, fields[1]);
+    g_auto(XaTestRun) holds = { 0, };
+    g_auto(XaTestRun) rewritten = { 0, };
+    g_auto(XaTestRun) cut = { 0, };
+    g_auto(XaTestRun) garbled = { 0, };
+
+    xa_test_run_cli (&holds, fixture->data_dir, "audit", "verify", "--head", same, NULL);
+    g_assert_cmpint (holds.status, ==, 0);
+    xa_test_run_cli (&rewritten, fixture->data_dir, "audit", "verify", "--head", other, NULL);
+    g_assert_cmpint (rewritten.status, ==, 1);
+    g_assert_nonnull (strstr (rewritten.out, "the exported file recorded: the audit log was rewritten"));
+    xa_test_run_cli (&cut, fixture->data_dir, "audit", "verify", "--head", beyond, NULL);
+    g_assert_cmpint (cut.status, ==, 1);
+    g_assert_nonnull (strstr (cut.out, "its last entries were removed"));
+    xa_test_run_cli (&garbled, fixture->data_dir, "audit", "verify", "--head", "审计链 12", NULL);
+    g_assert_cmpint (garbled.status, ==, 2);
+  }
 }
 
 /* Runs `xiaoan-cli --data-dir DATA_DIR LINE`, the words of @line split at spaces. */
@@ -674,6 +761,7 @@ main (int   argc,
   g_test_add ("/xa/cli/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/xa/cli/operator-from-the-start", Fixture, NULL, fixture_set_up, test_operator_from_the_start, fixture_tear_down);
   g_test_add ("/xa/cli/audit-tamper", Fixture, NULL, fixture_set_up, test_audit_tamper, fixture_tear_down);
+  g_test_add ("/xa/cli/audit-head", Fixture, NULL, fixture_set_up, test_audit_head, fixture_tear_down);
   g_test_add ("/xa/cli/options/foreign-option", Fixture, NULL, fixture_set_up, test_foreign_option, fixture_tear_down);
   g_test_add ("/xa/cli/options/missing-value", Fixture, NULL, fixture_set_up, test_missing_value, fixture_tear_down);
   g_test_add ("/xa/cli/options/stray-argument", Fixture, NULL, fixture_set_up, test_stray_argument, fixture_tear_down);

@@ -19,6 +19,7 @@
 #include "xa-test-ui-utils.h"
 #include "xa-test-utils.h"
 #include "core/registry/xa-demo.h"
+#include "core/store/xa-store-audit.h"
 #include "ui/xa-agreement-detail.h"
 #include "ui/xa-window-private.h"
 
@@ -444,6 +445,22 @@ read_pdf_text (const char *path,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The keywords of a PDF: the audit chain's head when the app exported it. */
+static char *
+pdf_keywords (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document;
+  char *keywords;
+
+  document = poppler_document_new_from_gfile (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  keywords = poppler_document_get_keywords (document);
+  g_object_unref (document);
+  return keywords;
+}
+
 /* "导出对比 PDF…" once the file is chosen: written off the main thread, then read back. */
 static void
 test_compare_export (Fixture       *fixture,
@@ -525,6 +542,16 @@ test_print_and_export (Fixture       *fixture,
   exported_text = read_pdf_text (exported, &n_pages);
   g_assert_cmpint (n_pages, ==, n_layout_pages);
   g_assert_nonnull (strstr (exported_text, "区教委存"));
+
+  /* It says which state of the store it holds: the audit chain's head. */
+  {
+    g_autofree char *keywords = pdf_keywords (exported);
+    g_autofree char *head = xa_store_dup_audit_head_text (xa_agreement_book_get_store (fixture->book), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (head, "审计链 #"));
+    g_assert_cmpstr (keywords, ==, head);
+  }
 }
 
 static void
@@ -535,6 +562,8 @@ test_export_all (Fixture       *fixture,
   g_autoptr(GFile) folder = NULL;
   g_autofree char *out = g_build_filename (fixture->data_dir, "all", NULL);
   g_autoptr(GDir) dir = NULL;
+  g_autofree char *head = NULL;
+  const char *name;
   guint n_files = 0;
   guint n_made = 0;
 
@@ -551,10 +580,18 @@ test_export_all (Fixture       *fixture,
   g_assert_true (xa_agreement_list_get_exporting (fixture->list));
   xa_test_wait_for_boolean (fixture->list, "exporting", FALSE);
 
+  head = xa_store_dup_audit_head_text (xa_agreement_book_get_store (fixture->book), &error);
+  g_assert_no_error (error);
   dir = g_dir_open (out, 0, &error);
   g_assert_no_error (error);
-  while (g_dir_read_name (dir) != NULL)
-    n_files++;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (out, name, NULL);
+      g_autofree char *keywords = pdf_keywords (path);
+
+      g_assert_cmpstr (keywords, ==, head);
+      n_files++;
+    }
   g_assert_cmpuint (n_files, ==, 3);
 }
 

@@ -244,7 +244,29 @@ xa_backup_restore (XaBackup    *self,
     }
 
   db_dir = g_path_get_dirname (db_path);
-  ok = _xa_backup_fsync_path (db_dir, error);
+  if (!_xa_backup_fsync_path (db_dir, error))
+    goto out;
+
+  /* The head beside the database goes back with the chain, on purpose this once; the
+   * replaced database's head stays with it, kept aside. */
+  {
+    g_autofree char *head = g_strconcat (db_path, ".head", NULL);
+    g_autoptr(XaStore) restored = NULL;
+
+    if (aside != NULL)
+      {
+        g_autofree char *aside_head = g_strconcat (aside, ".head", NULL);
+
+        if (g_file_test (head, G_FILE_TEST_EXISTS) && g_rename (head, aside_head) != 0)
+          g_debug ("Cannot keep %s beside the replaced database: %s", head, g_strerror (errno));
+      }
+
+    if (!(restored = xa_store_open_read_only (db_path, error)) ||
+        !_xa_store_reset_head_file (restored, error))
+      goto out;
+  }
+
+  ok = TRUE;
 
   if (kept_aside)
     *kept_aside = g_steal_pointer (&aside);

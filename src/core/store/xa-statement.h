@@ -65,6 +65,11 @@ gint64       xa_statement_get_int64        (XaStatement  *self,
                                             int           column);
 double       xa_statement_get_double       (XaStatement  *self,
                                             int           column);
+const char  *xa_statement_get_column_name  (XaStatement  *self,
+                                            int           column);
+void         xa_statement_hash_value       (XaStatement  *self,
+                                            int           column,
+                                            GChecksum    *checksum);
 const char  *xa_statement_get_sql          (XaStatement  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaStatement, xa_statement_free)

@@ -3,8 +3,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The audit chain: every change appends an entry in the transaction that makes it, each
- * entry's SHA-256 covers its fields and the hash of the entry before it, and
+ * entry's hash covers its fields and the hash of the entry before it, and
  * xa_store_verify_audit() walks the chain and names the first entry that does not hold.
+ *
+ * Since schema 6 an entry is signed: its hash is an HMAC-SHA256 with a key kept outside
+ * the database (xa-audit-key.c), it names that key by its ID, and the last entry of each
+ * transaction covers the images of the records the transaction wrote
+ * (xa-store-audit-image.c). Entries written before keep their plain SHA-256. Entries are
+ * held back until the transaction's function returns, so that the last one can cover
+ * what the whole transaction left in the tables; the head they reach is then written to
+ * a file beside the database, where cutting or rewriting the chain inside the file
+ * cannot reach it.
  */
 
 #include "config.h"
@@ -12,40 +21,85 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "xa-audit-key.h"
+#include "xa-store-audit.h"
 #include "xa-store-private.h"
 #include "xa-store.h"
 
 static const char zero_hash[] =
   "0000000000000000000000000000000000000000000000000000000000000000";
 
+typedef struct
+{
+  char *action;
+  char *record_table;
+  char *record_uuid;
+  char *detail;
+} PendingEntry;
+
+static void
+pending_entry_free (PendingEntry *entry)
+{
+  g_free (entry->action);
+  g_free (entry->record_table);
+  g_free (entry->record_uuid);
+  g_free (entry->detail);
+  g_free (entry);
+}
+
+/**
+ * _xa_audit_message_append:
+ *
+ * Appends a field as the hashes take it: its length in UTF-8 bytes in decimal, a colon,
+ * the bytes and a newline, so that moving text from one field into the next cannot
+ * produce the same hash.
+ */
+void
+_xa_audit_message_append (GString    *message,
+                          const char *field)
+{
+  field = field ? field : "";
+  g_string_append_printf (message, "%zu:", strlen (field));
+  g_string_append (message, field);
+  g_string_append_c (message, '\n');
+}
+
+/* An entry's hash: of the decimal seq and a newline, then each field as
+ * _xa_audit_message_append() gives it. Signed since schema 6: the HMAC of those, then
+ * the key's ID and the digest of the entry's images
+ * (tests/data/audit-chain-keyed-golden.json). Without a key, the plain SHA-256 of the
+ * fields alone, as entries written before schema 6 have it
+ * (tests/data/audit-chain-golden.json). */
 char *
-_xa_store_hash_entry (gint64      seq,
+_xa_store_hash_entry (GBytes     *key,
+                      gint64      seq,
                       const char *at,
                       const char *operator_name,
                       const char *action,
                       const char *record_table,
                       const char *record_uuid,
                       const char *detail,
-                      const char *prev_hash)
+                      const char *prev_hash,
+                      const char *key_id,
+                      const char *images_digest)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GString) message = g_string_new (NULL);
   const char *fields[] = { at, operator_name, action, record_table, record_uuid, detail, prev_hash };
-  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT "\n", seq);
+  gsize key_size = 0;
+  const guchar *key_data;
 
-  /* Each field is length-prefixed so that moving text from one field into the next
-   * cannot produce the same hash. */
-  g_checksum_update (checksum, (const guchar *) seq_text, -1);
+  g_string_append_printf (message, "%" G_GINT64_FORMAT "\n", seq);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      const char *field = fields[i] ? fields[i] : "";
-      g_autofree char *prefix = g_strdup_printf ("%zu:", strlen (field));
+    _xa_audit_message_append (message, fields[i]);
 
-      g_checksum_update (checksum, (const guchar *) prefix, -1);
-      g_checksum_update (checksum, (const guchar *) field, -1);
-      g_checksum_update (checksum, (const guchar *) "\n", 1);
-    }
+  if (key == NULL)
+    return g_compute_checksum_for_string (G_CHECKSUM_SHA256, message->str, message->len);
 
-  return g_strdup (g_checksum_get_string (checksum));
+  key_data = g_bytes_get_data (key, &key_size);
+  _xa_audit_message_append (message, key_id);
+  _xa_audit_message_append (message, images_digest);
+  return g_compute_hmac_for_data (G_CHECKSUM_SHA256, key_data, key_size,
+                                  (const guchar *) message->str, message->len);
 }
 
 /**
@@ -57,7 +111,7 @@ _xa_store_hash_entry (gint64      seq,
  *
  * Appends an entry to the audit chain, and notes the record as changed. Only valid
  * inside xa_store_write(), so that the entry commits or rolls back with the change it
- * records.
+ * records. The entry is numbered, hashed and stored when the write's function returns.
  */
 gboolean
 xa_store_append_audit (XaStore     *self,
@@ -67,16 +121,47 @@ xa_store_append_audit (XaStore     *self,
                        const char  *detail,
                        GError     **error)
 {
-  g_autoptr(XaStatement) last = NULL;
-  g_autoptr(XaStatement) insert = NULL;
-  g_autofree char *prev_hash = NULL;
-  g_autofree char *at = NULL;
-  g_autofree char *hash = NULL;
-  gint64 seq = 1;
+  PendingEntry *entry;
 
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_write, FALSE);
   g_return_val_if_fail (action != NULL && record_table != NULL && record_uuid != NULL, FALSE);
+
+  if (self->pending_entries == NULL)
+    self->pending_entries = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_entry_free);
+
+  entry = g_new0 (PendingEntry, 1);
+  entry->action = g_strdup (action);
+  entry->record_table = g_strdup (record_table);
+  entry->record_uuid = g_strdup (record_uuid);
+  entry->detail = g_strdup (detail ? detail : "");
+  g_ptr_array_add (self->pending_entries, entry);
+
+  xa_store_note_change (self, record_table, record_uuid);
+  return TRUE;
+}
+
+gboolean
+_xa_store_ensure_audit_key (XaStore  *self,
+                            GError  **error)
+{
+  if (self->audit_key != NULL)
+    return TRUE;
+
+  if (!(self->audit_key = xa_audit_key_load (error)))
+    return FALSE;
+
+  self->audit_key_id = xa_audit_key_dup_id (self->audit_key);
+  return TRUE;
+}
+
+static gboolean
+read_last_entry (XaStore  *self,
+                 gint64   *seq,
+                 char    **hash,
+                 GError  **error)
+{
+  g_autoptr(XaStatement) last = NULL;
 
   if (!(last = xa_store_prepare (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error)))
     return FALSE;
@@ -84,200 +169,351 @@ xa_store_append_audit (XaStore     *self,
   switch (xa_statement_step (last, error))
     {
     case XA_STEP_ROW:
-      seq = xa_statement_get_int64 (last, 0) + 1;
-      prev_hash = g_strdup (xa_statement_get_text (last, 1));
-      break;
+      *seq = xa_statement_get_int64 (last, 0);
+      *hash = g_strdup (xa_statement_get_text (last, 1));
+      return TRUE;
     case XA_STEP_DONE:
-      prev_hash = g_strdup (zero_hash);
-      break;
+      *seq = 0;
+      *hash = g_strdup (zero_hash);
+      return TRUE;
     case XA_STEP_ERROR:
     default:
       return FALSE;
     }
+}
 
-  at = xa_date_now_iso8601 ();
-  hash = _xa_store_hash_entry (seq, at, self->operator_name, action, record_table,
-                               record_uuid, detail, prev_hash);
+static gboolean
+insert_images (XaStore    *self,
+               gint64      seq,
+               GPtrArray  *images,
+               GError    **error)
+{
+  g_autoptr(XaStatement) insert = NULL;
+
+  if (images->len == 0)
+    return TRUE;
 
   if (!(insert = xa_store_prepare (self,
-                                   "INSERT INTO audit (seq, at, operator, action, record_table,"
-                                   " record_uuid, detail, prev_hash, hash)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   "INSERT INTO audit_image (seq, record_table, record_uuid,"
+                                   " label, fields, image_hash) VALUES (?, ?, ?, ?, ?, ?)",
                                    error)))
     return FALSE;
 
-  xa_statement_bind_int64 (insert, 1, seq);
-  xa_statement_bind_text (insert, 2, at);
-  xa_statement_bind_text (insert, 3, self->operator_name);
-  xa_statement_bind_text (insert, 4, action);
-  xa_statement_bind_text (insert, 5, record_table);
-  xa_statement_bind_text (insert, 6, record_uuid);
-  xa_statement_bind_text (insert, 7, detail ? detail : "");
-  xa_statement_bind_text (insert, 8, prev_hash);
-  xa_statement_bind_text (insert, 9, hash);
-
-  if (!xa_statement_run (insert, error))
-    return FALSE;
-
-  xa_store_note_change (self, record_table, record_uuid);
-  return TRUE;
-}
-
-typedef struct
-{
-  gint64  count;
-  gint64  broken;
-  char   *why;
-} AuditWalk;
-
-static const char audit_walk_sql[] =
-  "SELECT seq, at, operator, action, record_table, record_uuid,"
-  " detail, prev_hash, hash FROM audit ORDER BY seq";
-
-/* Walks the rows of @stmt (audit_walk_sql) and notes the first entry that does not
- * hold, whichever connection it was prepared on. */
-static gboolean
-walk_audit_rows (XaStatement  *stmt,
-                 AuditWalk    *walk,
-                 GError      **error)
-{
-  g_autofree char *expected_prev = g_strdup (zero_hash);
-  gint64 expected_seq = 1;
-  XaStep step;
-
-  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
+  for (guint i = 0; i < images->len; i++)
     {
-      gint64 seq = xa_statement_get_int64 (stmt, 0);
-      const char *prev_hash = xa_statement_get_text (stmt, 7);
-      const char *hash = xa_statement_get_text (stmt, 8);
-      g_autofree char *computed = NULL;
+      XaAuditImage *image = g_ptr_array_index (images, i);
 
-      walk->count++;
-
-      if (walk->broken != 0)
-        continue;
-
-      if (seq != expected_seq)
-        {
-          walk->broken = expected_seq;
-          walk->why = g_strdup_printf (_("entry %lld is missing (the next one is %lld)"),
-                                       (long long) expected_seq, (long long) seq);
-          continue;
-        }
-
-      computed = _xa_store_hash_entry (seq,
-                                       xa_statement_get_text (stmt, 1),
-                                       xa_statement_get_text (stmt, 2),
-                                       xa_statement_get_text (stmt, 3),
-                                       xa_statement_get_text (stmt, 4),
-                                       xa_statement_get_text (stmt, 5),
-                                       xa_statement_get_text (stmt, 6),
-                                       prev_hash);
-
-      if (g_strcmp0 (prev_hash, expected_prev) != 0)
-        {
-          walk->broken = seq;
-          walk->why = g_strdup_printf (_("entry %lld does not follow the entry before it (its previous hash differs)"),
-                                       (long long) seq);
-        }
-      else if (g_strcmp0 (computed, hash) != 0)
-        {
-          walk->broken = seq;
-          walk->why = g_strdup_printf (_("entry %lld was changed after it was written (its hash does not match its content)"),
-                                       (long long) seq);
-        }
-
-      g_set_str_compat (&expected_prev, hash);
-      expected_seq = seq + 1;
+      xa_statement_reset (insert);
+      xa_statement_bind_int64 (insert, 1, seq);
+      xa_statement_bind_text (insert, 2, image->table);
+      xa_statement_bind_text (insert, 3, image->uuid);
+      xa_statement_bind_text (insert, 4, image->label);
+      xa_statement_bind_text (insert, 5, image->fields);
+      xa_statement_bind_text (insert, 6, image->hash);
+      if (!xa_statement_run (insert, error))
+        return FALSE;
     }
-
-  return step == XA_STEP_DONE;
-}
-
-static gboolean
-walk_audit (XaStore   *self,
-            gpointer   user_data,
-            GError   **error)
-{
-  g_autoptr(XaStatement) stmt = NULL;
-
-  if (!(stmt = xa_store_prepare (self, audit_walk_sql, error)))
-    return FALSE;
-
-  return walk_audit_rows (stmt, user_data, error);
-}
-
-static gboolean
-finish_walk (AuditWalk  *walk,
-             gboolean    ok,
-             gint64     *n_entries,
-             gint64     *first_broken_seq,
-             char      **reason)
-{
-  if (!ok)
-    {
-      g_free (walk->why);
-      return FALSE;
-    }
-
-  if (n_entries)
-    *n_entries = walk->count;
-  if (first_broken_seq)
-    *first_broken_seq = walk->broken;
-  if (reason)
-    *reason = walk->why;
-  else
-    g_free (walk->why);
 
   return TRUE;
 }
 
 /**
- * _xa_store_verify_audit_db:
- * @db: a connection to a database of ours that is not open as a store (a backup)
- * @path: the file, for messages
+ * _xa_store_flush_audit:
  *
- * xa_store_verify_audit() on a connection of its own.
+ * Stores the entries the write under way appended, the last one with the images of
+ * every audited record the write changed. Called by xa_store_write() after its function
+ * returned, before COMMIT. A store opened at a schema before 6 (only tests do that)
+ * writes plain entries, as the releases of that schema did.
  */
 gboolean
-_xa_store_verify_audit_db (sqlite3     *db,
-                           const char  *path,
-                           gint64      *n_entries,
-                           gint64      *first_broken_seq,
-                           char       **reason,
-                           GError     **error)
-{
-  g_autoptr(XaStatement) stmt = NULL;
-  AuditWalk walk = { 0 };
-
-  if (!(stmt = _xa_statement_new (db, path, audit_walk_sql, error)))
-    return FALSE;
-
-  return finish_walk (&walk, walk_audit_rows (stmt, &walk, error),
-                      n_entries, first_broken_seq, reason);
-}
-
-/**
- * xa_store_verify_audit:
- * @n_entries: (out) (optional): how many entries were read
- * @first_broken_seq: (out) (optional): the first entry that does not verify, or 0
- * @reason: (out) (optional) (transfer full): why it does not verify, or %NULL
- *
- * Walks the audit chain from the first entry and recomputes every hash.
- *
- * Returns: %TRUE when the chain could be read (whether or not it verified)
- */
-gboolean
-xa_store_verify_audit (XaStore  *self,
-                       gint64   *n_entries,
-                       gint64   *first_broken_seq,
-                       char    **reason,
+_xa_store_flush_audit (XaStore  *self,
                        GError  **error)
 {
-  AuditWalk walk = { 0 };
+  g_autoptr(GPtrArray) entries = g_steal_pointer (&self->pending_entries);
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(XaStatement) insert = NULL;
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *images_digest = NULL;
+  gboolean signed_chain = self->schema_version >= XA_STORE_SCHEMA_SIGNED;
+  gint64 seq = 0;
 
-  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  /* A write that appended no entry has nothing to attach images to; verify then names
+   * what it changed, as it would any change made without the app. */
+  if (entries == NULL || entries->len == 0)
+    return TRUE;
 
-  return finish_walk (&walk, xa_store_read (self, walk_audit, &walk, error),
-                      n_entries, first_broken_seq, reason);
+  if (!read_last_entry (self, &seq, &prev_hash, error))
+    return FALSE;
+
+  if (signed_chain &&
+      (!_xa_store_ensure_audit_key (self, error) ||
+       !(images = _xa_store_collect_images (self, self->pending_changes, error))))
+    return FALSE;
+
+  if (!(insert = xa_store_prepare (self,
+                                   signed_chain
+                                   ? "INSERT INTO audit (seq, at, operator, action, record_table,"
+                                     " record_uuid, detail, prev_hash, hash, key_id)"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                   : "INSERT INTO audit (seq, at, operator, action, record_table,"
+                                     " record_uuid, detail, prev_hash, hash)"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   error)))
+    return FALSE;
+
+  at = xa_date_now_iso8601 ();
+  images_digest = _xa_audit_images_digest (images);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PendingEntry *entry = g_ptr_array_index (entries, i);
+      gboolean last = i + 1 == entries->len;
+      g_autofree char *hash = NULL;
+
+      hash = _xa_store_hash_entry (signed_chain ? self->audit_key : NULL, ++seq, at,
+                                   self->operator_name, entry->action, entry->record_table,
+                                   entry->record_uuid, entry->detail, prev_hash,
+                                   self->audit_key_id, last ? images_digest : "");
+
+      xa_statement_reset (insert);
+      xa_statement_bind_int64 (insert, 1, seq);
+      xa_statement_bind_text (insert, 2, at);
+      xa_statement_bind_text (insert, 3, self->operator_name);
+      xa_statement_bind_text (insert, 4, entry->action);
+      xa_statement_bind_text (insert, 5, entry->record_table);
+      xa_statement_bind_text (insert, 6, entry->record_uuid);
+      xa_statement_bind_text (insert, 7, entry->detail);
+      xa_statement_bind_text (insert, 8, prev_hash);
+      xa_statement_bind_text (insert, 9, hash);
+      if (signed_chain)
+        xa_statement_bind_text (insert, 10, self->audit_key_id);
+      if (!xa_statement_run (insert, error))
+        return FALSE;
+
+      g_free (prev_hash);
+      prev_hash = g_steal_pointer (&hash);
+    }
+
+  if (signed_chain && !insert_images (self, seq, images, error))
+    return FALSE;
+
+  self->pending_head_seq = seq;
+  g_set_str_compat (&self->pending_head_hash, prev_hash);
+  return TRUE;
+}
+
+/**
+ * _xa_store_dup_head_path:
+ *
+ * Returns: (transfer full) (nullable): the head file beside the database, `xiaoan.db.head`,
+ *   or %NULL for a store in memory
+ */
+char *
+_xa_store_dup_head_path (XaStore *self)
+{
+  if (g_strcmp0 (self->path, ":memory:") == 0 || !self->head_file_kept)
+    return NULL;
+
+  return g_strconcat (self->path, ".head", NULL);
+}
+
+/**
+ * _xa_store_forget_head_file:
+ *
+ * For a copy of a database that has no head file beside it (a backup being verified,
+ * whose head its manifest keeps): neither read nor written.
+ */
+void
+_xa_store_forget_head_file (XaStore *self)
+{
+  self->head_file_kept = FALSE;
+}
+
+static void
+write_head_file (XaStore    *self,
+                 gint64      seq,
+                 const char *hash,
+                 gboolean    may_move_back)
+{
+  g_autofree char *path = _xa_store_dup_head_path (self);
+  g_autoptr(GKeyFile) key_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *data = NULL;
+  gint64 recorded;
+  gsize length = 0;
+
+  if (path == NULL)
+    return;
+
+  /* The head only moves forward. A file that names a later entry is kept: either
+   * another program committed after us and wrote its head first, or the chain was cut
+   * and this write would otherwise hide it from verify. */
+  key_file = g_key_file_new ();
+  if (!may_move_back &&
+      g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL) &&
+      (recorded = g_key_file_get_int64 (key_file, "Audit head", "seq", NULL)) >= seq)
+    {
+      g_message ("The audit head file names entry %" G_GINT64_FORMAT ", not before %" G_GINT64_FORMAT
+                 ": left as it is", recorded, seq);
+      return;
+    }
+
+  at = xa_date_now_iso8601 ();
+  g_key_file_set_int64 (key_file, "Audit head", "seq", seq);
+  g_key_file_set_string (key_file, "Audit head", "hash", hash);
+  g_key_file_set_string (key_file, "Audit head", "key", self->audit_key_id ? self->audit_key_id : "");
+  g_key_file_set_string (key_file, "Audit head", "at", at);
+  data = g_key_file_to_data (key_file, &length, NULL);
+
+  /* The change is committed whatever happens here: a head file that could not be
+   * written is a stale one, which verify takes as an earlier head. */
+  if (!g_file_set_contents_full (path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &error))
+    g_warning ("Cannot write the audit head file: %s", error->message);
+}
+
+/**
+ * _xa_store_reset_head_file:
+ *
+ * Writes the head the chain has now, also when it is behind the head file: for the one
+ * time the chain is meant to go back, a backup restored in place of the database (the
+ * replaced file keeps its own head beside it).
+ */
+gboolean
+_xa_store_reset_head_file (XaStore  *self,
+                           GError  **error)
+{
+  g_autofree char *hash = NULL;
+  gint64 seq = 0;
+
+  if (!(hash = xa_store_dup_audit_head (self, &seq, error)))
+    return FALSE;
+
+  write_head_file (self, seq, hash, TRUE);
+  return TRUE;
+}
+
+/**
+ * _xa_store_end_audit:
+ * @committed: whether the transaction committed
+ *
+ * Forgets what the write held back and, when it committed, writes the head it reached
+ * beside the database.
+ */
+void
+_xa_store_end_audit (XaStore  *self,
+                     gboolean  committed)
+{
+  g_clear_pointer (&self->pending_entries, g_ptr_array_unref);
+
+  if (committed && self->pending_head_hash != NULL)
+    write_head_file (self, self->pending_head_seq, self->pending_head_hash, FALSE);
+
+  self->pending_head_seq = 0;
+  g_clear_pointer (&self->pending_head_hash, g_free);
+}
+
+static gboolean
+record_baseline_func (XaStore   *self,
+                      gpointer   user_data,
+                      GError   **error)
+{
+  g_autofree char *uuid = xa_store_new_uuid ();
+  g_autoptr(XaStatement) done = NULL;
+
+  for (guint i = 0; _xa_store_audited_table (i) != NULL; i++)
+    xa_store_note_change (self, _xa_store_audited_table (i), NULL);
+
+  if (!(done = xa_store_prepare (self, "DELETE FROM meta WHERE key = 'audit-baseline'", error)) ||
+      !xa_statement_run (done, error))
+    return FALSE;
+
+  return xa_store_append_audit (self, "audit.baseline", "audit", uuid, NULL, error);
+}
+
+/**
+ * _xa_store_record_baseline:
+ *
+ * Entries written before schema 6 carry no images. The migration to 6 marks a chain
+ * that has entries; the first open after it takes the image of every record, in one
+ * signed entry, from which verify compares. What was edited behind the app's back
+ * before that moment cannot be told any more, and verify refuses a later baseline, so
+ * that marking the file again cannot wash an edit away.
+ */
+gboolean
+_xa_store_record_baseline (XaStore  *self,
+                           GError  **error)
+{
+  g_autoptr(XaStatement) pending = NULL;
+  gboolean ok;
+  gint64 needed = 0;
+
+  xa_store_lock (self);
+  ok = (pending = xa_store_prepare (self, "SELECT count(*) FROM meta WHERE key = 'audit-baseline'",
+                                    error)) != NULL &&
+       xa_statement_step_one (pending, error);
+  if (ok)
+    needed = xa_statement_get_int64 (pending, 0);
+  g_clear_pointer (&pending, xa_statement_free);
+  xa_store_unlock (self);
+
+  if (!ok || needed == 0)
+    return ok;
+
+  return xa_store_write (self, record_baseline_func, NULL, error);
+}
+
+/**
+ * xa_store_dup_audit_head:
+ * @seq: (out): the sequence number of the chain's last entry, 0 when it is empty
+ *
+ * The head exporters print into what they write, so that a chain cut or rewritten
+ * later shows against the file.
+ *
+ * Returns: (transfer full): the hash of the last entry (64 zeros for an empty chain),
+ *   or %NULL with @error set
+ */
+char *
+xa_store_dup_audit_head (XaStore  *self,
+                         gint64   *seq,
+                         GError  **error)
+{
+  char *hash = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  g_return_val_if_fail (seq != NULL, NULL);
+
+  xa_store_lock (self);
+  ok = read_last_entry (self, seq, &hash, error);
+  xa_store_unlock (self);
+
+  return ok ? hash : NULL;
+}
+
+/**
+ * xa_store_dup_audit_head_text:
+ *
+ * The head as exported files carry it in their metadata, such as "审计链 #123 9f86d0…"
+ * (the whole hash), so that a chain cut or rewritten after the export shows against
+ * the file.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+char *
+xa_store_dup_audit_head_text (XaStore  *self,
+                              GError  **error)
+{
+  g_autofree char *hash = NULL;
+  gint64 seq = 0;
+
+  if (!(hash = xa_store_dup_audit_head (self, &seq, error)))
+    return NULL;
+
+  /* Translators: the audit chain's head in the keywords of an exported PDF: the
+   * sequence number of its last entry and that entry's hash. */
+  return g_strdup_printf (_("audit chain #%lld %s"), (long long) seq, hash);
 }

@@ -13,6 +13,11 @@
 
 G_BEGIN_DECLS
 
+/* The schema from which the audit chain is signed and keeps row images. */
+#define XA_STORE_SCHEMA_SIGNED 7
+/* The schema from which the search side table exists. */
+#define XA_STORE_SCHEMA_SEARCH 6
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 struct _XaStore
@@ -36,10 +41,42 @@ struct _XaStore
   guint         change_serial;
   gboolean      in_write;
   gboolean      read_only;
+  /* FALSE for a copy that has no head file of its own (a backup being verified). */
+  gboolean      head_file_kept;
 
   /* kind → GHashTable of the UUIDs written in the transaction under way */
   GHashTable   *pending_changes;
+
+  /* The audit entries of the transaction under way, hashed and inserted when its
+   * function returns (xa-store-audit.c), and the head they make, written beside the
+   * database once the transaction committed. */
+  GPtrArray    *pending_entries;
+  gint64        pending_head_seq;
+  char         *pending_head_hash;
+
+  /* The schema the store was opened at: below 6 (only tests open a store at an earlier
+   * version) entries are written as the releases of that schema wrote them. */
+  int           schema_version;
+
+  /* The key that signs the chain, read on first use (xa-audit-key.c). */
+  GBytes       *audit_key;
+  char         *audit_key_id;
 };
+
+/* What the chain remembers of a record (xa-store-audit-image.c). */
+typedef struct
+{
+  char   *table;
+  char   *uuid;
+  char   *label;   /* the key the user knows the record by */
+  char   *fields;  /* `column:digest` lines sorted by column; "" for a tombstone */
+  char   *hash;    /* SHA-256 of fields; "" for a tombstone */
+  gint64  seq;     /* the entry that recorded it; 0 for a live row's image */
+} XaAuditImage;
+
+typedef gboolean (*XaAuditImageFunc) (XaAuditImage  *image,
+                                      gpointer       user_data,
+                                      GError       **error);
 
 
 XaStore  *_xa_store_open_at_version (const char  *path,
@@ -49,15 +86,58 @@ gboolean  _xa_store_migrate         (XaStore     *self,
                                      sqlite3     *db,
                                      int          target_version,
                                      GError     **error);
-char     *_xa_store_hash_entry      (gint64       seq,
+char     *_xa_store_hash_entry      (GBytes      *key,
+                                     gint64       seq,
                                      const char  *at,
                                      const char  *operator_name,
                                      const char  *action,
                                      const char  *record_table,
                                      const char  *record_uuid,
                                      const char  *detail,
-                                     const char  *prev_hash);
+                                     const char  *prev_hash,
+                                     const char  *key_id,
+                                     const char  *images_digest);
+void      _xa_audit_message_append  (GString     *message,
+                                     const char  *field);
+gboolean  _xa_store_ensure_audit_key (XaStore    *self,
+                                     GError     **error);
+gboolean  _xa_store_flush_audit     (XaStore     *self,
+                                     GError     **error);
+void      _xa_store_end_audit       (XaStore     *self,
+                                     gboolean     committed);
+gboolean  _xa_store_record_baseline (XaStore     *self,
+                                     GError     **error);
+char     *_xa_store_dup_head_path   (XaStore     *self);
+void      _xa_store_forget_head_file (XaStore    *self);
+gboolean  _xa_store_reset_head_file (XaStore     *self,
+                                     GError     **error);
 sqlite3  *_xa_store_get_db          (XaStore     *self);
+
+XaAuditImage *_xa_audit_image_new   (const char  *table,
+                                     const char  *uuid,
+                                     const char  *label,
+                                     const char  *fields,
+                                     const char  *hash,
+                                     gint64       seq);
+void      _xa_audit_image_free      (XaAuditImage *image);
+int       _xa_audit_image_compare   (gconstpointer a,
+                                     gconstpointer b);
+const char *_xa_store_audited_table (guint        index);
+const char *_xa_store_audited_table_title (const char *table);
+const char *_xa_audit_column_title  (const char  *column);
+char     *_xa_audit_fields_hash     (const char  *fields);
+GStrv     _xa_audit_fields_diff     (const char  *recorded,
+                                     const char  *live);
+char     *_xa_audit_images_digest   (GPtrArray   *images);
+gboolean  _xa_store_foreach_row_image (XaStore         *self,
+                                       const char      *table,
+                                       const char      *uuid,
+                                       XaAuditImageFunc func,
+                                       gpointer         user_data,
+                                       GError         **error);
+GPtrArray *_xa_store_collect_images (XaStore     *self,
+                                     GHashTable  *changes,
+                                     GError     **error);
 
 XaStatement *_xa_statement_new      (sqlite3     *db,
                                      const char  *path,
@@ -76,14 +156,6 @@ gboolean  _xa_store_pg_migrate      (XaPgConnection  *connection,
 void      _xa_sqlite_set_error      (sqlite3     *db,
                                      const char  *path,
                                      const char  *sql,
-                                     GError     **error);
-
-/* xa-store-audit.c: the audit chain of a file that is not open as a store (a backup). */
-gboolean  _xa_store_verify_audit_db (sqlite3     *db,
-                                     const char  *path,
-                                     gint64      *n_entries,
-                                     gint64      *first_broken_seq,
-                                     char       **reason,
                                      GError     **error);
 
 /* xa-backup-restore.c: PRAGMA quick_check at open; a damaged file is copied aside,

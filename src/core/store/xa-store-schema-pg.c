@@ -227,6 +227,28 @@ static const char pg_schema_6[] =
   ");"
   "CREATE INDEX search_gram_record ON search_gram (kind, uuid);";
 
+/* 7: the signed chain with the images of what it wrote (xa-store-audit.c). */
+static const char pg_schema_7[] =
+  "ALTER TABLE audit ADD COLUMN key_id TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE audit_image ("
+  "  seq          BIGINT NOT NULL REFERENCES audit (seq),"
+  "  record_table TEXT NOT NULL,"
+  "  record_uuid  TEXT NOT NULL,"
+  "  label        TEXT NOT NULL,"
+  "  fields       TEXT NOT NULL,"
+  "  image_hash   TEXT NOT NULL,"
+  "  PRIMARY KEY (record_table, record_uuid, seq)"
+  ");"
+  "CREATE INDEX audit_image_seq ON audit_image (seq);"
+  "CREATE TRIGGER audit_image_no_update BEFORE UPDATE ON audit_image"
+  "  FOR EACH ROW EXECUTE FUNCTION xa_refuse ('the audit log is append-only');"
+  "CREATE TRIGGER audit_image_no_delete BEFORE DELETE ON audit_image"
+  "  FOR EACH ROW EXECUTE FUNCTION xa_refuse ('the audit log is append-only');"
+  "CREATE TRIGGER audit_image_no_truncate BEFORE TRUNCATE ON audit_image"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION xa_refuse ('the audit log is append-only');"
+  "INSERT INTO meta (key, value) SELECT 'audit-baseline', 'pending'"
+  "  WHERE EXISTS (SELECT 1 FROM audit);";
+
 static const char * const pg_migrations[] = {
   NULL,
   pg_schema_1,
@@ -235,6 +257,7 @@ static const char * const pg_migrations[] = {
   pg_schema_4,
   pg_schema_5,
   pg_schema_6,
+  pg_schema_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == XA_STORE_SCHEMA_VERSION + 1);

@@ -222,6 +222,30 @@ fill_6 (sqlite3  *db,
                                 "SELECT uuid, name, code, address FROM organisation", error);
 }
 
+/* 7: the signed chain with the images of what it wrote (xa-store-audit.c). An entry
+ * names the key that signed it ('' for the plain SHA-256 of earlier entries); the last
+ * entry of a transaction covers the images of the records the transaction changed, kept
+ * append-only like the entries. A chain that has entries is marked for the baseline: the
+ * first open after this step takes the image of every record in one signed entry. */
+static const char schema_7[] =
+  "ALTER TABLE audit ADD COLUMN key_id TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE audit_image ("
+  "  seq          INTEGER NOT NULL REFERENCES audit (seq),"
+  "  record_table TEXT NOT NULL,"
+  "  record_uuid  TEXT NOT NULL,"
+  "  label        TEXT NOT NULL,"
+  "  fields       TEXT NOT NULL,"
+  "  image_hash   TEXT NOT NULL,"
+  "  PRIMARY KEY (record_table, record_uuid, seq)"
+  ") STRICT;"
+  "CREATE INDEX audit_image_seq ON audit_image (seq);"
+  "CREATE TRIGGER audit_image_no_update BEFORE UPDATE ON audit_image"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER audit_image_no_delete BEFORE DELETE ON audit_image"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "INSERT INTO meta (key, value) SELECT 'audit-baseline', 'pending'"
+  "  WHERE EXISTS (SELECT 1 FROM audit);";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -230,6 +254,7 @@ static const char * const migrations[] = {
   schema_4,
   schema_5,
   schema_6,
+  schema_7,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone

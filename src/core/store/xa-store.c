@@ -354,6 +354,10 @@ xa_store_finalize (GObject *object)
   g_clear_pointer (&self->operator_name, g_free);
   g_clear_pointer (&self->owner_context, g_main_context_unref);
   g_clear_pointer (&self->pending_changes, g_hash_table_unref);
+  g_clear_pointer (&self->pending_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_head_hash, g_free);
+  g_clear_pointer (&self->audit_key, g_bytes_unref);
+  g_clear_pointer (&self->audit_key_id, g_free);
   g_rec_mutex_clear (&self->mutex);
   g_rec_mutex_clear (&self->reader_mutex);
 
@@ -392,6 +396,7 @@ xa_store_init (XaStore *self)
   g_rec_mutex_init (&self->mutex);
   g_rec_mutex_init (&self->reader_mutex);
   self->owner_thread = g_thread_self ();
+  self->head_file_kept = TRUE;
   self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  (GDestroyNotify) g_hash_table_unref);
   self->owner_context = g_main_context_ref_thread_default ();
@@ -407,7 +412,12 @@ _xa_store_open_at_version (const char  *path,
 {
   g_autoptr(XaStore) self = g_object_new (XA_TYPE_STORE, NULL);
 
+  self->schema_version = target_version;
   if (!open_connection (self, path, target_version, error))
+    return NULL;
+
+  /* The first open after the upgrade to schema 7 takes the chain's starting images. */
+  if (target_version >= 6 && !_xa_store_record_baseline (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -952,7 +962,7 @@ xa_store_write (XaStore           *self,
 
   push_frame (self, self->db, FALSE);
   self->in_write = TRUE;
-  ok = func (self, user_data, error);
+  ok = func (self, user_data, error) && _xa_store_flush_audit (self, error);
   self->in_write = FALSE;
   g_free (pop_frame (self));
 
@@ -962,6 +972,7 @@ xa_store_write (XaStore           *self,
   if (!ok)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
+  _xa_store_end_audit (self, ok);
   changes = g_steal_pointer (&self->pending_changes);
   self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  (GDestroyNotify) g_hash_table_unref);

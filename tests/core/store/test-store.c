@@ -331,8 +331,11 @@ test_store_migrate_previous_schema (Fixture       *fixture,
   g_assert_cmpint (xa_store_get_schema_version (store), ==, XA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM organisation"), ==, 0);
   g_assert_true (xa_store_verify_audit (store, &n_entries, &broken, NULL, &error));
-  g_assert_cmpint (n_entries, ==, 3);
+  /* The upgrade to schema 7 signed the chain with a baseline entry after the old ones. */
+  g_assert_cmpint (n_entries, ==, 4);
   g_assert_cmpint (broken, ==, 0);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM audit WHERE seq = 4"
+                                             " AND action = 'audit.baseline' AND key_id <> ''"), ==, 1);
 }
 
 static void

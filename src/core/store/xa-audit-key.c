@@ -1,0 +1,195 @@
+/* xa-audit-key.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The key that signs the audit chain (HMAC-SHA256). It is never stored in the database,
+ * or a copy of the file would carry what is needed to forge it: it lives in a file of
+ * the user's configuration, outside the data folder, made on first use. This file is the
+ * one place that knows where the key comes from, so that the keyring can take its place.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "xa-audit-key.h"
+#include "xa-store.h"
+
+/**
+ * xa_audit_key_dup_path:
+ *
+ * Where the key is kept: `$XIAOAN_AUDIT_KEY_FILE` when set (tests, and a commission that
+ * keeps the key on its own medium), else `$XDG_CONFIG_HOME/xiaoan/audit-key`.
+ *
+ * Returns: (transfer full) (type filename): the key file's path
+ */
+char *
+xa_audit_key_dup_path (void)
+{
+  const char *env = g_getenv ("XIAOAN_AUDIT_KEY_FILE");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_config_dir (), "xiaoan", "audit-key", NULL);
+}
+
+static GBytes *
+parse_key (const char  *path,
+           const char  *contents,
+           GError     **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (contents));
+  g_autofree guint8 *key = g_new0 (guint8, XA_AUDIT_KEY_SIZE);
+
+  if (strlen (text) != XA_AUDIT_KEY_SIZE * 2)
+    goto invalid;
+
+  for (guint i = 0; i < XA_AUDIT_KEY_SIZE; i++)
+    {
+      int high = g_ascii_xdigit_value (text[2 * i]);
+      int low = g_ascii_xdigit_value (text[2 * i + 1]);
+
+      if (high < 0 || low < 0)
+        goto invalid;
+      key[i] = (guint8) (high << 4 | low);
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&key), XA_AUDIT_KEY_SIZE);
+
+invalid:
+  {
+    g_autofree char *display = g_filename_display_name (path);
+
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+                 _("The audit key file “%s” is damaged: it must hold %d hexadecimal digits"),
+                 display, XA_AUDIT_KEY_SIZE * 2);
+    return NULL;
+  }
+}
+
+static gboolean
+read_random (guint8  *buffer,
+             gsize    size,
+             GError **error)
+{
+  g_autoptr(GFile) urandom = g_file_new_for_path ("/dev/urandom");
+  g_autoptr(GFileInputStream) stream = NULL;
+  gsize n_read = 0;
+
+  if (!(stream = g_file_read (urandom, NULL, error)) ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, size, &n_read, NULL, error))
+    return FALSE;
+
+  if (n_read != size)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "short read");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes a new key beside @path and links it into place, so that two programs starting
+ * at once end up with the same key: the second link fails and that program reads the
+ * first one's. */
+static gboolean
+create_key (const char  *path,
+            GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmp_path = g_build_filename (dir, ".audit-key-XXXXXX", NULL);
+  g_autoptr(GString) hex = g_string_new (NULL);
+  guint8 key[XA_AUDIT_KEY_SIZE];
+  gboolean ok = FALSE;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!read_random (key, sizeof key, error))
+    return FALSE;
+  for (guint i = 0; i < sizeof key; i++)
+    g_string_append_printf (hex, "%02x", key[i]);
+  g_string_append_c (hex, '\n');
+  memset (key, 0, sizeof key);
+
+  if ((fd = g_mkstemp_full (tmp_path, O_WRONLY, 0600)) < 0)
+    {
+      int saved_errno = errno;
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (write (fd, hex->str, hex->len) == (gssize) hex->len && fsync (fd) == 0 &&
+      (link (tmp_path, path) == 0 || errno == EEXIST))
+    ok = TRUE;
+  else
+    {
+      int saved_errno = errno;
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+    }
+
+  close (fd);
+  g_unlink (tmp_path);
+  return ok;
+}
+
+/**
+ * xa_audit_key_load:
+ *
+ * Reads the key that signs the audit chain, making it (32 random bytes, a file only the
+ * user can read) when there is none yet.
+ *
+ * Returns: (transfer full): the key's bytes, or %NULL with @error set
+ */
+GBytes *
+xa_audit_key_load (GError **error)
+{
+  g_autofree char *path = xa_audit_key_dup_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_key (path, &local_error))
+    goto failed;
+
+  if (!g_file_get_contents (path, &contents, NULL, &local_error))
+    goto failed;
+
+  return parse_key (path, contents, error);
+
+failed:
+  {
+    g_autofree char *display = g_filename_display_name (path);
+
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_IO,
+                 _("Cannot read or create the audit key file “%s”: %s"),
+                 display, local_error->message);
+    return NULL;
+  }
+}
+
+/**
+ * xa_audit_key_dup_id:
+ *
+ * Returns: (transfer full): the key's ID, the first hex digits of its SHA-256
+ */
+char *
+xa_audit_key_dup_id (GBytes *key)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize size = 0;
+  const guchar *data = g_bytes_get_data (key, &size);
+
+  g_checksum_update (checksum, data, size);
+  return g_strndup (g_checksum_get_string (checksum), XA_AUDIT_KEY_ID_SIZE);
+}

@@ -1,0 +1,529 @@
+/* xa-store-audit-image.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Row images: what the audit chain remembers of each record it wrote, so that
+ * `audit verify` can tell a row edited, inserted or deleted behind the app's back.
+ *
+ * An image is the record's columns sorted by name, one line each, `name:digest`, where
+ * the digest is the SHA-256 of the typed, length-prefixed value
+ * (xa_statement_hash_value()); the image's hash is the SHA-256 of those lines. Digests
+ * rather than values, so that the field that changed can be named without the audit
+ * table keeping a copy of every phone number it ever saw. A record that is gone has a
+ * tombstone: empty lines and an empty hash.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "xa-store-private.h"
+
+/* The tables whose records the chain covers: record kinds are table names. A module
+ * that adds a table of records adds it here, with the SQL of the key the user knows
+ * the record by. */
+static const struct
+{
+  const char *table;
+  const char *key_sql;
+  const char *title;
+} audited_tables[] = {
+  { "agreement", "school_name || ' ' || school_year || ' #' || revision", NC_("audit table", "Agreement") },
+  { "organisation", "coalesce (code, name)", NC_("audit table", "School") },
+  { "person", "name", NC_("audit table", "Person") },
+  { "role_term", "coalesce ((SELECT name FROM person WHERE person.id = role_term.person_id), '')"
+                 " || ' ' || since", NC_("audit table", "Role term") },
+  { "school_year", "CAST (start_year AS TEXT)", NC_("audit table", "School year") },
+  { "template", "name || ' #' || version", NC_("audit table", "Template") },
+};
+
+/* The columns a user knows by name; others are shown as stored. */
+static const struct
+{
+  const char *column;
+  const char *title;
+} column_titles[] = {
+  { "address", NC_("audit field", "address") },
+  { "body", NC_("audit field", "text") },
+  { "code", NC_("audit field", "school code") },
+  { "commission_name", NC_("audit field", "commission name") },
+  { "deleted_at", NC_("audit field", "deletion time") },
+  { "direct_responsible", NC_("audit field", "direct responsible person") },
+  { "first_responsible", NC_("audit field", "first responsible person") },
+  { "frozen_at", NC_("audit field", "freezing time") },
+  { "name", NC_("audit field", "name") },
+  { "organisation_id", NC_("audit field", "school") },
+  { "person_id", NC_("audit field", "person") },
+  { "phone", NC_("audit field", "phone") },
+  { "role", NC_("audit field", "role") },
+  { "school_name", NC_("audit field", "school name") },
+  { "sign_date", NC_("audit field", "signing date") },
+  { "signed_at", NC_("audit field", "signing time") },
+  { "since", NC_("audit field", "start date") },
+  { "state", NC_("audit field", "state") },
+  { "title", NC_("audit field", "title") },
+  { "until", NC_("audit field", "end date") },
+};
+
+void
+_xa_audit_image_free (XaAuditImage *image)
+{
+  if (image == NULL)
+    return;
+
+  g_free (image->table);
+  g_free (image->uuid);
+  g_free (image->label);
+  g_free (image->fields);
+  g_free (image->hash);
+  g_free (image);
+}
+
+XaAuditImage *
+_xa_audit_image_new (const char *table,
+                     const char *uuid,
+                     const char *label,
+                     const char *fields,
+                     const char *hash,
+                     gint64      seq)
+{
+  XaAuditImage *image = g_new0 (XaAuditImage, 1);
+
+  image->table = g_strdup (table);
+  image->uuid = g_strdup (uuid);
+  image->label = g_strdup (label ? label : "");
+  image->fields = g_strdup (fields ? fields : "");
+  image->hash = g_strdup (hash ? hash : "");
+  image->seq = seq;
+  return image;
+}
+
+int
+_xa_audit_image_compare (gconstpointer a,
+                         gconstpointer b)
+{
+  const XaAuditImage *first = *(XaAuditImage * const *) a;
+  const XaAuditImage *second = *(XaAuditImage * const *) b;
+  int by_table = strcmp (first->table, second->table);
+
+  return by_table != 0 ? by_table : strcmp (first->uuid, second->uuid);
+}
+
+/**
+ * _xa_store_audited_table_title:
+ *
+ * Returns: (nullable): the table as the user knows it (学校, 责任书, …), or %NULL for a
+ *   table the chain does not cover
+ */
+const char *
+_xa_store_audited_table_title (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
+    {
+      if (g_strcmp0 (audited_tables[i].table, table) == 0)
+        return g_dpgettext2 (NULL, "audit table", audited_tables[i].title);
+    }
+
+  return NULL;
+}
+
+const char *
+_xa_store_audited_table (guint index)
+{
+  return index < G_N_ELEMENTS (audited_tables) ? audited_tables[index].table : NULL;
+}
+
+const char *
+_xa_audit_column_title (const char *column)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_titles); i++)
+    {
+      if (strcmp (column_titles[i].column, column) == 0)
+        return g_dpgettext2 (NULL, "audit field", column_titles[i].title);
+    }
+
+  return column;
+}
+
+static const char *
+key_sql (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
+    {
+      if (strcmp (audited_tables[i].table, table) == 0)
+        return audited_tables[i].key_sql;
+    }
+
+  g_assert_not_reached ();
+}
+
+char *
+_xa_audit_fields_hash (const char *fields)
+{
+  if (fields == NULL || fields[0] == '\0')
+    return g_strdup ("");
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, fields, -1);
+}
+
+static int
+compare_column_names (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  XaStatement *stmt = user_data;
+
+  return strcmp (xa_statement_get_column_name (stmt, *(const int *) a),
+                 xa_statement_get_column_name (stmt, *(const int *) b));
+}
+
+/**
+ * _xa_store_foreach_row_image:
+ * @table: an audited table
+ * @uuid: (nullable): one record, or %NULL for all of them
+ * @func: (scope call): called with each row's image, which it may steal
+ *
+ * Takes the image of the live rows of @table. Call inside a read or a write.
+ */
+gboolean
+_xa_store_foreach_row_image (XaStore           *self,
+                             const char        *table,
+                             const char        *uuid,
+                             XaAuditImageFunc   func,
+                             gpointer           user_data,
+                             GError           **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s, * FROM %s%s", key_sql (table), table,
+                                          uuid ? " WHERE uuid = ?" : "");
+  g_autoptr(XaStatement) stmt = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GString) fields = g_string_new (NULL);
+  g_autofree int *order = NULL;
+  int n_columns;
+  int uuid_column = -1;
+  XaStep step;
+
+  if (!(stmt = xa_store_prepare (self, sql, error)))
+    return FALSE;
+  if (uuid != NULL)
+    xa_statement_bind_text (stmt, 1, uuid);
+
+  /* Column 0 is the key; the others are the row, in the order of their names. */
+  n_columns = xa_statement_get_n_columns (stmt) - 1;
+  order = g_new (int, n_columns);
+  for (int i = 0; i < n_columns; i++)
+    {
+      order[i] = i + 1;
+      if (strcmp (xa_statement_get_column_name (stmt, i + 1), "uuid") == 0)
+        uuid_column = i + 1;
+    }
+  g_qsort_with_data (order, n_columns, sizeof (int), compare_column_names, stmt);
+  g_assert (uuid_column > 0);
+
+  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
+    {
+      XaAuditImage *image;
+      g_autofree char *hash = NULL;
+
+      g_string_truncate (fields, 0);
+      for (int i = 0; i < n_columns; i++)
+        {
+          g_checksum_reset (checksum);
+          xa_statement_hash_value (stmt, order[i], checksum);
+          g_string_append_printf (fields, "%s:%s\n",
+                                  xa_statement_get_column_name (stmt, order[i]),
+                                  g_checksum_get_string (checksum));
+        }
+
+      hash = _xa_audit_fields_hash (fields->str);
+      image = _xa_audit_image_new (table, xa_statement_get_text (stmt, uuid_column),
+                                   xa_statement_get_text (stmt, 0), fields->str, hash, 0);
+      if (!func (image, user_data, error))
+        {
+          _xa_audit_image_free (image);
+          return FALSE;
+        }
+    }
+
+  return step == XA_STEP_DONE;
+}
+
+static gboolean
+take_image_cb (XaAuditImage  *image,
+               gpointer       user_data,
+               GError       **error)
+{
+  XaAuditImage **slot = user_data;
+
+  _xa_audit_image_free (*slot);
+  *slot = image;
+  return TRUE;
+}
+
+/* The image the chain holds last for a record, or %NULL. */
+static gboolean
+read_latest_image (XaStore       *self,
+                   const char    *table,
+                   const char    *uuid,
+                   XaAuditImage **latest,
+                   GError       **error)
+{
+  g_autoptr(XaStatement) stmt = NULL;
+  XaStep step;
+
+  if (!(stmt = xa_store_prepare (self,
+                                 "SELECT seq, label, fields, image_hash FROM audit_image"
+                                 " WHERE record_table = ? AND record_uuid = ?"
+                                 " ORDER BY seq DESC LIMIT 1",
+                                 error)))
+    return FALSE;
+
+  xa_statement_bind_text (stmt, 1, table);
+  xa_statement_bind_text (stmt, 2, uuid);
+  if ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
+    *latest = _xa_audit_image_new (table, uuid,
+                                   xa_statement_get_text (stmt, 1),
+                                   xa_statement_get_text (stmt, 2),
+                                   xa_statement_get_text (stmt, 3),
+                                   xa_statement_get_int64 (stmt, 0));
+
+  return step != XA_STEP_ERROR;
+}
+
+/* @latest: (transfer full) (nullable); @live: (transfer full) (nullable). Adds to
+ * @images what the chain must record so that its last image of the record is @live. */
+static void
+add_if_changed (GPtrArray    *images,
+                XaAuditImage *latest,
+                XaAuditImage *live)
+{
+  if (live != NULL && (latest == NULL || strcmp (latest->hash, live->hash) != 0))
+    g_ptr_array_add (images, g_steal_pointer (&live));
+  else if (live == NULL && latest != NULL && latest->hash[0] != '\0')
+    g_ptr_array_add (images, _xa_audit_image_new (latest->table, latest->uuid, latest->label,
+                                                  "", "", 0));
+
+  _xa_audit_image_free (latest);
+  _xa_audit_image_free (live);
+}
+
+static gboolean
+collect_record (XaStore     *self,
+                const char  *table,
+                const char  *uuid,
+                GPtrArray   *images,
+                GError     **error)
+{
+  XaAuditImage *latest = NULL;
+  XaAuditImage *live = NULL;
+
+  if (!read_latest_image (self, table, uuid, &latest, error) ||
+      !_xa_store_foreach_row_image (self, table, uuid, take_image_cb, &live, error))
+    {
+      _xa_audit_image_free (latest);
+      _xa_audit_image_free (live);
+      return FALSE;
+    }
+
+  add_if_changed (images, latest, live);
+  return TRUE;
+}
+
+typedef struct
+{
+  GHashTable *latest;  /* uuid → XaAuditImage, the chain's last image of each record */
+  GPtrArray  *images;
+} TableDiff;
+
+static gboolean
+diff_row_cb (XaAuditImage  *image,
+             gpointer       user_data,
+             GError       **error)
+{
+  TableDiff *diff = user_data;
+  gpointer latest = NULL;
+
+  g_hash_table_steal_extended (diff->latest, image->uuid, NULL, &latest);
+  add_if_changed (diff->images, latest, image);
+  return TRUE;
+}
+
+/* Every record of @table, for a change too large to list (xa_store_note_change() with
+ * no UUID). */
+static gboolean
+collect_table (XaStore     *self,
+               const char  *table,
+               GPtrArray   *images,
+               GError     **error)
+{
+  g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) _xa_audit_image_free);
+  g_autoptr(XaStatement) stmt = NULL;
+  TableDiff diff = { latest, images };
+  GHashTableIter iter;
+  gpointer value;
+  XaStep step;
+
+  if (!(stmt = xa_store_prepare (self,
+                                 "SELECT a.record_uuid, a.seq, a.label, a.fields, a.image_hash"
+                                 " FROM audit_image a WHERE a.record_table = ?1 AND a.seq ="
+                                 " (SELECT max (b.seq) FROM audit_image b"
+                                 "  WHERE b.record_table = ?1 AND b.record_uuid = a.record_uuid)",
+                                 error)))
+    return FALSE;
+
+  xa_statement_bind_text (stmt, 1, table);
+  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
+    {
+      XaAuditImage *image = _xa_audit_image_new (table,
+                                                 xa_statement_get_text (stmt, 0),
+                                                 xa_statement_get_text (stmt, 2),
+                                                 xa_statement_get_text (stmt, 3),
+                                                 xa_statement_get_text (stmt, 4),
+                                                 xa_statement_get_int64 (stmt, 1));
+
+      g_hash_table_replace (latest, image->uuid, image);
+    }
+  if (step == XA_STEP_ERROR ||
+      !_xa_store_foreach_row_image (self, table, NULL, diff_row_cb, &diff, error))
+    return FALSE;
+
+  /* What is left has no row any more. */
+  g_hash_table_iter_init (&iter, latest);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_hash_table_iter_steal (&iter);
+      add_if_changed (images, value, NULL);
+    }
+
+  return TRUE;
+}
+
+/**
+ * _xa_store_collect_images:
+ * @changes: kind → set of UUIDs, as xa_store_note_change() gathers them
+ *
+ * Takes the image of every audited record the write under way changed, and keeps those
+ * that differ from the chain's last image of them (a tombstone for a record now gone).
+ *
+ * Returns: (transfer full) (element-type XaAuditImage): the images, sorted by table and
+ *   UUID, or %NULL with @error set
+ */
+GPtrArray *
+_xa_store_collect_images (XaStore     *self,
+                          GHashTable  *changes,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func ((GDestroyNotify) _xa_audit_image_free);
+
+  for (guint t = 0; t < G_N_ELEMENTS (audited_tables); t++)
+    {
+      const char *table = audited_tables[t].table;
+      GHashTable *uuids = g_hash_table_lookup (changes, table);
+      GHashTableIter iter;
+      gpointer uuid;
+
+      if (uuids == NULL)
+        continue;
+
+      if (g_hash_table_contains (uuids, ""))
+        {
+          if (!collect_table (self, table, images, error))
+            return NULL;
+          continue;
+        }
+
+      g_hash_table_iter_init (&iter, uuids);
+      while (g_hash_table_iter_next (&iter, &uuid, NULL))
+        {
+          if (!collect_record (self, table, uuid, images, error))
+            return NULL;
+        }
+    }
+
+  g_ptr_array_sort (images, _xa_audit_image_compare);
+  return g_steal_pointer (&images);
+}
+
+/**
+ * _xa_audit_images_digest:
+ * @images: (element-type XaAuditImage): an entry's images, sorted by table and UUID
+ *
+ * What an entry's hash covers of its images: the SHA-256 of each one's table, UUID, key
+ * and hash, each length-prefixed; "" when there are none.
+ *
+ * Returns: (transfer full): the digest in hex, or ""
+ */
+char *
+_xa_audit_images_digest (GPtrArray *images)
+{
+  g_autoptr(GString) message = NULL;
+
+  if (images == NULL || images->len == 0)
+    return g_strdup ("");
+
+  message = g_string_new (NULL);
+  for (guint i = 0; i < images->len; i++)
+    {
+      XaAuditImage *image = g_ptr_array_index (images, i);
+
+      _xa_audit_message_append (message, image->table);
+      _xa_audit_message_append (message, image->uuid);
+      _xa_audit_message_append (message, image->label);
+      _xa_audit_message_append (message, image->hash);
+    }
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, message->str, message->len);
+}
+
+static GHashTable *
+parse_fields (const char *fields)
+{
+  GHashTable *digests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) lines = g_strsplit (fields, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *colon = strrchr (lines[i], ':');
+
+      if (colon != NULL)
+        g_hash_table_insert (digests, g_strndup (lines[i], colon - lines[i]), g_strdup (colon + 1));
+    }
+
+  return digests;
+}
+
+/**
+ * _xa_audit_fields_diff:
+ * @recorded: the fields of the chain's image
+ * @live: the fields of the row as it is
+ *
+ * Names the columns whose value differs. A column the image lacks came with a later
+ * schema and is not compared: the migration that added it changed no value.
+ *
+ * Returns: (transfer full): the columns, by name; empty when none differs
+ */
+GStrv
+_xa_audit_fields_diff (const char *recorded,
+                       const char *live)
+{
+  g_autoptr(GHashTable) live_digests = parse_fields (live);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = g_strsplit (recorded, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *colon = strrchr (lines[i], ':');
+      g_autofree char *column = NULL;
+
+      if (colon == NULL)
+        continue;
+
+      column = g_strndup (lines[i], colon - lines[i]);
+      if (g_strcmp0 (g_hash_table_lookup (live_digests, column), colon + 1) != 0)
+        g_strv_builder_add (builder, column);
+    }
+
+  return g_strv_builder_end (builder);
+}

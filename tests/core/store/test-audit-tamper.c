@@ -1,0 +1,651 @@
+/* test-audit-tamper.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `audit verify` against someone who has the database file: a district after a long run
+ * of real changes verifies clean, and each change made behind the app's back with the
+ * sqlite3 API (the shell's triggers dropped first, as the shell allows) is named by
+ * table, key and field: business rows edited, deleted and inserted, audit rows edited,
+ * the tail cut, the log emptied, an entry rewritten with every later hash recomputed,
+ * the head file beside the store cut or rewritten, and a store moved to another key.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "xa-test-utils.h"
+#include "core/agreements/xa-agreement-book.h"
+#include "core/registry/xa-demo.h"
+#include "core/store/xa-store-audit.h"
+#include "core/store/xa-store-private.h"
+
+#define N_SCHOOLS 4
+
+typedef struct
+{
+  XaTestDbDir  db;
+  char        *data_dir;
+  char        *key_path;
+  char        *head_path;
+  char        *school_code;  /* the first school's, which the changes start from */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  xa_test_db_dir_set_up (&fixture->db, user_data);
+  fixture->data_dir = g_build_filename (fixture->db.dir, "data", NULL);
+  fixture->key_path = g_build_filename (fixture->db.dir, "config", "audit-key", NULL);
+  fixture->head_path = g_build_filename (fixture->data_dir, "xiaoan.db.head", NULL);
+  g_setenv ("XIAOAN_AUDIT_KEY_FILE", fixture->key_path, TRUE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_unsetenv ("XIAOAN_AUDIT_KEY_FILE");
+  xa_test_db_dir_tear_down (&fixture->db, user_data);
+  g_clear_pointer (&fixture->data_dir, g_free);
+  g_clear_pointer (&fixture->key_path, g_free);
+  g_clear_pointer (&fixture->head_path, g_free);
+  g_clear_pointer (&fixture->school_code, g_free);
+}
+
+static char *
+db_path (Fixture *fixture)
+{
+  return g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
+}
+
+static XaOrganisation *
+school_at (XaWorkspace *workspace,
+           guint        index)
+{
+  return g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (workspace)), index);
+}
+
+static char *
+current_agreement (XaWorkspace *workspace,
+                   guint        index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaOrganisation) school = school_at (workspace, index);
+  g_autoptr(XaAgreement) agreement = NULL;
+
+  agreement = xa_agreement_book_dup_current (xa_workspace_get_agreements (workspace),
+                                             xa_organisation_get_uuid (school), 2021, &error);
+  g_assert_no_error (error);
+  return g_strdup (xa_agreement_get_uuid (agreement));
+}
+
+static void
+sign (XaWorkspace *workspace,
+      const char  *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  XaAgreementBook *book = xa_workspace_get_agreements (workspace);
+
+  g_assert_true (xa_agreement_book_advance (book, uuid, XA_AGREEMENT_STATE_PENDING, &error));
+  g_assert_true (xa_agreement_book_advance (book, uuid, XA_AGREEMENT_STATE_SIGNED, &error));
+  g_assert_no_error (error);
+}
+
+/* A district on disk after what a commission does in a year: a demo district, every
+ * agreement generated, one signed and revised, a draft edited, a succession, a school
+ * deleted and restored, the template saved as a new version and frozen. */
+static void
+populate (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = xa_workspace_open (fixture->data_dir, "审计员", &error);
+  XaSchoolRegistry *registry;
+  XaAgreementBook *book;
+  XaTemplateLibrary *templates;
+  g_autoptr(XaOrganisation) first = NULL;
+  g_autoptr(XaOrganisation) second = NULL;
+  g_autoptr(XaPerson) successor = NULL;
+  g_autoptr(XaAgreement) draft = NULL;
+  g_autoptr(XaAgreement) revision = NULL;
+  g_autoptr(XaTemplate) template = NULL;
+  g_autofree char *signed_uuid = NULL;
+  g_autofree char *draft_uuid = NULL;
+  guint n_made = 0;
+
+  g_assert_no_error (error);
+  registry = xa_workspace_get_registry (workspace);
+  book = xa_workspace_get_agreements (workspace);
+  templates = xa_workspace_get_templates (workspace);
+
+  g_assert_true (xa_demo_fill (registry, N_SCHOOLS, 7, &error));
+  g_assert_true (xa_agreement_book_generate_all (book, 2021, &n_made, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_made, ==, N_SCHOOLS);
+
+  first = school_at (workspace, 0);
+  second = school_at (workspace, 1);
+  fixture->school_code = g_strdup (xa_organisation_get_code (first));
+
+  /* Signed (which freezes the template version), then revised into a new draft. */
+  signed_uuid = current_agreement (workspace, 0);
+  sign (workspace, signed_uuid);
+  revision = xa_agreement_book_revise (book, signed_uuid, &error);
+  g_assert_no_error (error);
+
+  /* A draft edited. */
+  draft_uuid = current_agreement (workspace, 1);
+  draft = xa_agreement_book_dup_by_uuid (book, draft_uuid, &error);
+  g_assert_no_error (error);
+  xa_agreement_set_first_responsible (draft, "赵校长");
+  g_assert_true (xa_agreement_book_update (book, draft, &error));
+  g_assert_no_error (error);
+
+  /* A succession: the second school's 第一责任人 changes. */
+  successor = xa_person_new (xa_organisation_get_uuid (second), "钱新");
+  g_assert_true (xa_school_registry_add_person (registry, successor, &error));
+  g_assert_true (xa_school_registry_assign_role (registry, xa_organisation_get_uuid (second),
+                                                 xa_person_get_uuid (successor),
+                                                 XA_ROLE_KIND_FIRST_RESPONSIBLE, "2022-03-01",
+                                                 NULL, &error));
+  g_assert_no_error (error);
+
+  /* A school deleted and restored. */
+  g_assert_true (xa_school_registry_delete_school (registry, xa_organisation_get_uuid (second), &error));
+  g_assert_true (xa_school_registry_restore_school (registry, xa_organisation_get_uuid (second), &error));
+  g_assert_no_error (error);
+
+  /* The frozen template saved again (a new version), and that version frozen. */
+  template = xa_template_library_dup_latest (templates, 2021, &error);
+  g_assert_no_error (error);
+  xa_template_set_name (template, "修改后的责任书");
+  g_assert_true (xa_template_library_save (templates, template, &error));
+  g_assert_no_error (error);
+  g_clear_object (&template);
+  template = xa_template_library_dup_latest (templates, 2021, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_template_library_freeze (templates, xa_template_get_uuid (template), &error));
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+verify (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path (fixture);
+  g_autoptr(XaStore) store = xa_store_open (path, &error);
+  GPtrArray *findings;
+
+  g_assert_no_error (error);
+  findings = xa_store_audit_verify (store, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (findings);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      XaAuditFinding *finding = g_ptr_array_index (findings, i);
+      g_test_message ("finding %u: kind %d, entry %" G_GINT64_FORMAT ": %s",
+                      i, finding->kind, finding->seq, finding->message);
+    }
+
+  return findings;
+}
+
+/* The finding of @kind about @table (or none), keyed @key (or any), whose fields are
+ * @fields (or any); fails when there is none. */
+static XaAuditFinding *
+find (GPtrArray          *findings,
+      XaAuditFindingKind  kind,
+      const char         *table,
+      const char         *key,
+      const char         *fields)
+{
+  for (guint i = 0; i < findings->len; i++)
+    {
+      XaAuditFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->kind == kind &&
+          (table == NULL || g_strcmp0 (finding->table, table) == 0) &&
+          (key == NULL || g_strcmp0 (finding->key, key) == 0) &&
+          (fields == NULL || g_strcmp0 (finding->fields, fields) == 0))
+        return finding;
+    }
+
+  g_error ("No finding of kind %d about %s %s %s among %u", kind, table, key, fields, findings->len);
+}
+
+/* Runs @sql on the database file as someone with the sqlite3 library would: another
+ * connection, foreign keys off, the guarding triggers dropped. */
+static void
+tamper (Fixture    *fixture,
+        const char *sql)
+{
+  g_autofree char *path = db_path (fixture);
+  g_autofree char *script = g_strconcat ("DROP TRIGGER IF EXISTS audit_no_update;"
+                                         "DROP TRIGGER IF EXISTS audit_no_delete;"
+                                         "DROP TRIGGER IF EXISTS audit_image_no_update;"
+                                         "DROP TRIGGER IF EXISTS audit_image_no_delete;"
+                                         "DROP TRIGGER IF EXISTS template_frozen_no_update;"
+                                         "DROP TRIGGER IF EXISTS agreement_only_draft_edited;"
+                                         "DROP TRIGGER IF EXISTS agreement_signed_no_update;"
+                                         "DROP TRIGGER IF EXISTS agreement_signed_no_delete;",
+                                         sql, NULL);
+  char *message = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_exec (db, script, NULL, NULL, &message);
+  g_assert_null (message);
+  g_assert_cmpint (sqlite3_changes (db), >, 0);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static gint64
+query_int (Fixture    *fixture,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path (fixture);
+  g_autoptr(XaStore) store = xa_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return xa_test_query_int (store, sql);
+}
+
+static void
+test_clean (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *path = db_path (fixture);
+  g_autoptr(XaStore) store = NULL;
+  gint64 seq = 0;
+
+  populate (fixture);
+  findings = verify (fixture);
+  g_assert_cmpuint (findings->len, ==, 0);
+
+  /* Every audited table holds rows, and every row has its image. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM agreement WHERE state = 'signed'"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM template WHERE frozen_at IS NOT NULL"), ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM role_term WHERE until IS NOT NULL"), >, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT record_table) FROM audit_image"), ==, 6);
+
+  /* The head file names the chain's last entry, and so does the store. */
+  store = xa_store_open (path, &error);
+  g_assert_no_error (error);
+  head = xa_store_dup_audit_head (store, &seq, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (seq, ==, xa_test_query_int (store, "SELECT max(seq) FROM audit"));
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (fixture->head_path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, head));
+  }
+}
+
+/* One business row changed behind the app's back, and what verify must say. */
+typedef struct
+{
+  const char         *name;
+  const char         *sql;
+  XaAuditFindingKind  kind;
+  const char         *table;
+  const char         *fields;
+  gboolean            keyed_by_code;  /* the finding names the first school's code */
+} RowTampering;
+
+static const RowTampering row_tamperings[] = {
+  { "school-edited", "UPDATE organisation SET phone = '110' WHERE code = (SELECT min (code) FROM organisation)",
+    XA_AUDIT_FINDING_ROW_EDITED, "organisation", "phone", TRUE },
+  { "school-renamed-and-moved", "UPDATE organisation SET name = '假学校', address = '别处' WHERE code = (SELECT min (code) FROM organisation)",
+    XA_AUDIT_FINDING_ROW_EDITED, "organisation", "address,name", TRUE },
+  { "school-deleted", "DELETE FROM organisation WHERE code = (SELECT min (code) FROM organisation)",
+    XA_AUDIT_FINDING_ROW_DELETED, "organisation", NULL, TRUE },
+  { "school-inserted", "INSERT INTO organisation (uuid, kind, code, name, created_at, updated_at)"
+                       " VALUES ('f0000000-0000-4000-8000-000000000001', 'school', '2159999999', '幽灵学校', 'now', 'now')",
+    XA_AUDIT_FINDING_ROW_INSERTED, "organisation", NULL, FALSE },
+  { "person-edited", "UPDATE person SET phone = '13900000000' WHERE id = (SELECT min (id) FROM person)",
+    XA_AUDIT_FINDING_ROW_EDITED, "person", "phone", FALSE },
+  { "person-deleted", "DELETE FROM person WHERE id = (SELECT max (id) FROM person)",
+    XA_AUDIT_FINDING_ROW_DELETED, "person", NULL, FALSE },
+  { "role-term-edited", "UPDATE role_term SET since = '2020-01-01' WHERE id = (SELECT min (id) FROM role_term)",
+    XA_AUDIT_FINDING_ROW_EDITED, "role_term", "since", FALSE },
+  { "role-term-inserted", "INSERT INTO role_term (uuid, organisation_id, person_id, role, since)"
+                          " SELECT 'f0000000-0000-4000-8000-000000000002', organisation_id, id, 'safety-officer', '2021-09-01'"
+                          " FROM person WHERE id = (SELECT min (id) FROM person)",
+    XA_AUDIT_FINDING_ROW_INSERTED, "role_term", NULL, FALSE },
+  { "role-term-deleted", "DELETE FROM role_term WHERE until IS NOT NULL",
+    XA_AUDIT_FINDING_ROW_DELETED, "role_term", NULL, FALSE },
+  { "school-year-deleted", "DELETE FROM school_year WHERE start_year = 2021",
+    XA_AUDIT_FINDING_ROW_DELETED, "school_year", NULL, FALSE },
+  { "signed-agreement-edited", "UPDATE agreement SET first_responsible = '冒名' WHERE state = 'signed'",
+    XA_AUDIT_FINDING_ROW_EDITED, "agreement", "first_responsible", FALSE },
+  { "signed-agreement-deleted", "DELETE FROM agreement WHERE state = 'signed'",
+    XA_AUDIT_FINDING_ROW_DELETED, "agreement", NULL, FALSE },
+  { "draft-agreement-edited", "UPDATE agreement SET sign_date = '2021-09-09' WHERE id = (SELECT max (id) FROM agreement WHERE state = 'draft')",
+    XA_AUDIT_FINDING_ROW_EDITED, "agreement", "sign_date", FALSE },
+  { "frozen-template-edited", "UPDATE template SET body = replace (body, '安全', '平安') WHERE version = 1",
+    XA_AUDIT_FINDING_ROW_EDITED, "template", "body", FALSE },
+};
+
+static void
+test_row_tampered (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  const RowTampering *tampering = user_data;
+  g_autoptr(GPtrArray) findings = NULL;
+  XaAuditFinding *finding;
+
+  populate (fixture);
+  tamper (fixture, tampering->sql);
+
+  findings = verify (fixture);
+  finding = find (findings, tampering->kind, tampering->table,
+                  tampering->keyed_by_code ? fixture->school_code : NULL, tampering->fields);
+  g_assert_nonnull (finding->uuid);
+  g_assert_nonnull (strstr (finding->message, finding->key));
+
+  /* The rows changed are named, and nothing else is: the chain itself holds. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      XaAuditFinding *each = g_ptr_array_index (findings, i);
+
+      g_assert_cmpint (each->kind, >=, XA_AUDIT_FINDING_ROW_EDITED);
+    }
+}
+
+static void
+test_entry_edited (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  populate (fixture);
+  tamper (fixture, "UPDATE audit SET detail = '{\"name\":\"篡改\"}' WHERE seq = 5");
+
+  findings = verify (fixture);
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (find (findings, XA_AUDIT_FINDING_ENTRY_CHANGED, NULL, NULL, NULL)->seq, ==, 5);
+}
+
+static void
+test_image_edited (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  populate (fixture);
+  /* An edit made to a row and to its image alike. */
+  tamper (fixture,
+          "UPDATE organisation SET phone = '110' WHERE code = (SELECT min (code) FROM organisation);"
+          "UPDATE audit_image SET image_hash = 'x' || substr (image_hash, 2)"
+          " WHERE record_table = 'organisation' AND seq = (SELECT max (seq) FROM audit_image WHERE record_table = 'organisation')");
+
+  findings = verify (fixture);
+  find (findings, XA_AUDIT_FINDING_IMAGE_CHANGED, "organisation", NULL, NULL);
+  find (findings, XA_AUDIT_FINDING_ENTRY_CHANGED, NULL, NULL, NULL);
+}
+
+static void
+test_tail_cut (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  gint64 last;
+
+  populate (fixture);
+  last = query_int (fixture, "SELECT max(seq) FROM audit");
+  tamper (fixture,
+          "DELETE FROM audit_image WHERE seq > (SELECT max(seq) - 3 FROM audit);"
+          "DELETE FROM audit WHERE seq > (SELECT max(seq) - 3 FROM audit);");
+
+  findings = verify (fixture);
+  g_assert_cmpint (find (findings, XA_AUDIT_FINDING_CUT, NULL, NULL, NULL)->seq, ==, last - 2);
+}
+
+static gboolean
+append_one (XaStore   *store,
+            gpointer   user_data,
+            GError   **error)
+{
+  g_autofree char *uuid = xa_store_new_uuid ();
+
+  return xa_store_append_audit (store, "test.entry", "test", uuid, NULL, error);
+}
+
+static void
+test_log_emptied (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *path = db_path (fixture);
+
+  populate (fixture);
+  tamper (fixture, "DELETE FROM audit_image; DELETE FROM audit;");
+
+  findings = verify (fixture);
+  g_assert_nonnull (strstr (find (findings, XA_AUDIT_FINDING_CUT, NULL, NULL, NULL)->message, "emptied"));
+  /* Every record is now one the chain never wrote. */
+  find (findings, XA_AUDIT_FINDING_ROW_INSERTED, "organisation", fixture->school_code, NULL);
+  find (findings, XA_AUDIT_FINDING_ROW_INSERTED, "template", NULL, NULL);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* The app writing on, a new chain from entry 1, does not move the head file back. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(XaStore) store = xa_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (xa_store_write (store, append_one, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (xa_test_query_int (store, "SELECT max(seq) FROM audit"), ==, 1);
+  }
+  findings = verify (fixture);
+  find (findings, XA_AUDIT_FINDING_CUT, NULL, NULL, NULL);
+}
+
+/* What someone who knows the format but not the key does to hide an edit of entry 5:
+ * rewrite it and recompute every hash after it, as the plain SHA-256 of schema 5 or
+ * signed with a key of their own. */
+static void
+test_entry_rewritten (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  gboolean drop_key = GPOINTER_TO_INT (user_data);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *prev_hash = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *rows = NULL;
+  sqlite3_stmt *update = NULL;
+
+  populate (fixture);
+  path = db_path (fixture);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update; BEGIN;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT seq, at, operator, action, record_table, record_uuid,"
+                                       " detail, prev_hash FROM audit WHERE seq >= 5 ORDER BY seq",
+                                       -1, &rows, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "UPDATE audit SET detail = ?, prev_hash = ?, hash = ?, key_id = ?"
+                                       " WHERE seq = ?", -1, &update, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (rows) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (rows, 0);
+      const char *detail = seq == 5 ? "{\"name\":\"篡改\"}" : (const char *) sqlite3_column_text (rows, 6);
+      g_autofree char *hash = NULL;
+      g_autoptr(GBytes) key = g_bytes_new_static ("attacker", 8);
+
+      if (prev_hash == NULL)
+        prev_hash = g_strdup ((const char *) sqlite3_column_text (rows, 7));
+
+      hash = _xa_store_hash_entry (drop_key ? NULL : key, seq,
+                                   (const char *) sqlite3_column_text (rows, 1),
+                                   (const char *) sqlite3_column_text (rows, 2),
+                                   (const char *) sqlite3_column_text (rows, 3),
+                                   (const char *) sqlite3_column_text (rows, 4),
+                                   (const char *) sqlite3_column_text (rows, 5),
+                                   detail, prev_hash, "0123456789abcdef", "");
+
+      sqlite3_bind_text (update, 1, detail, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (update, 2, prev_hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (update, 3, hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (update, 4, drop_key ? "" : "0123456789abcdef", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (update, 5, seq);
+      g_assert_cmpint (sqlite3_step (update), ==, SQLITE_DONE);
+      sqlite3_reset (update);
+      g_free (prev_hash);
+      prev_hash = g_steal_pointer (&hash);
+    }
+  sqlite3_finalize (rows);
+  sqlite3_finalize (update);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  findings = verify (fixture);
+  /* Whichever way it was recomputed, entry 5 is named first (unsigned, or signed with a
+   * key this computer does not know), and the head file shows the chain it once had. */
+  g_assert_cmpint (((XaAuditFinding *) g_ptr_array_index (findings, 0))->seq, ==, 5);
+  g_assert_cmpint (((XaAuditFinding *) g_ptr_array_index (findings, 0))->kind, ==,
+                   drop_key ? XA_AUDIT_FINDING_ENTRY_UNKEYED : XA_AUDIT_FINDING_OTHER_KEY);
+  find (findings, XA_AUDIT_FINDING_REWRITTEN, NULL, NULL, NULL);
+}
+
+static void
+test_head_file (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const char *change = user_data;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GKeyFile) head = g_key_file_new ();
+
+  populate (fixture);
+  g_assert_true (g_key_file_load_from_file (head, fixture->head_path, G_KEY_FILE_NONE, NULL));
+
+  if (g_str_equal (change, "missing"))
+    g_assert_cmpint (g_unlink (fixture->head_path), ==, 0);
+  else
+    {
+      if (g_str_equal (change, "longer"))
+        g_key_file_set_int64 (head, "Audit head", "seq", g_key_file_get_int64 (head, "Audit head", "seq", NULL) + 2);
+      else
+        g_key_file_set_string (head, "Audit head", "hash", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+      g_assert_true (g_key_file_save_to_file (head, fixture->head_path, NULL));
+    }
+
+  findings = verify (fixture);
+  g_assert_cmpuint (findings->len, ==, 1);
+  find (findings,
+        g_str_equal (change, "missing") ? XA_AUDIT_FINDING_HEAD_MISSING
+        : g_str_equal (change, "longer") ? XA_AUDIT_FINDING_CUT
+        : XA_AUDIT_FINDING_REWRITTEN,
+        NULL, NULL, NULL);
+}
+
+/* The data folder copied to a computer with another key file: its entries cannot be
+ * checked there, which verify says, rather than calling them changed. */
+static void
+test_other_key (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *other_key = g_build_filename (fixture->db.dir, "other", "audit-key", NULL);
+  g_autofree char *count = NULL;
+  gint64 n_entries;
+  XaAuditFinding *finding;
+
+  populate (fixture);
+  n_entries = query_int (fixture, "SELECT count(*) FROM audit WHERE key_id <> ''");
+  g_setenv ("XIAOAN_AUDIT_KEY_FILE", other_key, TRUE);
+
+  findings = verify (fixture);
+  g_assert_true (g_file_test (other_key, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (findings->len, ==, 1);
+  finding = find (findings, XA_AUDIT_FINDING_OTHER_KEY, NULL, NULL, NULL);
+  g_assert_nonnull (strstr (finding->message, "another key"));
+  count = g_strdup_printf ("%" G_GINT64_FORMAT " entries", n_entries);
+  g_assert_nonnull (strstr (finding->message, count));
+
+  /* Back on the computer that has the key, all holds. */
+  g_setenv ("XIAOAN_AUDIT_KEY_FILE", fixture->key_path, TRUE);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = verify (fixture);
+  g_assert_cmpuint (findings->len, ==, 0);
+}
+
+/* A database of schema 5 with records and history: the upgrade takes a baseline in one
+ * signed entry, after which edits show; marking the file for another baseline later
+ * cannot wash an edit away. */
+static void
+test_upgrade_baseline (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path (fixture);
+  g_autoptr(GPtrArray) findings = NULL;
+  XaStore *old;
+  XaWorkspace *workspace;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->data_dir, 0700), ==, 0);
+  old = _xa_store_open_at_version (path, 5, &error);
+  g_assert_no_error (error);
+  workspace = xa_workspace_new_for_store (old);
+  g_assert_true (xa_demo_fill (xa_workspace_get_registry (workspace), N_SCHOOLS, 7, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (workspace);
+  g_assert_finalize_object (old);
+
+  findings = verify (fixture);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM audit WHERE action = 'audit.baseline'"), ==, 1);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  tamper (fixture, "UPDATE person SET name = '假名' WHERE id = 1;");
+  findings = verify (fixture);
+  g_assert_cmpuint (findings->len, ==, 1);
+  find (findings, XA_AUDIT_FINDING_ROW_EDITED, "person", "假名", "name");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Asking for a new baseline to hide the edit: the baseline is taken, and named. */
+  tamper (fixture, "INSERT INTO meta (key, value) VALUES ('audit-baseline', 'pending');");
+  findings = verify (fixture);
+  find (findings, XA_AUDIT_FINDING_LATE_BASELINE, NULL, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/xa/audit-tamper/clean", Fixture, NULL, fixture_set_up, test_clean, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (row_tamperings); i++)
+    {
+      g_autofree char *name = g_strconcat ("/xa/audit-tamper/row/", row_tamperings[i].name, NULL);
+
+      g_test_add (name, Fixture, &row_tamperings[i], fixture_set_up, test_row_tampered, fixture_tear_down);
+    }
+  g_test_add ("/xa/audit-tamper/entry-edited", Fixture, NULL, fixture_set_up, test_entry_edited, fixture_tear_down);
+  g_test_add ("/xa/audit-tamper/image-edited", Fixture, NULL, fixture_set_up, test_image_edited, fixture_tear_down);
+  g_test_add ("/xa/audit-tamper/tail-cut", Fixture, NULL, fixture_set_up, test_tail_cut, fixture_tear_down);
+  g_test_add ("/xa/audit-tamper/log-emptied", Fixture, NULL, fixture_set_up, test_log_emptied, fixture_tear_down);
+  g_test_add ("/xa/audit-tamper/entry-rewritten/plain", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_entry_rewritten, fixture_tear_down);
+  g_test_add ("/xa/audit-tamper/entry-rewritten/own-key", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_entry_rewritten, fixture_tear_down);
+  g_test_add ("/xa/audit-tamper/head-file/missing", Fixture, "missing", fixture_set_up, test_head_file, fixture_tear_down);
+  g_test_add ("/xa/audit-tamper/head-file/longer", Fixture, "longer", fixture_set_up, test_head_file, fixture_tear_down);
+  g_test_add ("/xa/audit-tamper/head-file/other-hash", Fixture, "other-hash", fixture_set_up, test_head_file, fixture_tear_down);
+  g_test_add ("/xa/audit-tamper/other-key", Fixture, NULL, fixture_set_up, test_other_key, fixture_tear_down);
+  g_test_add ("/xa/audit-tamper/upgrade-baseline", Fixture, NULL, fixture_set_up, test_upgrade_baseline, fixture_tear_down);
+
+  return g_test_run ();
+}
