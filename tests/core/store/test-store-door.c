@@ -18,6 +18,7 @@
 
 #include "xa-test-utils.h"
 #include "core/store/xa-session-lock.h"
+#include "core/store/xa-store-audit.h"
 #include "core/store/xa-store-private.h"
 #include "core/store/xa-store.h"
 
@@ -326,6 +327,109 @@ test_session_lock (XaTestDbDir   *fixture,
   close (ready[1]);
 }
 
+typedef struct
+{
+  guint first;
+} Numbered;
+
+static gboolean
+add_numbered (XaStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  const guint *n = user_data;
+  g_autoptr(XaStatement) stmt = NULL;
+  g_autofree char *uuid = xa_store_new_uuid ();
+  g_autofree char *code = g_strdup_printf ("%010u", *n);
+  g_autofree char *name = g_strdup_printf ("第%u小学", *n);
+
+  if (!(stmt = xa_store_prepare (store,
+                                 "INSERT INTO organisation (uuid, kind, code, name, created_at, updated_at)"
+                                 " VALUES (?, 'school', ?, ?, 'now', 'now')",
+                                 error)))
+    return FALSE;
+  xa_statement_bind_text (stmt, 1, uuid);
+  xa_statement_bind_text (stmt, 2, code);
+  xa_statement_bind_text (stmt, 3, name);
+
+  return xa_statement_run (stmt, error) &&
+         xa_store_append_audit (store, "school.add", "organisation", uuid, NULL, error);
+}
+
+/* Four programs writing 200 records each into one database at the same time: every
+ * record arrives, nobody is told the database is locked, and the audit chain is one
+ * chain that verifies, records against it included. */
+static void
+test_four_writers (XaTestDbDir   *fixture,
+                   gconstpointer  data)
+{
+  enum { N_WRITERS = 4, N_RECORDS = 200 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  pid_t children[N_WRITERS];
+  int fds[N_WRITERS][2];
+
+  store = xa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  for (guint w = 0; w < N_WRITERS; w++)
+    {
+      g_assert_cmpint (pipe (fds[w]), ==, 0);
+      children[w] = fork ();
+      g_assert_cmpint (children[w], >=, 0);
+      if (children[w] == 0)
+        {
+          g_autoptr(GError) child_error = NULL;
+          g_autoptr(XaStore) mine = NULL;
+
+          close (fds[w][0]);
+          /* A forked child shares GLib's random state: UUIDs of its own. */
+          g_random_set_seed (getpid ());
+          if (!(mine = xa_store_open (fixture->path, &child_error)))
+            goto failed;
+          for (guint i = 0; i < N_RECORDS; i++)
+            {
+              guint n = 1000000 * (w + 1) + i;
+
+              if (!xa_store_write (mine, add_numbered, &n, &child_error))
+                goto failed;
+            }
+          g_clear_object (&mine);
+          _exit (0);
+
+        failed:
+          if (write (fds[w][1], child_error->message, strlen (child_error->message)) < 0)
+            _exit (3);
+          _exit (1);
+        }
+      close (fds[w][1]);
+    }
+
+  for (guint w = 0; w < N_WRITERS; w++)
+    {
+      char message[1024] = { 0 };
+      int status = 0;
+      ssize_t n;
+
+      g_assert_cmpint (waitpid (children[w], &status, 0), ==, children[w]);
+      n = read (fds[w][0], message, sizeof message - 1);
+      close (fds[w][0]);
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        g_error ("writer %u: %s", w, n > 0 ? message : "(no message)");
+    }
+
+  store = xa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM organisation"), ==, N_WRITERS * N_RECORDS);
+  findings = xa_store_audit_verify (store, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    g_test_message ("%s", ((XaAuditFinding *) findings->pdata[i])->message);
+  g_assert_cmpuint (findings->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +448,7 @@ main (int   argc,
   ADD ("busy-is-busy", test_busy_is_busy);
   ADD ("read-only-file", test_read_only_file);
   ADD ("session-lock", test_session_lock);
+  ADD ("four-writers", test_four_writers);
 
   return g_test_run ();
 }
