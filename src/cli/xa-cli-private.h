@@ -42,6 +42,7 @@ typedef enum
   XA_CLI_OPTION_KEEP    = 1 << 12,
   XA_CLI_OPTION_LATEST  = 1 << 13,
   XA_CLI_OPTION_HEAD    = 1 << 14,
+  XA_CLI_OPTION_SEARCH  = 1 << 15,
 } XaCliOptions;
 
 /* The command line, parsed. */
@@ -71,6 +72,7 @@ typedef struct
   char        *keep;
   gboolean     latest;
   char        *head;
+  char        *search;
 
   /* The command's arguments, as many as it takes. */
   char       **args;

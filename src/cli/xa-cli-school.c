@@ -51,18 +51,30 @@ xa_cli_school_list (XaCli *cli)
   g_autoptr(GError) error = NULL;
   g_autoptr(XaWorkspace) workspace = NULL;
   g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(GPtrArray) schools = NULL;
   XaSchoolRegistry *registry;
-  GListModel *schools;
 
   if (!(workspace = xa_cli_open_workspace (cli, &error)))
     return xa_cli_user_error (error);
 
   registry = xa_workspace_get_registry (workspace);
-  schools = xa_school_registry_get_schools (registry);
-
-  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+  if (cli->search != NULL)
     {
-      g_autoptr(XaOrganisation) school = g_list_model_get_item (schools, i);
+      if (!(schools = xa_school_registry_search_schools (registry, cli->search, &error)))
+        return xa_cli_user_error (error);
+    }
+  else
+    {
+      GListModel *all = xa_school_registry_get_schools (registry);
+
+      schools = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        g_ptr_array_add (schools, g_list_model_get_item (all, i));
+    }
+
+  for (guint i = 0; i < schools->len; i++)
+    {
+      XaOrganisation *school = schools->pdata[i];
       g_autoptr(XaRole) holder = NULL;
       g_autofree char *stages_label = NULL;
       const char *holder_name;

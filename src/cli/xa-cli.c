@@ -65,6 +65,9 @@ static const OptionSpec option_specs[] = {
     N_("every school"), NULL, NULL },
   { XA_CLI_OPTION_JSON, "json", G_OPTION_ARG_NONE, OFFSET (json),
     N_("print JSON instead of one tab-separated line each"), NULL, NULL },
+  { XA_CLI_OPTION_SEARCH, "search", G_OPTION_ARG_STRING, OFFSET (search),
+    N_("only the schools whose name, code or address holds TERM (one character and up)"), "TERM",
+    N_("--search needs what to look for, such as --search 实验") },
   { XA_CLI_OPTION_TO, "to", G_OPTION_ARG_STRING, OFFSET (to),
     N_("the new state: pending, signed, archived or draft"), "STATE",
     N_("--to needs a state: pending, signed, archived or draft") },
@@ -105,7 +108,8 @@ static const XaCliCommand commands[] = {
     { N_("fill an empty database with a fictional demo district") } },
   { "school import", "FILE.csv", "FILE.csv", 0, xa_cli_school_import,
     { N_("import a school list (UTF-8 or GB18030), all or nothing") } },
-  { "school list", "[--json]", NULL, XA_CLI_OPTION_JSON, xa_cli_school_list,
+  { "school list", "[--search TERM] [--json]", NULL, XA_CLI_OPTION_JSON | XA_CLI_OPTION_SEARCH,
+    xa_cli_school_list,
     { N_("list the schools") }, XA_CLI_READS },
   { "audit verify", "[--head HEAD]", NULL, XA_CLI_OPTION_HEAD, xa_cli_store_audit_verify,
     { N_("check that the audit log has not been altered") }, XA_CLI_READS },
@@ -171,6 +175,7 @@ xa_cli_clear (XaCli *cli)
   g_clear_pointer (&cli->seed, g_free);
   g_clear_pointer (&cli->keep, g_free);
   g_clear_pointer (&cli->head, g_free);
+  g_clear_pointer (&cli->search, g_free);
   g_clear_pointer (&cli->args, g_strfreev);
 }
 

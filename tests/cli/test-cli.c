@@ -208,6 +208,33 @@ test_demo_and_list (Fixture       *fixture,
       g_assert_cmpstr (json_object_get_string_member (a, "uuid"), !=,
                        json_object_get_string_member (b, "uuid"));
     }
+
+  /* --search finds the schools whose name (or code, or address) holds a term of one
+   * character: exactly those of the full list. */
+  {
+    g_auto(XaTestRun) found = { 0, };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    guint expected = 0;
+    JsonArray *matches;
+
+    for (guint i = 0; i < json_array_get_length (schools); i++)
+      {
+        JsonObject *school = json_array_get_object_element (schools, i);
+
+        if (strstr (json_object_get_string_member (school, "name"), "中") != NULL ||
+            strstr (json_object_get_string_member (school, "address"), "中") != NULL)
+          expected++;
+      }
+    g_assert_cmpuint (expected, >, 0);
+
+    xa_test_run_cli (&found, fixture->data_dir, "school", "list", "--search", "中", "--json", NULL);
+    g_assert_cmpint (found.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, found.out, -1, &error));
+    g_assert_no_error (error);
+    matches = json_node_get_array (json_parser_get_root (parser));
+    g_assert_cmpuint (json_array_get_length (matches), ==, expected);
+  }
 }
 
 static void
