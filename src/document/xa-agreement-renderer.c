@@ -4,11 +4,13 @@
  *
  * Turns a template's clause tree, filled with one school's values, into paragraphs of the
  * GB/T 9704 page layout: sections in 黑体, items with their heading in 楷体, lists in 仿宋.
+ *
+ * The words it adds (the school line, the copy marks) are Chinese whatever language
+ * the interface speaks: an official document is written in Chinese.
  */
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 
 #include "xa-agreement-renderer.h"
 #include "core/util/xa-date.h"
@@ -107,11 +109,11 @@ xa_agreement_copy_to_label (XaAgreementCopy copy)
   switch (copy)
     {
     case XA_AGREEMENT_COPY_COMMISSION:
-      /* Translators: the footer mark of the copy the commission keeps (一式两份). */
-      return _("Commission's copy");
+      /* the footer mark of the copy the commission keeps (一式两份). */
+      return "区教委存";
     case XA_AGREEMENT_COPY_SCHOOL:
-      /* Translators: the footer mark of the copy the school keeps (一式两份). */
-      return _("School's copy");
+      /* the footer mark of the copy the school keeps (一式两份). */
+      return "学校存";
     case XA_AGREEMENT_COPY_NONE:
     default:
       return NULL;
@@ -240,26 +242,26 @@ xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
   first = values.first_responsible && values.first_responsible[0] ? values.first_responsible : "＿＿＿＿";
   direct = values.direct_responsible && values.direct_responsible[0] ? values.direct_responsible : "＿＿＿＿";
 
-  /* Translators: the line under an agreement's title that names the school (责任学校：…). */
-  school_line = g_strdup_printf (_("School: %s"), values.school_name);
+  /* the line under an agreement's title that names the school (责任学校：…). */
+  school_line = g_strdup_printf ("责任学校：%s", values.school_name);
 
   if (xa_agreement_get_successor (agreement) != NULL)
     {
       g_autofree char *date = xa_date_format_chinese (xa_agreement_get_handover_date (agreement));
 
-      /* Translators: 第一责任人：王伟（2022年2月14日起由李强继任）; the arguments are the
+      /* 第一责任人：王伟（2022年2月14日起由李强继任）; the arguments are the
        * first holder, the successor and the handover date. */
-      first_line = g_strdup_printf (_("First responsible: %s (succeeded by %s from %s)"),
+      first_line = g_strdup_printf ("第一责任人：%1$s（%3$s起由%2$s继任）",
                                     first, xa_agreement_get_successor (agreement), date);
     }
   else
     {
-      /* Translators: 第一责任人：王伟 */
-      first_line = g_strdup_printf (_("First responsible: %s"), first);
+      /* 第一责任人：王伟 */
+      first_line = g_strdup_printf ("第一责任人：%s", first);
     }
 
-  /* Translators: 直接责任人：张敏 */
-  direct_line = g_strdup_printf (_("Directly responsible: %s"), direct);
+  /* 直接责任人：张敏 */
+  direct_line = g_strdup_printf ("直接责任人：%s", direct);
 
   if (xa_agreement_get_sign_date (agreement) != NULL)
     sign_date = xa_date_format_chinese (xa_agreement_get_sign_date (agreement));

@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
 #include "xa-diff-renderer.h"
@@ -63,9 +62,9 @@ dup_version (XaTemplate *template)
 {
   g_autofree char *year = xa_school_year_format (xa_template_get_school_year (template), FALSE);
 
-  /* Translators: a template's school year and version in the heading of a comparison:
+  /* a template's school year and version in the heading of a comparison:
    * “2021—2022学年度 第1版”. */
-  return g_strdup_printf (_("%s version %d"), year, xa_template_get_version (template));
+  return g_strdup_printf ("%s 第%d版", year, xa_template_get_version (template));
 }
 
 static void
@@ -74,8 +73,8 @@ append_label (GString    *markup,
 {
   g_autofree char *label = NULL;
 
-  /* Translators: the kind of change of a clause, after its heading: “【修改】”. */
-  label = g_strdup_printf (_("[%s]"), kind);
+  /* the kind of change of a clause, after its heading: “【修改】”. */
+  label = g_strdup_printf ("【%s】", kind);
   append_span (markup, NULL, label);
 }
 
@@ -110,15 +109,15 @@ dup_heading_markup (XaTemplateChange *change)
     append_span (markup, NULL, xa_clause_kind_to_label (xa_template_change_get_kind (change)));
 
   if (flags & XA_TEMPLATE_CHANGE_ADDED)
-    append_label (markup, _("Added"));
+    append_label (markup, "新增");
   else if (flags & XA_TEMPLATE_CHANGE_REMOVED)
-    append_label (markup, _("Removed"));
+    append_label (markup, "删除");
   else
     {
       if (flags & XA_TEMPLATE_CHANGE_CHANGED)
-        append_label (markup, _("Changed"));
+        append_label (markup, "修改");
       if (flags & XA_TEMPLATE_CHANGE_MOVED)
-        append_label (markup, _("Moved"));
+        append_label (markup, "移动");
     }
 
   return g_string_free (markup, FALSE);
@@ -174,9 +173,9 @@ xa_diff_layout_new (XaTemplateDiff *diff,
   new_template = xa_template_diff_get_new (diff);
   layout = xa_page_layout_new (fonts);
 
-  /* Translators: the title of the comparison of two templates; %s is the template's
+  /* the title of the comparison of two templates; %s is the template's
    * name, such as 安全目标责任书: “安全目标责任书模板对比”. */
-  title = g_strdup_printf (_("%s: Comparison of Templates"), xa_template_get_name (new_template));
+  title = g_strdup_printf ("%s模板对比", xa_template_get_name (new_template));
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, title);
 
   old_version = dup_version (old_template);
@@ -184,8 +183,8 @@ xa_diff_layout_new (XaTemplateDiff *diff,
   versions = g_strdup_printf ("%s → %s", old_version, new_version);
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_SUBTITLE, NULL, versions);
 
-  /* Translators: the counts of a comparison of two templates. */
-  summary = g_strdup_printf (_("%u added · %u removed · %u changed · %u moved"),
+  /* the counts of a comparison of two templates. */
+  summary = g_strdup_printf ("新增 %u 条 · 删除 %u 条 · 修改 %u 条 · 移动 %u 条",
                              xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_ADDED),
                              xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_REMOVED),
                              xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_CHANGED),
@@ -193,11 +192,11 @@ xa_diff_layout_new (XaTemplateDiff *diff,
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, summary);
 
   /* The key shows each marking on the word that names it. */
-  underline = g_markup_printf_escaped (INSERTED_SPAN "%s</span>", _("Underlined"));
-  strikethrough = g_markup_printf_escaped (DELETED_SPAN "%s</span>", _("struck through"));
-  /* Translators: the key under the counts; the first %s is “underlined” and the second
+  underline = g_markup_printf_escaped (INSERTED_SPAN "%s</span>", "下划线");
+  strikethrough = g_markup_printf_escaped (DELETED_SPAN "%s</span>", "删除线");
+  /* the key under the counts; the first %s is “underlined” and the second
    * “struck through”, each drawn that way. Write no < or &. “下划线为新增文字，删除线为删除文字。” */
-  key = g_strdup_printf (_("%s: inserted words; %s: deleted words."), underline, strikethrough);
+  key = g_strdup_printf ("%s为新增文字，%s为删除文字。", underline, strikethrough);
   xa_page_layout_add_markup (layout, XA_PARAGRAPH_BODY, key);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (diff)); i++)
@@ -213,9 +212,9 @@ xa_diff_layout_new (XaTemplateDiff *diff,
 
   if (n == 0)
     xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL,
-                                  _("Every clause of the two templates reads the same."));
+                                  "两个模板的每个条款内容都相同。");
 
-  xa_page_layout_set_metadata (layout, title, _("Xiaoan"), versions);
+  xa_page_layout_set_metadata (layout, title, "校安", versions);
 
   return g_steal_pointer (&layout);
 }
@@ -237,9 +236,8 @@ xa_diff_dup_file_name (XaTemplateDiff *diff)
   old_span = xa_school_year_format_span (xa_template_get_school_year (xa_template_diff_get_old (diff)));
   new_span = xa_school_year_format_span (xa_template_get_school_year (xa_template_diff_get_new (diff)));
 
-  /* Translators: the file name offered for a comparison's PDF; the two school years,
-   * “模板对比 2021—2022 至 2022—2023.pdf”. No / in it. */
-  return g_strdup_printf (_("Template comparison %s to %s.pdf"), old_span, new_span);
+  /* In Chinese, as the comparison it names: “模板对比 2021—2022 至 2022—2023.pdf”. */
+  return g_strdup_printf ("模板对比 %s 至 %s.pdf", old_span, new_span);
 }
 
 /**
@@ -296,12 +294,11 @@ export_worker (GTask        *task,
   ExportData *data = task_data;
   g_autoptr(XaTemplateDiff) diff = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (data->file);
+  g_autofree char *path = xa_pdf_file_dup_local_path (data->file, &error);
 
   if (path == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("The PDF can only be saved to a local folder"));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 

@@ -64,6 +64,29 @@ xa_pdf_file_render (XaPdfDrawFunc   draw,
 }
 
 /**
+ * xa_pdf_file_dup_local_path:
+ * @file: where the user chose to save a PDF
+ *
+ * PDFs are written atomically through a temporary file beside their place, which needs a
+ * folder of this computer.
+ *
+ * Returns: (transfer full) (nullable) (type filename): the path, or %NULL with @error set
+ *   when @file is not in a local folder
+ */
+char *
+xa_pdf_file_dup_local_path (GFile   *file,
+                            GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("The PDF can only be saved to a local folder"));
+
+  return path;
+}
+
+/**
  * xa_pdf_file_save:
  * @pdf: the file's bytes
  * @path: (type filename): where to write them; an existing file is replaced

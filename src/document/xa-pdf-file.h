@@ -21,5 +21,7 @@ GBytes   *xa_pdf_file_render (XaPdfDrawFunc   draw,
 gboolean  xa_pdf_file_save   (GBytes         *pdf,
                               const char     *path,
                               GError        **error);
+char     *xa_pdf_file_dup_local_path (GFile   *file,
+                                      GError **error);
 
 G_END_DECLS

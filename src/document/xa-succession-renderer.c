@@ -5,12 +5,12 @@
  * The successor's acknowledgement (继任履责确认): when a school's 第一责任人 changes during
  * the school year, the agreement is not signed again (its closing clause says the
  * successor carries it on), but the successor confirms in writing that they do. One
- * page, laid out like the agreement, with its own signature block.
+ * page, laid out like the agreement, with its own signature block, in Chinese whatever
+ * language the interface speaks.
  */
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
 #include "xa-succession-renderer.h"
@@ -101,22 +101,22 @@ xa_succession_layout_new (XaAgreement     *agreement,
 
   layout = xa_page_layout_new (fonts);
 
-  /* Translators: the title of the successor's acknowledgement page (继任履责确认). */
-  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, _("Successor's acknowledgement"));
+  /* the title of the successor's acknowledgement page (继任履责确认). */
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, "继任履责确认");
 
-  /* Translators: 示例区实验小学第一责任人自2022年2月14日起由王伟变更为李强。 */
-  change = g_strdup_printf (_("From %s, the first responsible person of %s changed from %s to %s."),
+  /* 示例区实验小学第一责任人自2022年2月14日起由王伟变更为李强。 */
+  change = g_strdup_printf ("自%s起，%s第一责任人由%s变更为%s。",
                             date, values.school_name, predecessor, successor);
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, change);
 
   if (section != NULL)
-    /* Translators: the successor's promise; %s are the successor, the date, the agreement's
+    /* the successor's promise; %s are the successor, the date, the agreement's
      * title, its section on succession (四、附则) and the school year. */
-    promise = g_strdup_printf (_("%s took over as first responsible person on %s, has read the whole of “%s”, and, as its section “%s” provides, continues to perform the agreement for the rest of the %s."),
+    promise = g_strdup_printf ("继任者%s自%s起担任学校第一责任人，已知悉《%s》的全部内容，按照该责任书“%s”关于负责人变化由继任者继续履行的约定，在%s剩余期间继续履行该责任书规定的职责任务。",
                                successor, date, title ? title : "", section, year);
   else
-    /* Translators: as above, for a template without a succession clause. */
-    promise = g_strdup_printf (_("%s took over as first responsible person on %s, has read the whole of “%s”, and continues to perform the agreement for the rest of the %s."),
+    /* as above, for a template without a succession clause. */
+    promise = g_strdup_printf ("继任者%s自%s起担任学校第一责任人，已知悉《%s》的全部内容，在%s剩余期间继续履行该责任书规定的职责任务。",
                                successor, date, title ? title : "", year);
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, promise);
 
@@ -127,12 +127,12 @@ xa_succession_layout_new (XaAgreement     *agreement,
                                 xa_template_get_party_sign (template, XA_PARTY_COMMISSION),
                                 xa_template_get_party_date (template, XA_PARTY_COMMISSION),
                                 right_unit,
-                                /* Translators: where the successor signs (继任者签名：). */
-                                _("Successor's signature:"),
+                                /* where the successor signs (继任者签名：). */
+                                "继任者签名：",
                                 xa_template_get_party_date (template, XA_PARTY_SCHOOL));
   xa_page_layout_set_footer_label (layout, xa_agreement_copy_to_label (copy));
 
-  metadata_title = g_strdup_printf ("%s（%s）", _("Successor's acknowledgement"), values.school_name);
+  metadata_title = g_strdup_printf ("%s（%s）", "继任履责确认", values.school_name);
   xa_page_layout_set_metadata (layout, metadata_title, values.commission_name, year);
 
   return g_steal_pointer (&layout);

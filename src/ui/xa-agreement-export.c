@@ -48,13 +48,12 @@ export_worker (GTask        *task,
   guint n_copies;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (data->file);
+  g_autofree char *path = xa_pdf_file_dup_local_path (data->file, &error);
   g_autofree char *head = NULL;
 
   if (path == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("The PDF can only be saved to a local folder"));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 

@@ -227,10 +227,10 @@ test_render_all (Fixture       *fixture,
           g_assert_cmpstr (json_object_get_string_member (agreement, "handover_date"), ==, "2022-02-14");
           g_assert_true (document_contains (document, successor));
           g_assert_true (document_contains (document, "2022年2月14日"));
-          g_assert_cmpint (count_pages_with (document, "Successor's acknowledgement"), ==, 2);
+          g_assert_cmpint (count_pages_with (document, "继任履责确认"), ==, 2);
         }
       else
-        g_assert_false (document_contains (document, "Successor's acknowledgement"));
+        g_assert_false (document_contains (document, "继任履责确认"));
       n_files++;
     }
 
