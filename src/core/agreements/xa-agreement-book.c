@@ -26,20 +26,6 @@
 #include "core/util/xa-school-year.h"
 #include "core/util/xa-text.h"
 
-struct _XaAgreementBook
-{
-  GObject            parent_instance;
-
-  /* Owned references */
-  XaSchoolRegistry  *registry;
-  XaTemplateLibrary *templates;
-  XaStore           *store;
-  GListStore        *agreements;   /* NULL until someone asks for the list */
-
-  int                school_year;
-  /* How many times the live model read rows from the store, for the tests. */
-  guint              n_loads;
-};
 
 G_DEFINE_FINAL_TYPE (XaAgreementBook, xa_agreement_book, G_TYPE_OBJECT)
 
@@ -53,18 +39,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define SELECT_AGREEMENTS "SELECT " XA_AGREEMENT_COLUMNS XA_AGREEMENT_JOINS
-
-/* Runs @sql (SELECT_AGREEMENTS and a condition) with text and integer parameters bound
- * in order: @texts first, then @ints. */
-static GListStore *
-query_agreements (XaStore     *store,
-                  const char  *sql,
-                  const char **texts,
-                  guint        n_texts,
-                  const int   *ints,
-                  guint        n_ints,
-                  GError     **error)
+GListStore *
+_xa_agreement_book_query (XaStore      *store,
+                          const char   *sql,
+                          const char  **texts,
+                          guint         n_texts,
+                          const int    *ints,
+                          guint         n_ints,
+                          GError      **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (XA_TYPE_AGREEMENT);
   g_autoptr(XaStatement) stmt = NULL;
@@ -111,165 +93,6 @@ first_or_not_found (GListStore  *list,
     }
 
   return g_list_model_get_item (G_LIST_MODEL (list), 0);
-}
-
-static const char *
-agreement_key (gpointer item)
-{
-  return xa_agreement_get_uuid (item);
-}
-
-static void
-agreement_assign (gpointer existing,
-                  gpointer fresh)
-{
-  _xa_agreement_assign (existing, fresh);
-}
-
-/* By 学校标识码, as the book lists a year. */
-static int
-agreement_compare (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  return g_strcmp0 (xa_agreement_get_school_code ((XaAgreement *) a),
-                    xa_agreement_get_school_code ((XaAgreement *) b));
-}
-
-static const XaListSyncFuncs agreement_sync = {
-  .get_key = agreement_key,
-  .assign = agreement_assign,
-  .compare = agreement_compare,
-};
-
-#define CURRENT_OF_YEAR " WHERE a.school_year = ? AND a.superseded_by IS NULL"
-
-static GPtrArray *
-list_to_array (GListStore *list)
-{
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (list), i));
-
-  return items;
-}
-
-static void
-load_all (XaAgreementBook *self)
-{
-  g_autoptr(GListStore) fresh = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-  const int ints[] = { self->school_year };
-
-  self->n_loads++;
-  fresh = query_agreements (self->store, SELECT_AGREEMENTS CURRENT_OF_YEAR " ORDER BY o.code",
-                            NULL, 0, ints, 1, &error);
-  if (fresh == NULL)
-    {
-      g_warning ("Cannot list the agreements: %s", error->message);
-      return;
-    }
-
-  items = list_to_array (fresh);
-  xa_list_sync_all (self->agreements, &agreement_sync, items);
-}
-
-/* Reads the current agreements of the year among @uuids (column @column of the
- * agreement's row: "a.uuid" for agreements, "o.uuid" for their schools), and updates
- * the rows of those agreements and of any listed one @uuids named. */
-static void
-load_some (XaAgreementBook    *self,
-           const char         *column,
-           const char * const *uuids)
-{
-  g_autoptr(GListStore) fresh = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *placeholders = NULL;
-  g_autofree char *sql = NULL;
-  guint n_uuids = g_strv_length ((char **) uuids);
-  const int ints[] = { self->school_year };
-  gboolean by_school = g_str_equal (column, "o.uuid");
-
-  if (n_uuids == 0 || n_uuids > 500)
-    {
-      load_all (self);
-      return;
-    }
-
-  placeholders = xa_sql_placeholders (n_uuids);
-  sql = g_strconcat (SELECT_AGREEMENTS " WHERE ", column, " IN (", placeholders, ")"
-                     " AND a.school_year = ? AND a.superseded_by IS NULL", NULL);
-  self->n_loads++;
-  if (!(fresh = query_agreements (self->store, sql, (const char **) uuids, n_uuids,
-                                  ints, 1, &error)))
-    {
-      g_warning ("Cannot read the changed agreements: %s", error->message);
-      return;
-    }
-
-  items = list_to_array (fresh);
-
-  /* The keys are agreements: those read, and those listed that the change named. */
-  for (guint i = 0; i < items->len; i++)
-    g_ptr_array_add (keys, (gpointer) xa_agreement_get_uuid (items->pdata[i]));
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->agreements)); i++)
-    {
-      g_autoptr(XaAgreement) listed = g_list_model_get_item (G_LIST_MODEL (self->agreements), i);
-      const char *key = by_school ? xa_agreement_get_school_uuid (listed)
-                                  : xa_agreement_get_uuid (listed);
-
-      if (g_strv_contains (uuids, key))
-        g_ptr_array_add (keys, (gpointer) xa_agreement_get_uuid (listed));
-    }
-  g_ptr_array_add (keys, NULL);
-
-  {
-    /* The listed items own the strings the keys point to while they are synced. */
-    g_autoptr(GPtrArray) listed = list_to_array (self->agreements);
-
-    xa_list_sync_records (self->agreements, &agreement_sync,
-                          (const char * const *) keys->pdata, items);
-  }
-}
-
-static void
-agreements_changed_cb (XaAgreementBook    *self,
-                       const char         *kind,
-                       const char * const *uuids,
-                       XaStore            *store)
-{
-  if (self->agreements != NULL)
-    load_some (self, "a.uuid", uuids);
-}
-
-/* A school's code orders the list, and a school that is removed takes its agreement
- * out of it. */
-static void
-organisations_changed_cb (XaAgreementBook    *self,
-                          const char         *kind,
-                          const char * const *uuids,
-                          XaStore            *store)
-{
-  if (self->agreements != NULL)
-    load_some (self, "o.uuid", uuids);
-}
-
-/* A change of responsible people can make or undo a succession within the year, which
- * every listed agreement shows; such changes are few, and a year has a few hundred
- * agreements at most. */
-static void
-people_changed_cb (XaAgreementBook    *self,
-                   const char         *kind,
-                   const char * const *uuids,
-                   XaStore            *store)
-{
-  if (self->agreements != NULL)
-    load_all (self);
 }
 
 static void
@@ -493,7 +316,7 @@ dup_in_write (XaStore     *store,
   g_autoptr(GListStore) list = NULL;
   const char *texts[] = { uuid };
 
-  list = query_agreements (store, SELECT_AGREEMENTS " WHERE a.uuid = ?", texts, 1, NULL, 0, error);
+  list = _xa_agreement_book_query (store, SELECT_AGREEMENTS " WHERE a.uuid = ?", texts, 1, NULL, 0, error);
   return first_or_not_found (list, error);
 }
 
@@ -874,22 +697,9 @@ xa_agreement_book_new (XaSchoolRegistry  *registry,
   self->registry = g_object_ref (registry);
   self->templates = g_object_ref (templates);
   self->store = g_object_ref (xa_school_registry_get_store (registry));
-  g_signal_connect_object (self->store, "records-changed::agreement",
-                           G_CALLBACK (agreements_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "records-changed::organisation",
-                           G_CALLBACK (organisations_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "records-changed::role_term",
-                           G_CALLBACK (people_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "records-changed::person",
-                           G_CALLBACK (people_changed_cb), self, G_CONNECT_SWAPPED);
+  _xa_agreement_book_follow_store (self);
 
   return self;
-}
-
-guint
-_xa_agreement_book_get_n_loads (XaAgreementBook *self)
-{
-  return self->n_loads;
 }
 
 /**
@@ -924,7 +734,7 @@ xa_agreement_book_set_school_year (XaAgreementBook *self,
 
   self->school_year = school_year;
   if (self->agreements != NULL)
-    load_all (self);
+    _xa_agreement_book_load_all (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHOOL_YEAR]);
 }
 
@@ -945,7 +755,7 @@ xa_agreement_book_get_agreements (XaAgreementBook *self)
   if (self->agreements == NULL)
     {
       self->agreements = g_list_store_new (XA_TYPE_AGREEMENT);
-      load_all (self);
+      _xa_agreement_book_load_all (self);
     }
 
   return G_LIST_MODEL (self->agreements);
@@ -968,7 +778,7 @@ xa_agreement_book_list_year (XaAgreementBook  *self,
 
   g_return_val_if_fail (XA_IS_AGREEMENT_BOOK (self), NULL);
 
-  return (GListModel *) query_agreements (self->store,
+  return (GListModel *) _xa_agreement_book_query (self->store,
                                           SELECT_AGREEMENTS
                                           " WHERE a.school_year = ? AND a.superseded_by IS NULL"
                                           " ORDER BY o.code",
@@ -995,7 +805,7 @@ xa_agreement_book_list_revisions (XaAgreementBook  *self,
   g_return_val_if_fail (XA_IS_AGREEMENT_BOOK (self), NULL);
   g_return_val_if_fail (school_uuid != NULL, NULL);
 
-  return (GListModel *) query_agreements (self->store,
+  return (GListModel *) _xa_agreement_book_query (self->store,
                                           SELECT_AGREEMENTS
                                           " WHERE o.uuid = ? AND a.school_year = ?"
                                           " ORDER BY a.revision DESC",
@@ -1018,7 +828,7 @@ xa_agreement_book_dup_by_uuid (XaAgreementBook  *self,
   g_return_val_if_fail (XA_IS_AGREEMENT_BOOK (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  list = query_agreements (self->store, SELECT_AGREEMENTS " WHERE a.uuid = ?", texts, 1, NULL, 0, error);
+  list = _xa_agreement_book_query (self->store, SELECT_AGREEMENTS " WHERE a.uuid = ?", texts, 1, NULL, 0, error);
   return first_or_not_found (list, error);
 }
 
@@ -1041,7 +851,7 @@ xa_agreement_book_dup_current (XaAgreementBook  *self,
   g_return_val_if_fail (XA_IS_AGREEMENT_BOOK (self), NULL);
   g_return_val_if_fail (school_uuid != NULL, NULL);
 
-  list = query_agreements (self->store,
+  list = _xa_agreement_book_query (self->store,
                            SELECT_AGREEMENTS
                            " WHERE o.uuid = ? AND a.school_year = ? AND a.superseded_by IS NULL",
                            texts, 1, ints, 1, error);
