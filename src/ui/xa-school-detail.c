@@ -12,6 +12,7 @@
 
 #include "xa-school-detail.h"
 #include "xa-school-people.h"
+#include "xa-ui-utils.h"
 
 #define N_FIELDS (XA_ORGANISATION_FIELD_PHONE + 1)
 
@@ -29,6 +30,7 @@ struct _XaSchoolDetail
   GtkWidget           *cancel_button;
   AdwEntryRow         *code_row;
   GtkWidget           *delete_button;
+  AdwStatusPage       *empty_page;
   AdwEntryRow         *name_row;
   XaSchoolPeople      *people;
   AdwEntryRow         *phone_row;
@@ -529,6 +531,7 @@ xa_school_detail_class_init (XaSchoolDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, code_row);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, empty_page);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, name_row);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, people);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, phone_row);
@@ -554,6 +557,7 @@ static void
 xa_school_detail_init (XaSchoolDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  xa_status_page_set_icon_when_shown (self->empty_page, "user-home-symbolic");
 
   self->field_rows[XA_ORGANISATION_FIELD_NAME] = GTK_WIDGET (self->name_row);
   self->field_rows[XA_ORGANISATION_FIELD_CODE] = GTK_WIDGET (self->code_row);

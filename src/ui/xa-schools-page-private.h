@@ -34,9 +34,11 @@ struct _XaSchoolsPage
   GtkStack           *list_stack;
   AdwWindowTitle     *list_title;
   GtkListView        *list_view;
+  AdwStatusPage      *no_results_page;
   GtkSearchEntry     *search_entry;
   GtkSpinner         *spinner;
   GtkStack           *stack;
+  AdwStatusPage      *welcome_page;
 
   /* State */
   gboolean            folded;

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-schools-page-private.h"
+#include "xa-ui-utils.h"
 
 G_DEFINE_FINAL_TYPE (XaSchoolsPage, xa_schools_page, GTK_TYPE_WIDGET)
 
@@ -426,9 +427,11 @@ xa_schools_page_class_init (XaSchoolsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, list_title);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, detail_school_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
@@ -446,6 +449,8 @@ xa_schools_page_init (XaSchoolsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _xa_schools_page_add_shortcuts (self);
+  xa_status_page_set_icon_when_shown (self->welcome_page, "io.github.xiaoan.Xiaoan");
+  xa_status_page_set_icon_when_shown (self->no_results_page, "edit-find-symbolic");
 
   self->cancellable = g_cancellable_new ();
 

@@ -251,6 +251,43 @@ static const char * const badge_classes[] = {
   "draft", "pending", "signed", "archived", "frozen", "added", "removed", "changed", "moved",
 };
 
+static void
+status_page_mapped_cb (AdwStatusPage *page,
+                       const char    *icon_name)
+{
+  adw_status_page_set_icon_name (page, icon_name);
+  g_signal_handlers_disconnect_by_func (page, status_page_mapped_cb, (gpointer) icon_name);
+}
+
+/**
+ * xa_status_page_set_icon_when_shown:
+ * @page: a status page that is not shown at start: the hidden page of a stack
+ * @icon_name: its icon
+ *
+ * Gives @page its icon when it is first shown (mapped), before the frame that draws it.
+ *
+ * GTK 4.8 measures the hidden pages of a stack too, and loads, in worker threads, every
+ * icon it measures whose size comes from CSS, as a status page's does. A 128-pixel
+ * icon is drawn from a scalable SVG through librsvg, so a status page that nobody sees
+ * at start would add librsvg and libxml2 (about 7 MB) and a thread to the start-up.
+ */
+void
+xa_status_page_set_icon_when_shown (AdwStatusPage *page,
+                                    const char    *icon_name)
+{
+  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
+  g_return_if_fail (icon_name != NULL);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
+    {
+      adw_status_page_set_icon_name (page, icon_name);
+      return;
+    }
+
+  g_signal_connect_data (page, "map", G_CALLBACK (status_page_mapped_cb),
+                         g_strdup (icon_name), (GClosureNotify) G_CALLBACK (g_free), 0);
+}
+
 /**
  * xa_badge_row_new:
  *

@@ -138,6 +138,53 @@ test_welcome (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "schools");
 }
 
+/* The leaflet shows a page once it has laid itself out, on a tick of the frame clock. */
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A status page on a hidden page of a stack gets its icon when it is first shown: GTK
+ * would otherwise load every such icon at start, a scalable one through librsvg. */
+static void
+test_status_icons_when_shown (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  AdwStatusPage *welcome = ADW_STATUS_PAGE (child (fixture->page, XA_TYPE_SCHOOLS_PAGE,
+                                                   "welcome_page"));
+  AdwStatusPage *no_results = ADW_STATUS_PAGE (child (fixture->page, XA_TYPE_SCHOOLS_PAGE,
+                                                      "no_results_page"));
+  AdwStatusPage *no_school = ADW_STATUS_PAGE (child (fixture->detail, XA_TYPE_SCHOOL_DETAIL,
+                                                     "empty_page"));
+  GtkWidget *search_entry = child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "search_entry");
+  GListModel *model = xa_schools_page_get_model (fixture->page);
+
+  /* An empty database opens on the welcome page, with its icon. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (welcome)));
+  g_assert_cmpstr (adw_status_page_get_icon_name (welcome), ==, "io.github.xiaoan.Xiaoan");
+  g_object_unref (add_school_directly (fixture, "第一小学", "1101080001"));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (no_results)));
+  g_assert_null (adw_status_page_get_icon_name (no_results));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (no_school)));
+  g_assert_null (adw_status_page_get_icon_name (no_school));
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "不存在的学校");
+  g_signal_emit_by_name (search_entry, "search-changed");
+  wait_until_mapped (GTK_WIDGET (no_results));
+  g_assert_cmpstr (adw_status_page_get_icon_name (no_results), ==, "edit-find-symbolic");
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "");
+  g_signal_emit_by_name (search_entry, "search-changed");
+  xa_test_iterate ();
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (model));
+  wait_until_mapped (GTK_WIDGET (no_school));
+  g_assert_cmpstr (adw_status_page_get_icon_name (no_school), ==, "user-home-symbolic");
+  /* Shown once, the icon stays. */
+  g_assert_cmpstr (adw_status_page_get_icon_name (no_results), ==, "edit-find-symbolic");
+}
+
 static void
 test_first_school_shown (Fixture       *fixture,
                          gconstpointer  data)
@@ -836,6 +883,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/xa/window/welcome", test_welcome);
+  ADD ("/xa/window/status-icons-when-shown", test_status_icons_when_shown);
   ADD ("/xa/window/first-school-shown", test_first_school_shown);
   ADD ("/xa/window/sections", test_sections);
   ADD ("/xa/window/sections-built-when-shown", test_sections_built_when_shown);
