@@ -10,8 +10,10 @@
  * stack and the Alt+1…7 shortcuts are all made from it. A page is built the first time its
  * section is shown, so that start-up pays for the first section only.
  *
- * The document fonts are looked up in a worker as the window opens (the fonts property);
- * the agreements section takes them when they arrive, and only then lists substitutions.
+ * The document fonts (the fonts property) serve the agreements section only: they are
+ * looked up in a worker when that section is first shown, so that start-up neither waits
+ * for fontconfig nor keeps a thread for it. The section takes them when they arrive, and
+ * only then lists substitutions.
  */
 
 #include "config.h"
@@ -40,6 +42,9 @@ static GtkWidget *create_agreements_page  (XaWindow      *self,
                                            const Section *section);
 static GtkWidget *create_placeholder_page (XaWindow      *self,
                                            const Section *section);
+static void       fonts_resolved_cb       (GObject       *object,
+                                           GAsyncResult  *result,
+                                           gpointer       user_data);
 
 /* In the order of the sidebar; Alt+1 shows the first. */
 static const Section sections[] = {
@@ -90,8 +95,13 @@ create_agreements_page (XaWindow      *self,
                         const Section *section)
 {
   GtkWidget *page = xa_agreements_page_new (self->workspace);
+  GWeakRef *window_ref = g_new0 (GWeakRef, 1);
 
+  /* The page is built once, when the section is first shown: the fonts are looked up
+   * then, and reach the page through the binding. */
   g_object_bind_property (self, "fonts", page, "fonts", G_BINDING_SYNC_CREATE);
+  g_weak_ref_init (window_ref, self);
+  xa_font_resolver_new_async (self->cancellable, fonts_resolved_cb, window_ref);
   return page;
 }
 
@@ -315,13 +325,6 @@ xa_window_constructed (GObject *object)
   /* The first section is the one shown at start. */
   ensure_page (self, &sections[0]);
 
-  {
-    GWeakRef *window_ref = g_new0 (GWeakRef, 1);
-
-    g_weak_ref_init (window_ref, self);
-    xa_font_resolver_new_async (self->cancellable, fonts_resolved_cb, window_ref);
-  }
-
   restore_size (self);
 }
 
@@ -402,7 +405,8 @@ xa_window_class_init (XaWindowClass *klass)
     g_param_spec_object ("workspace", NULL, NULL,
                          XA_TYPE_WORKSPACE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /* The document typefaces, %NULL until the worker that looks them up is done. */
+  /* The document typefaces, %NULL until the worker that looks them up is done; it
+   * starts when the agreements section is first shown. */
   properties[PROP_FONTS] =
     g_param_spec_object ("fonts", NULL, NULL,
                          XA_TYPE_FONT_RESOLVER,

@@ -266,8 +266,50 @@ test_sections_built_when_shown (Fixture       *fixture,
   g_assert_null (_xa_window_get_page (fixture->window, "hazards"));
 }
 
-/* The document fonts are looked up in a worker as the window opens, and reach the
- * agreements section whenever it is built; their substitutions are listed over the
+static void
+fonts_resolved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  XaFontResolver **fonts = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *fonts = xa_font_resolver_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* Start-up does not look the document fonts up: only the agreements section needs
+ * them, and the lookup starts when that section is first shown. */
+static void
+test_fonts_resolved_when_agreements_shown (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(XaFontResolver) elsewhere = NULL;
+  XaFontResolver *fonts = NULL;
+  GtkWidget *page;
+
+  /* A lookup of our own, started after the window opened, ends after one that the
+   * window would have started as it opened (the same work in the same thread pool). */
+  xa_font_resolver_new_async (NULL, fonts_resolved_cb, &elsewhere);
+  while (elsewhere == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+  g_assert_null (xa_window_get_fonts (fixture->window));
+  _xa_window_show_section (fixture->window, "hazards");
+  xa_test_iterate ();
+  g_assert_null (xa_window_get_fonts (fixture->window));
+
+  _xa_window_show_section (fixture->window, "agreements");
+  page = _xa_window_get_page (fixture->window, "agreements");
+  while (xa_window_get_fonts (fixture->window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_get (page, "fonts", &fonts, NULL);
+  g_assert_true (fonts == xa_window_get_fonts (fixture->window));
+  g_clear_object (&fonts);
+}
+
+/* The document fonts are looked up in a worker when the agreements section is first
+ * shown, and reach it when they arrive; their substitutions are listed over the
  * preview once they are known. */
 static void
 test_fonts_resolved_off_main_thread (Fixture       *fixture,
@@ -888,6 +930,8 @@ main (int   argc,
   ADD ("/xa/window/sections", test_sections);
   ADD ("/xa/window/sections-built-when-shown", test_sections_built_when_shown);
   ADD ("/xa/window/section-shortcuts", test_section_shortcuts);
+  ADD ("/xa/window/fonts-resolved-when-agreements-shown",
+       test_fonts_resolved_when_agreements_shown);
   ADD ("/xa/window/fonts-resolved-off-main-thread", test_fonts_resolved_off_main_thread);
   ADD ("/xa/window/school-shortcuts", test_school_shortcuts);
   ADD ("/xa/window/menu-new-school", test_menu_new_school);
