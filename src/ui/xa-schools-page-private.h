@@ -22,6 +22,7 @@ struct _XaSchoolsPage
   XaWorkspace        *workspace;
   XaSchoolRegistry   *registry;
   GtkFilterListModel *filter_model;
+  GtkSliceListModel  *first_rows;
   GtkSingleSelection *selection;
   GCancellable       *cancellable;
   GtkNativeDialog    *file_chooser;
@@ -44,6 +45,7 @@ struct _XaSchoolsPage
   gboolean            folded;
   gboolean            busy;
   guint               refreshing;
+  guint               all_rows_id;
 };
 
 void      _xa_schools_page_class_add_actions (GtkWidgetClass *widget_class);

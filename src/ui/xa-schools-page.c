@@ -14,6 +14,12 @@
 #include "xa-schools-page-private.h"
 #include "xa-ui-utils.h"
 
+/* How many schools the list holds until its first frame is on screen. GtkListView (GTK
+ * 4.8) makes, binds, styles and measures a row for up to 200 items whatever its height,
+ * and all of that would stand between the start and the first frame; 48 rows fill the
+ * tallest screen. */
+#define FIRST_FRAME_ROWS 48
+
 G_DEFINE_FINAL_TYPE (XaSchoolsPage, xa_schools_page, GTK_TYPE_WIDGET)
 
 enum {
@@ -66,6 +72,39 @@ school_caption (GtkListItem *item,
   return g_strdup_printf (_("%s · %s"), code ? code : "", type_label);
 }
 
+/* Lets the list hold every school, the first frame being drawn or a school further down
+ * being wanted. */
+static void
+show_all_rows (XaSchoolsPage *self)
+{
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+}
+
+static gboolean
+show_all_rows_cb (gpointer user_data)
+{
+  XaSchoolsPage *self = user_data;
+
+  self->all_rows_id = 0;
+  show_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called before the list's first frame is laid out and drawn: the rest of the rows follow
+ * once that frame is done. */
+static gboolean
+list_first_tick_cb (GtkWidget     *list_view,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  XaSchoolsPage *self = user_data;
+
+  if (self->all_rows_id == 0 && gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
+    self->all_rows_id = g_idle_add_full (G_PRIORITY_LOW, show_all_rows_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static guint
 find_school (XaSchoolsPage *self,
              const char    *uuid)
@@ -79,6 +118,12 @@ find_school (XaSchoolsPage *self,
 
       if (g_strcmp0 (xa_organisation_get_uuid (school), uuid) == 0)
         return i;
+    }
+
+  if (gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
+    {
+      show_all_rows (self);
+      return find_school (self, uuid);
     }
 
   return GTK_INVALID_LIST_POSITION;
@@ -272,7 +317,9 @@ xa_schools_page_constructed (GObject *object)
 
   filter = gtk_custom_filter_new (match_school, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (schools), GTK_FILTER (filter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                               0, FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
@@ -284,6 +331,7 @@ xa_schools_page_constructed (GObject *object)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), list_first_tick_cb, self, NULL);
   xa_school_detail_set_registry (self->detail, self->registry);
 
   /* The selection model selected the first school on creation, before autoselect was
@@ -318,7 +366,9 @@ xa_schools_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->registry);
   g_clear_object (&self->workspace);
@@ -553,12 +603,15 @@ xa_schools_page_select_school (XaSchoolsPage *self,
 /**
  * xa_schools_page_get_model:
  *
- * Returns: (transfer none): the schools as listed, after the search
+ * Returns: (transfer none): the schools as listed, after the search; all of them, even
+ *   before the list's first frame
  */
 GListModel *
 xa_schools_page_get_model (XaSchoolsPage *self)
 {
   g_return_val_if_fail (XA_IS_SCHOOLS_PAGE (self), NULL);
+
+  show_all_rows (self);
 
   return G_LIST_MODEL (self->selection);
 }

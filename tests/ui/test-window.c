@@ -206,6 +206,54 @@ test_first_school_shown (Fixture       *fixture,
   g_assert_finalize_object (second);
 }
 
+/* Until its first frame is drawn the list holds a screenful of schools, not the 200 rows
+ * GTK would make; then it holds them all. A school further down can be shown before. */
+static void
+test_list_filled_after_first_frame (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GListModel *schools = xa_school_registry_get_schools (fixture->registry);
+  g_autoptr(XaOrganisation) last = NULL;
+  XaWindow *window;
+  XaSchoolsPage *page;
+  XaSchoolDetail *detail;
+  GListModel *rows;
+
+  for (guint i = 1; i <= 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("第%u小学", i);
+      g_autofree char *code = g_strdup_printf ("%010u", 1101080000 + i);
+
+      g_object_unref (add_school_directly (fixture, name, code));
+    }
+  last = g_list_model_get_item (schools, 59);
+
+  window = g_object_ref (xa_window_new (NULL, fixture->workspace));
+  page = XA_SCHOOLS_PAGE (_xa_window_get_page (window, "schools"));
+  rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child (page, XA_TYPE_SCHOOLS_PAGE,
+                                                                      "list_view"))));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 60);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_list_model_get_n_items (rows) < 60)
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  xa_test_iterate ();
+  g_assert_finalize_object (window);
+
+  window = g_object_ref (xa_window_new (NULL, fixture->workspace));
+  page = XA_SCHOOLS_PAGE (_xa_window_get_page (window, "schools"));
+  detail = XA_SCHOOL_DETAIL (child (page, XA_TYPE_SCHOOLS_PAGE, "detail"));
+  g_assert_true (xa_schools_page_select_school (page, xa_organisation_get_uuid (last)));
+  g_assert_cmpstr (xa_organisation_get_uuid (xa_school_detail_get_school (detail)), ==,
+                   xa_organisation_get_uuid (last));
+  g_assert_cmpuint (g_list_model_get_n_items (xa_schools_page_get_model (page)), ==, 60);
+  gtk_window_destroy (GTK_WINDOW (window));
+  xa_test_iterate ();
+  g_assert_finalize_object (window);
+}
+
 static void
 test_sections (Fixture       *fixture,
                gconstpointer  data)
@@ -927,6 +975,7 @@ main (int   argc,
   ADD ("/xa/window/welcome", test_welcome);
   ADD ("/xa/window/status-icons-when-shown", test_status_icons_when_shown);
   ADD ("/xa/window/first-school-shown", test_first_school_shown);
+  ADD ("/xa/window/list-filled-after-first-frame", test_list_filled_after_first_frame);
   ADD ("/xa/window/sections", test_sections);
   ADD ("/xa/window/sections-built-when-shown", test_sections_built_when_shown);
   ADD ("/xa/window/section-shortcuts", test_section_shortcuts);
