@@ -245,6 +245,29 @@ show_section_action (GtkWidget  *widget,
   _xa_window_show_section (XA_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The shortcuts window is built the first time it is asked for, not with every window
+ * (GtkApplication's way, for a gtk/help-overlay.ui resource): most sessions never open
+ * it, and building it cost start-up about 10 ms and 1 MB. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/xiaoan/Xiaoan/xa-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 back_to_sections_action (GtkWidget  *widget,
                          const char *action_name,
@@ -424,6 +447,8 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.back-to-sections", NULL,
                                    back_to_sections_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.section-action", "(ss)",
                                    section_action_action);
 

@@ -425,6 +425,36 @@ test_section_shortcuts (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "schools");
 }
 
+/* The shortcuts window is built when first asked for: not at the resource path where
+ * GtkApplication would build one with every window. */
+static void
+test_shortcuts_window_when_asked (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->window);
+  GtkShortcutsWindow *overlay;
+
+  g_assert_false (g_resources_get_info ("/io/github/xiaoan/Xiaoan/gtk/help-overlay.ui",
+                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  xa_test_iterate ();
+  overlay = gtk_application_window_get_help_overlay (window);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  /* Closed, it is hidden and shown again, not built again. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  xa_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  xa_test_iterate ();
+  g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+}
+
 static void
 test_add_school (Fixture       *fixture,
                  gconstpointer  data)
@@ -979,6 +1009,7 @@ main (int   argc,
   ADD ("/xa/window/sections", test_sections);
   ADD ("/xa/window/sections-built-when-shown", test_sections_built_when_shown);
   ADD ("/xa/window/section-shortcuts", test_section_shortcuts);
+  ADD ("/xa/window/shortcuts-window-when-asked", test_shortcuts_window_when_asked);
   ADD ("/xa/window/fonts-resolved-when-agreements-shown",
        test_fonts_resolved_when_agreements_shown);
   ADD ("/xa/window/fonts-resolved-off-main-thread", test_fonts_resolved_off_main_thread);
