@@ -26,6 +26,7 @@ struct _XaSchoolsPage
   GtkSingleSelection *selection;
   GCancellable       *cancellable;
   GtkNativeDialog    *file_chooser;
+  GtkWidget          *spinner;      /* the welcome page's, once it is built */
   AdwToast           *undo_toast;
   char               *search_key;
 
@@ -37,9 +38,7 @@ struct _XaSchoolsPage
   GtkListView        *list_view;
   AdwStatusPage      *no_results_page;
   GtkSearchEntry     *search_entry;
-  GtkSpinner         *spinner;
   GtkStack           *stack;
-  AdwStatusPage      *welcome_page;
 
   /* State */
   gboolean            folded;

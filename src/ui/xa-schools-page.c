@@ -129,6 +129,30 @@ find_school (XaSchoolsPage *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The welcome page is built the first time the database is found empty: a district with
+ * schools never shows it, and as a hidden page of the stack it would still be styled and
+ * measured at start, its long text and its icon with it. */
+static void
+ensure_welcome_page (XaSchoolsPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_stack_get_child_by_name (self->stack, "welcome") != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  gtk_builder_expose_object (builder, "schools_page", G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, "/io/github/xiaoan/Xiaoan/xa-schools-welcome.ui",
+                                      &error))
+    g_error ("The welcome page's resource is broken: %s", error->message);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (gtk_builder_get_object (builder, "welcome")),
+                       "welcome");
+  self->spinner = GTK_WIDGET (gtk_builder_get_object (builder, "spinner"));
+  gtk_widget_set_visible (self->spinner, self->busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), self->busy);
+}
+
 static void
 update_page (XaSchoolsPage *self)
 {
@@ -137,7 +161,10 @@ update_page (XaSchoolsPage *self)
   g_autofree char *subtitle = NULL;
 
   if (n_all == 0 && !xa_school_detail_get_is_new (self->detail))
-    gtk_stack_set_visible_child_name (self->stack, "welcome");
+    {
+      ensure_welcome_page (self);
+      gtk_stack_set_visible_child_name (self->stack, "welcome");
+    }
   else
     gtk_stack_set_visible_child_name (self->stack, "schools");
 
@@ -361,6 +388,7 @@ xa_schools_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (xa_school_registry_get_schools (self->registry),
                                           self);
 
+  self->spinner = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_SCHOOLS_PAGE);
   /* The template's root is not a bound child, so it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -479,9 +507,7 @@ xa_schools_page_class_init (XaSchoolsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, detail_school_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
@@ -499,7 +525,6 @@ xa_schools_page_init (XaSchoolsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _xa_schools_page_add_shortcuts (self);
-  xa_status_page_set_icon_when_shown (self->welcome_page, "io.github.xiaoan.Xiaoan");
   xa_status_page_set_icon_when_shown (self->no_results_page, "edit-find-symbolic");
 
   self->cancellable = g_cancellable_new ();
@@ -537,8 +562,11 @@ _xa_schools_page_set_busy (XaSchoolsPage *self,
     return;
 
   self->busy = busy;
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
+  if (self->spinner != NULL)
+    {
+      gtk_widget_set_visible (self->spinner, busy);
+      gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
+    }
   _xa_schools_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
