@@ -30,7 +30,6 @@ struct _XaSchoolDetail
   GtkWidget           *cancel_button;
   AdwEntryRow         *code_row;
   GtkWidget           *delete_button;
-  AdwStatusPage       *empty_page;
   AdwEntryRow         *name_row;
   XaSchoolPeople      *people;
   AdwEntryRow         *phone_row;
@@ -238,8 +237,7 @@ update_chrome (XaSchoolDetail *self)
   else if (self->school != NULL)
     adw_window_title_set_title (self->window_title, xa_organisation_get_name (self->school));
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    self->school != NULL || self->is_new ? "school" : "empty");
+  xa_stack_show_page (self->stack, self->school != NULL || self->is_new ? "school" : "empty");
   gtk_widget_set_visible (self->cancel_button, self->is_new);
   gtk_widget_set_visible (self->delete_button, stored);
   gtk_widget_set_visible (GTK_WIDGET (self->people), stored);
@@ -531,7 +529,6 @@ xa_school_detail_class_init (XaSchoolDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, code_row);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, delete_button);
-  gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, empty_page);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, name_row);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, people);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, phone_row);
@@ -557,7 +554,6 @@ static void
 xa_school_detail_init (XaSchoolDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  xa_status_page_set_icon_when_shown (self->empty_page, "user-home-symbolic");
 
   self->field_rows[XA_ORGANISATION_FIELD_NAME] = GTK_WIDGET (self->name_row);
   self->field_rows[XA_ORGANISATION_FIELD_CODE] = GTK_WIDGET (self->code_row);

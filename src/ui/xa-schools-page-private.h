@@ -36,7 +36,6 @@ struct _XaSchoolsPage
   GtkStack           *list_stack;
   AdwWindowTitle     *list_title;
   GtkListView        *list_view;
-  AdwStatusPage      *no_results_page;
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
 

@@ -171,7 +171,7 @@ update_page (XaSchoolsPage *self)
   if (n_shown > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else
-    gtk_stack_set_visible_child_name (self->list_stack, n_all > 0 ? "no-results" : "empty");
+    xa_stack_show_page (self->list_stack, n_all > 0 ? "no-results" : "empty");
 
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", n_all),
                               n_all);
@@ -505,7 +505,6 @@ xa_schools_page_class_init (XaSchoolsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, list_title);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, detail_school_changed_cb);
@@ -525,7 +524,6 @@ xa_schools_page_init (XaSchoolsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _xa_schools_page_add_shortcuts (self);
-  xa_status_page_set_icon_when_shown (self->no_results_page, "edit-find-symbolic");
 
   self->cancellable = g_cancellable_new ();
 

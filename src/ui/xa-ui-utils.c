@@ -252,40 +252,65 @@ static const char * const badge_classes[] = {
 };
 
 static void
-status_page_mapped_cb (AdwStatusPage *page,
-                       const char    *icon_name)
+reveal_page (GtkStack   *stack,
+             const char *name)
 {
-  adw_status_page_set_icon_name (page, icon_name);
-  g_signal_handlers_disconnect_by_func (page, status_page_mapped_cb, (gpointer) icon_name);
+  GtkWidget *child = gtk_stack_get_child_by_name (stack, name);
+
+  gtk_widget_set_visible (child, TRUE);
+  gtk_stack_set_visible_child (stack, child);
+}
+
+static void
+stack_mapped_cb (GtkStack *stack,
+                 gpointer  user_data)
+{
+  g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (stack), "xa-pending-page"));
+
+  g_signal_handlers_disconnect_by_func (stack, stack_mapped_cb, user_data);
+  g_object_set_data (G_OBJECT (stack), "xa-pending-page", NULL);
+  if (name != NULL)
+    reveal_page (stack, name);
 }
 
 /**
- * xa_status_page_set_icon_when_shown:
- * @page: a status page that is not shown at start: the hidden page of a stack
- * @icon_name: its icon
+ * xa_stack_show_page:
+ * @name: a page of @stack, whose child may still be hidden
  *
- * Gives @page its icon when it is first shown (mapped), before the frame that draws it.
+ * Shows the page @name of @stack, making its child visible first; while @stack is not on
+ * screen, a hidden child is made visible only when @stack is mapped.
  *
- * GTK 4.8 measures the hidden pages of a stack too, and loads, in worker threads, every
- * icon it measures whose size comes from CSS, as a status page's does. A 128-pixel
- * icon is drawn from a scalable SVG through librsvg, so a status page that nobody sees
- * at start would add librsvg and libxml2 (about 7 MB) and a thread to the start-up.
+ * The status pages that a stack shows only now and then (no results, nothing selected)
+ * start hidden: GTK 4.8 measures every visible page of a homogeneous stack, shaping the
+ * page's text and loading its icon in a worker (a 128-pixel one from a scalable SVG,
+ * through librsvg), which a start that does not show them need not pay for.
  */
 void
-xa_status_page_set_icon_when_shown (AdwStatusPage *page,
-                                    const char    *icon_name)
+xa_stack_show_page (GtkStack   *stack,
+                    const char *name)
 {
-  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
-  g_return_if_fail (icon_name != NULL);
+  GObject *object = G_OBJECT (stack);
+  GtkWidget *child;
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
+  g_return_if_fail (GTK_IS_STACK (stack));
+
+  child = gtk_stack_get_child_by_name (stack, name);
+  g_return_if_fail (child != NULL);
+
+  if (!gtk_widget_get_visible (child) && !gtk_widget_get_mapped (GTK_WIDGET (stack)))
     {
-      adw_status_page_set_icon_name (page, icon_name);
+      if (g_object_get_data (object, "xa-pending-page") == NULL)
+        g_signal_connect (stack, "map", G_CALLBACK (stack_mapped_cb), NULL);
+      g_object_set_data_full (object, "xa-pending-page", g_strdup (name), g_free);
       return;
     }
 
-  g_signal_connect_data (page, "map", G_CALLBACK (status_page_mapped_cb),
-                         g_strdup (icon_name), (GClosureNotify) G_CALLBACK (g_free), 0);
+  if (g_object_get_data (object, "xa-pending-page") != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (stack, stack_mapped_cb, NULL);
+      g_object_set_data (object, "xa-pending-page", NULL);
+    }
+  reveal_page (stack, name);
 }
 
 /**

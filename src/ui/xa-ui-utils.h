@@ -42,8 +42,8 @@ void   xa_choose_file_async  (GtkWidget            *widget,
 GFile *xa_choose_file_finish (GAsyncResult         *result,
                              GError              **error);
 
-void xa_status_page_set_icon_when_shown (AdwStatusPage *page,
-                                         const char    *icon_name);
+void xa_stack_show_page (GtkStack   *stack,
+                         const char *name);
 
 GtkWidget *xa_badge_row_new (void);
 void       xa_badge_row_set (GtkWidget  *row,

@@ -23,6 +23,7 @@
 #include "ui/xa-school-detail.h"
 #include "ui/xa-school-people.h"
 #include "ui/xa-schools-page-private.h"
+#include "ui/xa-ui-utils.h"
 #include "ui/xa-window-private.h"
 
 typedef struct
@@ -187,38 +188,75 @@ wait_until_mapped (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* A status page on a hidden page of a stack gets its icon when it is first shown: GTK
- * would otherwise load every such icon at start, a scalable one through librsvg. */
+/* The status pages that a stack shows now and then stay hidden, unmeasured, until they
+ * are first shown: GTK would otherwise shape their text and load their icons at start, a
+ * scalable icon through librsvg. */
 static void
-test_status_icons_when_shown (Fixture       *fixture,
-                              gconstpointer  data)
+test_status_pages_hidden_until_shown (Fixture       *fixture,
+                                      gconstpointer  data)
 {
-  AdwStatusPage *no_results = ADW_STATUS_PAGE (child (fixture->page, XA_TYPE_SCHOOLS_PAGE,
-                                                      "no_results_page"));
-  AdwStatusPage *no_school = ADW_STATUS_PAGE (child (fixture->detail, XA_TYPE_SCHOOL_DETAIL,
-                                                     "empty_page"));
+  GtkStack *list_stack = GTK_STACK (child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "list_stack"));
+  GtkStack *detail_stack = GTK_STACK (child (fixture->detail, XA_TYPE_SCHOOL_DETAIL, "stack"));
+  GtkWidget *no_results = gtk_stack_get_child_by_name (list_stack, "no-results");
+  GtkWidget *no_school = gtk_stack_get_child_by_name (detail_stack, "empty");
   GtkWidget *search_entry = child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "search_entry");
   GListModel *model = xa_schools_page_get_model (fixture->page);
 
   g_object_unref (add_school_directly (fixture, "第一小学", "1101080001"));
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (no_results)));
-  g_assert_null (adw_status_page_get_icon_name (no_results));
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (no_school)));
-  g_assert_null (adw_status_page_get_icon_name (no_school));
+  g_assert_false (gtk_widget_get_visible (no_results));
+  g_assert_false (gtk_widget_get_visible (no_school));
 
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "不存在的学校");
   g_signal_emit_by_name (search_entry, "search-changed");
-  wait_until_mapped (GTK_WIDGET (no_results));
-  g_assert_cmpstr (adw_status_page_get_icon_name (no_results), ==, "edit-find-symbolic");
+  wait_until_mapped (no_results);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (no_results)), ==,
+                   "edit-find-symbolic");
 
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "");
   g_signal_emit_by_name (search_entry, "search-changed");
   xa_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (model));
-  wait_until_mapped (GTK_WIDGET (no_school));
-  g_assert_cmpstr (adw_status_page_get_icon_name (no_school), ==, "user-home-symbolic");
-  /* Shown once, the icon stays. */
-  g_assert_cmpstr (adw_status_page_get_icon_name (no_results), ==, "edit-find-symbolic");
+  wait_until_mapped (no_school);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "empty");
+}
+
+/* A hidden page asked for while its stack is off screen is revealed when the stack is
+ * mapped, unless another page was asked for in between. */
+static void
+test_stack_show_page_off_screen (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkStack *stack = GTK_STACK (gtk_stack_new ());
+  GtkWidget *shown = gtk_label_new ("shown");
+  GtkWidget *later = gtk_label_new ("later");
+
+  gtk_widget_set_visible (later, FALSE);
+  gtk_stack_add_named (stack, shown, "shown");
+  gtk_stack_add_named (stack, later, "later");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (stack));
+
+  xa_stack_show_page (stack, "later");
+  g_assert_false (gtk_widget_get_visible (later));
+  g_assert_true (gtk_stack_get_visible_child (stack) == shown);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (later);
+  g_assert_true (gtk_stack_get_visible_child (stack) == later);
+
+  /* Asked for, then overtaken by a visible page before the stack is mapped. */
+  gtk_widget_set_visible (GTK_WIDGET (stack), FALSE);
+  gtk_widget_set_visible (later, FALSE);
+  xa_stack_show_page (stack, "later");
+  xa_stack_show_page (stack, "shown");
+  gtk_widget_set_visible (GTK_WIDGET (stack), TRUE);
+  wait_until_mapped (shown);
+  g_assert_false (gtk_widget_get_visible (later));
+  g_assert_true (gtk_stack_get_visible_child (stack) == shown);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  xa_test_iterate ();
 }
 
 static void
@@ -1039,7 +1077,8 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/xa/window/welcome", test_welcome);
-  ADD ("/xa/window/status-icons-when-shown", test_status_icons_when_shown);
+  ADD ("/xa/window/status-pages-hidden-until-shown", test_status_pages_hidden_until_shown);
+  ADD ("/xa/window/stack-show-page-off-screen", test_stack_show_page_off_screen);
   ADD ("/xa/window/first-school-shown", test_first_school_shown);
   ADD ("/xa/window/list-filled-after-first-frame", test_list_filled_after_first_frame);
   ADD ("/xa/window/sections", test_sections);
