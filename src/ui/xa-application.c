@@ -447,6 +447,7 @@ xa_application_startup (GApplication *application)
   XaApplication *self = XA_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (xa_application_parent_class)->startup (application);
 
@@ -455,6 +456,9 @@ xa_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
+  /* GtkApplication sets this one only when it builds the shortcuts window itself. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         shortcuts_accels);
 
   self->settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
   g_signal_connect_object (self->settings, "changed::operator-name",
@@ -530,7 +534,7 @@ XaApplication *
 xa_application_new (const char *application_id)
 {
   /* The resources keep one base path whatever the profile, so that AdwApplication finds
-   * style.css and gtk/help-overlay.ui in the .Devel build too. */
+   * style.css and the app icon in the .Devel build too. */
   return g_object_new (XA_TYPE_APPLICATION,
                        "application-id", application_id,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,

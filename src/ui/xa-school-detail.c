@@ -12,6 +12,7 @@
 
 #include "xa-school-detail.h"
 #include "xa-school-people.h"
+#include "xa-ui-utils.h"
 
 #define N_FIELDS (XA_ORGANISATION_FIELD_PHONE + 1)
 
@@ -236,8 +237,7 @@ update_chrome (XaSchoolDetail *self)
   else if (self->school != NULL)
     adw_window_title_set_title (self->window_title, xa_organisation_get_name (self->school));
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    self->school != NULL || self->is_new ? "school" : "empty");
+  xa_stack_show_page (self->stack, self->school != NULL || self->is_new ? "school" : "empty");
   gtk_widget_set_visible (self->cancel_button, self->is_new);
   gtk_widget_set_visible (self->delete_button, stored);
   gtk_widget_set_visible (GTK_WIDGET (self->people), stored);

@@ -22,9 +22,11 @@ struct _XaSchoolsPage
   XaWorkspace        *workspace;
   XaSchoolRegistry   *registry;
   GtkFilterListModel *filter_model;
+  GtkSliceListModel  *first_rows;
   GtkSingleSelection *selection;
   GCancellable       *cancellable;
   GtkNativeDialog    *file_chooser;
+  GtkWidget          *spinner;      /* the welcome page's, once it is built */
   AdwToast           *undo_toast;
   char               *search_key;
 
@@ -35,13 +37,13 @@ struct _XaSchoolsPage
   AdwWindowTitle     *list_title;
   GtkListView        *list_view;
   GtkSearchEntry     *search_entry;
-  GtkSpinner         *spinner;
   GtkStack           *stack;
 
   /* State */
   gboolean            folded;
   gboolean            busy;
   guint               refreshing;
+  guint               all_rows_id;
 };
 
 void      _xa_schools_page_class_add_actions (GtkWidgetClass *widget_class);

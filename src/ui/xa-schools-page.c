@@ -12,6 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "xa-schools-page-private.h"
+#include "xa-ui-utils.h"
+
+/* How many schools the list holds until its first frame is on screen. GtkListView (GTK
+ * 4.8) makes, binds, styles and measures a row for up to 200 items whatever its height,
+ * and all of that would stand between the start and the first frame; 48 rows fill the
+ * tallest screen. */
+#define FIRST_FRAME_ROWS 48
 
 G_DEFINE_FINAL_TYPE (XaSchoolsPage, xa_schools_page, GTK_TYPE_WIDGET)
 
@@ -65,6 +72,39 @@ school_caption (GtkListItem *item,
   return g_strdup_printf (_("%s · %s"), code ? code : "", type_label);
 }
 
+/* Lets the list hold every school, the first frame being drawn or a school further down
+ * being wanted. */
+static void
+show_all_rows (XaSchoolsPage *self)
+{
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+}
+
+static gboolean
+show_all_rows_cb (gpointer user_data)
+{
+  XaSchoolsPage *self = user_data;
+
+  self->all_rows_id = 0;
+  show_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called before the list's first frame is laid out and drawn: the rest of the rows follow
+ * once that frame is done. */
+static gboolean
+list_first_tick_cb (GtkWidget     *list_view,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  XaSchoolsPage *self = user_data;
+
+  if (self->all_rows_id == 0 && gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
+    self->all_rows_id = g_idle_add_full (G_PRIORITY_LOW, show_all_rows_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static guint
 find_school (XaSchoolsPage *self,
              const char    *uuid)
@@ -80,7 +120,37 @@ find_school (XaSchoolsPage *self,
         return i;
     }
 
+  if (gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
+    {
+      show_all_rows (self);
+      return find_school (self, uuid);
+    }
+
   return GTK_INVALID_LIST_POSITION;
+}
+
+/* The welcome page is built the first time the database is found empty: a district with
+ * schools never shows it, and as a hidden page of the stack it would still be styled and
+ * measured at start, its long text and its icon with it. */
+static void
+ensure_welcome_page (XaSchoolsPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_stack_get_child_by_name (self->stack, "welcome") != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  gtk_builder_expose_object (builder, "schools_page", G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, "/io/github/xiaoan/Xiaoan/xa-schools-welcome.ui",
+                                      &error))
+    g_error ("The welcome page's resource is broken: %s", error->message);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (gtk_builder_get_object (builder, "welcome")),
+                       "welcome");
+  self->spinner = GTK_WIDGET (gtk_builder_get_object (builder, "spinner"));
+  gtk_widget_set_visible (self->spinner, self->busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), self->busy);
 }
 
 static void
@@ -91,14 +161,17 @@ update_page (XaSchoolsPage *self)
   g_autofree char *subtitle = NULL;
 
   if (n_all == 0 && !xa_school_detail_get_is_new (self->detail))
-    gtk_stack_set_visible_child_name (self->stack, "welcome");
+    {
+      ensure_welcome_page (self);
+      gtk_stack_set_visible_child_name (self->stack, "welcome");
+    }
   else
     gtk_stack_set_visible_child_name (self->stack, "schools");
 
   if (n_shown > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else
-    gtk_stack_set_visible_child_name (self->list_stack, n_all > 0 ? "no-results" : "empty");
+    xa_stack_show_page (self->list_stack, n_all > 0 ? "no-results" : "empty");
 
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u school", "%u schools", n_all),
                               n_all);
@@ -271,7 +344,9 @@ xa_schools_page_constructed (GObject *object)
 
   filter = gtk_custom_filter_new (match_school, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (schools), GTK_FILTER (filter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                               0, FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
@@ -283,6 +358,7 @@ xa_schools_page_constructed (GObject *object)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), list_first_tick_cb, self, NULL);
   xa_school_detail_set_registry (self->detail, self->registry);
 
   /* The selection model selected the first school on creation, before autoselect was
@@ -312,12 +388,15 @@ xa_schools_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (xa_school_registry_get_schools (self->registry),
                                           self);
 
+  self->spinner = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_SCHOOLS_PAGE);
   /* The template's root is not a bound child, so it is unparented here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->registry);
   g_clear_object (&self->workspace);
@@ -427,7 +506,6 @@ xa_schools_page_class_init (XaSchoolsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, list_title);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolsPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, detail_school_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
@@ -482,8 +560,11 @@ _xa_schools_page_set_busy (XaSchoolsPage *self,
     return;
 
   self->busy = busy;
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
+  if (self->spinner != NULL)
+    {
+      gtk_widget_set_visible (self->spinner, busy);
+      gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
+    }
   _xa_schools_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -548,12 +629,15 @@ xa_schools_page_select_school (XaSchoolsPage *self,
 /**
  * xa_schools_page_get_model:
  *
- * Returns: (transfer none): the schools as listed, after the search
+ * Returns: (transfer none): the schools as listed, after the search; all of them, even
+ *   before the list's first frame
  */
 GListModel *
 xa_schools_page_get_model (XaSchoolsPage *self)
 {
   g_return_val_if_fail (XA_IS_SCHOOLS_PAGE (self), NULL);
+
+  show_all_rows (self);
 
   return G_LIST_MODEL (self->selection);
 }

@@ -251,6 +251,68 @@ static const char * const badge_classes[] = {
   "draft", "pending", "signed", "archived", "frozen", "added", "removed", "changed", "moved",
 };
 
+static void
+reveal_page (GtkStack   *stack,
+             const char *name)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (stack, name);
+
+  gtk_widget_set_visible (child, TRUE);
+  gtk_stack_set_visible_child (stack, child);
+}
+
+static void
+stack_mapped_cb (GtkStack *stack,
+                 gpointer  user_data)
+{
+  g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (stack), "xa-pending-page"));
+
+  g_signal_handlers_disconnect_by_func (stack, stack_mapped_cb, user_data);
+  g_object_set_data (G_OBJECT (stack), "xa-pending-page", NULL);
+  if (name != NULL)
+    reveal_page (stack, name);
+}
+
+/**
+ * xa_stack_show_page:
+ * @name: a page of @stack, whose child may still be hidden
+ *
+ * Shows the page @name of @stack, making its child visible first; while @stack is not on
+ * screen, a hidden child is made visible only when @stack is mapped.
+ *
+ * The status pages that a stack shows only now and then (no results, nothing selected)
+ * start hidden: GTK 4.8 measures every visible page of a homogeneous stack, shaping the
+ * page's text and loading its icon in a worker (a 128-pixel one from a scalable SVG,
+ * through librsvg), which a start that does not show them need not pay for.
+ */
+void
+xa_stack_show_page (GtkStack   *stack,
+                    const char *name)
+{
+  GObject *object = G_OBJECT (stack);
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_STACK (stack));
+
+  child = gtk_stack_get_child_by_name (stack, name);
+  g_return_if_fail (child != NULL);
+
+  if (!gtk_widget_get_visible (child) && !gtk_widget_get_mapped (GTK_WIDGET (stack)))
+    {
+      if (g_object_get_data (object, "xa-pending-page") == NULL)
+        g_signal_connect (stack, "map", G_CALLBACK (stack_mapped_cb), NULL);
+      g_object_set_data_full (object, "xa-pending-page", g_strdup (name), g_free);
+      return;
+    }
+
+  if (g_object_get_data (object, "xa-pending-page") != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (stack, stack_mapped_cb, NULL);
+      g_object_set_data (object, "xa-pending-page", NULL);
+    }
+  reveal_page (stack, name);
+}
+
 /**
  * xa_badge_row_new:
  *

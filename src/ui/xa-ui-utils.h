@@ -42,6 +42,9 @@ void   xa_choose_file_async  (GtkWidget            *widget,
 GFile *xa_choose_file_finish (GAsyncResult         *result,
                              GError              **error);
 
+void xa_stack_show_page (GtkStack   *stack,
+                         const char *name);
+
 GtkWidget *xa_badge_row_new (void);
 void       xa_badge_row_set (GtkWidget  *row,
                              const char *title,

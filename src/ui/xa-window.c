@@ -10,8 +10,10 @@
  * stack and the Alt+1…7 shortcuts are all made from it. A page is built the first time its
  * section is shown, so that start-up pays for the first section only.
  *
- * The document fonts are looked up in a worker as the window opens (the fonts property);
- * the agreements section takes them when they arrive, and only then lists substitutions.
+ * The document fonts (the fonts property) serve the agreements section only: they are
+ * looked up in a worker when that section is first shown, so that start-up neither waits
+ * for fontconfig nor keeps a thread for it. The section takes them when they arrive, and
+ * only then lists substitutions.
  */
 
 #include "config.h"
@@ -40,6 +42,9 @@ static GtkWidget *create_agreements_page  (XaWindow      *self,
                                            const Section *section);
 static GtkWidget *create_placeholder_page (XaWindow      *self,
                                            const Section *section);
+static void       fonts_resolved_cb       (GObject       *object,
+                                           GAsyncResult  *result,
+                                           gpointer       user_data);
 
 /* In the order of the sidebar; Alt+1 shows the first. */
 static const Section sections[] = {
@@ -90,8 +95,13 @@ create_agreements_page (XaWindow      *self,
                         const Section *section)
 {
   GtkWidget *page = xa_agreements_page_new (self->workspace);
+  GWeakRef *window_ref = g_new0 (GWeakRef, 1);
 
+  /* The page is built once, when the section is first shown: the fonts are looked up
+   * then, and reach the page through the binding. */
   g_object_bind_property (self, "fonts", page, "fonts", G_BINDING_SYNC_CREATE);
+  g_weak_ref_init (window_ref, self);
+  xa_font_resolver_new_async (self->cancellable, fonts_resolved_cb, window_ref);
   return page;
 }
 
@@ -235,6 +245,29 @@ show_section_action (GtkWidget  *widget,
   _xa_window_show_section (XA_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The shortcuts window is built the first time it is asked for, not with every window
+ * (GtkApplication's way, for a gtk/help-overlay.ui resource): most sessions never open
+ * it, and building it cost start-up about 10 ms and 1 MB. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/xiaoan/Xiaoan/xa-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 back_to_sections_action (GtkWidget  *widget,
                          const char *action_name,
@@ -314,13 +347,6 @@ xa_window_constructed (GObject *object)
 
   /* The first section is the one shown at start. */
   ensure_page (self, &sections[0]);
-
-  {
-    GWeakRef *window_ref = g_new0 (GWeakRef, 1);
-
-    g_weak_ref_init (window_ref, self);
-    xa_font_resolver_new_async (self->cancellable, fonts_resolved_cb, window_ref);
-  }
 
   restore_size (self);
 }
@@ -402,7 +428,8 @@ xa_window_class_init (XaWindowClass *klass)
     g_param_spec_object ("workspace", NULL, NULL,
                          XA_TYPE_WORKSPACE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /* The document typefaces, %NULL until the worker that looks them up is done. */
+  /* The document typefaces, %NULL until the worker that looks them up is done; it
+   * starts when the agreements section is first shown. */
   properties[PROP_FONTS] =
     g_param_spec_object ("fonts", NULL, NULL,
                          XA_TYPE_FONT_RESOLVER,
@@ -420,6 +447,8 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.back-to-sections", NULL,
                                    back_to_sections_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.section-action", "(ss)",
                                    section_action_action);
 

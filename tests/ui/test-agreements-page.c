@@ -63,10 +63,11 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_ref_sink (xa_window_new (NULL, fixture->workspace));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  /* The preview, the print and the exports wait for the fonts, looked up in a worker. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section", "s", "agreements");
+  /* The preview, the print and the exports wait for the fonts, looked up in a worker
+   * when the section is first shown. */
   while (xa_window_get_fonts (fixture->window) == NULL)
     g_main_context_iteration (NULL, TRUE);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section", "s", "agreements");
   xa_test_iterate ();
   /* The section's page is built when it is first shown. */
   fixture->page = XA_AGREEMENTS_PAGE (_xa_window_get_page (fixture->window, "agreements"));

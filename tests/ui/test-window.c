@@ -23,6 +23,7 @@
 #include "ui/xa-school-detail.h"
 #include "ui/xa-school-people.h"
 #include "ui/xa-schools-page-private.h"
+#include "ui/xa-ui-utils.h"
 #include "ui/xa-window-private.h"
 
 typedef struct
@@ -125,17 +126,137 @@ model_has_name (GListModel *model,
   return FALSE;
 }
 
+static AdwStatusPage *
+find_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget))
+    return ADW_STATUS_PAGE (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwStatusPage *found = find_status_page (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_welcome (Fixture       *fixture,
               gconstpointer  data)
 {
   GtkStack *stack = GTK_STACK (child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "stack"));
+  GtkWidget *welcome = gtk_stack_get_child_by_name (stack, "welcome");
+  g_autoptr(XaOrganisation) school = NULL;
+  g_autoptr(GError) error = NULL;
+  XaWindow *second;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
+  g_assert_true (gtk_widget_get_mapped (welcome));
+  g_assert_cmpstr (adw_status_page_get_icon_name (find_status_page (welcome)), ==,
+                   "io.github.xiaoan.Xiaoan");
 
   /* The first school replaces the welcome page with the list. */
-  g_object_unref (add_school_directly (fixture, "第一小学", "1101080001"));
+  school = add_school_directly (fixture, "第一小学", "1101080001");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "schools");
+
+  /* A window opened on a database with schools builds the welcome page only when the
+   * last school is gone. */
+  second = g_object_ref (xa_window_new (NULL, fixture->workspace));
+  stack = GTK_STACK (child (_xa_window_get_page (second, "schools"), XA_TYPE_SCHOOLS_PAGE,
+                            "stack"));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "welcome"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "schools");
+  xa_school_registry_delete_school (fixture->registry, xa_organisation_get_uuid (school),
+                                    &error);
+  g_assert_no_error (error);
+  xa_test_iterate ();
+  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "welcome"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
+  gtk_window_destroy (GTK_WINDOW (second));
+  xa_test_iterate ();
+  g_assert_finalize_object (second);
+}
+
+/* The leaflet shows a page once it has laid itself out, on a tick of the frame clock. */
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The status pages that a stack shows now and then stay hidden, unmeasured, until they
+ * are first shown: GTK would otherwise shape their text and load their icons at start, a
+ * scalable icon through librsvg. */
+static void
+test_status_pages_hidden_until_shown (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  GtkStack *list_stack = GTK_STACK (child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "list_stack"));
+  GtkStack *detail_stack = GTK_STACK (child (fixture->detail, XA_TYPE_SCHOOL_DETAIL, "stack"));
+  GtkWidget *no_results = gtk_stack_get_child_by_name (list_stack, "no-results");
+  GtkWidget *no_school = gtk_stack_get_child_by_name (detail_stack, "empty");
+  GtkWidget *search_entry = child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "search_entry");
+  GListModel *model = xa_schools_page_get_model (fixture->page);
+
+  g_object_unref (add_school_directly (fixture, "第一小学", "1101080001"));
+  g_assert_false (gtk_widget_get_visible (no_results));
+  g_assert_false (gtk_widget_get_visible (no_school));
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "不存在的学校");
+  g_signal_emit_by_name (search_entry, "search-changed");
+  wait_until_mapped (no_results);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (no_results)), ==,
+                   "edit-find-symbolic");
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "");
+  g_signal_emit_by_name (search_entry, "search-changed");
+  xa_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (model));
+  wait_until_mapped (no_school);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "empty");
+}
+
+/* A hidden page asked for while its stack is off screen is revealed when the stack is
+ * mapped, unless another page was asked for in between. */
+static void
+test_stack_show_page_off_screen (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkStack *stack = GTK_STACK (gtk_stack_new ());
+  GtkWidget *shown = gtk_label_new ("shown");
+  GtkWidget *later = gtk_label_new ("later");
+
+  gtk_widget_set_visible (later, FALSE);
+  gtk_stack_add_named (stack, shown, "shown");
+  gtk_stack_add_named (stack, later, "later");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (stack));
+
+  xa_stack_show_page (stack, "later");
+  g_assert_false (gtk_widget_get_visible (later));
+  g_assert_true (gtk_stack_get_visible_child (stack) == shown);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (later);
+  g_assert_true (gtk_stack_get_visible_child (stack) == later);
+
+  /* Asked for, then overtaken by a visible page before the stack is mapped. */
+  gtk_widget_set_visible (GTK_WIDGET (stack), FALSE);
+  gtk_widget_set_visible (later, FALSE);
+  xa_stack_show_page (stack, "later");
+  xa_stack_show_page (stack, "shown");
+  gtk_widget_set_visible (GTK_WIDGET (stack), TRUE);
+  wait_until_mapped (shown);
+  g_assert_false (gtk_widget_get_visible (later));
+  g_assert_true (gtk_stack_get_visible_child (stack) == shown);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  xa_test_iterate ();
 }
 
 static void
@@ -157,6 +278,54 @@ test_first_school_shown (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (second));
   xa_test_iterate ();
   g_assert_finalize_object (second);
+}
+
+/* Until its first frame is drawn the list holds a screenful of schools, not the 200 rows
+ * GTK would make; then it holds them all. A school further down can be shown before. */
+static void
+test_list_filled_after_first_frame (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GListModel *schools = xa_school_registry_get_schools (fixture->registry);
+  g_autoptr(XaOrganisation) last = NULL;
+  XaWindow *window;
+  XaSchoolsPage *page;
+  XaSchoolDetail *detail;
+  GListModel *rows;
+
+  for (guint i = 1; i <= 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("第%u小学", i);
+      g_autofree char *code = g_strdup_printf ("%010u", 1101080000 + i);
+
+      g_object_unref (add_school_directly (fixture, name, code));
+    }
+  last = g_list_model_get_item (schools, 59);
+
+  window = g_object_ref (xa_window_new (NULL, fixture->workspace));
+  page = XA_SCHOOLS_PAGE (_xa_window_get_page (window, "schools"));
+  rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child (page, XA_TYPE_SCHOOLS_PAGE,
+                                                                      "list_view"))));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 60);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_list_model_get_n_items (rows) < 60)
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  xa_test_iterate ();
+  g_assert_finalize_object (window);
+
+  window = g_object_ref (xa_window_new (NULL, fixture->workspace));
+  page = XA_SCHOOLS_PAGE (_xa_window_get_page (window, "schools"));
+  detail = XA_SCHOOL_DETAIL (child (page, XA_TYPE_SCHOOLS_PAGE, "detail"));
+  g_assert_true (xa_schools_page_select_school (page, xa_organisation_get_uuid (last)));
+  g_assert_cmpstr (xa_organisation_get_uuid (xa_school_detail_get_school (detail)), ==,
+                   xa_organisation_get_uuid (last));
+  g_assert_cmpuint (g_list_model_get_n_items (xa_schools_page_get_model (page)), ==, 60);
+  gtk_window_destroy (GTK_WINDOW (window));
+  xa_test_iterate ();
+  g_assert_finalize_object (window);
 }
 
 static void
@@ -219,8 +388,50 @@ test_sections_built_when_shown (Fixture       *fixture,
   g_assert_null (_xa_window_get_page (fixture->window, "hazards"));
 }
 
-/* The document fonts are looked up in a worker as the window opens, and reach the
- * agreements section whenever it is built; their substitutions are listed over the
+static void
+fonts_resolved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  XaFontResolver **fonts = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *fonts = xa_font_resolver_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* Start-up does not look the document fonts up: only the agreements section needs
+ * them, and the lookup starts when that section is first shown. */
+static void
+test_fonts_resolved_when_agreements_shown (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(XaFontResolver) elsewhere = NULL;
+  XaFontResolver *fonts = NULL;
+  GtkWidget *page;
+
+  /* A lookup of our own, started after the window opened, ends after one that the
+   * window would have started as it opened (the same work in the same thread pool). */
+  xa_font_resolver_new_async (NULL, fonts_resolved_cb, &elsewhere);
+  while (elsewhere == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+  g_assert_null (xa_window_get_fonts (fixture->window));
+  _xa_window_show_section (fixture->window, "hazards");
+  xa_test_iterate ();
+  g_assert_null (xa_window_get_fonts (fixture->window));
+
+  _xa_window_show_section (fixture->window, "agreements");
+  page = _xa_window_get_page (fixture->window, "agreements");
+  while (xa_window_get_fonts (fixture->window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_get (page, "fonts", &fonts, NULL);
+  g_assert_true (fonts == xa_window_get_fonts (fixture->window));
+  g_clear_object (&fonts);
+}
+
+/* The document fonts are looked up in a worker when the agreements section is first
+ * shown, and reach it when they arrive; their substitutions are listed over the
  * preview once they are known. */
 static void
 test_fonts_resolved_off_main_thread (Fixture       *fixture,
@@ -286,6 +497,36 @@ test_section_shortcuts (Fixture       *fixture,
   g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_1,
                                             GDK_ALT_MASK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "schools");
+}
+
+/* The shortcuts window is built when first asked for: not at the resource path where
+ * GtkApplication would build one with every window. */
+static void
+test_shortcuts_window_when_asked (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->window);
+  GtkShortcutsWindow *overlay;
+
+  g_assert_false (g_resources_get_info ("/io/github/xiaoan/Xiaoan/gtk/help-overlay.ui",
+                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  xa_test_iterate ();
+  overlay = gtk_application_window_get_help_overlay (window);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  /* Closed, it is hidden and shown again, not built again. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  xa_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  xa_test_iterate ();
+  g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 }
 
 static void
@@ -836,10 +1077,16 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/xa/window/welcome", test_welcome);
+  ADD ("/xa/window/status-pages-hidden-until-shown", test_status_pages_hidden_until_shown);
+  ADD ("/xa/window/stack-show-page-off-screen", test_stack_show_page_off_screen);
   ADD ("/xa/window/first-school-shown", test_first_school_shown);
+  ADD ("/xa/window/list-filled-after-first-frame", test_list_filled_after_first_frame);
   ADD ("/xa/window/sections", test_sections);
   ADD ("/xa/window/sections-built-when-shown", test_sections_built_when_shown);
   ADD ("/xa/window/section-shortcuts", test_section_shortcuts);
+  ADD ("/xa/window/shortcuts-window-when-asked", test_shortcuts_window_when_asked);
+  ADD ("/xa/window/fonts-resolved-when-agreements-shown",
+       test_fonts_resolved_when_agreements_shown);
   ADD ("/xa/window/fonts-resolved-off-main-thread", test_fonts_resolved_off_main_thread);
   ADD ("/xa/window/school-shortcuts", test_school_shortcuts);
   ADD ("/xa/window/menu-new-school", test_menu_new_school);
