@@ -28,18 +28,17 @@ xa_test_run_clear (XaTestRun *run)
  * Runs the real xiaoan-cli ($XIAOAN_CLI, which the test suite sets) in English, with
  * no data folder or operator from the environment, and waits for it.
  */
-void
-xa_test_run_cli (XaTestRun  *run,
-                 const char *data_dir,
-                 const char *first_arg,
-                 ...)
+static void
+run_cli_va (XaTestRun  *run,
+            const char *data_dir,
+            const char *first_arg,
+            va_list     args)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
   const char *cli = g_getenv ("XIAOAN_CLI");
   int wait_status = 0;
-  va_list args;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (char *) cli);
@@ -48,10 +47,8 @@ xa_test_run_cli (XaTestRun  *run,
       g_ptr_array_add (argv, (char *) "--data-dir");
       g_ptr_array_add (argv, (char *) data_dir);
     }
-  va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   envp = g_environ_unsetenv (envp, "LANGUAGE");
@@ -66,6 +63,48 @@ xa_test_run_cli (XaTestRun  *run,
   run->status = WEXITSTATUS (wait_status);
 
   g_test_message ("xiaoan-cli %s… → %d\n%s%s", first_arg, run->status, run->out, run->err);
+}
+
+void
+xa_test_run_cli (XaTestRun  *run,
+                 const char *data_dir,
+                 const char *first_arg,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, first_arg);
+  run_cli_va (run, data_dir, first_arg, args);
+  va_end (args);
+}
+
+/**
+ * xa_test_run_cli_json:
+ *
+ * Runs a command that prints a JSON array (a `… --json` listing), which must succeed.
+ *
+ * Returns: (transfer full): the array it printed
+ */
+JsonArray *
+xa_test_run_cli_json (const char *data_dir,
+                      const char *first_arg,
+                      ...)
+{
+  g_auto(XaTestRun) run = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, first_arg);
+  run_cli_va (&run, data_dir, first_arg, args);
+  va_end (args);
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+
+  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
 }
 
 /**

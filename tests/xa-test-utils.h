@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "core/store/xa-store.h"
 #include "core/xa-workspace.h"
 
@@ -24,6 +26,10 @@ void     xa_test_run_cli      (XaTestRun  *run,
                                const char *data_dir,
                                const char *first_arg,
                                ...) G_GNUC_NULL_TERMINATED;
+
+JsonArray *xa_test_run_cli_json (const char *data_dir,
+                                 const char *first_arg,
+                                 ...) G_GNUC_NULL_TERMINATED;
 
 void     xa_test_remove_tree  (const char *path);
 

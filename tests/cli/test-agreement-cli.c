@@ -54,16 +54,7 @@ fixture_tear_down (Fixture       *fixture,
 static JsonArray *
 list_agreements (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(XaTestRun) run = { 0, };
-
-  xa_test_run_cli (&run, fixture->data_dir, "agreement", "list", "--year", "2021-2022", "--json", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  json_parser_load_from_data (parser, run.out, -1, &error);
-  g_assert_no_error (error);
-
-  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+  return xa_test_run_cli_json (fixture->data_dir, "agreement", "list", "--year", "2021-2022", "--json", NULL);
 }
 
 static PopplerDocument *

@@ -98,20 +98,7 @@ write_csv (Fixture    *fixture,
 static JsonArray *
 list_schools (const char *data_dir)
 {
-  g_auto(XaTestRun) run = { 0, };
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  xa_test_run_cli (&run, NULL, "school", "list", "--json", "--data-dir", data_dir, NULL);
-  g_assert_cmpint (run.status, ==, 0);
-
-  json_parser_load_from_data (parser, run.out, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
-
-  return json_array_ref (json_node_get_array (root));
+  return xa_test_run_cli_json (NULL, "school", "list", "--json", "--data-dir", data_dir, NULL);
 }
 
 static void
@@ -212,11 +199,8 @@ test_demo_and_list (Fixture       *fixture,
   /* --search finds the schools whose name (or code, or address) holds a term of one
    * character: exactly those of the full list. */
   {
-    g_auto(XaTestRun) found = { 0, };
-    g_autoptr(JsonParser) parser = json_parser_new ();
-    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonArray) matches = NULL;
     guint expected = 0;
-    JsonArray *matches;
 
     for (guint i = 0; i < json_array_get_length (schools); i++)
       {
@@ -228,11 +212,7 @@ test_demo_and_list (Fixture       *fixture,
       }
     g_assert_cmpuint (expected, >, 0);
 
-    xa_test_run_cli (&found, fixture->data_dir, "school", "list", "--search", "中", "--json", NULL);
-    g_assert_cmpint (found.status, ==, 0);
-    g_assert_true (json_parser_load_from_data (parser, found.out, -1, &error));
-    g_assert_no_error (error);
-    matches = json_node_get_array (json_parser_get_root (parser));
+    matches = xa_test_run_cli_json (fixture->data_dir, "school", "list", "--search", "中", "--json", NULL);
     g_assert_cmpuint (json_array_get_length (matches), ==, expected);
   }
 }
