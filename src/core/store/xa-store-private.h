@@ -150,6 +150,8 @@ gboolean  _xa_store_search_fill     (sqlite3     *db,
 const char *_xa_store_trigger_message (const char *raised);
 void      _xa_store_set_read_only_error (const char  *path,
                                          GError     **error);
+gboolean  _xa_store_check_not_newer (int              version,
+                                     GError         **error);
 gboolean  _xa_store_pg_migrate      (XaPgConnection  *connection,
                                      int              target_version,
                                      GError         **error);

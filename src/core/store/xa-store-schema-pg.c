@@ -357,13 +357,8 @@ _xa_store_pg_migrate (XaPgConnection  *connection,
   if (!read_version (connection, &version, error))
     return FALSE;
 
-  if (version > XA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_TOO_NEW,
-                   _("The database was written by a newer version of Xiaoan (schema %d, this program knows up to %d). It was left untouched; please update Xiaoan."),
-                   version, XA_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
+  if (!_xa_store_check_not_newer (version, error))
+    return FALSE;
 
   for (int step = version + 1; step <= target_version; step++)
     {

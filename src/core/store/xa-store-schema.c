@@ -340,6 +340,25 @@ failed:
   return FALSE;
 }
 
+/**
+ * _xa_store_check_not_newer:
+ * @version: the schema version a database has, on either engine
+ *
+ * Refuses a database that a newer program wrote, which this one must leave untouched.
+ */
+gboolean
+_xa_store_check_not_newer (int      version,
+                           GError **error)
+{
+  if (version <= XA_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_TOO_NEW,
+               _("The database was written by a newer version of Xiaoan (schema %d, this program knows up to %d). It was left untouched; please update Xiaoan."),
+               version, XA_STORE_SCHEMA_VERSION);
+  return FALSE;
+}
+
 gboolean
 _xa_store_migrate (XaStore  *self,
                    sqlite3  *db,
@@ -359,13 +378,8 @@ _xa_store_migrate (XaStore  *self,
 
   /* The read-only look in xa_store_open() already refused such files; a file that
    * another process upgraded meanwhile is refused here. */
-  if (version > XA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_TOO_NEW,
-                   _("The database was written by a newer version of Xiaoan (schema %d, this program knows up to %d). It was left untouched; please update Xiaoan."),
-                   version, XA_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
+  if (!_xa_store_check_not_newer (version, error))
+    return FALSE;
 
   for (int step = version + 1; step <= target_version; step++)
     {
