@@ -253,6 +253,8 @@ host_is_local (const char *host)
  * xa_pg_connection_open:
  * @uri: a `postgresql://` URI; what it leaves out comes from libpq's environment
  *   (PGHOST, PGUSER…) and the password file, never from the URI we log
+ * @password: (nullable): the password, as the keyring gives it; never part of @uri,
+ *   which may end up in a log or a setting
  *
  * Connects, in UTF-8. A server that is not on this machine must speak TLS: data of
  * schools is not sent in the clear, and the message says what the administrator must do.
@@ -261,12 +263,18 @@ host_is_local (const char *host)
  */
 XaPgConnection *
 xa_pg_connection_open (const char  *uri,
+                       const char  *password,
                        GError     **error)
 {
   g_autoptr(XaPgConnection) self = g_new0 (XaPgConnection, 1);
+  const char *keys[] = { "dbname", "password", NULL };
+  const char *values[] = { uri, password, NULL };
   const char *host;
 
-  self->conn = PQconnectdb (uri);
+  /* dbname is expanded as the whole URI; a NULL password leaves libpq's own sources. */
+  if (password == NULL || password[0] == '\0')
+    keys[1] = NULL;
+  self->conn = PQconnectdbParams (keys, values, TRUE);
   host = PQhost (self->conn);
   self->display = g_strdup_printf ("%s@%s:%s/%s",
                                    PQuser (self->conn) ? PQuser (self->conn) : "",

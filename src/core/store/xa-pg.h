@@ -26,6 +26,7 @@ char           *xa_pg_translate_sql            (const char      *sql,
                                                 GError         **error);
 
 XaPgConnection *xa_pg_connection_open          (const char      *uri,
+                                                const char      *password,
                                                 GError         **error);
 void            xa_pg_connection_free          (XaPgConnection  *self);
 const char     *xa_pg_connection_get_display   (XaPgConnection  *self);

@@ -73,7 +73,7 @@ fixture_set_up (Fixture       *fixture,
   if (g_getenv ("PGHOST") == NULL && g_getenv ("PGDATABASE") == NULL)
     return;
 
-  fixture->connection = xa_pg_connection_open ("postgresql://", &error);
+  fixture->connection = xa_pg_connection_open ("postgresql://", NULL, &error);
   g_assert_no_error (error);
 
   /* A schema of the test's own, so that runs never meet. */
@@ -260,7 +260,7 @@ test_serialisation_is_busy (Fixture       *fixture,
   g_assert_true (xa_pg_connection_exec (fixture->connection,
                                         "CREATE TABLE counter (n BIGINT); INSERT INTO counter VALUES (0);",
                                         &error));
-  other = xa_pg_connection_open ("postgresql://", &error);
+  other = xa_pg_connection_open ("postgresql://", NULL, &error);
   g_assert_no_error (error);
   path = g_strdup_printf ("SET search_path TO %s", fixture->schema);
   g_assert_true (xa_pg_connection_exec (other, path, &error));
@@ -378,7 +378,7 @@ test_refused_connection (void)
   g_autoptr(XaPgConnection) connection = NULL;
 
   /* Nothing listens on port 1: a clear sentence naming the server, no libpq text. */
-  connection = xa_pg_connection_open ("postgresql://school@localhost:1/xiaoan?connect_timeout=3", &error);
+  connection = xa_pg_connection_open ("postgresql://school@localhost:1/xiaoan?connect_timeout=3", NULL, &error);
   g_assert_null (connection);
   g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN);
   g_assert_nonnull (strstr (error->message, "school@localhost:1/xiaoan"));
