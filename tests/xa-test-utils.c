@@ -8,10 +8,85 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include "xa-test-utils.h"
 #include "core/registry/xa-demo.h"
+#include "core/store/xa-pg.h"
+
+/**
+ * xa_test_server_uri:
+ *
+ * The pg suite runs the tests that hold for both engines a second time with
+ * `XIAOAN_TEST_SERVER` naming the server (build-aux/test.sh starts a temporary cluster).
+ *
+ * Returns: (nullable): the server's URI, or %NULL when the run is on SQLite
+ */
+const char *
+xa_test_server_uri (void)
+{
+  const char *uri = g_getenv ("XIAOAN_TEST_SERVER");
+
+  return uri != NULL && uri[0] != '\0' ? uri : NULL;
+}
+
+/**
+ * xa_test_new_server_location:
+ *
+ * Makes a new, empty schema on the test server, so that each store of a test starts
+ * from nothing as one in memory does, and returns the URI that puts a store in it.
+ *
+ * Returns: (transfer full): a `postgresql://` URI
+ */
+char *
+xa_test_new_server_location (void)
+{
+  static int counter = 0;
+  const char *base = xa_test_server_uri ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaPgConnection) connection = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_nonnull (base);
+  schema = g_strdup_printf ("xa_t_%d_%d", (int) getpid (), ++counter);
+  sql = g_strdup_printf ("CREATE SCHEMA %s", schema);
+
+  connection = xa_pg_connection_open (base, NULL, &error);
+  g_assert_no_error (error);
+  xa_pg_connection_exec (connection, sql, &error);
+  g_assert_no_error (error);
+
+  return g_strdup_printf ("%s%soptions=-c%%20search_path%%3D%s", base,
+                          strchr (base, '?') ? "&" : "?", schema);
+}
+
+/**
+ * xa_test_store_new:
+ *
+ * Returns: (transfer full): a fresh store: in memory, or in a schema of its own on the
+ *   test server when the run is on PostgreSQL
+ */
+XaStore *
+xa_test_store_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = NULL;
+
+  if (xa_test_server_uri () != NULL)
+    {
+      g_autofree char *location = xa_test_new_server_location ();
+
+      store = xa_store_open_server (location, NULL, &error);
+    }
+  else
+    store = xa_store_open_in_memory (&error);
+
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
 
 void
 xa_test_run_clear (XaTestRun *run)
@@ -223,8 +298,12 @@ xa_test_fingerprint (XaStore *store)
   xa_store_lock (store);
 
   list = xa_store_prepare (store,
-                           "SELECT name FROM sqlite_schema WHERE type = 'table'"
-                           " AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                           xa_store_get_is_server (store)
+                           ? "SELECT table_name FROM information_schema.tables"
+                             " WHERE table_schema = current_schema () AND table_type = 'BASE TABLE'"
+                             " ORDER BY table_name"
+                           : "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                             " AND name NOT LIKE 'sqlite_%' ORDER BY name",
                            NULL);
   g_assert_nonnull (list);
   while (xa_statement_step (list, NULL) == XA_STEP_ROW)
@@ -232,8 +311,10 @@ xa_test_fingerprint (XaStore *store)
 
   for (guint i = 0; i < tables->len; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid",
-                                              (const char *) g_ptr_array_index (tables, i));
+      const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *sql = xa_store_get_is_server (store)
+                             ? g_strdup_printf ("SELECT * FROM \"%s\" t ORDER BY t::text", table)
+                             : g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
       g_autoptr(XaStatement) stmt = xa_store_prepare (store, sql, NULL);
 
       g_assert_nonnull (stmt);
@@ -292,8 +373,10 @@ xa_test_workspace_new_in_memory (const char *operator_name,
                                  guint       n_demo_schools)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(XaWorkspace) workspace = xa_workspace_open_in_memory (&error);
+  g_autoptr(XaStore) store = xa_test_store_new ();
+  g_autoptr(XaWorkspace) workspace = xa_workspace_new_for_store (store);
 
+  xa_workspace_ensure_defaults (workspace, &error);
   g_assert_no_error (error);
   if (operator_name != NULL)
     xa_store_set_operator (xa_workspace_get_store (workspace), operator_name);

@@ -55,6 +55,10 @@ void     xa_test_assert_audit (XaStore    *store,
                                gint64      expected_entries,
                                gint64      expected_broken);
 
+const char  *xa_test_server_uri              (void);
+char        *xa_test_new_server_location     (void);
+XaStore     *xa_test_store_new               (void);
+
 XaWorkspace *xa_test_workspace_new_in_memory (const char *operator_name,
                                               guint       n_demo_schools);
 

@@ -177,7 +177,7 @@ generate_cb (XaStore   *store,
   static const char select_sql[] =
     "SELECT o.id, o.code, o.name, " HOLDER_AT_START ("?3") ", " HOLDER_AT_START ("?4")
     " FROM organisation o"
-    " WHERE o.kind = 'school' AND o.deleted_at IS NULL AND (?2 IS NULL OR o.uuid = ?2)"
+    " WHERE o.kind = 'school' AND o.deleted_at IS NULL AND (CAST (?2 AS TEXT) IS NULL OR o.uuid = ?2)"
     "   AND NOT EXISTS (SELECT 1 FROM agreement a WHERE a.organisation_id = o.id"
     "                   AND a.school_year = ?1 AND a.superseded_by IS NULL)"
     " ORDER BY o.code";

@@ -24,6 +24,7 @@ struct _XaPgConnection
 {
   PGconn *conn;
   char   *display;
+  int     last_changes;  /* rows the last INSERT, UPDATE or DELETE changed */
 };
 
 struct _XaPgStatement
@@ -33,6 +34,7 @@ struct _XaPgStatement
   GPtrArray      *names;    /* index - 1 → ":name" or NULL */
   int             n_params;
   char          **values;   /* n_params texts, NULL for SQL NULL */
+  Oid            *types;    /* 0 to let the server infer, text for a parameter not used */
   PGresult       *result;
   int             row;
 };
@@ -351,6 +353,43 @@ xa_pg_connection_exec (XaPgConnection  *self,
 
 /* Statements */
 
+/* SQLite takes values for numbered parameters a statement does not use (?3 alone, with
+ * ?1 and ?2 bound as in its sibling statements); the server cannot type those and
+ * refuses. They go as text, which nothing reads; the others are typed by the server
+ * from where they stand. */
+static Oid *
+unused_as_text (const char *sql,
+                int         n_params)
+{
+  g_autofree gboolean *used = g_new0 (gboolean, n_params + 1);
+  Oid *types = g_new0 (Oid, n_params + 1);
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        {
+          for (p++; *p != '\0' && *p != '\''; p++)
+            ;
+          if (*p == '\0')
+            break;
+        }
+      else if (*p == '$' && g_ascii_isdigit (p[1]))
+        {
+          char *end = NULL;
+          gint64 index = g_ascii_strtoll (p + 1, &end, 10);
+
+          if (index >= 1 && index <= n_params)
+            used[index] = TRUE;
+          p = end - 1;
+        }
+    }
+
+  for (int i = 1; i <= n_params; i++)
+    types[i - 1] = used[i] ? 0 : 25 /* text */;
+
+  return types;
+}
+
 XaPgStatement *
 xa_pg_statement_new (XaPgConnection  *connection,
                      const char      *sql,
@@ -362,6 +401,7 @@ xa_pg_statement_new (XaPgConnection  *connection,
   if (!(self->sql = xa_pg_translate_sql (sql, &self->names, &self->n_params, error)))
     return NULL;
   self->values = g_new0 (char *, self->n_params + 1);
+  self->types = unused_as_text (self->sql, self->n_params);
   self->row = -1;
 
   return g_steal_pointer (&self);
@@ -377,6 +417,7 @@ xa_pg_statement_free (XaPgStatement *self)
   for (int i = 0; i < self->n_params; i++)
     g_free (self->values[i]);
   g_free (self->values);
+  g_free (self->types);
   g_clear_pointer (&self->names, g_ptr_array_unref);
   g_free (self->sql);
   g_free (self);
@@ -447,30 +488,46 @@ xa_pg_statement_bind_double (XaPgStatement *self,
   set_value (self, index, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
 }
 
+static gboolean
+run_statement (XaPgStatement  *self,
+               GError        **error)
+{
+  const char *command;
+  ExecStatusType status;
+
+  self->result = PQexecParams (self->connection->conn, self->sql, self->n_params, self->types,
+                               (const char * const *) self->values, NULL, NULL, 0);
+  status = PQresultStatus (self->result);
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+    {
+      set_error_from_result (self->connection, self->result, self->sql, error);
+      g_clear_pointer (&self->result, PQclear);
+      return FALSE;
+    }
+
+  self->row = -1;
+
+  /* Only what changed rows counts, as with SQLite: a SELECT leaves the count. */
+  command = PQcmdStatus (self->result);
+  if (g_str_has_prefix (command, "INSERT") || g_str_has_prefix (command, "UPDATE") ||
+      g_str_has_prefix (command, "DELETE"))
+    self->connection->last_changes = xa_pg_statement_count_changes (self);
+
+  return TRUE;
+}
+
 /**
  * xa_pg_statement_step:
  *
- * Runs the statement on its first step, then walks the rows it returned.
+ * Runs the statement on its first step (or when its columns were first asked for),
+ * then walks the rows it returned.
  */
 XaStep
 xa_pg_statement_step (XaPgStatement  *self,
                       GError        **error)
 {
-  if (self->result == NULL)
-    {
-      ExecStatusType status;
-
-      self->result = PQexecParams (self->connection->conn, self->sql, self->n_params, NULL,
-                                   (const char * const *) self->values, NULL, NULL, 0);
-      status = PQresultStatus (self->result);
-      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
-        {
-          set_error_from_result (self->connection, self->result, self->sql, error);
-          g_clear_pointer (&self->result, PQclear);
-          return XA_STEP_ERROR;
-        }
-      self->row = -1;
-    }
+  if (self->result == NULL && !run_statement (self, error))
+    return XA_STEP_ERROR;
 
   if (PQresultStatus (self->result) != PGRES_TUPLES_OK)
     return XA_STEP_DONE;
@@ -479,10 +536,19 @@ xa_pg_statement_step (XaPgStatement  *self,
   return self->row < PQntuples (self->result) ? XA_STEP_ROW : XA_STEP_DONE;
 }
 
+/* SQLite knows a statement's columns once it is prepared; the server tells them with
+ * the result. A caller that asks before the first step (with its parameters bound) has
+ * the statement run now; a failure then shows at that step. */
+static gboolean
+ensure_result (XaPgStatement *self)
+{
+  return self->result != NULL || run_statement (self, NULL);
+}
+
 int
 xa_pg_statement_get_n_columns (XaPgStatement *self)
 {
-  return self->result ? PQnfields (self->result) : 0;
+  return ensure_result (self) ? PQnfields (self->result) : 0;
 }
 
 gboolean
@@ -541,4 +607,68 @@ xa_pg_statement_count_changes (XaPgStatement *self)
   const char *tuples = self->result ? PQcmdTuples (self->result) : "";
 
   return tuples[0] != '\0' ? atoi (tuples) : 0;
+}
+
+/**
+ * xa_pg_connection_count_changes:
+ *
+ * Returns: how many rows the last INSERT, UPDATE or DELETE run on @self changed, as
+ *   sqlite3_changes() tells it
+ */
+int
+xa_pg_connection_count_changes (XaPgConnection *self)
+{
+  return self->last_changes;
+}
+
+const char *
+xa_pg_statement_get_column_name (XaPgStatement *self,
+                                 int            column)
+{
+  return ensure_result (self) ? PQfname (self->result, column) : NULL;
+}
+
+const char *
+xa_pg_statement_get_sql (XaPgStatement *self)
+{
+  return self->sql;
+}
+
+/* The type OIDs of pg_type.h (server/catalog), stable across releases. */
+#define PG_TYPE_BOOL    16
+#define PG_TYPE_INT8    20
+#define PG_TYPE_INT2    21
+#define PG_TYPE_INT4    23
+#define PG_TYPE_FLOAT4  700
+#define PG_TYPE_FLOAT8  701
+#define PG_TYPE_NUMERIC 1700
+
+/**
+ * xa_pg_statement_get_kind:
+ *
+ * Returns: the column's value as the audit's canonical form types it: 'n' NULL,
+ *   'i' integer, 'r' real, 't' text (see xa_statement_hash_value()); the schema keeps
+ *   no bytes
+ */
+char
+xa_pg_statement_get_kind (XaPgStatement *self,
+                          int            column)
+{
+  if (xa_pg_statement_get_is_null (self, column))
+    return 'n';
+
+  switch (PQftype (self->result, column))
+    {
+    case PG_TYPE_BOOL:
+    case PG_TYPE_INT2:
+    case PG_TYPE_INT4:
+    case PG_TYPE_INT8:
+      return 'i';
+    case PG_TYPE_FLOAT4:
+    case PG_TYPE_FLOAT8:
+    case PG_TYPE_NUMERIC:
+      return 'r';
+    default:
+      return 't';
+    }
 }

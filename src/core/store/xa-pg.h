@@ -62,6 +62,12 @@ gint64          xa_pg_statement_get_int64      (XaPgStatement   *self,
 double          xa_pg_statement_get_double     (XaPgStatement   *self,
                                                 int              column);
 int             xa_pg_statement_count_changes  (XaPgStatement   *self);
+int             xa_pg_connection_count_changes (XaPgConnection  *self);
+const char     *xa_pg_statement_get_column_name (XaPgStatement  *self,
+                                                int              column);
+const char     *xa_pg_statement_get_sql        (XaPgStatement   *self);
+char            xa_pg_statement_get_kind       (XaPgStatement   *self,
+                                                int              column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaPgConnection, xa_pg_connection_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaPgStatement, xa_pg_statement_free)

@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Prepared statements over SQLite, and the one place where SQLite's error codes become
- * messages a user can act on. Messages name the database file and what went wrong in
- * words; the SQL and SQLite's own text only go to the debug log.
+ * Prepared statements over either engine: SQLite's here, PostgreSQL's in xa-pg.c, one
+ * of the two under each XaStatement. This is also the one place where SQLite's error
+ * codes become messages a user can act on. Messages name the database file and what went
+ * wrong in words; the SQL and SQLite's own text only go to the debug log.
  */
 
 #include "config.h"
@@ -18,9 +19,11 @@
 
 struct _XaStatement
 {
-  sqlite3_stmt *stmt;
-  sqlite3      *db;
-  const char   *path;  /* the store's, which outlives its statements */
+  /* SQLite's statement, or else PostgreSQL's */
+  sqlite3_stmt  *stmt;
+  XaPgStatement *pg;
+  sqlite3       *db;
+  const char    *path;  /* the store's, which outlives its statements */
 };
 
 /* The messages of the schema's RAISE() triggers (xa-store-schema.c), as the user reads
@@ -189,13 +192,33 @@ _xa_statement_new (sqlite3     *db,
   return self;
 }
 
+XaStatement *
+_xa_statement_new_pg (XaPgConnection  *connection,
+                      const char      *sql,
+                      GError         **error)
+{
+  XaPgStatement *pg;
+  XaStatement *self;
+
+  if (!(pg = xa_pg_statement_new (connection, sql, error)))
+    return NULL;
+
+  self = g_new0 (XaStatement, 1);
+  self->pg = pg;
+
+  return self;
+}
+
 void
 xa_statement_free (XaStatement *self)
 {
   if (self == NULL)
     return;
 
-  sqlite3_finalize (self->stmt);
+  if (self->pg != NULL)
+    xa_pg_statement_free (self->pg);
+  else
+    sqlite3_finalize (self->stmt);
   g_free (self);
 }
 
@@ -208,6 +231,12 @@ void
 xa_statement_reset (XaStatement *self)
 {
   g_return_if_fail (self != NULL);
+
+  if (self->pg != NULL)
+    {
+      xa_pg_statement_reset (self->pg);
+      return;
+    }
 
   sqlite3_reset (self->stmt);
   sqlite3_clear_bindings (self->stmt);
@@ -227,6 +256,9 @@ xa_statement_param (XaStatement *self,
 
   g_return_val_if_fail (self != NULL, 0);
 
+  if (self->pg != NULL)
+    return xa_pg_statement_param (self->pg, name);
+
   index = sqlite3_bind_parameter_index (self->stmt, name);
   if (index == 0)
     g_critical ("The statement has no parameter %s: %s", name, sqlite3_sql (self->stmt));
@@ -245,7 +277,9 @@ xa_statement_bind_text (XaStatement *self,
 {
   g_return_if_fail (self != NULL);
 
-  if (value == NULL)
+  if (self->pg != NULL)
+    xa_pg_statement_bind_text (self->pg, index, value);
+  else if (value == NULL)
     sqlite3_bind_null (self->stmt, index);
   else
     sqlite3_bind_text (self->stmt, index, value, -1, SQLITE_TRANSIENT);
@@ -270,7 +304,7 @@ xa_statement_bind_int (XaStatement *self,
 {
   g_return_if_fail (self != NULL);
 
-  sqlite3_bind_int (self->stmt, index, value);
+  xa_statement_bind_int64 (self, index, value);
 }
 
 void
@@ -280,7 +314,10 @@ xa_statement_bind_int64 (XaStatement *self,
 {
   g_return_if_fail (self != NULL);
 
-  sqlite3_bind_int64 (self->stmt, index, value);
+  if (self->pg != NULL)
+    xa_pg_statement_bind_int64 (self->pg, index, value);
+  else
+    sqlite3_bind_int64 (self->stmt, index, value);
 }
 
 void
@@ -290,7 +327,10 @@ xa_statement_bind_double (XaStatement *self,
 {
   g_return_if_fail (self != NULL);
 
-  sqlite3_bind_double (self->stmt, index, value);
+  if (self->pg != NULL)
+    xa_pg_statement_bind_double (self->pg, index, value);
+  else
+    sqlite3_bind_double (self->stmt, index, value);
 }
 
 void
@@ -299,7 +339,7 @@ xa_statement_bind_null (XaStatement *self,
 {
   g_return_if_fail (self != NULL);
 
-  sqlite3_bind_null (self->stmt, index);
+  xa_statement_bind_text (self, index, NULL);
 }
 
 /**
@@ -315,6 +355,9 @@ xa_statement_step (XaStatement  *self,
   int rc;
 
   g_return_val_if_fail (self != NULL, XA_STEP_ERROR);
+
+  if (self->pg != NULL)
+    return xa_pg_statement_step (self->pg, error);
 
   rc = sqlite3_step (self->stmt);
   if (rc == SQLITE_ROW)
@@ -361,7 +404,7 @@ xa_statement_step_one (XaStatement  *self,
     case XA_STEP_DONE:
       g_set_error_literal (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL,
                            _("The database returned no answer where one was expected"));
-      g_debug ("No row from: %s", sqlite3_sql (self->stmt));
+      g_debug ("No row from: %s", xa_statement_get_sql (self));
       return FALSE;
     case XA_STEP_ERROR:
     default:
@@ -374,6 +417,9 @@ xa_statement_get_n_columns (XaStatement *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
+  if (self->pg != NULL)
+    return xa_pg_statement_get_n_columns (self->pg);
+
   return sqlite3_column_count (self->stmt);
 }
 
@@ -382,6 +428,9 @@ xa_statement_get_is_null (XaStatement *self,
                           int          column)
 {
   g_return_val_if_fail (self != NULL, TRUE);
+
+  if (self->pg != NULL)
+    return xa_pg_statement_get_is_null (self->pg, column);
 
   return sqlite3_column_type (self->stmt, column) == SQLITE_NULL;
 }
@@ -399,6 +448,9 @@ xa_statement_get_text (XaStatement *self,
 
   g_return_val_if_fail (self != NULL, "");
 
+  if (self->pg != NULL)
+    return xa_pg_statement_get_text (self->pg, column);
+
   text = (const char *) sqlite3_column_text (self->stmt, column);
   return text ? text : "";
 }
@@ -414,6 +466,10 @@ xa_statement_get_text_or_null (XaStatement *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
+  if (self->pg != NULL)
+    return xa_pg_statement_get_is_null (self->pg, column) ? NULL
+           : xa_pg_statement_get_text (self->pg, column);
+
   return (const char *) sqlite3_column_text (self->stmt, column);
 }
 
@@ -423,7 +479,7 @@ xa_statement_get_int (XaStatement *self,
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return sqlite3_column_int (self->stmt, column);
+  return (int) xa_statement_get_int64 (self, column);
 }
 
 gint64
@@ -431,6 +487,9 @@ xa_statement_get_int64 (XaStatement *self,
                         int          column)
 {
   g_return_val_if_fail (self != NULL, 0);
+
+  if (self->pg != NULL)
+    return xa_pg_statement_get_int64 (self->pg, column);
 
   return sqlite3_column_int64 (self->stmt, column);
 }
@@ -441,6 +500,9 @@ xa_statement_get_double (XaStatement *self,
 {
   g_return_val_if_fail (self != NULL, 0.0);
 
+  if (self->pg != NULL)
+    return xa_pg_statement_get_double (self->pg, column);
+
   return sqlite3_column_double (self->stmt, column);
 }
 
@@ -449,6 +511,9 @@ xa_statement_get_column_name (XaStatement *self,
                               int          column)
 {
   g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->pg != NULL)
+    return xa_pg_statement_get_column_name (self->pg, column);
 
   return sqlite3_column_name (self->stmt, column);
 }
@@ -477,7 +542,30 @@ xa_statement_hash_value (XaStatement *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (checksum != NULL);
 
-  switch (sqlite3_column_type (self->stmt, column))
+  if (self->pg != NULL)
+    {
+      /* The same bytes as SQLite's for the same value: integers and reals are read as
+       * numbers and written back as below, not taken in the server's own notation. */
+      switch ((type = xa_pg_statement_get_kind (self->pg, column)))
+        {
+        case 'i':
+          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT,
+                      xa_pg_statement_get_int64 (self->pg, column));
+          data = (const guchar *) number;
+          break;
+        case 'r':
+          g_ascii_dtostr (number, sizeof number, xa_pg_statement_get_double (self->pg, column));
+          data = (const guchar *) number;
+          break;
+        case 't':
+          data = (const guchar *) xa_pg_statement_get_text (self->pg, column);
+          break;
+        default:
+          break;
+        }
+      size = data != NULL ? strlen ((const char *) data) : 0;
+    }
+  else switch (sqlite3_column_type (self->stmt, column))
     {
     case SQLITE_INTEGER:
       type = 'i';
@@ -523,6 +611,9 @@ const char *
 xa_statement_get_sql (XaStatement *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->pg != NULL)
+    return xa_pg_statement_get_sql (self->pg);
 
   return sqlite3_sql (self->stmt);
 }

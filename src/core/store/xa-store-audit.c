@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <string.h>
 
 #include "xa-audit-key.h"
@@ -306,16 +307,31 @@ _xa_store_flush_audit (XaStore  *self,
 /**
  * _xa_store_dup_head_path:
  *
- * Returns: (transfer full) (nullable): the head file beside the database, `xiaoan.db.head`,
- *   or %NULL for a store in memory
+ * Returns: (transfer full) (nullable): the head file beside the database, `xiaoan.db.head`
+ *   (for a server, in this PC's state folder), or %NULL for a store in memory
  */
 char *
 _xa_store_dup_head_path (XaStore *self)
 {
+  g_autoptr(GString) name = NULL;
+
   if (g_strcmp0 (self->path, ":memory:") == 0 || !self->head_file_kept)
     return NULL;
 
-  return g_strconcat (self->path, ".head", NULL);
+  if (!xa_store_get_is_server (self))
+    return g_strconcat (self->path, ".head", NULL);
+
+  /* A server's head is what this PC saw last: kept in its own state folder, one file
+   * per server, database and schema. */
+  name = g_string_new (self->path);
+  g_string_append_printf (name, ".%s.head", self->server_schema ? self->server_schema : "");
+  for (char *p = name->str; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '.' && *p != '-' && *p != '_' && *p != '@')
+        *p = '_';
+    }
+
+  return g_build_filename (g_get_user_state_dir (), "xiaoan", "servers", name->str, NULL);
 }
 
 /**
@@ -339,6 +355,7 @@ write_head_file (XaStore    *self,
   g_autofree char *path = _xa_store_dup_head_path (self);
   g_autoptr(GKeyFile) key_file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
   g_autofree char *at = NULL;
   g_autofree char *data = NULL;
   gint64 recorded;
@@ -359,6 +376,10 @@ write_head_file (XaStore    *self,
                  ": left as it is", recorded, seq);
       return;
     }
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_warning ("Cannot create the folder of the audit head file %s: %s", dir, g_strerror (errno));
 
   at = xa_date_now_iso8601 ();
   g_key_file_set_int64 (key_file, "Audit head", "seq", seq);

@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 /* The schema from which the search side table exists. */
 #define XA_STORE_SCHEMA_SEARCH 6
 
+/* The lock that a server's writes and migrations take for their transaction, one per
+ * schema: "XiAn" in ASCII, as SQLite's application id, and the schema the tables are in. */
+#define XA_STORE_PG_LOCK "SELECT pg_advisory_xact_lock (1481204078, hashtext (current_schema ()))"
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 struct _XaStore
@@ -34,6 +38,16 @@ struct _XaStore
   sqlite3      *reader;
   GRecMutex     reader_mutex;
 
+  /* The server's connections instead of SQLite's, when the store is on PostgreSQL
+   * (xa-store-server.c): one that writes and the owner reads through, and one for other
+   * threads; the password stays in memory to open the second. */
+  XaPgConnection *pg;
+  XaPgConnection *pg_reader;
+  char         *uri;
+  char         *password;
+  char         *server_schema;  /* the schema the tables are in */
+
+  /* The file, or for a server user@host:port/database as messages name it */
   char         *path;
   char         *operator_name;
   GThread      *owner_thread;
@@ -112,6 +126,12 @@ void      _xa_store_forget_head_file (XaStore    *self);
 gboolean  _xa_store_reset_head_file (XaStore     *self,
                                      GError     **error);
 sqlite3  *_xa_store_get_db          (XaStore     *self);
+XaStore  *_xa_store_new             (void);
+gboolean  _xa_store_open_server_connection (XaStore  *self,
+                                            GError  **error);
+XaPgConnection *_xa_store_open_server_reader (XaStore *self);
+gboolean  _xa_store_server_begin_write (XaStore  *self,
+                                        GError  **error);
 
 XaAuditImage *_xa_audit_image_new   (const char  *table,
                                      const char  *uuid,
@@ -141,6 +161,9 @@ GPtrArray *_xa_store_collect_images (XaStore     *self,
 
 XaStatement *_xa_statement_new      (sqlite3     *db,
                                      const char  *path,
+                                     const char  *sql,
+                                     GError     **error);
+XaStatement *_xa_statement_new_pg   (XaPgConnection *connection,
                                      const char  *sql,
                                      GError     **error);
 gboolean  _xa_store_search_fill     (sqlite3     *db,

@@ -262,8 +262,6 @@ static const char * const pg_migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == XA_STORE_SCHEMA_VERSION + 1);
 
-/* The key of the advisory lock that migrations hold: "XiAn", as SQLite's application id. */
-#define MIGRATION_LOCK "SELECT pg_advisory_xact_lock (1481204078)"
 
 static gboolean
 read_version (XaPgConnection  *connection,
@@ -281,6 +279,25 @@ read_version (XaPgConnection  *connection,
 
   if (xa_pg_statement_get_int64 (exists, 0) == 0)
     {
+      g_autoptr(XaPgStatement) others = NULL;
+
+      /* Only an empty schema is made ours: tables of another program stay its own. */
+      if (!(others = xa_pg_statement_new (connection,
+                                          "SELECT count(*) FROM pg_catalog.pg_class c"
+                                          " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                                          " WHERE n.nspname = current_schema () AND c.relkind IN ('r', 'v', 'p')",
+                                          error)) ||
+          xa_pg_statement_step (others, error) != XA_STEP_ROW)
+        return FALSE;
+
+      if (xa_pg_statement_get_int64 (others, 0) > 0)
+        {
+          g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_OURS,
+                       _("The database “%s” holds another program’s tables; it was left untouched. Ask the administrator for a database of Xiaoan’s own."),
+                       xa_pg_connection_get_display (connection));
+          return FALSE;
+        }
+
       *version = 0;
       return TRUE;
     }
@@ -306,7 +323,7 @@ run_step (XaPgConnection  *connection,
   int current = 0;
 
   if (!xa_pg_connection_exec (connection, "BEGIN", &local_error) ||
-      !xa_pg_connection_exec (connection, MIGRATION_LOCK, &local_error) ||
+      !xa_pg_connection_exec (connection, XA_STORE_PG_LOCK, &local_error) ||
       !read_version (connection, &current, &local_error))
     goto failed;
 

@@ -20,12 +20,13 @@
 #include "core/util/xa-date.h"
 
 
-/* Which connection a thread is using for which store: a stack, because a read can
- * happen inside a write and a store inside another's. */
+/* Which connection a thread is using for which store, the writer or the reader of its
+ * engine: a stack, because a read can happen inside a write and a store inside
+ * another's. */
 typedef struct
 {
   XaStore  *store;
-  sqlite3  *db;
+  gboolean  reader;
   gboolean  began_read;
 } ConnectionFrame;
 
@@ -342,6 +343,13 @@ xa_store_finalize (GObject *object)
 
   if (self->reader != NULL)
     sqlite3_close_v2 (self->reader);
+  g_clear_pointer (&self->pg_reader, xa_pg_connection_free);
+  g_clear_pointer (&self->pg, xa_pg_connection_free);
+  g_clear_pointer (&self->uri, g_free);
+  g_clear_pointer (&self->server_schema, g_free);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_clear_pointer (&self->password, g_free);
 
   if (self->db != NULL)
     {
@@ -406,11 +414,17 @@ xa_store_init (XaStore *self)
 }
 
 XaStore *
+_xa_store_new (void)
+{
+  return g_object_new (XA_TYPE_STORE, NULL);
+}
+
+XaStore *
 _xa_store_open_at_version (const char  *path,
                            int          target_version,
                            GError     **error)
 {
-  g_autoptr(XaStore) self = g_object_new (XA_TYPE_STORE, NULL);
+  g_autoptr(XaStore) self = _xa_store_new ();
 
   self->schema_version = target_version;
   if (!open_connection (self, path, target_version, error))
@@ -642,6 +656,9 @@ xa_store_get_schema_version (XaStore *self)
 
   g_return_val_if_fail (XA_IS_STORE (self), 0);
 
+  if (self->pg != NULL)
+    return self->schema_version;
+
   g_rec_mutex_lock (&self->mutex);
   query_int (self->db, "PRAGMA user_version", &version, NULL);
   g_rec_mutex_unlock (&self->mutex);
@@ -681,13 +698,13 @@ current_frame (XaStore *self)
 
 static void
 push_frame (XaStore  *self,
-            sqlite3  *db,
+            gboolean  reader,
             gboolean  began_read)
 {
   ConnectionFrame *frame = g_new0 (ConnectionFrame, 1);
 
   frame->store = self;
-  frame->db = db;
+  frame->reader = reader;
   frame->began_read = began_read;
   g_private_set (&connection_frames,
                  g_slist_prepend (g_private_get (&connection_frames), frame));
@@ -706,19 +723,38 @@ pop_frame (XaStore *self)
   return frame;
 }
 
-/* The read-only connection of other threads. A store in memory has none (a second
- * connection would see another, empty database), nor does one whose reader cannot be
- * opened: they read through the writer. */
-static sqlite3 *
-ensure_reader (XaStore *self)
+/* The read-only connection of other threads, begun in a read transaction. A store in
+ * memory has none (a second connection would see another, empty database), nor does one
+ * whose reader cannot be opened: they read through the writer. */
+static gboolean
+begin_reader (XaStore *self)
 {
-  if (self->reader != NULL || g_strcmp0 (self->path, ":memory:") == 0)
-    return self->reader;
+  if (self->pg != NULL)
+    {
+      if (self->pg_reader == NULL)
+        self->pg_reader = _xa_store_open_server_reader (self);
 
-  if (!(self->reader = open_reading_connection (self->path)))
+      /* One snapshot for the whole read, as SQLite's read transaction gives. */
+      return self->pg_reader != NULL &&
+             xa_pg_connection_exec (self->pg_reader,
+                                    "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", NULL);
+    }
+
+  if (self->reader == NULL && g_strcmp0 (self->path, ":memory:") != 0 &&
+      !(self->reader = open_reading_connection (self->path)))
     g_debug ("No reader connection for %s", self->path);
 
-  return self->reader;
+  return self->reader != NULL &&
+         sqlite3_exec (self->reader, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void
+end_reader (XaStore *self)
+{
+  if (self->pg != NULL)
+    xa_pg_connection_exec (self->pg_reader, "COMMIT", NULL);
+  else
+    sqlite3_exec (self->reader, "COMMIT", NULL, NULL, NULL);
 }
 
 /**
@@ -734,7 +770,6 @@ void
 xa_store_lock (XaStore *self)
 {
   ConnectionFrame *frame;
-  sqlite3 *reader;
 
   g_return_if_fail (XA_IS_STORE (self));
 
@@ -743,10 +778,8 @@ xa_store_lock (XaStore *self)
   /* A read inside this thread's read or write goes on through the same connection. */
   if (frame != NULL)
     {
-      GRecMutex *mutex = frame->db == self->db ? &self->mutex : &self->reader_mutex;
-
-      g_rec_mutex_lock (mutex);
-      push_frame (self, frame->db, FALSE);
+      g_rec_mutex_lock (frame->reader ? &self->reader_mutex : &self->mutex);
+      push_frame (self, frame->reader, FALSE);
       return;
     }
 
@@ -754,16 +787,16 @@ xa_store_lock (XaStore *self)
     {
       /* The reader is opened under its own lock: two workers may start at once. */
       g_rec_mutex_lock (&self->reader_mutex);
-      if ((reader = ensure_reader (self)) != NULL)
+      if (begin_reader (self))
         {
-          push_frame (self, reader, sqlite3_exec (reader, "BEGIN", NULL, NULL, NULL) == SQLITE_OK);
+          push_frame (self, TRUE, TRUE);
           return;
         }
       g_rec_mutex_unlock (&self->reader_mutex);
     }
 
   g_rec_mutex_lock (&self->mutex);
-  push_frame (self, self->db, FALSE);
+  push_frame (self, FALSE, FALSE);
 }
 
 void
@@ -775,14 +808,14 @@ xa_store_unlock (XaStore *self)
 
   frame = pop_frame (self);
 
-  if (frame->db == self->db)
+  if (!frame->reader)
     {
       g_rec_mutex_unlock (&self->mutex);
       return;
     }
 
   if (frame->began_read)
-    sqlite3_exec (frame->db, "COMMIT", NULL, NULL, NULL);
+    end_reader (self);
   g_rec_mutex_unlock (&self->reader_mutex);
 }
 
@@ -910,12 +943,72 @@ xa_store_note_change (XaStore    *self,
   g_hash_table_add (uuids, g_strdup (uuid ? uuid : ""));
 }
 
+/* BEGIN of a write: IMMEDIATE on SQLite, which takes the file's write lock at once;
+ * on a server, the write lock that every client takes (xa-store-server.c). */
+static gboolean
+begin_write (XaStore  *self,
+             GError  **error)
+{
+  if (self->pg != NULL)
+    return _xa_store_server_begin_write (self, error);
+
+  return exec_sql (self->db, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+end_write (XaStore  *self,
+           gboolean  commit,
+           GError  **error)
+{
+  if (self->pg != NULL)
+    {
+      if (commit && xa_pg_connection_exec (self->pg, "COMMIT", error))
+        return TRUE;
+      xa_pg_connection_exec (self->pg, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  if (commit && exec_sql (self->db, "COMMIT", error))
+    return TRUE;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* How often a write that lost a race on the server (a serialisation failure or a
+ * deadlock, which the server resolves by refusing one of the two) is tried again before
+ * the user hears the database is busy. SQLite's writers queue in its busy handler. */
+#define SERVER_WRITE_ATTEMPTS 8
+
+static gboolean
+write_once (XaStore           *self,
+            XaStoreWriteFunc   func,
+            gpointer           user_data,
+            GError           **error)
+{
+  gboolean ok;
+
+  if (!begin_write (self, error))
+    return FALSE;
+
+  push_frame (self, FALSE, FALSE);
+  self->in_write = TRUE;
+  ok = func (self, user_data, error) && _xa_store_flush_audit (self, error);
+  self->in_write = FALSE;
+  g_free (pop_frame (self));
+
+  ok = end_write (self, ok, ok ? error : NULL);
+  _xa_store_end_audit (self, ok);
+  return ok;
+}
+
 /**
  * xa_store_write:
  * @func: (scope call): the change
  *
  * Runs @func inside `BEGIN IMMEDIATE … COMMIT` with the store's lock held. Either all
- * that @func wrote, its audit entries included, is committed, or nothing is.
+ * that @func wrote, its audit entries included, is committed, or nothing is. On a
+ * server, a write that lost a race with another client is rolled back and @func runs
+ * again, so it must not keep anything from an earlier run but what it returns.
  *
  * Returns: %TRUE when the change was committed
  */
@@ -947,32 +1040,32 @@ xa_store_write (XaStore           *self,
       return ok;
     }
 
-  if (current_frame (self) != NULL && current_frame (self)->db != self->db)
+  if (current_frame (self) != NULL && current_frame (self)->reader)
     {
       g_critical ("A write cannot start inside a read of another connection");
       g_rec_mutex_unlock (&self->mutex);
       return FALSE;
     }
 
-  if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
+  for (guint attempt = 1;; attempt++)
     {
-      g_rec_mutex_unlock (&self->mutex);
-      return FALSE;
+      g_autoptr(GError) local_error = NULL;
+
+      if ((ok = write_once (self, func, user_data, &local_error)))
+        break;
+
+      if (self->pg == NULL || attempt == SERVER_WRITE_ATTEMPTS ||
+          !g_error_matches (local_error, XA_STORE_ERROR, XA_STORE_ERROR_BUSY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          break;
+        }
+
+      g_debug ("Write attempt %u lost a race on the server: %s", attempt, local_error->message);
+      g_hash_table_remove_all (self->pending_changes);
+      g_usleep (attempt * (1 + g_random_int_range (0, 20)) * G_TIME_SPAN_MILLISECOND);
     }
 
-  push_frame (self, self->db, FALSE);
-  self->in_write = TRUE;
-  ok = func (self, user_data, error) && _xa_store_flush_audit (self, error);
-  self->in_write = FALSE;
-  g_free (pop_frame (self));
-
-  if (ok)
-    ok = exec_sql (self->db, "COMMIT", error);
-
-  if (!ok)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-
-  _xa_store_end_audit (self, ok);
   changes = g_steal_pointer (&self->pending_changes);
   self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  (GDestroyNotify) g_hash_table_unref);
@@ -985,12 +1078,12 @@ xa_store_write (XaStore           *self,
   return ok;
 }
 
-static sqlite3 *
-current_db (XaStore *self)
+static gboolean
+current_is_reader (XaStore *self)
 {
   ConnectionFrame *frame = current_frame (self);
 
-  return frame != NULL ? frame->db : self->db;
+  return frame != NULL && frame->reader;
 }
 
 /**
@@ -1010,13 +1103,18 @@ xa_store_prepare (XaStore     *self,
   g_return_val_if_fail (XA_IS_STORE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  return _xa_statement_new (current_db (self), self->path, sql, error);
+  if (self->pg != NULL)
+    return _xa_statement_new_pg (current_is_reader (self) ? self->pg_reader : self->pg, sql, error);
+
+  return _xa_statement_new (current_is_reader (self) ? self->reader : self->db,
+                            self->path, sql, error);
 }
 
 /**
  * xa_store_exec:
  *
- * Runs SQL without parameters or results (a pragma, DDL) on the current connection.
+ * Runs SQL without parameters or results (DDL, a statement of one engine's own) on the
+ * current connection.
  */
 gboolean
 xa_store_exec (XaStore     *self,
@@ -1025,7 +1123,10 @@ xa_store_exec (XaStore     *self,
 {
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
 
-  return exec_sql (current_db (self), sql, error);
+  if (self->pg != NULL)
+    return xa_pg_connection_exec (current_is_reader (self) ? self->pg_reader : self->pg, sql, error);
+
+  return exec_sql (current_is_reader (self) ? self->reader : self->db, sql, error);
 }
 
 /**
@@ -1038,7 +1139,24 @@ xa_store_count_changes (XaStore *self)
 {
   g_return_val_if_fail (XA_IS_STORE (self), 0);
 
+  if (self->pg != NULL)
+    return xa_pg_connection_count_changes (self->pg);
+
   return sqlite3_changes (self->db);
+}
+
+/**
+ * xa_store_get_is_server:
+ *
+ * Returns: %TRUE when the store is a database server's (PostgreSQL), %FALSE for a file
+ *   of this PC; the server keeps its own backups, so the app makes none
+ */
+gboolean
+xa_store_get_is_server (XaStore *self)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  return self->pg != NULL;
 }
 
 sqlite3 *

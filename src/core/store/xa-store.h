@@ -61,12 +61,20 @@ XaStore     *xa_store_open                 (const char        *path,
 XaStore     *xa_store_open_read_only       (const char        *path,
                                             GError           **error);
 XaStore     *xa_store_open_in_memory       (GError           **error);
+XaStore     *xa_store_open_server          (const char        *uri,
+                                            const char        *password,
+                                            GError           **error);
+XaStore     *xa_store_open_location        (const char        *location,
+                                            const char        *password,
+                                            GError           **error);
+gboolean     xa_store_location_is_server   (const char        *location);
 char        *xa_store_dup_default_data_dir (const char        *override);
 const char  *xa_store_get_path             (XaStore           *self);
 const char  *xa_store_get_operator         (XaStore           *self);
 void         xa_store_set_operator         (XaStore           *self,
                                             const char        *operator_name);
 gboolean     xa_store_get_read_only        (XaStore           *self);
+gboolean     xa_store_get_is_server        (XaStore           *self);
 int          xa_store_get_schema_version   (XaStore           *self);
 guint        xa_store_get_change_serial    (XaStore           *self);
 

@@ -26,7 +26,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint n_made = 0;
 
-  fixture->workspace = xa_workspace_open_in_memory (&error);
+  fixture->workspace = xa_test_workspace_new_in_memory (NULL, 0);
   g_assert_no_error (error);
   xa_store_set_operator (xa_workspace_get_store (fixture->workspace), "张老师");
   xa_demo_fill (xa_workspace_get_registry (fixture->workspace), 4, 7, &error);

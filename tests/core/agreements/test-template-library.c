@@ -28,7 +28,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = g_dir_make_tmp ("xa-test-template-library-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->store = xa_store_open_in_memory (&error);
+  fixture->store = xa_test_store_new ();
   g_assert_no_error (error);
   xa_store_set_operator (fixture->store, "测试员");
   fixture->library = xa_template_library_new (fixture->store);

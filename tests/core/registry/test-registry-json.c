@@ -63,7 +63,7 @@ static void
 test_demo_district (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(XaWorkspace) workspace = xa_workspace_open_in_memory (&error);
+  g_autoptr(XaWorkspace) workspace = xa_test_workspace_new_in_memory (NULL, 0);
   XaSchoolRegistry *registry;
   GListModel *schools;
 

@@ -30,7 +30,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->store = xa_store_open_in_memory (&error);
+  fixture->store = xa_test_store_new ();
   g_assert_no_error (error);
   xa_store_set_operator (fixture->store, "测试员");
   fixture->registry = xa_school_registry_new (fixture->store);

@@ -1,0 +1,165 @@
+/* xa-store-server.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store on a PostgreSQL server, for a district whose PCs share one database. The
+ * store keeps its API: what differs from a file is how it connects, how a write takes
+ * the one lock every client queues for, and how a lost race is told apart from a
+ * failure. Statements go through xa-pg.c, the schema through xa-store-schema-pg.c.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-pg.h"
+#include "xa-store-private.h"
+#include "xa-store.h"
+
+/* What every connection of the store sets: a client waiting on another's lock longer than
+ * this hears "busy" (and xa_store_write() tries again) instead of hanging, and text comes
+ * back as the tables hold it. */
+static const char session_settings[] =
+  "SET lock_timeout = '20s';"
+  "SET idle_in_transaction_session_timeout = '10min';"
+  "SET client_min_messages = warning;";
+
+static XaPgConnection *
+connect_server (XaStore  *self,
+                GError  **error)
+{
+  g_autoptr(XaPgConnection) connection = NULL;
+
+  if (!(connection = xa_pg_connection_open (self->uri, self->password, error)) ||
+      !xa_pg_connection_exec (connection, session_settings, error))
+    return NULL;
+
+  return g_steal_pointer (&connection);
+}
+
+static char *
+read_schema_name (XaPgConnection  *connection,
+                  GError         **error)
+{
+  g_autoptr(XaPgStatement) stmt = xa_pg_statement_new (connection, "SELECT current_schema ()", error);
+
+  if (stmt == NULL || xa_pg_statement_step (stmt, error) != XA_STEP_ROW)
+    return NULL;
+
+  return g_strdup (xa_pg_statement_get_text (stmt, 0));
+}
+
+/**
+ * xa_store_location_is_server:
+ * @location: (nullable): what `--database`, `XIAOAN_DATABASE` or the preferences name
+ *
+ * Returns: %TRUE for a `postgresql://` URI, %FALSE for a file path
+ */
+gboolean
+xa_store_location_is_server (const char *location)
+{
+  return xa_pg_is_uri (location);
+}
+
+/**
+ * xa_store_open_server:
+ * @uri: a `postgresql://` URI, without its password
+ * @password: (nullable): the password, as the keyring keeps it; %NULL leaves it to
+ *   libpq's own sources (PGPASSWORD, the password file)
+ *
+ * Connects to the server and brings its database to %XA_STORE_SCHEMA_VERSION, as
+ * xa_store_open() does a file. A database of another program, or of a newer Xiaoan, is
+ * refused and left untouched; a remote server without TLS is refused.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+XaStore *
+xa_store_open_server (const char  *uri,
+                      const char  *password,
+                      GError     **error)
+{
+  g_autoptr(XaStore) self = NULL;
+
+  g_return_val_if_fail (xa_pg_is_uri (uri), NULL);
+
+  self = _xa_store_new ();
+  self->uri = g_strdup (uri);
+  self->password = g_strdup (password);
+
+  if (!(self->pg = connect_server (self, error)))
+    return NULL;
+  self->path = g_strdup (xa_pg_connection_get_display (self->pg));
+  if (!(self->server_schema = read_schema_name (self->pg, error)))
+    return NULL;
+
+  if (!_xa_store_pg_migrate (self->pg, XA_STORE_SCHEMA_VERSION, error))
+    return NULL;
+  self->schema_version = XA_STORE_SCHEMA_VERSION;
+
+  if (!_xa_store_record_baseline (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * xa_store_open_location:
+ * @location: a file path or a `postgresql://` URI
+ * @password: (nullable): the server's password; unused for a file
+ *
+ * Returns: (transfer full): xa_store_open_server() or xa_store_open()'s store, or %NULL
+ */
+XaStore *
+xa_store_open_location (const char  *location,
+                        const char  *password,
+                        GError     **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (xa_pg_is_uri (location))
+    return xa_store_open_server (location, password, error);
+
+  return xa_store_open (location, error);
+}
+
+/**
+ * _xa_store_open_server_reader:
+ *
+ * Returns: (transfer full) (nullable): a second connection, for threads other than the
+ *   owner, or %NULL when it cannot be made (they then read through the writer)
+ */
+XaPgConnection *
+_xa_store_open_server_reader (XaStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  XaPgConnection *reader = connect_server (self, &error);
+
+  if (reader == NULL)
+    g_debug ("No reader connection for %s: %s", self->path, error->message);
+
+  return reader;
+}
+
+/**
+ * _xa_store_server_begin_write:
+ *
+ * Begins a write on the server. Every client's write takes one lock first, the same
+ * that migrations take (XA_STORE_PG_LOCK), for the whole transaction: writes queue as
+ * on a SQLite file, the chain's head is read and extended by one writer at a time, and
+ * the chain never forks.
+ */
+gboolean
+_xa_store_server_begin_write (XaStore  *self,
+                              GError  **error)
+{
+  if (!xa_pg_connection_exec (self->pg, "BEGIN", error))
+    return FALSE;
+
+  if (!xa_pg_connection_exec (self->pg, XA_STORE_PG_LOCK, error))
+    {
+      xa_pg_connection_exec (self->pg, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
