@@ -64,6 +64,40 @@ xa_test_new_server_location (void)
 }
 
 /**
+ * xa_test_location_new:
+ * @dir: a folder of the test
+ *
+ * Returns: (transfer full): where a test's database goes: `xiaoan.db` in @dir, or a new
+ *   schema on the test server when the run is on PostgreSQL
+ */
+char *
+xa_test_location_new (const char *dir)
+{
+  if (xa_test_server_uri () != NULL)
+    return xa_test_new_server_location ();
+
+  return g_build_filename (dir, "xiaoan.db", NULL);
+}
+
+/**
+ * xa_test_workspace_open:
+ * @location: a database file, or a server URI
+ *
+ * Returns: (transfer full): the workspace of @location, opened for writing
+ */
+XaWorkspace *
+xa_test_workspace_open (const char *location,
+                        const char *operator_name)
+{
+  g_autoptr(GError) error = NULL;
+  XaWorkspace *workspace = xa_workspace_open_location (location, NULL, operator_name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (workspace);
+  return workspace;
+}
+
+/**
  * xa_test_store_new:
  *
  * Returns: (transfer full): a fresh store: in memory, or in a schema of its own on the

@@ -58,6 +58,9 @@ void     xa_test_assert_audit (XaStore    *store,
 const char  *xa_test_server_uri              (void);
 char        *xa_test_new_server_location     (void);
 XaStore     *xa_test_store_new               (void);
+char        *xa_test_location_new            (const char *dir);
+XaWorkspace *xa_test_workspace_open          (const char *location,
+                                              const char *operator_name);
 
 XaWorkspace *xa_test_workspace_new_in_memory (const char *operator_name,
                                               guint       n_demo_schools);

@@ -27,8 +27,6 @@ struct _XaWorkspace
   XaSchoolRegistry  *registry;
   XaTemplateLibrary *templates;
   XaAgreementBook   *agreements;
-
-  char              *data_dir;
 };
 
 G_DEFINE_FINAL_TYPE (XaWorkspace, xa_workspace, G_TYPE_OBJECT)
@@ -49,22 +47,11 @@ xa_workspace_dispose (GObject *object)
 }
 
 static void
-xa_workspace_finalize (GObject *object)
-{
-  XaWorkspace *self = XA_WORKSPACE (object);
-
-  g_clear_pointer (&self->data_dir, g_free);
-
-  G_OBJECT_CLASS (xa_workspace_parent_class)->finalize (object);
-}
-
-static void
 xa_workspace_class_init (XaWorkspaceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = xa_workspace_dispose;
-  object_class->finalize = xa_workspace_finalize;
 }
 
 static void
@@ -148,16 +135,36 @@ xa_workspace_open (const char  *data_dir,
 {
   g_autofree char *dir = xa_store_dup_default_data_dir (data_dir);
   g_autofree char *path = g_build_filename (dir, "xiaoan.db", NULL);
-  g_autoptr(XaStore) store = NULL;
-  XaWorkspace *self;
 
-  if (!(store = xa_store_open (path, error)))
+  return xa_workspace_open_location (path, NULL, operator_name, error);
+}
+
+/**
+ * xa_workspace_open_location:
+ * @location: (type filename): a database file, or a `postgresql://` URI
+ * @password: (nullable): the server's password, from the keyring; unused for a file
+ * @operator_name: (nullable): as for xa_workspace_open()
+ *
+ * xa_workspace_open() for a database named by `--database` or `XIAOAN_DATABASE`, or
+ * the server chosen in the preferences.
+ *
+ * Returns: (transfer full): the workspace, or %NULL with @error set
+ */
+XaWorkspace *
+xa_workspace_open_location (const char  *location,
+                            const char  *password,
+                            const char  *operator_name,
+                            GError     **error)
+{
+  g_autoptr(XaStore) store = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (!(store = xa_store_open_location (location, password, FALSE, error)))
     return NULL;
 
   xa_store_set_operator (store, operator_name);
-  self = open_with_defaults (store);
-  self->data_dir = g_steal_pointer (&dir);
-  return self;
+  return open_with_defaults (store);
 }
 
 /**
@@ -179,27 +186,52 @@ xa_workspace_open_for_reading (const char  *data_dir,
 {
   g_autofree char *dir = xa_store_dup_default_data_dir (data_dir);
   g_autofree char *path = g_build_filename (dir, "xiaoan.db", NULL);
+
+  return xa_workspace_open_location_for_reading (path, NULL, error);
+}
+
+/**
+ * xa_workspace_open_location_for_reading:
+ * @location: (type filename): a database file, or a `postgresql://` URI
+ * @password: (nullable): the server's password; unused for a file
+ *
+ * xa_workspace_open_for_reading() for a database named by its location. The errors
+ * name the data folder of a file, the server of a URI.
+ *
+ * Returns: (transfer full): the workspace, or %NULL with @error set
+ */
+XaWorkspace *
+xa_workspace_open_location_for_reading (const char  *location,
+                                        const char  *password,
+                                        GError     **error)
+{
   g_autoptr(XaStore) store = NULL;
   g_autoptr(GError) local_error = NULL;
-  XaWorkspace *self;
+  g_autofree char *where = NULL;
   int version;
 
-  if (!(store = xa_store_open_read_only (path, &local_error)))
+  g_return_val_if_fail (location != NULL, NULL);
+
+  where = xa_store_location_is_server (location) ? NULL : g_path_get_dirname (location);
+  if (!(store = xa_store_open_location (location, password, TRUE, &local_error)))
     {
       if (g_error_matches (local_error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_FOUND))
         g_set_error (error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_NO_DATABASE,
-                     _("There is no database in %s yet"), dir);
+                     _("There is no database in %s yet"), where);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  /* An SQLite file that no Xiaoan ever set up is no database yet either. */
+  if (where == NULL)
+    where = g_strdup (xa_store_get_path (store));
+
+  /* A file or a server schema that no Xiaoan ever set up is no database yet either. */
   version = xa_store_get_schema_version (store);
   if (version == 0)
     {
       g_set_error (error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_NO_DATABASE,
-                   _("There is no database in %s yet"), dir);
+                   _("There is no database in %s yet"), where);
       return NULL;
     }
 
@@ -207,21 +239,13 @@ xa_workspace_open_for_reading (const char  *data_dir,
     {
       g_set_error (error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_OLD_SCHEMA,
                    _("The database in %s was made by an older version of Xiaoan (schema %d, now %d) and must be updated before it is read"),
-                   dir, version, XA_STORE_SCHEMA_VERSION);
+                   where, version, XA_STORE_SCHEMA_VERSION);
       return NULL;
     }
 
-  self = xa_workspace_new_for_store (store);
-  self->data_dir = g_steal_pointer (&dir);
-  return self;
+  return xa_workspace_new_for_store (store);
 }
 
-/**
- * xa_workspace_open_in_memory:
- *
- * Returns: (transfer full): a workspace over a fresh store in memory, for tests and
- *   benchmarks
- */
 XaWorkspace *
 xa_workspace_open_in_memory (GError **error)
 {
@@ -231,20 +255,6 @@ xa_workspace_open_in_memory (GError **error)
     return NULL;
 
   return open_with_defaults (store);
-}
-
-/**
- * xa_workspace_get_data_dir:
- *
- * Returns: (nullable) (type filename): the data folder, or %NULL for a store in memory
- *   or one given to xa_workspace_new_for_store()
- */
-const char *
-xa_workspace_get_data_dir (XaWorkspace *self)
-{
-  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
-
-  return self->data_dir;
 }
 
 XaStore *

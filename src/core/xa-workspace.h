@@ -32,9 +32,15 @@ XaWorkspace       *xa_workspace_open            (const char   *data_dir,
                                                  GError      **error);
 XaWorkspace       *xa_workspace_open_for_reading (const char  *data_dir,
                                                  GError      **error);
+XaWorkspace       *xa_workspace_open_location   (const char   *location,
+                                                 const char   *password,
+                                                 const char   *operator_name,
+                                                 GError      **error);
+XaWorkspace       *xa_workspace_open_location_for_reading (const char  *location,
+                                                           const char  *password,
+                                                           GError     **error);
 XaWorkspace       *xa_workspace_open_in_memory  (GError      **error);
 XaWorkspace       *xa_workspace_new_for_store   (XaStore      *store);
-const char        *xa_workspace_get_data_dir    (XaWorkspace  *self);
 XaStore           *xa_workspace_get_store       (XaWorkspace  *self);
 XaSchoolRegistry  *xa_workspace_get_registry    (XaWorkspace  *self);
 XaTemplateLibrary *xa_workspace_get_templates   (XaWorkspace  *self);

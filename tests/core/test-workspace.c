@@ -16,15 +16,9 @@
   "SELECT count(*) FROM audit WHERE action = 'template.add-default'"
 
 static XaWorkspace *
-open_workspace (const char *data_dir)
+open_workspace (const char *location)
 {
-  g_autoptr(GError) error = NULL;
-  XaWorkspace *workspace = xa_workspace_open (data_dir, "测试员", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (workspace);
-  g_assert_cmpstr (xa_workspace_get_data_dir (workspace), ==, data_dir);
-  return workspace;
+  return xa_test_workspace_open (location, "测试员");
 }
 
 static void
@@ -43,6 +37,7 @@ test_workspace_reopen_same_data (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("xa-test-workspace-XXXXXX", &error);
+  g_autofree char *location = xa_test_location_new (dir);
   g_autofree char *fingerprint = NULL;
   g_autofree char *fingerprint_second = NULL;
   g_autofree char *fingerprint_reopened = NULL;
@@ -53,7 +48,7 @@ test_workspace_reopen_same_data (void)
 
   g_assert_no_error (error);
 
-  first = open_workspace (dir);
+  first = open_workspace (location);
   xa_store_set_operator (xa_workspace_get_store (first), "李明");
   g_assert_true (xa_demo_fill (xa_workspace_get_registry (first), 3, 7, &error));
   g_assert_no_error (error);
@@ -62,7 +57,7 @@ test_workspace_reopen_same_data (void)
 
   /* A second workspace while the first is open: the same schools, and opening did not
    * store the default template again. */
-  second = open_workspace (dir);
+  second = open_workspace (location);
   g_assert_cmpuint (xa_school_registry_count_schools (xa_workspace_get_registry (second)), ==, 3);
   assert_default_template_once (second);
   fingerprint_second = xa_test_fingerprint (xa_workspace_get_store (second));
@@ -72,7 +67,7 @@ test_workspace_reopen_same_data (void)
   g_assert_finalize_object (first);
 
   /* And once both are closed. */
-  reopened = open_workspace (dir);
+  reopened = open_workspace (location);
   fingerprint_reopened = xa_test_fingerprint (xa_workspace_get_store (reopened));
   g_assert_cmpstr (fingerprint_reopened, ==, fingerprint);
   g_assert_cmpuint (xa_school_registry_count_schools (xa_workspace_get_registry (reopened)), ==, 3);
@@ -124,7 +119,7 @@ static void
 test_workspace_one_store (void)
 {
   g_autoptr(GError) error = NULL;
-  XaStore *store = xa_store_open_in_memory (&error);
+  XaStore *store = xa_test_store_new ();
   XaWorkspace *workspace;
   XaWorkspace *in_memory;
 
@@ -133,7 +128,6 @@ test_workspace_one_store (void)
   /* Built over a store: nothing stored yet, every part over that store. */
   workspace = xa_workspace_new_for_store (store);
   assert_one_store (workspace, store);
-  g_assert_null (xa_workspace_get_data_dir (workspace));
   g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM template"), ==, 0);
 
   /* What the registry, the library and the book write lands in that store, in one audit
@@ -155,7 +149,6 @@ test_workspace_one_store (void)
   /* The same in a workspace in memory. */
   in_memory = xa_test_workspace_new_in_memory (NULL, 0);
   assert_one_store (in_memory, xa_workspace_get_store (in_memory));
-  g_assert_null (xa_workspace_get_data_dir (in_memory));
   g_assert_finalize_object (in_memory);
 }
 

@@ -170,6 +170,59 @@ read_entry_images (Verify       *verify,
   return *step != XA_STEP_ERROR;
 }
 
+/* Entries signed with a key this store does not hold: counted, and named once. */
+static void
+note_other_key (Verify     *verify,
+                const char *key_id,
+                gint64      seq)
+{
+  OtherKey *other = g_hash_table_lookup (verify->other_keys, key_id);
+
+  if (other == NULL)
+    {
+      other = g_new0 (OtherKey, 1);
+      other->first = seq;
+      g_hash_table_insert (verify->other_keys, g_strdup (key_id), other);
+    }
+  other->count++;
+  other->last = seq;
+}
+
+typedef enum
+{
+  SIGNATURE_HOLDS,
+  SIGNATURE_BROKEN,
+  SIGNATURE_KEY_UNKNOWN,
+} SignatureCheck;
+
+/* A server's key never leaves it: the server answers whether an entry's hash is its
+ * signature (xa_audit_entry_signed() of xa-store-schema-pg.c). A question it cannot
+ * answer counts as a broken signature, never as a good one. */
+static SignatureCheck
+server_checks_entry (Verify     *verify,
+                     gint64      seq,
+                     const char *images_digest)
+{
+  g_autoptr(XaStatement) check = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(check = xa_store_prepare (verify->store, "SELECT xa_audit_entry_signed (?, ?)", &error)))
+    return SIGNATURE_BROKEN;
+
+  xa_statement_bind_int64 (check, 1, seq);
+  xa_statement_bind_text (check, 2, images_digest);
+  if (!xa_statement_step_one (check, &error))
+    {
+      g_warning ("The server could not check entry %" G_GINT64_FORMAT ": %s", seq, error->message);
+      return SIGNATURE_BROKEN;
+    }
+
+  if (xa_statement_get_is_null (check, 0))
+    return SIGNATURE_KEY_UNKNOWN;
+
+  return xa_statement_get_int (check, 0) ? SIGNATURE_HOLDS : SIGNATURE_BROKEN;
+}
+
 static void
 check_entry (Verify       *verify,
              XaStatement  *stmt,
@@ -217,21 +270,32 @@ check_entry (Verify       *verify,
           return;
         }
     }
+  else if (xa_store_get_is_server (verify->store))
+    {
+      /* The server checks the signature with the key it keeps. */
+      verify->keyed = TRUE;
+      digest = _xa_audit_images_digest (images);
+      switch (server_checks_entry (verify, seq, digest))
+        {
+        case SIGNATURE_HOLDS:
+          return;
+        case SIGNATURE_KEY_UNKNOWN:
+          note_other_key (verify, key_id, seq);
+          return;
+        case SIGNATURE_BROKEN:
+        default:
+          add_finding (verify, XA_AUDIT_FINDING_ENTRY_CHANGED, seq,
+                       g_strdup_printf (_("entry %lld was changed after it was written (its hash does not match its content)"),
+                                        (long long) seq));
+          return;
+        }
+    }
   else
     {
       verify->keyed = TRUE;
       if (strcmp (key_id, verify->store->audit_key_id) != 0)
         {
-          OtherKey *other = g_hash_table_lookup (verify->other_keys, key_id);
-
-          if (other == NULL)
-            {
-              other = g_new0 (OtherKey, 1);
-              other->first = seq;
-              g_hash_table_insert (verify->other_keys, g_strdup (key_id), other);
-            }
-          other->count++;
-          other->last = seq;
+          note_other_key (verify, key_id, seq);
           return;
         }
 

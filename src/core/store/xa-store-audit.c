@@ -146,8 +146,23 @@ gboolean
 _xa_store_ensure_audit_key (XaStore  *self,
                             GError  **error)
 {
-  if (self->audit_key != NULL)
+  g_autoptr(XaStatement) current = NULL;
+
+  if (self->audit_key != NULL || self->audit_key_id != NULL)
     return TRUE;
+
+  /* A server keeps its key where this client cannot read it: only the key's ID is
+   * known here, and the server signs (xa-store-schema-pg.c). */
+  if (xa_store_get_is_server (self))
+    {
+      xa_store_lock (self);
+      if ((current = xa_store_prepare (self, "SELECT xa_audit_current_key_id ()", error)) &&
+          xa_statement_step_one (current, error))
+        self->audit_key_id = g_strdup (xa_statement_get_text (current, 0));
+      g_clear_pointer (&current, xa_statement_free);
+      xa_store_unlock (self);
+      return self->audit_key_id != NULL;
+    }
 
   if (!(self->audit_key = xa_audit_key_load (error)))
     return FALSE;
@@ -218,6 +233,53 @@ insert_images (XaStore    *self,
   return TRUE;
 }
 
+/* On a server, the server numbers and signs each entry after the chain's head, with the
+ * key it keeps (xa_audit_append() of xa-store-schema-pg.c), under the write lock this
+ * transaction holds. */
+static gboolean
+flush_on_server (XaStore    *self,
+                 GPtrArray  *entries,
+                 GPtrArray  *images,
+                 GError    **error)
+{
+  g_autoptr(XaStatement) append = NULL;
+  g_autofree char *at = xa_date_now_iso8601 ();
+  g_autofree char *images_digest = _xa_audit_images_digest (images);
+  g_autofree char *head_hash = NULL;
+  gint64 head_seq = 0;
+
+  if (!(append = xa_store_prepare (self,
+                                   "SELECT seq, hash FROM xa_audit_append (?, ?, ?, ?, ?, ?, ?)",
+                                   error)))
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PendingEntry *entry = g_ptr_array_index (entries, i);
+
+      xa_statement_reset (append);
+      xa_statement_bind_text (append, 1, at);
+      xa_statement_bind_text (append, 2, self->operator_name);
+      xa_statement_bind_text (append, 3, entry->action);
+      xa_statement_bind_text (append, 4, entry->record_table);
+      xa_statement_bind_text (append, 5, entry->record_uuid);
+      xa_statement_bind_text (append, 6, entry->detail);
+      xa_statement_bind_text (append, 7, i + 1 == entries->len ? images_digest : "");
+      if (!xa_statement_step_one (append, error))
+        return FALSE;
+
+      head_seq = xa_statement_get_int64 (append, 0);
+      g_set_str_compat (&head_hash, xa_statement_get_text (append, 1));
+    }
+
+  if (!insert_images (self, head_seq, images, error))
+    return FALSE;
+
+  self->pending_head_seq = head_seq;
+  g_set_str_compat (&self->pending_head_hash, head_hash);
+  return TRUE;
+}
+
 /**
  * _xa_store_flush_audit:
  *
@@ -251,6 +313,9 @@ _xa_store_flush_audit (XaStore  *self,
       (!_xa_store_ensure_audit_key (self, error) ||
        !(images = _xa_store_collect_images (self, self->pending_changes, error))))
     return FALSE;
+
+  if (xa_store_get_is_server (self))
+    return flush_on_server (self, entries, images, error);
 
   if (!(insert = xa_store_prepare (self,
                                    signed_chain

@@ -175,6 +175,9 @@ void      _xa_store_set_read_only_error (const char  *path,
                                          GError     **error);
 gboolean  _xa_store_check_not_newer (int              version,
                                      GError         **error);
+gboolean  _xa_store_pg_read_version (XaPgConnection  *connection,
+                                     int             *version,
+                                     GError         **error);
 gboolean  _xa_store_pg_migrate      (XaPgConnection  *connection,
                                      int              target_version,
                                      GError         **error);

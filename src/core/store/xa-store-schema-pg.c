@@ -247,7 +247,85 @@ static const char pg_schema_7[] =
   "CREATE TRIGGER audit_image_no_truncate BEFORE TRUNCATE ON audit_image"
   "  FOR EACH STATEMENT EXECUTE FUNCTION xa_refuse ('the audit log is append-only');"
   "INSERT INTO meta (key, value) SELECT 'audit-baseline', 'pending'"
-  "  WHERE EXISTS (SELECT 1 FROM audit);";
+  "  WHERE EXISTS (SELECT 1 FROM audit);"
+  /* The key that signs the chain lives in the server, where the application's roles
+   * cannot read it (xiaoan-cli server setup grants them none of this table): entries are
+   * signed by xa_audit_append() and checked by xa_audit_entry_signed(), which run with
+   * the owner's rights. Its ID is the first 16 hex digits of its SHA-256, as for the key
+   * file of xa-audit-key.c, and gen_random_uuid() draws from the server's strong random
+   * source. */
+  "CREATE TABLE audit_key ("
+  "  key_id  TEXT PRIMARY KEY,"
+  "  secret  BYTEA NOT NULL CHECK (length (secret) = 32),"
+  "  current BOOLEAN NOT NULL DEFAULT FALSE"
+  ");"
+  "CREATE UNIQUE INDEX audit_key_one_current ON audit_key (current) WHERE current;"
+  "REVOKE ALL ON audit_key FROM PUBLIC;"
+  "INSERT INTO audit_key (key_id, secret, current)"
+  "  SELECT substr (encode (sha256 (k), 'hex'), 1, 16), k, TRUE"
+  "  FROM (SELECT sha256 (convert_to (gen_random_uuid ()::text || gen_random_uuid ()::text"
+  "                                   || clock_timestamp ()::text, 'UTF8')) AS k) AS drawn;"
+  /* HMAC-SHA256 (RFC 2104) from the server's own sha256 (), with no extension needed. */
+  "CREATE FUNCTION xa_hmac_sha256 (secret BYTEA, message BYTEA) RETURNS TEXT"
+  "  LANGUAGE plpgsql IMMUTABLE STRICT AS $$"
+  "  DECLARE"
+  "    k BYTEA := secret; inner_pad BYTEA; outer_pad BYTEA;"
+  "  BEGIN"
+  "    IF length (k) > 64 THEN k := sha256 (k); END IF;"
+  "    k := k || decode (repeat ('00', 64 - length (k)), 'hex');"
+  "    inner_pad := k; outer_pad := k;"
+  "    FOR i IN 0..63 LOOP"
+  "      inner_pad := set_byte (inner_pad, i, get_byte (k, i) # 54);"
+  "      outer_pad := set_byte (outer_pad, i, get_byte (k, i) # 92);"
+  "    END LOOP;"
+  "    RETURN encode (sha256 (outer_pad || sha256 (inner_pad || message)), 'hex');"
+  "  END $$;"
+  /* A field as _xa_audit_message_append() writes it: UTF-8 length, colon, text, newline. */
+  "CREATE FUNCTION xa_audit_field (value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT octet_length (COALESCE (value, '')) || ':' || COALESCE (value, '') || E'\\n' $$;"
+  "CREATE FUNCTION xa_audit_message (seq BIGINT, at TEXT, operator TEXT, action TEXT,"
+  "                                  record_table TEXT, record_uuid TEXT, detail TEXT,"
+  "                                  prev_hash TEXT, key_id TEXT, images_digest TEXT)"
+  "  RETURNS BYTEA LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT convert_to (seq || E'\\n' || xa_audit_field (at) || xa_audit_field (operator)"
+  "    || xa_audit_field (action) || xa_audit_field (record_table) || xa_audit_field (record_uuid)"
+  "    || xa_audit_field (detail) || xa_audit_field (prev_hash) || xa_audit_field (key_id)"
+  "    || xa_audit_field (images_digest), 'UTF8') $$;"
+  /* Appends one signed entry after the chain's head, under the write lock. */
+  "CREATE FUNCTION xa_audit_append (p_at TEXT, p_operator TEXT, p_action TEXT,"
+  "                                 p_record_table TEXT, p_record_uuid TEXT, p_detail TEXT,"
+  "                                 p_images_digest TEXT)"
+  "  RETURNS TABLE (seq BIGINT, hash TEXT) LANGUAGE plpgsql SECURITY DEFINER"
+  "  SET search_path FROM CURRENT AS $$"
+  "  DECLARE"
+  "    last_seq BIGINT := 0; last_hash TEXT := repeat ('0', 64); signing RECORD; signed TEXT;"
+  "  BEGIN"
+  "    PERFORM pg_advisory_xact_lock (1481204078, hashtext (current_schema ()));"
+  "    SELECT a.seq, a.hash INTO last_seq, last_hash FROM audit a ORDER BY a.seq DESC LIMIT 1;"
+  "    IF NOT FOUND THEN last_seq := 0; last_hash := repeat ('0', 64); END IF;"
+  "    SELECT k.key_id, k.secret INTO signing FROM audit_key k WHERE k.current;"
+  "    signed := xa_hmac_sha256 (signing.secret,"
+  "      xa_audit_message (last_seq + 1, p_at, p_operator, p_action, p_record_table,"
+  "                        p_record_uuid, p_detail, last_hash, signing.key_id, p_images_digest));"
+  "    INSERT INTO audit (seq, at, operator, action, record_table, record_uuid, detail,"
+  "                       prev_hash, hash, key_id)"
+  "      VALUES (last_seq + 1, p_at, p_operator, p_action, p_record_table, p_record_uuid,"
+  "              p_detail, last_hash, signed, signing.key_id);"
+  "    RETURN QUERY SELECT last_seq + 1, signed;"
+  "  END $$;"
+  /* Whether a stored entry's hash is its signature, given the digest of its images:
+   * NULL when the server does not hold the key it names. It tells nothing that would
+   * sign another entry. */
+  "CREATE FUNCTION xa_audit_entry_signed (p_seq BIGINT, p_images_digest TEXT)"
+  "  RETURNS BOOLEAN LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+  "  SELECT xa_hmac_sha256 (k.secret,"
+  "           xa_audit_message (a.seq, a.at, a.operator, a.action, a.record_table,"
+  "                             a.record_uuid, a.detail, a.prev_hash, a.key_id, p_images_digest))"
+  "         = a.hash"
+  "  FROM audit a JOIN audit_key k ON k.key_id = a.key_id WHERE a.seq = p_seq $$;"
+  "CREATE FUNCTION xa_audit_current_key_id () RETURNS TEXT"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+  "  SELECT key_id FROM audit_key WHERE current $$;";
 
 static const char * const pg_migrations[] = {
   NULL,
@@ -263,10 +341,10 @@ static const char * const pg_migrations[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == XA_STORE_SCHEMA_VERSION + 1);
 
 
-static gboolean
-read_version (XaPgConnection  *connection,
-              int             *version,
-              GError         **error)
+gboolean
+_xa_store_pg_read_version (XaPgConnection  *connection,
+                           int             *version,
+                           GError         **error)
 {
   g_autoptr(XaPgStatement) exists = NULL;
   g_autoptr(XaPgStatement) stmt = NULL;
@@ -324,7 +402,7 @@ run_step (XaPgConnection  *connection,
 
   if (!xa_pg_connection_exec (connection, "BEGIN", &local_error) ||
       !xa_pg_connection_exec (connection, XA_STORE_PG_LOCK, &local_error) ||
-      !read_version (connection, &current, &local_error))
+      !_xa_store_pg_read_version (connection, &current, &local_error))
     goto failed;
 
   /* Another PC may have migrated while we waited for the lock. */
@@ -371,7 +449,7 @@ _xa_store_pg_migrate (XaPgConnection  *connection,
 
   g_assert (target_version >= 0 && target_version <= XA_STORE_SCHEMA_VERSION);
 
-  if (!read_version (connection, &version, error))
+  if (!_xa_store_pg_read_version (connection, &version, error))
     return FALSE;
 
   if (!_xa_store_check_not_newer (version, error))

@@ -61,6 +61,46 @@ xa_store_location_is_server (const char *location)
   return xa_pg_is_uri (location);
 }
 
+static XaStore *
+open_server (const char  *uri,
+             const char  *password,
+             gboolean     for_reading,
+             GError     **error)
+{
+  g_autoptr(XaStore) self = NULL;
+
+  g_return_val_if_fail (xa_pg_is_uri (uri), NULL);
+
+  self = _xa_store_new ();
+  self->uri = g_strdup (uri);
+  self->password = g_strdup (password);
+
+  if (!(self->pg = connect_server (self, error)))
+    return NULL;
+  self->path = g_strdup (xa_pg_connection_get_display (self->pg));
+  if (!(self->server_schema = read_schema_name (self->pg, error)))
+    return NULL;
+
+  if (for_reading)
+    {
+      /* Nothing is created or migrated: the version is only read. */
+      self->read_only = TRUE;
+      if (!_xa_store_pg_read_version (self->pg, &self->schema_version, error) ||
+          !_xa_store_check_not_newer (self->schema_version, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  if (!_xa_store_pg_migrate (self->pg, XA_STORE_SCHEMA_VERSION, error))
+    return NULL;
+  self->schema_version = XA_STORE_SCHEMA_VERSION;
+
+  if (!_xa_store_record_baseline (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * xa_store_open_server:
  * @uri: a `postgresql://` URI, without its password
@@ -78,48 +118,46 @@ xa_store_open_server (const char  *uri,
                       const char  *password,
                       GError     **error)
 {
-  g_autoptr(XaStore) self = NULL;
+  return open_server (uri, password, FALSE, error);
+}
 
-  g_return_val_if_fail (xa_pg_is_uri (uri), NULL);
-
-  self = _xa_store_new ();
-  self->uri = g_strdup (uri);
-  self->password = g_strdup (password);
-
-  if (!(self->pg = connect_server (self, error)))
-    return NULL;
-  self->path = g_strdup (xa_pg_connection_get_display (self->pg));
-  if (!(self->server_schema = read_schema_name (self->pg, error)))
-    return NULL;
-
-  if (!_xa_store_pg_migrate (self->pg, XA_STORE_SCHEMA_VERSION, error))
-    return NULL;
-  self->schema_version = XA_STORE_SCHEMA_VERSION;
-
-  if (!_xa_store_record_baseline (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+/**
+ * xa_store_open_server_read_only:
+ *
+ * Connects for reading only, as xa_store_open_read_only() opens a file: nothing is
+ * created or migrated, and every write is refused. An empty database opens at schema 0;
+ * xa_store_get_schema_version() says which.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+XaStore *
+xa_store_open_server_read_only (const char  *uri,
+                                const char  *password,
+                                GError     **error)
+{
+  return open_server (uri, password, TRUE, error);
 }
 
 /**
  * xa_store_open_location:
  * @location: a file path or a `postgresql://` URI
  * @password: (nullable): the server's password; unused for a file
+ * @for_reading: whether to open for reading only (see xa_store_open_read_only())
  *
- * Returns: (transfer full): xa_store_open_server() or xa_store_open()'s store, or %NULL
+ * Returns: (transfer full): the store of a file or of a server, or %NULL
  */
 XaStore *
 xa_store_open_location (const char  *location,
                         const char  *password,
+                        gboolean     for_reading,
                         GError     **error)
 {
   g_return_val_if_fail (location != NULL, NULL);
 
   if (xa_pg_is_uri (location))
-    return xa_store_open_server (location, password, error);
+    return open_server (location, password, for_reading, error);
 
-  return xa_store_open (location, error);
+  return for_reading ? xa_store_open_read_only (location, error) : xa_store_open (location, error);
 }
 
 /**

@@ -64,8 +64,12 @@ XaStore     *xa_store_open_in_memory       (GError           **error);
 XaStore     *xa_store_open_server          (const char        *uri,
                                             const char        *password,
                                             GError           **error);
+XaStore     *xa_store_open_server_read_only (const char       *uri,
+                                            const char        *password,
+                                            GError           **error);
 XaStore     *xa_store_open_location        (const char        *location,
                                             const char        *password,
+                                            gboolean           for_reading,
                                             GError           **error);
 gboolean     xa_store_location_is_server   (const char        *location);
 char        *xa_store_dup_default_data_dir (const char        *override);

@@ -34,11 +34,12 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
 
   fixture->dir = g_dir_make_tmp ("xiaoan-changes-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->workspace = xa_workspace_open (fixture->dir, "测试员", &error);
-  g_assert_no_error (error);
+  location = xa_test_location_new (fixture->dir);
+  fixture->workspace = xa_test_workspace_open (location, "测试员");
 
   g_assert_true (xa_demo_fill (xa_workspace_get_registry (fixture->workspace), 12, 7, &error));
   g_assert_no_error (error);

@@ -1,0 +1,395 @@
+/* test-store-server.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * XaStore on a real PostgreSQL server (the pg suite, inside pg_virtualenv): what differs
+ * from a file. The server signs the chain with a key it keeps, and its signature is the
+ * one the program computes; writes are atomic, rules refuse what they refuse on SQLite,
+ * a write that loses a race runs again, four clients writing at once leave every record
+ * and one unforked chain; another program's schema and a newer one are left untouched;
+ * a store opened for reading writes nothing.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "xa-test-utils.h"
+#include "core/store/xa-pg.h"
+#include "core/store/xa-store-private.h"
+
+/* A key of the test's own, made current on the server (the test runs as the cluster's
+ * superuser, as a district's administrator would at `server setup`). */
+static const char test_key_hex[] =
+  "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+
+static gboolean
+insert_note_func (XaStore   *store,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  const char *uuid = user_data;
+  g_autoptr(XaStatement) insert = NULL;
+
+  if (!(insert = xa_store_prepare (store,
+                                   "INSERT INTO school_year (uuid, start_year, created_at)"
+                                   " VALUES (?, 2030, '2026-12-05T00:00:00Z')",
+                                   error)))
+    return FALSE;
+  xa_statement_bind_text (insert, 1, uuid);
+
+  return xa_statement_run (insert, error) &&
+         xa_store_append_audit (store, "school-year.add", "school_year", uuid,
+                                "{\"start_year\":2030}", error);
+}
+
+/* The server's HMAC of an entry is the one _xa_store_hash_entry() computes with the same
+ * key, byte for byte: a chain signed on one engine verifies on the other. */
+static void
+test_signature_matches_program (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = xa_test_store_new ();
+  g_autofree char *uuid = xa_store_new_uuid ();
+  g_autofree char *key_id = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *computed = NULL;
+  g_autofree char *digest = NULL;
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(XaStatement) entry = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  guint8 raw[32];
+
+  for (guint i = 0; i < sizeof raw; i++)
+    raw[i] = (guint8) i;
+  key = g_bytes_new (raw, sizeof raw);
+  key_id = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, key);
+  key_id[16] = '\0';
+
+  sql = g_strdup_printf ("UPDATE audit_key SET current = FALSE;"
+                         "INSERT INTO audit_key (key_id, secret, current)"
+                         " VALUES ('%s', decode ('%s', 'hex'), TRUE)", key_id, test_key_hex);
+  xa_store_exec (store, sql, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (xa_store_write (store, insert_note_func, uuid, &error));
+  g_assert_no_error (error);
+
+  /* The digest of the images the entry covers, as verify takes it. */
+  xa_store_lock (store);
+  images = g_ptr_array_new_with_free_func ((GDestroyNotify) _xa_audit_image_free);
+  entry = xa_store_prepare (store,
+                            "SELECT record_table, record_uuid, label, fields, image_hash"
+                            " FROM audit_image WHERE seq = 1 ORDER BY record_table, record_uuid",
+                            &error);
+  g_assert_no_error (error);
+  while (xa_statement_step (entry, NULL) == XA_STEP_ROW)
+    g_ptr_array_add (images, _xa_audit_image_new (xa_statement_get_text (entry, 0),
+                                                  xa_statement_get_text (entry, 1),
+                                                  xa_statement_get_text (entry, 2),
+                                                  xa_statement_get_text (entry, 3),
+                                                  xa_statement_get_text (entry, 4), 1));
+  g_clear_pointer (&entry, xa_statement_free);
+  g_assert_cmpuint (images->len, ==, 1);
+  digest = _xa_audit_images_digest (images);
+
+  entry = xa_store_prepare (store,
+                            "SELECT seq, at, operator, action, record_table, record_uuid, detail,"
+                            " prev_hash, hash, key_id FROM audit WHERE seq = 1",
+                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_statement_step (entry, NULL), ==, XA_STEP_ROW);
+  g_assert_cmpstr (xa_statement_get_text (entry, 9), ==, key_id);
+  computed = _xa_store_hash_entry (key, 1, xa_statement_get_text (entry, 1),
+                                   xa_statement_get_text (entry, 2), xa_statement_get_text (entry, 3),
+                                   xa_statement_get_text (entry, 4), xa_statement_get_text (entry, 5),
+                                   xa_statement_get_text (entry, 6), xa_statement_get_text (entry, 7),
+                                   key_id, digest);
+  g_assert_cmpstr (computed, ==, xa_statement_get_text (entry, 8));
+  g_clear_pointer (&entry, xa_statement_free);
+  xa_store_unlock (store);
+
+  xa_test_assert_audit (store, 1, 0);
+}
+
+static gboolean
+fail_after_insert_func (XaStore   *store,
+                        gpointer   user_data,
+                        GError   **error)
+{
+  g_autofree char *uuid = xa_store_new_uuid ();
+
+  if (!insert_note_func (store, uuid, error))
+    return FALSE;
+
+  /* A foreign key that points nowhere: the whole write goes, the insert before too. */
+  return xa_store_exec (store,
+                        "INSERT INTO person (uuid, organisation_id, name, created_at, updated_at)"
+                        " VALUES ('p', 999, '无主', 'x', 'x')",
+                        error);
+}
+
+static void
+test_write_is_atomic (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = xa_test_store_new ();
+  g_autofree char *before = xa_test_fingerprint (store);
+  g_autofree char *after = NULL;
+
+  g_assert_false (xa_store_write (store, fail_after_insert_func, NULL, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT);
+  g_assert_null (strstr (error->message, "INSERT"));
+
+  after = xa_test_fingerprint (store);
+  g_assert_cmpstr (after, ==, before);
+  xa_test_assert_audit (store, 0, 0);
+}
+
+static void
+test_audit_append_only (void)
+{
+  g_autoptr(XaStore) store = xa_test_store_new ();
+  g_autofree char *uuid = xa_store_new_uuid ();
+  const char *tampering[] = {
+    "UPDATE audit SET operator = 'x'",
+    "DELETE FROM audit",
+    "TRUNCATE audit CASCADE",
+    "UPDATE audit_image SET fields = ''",
+    "DELETE FROM audit_image",
+  };
+
+  g_assert_true (xa_store_write (store, insert_note_func, uuid, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (tampering); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (xa_store_exec (store, tampering[i], &error));
+      g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT);
+      g_test_message ("%s: %s", tampering[i], error->message);
+    }
+
+  xa_test_assert_audit (store, 1, 0);
+}
+
+static guint n_runs;
+
+/* Loses a race the first time it runs, as a serialisation failure on a busy server. */
+static gboolean
+lose_once_func (XaStore   *store,
+                gpointer   user_data,
+                GError   **error)
+{
+  if (n_runs++ == 0)
+    return insert_note_func (store, user_data, error) &&
+           xa_store_exec (store,
+                          "DO $$ BEGIN RAISE EXCEPTION 'lost' USING ERRCODE = 'serialization_failure'; END $$",
+                          error);
+
+  return insert_note_func (store, user_data, error);
+}
+
+static void
+test_lost_race_runs_again (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = xa_test_store_new ();
+  g_autofree char *uuid = xa_store_new_uuid ();
+
+  n_runs = 0;
+  g_assert_true (xa_store_write (store, lose_once_func, uuid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_runs, ==, 2);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM school_year"), ==, 1);
+  xa_test_assert_audit (store, 1, 0);
+}
+
+#define N_CLIENTS 4
+#define N_RECORDS 500
+
+typedef struct
+{
+  const char *location;
+  guint       client;
+  guint       n_written;
+  char       *failure;
+} Client;
+
+static gpointer
+client_thread (gpointer data)
+{
+  Client *client = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autofree char *operator_name = g_strdup_printf ("客户端%u", client->client);
+
+  if (!(workspace = xa_workspace_open_location (client->location, NULL, operator_name, &error)))
+    {
+      client->failure = g_strdup (error->message);
+      return NULL;
+    }
+
+  for (guint i = 0; i < N_RECORDS; i++)
+    {
+      g_autoptr(XaOrganisation) school = xa_organisation_new_school ();
+      g_autofree char *code = g_strdup_printf ("31%02u%06u", client->client, i);
+      g_autofree char *name = g_strdup_printf ("第%u客户端第%u学校", client->client, i);
+
+      xa_organisation_set_code (school, code);
+      xa_organisation_set_name (school, name);
+      xa_organisation_set_school_type (school, XA_SCHOOL_TYPE_PRIMARY);
+      xa_organisation_set_stages (school, xa_school_type_default_stages (XA_SCHOOL_TYPE_PRIMARY));
+      if (!xa_school_registry_add_school (xa_workspace_get_registry (workspace), school, &error))
+        {
+          client->failure = g_strdup (error->message);
+          return NULL;
+        }
+      client->n_written++;
+    }
+
+  return NULL;
+}
+
+/* Four clients, each with its own connections, add 500 schools each at once: every
+ * school is there, the chain verifies and never forked (one entry per number, each
+ * following the one before), and no client heard of the others. */
+static void
+test_four_clients (void)
+{
+  g_autofree char *location = xa_test_new_server_location ();
+  g_autoptr(XaWorkspace) workspace = xa_test_workspace_open (location, "区教委");
+  XaStore *store = xa_workspace_get_store (workspace);
+  Client clients[N_CLIENTS] = { 0 };
+  GThread *threads[N_CLIENTS];
+  gint64 n_entries;
+
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      clients[i].location = location;
+      clients[i].client = i;
+      threads[i] = g_thread_new ("client", client_thread, &clients[i]);
+    }
+
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_cmpstr (clients[i].failure, ==, NULL);
+      g_assert_cmpuint (clients[i].n_written, ==, N_RECORDS);
+    }
+
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM organisation WHERE kind = 'school'"),
+                   ==, N_CLIENTS * N_RECORDS);
+  n_entries = xa_test_query_int (store, "SELECT count(*) FROM audit");
+  g_assert_cmpint (n_entries, >=, N_CLIENTS * N_RECORDS);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT max(seq) FROM audit"), ==, n_entries);
+  g_assert_cmpint (xa_test_query_int (store,
+                                      "SELECT count(*) FROM audit a JOIN audit b ON b.seq = a.seq + 1"
+                                      " WHERE b.prev_hash <> a.hash"),
+                   ==, 0);
+  xa_test_assert_audit (store, n_entries, 0);
+}
+
+/* A schema with another program's tables is refused, and stays as it was. */
+static void
+test_other_program_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = xa_test_new_server_location ();
+  g_autoptr(XaPgConnection) connection = xa_pg_connection_open (location, NULL, &error);
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(XaPgStatement) count = NULL;
+
+  g_assert_no_error (error);
+  xa_pg_connection_exec (connection, "CREATE TABLE invoices (id INT); INSERT INTO invoices VALUES (1)", &error);
+  g_assert_no_error (error);
+
+  store = xa_store_open_server (location, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_OURS);
+  g_test_message ("%s", error->message);
+
+  count = xa_pg_statement_new (connection,
+                               "SELECT count(*) FROM information_schema.tables"
+                               " WHERE table_schema = current_schema ()", NULL);
+  g_assert_cmpint (xa_pg_statement_step (count, NULL), ==, XA_STEP_ROW);
+  g_assert_cmpint (xa_pg_statement_get_int64 (count, 0), ==, 1);
+}
+
+/* A database a newer Xiaoan wrote is refused untouched. */
+static void
+test_newer_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = xa_test_new_server_location ();
+  g_autoptr(XaStore) store = xa_store_open_server (location, NULL, &error);
+  g_autoptr(XaStore) again = NULL;
+
+  g_assert_no_error (error);
+  xa_store_exec (store, "UPDATE meta SET value = '99' WHERE key = 'schema_version'", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  again = xa_store_open_server (location, NULL, &error);
+  g_assert_null (again);
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_TOO_NEW);
+}
+
+/* Opened for reading, a store creates nothing in an empty schema and refuses writes. */
+static void
+test_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = xa_test_new_server_location ();
+  g_autofree char *uuid = xa_store_new_uuid ();
+  g_autoptr(XaStore) empty = xa_store_open_server_read_only (location, NULL, &error);
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(XaStore) reader = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_store_get_schema_version (empty), ==, 0);
+  g_assert_cmpint (xa_test_query_int (empty,
+                                      "SELECT count(*) FROM information_schema.tables"
+                                      " WHERE table_schema = current_schema ()"), ==, 0);
+  workspace = xa_workspace_open_location_for_reading (location, NULL, &error);
+  g_assert_null (workspace);
+  g_assert_error (error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_NO_DATABASE);
+  g_clear_error (&error);
+
+  store = xa_store_open_server (location, NULL, &error);
+  g_assert_no_error (error);
+  reader = xa_store_open_server_read_only (location, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_store_get_schema_version (reader), ==, XA_STORE_SCHEMA_VERSION);
+  g_assert_true (xa_store_get_read_only (reader));
+  g_assert_false (xa_store_write (reader, insert_note_func, uuid, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM school_year"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  if (xa_test_server_uri () == NULL)
+    {
+      g_printerr ("XIAOAN_TEST_SERVER names no server: these tests run in the pg suite\n");
+      return 1;
+    }
+
+  g_test_add_func ("/xa/store-server/signature-matches-program", test_signature_matches_program);
+  g_test_add_func ("/xa/store-server/write-is-atomic", test_write_is_atomic);
+  g_test_add_func ("/xa/store-server/audit-append-only", test_audit_append_only);
+  g_test_add_func ("/xa/store-server/lost-race-runs-again", test_lost_race_runs_again);
+  g_test_add_func ("/xa/store-server/four-clients", test_four_clients);
+  g_test_add_func ("/xa/store-server/other-program-refused", test_other_program_refused);
+  g_test_add_func ("/xa/store-server/newer-refused", test_newer_refused);
+  g_test_add_func ("/xa/store-server/read-only", test_read_only);
+
+  return g_test_run ();
+}
