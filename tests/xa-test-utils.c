@@ -162,6 +162,7 @@ run_cli_va (XaTestRun  *run,
 
   envp = g_environ_unsetenv (envp, "LANGUAGE");
   envp = g_environ_unsetenv (envp, "XIAOAN_DATA_DIR");
+  envp = g_environ_unsetenv (envp, "XIAOAN_DATABASE");
   envp = g_environ_unsetenv (envp, "XIAOAN_OPERATOR");
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
 

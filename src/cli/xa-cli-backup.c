@@ -15,12 +15,22 @@
 #include "xa-cli-private.h"
 #include "core/store/xa-backup.h"
 
+/* The database file; a server's database is backed up by the server's administrator. */
 static char *
-dup_db_path (XaCli *cli)
+dup_db_path (XaCli   *cli,
+             GError **error)
 {
-  g_autofree char *data_dir = xa_store_dup_default_data_dir (cli->data_dir);
+  g_autofree char *location = xa_cli_dup_database (cli);
 
-  return g_build_filename (data_dir, "xiaoan.db", NULL);
+  if (xa_store_location_is_server (location))
+    {
+      g_set_error (error, XA_BACKUP_ERROR, XA_BACKUP_ERROR_FAILED,
+                   _("The database on the server “%s” is backed up with the server’s own tools (pg_dump), by its administrator; “xiaoan-cli migrate” also copies it into a file"),
+                   location);
+      return NULL;
+    }
+
+  return g_steal_pointer (&location);
 }
 
 int
@@ -85,9 +95,13 @@ xa_cli_backup_list (XaCli *cli)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) backups = NULL;
   g_autoptr(JsonArray) array = json_array_new ();
-  g_autofree char *db_path = dup_db_path (cli);
-  g_autofree char *dir = xa_backup_dup_default_dir (db_path);
+  g_autofree char *db_path = NULL;
+  g_autofree char *dir = NULL;
 
+  if (!(db_path = dup_db_path (cli, &error)))
+    return xa_cli_user_error (error);
+
+  dir = xa_backup_dup_default_dir (db_path);
   if (!(backups = xa_backup_list (dir, &error)))
     return xa_cli_user_error (error);
 
@@ -140,16 +154,21 @@ xa_cli_backup_restore (XaCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XaBackup) backup = NULL;
-  g_autofree char *db_path = dup_db_path (cli);
-  g_autofree char *dir = xa_backup_dup_default_dir (db_path);
+  g_autofree char *db_path = NULL;
+  g_autofree char *dir = NULL;
   g_autofree char *kept_aside = NULL;
   g_autofree char *date = NULL;
   const char *file = cli->args[0];
 
   if (file != NULL && cli->latest)
     return xa_cli_usage_error (_("Unknown argument “%s” for “%s”"), file, "backup restore");
+
   if (file == NULL && !cli->latest)
     return xa_cli_usage_error (_("“backup restore” needs a backup file, or --latest"));
+
+  if (!(db_path = dup_db_path (cli, &error)))
+    return xa_cli_user_error (error);
+  dir = xa_backup_dup_default_dir (db_path);
 
   if (cli->latest)
     {

@@ -50,6 +50,7 @@ typedef struct
 {
   /* Global options */
   char        *data_dir;
+  char        *database;       /* --database: a file or a postgresql:// URI */
   char        *operator_name;
 
   /* The command only reads: its workspace opens read-only (from the command table). */
@@ -83,6 +84,7 @@ typedef int (*XaCliHandler) (XaCli *cli);
 int          xa_cli_usage_error          (const char      *format,
                                           ...) G_GNUC_PRINTF (1, 2);
 int          xa_cli_user_error           (const GError    *error);
+char        *xa_cli_dup_database      (XaCli       *cli);
 XaWorkspace *xa_cli_open_workspace       (XaCli           *cli,
                                           GError         **error);
 void         xa_cli_print_json_array     (JsonArray       *array);

@@ -163,6 +163,7 @@ static void
 xa_cli_clear (XaCli *cli)
 {
   g_clear_pointer (&cli->data_dir, g_free);
+  g_clear_pointer (&cli->database, g_free);
   g_clear_pointer (&cli->operator_name, g_free);
   g_clear_pointer (&cli->years, g_strfreev);
   g_clear_pointer (&cli->school, g_free);
@@ -192,7 +193,7 @@ static void
 print_help (void)
 {
   g_print ("%s\n\n%s\n",
-           _("Usage: xiaoan-cli [--data-dir DIR] [--operator NAME] COMMAND [ARGUMENTS…]"),
+           _("Usage: xiaoan-cli [--data-dir DIR | --database LOCATION] [--operator NAME] COMMAND [ARGUMENTS…]"),
            _("Commands:"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -213,9 +214,10 @@ print_help (void)
         g_print ("      %s\n", _(command->summary[l]));
     }
 
-  g_print ("\n%s\n  %-34s%s\n  %-34s%s\n  %-34s%s\n  %-34s%s\n\n%s\n",
+  g_print ("\n%s\n  %-34s%s\n  %-34s%s\n  %-34s%s\n  %-34s%s\n  %-34s%s\n\n%s\n",
            _("Options:"),
            "--data-dir DIR", _("the data folder (default: $XIAOAN_DATA_DIR, else ~/.local/share/xiaoan)"),
+           "--database LOCATION", _("a database file, or a server as postgresql://USER@HOST/DATABASE (default: $XIAOAN_DATABASE, else xiaoan.db in the data folder)"),
            "--operator NAME", _("who is recorded in the audit log (default: $XIAOAN_OPERATOR, else the account name)"),
            "--help", _("show this help"),
            "--version", _("show the version"),
@@ -259,6 +261,31 @@ xa_cli_user_error (const GError *error)
 }
 
 /**
+ * xa_cli_dup_database:
+ *
+ * Where the command's database is: `--database`, else `$XIAOAN_DATABASE`, else the file
+ * `xiaoan.db` of the data folder. A server's password is not part of it: libpq takes it
+ * from PGPASSWORD or the password file (~/.pgpass), as the server's own tools do.
+ *
+ * Returns: (transfer full): a file path or a `postgresql://` URI
+ */
+char *
+xa_cli_dup_database (XaCli *cli)
+{
+  const char *env = g_getenv ("XIAOAN_DATABASE");
+  g_autofree char *data_dir = NULL;
+
+  const char *chosen = cli->database != NULL && cli->database[0] != '\0' ? cli->database : env;
+
+  if (chosen != NULL && chosen[0] != '\0')
+    return xa_store_location_is_server (chosen) ? g_strdup (chosen)
+                                                : g_canonicalize_filename (chosen, NULL);
+
+  data_dir = xa_store_dup_default_data_dir (cli->data_dir);
+  return g_build_filename (data_dir, "xiaoan.db", NULL);
+}
+
+/**
  * xa_cli_open_workspace:
  *
  * Opens the workspace of the data folder as the command table says. A command that
@@ -275,22 +302,24 @@ xa_cli_open_workspace (XaCli   *cli,
                        GError **error)
 {
   const char *operator_name = cli->operator_name;
+  g_autofree char *location = xa_cli_dup_database (cli);
   g_autoptr(GError) local_error = NULL;
   XaWorkspace *workspace;
 
   if (cli->read_only)
     {
-      g_autofree char *dir = xa_store_dup_default_data_dir (cli->data_dir);
+      g_autofree char *where = xa_store_location_is_server (location)
+                               ? g_strdup (location) : g_path_get_dirname (location);
 
-      if ((workspace = xa_workspace_open_for_reading (dir, &local_error)))
+      if ((workspace = xa_workspace_open_location_for_reading (location, NULL, &local_error)))
         return workspace;
 
       if (g_error_matches (local_error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_NO_DATABASE))
         g_set_error (error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_NO_DATABASE,
-                     _("There is no database in %s yet; run “xiaoan-cli init” to create it"), dir);
+                     _("There is no database in %s yet; run “xiaoan-cli init” to create it"), where);
       else if (g_error_matches (local_error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_OLD_SCHEMA))
         g_set_error (error, XA_WORKSPACE_ERROR, XA_WORKSPACE_ERROR_OLD_SCHEMA,
-                     _("The database in %s is from an older version of Xiaoan; run “xiaoan-cli init” to update it"), dir);
+                     _("The database in %s is from an older version of Xiaoan; run “xiaoan-cli init” to update it"), where);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -299,7 +328,7 @@ xa_cli_open_workspace (XaCli   *cli,
   if (operator_name == NULL || operator_name[0] == '\0')
     operator_name = g_getenv ("XIAOAN_OPERATOR");
 
-  return xa_workspace_open (cli->data_dir, operator_name, error);
+  return xa_workspace_open_location (location, NULL, operator_name, error);
 }
 
 /* A list as JSON for other programs: indented, a newline at the end. */
@@ -396,6 +425,11 @@ parse_global_options (XaCli      *cli,
         {
           if (missing)
             return xa_cli_usage_error (_("--data-dir needs a folder"));
+        }
+      else if (take_option (argv, argc, &i, "--database", &cli->database, &missing))
+        {
+          if (missing)
+            return xa_cli_usage_error (_("--database needs a file or a postgresql:// address"));
         }
       else if (take_option (argv, argc, &i, "--operator", &cli->operator_name, &missing))
         {
@@ -513,7 +547,7 @@ parse_command_line (XaCli              *cli,
   context = g_option_context_new (usage);
   g_option_context_add_main_entries (context, (GOptionEntry *) entries->data, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary->str);
-  g_option_context_set_description (context, _("Global options: --data-dir DIR, --operator NAME; "
+  g_option_context_set_description (context, _("Global options: --data-dir DIR, --database LOCATION, --operator NAME; "
                                                "“xiaoan-cli --help” lists every command."));
 
   g_strv_builder_add (argv_builder, "xiaoan-cli");

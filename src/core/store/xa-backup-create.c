@@ -408,6 +408,14 @@ get_store_file (XaStore  *store,
       return NULL;
     }
 
+  if (xa_store_get_is_server (store))
+    {
+      g_set_error (error, XA_BACKUP_ERROR, XA_BACKUP_ERROR_FAILED,
+                   _("The database on the server “%s” is backed up with the server’s own tools (pg_dump), by its administrator; “xiaoan-cli migrate” also copies it into a file"),
+                   path);
+      return NULL;
+    }
+
   return path;
 }
 

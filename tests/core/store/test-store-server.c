@@ -369,6 +369,52 @@ test_read_only (void)
   g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM school_year"), ==, 0);
 }
 
+/* xiaoan-cli on a server: --database names it; a read before `init` creates nothing and
+ * says to run init; the commands work there as on a file, and backups are left to the
+ * server's tools with a sentence that says so. */
+static void
+test_cli (void)
+{
+  g_autofree char *location = xa_test_new_server_location ();
+  g_autoptr(JsonArray) schools = NULL;
+
+  {
+    g_auto(XaTestRun) run = { 0 };
+
+    xa_test_run_cli (&run, NULL, "--database", location, "school", "list", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "init"));
+  }
+  {
+    g_autoptr(XaStore) store = xa_store_open_server_read_only (location, NULL, NULL);
+
+    g_assert_cmpint (xa_store_get_schema_version (store), ==, 0);
+  }
+  {
+    g_auto(XaTestRun) run = { 0 };
+
+    xa_test_run_cli (&run, NULL, "--database", location, "demo", "--schools", "3", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+
+  schools = xa_test_run_cli_json (NULL, "--database", location, "school", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (schools), ==, 3);
+
+  {
+    g_auto(XaTestRun) run = { 0 };
+
+    xa_test_run_cli (&run, NULL, "--database", location, "audit", "verify", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(XaTestRun) run = { 0 };
+
+    xa_test_run_cli (&run, NULL, "--database", location, "backup", "create", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "pg_dump"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/xa/store-server/other-program-refused", test_other_program_refused);
   g_test_add_func ("/xa/store-server/newer-refused", test_newer_refused);
   g_test_add_func ("/xa/store-server/read-only", test_read_only);
+  g_test_add_func ("/xa/store-server/cli", test_cli);
 
   return g_test_run ();
 }
