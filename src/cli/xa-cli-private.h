@@ -43,6 +43,7 @@ typedef enum
   XA_CLI_OPTION_LATEST  = 1 << 13,
   XA_CLI_OPTION_HEAD    = 1 << 14,
   XA_CLI_OPTION_SEARCH  = 1 << 15,
+  XA_CLI_OPTION_ROLE    = 1 << 16,
 } XaCliOptions;
 
 /* The command line, parsed. */
@@ -74,6 +75,7 @@ typedef struct
   gboolean     latest;
   char        *head;
   char        *search;
+  char        *role;
 
   /* The command's arguments, as many as it takes. */
   char       **args;
@@ -113,6 +115,9 @@ int          xa_cli_agreement_render     (XaCli           *cli);
 int          xa_cli_backup_create        (XaCli           *cli);
 int          xa_cli_backup_list          (XaCli           *cli);
 int          xa_cli_backup_restore       (XaCli           *cli);
+int          xa_cli_server_setup         (XaCli           *cli);
+int          xa_cli_server_add_school    (XaCli           *cli);
+int          xa_cli_server_add_staff     (XaCli           *cli);
 
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);

@@ -99,6 +99,9 @@ static const OptionSpec option_specs[] = {
   { XA_CLI_OPTION_HEAD, "head", G_OPTION_ARG_STRING, OFFSET (head),
     N_("a head the chain once reached, as an exported PDF's keywords give it (审计链 #SEQ HASH)"), "HEAD",
     N_("--head needs the head an exported file carries, such as “审计链 #123 9f86d0…”") },
+  { XA_CLI_OPTION_ROLE, "role", G_OPTION_ARG_STRING, OFFSET (role),
+    N_("the login role (default: school_CODE)"), "NAME",
+    N_("--role needs a role name, such as school_3101000001") },
 };
 
 static const XaCliCommand commands[] = {
@@ -157,6 +160,12 @@ static const XaCliCommand commands[] = {
   { "backup restore", "FILE|--latest", "[FILE]", XA_CLI_OPTION_LATEST, xa_cli_backup_restore,
     { N_("verify a backup and put it in place of the database; the replaced one is kept beside it"),
       N_("close Xiaoan first; FILE is a path or a name that “backup list” shows") } },
+  { "server setup", "", NULL, 0, xa_cli_server_setup,
+    { N_("on a database server: create the roles and the access rules (run again after an update)") } },
+  { "server add-school", "CODE [--role NAME]", "CODE", XA_CLI_OPTION_ROLE, xa_cli_server_add_school,
+    { N_("on a database server: a login role that sees and changes only this school's records") } },
+  { "server add-staff", "NAME", "NAME", 0, xa_cli_server_add_staff,
+    { N_("on a database server: a login role of the commission's staff, who see every school") } },
 };
 
 static void
@@ -177,6 +186,7 @@ xa_cli_clear (XaCli *cli)
   g_clear_pointer (&cli->keep, g_free);
   g_clear_pointer (&cli->head, g_free);
   g_clear_pointer (&cli->search, g_free);
+  g_clear_pointer (&cli->role, g_free);
   g_clear_pointer (&cli->args, g_strfreev);
 }
 
@@ -263,8 +273,8 @@ xa_cli_user_error (const GError *error)
 /**
  * xa_cli_dup_database:
  *
- * Where the command's database is: `--database`, else `$XIAOAN_DATABASE`, else the file
- * `xiaoan.db` of the data folder. A server's password is not part of it: libpq takes it
+ * Where the command's database is: `--database`, else `xiaoan.db` in `--data-dir`, else
+ * `$XIAOAN_DATABASE`, else `xiaoan.db` in the default data folder. A server's password is not part of it: libpq takes it
  * from PGPASSWORD or the password file (~/.pgpass), as the server's own tools do.
  *
  * Returns: (transfer full): a file path or a `postgresql://` URI
@@ -275,7 +285,11 @@ xa_cli_dup_database (XaCli *cli)
   const char *env = g_getenv ("XIAOAN_DATABASE");
   g_autofree char *data_dir = NULL;
 
-  const char *chosen = cli->database != NULL && cli->database[0] != '\0' ? cli->database : env;
+  const char *chosen = cli->database;
+
+  /* A folder given on the command line wins over the environment's database. */
+  if ((chosen == NULL || chosen[0] == '\0') && cli->data_dir == NULL)
+    chosen = env;
 
   if (chosen != NULL && chosen[0] != '\0')
     return xa_store_location_is_server (chosen) ? g_strdup (chosen)

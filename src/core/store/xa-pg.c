@@ -214,7 +214,7 @@ set_error_from_result (XaPgConnection  *self,
                  _("The change breaks a rule of the stored data (%s)"), constraint ? constraint : "");
   else if (g_str_equal (state, "42501") || g_str_equal (state, "25006"))
     g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_READ_ONLY,
-                 _("The database “%s” does not let this account make that change; ask the administrator of the server"),
+                 _("The database server “%s” does not let this account see or change these records; ask the administrator of the server"),
                  self->display);
   else if (g_str_equal (state, "53100"))
     g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_FULL,
@@ -335,6 +335,19 @@ xa_pg_connection_get_display (XaPgConnection *self)
   return self->display;
 }
 
+/* Only what changed rows counts, as with SQLite: a SELECT leaves the count. */
+static void
+note_changes (XaPgConnection *self,
+              PGresult       *result)
+{
+  const char *command = PQcmdStatus (result);
+  const char *tuples = PQcmdTuples (result);
+
+  if (g_str_has_prefix (command, "INSERT") || g_str_has_prefix (command, "UPDATE") ||
+      g_str_has_prefix (command, "DELETE"))
+    self->last_changes = tuples[0] != '\0' ? atoi (tuples) : 0;
+}
+
 gboolean
 xa_pg_connection_exec (XaPgConnection  *self,
                        const char      *sql,
@@ -346,6 +359,8 @@ xa_pg_connection_exec (XaPgConnection  *self,
 
   if (!ok)
     set_error_from_result (self, result, sql, error);
+  else
+    note_changes (self, result);
   PQclear (result);
 
   return ok;
@@ -492,7 +507,6 @@ static gboolean
 run_statement (XaPgStatement  *self,
                GError        **error)
 {
-  const char *command;
   ExecStatusType status;
 
   self->result = PQexecParams (self->connection->conn, self->sql, self->n_params, self->types,
@@ -506,13 +520,7 @@ run_statement (XaPgStatement  *self,
     }
 
   self->row = -1;
-
-  /* Only what changed rows counts, as with SQLite: a SELECT leaves the count. */
-  command = PQcmdStatus (self->result);
-  if (g_str_has_prefix (command, "INSERT") || g_str_has_prefix (command, "UPDATE") ||
-      g_str_has_prefix (command, "DELETE"))
-    self->connection->last_changes = xa_pg_statement_count_changes (self);
-
+  note_changes (self->connection, self->result);
   return TRUE;
 }
 

@@ -339,7 +339,8 @@ walk_chain (Verify  *verify,
                                    error)))
     return FALSE;
 
-  image_step = xa_statement_step (images, error);
+  if ((image_step = xa_statement_step (images, error)) == XA_STEP_ERROR)
+    return FALSE;
 
   while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
@@ -570,8 +571,9 @@ verify_func (XaStore   *self,
     return FALSE;
 
   report_other_keys (verify);
-  /* A chain signed by this program always leaves a head file behind it. */
-  if (verify->missing_head != NULL && verify->keyed)
+  /* A chain signed by this program always leaves a head file behind it; a server's is
+   * what this PC has seen, and a PC that never saw the chain has none yet. */
+  if (verify->missing_head != NULL && verify->keyed && !xa_store_get_is_server (self))
     add_finding (verify, XA_AUDIT_FINDING_HEAD_MISSING, 0,
                  g_strdup_printf (_("The head file “%s” is missing: a shortened or rewritten audit log cannot be told from it"),
                                   verify->missing_head));
@@ -623,6 +625,11 @@ xa_store_audit_verify (XaStore     *self,
     }
 
   missing_head = verify.missing_head;
+
+  /* A chain that verifies is the head this PC has seen of a server: a later cut or
+   * rewrite of the chain shows against it. */
+  if (findings->len == 0 && xa_store_get_is_server (self))
+    _xa_store_remember_head (self);
 
   if (n_entries)
     *n_entries = verify.n_entries;

@@ -179,7 +179,12 @@ read_last_entry (XaStore  *self,
 {
   g_autoptr(XaStatement) last = NULL;
 
-  if (!(last = xa_store_prepare (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error)))
+  /* On a server, through a function: a school's role reads no audit rows. */
+  if (!(last = xa_store_prepare (self,
+                                 xa_store_get_is_server (self)
+                                 ? "SELECT seq, hash FROM xa_audit_head ()"
+                                 : "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+                                 error)))
     return FALSE;
 
   switch (xa_statement_step (last, error))
@@ -387,8 +392,8 @@ _xa_store_dup_head_path (XaStore *self)
     return g_strconcat (self->path, ".head", NULL);
 
   /* A server's head is what this PC saw last: kept in its own state folder, one file
-   * per server, database and schema. */
-  name = g_string_new (self->path);
+   * per server, database and schema, whichever account logs in. */
+  name = g_string_new (strchr (self->path, '@') ? strchr (self->path, '@') + 1 : self->path);
   g_string_append_printf (name, ".%s.head", self->server_schema ? self->server_schema : "");
   for (char *p = name->str; *p != '\0'; p++)
     {
@@ -480,6 +485,25 @@ _xa_store_reset_head_file (XaStore  *self,
 
   write_head_file (self, seq, hash, TRUE);
   return TRUE;
+}
+
+/**
+ * _xa_store_remember_head:
+ *
+ * Writes the head the chain has now into the head file, unless the file names a later
+ * one: for a server, whose chain other PCs extend, after this PC verified it.
+ */
+void
+_xa_store_remember_head (XaStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  gint64 seq = 0;
+
+  if (!(hash = xa_store_dup_audit_head (self, &seq, &error)))
+    g_warning ("Cannot read the audit chain's head: %s", error->message);
+  else if (seq > 0)
+    write_head_file (self, seq, hash, FALSE);
 }
 
 /**

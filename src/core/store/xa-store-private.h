@@ -123,6 +123,7 @@ gboolean  _xa_store_record_baseline (XaStore     *self,
                                      GError     **error);
 char     *_xa_store_dup_head_path   (XaStore     *self);
 void      _xa_store_forget_head_file (XaStore    *self);
+void      _xa_store_remember_head   (XaStore     *self);
 gboolean  _xa_store_reset_head_file (XaStore     *self,
                                      GError     **error);
 sqlite3  *_xa_store_get_db          (XaStore     *self);

@@ -325,7 +325,27 @@ static const char pg_schema_7[] =
   "  FROM audit a JOIN audit_key k ON k.key_id = a.key_id WHERE a.seq = p_seq $$;"
   "CREATE FUNCTION xa_audit_current_key_id () RETURNS TEXT"
   "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$"
-  "  SELECT key_id FROM audit_key WHERE current $$;";
+  "  SELECT key_id FROM audit_key WHERE current $$;"
+  /* What a school's role, which reads no audit rows (xa-store-server-access.c), needs of
+   * the chain: its head for the files it exports, and the last image of a record it
+   * writes, named by the record's UUID, which only those who saw the record know. */
+  "CREATE FUNCTION xa_audit_head () RETURNS TABLE (seq BIGINT, hash TEXT)"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+  "  SELECT a.seq, a.hash FROM audit a ORDER BY a.seq DESC LIMIT 1 $$;"
+  "CREATE FUNCTION xa_audit_latest_image (p_record_table TEXT, p_record_uuid TEXT)"
+  "  RETURNS TABLE (seq BIGINT, label TEXT, fields TEXT, image_hash TEXT)"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+  "  SELECT i.seq, i.label, i.fields, i.image_hash FROM audit_image i"
+  "  WHERE i.record_table = p_record_table AND i.record_uuid = p_record_uuid"
+  "  ORDER BY i.seq DESC LIMIT 1 $$;"
+  /* Which login role is which school (xiaoan-cli server add-school); a role not listed
+   * is no school's. */
+  "CREATE TABLE server_role ("
+  "  role_name         TEXT PRIMARY KEY,"
+  "  organisation_code TEXT REFERENCES organisation (code),"
+  "  created_at        TEXT NOT NULL"
+  ");"
+  "REVOKE ALL ON server_role FROM PUBLIC;";
 
 static const char * const pg_migrations[] = {
   NULL,

@@ -72,6 +72,15 @@ XaStore     *xa_store_open_location        (const char        *location,
                                             gboolean           for_reading,
                                             GError           **error);
 gboolean     xa_store_location_is_server   (const char        *location);
+gboolean     xa_store_server_setup         (XaStore           *self,
+                                            GError           **error);
+char        *xa_store_server_add_school    (XaStore           *self,
+                                            const char        *code,
+                                            const char        *role_name,
+                                            GError           **error);
+char        *xa_store_server_add_staff     (XaStore           *self,
+                                            const char        *role_name,
+                                            GError           **error);
 char        *xa_store_dup_default_data_dir (const char        *override);
 const char  *xa_store_get_path             (XaStore           *self);
 const char  *xa_store_get_operator         (XaStore           *self);

@@ -14,9 +14,12 @@
 
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xa-test-utils.h"
+#include "core/registry/xa-demo.h"
 #include "core/store/xa-pg.h"
+#include "core/store/xa-store-audit.h"
 #include "core/store/xa-store-private.h"
 
 /* A key of the test's own, made current on the server (the test runs as the cluster's
@@ -415,6 +418,138 @@ test_cli (void)
   }
 }
 
+static char *
+uri_for_role (const char *location,
+              const char *role_name)
+{
+  return g_strdup_printf ("%s&user=%s", location, role_name);
+}
+
+static void
+assert_refused (XaStore    *store,
+                const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (xa_store_exec (store, sql, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_READ_ONLY);
+  g_assert_null (strstr (error->message, "permission"));
+  g_test_message ("%s: %s", sql, error->message);
+}
+
+/* Roles and row level security: as school A's role, school B's rows are invisible and
+ * writing them is refused; no application role may change or remove an audit entry or
+ * read the key, and a school reads no entry at all; commission roles see every school,
+ * and the chain that all of them wrote verifies. */
+static void
+test_access (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = xa_test_new_server_location ();
+  g_autoptr(XaWorkspace) admin = xa_test_workspace_open (location, "管理员");
+  XaStore *admin_store = xa_workspace_get_store (admin);
+  g_autofree char *role_a = g_strdup_printf ("school_a_%d", (int) getpid ());
+  g_autofree char *role_b = g_strdup_printf ("school_b_%d", (int) getpid ());
+  g_autofree char *role_staff = g_strdup_printf ("staff_%d", (int) getpid ());
+  g_autofree char *password_a = NULL;
+  g_autofree char *password_b = NULL;
+  g_autofree char *password_staff = NULL;
+  g_autofree char *uri_a = uri_for_role (location, role_a);
+  g_autofree char *uri_staff = uri_for_role (location, role_staff);
+  g_autofree char *sql = NULL;
+  g_autoptr(XaWorkspace) school_a = NULL;
+  g_autoptr(XaWorkspace) staff = NULL;
+  g_autoptr(XaOrganisation) a = NULL;
+  g_autoptr(XaOrganisation) b = NULL;
+  g_autoptr(XaOrganisation) seen_b = NULL;
+  g_autoptr(XaPerson) teacher = NULL;
+  XaStore *store_a;
+
+  g_assert_true (xa_demo_fill (xa_workspace_get_registry (admin), 3, 7, &error));
+  g_assert_true (xa_agreement_book_generate_all (xa_workspace_get_agreements (admin), 2021, NULL, &error));
+  g_assert_no_error (error);
+  a = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 0);
+  b = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 1);
+
+  g_assert_true (xa_store_server_setup (admin_store, &error));
+  g_assert_no_error (error);
+  /* Setting up twice, as after an upgrade, is no error. */
+  g_assert_true (xa_store_server_setup (admin_store, &error));
+  g_assert_no_error (error);
+  password_a = xa_store_server_add_school (admin_store, xa_organisation_get_code (a), role_a, &error);
+  g_assert_no_error (error);
+  password_b = xa_store_server_add_school (admin_store, xa_organisation_get_code (b), role_b, &error);
+  g_assert_no_error (error);
+  password_staff = xa_store_server_add_staff (admin_store, role_staff, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (password_a), >=, 20);
+  g_assert_cmpstr (password_a, !=, password_b);
+
+  /* No school without its school, no role a name could smuggle SQL into. */
+  g_assert_null (xa_store_server_add_school (admin_store, "9999999999", NULL, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (xa_store_server_add_staff (admin_store, "x; DROP TABLE audit", &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* School A, with its own password (the one in the environment is the administrator's). */
+  school_a = xa_workspace_open_location (uri_a, password_a, "甲校", &error);
+  g_assert_no_error (error);
+  store_a = xa_workspace_get_store (school_a);
+  g_assert_cmpuint (xa_school_registry_count_schools (xa_workspace_get_registry (school_a)), ==, 1);
+  g_assert_null (xa_school_registry_dup_school (xa_workspace_get_registry (school_a),
+                                                xa_organisation_get_uuid (b), NULL));
+  g_assert_nonnull (xa_school_registry_dup_commission (xa_workspace_get_registry (school_a)));
+  g_assert_cmpint (xa_test_query_int (store_a, "SELECT count(*) FROM agreement"), ==, 1);
+  g_assert_cmpint (xa_test_query_int (store_a, "SELECT count(*) FROM template"), >=, 1);
+
+  /* Its own rows it writes, through the app, audited. */
+  xa_organisation_set_phone (a, "010-12345678");
+  g_assert_true (xa_school_registry_update_school (xa_workspace_get_registry (school_a), a, &error));
+  g_assert_no_error (error);
+  teacher = xa_person_new (xa_organisation_get_uuid (a), "甲老师");
+  g_assert_true (xa_school_registry_add_person (xa_workspace_get_registry (school_a), teacher, &error));
+  g_assert_no_error (error);
+
+  /* B's rows: not seen, so not changed; not added to. */
+  sql = g_strdup_printf ("UPDATE organisation SET phone = 'x' WHERE uuid = '%s'", xa_organisation_get_uuid (b));
+  g_assert_true (xa_store_exec (store_a, sql, &error));
+  g_assert_cmpint (xa_store_count_changes (store_a), ==, 0);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO person (uuid, organisation_id, name, created_at, updated_at)"
+                         " VALUES ('intruder', %" G_GINT64_FORMAT ", '乙', 'x', 'x')",
+                         xa_test_query_int (admin_store, "SELECT max(id) FROM organisation WHERE kind = 'school'"));
+  assert_refused (store_a, sql);
+  assert_refused (store_a, "INSERT INTO organisation (uuid, kind, name, created_at, updated_at)"
+                           " VALUES ('new', 'school', '新校', 'x', 'x')");
+
+  /* The chain: out of reach. */
+  assert_refused (store_a, "UPDATE audit SET operator = 'x'");
+  assert_refused (store_a, "DELETE FROM audit");
+  assert_refused (store_a, "DELETE FROM audit_image");
+  assert_refused (store_a, "SELECT count(*) FROM audit");
+  assert_refused (store_a, "SELECT count(*) FROM audit_key");
+  assert_refused (store_a, "SELECT count(*) FROM server_role");
+  assert_refused (store_a, "SET session_replication_role = replica");
+  g_assert_null (xa_store_audit_verify (store_a, 0, NULL, NULL, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* Commission staff see every school, may not touch the chain either, and verify it. */
+  staff = xa_workspace_open_location (uri_staff, password_staff, "区教委科员", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xa_school_registry_count_schools (xa_workspace_get_registry (staff)), ==, 3);
+  seen_b = xa_school_registry_dup_school (xa_workspace_get_registry (staff), xa_organisation_get_uuid (b), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_organisation_get_phone (seen_b), !=, "x");
+  assert_refused (xa_workspace_get_store (staff), "UPDATE audit SET operator = 'x'");
+  assert_refused (xa_workspace_get_store (staff), "DELETE FROM audit_image");
+  assert_refused (xa_workspace_get_store (staff), "SELECT count(*) FROM audit_key");
+  xa_test_assert_audit (xa_workspace_get_store (staff),
+                        xa_test_query_int (admin_store, "SELECT count(*) FROM audit"), 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/xa/store-server/newer-refused", test_newer_refused);
   g_test_add_func ("/xa/store-server/read-only", test_read_only);
   g_test_add_func ("/xa/store-server/cli", test_cli);
+  g_test_add_func ("/xa/store-server/access", test_access);
 
   return g_test_run ();
 }

@@ -1,0 +1,73 @@
+/* xa-cli-server.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `xiaoan-cli server setup`, `server add-school` and `server add-staff`: the roles and
+ * access rules of a district's database server (xa-store-server-access.c), run by the
+ * server's administrator, who owns the tables. docs/server.md tells when.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-cli-private.h"
+
+int
+xa_cli_server_setup (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !xa_store_server_setup (xa_workspace_get_store (workspace), &error))
+    return xa_cli_user_error (error);
+
+  g_print (_("The roles xiaoan_commission and xiaoan_school and the access rules are set up on %s\n"),
+           xa_store_get_path (xa_workspace_get_store (workspace)));
+  return EXIT_OK;
+}
+
+/* The first password is printed once: the administrator hands it to the school or the
+ * member of staff, whose Xiaoan keeps it in the keyring. */
+static int
+print_role (const char *role_name,
+            const char *password)
+{
+  g_print (_("Login role: %s\nPassword: %s\n"), role_name, password);
+  g_printerr (_("Hand the password over in person; it is not shown again. Change it with ALTER ROLE … PASSWORD.\n"));
+  return EXIT_OK;
+}
+
+int
+xa_cli_server_add_school (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *role_name = NULL;
+  const char *code = cli->args[0];
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(password = xa_store_server_add_school (xa_workspace_get_store (workspace), code,
+                                               cli->role, &error)))
+    return xa_cli_user_error (error);
+
+  role_name = cli->role != NULL ? g_strdup (cli->role) : g_strconcat ("school_", code, NULL);
+  return print_role (role_name, password);
+}
+
+int
+xa_cli_server_add_staff (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autofree char *password = NULL;
+  const char *role_name = cli->args[0];
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(password = xa_store_server_add_staff (xa_workspace_get_store (workspace), role_name, &error)))
+    return xa_cli_user_error (error);
+
+  return print_role (role_name, password);
+}

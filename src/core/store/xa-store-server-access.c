@@ -1,0 +1,310 @@
+/* xa-store-server-access.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Who may do what on a district's server. Every school logs in as a role of its own,
+ * member of xiaoan_school; commission staff log in as members of xiaoan_commission. Row
+ * level security keys each row on the login role (session_user, which a client cannot
+ * change without being a superuser), never on a setting the client sends: a school reads
+ * and writes its own organisation, people, role terms and agreements, reads the
+ * commission and the templates, and nothing else; commission roles read and write all.
+ * The audit chain is reached only through the functions of xa-store-schema-pg.c: no
+ * application role may read the signing key, change or remove an entry, and a school's
+ * role reads no entry at all. The tables' owner, who runs `xiaoan-cli server setup`,
+ * is the server's administrator.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "xa-store-private.h"
+#include "xa-store.h"
+
+/* Run again after every upgrade: each statement may be repeated. */
+static const char access_script[] =
+  "DO $$ BEGIN"
+  "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'xiaoan_commission') THEN"
+  "    CREATE ROLE xiaoan_commission NOLOGIN;"
+  "  END IF;"
+  "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'xiaoan_school') THEN"
+  "    CREATE ROLE xiaoan_school NOLOGIN;"
+  "  END IF;"
+  "  EXECUTE format ('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM xiaoan_commission, xiaoan_school',"
+  "                  current_schema ());"
+  "  EXECUTE format ('GRANT USAGE ON SCHEMA %I TO xiaoan_commission, xiaoan_school', current_schema ());"
+  "END $$;"
+  "CREATE OR REPLACE FUNCTION xa_is_commission () RETURNS BOOLEAN"
+  "  LANGUAGE sql STABLE AS $f$ SELECT pg_has_role (session_user, 'xiaoan_commission', 'MEMBER') $f$;"
+  "CREATE OR REPLACE FUNCTION xa_my_organisation () RETURNS BIGINT"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $f$"
+  "  SELECT o.id FROM server_role r JOIN organisation o ON o.code = r.organisation_code"
+  "  WHERE r.role_name = session_user $f$;"
+  /* Tables: what each kind of role may try; the policies below say on which rows. */
+  "GRANT SELECT, INSERT, UPDATE, DELETE ON organisation, person, role_term, agreement,"
+  "  template, school_year, search_gram TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT ON meta TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT ON audit, audit_image TO xiaoan_commission;"
+  "GRANT INSERT ON audit_image TO xiaoan_commission, xiaoan_school;"
+  "REVOKE ALL ON audit_key, server_role FROM xiaoan_commission, xiaoan_school;"
+  "DO $$ BEGIN"
+  "  EXECUTE format ('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO xiaoan_commission, xiaoan_school',"
+  "                  current_schema ());"
+  "END $$;"
+  /* Functions run by anyone unless told otherwise: only ours may run the chain's. */
+  "REVOKE EXECUTE ON FUNCTION xa_audit_append (TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT),"
+  "  xa_audit_entry_signed (BIGINT, TEXT), xa_audit_current_key_id (), xa_audit_head (),"
+  "  xa_audit_latest_image (TEXT, TEXT), xa_my_organisation () FROM PUBLIC;"
+  "GRANT EXECUTE ON FUNCTION xa_audit_append (TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT),"
+  "  xa_audit_current_key_id (), xa_audit_head (), xa_audit_latest_image (TEXT, TEXT),"
+  "  xa_my_organisation () TO xiaoan_commission, xiaoan_school;"
+  "GRANT EXECUTE ON FUNCTION xa_audit_entry_signed (BIGINT, TEXT) TO xiaoan_commission;"
+  /* Rows. */
+  "ALTER TABLE organisation ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE person ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE role_term ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE agreement ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE template ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE school_year ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE search_gram ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE audit_image ENABLE ROW LEVEL SECURITY;"
+  "DROP POLICY IF EXISTS commission_all ON organisation;"
+  "CREATE POLICY commission_all ON organisation TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_read ON organisation;"
+  "CREATE POLICY school_read ON organisation FOR SELECT TO xiaoan_school"
+  "  USING (id = xa_my_organisation () OR kind = 'commission');"
+  "DROP POLICY IF EXISTS school_update ON organisation;"
+  "CREATE POLICY school_update ON organisation FOR UPDATE TO xiaoan_school"
+  "  USING (id = xa_my_organisation ()) WITH CHECK (id = xa_my_organisation ());"
+  "DROP POLICY IF EXISTS commission_all ON person;"
+  "CREATE POLICY commission_all ON person TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON person;"
+  "CREATE POLICY school_own ON person TO xiaoan_school"
+  "  USING (organisation_id = xa_my_organisation ()) WITH CHECK (organisation_id = xa_my_organisation ());"
+  "DROP POLICY IF EXISTS commission_all ON role_term;"
+  "CREATE POLICY commission_all ON role_term TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON role_term;"
+  "CREATE POLICY school_own ON role_term TO xiaoan_school"
+  "  USING (organisation_id = xa_my_organisation ()) WITH CHECK (organisation_id = xa_my_organisation ());"
+  "DROP POLICY IF EXISTS commission_all ON agreement;"
+  "CREATE POLICY commission_all ON agreement TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON agreement;"
+  "CREATE POLICY school_own ON agreement TO xiaoan_school"
+  "  USING (organisation_id = xa_my_organisation ()) WITH CHECK (organisation_id = xa_my_organisation ());"
+  "DROP POLICY IF EXISTS commission_all ON template;"
+  "CREATE POLICY commission_all ON template TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_read ON template;"
+  "CREATE POLICY school_read ON template FOR SELECT TO xiaoan_school USING (TRUE);"
+  "DROP POLICY IF EXISTS commission_all ON school_year;"
+  "CREATE POLICY commission_all ON school_year TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_read ON school_year;"
+  "CREATE POLICY school_read ON school_year FOR SELECT TO xiaoan_school USING (TRUE);"
+  /* The search index of a record goes with the record: a school indexes and finds only
+   * the organisations it can read. */
+  "DROP POLICY IF EXISTS commission_all ON search_gram;"
+  "CREATE POLICY commission_all ON search_gram TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON search_gram;"
+  "CREATE POLICY school_own ON search_gram TO xiaoan_school"
+  "  USING (EXISTS (SELECT 1 FROM organisation o WHERE o.uuid = search_gram.uuid))"
+  "  WITH CHECK (EXISTS (SELECT 1 FROM organisation o WHERE o.uuid = search_gram.uuid));"
+  "DROP POLICY IF EXISTS commission_read ON audit_image;"
+  "CREATE POLICY commission_read ON audit_image FOR SELECT TO xiaoan_commission USING (TRUE);"
+  "DROP POLICY IF EXISTS append ON audit_image;"
+  "CREATE POLICY append ON audit_image FOR INSERT TO xiaoan_commission, xiaoan_school"
+  "  WITH CHECK (TRUE);";
+
+static gboolean
+require_server (XaStore  *self,
+                GError  **error)
+{
+  if (xa_store_get_is_server (self))
+    return TRUE;
+
+  g_set_error_literal (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+                       _("Roles and access rules belong to a database server; give it with --database postgresql://…"));
+  return FALSE;
+}
+
+static gboolean
+setup_func (XaStore   *self,
+            gpointer   user_data,
+            GError   **error)
+{
+  g_autofree char *uuid = xa_store_new_uuid ();
+
+  return xa_store_exec (self, access_script, error) &&
+         xa_store_append_audit (self, "server.setup", "server_role", uuid, NULL, error);
+}
+
+/**
+ * xa_store_server_setup:
+ *
+ * Creates the roles xiaoan_commission and xiaoan_school, their grants and the row level
+ * security of every table, in one transaction. Run by the tables' owner, after the
+ * store was opened (and so migrated); running it again after an upgrade covers what
+ * the upgrade added.
+ */
+gboolean
+xa_store_server_setup (XaStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  return require_server (self, error) && xa_store_write (self, setup_func, NULL, error);
+}
+
+typedef struct
+{
+  const char *role_name;
+  const char *code;      /* NULL for commission staff */
+  char       *password;
+} AddRole;
+
+/* A role name goes into DDL, which takes no parameters: only plain lower-case names. */
+static gboolean
+check_role_name (const char  *role_name,
+                 GError     **error)
+{
+  gsize length = strlen (role_name);
+
+  if (length > 0 && length <= 63 && g_ascii_islower (role_name[0]) &&
+      strspn (role_name, "abcdefghijklmnopqrstuvwxyz0123456789_") == length &&
+      !g_str_has_prefix (role_name, "pg_") && !g_str_has_prefix (role_name, "xiaoan_"))
+    return TRUE;
+
+  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+               _("“%s” cannot name a role: use lower-case letters, digits and _, starting with a letter, up to 63 characters, not starting with pg_ or xiaoan_"),
+               role_name);
+  return FALSE;
+}
+
+static gboolean
+add_role_func (XaStore   *self,
+               gpointer   user_data,
+               GError   **error)
+{
+  AddRole *add = user_data;
+  g_autoptr(XaStatement) password = NULL;
+  g_autoptr(XaStatement) school = NULL;
+  g_autoptr(XaStatement) map = NULL;
+  g_autofree char *create = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *at = xa_date_now_iso8601 ();
+
+  if (add->code != NULL)
+    {
+      if (!(school = xa_store_prepare (self,
+                                       "SELECT count(*) FROM organisation"
+                                       " WHERE kind = 'school' AND code = ? AND deleted_at IS NULL",
+                                       error)))
+        return FALSE;
+      xa_statement_bind_text (school, 1, add->code);
+      if (!xa_statement_step_one (school, error))
+        return FALSE;
+      if (xa_statement_get_int64 (school, 0) == 0)
+        {
+          g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_FOUND,
+                       _("There is no school with the code %s; add it first"), add->code);
+          return FALSE;
+        }
+    }
+
+  /* 122 random bits of the server's strong source, as hex: safe inside the DDL. */
+  if (!(password = xa_store_prepare (self,
+                                     "SELECT replace (gen_random_uuid ()::text, '-', '')"
+                                     " || replace (gen_random_uuid ()::text, '-', '')",
+                                     error)) ||
+      !xa_statement_step_one (password, error))
+    return FALSE;
+  g_free (add->password);
+  add->password = g_strndup (xa_statement_get_text (password, 0), 24);
+
+  create = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s' IN ROLE %s",
+                            add->role_name, add->password,
+                            add->code != NULL ? "xiaoan_school" : "xiaoan_commission");
+  if (!xa_store_exec (self, create, error))
+    return FALSE;
+
+  if (!(map = xa_store_prepare (self,
+                                "INSERT INTO server_role (role_name, organisation_code, created_at)"
+                                " VALUES (?, ?, ?)",
+                                error)))
+    return FALSE;
+  xa_statement_bind_text (map, 1, add->role_name);
+  xa_statement_bind_text (map, 2, add->code);
+  xa_statement_bind_text (map, 3, at);
+  if (!xa_statement_run (map, error))
+    return FALSE;
+
+  detail = add->code != NULL
+           ? g_strdup_printf ("{\"role\":\"%s\",\"school\":\"%s\"}", add->role_name, add->code)
+           : g_strdup_printf ("{\"role\":\"%s\"}", add->role_name);
+  return xa_store_append_audit (self, "server.add-role", "server_role", add->role_name, detail, error);
+}
+
+static char *
+add_role (XaStore     *self,
+          const char  *role_name,
+          const char  *code,
+          GError     **error)
+{
+  AddRole add = { role_name, code, NULL };
+
+  if (!require_server (self, error) || !check_role_name (role_name, error))
+    return NULL;
+
+  if (!xa_store_write (self, add_role_func, &add, error))
+    {
+      g_free (add.password);
+      return NULL;
+    }
+
+  return add.password;
+}
+
+/**
+ * xa_store_server_add_school:
+ * @code: the school's 10-digit code, as the registry has it
+ * @role_name: (nullable): the login role; %NULL for `school_CODE`
+ *
+ * Creates the login role of a school, which reads and writes only that school's rows.
+ *
+ * Returns: (transfer full): the role's first password, to hand to the school once (it
+ *   keeps it in its keyring), or %NULL with @error set
+ */
+char *
+xa_store_server_add_school (XaStore     *self,
+                            const char  *code,
+                            const char  *role_name,
+                            GError     **error)
+{
+  g_autofree char *default_name = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  if (role_name == NULL)
+    role_name = default_name = g_strconcat ("school_", code, NULL);
+
+  return add_role (self, role_name, code, error);
+}
+
+/**
+ * xa_store_server_add_staff:
+ * @role_name: the login role of a member of the commission's staff
+ *
+ * Creates a login role of the commission, which reads and writes every school's rows.
+ *
+ * Returns: (transfer full): the role's first password, or %NULL with @error set
+ */
+char *
+xa_store_server_add_staff (XaStore     *self,
+                           const char  *role_name,
+                           GError     **error)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  g_return_val_if_fail (role_name != NULL, NULL);
+
+  return add_role (self, role_name, NULL, error);
+}
