@@ -315,6 +315,84 @@ xa_test_query_text (XaStore    *store,
   return value;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * xa_test_fingerprint_tables:
+ * @tables: (nullable): the tables to cover; %NULL for every table of the store
+ *
+ * A digest of every row of @tables, rows sorted by their text so that the same rows on
+ * either engine, in any order, give the same digest.
+ *
+ * Returns: (transfer full): a SHA-256 in hex
+ */
+char *
+xa_test_fingerprint_tables (XaStore            *store,
+                            const char * const *tables)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(XaStatement) list = NULL;
+
+  xa_store_lock (store);
+
+  if (tables == NULL)
+    {
+      list = xa_store_prepare (store,
+                               xa_store_get_is_server (store)
+                               ? "SELECT table_name FROM information_schema.tables"
+                                 " WHERE table_schema = current_schema () AND table_type = 'BASE TABLE'"
+                                 " ORDER BY table_name"
+                               : "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                 " AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                               NULL);
+      g_assert_nonnull (list);
+      while (xa_statement_step (list, NULL) == XA_STEP_ROW)
+        g_ptr_array_add (names, g_strdup (xa_statement_get_text (list, 0)));
+    }
+  else
+    for (guint i = 0; tables[i] != NULL; i++)
+      g_ptr_array_add (names, g_strdup (tables[i]));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *table = g_ptr_array_index (names, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
+      g_autoptr(XaStatement) stmt = xa_store_prepare (store, sql, NULL);
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+      g_assert_nonnull (stmt);
+      g_checksum_update (checksum, (const guchar *) table, -1);
+      while (xa_statement_step (stmt, NULL) == XA_STEP_ROW)
+        {
+          g_autoptr(GString) row = g_string_new (NULL);
+
+          for (int c = 0; c < xa_statement_get_n_columns (stmt); c++)
+            {
+              g_string_append (row, xa_statement_get_text (stmt, c));
+              g_string_append_c (row, '\x1f');
+            }
+          g_ptr_array_add (rows, g_string_free (g_steal_pointer (&row), FALSE));
+        }
+
+      g_ptr_array_sort (rows, compare_strings);
+      for (guint r = 0; r < rows->len; r++)
+        {
+          g_checksum_update (checksum, g_ptr_array_index (rows, r), -1);
+          g_checksum_update (checksum, (const guchar *) "\x1e", 1);
+        }
+    }
+
+  xa_store_unlock (store);
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
 /**
  * xa_test_fingerprint:
  *
@@ -326,47 +404,7 @@ xa_test_query_text (XaStore    *store,
 char *
 xa_test_fingerprint (XaStore *store)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(XaStatement) list = NULL;
-
-  xa_store_lock (store);
-
-  list = xa_store_prepare (store,
-                           xa_store_get_is_server (store)
-                           ? "SELECT table_name FROM information_schema.tables"
-                             " WHERE table_schema = current_schema () AND table_type = 'BASE TABLE'"
-                             " ORDER BY table_name"
-                           : "SELECT name FROM sqlite_schema WHERE type = 'table'"
-                             " AND name NOT LIKE 'sqlite_%' ORDER BY name",
-                           NULL);
-  g_assert_nonnull (list);
-  while (xa_statement_step (list, NULL) == XA_STEP_ROW)
-    g_ptr_array_add (tables, g_strdup (xa_statement_get_text (list, 0)));
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      const char *table = g_ptr_array_index (tables, i);
-      g_autofree char *sql = xa_store_get_is_server (store)
-                             ? g_strdup_printf ("SELECT * FROM \"%s\" t ORDER BY t::text", table)
-                             : g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", table);
-      g_autoptr(XaStatement) stmt = xa_store_prepare (store, sql, NULL);
-
-      g_assert_nonnull (stmt);
-      g_checksum_update (checksum, g_ptr_array_index (tables, i), -1);
-      while (xa_statement_step (stmt, NULL) == XA_STEP_ROW)
-        {
-          for (int c = 0; c < xa_statement_get_n_columns (stmt); c++)
-            {
-              g_checksum_update (checksum, (const guchar *) xa_statement_get_text (stmt, c), -1);
-              g_checksum_update (checksum, (const guchar *) "\x1f", 1);
-            }
-        }
-    }
-
-  xa_store_unlock (store);
-
-  return g_strdup (g_checksum_get_string (checksum));
+  return xa_test_fingerprint_tables (store, NULL);
 }
 
 /**

@@ -51,6 +51,8 @@ gint64   xa_test_query_int    (XaStore    *store,
 char    *xa_test_query_text   (XaStore    *store,
                                const char *sql);
 char    *xa_test_fingerprint  (XaStore    *store);
+char    *xa_test_fingerprint_tables (XaStore            *store,
+                                     const char * const *tables);
 void     xa_test_assert_audit (XaStore    *store,
                                gint64      expected_entries,
                                gint64      expected_broken);

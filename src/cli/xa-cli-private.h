@@ -44,6 +44,8 @@ typedef enum
   XA_CLI_OPTION_HEAD    = 1 << 14,
   XA_CLI_OPTION_SEARCH  = 1 << 15,
   XA_CLI_OPTION_ROLE    = 1 << 16,
+  XA_CLI_OPTION_FROM    = 1 << 17,
+  XA_CLI_OPTION_TO_STORE = 1 << 18,
 } XaCliOptions;
 
 /* The command line, parsed. */
@@ -76,6 +78,7 @@ typedef struct
   char        *head;
   char        *search;
   char        *role;
+  char        *from;
 
   /* The command's arguments, as many as it takes. */
   char       **args;
@@ -118,6 +121,7 @@ int          xa_cli_backup_restore       (XaCli           *cli);
 int          xa_cli_server_setup         (XaCli           *cli);
 int          xa_cli_server_add_school    (XaCli           *cli);
 int          xa_cli_server_add_staff     (XaCli           *cli);
+int          xa_cli_migrate              (XaCli           *cli);
 
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);

@@ -99,6 +99,12 @@ static const OptionSpec option_specs[] = {
   { XA_CLI_OPTION_HEAD, "head", G_OPTION_ARG_STRING, OFFSET (head),
     N_("a head the chain once reached, as an exported PDF's keywords give it (审计链 #SEQ HASH)"), "HEAD",
     N_("--head needs the head an exported file carries, such as “审计链 #123 9f86d0…”") },
+  { XA_CLI_OPTION_FROM, "from", G_OPTION_ARG_STRING, OFFSET (from),
+    N_("the store to move: a database file or a postgresql:// address"), "LOCATION",
+    N_("--from needs a database file or a postgresql:// address") },
+  { XA_CLI_OPTION_TO_STORE, "to", G_OPTION_ARG_STRING, OFFSET (to),
+    N_("a new, empty database: a file or a postgresql:// address"), "LOCATION",
+    N_("--to needs a database file or a postgresql:// address") },
   { XA_CLI_OPTION_ROLE, "role", G_OPTION_ARG_STRING, OFFSET (role),
     N_("the login role (default: school_CODE)"), "NAME",
     N_("--role needs a role name, such as school_3101000001") },
@@ -164,6 +170,10 @@ static const XaCliCommand commands[] = {
     { N_("on a database server: create the roles and the access rules (run again after an update)") } },
   { "server add-school", "CODE [--role NAME]", "CODE", XA_CLI_OPTION_ROLE, xa_cli_server_add_school,
     { N_("on a database server: a login role that sees and changes only this school's records") } },
+  { "migrate", "--from LOCATION --to LOCATION", NULL, XA_CLI_OPTION_FROM | XA_CLI_OPTION_TO_STORE,
+    xa_cli_migrate,
+    { N_("move a whole store, audit log included, into a new, empty database: from a file to a server or back"),
+      N_("run it as the server's administrator; the log must verify before and after") } },
   { "server add-staff", "NAME", "NAME", 0, xa_cli_server_add_staff,
     { N_("on a database server: a login role of the commission's staff, who see every school") } },
 };
@@ -187,6 +197,7 @@ xa_cli_clear (XaCli *cli)
   g_clear_pointer (&cli->head, g_free);
   g_clear_pointer (&cli->search, g_free);
   g_clear_pointer (&cli->role, g_free);
+  g_clear_pointer (&cli->from, g_free);
   g_clear_pointer (&cli->args, g_strfreev);
 }
 

@@ -193,3 +193,109 @@ xa_audit_key_dup_id (GBytes *key)
   g_checksum_update (checksum, data, size);
   return g_strndup (g_checksum_get_string (checksum), XA_AUDIT_KEY_ID_SIZE);
 }
+
+/* Keys of chains that came from elsewhere (a server, another PC) with `xiaoan-cli
+ * migrate`: one file per key, named by its ID, beside the key file. */
+static char *
+dup_ring_path (const char *key_id)
+{
+  g_autofree char *key_path = xa_audit_key_dup_path ();
+  g_autofree char *ring = g_strconcat (key_path, ".d", NULL);
+
+  return g_build_filename (ring, key_id, NULL);
+}
+
+static gboolean
+is_key_id (const char *key_id)
+{
+  if (key_id == NULL || strlen (key_id) != XA_AUDIT_KEY_ID_SIZE)
+    return FALSE;
+
+  for (const char *p = key_id; *p != '\0'; p++)
+    {
+      if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * xa_audit_key_lookup:
+ * @key_id: the ID an entry names
+ *
+ * Finds the key with @key_id: this computer's own, or one that came with a migrated
+ * chain (xa_audit_key_keep()).
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL when this computer does not
+ *   hold it
+ */
+GBytes *
+xa_audit_key_lookup (const char *key_id)
+{
+  g_autoptr(GBytes) own = NULL;
+  g_autofree char *own_id = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  g_autofree char *kept_id = NULL;
+
+  if (!is_key_id (key_id))
+    return NULL;
+
+  own = xa_audit_key_load (NULL);
+  if (own != NULL && g_str_equal ((own_id = xa_audit_key_dup_id (own)), key_id))
+    return g_steal_pointer (&own);
+
+  path = dup_ring_path (key_id);
+  if (!g_file_get_contents (path, &contents, NULL, NULL) ||
+      !(kept = parse_key (path, contents, NULL)))
+    return NULL;
+
+  /* A file renamed to another key's ID is not that key. */
+  kept_id = xa_audit_key_dup_id (kept);
+  return g_str_equal (kept_id, key_id) ? g_steal_pointer (&kept) : NULL;
+}
+
+/**
+ * xa_audit_key_keep:
+ * @key: a key that signed entries of a chain this computer now holds
+ *
+ * Keeps @key beside this computer's own (a file only the user can read), so that the
+ * entries it signed verify here.
+ */
+gboolean
+xa_audit_key_keep (GBytes  *key,
+                   GError **error)
+{
+  g_autofree char *key_id = xa_audit_key_dup_id (key);
+  g_autofree char *path = dup_ring_path (key_id);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GString) hex = g_string_new (NULL);
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (key, &size);
+
+  if (size != XA_AUDIT_KEY_SIZE)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+                   _("The audit key %s is not %d bytes long"), key_id, XA_AUDIT_KEY_SIZE);
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < size; i++)
+    g_string_append_printf (hex, "%02x", data[i]);
+  g_string_append_c (hex, '\n');
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents_full (path, hex->str, hex->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_IO,
+                     _("Cannot create the folder of the audit keys “%s”"), dir);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -343,6 +343,52 @@ xa_statement_bind_null (XaStatement *self,
 }
 
 /**
+ * xa_statement_bind_column:
+ * @from: a statement stepped to a row, on either engine
+ * @column: the column of @from
+ *
+ * Binds the value of @from's @column, with its type (NULL, integer, real or text), so
+ * that rows move from one store to another as they are: `xiaoan-cli migrate`.
+ */
+void
+xa_statement_bind_column (XaStatement *self,
+                          int          index,
+                          XaStatement *from,
+                          int          column)
+{
+  char kind;
+
+  g_return_if_fail (self != NULL && from != NULL);
+
+  if (from->pg != NULL)
+    kind = xa_pg_statement_get_kind (from->pg, column);
+  else
+    switch (sqlite3_column_type (from->stmt, column))
+      {
+      case SQLITE_NULL: kind = 'n'; break;
+      case SQLITE_INTEGER: kind = 'i'; break;
+      case SQLITE_FLOAT: kind = 'r'; break;
+      default: kind = 't'; break;
+      }
+
+  switch (kind)
+    {
+    case 'n':
+      xa_statement_bind_null (self, index);
+      break;
+    case 'i':
+      xa_statement_bind_int64 (self, index, xa_statement_get_int64 (from, column));
+      break;
+    case 'r':
+      xa_statement_bind_double (self, index, xa_statement_get_double (from, column));
+      break;
+    default:
+      xa_statement_bind_text (self, index, xa_statement_get_text (from, column));
+      break;
+    }
+}
+
+/**
  * xa_statement_step:
  *
  * Returns: %XA_STEP_ROW when a row can be read with the getters, %XA_STEP_DONE when

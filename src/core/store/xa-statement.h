@@ -46,6 +46,10 @@ void         xa_statement_bind_double      (XaStatement  *self,
                                             double        value);
 void         xa_statement_bind_null        (XaStatement  *self,
                                             int           index);
+void         xa_statement_bind_column      (XaStatement  *self,
+                                            int           index,
+                                            XaStatement  *from,
+                                            int           column);
 XaStep       xa_statement_step             (XaStatement  *self,
                                             GError      **error);
 gboolean     xa_statement_run              (XaStatement  *self,

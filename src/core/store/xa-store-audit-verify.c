@@ -48,6 +48,7 @@ typedef struct
   gboolean    keyed;       /* a signed entry was seen */
   gboolean    has_images;  /* an entry with images was seen */
   char       *missing_head;  /* the head file, when there is none */
+  GHashTable *kept_keys;   /* key ID → GBytes, or an empty GBytes when not kept here */
 } Verify;
 
 void
@@ -188,6 +189,24 @@ note_other_key (Verify     *verify,
   other->last = seq;
 }
 
+/* A key that came with a migrated chain (xa_audit_key_keep()), read once per verify. */
+static GBytes *
+lookup_kept_key (Verify     *verify,
+                 const char *key_id)
+{
+  GBytes *key = g_hash_table_lookup (verify->kept_keys, key_id);
+
+  if (key == NULL)
+    {
+      key = xa_audit_key_lookup (key_id);
+      if (key == NULL)
+        key = g_bytes_new (NULL, 0);
+      g_hash_table_insert (verify->kept_keys, g_strdup (key_id), key);
+    }
+
+  return g_bytes_get_size (key) > 0 ? key : NULL;
+}
+
 typedef enum
 {
   SIGNATURE_HOLDS,
@@ -237,6 +256,7 @@ check_entry (Verify       *verify,
   const char *key_id = xa_statement_get_text (stmt, 9);
   g_autofree char *computed = NULL;
   g_autofree char *digest = NULL;
+  GBytes *signing_key = NULL;
 
   if (strcmp (action, "audit.baseline") == 0 && verify->has_images)
     add_finding (verify, XA_AUDIT_FINDING_LATE_BASELINE, seq,
@@ -293,7 +313,9 @@ check_entry (Verify       *verify,
   else
     {
       verify->keyed = TRUE;
-      if (strcmp (key_id, verify->store->audit_key_id) != 0)
+      signing_key = verify->store->audit_key;
+      if (strcmp (key_id, verify->store->audit_key_id) != 0 &&
+          !(signing_key = lookup_kept_key (verify, key_id)))
         {
           note_other_key (verify, key_id, seq);
           return;
@@ -302,7 +324,7 @@ check_entry (Verify       *verify,
       digest = _xa_audit_images_digest (images);
     }
 
-  computed = _xa_store_hash_entry (digest ? verify->store->audit_key : NULL, seq,
+  computed = _xa_store_hash_entry (digest ? signing_key : NULL, seq,
                                    xa_statement_get_text (stmt, 1),
                                    xa_statement_get_text (stmt, 2),
                                    action,
@@ -608,7 +630,9 @@ xa_store_audit_verify (XaStore     *self,
                                                         (GDestroyNotify) _xa_audit_image_free);
   g_autoptr(GHashTable) other_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *missing_head = NULL;
-  Verify verify = { self, findings, heads, latest, other_keys, 0, 0, FALSE, FALSE, NULL };
+  g_autoptr(GHashTable) kept_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify) g_bytes_unref);
+  Verify verify = { self, findings, heads, latest, other_keys, 0, 0, FALSE, FALSE, NULL, kept_keys };
 
   g_return_val_if_fail (XA_IS_STORE (self), NULL);
 

@@ -442,8 +442,9 @@ write_head_file (XaStore    *self,
       g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL) &&
       (recorded = g_key_file_get_int64 (key_file, "Audit head", "seq", NULL)) >= seq)
     {
-      g_message ("The audit head file names entry %" G_GINT64_FORMAT ", not before %" G_GINT64_FORMAT
-                 ": left as it is", recorded, seq);
+      if (recorded > seq)
+        g_message ("The audit head file names entry %" G_GINT64_FORMAT ", not before %" G_GINT64_FORMAT
+                   ": left as it is", recorded, seq);
       return;
     }
 

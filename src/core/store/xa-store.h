@@ -81,6 +81,10 @@ char        *xa_store_server_add_school    (XaStore           *self,
 char        *xa_store_server_add_staff     (XaStore           *self,
                                             const char        *role_name,
                                             GError           **error);
+gboolean     xa_store_copy                 (XaStore           *source,
+                                            XaStore           *target,
+                                            gint64            *n_rows,
+                                            GError           **error);
 char        *xa_store_dup_default_data_dir (const char        *override);
 const char  *xa_store_get_path             (XaStore           *self);
 const char  *xa_store_get_operator         (XaStore           *self);

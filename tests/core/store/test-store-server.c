@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "xa-test-utils.h"
+#include "core/agreements/xa-agreement-book.h"
 #include "core/registry/xa-demo.h"
 #include "core/store/xa-pg.h"
 #include "core/store/xa-store-audit.h"
@@ -550,6 +551,107 @@ test_access (void)
                         xa_test_query_int (admin_store, "SELECT count(*) FROM audit"), 0);
 }
 
+static const char * const business_tables[] = {
+  "organisation", "person", "role_term", "school_year", "template", "agreement", "search_gram", NULL
+};
+
+/* The text of the agreement of @code for 2021-2022 as xiaoan-cli prints it from @location. */
+static char *
+agreement_text (const char *location,
+                const char *code,
+                const char *dir)
+{
+  g_autofree char *pdf = g_build_filename (dir, "agreement.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(XaTestRun) run = { 0 };
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+  xa_test_run_cli (&run, NULL, "--database", location, "agreement", "render", "--year", "2021-2022",
+                   "--school", code, "--out", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "目标责任书"));
+  return g_steal_pointer (&text);
+}
+
+/* The 40-school demo district moves from a PC's file to the server and back into a
+ * new file: the same rows everywhere, the chain verifies in each, each move is the
+ * chain's next entry, and an agreement prints with the same text from all three.
+ * A store moves only into an empty database. */
+static void
+test_migrate_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("xa-migrate-XXXXXX", &error);
+  g_autofree char *file_a = g_build_filename (dir, "a", "xiaoan.db", NULL);
+  g_autofree char *file_b = g_build_filename (dir, "b", "xiaoan.db", NULL);
+  g_autofree char *server = xa_test_new_server_location ();
+  g_autofree char *fingerprint_a = NULL;
+  g_autofree char *fingerprint_server = NULL;
+  g_autofree char *fingerprint_b = NULL;
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_server = NULL;
+  g_autofree char *text_b = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(XaStore) a = NULL;
+  g_autoptr(XaStore) on_server = NULL;
+  g_autoptr(XaStore) b = NULL;
+  gint64 entries_a;
+  gint64 n_rows = 0;
+
+  {
+    g_autoptr(XaWorkspace) workspace = xa_test_workspace_open (file_a, "区教委");
+    g_autoptr(XaOrganisation) first = NULL;
+
+    g_assert_true (xa_demo_fill (xa_workspace_get_registry (workspace), 40, 7, &error));
+    g_assert_true (xa_agreement_book_generate_all (xa_workspace_get_agreements (workspace), 2021, NULL, &error));
+    g_assert_no_error (error);
+    first = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (workspace)), 0);
+    code = g_strdup (xa_organisation_get_code (first));
+  }
+
+  a = xa_store_open_read_only (file_a, &error);
+  g_assert_no_error (error);
+  fingerprint_a = xa_test_fingerprint_tables (a, business_tables);
+  entries_a = xa_test_query_int (a, "SELECT count(*) FROM audit");
+  text_a = agreement_text (file_a, code, dir);
+
+  on_server = xa_store_open_server (server, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_store_copy (a, on_server, &n_rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_rows, >, 40 * 10);
+  fingerprint_server = xa_test_fingerprint_tables (on_server, business_tables);
+  g_assert_cmpstr (fingerprint_server, ==, fingerprint_a);
+  xa_test_assert_audit (on_server, entries_a + 1, 0);
+  g_assert_cmpstr (xa_test_query_text (on_server, "SELECT action FROM audit ORDER BY seq DESC LIMIT 1"),
+                   ==, "store.migrate");
+  text_server = agreement_text (server, code, dir);
+
+  /* Not twice, and not into a database that holds anything. */
+  g_assert_false (xa_store_copy (a, on_server, NULL, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  xa_test_assert_audit (on_server, entries_a + 1, 0);
+
+  b = xa_store_open (file_b, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_store_copy (on_server, b, NULL, &error));
+  g_assert_no_error (error);
+  fingerprint_b = xa_test_fingerprint_tables (b, business_tables);
+  g_assert_cmpstr (fingerprint_b, ==, fingerprint_a);
+  xa_test_assert_audit (b, entries_a + 2, 0);
+  text_b = agreement_text (file_b, code, dir);
+
+  g_assert_cmpstr (text_server, ==, text_a);
+  g_assert_cmpstr (text_b, ==, text_a);
+
+  xa_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -573,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/xa/store-server/read-only", test_read_only);
   g_test_add_func ("/xa/store-server/cli", test_cli);
   g_test_add_func ("/xa/store-server/access", test_access);
+  g_test_add_func ("/xa/store-server/migrate-round-trip", test_migrate_round_trip);
 
   return g_test_run ();
 }
