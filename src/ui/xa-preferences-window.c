@@ -54,38 +54,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The keys of the operator-role setting, in the order of the combo row. */
-static const char * const role_keys[] = { "school", "commission", "clerk" };
-
-static gboolean
-role_get_mapping (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
-{
-  const char *key = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (role_keys); i++)
-    if (g_strcmp0 (key, role_keys[i]) == 0)
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-role_set_mapping (const GValue       *value,
-                  const GVariantType *expected_type,
-                  gpointer            user_data)
-{
-  guint i = g_value_get_uint (value);
-
-  if (i >= G_N_ELEMENTS (role_keys))
-    return NULL;
-
-  return g_variant_new_string (role_keys[i]);
-}
+static const char * const role_keys[] = { "school", "commission", "clerk", NULL };
 
 /* Backups */
 
@@ -360,11 +329,8 @@ xa_preferences_window_init (XaPreferencesWindow *self)
   g_settings_bind (self->settings, "operator-name",
                    self->operator_name_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (self->settings, "operator-role",
-                                self->operator_role_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                role_get_mapping, role_set_mapping,
-                                NULL, NULL);
+  xa_settings_bind_choice (self->settings, "operator-role",
+                           self->operator_role_row, "selected", role_keys);
 }
 
 /**
