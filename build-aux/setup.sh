@@ -32,12 +32,15 @@ packages=(
   # Libraries.
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3 libjson-glib-dev
   libpoppler-glib-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libgnutls28-dev
-  libpq-dev
+  libpq-dev libsecret-1-dev
   # Translations, desktop integration and their validators.
   gettext desktop-file-utils appstream libglib2.0-bin libglib2.0-dev-bin
   # A PostgreSQL 15 server and pg_virtualenv, which runs the pg suite on a temporary
   # cluster it starts and removes.
   postgresql-15 postgresql-common
+  # The keyring that holds the database server's password (libsecret talks to it), for
+  # the tests' own session bus; secret-tool to look at it by hand.
+  gnome-keyring libsecret-tools
   # Display, session bus and locale for the UI tests.
   xvfb xauth dbus dbus-x11 locales
   # Fonts of the documents and the UI (DESIGN.md §6).

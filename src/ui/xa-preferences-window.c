@@ -6,7 +6,8 @@
  * changed here: the folder is chosen when the app starts). Backups: made on demand, how
  * many to keep and how often the schedule makes one, and the list of those there are,
  * each with a button that restores it through app.restore-backup (the application owns
- * the workspace that a restore closes and reopens).
+ * the workspace that a restore closes and reopens). Where the data is kept, and the
+ * database server, is XaDatabasePage's.
  */
 
 #include "config.h"
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-application.h"
+#include "xa-database-page.h"
 #include "xa-preferences-window.h"
 #include "xa-ui-utils.h"
 #include "core/store/xa-backup.h"
@@ -32,6 +34,7 @@ struct _XaPreferencesWindow
   AdwPreferencesPage   *backup_page;
   GtkSpinner           *backup_spinner;
   AdwActionRow         *data_dir_row;
+  XaDatabasePage       *database_page;
   GtkSpinButton        *interval_spin;
   GtkSpinButton        *keep_spin;
   AdwEntryRow          *operator_name_row;
@@ -54,38 +57,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The keys of the operator-role setting, in the order of the combo row. */
-static const char * const role_keys[] = { "school", "commission", "clerk" };
-
-static gboolean
-role_get_mapping (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
-{
-  const char *key = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (role_keys); i++)
-    if (g_strcmp0 (key, role_keys[i]) == 0)
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-
-  g_value_set_uint (value, 0);
-  return TRUE;
-}
-
-static GVariant *
-role_set_mapping (const GValue       *value,
-                  const GVariantType *expected_type,
-                  gpointer            user_data)
-{
-  guint i = g_value_get_uint (value);
-
-  if (i >= G_N_ELEMENTS (role_keys))
-    return NULL;
-
-  return g_variant_new_string (role_keys[i]);
-}
+static const char * const role_keys[] = { "school", "commission", "clerk", NULL };
 
 /* Backups */
 
@@ -334,12 +306,15 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, backup_page);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, backup_spinner);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, data_dir_row);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, database_page);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, keep_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, operator_name_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, operator_role_row);
 
   gtk_widget_class_install_action (widget_class, "preferences.back-up", NULL, back_up_action);
+
+  g_type_ensure (XA_TYPE_DATABASE_PAGE);
 }
 
 static void
@@ -360,11 +335,8 @@ xa_preferences_window_init (XaPreferencesWindow *self)
   g_settings_bind (self->settings, "operator-name",
                    self->operator_name_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (self->settings, "operator-role",
-                                self->operator_role_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                role_get_mapping, role_set_mapping,
-                                NULL, NULL);
+  xa_settings_bind_choice (self->settings, "operator-role",
+                           self->operator_role_row, "selected", role_keys);
 }
 
 /**
@@ -377,6 +349,7 @@ xa_preferences_window_new (const char *data_dir)
   XaPreferencesWindow *self = g_object_new (XA_TYPE_PREFERENCES_WINDOW, NULL);
 
   adw_action_row_set_subtitle (self->data_dir_row, data_dir ? data_dir : "");
+  xa_database_page_set_data_dir (self->database_page, data_dir);
   return self;
 }
 

@@ -63,6 +63,56 @@ xa_widget_show_error (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+choice_get_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const char * const *choices = user_data;
+  const char *key = g_variant_get_string (variant, NULL);
+
+  g_value_set_uint (value, 0);
+  for (guint i = 0; choices[i] != NULL; i++)
+    if (g_strcmp0 (key, choices[i]) == 0)
+      g_value_set_uint (value, i);
+
+  return TRUE;
+}
+
+static GVariant *
+choice_set_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  const char * const *choices = user_data;
+  guint i = g_value_get_uint (value);
+
+  if (i >= g_strv_length ((char **) choices))
+    return NULL;
+
+  return g_variant_new_string (choices[i]);
+}
+
+/**
+ * xa_settings_bind_choice:
+ * @key: a string key with choices
+ * @property: an unsigned position, such as #AdwComboRow:selected
+ * @choices: (array zero-terminated=1): the key's values in the order of the positions;
+ *   static, as the binding keeps it
+ *
+ * Binds a setting of a few named values to the position of a combo row.
+ */
+void
+xa_settings_bind_choice (GSettings          *settings,
+                         const char         *key,
+                         gpointer            object,
+                         const char         *property,
+                         const char * const *choices)
+{
+  g_settings_bind_with_mapping (settings, key, object, property, G_SETTINGS_BIND_DEFAULT,
+                                choice_get_mapping, choice_set_mapping, (gpointer) choices, NULL);
+}
+
 /**
  * xa_format_timestamp:
  * @iso8601: (nullable): a time as the store writes it

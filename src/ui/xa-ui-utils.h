@@ -16,6 +16,11 @@ void  xa_widget_add_toast      (GtkWidget  *widget,
 void  xa_widget_show_error     (GtkWidget  *widget,
                                 const char *heading,
                                 const char *body);
+void  xa_settings_bind_choice  (GSettings          *settings,
+                                const char         *key,
+                                gpointer            object,
+                                const char         *property,
+                                const char * const *choices);
 char *xa_format_timestamp      (const char *iso8601);
 char *xa_template_dup_caption  (XaTemplate *template);
 

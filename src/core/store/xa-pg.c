@@ -366,6 +366,34 @@ xa_pg_connection_exec (XaPgConnection  *self,
   return ok;
 }
 
+/**
+ * xa_pg_connection_get_tls:
+ *
+ * Returns: whether the connection is encrypted (TLS)
+ */
+gboolean
+xa_pg_connection_get_tls (XaPgConnection *self)
+{
+  return PQsslInUse (self->conn) != 0;
+}
+
+/**
+ * xa_pg_connection_get_server_version:
+ *
+ * Returns: (transfer full): the server's version as people write it: 15.18, or 9.6.24
+ *   before PostgreSQL 10
+ */
+char *
+xa_pg_connection_get_server_version (XaPgConnection *self)
+{
+  int version = PQserverVersion (self->conn);
+
+  if (version >= 100000)
+    return g_strdup_printf ("%d.%d", version / 10000, version % 10000);
+
+  return g_strdup_printf ("%d.%d.%d", version / 10000, version / 100 % 100, version % 100);
+}
+
 /* Statements */
 
 /* SQLite takes values for numbered parameters a statement does not use (?3 alone, with

@@ -33,6 +33,8 @@ const char     *xa_pg_connection_get_display   (XaPgConnection  *self);
 gboolean        xa_pg_connection_exec          (XaPgConnection  *self,
                                                 const char      *sql,
                                                 GError         **error);
+gboolean        xa_pg_connection_get_tls       (XaPgConnection  *self);
+char           *xa_pg_connection_get_server_version (XaPgConnection *self);
 
 XaPgStatement  *xa_pg_statement_new            (XaPgConnection  *connection,
                                                 const char      *sql,
