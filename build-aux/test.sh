@@ -106,7 +106,7 @@ count $? "$logdir/unit-data.json"
 # (without fsync: nothing in it outlives the run), points libpq's environment at it,
 # runs the suite and removes the cluster. The suite has a UI test (the database page's
 # connection test), so it runs under a display and a session bus of its own too.
-pg_virtualenv -o fsync=off \
+pg_virtualenv -t -o fsync=off \
   xvfb-run -a -s "-screen 0 1280x800x24" \
   dbus-run-session -- \
   meson test -C "$builddir" --suite pg --print-errorlogs --logbase pg
