@@ -13,12 +13,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "xa-application.h"
 #include "xa-backup-scheduler.h"
 #include "xa-preferences-window.h"
 #include "xa-window.h"
 #include "core/store/xa-backup.h"
+#include "core/store/xa-server-credentials.h"
+#include "core/store/xa-server-location.h"
 #include "core/store/xa-session-lock.h"
 
 struct _XaApplication
@@ -33,6 +36,7 @@ struct _XaApplication
 
   /* State */
   char              *data_dir;
+  char              *database;     /* --database or $XIAOAN_DATABASE: a file or a server */
   char              *holder;       /* who else works in the database, when someone does */
 };
 
@@ -90,7 +94,59 @@ store_error_response_cb (XaApplication    *self,
 static char *
 dup_db_path (XaApplication *self)
 {
+  if (self->database != NULL && !xa_store_location_is_server (self->database))
+    return g_strdup (self->database);
+
   return g_build_filename (self->data_dir, "xiaoan.db", NULL);
+}
+
+/* The server to open, when the app opens one: given with --database, or chosen on the
+ * preferences' 数据库 page. */
+static char *
+dup_server_uri (XaApplication  *self,
+                GError        **error)
+{
+  g_autofree char *kind = NULL;
+  g_autoptr(XaServerLocation) location = NULL;
+
+  if (self->database != NULL)
+    return xa_store_location_is_server (self->database) ? g_strdup (self->database) : NULL;
+
+  kind = g_settings_get_string (self->settings, "database-kind");
+  if (!g_str_equal (kind, "server"))
+    return NULL;
+
+  location = xa_server_location_new_from_settings (self->settings);
+  if (!xa_server_location_validate (location, error))
+    return NULL;
+
+  return xa_server_location_to_uri (location);
+}
+
+/* A server shared by the district: no session lock (many PCs work in it at once) and no
+ * backups (the server's administrator makes them). The password comes from the keyring,
+ * or from libpq's own sources when the keyring has none. The connection is made before
+ * the first window, which waits for it: at most the URI's connect_timeout. */
+static gboolean
+open_server_workspace (XaApplication  *self,
+                       const char     *uri,
+                       const char     *operator_name,
+                       GError        **error)
+{
+  g_autoptr(XaServerLocation) location = xa_server_location_parse (uri, NULL);
+  g_autoptr(GError) keyring_error = NULL;
+  g_autofree char *password = NULL;
+
+  if (location != NULL &&
+      !(password = xa_server_credentials_lookup_sync (location, NULL, &keyring_error)) &&
+      keyring_error != NULL)
+    g_warning ("%s", keyring_error->message);
+
+  self->workspace = xa_workspace_open_location (uri, password, operator_name, error);
+  if (password != NULL)
+    memset (password, 0, strlen (password));
+
+  return self->workspace != NULL;
 }
 
 /* A store that cannot be opened (a newer database, a file that is not ours, a folder
@@ -101,6 +157,8 @@ show_store_error (XaApplication *self,
                   const GError  *error)
 {
   g_autoptr(XaBackup) backup = NULL;
+  g_autofree char *server = dup_server_uri (self, NULL);
+  const char *where = server != NULL ? server : self->data_dir;
   AdwMessageDialog *dialog;
 
   if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_DAMAGED))
@@ -120,7 +178,7 @@ show_store_error (XaApplication *self,
                                       _("Xiaoan could not open the database in %s.\n\n%s\n\n"
                                         "The newest backup that verifies was made on %s. Restoring "
                                         "it loses the changes made since."),
-                                      self->data_dir, error->message, date);
+                                      where, error->message, date);
       adw_message_dialog_add_responses (dialog,
                                         "quit", _("_Quit"),
                                         "restore", _("_Restore From Backup"),
@@ -134,7 +192,7 @@ show_store_error (XaApplication *self,
       adw_message_dialog_format_body (dialog,
                                       _("Xiaoan could not open the database in %s. Nothing has "
                                         "been changed.\n\n%s"),
-                                      self->data_dir, error->message);
+                                      where, error->message);
       adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
     }
 
@@ -161,10 +219,23 @@ open_workspace (XaApplication  *self,
 
   operator_name = g_settings_get_string (self->settings, "operator-name");
 
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autofree char *uri = dup_server_uri (self, &local_error);
+
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+    if (uri != NULL)
+      return open_server_workspace (self, uri, operator_name, error);
+  }
+
   /* Someone else working in this database with the app (another account, another
    * session): look, but do not write alongside them. */
   {
-    g_autofree char *path = g_build_filename (self->data_dir, "xiaoan.db", NULL);
+    g_autofree char *path = dup_db_path (self);
     g_autoptr(GError) lock_error = NULL;
 
     /* Once per run: a restore reopens the workspace under the lock it already holds. */
@@ -175,12 +246,16 @@ open_workspace (XaApplication  *self,
       g_warning ("%s", lock_error->message);
   }
 
-  if (self->holder != NULL)
-    self->workspace = xa_workspace_open_for_reading (self->data_dir, error);
-  else
-    self->workspace = xa_workspace_open (self->data_dir, operator_name, error);
-  if (self->workspace == NULL)
-    return FALSE;
+  {
+    g_autofree char *path = dup_db_path (self);
+
+    if (self->holder != NULL)
+      self->workspace = xa_workspace_open_location_for_reading (path, NULL, error);
+    else
+      self->workspace = xa_workspace_open_location (path, NULL, operator_name, error);
+    if (self->workspace == NULL)
+      return FALSE;
+  }
 
   /* Backups are made by the app that holds the database, not by one that only looks. */
   if (self->holder != NULL)
@@ -438,6 +513,24 @@ xa_application_handle_local_options (GApplication *application,
   g_clear_pointer (&self->data_dir, g_free);
   self->data_dir = xa_store_dup_default_data_dir (data_dir);
 
+  /* `--database` wins over $XIAOAN_DATABASE, which wins over the preferences. A folder
+   * given with --data-dir wins over the environment's database. */
+  g_clear_pointer (&self->database, g_free);
+  if (g_variant_dict_lookup (options, "database", "s", &self->database) && self->database[0] == '\0')
+    g_clear_pointer (&self->database, g_free);
+  if (self->database == NULL && data_dir == NULL &&
+      g_getenv ("XIAOAN_DATABASE") != NULL && g_getenv ("XIAOAN_DATABASE")[0] != '\0')
+    self->database = g_strdup (g_getenv ("XIAOAN_DATABASE"));
+  if (self->database != NULL && !xa_store_location_is_server (self->database))
+    {
+      char *absolute = g_canonicalize_filename (self->database, NULL);
+
+      g_free (self->database);
+      self->database = absolute;
+      g_free (self->data_dir);
+      self->data_dir = g_path_get_dirname (absolute);
+    }
+
   return -1;
 }
 
@@ -502,6 +595,7 @@ xa_application_finalize (GObject *object)
   XaApplication *self = XA_APPLICATION (object);
 
   g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->database, g_free);
 
   G_OBJECT_CLASS (xa_application_parent_class)->finalize (object);
 }
@@ -528,6 +622,11 @@ xa_application_init (XaApplication *self)
                                  _("Keep the database in DIR instead of the default folder"),
                                  /* Translators: the argument of --data-dir. */
                                  _("DIR"));
+  g_application_add_main_option (G_APPLICATION (self), "database", 0, 0,
+                                 G_OPTION_ARG_STRING,
+                                 _("Open this database file, or the server postgresql://USER@HOST/DATABASE"),
+                                 /* Translators: the argument of --database. */
+                                 _("LOCATION"));
 }
 
 XaApplication *
