@@ -9,6 +9,9 @@
  * the database must pass SQLite's checks, hold every change that was acknowledged, hold
  * no change by halves, and its audit chain must verify.
  *
+ * In the pg suite the writer is a client of the server, and the server must roll back
+ * what its dead client left open.
+ *
  * This is what a process that dies (killed, crashed, logged out) does to the file. A
  * power cut or a crash of the machine also loses what the kernel had not yet written;
  * testing that needs a virtual machine reset (reliability.md, R3), not this.
@@ -65,7 +68,7 @@ run_writer (const char *path,
             guint32     seed)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(XaStore) store = xa_store_open (path, &error);
+  g_autoptr(XaStore) store = xa_store_open_location (path, NULL, FALSE, &error);
 
   if (store == NULL)
     _exit (3);
@@ -138,7 +141,7 @@ test_store_survives_killed_process (void)
   g_autofree char *path = NULL;
 
   g_assert_no_error (error);
-  path = g_build_filename (dir, "xiaoan.db", NULL);
+  path = xa_test_location_new (dir);
 
   for (guint round = 0; round < N_ROUNDS; round++)
     {
@@ -148,12 +151,15 @@ test_store_survives_killed_process (void)
       guint last_acked = kill_a_writer (path, round);
       gint64 n_schools;
 
-      store = xa_store_open (path, &error);
+      store = xa_store_open_location (path, NULL, FALSE, &error);
       g_assert_no_error (error);
 
-      integrity = xa_test_query_text (store, "PRAGMA integrity_check");
-      g_assert_cmpstr (integrity, ==, "ok");
-      g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+      if (!xa_store_get_is_server (store))
+        {
+          integrity = xa_test_query_text (store, "PRAGMA integrity_check");
+          g_assert_cmpstr (integrity, ==, "ok");
+          g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+        }
 
       /* Every acknowledged change is there, and at most the one it was making when it
        * died besides; the numbers have no gaps. */
