@@ -471,9 +471,10 @@ save_action (GtkWidget  *widget,
   xa_template_editor_select_template (self, xa_template_get_uuid (self->template));
 
   if (was_frozen)
-    /* Translators: a signed agreement uses version %d, so the changes became version %d. */
-    xa_widget_add_toast (widget, adw_toast_new_format (_("Version %d is used by a signed agreement; "
-                                                         "saved as the new version %d"),
+    /* Translators: agreements sent for signature or signed use version %d, so the
+     * changes became version %d. */
+    xa_widget_add_toast (widget, adw_toast_new_format (_("Version %d went out for signature and keeps its text; "
+                                                         "saved as the new version %d, which the drafts now use"),
                                                        old_version,
                                                        xa_template_get_version (self->template)));
   else

@@ -351,8 +351,10 @@ advance_cb (XaStore   *store,
       return FALSE;
     }
 
-  /* Signing freezes the template version: the text both parties signed never changes. */
-  if (data->to == XA_AGREEMENT_STATE_SIGNED &&
+  /* Sending for signature freezes the template version: what went out for signature,
+   * and then what both parties signed, never changes. A later edit of the template
+   * becomes its next version, which reaches this agreement only through a revision. */
+  if ((data->to == XA_AGREEMENT_STATE_PENDING || data->to == XA_AGREEMENT_STATE_SIGNED) &&
       !xa_template_library_freeze (data->self->templates, xa_agreement_get_template_uuid (agreement), error))
     return FALSE;
 

@@ -453,6 +453,41 @@ save_data_clear (SaveData *data)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaveData, save_data_clear)
 
+/* The drafts of a version that became frozen (an agreement of it went out for
+ * signature) follow the version that replaces it: a draft shows the year's text as the
+ * commission has it now. What went out for signature or was signed stays on its
+ * version; the agreements' images go into the chain with the template's entry. */
+static gboolean
+move_drafts (XaStore     *store,
+             const char  *from_uuid,
+             const char  *to_uuid,
+             GError     **error)
+{
+  g_autoptr(XaStatement) drafts = NULL;
+  g_autoptr(XaStatement) move = NULL;
+  static const char where[] =
+    " WHERE state = 'draft' AND superseded_by IS NULL"
+    " AND template_id = (SELECT id FROM template WHERE uuid = ?1)";
+  g_autofree char *select_sql = g_strconcat ("SELECT uuid FROM agreement", where, NULL);
+  g_autofree char *move_sql = g_strconcat ("UPDATE agreement SET template_id ="
+                                           " (SELECT id FROM template WHERE uuid = ?2)", where, NULL);
+  XaStep step;
+
+  if (!(drafts = xa_store_prepare (store, select_sql, error)))
+    return FALSE;
+  xa_statement_bind_text (drafts, 1, from_uuid);
+  while ((step = xa_statement_step (drafts, error)) == XA_STEP_ROW)
+    xa_store_note_change (store, "agreement", xa_statement_get_text (drafts, 0));
+  if (step == XA_STEP_ERROR)
+    return FALSE;
+
+  if (!(move = xa_store_prepare (store, move_sql, error)))
+    return FALSE;
+  xa_statement_bind_text (move, 1, from_uuid);
+  xa_statement_bind_text (move, 2, to_uuid);
+  return xa_statement_run (move, error);
+}
+
 static gboolean
 save_cb (XaStore   *store,
          gpointer   user_data,
@@ -542,6 +577,9 @@ save_cb (XaStore   *store,
   xa_statement_bind_text (write, 6, now);
   xa_statement_bind_text (write, 7, now);
   if (!xa_statement_run (write, error))
+    return FALSE;
+
+  if (replaces != NULL && !move_drafts (store, replaces, data->uuid, error))
     return FALSE;
 
   {

@@ -394,32 +394,33 @@ test_revise (Fixture       *fixture,
   g_assert_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_BAD_STEP);
 }
 
+/* What goes out for signature stays as it was: the template version freezes when the
+ * agreement is sent, a later edit becomes the next version, which the other schools'
+ * drafts follow and the sent agreement does not. */
 static void
-test_signing_freezes_template (Fixture       *fixture,
-                               gconstpointer  data)
+test_submission_freezes_template (Fixture       *fixture,
+                                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XaAgreement) agreement = generate_one (fixture, 0);
+  g_autoptr(XaAgreement) draft = generate_one (fixture, 1);
   g_autoptr(XaTemplate) template = NULL;
   g_autoptr(XaTemplate) after = NULL;
   g_autofree char *uuid = g_strdup (xa_agreement_get_uuid (agreement));
+  g_autofree char *draft_uuid = g_strdup (xa_agreement_get_uuid (draft));
 
   template = xa_agreement_book_dup_template (fixture->book, agreement, &error);
   g_assert_no_error (error);
   g_assert_false (xa_template_get_frozen (template));
 
   g_assert_true (xa_agreement_book_advance (fixture->book, uuid, XA_AGREEMENT_STATE_PENDING, &error));
-  g_clear_object (&template);
-  template = xa_agreement_book_dup_template (fixture->book, agreement, &error);
-  g_assert_false (xa_template_get_frozen (template));
-
-  g_assert_true (xa_agreement_book_advance (fixture->book, uuid, XA_AGREEMENT_STATE_SIGNED, &error));
   g_assert_no_error (error);
   g_clear_object (&template);
   template = xa_agreement_book_dup_template (fixture->book, agreement, &error);
   g_assert_true (xa_template_get_frozen (template));
 
-  /* Saving the frozen version makes version 2; the signed agreement keeps version 1. */
+  /* Saving the frozen version makes version 2; the sent agreement keeps version 1, the
+   * other school's draft moves to version 2. */
   xa_template_set_name (template, "修改后的责任书");
   g_assert_true (xa_template_library_save (fixture->templates, template, &error));
   g_assert_no_error (error);
@@ -429,6 +430,21 @@ test_signing_freezes_template (Fixture       *fixture,
   agreement = xa_agreement_book_dup_by_uuid (fixture->book, uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpint (xa_agreement_get_template_version (agreement), ==, 1);
+  g_clear_object (&draft);
+  draft = xa_agreement_book_dup_by_uuid (fixture->book, draft_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_agreement_get_template_version (draft), ==, 2);
+
+  /* Withdrawn to draft, it stays on what was sent; signing keeps it. */
+  g_assert_true (xa_agreement_book_advance (fixture->book, uuid, XA_AGREEMENT_STATE_DRAFT, &error));
+  g_assert_true (xa_agreement_book_advance (fixture->book, uuid, XA_AGREEMENT_STATE_PENDING, &error));
+  g_assert_true (xa_agreement_book_advance (fixture->book, uuid, XA_AGREEMENT_STATE_SIGNED, &error));
+  g_assert_no_error (error);
+  g_clear_object (&agreement);
+  agreement = xa_agreement_book_dup_by_uuid (fixture->book, uuid, &error);
+  g_assert_cmpint (xa_agreement_get_template_version (agreement), ==, 1);
+
+  xa_test_assert_audit (fixture->store, xa_test_query_int (fixture->store, "SELECT count(*) FROM audit"), 0);
 }
 
 static void
@@ -504,7 +520,7 @@ main (int   argc,
   ADD ("edit-draft-only", test_edit_draft_only);
   ADD ("revise", test_revise);
   ADD ("sign-date", test_sign_date);
-  ADD ("signing-freezes-template", test_signing_freezes_template);
+  ADD ("submission-freezes-template", test_submission_freezes_template);
   ADD ("succession-detected", test_succession_detected);
   ADD ("file-name", test_file_name);
 
