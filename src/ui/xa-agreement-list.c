@@ -17,6 +17,7 @@
 #include "xa-ui-utils.h"
 #include "core/store/xa-store-audit.h"
 #include "core/util/xa-school-year.h"
+#include "xa-application.h"
 #include "document/xa-agreement-batch.h"
 
 struct _XaAgreementList
@@ -29,7 +30,9 @@ struct _XaAgreementList
   XaAgreementBook    *book;
   XaFontResolver     *fonts;
   GtkSingleSelection *selection;
-  GArray             *years;
+  GArray             *years;          /* of int, the newest first */
+  GArray             *years_templated; /* of gboolean: whether years[i] has a template */
+  GSettings          *settings;
   char               *school_uuid;
   GtkDropDown        *school_choice;
   XaAgreementBatch   *batch;
@@ -43,6 +46,7 @@ struct _XaAgreementList
   GtkProgressBar     *batch_progress;
   XaAgreementDetail  *detail;
   AdwStatusPage      *empty_page;
+  GtkButton          *empty_button;
   AdwLeaflet         *leaflet;
   GtkStack           *list_stack;
   GtkListView        *list_view;
@@ -52,6 +56,7 @@ struct _XaAgreementList
   /* State */
   guint               reshow_source;
   guint               filling_years : 1;
+  guint               years_filled : 1;
   guint               choosing : 1;
 };
 
@@ -69,10 +74,41 @@ static const char * const state_classes[XA_N_AGREEMENT_STATES] = {
   "draft", "pending", "signed", "archived",
 };
 
+static gboolean
+year_has_template (XaAgreementList *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+
+  return self->years_templated != NULL && selected < self->years_templated->len &&
+         g_array_index (self->years_templated, gboolean, selected);
+}
+
+/* The empty list says what to do: make the year's template from the newest one when the
+ * year has none, else generate the agreements. */
+static void
+update_empty_page (XaAgreementList *self)
+{
+  if (year_has_template (self) || self->years == NULL || self->years->len == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Agreements Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Generate the agreements of this school year from its template: for one school or for all of them."));
+      gtk_button_set_label (self->empty_button, _("_Generate for All Schools…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "agreements.generate-all");
+      return;
+    }
+
+  adw_status_page_set_title (self->empty_page, _("No Template for This School Year"));
+  adw_status_page_set_description (self->empty_page,
+                                   _("Make this year's template from the newest one in one step, then generate the agreements. The template can be edited first in the templates view."));
+  gtk_button_set_label (self->empty_button, _("_Make From the Newest Template"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "agreements.make-template");
+}
+
 static void
 update_actions (XaAgreementList *self)
 {
-  gboolean has_year = self->years != NULL && self->years->len > 0;
+  gboolean has_year = year_has_template (self);
   guint n = self->book ? g_list_model_get_n_items (xa_agreement_book_get_agreements (self->book)) : 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.generate-one", has_year);
@@ -175,6 +211,7 @@ agreements_changed_cb (XaAgreementList *self,
 
   show_selected (self);
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  update_empty_page (self);
   update_actions (self);
 }
 
@@ -200,34 +237,87 @@ year_selected_cb (XaAgreementList *self,
     return;
 
   xa_agreement_book_set_school_year (self->book, year);
+  g_settings_set_int (self->settings, "agreement-year", year);
+  update_empty_page (self);
+  update_actions (self);
 }
 
-/* The years offered are those with a template: an agreement is made from one. */
+static guint
+find_year (GArray *years,
+           int     year)
+{
+  for (guint i = 0; i < years->len; i++)
+    {
+      if (g_array_index (years, int, i) == year)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The years offered: those with a template, and the current school year by the calendar
+ * with or without one (its page offers to make it from the newest). The list opens on
+ * the year last viewed, else on the current one, and keeps the year shown afterwards. */
 static void
 templates_changed_cb (XaAgreementList *self)
 {
   GListModel *templates = xa_template_library_get_templates (self->templates);
   guint n = g_list_model_get_n_items (templates);
-  int current = xa_agreement_book_get_school_year (self->book);
-  guint selected = 0;
+  g_autoptr(GDate) today = g_date_new ();
+  int current;
+  int wanted;
+  guint selected;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
+  g_date_set_time_t (today, time (NULL));
+  current = xa_school_year_for_date (today);
+
   g_array_set_size (self->years, 0);
+  g_array_set_size (self->years_templated, 0);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(XaTemplate) template = g_list_model_get_item (templates, i);
       int year = xa_template_get_school_year (template);
+      gboolean templated = TRUE;
 
       /* The library lists the newest year first, and a year's versions together. */
       if (self->years->len > 0 && g_array_index (self->years, int, self->years->len - 1) == year)
         continue;
 
-      if (year == current)
-        selected = self->years->len;
+      if (current > year && find_year (self->years, current) == GTK_INVALID_LIST_POSITION)
+        {
+          gboolean none = FALSE;
+
+          g_array_append_val (self->years, current);
+          g_array_append_val (self->years_templated, none);
+        }
       g_array_append_val (self->years, year);
-      g_ptr_array_add (labels, xa_school_year_format (year, FALSE));
+      g_array_append_val (self->years_templated, templated);
+    }
+  if (find_year (self->years, current) == GTK_INVALID_LIST_POSITION)
+    {
+      gboolean none = FALSE;
+
+      g_array_append_val (self->years, current);
+      g_array_append_val (self->years_templated, none);
+    }
+
+  for (guint i = 0; i < self->years->len; i++)
+    {
+      g_autofree char *year = xa_school_year_format (g_array_index (self->years, int, i), FALSE);
+
+      g_ptr_array_add (labels, g_array_index (self->years_templated, gboolean, i)
+                               ? g_steal_pointer (&year)
+                               /* Translators: a school year that has no agreement template yet. */
+                               : g_strdup_printf (_("%s (no template yet)"), year));
     }
   g_ptr_array_add (labels, NULL);
+
+  wanted = self->years_filled ? xa_agreement_book_get_school_year (self->book)
+                              : g_settings_get_int (self->settings, "agreement-year");
+  if ((selected = find_year (self->years, wanted)) == GTK_INVALID_LIST_POSITION)
+    selected = find_year (self->years, current);
+  self->years_filled = TRUE;
 
   self->filling_years = TRUE;
   gtk_string_list_splice (self->year_labels, 0,
@@ -236,9 +326,40 @@ templates_changed_cb (XaAgreementList *self)
   gtk_drop_down_set_selected (self->year_dropdown, selected);
   self->filling_years = FALSE;
 
-  if (self->years->len > 0)
-    xa_agreement_book_set_school_year (self->book, get_year (self));
+  xa_agreement_book_set_school_year (self->book, get_year (self));
+  update_empty_page (self);
   update_actions (self);
+}
+
+/* "用最新模板制作": the year shown gets a copy of the newest template, its spans of
+ * years moved to this year. */
+static void
+make_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  XaAgreementList *self = XA_AGREEMENT_LIST (widget);
+  GListModel *templates = xa_template_library_get_templates (self->templates);
+  g_autoptr(XaTemplate) newest = NULL;
+  g_autoptr(XaTemplate) latest = NULL;
+  g_autoptr(XaTemplate) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *span = NULL;
+
+  if (g_list_model_get_n_items (templates) == 0)
+    return;
+
+  newest = g_list_model_get_item (templates, 0);
+  if (!(latest = xa_template_library_dup_latest (self->templates, xa_template_get_school_year (newest), &error)) ||
+      !(copy = xa_template_library_copy_to_year (self->templates, latest, get_year (self), &error)))
+    {
+      xa_widget_show_error (widget, _("The Template Was Not Made"), error->message);
+      return;
+    }
+
+  span = xa_school_year_format (xa_template_get_school_year (copy), FALSE);
+  /* Translators: %s is a school year, 2026—2027学年度. */
+  xa_widget_add_toast (widget, adw_toast_new_format (_("Made the template of %s from the newest one"), span));
 }
 
 static void
@@ -516,6 +637,8 @@ xa_agreement_list_finalize (GObject *object)
   XaAgreementList *self = XA_AGREEMENT_LIST (object);
 
   g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->years_templated, g_array_unref);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->school_uuid, g_free);
 
   G_OBJECT_CLASS (xa_agreement_list_parent_class)->finalize (object);
@@ -566,6 +689,7 @@ xa_agreement_list_class_init (XaAgreementListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaAgreementList, batch_revealer);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementList, detail);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementList, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, empty_button);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementList, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementList, list_view);
@@ -576,6 +700,7 @@ xa_agreement_list_class_init (XaAgreementListClass *klass)
 
   gtk_widget_class_install_action (widget_class, "agreements.generate-one", NULL, generate_one_action);
   gtk_widget_class_install_action (widget_class, "agreements.generate-all", NULL, generate_all_action);
+  gtk_widget_class_install_action (widget_class, "agreements.make-template", NULL, make_template_action);
   gtk_widget_class_install_action (widget_class, "agreements.export-all", NULL, export_all_action);
   gtk_widget_class_install_action (widget_class, "agreements.cancel-export", NULL, cancel_export_action);
 }
@@ -589,6 +714,8 @@ xa_agreement_list_init (XaAgreementList *self)
 
   self->cancellable = g_cancellable_new ();
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->years_templated = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  self->settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
   self->shown_signals = g_signal_group_new (XA_TYPE_AGREEMENT);
   g_signal_group_connect_swapped (self->shown_signals, "notify",
                                   G_CALLBACK (shown_changed_cb), self);

@@ -14,12 +14,15 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 #include <poppler.h>
 
 #include "xa-test-ui-utils.h"
 #include "xa-test-utils.h"
 #include "core/registry/xa-demo.h"
 #include "core/store/xa-store-audit.h"
+#include "core/util/xa-school-year.h"
+#include "ui/xa-application.h"
 #include "ui/xa-agreement-detail.h"
 #include "ui/xa-window-private.h"
 
@@ -59,6 +62,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->registry = xa_workspace_get_registry (fixture->workspace);
   fixture->templates = xa_workspace_get_templates (fixture->workspace);
   fixture->book = xa_workspace_get_agreements (fixture->workspace);
+
+  /* The tests work in 2021—2022, the default template's year, as if it had been viewed
+   * last; the calendar test starts without a year viewed. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
+
+    g_settings_set_int (settings, "agreement-year", data == NULL ? 2021 : 0);
+  }
 
   fixture->window = g_object_ref_sink (xa_window_new (NULL, fixture->workspace));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
@@ -137,6 +148,86 @@ test_default_template_listed (Fixture       *fixture,
   g_assert_nonnull (strstr (texts->str, "模板"));
   g_assert_nonnull (strstr (texts->str, "尚无责任书"));
   g_assert_nonnull (strstr (texts->str, "2021—2022学年度"));
+}
+
+static GtkDropDown *
+find_year_dropdown (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget) && GTK_IS_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (widget))))
+    {
+      GListModel *labels = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+
+      if (g_list_model_get_n_items (labels) > 0 &&
+          strstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), 0), "学年度") != NULL)
+        return GTK_DROP_DOWN (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_year_dropdown (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Years follow the calendar: with no year viewed before, the list opens on the current
+ * school year, which has no template yet and says so; one step makes it from the
+ * newest template; the year chosen is remembered. */
+static void
+test_years_follow_calendar (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
+  g_autoptr(GDate) today = g_date_new ();
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autofree char *current_label = NULL;
+  g_autoptr(XaTemplate) made = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *years;
+  GListModel *labels;
+  int current;
+
+  g_date_set_time_t (today, time (NULL));
+  current = xa_school_year_for_date (today);
+  current_label = xa_school_year_format (current, FALSE);
+
+  xa_agreements_page_show_view (fixture->page, "agreements");
+  xa_test_iterate ();
+  years = find_year_dropdown (GTK_WIDGET (fixture->list));
+  g_assert_nonnull (years);
+  labels = gtk_drop_down_get_model (years);
+  g_assert_cmpint (xa_agreement_book_get_school_year (fixture->book), ==, current);
+  g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), gtk_drop_down_get_selected (years)),
+                            current_label));
+  g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), gtk_drop_down_get_selected (years)),
+                            "尚无模板"));
+  collect_labels (GTK_WIDGET (fixture->list), texts);
+  g_assert_nonnull (strstr (texts->str, "本学年还没有责任书模板"));
+
+  /* One step: the current year's template, its year spans moved on. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->list), "agreements.make-template", NULL);
+  xa_test_iterate ();
+  made = xa_template_library_dup_latest (fixture->templates, current, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (made);
+  g_assert_null (strstr (xa_template_get_name (made), "2021"));
+  g_string_truncate (texts, 0);
+  collect_labels (GTK_WIDGET (fixture->list), texts);
+  g_assert_nonnull (strstr (texts->str, "尚无责任书"));
+  g_assert_null (strstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), gtk_drop_down_get_selected (years)),
+                         "尚无模板"));
+
+  /* The year chosen is the one the list opens on next time. */
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), "2021—2022") != NULL)
+      gtk_drop_down_set_selected (years, i);
+  xa_test_iterate ();
+  g_assert_cmpint (xa_agreement_book_get_school_year (fixture->book), ==, 2021);
+  g_assert_cmpint (g_settings_get_int (settings, "agreement-year"), ==, 2021);
 }
 
 static void
@@ -621,6 +712,8 @@ main (int   argc,
   ADD ("/xa/agreements/print-and-export", test_print_and_export);
   ADD ("/xa/agreements/export-all", test_export_all);
 #undef ADD
+  g_test_add ("/xa/agreements/years-follow-calendar", Fixture, "calendar", fixture_set_up,
+              test_years_follow_calendar, fixture_tear_down);
 
   return g_test_run ();
 }

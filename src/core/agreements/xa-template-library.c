@@ -765,9 +765,11 @@ xa_template_library_freeze (XaTemplateLibrary  *self,
 
 /* Literal year ranges ("2021—2022", "2021-2022") move on with the template; the
  * {school_year} placeholder does so by itself. */
+/* The spans "2021—2022" and "2021-2022" of @from_year become those of @to_year. */
 static char *
 shift_years (const char *text,
-             int         from_year)
+             int         from_year,
+             int         to_year)
 {
   g_autoptr(GString) shifted = g_string_new (text);
   static const char * const dashes[] = { "—", "-" };
@@ -775,7 +777,7 @@ shift_years (const char *text,
   for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
     {
       g_autofree char *old = g_strdup_printf ("%d%s%d", from_year, dashes[i], from_year + 1);
-      g_autofree char *new = g_strdup_printf ("%d%s%d", from_year + 1, dashes[i], from_year + 2);
+      g_autofree char *new = g_strdup_printf ("%d%s%d", to_year, dashes[i], to_year + 1);
 
       g_string_replace (shifted, old, new, 0);
     }
@@ -785,35 +787,39 @@ shift_years (const char *text,
 
 static void
 shift_clause_years (GListModel *clauses,
-                    int         from_year)
+                    int         from_year,
+                    int         to_year)
 {
   guint n = g_list_model_get_n_items (clauses);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(XaClause) clause = g_list_model_get_item (clauses, i);
-      g_autofree char *heading = shift_years (xa_clause_get_heading (clause), from_year);
-      g_autofree char *text = shift_years (xa_clause_get_text (clause), from_year);
+      g_autofree char *heading = shift_years (xa_clause_get_heading (clause), from_year, to_year);
+      g_autofree char *text = shift_years (xa_clause_get_text (clause), from_year, to_year);
 
       xa_clause_set_heading (clause, heading);
       xa_clause_set_text (clause, text);
-      shift_clause_years (xa_clause_get_children (clause), from_year);
+      shift_clause_years (xa_clause_get_children (clause), from_year, to_year);
     }
 }
 
 /**
- * xa_template_library_copy_to_next_year:
+ * xa_template_library_copy_to_year:
+ * @school_year: the school year the copy is for, by the year it starts
  *
- * "下一学年": stores a copy of @template as the next version of the following school
- * year, with a new uuid, the same clause ids (so that the two years compare clause by
- * clause) and literal year ranges moved on by a year.
+ * Stores a copy of @template as the next version of @school_year, with a new uuid, the
+ * same clause ids (so that the two years compare clause by clause) and the literal
+ * school-year spans of its year moved to @school_year: how any year is made from the
+ * newest template in one step.
  *
  * Returns: (transfer full) (nullable): the stored copy
  */
 XaTemplate *
-xa_template_library_copy_to_next_year (XaTemplateLibrary  *self,
-                                       XaTemplate         *template,
-                                       GError            **error)
+xa_template_library_copy_to_year (XaTemplateLibrary  *self,
+                                  XaTemplate         *template,
+                                  int                 school_year,
+                                  GError            **error)
 {
   g_autoptr(XaTemplate) copy = NULL;
   g_autofree char *uuid = NULL;
@@ -829,17 +835,17 @@ xa_template_library_copy_to_next_year (XaTemplateLibrary  *self,
   _xa_template_set_uuid (copy, uuid);
   _xa_template_set_version (copy, 0);
   _xa_template_set_frozen (copy, FALSE);
-  xa_template_set_school_year (copy, year + 1);
+  xa_template_set_school_year (copy, school_year);
 
-  name = shift_years (xa_template_get_name (copy), year);
+  name = shift_years (xa_template_get_name (copy), year, school_year);
   xa_template_set_name (copy, name);
-  shift_clause_years (xa_template_get_clauses (copy), year);
+  shift_clause_years (xa_template_get_clauses (copy), year, school_year);
 
   for (XaParty party = 0; party < XA_N_PARTIES; party++)
     {
-      g_autofree char *unit = shift_years (xa_template_get_party_unit (copy, party), year);
-      g_autofree char *sign = shift_years (xa_template_get_party_sign (copy, party), year);
-      g_autofree char *date = shift_years (xa_template_get_party_date (copy, party), year);
+      g_autofree char *unit = shift_years (xa_template_get_party_unit (copy, party), year, school_year);
+      g_autofree char *sign = shift_years (xa_template_get_party_sign (copy, party), year, school_year);
+      g_autofree char *date = shift_years (xa_template_get_party_date (copy, party), year, school_year);
 
       xa_template_set_party (copy, party, NULL, unit, sign, date);
     }
@@ -848,6 +854,23 @@ xa_template_library_copy_to_next_year (XaTemplateLibrary  *self,
     return NULL;
 
   return g_steal_pointer (&copy);
+}
+
+/**
+ * xa_template_library_copy_to_next_year:
+ *
+ * "下一学年": xa_template_library_copy_to_year() for the year after @template's.
+ *
+ * Returns: (transfer full) (nullable): the stored copy
+ */
+XaTemplate *
+xa_template_library_copy_to_next_year (XaTemplateLibrary  *self,
+                                       XaTemplate         *template,
+                                       GError            **error)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
+
+  return xa_template_library_copy_to_year (self, template, xa_template_get_school_year (template) + 1, error);
 }
 
 /**

@@ -51,6 +51,10 @@ gboolean           xa_template_library_freeze          (XaTemplateLibrary  *self
 XaTemplate        *xa_template_library_copy_to_next_year (XaTemplateLibrary *self,
                                                           XaTemplate        *template,
                                                           GError           **error);
+XaTemplate        *xa_template_library_copy_to_year    (XaTemplateLibrary  *self,
+                                                        XaTemplate         *template,
+                                                        int                 school_year,
+                                                        GError            **error);
 XaTemplate        *xa_template_library_import_file     (XaTemplateLibrary  *self,
                                                         GFile              *file,
                                                         GError            **error);
