@@ -98,7 +98,67 @@ read_string (JsonObject       *object,
 static gboolean
 is_empty (const char *text)
 {
-  return text == NULL || text[0] == '\0';
+  /* Spaces alone, full-width ones too, are no text: nothing would print. */
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* How the user knows a clause: its number and heading, or the start of its text. */
+static char *
+clause_display (const char *number,
+                const char *heading,
+                const char *text,
+                const char *id)
+{
+  const char *words = !is_empty (heading) ? heading : text;
+  g_autofree char *start = NULL;
+
+  if (is_empty (words))
+    return g_strdup_printf ("%s%s", number ? number : "", is_empty (number) ? id : "");
+
+  start = g_utf8_substring (words, 0, MIN (g_utf8_strlen (words, -1), 16));
+  return g_strdup_printf ("%s%s%s", number ? number : "", start,
+                          g_utf8_strlen (words, -1) > 16 ? "…" : "");
+}
+
+/* Only the placeholders of xa_template_get_placeholders() may stand between braces: a
+ * misspelt one would print as written in every school's agreement. */
+static gboolean
+check_placeholders (const char  *text,
+                    const char  *place,
+                    GError     **error)
+{
+  for (const char *open = text ? strchr (text, '{') : NULL; open != NULL; open = strchr (open + 1, '{'))
+    {
+      const char *close = strchr (open + 1, '}');
+      gsize length = close ? (gsize) (close - open - 1) : 0;
+      gboolean name = length > 0 && length <= 40;
+
+      for (gsize i = 0; name && i < length; i++)
+        name = g_ascii_isalnum (open[1 + i]) || open[1 + i] == '_';
+
+      if (name && !xa_template_is_placeholder (open + 1, length))
+        {
+          g_autoptr(GString) known = g_string_new (NULL);
+          g_autofree char *unknown = g_strndup (open + 1, length);
+          guint n = 0;
+          const XaPlaceholder *all = xa_template_get_placeholders (&n);
+
+          for (guint i = 0; i < n; i++)
+            g_string_append_printf (known, "%s{%s}", i > 0 ? _("、") : "", all[i].name);
+          g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
+                       _("%s: “{%s}” is not a placeholder Xiaoan fills in; the placeholders are %s"),
+                       place, unknown, known->str);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 /* Checks an id and records it: clause and signature ids share one namespace, since a
@@ -276,6 +336,14 @@ parse_clause (JsonNode    *node,
                     XA_TEMPLATE_ERROR_INVALID, &text, error))
     return NULL;
 
+  {
+    g_autofree char *display = clause_display (number, heading, text, id);
+    g_autofree char *named = g_strdup_printf (_("Clause “%s”"), display);
+
+    if (!check_placeholders (heading, named, error) || !check_placeholders (text, named, error))
+      return NULL;
+  }
+
   if (xa_clause_kind_is_numbered (kind) && is_empty (number))
     {
       g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
@@ -313,6 +381,18 @@ parse_clause (JsonNode    *node,
       if (!parse_clause_list (children, children_path, clause,
                               G_LIST_STORE (xa_clause_get_children (clause)), state, error))
         return NULL;
+    }
+
+  /* A section says something: a text of its own, or clauses under it. */
+  if (kind == XA_CLAUSE_KIND_SECTION && is_empty (text) &&
+      g_list_model_get_n_items (xa_clause_get_children (clause)) == 0)
+    {
+      g_autofree char *display = clause_display (number, heading, text, id);
+
+      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
+                   _("The section “%s” is empty: write its text or add clauses under it, or remove it"),
+                   display);
+      return NULL;
     }
 
   /* Only an item may go without text: its heading, or its list points, carry it. */
@@ -429,6 +509,10 @@ parse_signature (JsonNode    *node,
                        _("%s: “%s” must not be empty"), path, "unit");
           return FALSE;
         }
+
+      if (!check_placeholders (unit, path, error) || !check_placeholders (sign, path, error) ||
+          !check_placeholders (date, path, error))
+        return FALSE;
 
       xa_template_set_party (template, party, party_id, unit, sign, date);
     }

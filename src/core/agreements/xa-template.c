@@ -628,6 +628,99 @@ xa_template_equal_content (XaTemplate *a,
   return TRUE;
 }
 
+/* The placeholders a template may use, documented once: the editor lists them, the
+ * parser refuses any other, and xa_template_expand() fills them. */
+static const XaPlaceholder placeholders[] = {
+  { "school_year", N_("the school year, such as 2021—2022学年度") },
+  { "school_name", N_("the school's name") },
+  { "commission_name", N_("the commission's name, such as 重庆市大渡口区教育委员会") },
+  { "district_name", N_("the district the commission serves, such as 大渡口区, taken from the commission's name") },
+  { "first_responsible", N_("the school's first responsible person (第一责任人) as the year began") },
+  { "direct_responsible", N_("the school's direct responsible person (直接责任人) as the year began") },
+};
+
+/**
+ * xa_template_get_placeholders:
+ * @n_placeholders: (out): how many there are
+ *
+ * Returns: (array length=n_placeholders): the placeholders a template may hold, as
+ *   `{name}`, with what each stands for (translatable, for the editor)
+ */
+const XaPlaceholder *
+xa_template_get_placeholders (guint *n_placeholders)
+{
+  *n_placeholders = G_N_ELEMENTS (placeholders);
+  return placeholders;
+}
+
+/**
+ * xa_template_is_placeholder:
+ * @name: a name written between braces, without them
+ */
+gboolean
+xa_template_is_placeholder (const char *name,
+                            gssize      length)
+{
+  gsize size = length < 0 ? strlen (name) : (gsize) length;
+
+  for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
+    {
+      if (strlen (placeholders[i].name) == size && strncmp (placeholders[i].name, name, size) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* What a commission's name says of its district: "重庆市大渡口区教育委员会" serves
+ * "大渡口区". The body (教育委员会, 教育局, 教委, 教体局…) is cut off, then a leading
+ * province or city when a district or county follows it. A name that does not fit gives
+ * itself back, so that nothing is lost. */
+char *
+xa_district_from_commission (const char *commission_name)
+{
+  static const char * const bodies[] = {
+    "教育委员会", "教育和体育局", "教育体育局", "教体局", "教育局", "教委",
+  };
+  static const char * const regions[] = { "省", "自治区", "市" };
+  g_autofree char *name = g_strstrip (g_strdup (commission_name ? commission_name : ""));
+  const char *start;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      /* What is left must name a place of two characters at least (某区). */
+      if (g_str_has_suffix (name, bodies[i]) &&
+          g_utf8_strlen (name, -1) >= g_utf8_strlen (bodies[i], -1) + 2)
+        {
+          name[strlen (name) - strlen (bodies[i])] = '\0';
+          break;
+        }
+    }
+
+  /* 重庆市大渡口区 → 大渡口区; 浙江省杭州市西湖区 → 西湖区; 示例区 stays. */
+  start = name;
+  for (gboolean cut = TRUE; cut;)
+    {
+      cut = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+        {
+          const char *end = strstr (start, regions[i]);
+
+          if (end != NULL && end[strlen (regions[i])] != '\0' &&
+              (g_str_has_suffix (start, "区") || g_str_has_suffix (start, "县") ||
+               g_str_has_suffix (start, "旗") || g_str_has_suffix (start, "市")) &&
+              strlen (end + strlen (regions[i])) >= strlen ("某区"))
+            {
+              start = end + strlen (regions[i]);
+              cut = TRUE;
+              break;
+            }
+        }
+    }
+
+  return g_strdup (start);
+}
+
 static const char *
 value_for (const XaTemplateValues *values,
            const char             *key,
@@ -639,6 +732,14 @@ value_for (const XaTemplateValues *values,
       if (values->school_year <= 0)
         return NULL;
       *owned = xa_school_year_format (values->school_year, values->legacy_year_style);
+      return *owned;
+    }
+
+  if (key_length == strlen ("district_name") && strncmp (key, "district_name", key_length) == 0)
+    {
+      if (values->commission_name == NULL || values->commission_name[0] == '\0')
+        return NULL;
+      *owned = xa_district_from_commission (values->commission_name);
       return *owned;
     }
 
@@ -661,8 +762,9 @@ value_for (const XaTemplateValues *values,
  * @text: (nullable): a clause's text with placeholders
  * @values: (nullable): the school's values
  *
- * Replaces {school_year} ("2021—2022学年度", or "2021-2022学年度" in the legacy style),
- * {school_name}, {commission_name}, {first_responsible} and {direct_responsible}.
+ * Replaces the placeholders of xa_template_get_placeholders(): {school_year}
+ * ("2021—2022学年度", or "2021-2022学年度" in the legacy style), {school_name},
+ * {commission_name}, {district_name}, {first_responsible} and {direct_responsible}.
  * Unknown placeholders, and those whose value is %NULL, stay as written, so that a
  * preview shows what is still to fill.
  *

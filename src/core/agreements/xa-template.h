@@ -87,6 +87,18 @@ typedef struct
 char        *xa_template_expand            (const char              *text,
                                             const XaTemplateValues  *values);
 
+/* A placeholder a template may hold, written {name}. */
+typedef struct
+{
+  const char *name;
+  const char *description;  /* in English, translated when shown */
+} XaPlaceholder;
+
+const XaPlaceholder *xa_template_get_placeholders (guint       *n_placeholders);
+gboolean     xa_template_is_placeholder    (const char   *name,
+                                            gssize        length);
+char        *xa_district_from_commission   (const char   *commission_name);
+
 /* Additions to the contract above. */
 void         xa_template_set_school_year   (XaTemplate   *self,
                                             int           school_year);

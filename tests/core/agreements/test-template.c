@@ -157,8 +157,11 @@ test_parse_default (void)
 
   g_assert_null (xa_template_find_clause (template, "s9"));
 
+  /* The district and the commission come from the commission's record. */
   g_assert_cmpstr (xa_template_get_party_unit (template, XA_PARTY_COMMISSION), ==,
-                   "重庆市大渡口区教育委员会(盖章)");
+                   "{commission_name}(盖章)");
+  g_assert_cmpstr (xa_clause_get_text (xa_template_find_clause (template, "title")), ==,
+                   "{district_name}教育系统{school_year}\n安全、社会管理综合治理工作目标责任书");
   g_assert_cmpstr (xa_template_get_party_sign (template, XA_PARTY_SCHOOL), ==, "负责人签名：");
   g_assert_cmpstr (xa_template_get_party_date (template, XA_PARTY_SCHOOL), ==, "年　月　日");
   g_assert_cmpstr (xa_template_get_party_id (template, XA_PARTY_SCHOOL), ==, "signature.school");
@@ -278,7 +281,14 @@ test_fidelity (void)
   g_autofree char *expected = NULL;
   g_autofree char *expected_bare = NULL;
   g_autofree char *actual_bare = NULL;
-  XaTemplateValues values = { .school_year = 2021, .legacy_year_style = TRUE };
+  /* The text names the district and the commission through placeholders: filled with
+   * Dadukou's commission, it is the original word for word. */
+  XaTemplateValues values = {
+    .school_year = 2021,
+    .legacy_year_style = TRUE,
+    .commission_name = "重庆市大渡口区教育委员会",
+  };
+  g_autofree char *commission_unit = NULL;
   const char *a;
   const char *b;
 
@@ -289,8 +299,9 @@ test_fidelity (void)
   flatten (xa_template_get_clauses (template), &values, flat);
   /* The source shows the signature block as two columns read row by row, with one
    * date line under them. */
+  commission_unit = xa_template_expand (xa_template_get_party_unit (template, XA_PARTY_COMMISSION), &values);
   g_string_append_printf (flat, "%s\n%s\n%s\n%s\n%s\n",
-                          xa_template_get_party_unit (template, XA_PARTY_COMMISSION),
+                          commission_unit,
                           xa_template_get_party_unit (template, XA_PARTY_SCHOOL),
                           xa_template_get_party_sign (template, XA_PARTY_COMMISSION),
                           xa_template_get_party_sign (template, XA_PARTY_SCHOOL),
@@ -638,12 +649,75 @@ test_expand (void)
   odd = xa_template_expand ("尾{", &values);
   g_assert_cmpstr (odd, ==, "尾{");
 
+  /* The district, from the commission's name: Dadukou's text is Dadukou's. */
+  {
+    g_autofree char *title = xa_template_expand ("{district_name}教育系统{school_year}", &values);
+
+    g_assert_cmpstr (title, ==, "大渡口区教育系统2021-2022学年度");
+  }
+
   values.school_year = 0;
   none = xa_template_expand ("{school_year}", &values);
   g_assert_cmpstr (none, ==, "{school_year}");
   g_free (none);
   none = xa_template_expand (NULL, &values);
   g_assert_cmpstr (none, ==, "");
+}
+
+/* A commission's name and the district it serves. */
+static void
+test_district_from_commission (void)
+{
+  const struct { const char *commission; const char *district; } cases[] = {
+    { "重庆市大渡口区教育委员会", "大渡口区" },
+    { "示例区教育委员会", "示例区" },
+    { "浙江省杭州市西湖区教育局", "西湖区" },
+    { "上海市浦东新区教育局", "浦东新区" },
+    { "内蒙古自治区鄂尔多斯市东胜区教育体育局", "东胜区" },
+    { "某某县教体局", "某某县" },
+    { "北京市教育委员会", "北京市" },
+    { "苏州市教育局", "苏州市" },
+    { "区教委", "区教委" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *district = xa_district_from_commission (cases[i].commission);
+
+      g_assert_cmpstr (district, ==, cases[i].district);
+    }
+}
+
+/* What the parser refuses that would print wrong in every school's agreement: an
+ * unknown placeholder (named), a clause of spaces, an empty section. */
+static void
+test_refused_content (void)
+{
+  const struct { const char *clauses; const char *named; } cases[] = {
+    { "[{\"id\":\"s1\",\"kind\":\"section\",\"number\":\"一、\",\"heading\":\"目标\","
+      "\"children\":[{\"id\":\"p\",\"kind\":\"paragraph\",\"text\":\"{district}的学校\"}]}]", "{district}" },
+    { "[{\"id\":\"s1\",\"kind\":\"section\",\"number\":\"一、\",\"heading\":\"目标\","
+      "\"children\":[{\"id\":\"p\",\"kind\":\"paragraph\",\"text\":\" 　 \"}]}]", "p" },
+    { "[{\"id\":\"s1\",\"kind\":\"section\",\"number\":\"一、\",\"heading\":\"空的一节\"}]", "空的一节" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = g_strdup_printf ("{\"format\":\"xiaoan-template\",\"format_version\":1,"
+                                               "\"school_year\":2021,\"name\":\"试\",\"clauses\":%s,"
+                                               "\"signature\":{\"id\":\"sig\",\"parties\":["
+                                               "{\"id\":\"a\",\"party\":\"commission\",\"unit\":\"{commission_name}\"},"
+                                               "{\"id\":\"b\",\"party\":\"school\",\"unit\":\"学校\"}]}}",
+                                               cases[i].clauses);
+      g_autoptr(XaTemplate) template = xa_template_new_from_json (json, -1, &error);
+
+      g_assert_null (template);
+      g_assert_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].named));
+    }
 }
 
 static void
@@ -724,6 +798,8 @@ main (int   argc,
   g_test_add_func ("/xa/template/insert-sections", test_insert_sections);
   g_test_add_func ("/xa/template/remove-move", test_remove_move);
   g_test_add_func ("/xa/template/expand", test_expand);
+  g_test_add_func ("/xa/template/district-from-commission", test_district_from_commission);
+  g_test_add_func ("/xa/template/refused-content", test_refused_content);
   g_test_add_func ("/xa/template/copy", test_copy);
   g_test_add_func ("/xa/template/year-style", test_year_style);
 
