@@ -1,0 +1,699 @@
+/* xa-text-outline.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads the outline of an agreement pasted from Word or WPS, or saved as a .txt: the
+ * title, the party lines under it (甲方：…, 责任学校：…), the numbered clauses and the
+ * depth of each numbering (一、 （一） 1. ① as each text writes them, 1、 1． （1）
+ * 第一条 too), the paragraphs between them, and the signature block at the end, with
+ * its parties, their seals, their lines to sign or fill in, and their dates.
+ *
+ * Recognition never drops or changes a character: every line keeps its source, and a
+ * clause's indent, number and text put together give that source back. What is
+ * recognised is only where each piece stands, for the review the user sees before the
+ * text becomes a template.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "xa-text-outline.h"
+#include "core/util/xa-glib-compat.h"
+
+/* Party lines and signature lines are short; a longer line is text. */
+#define MAX_TITLE_CHARS     40
+#define MAX_TITLE_LINES     3
+#define MAX_SIGNATURE_CHARS 80
+#define MAX_LABEL_CHARS     10
+
+static const char cn_digits[] = "零〇一二三四五六七八九十百两";
+
+static gboolean
+is_space (gunichar c)
+{
+  return c == '\t' || g_unichar_isspace (c);
+}
+
+static gboolean
+is_cn_digit (gunichar c)
+{
+  for (const char *p = cn_digits; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_utf8_get_char (p) == c)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_digit (gunichar c)
+{
+  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* How many bytes of @p are a run of characters @accept takes. */
+static gsize
+span (const char *p,
+      gboolean  (*accept) (gunichar))
+{
+  const char *q = p;
+
+  while (*q != '\0' && accept (g_utf8_get_char (q)))
+    q = g_utf8_next_char (q);
+
+  return q - p;
+}
+
+static gboolean
+starts_with_char (const char *p,
+                  const char *c)
+{
+  return g_str_has_prefix (p, c);
+}
+
+/* The number at @p and its style: the number as a canonical first one of its kind
+ * ("一、", "（一）", "(1)", "1．", "①", "第一条"), so that 三、 and 一、 are one level.
+ * Returns the number's length in bytes, 0 when @p starts with none. */
+static gsize
+match_number (const char  *p,
+              char       **style)
+{
+  const char *q;
+  gsize n;
+
+  /* 第一条, 第二章 */
+  if (starts_with_char (p, "第") && (n = span (p + strlen ("第"), is_cn_digit)) > 0)
+    {
+      q = p + strlen ("第") + n;
+      if (starts_with_char (q, "条") || starts_with_char (q, "章") || starts_with_char (q, "款"))
+        {
+          *style = g_strdup_printf ("第一%.3s", q);
+          return q + strlen ("条") - p;
+        }
+    }
+
+  /* （一） (一) （1） (1) */
+  if (starts_with_char (p, "（") || starts_with_char (p, "("))
+    {
+      gsize open = starts_with_char (p, "（") ? strlen ("（") : 1;
+      gboolean cn = (n = span (p + open, is_cn_digit)) > 0;
+
+      if (!cn)
+        n = span (p + open, is_digit);
+      q = p + open + n;
+      if (n > 0 && (starts_with_char (q, "）") || starts_with_char (q, ")")))
+        {
+          gsize close = starts_with_char (q, "）") ? strlen ("）") : 1;
+
+          *style = g_strdup_printf ("%.*s%s%.*s", (int) open, p, cn ? "一" : "1", (int) close, q);
+          return q + close - p;
+        }
+      return 0;
+    }
+
+  /* 一、 一． */
+  if ((n = span (p, is_cn_digit)) > 0)
+    {
+      q = p + n;
+      if (starts_with_char (q, "、") || starts_with_char (q, "．"))
+        {
+          *style = g_strdup_printf ("一%.3s", q);
+          return q + strlen ("、") - p;
+        }
+      return 0;
+    }
+
+  /* 1. 1． 1、, not 1.5米 */
+  if ((n = span (p, is_digit)) > 0)
+    {
+      gsize delimiter;
+
+      q = p + n;
+      if (starts_with_char (q, "."))
+        delimiter = 1;
+      else if (starts_with_char (q, "．") || starts_with_char (q, "、"))
+        delimiter = strlen ("、");
+      else
+        return 0;
+
+      if (is_digit (g_utf8_get_char (q + delimiter)))
+        return 0;
+
+      *style = g_strdup_printf ("1%.*s", (int) delimiter, q);
+      return q + delimiter - p;
+    }
+
+  /* ① to ⑳ */
+  if (g_utf8_get_char (p) >= 0x2460 && g_utf8_get_char (p) <= 0x2473)
+    {
+      *style = g_strdup ("①");
+      return g_utf8_next_char (p) - p;
+    }
+
+  return 0;
+}
+
+/**
+ * xa_text_outline_style_of:
+ * @number: a clause number as written, such as "（三）"
+ *
+ * Returns: (transfer full) (nullable): its style, as the first number of its kind is
+ *   written ("（一）"), or %NULL when @number is no clause number
+ */
+char *
+xa_text_outline_style_of (const char *number)
+{
+  char *style = NULL;
+
+  if (number == NULL || match_number (number, &style) == 0)
+    return NULL;
+
+  return style;
+}
+
+static void
+field_free (XaOutlineField *field)
+{
+  g_free (field->label);
+  g_free (field->value);
+  g_free (field);
+}
+
+static void
+line_free (XaOutlineLine *line)
+{
+  g_free (line->source);
+  g_free (line->indent);
+  g_free (line->number);
+  g_free (line->text);
+  g_clear_pointer (&line->fields, g_ptr_array_unref);
+  g_free (line);
+}
+
+static void
+party_free (XaOutlineParty *party)
+{
+  g_free (party->label);
+  g_free (party->unit);
+  g_ptr_array_unref (party->lines);
+  g_free (party->date);
+  g_free (party);
+}
+
+void
+xa_text_outline_free (XaTextOutline *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->lines);
+  g_ptr_array_unref (self->styles);
+  g_ptr_array_unref (self->parties);
+  g_free (self->shared_date);
+  g_free (self);
+}
+
+/* The cells of a line set out in columns: runs of two spaces or more, or a tab, part
+ * them ("甲方（盖章）：　　　　乙方（盖章）："); one space, as in 年　月　日, does not. */
+static GPtrArray *
+split_cells (const char *text)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start;
+      const char *end;
+
+      while (*p != '\0' && is_space (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+
+      start = end = p;
+      while (*p != '\0')
+        {
+          const char *next = g_utf8_next_char (p);
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == '\t' || (is_space (c) && *next != '\0' && is_space (g_utf8_get_char (next))))
+            break;
+          if (!is_space (c))
+            end = next;
+          p = next;
+        }
+      g_ptr_array_add (cells, g_strndup (start, end - start));
+    }
+
+  return cells;
+}
+
+/* "label：value" with a short label; the value may be empty (a field to fill) or a line
+ * to write on (＿＿＿). */
+static XaOutlineField *
+parse_field (const char *cell)
+{
+  const char *colon = strstr (cell, "：");
+  gsize colon_length = strlen ("：");
+  XaOutlineField *field;
+
+  if (colon == NULL)
+    {
+      colon = strchr (cell, ':');
+      colon_length = 1;
+    }
+  if (colon == NULL || colon == cell || g_utf8_strlen (cell, colon - cell) > MAX_LABEL_CHARS)
+    return NULL;
+
+  field = g_new0 (XaOutlineField, 1);
+  field->label = g_strndup (cell, colon - cell + colon_length);
+  field->value = g_strstrip (g_strdup (colon + colon_length));
+  return field;
+}
+
+/* Every cell a field: "责任学校：青岭学校　　第一责任人：" */
+static GPtrArray *
+parse_fields (const char *text)
+{
+  g_autoptr(GPtrArray) cells = split_cells (text);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+
+  if (cells->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      XaOutlineField *field = parse_field (g_ptr_array_index (cells, i));
+
+      if (field == NULL)
+        return NULL;
+      g_ptr_array_add (fields, field);
+    }
+
+  return g_steal_pointer (&fields);
+}
+
+static const char * const party_labels[] = { "甲方", "乙方", "丙方", "丁方" };
+
+static const char *
+party_label_of (const char *cell)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (party_labels); i++)
+    {
+      if (g_str_has_prefix (cell, party_labels[i]))
+        return party_labels[i];
+    }
+
+  return NULL;
+}
+
+static gboolean
+seals (const char *text)
+{
+  return strstr (text, "盖章") != NULL || strstr (text, "（章）") != NULL ||
+         strstr (text, "(章)") != NULL || strstr (text, "公章") != NULL;
+}
+
+/* A cell that begins a party: 甲方…, a unit that seals, 学校（盖章）. */
+static gboolean
+starts_party (const char *cell)
+{
+  return party_label_of (cell) != NULL || seals (cell);
+}
+
+/* 年　月　日, 2024年9月1日, ＿＿＿＿年＿＿月＿＿日, 日期： */
+static gboolean
+is_date (const char *cell)
+{
+  const char *year = strstr (cell, "年");
+  const char *month = year ? strstr (year, "月") : NULL;
+
+  if (g_str_has_prefix (cell, "日期"))
+    return TRUE;
+
+  return year != NULL && month != NULL && strstr (month, "日") != NULL &&
+         g_utf8_strlen (cell, -1) <= 24;
+}
+
+static gboolean
+ends_sentence (const char *text)
+{
+  return g_str_has_suffix (text, "。") || g_str_has_suffix (text, "；") ||
+         g_str_has_suffix (text, "！") || g_str_has_suffix (text, "？");
+}
+
+/* A line of a signature block: short, no sentence, and signs, seals, dates or fills. */
+static gboolean
+is_signature_line (const XaOutlineLine *line)
+{
+  const char *text = line->text;
+
+  if (line->number[0] != '\0' || ends_sentence (text) ||
+      g_utf8_strlen (text, -1) > MAX_SIGNATURE_CHARS)
+    return FALSE;
+
+  if (seals (text) || strstr (text, "签字") != NULL || strstr (text, "签名") != NULL ||
+      strstr (text, "签章") != NULL || strstr (text, "代表人") != NULL ||
+      party_label_of (text) != NULL || is_date (text))
+    return TRUE;
+
+  /* A row of fields to fill: 幼儿姓名：　　班级： */
+  {
+    g_autoptr(GPtrArray) fields = parse_fields (text);
+
+    return fields != NULL;
+  }
+}
+
+static XaOutlineParty *
+party_new (const char *unit)
+{
+  XaOutlineParty *party = g_new0 (XaOutlineParty, 1);
+  const char *label = unit ? party_label_of (unit) : NULL;
+
+  party->label = g_strdup (label ? label : "");
+  party->unit = g_strdup (unit ? unit : "");
+  party->seal = unit != NULL && seals (unit);
+  party->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+  party->date = g_strdup ("");
+  return party;
+}
+
+static void
+add_party_line (XaOutlineParty *party,
+                const char     *cell)
+{
+  XaOutlineField *field = parse_field (cell);
+
+  if (field == NULL)
+    {
+      field = g_new0 (XaOutlineField, 1);
+      field->label = g_strdup (cell);
+      field->value = g_strdup ("");
+    }
+  g_ptr_array_add (party->lines, field);
+}
+
+/* The parties of the signature block, row by row: a row of units starts that many
+ * parties side by side, and the rows under it give each its lines and date by column;
+ * one date under them all is the block's. */
+static void
+read_signature (XaTextOutline *self,
+                guint          first,
+                guint          last)
+{
+  guint row_start = 0;   /* the first party of the last row of units */
+  guint row_width = 0;
+
+  for (guint i = first; i <= last; i++)
+    {
+      XaOutlineLine *line = g_ptr_array_index (self->lines, i);
+      g_autoptr(GPtrArray) cells = NULL;
+      guint n_starting = 0;
+
+      if (line->kind != XA_OUTLINE_SIGNATURE)
+        continue;
+
+      cells = split_cells (line->text);
+      for (guint c = 0; c < cells->len; c++)
+        n_starting += starts_party (g_ptr_array_index (cells, c));
+
+      if (n_starting > 0 && n_starting == cells->len)
+        {
+          row_start = self->parties->len;
+          row_width = cells->len;
+          for (guint c = 0; c < cells->len; c++)
+            g_ptr_array_add (self->parties, party_new (g_ptr_array_index (cells, c)));
+          continue;
+        }
+
+      if (self->parties->len == 0)
+        {
+          g_ptr_array_add (self->parties, party_new (NULL));
+          row_start = 0;
+          row_width = 1;
+        }
+
+      /* As many cells as parties in the row: one to each, by column. */
+      if (cells->len == row_width && row_width > 1)
+        {
+          for (guint c = 0; c < cells->len; c++)
+            {
+              XaOutlineParty *party = g_ptr_array_index (self->parties, row_start + c);
+              const char *cell = g_ptr_array_index (cells, c);
+
+              if (is_date (cell))
+                g_set_str_compat (&party->date, cell);
+              else
+                add_party_line (party, cell);
+            }
+          continue;
+        }
+
+      for (guint c = 0; c < cells->len; c++)
+        {
+          const char *cell = g_ptr_array_index (cells, c);
+          XaOutlineParty *party = g_ptr_array_index (self->parties, self->parties->len - 1);
+
+          if (is_date (cell))
+            {
+              /* One date after a row of several parties is theirs together. */
+              if (row_width > 1 && cells->len == 1)
+                g_set_str_compat (&self->shared_date, cell);
+              else
+                g_set_str_compat (&party->date, cell);
+            }
+          else
+            add_party_line (party, cell);
+        }
+    }
+}
+
+/* The value of a number written in Chinese (三, 十二, 两) or in digits, up to 99. */
+static gboolean
+read_small_number (const char *text,
+                   gsize       length,
+                   guint      *value)
+{
+  static const char * const names[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+  guint tens = 0;
+  guint units = 0;
+  gboolean seen = FALSE;
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int digit = -1;
+
+      if (c >= '0' && c <= '9')
+        digit = c - '0';
+      else if (c >= 0xFF10 && c <= 0xFF19)
+        digit = c - 0xFF10;
+      else if (c == g_utf8_get_char ("两"))
+        digit = 2;
+      else if (c == g_utf8_get_char ("十"))
+        {
+          tens = units == 0 ? 1 : units;
+          units = 0;
+          seen = TRUE;
+          continue;
+        }
+      else
+        for (guint d = 0; d < G_N_ELEMENTS (names); d++)
+          if (g_utf8_get_char (names[d]) == c)
+            digit = d;
+
+      if (digit < 0)
+        return FALSE;
+      units = units * 10 + digit;
+      seen = TRUE;
+    }
+
+  *value = tens * 10 + units;
+  return seen && *value < 100;
+}
+
+/* 一式三份 → 3 */
+static guint
+read_copies (const char *text)
+{
+  const char *start = strstr (text, "一式");
+  const char *end;
+  guint n = 0;
+
+  if (start == NULL)
+    return 0;
+  start += strlen ("一式");
+  end = strstr (start, "份");
+  if (end == NULL || g_utf8_strlen (start, end - start) > 3 ||
+      !read_small_number (start, end - start, &n))
+    return 0;
+
+  return n;
+}
+
+static guint
+level_of (XaTextOutline *self,
+          const char    *style)
+{
+  for (guint i = 0; i < self->styles->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (self->styles, i), style))
+        return i + 1;
+    }
+
+  g_ptr_array_add (self->styles, g_strdup (style));
+  return self->styles->len;
+}
+
+static XaOutlineLine *
+line_new (const char *source,
+          guint       number)
+{
+  XaOutlineLine *line = g_new0 (XaOutlineLine, 1);
+  const char *p = source;
+
+  while (*p != '\0' && is_space (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+
+  line->line = number;
+  line->source = g_strdup (source);
+  line->indent = g_strndup (source, p - source);
+  line->number = g_strdup ("");
+  line->text = g_strdup (p);
+  line->kind = *p == '\0' ? XA_OUTLINE_BLANK : XA_OUTLINE_PARAGRAPH;
+  return line;
+}
+
+/**
+ * xa_text_outline_new:
+ * @text: the agreement as UTF-8 text, line ends as Windows, old Macs or Unix write them
+ *
+ * Returns: (transfer full): the outline of @text
+ */
+XaTextOutline *
+xa_text_outline_new (const char *text)
+{
+  XaTextOutline *self = g_new0 (XaTextOutline, 1);
+  g_autofree char *unix_text = NULL;
+  g_auto(GStrv) sources = NULL;
+  guint n_lines;
+  guint first = 0;
+  guint last_clause_or_text;
+  guint signature_first;
+  guint i;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  self->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+  self->styles = g_ptr_array_new_with_free_func (g_free);
+  self->parties = g_ptr_array_new_with_free_func ((GDestroyNotify) party_free);
+  self->shared_date = g_strdup ("");
+
+  {
+    g_autoptr(GString) normal = g_string_new (text);
+
+    g_string_replace (normal, "\r\n", "\n", 0);
+    g_string_replace (normal, "\r", "\n", 0);
+    if (normal->len > 0 && normal->str[normal->len - 1] == '\n')
+      g_string_truncate (normal, normal->len - 1);
+    unix_text = g_string_free (g_steal_pointer (&normal), FALSE);
+  }
+
+  sources = g_strsplit (unix_text, "\n", -1);
+  n_lines = g_strv_length (sources);
+  for (i = 0; i < n_lines; i++)
+    {
+      XaOutlineLine *line = line_new (sources[i], i + 1);
+      g_autofree char *style = NULL;
+      gsize length;
+
+      /* A byte order mark pasted along is no text. */
+      if (i == 0 && g_str_has_prefix (line->text, "\xEF\xBB\xBF"))
+        {
+          g_free (line->indent);
+          line->indent = g_strndup (line->source, strlen (line->source) - strlen (line->text) + 3);
+          g_set_str_compat (&line->text, line->text + 3);
+        }
+
+      if ((length = match_number (line->text, &style)) > 0)
+        {
+          g_autofree char *rest = g_strdup (line->text + length);
+
+          g_free (line->number);
+          line->number = g_strndup (line->text, length);
+          g_free (line->text);
+          line->text = g_steal_pointer (&rest);
+          line->kind = XA_OUTLINE_CLAUSE;
+        }
+      g_ptr_array_add (self->lines, line);
+    }
+
+  /* The title: the first lines, short, no sentence, no number, no field. */
+  while (first < n_lines && ((XaOutlineLine *) self->lines->pdata[first])->kind == XA_OUTLINE_BLANK)
+    first++;
+  for (i = first; i < n_lines && i < first + MAX_TITLE_LINES; i++)
+    {
+      XaOutlineLine *line = self->lines->pdata[i];
+      g_autoptr(GPtrArray) fields = NULL;
+
+      if (line->kind != XA_OUTLINE_PARAGRAPH || ends_sentence (line->text) ||
+          g_utf8_strlen (line->text, -1) > MAX_TITLE_CHARS ||
+          (fields = parse_fields (line->text)) != NULL)
+        break;
+      line->kind = XA_OUTLINE_TITLE;
+    }
+
+  /* The party lines under it: every cell a short "label：value". */
+  for (; i < n_lines; i++)
+    {
+      XaOutlineLine *line = self->lines->pdata[i];
+      GPtrArray *fields;
+
+      if (line->kind == XA_OUTLINE_BLANK)
+        continue;
+      if (line->kind != XA_OUTLINE_PARAGRAPH || !(fields = parse_fields (line->text)))
+        break;
+      line->kind = XA_OUTLINE_PARTY_LINE;
+      line->fields = fields;
+    }
+
+  /* The signature block: from the end up, as long as lines sign, seal, date or fill. */
+  signature_first = n_lines;
+  for (guint j = n_lines; j > i; j--)
+    {
+      XaOutlineLine *line = self->lines->pdata[j - 1];
+
+      if (line->kind == XA_OUTLINE_BLANK)
+        continue;
+      if (line->kind != XA_OUTLINE_PARAGRAPH || !is_signature_line (line))
+        break;
+      signature_first = j - 1;
+    }
+  for (guint j = signature_first; j < n_lines; j++)
+    {
+      XaOutlineLine *line = self->lines->pdata[j];
+
+      if (line->kind != XA_OUTLINE_BLANK)
+        line->kind = XA_OUTLINE_SIGNATURE;
+    }
+  if (signature_first < n_lines)
+    read_signature (self, signature_first, n_lines - 1);
+
+  /* The clauses between: each numbering style a level, in the order they first come. */
+  last_clause_or_text = signature_first;
+  for (guint j = i; j < last_clause_or_text; j++)
+    {
+      XaOutlineLine *line = self->lines->pdata[j];
+      g_autofree char *style = NULL;
+
+      if (line->kind == XA_OUTLINE_CLAUSE && match_number (line->number, &style) > 0)
+        line->level = level_of (self, style);
+    }
+
+  self->copies = read_copies (unix_text);
+  return self;
+}
