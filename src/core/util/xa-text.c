@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "xa-text.h"
@@ -101,4 +103,62 @@ xa_text_check (const char   *value,
     }
 
   return TRUE;
+}
+
+/**
+ * xa_text_decode:
+ * @bytes: a text file's contents
+ * @display_name: the file, as messages name it
+ * @encoding: (out) (optional): "UTF-8" or "GB18030", what the file was written in
+ *
+ * Reads a text that Windows programs save as UTF-8 (with or without a byte order mark)
+ * or, by default on Chinese Windows, as GB18030 (GBK).
+ *
+ * Returns: (transfer full): the text in UTF-8, or %NULL with @error set
+ *   (%G_IO_ERROR_INVALID_DATA) naming the file and the place it cannot be read at
+ */
+char *
+xa_text_decode (GBytes      *bytes,
+                const char  *display_name,
+                const char **encoding,
+                GError     **error)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+  const char *nul = data ? memchr (data, '\0', length) : NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize n_read = 0;
+  char *converted;
+
+  if (nul != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a text file (byte %zu is a NUL)"), display_name, (gsize) (nul - data) + 1);
+      return NULL;
+    }
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (g_utf8_validate_len (data, length, NULL))
+    {
+      if (encoding != NULL)
+        *encoding = "UTF-8";
+      return g_strndup (data, length);
+    }
+
+  if (!(converted = g_convert (data, length, "UTF-8", "GB18030", &n_read, NULL, &local_error)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is neither UTF-8 nor GB18030 text: byte %zu cannot be read; save it again as UTF-8 text"),
+                   display_name, n_read + 1);
+      return NULL;
+    }
+
+  if (encoding != NULL)
+    *encoding = "GB18030";
+  return converted;
 }

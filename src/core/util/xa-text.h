@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -23,6 +23,11 @@ gboolean xa_text_check    (const char   *value,
                            guint         max_chars,
                            GQuark        domain,
                            int           code,
+                           GError      **error);
+
+char    *xa_text_decode   (GBytes       *bytes,
+                           const char   *display_name,
+                           const char  **encoding,
                            GError      **error);
 
 G_END_DECLS

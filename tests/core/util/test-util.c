@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <locale.h>
 
 #include "core/registry/xa-organisation.h"
@@ -313,6 +315,45 @@ test_list_sync (void)
   g_signal_handlers_disconnect_by_data (list, &splice);
 }
 
+/* A text file from Windows: UTF-8 with or without its mark, or GB18030; anything else
+ * is named with the place it cannot be read at. */
+static void
+test_text_decode (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gb = g_convert ("青岭学校安全责任书", -1, "GB18030", "UTF-8", NULL, NULL, &error);
+  g_autoptr(GBytes) utf8 = g_bytes_new_static ("\xEF\xBB\xBF甲方：示例区", strlen ("\xEF\xBB\xBF甲方：示例区"));
+  g_autoptr(GBytes) gb_bytes = NULL;
+  g_autoptr(GBytes) broken = g_bytes_new_static ("ab\xFF\xFF\xFF", 5);
+  g_autoptr(GBytes) nul = g_bytes_new_static ("ab\0cd", 5);
+  g_autofree char *text = NULL;
+  const char *encoding = NULL;
+
+  g_assert_no_error (error);
+  gb_bytes = g_bytes_new (gb, strlen (gb));
+
+  text = xa_text_decode (utf8, "a.txt", &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "甲方：示例区");
+  g_assert_cmpstr (encoding, ==, "UTF-8");
+  g_clear_pointer (&text, g_free);
+
+  text = xa_text_decode (gb_bytes, "b.txt", &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "青岭学校安全责任书");
+  g_assert_cmpstr (encoding, ==, "GB18030");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_null (xa_text_decode (broken, "c.txt", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "c.txt"));
+  g_clear_error (&error);
+
+  g_assert_null (xa_text_decode (nul, "d.txt", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "d.txt"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/xiaoan/util/text-rules", test_text_rules);
   g_test_add_func ("/xiaoan/util/list-sync", test_list_sync);
   g_test_add_func ("/xiaoan/util/grams", test_grams);
+  g_test_add_func ("/xiaoan/util/text-decode", test_text_decode);
 
   return g_test_run ();
 }
