@@ -18,19 +18,29 @@
 #include "core/util/xa-text.h"
 
 #define FORMAT_NAME    "xiaoan-template"
-#define FORMAT_VERSION 1
+/* 2: parties of the signature block as a list (1 to 4, roles, labels, seals, lines,
+ * dates, copies), the party lines under the title. Version 1 files are still read. */
+#define FORMAT_VERSION 2
 
 typedef struct
 {
   GHashTable *ids;        /* id → JSON path of the first clause that used it */
   guint       n_clauses;
   gboolean    has_title;
+  gint64      format_version;
 } ParseState;
 
 static const char * const clause_members[] = { "id", "kind", "number", "heading", "text", "children", NULL };
-static const char * const top_members[] = { "format", "format_version", "school_year", "name", "source", "legacy_year_style", "clauses", "signature", NULL };
-static const char * const signature_members[] = { "id", "parties", NULL };
-static const char * const party_members[] = { "id", "party", "unit", "sign", "date", NULL };
+static const char * const top_members[] = { "format", "format_version", "school_year", "name", "source", "legacy_year_style", "party_lines", "clauses", "signature", NULL };
+static const char * const signature_members[] = { "id", "layout", "shared_date", "parties", NULL };
+static const char * const party_members_v1[] = { "id", "party", "unit", "sign", "date", NULL };
+static const char * const party_members[] = { "id", "role", "label", "unit", "seal", "lines", "date", "copy", NULL };
+static const char * const line_members[] = { "label", "value", NULL };
+
+#define MAX_SIGNERS        4
+#define MAX_SIGNER_LINES   8
+#define MAX_PARTY_LINES    8
+#define MAX_LINE_CHARS     100
 
 /* Unknown members are refused rather than skipped: a misspelt "heading" would otherwise
  * lose its text without a word. */
@@ -409,17 +419,181 @@ parse_clause (JsonNode    *node,
   return g_steal_pointer (&clause);
 }
 
+/* A list of {"label", "value"}: a party's lines to sign or fill, or the party lines
+ * under the title. */
+static gboolean
+parse_lines (JsonObject  *object,
+             const char  *member,
+             const char  *path,
+             guint        max_lines,
+             GPtrArray   *lines,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
+                   _("%s must be a list"), path);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) > max_lines)
+    {
+      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
+                   _("%s: at most %u lines"), path, max_lines);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *line_path = g_strdup_printf ("%s[%u]", path, i);
+      JsonNode *line_node = json_array_get_element (array, i);
+      JsonObject *line;
+      const char *label = NULL;
+      const char *value = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (line_node))
+        {
+          g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
+                       _("%s must be an object"), line_path);
+          return FALSE;
+        }
+      line = json_node_get_object (line_node);
+      if (!check_members (line, line_members, line_path, XA_TEMPLATE_ERROR_PARSE, error) ||
+          !read_string (line, "label", line_path, MAX_LINE_CHARS, FALSE, XA_TEMPLATE_ERROR_PARSE, &label, error) ||
+          !read_string (line, "value", line_path, MAX_LINE_CHARS, FALSE, XA_TEMPLATE_ERROR_PARSE, &value, error) ||
+          !check_placeholders (label, line_path, error) || !check_placeholders (value, line_path, error))
+        return FALSE;
+      if (is_empty (label))
+        {
+          g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
+                       _("%s: “%s” must not be empty"), line_path, "label");
+          return FALSE;
+        }
+      g_ptr_array_add (lines, xa_form_line_new (label, value));
+    }
+
+  return TRUE;
+}
+
+/* What a version 1 file said of a party: the commission or the school, a unit that
+ * seals, one line to sign, a date; each keeps an original. */
+static XaSigner *
+parse_signer_v1 (JsonObject  *object,
+                 const char  *path,
+                 GError     **error)
+{
+  const char *id = NULL;
+  const char *role = NULL;
+  const char *unit = NULL;
+  const char *sign = NULL;
+  const char *date = NULL;
+  XaSigner *signer;
+
+  if (!check_members (object, party_members_v1, path, XA_TEMPLATE_ERROR_PARSE, error) ||
+      !read_string (object, "id", path, XA_TEMPLATE_MAX_ID_CHARS, FALSE, XA_TEMPLATE_ERROR_PARSE, &id, error) ||
+      !read_string (object, "party", path, 32, FALSE, XA_TEMPLATE_ERROR_PARSE, &role, error) ||
+      !read_string (object, "unit", path, XA_TEMPLATE_MAX_HEADING_CHARS, FALSE, XA_TEMPLATE_ERROR_PARSE, &unit, error) ||
+      !read_string (object, "sign", path, XA_TEMPLATE_MAX_HEADING_CHARS, FALSE, XA_TEMPLATE_ERROR_PARSE, &sign, error) ||
+      !read_string (object, "date", path, XA_TEMPLATE_MAX_HEADING_CHARS, FALSE, XA_TEMPLATE_ERROR_PARSE, &date, error))
+    return NULL;
+
+  if (g_strcmp0 (role, "commission") != 0 && g_strcmp0 (role, "school") != 0)
+    {
+      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
+                   _("%s: “party” must be “commission” or “school”"), path);
+      return NULL;
+    }
+
+  signer = xa_signer_new (id, role, NULL, unit, TRUE, date,
+                          g_str_equal (role, "commission") ? "区教委存" : "学校存");
+  if (!is_empty (sign))
+    xa_signer_add_line (signer, sign, NULL);
+  return signer;
+}
+
+static gboolean
+is_role_key (const char *role)
+{
+  gsize length = role ? strlen (role) : 0;
+
+  return length > 0 && length <= 32 && g_ascii_islower (role[0]) &&
+         strspn (role, "abcdefghijklmnopqrstuvwxyz-") == length;
+}
+
+static XaSigner *
+parse_signer (JsonObject  *object,
+              const char  *path,
+              GError     **error)
+{
+  const char *id = NULL;
+  const char *role = NULL;
+  const char *label = NULL;
+  const char *unit = NULL;
+  const char *date = NULL;
+  const char *copy = NULL;
+  gboolean seal = FALSE;
+  JsonNode *seal_node;
+  g_autoptr(XaSigner) signer = NULL;
+  g_autofree char *lines_path = g_strconcat (path, ".lines", NULL);
+
+  if (!check_members (object, party_members, path, XA_TEMPLATE_ERROR_PARSE, error) ||
+      !read_string (object, "id", path, XA_TEMPLATE_MAX_ID_CHARS, FALSE, XA_TEMPLATE_ERROR_PARSE, &id, error) ||
+      !read_string (object, "role", path, 32, FALSE, XA_TEMPLATE_ERROR_PARSE, &role, error) ||
+      !read_string (object, "label", path, 20, FALSE, XA_TEMPLATE_ERROR_PARSE, &label, error) ||
+      !read_string (object, "unit", path, XA_TEMPLATE_MAX_HEADING_CHARS, FALSE, XA_TEMPLATE_ERROR_PARSE, &unit, error) ||
+      !read_string (object, "date", path, MAX_LINE_CHARS, FALSE, XA_TEMPLATE_ERROR_PARSE, &date, error) ||
+      !read_string (object, "copy", path, 20, FALSE, XA_TEMPLATE_ERROR_PARSE, &copy, error))
+    return NULL;
+
+  if (!is_role_key (role))
+    {
+      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
+                   _("%s: “role” must be a key of lower-case letters and “-”, such as “school” or “canteen”"),
+                   path);
+      return NULL;
+    }
+
+  seal_node = json_object_get_member (object, "seal");
+  if (seal_node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (seal_node) || json_node_get_value_type (seal_node) != G_TYPE_BOOLEAN)
+        {
+          g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
+                       _("%s must be true or false"), "seal");
+          return NULL;
+        }
+      seal = json_node_get_boolean (seal_node);
+    }
+
+  signer = xa_signer_new (id, role, label, unit, seal, date, copy);
+  if (!parse_lines (object, "lines", lines_path, MAX_SIGNER_LINES, signer->lines, error))
+    return NULL;
+
+  return g_steal_pointer (&signer);
+}
+
 static gboolean
 parse_signature (JsonNode    *node,
                  XaTemplate  *template,
                  ParseState  *state,
                  GError     **error)
 {
-  gboolean seen[XA_N_PARTIES] = { FALSE, };
+  g_autoptr(GPtrArray) signers = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_signer_free);
+  XaSignatureLayout layout = XA_SIGNATURE_SIDE_BY_SIDE;
   JsonObject *object;
   JsonNode *parties_node;
   JsonArray *parties;
   const char *id = NULL;
+  const char *layout_key = NULL;
+  const char *shared_date = NULL;
+  guint n_commission = 0;
+  guint n_school = 0;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -431,8 +605,19 @@ parse_signature (JsonNode    *node,
 
   if (!check_members (object, signature_members, "$.signature", XA_TEMPLATE_ERROR_PARSE, error) ||
       !read_string (object, "id", "$.signature", XA_TEMPLATE_MAX_ID_CHARS, FALSE,
-                    XA_TEMPLATE_ERROR_PARSE, &id, error))
+                    XA_TEMPLATE_ERROR_PARSE, &id, error) ||
+      !read_string (object, "layout", "$.signature", 32, FALSE, XA_TEMPLATE_ERROR_PARSE, &layout_key, error) ||
+      !read_string (object, "shared_date", "$.signature", MAX_LINE_CHARS, FALSE,
+                    XA_TEMPLATE_ERROR_PARSE, &shared_date, error) ||
+      !check_placeholders (shared_date, "$.signature.shared_date", error))
     return FALSE;
+
+  if (layout_key != NULL && !xa_signature_layout_from_key (layout_key, &layout))
+    {
+      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
+                   _("%s: “layout” must be “side-by-side” or “stacked”"), "$.signature");
+      return FALSE;
+    }
 
   if (!claim_id (state, id, "$.signature", error))
     return FALSE;
@@ -447,18 +632,18 @@ parse_signature (JsonNode    *node,
       return FALSE;
     }
   parties = json_node_get_array (parties_node);
+  if (json_array_get_length (parties) < 1 || json_array_get_length (parties) > MAX_SIGNERS)
+    {
+      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
+                   _("%s: the signature block has one to %d parties"), "$.signature.parties", MAX_SIGNERS);
+      return FALSE;
+    }
 
   for (guint i = 0; i < json_array_get_length (parties); i++)
     {
       g_autofree char *path = g_strdup_printf ("$.signature.parties[%u]", i);
       JsonNode *party_node = json_array_get_element (parties, i);
-      JsonObject *party_object;
-      const char *party_id = NULL;
-      const char *party_key = NULL;
-      const char *unit = NULL;
-      const char *sign = NULL;
-      const char *date = NULL;
-      XaParty party;
+      XaSigner *signer;
 
       if (!JSON_NODE_HOLDS_OBJECT (party_node))
         {
@@ -466,58 +651,40 @@ parse_signature (JsonNode    *node,
                        _("%s must be an object"), path);
           return FALSE;
         }
-      party_object = json_node_get_object (party_node);
 
-      if (!check_members (party_object, party_members, path, XA_TEMPLATE_ERROR_PARSE, error) ||
-          !read_string (party_object, "id", path, XA_TEMPLATE_MAX_ID_CHARS, FALSE,
-                        XA_TEMPLATE_ERROR_PARSE, &party_id, error) ||
-          !read_string (party_object, "party", path, 32, FALSE,
-                        XA_TEMPLATE_ERROR_PARSE, &party_key, error) ||
-          !read_string (party_object, "unit", path, XA_TEMPLATE_MAX_HEADING_CHARS, FALSE,
-                        XA_TEMPLATE_ERROR_INVALID, &unit, error) ||
-          !read_string (party_object, "sign", path, XA_TEMPLATE_MAX_HEADING_CHARS, FALSE,
-                        XA_TEMPLATE_ERROR_INVALID, &sign, error) ||
-          !read_string (party_object, "date", path, XA_TEMPLATE_MAX_HEADING_CHARS, FALSE,
-                        XA_TEMPLATE_ERROR_INVALID, &date, error))
+      signer = state->format_version == 1
+               ? parse_signer_v1 (json_node_get_object (party_node), path, error)
+               : parse_signer (json_node_get_object (party_node), path, error);
+      if (signer == NULL)
+        return FALSE;
+      g_ptr_array_add (signers, signer);
+
+      if (!claim_id (state, signer->id, path, error))
         return FALSE;
 
-      if (g_strcmp0 (party_key, "commission") == 0)
-        party = XA_PARTY_COMMISSION;
-      else if (g_strcmp0 (party_key, "school") == 0)
-        party = XA_PARTY_SCHOOL;
-      else
-        {
-          g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
-                       _("%s: “party” must be “commission” or “school”"), path);
-          return FALSE;
-        }
-
-      if (seen[party])
-        {
-          g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
-                       _("%s: the party “%s” appears twice"), path, party_key);
-          return FALSE;
-        }
-      seen[party] = TRUE;
-
-      if (!claim_id (state, party_id, path, error))
-        return FALSE;
-
-      if (is_empty (unit))
+      if (is_empty (signer->unit))
         {
           g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
                        _("%s: “%s” must not be empty"), path, "unit");
           return FALSE;
         }
 
-      if (!check_placeholders (unit, path, error) || !check_placeholders (sign, path, error) ||
-          !check_placeholders (date, path, error))
+      if (!check_placeholders (signer->unit, path, error) || !check_placeholders (signer->date, path, error) ||
+          !check_placeholders (signer->copy, path, error))
         return FALSE;
 
-      xa_template_set_party (template, party, party_id, unit, sign, date);
+      n_commission += g_str_equal (signer->role, "commission");
+      n_school += g_str_equal (signer->role, "school");
+      if (n_commission > 1 || n_school > 1)
+        {
+          g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
+                       _("%s: the party “%s” appears twice"), path, signer->role);
+          return FALSE;
+        }
     }
 
-  if (!seen[XA_PARTY_COMMISSION] || !seen[XA_PARTY_SCHOOL])
+  /* The document is still drawn for the commission and the school. */
+  if (n_commission == 0 || n_school == 0)
     {
       g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
                    _("%s: the signature block needs two parties, the commission and the school"),
@@ -525,6 +692,7 @@ parse_signature (JsonNode    *node,
       return FALSE;
     }
 
+  xa_template_set_signature (template, signers, layout, shared_date);
   return TRUE;
 }
 
@@ -608,7 +776,8 @@ xa_template_new_from_json (const char  *json,
                    _("%s must be a whole number"), "$.format_version");
       return NULL;
     }
-  if (json_node_get_int (node) != FORMAT_VERSION)
+  state.format_version = json_node_get_int (node);
+  if (state.format_version < 1 || state.format_version > FORMAT_VERSION)
     {
       g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
                    _("The template has format version %lld; this program reads version %d. Please update Xiaoan."),
@@ -686,7 +855,46 @@ xa_template_new_from_json (const char  *json,
   if (!parse_signature (json_object_get_member (root, "signature"), template, &state, error))
     return NULL;
 
+  /* A version 1 file names the school and its two responsible people under the title. */
+  {
+    g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_form_line_free);
+
+    if (state.format_version == 1)
+      {
+        g_ptr_array_add (lines, xa_form_line_new ("责任学校：", "{school_name}"));
+        g_ptr_array_add (lines, xa_form_line_new ("第一责任人：", "{first_responsible}"));
+        g_ptr_array_add (lines, xa_form_line_new ("直接责任人：", "{direct_responsible}"));
+      }
+    else if (!parse_lines (root, "party_lines", "$.party_lines", MAX_PARTY_LINES, lines, error))
+      return NULL;
+    xa_template_set_party_lines (template, lines);
+  }
+
   return g_steal_pointer (&template);
+}
+
+static void
+build_lines (JsonBuilder *builder,
+             const char  *member,
+             GPtrArray   *lines)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      XaFormLine *line = g_ptr_array_index (lines, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, line->label);
+      if (line->value[0] != '\0')
+        {
+          json_builder_set_member_name (builder, "value");
+          json_builder_add_string_value (builder, line->value);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 static void
@@ -749,7 +957,6 @@ xa_template_to_json (XaTemplate *self)
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
-  static const char * const party_keys[XA_N_PARTIES] = { "commission", "school" };
   guint n;
 
   g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
@@ -775,6 +982,8 @@ xa_template_to_json (XaTemplate *self)
       json_builder_add_boolean_value (builder, TRUE);
     }
 
+  build_lines (builder, "party_lines", self->party_lines);
+
   json_builder_set_member_name (builder, "clauses");
   json_builder_begin_array (builder);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->clauses));
@@ -790,21 +999,41 @@ xa_template_to_json (XaTemplate *self)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_string_value (builder, self->signature_id);
+  json_builder_set_member_name (builder, "layout");
+  json_builder_add_string_value (builder, xa_signature_layout_to_key (self->signature_layout));
+  if (self->shared_date[0] != '\0')
+    {
+      json_builder_set_member_name (builder, "shared_date");
+      json_builder_add_string_value (builder, self->shared_date);
+    }
   json_builder_set_member_name (builder, "parties");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < XA_N_PARTIES; i++)
+  for (guint i = 0; i < self->signers->len; i++)
     {
+      XaSigner *signer = g_ptr_array_index (self->signers, i);
+
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, self->parties[i].id);
-      json_builder_set_member_name (builder, "party");
-      json_builder_add_string_value (builder, party_keys[i]);
+      json_builder_add_string_value (builder, signer->id);
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, signer->role);
+      if (signer->label[0] != '\0')
+        {
+          json_builder_set_member_name (builder, "label");
+          json_builder_add_string_value (builder, signer->label);
+        }
       json_builder_set_member_name (builder, "unit");
-      json_builder_add_string_value (builder, self->parties[i].unit);
-      json_builder_set_member_name (builder, "sign");
-      json_builder_add_string_value (builder, self->parties[i].sign);
+      json_builder_add_string_value (builder, signer->unit);
+      json_builder_set_member_name (builder, "seal");
+      json_builder_add_boolean_value (builder, signer->seal);
+      build_lines (builder, "lines", signer->lines);
       json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, self->parties[i].date);
+      json_builder_add_string_value (builder, signer->date);
+      if (signer->copy[0] != '\0')
+        {
+          json_builder_set_member_name (builder, "copy");
+          json_builder_add_string_value (builder, signer->copy);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

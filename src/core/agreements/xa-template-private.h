@@ -20,14 +20,6 @@ G_BEGIN_DECLS
 #define XA_TEMPLATE_MAX_NAME_CHARS    200
 #define XA_TEMPLATE_MAX_ID_CHARS      64
 
-typedef struct
-{
-  char *id;
-  char *unit;
-  char *sign;
-  char *date;
-} XaTemplateParty;
-
 struct _XaTemplate
 {
   GObject          parent_instance;
@@ -39,7 +31,10 @@ struct _XaTemplate
   char            *name;
   char            *source;
   char            *signature_id;
-  XaTemplateParty  parties[XA_N_PARTIES];
+  GPtrArray       *signers;       /* of XaSigner, in the order they sign */
+  GPtrArray       *party_lines;   /* of XaFormLine, the lines under the title */
+  char            *shared_date;   /* one date line under all parties, or "" */
+  XaSignatureLayout signature_layout;
   int              school_year;
   int              version;
   guint            frozen : 1;

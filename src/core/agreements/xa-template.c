@@ -87,13 +87,9 @@ xa_template_finalize (GObject *object)
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->signature_id, g_free);
 
-  for (guint i = 0; i < XA_N_PARTIES; i++)
-    {
-      g_clear_pointer (&self->parties[i].id, g_free);
-      g_clear_pointer (&self->parties[i].unit, g_free);
-      g_clear_pointer (&self->parties[i].sign, g_free);
-      g_clear_pointer (&self->parties[i].date, g_free);
-    }
+  g_clear_pointer (&self->signers, g_ptr_array_unref);
+  g_clear_pointer (&self->party_lines, g_ptr_array_unref);
+  g_clear_pointer (&self->shared_date, g_free);
 
   G_OBJECT_CLASS (xa_template_parent_class)->finalize (object);
 }
@@ -191,13 +187,9 @@ xa_template_init (XaTemplate *self)
   self->name = g_strdup ("");
   self->signature_id = g_strdup ("signature");
 
-  for (guint i = 0; i < XA_N_PARTIES; i++)
-    {
-      self->parties[i].id = g_strdup ("");
-      self->parties[i].unit = g_strdup ("");
-      self->parties[i].sign = g_strdup ("");
-      self->parties[i].date = g_strdup ("");
-    }
+  self->signers = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_signer_free);
+  self->party_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_form_line_free);
+  self->shared_date = g_strdup ("");
 }
 
 XaTemplate *
@@ -451,19 +443,40 @@ xa_template_find_parent (XaTemplate  *self,
   return TRUE;
 }
 
+static const char * const party_roles[XA_N_PARTIES] = { "commission", "school" };
+
+static XaSigner *
+find_signer (XaTemplate *self,
+             XaParty     party)
+{
+  for (guint i = 0; i < self->signers->len; i++)
+    {
+      XaSigner *signer = g_ptr_array_index (self->signers, i);
+
+      if (g_str_equal (signer->role, party_roles[party]))
+        return signer;
+    }
+
+  return NULL;
+}
+
 /**
  * xa_template_get_party_id:
  *
- * Returns: the stable id of one party of the signature block
+ * Returns: the stable id of the commission's or the school's party, "" when the
+ *   signature block has no such party
  */
 const char *
 xa_template_get_party_id (XaTemplate *self,
                           XaParty     party)
 {
+  XaSigner *signer;
+
   g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
   g_return_val_if_fail (party < XA_N_PARTIES, NULL);
 
-  return self->parties[party].id;
+  signer = find_signer (self, party);
+  return signer ? signer->id : "";
 }
 
 /**
@@ -475,47 +488,61 @@ const char *
 xa_template_get_party_unit (XaTemplate *self,
                             XaParty     party)
 {
+  XaSigner *signer;
+
   g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
   g_return_val_if_fail (party < XA_N_PARTIES, NULL);
 
-  return self->parties[party].unit;
+  signer = find_signer (self, party);
+  return signer ? signer->unit : "";
 }
 
 /**
  * xa_template_get_party_sign:
  *
- * Returns: the signature line of @party, such as "负责人签名："
+ * Returns: the first line @party signs, such as "负责人签名："
  */
 const char *
 xa_template_get_party_sign (XaTemplate *self,
                             XaParty     party)
 {
+  XaSigner *signer;
+
   g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
   g_return_val_if_fail (party < XA_N_PARTIES, NULL);
 
-  return self->parties[party].sign;
+  signer = find_signer (self, party);
+  if (signer == NULL || signer->lines->len == 0)
+    return "";
+
+  return ((XaFormLine *) g_ptr_array_index (signer->lines, 0))->label;
 }
 
 /**
  * xa_template_get_party_date:
  *
- * Returns: the date line of @party, "年　月　日" for a date filled by hand
+ * Returns: the date line of @party, or the block's shared one; "年　月　日" for a date
+ *   filled by hand
  */
 const char *
 xa_template_get_party_date (XaTemplate *self,
                             XaParty     party)
 {
+  XaSigner *signer;
+
   g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
   g_return_val_if_fail (party < XA_N_PARTIES, NULL);
 
-  return self->parties[party].date;
+  signer = find_signer (self, party);
+  return signer != NULL && signer->date[0] != '\0' ? signer->date : self->shared_date;
 }
 
 /**
  * xa_template_set_party:
  * @id: (nullable): the party's stable id; %NULL keeps it
  *
- * Sets the three lines of one party of the signature block.
+ * Sets the unit, the first line to sign and the date of the commission's or the
+ * school's party, adding the party when the block has none.
  */
 void
 xa_template_set_party (XaTemplate *self,
@@ -525,14 +552,146 @@ xa_template_set_party (XaTemplate *self,
                        const char *sign,
                        const char *date)
 {
+  XaSigner *signer;
+
   g_return_if_fail (XA_IS_TEMPLATE (self));
   g_return_if_fail (party < XA_N_PARTIES);
 
+  if ((signer = find_signer (self, party)) == NULL)
+    {
+      signer = xa_signer_new (id, party_roles[party], NULL, NULL, TRUE, NULL,
+                              party == XA_PARTY_COMMISSION ? "区教委存" : "学校存");
+      g_ptr_array_add (self->signers, signer);
+    }
+
   if (id != NULL)
-    set_string (&self->parties[party].id, id);
-  set_string (&self->parties[party].unit, unit ? unit : "");
-  set_string (&self->parties[party].sign, sign ? sign : "");
-  set_string (&self->parties[party].date, date ? date : "");
+    set_string (&signer->id, id);
+  set_string (&signer->unit, unit ? unit : "");
+  if (signer->lines->len == 0)
+    xa_signer_add_line (signer, sign, NULL);
+  else
+    set_string (&((XaFormLine *) g_ptr_array_index (signer->lines, 0))->label, sign ? sign : "");
+  set_string (&signer->date, date ? date : "");
+}
+
+/**
+ * xa_template_get_n_signers:
+ *
+ * Returns: how many parties sign: one to four
+ */
+guint
+xa_template_get_n_signers (XaTemplate *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE (self), 0);
+
+  return self->signers->len;
+}
+
+/**
+ * xa_template_get_signer:
+ *
+ * Returns: (transfer none): the party at @index, in the order they sign
+ */
+const XaSigner *
+xa_template_get_signer (XaTemplate *self,
+                        guint       index)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
+  g_return_val_if_fail (index < self->signers->len, NULL);
+
+  return g_ptr_array_index (self->signers, index);
+}
+
+XaSignatureLayout
+xa_template_get_signature_layout (XaTemplate *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE (self), XA_SIGNATURE_SIDE_BY_SIDE);
+
+  return self->signature_layout;
+}
+
+/**
+ * xa_template_get_shared_date:
+ *
+ * Returns: the one date line under all parties, "" when each party has its own
+ */
+const char *
+xa_template_get_shared_date (XaTemplate *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
+
+  return self->shared_date;
+}
+
+/**
+ * xa_template_set_signature:
+ * @signers: (element-type XaSigner): the parties, copied
+ * @shared_date: (nullable): one date line under all parties, or %NULL
+ *
+ * Sets the whole signature block.
+ */
+void
+xa_template_set_signature (XaTemplate        *self,
+                           GPtrArray         *signers,
+                           XaSignatureLayout  layout,
+                           const char        *shared_date)
+{
+  g_return_if_fail (XA_IS_TEMPLATE (self));
+  g_return_if_fail (signers != NULL);
+
+  g_ptr_array_set_size (self->signers, 0);
+  for (guint i = 0; i < signers->len; i++)
+    g_ptr_array_add (self->signers, xa_signer_copy (g_ptr_array_index (signers, i)));
+  self->signature_layout = layout;
+  set_string (&self->shared_date, shared_date ? shared_date : "");
+}
+
+/**
+ * xa_template_get_n_copies:
+ *
+ * Returns: how many originals are made (一式N份): one for each party that keeps one
+ */
+guint
+xa_template_get_n_copies (XaTemplate *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE (self), 0);
+
+  for (guint i = 0; i < self->signers->len; i++)
+    n += ((XaSigner *) g_ptr_array_index (self->signers, i))->copy[0] != '\0';
+
+  return n;
+}
+
+/**
+ * xa_template_get_party_lines:
+ *
+ * Returns: (transfer none) (element-type XaFormLine): the lines under the title that
+ *   name the parties (责任学校：{school_name}…); empty when the template has none
+ */
+GPtrArray *
+xa_template_get_party_lines (XaTemplate *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
+
+  return self->party_lines;
+}
+
+/**
+ * xa_template_set_party_lines:
+ * @lines: (element-type XaFormLine): the lines, copied
+ */
+void
+xa_template_set_party_lines (XaTemplate *self,
+                             GPtrArray  *lines)
+{
+  g_return_if_fail (XA_IS_TEMPLATE (self));
+  g_return_if_fail (lines != NULL);
+
+  g_ptr_array_set_size (self->party_lines, 0);
+  for (guint i = 0; i < lines->len; i++)
+    g_ptr_array_add (self->party_lines, xa_form_line_copy (g_ptr_array_index (lines, i)));
 }
 
 /**
@@ -559,9 +718,8 @@ xa_template_copy (XaTemplate *self)
   copy->version = self->version;
   copy->frozen = self->frozen;
 
-  for (guint i = 0; i < XA_N_PARTIES; i++)
-    xa_template_set_party (copy, i, self->parties[i].id, self->parties[i].unit,
-                           self->parties[i].sign, self->parties[i].date);
+  xa_template_set_signature (copy, self->signers, self->signature_layout, self->shared_date);
+  xa_template_set_party_lines (copy, self->party_lines);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->clauses));
   for (guint i = 0; i < n; i++)
@@ -601,12 +759,17 @@ xa_template_equal_content (XaTemplate *a,
       g_strcmp0 (a->signature_id, b->signature_id) != 0)
     return FALSE;
 
-  for (guint i = 0; i < XA_N_PARTIES; i++)
+  if (a->signers->len != b->signers->len || a->party_lines->len != b->party_lines->len ||
+      a->signature_layout != b->signature_layout || g_strcmp0 (a->shared_date, b->shared_date) != 0)
+    return FALSE;
+  for (guint i = 0; i < a->signers->len; i++)
     {
-      if (g_strcmp0 (a->parties[i].id, b->parties[i].id) != 0 ||
-          g_strcmp0 (a->parties[i].unit, b->parties[i].unit) != 0 ||
-          g_strcmp0 (a->parties[i].sign, b->parties[i].sign) != 0 ||
-          g_strcmp0 (a->parties[i].date, b->parties[i].date) != 0)
+      if (!xa_signer_equal (g_ptr_array_index (a->signers, i), g_ptr_array_index (b->signers, i)))
+        return FALSE;
+    }
+  for (guint i = 0; i < a->party_lines->len; i++)
+    {
+      if (!xa_form_line_equal (g_ptr_array_index (a->party_lines, i), g_ptr_array_index (b->party_lines, i)))
         return FALSE;
     }
 

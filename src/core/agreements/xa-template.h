@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "xa-clause.h"
+#include "xa-signer.h"
 
 G_BEGIN_DECLS
 
@@ -118,6 +119,20 @@ void         xa_template_set_party         (XaTemplate   *self,
                                             const char   *sign,
                                             const char   *date);
 XaTemplate  *xa_template_copy              (XaTemplate   *self);
+
+guint              xa_template_get_n_signers        (XaTemplate        *self);
+const XaSigner    *xa_template_get_signer           (XaTemplate        *self,
+                                                     guint              index);
+XaSignatureLayout  xa_template_get_signature_layout (XaTemplate        *self);
+const char        *xa_template_get_shared_date      (XaTemplate        *self);
+void               xa_template_set_signature        (XaTemplate        *self,
+                                                     GPtrArray         *signers,
+                                                     XaSignatureLayout  layout,
+                                                     const char        *shared_date);
+guint              xa_template_get_n_copies         (XaTemplate        *self);
+GPtrArray         *xa_template_get_party_lines      (XaTemplate        *self);
+void               xa_template_set_party_lines      (XaTemplate        *self,
+                                                     GPtrArray         *lines);
 gboolean     xa_template_equal_content     (XaTemplate   *a,
                                             XaTemplate   *b);
 gboolean     xa_template_validate          (XaTemplate   *self,

@@ -350,7 +350,7 @@ test_bad_json (void)
     { "not JSON", "{\"format\": ", XA_TEMPLATE_ERROR_PARSE, "JSON" },
     { "array root", "[1, 2]", XA_TEMPLATE_ERROR_PARSE, "$" },
     { "other format", "{\"format\": \"something\", \"format_version\": 1}", XA_TEMPLATE_ERROR_PARSE, "xiaoan-template" },
-    { "newer version", "{\"format\": \"xiaoan-template\", \"format_version\": 2}", XA_TEMPLATE_ERROR_PARSE, "2" },
+    { "newer version", "{\"format\": \"xiaoan-template\", \"format_version\": 3}", XA_TEMPLATE_ERROR_PARSE, "3" },
     { "unknown top field",
       "{\"format\": \"xiaoan-template\", \"format_version\": 1, \"colour\": 1}", XA_TEMPLATE_ERROR_PARSE, "colour" },
     { "school year",
@@ -720,6 +720,77 @@ test_refused_content (void)
     }
 }
 
+/* Format 2: the parties as a list with roles, labels, seals, lines, dates and copies;
+ * party lines of the template's own; written and read back the same. A version 1 file
+ * reads with the school's three lines under the title. */
+static void
+test_signature_v2 (void)
+{
+  static const char json[] =
+    "{\"format\":\"xiaoan-template\",\"format_version\":2,\"school_year\":2024,\"name\":\"食堂安全责任书\","
+    "\"party_lines\":[{\"label\":\"甲方：\",\"value\":\"{school_name}\"},{\"label\":\"乙方：\"}],"
+    "\"clauses\":[{\"id\":\"p\",\"kind\":\"preamble\",\"text\":\"为保障师生饮食安全，订立本书。\"}],"
+    "\"signature\":{\"id\":\"sig\",\"layout\":\"stacked\",\"shared_date\":\"年　月　日\",\"parties\":["
+    "{\"id\":\"a\",\"role\":\"school\",\"label\":\"甲方\",\"unit\":\"{school_name}（盖章）\",\"seal\":true,"
+    "\"lines\":[{\"label\":\"校长签字：\"}],\"date\":\"\",\"copy\":\"学校存\"},"
+    "{\"id\":\"b\",\"role\":\"canteen\",\"label\":\"乙方\",\"unit\":\"食堂承包方\",\"seal\":false,"
+    "\"lines\":[{\"label\":\"负责人签字：\"},{\"label\":\"联系电话：\"}],\"date\":\"\",\"copy\":\"食堂存\"},"
+    "{\"id\":\"c\",\"role\":\"commission\",\"label\":\"丙方\",\"unit\":\"{commission_name}（盖章）\",\"seal\":true,"
+    "\"lines\":[],\"date\":\"\",\"copy\":\"区教委存\"}]}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = xa_template_new_from_json (json, -1, &error);
+  g_autoptr(XaTemplate) again = NULL;
+  g_autoptr(XaTemplate) old = load_default ();
+  g_autofree char *written = NULL;
+  const XaSigner *canteen;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (xa_template_get_n_signers (template), ==, 3);
+  g_assert_cmpint (xa_template_get_signature_layout (template), ==, XA_SIGNATURE_STACKED);
+  g_assert_cmpstr (xa_template_get_shared_date (template), ==, "年　月　日");
+  g_assert_cmpuint (xa_template_get_n_copies (template), ==, 3);
+  canteen = xa_template_get_signer (template, 1);
+  g_assert_cmpstr (canteen->role, ==, "canteen");
+  g_assert_cmpstr (canteen->label, ==, "乙方");
+  g_assert_false (canteen->seal);
+  g_assert_cmpuint (canteen->lines->len, ==, 2);
+  g_assert_cmpuint (xa_template_get_party_lines (template)->len, ==, 2);
+  /* The school's own date is the block's. */
+  g_assert_cmpstr (xa_template_get_party_date (template, XA_PARTY_SCHOOL), ==, "年　月　日");
+
+  written = xa_template_to_json (template);
+  again = xa_template_new_from_json (written, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_template_equal_content (template, again));
+
+  /* The shipped template, format 2 now, has the three lines a version 1 file implies. */
+  g_assert_cmpuint (xa_template_get_party_lines (old)->len, ==, 3);
+  g_assert_cmpstr (((XaFormLine *) xa_template_get_party_lines (old)->pdata[1])->value, ==, "{first_responsible}");
+  g_assert_cmpuint (xa_template_get_n_copies (old), ==, 2);
+
+  /* A role that is no key, an unknown placeholder in a line. */
+  {
+    const char *bad[] = {
+      "\"role\":\"Canteen\"", "\"role\":\"canteen\",\"lines\":[{\"label\":\"{phone}\"}]",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GString) broken = g_string_new (json);
+        g_autoptr(XaTemplate) refused = NULL;
+
+        g_string_replace (broken, "\"role\":\"canteen\"", bad[i], 1);
+        if (i == 1)
+          g_string_replace (broken, "\"lines\":[{\"label\":\"负责人签字：\"},{\"label\":\"联系电话：\"}],", "", 1);
+        refused = xa_template_new_from_json (broken->str, -1, &error);
+        g_assert_null (refused);
+        g_assert_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID);
+        g_test_message ("%s", error->message);
+        g_clear_error (&error);
+      }
+  }
+}
+
 static void
 test_copy (void)
 {
@@ -800,6 +871,7 @@ main (int   argc,
   g_test_add_func ("/xa/template/expand", test_expand);
   g_test_add_func ("/xa/template/district-from-commission", test_district_from_commission);
   g_test_add_func ("/xa/template/refused-content", test_refused_content);
+  g_test_add_func ("/xa/template/signature-v2", test_signature_v2);
   g_test_add_func ("/xa/template/copy", test_copy);
   g_test_add_func ("/xa/template/year-style", test_year_style);
 
