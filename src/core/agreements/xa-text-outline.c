@@ -176,6 +176,9 @@ xa_text_outline_style_of (const char *number)
 static void
 field_free (XaOutlineField *field)
 {
+  if (field == NULL)
+    return;
+
   g_free (field->label);
   g_free (field->value);
   g_free (field);
@@ -215,11 +218,15 @@ xa_text_outline_free (XaTextOutline *self)
   g_free (self);
 }
 
+static gboolean is_date (const char *cell);
+
 /* The cells of a line set out in columns: runs of two spaces or more, or a tab, part
- * them ("甲方（盖章）：　　　　乙方（盖章）："); one space, as in 年　月　日, does not. */
+ * them ("甲方（盖章）：　　　　乙方（盖章）："); one space, as in 年　月　日, does not, and
+ * neither do the wide gaps of a date to fill (年　　月　　日, 日期：　　年). */
 static GPtrArray *
 split_cells (const char *text)
 {
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (const char *));
   GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
   const char *p = text;
 
@@ -245,6 +252,33 @@ split_cells (const char *text)
             end = next;
           p = next;
         }
+
+      /* 年 | 月 | 日 and 日期： | 年 are one date. */
+      if (spans->len > 0)
+        {
+          const char *previous_start = g_array_index (spans, const char *, spans->len - 2);
+          const char *previous_end = g_array_index (spans, const char *, spans->len - 1);
+          g_autofree char *previous = g_strndup (previous_start, previous_end - previous_start);
+          g_autofree char *cell = g_strndup (start, end - start);
+
+          if ((g_str_has_suffix (previous, "年") || g_str_has_suffix (previous, "月") ||
+               g_str_equal (previous, "日期：") || g_str_equal (previous, "日期:")) &&
+              (g_str_has_suffix (cell, "月") || g_str_has_suffix (cell, "日") || g_str_has_suffix (cell, "年")))
+            {
+              g_array_index (spans, const char *, spans->len - 1) = end;
+              continue;
+            }
+        }
+
+      g_array_append_val (spans, start);
+      g_array_append_val (spans, end);
+    }
+
+  for (guint i = 0; i < spans->len; i += 2)
+    {
+      const char *start = g_array_index (spans, const char *, i);
+      const char *end = g_array_index (spans, const char *, i + 1);
+
       g_ptr_array_add (cells, g_strndup (start, end - start));
     }
 
@@ -274,10 +308,21 @@ parse_field (const char *cell)
   return field;
 }
 
+/* 尊敬的家长：, 各位家长：: a greeting, not a field. */
+static gboolean
+is_salutation (const char *text)
+{
+  return g_str_has_prefix (text, "尊敬的") || g_str_has_prefix (text, "各位") ||
+         g_str_has_prefix (text, "亲爱的");
+}
+
 /* Every cell a field: "责任学校：青岭学校　　第一责任人：" */
 static GPtrArray *
 parse_fields (const char *text)
 {
+  if (is_salutation (text))
+    return NULL;
+
   g_autoptr(GPtrArray) cells = split_cells (text);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
 
@@ -345,6 +390,20 @@ ends_sentence (const char *text)
          g_str_has_suffix (text, "！") || g_str_has_suffix (text, "？");
 }
 
+/* The tear-off part of a notice: a line of dashes, its heading 回执. */
+static gboolean
+is_receipt_line (const char *text)
+{
+  gsize n = g_utf8_strlen (text, -1);
+  gboolean dashes = n >= 3;
+
+  for (const char *p = text; dashes && *p != '\0'; p = g_utf8_next_char (p))
+    dashes = strchr ("-_=", *p) != NULL || g_str_has_prefix (p, "－") || g_str_has_prefix (p, "—") ||
+             g_str_has_prefix (p, "─") || g_str_has_prefix (p, "＿") || g_str_has_prefix (p, "＝");
+
+  return dashes || (g_str_has_suffix (text, "回执") && n <= 10);
+}
+
 /* A line of a signature block: short, no sentence, and signs, seals, dates or fills. */
 static gboolean
 is_signature_line (const XaOutlineLine *line)
@@ -368,6 +427,41 @@ is_signature_line (const XaOutlineLine *line)
   }
 }
 
+static void add_party_line (XaOutlineParty *party,
+                            const char     *cell);
+
+static gboolean
+signs_alone (const char *cell)
+{
+  return strstr (cell, "签字") != NULL || strstr (cell, "签名") != NULL;
+}
+
+static gboolean
+has_signer (XaOutlineParty *party)
+{
+  for (guint i = 0; i < party->lines->len; i++)
+    {
+      if (signs_alone (((XaOutlineField *) g_ptr_array_index (party->lines, i))->label))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+signs_for_unit (const char *cell)
+{
+  static const char * const signatories[] = { "校长", "负责人", "代表", "经办人", "园长", "法人" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (signatories); i++)
+    {
+      if (strstr (cell, signatories[i]) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static XaOutlineParty *
 party_new (const char *unit)
 {
@@ -375,7 +469,20 @@ party_new (const char *unit)
   const char *label = unit ? party_label_of (unit) : NULL;
 
   party->label = g_strdup (label ? label : "");
-  party->unit = g_strdup (unit ? unit : "");
+  /* 乙方签字：＿＿ signs, with no unit; 甲方：青岭学校（盖章） names 青岭学校（盖章);
+   * 甲方（盖章）： stays as written. */
+  if (label != NULL && signs_alone (unit) && !seals (unit))
+    {
+      party->unit = g_strdup ("");
+      party->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+      add_party_line (party, unit);
+      party->date = g_strdup ("");
+      return party;
+    }
+  else if (label != NULL && g_str_has_prefix (unit + strlen (label), "："))
+    party->unit = g_strdup (unit + strlen (label) + strlen ("："));
+  else
+    party->unit = g_strdup (unit ? unit : "");
   party->seal = unit != NULL && seals (unit);
   party->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   party->date = g_strdup ("");
@@ -386,7 +493,29 @@ static void
 add_party_line (XaOutlineParty *party,
                 const char     *cell)
 {
-  XaOutlineField *field = parse_field (cell);
+  g_auto(GStrv) words = g_regex_split_simple ("[ 　]+", cell, 0, 0);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
+  XaOutlineField *field;
+  gboolean all_fields = TRUE;
+
+  /* 学生姓名：＿＿＿＿　班级：＿＿＿＿: fields parted by one space. */
+  for (guint i = 0; all_fields && words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if ((field = parse_field (words[i])) != NULL)
+        g_ptr_array_add (fields, field);
+      else
+        all_fields = FALSE;
+    }
+  if (all_fields && fields->len > 1)
+    {
+      for (guint i = 0; i < fields->len; i++)
+        g_ptr_array_add (party->lines, g_steal_pointer (&fields->pdata[i]));
+      return;
+    }
+
+  field = parse_field (cell);
 
   if (field == NULL)
     {
@@ -407,6 +536,7 @@ read_signature (XaTextOutline *self,
 {
   guint row_start = 0;   /* the first party of the last row of units */
   guint row_width = 0;
+  gboolean receipt = FALSE;
 
   for (guint i = first; i <= last; i++)
     {
@@ -416,6 +546,20 @@ read_signature (XaTextOutline *self,
 
       if (line->kind != XA_OUTLINE_SIGNATURE)
         continue;
+
+      /* What comes after a receipt's heading signs it: a party of its own. */
+      if (is_receipt_line (line->text) || ends_sentence (line->text))
+        {
+          receipt = TRUE;
+          continue;
+        }
+      if (receipt)
+        {
+          g_ptr_array_add (self->parties, party_new (NULL));
+          row_start = self->parties->len - 1;
+          row_width = 1;
+          receipt = FALSE;
+        }
 
       cells = split_cells (line->text);
       for (guint c = 0; c < cells->len; c++)
@@ -458,6 +602,17 @@ read_signature (XaTextOutline *self,
           const char *cell = g_ptr_array_index (cells, c);
           XaOutlineParty *party = g_ptr_array_index (self->parties, self->parties->len - 1);
 
+          /* Someone who signs for themselves (班主任签字：, 家长签字：) is a party of their
+           * own; a unit's own signatory (校长, 负责人, 代表, 经办人) signs for the unit. */
+          if (signs_alone (cell) && (party->unit[0] != '\0' || has_signer (party)) &&
+              !(party->unit[0] != '\0' && signs_for_unit (cell)))
+            {
+              party = party_new (NULL);
+              g_ptr_array_add (self->parties, party);
+              row_start = self->parties->len - 1;
+              row_width = 1;
+            }
+
           if (is_date (cell))
             {
               /* One date after a row of several parties is theirs together. */
@@ -468,6 +623,23 @@ read_signature (XaTextOutline *self,
             }
           else
             add_party_line (party, cell);
+        }
+    }
+
+  /* One date after the last of several parties, none of the others dated: theirs
+   * together. */
+  if (self->parties->len >= 2 && self->shared_date[0] == '\0')
+    {
+      XaOutlineParty *final = g_ptr_array_index (self->parties, self->parties->len - 1);
+      guint n_dated = 0;
+
+      for (guint i = 0; i < self->parties->len; i++)
+        n_dated += ((XaOutlineParty *) g_ptr_array_index (self->parties, i))->date[0] != '\0';
+
+      if (n_dated == 1 && final->date[0] != '\0')
+        {
+          g_set_str_compat (&self->shared_date, final->date);
+          g_set_str_compat (&final->date, "");
         }
     }
 }
@@ -535,18 +707,60 @@ read_copies (const char *text)
   return n;
 }
 
-static guint
-level_of (XaTextOutline *self,
-          const char    *style)
+/* Half- and full-width forms of one numbering are one: (二) after （一）. */
+static char *
+style_family (const char *style)
 {
-  for (guint i = 0; i < self->styles->len; i++)
+  g_autoptr(GString) family = g_string_new (style);
+
+  g_string_replace (family, "(", "（", 0);
+  g_string_replace (family, ")", "）", 0);
+  g_string_replace (family, "．", ".", 0);
+  return g_string_free (g_steal_pointer (&family), FALSE);
+}
+
+/* The value of a clause number: 三、 → 3, （12） → 12, ⑤ → 5, 0 when unknown. */
+static guint
+number_value (const char *number)
+{
+  const char *p = number;
+  const char *end;
+  guint value = 0;
+
+  if (g_utf8_get_char (p) >= 0x2460 && g_utf8_get_char (p) <= 0x2473)
+    return g_utf8_get_char (p) - 0x2460 + 1;
+
+  while (*p != '\0' && !is_digit (g_utf8_get_char (p)) && !is_cn_digit (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  for (end = p; *end != '\0' && (is_digit (g_utf8_get_char (end)) || is_cn_digit (g_utf8_get_char (end)));)
+    end = g_utf8_next_char (end);
+
+  return read_small_number (p, end - p, &value) ? value : 0;
+}
+
+/* A short line with no number and no end of sentence, over a list that starts at 1:
+ * 学校的责任 over 1. 2. 3. */
+static gboolean
+heads_list (XaTextOutline *self,
+            guint          index,
+            guint          end)
+{
+  XaOutlineLine *line = self->lines->pdata[index];
+
+  if (ends_sentence (line->text) || g_str_has_suffix (line->text, "：") ||
+      g_utf8_strlen (line->text, -1) > 20)
+    return FALSE;
+
+  for (guint j = index + 1; j < end; j++)
     {
-      if (g_str_equal (g_ptr_array_index (self->styles, i), style))
-        return i + 1;
+      XaOutlineLine *next = self->lines->pdata[j];
+
+      if (next->kind == XA_OUTLINE_BLANK)
+        continue;
+      return next->kind == XA_OUTLINE_CLAUSE && number_value (next->number) == 1;
     }
 
-  g_ptr_array_add (self->styles, g_strdup (style));
-  return self->styles->len;
+  return FALSE;
 }
 
 static XaOutlineLine *
@@ -641,6 +855,8 @@ xa_text_outline_new (const char *text)
       g_autoptr(GPtrArray) fields = NULL;
 
       if (line->kind != XA_OUTLINE_PARAGRAPH || ends_sentence (line->text) ||
+          g_str_has_suffix (line->text, "：") || g_str_has_suffix (line->text, ":") ||
+          is_salutation (line->text) ||
           g_utf8_strlen (line->text, -1) > MAX_TITLE_CHARS ||
           (fields = parse_fields (line->text)) != NULL)
         break;
@@ -661,7 +877,8 @@ xa_text_outline_new (const char *text)
       line->fields = fields;
     }
 
-  /* The signature block: from the end up, as long as lines sign, seal, date or fill. */
+  /* The signature block: from the end up, as long as lines sign, seal, date or fill,
+   * with a receipt to tear off (a line of dashes, 回执 and its sentence) between. */
   signature_first = n_lines;
   for (guint j = n_lines; j > i; j--)
     {
@@ -669,8 +886,15 @@ xa_text_outline_new (const char *text)
 
       if (line->kind == XA_OUTLINE_BLANK)
         continue;
-      if (line->kind != XA_OUTLINE_PARAGRAPH || !is_signature_line (line))
+      if (line->kind != XA_OUTLINE_PARAGRAPH)
         break;
+      if (!is_signature_line (line) && !is_receipt_line (line->text))
+        {
+          XaOutlineLine *above = j >= 2 ? self->lines->pdata[j - 2] : NULL;
+
+          if (above == NULL || !is_receipt_line (above->text))
+            break;
+        }
       signature_first = j - 1;
     }
   for (guint j = signature_first; j < n_lines; j++)
@@ -683,16 +907,45 @@ xa_text_outline_new (const char *text)
   if (signature_first < n_lines)
     read_signature (self, signature_first, n_lines - 1);
 
-  /* The clauses between: each numbering style a level, in the order they first come. */
+  /* The clauses between, their depth from where they stand: a numbering not open yet
+   * goes one level deeper, one open already closes the levels below it. Short lines
+   * without a number over a list that starts at 1 are headings of a level of their own
+   * ("none"). */
   last_clause_or_text = signature_first;
-  for (guint j = i; j < last_clause_or_text; j++)
-    {
-      XaOutlineLine *line = self->lines->pdata[j];
-      g_autofree char *style = NULL;
+  {
+    g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_free);
 
-      if (line->kind == XA_OUTLINE_CLAUSE && match_number (line->number, &style) > 0)
-        line->level = level_of (self, style);
-    }
+    for (guint j = i; j < last_clause_or_text; j++)
+      {
+        XaOutlineLine *line = self->lines->pdata[j];
+        g_autofree char *style = NULL;
+        g_autofree char *family = NULL;
+        guint depth;
+
+        if (line->kind == XA_OUTLINE_CLAUSE)
+          match_number (line->number, &style);
+        else if (line->kind == XA_OUTLINE_PARAGRAPH && heads_list (self, j, last_clause_or_text))
+          {
+            line->kind = XA_OUTLINE_CLAUSE;
+            style = g_strdup ("none");
+          }
+        else
+          continue;
+
+        family = style_family (style);
+        for (depth = 0; depth < open->len; depth++)
+          if (g_str_equal (g_ptr_array_index (open, depth), family))
+            break;
+        if (depth < open->len)
+          g_ptr_array_set_size (open, depth + 1);
+        else
+          g_ptr_array_add (open, g_steal_pointer (&family));
+
+        line->level = open->len;
+        if (self->styles->len < line->level)
+          g_ptr_array_add (self->styles, g_steal_pointer (&style));
+      }
+  }
 
   self->copies = read_copies (unix_text);
   return self;
