@@ -303,9 +303,8 @@ static XaAgreementBatch *
 fill_batch (Fixture *fixture)
 {
   XaAgreementBatch *batch = xa_agreement_batch_new (fixture->fonts);
-  XaAgreementCopy copy = XA_AGREEMENT_COPY_SCHOOL;
 
-  xa_agreement_batch_set_copies (batch, &copy, 1);
+  xa_agreement_batch_set_copies (batch, XA_COPIES_SCHOOL);
   xa_agreement_batch_set_n_workers (batch, 2);
 
   for (guint i = 0; i < g_list_model_get_n_items (fixture->agreements); i++)
