@@ -14,12 +14,12 @@
 #define _GNU_SOURCE
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <string.h>
 
 #include "xa-test-pdf.h"
 #include "xa-test-utils.h"
 #include "document/xa-agreement-batch.h"
+#include "document/xa-pdf-file.h"
 #include "document/xa-pdf-splitter.h"
 
 #define N_SCHOOLS 4
@@ -34,13 +34,25 @@ typedef struct
   guint           n_pages[N_SCHOOLS];   /* of each agreement in it */
 } Fixture;
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+/* Every agreement, both copies, into one PDF surface, as a batch's worker does. */
+static gboolean
+draw_agreements (gpointer          data,
+                 cairo_surface_t  *surface,
+                 GError          **error)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  Fixture *fixture = data;
+  XaAgreementCopy copies[] = { XA_AGREEMENT_COPY_COMMISSION, XA_AGREEMENT_COPY_SCHOOL };
+
+  for (guint i = 0; i < N_SCHOOLS; i++)
+    {
+      g_autoptr(XaAgreement) agreement = g_list_model_get_item (fixture->agreements, i);
+
+      if (!xa_agreement_write_pdf (agreement, fixture->template, copies, 2, fixture->fonts,
+                                   surface, &fixture->n_pages[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -48,10 +60,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GByteArray *combined = g_byte_array_new ();
-  XaAgreementCopy copies[] = { XA_AGREEMENT_COPY_COMMISSION, XA_AGREEMENT_COPY_SCHOOL };
   XaAgreementBook *book;
-  cairo_surface_t *surface;
 
   fixture->workspace = xa_test_workspace_new_in_memory (NULL, N_SCHOOLS);
   book = xa_workspace_get_agreements (fixture->workspace);
@@ -65,19 +74,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->fonts = xa_font_resolver_new ();
 
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, combined, XA_PAGE_WIDTH, XA_PAGE_HEIGHT);
-  for (guint i = 0; i < N_SCHOOLS; i++)
-    {
-      g_autoptr(XaAgreement) agreement = g_list_model_get_item (fixture->agreements, i);
-
-      g_assert_true (xa_agreement_write_pdf (agreement, fixture->template, copies, 2, fixture->fonts,
-                                             surface, &fixture->n_pages[i], &error));
-      g_assert_no_error (error);
-    }
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  fixture->combined = g_byte_array_free_to_bytes (combined);
+  fixture->combined = xa_pdf_file_render (draw_agreements, fixture, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -194,35 +192,42 @@ test_cairo (Fixture       *fixture,
   g_assert_error (error, XA_PDF_SPLITTER_ERROR, XA_PDF_SPLITTER_ERROR_RANGE);
 }
 
+/* The fixture's PDF as another writer makes it: qpdf with @option, which gives a file
+ * that holds every one of @markers and none of @absent. */
+typedef struct
+{
+  const char *option;
+  const char *markers[3];
+  const char *absent;
+} Rewrite;
+
 /* As Cairo 1.18 writes: objects inside compressed object streams, and the cross-
  * reference data in a stream instead of a table. */
-static void
-test_object_streams (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  const char *options[] = { "--object-streams=generate", NULL };
-  g_autoptr(GBytes) rewritten = xa_test_qpdf_rewrite (fixture->combined, options);
-  g_autoptr(PopplerDocument) document = NULL;
-
-  g_assert_true (bytes_contain (rewritten, "/ObjStm"));
-  g_assert_true (bytes_contain (rewritten, "/XRef"));
-  g_assert_false (bytes_contain (rewritten, "\nxref\n"));
-  g_assert_false (bytes_contain (fixture->combined, "/ObjStm"));
-
-  document = assert_splits (fixture, rewritten);
-}
+static const Rewrite object_streams = {
+  "--object-streams=generate", { "/ObjStm", "/XRef", NULL }, "\nxref\n"
+};
 
 /* Two cross-reference sections, the first page's and the rest, joined by /Prev. */
+static const Rewrite linearized = {
+  "--linearize", { "/Linearized", "/Prev", NULL }, NULL
+};
+
 static void
-test_linearized (Fixture       *fixture,
-                 gconstpointer  data)
+test_rewritten (Fixture       *fixture,
+                gconstpointer  data)
 {
-  const char *options[] = { "--linearize", NULL };
+  const Rewrite *rewrite = data;
+  const char *options[] = { rewrite->option, NULL };
   g_autoptr(GBytes) rewritten = xa_test_qpdf_rewrite (fixture->combined, options);
   g_autoptr(PopplerDocument) document = NULL;
 
-  g_assert_true (bytes_contain (rewritten, "/Linearized"));
-  g_assert_true (bytes_contain (rewritten, "/Prev"));
+  for (guint i = 0; rewrite->markers[i] != NULL; i++)
+    {
+      g_assert_true (bytes_contain (rewritten, rewrite->markers[i]));
+      g_assert_false (bytes_contain (fixture->combined, rewrite->markers[i]));
+    }
+  if (rewrite->absent != NULL)
+    g_assert_false (bytes_contain (rewritten, rewrite->absent));
 
   document = assert_splits (fixture, rewritten);
 }
@@ -396,8 +401,10 @@ main (int   argc,
   g_test_add ("/xa/pdf-splitter/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("cairo", test_cairo);
-  ADD ("object-streams", test_object_streams);
-  ADD ("linearized", test_linearized);
+  g_test_add ("/xa/pdf-splitter/object-streams", Fixture, &object_streams, fixture_set_up, test_rewritten,
+              fixture_tear_down);
+  g_test_add ("/xa/pdf-splitter/linearized", Fixture, &linearized, fixture_set_up, test_rewritten,
+              fixture_tear_down);
   ADD ("incremental-update", test_incremental_update);
   ADD ("damaged", test_damaged);
 
