@@ -372,29 +372,24 @@ dup_or_generate (XaWorkspace  *workspace,
 {
   g_autoptr(XaOrganisation) school = NULL;
   g_autoptr(GError) local_error = NULL;
-  XaAgreementBook *book = xa_workspace_get_agreements (workspace);
+  g_autofree char *span = NULL;
   XaAgreement *agreement;
 
-  if (!(school = find_school (workspace, code, error)))
+  agreement = find_agreement (workspace, code, year, &local_error);
+  if (agreement != NULL || !g_error_matches (local_error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return agreement;
+    }
+
+  if (!(school = find_school (workspace, code, error)) ||
+      !(agreement = xa_agreement_book_generate (xa_workspace_get_agreements (workspace),
+                                                xa_organisation_get_uuid (school), year, error)))
     return NULL;
 
-  agreement = xa_agreement_book_dup_current (book, xa_organisation_get_uuid (school), year, &local_error);
-  if (agreement == NULL &&
-      g_error_matches (local_error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND))
-    {
-      g_clear_error (&local_error);
-      agreement = xa_agreement_book_generate (book, xa_organisation_get_uuid (school), year, &local_error);
-      if (agreement != NULL)
-        {
-          g_autofree char *span = xa_school_year_format_span (year);
-
-          g_printerr (_("School %s had no agreement for %s: made a draft for it first\n"),
-                      code, span);
-        }
-    }
-  if (agreement == NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-
+  span = xa_school_year_format_span (year);
+  g_printerr (_("School %s had no agreement for %s: made a draft for it first\n"), code, span);
   return agreement;
 }
 
