@@ -33,6 +33,9 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3 libjson-glib-dev
   libpoppler-glib-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libgnutls28-dev
   libpq-dev libsecret-1-dev
+  # qpdf: the library that splits a batch's PDF per school, and the tool the tests check
+  # its files with (qpdf --check).
+  libqpdf-dev qpdf
   # Translations, desktop integration and their validators.
   gettext desktop-file-utils appstream libglib2.0-bin libglib2.0-dev-bin
   # A PostgreSQL 15 server and pg_virtualenv, which runs the pg suite on a temporary

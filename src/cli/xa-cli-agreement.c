@@ -12,7 +12,6 @@
 
 #include "xa-cli-private.h"
 #include "core/agreements/xa-agreement-json.h"
-#include "core/store/xa-store-audit.h"
 #include "core/util/xa-school-year.h"
 #include "document/xa-agreement-batch.h"
 
@@ -318,76 +317,80 @@ xa_cli_agreement_revise (XaCli *cli)
 
 /* Rendering */
 
-static void
-print_progress (guint        n_done,
-                guint        n_total,
-                XaAgreement *agreement,
-                const char  *path,
-                gpointer     user_data)
+typedef struct
 {
-  g_printerr ("[%u/%u] %s\n", n_done, n_total, xa_agreement_get_school_name (agreement));
+  gboolean  show;       /* a line per school, for --all */
+  char     *last_path;
+} RenderProgress;
+
+static void
+render_progress (guint        n_done,
+                 guint        n_total,
+                 XaAgreement *agreement,
+                 const char  *path,
+                 gpointer     user_data)
+{
+  RenderProgress *progress = user_data;
+
+  if (progress->show)
+    g_printerr ("[%u/%u] %s\n", n_done, n_total, xa_agreement_get_school_name (agreement));
+  g_free (progress->last_path);
+  progress->last_path = g_strdup (path);
 }
 
-/* The agreements to render, generating drafts for schools that have none yet. */
-static GListModel *
-collect_agreements (XaWorkspace *workspace,
-                    XaCli       *cli,
-                    int          year,
-                    GError     **error)
+/* Drafts for the schools of @year that have no agreement yet, so that each gets its file. */
+static gboolean
+generate_missing (XaWorkspace  *workspace,
+                  int           year,
+                  GError      **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (XA_TYPE_AGREEMENT);
-  XaAgreementBook *book = xa_workspace_get_agreements (workspace);
+  guint n_made = 0;
 
-  if (cli->all)
+  if (!xa_agreement_book_generate_all (xa_workspace_get_agreements (workspace), year, &n_made, error))
+    return FALSE;
+
+  if (n_made > 0)
     {
-      guint n_made = 0;
+      g_autofree char *span = xa_school_year_format_span (year);
 
-      if (!xa_agreement_book_generate_all (book, year, &n_made, error))
-        return NULL;
-      if (n_made > 0)
-        {
-          g_autofree char *span = xa_school_year_format_span (year);
-
-          g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                                   "%u school had no agreement for %s: made a draft for it first\n",
-                                   "%u schools had no agreement for %s: made drafts for them first\n",
-                                   n_made),
-                      n_made, span);
-        }
-      return xa_agreement_book_list_year (book, year, error);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%u school had no agreement for %s: made a draft for it first\n",
+                               "%u schools had no agreement for %s: made drafts for them first\n",
+                               n_made),
+                  n_made, span);
     }
-  else
+
+  return TRUE;
+}
+
+/* The school's current agreement, made as a draft first when it has none. */
+static XaAgreement *
+dup_or_generate (XaWorkspace  *workspace,
+                 const char   *code,
+                 int           year,
+                 GError      **error)
+{
+  g_autoptr(XaOrganisation) school = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *span = NULL;
+  XaAgreement *agreement;
+
+  agreement = find_agreement (workspace, code, year, &local_error);
+  if (agreement != NULL || !g_error_matches (local_error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND))
     {
-      g_autoptr(XaOrganisation) school = NULL;
-      g_autoptr(XaAgreement) agreement = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      if (!(school = find_school (workspace, cli->school, error)))
-        return NULL;
-
-      agreement = xa_agreement_book_dup_current (book, xa_organisation_get_uuid (school), year, &local_error);
-      if (agreement == NULL &&
-          g_error_matches (local_error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND))
-        {
-          g_clear_error (&local_error);
-          agreement = xa_agreement_book_generate (book, xa_organisation_get_uuid (school), year, &local_error);
-          if (agreement != NULL)
-            {
-              g_autofree char *span = xa_school_year_format_span (year);
-
-              g_printerr (_("School %s had no agreement for %s: made a draft for it first\n"),
-                          cli->school, span);
-            }
-        }
-      if (agreement == NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
-      g_list_store_append (list, agreement);
-      return G_LIST_MODEL (g_steal_pointer (&list));
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return agreement;
     }
+
+  if (!(school = find_school (workspace, code, error)) ||
+      !(agreement = xa_agreement_book_generate (xa_workspace_get_agreements (workspace),
+                                                xa_organisation_get_uuid (school), year, error)))
+    return NULL;
+
+  span = xa_school_year_format_span (year);
+  g_printerr (_("School %s had no agreement for %s: made a draft for it first\n"), code, span);
+  return agreement;
 }
 
 int
@@ -395,15 +398,14 @@ xa_cli_agreement_render (XaCli *cli)
 {
   g_autoptr(XaWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) agreements = NULL;
   g_autoptr(XaFontResolver) fonts = NULL;
   g_autoptr(XaAgreementBatch) batch = NULL;
-  g_autoptr(GHashTable) templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(XaAgreement) agreement = NULL;
   g_autofree char *out_dir = NULL;
-  g_autofree char *head = NULL;
-  XaAgreementCopy copies[2] = { XA_AGREEMENT_COPY_COMMISSION, XA_AGREEMENT_COPY_SCHOOL };
-  guint n_copies = 2;
+  RenderProgress progress = { cli->all, NULL };
+  XaCopies copies;
   gboolean to_file;
+  gboolean ok;
   int year = 0;
   int status;
 
@@ -413,14 +415,7 @@ xa_cli_agreement_render (XaCli *cli)
     return xa_cli_usage_error (_("“agreement render” needs either --school CODE or --all"));
   if (cli->out == NULL)
     return xa_cli_usage_error (_("“agreement render” needs --out DIR or --out FILE.pdf"));
-
-  if (cli->copy == NULL || g_str_equal (cli->copy, "both"))
-    ;
-  else if (g_str_equal (cli->copy, "commission"))
-    n_copies = 1;
-  else if (g_str_equal (cli->copy, "school"))
-    copies[0] = XA_AGREEMENT_COPY_SCHOOL, n_copies = 1;
-  else
+  if (!xa_copies_from_key (cli->copy, &copies))
     return xa_cli_usage_error (_("--copy needs commission, school or both, not “%s”"), cli->copy);
 
   to_file = g_str_has_suffix (cli->out, ".pdf") || g_str_has_suffix (cli->out, ".PDF");
@@ -431,57 +426,43 @@ xa_cli_agreement_render (XaCli *cli)
   if ((status = xa_cli_make_folder (out_dir)) != EXIT_OK)
     return status;
 
-  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
-      !(agreements = collect_agreements (workspace, cli, year, &error)))
+  if (!(workspace = xa_cli_open_workspace (cli, &error)))
+    return xa_cli_user_error (error);
+
+  /* The drafts first: the batch takes the audit chain's head as it is once they exist. */
+  if (cli->all ? !generate_missing (workspace, year, &error)
+               : !(agreement = dup_or_generate (workspace, cli->school, year, &error)))
     return xa_cli_user_error (error);
 
   fonts = xa_font_resolver_new ();
   xa_cli_print_font_warnings (fonts);
 
-  if (!(head = xa_store_dup_audit_head_text (xa_workspace_get_store (workspace), &error)))
+  if (!(batch = xa_agreement_batch_new_for_book (fonts, xa_workspace_get_agreements (workspace), &error)))
     return xa_cli_user_error (error);
+  xa_agreement_batch_set_copies (batch, copies);
 
-  batch = xa_agreement_batch_new (fonts);
-  xa_agreement_batch_set_copies (batch, copies, n_copies);
-  xa_agreement_batch_set_keywords (batch, head);
-
-  for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
+  if (cli->all)
     {
-      g_autoptr(XaAgreement) agreement = g_list_model_get_item (agreements, i);
-      const char *template_uuid = xa_agreement_get_template_uuid (agreement);
-      XaTemplate *template = g_hash_table_lookup (templates, template_uuid);
-      g_autofree char *name = NULL;
-      g_autofree char *path = NULL;
-
-      if (template == NULL)
-        {
-          template = xa_agreement_book_dup_template (xa_workspace_get_agreements (workspace), agreement, &error);
-          if (template == NULL)
-            return xa_cli_user_error (error);
-          g_hash_table_insert (templates, g_strdup (template_uuid), template);
-        }
-
-      name = xa_agreement_dup_file_name (agreement);
-      path = to_file ? g_strdup (cli->out) : g_build_filename (out_dir, name, NULL);
-      xa_agreement_batch_add (batch, agreement, template, path);
-    }
-
-  if (!xa_agreement_batch_run (batch, NULL, cli->all ? print_progress : NULL, NULL, &error))
-    return xa_cli_user_error (error);
-
-  if (to_file || xa_agreement_batch_get_n_items (batch) == 1)
-    {
-      g_autoptr(XaAgreement) agreement = g_list_model_get_item (agreements, 0);
-      g_autofree char *name = xa_agreement_dup_file_name (agreement);
-      g_autofree char *path = to_file ? g_strdup (cli->out) : g_build_filename (out_dir, name, NULL);
-
-      g_print (_("Wrote %s\n"), path);
+      if (!xa_agreement_batch_add_year (batch, year, out_dir, &error))
+        return xa_cli_user_error (error);
     }
   else
+    {
+      g_autofree char *path = NULL;
+
+      path = to_file ? g_strdup (cli->out) : xa_agreement_batch_dup_path (out_dir, agreement);
+      if (!xa_agreement_batch_add_agreement (batch, agreement, path, &error))
+        return xa_cli_user_error (error);
+    }
+
+  ok = xa_agreement_batch_run (batch, NULL, render_progress, &progress, &error);
+  if (ok && xa_agreement_batch_get_n_items (batch) == 1)
+    g_print (_("Wrote %s\n"), progress.last_path);
+  else if (ok)
     g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u PDF file into %s\n", "Wrote %u PDF files into %s\n",
                           xa_agreement_batch_get_n_items (batch)),
              xa_agreement_batch_get_n_items (batch), out_dir);
+  g_free (progress.last_path);
 
-  return EXIT_OK;
+  return ok ? EXIT_OK : xa_cli_user_error (error);
 }
-

@@ -12,6 +12,11 @@
  * and cuts it into one file per school with XaPdfSplitter, the font objects shared by
  * every file. Each worker has its own font map, and the workers share nothing but the
  * read-only agreements, templates and font choices.
+ *
+ * It is also the one place that says which agreements a batch holds and how its files
+ * are named, so that the app's "全部导出" and `xiaoan-cli agreement render --all` give
+ * the same folder: a year's current revisions, one file each, named by
+ * xa_agreement_dup_file_name() (CODE-名称.pdf), carrying the audit chain's head.
  */
 
 #include "config.h"
@@ -22,6 +27,7 @@
 #include "xa-page-set.h"
 #include "xa-pdf-file.h"
 #include "xa-pdf-splitter.h"
+#include "core/store/xa-store-audit.h"
 #include "core/util/xa-glib-compat.h"
 
 /* A chunk costs one font subsetting (about 0.1 s), and its files carry the characters
@@ -42,6 +48,8 @@ struct _XaAgreementBatch
 
   /* Owned references */
   XaFontResolver  *fonts;
+  XaAgreementBook *book;     /* with xa_agreement_batch_new_for_book() */
+  GHashTable      *book_templates;  /* template uuid → XaTemplate read from the book */
   GArray          *items;    /* of Item */
   GHashTable      *own_templates;  /* caller's XaTemplate → our private copy */
   GArray          *copies;   /* of XaAgreementCopy */
@@ -280,6 +288,8 @@ xa_agreement_batch_finalize (GObject *object)
   XaAgreementBatch *self = (XaAgreementBatch *) object;
 
   g_clear_object (&self->fonts);
+  g_clear_object (&self->book);
+  g_clear_pointer (&self->book_templates, g_hash_table_unref);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->own_templates, g_hash_table_unref);
   g_clear_pointer (&self->copies, g_array_unref);
@@ -347,6 +357,7 @@ xa_agreement_batch_init (XaAgreementBatch *self)
 
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->own_templates = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+  self->book_templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_array_set_clear_func (self->items, item_clear);
   self->copies = g_array_new (FALSE, FALSE, sizeof (XaAgreementCopy));
   g_array_append_vals (self->copies, both, G_N_ELEMENTS (both));
@@ -375,20 +386,52 @@ xa_agreement_batch_new (XaFontResolver *fonts)
 }
 
 /**
+ * xa_agreement_batch_new_for_book:
+ * @book: where the agreements and their templates are read
+ *
+ * A batch that adds agreements of @book (xa_agreement_batch_add_year(),
+ * xa_agreement_batch_add_agreement()), every file carrying the audit chain's head as its
+ * PDF keywords, so that it shows which state of the store it was made from: the head
+ * as it is now, so make the batch after any change that it should show.
+ *
+ * Returns: (transfer full) (nullable): an empty batch of both copies, or %NULL when the
+ *   audit chain's head cannot be read
+ */
+XaAgreementBatch *
+xa_agreement_batch_new_for_book (XaFontResolver   *fonts,
+                                 XaAgreementBook  *book,
+                                 GError          **error)
+{
+  g_autoptr(XaAgreementBatch) self = NULL;
+
+  g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
+  g_return_val_if_fail (XA_IS_AGREEMENT_BOOK (book), NULL);
+
+  self = xa_agreement_batch_new (fonts);
+  self->book = g_object_ref (book);
+  if (!(self->keywords = xa_store_dup_audit_head_text (xa_agreement_book_get_store (book), error)))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
  * xa_agreement_batch_set_copies:
- * @copies: (array length=n_copies): the copies each file holds, in order
+ * @copies: the originals each file holds, the commission's first when both
  */
 void
-xa_agreement_batch_set_copies (XaAgreementBatch      *self,
-                               const XaAgreementCopy *copies,
-                               guint                  n_copies)
+xa_agreement_batch_set_copies (XaAgreementBatch *self,
+                               XaCopies          copies)
 {
+  XaAgreementCopy array[2];
+  guint n;
+
   g_return_if_fail (XA_IS_AGREEMENT_BATCH (self));
   g_return_if_fail (!self->running);
-  g_return_if_fail (n_copies > 0);
 
+  n = xa_copies_to_array (copies, array);
   g_array_set_size (self->copies, 0);
-  g_array_append_vals (self->copies, copies, n_copies);
+  g_array_append_vals (self->copies, array, n);
 }
 
 /**
@@ -452,6 +495,100 @@ xa_agreement_batch_add (XaAgreementBatch *self,
   item = (Item) { g_object_ref (agreement), g_object_ref (own), g_strdup (path) };
   g_array_append_val (self->items, item);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+}
+
+/**
+ * xa_agreement_batch_dup_path:
+ * @folder: where a batch writes its files
+ *
+ * Returns: (transfer full): the file of @agreement in @folder, named by
+ *   xa_agreement_dup_file_name()
+ */
+char *
+xa_agreement_batch_dup_path (const char  *folder,
+                             XaAgreement *agreement)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (XA_IS_AGREEMENT (agreement), NULL);
+
+  name = xa_agreement_dup_file_name (agreement);
+  return g_build_filename (folder, name, NULL);
+}
+
+/**
+ * xa_agreement_batch_add_agreement:
+ * @agreement: read only from now on; worker threads read it
+ * @path: the PDF file to write (replaced atomically)
+ *
+ * Adds @agreement with the template version it was made from, read from the book once
+ * per version. Only for a batch made with xa_agreement_batch_new_for_book().
+ *
+ * Returns: %TRUE when its template was found
+ */
+gboolean
+xa_agreement_batch_add_agreement (XaAgreementBatch  *self,
+                                  XaAgreement       *agreement,
+                                  const char        *path,
+                                  GError           **error)
+{
+  const char *template_uuid;
+  XaTemplate *template;
+
+  g_return_val_if_fail (XA_IS_AGREEMENT_BATCH (self), FALSE);
+  g_return_val_if_fail (XA_IS_AGREEMENT_BOOK (self->book), FALSE);
+  g_return_val_if_fail (XA_IS_AGREEMENT (agreement), FALSE);
+
+  template_uuid = xa_agreement_get_template_uuid (agreement);
+  template = g_hash_table_lookup (self->book_templates, template_uuid);
+  if (template == NULL)
+    {
+      if (!(template = xa_agreement_book_dup_template (self->book, agreement, error)))
+        return FALSE;
+      g_hash_table_insert (self->book_templates, g_strdup (template_uuid), template);
+    }
+
+  xa_agreement_batch_add (self, agreement, template, path);
+  return TRUE;
+}
+
+/**
+ * xa_agreement_batch_add_year:
+ * @folder: where the files go, one per school, named by xa_agreement_batch_dup_path()
+ *
+ * Adds the current revision of every school's agreement for @school_year, read afresh
+ * from the store: a snapshot that the book's own refreshes on the main thread leave
+ * alone while the workers read it. Only for a batch made with
+ * xa_agreement_batch_new_for_book().
+ *
+ * Returns: %TRUE when every agreement and template was read
+ */
+gboolean
+xa_agreement_batch_add_year (XaAgreementBatch  *self,
+                             int                school_year,
+                             const char        *folder,
+                             GError           **error)
+{
+  g_autoptr(GListModel) agreements = NULL;
+
+  g_return_val_if_fail (XA_IS_AGREEMENT_BATCH (self), FALSE);
+  g_return_val_if_fail (XA_IS_AGREEMENT_BOOK (self->book), FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  if (!(agreements = xa_agreement_book_list_year (self->book, school_year, error)))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
+    {
+      g_autoptr(XaAgreement) agreement = g_list_model_get_item (agreements, i);
+      g_autofree char *path = xa_agreement_batch_dup_path (folder, agreement);
+
+      if (!xa_agreement_batch_add_agreement (self, agreement, path, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 guint

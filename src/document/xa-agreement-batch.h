@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 
 #include "xa-agreement-renderer.h"
+#include "xa-page-set.h"
+#include "core/agreements/xa-agreement-book.h"
 
 G_BEGIN_DECLS
 
@@ -22,13 +24,16 @@ typedef void (*XaAgreementBatchProgress) (guint        n_done,
 
 G_DECLARE_FINAL_TYPE (XaAgreementBatch, xa_agreement_batch, XA, AGREEMENT_BATCH, GObject)
 
-/* Renders agreements into one PDF file each, on several threads. Properties, notified
+/* Renders agreements into one PDF file each, on several threads: the one way the app
+ * and the command line write many agreements, and name their files. Properties, notified
  * on the main context of the xa_agreement_batch_run_async() caller: "n-done", "n-total",
  * "fraction" and "current-school" (the school of the last file written). */
 XaAgreementBatch *xa_agreement_batch_new          (XaFontResolver            *fonts);
+XaAgreementBatch *xa_agreement_batch_new_for_book (XaFontResolver            *fonts,
+                                                   XaAgreementBook           *book,
+                                                   GError                   **error);
 void              xa_agreement_batch_set_copies   (XaAgreementBatch          *self,
-                                                   const XaAgreementCopy     *copies,
-                                                   guint                      n_copies);
+                                                   XaCopies                   copies);
 void              xa_agreement_batch_set_n_workers (XaAgreementBatch         *self,
                                                    guint                      n_workers);
 void              xa_agreement_batch_set_keywords (XaAgreementBatch          *self,
@@ -37,6 +42,16 @@ void              xa_agreement_batch_add          (XaAgreementBatch          *se
                                                    XaAgreement               *agreement,
                                                    XaTemplate                *template,
                                                    const char                *path);
+gboolean          xa_agreement_batch_add_agreement (XaAgreementBatch         *self,
+                                                   XaAgreement               *agreement,
+                                                   const char                *path,
+                                                   GError                   **error);
+gboolean          xa_agreement_batch_add_year     (XaAgreementBatch          *self,
+                                                   int                        school_year,
+                                                   const char                *folder,
+                                                   GError                   **error);
+char             *xa_agreement_batch_dup_path     (const char                *folder,
+                                                   XaAgreement               *agreement);
 guint             xa_agreement_batch_get_n_items  (XaAgreementBatch          *self);
 guint             xa_agreement_batch_get_n_done   (XaAgreementBatch          *self);
 double            xa_agreement_batch_get_fraction (XaAgreementBatch          *self);

@@ -103,6 +103,30 @@ xa_copies_to_array (XaCopies        copies,
     }
 }
 
+/**
+ * xa_copies_from_key:
+ * @key: (nullable): "commission", "school" or "both", as the command line writes them;
+ *   %NULL for both
+ * @copies: (out): the copies @key names
+ *
+ * Returns: %TRUE when @key names copies
+ */
+gboolean
+xa_copies_from_key (const char *key,
+                    XaCopies   *copies)
+{
+  if (key == NULL || g_str_equal (key, "both"))
+    *copies = XA_COPIES_BOTH;
+  else if (g_str_equal (key, "commission"))
+    *copies = XA_COPIES_COMMISSION;
+  else if (g_str_equal (key, "school"))
+    *copies = XA_COPIES_SCHOOL;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
 XaPageSet *
 xa_page_set_new (void)
 {

@@ -26,6 +26,8 @@ G_DECLARE_FINAL_TYPE (XaPageSet, xa_page_set, XA, PAGE_SET, GObject)
 
 guint      xa_copies_to_array            (XaCopies                copies,
                                           XaAgreementCopy         array[2]);
+gboolean   xa_copies_from_key            (const char             *key,
+                                          XaCopies               *copies);
 
 XaPageSet *xa_page_set_new               (void);
 XaPageSet *xa_page_set_new_for_agreement (XaAgreement            *agreement,

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  XA_PDF_SPLITTER_ERROR_PARSE,   /* not a PDF as Cairo writes it */
+  XA_PDF_SPLITTER_ERROR_PARSE,   /* not a PDF, a damaged one, or pages that cannot be copied */
   XA_PDF_SPLITTER_ERROR_RANGE,   /* pages that the document does not have */
 } XaPdfSplitterError;
 

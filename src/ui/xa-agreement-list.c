@@ -15,10 +15,10 @@
 #include "xa-agreement-export.h"
 #include "xa-agreement-list.h"
 #include "xa-ui-utils.h"
-#include "core/store/xa-store-audit.h"
 #include "core/util/xa-school-year.h"
 #include "xa-application.h"
 #include "document/xa-agreement-batch.h"
+#include "document/xa-pdf-file.h"
 
 struct _XaAgreementList
 {
@@ -817,7 +817,7 @@ xa_agreement_list_select_school (XaAgreementList *self,
 
 /**
  * xa_agreement_list_export_all:
- * @folder: where the files go, one per school, named by the school
+ * @folder: where the files go, one per school, named as xa_agreement_batch_dup_path() says
  *
  * What "全部导出…" does once a folder is chosen: every agreement of the year shown, in
  * worker threads; "exporting" is TRUE until it is over.
@@ -827,13 +827,9 @@ xa_agreement_list_export_all (XaAgreementList *self,
                               GFile           *folder,
                               XaCopies         copies)
 {
-  XaAgreementCopy copy_array[2];
-  guint n_copies;
-  GListModel *agreements;
-  g_autoptr(GHashTable) templates = NULL;
-  g_autoptr(GError) head_error = NULL;
-  g_autofree char *head = NULL;
-  guint n;
+  g_autoptr(XaAgreementBatch) batch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
 
   g_return_if_fail (XA_IS_AGREEMENT_LIST (self));
   g_return_if_fail (G_IS_FILE (folder));
@@ -841,62 +837,15 @@ xa_agreement_list_export_all (XaAgreementList *self,
   if (self->batch != NULL || self->fonts == NULL)
     return;
 
-  agreements = xa_agreement_book_get_agreements (self->book);
-  n = g_list_model_get_n_items (agreements);
-  templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-
-  /* Every file carries the audit chain's head, so that it shows which state of the
-   * store it was made from. */
-  if (!(head = xa_store_dup_audit_head_text (xa_agreement_book_get_store (self->book), &head_error)))
+  if (!(path = xa_pdf_file_dup_local_path (folder, &error)) ||
+      !(batch = xa_agreement_batch_new_for_book (self->fonts, self->book, &error)) ||
+      !xa_agreement_batch_add_year (batch, xa_agreement_book_get_school_year (self->book), path, &error))
     {
-      xa_widget_show_error (GTK_WIDGET (self), _("Not All Agreements Were Exported"), head_error->message);
+      xa_widget_show_error (GTK_WIDGET (self), _("Not All Agreements Were Exported"), error->message);
       return;
     }
-
-  self->batch = xa_agreement_batch_new (self->fonts);
-  n_copies = xa_copies_to_array (copies, copy_array);
-  xa_agreement_batch_set_copies (self->batch, copy_array, n_copies);
-  xa_agreement_batch_set_keywords (self->batch, head);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(XaAgreement) agreement = g_list_model_get_item (agreements, i);
-      const char *template_uuid = xa_agreement_get_template_uuid (agreement);
-      XaTemplate *template = g_hash_table_lookup (templates, template_uuid);
-      g_autofree char *name = xa_agreement_dup_file_name (agreement);
-      g_autoptr(GFile) file = g_file_get_child (folder, name);
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (template == NULL)
-        {
-          if (!(template = xa_agreement_book_dup_template (self->book, agreement, &error)))
-            {
-              g_clear_object (&self->batch);
-              xa_widget_show_error (GTK_WIDGET (self), _("Not All Agreements Were Exported"),
-                                    error->message);
-              return;
-            }
-          g_hash_table_insert (templates, g_strdup (template_uuid), template);
-        }
-
-      /* The batch reads its agreements from worker threads, while the book refreshes the
-       * listed ones in place on this thread after every write: hand it its own. */
-      {
-        g_autoptr(XaAgreement) own = xa_agreement_book_dup_by_uuid (self->book,
-                                                                    xa_agreement_get_uuid (agreement),
-                                                                    &error);
-
-        if (own == NULL)
-          {
-            g_clear_object (&self->batch);
-            xa_widget_show_error (GTK_WIDGET (self), _("Not All Agreements Were Exported"),
-                                  error->message);
-            return;
-          }
-        xa_agreement_batch_add (self->batch, own, template, path);
-      }
-    }
+  xa_agreement_batch_set_copies (batch, copies);
+  self->batch = g_steal_pointer (&batch);
 
   self->batch_cancellable = g_cancellable_new ();
   g_signal_connect_object (self->batch, "notify::n-done", G_CALLBACK (batch_progress_cb), self,

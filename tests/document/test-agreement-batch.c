@@ -2,20 +2,21 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Agreements as PDF files: one combined PDF cut into one file per school, each checked
- * with Poppler (pages, its school's text and no other's, fonts embedded); the successor's
- * acknowledgement; the threaded batch, synchronous and asynchronous, and its cancellation.
+ * Agreements as PDF files: the successor's acknowledgement; the threaded batch,
+ * synchronous and asynchronous, and its cancellation; a year of 100 schools through the
+ * batch as the app and the command line run it, every file named by the one rule, read
+ * back with Poppler and passed through `qpdf --check`. (Cutting the combined PDF:
+ * test-pdf-splitter.c.)
  */
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <string.h>
 
+#include "xa-test-pdf.h"
 #include "xa-test-utils.h"
+#include "core/store/xa-store-audit.h"
 #include "document/xa-agreement-batch.h"
-#include "document/xa-pdf-splitter.h"
-#include "document/xa-poppler-private.h"
 #include "document/xa-succession-renderer.h"
 
 typedef struct
@@ -62,22 +63,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->workspace);
 }
 
-static char *
-document_text (PopplerDocument *document)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-
-      g_string_append (text, page_text);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* Line ends fall anywhere in Chinese text: compare without whitespace. */
 static char *
 squeeze (const char *text)
@@ -98,35 +83,9 @@ squeeze (const char *text)
 static char *
 document_squeezed (PopplerDocument *document)
 {
-  g_autofree char *text = document_text (document);
+  g_autofree char *text = xa_test_pdf_text (document);
 
   return squeeze (text);
-}
-
-static void
-assert_fonts_embedded (PopplerDocument *document)
-{
-  PopplerFontInfo *info = poppler_font_info_new (document);
-  PopplerFontsIter *iter = NULL;
-  guint n_fonts = 0;
-
-  while (poppler_font_info_scan (info, poppler_document_get_n_pages (document), &iter))
-    {
-      if (iter == NULL)
-        continue;
-      do
-        {
-          g_assert_true (poppler_fonts_iter_is_embedded (iter));
-          g_assert_true (poppler_fonts_iter_is_subset (iter));
-          n_fonts++;
-        }
-      while (poppler_fonts_iter_next (iter));
-      poppler_fonts_iter_free (iter);
-      iter = NULL;
-    }
-  poppler_font_info_free (info);
-
-  g_assert_cmpuint (n_fonts, >=, 2);
 }
 
 static XaAgreement *
@@ -134,100 +93,6 @@ agreement_at (Fixture *fixture,
               guint    index)
 {
   return g_list_model_get_item (fixture->agreements, index);
-}
-
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-test_split_combined (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GByteArray) combined = g_byte_array_new ();
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(XaPdfSplitter) splitter = NULL;
-  XaAgreementCopy copies[] = { XA_AGREEMENT_COPY_COMMISSION, XA_AGREEMENT_COPY_SCHOOL };
-  guint n = g_list_model_get_n_items (fixture->agreements);
-  g_autofree guint *n_pages = g_new0 (guint, n);
-  cairo_surface_t *surface;
-  guint first = 0;
-
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, combined, XA_PAGE_WIDTH, XA_PAGE_HEIGHT);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(XaAgreement) agreement = agreement_at (fixture, i);
-
-      g_assert_true (xa_agreement_write_pdf (agreement, fixture->template, copies, 2, fixture->fonts,
-                                             surface, &n_pages[i], &error));
-      g_assert_no_error (error);
-    }
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&combined));
-  splitter = xa_pdf_splitter_new (bytes, &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(XaAgreement) agreement = agreement_at (fixture, i);
-      g_autoptr(GBytes) pdf = NULL;
-      g_autoptr(PopplerDocument) document = NULL;
-      g_autofree char *text = NULL;
-      g_autofree char *title = NULL;
-      XaPdfInfo info = { "标题", "作者", "2021-2022学年度", "Xiaoan" };
-
-      pdf = xa_pdf_splitter_extract (splitter, first, n_pages[i], &info, &error);
-      g_assert_no_error (error);
-      first += n_pages[i];
-
-      document = poppler_document_new_from_bytes (pdf, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_cmpint (poppler_document_get_n_pages (document), ==, n_pages[i]);
-      g_assert_cmpint (n_pages[i], >=, 2 * 4);
-
-      /* Its own school, both copy marks, and no other school. */
-      text = document_text (document);
-      g_assert_nonnull (strstr (text, xa_agreement_get_school_name (agreement)));
-      g_assert_nonnull (strstr (text, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_COMMISSION)));
-      g_assert_nonnull (strstr (text, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL)));
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr(XaAgreement) other = agreement_at (fixture, j);
-
-          if (j != i)
-            g_assert_null (strstr (text, xa_agreement_get_school_name (other)));
-        }
-
-      title = poppler_document_get_title (document);
-      g_assert_cmpstr (title, ==, "标题");
-      assert_fonts_embedded (document);
-    }
-
-  g_assert_cmpuint (first, ==, xa_pdf_splitter_get_n_pages (splitter));
-
-  /* Pages the document does not have. */
-  g_assert_null (xa_pdf_splitter_extract (splitter, first, 1, NULL, &error));
-  g_assert_error (error, XA_PDF_SPLITTER_ERROR, XA_PDF_SPLITTER_ERROR_RANGE);
-}
-
-static void
-test_split_rejects_garbage (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new_static ("%PDF-1.5\nnot really\n", 21);
-  g_autoptr(XaPdfSplitter) splitter = xa_pdf_splitter_new (bytes, &error);
-
-  g_assert_null (splitter);
-  g_assert_error (error, XA_PDF_SPLITTER_ERROR, XA_PDF_SPLITTER_ERROR_PARSE);
 }
 
 static void
@@ -303,9 +168,8 @@ static XaAgreementBatch *
 fill_batch (Fixture *fixture)
 {
   XaAgreementBatch *batch = xa_agreement_batch_new (fixture->fonts);
-  XaAgreementCopy copy = XA_AGREEMENT_COPY_SCHOOL;
 
-  xa_agreement_batch_set_copies (batch, &copy, 1);
+  xa_agreement_batch_set_copies (batch, XA_COPIES_SCHOOL);
   xa_agreement_batch_set_n_workers (batch, 2);
 
   for (guint i = 0; i < g_list_model_get_n_items (fixture->agreements); i++)
@@ -342,7 +206,7 @@ test_batch_run (Fixture       *fixture,
       g_autofree char *text = NULL;
 
       g_assert_no_error (error);
-      text = document_text (document);
+      text = xa_test_pdf_text (document);
       g_assert_nonnull (strstr (text, xa_agreement_get_school_name (agreement)));
       g_assert_nonnull (strstr (text, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL)));
       g_assert_null (strstr (text, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_COMMISSION)));
@@ -449,7 +313,7 @@ assert_only_whole_files (Fixture *fixture,
       document = poppler_document_new_from_gfile (file, NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpint (poppler_document_get_n_pages (document), >=, 4);
-      text = document_text (document);
+      text = xa_test_pdf_text (document);
       g_assert_nonnull (strstr (text, xa_agreement_get_school_name (agreement)));
     }
 
@@ -507,6 +371,67 @@ test_batch_async_cancel_mid_run (Fixture       *fixture,
   assert_only_whole_files (fixture, xa_agreement_batch_get_n_done (batch));
 }
 
+/* A year of 100 schools as the app's 全部导出 and `agreement render --all` run it: one
+ * file per school, named CODE-名称.pdf, each with both copies, the audit chain's head as
+ * its keywords, read back with Poppler and sound to `qpdf --check`. */
+static void
+test_batch_year (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaAgreementBatch) batch = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *head = NULL;
+  XaAgreementBook *book = xa_workspace_get_agreements (fixture->workspace);
+  guint n_agreements = g_list_model_get_n_items (fixture->agreements);
+  guint n_files = 0;
+
+  g_assert_cmpuint (n_agreements, ==, 100);
+  batch = xa_agreement_batch_new_for_book (fixture->fonts, book, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_agreement_batch_add_year (batch, 2021, fixture->dir, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (xa_agreement_batch_get_n_items (batch), ==, n_agreements);
+  g_assert_true (xa_agreement_batch_run (batch, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  head = xa_store_dup_audit_head_text (xa_workspace_get_store (fixture->workspace), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n_agreements; i++)
+    {
+      g_autoptr(XaAgreement) agreement = agreement_at (fixture, i);
+      g_autofree char *name = g_strdup_printf ("%s-%s.pdf", xa_agreement_get_school_code (agreement),
+                                               xa_agreement_get_school_name (agreement));
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *batch_path = xa_agreement_batch_dup_path (fixture->dir, agreement);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(PopplerDocument) document = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *keywords = NULL;
+
+      g_assert_cmpstr (batch_path, ==, path);
+      document = poppler_document_new_from_gfile (file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (poppler_document_get_n_pages (document), >=, 2 * 4);
+      text = xa_test_pdf_text (document);
+      g_assert_nonnull (strstr (text, xa_agreement_get_school_name (agreement)));
+      g_assert_nonnull (strstr (text, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_COMMISSION)));
+      g_assert_nonnull (strstr (text, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL)));
+      keywords = poppler_document_get_keywords (document);
+      g_assert_cmpstr (keywords, ==, head);
+      xa_test_pdf_assert_fonts_shared (document);
+      xa_test_qpdf_check (path);
+    }
+
+  /* Nothing else: no temporary file left, no file under another name. */
+  dir = g_dir_open (fixture->dir, 0, &error);
+  g_assert_no_error (error);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, n_agreements);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,15 +441,15 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/xa/agreement-batch/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  ADD ("split-combined", test_split_combined);
   ADD ("succession-page", test_succession_page);
   ADD ("run", test_batch_run);
   ADD ("async", test_batch_async);
   g_test_add ("/xa/agreement-batch/cancel-mid-run", Fixture, GUINT_TO_POINTER (20),
               fixture_set_up, test_batch_cancel_mid_run, fixture_tear_down);
+  g_test_add ("/xa/agreement-batch/year", Fixture, GUINT_TO_POINTER (100),
+              fixture_set_up, test_batch_year, fixture_tear_down);
   g_test_add ("/xa/agreement-batch/async-cancel-mid-run", Fixture, GUINT_TO_POINTER (20),
               fixture_set_up, test_batch_async_cancel_mid_run, fixture_tear_down);
-  g_test_add_func ("/xa/agreement-batch/split-rejects-garbage", test_split_rejects_garbage);
 
   return g_test_run ();
 }

@@ -681,6 +681,8 @@ test_export_all (Fixture       *fixture,
       g_autofree char *path = g_build_filename (out, name, NULL);
       g_autofree char *keywords = pdf_keywords (path);
 
+      /* Named as the command line names them: 学校标识码-名称.pdf. */
+      g_assert_true (g_regex_match_simple ("^[0-9]{10}-.+\\.pdf$", name, 0, 0));
       g_assert_cmpstr (keywords, ==, head);
       n_files++;
     }

@@ -1,0 +1,163 @@
+/* xa-test-pdf.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "xa-test-pdf.h"
+
+/**
+ * xa_test_pdf_text:
+ *
+ * Returns: (transfer full): the text of every page, one after the other
+ */
+char *
+xa_test_pdf_text (PopplerDocument *document)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * xa_test_pdf_assert_fonts_shared:
+ *
+ * Every font is embedded as a subset, and is one object however many pages use it
+ * (named with its subset tag, as Cairo may make two subsets of one typeface):
+ * Poppler lists a font object once, so a name that comes twice is a copy, which would
+ * make every file as big as its pages times the fonts.
+ */
+void
+xa_test_pdf_assert_fonts_shared (PopplerDocument *document)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  PopplerFontInfo *info = poppler_font_info_new (document);
+  PopplerFontsIter *iter = NULL;
+
+  while (poppler_font_info_scan (info, poppler_document_get_n_pages (document), &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        {
+          const char *name = poppler_fonts_iter_get_full_name (iter);
+
+          g_assert_true (poppler_fonts_iter_is_embedded (iter));
+          g_assert_true (poppler_fonts_iter_is_subset (iter));
+          if (!g_hash_table_add (names, g_strdup (name)))
+            g_error ("the font %s is in the file more than once", name);
+        }
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  poppler_font_info_free (info);
+
+  g_assert_cmpuint (g_hash_table_size (names), >=, 2);
+}
+
+static const char *
+qpdf_program (void)
+{
+  static char *program;
+
+  if (program == NULL && !(program = g_find_program_in_path ("qpdf")))
+    g_error ("the qpdf tool is missing: build-aux/setup.sh installs it");
+
+  return program;
+}
+
+/**
+ * xa_test_qpdf_check:
+ *
+ * `qpdf --check` finds neither an error nor a warning in @path: its syntax, cross-
+ * reference data, page tree and stream encodings are sound.
+ */
+void
+xa_test_qpdf_check (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { qpdf_program (), "--check", path, NULL };
+  int status = -1;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("qpdf --check %s:\n%s%s", path, out, err);
+}
+
+static char *
+write_temporary (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("xiaoan-XXXXXX.pdf", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+void
+xa_test_qpdf_check_bytes (GBytes *pdf)
+{
+  g_autofree char *path = write_temporary (pdf);
+
+  xa_test_qpdf_check (path);
+  g_unlink (path);
+}
+
+/**
+ * xa_test_qpdf_rewrite:
+ * @options: (array zero-terminated=1): such as `--object-streams=generate`
+ *
+ * Returns: (transfer full): @pdf as `qpdf OPTIONS IN OUT` writes it
+ */
+GBytes *
+xa_test_qpdf_rewrite (GBytes             *pdf,
+                      const char * const *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *in = write_temporary (pdf);
+  g_autofree char *out = g_strconcat (in, ".out.pdf", NULL);
+  g_autofree char *err = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) qpdf_program ());
+  for (guint i = 0; options[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) options[i]);
+  g_ptr_array_add (argv, in);
+  g_ptr_array_add (argv, out);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("qpdf could not rewrite the PDF: %s", err);
+
+  g_file_get_contents (out, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_unlink (in);
+  g_unlink (out);
+  return g_bytes_new_take (contents, length);
+}
