@@ -148,7 +148,7 @@ build_layout (XaTemplate             *template,
                                 right_unit,
                                 xa_template_get_party_sign (template, XA_PARTY_SCHOOL),
                                 sign_date ? sign_date : xa_template_get_party_date (template, XA_PARTY_SCHOOL));
-  xa_page_layout_set_footer_label (layout, xa_agreement_copy_to_label (copy));
+  xa_page_layout_set_copy_label (layout, xa_agreement_copy_to_label (copy));
 
   school_year = xa_template_expand ("{school_year}", values);
   if (title_text != NULL)

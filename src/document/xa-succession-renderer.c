@@ -130,7 +130,7 @@ xa_succession_layout_new (XaAgreement     *agreement,
                                 /* where the successor signs (继任者签名：). */
                                 "继任者签名：",
                                 xa_template_get_party_date (template, XA_PARTY_SCHOOL));
-  xa_page_layout_set_footer_label (layout, xa_agreement_copy_to_label (copy));
+  xa_page_layout_set_copy_label (layout, xa_agreement_copy_to_label (copy));
 
   metadata_title = g_strdup_printf ("%s（%s）", "继任履责确认", values.school_name);
   xa_page_layout_set_metadata (layout, metadata_title, values.commission_name, year);
