@@ -150,6 +150,108 @@ xa_page_set_new_for_agreement (XaAgreement           *agreement,
   return self;
 }
 
+typedef struct
+{
+  XaAgreementBook *book;
+  char            *uuid;
+  XaCopies         copies;
+  XaFontResolver  *fonts;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->book);
+  g_clear_pointer (&data->uuid, g_free);
+  g_clear_object (&data->fonts);
+  g_free (data);
+}
+
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(XaAgreement) agreement = NULL;
+  g_autoptr(XaTemplate) template = NULL;
+  g_autoptr(XaPageSet) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  XaAgreementCopy copies[2];
+  guint n_copies;
+
+  if (!(agreement = xa_agreement_book_dup_by_uuid (data->book, data->uuid, &error)) ||
+      !(template = xa_agreement_book_dup_template (data->book, agreement, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  n_copies = xa_copies_to_array (data->copies, copies);
+  pages = xa_page_set_new_for_agreement (agreement, template, copies, n_copies, data->fonts);
+  /* As the export sets them, in one set of font subsets; and laid out here, so that the
+   * main thread only draws. */
+  xa_page_set_share_fonts (pages, NULL);
+  xa_page_set_get_n_pages (pages);
+
+  g_task_return_pointer (task, g_steal_pointer (&pages), g_object_unref);
+}
+
+/**
+ * xa_page_set_load_async:
+ * @uuid: the agreement revision to lay out
+ * @copies: which originals
+ *
+ * Reads the agreement and its template version from @book again and lays them out in a
+ * worker thread, exactly as the PDF export does: what it returns is what the export
+ * writes. The pages it returns are then the calling thread's alone.
+ */
+void
+xa_page_set_load_async (XaAgreementBook     *book,
+                        const char          *uuid,
+                        XaCopies             copies,
+                        XaFontResolver      *fonts,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
+  g_return_if_fail (uuid != NULL);
+  g_return_if_fail (XA_IS_FONT_RESOLVER (fonts));
+
+  data = g_new0 (LoadData, 1);
+  data->book = g_object_ref (book);
+  data->uuid = g_strdup (uuid);
+  data->copies = copies;
+  data->fonts = g_object_ref (fonts);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xa_page_set_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_worker);
+}
+
+/**
+ * xa_page_set_load_finish:
+ *
+ * Returns: (transfer full) (nullable): the pages, laid out
+ */
+XaPageSet *
+xa_page_set_load_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * xa_page_set_set_keywords:
  * @keywords: (nullable): the PDF keywords of the file the set is written to, such as

@@ -9,6 +9,7 @@
 
 #include "xa-agreement-renderer.h"
 #include "core/agreements/xa-agreement.h"
+#include "core/agreements/xa-agreement-book.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,15 @@ XaPageSet *xa_page_set_new_for_agreement (XaAgreement            *agreement,
                                           const XaAgreementCopy  *copies,
                                           guint                   n_copies,
                                           XaFontResolver         *fonts);
+void       xa_page_set_load_async        (XaAgreementBook        *book,
+                                          const char             *uuid,
+                                          XaCopies                copies,
+                                          XaFontResolver         *fonts,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data);
+XaPageSet *xa_page_set_load_finish       (GAsyncResult           *result,
+                                          GError                **error);
 void       xa_page_set_add               (XaPageSet              *self,
                                           XaPageLayout           *layout);
 void       xa_page_set_append            (XaPageSet              *self,
