@@ -150,21 +150,40 @@ xa_page_set_new_for_agreement (XaAgreement           *agreement,
   return self;
 }
 
-typedef struct
+/**
+ * xa_page_set_request_new:
+ * @uuid: the agreement revision to lay out
+ * @copies: which originals
+ *
+ * Returns: (transfer full): what xa_page_set_load_async() lays out
+ */
+XaPageSetRequest *
+xa_page_set_request_new (XaAgreementBook *book,
+                         const char      *uuid,
+                         XaCopies         copies,
+                         XaFontResolver  *fonts)
 {
-  XaAgreementBook *book;
-  char            *uuid;
-  XaCopies         copies;
-  XaFontResolver  *fonts;
-} LoadData;
+  XaPageSetRequest *request;
 
-static void
-load_data_free (LoadData *data)
+  g_return_val_if_fail (XA_IS_AGREEMENT_BOOK (book), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
+
+  request = g_new0 (XaPageSetRequest, 1);
+  request->book = g_object_ref (book);
+  request->uuid = g_strdup (uuid);
+  request->copies = copies;
+  request->fonts = g_object_ref (fonts);
+  return request;
+}
+
+void
+xa_page_set_request_free (XaPageSetRequest *request)
 {
-  g_clear_object (&data->book);
-  g_clear_pointer (&data->uuid, g_free);
-  g_clear_object (&data->fonts);
-  g_free (data);
+  g_clear_object (&request->book);
+  g_clear_pointer (&request->uuid, g_free);
+  g_clear_object (&request->fonts);
+  g_free (request);
 }
 
 static void
@@ -173,7 +192,7 @@ load_worker (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  LoadData *data = task_data;
+  XaPageSetRequest *data = task_data;
   g_autoptr(XaAgreement) agreement = NULL;
   g_autoptr(XaTemplate) template = NULL;
   g_autoptr(XaPageSet) pages = NULL;
@@ -203,38 +222,25 @@ load_worker (GTask        *task,
 
 /**
  * xa_page_set_load_async:
- * @uuid: the agreement revision to lay out
- * @copies: which originals
+ * @request: (transfer full): the agreement and its copies
  *
- * Reads the agreement and its template version from @book again and lays them out in a
- * worker thread, exactly as the PDF export does: what it returns is what the export
+ * Reads the agreement and its template version from the book again and lays them out in
+ * a worker thread, exactly as the PDF export does: what it returns is what the export
  * writes. The pages it returns are then the calling thread's alone.
  */
 void
-xa_page_set_load_async (XaAgreementBook     *book,
-                        const char          *uuid,
-                        XaCopies             copies,
-                        XaFontResolver      *fonts,
+xa_page_set_load_async (XaPageSetRequest    *request,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  LoadData *data;
 
-  g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
-  g_return_if_fail (uuid != NULL);
-  g_return_if_fail (XA_IS_FONT_RESOLVER (fonts));
-
-  data = g_new0 (LoadData, 1);
-  data->book = g_object_ref (book);
-  data->uuid = g_strdup (uuid);
-  data->copies = copies;
-  data->fonts = g_object_ref (fonts);
+  g_return_if_fail (request != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, xa_page_set_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_set_task_data (task, request, (GDestroyNotify) xa_page_set_request_free);
   g_task_run_in_thread (task, load_worker);
 }
 

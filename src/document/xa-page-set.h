@@ -34,10 +34,23 @@ XaPageSet *xa_page_set_new_for_agreement (XaAgreement            *agreement,
                                           const XaAgreementCopy  *copies,
                                           guint                   n_copies,
                                           XaFontResolver         *fonts);
-void       xa_page_set_load_async        (XaAgreementBook        *book,
-                                          const char             *uuid,
-                                          XaCopies                copies,
-                                          XaFontResolver         *fonts,
+/* What to lay out: an agreement as stored, in the originals chosen. */
+typedef struct
+{
+  XaAgreementBook *book;
+  char            *uuid;
+  XaCopies         copies;
+  XaFontResolver  *fonts;
+} XaPageSetRequest;
+
+XaPageSetRequest *xa_page_set_request_new  (XaAgreementBook  *book,
+                                            const char       *uuid,
+                                            XaCopies          copies,
+                                            XaFontResolver   *fonts);
+void              xa_page_set_request_free (XaPageSetRequest *request);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaPageSetRequest, xa_page_set_request_free)
+
+void       xa_page_set_load_async        (XaPageSetRequest       *request,
                                           GCancellable           *cancellable,
                                           GAsyncReadyCallback     callback,
                                           gpointer                user_data);

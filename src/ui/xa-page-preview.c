@@ -24,23 +24,14 @@
 #define MAX_SCALE      1.6  /* wider windows leave room on both sides of the page */
 #define NATURAL_WIDTH 640
 
-/* What to lay out: an agreement as stored, in the originals chosen. */
-typedef struct
-{
-  XaAgreementBook *book;
-  char            *uuid;
-  XaCopies         copies;
-  XaFontResolver  *fonts;
-} Request;
-
 struct _XaPagePreview
 {
-  GtkWidget     parent_instance;
+  GtkWidget         parent_instance;
 
   /* Owned references */
-  XaPageSet    *pages;
-  GCancellable *loading;   /* of the layout running, NULL when none runs */
-  Request      *pending;   /* the newest request, waiting for the running layout */
+  XaPageSet        *pages;
+  GCancellable     *loading;  /* of the layout running, NULL when none runs */
+  XaPageSetRequest *pending;  /* the newest request, waiting for the running layout */
 };
 
 G_DEFINE_FINAL_TYPE (XaPagePreview, xa_page_preview, GTK_TYPE_WIDGET)
@@ -55,19 +46,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-request_free (Request *request)
-{
-  g_clear_object (&request->book);
-  g_clear_pointer (&request->uuid, g_free);
-  g_clear_object (&request->fonts);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
-
-static void load (XaPagePreview *self,
-                  Request       *request);
+static void load (XaPagePreview    *self,
+                  XaPageSetRequest *request);
 
 static void
 set_loading (XaPagePreview *self,
@@ -100,7 +80,7 @@ loaded_cb (GObject      *object,
   g_autoptr(XaPagePreview) self = user_data;
   g_autoptr(XaPageSet) pages = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(Request) pending = NULL;
+  XaPageSetRequest *pending;
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
 
   pages = xa_page_set_load_finish (result, &error);
@@ -129,22 +109,22 @@ loaded_cb (GObject      *object,
   set_pages (self, pages);
 }
 
+/* @request: (transfer full) */
 static void
-load (XaPagePreview *self,
-      Request       *request)
+load (XaPagePreview    *self,
+      XaPageSetRequest *request)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
   set_loading (self, cancellable);
-  xa_page_set_load_async (request->book, request->uuid, request->copies, request->fonts,
-                          cancellable, loaded_cb, g_object_ref (self));
+  xa_page_set_load_async (request, cancellable, loaded_cb, g_object_ref (self));
 }
 
 /* Forgets the layout running and the one waiting: their results will be dropped. */
 static void
 drop_loading (XaPagePreview *self)
 {
-  g_clear_pointer (&self->pending, request_free);
+  g_clear_pointer (&self->pending, xa_page_set_request_free);
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   set_loading (self, NULL);
@@ -378,30 +358,23 @@ xa_page_preview_show_agreement (XaPagePreview   *self,
                                 XaCopies         copies,
                                 XaFontResolver  *fonts)
 {
-  Request *request;
+  XaPageSetRequest *request;
 
   g_return_if_fail (XA_IS_PAGE_PREVIEW (self));
-  g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
-  g_return_if_fail (uuid != NULL);
-  g_return_if_fail (XA_IS_FONT_RESOLVER (fonts));
 
-  request = g_new0 (Request, 1);
-  request->book = g_object_ref (book);
-  request->uuid = g_strdup (uuid);
-  request->copies = copies;
-  request->fonts = g_object_ref (fonts);
+  if (!(request = xa_page_set_request_new (book, uuid, copies, fonts)))
+    return;
 
   if (self->loading != NULL)
     {
       /* Its result will be stale: cancelled if it has not started yet, dropped else. */
       g_cancellable_cancel (self->loading);
-      g_clear_pointer (&self->pending, request_free);
+      g_clear_pointer (&self->pending, xa_page_set_request_free);
       self->pending = request;
       return;
     }
 
   load (self, request);
-  request_free (request);
 }
 
 gboolean

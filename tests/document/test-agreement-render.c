@@ -15,6 +15,7 @@
 
 #include <cairo-pdf.h>
 
+#include "xa-test-pdf.h"
 #include "xa-test-utils.h"
 #include "core/agreements/xa-template-library.h"
 #include "document/xa-agreement-renderer.h"
@@ -408,26 +409,6 @@ speak (const InterfaceLanguage *language)
   return TRUE;
 }
 
-/* Every page's text, pages apart by a form feed. */
-static char *
-document_text (GBytes *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PopplerDocument) document = poppler_document_new_from_bytes (pdf, NULL, &error);
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-
-      g_string_append_printf (text, "%s\f", page_text);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 /* A school's agreement with every word the renderer adds: both copies, the party lines,
  * a 第一责任人 who handed over during the year (the successor's acknowledgement follows
  * each copy) and a signing date; rendered under LANG=C, en_US.UTF-8, zh_CN.UTF-8 and
@@ -487,7 +468,7 @@ test_agreement_same_in_every_language (void)
       pages = xa_page_set_new_for_agreement (agreement, template, copies, G_N_ELEMENTS (copies), fonts);
       pdf = xa_page_set_render_pdf (pages, &error);
       g_assert_no_error (error);
-      text = document_text (pdf);
+      text = xa_test_pdf_text (pdf);
 
       for (const char *p = text; *p; p = g_utf8_next_char (p))
         {

@@ -14,10 +14,10 @@
 #include <string.h>
 
 #include "xa-test-ui-utils.h"
+#include "xa-test-pdf.h"
 #include "xa-test-utils.h"
 #include "ui/xa-agreement-detail.h"
 #include "ui/xa-page-preview.h"
-#include "document/xa-poppler-private.h"
 
 typedef struct
 {
@@ -77,32 +77,13 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static char *
-pdf_text (GBytes *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PopplerDocument) document = poppler_document_new_from_bytes (pdf, NULL, &error);
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-
-      g_string_append_printf (text, "%s\f", page_text);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static char *
 preview_text (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = xa_page_set_render_pdf (xa_page_preview_get_pages (fixture->preview), &error);
 
   g_assert_no_error (error);
-  return pdf_text (pdf);
+  return xa_test_pdf_text (pdf);
 }
 
 static gboolean
@@ -197,7 +178,7 @@ test_preview_follows_typing (Fixture       *fixture,
   {
     g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
 
-    exported = pdf_text (bytes);
+    exported = xa_test_pdf_text (bytes);
   }
   g_assert_cmpstr (shown, ==, exported);
 }
