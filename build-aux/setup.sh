@@ -6,7 +6,8 @@
 #
 # 1. Installs the Debian packages that are missing (as root: apt-get; as
 #    anyone else: prints the exact sudo command and exits 1).
-# 2. Makes sure the zh_CN.UTF-8 locale exists (the UI tests run in it).
+# 2. Makes sure the zh_CN.UTF-8 locale exists (the UI tests run in it), and
+#    en_US.UTF-8 (a document must print the same under it).
 # 3. Configures _build (meson setup) if needed and builds it (ninja).
 #
 # Idempotent: when everything is present it only runs dpkg-query, locale
@@ -57,11 +58,14 @@ packages=(
   gtk-4-examples libx11-dev bc
 )
 
-locale_name=zh_CN.UTF-8
+locale_names=(zh_CN.UTF-8 en_US.UTF-8)
 
 have_locale ()
 {
-  locale -a 2> /dev/null | grep -qix 'zh_CN\.utf-\{0,1\}8'
+  local name
+  for name in "${locale_names[@]}"; do
+    locale -a 2> /dev/null | grep -qix "${name%%.*}\\.utf-\\{0,1\\}8" || return 1
+  done
 }
 
 # One dpkg-query call for all packages: "name status" per installed package.
@@ -88,8 +92,11 @@ if [[ ${#missing[@]} -gt 0 || $locale_missing -eq 1 ]]; then
       echo "sudo apt-get install -y --no-install-recommends ${missing[*]}"
     fi
     if [[ $locale_missing -eq 1 ]]; then
-      # shellcheck disable=SC2028 # the backslashes are for sed, printed as they are
-      echo "sudo sed -i 's/^# *\\($locale_name UTF-8\\)/\\1/' /etc/locale.gen && (grep -q '^$locale_name UTF-8' /etc/locale.gen || echo '$locale_name UTF-8' | sudo tee -a /etc/locale.gen) && sudo locale-gen"
+      for locale_name in "${locale_names[@]}"; do
+        # shellcheck disable=SC2028 # the backslashes are for sed, printed as they are
+        echo "sudo sed -i 's/^# *\\($locale_name UTF-8\\)/\\1/' /etc/locale.gen && (grep -q '^$locale_name UTF-8' /etc/locale.gen || echo '$locale_name UTF-8' | sudo tee -a /etc/locale.gen)"
+      done
+      echo "sudo locale-gen"
     fi
     exit 1
   fi
@@ -102,13 +109,15 @@ if [[ ${#missing[@]} -gt 0 || $locale_missing -eq 1 ]]; then
   fi
 
   if ! have_locale; then
-    echo "setup: generating the $locale_name locale" >&2
+    echo "setup: generating the ${locale_names[*]} locales" >&2
     touch /etc/locale.gen
-    sed -i "s/^# *\\($locale_name UTF-8\\)/\\1/" /etc/locale.gen
-    grep -q "^$locale_name UTF-8" /etc/locale.gen || echo "$locale_name UTF-8" >> /etc/locale.gen
+    for locale_name in "${locale_names[@]}"; do
+      sed -i "s/^# *\\($locale_name UTF-8\\)/\\1/" /etc/locale.gen
+      grep -q "^$locale_name UTF-8" /etc/locale.gen || echo "$locale_name UTF-8" >> /etc/locale.gen
+    done
     locale-gen
     if ! have_locale; then
-      echo "setup: the $locale_name locale could not be generated" >&2
+      echo "setup: the ${locale_names[*]} locales could not be generated" >&2
       exit 1
     fi
   fi

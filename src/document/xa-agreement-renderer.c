@@ -5,14 +5,15 @@
  * Turns a template's clause tree, filled with one school's values, into paragraphs of the
  * GB/T 9704 page layout: sections in 黑体, items with their heading in 楷体, lists in 仿宋.
  *
- * The words it adds (the school line, the copy marks) are Chinese whatever language
- * the interface speaks: an official document is written in Chinese.
+ * The words it adds (the school line, the copy labels) are Chinese whatever language
+ * the interface speaks: an official document is written in Chinese (xa-document-words.h).
  */
 
 #include "config.h"
 
-
 #include "xa-agreement-renderer.h"
+#include "xa-document-words.h"
+#include "core/registry/xa-role.h"
 #include "core/util/xa-date.h"
 
 /* What one agreement adds to the template's text: the lines that name the school and its
@@ -101,7 +102,8 @@ add_clauses (Builder    *builder,
 /**
  * xa_agreement_copy_to_label:
  *
- * Returns: (nullable): the small footer mark of a copy, or %NULL for none
+ * Returns: (nullable): the label of a copy at the top left of its first page, or %NULL
+ *   for none
  */
 const char *
 xa_agreement_copy_to_label (XaAgreementCopy copy)
@@ -109,11 +111,9 @@ xa_agreement_copy_to_label (XaAgreementCopy copy)
   switch (copy)
     {
     case XA_AGREEMENT_COPY_COMMISSION:
-      /* the footer mark of the copy the commission keeps (一式两份). */
-      return "区教委存";
+      return XA_DOCUMENT_COPY_COMMISSION;
     case XA_AGREEMENT_COPY_SCHOOL:
-      /* the footer mark of the copy the school keeps (一式两份). */
-      return "学校存";
+      return XA_DOCUMENT_COPY_SCHOOL;
     case XA_AGREEMENT_COPY_NONE:
     default:
       return NULL;
@@ -148,14 +148,14 @@ build_layout (XaTemplate             *template,
                                 right_unit,
                                 xa_template_get_party_sign (template, XA_PARTY_SCHOOL),
                                 sign_date ? sign_date : xa_template_get_party_date (template, XA_PARTY_SCHOOL));
-  xa_page_layout_set_footer_label (layout, xa_agreement_copy_to_label (copy));
+  xa_page_layout_set_copy_label (layout, xa_agreement_copy_to_label (copy));
 
   school_year = xa_template_expand ("{school_year}", values);
   if (title_text != NULL)
     {
       /* A school's copy says whose it is, so that a folder of PDFs can be told apart. */
       g_autofree char *title = values->school_name && parties
-                               ? g_strdup_printf ("%s（%s）", title_text, values->school_name)
+                               ? g_strdup_printf (XA_DOCUMENT_TITLE_FOR_SCHOOL, title_text, values->school_name)
                                : g_strdup (title_text);
 
       xa_page_layout_set_metadata (layout, title, values->commission_name, school_year);
@@ -239,29 +239,25 @@ xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
   g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
 
   xa_agreement_fill_values (agreement, template, &values);
-  first = values.first_responsible && values.first_responsible[0] ? values.first_responsible : "＿＿＿＿";
-  direct = values.direct_responsible && values.direct_responsible[0] ? values.direct_responsible : "＿＿＿＿";
+  first = values.first_responsible && values.first_responsible[0] ? values.first_responsible : XA_DOCUMENT_BLANK_NAME;
+  direct = values.direct_responsible && values.direct_responsible[0] ? values.direct_responsible : XA_DOCUMENT_BLANK_NAME;
 
-  /* the line under an agreement's title that names the school (责任学校：…). */
-  school_line = g_strdup_printf ("责任学校：%s", values.school_name);
+  school_line = g_strdup_printf (XA_DOCUMENT_PARTY_LINE, XA_DOCUMENT_SCHOOL, values.school_name);
 
   if (xa_agreement_get_successor (agreement) != NULL)
     {
       g_autofree char *date = xa_date_format_chinese (xa_agreement_get_handover_date (agreement));
 
-      /* 第一责任人：王伟（2022年2月14日起由李强继任）; the arguments are the
-       * first holder, the successor and the handover date. */
-      first_line = g_strdup_printf ("第一责任人：%1$s（%3$s起由%2$s继任）",
-                                    first, xa_agreement_get_successor (agreement), date);
+      first_line = g_strdup_printf (XA_DOCUMENT_PARTY_LINE_SUCCEEDED,
+                                    xa_role_kind_to_chinese (XA_ROLE_KIND_FIRST_RESPONSIBLE),
+                                    first, date, xa_agreement_get_successor (agreement));
     }
   else
-    {
-      /* 第一责任人：王伟 */
-      first_line = g_strdup_printf ("第一责任人：%s", first);
-    }
+    first_line = g_strdup_printf (XA_DOCUMENT_PARTY_LINE,
+                                  xa_role_kind_to_chinese (XA_ROLE_KIND_FIRST_RESPONSIBLE), first);
 
-  /* 直接责任人：张敏 */
-  direct_line = g_strdup_printf ("直接责任人：%s", direct);
+  direct_line = g_strdup_printf (XA_DOCUMENT_PARTY_LINE,
+                                 xa_role_kind_to_chinese (XA_ROLE_KIND_DIRECT_RESPONSIBLE), direct);
 
   if (xa_agreement_get_sign_date (agreement) != NULL)
     sign_date = xa_date_format_chinese (xa_agreement_get_sign_date (agreement));

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 /* Which of the two signed originals (一式两份) a copy is. */
 typedef enum
 {
-  XA_AGREEMENT_COPY_NONE,        /* no footer mark: a draft or a preview */
+  XA_AGREEMENT_COPY_NONE,        /* no copy label: a draft */
   XA_AGREEMENT_COPY_COMMISSION,  /* 区教委存 */
   XA_AGREEMENT_COPY_SCHOOL,      /* 学校存 */
 } XaAgreementCopy;

@@ -21,12 +21,13 @@
 #include "core/util/xa-glib-compat.h"
 
 #define CELL        (XA_TEXT_WIDTH / XA_CHARS_PER_LINE)   /* 15.79 pt */
-#define PITCH       (XA_TEXT_HEIGHT / XA_LINES_PER_PAGE)  /* 28.99 pt */
+#define PITCH       XA_LINE_PITCH                          /* 28.99 pt */
 #define ASCENT      0.88                                   /* of the CJK em box */
+/* The signature block's rows: blank, names, blank, signatures, blank, dates. */
 #define SIGNATURE_ROWS 6
-/* The signature block may squeeze its page's lines down to this pitch (GB/T 9704
- * 7.3.5.5: "调整行距、字距") rather than stand alone on a page. */
-#define MIN_PITCH   (PITCH * 0.75)
+/* The block never stands alone on a page (reference/domain.md §1.7): when it does not fit
+ * under the text, at least this many lines of text go over to its page with it. */
+#define SIGNATURE_KEEP_LINES 2
 
 typedef struct
 {
@@ -44,6 +45,7 @@ typedef struct
   guint        row;
   double       size;
   double       x;      /* from the text area's left edge: indent or centring */
+  gboolean     keep_with_next;  /* a title or a heading, never the last line of a page */
 } PlacedLine;
 
 typedef struct
@@ -61,12 +63,12 @@ struct _XaPageLayout
   PangoContext   *context;
   GArray         *paragraphs;   /* of Paragraph */
   GArray         *lines;        /* of PlacedLine, after layout */
-  GArray         *page_pitch;   /* of double, one per page */
+  guint           n_pages;
   Party           parties[2];
   gboolean        has_signature;
   guint           signature_page;
   guint           signature_row;
-  char           *footer_label;
+  char           *copy_label;
   char           *title;
   char           *author;
   char           *subject;
@@ -240,6 +242,7 @@ static void
 place_lines (XaPageLayout *self,
              PangoLayout  *layout,
              double        size,
+             gboolean      keep_with_next,
              guint        *page,
              guint        *row)
 {
@@ -256,7 +259,7 @@ place_lines (XaPageLayout *self,
   do
     {
       PangoRectangle logical;
-      PlacedLine placed = { g_object_ref (layout), index++, 0, 0, size, 0 };
+      PlacedLine placed = { g_object_ref (layout), index++, 0, 0, size, 0, keep_with_next };
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       placed.x = shift + (double) logical.x / PANGO_SCALE;
@@ -303,12 +306,58 @@ ensure_fonts (XaPageLayout *self)
   pango_context_set_font_map (self->context, xa_subset_fonts_get_font_map (self->subset));
 }
 
+/* How many of the last lines go over to the next page with the signature block: two at
+ * least, more rather than leave one line of a paragraph behind (an orphan) or a heading
+ * at the foot of the page; only lines of the last page, and no more than fit above the
+ * block. */
+static guint
+count_lines_to_carry (XaPageLayout *self)
+{
+  GArray *lines = self->lines;
+  guint last_page;
+  guint n = MIN (SIGNATURE_KEEP_LINES, lines->len);
+
+  if (lines->len == 0)
+    return 0;
+
+  last_page = g_array_index (lines, PlacedLine, lines->len - 1).page;
+
+  while (n < lines->len && n + SIGNATURE_ROWS < XA_LINES_PER_PAGE)
+    {
+      const PlacedLine *first = &g_array_index (lines, PlacedLine, lines->len - n);
+      const PlacedLine *before = &g_array_index (lines, PlacedLine, lines->len - n - 1);
+      const PlacedLine *two_before = n + 2 <= lines->len
+                                     ? &g_array_index (lines, PlacedLine, lines->len - n - 2) : NULL;
+      gboolean orphan;
+
+      if (before->page != last_page)
+        break;
+
+      /* The line before would be the only line of its paragraph left on the page. */
+      orphan = before->layout == first->layout &&
+               (two_before == NULL || two_before->layout != before->layout ||
+                two_before->page != before->page);
+
+      if (!orphan && !before->keep_with_next)
+        break;
+      n++;
+    }
+
+  /* Lines that began on an earlier page stay there: carrying them would leave a page
+   * without text. */
+  while (n > 0 && g_array_index (lines, PlacedLine, lines->len - n).page != last_page)
+    n--;
+
+  return n;
+}
+
 static void
 ensure_layout (XaPageLayout *self)
 {
   guint page = 0;
-  guint row = 0;
-  double pitch = PITCH;
+  /* The copy label takes the first row of the first page, where GB/T 9704 7.2.1 puts
+   * the 份号. */
+  guint row = self->copy_label != NULL ? 1 : 0;
 
   if (self->laid_out)
     return;
@@ -328,7 +377,7 @@ ensure_layout (XaPageLayout *self)
       if (paragraph->kind == XA_PARAGRAPH_TITLE)
         {
           layout = layout_title (self, paragraph->text);
-          place_lines (self, layout, XA_TITLE_SIZE, &page, &row);
+          place_lines (self, layout, XA_TITLE_SIZE, TRUE, &page, &row);
           /* One blank line between the title and what follows; a subtitle goes right
            * under the title and takes the blank line after itself. */
           if (row < XA_LINES_PER_PAGE && (next == NULL || next->kind != XA_PARAGRAPH_SUBTITLE))
@@ -337,68 +386,53 @@ ensure_layout (XaPageLayout *self)
       else
         {
           layout = layout_paragraph (self, paragraph);
-          place_lines (self, layout, XA_BODY_SIZE, &page, &row);
+          place_lines (self, layout, XA_BODY_SIZE,
+                       paragraph->kind == XA_PARAGRAPH_HEADING_1 || paragraph->kind == XA_PARAGRAPH_SUBTITLE,
+                       &page, &row);
           if (paragraph->kind == XA_PARAGRAPH_SUBTITLE && row < XA_LINES_PER_PAGE &&
               (next == NULL || next->kind != XA_PARAGRAPH_SUBTITLE))
             row++;
         }
     }
 
-  g_array_set_size (self->page_pitch, 0);
-  for (guint i = 0; i <= page; i++)
-    g_array_append_val (self->page_pitch, pitch);
-
-  if (self->has_signature)
+  /* The block does not fit under the text: it takes the last lines of text over to the
+   * next page, each on its grid row as before, so that every page keeps the 22-line grid
+   * (never a tighter pitch) and the block still stands under text. */
+  if (self->has_signature && row + SIGNATURE_ROWS > XA_LINES_PER_PAGE)
     {
-      if (row + SIGNATURE_ROWS > XA_LINES_PER_PAGE)
+      guint n = count_lines_to_carry (self);
+      guint first_row = n > 0 ? g_array_index (self->lines, PlacedLine, self->lines->len - n).row : 0;
+
+      for (guint i = self->lines->len - n; i < self->lines->len; i++)
         {
-          double tight = XA_TEXT_HEIGHT / (row + SIGNATURE_ROWS);
+          PlacedLine *line = &g_array_index (self->lines, PlacedLine, i);
 
-          if (tight < MIN_PITCH)
-            {
-              /* Too much to squeeze: carry the last two lines of text over so that the
-               * block still has body text above it on its page. */
-              guint moved = 0;
-
-              for (guint i = self->lines->len; i > 0 && moved < 2; i--, moved++)
-                {
-                  PlacedLine *line = &g_array_index (self->lines, PlacedLine, i - 1);
-
-                  line->page = page + 1;
-                  line->row = 1 - moved;
-                }
-              page++;
-              row = 2;
-              g_array_append_val (self->page_pitch, pitch);
-            }
-          else
-            g_array_index (self->page_pitch, double, page) = tight;
+          line->page = page + 1;
+          line->row -= first_row;
         }
 
-      self->signature_page = page;
-      self->signature_row = row;
+      page++;
+      row = n > 0 ? g_array_index (self->lines, PlacedLine, self->lines->len - 1).row + 1 : 0;
     }
 
+  self->n_pages = page + 1;
+  self->signature_page = page;
+  self->signature_row = row;
   self->laid_out = TRUE;
 }
 
 static double
-row_top (XaPageLayout *self,
-         guint         page,
-         double        row)
+row_top (double row)
 {
-  return XA_TEXT_TOP + row * g_array_index (self->page_pitch, double, page);
+  return XA_TEXT_TOP + row * PITCH;
 }
 
+/* Every row of every page is on the 22-line grid: a line is centred in its row. */
 static double
-baseline_in_row (XaPageLayout *self,
-                 guint         page,
-                 double        row,
-                 double        size)
+baseline_in_row (double row,
+                 double size)
 {
-  double pitch = g_array_index (self->page_pitch, double, page);
-
-  return row_top (self, page, row) + (pitch - size) / 2 + ASCENT * size;
+  return row_top (row) + (PITCH - size) / 2 + ASCENT * size;
 }
 
 static void
@@ -451,10 +485,16 @@ draw_page_number (XaPageLayout *self,
   else
     draw_text_at (self, cr, text, XA_FONT_ROLE_FANGSONG, XA_PAGE_NUMBER_SIZE,
                   XA_TEXT_LEFT + inset, baseline, PANGO_ALIGN_LEFT, 0);
+}
 
-  if (self->footer_label != NULL)
-    draw_text_at (self, cr, self->footer_label, XA_FONT_ROLE_FANGSONG, 10.5,
-                  XA_TEXT_LEFT, baseline + 2 * XA_PAGE_NUMBER_SIZE, PANGO_ALIGN_CENTER, XA_TEXT_WIDTH);
+/* The copy label where GB/T 9704 7.2.1 puts the 份号: flush left on the first row of the
+ * first page's text area, in 3号黑体 like the other marks of that place (7.2.2). */
+static void
+draw_copy_label (XaPageLayout *self,
+                 cairo_t      *cr)
+{
+  draw_text_at (self, cr, self->copy_label, XA_FONT_ROLE_HEITI, XA_BODY_SIZE,
+                XA_TEXT_LEFT, baseline_in_row (0, XA_BODY_SIZE), PANGO_ALIGN_LEFT, 0);
 }
 
 /* Never a drawn seal: a dashed circle that shows where the unit's seal goes. */
@@ -480,7 +520,6 @@ draw_signature (XaPageLayout *self,
                 cairo_t      *cr)
 {
   double column = XA_TEXT_WIDTH / 2;
-  guint page = self->signature_page;
   /* Row 0 of the block stays blank; names on row 1, signatures on row 3, dates on 5. */
   double first = self->signature_row + 1;
 
@@ -488,21 +527,21 @@ draw_signature (XaPageLayout *self,
     {
       const Party *party = &self->parties[i];
       double x = XA_TEXT_LEFT + i * column;
-      double names_top = row_top (self, page, first);
-      double dates_bottom = row_top (self, page, first + 5);
+      double names_top = row_top (first);
+      double dates_bottom = row_top (first + 5);
 
       /* The names and dates sit a little below the seal's centre (7.3.5.1). */
       draw_seal_zone (cr, x + column / 2, (names_top + dates_bottom) / 2 - PITCH / 4);
 
       if (party->unit)
         draw_text_at (self, cr, party->unit, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
-                      baseline_in_row (self, page, first, XA_BODY_SIZE), PANGO_ALIGN_CENTER, column);
+                      baseline_in_row (first, XA_BODY_SIZE), PANGO_ALIGN_CENTER, column);
       if (party->sign)
         draw_text_at (self, cr, party->sign, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
-                      baseline_in_row (self, page, first + 2, XA_BODY_SIZE), PANGO_ALIGN_CENTER, column);
+                      baseline_in_row (first + 2, XA_BODY_SIZE), PANGO_ALIGN_CENTER, column);
       if (party->date)
         draw_text_at (self, cr, party->date, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
-                      baseline_in_row (self, page, first + 4, XA_BODY_SIZE), PANGO_ALIGN_CENTER, column);
+                      baseline_in_row (first + 4, XA_BODY_SIZE), PANGO_ALIGN_CENTER, column);
     }
 }
 
@@ -513,13 +552,12 @@ xa_page_layout_finalize (GObject *object)
 
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->paragraphs, g_array_unref);
-  g_clear_pointer (&self->page_pitch, g_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->subset);
   g_clear_object (&self->fonts);
   for (guint i = 0; i < G_N_ELEMENTS (self->parties); i++)
     party_clear (&self->parties[i]);
-  g_clear_pointer (&self->footer_label, g_free);
+  g_clear_pointer (&self->copy_label, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->subject, g_free);
@@ -546,7 +584,6 @@ xa_page_layout_init (XaPageLayout *self)
   g_array_set_clear_func (self->paragraphs, paragraph_clear);
   self->lines = g_array_new (FALSE, TRUE, sizeof (PlacedLine));
   g_array_set_clear_func (self->lines, placed_line_clear);
-  self->page_pitch = g_array_new (FALSE, TRUE, sizeof (double));
 
   /* 72 dpi without hinting: layout units are PDF points and metrics are the outlines'. */
   self->context = pango_font_map_create_context (font_map);
@@ -654,17 +691,18 @@ xa_page_layout_set_signature (XaPageLayout *self,
 }
 
 /**
- * xa_page_layout_set_footer_label:
- * @label: (nullable): small type under the page number, such as 区教委存
+ * xa_page_layout_set_copy_label:
+ * @label: (nullable): which original this is, such as 区教委存, set at the top left of
+ *   the first page (the 份号 place of GB/T 9704 7.2.1); it takes the first row there
  */
 void
-xa_page_layout_set_footer_label (XaPageLayout *self,
-                                 const char   *label)
+xa_page_layout_set_copy_label (XaPageLayout *self,
+                               const char   *label)
 {
   g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
 
-  g_free (self->footer_label);
-  self->footer_label = g_strdup (label);
+  if (g_set_str_compat (&self->copy_label, label))
+    self->laid_out = FALSE;
 }
 
 void
@@ -733,7 +771,7 @@ xa_page_layout_dup_characters (XaPageLayout *self)
       append_characters (seen, out, self->parties[i].date);
     }
 
-  append_characters (seen, out, self->footer_label);
+  append_characters (seen, out, self->copy_label);
   /* Page numbers: "— 12 —". */
   append_characters (seen, out, "— 0123456789");
 
@@ -768,7 +806,7 @@ xa_page_layout_get_n_pages (XaPageLayout *self)
   g_return_val_if_fail (XA_IS_PAGE_LAYOUT (self), 0);
 
   ensure_layout (self);
-  return self->page_pitch->len;
+  return self->n_pages;
 }
 
 /**
@@ -786,7 +824,7 @@ xa_page_layout_draw_page (XaPageLayout *self,
   g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
 
   ensure_layout (self);
-  g_return_if_fail (page < self->page_pitch->len);
+  g_return_if_fail (page < self->n_pages);
 
   if (self->subset != NULL)
     xa_subset_fonts_keep_for_surface (self->subset, cairo_get_target (cr));
@@ -804,12 +842,15 @@ xa_page_layout_draw_page (XaPageLayout *self,
 
       line = pango_layout_get_line_readonly (placed->layout, placed->line_index);
       cairo_move_to (cr, XA_TEXT_LEFT + placed->x,
-                     baseline_in_row (self, page, placed->row, placed->size));
+                     baseline_in_row (placed->row, placed->size));
       pango_cairo_show_layout_line (cr, line);
     }
 
   if (self->has_signature && page == self->signature_page)
     draw_signature (self, cr);
+
+  if (self->copy_label != NULL && page == 0)
+    draw_copy_label (self, cr);
 
   draw_page_number (self, cr, page);
   cairo_restore (cr);

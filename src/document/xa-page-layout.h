@@ -35,6 +35,7 @@ typedef enum
 #define XA_TEXT_HEIGHT       637.80   /* 225 mm */
 #define XA_LINES_PER_PAGE     22
 #define XA_CHARS_PER_LINE     28
+#define XA_LINE_PITCH        (XA_TEXT_HEIGHT / XA_LINES_PER_PAGE)  /* 28.99: the 22-line grid */
 #define XA_BODY_SIZE          16.0    /* 3号 */
 #define XA_TITLE_SIZE         22.0    /* 2号 */
 #define XA_PAGE_NUMBER_SIZE   14.0    /* 4号 */
@@ -59,7 +60,7 @@ void          xa_page_layout_set_signature    (XaPageLayout    *self,
                                                const char      *right_unit,
                                                const char      *right_sign,
                                                const char      *right_date);
-void          xa_page_layout_set_footer_label (XaPageLayout    *self,
+void          xa_page_layout_set_copy_label   (XaPageLayout    *self,
                                                const char      *label);
 void          xa_page_layout_set_metadata     (XaPageLayout    *self,
                                                const char      *title,

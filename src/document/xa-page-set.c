@@ -175,6 +175,114 @@ xa_page_set_new_for_agreement (XaAgreement           *agreement,
 }
 
 /**
+ * xa_page_set_request_new:
+ * @uuid: the agreement revision to lay out
+ * @copies: which originals
+ *
+ * Returns: (transfer full): what xa_page_set_load_async() lays out
+ */
+XaPageSetRequest *
+xa_page_set_request_new (XaAgreementBook *book,
+                         const char      *uuid,
+                         XaCopies         copies,
+                         XaFontResolver  *fonts)
+{
+  XaPageSetRequest *request;
+
+  g_return_val_if_fail (XA_IS_AGREEMENT_BOOK (book), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
+
+  request = g_new0 (XaPageSetRequest, 1);
+  request->book = g_object_ref (book);
+  request->uuid = g_strdup (uuid);
+  request->copies = copies;
+  request->fonts = g_object_ref (fonts);
+  return request;
+}
+
+void
+xa_page_set_request_free (XaPageSetRequest *request)
+{
+  g_clear_object (&request->book);
+  g_clear_pointer (&request->uuid, g_free);
+  g_clear_object (&request->fonts);
+  g_free (request);
+}
+
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  XaPageSetRequest *data = task_data;
+  g_autoptr(XaAgreement) agreement = NULL;
+  g_autoptr(XaTemplate) template = NULL;
+  g_autoptr(XaPageSet) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  XaAgreementCopy copies[2];
+  guint n_copies;
+
+  if (!(agreement = xa_agreement_book_dup_by_uuid (data->book, data->uuid, &error)) ||
+      !(template = xa_agreement_book_dup_template (data->book, agreement, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  n_copies = xa_copies_to_array (data->copies, copies);
+  pages = xa_page_set_new_for_agreement (agreement, template, copies, n_copies, data->fonts);
+  /* As the export sets them, in one set of font subsets; and laid out here, so that the
+   * main thread only draws. */
+  xa_page_set_share_fonts (pages, NULL);
+  xa_page_set_get_n_pages (pages);
+
+  g_task_return_pointer (task, g_steal_pointer (&pages), g_object_unref);
+}
+
+/**
+ * xa_page_set_load_async:
+ * @request: (transfer full): the agreement and its copies
+ *
+ * Reads the agreement and its template version from the book again and lays them out in
+ * a worker thread, exactly as the PDF export does: what it returns is what the export
+ * writes. The pages it returns are then the calling thread's alone.
+ */
+void
+xa_page_set_load_async (XaPageSetRequest    *request,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (request != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xa_page_set_load_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) xa_page_set_request_free);
+  g_task_run_in_thread (task, load_worker);
+}
+
+/**
+ * xa_page_set_load_finish:
+ *
+ * Returns: (transfer full) (nullable): the pages, laid out
+ */
+XaPageSet *
+xa_page_set_load_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
  * xa_page_set_set_keywords:
  * @keywords: (nullable): the PDF keywords of the file the set is written to, such as
  *   the audit chain's head

@@ -9,6 +9,7 @@
 
 #include "xa-agreement-renderer.h"
 #include "core/agreements/xa-agreement.h"
+#include "core/agreements/xa-agreement-book.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,28 @@ XaPageSet *xa_page_set_new_for_agreement (XaAgreement            *agreement,
                                           const XaAgreementCopy  *copies,
                                           guint                   n_copies,
                                           XaFontResolver         *fonts);
+/* What to lay out: an agreement as stored, in the originals chosen. */
+typedef struct
+{
+  XaAgreementBook *book;
+  char            *uuid;
+  XaCopies         copies;
+  XaFontResolver  *fonts;
+} XaPageSetRequest;
+
+XaPageSetRequest *xa_page_set_request_new  (XaAgreementBook  *book,
+                                            const char       *uuid,
+                                            XaCopies          copies,
+                                            XaFontResolver   *fonts);
+void              xa_page_set_request_free (XaPageSetRequest *request);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaPageSetRequest, xa_page_set_request_free)
+
+void       xa_page_set_load_async        (XaPageSetRequest       *request,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data);
+XaPageSet *xa_page_set_load_finish       (GAsyncResult           *result,
+                                          GError                **error);
 void       xa_page_set_add               (XaPageSet              *self,
                                           XaPageLayout           *layout);
 void       xa_page_set_append            (XaPageSet              *self,

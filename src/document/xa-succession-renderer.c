@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "xa-succession-renderer.h"
+#include "xa-document-words.h"
+#include "core/registry/xa-role.h"
 #include "core/util/xa-date.h"
 
 /* The top-level section whose clauses mention the successor, as “四、附则”, so that the
@@ -72,6 +74,7 @@ xa_succession_layout_new (XaAgreement     *agreement,
   g_autofree char *left_unit = NULL;
   g_autofree char *right_unit = NULL;
   g_autofree char *metadata_title = NULL;
+  const char *role = xa_role_kind_to_chinese (XA_ROLE_KIND_FIRST_RESPONSIBLE);
   const char *successor;
   const char *predecessor;
   XaTemplateValues values;
@@ -84,7 +87,7 @@ xa_succession_layout_new (XaAgreement     *agreement,
     return NULL;
 
   xa_agreement_fill_values (agreement, template, &values);
-  predecessor = values.first_responsible && values.first_responsible[0] ? values.first_responsible : "＿＿＿＿";
+  predecessor = values.first_responsible && values.first_responsible[0] ? values.first_responsible : XA_DOCUMENT_BLANK_NAME;
   date = xa_date_format_chinese (xa_agreement_get_handover_date (agreement));
   title = xa_agreement_dup_title (template, &values);
   if (title != NULL)
@@ -101,23 +104,18 @@ xa_succession_layout_new (XaAgreement     *agreement,
 
   layout = xa_page_layout_new (fonts);
 
-  /* the title of the successor's acknowledgement page (继任履责确认). */
-  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, "继任履责确认");
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, XA_DOCUMENT_SUCCESSION_TITLE);
 
-  /* 示例区实验小学第一责任人自2022年2月14日起由王伟变更为李强。 */
-  change = g_strdup_printf ("自%s起，%s第一责任人由%s变更为%s。",
-                            date, values.school_name, predecessor, successor);
+  change = g_strdup_printf (XA_DOCUMENT_SUCCESSION_CHANGE, date, values.school_name, role,
+                            predecessor, successor);
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, change);
 
   if (section != NULL)
-    /* the successor's promise; %s are the successor, the date, the agreement's
-     * title, its section on succession (四、附则) and the school year. */
-    promise = g_strdup_printf ("继任者%s自%s起担任学校第一责任人，已知悉《%s》的全部内容，按照该责任书“%s”关于负责人变化由继任者继续履行的约定，在%s剩余期间继续履行该责任书规定的职责任务。",
-                               successor, date, title ? title : "", section, year);
+    promise = g_strdup_printf (XA_DOCUMENT_SUCCESSION_PROMISE,
+                               successor, date, role, title ? title : "", section, year);
   else
-    /* as above, for a template without a succession clause. */
-    promise = g_strdup_printf ("继任者%s自%s起担任学校第一责任人，已知悉《%s》的全部内容，在%s剩余期间继续履行该责任书规定的职责任务。",
-                               successor, date, title ? title : "", year);
+    promise = g_strdup_printf (XA_DOCUMENT_SUCCESSION_PROMISE_PLAIN,
+                               successor, date, role, title ? title : "", year);
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, promise);
 
   left_unit = xa_template_expand (xa_template_get_party_unit (template, XA_PARTY_COMMISSION), &values);
@@ -127,12 +125,12 @@ xa_succession_layout_new (XaAgreement     *agreement,
                                 xa_template_get_party_sign (template, XA_PARTY_COMMISSION),
                                 xa_template_get_party_date (template, XA_PARTY_COMMISSION),
                                 right_unit,
-                                /* where the successor signs (继任者签名：). */
-                                "继任者签名：",
+                                XA_DOCUMENT_SUCCESSION_SIGN,
                                 xa_template_get_party_date (template, XA_PARTY_SCHOOL));
-  xa_page_layout_set_footer_label (layout, xa_agreement_copy_to_label (copy));
+  xa_page_layout_set_copy_label (layout, xa_agreement_copy_to_label (copy));
 
-  metadata_title = g_strdup_printf ("%s（%s）", "继任履责确认", values.school_name);
+  metadata_title = g_strdup_printf (XA_DOCUMENT_TITLE_FOR_SCHOOL, XA_DOCUMENT_SUCCESSION_TITLE,
+                                    values.school_name);
   xa_page_layout_set_metadata (layout, metadata_title, values.commission_name, year);
 
   return g_steal_pointer (&layout);

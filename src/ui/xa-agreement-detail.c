@@ -27,7 +27,6 @@ struct _XaAgreementDetail
   XaAgreementBook      *book;
   XaFontResolver       *fonts;
   XaAgreement          *agreement;
-  XaTemplate           *template;
   char                 *pages_key;
   GtkPrintOperation    *print_operation;
   GFile                *export_file;
@@ -158,14 +157,12 @@ pages_key (XaAgreement *agreement,
                           copies);
 }
 
+/* The preview lays the agreement out as stored, in a worker thread: a field applied is
+ * saved first, so that the preview is what the export writes. */
 static void
 update_pages (XaAgreementDetail *self)
 {
-  g_autoptr(XaPageSet) pages = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
-  XaAgreementCopy copies[2];
-  guint n_copies;
 
   /* Nothing to lay out, or not yet the fonts to lay it out in. */
   if (self->agreement == NULL || self->fonts == NULL)
@@ -179,27 +176,18 @@ update_pages (XaAgreementDetail *self)
   if (g_strcmp0 (key, self->pages_key) == 0)
     return;
 
-  if (self->template == NULL ||
-      g_strcmp0 (xa_template_get_uuid (self->template),
-                 xa_agreement_get_template_uuid (self->agreement)) != 0)
-    {
-      g_clear_object (&self->template);
-      self->template = xa_agreement_book_dup_template (self->book, self->agreement, &error);
-      if (self->template == NULL)
-        {
-          g_warning ("Cannot read the template of agreement %s: %s",
-                     xa_agreement_get_uuid (self->agreement), error->message);
-          xa_page_preview_set_pages (self->preview, NULL);
-          return;
-        }
-    }
-
-  n_copies = xa_copies_to_array (get_copies (self), copies);
-  pages = xa_page_set_new_for_agreement (self->agreement, self->template, copies, n_copies,
-                                         self->fonts);
-  xa_page_preview_set_pages (self->preview, pages);
+  xa_page_preview_show_agreement (self->preview, self->book, xa_agreement_get_uuid (self->agreement),
+                                  get_copies (self), self->fonts);
   g_free (self->pages_key);
   self->pages_key = g_steal_pointer (&key);
+}
+
+/* A template saved in the editor reaches the preview as it reaches the export. */
+static void
+templates_changed_cb (XaAgreementDetail *self)
+{
+  g_clear_pointer (&self->pages_key, g_free);
+  update_pages (self);
 }
 
 static void
@@ -238,7 +226,10 @@ update_actions (XaAgreementDetail *self)
   gtk_widget_action_set_enabled (widget, "agreement.revise",
                                  idle && current && (state == XA_AGREEMENT_STATE_SIGNED ||
                                                      state == XA_AGREEMENT_STATE_ARCHIVED));
-  gtk_widget_action_set_enabled (widget, "agreement.print", agreement != NULL && self->fonts != NULL);
+  /* Printing waits for the preview: it prints the pages shown. */
+  gtk_widget_action_set_enabled (widget, "agreement.print",
+                                 agreement != NULL && self->fonts != NULL &&
+                                 !xa_page_preview_get_loading (self->preview));
   gtk_widget_action_set_enabled (widget, "agreement.export",
                                  idle && agreement != NULL && self->fonts != NULL && !self->choosing);
 
@@ -579,7 +570,6 @@ xa_agreement_detail_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_AGREEMENT_DETAIL);
 
   g_clear_object (&self->agreement);
-  g_clear_object (&self->template);
   g_clear_object (&self->fonts);
   g_clear_object (&self->book);
   g_clear_object (&self->cancellable);
@@ -700,6 +690,8 @@ xa_agreement_detail_init (XaAgreementDetail *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->preview, "notify::n-pages", G_CALLBACK (scrolled_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "notify::loading", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
 
   fill (self);
 }
@@ -716,7 +708,11 @@ xa_agreement_detail_set_book (XaAgreementDetail *self,
   g_return_if_fail (XA_IS_AGREEMENT_DETAIL (self));
   g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
 
-  g_set_object (&self->book, book);
+  if (!g_set_object (&self->book, book))
+    return;
+
+  g_signal_connect_object (xa_agreement_book_get_store (book), "records-changed::template",
+                           G_CALLBACK (templates_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**

@@ -6,6 +6,12 @@
  * each a white sheet with a shadow, scaled to the width available. Each page is a Cairo
  * node recorded in PDF points and scaled, so that text stays sharp at any size and is
  * drawn by the same code that writes the PDF and prints (performance.md: no PNG between).
+ *
+ * An agreement is laid out in a worker thread (about 150 ms for two copies), never on the
+ * main thread: each field applied asks for a new layout, and typing goes on meanwhile.
+ * The newest request wins: while one layout runs, later requests replace each other, and
+ * when it ends its result, stale by then, is dropped for a layout of the newest. At most
+ * one layout runs at a time, and what shows is never older than what was shown.
  */
 
 #include "config.h"
@@ -20,10 +26,12 @@
 
 struct _XaPagePreview
 {
-  GtkWidget  parent_instance;
+  GtkWidget         parent_instance;
 
   /* Owned references */
-  XaPageSet *pages;
+  XaPageSet        *pages;
+  GCancellable     *loading;  /* of the layout running, NULL when none runs */
+  XaPageSetRequest *pending;  /* the newest request, waiting for the running layout */
 };
 
 G_DEFINE_FINAL_TYPE (XaPagePreview, xa_page_preview, GTK_TYPE_WIDGET)
@@ -32,10 +40,95 @@ enum {
   PROP_0,
   PROP_PAGES,
   PROP_N_PAGES,
+  PROP_LOADING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void load (XaPagePreview    *self,
+                  XaPageSetRequest *request);
+
+static void
+set_loading (XaPagePreview *self,
+             GCancellable  *loading)
+{
+  gboolean was_loading = self->loading != NULL;
+
+  g_set_object (&self->loading, loading);
+  if (was_loading != (loading != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_pages (XaPagePreview *self,
+           XaPageSet     *pages)
+{
+  if (!g_set_object (&self->pages, pages))
+    return;
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(XaPagePreview) self = user_data;
+  g_autoptr(XaPageSet) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  XaPageSetRequest *pending;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  pages = xa_page_set_load_finish (result, &error);
+
+  /* Dropped: the preview was given other pages, or went away. */
+  if (cancellable != self->loading)
+    return;
+
+  /* Stale: a newer request came while this one ran; lay that out instead. */
+  if ((pending = g_steal_pointer (&self->pending)) != NULL)
+    {
+      load (self, pending);
+      return;
+    }
+
+  set_loading (self, NULL);
+
+  if (pages == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot lay the agreement out: %s", error->message);
+      set_pages (self, NULL);
+      return;
+    }
+
+  set_pages (self, pages);
+}
+
+/* @request: (transfer full) */
+static void
+load (XaPagePreview    *self,
+      XaPageSetRequest *request)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  set_loading (self, cancellable);
+  xa_page_set_load_async (request, cancellable, loaded_cb, g_object_ref (self));
+}
+
+/* Forgets the layout running and the one waiting: their results will be dropped. */
+static void
+drop_loading (XaPagePreview *self)
+{
+  g_clear_pointer (&self->pending, xa_page_set_request_free);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  set_loading (self, NULL);
+}
 
 static double
 scale_for_width (double width)
@@ -123,6 +216,7 @@ xa_page_preview_dispose (GObject *object)
 {
   XaPagePreview *self = XA_PAGE_PREVIEW (object);
 
+  drop_loading (self);
   g_clear_object (&self->pages);
 
   G_OBJECT_CLASS (xa_page_preview_parent_class)->dispose (object);
@@ -144,6 +238,10 @@ xa_page_preview_get_property (GObject    *object,
 
     case PROP_N_PAGES:
       g_value_set_uint (value, xa_page_preview_get_n_pages (self));
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, xa_page_preview_get_loading (self));
       break;
 
     default:
@@ -191,6 +289,10 @@ xa_page_preview_class_init (XaPagePreviewClass *klass)
   properties[PROP_N_PAGES] =
     g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /* Whether a layout runs: the pages shown are about to be replaced. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "pagepreview");
@@ -221,6 +323,12 @@ xa_page_preview_get_pages (XaPagePreview *self)
   return self->pages;
 }
 
+/**
+ * xa_page_preview_set_pages:
+ * @pages: (nullable): pages laid out already
+ *
+ * Shows @pages; a layout still running for xa_page_preview_show_agreement() is dropped.
+ */
 void
 xa_page_preview_set_pages (XaPagePreview *self,
                            XaPageSet     *pages)
@@ -228,12 +336,53 @@ xa_page_preview_set_pages (XaPagePreview *self,
   g_return_if_fail (XA_IS_PAGE_PREVIEW (self));
   g_return_if_fail (pages == NULL || XA_IS_PAGE_SET (pages));
 
-  if (!g_set_object (&self->pages, pages))
+  drop_loading (self);
+  set_pages (self, pages);
+}
+
+/**
+ * xa_page_preview_show_agreement:
+ * @book: where the agreement is stored
+ * @uuid: the agreement revision
+ * @copies: the originals to show
+ * @fonts: the typefaces
+ *
+ * Lays the agreement out as stored, in a worker thread, then shows it: returns at once,
+ * with the pages shown until then still showing and "loading" TRUE. Called again before
+ * that layout ends, only the newest call is laid out next and shown.
+ */
+void
+xa_page_preview_show_agreement (XaPagePreview   *self,
+                                XaAgreementBook *book,
+                                const char      *uuid,
+                                XaCopies         copies,
+                                XaFontResolver  *fonts)
+{
+  XaPageSetRequest *request;
+
+  g_return_if_fail (XA_IS_PAGE_PREVIEW (self));
+
+  if (!(request = xa_page_set_request_new (book, uuid, copies, fonts)))
     return;
 
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGES]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+  if (self->loading != NULL)
+    {
+      /* Its result will be stale: cancelled if it has not started yet, dropped else. */
+      g_cancellable_cancel (self->loading);
+      g_clear_pointer (&self->pending, xa_page_set_request_free);
+      self->pending = request;
+      return;
+    }
+
+  load (self, request);
+}
+
+gboolean
+xa_page_preview_get_loading (XaPagePreview *self)
+{
+  g_return_val_if_fail (XA_IS_PAGE_PREVIEW (self), FALSE);
+
+  return self->loading != NULL;
 }
 
 guint

@@ -19,6 +19,12 @@ GtkWidget *xa_page_preview_new         (void);
 XaPageSet *xa_page_preview_get_pages   (XaPagePreview *self);
 void       xa_page_preview_set_pages   (XaPagePreview *self,
                                         XaPageSet     *pages);
+void       xa_page_preview_show_agreement (XaPagePreview   *self,
+                                           XaAgreementBook *book,
+                                           const char      *uuid,
+                                           XaCopies         copies,
+                                           XaFontResolver  *fonts);
+gboolean   xa_page_preview_get_loading (XaPagePreview *self);
 guint      xa_page_preview_get_n_pages (XaPagePreview *self);
 guint      xa_page_preview_page_at     (XaPagePreview *self,
                                         double         y);

@@ -3,17 +3,23 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The default agreement, rendered: no character of the district's text may be lost on
- * the way from the template to the PDF.
+ * the way from the template to the PDF, and the PDF reads the same whatever language the
+ * interface speaks.
  */
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
 
+#include "xa-test-pdf.h"
+#include "xa-test-utils.h"
 #include "core/agreements/xa-template-library.h"
 #include "document/xa-agreement-renderer.h"
+#include "document/xa-page-set.h"
 #include "document/xa-poppler-private.h"
 #include "document/xa-subset-fonts.h"
 
@@ -174,11 +180,15 @@ test_agreement_line_breaking (void)
   g_assert_cmpuint (n_lines, >, 60);
 }
 
+/* Each original says which it is at the top left of its first page, the 份号 place of
+ * GB/T 9704 7.2.1, and nowhere else. */
 static void
 test_agreement_copies_marked (void)
 {
   g_autoptr(PopplerDocument) commission = render_default (XA_AGREEMENT_COPY_COMMISSION, NULL);
   g_autoptr(PopplerDocument) school = render_default (XA_AGREEMENT_COPY_SCHOOL, NULL);
+  const char *commission_label = xa_agreement_copy_to_label (XA_AGREEMENT_COPY_COMMISSION);
+  const char *school_label = xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL);
   int n_pages = poppler_document_get_n_pages (commission);
 
   g_assert_cmpint (n_pages, ==, poppler_document_get_n_pages (school));
@@ -190,9 +200,18 @@ test_agreement_copies_marked (void)
       g_autofree char *text_a = poppler_page_get_text (a);
       g_autofree char *text_b = poppler_page_get_text (b);
 
-      g_assert_nonnull (strstr (text_a, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_COMMISSION)));
-      g_assert_null (strstr (text_a, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL)));
-      g_assert_nonnull (strstr (text_b, xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL)));
+      g_assert_null (strstr (text_a, school_label));
+      g_assert_null (strstr (text_b, commission_label));
+      if (i == 0)
+        {
+          g_assert_true (g_str_has_prefix (text_a, commission_label));
+          g_assert_true (g_str_has_prefix (text_b, school_label));
+        }
+      else
+        {
+          g_assert_null (strstr (text_a, commission_label));
+          g_assert_null (strstr (text_b, school_label));
+        }
     }
 }
 
@@ -354,6 +373,127 @@ test_agreement_fonts_subset (void)
   g_assert_cmpuint (g_bytes_get_size (both_bytes), <, g_bytes_get_size (single) * 3 / 2);
 }
 
+/* The interface languages the document must not follow: the locale, LANGUAGE, and
+ * where the translations are looked up (nowhere: not installed). */
+typedef struct
+{
+  const char *locale;
+  const char *language;
+  gboolean    translations;
+} InterfaceLanguage;
+
+static const InterfaceLanguage interface_languages[] = {
+  { "C", NULL, TRUE },
+  { "en_US.UTF-8", "en_US", TRUE },
+  { "zh_CN.UTF-8", "zh_CN", TRUE },
+  { "zh_CN.UTF-8", "zh_CN", FALSE },
+};
+
+/* Switches the process to @language as xiaoan.c would at start-up; FALSE when the
+ * machine lacks the locale. */
+static gboolean
+speak (const InterfaceLanguage *language)
+{
+  const char *localedir = g_getenv ("XIAOAN_LOCALEDIR");
+
+  if (language->language != NULL)
+    g_setenv ("LANGUAGE", language->language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  if (setlocale (LC_ALL, language->locale) == NULL)
+    return FALSE;
+
+  bindtextdomain (GETTEXT_PACKAGE, !language->translations ? "/nonexistent"
+                                   : localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  return TRUE;
+}
+
+/* A school's agreement with every word the renderer adds: both copies, the party lines,
+ * a 第一责任人 who handed over during the year (the successor's acknowledgement follows
+ * each copy) and a signing date; rendered under LANG=C, en_US.UTF-8, zh_CN.UTF-8 and
+ * zh_CN.UTF-8 without the translations installed, the PDFs read the same, and not one
+ * Latin letter (the default template has none). */
+static void
+test_agreement_same_in_every_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = xa_test_workspace_new_in_memory (NULL, 4);
+  XaAgreementBook *book = xa_workspace_get_agreements (workspace);
+  g_autoptr(GListModel) agreements = NULL;
+  g_autoptr(XaAgreement) agreement = NULL;
+  g_autoptr(XaTemplate) template = NULL;
+  g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
+  g_autofree char *reference = NULL;
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  const XaAgreementCopy copies[] = { XA_AGREEMENT_COPY_COMMISSION, XA_AGREEMENT_COPY_SCHOOL };
+
+  xa_agreement_book_generate_all (book, 2021, NULL, &error);
+  g_assert_no_error (error);
+  agreements = xa_agreement_book_list_year (book, 2021, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (agreements) && agreement == NULL; i++)
+    {
+      g_autoptr(XaAgreement) candidate = g_list_model_get_item (agreements, i);
+
+      if (xa_agreement_get_successor (candidate) != NULL)
+        agreement = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (agreement);
+  xa_agreement_set_sign_date (agreement, "2021-09-01");
+  template = xa_agreement_book_dup_template (book, agreement, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (interface_languages); i++)
+    {
+      const InterfaceLanguage *language = &interface_languages[i];
+      g_autoptr(XaPageSet) pages = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autofree char *text = NULL;
+
+      if (!speak (language))
+        {
+          g_test_message ("The %s locale is not installed: not tried", language->locale);
+          continue;
+        }
+
+      /* The interface does speak the language asked for: its words change, and the
+       * document's must not. */
+      if (g_str_has_prefix (language->locale, "zh_CN") && language->translations)
+        g_assert_cmpstr (_("Commission's copy"), !=, "Commission's copy");
+      else
+        g_assert_cmpstr (_("Commission's copy"), ==, "Commission's copy");
+
+      pages = xa_page_set_new_for_agreement (agreement, template, copies, G_N_ELEMENTS (copies), fonts);
+      pdf = xa_page_set_render_pdf (pages, &error);
+      g_assert_no_error (error);
+      text = xa_test_pdf_text (pdf);
+
+      for (const char *p = text; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_isalpha (c) && g_unichar_get_script (c) == G_UNICODE_SCRIPT_LATIN)
+            g_error ("Under %s%s the document prints a Latin letter: …%.40s", language->locale,
+                     language->translations ? "" : " without translations", p);
+        }
+
+      g_assert_nonnull (strstr (text, "继任履责确认"));
+      g_assert_nonnull (strstr (text, "2021年9月1日"));
+      if (reference == NULL)
+        reference = g_steal_pointer (&text);
+      else
+        g_assert_cmpstr (text, ==, reference);
+    }
+
+  setlocale (LC_ALL, saved_locale);
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +506,7 @@ main (int   argc,
   g_test_add_func ("/xa/agreement-render/metadata", test_agreement_metadata);
   g_test_add_func ("/xa/agreement-render/reference-image", test_agreement_reference_image);
   g_test_add_func ("/xa/agreement-render/fonts-subset", test_agreement_fonts_subset);
+  g_test_add_func ("/xa/agreement-render/same-in-every-language", test_agreement_same_in_every_language);
 
   return g_test_run ();
 }

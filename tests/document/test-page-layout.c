@@ -8,12 +8,19 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
+#include "core/agreements/xa-template-library.h"
+#include "document/xa-agreement-renderer.h"
 #include "document/xa-page-layout.h"
 #include "document/xa-poppler-private.h"
 
 #define TOLERANCE 1.0
+/* How far a glyph box's centre may lie from its grid row's centre: the boxes follow each
+ * face's ascent and descent (楷体's brackets sit 3 pt high); a pitch squeezed even to
+ * 28 pt is off by more than this after four rows. */
+#define GRID_TOLERANCE 3.5
 
 /* Long enough for four pages; no punctuation, so that every full line holds 28. */
 static const char body_text[] =
@@ -66,28 +73,51 @@ typedef struct
   double right;
 } Row;
 
-/* Groups the page's glyphs into rows by their top edge. */
+typedef struct
+{
+  gunichar         c;
+  PopplerRectangle box;
+} Glyph;
+
+/* The page's characters with their boxes, white space left out. */
 static GArray *
-read_rows (PopplerPage *page,
-           double       max_top)
+read_glyphs (PopplerPage *page)
 {
   g_autofree char *text = poppler_page_get_text (page);
-  PopplerRectangle *boxes = NULL;
+  g_autofree PopplerRectangle *boxes = NULL;
   guint n_boxes = 0;
-  GArray *rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  GArray *glyphs = g_array_new (FALSE, TRUE, sizeof (Glyph));
   const char *p = text;
 
   g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
 
   for (guint i = 0; i < n_boxes && *p; i++, p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-      PopplerRectangle *box = &boxes[i];
+      Glyph glyph = { g_utf8_get_char (p), boxes[i] };
+
+      if (!g_unichar_isspace (glyph.c))
+        g_array_append_val (glyphs, glyph);
+    }
+
+  return glyphs;
+}
+
+/* Groups the page's glyphs into rows by their top edge. */
+static GArray *
+read_rows (PopplerPage *page,
+           double       max_top)
+{
+  g_autoptr(GArray) glyphs = read_glyphs (page);
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (Row));
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      PopplerRectangle *box = &g_array_index (glyphs, Glyph, i).box;
       Row *row = NULL;
 
       double centre = (box->y1 + box->y2) / 2;
 
-      if (g_unichar_isspace (c) || centre > max_top)
+      if (centre > max_top)
         continue;
 
       for (guint r = 0; r < rows->len; r++)
@@ -106,8 +136,57 @@ read_rows (PopplerPage *page,
       row->right = MAX (row->right, box->x2);
     }
 
-  g_free (boxes);
   return rows;
+}
+
+/* The page number's row: 7 mm under the text area to the top of the 14 pt line. */
+#define NUMBER_CENTRE (XA_TEXT_TOP + XA_TEXT_HEIGHT + 7 * 72 / 25.4 + XA_PAGE_NUMBER_SIZE / 2)
+
+/* What a reviewer with a ruler checks on every page, the last included: each glyph
+ * inside the text area and centred on a row of the 22-line grid, and under the text area
+ * the page number alone. */
+static void
+assert_on_grid (PopplerDocument *document,
+                const char      *what)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autoptr(GArray) glyphs = read_glyphs (page);
+      g_autoptr(GString) footer = g_string_new (NULL);
+      g_autofree char *number = g_strdup_printf ("—%d—", i + 1);
+
+      for (guint g = 0; g < glyphs->len; g++)
+        {
+          const Glyph *glyph = &g_array_index (glyphs, Glyph, g);
+          char c[8] = { 0 };
+          double centre = (glyph->box.y1 + glyph->box.y2) / 2;
+          double grid_row = floor ((centre - XA_TEXT_TOP) / XA_LINE_PITCH);
+          double off_grid = centre - (XA_TEXT_TOP + (grid_row + 0.5) * XA_LINE_PITCH);
+
+          g_unichar_to_utf8 (glyph->c, c);
+
+          if (centre > XA_TEXT_TOP + XA_TEXT_HEIGHT)
+            {
+              if (ABS (centre - NUMBER_CENTRE) > 3)
+                g_error ("%s, page %d: “%s” at %.1f pt in the bottom margin", what, i + 1, c, centre);
+              g_string_append_unichar (footer, glyph->c);
+              continue;
+            }
+
+          /* Poppler's boxes reach the faces' ascent, above the ink: a glyph is placed
+           * vertically by its centre, on one of the text area's 22 rows. */
+          if (glyph->box.x1 < XA_TEXT_LEFT - TOLERANCE || glyph->box.x2 > XA_TEXT_LEFT + XA_TEXT_WIDTH + TOLERANCE ||
+              grid_row < 0 || grid_row >= XA_LINES_PER_PAGE)
+            g_error ("%s, page %d: “%s” at (%.1f, %.1f) outside the text area", what, i + 1,
+                     c, glyph->box.x1, glyph->box.y1);
+          if (ABS (off_grid) > GRID_TOLERANCE)
+            g_error ("%s, page %d: “%s” %.1f pt off row %.0f of the grid", what, i + 1,
+                     c, off_grid, grid_row + 1);
+        }
+
+      g_assert_cmpstr (footer->str, ==, number);
+    }
 }
 
 static void
@@ -145,13 +224,29 @@ test_layout_grid (void)
         }
 
       /* Pages before the last are full: 22 lines (the first page's title takes one and
-       * the blank line under it another), most of them of 28 characters. */
+       * the blank line under it another), most of them of 28 characters. The layout
+       * does not know the text carries no signature block. */
       if (i < n_pages - 1)
         {
           g_assert_cmpuint (rows->len, ==, XA_LINES_PER_PAGE - (i == 0 ? 1 : 0));
           g_assert_cmpuint (full, >=, XA_LINES_PER_PAGE / 2);
         }
     }
+}
+
+/* The page's glyphs, as one string without white space. */
+static char *
+page_text (PopplerDocument *document,
+           int              index)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (document, index);
+  g_autoptr(GArray) glyphs = read_glyphs (page);
+  GString *text = g_string_new (NULL);
+
+  for (guint g = 0; g < glyphs->len; g++)
+    g_string_append_unichar (text, g_array_index (glyphs, Glyph, g).c);
+
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -216,13 +311,84 @@ test_layout_signature_with_text (void)
         g_assert_cmpuint (n_dates, ==, 2);
       }
 
-      /* …and, squeezed or not, nothing spills between the text area and the page number. */
+      /* …and every page, the block's too, keeps the 22-line grid: the block takes lines
+       * of text with it rather than squeeze them. */
       {
-        g_autoptr(GArray) rows = read_rows (page, XA_TEXT_TOP + XA_TEXT_HEIGHT + 7 * 72 / 25.4);
+        g_autofree char *what = g_strdup_printf ("%u paragraphs", n);
 
-        for (guint r = 0; r < rows->len; r++)
-          g_assert_cmpfloat (g_array_index (rows, Row, r).top, <=, XA_TEXT_TOP + XA_TEXT_HEIGHT);
+        assert_on_grid (document, what);
       }
+    }
+}
+
+static XaPageLayout *
+layout_agreement (XaTemplate      *template,
+                  XaAgreementCopy  copy)
+{
+  g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
+  XaTemplateValues values = {
+    .school_year = 2021,
+    .school_name = "示例区实验小学",
+    .commission_name = "示例区教育委员会",
+  };
+
+  return xa_agreement_layout_new (template, &values, copy, fonts);
+}
+
+/* The default agreement, and longer ones made of it by repeating an item of section 二
+ * up to twelve times: the last page falls at every height, and each time the document
+ * keeps the grid, its glyphs in the text area and the page number alone in the margin;
+ * the copy label stands at the top left of the first page (the 份号 place of GB/T 9704
+ * 7.2.1) and nowhere else. */
+static void
+test_layout_agreement_grid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = xa_template_library_load_builtin (&error);
+  const char *label = xa_agreement_copy_to_label (XA_AGREEMENT_COPY_SCHOOL);
+  XaClause *repeated;
+
+  g_assert_no_error (error);
+  repeated = xa_template_find_clause (template, "s1.2");
+  g_assert_nonnull (repeated);
+
+  for (guint n_repeats = 0; n_repeats <= 12; n_repeats++)
+    {
+      g_autoptr(XaPageLayout) layout = NULL;
+      g_autoptr(PopplerDocument) document = NULL;
+      g_autoptr(PopplerPage) first = NULL;
+      g_autoptr(GArray) rows = NULL;
+      g_autofree char *what = g_strdup_printf ("the default agreement and %u more items", n_repeats);
+      g_autofree char *first_text = NULL;
+
+      if (n_repeats > 0)
+        {
+          XaClause *clause = xa_template_insert_clause (template, "s2", 0, XA_CLAUSE_KIND_ITEM, &error);
+
+          g_assert_no_error (error);
+          xa_clause_set_heading (clause, xa_clause_get_heading (repeated));
+          xa_clause_set_text (clause, xa_clause_get_text (repeated));
+        }
+
+      layout = layout_agreement (template, XA_AGREEMENT_COPY_SCHOOL);
+      document = render (layout);
+      assert_on_grid (document, what);
+
+      /* The label alone on the first row, from the left edge of the text area. */
+      first = poppler_document_get_page (document, 0);
+      rows = read_rows (first, XA_TEXT_TOP + XA_LINE_PITCH);
+      g_assert_cmpuint (rows->len, ==, 1);
+      g_assert_cmpuint (g_array_index (rows, Row, 0).n_chars, ==, g_utf8_strlen (label, -1));
+      g_assert_cmpfloat_with_epsilon (g_array_index (rows, Row, 0).left, XA_TEXT_LEFT, TOLERANCE);
+      first_text = page_text (document, 0);
+      g_assert_true (g_str_has_prefix (first_text, label));
+
+      for (int i = 1; i < poppler_document_get_n_pages (document); i++)
+        {
+          g_autofree char *text = page_text (document, i);
+
+          g_assert_null (strstr (text, label));
+        }
     }
 }
 
@@ -307,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/xa/page-layout/grid", test_layout_grid);
   g_test_add_func ("/xa/page-layout/page-numbers", test_layout_page_numbers);
   g_test_add_func ("/xa/page-layout/signature-with-text", test_layout_signature_with_text);
+  g_test_add_func ("/xa/page-layout/agreement-grid", test_layout_agreement_grid);
   g_test_add_func ("/xa/page-layout/metadata", test_layout_metadata);
   g_test_add_func ("/xa/page-layout/markup", test_layout_markup);
 

@@ -87,10 +87,23 @@ fixture_set_up (Fixture       *fixture,
   fixture->detail = xa_agreement_list_get_detail (fixture->list);
 }
 
+/* The preview lays the agreement out in a worker thread: waits for its pages. */
+static XaPageSet *
+wait_for_pages (Fixture *fixture)
+{
+  GObject *preview = gtk_widget_get_template_child (GTK_WIDGET (fixture->detail),
+                                                    XA_TYPE_AGREEMENT_DETAIL, "preview");
+
+  xa_test_wait_for_boolean (preview, "loading", FALSE);
+  return xa_agreement_detail_get_pages (fixture->detail);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  /* A layout still running in a worker holds the store until it ends. */
+  wait_for_pages (fixture);
   xa_test_close_window (GTK_WINDOW (fixture->window));
   g_assert_finalize_object (fixture->workspace);
   g_assert_finalize_object (fixture->store);
@@ -411,7 +424,7 @@ test_generate_and_advance (Fixture       *fixture,
   first_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->detail),
                                                          XA_TYPE_AGREEMENT_DETAIL, "first_row"));
   g_assert_true (gtk_widget_get_sensitive (first_row));
-  g_assert_cmpuint (xa_page_set_get_n_pages (xa_agreement_detail_get_pages (fixture->detail)), >, 1);
+  g_assert_cmpuint (xa_page_set_get_n_pages (wait_for_pages (fixture)), >, 1);
 
   /* A draft's field is saved through its row. */
   gtk_editable_set_text (GTK_EDITABLE (first_row), "王校长");
@@ -600,7 +613,7 @@ test_print_and_export (Fixture       *fixture,
   g_assert_no_error (error);
   xa_test_iterate ();
   agreement = generate_for_first_school (fixture);
-  n_layout_pages = xa_page_set_get_n_pages (xa_agreement_detail_get_pages (fixture->detail));
+  n_layout_pages = xa_page_set_get_n_pages (wait_for_pages (fixture));
 
   /* 打印…, without the dialog: the same operation, exported to a file. */
   operation = xa_agreement_detail_new_print_operation (fixture->detail);

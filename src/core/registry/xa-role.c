@@ -50,21 +50,22 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   const char *key;
-  const char *label;
+  const char *label;    /* English source string, translated on use */
+  const char *chinese;  /* the name documents print, whatever the locale */
 } RoleKindInfo;
 
 /* The keys are what the role_term table's CHECK constraint accepts. */
 static const RoleKindInfo role_kinds[] = {
   /* Translators: 第一责任人, the school's principal as the person ultimately responsible */
-  { "first-responsible", N_("First responsible person") },
+  { "first-responsible", N_("First responsible person"), "第一责任人" },
   /* Translators: 直接责任人, the vice principal in charge of safety */
-  { "direct-responsible", N_("Directly responsible person") },
+  { "direct-responsible", N_("Directly responsible person"), "直接责任人" },
   /* Translators: 法治副校长, a part-time vice principal for legal education */
-  { "legal-vice-principal", N_("Legal vice principal") },
+  { "legal-vice-principal", N_("Legal vice principal"), "法治副校长" },
   /* Translators: 法治辅导员, a part-time legal-education counsellor */
-  { "legal-counsellor", N_("Legal counsellor") },
+  { "legal-counsellor", N_("Legal counsellor"), "法治辅导员" },
   /* Translators: 安全干部, the staff member running daily safety work */
-  { "safety-officer", N_("Safety officer") },
+  { "safety-officer", N_("Safety officer"), "安全干部" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (role_kinds) == XA_N_ROLE_KINDS);
@@ -335,6 +336,20 @@ xa_role_kind_to_label (XaRoleKind kind)
   g_return_val_if_fail (kind < XA_N_ROLE_KINDS, NULL);
 
   return _(role_kinds[kind].label);
+}
+
+/**
+ * xa_role_kind_to_chinese:
+ *
+ * Returns: the role's name as documents print it ("第一责任人"), in Chinese whatever the
+ *   interface's language: the label is for the interface, this is for paper
+ */
+const char *
+xa_role_kind_to_chinese (XaRoleKind kind)
+{
+  g_return_val_if_fail (kind < XA_N_ROLE_KINDS, NULL);
+
+  return role_kinds[kind].chinese;
 }
 
 /**

@@ -42,6 +42,7 @@ const char *xa_role_kind_to_key     (XaRoleKind  kind);
 gboolean    xa_role_kind_from_key   (const char *key,
                                      XaRoleKind *kind);
 const char *xa_role_kind_to_label   (XaRoleKind  kind);
+const char *xa_role_kind_to_chinese (XaRoleKind  kind);
 gboolean    xa_role_kind_is_single  (XaRoleKind  kind);
 
 G_END_DECLS

@@ -1,0 +1,50 @@
+/* xa-document-words.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The words an agreement's PDF adds to its template's text. A document is written in
+ * Chinese whatever language the interface speaks (LANG=C, en_US, the translations not
+ * installed), so none of these goes through gettext: the interface says the same things
+ * in its own translated words ("School's copy" in the detail's menu), the document says
+ * them here. The names of roles come from xa_role_kind_to_chinese() for the same reason.
+ * Macros rather than a table of strings, so that the compiler checks the formats.
+ */
+
+#pragma once
+
+/* Which original a copy is (一式两份), at the top left of its first page. */
+#define XA_DOCUMENT_COPY_COMMISSION  "区教委存"
+#define XA_DOCUMENT_COPY_SCHOOL      "学校存"
+
+/* A name not known yet, left to be written by hand. */
+#define XA_DOCUMENT_BLANK_NAME       "＿＿＿＿"
+
+/* The lines under the title that name the school and its responsible people. */
+#define XA_DOCUMENT_SCHOOL           "责任学校"
+/* 责任学校：示例区实验小学, 第一责任人：王伟: what is named, and its name. */
+#define XA_DOCUMENT_PARTY_LINE       "%s：%s"
+/* 第一责任人：王伟（2022年2月14日起由李强继任）: the role, the first holder, the date
+ * of the handover and the successor. */
+#define XA_DOCUMENT_PARTY_LINE_SUCCEEDED "%s：%s（%s起由%s继任）"
+
+/* A document's title in the PDF's properties, with the school it is for:
+ * 继任履责确认（示例区实验小学）. */
+#define XA_DOCUMENT_TITLE_FOR_SCHOOL "%s（%s）"
+
+/* The successor's acknowledgement, a page after the agreement of a school whose 第一责任人
+ * changed during the year. */
+#define XA_DOCUMENT_SUCCESSION_TITLE "继任履责确认"
+/* 自2022年2月14日起，示例区实验小学第一责任人由王伟变更为李强。: the date, the school,
+ * the role, the first holder and the successor. */
+#define XA_DOCUMENT_SUCCESSION_CHANGE "自%s起，%s%s由%s变更为%s。"
+/* The successor's promise: the successor, the date, the role, the agreement's title, its
+ * section on succession (四、附则) and the school year. */
+#define XA_DOCUMENT_SUCCESSION_PROMISE \
+  "继任者%s自%s起担任学校%s，已知悉《%s》的全部内容，按照该责任书“%s”关于负责人变化" \
+  "由继任者继续履行的约定，在%s剩余期间继续履行该责任书规定的职责任务。"
+/* As above, for a template without a clause on succession: no section. */
+#define XA_DOCUMENT_SUCCESSION_PROMISE_PLAIN \
+  "继任者%s自%s起担任学校%s，已知悉《%s》的全部内容，在%s剩余期间继续履行该责任书规定" \
+  "的职责任务。"
+/* Where the successor signs. */
+#define XA_DOCUMENT_SUCCESSION_SIGN  "继任者签名："

@@ -1,0 +1,203 @@
+/* test-agreement-preview.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The agreement detail's preview while a field is typed and applied again and again: the
+ * layouts run off the main thread, the newest edit wins, no stale result is ever shown,
+ * and the preview ends as the PDF export writes the agreement.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "xa-test-ui-utils.h"
+#include "xa-test-pdf.h"
+#include "xa-test-utils.h"
+#include "ui/xa-agreement-detail.h"
+#include "ui/xa-page-preview.h"
+
+typedef struct
+{
+  XaWorkspace       *workspace;
+  GtkWindow         *window;
+  XaAgreementDetail *detail;
+  XaPagePreview     *preview;
+  char              *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
+  g_autoptr(GListModel) agreements = NULL;
+  g_autoptr(XaAgreement) first = NULL;
+  g_autoptr(XaAgreement) copy = NULL;
+  XaAgreementBook *book;
+
+  fixture->workspace = xa_test_workspace_new_in_memory ("测试员", 2);
+  book = xa_workspace_get_agreements (fixture->workspace);
+  xa_agreement_book_generate_all (book, 2021, NULL, &error);
+  g_assert_no_error (error);
+  agreements = xa_agreement_book_list_year (book, 2021, &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (agreements, 0);
+  copy = xa_agreement_book_dup_by_uuid (book, xa_agreement_get_uuid (first), &error);
+  g_assert_no_error (error);
+  fixture->dir = g_dir_make_tmp ("xiaoan-test-preview-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  fixture->detail = g_object_new (XA_TYPE_AGREEMENT_DETAIL, NULL);
+  fixture->preview = XA_PAGE_PREVIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->detail),
+                                                                     XA_TYPE_AGREEMENT_DETAIL, "preview"));
+  fixture->window = g_object_ref_sink (GTK_WINDOW (gtk_window_new ()));
+  gtk_window_set_default_size (fixture->window, 1280, 800);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->detail));
+  gtk_window_present (fixture->window);
+
+  xa_agreement_detail_set_book (fixture->detail, book);
+  xa_agreement_detail_set_fonts (fixture->detail, fonts);
+  xa_agreement_detail_show_agreement (fixture->detail, copy);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* A layout still running in a worker holds the store until it ends. */
+  xa_test_wait_for_boolean (fixture->preview, "loading", FALSE);
+  xa_test_close_window (fixture->window);
+  g_assert_finalize_object (fixture->workspace);
+  xa_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+preview_text (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = xa_page_set_render_pdf (xa_page_preview_get_pages (fixture->preview), &error);
+
+  g_assert_no_error (error);
+  return xa_test_pdf_text (pdf);
+}
+
+static gboolean
+note_loading_cb (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  int *ran = g_object_get_data (G_OBJECT (fixture->preview), "idle-ran");
+
+  /* 1: it ran while a layout was still running; 2: only after. */
+  *ran = xa_page_preview_get_loading (fixture->preview) ? 1 : 2;
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *newest;   /* the name applied last */
+  guint       n_shown;
+} Shown;
+
+/* Whenever pages are shown, they hold the name applied last: never a stale layout. */
+static void
+shown_cb (Shown *shown)
+{
+  g_autofree char *text = preview_text (shown->fixture);
+  g_autofree char *line = g_strdup_printf ("第一责任人：%s", shown->newest);
+
+  g_assert_nonnull (strstr (text, line));
+  shown->n_shown++;
+}
+
+static void
+test_preview_follows_typing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char * const names[] = { "赵一", "钱二", "孙三", "李四", "周五" };
+  GtkWidget *first_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->detail),
+                                                                    XA_TYPE_AGREEMENT_DETAIL, "first_row"));
+  g_autoptr(GFile) export_file = NULL;
+  g_autofree char *export_path = g_build_filename (fixture->dir, "exported.pdf", NULL);
+  g_autofree char *shown = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *last_line = NULL;
+  XaPageSet *before;
+  Shown shown_pages = { fixture, NULL, 0 };
+  gsize length;
+  int idle_ran = 0;
+
+  /* Showing the agreement returned before it was laid out. */
+  g_assert_true (xa_page_preview_get_loading (fixture->preview));
+  xa_test_wait_for_boolean (fixture->preview, "loading", FALSE);
+  before = xa_page_preview_get_pages (fixture->preview);
+  g_assert_nonnull (before);
+
+  g_signal_connect_swapped (fixture->preview, "notify::pages", G_CALLBACK (shown_cb), &shown_pages);
+
+  /* Five edits applied in a row, the main loop not turned in between: each returns
+   * without a layout, the pages shown until then still shown. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (first_row), names[i]);
+      shown_pages.newest = names[i];
+      g_signal_emit_by_name (first_row, "apply");
+      g_assert_true (xa_page_preview_get_loading (fixture->preview));
+      g_assert_true (xa_page_preview_get_pages (fixture->preview) == before);
+    }
+
+  /* The main loop runs while a layout is in flight: an idle callback of high priority
+   * comes before the layout's result, which arrives through the same loop. */
+  g_object_set_data (G_OBJECT (fixture->preview), "idle-ran", &idle_ran);
+  g_idle_add_full (G_PRIORITY_HIGH, note_loading_cb, fixture, NULL);
+  while (idle_ran == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (idle_ran, ==, 1);
+
+  /* The newest edit wins: one new set of pages shown, the last name's. */
+  xa_test_wait_for_boolean (fixture->preview, "loading", FALSE);
+  g_assert_cmpuint (shown_pages.n_shown, ==, 1);
+  g_signal_handlers_disconnect_by_data (fixture->preview, &shown_pages);
+  shown = preview_text (fixture);
+  last_line = g_strdup_printf ("第一责任人：%s", names[G_N_ELEMENTS (names) - 1]);
+  g_assert_nonnull (strstr (shown, last_line));
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (names); i++)
+    g_assert_null (strstr (shown, names[i]));
+
+  /* What the preview shows is what the export writes. */
+  export_file = g_file_new_for_path (export_path);
+  xa_agreement_detail_export_to_file (fixture->detail, export_file);
+  xa_test_wait_for_boolean (fixture->detail, "busy", FALSE);
+  g_assert_true (g_file_get_contents (export_path, &contents, &length, NULL));
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+    exported = xa_test_pdf_text (bytes);
+  }
+  g_assert_cmpstr (shown, ==, exported);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("XIAOAN_LOCALEDIR");
+
+  gtk_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "");
+  adw_init ();
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_add ("/xa/agreement-preview/follows-typing", Fixture, NULL,
+              fixture_set_up, test_preview_follows_typing, fixture_tear_down);
+
+  return g_test_run ();
+}
