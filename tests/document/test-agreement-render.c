@@ -16,6 +16,7 @@
 #include <cairo-pdf.h>
 
 #include "xa-test-pdf.h"
+#include "xa-test-pdf-text.h"
 #include "xa-test-utils.h"
 #include "core/agreements/xa-template-library.h"
 #include "document/xa-agreement-renderer.h"
@@ -468,7 +469,7 @@ test_agreement_same_in_every_language (void)
       pages = xa_page_set_new_for_agreement (agreement, template, copies, G_N_ELEMENTS (copies), fonts);
       pdf = xa_page_set_render_pdf (pages, &error);
       g_assert_no_error (error);
-      text = xa_test_pdf_text (pdf);
+      text = xa_test_pdf_bytes_text (pdf);
 
       for (const char *p = text; *p; p = g_utf8_next_char (p))
         {

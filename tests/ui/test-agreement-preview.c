@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "xa-test-ui-utils.h"
-#include "xa-test-pdf.h"
+#include "xa-test-pdf-text.h"
 #include "xa-test-utils.h"
 #include "ui/xa-agreement-detail.h"
 #include "ui/xa-page-preview.h"
@@ -83,7 +83,7 @@ preview_text (Fixture *fixture)
   g_autoptr(GBytes) pdf = xa_page_set_render_pdf (xa_page_preview_get_pages (fixture->preview), &error);
 
   g_assert_no_error (error);
-  return xa_test_pdf_text (pdf);
+  return xa_test_pdf_bytes_text (pdf);
 }
 
 static gboolean
@@ -178,7 +178,7 @@ test_preview_follows_typing (Fixture       *fixture,
   {
     g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
 
-    exported = xa_test_pdf_text (bytes);
+    exported = xa_test_pdf_bytes_text (bytes);
   }
   g_assert_cmpstr (shown, ==, exported);
 }

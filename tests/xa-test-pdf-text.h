@@ -1,4 +1,4 @@
-/* xa-test-pdf.h
+/* xa-test-pdf-text.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -12,7 +12,7 @@
 
 /* Every page's text, each followed by a form feed. */
 static inline char *
-xa_test_pdf_text (GBytes *pdf)
+xa_test_pdf_bytes_text (GBytes *pdf)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PopplerDocument) document = poppler_document_new_from_bytes (pdf, NULL, &error);
