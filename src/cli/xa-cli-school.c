@@ -52,6 +52,7 @@ xa_cli_school_list (XaCli *cli)
   g_autoptr(XaWorkspace) workspace = NULL;
   g_autoptr(JsonArray) array = json_array_new ();
   g_autoptr(GPtrArray) schools = NULL;
+  g_autoptr(GHashTable) holders = NULL;
   XaSchoolRegistry *registry;
 
   if (!(workspace = xa_cli_open_workspace (cli, &error)))
@@ -72,18 +73,15 @@ xa_cli_school_list (XaCli *cli)
         g_ptr_array_add (schools, g_list_model_get_item (all, i));
     }
 
+  if (!(holders = xa_school_registry_dup_role_holders (registry, XA_ROLE_KIND_FIRST_RESPONSIBLE,
+                                                      NULL, &error)))
+    return xa_cli_user_error (error);
+
   for (guint i = 0; i < schools->len; i++)
     {
       XaOrganisation *school = schools->pdata[i];
-      g_autoptr(XaRole) holder = NULL;
       g_autofree char *stages_label = NULL;
-      const char *holder_name;
-
-      holder = xa_school_registry_dup_role_holder (registry, xa_organisation_get_uuid (school),
-                                                   XA_ROLE_KIND_FIRST_RESPONSIBLE, NULL, &error);
-      if (error != NULL)
-        return xa_cli_user_error (error);
-      holder_name = holder ? xa_role_get_person_name (holder) : NULL;
+      const char *holder_name = g_hash_table_lookup (holders, xa_organisation_get_uuid (school));
 
       if (cli->json)
         {

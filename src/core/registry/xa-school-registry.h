@@ -101,6 +101,11 @@ gboolean           xa_school_registry_end_role           (XaSchoolRegistry   *se
                                                           const char         *role_uuid,
                                                           const char         *until,
                                                           GError            **error);
+/* Every school's holder of @kind on @date at once: school UUID → person's name. */
+GHashTable        *xa_school_registry_dup_role_holders   (XaSchoolRegistry   *self,
+                                                         XaRoleKind          kind,
+                                                         const char         *date,
+                                                         GError            **error);
 /* Who held @kind at @organisation_uuid on @date (YYYY-MM-DD; NULL for today), or NULL
  * without an error when nobody did. On the day of a succession, the successor. */
 XaRole            *xa_school_registry_dup_role_holder    (XaSchoolRegistry   *self,
