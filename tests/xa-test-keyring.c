@@ -69,6 +69,7 @@ xa_test_keyring_start (void)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) envp = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *daemon_path = NULL;
   const char *argv[] = { "gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets", NULL };
   XaTestKeyring *self = g_new0 (XaTestKeyring, 1);
   const char *unlock = "xiaoan-test-unlock";
@@ -95,7 +96,8 @@ xa_test_keyring_start (void)
   if (display != NULL)
     g_setenv ("DISPLAY", display, TRUE);
 
-  if (g_find_program_in_path (argv[0]) == NULL)
+  daemon_path = g_find_program_in_path (argv[0]);
+  if (daemon_path == NULL)
     g_error ("gnome-keyring-daemon is missing: build-aux/setup.sh installs it (package gnome-keyring)");
 
   envp = g_get_environ ();

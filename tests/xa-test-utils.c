@@ -218,6 +218,28 @@ xa_test_run_cli_json (const char *data_dir,
 }
 
 /**
+ * xa_test_write_file:
+ * @dir: a folder a test made
+ * @contents: (array length=length): the bytes to write, NULs and all
+ *
+ * Returns: (transfer full) (type filename): the path of the new file @name in @dir
+ */
+char *
+xa_test_write_file (const char *dir,
+                    const char *name,
+                    const char *contents,
+                    gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/**
  * xa_test_remove_tree:
  * @path: a folder a test made
  *

@@ -31,6 +31,10 @@ JsonArray *xa_test_run_cli_json (const char *data_dir,
                                  const char *first_arg,
                                  ...) G_GNUC_NULL_TERMINATED;
 
+char    *xa_test_write_file   (const char *dir,
+                               const char *name,
+                               const char *contents,
+                               gsize       length);
 void     xa_test_remove_tree  (const char *path);
 
 /* A fixture for tests of one database file: a new folder @dir, removed with all it holds

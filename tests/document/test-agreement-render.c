@@ -339,6 +339,8 @@ test_agreement_fonts_subset (void)
   g_autoptr(XaPageLayout) school = xa_agreement_layout_new (template, &values, XA_AGREEMENT_COPY_SCHOOL, fonts);
   g_autoptr(GBytes) single = xa_page_layout_render_pdf (commission, &error);
   g_autoptr(PopplerDocument) single_document = poppler_document_new_from_bytes (single, NULL, &error);
+  g_autofree char *commission_characters = xa_page_layout_dup_characters (commission);
+  g_autofree char *school_characters = xa_page_layout_dup_characters (school);
   g_autofree char *characters = NULL;
   g_autoptr(XaSubsetFonts) shared = NULL;
   g_autoptr(GByteArray) both = g_byte_array_new ();
@@ -353,8 +355,7 @@ test_agreement_fonts_subset (void)
   g_assert_cmpuint (one.n_embedded_subsets, ==, one.n_fonts);
   g_assert_cmpuint (g_bytes_get_size (single), <, 250 * 1024);
 
-  characters = g_strconcat (xa_page_layout_dup_characters (commission),
-                            xa_page_layout_dup_characters (school), NULL);
+  characters = g_strconcat (commission_characters, school_characters, NULL);
   shared = xa_subset_fonts_new (fonts, characters, &error);
   g_assert_no_error (error);
   xa_page_layout_set_font_map (commission, xa_subset_fonts_get_font_map (shared));

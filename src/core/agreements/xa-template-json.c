@@ -15,6 +15,7 @@
 
 #include "xa-template-private.h"
 #include "xa-template.h"
+#include "core/util/xa-json.h"
 #include "core/util/xa-text.h"
 
 #define FORMAT_NAME    "xiaoan-template"
@@ -715,7 +716,7 @@ xa_template_new_from_json (const char  *json,
                            gssize       length,
                            GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) document = NULL;
   g_autoptr(XaTemplate) template = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) ids = NULL;
@@ -729,27 +730,15 @@ xa_template_new_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (length < 0)
-    length = strlen (json);
-
-  if (length > XA_TEMPLATE_MAX_JSON_BYTES)
+  /* Size, depth and NULs are checked before json-glib sees the text (xa-json.c). */
+  if (!(document = xa_json_parse (json, length, &local_error)))
     {
-      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
-                   _("The template is too large (%lld bytes, at most %d)"),
-                   (long long) length, XA_TEMPLATE_MAX_JSON_BYTES);
+      g_set_error_literal (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE, local_error->message);
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, json, length, &local_error))
-    {
-      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
-                   _("The template is not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  node = document;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
                    _("%s must be an object"), "$");

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "xa-backup-private.h"
+#include "core/util/xa-json.h"
 
 G_DEFINE_FINAL_TYPE (XaBackup, xa_backup, G_TYPE_OBJECT)
 
@@ -471,17 +472,17 @@ static gboolean
 read_manifest (XaBackup  *self,
                GError   **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) document = NULL;
   g_autoptr(GList) members = NULL;
   JsonObject *root;
   JsonObject *rows;
   JsonObject *audit;
 
-  if (!json_parser_load_from_mapped_file (parser, self->manifest_path, error))
+  /* A manifest lies beside the backup in a folder anyone may have written to. */
+  if (!(document = xa_json_parse_file (self->manifest_path, error)))
     return FALSE;
 
-  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
-           ? json_node_get_object (json_parser_get_root (parser)) : NULL;
+  root = JSON_NODE_HOLDS_OBJECT (document) ? json_node_get_object (document) : NULL;
   if (root == NULL ||
       g_strcmp0 (json_object_get_string_member_with_default (root, "file", NULL), self->name) != 0 ||
       !member_holds (root, "sha256", JSON_NODE_VALUE) ||

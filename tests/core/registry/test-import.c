@@ -512,7 +512,12 @@ test_huge_row (Fixture       *fixture,
   assert_refused_on_line (fixture, file, 2, "more than 64 fields");
   peak = peak_rss_kib ();
   g_test_message ("peak RSS while importing: %" G_GUINT64_FORMAT " KiB", peak);
+#ifndef __SANITIZE_ADDRESS__
   g_assert_cmpuint (peak, <, 100 * 1024);
+#else
+  /* AddressSanitizer keeps freed memory in quarantine (256 MB) and adds its shadow, so
+   * the process's size says nothing about ours there; the normal build checks it. */
+#endif
 }
 
 /* A row too long, a field too long, too many fields: each its own message on its line. */

@@ -122,6 +122,15 @@ sha256_of (const char *path)
 }
 
 static void
+assert_sha256 (const char *path,
+               const char *expected)
+{
+  g_autofree char *sha256 = sha256_of (path);
+
+  g_assert_cmpstr (sha256, ==, expected);
+}
+
+static void
 overwrite (const char *path,
            goffset     offset,
            guchar      byte,
@@ -217,7 +226,7 @@ test_backup_verifies (Fixture       *fixture,
   g_assert_cmpint (xa_backup_get_schema_version (backup), ==, XA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (xa_backup_get_audit_entries (backup), ==, audit_entries);
   g_assert_cmpint (xa_backup_get_row_count (backup), >, audit_entries);
-  g_assert_cmpstr (xa_backup_get_sha256 (backup), ==, sha256_of (xa_backup_get_path (backup)));
+  assert_sha256 (xa_backup_get_path (backup), xa_backup_get_sha256 (backup));
 
   /* The manifest beside it, and no SQLite files beside the copy. */
   manifest = g_strdup_printf ("%.*s.json", (int) strlen (xa_backup_get_path (backup)) - 3,
@@ -320,7 +329,7 @@ test_backup_corrupted_refused (Fixture       *fixture,
   g_clear_error (&error);
 
   /* Nothing replaced, nothing kept aside. */
-  g_assert_cmpstr (sha256_of (fixture->db_path), ==, live_sha);
+  assert_sha256 (fixture->db_path, live_sha);
   g_assert_cmpuint (count_matching (fixture->dir, "xiaoan.db.before-restore", ""), ==, 0);
 
   /* A manifest that no longer matches the copy (a table's rows) is caught by the full
@@ -352,7 +361,7 @@ test_backup_corrupted_refused (Fixture       *fixture,
   g_assert_error (error, XA_BACKUP_ERROR, XA_BACKUP_ERROR_UNVERIFIED);
   g_assert_nonnull (strstr (error->message, "organisation"));
   g_assert_false (xa_backup_get_verified (loaded));
-  g_assert_cmpstr (sha256_of (fixture->db_path), ==, live_sha);
+  assert_sha256 (fixture->db_path, live_sha);
 }
 
 static void
@@ -640,7 +649,7 @@ test_backup_damaged_database (Fixture       *fixture,
       g_clear_error (&error);
 
       /* Untouched, and kept aside byte for byte, once however often it is opened. */
-      g_assert_cmpstr (sha256_of (fixture->db_path), ==, damaged_sha);
+      assert_sha256 (fixture->db_path, damaged_sha);
       g_clear_pointer (&copies, g_ptr_array_unref);
       copies = names_matching (fixture->dir, "xiaoan.db.damaged-", "");
       /* The copy of the database, not of its -wal or -shm. */
@@ -648,7 +657,7 @@ test_backup_damaged_database (Fixture       *fixture,
         if (!g_regex_match_simple ("damaged-[0-9]{8}-[0-9]{6}$", g_ptr_array_index (copies, i - 1), 0, 0))
           g_ptr_array_remove_index (copies, i - 1);
       g_assert_cmpuint (copies->len, ==, 1);
-      g_assert_cmpstr (sha256_of (g_ptr_array_index (copies, 0)), ==, damaged_sha);
+      assert_sha256 (g_ptr_array_index (copies, 0), damaged_sha);
     }
 
   /* The newest verified backup restores it. */
@@ -657,7 +666,7 @@ test_backup_damaged_database (Fixture       *fixture,
   g_assert_cmpstr (xa_backup_get_name (newest), ==, xa_backup_get_name (backup));
   g_assert_true (xa_backup_restore (newest, fixture->db_path, &kept_aside, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (sha256_of (kept_aside), ==, damaged_sha);
+  assert_sha256 (kept_aside, damaged_sha);
 
   open_workspace (fixture);
   integrity = xa_test_query_text (fixture->store, "PRAGMA integrity_check");

@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The helpers every domain shares: school years, dates, the text rules, and the way
- * live lists follow changed records.
+ * The helpers every domain shares: school years, dates, the text rules, the way live
+ * lists follow changed records, and the check of JSON files before they are parsed.
  */
 
 #include "config.h"
@@ -11,10 +11,12 @@
 #include <string.h>
 
 #include <locale.h>
+#include <string.h>
 
 #include "core/registry/xa-organisation.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-grams.h"
+#include "core/util/xa-json.h"
 #include "core/util/xa-list-sync.h"
 #include "core/util/xa-school-year.h"
 #include "core/util/xa-text.h"
@@ -354,6 +356,104 @@ test_text_decode (void)
   g_assert_nonnull (strstr (error->message, "d.txt"));
 }
 
+/* Checks @json and expects @code with @message, or success when @code is -1. */
+static void
+assert_json_check (const char *json,
+                   gsize       length,
+                   int         code,
+                   const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = xa_json_check (json, length, &error);
+
+  if (code < 0)
+    {
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      return;
+    }
+
+  g_assert_false (ok);
+  g_assert_error (error, XA_JSON_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static char *
+dup_nested (guint       depth,
+            const char *inside)
+{
+  GString *json = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (json, i % 2 ? "{\"a\": " : "[");
+  g_string_append (json, inside);
+  for (guint i = depth; i > 0; i--)
+    g_string_append (json, (i - 1) % 2 ? "}" : "]");
+
+  return g_string_free (json, FALSE);
+}
+
+/* What json-glib is not trusted with is refused before it parses, at the character
+ * where it starts: deep brackets (100,000 of them overflowed its stack), NULs raw or
+ * escaped (a \u0000 cut a name short), files of more than 4 MiB. Brackets and escapes
+ * inside strings are text. */
+static void
+test_json_check (void)
+{
+  g_autofree char *bomb = g_malloc0 (200 * 1000 + 1);
+  g_autofree char *at_limit = dup_nested (XA_JSON_MAX_DEPTH, "1");
+  g_autofree char *beyond = dup_nested (XA_JSON_MAX_DEPTH + 1, "1");
+  g_autofree char *quoted = NULL;
+  g_autofree char *huge = g_malloc (XA_JSON_MAX_BYTES + 1);
+  const char raw_nul[] = "{\n  \"name\": \"ab\0c\"\n}";
+  const char escaped_nul[] = "{\n  \"name\": \"示例\\u0000附加\"\n}";
+
+  /* The bracket bomb: 100,000 opening brackets, then as many closing ones. */
+  memset (bomb, '[', 100 * 1000);
+  memset (bomb + 100 * 1000, ']', 100 * 1000);
+  assert_json_check (bomb, 200 * 1000, XA_JSON_ERROR_TOO_DEEP,
+                     "line 1, column 65: brackets nested more than 64 deep");
+
+  /* Arrays and objects alike, deep to the limit and one beyond. */
+  assert_json_check (at_limit, strlen (at_limit), -1, NULL);
+  assert_json_check (beyond, strlen (beyond), XA_JSON_ERROR_TOO_DEEP,
+                     "line 1, column 225: brackets nested more than 64 deep");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) root = xa_json_parse (at_limit, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (root);
+  }
+
+  /* Brackets in a string are text, also after an escaped quotation mark; an escaped
+   * backslash does not make the "u0000" after it an escape. */
+  quoted = g_strdup_printf ("[\"\\\"%s\", \"\\\\u0000\"]", bomb);
+  assert_json_check (quoted, strlen (quoted), -1, NULL);
+  assert_json_check ("[\"\\\"[[[[\", \"\\\\u0000\", \"}}}\"]", 28, -1, NULL);
+
+  /* NULs: the column counts characters, not bytes (示 and 例 are three each). */
+  assert_json_check (raw_nul, sizeof raw_nul - 1, XA_JSON_ERROR_NUL,
+                     "line 2, column 14: a NUL byte (an empty character), which the file cannot have");
+  assert_json_check (escaped_nul, strlen (escaped_nul), XA_JSON_ERROR_NUL,
+                     "line 2, column 14: a NUL character (\\u0000) in a text, which the file cannot have");
+  assert_json_check ("[\"\\u0001\"]", 10, -1, NULL);
+
+  /* One byte more than the limit, refused before a byte is looked at. */
+  memset (huge, ' ', XA_JSON_MAX_BYTES + 1);
+  assert_json_check (huge, XA_JSON_MAX_BYTES, -1, NULL);
+  assert_json_check (huge, XA_JSON_MAX_BYTES + 1, XA_JSON_ERROR_TOO_LARGE,
+                     "the file is too large (4.0\u00a0MiB, at most 4.0\u00a0MiB)");
+
+  /* What passes the check still has to be JSON. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (xa_json_parse ("{\"a\": ", -1, &error));
+    g_assert_error (error, XA_JSON_ERROR, XA_JSON_ERROR_INVALID);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/xiaoan/util/list-sync", test_list_sync);
   g_test_add_func ("/xiaoan/util/grams", test_grams);
   g_test_add_func ("/xiaoan/util/text-decode", test_text_decode);
+  g_test_add_func ("/xiaoan/util/json-check", test_json_check);
 
   return g_test_run ();
 }

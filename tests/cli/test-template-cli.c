@@ -1,0 +1,118 @@
+/* test-template-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `xiaoan-cli template import` on hostile files: a bracket bomb (which crashed it), NULs
+ * raw and escaped, a file too large. Each ends with exit status 1 and one message on
+ * stderr that names the file, the line and the column; the database is as it was.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "xa-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *data_dir;
+  char *location;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(XaTestRun) run = { 0, };
+
+  fixture->dir = g_dir_make_tmp ("xiaoan-template-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
+  fixture->location = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
+
+  xa_test_run_cli (&run, fixture->data_dir, "demo", "--schools", "3", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  xa_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->data_dir);
+  g_free (fixture->location);
+}
+
+static char *
+dup_fingerprint (Fixture *fixture)
+{
+  g_autoptr(XaWorkspace) workspace = xa_test_workspace_open (fixture->location, "测试员");
+
+  return xa_test_fingerprint (xa_workspace_get_store (workspace));
+}
+
+static void
+assert_import_refused (Fixture    *fixture,
+                       const char *path,
+                       const char *expected)
+{
+  g_auto(XaTestRun) run = { 0, };
+  g_autofree char *before = dup_fingerprint (fixture);
+  g_autofree char *after = NULL;
+  g_autofree char *line = g_strdup_printf ("%s: %s", path, expected);
+
+  xa_test_run_cli (&run, fixture->data_dir, "template", "import", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, line));
+  g_assert_cmpstr (run.out, ==, "");
+
+  after = dup_fingerprint (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_hostile_files (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gsize half = 100 * 1000;
+  gsize huge_length = 5 * 1024 * 1024;
+  g_autofree char *bomb = g_malloc (2 * half);
+  g_autofree char *huge = g_malloc (huge_length);
+  const char raw_nul[] = "{\"format\": \"xiaoan-template\",\n \"name\": \"安全\0责任书\"}";
+  const char escaped_nul[] = "{\"format\": \"xiaoan-template\",\n \"name\": \"安全\\u0000责任书\"}";
+  g_autofree char *bomb_path = NULL;
+  g_autofree char *raw_path = NULL;
+  g_autofree char *escaped_path = NULL;
+  g_autofree char *huge_path = NULL;
+
+  memset (bomb, '[', half);
+  memset (bomb + half, ']', half);
+  bomb_path = xa_test_write_file (fixture->dir, "bomb.json", bomb, 2 * half);
+  assert_import_refused (fixture, bomb_path, "line 1, column 65: brackets nested more than 64 deep\n");
+
+  raw_path = xa_test_write_file (fixture->dir, "raw-nul.json", raw_nul, sizeof raw_nul - 1);
+  assert_import_refused (fixture, raw_path, "line 2, column 13: a NUL byte");
+
+  escaped_path = xa_test_write_file (fixture->dir, "escaped-nul.json", escaped_nul, strlen (escaped_nul));
+  assert_import_refused (fixture, escaped_path, "line 2, column 13: a NUL character (\\u0000) in a text");
+
+  memset (huge, ' ', huge_length);
+  huge_path = xa_test_write_file (fixture->dir, "huge.json", huge, huge_length);
+  assert_import_refused (fixture, huge_path, "the template is too large");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/xa/template-cli/hostile-files", Fixture, NULL, fixture_set_up, test_hostile_files, fixture_tear_down);
+
+  return g_test_run ();
+}
