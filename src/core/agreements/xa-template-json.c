@@ -110,13 +110,7 @@ static gboolean
 is_empty (const char *text)
 {
   /* Spaces alone, full-width ones too, are no text: nothing would print. */
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
+  return xa_text_is_blank (text);
 }
 
 /* How the user knows a clause: its number and heading, or the start of its text. */

@@ -39,16 +39,21 @@ xa_audit_key_dup_path (void)
   return g_build_filename (g_get_user_config_dir (), "xiaoan", "audit-key", NULL);
 }
 
-static GBytes *
-parse_key (const char  *path,
-           const char  *contents,
-           GError     **error)
+/**
+ * xa_audit_key_from_hex:
+ * @hex: a key as key files and servers write it: 64 hexadecimal digits, spaces and a
+ *   line end around them allowed
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL when @hex is not one
+ */
+GBytes *
+xa_audit_key_from_hex (const char *hex)
 {
-  g_autofree char *text = g_strstrip (g_strdup (contents));
+  g_autofree char *text = g_strstrip (g_strdup (hex ? hex : ""));
   g_autofree guint8 *key = g_new0 (guint8, XA_AUDIT_KEY_SIZE);
 
   if (strlen (text) != XA_AUDIT_KEY_SIZE * 2)
-    goto invalid;
+    return NULL;
 
   for (guint i = 0; i < XA_AUDIT_KEY_SIZE; i++)
     {
@@ -56,21 +61,47 @@ parse_key (const char  *path,
       int low = g_ascii_xdigit_value (text[2 * i + 1]);
 
       if (high < 0 || low < 0)
-        goto invalid;
+        return NULL;
       key[i] = (guint8) (high << 4 | low);
     }
 
   return g_bytes_new_take (g_steal_pointer (&key), XA_AUDIT_KEY_SIZE);
+}
 
-invalid:
-  {
-    g_autofree char *display = g_filename_display_name (path);
+/**
+ * xa_audit_key_to_hex:
+ *
+ * Returns: (transfer full): @key in lower-case hexadecimal digits, as key files keep it
+ */
+char *
+xa_audit_key_to_hex (GBytes *key)
+{
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (key, &size);
+  GString *hex = g_string_sized_new (size * 2);
 
-    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
-                 _("The audit key file “%s” is damaged: it must hold %d hexadecimal digits"),
-                 display, XA_AUDIT_KEY_SIZE * 2);
-    return NULL;
-  }
+  for (gsize i = 0; i < size; i++)
+    g_string_append_printf (hex, "%02x", data[i]);
+
+  return g_string_free (hex, FALSE);
+}
+
+static GBytes *
+parse_key (const char  *path,
+           const char  *contents,
+           GError     **error)
+{
+  g_autofree char *display = NULL;
+  GBytes *key = xa_audit_key_from_hex (contents);
+
+  if (key != NULL)
+    return key;
+
+  display = g_filename_display_name (path);
+  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+               _("The audit key file “%s” is damaged: it must hold %d hexadecimal digits"),
+               display, XA_AUDIT_KEY_SIZE * 2);
+  return NULL;
 }
 
 static gboolean
@@ -104,9 +135,12 @@ create_key (const char  *path,
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *tmp_path = g_build_filename (dir, ".audit-key-XXXXXX", NULL);
-  g_autoptr(GString) hex = g_string_new (NULL);
-  guint8 key[XA_AUDIT_KEY_SIZE];
+  g_autoptr(GBytes) key = NULL;
+  g_autofree char *digits = NULL;
+  g_autofree char *hex = NULL;
+  guint8 random[XA_AUDIT_KEY_SIZE];
   gboolean ok = FALSE;
+  gsize length;
   int fd;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -116,12 +150,13 @@ create_key (const char  *path,
       return FALSE;
     }
 
-  if (!read_random (key, sizeof key, error))
+  if (!read_random (random, sizeof random, error))
     return FALSE;
-  for (guint i = 0; i < sizeof key; i++)
-    g_string_append_printf (hex, "%02x", key[i]);
-  g_string_append_c (hex, '\n');
-  memset (key, 0, sizeof key);
+  key = g_bytes_new (random, sizeof random);
+  memset (random, 0, sizeof random);
+  digits = xa_audit_key_to_hex (key);
+  hex = g_strconcat (digits, "\n", NULL);
+  length = strlen (hex);
 
   if ((fd = g_mkstemp_full (tmp_path, O_WRONLY, 0600)) < 0)
     {
@@ -130,7 +165,7 @@ create_key (const char  *path,
       return FALSE;
     }
 
-  if (write (fd, hex->str, hex->len) == (gssize) hex->len && fsync (fd) == 0 &&
+  if (write (fd, hex, length) == (gssize) length && fsync (fd) == 0 &&
       (link (tmp_path, path) == 0 || errno == EEXIST))
     ok = TRUE;
   else
@@ -271,23 +306,20 @@ xa_audit_key_keep (GBytes  *key,
   g_autofree char *key_id = xa_audit_key_dup_id (key);
   g_autofree char *path = dup_ring_path (key_id);
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GString) hex = g_string_new (NULL);
-  gsize size = 0;
-  const guint8 *data = g_bytes_get_data (key, &size);
+  g_autofree char *digits = NULL;
+  g_autofree char *hex = NULL;
 
-  if (size != XA_AUDIT_KEY_SIZE)
+  if (g_bytes_get_size (key) != XA_AUDIT_KEY_SIZE)
     {
       g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
                    _("The audit key %s is not %d bytes long"), key_id, XA_AUDIT_KEY_SIZE);
       return FALSE;
     }
 
-  for (gsize i = 0; i < size; i++)
-    g_string_append_printf (hex, "%02x", data[i]);
-  g_string_append_c (hex, '\n');
-
+  digits = xa_audit_key_to_hex (key);
+  hex = g_strconcat (digits, "\n", NULL);
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (path, hex->str, hex->len,
+      !g_file_set_contents_full (path, hex, -1,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, error))
     {

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 char     *xa_audit_key_dup_path (void);
 GBytes   *xa_audit_key_load     (GError **error);
 char     *xa_audit_key_dup_id   (GBytes  *key);
+GBytes   *xa_audit_key_from_hex (const char *hex);
+char     *xa_audit_key_to_hex   (GBytes  *key);
 GBytes   *xa_audit_key_lookup   (const char *key_id);
 gboolean  xa_audit_key_keep     (GBytes  *key,
                                  GError **error);

@@ -233,15 +233,7 @@ read_source_key (XaStore     *source,
     {
       xa_statement_bind_text (secret, 1, key_id);
       if (xa_statement_step_one (secret, &local_error))
-        {
-          const char *hex = xa_statement_get_text (secret, 0);
-          gsize length = strlen (hex) / 2;
-          guint8 *bytes = g_malloc (length);
-
-          for (gsize i = 0; i < length; i++)
-            bytes[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 | g_ascii_xdigit_value (hex[2 * i + 1]));
-          key = g_bytes_new_take (bytes, length);
-        }
+        key = xa_audit_key_from_hex (xa_statement_get_text (secret, 0));
     }
   g_clear_pointer (&secret, xa_statement_free);
   xa_store_unlock (source);
@@ -259,19 +251,14 @@ give_key (XaStore  *target,
           GError  **error)
 {
   g_autoptr(XaStatement) insert = NULL;
-  g_autoptr(GString) hex = NULL;
+  g_autofree char *hex = NULL;
   g_autofree char *key_id = NULL;
-  gsize size = 0;
-  const guint8 *data;
   gboolean ok;
 
   if (!xa_store_get_is_server (target))
     return xa_audit_key_keep (key, error);
 
-  data = g_bytes_get_data (key, &size);
-  hex = g_string_new (NULL);
-  for (gsize i = 0; i < size; i++)
-    g_string_append_printf (hex, "%02x", data[i]);
+  hex = xa_audit_key_to_hex (key);
   key_id = xa_audit_key_dup_id (key);
 
   xa_store_lock (target);
@@ -282,7 +269,7 @@ give_key (XaStore  *target,
   if (ok)
     {
       xa_statement_bind_text (insert, 1, key_id);
-      xa_statement_bind_text (insert, 2, hex->str);
+      xa_statement_bind_text (insert, 2, hex);
       ok = xa_statement_run (insert, error);
     }
   g_clear_pointer (&insert, xa_statement_free);
