@@ -283,6 +283,37 @@ xa_test_db_dir_tear_down (XaTestDbDir   *fixture,
   g_clear_pointer (&fixture->path, g_free);
 }
 
+/**
+ * xa_test_demo_dir_set_up:
+ * @name: what the folder is for, in its name
+ * @n_schools: how many schools the demo district has
+ */
+void
+xa_test_demo_dir_set_up (XaTestDemoDir *fixture,
+                         const char    *name,
+                         guint          n_schools)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("xiaoan-%s-XXXXXX", name);
+  g_autofree char *schools = g_strdup_printf ("%u", n_schools);
+  g_auto(XaTestRun) run = { 0, };
+
+  fixture->dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
+
+  xa_test_run_cli (&run, fixture->data_dir, "demo", "--schools", schools, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+void
+xa_test_demo_dir_tear_down (XaTestDemoDir *fixture)
+{
+  xa_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->data_dir, g_free);
+}
+
 static XaStatement *
 step_one_row (XaStore    *store,
               const char *sql)

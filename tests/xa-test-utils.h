@@ -50,6 +50,19 @@ void     xa_test_db_dir_set_up    (XaTestDbDir   *fixture,
 void     xa_test_db_dir_tear_down (XaTestDbDir   *fixture,
                                    gconstpointer  user_data);
 
+/* A fixture for the tests of xiaoan-cli: a new folder @dir, removed with all it holds on
+ * tear-down, and @data_dir in it, which `xiaoan-cli demo` filled with a demo district. */
+typedef struct
+{
+  char *dir;
+  char *data_dir;
+} XaTestDemoDir;
+
+void     xa_test_demo_dir_set_up    (XaTestDemoDir *fixture,
+                                     const char    *name,
+                                     guint          n_schools);
+void     xa_test_demo_dir_tear_down (XaTestDemoDir *fixture);
+
 gint64   xa_test_query_int    (XaStore    *store,
                                const char *sql);
 char    *xa_test_query_text   (XaStore    *store,

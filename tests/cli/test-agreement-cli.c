@@ -19,42 +19,31 @@
 
 typedef struct
 {
-  char *dir;
-  char *data_dir;
-  char *out;
+  XaTestDemoDir  demo;
+  char          *out;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(XaTestRun) run = { 0, };
-
-  fixture->dir = g_dir_make_tmp ("xiaoan-agreement-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
-  fixture->out = g_build_filename (fixture->dir, "out", NULL);
-
-  xa_test_run_cli (&run, fixture->data_dir, "demo", "--schools", "9", NULL);
-  g_assert_cmpint (run.status, ==, 0);
+  xa_test_demo_dir_set_up (&fixture->demo, "agreement-cli", 9);
+  fixture->out = g_build_filename (fixture->demo.dir, "out", NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  xa_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->data_dir);
   g_free (fixture->out);
+  xa_test_demo_dir_tear_down (&fixture->demo);
 }
 
 /* The agreements as `agreement list --json` tells them. */
 static JsonArray *
 list_agreements (Fixture *fixture)
 {
-  return xa_test_run_cli_json (fixture->data_dir, "agreement", "list", "--year", "2021-2022", "--json", NULL);
+  return xa_test_run_cli_json (fixture->demo.data_dir, "agreement", "list", "--year", "2021-2022", "--json", NULL);
 }
 
 static PopplerDocument *
@@ -123,13 +112,13 @@ test_render_one_school (Fixture       *fixture,
   JsonObject *first;
   int n_pages;
 
-  xa_test_run_cli (&generate, fixture->data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
+  xa_test_run_cli (&generate, fixture->demo.data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
   g_assert_cmpint (generate.status, ==, 0);
   agreements = list_agreements (fixture);
   g_assert_cmpuint (json_array_get_length (agreements), ==, 9);
   first = json_array_get_object_element (agreements, 0);
 
-  xa_test_run_cli (&render, fixture->data_dir, "agreement", "render", "--year", "2021-2022",
+  xa_test_run_cli (&render, fixture->demo.data_dir, "agreement", "render", "--year", "2021-2022",
            "--school", json_object_get_string_member (first, "school"),
            "--out", path, "--copy", "school", NULL);
   g_assert_cmpint (render.status, ==, 0);
@@ -148,7 +137,7 @@ test_render_one_school (Fixture       *fixture,
     g_autofree char *keywords = poppler_document_get_keywords (school_copy);
     g_autofree char *expected = NULL;
 
-    xa_test_run_cli (&head, fixture->data_dir, "audit", "head", NULL);
+    xa_test_run_cli (&head, fixture->demo.data_dir, "audit", "head", NULL);
     g_assert_cmpint (head.status, ==, 0);
     fields = g_strsplit (g_strstrip (head.out), "\t", 2);
     expected = g_strdup_printf ("audit chain #%s %s", fields[0], fields[1]);
@@ -156,7 +145,7 @@ test_render_one_school (Fixture       *fixture,
   }
 
   /* Both copies in one file, named by the school in the folder: the commission's first. */
-  xa_test_run_cli (&both, fixture->data_dir, "agreement", "render", "--year", "2021-2022",
+  xa_test_run_cli (&both, fixture->demo.data_dir, "agreement", "render", "--year", "2021-2022",
            "--school", json_object_get_string_member (first, "school"), "--out", fixture->out, NULL);
   g_assert_cmpint (both.status, ==, 0);
   both_name = g_strdup_printf ("%s-%s.pdf", json_object_get_string_member (first, "school"),
@@ -187,7 +176,7 @@ test_render_all (Fixture       *fixture,
   guint n_successions = 0;
 
   /* No agreement yet: render makes the drafts first and says so. */
-  xa_test_run_cli (&run, fixture->data_dir, "agreement", "render", "--year", "2021-2022", "--all",
+  xa_test_run_cli (&run, fixture->demo.data_dir, "agreement", "render", "--year", "2021-2022", "--all",
            "--out", fixture->out, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "made drafts for them first"));
@@ -244,18 +233,18 @@ test_bad_input (Fixture       *fixture,
   g_auto(XaTestRun) bad_step = { 0, };
   g_autofree char *path = g_build_filename (fixture->out, "none.pdf", NULL);
 
-  xa_test_run_cli (&bad_code, fixture->data_dir, "agreement", "render", "--year", "2021-2022", "--school", "2199999999",
+  xa_test_run_cli (&bad_code, fixture->demo.data_dir, "agreement", "render", "--year", "2021-2022", "--school", "2199999999",
            "--out", path, NULL);
   g_assert_cmpint (bad_code.status, ==, 1);
   g_assert_nonnull (strstr (bad_code.err, "2199999999"));
   g_assert_cmpuint (strchr (bad_code.err, '\n') - bad_code.err, ==, strlen (bad_code.err) - 1);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  xa_test_run_cli (&bad_year, fixture->data_dir, "agreement", "render", "--year", "2021-2023", "--all", "--out", fixture->out, NULL);
+  xa_test_run_cli (&bad_year, fixture->demo.data_dir, "agreement", "render", "--year", "2021-2023", "--all", "--out", fixture->out, NULL);
   g_assert_cmpint (bad_year.status, ==, 2);
   g_assert_nonnull (strstr (bad_year.err, "2021-2023"));
 
-  xa_test_run_cli (&no_target, fixture->data_dir, "agreement", "render", "--year", "2021", "--out", fixture->out, NULL);
+  xa_test_run_cli (&no_target, fixture->demo.data_dir, "agreement", "render", "--year", "2021", "--out", fixture->out, NULL);
   g_assert_cmpint (no_target.status, ==, 2);
 
   /* A draft cannot be archived; the message names the school and the year. */
@@ -264,10 +253,10 @@ test_bad_input (Fixture       *fixture,
     g_autoptr(JsonArray) agreements = NULL;
     const char *code;
 
-    xa_test_run_cli (&generate, fixture->data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
+    xa_test_run_cli (&generate, fixture->demo.data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
     agreements = list_agreements (fixture);
     code = json_object_get_string_member (json_array_get_object_element (agreements, 0), "school");
-    xa_test_run_cli (&bad_step, fixture->data_dir, "agreement", "advance", "--year", "2021", "--school", code,
+    xa_test_run_cli (&bad_step, fixture->demo.data_dir, "agreement", "advance", "--year", "2021", "--school", code,
              "--to", "archived", NULL);
     g_assert_cmpint (bad_step.status, ==, 1);
     g_assert_nonnull (strstr (bad_step.err, code));
@@ -287,7 +276,7 @@ test_advance_and_revise (Fixture       *fixture,
   g_autofree char *code = NULL;
   JsonObject *agreement;
 
-  xa_test_run_cli (&generate, fixture->data_dir, "--operator", "王主任", "agreement", "generate", "--year", "2021", "--all", NULL);
+  xa_test_run_cli (&generate, fixture->demo.data_dir, "--operator", "王主任", "agreement", "generate", "--year", "2021", "--all", NULL);
   before = list_agreements (fixture);
   code = g_strdup (json_object_get_string_member (json_array_get_object_element (before, 1), "school"));
 
@@ -295,12 +284,12 @@ test_advance_and_revise (Fixture       *fixture,
     {
       g_auto(XaTestRun) run = { 0, };
 
-      xa_test_run_cli (&run, fixture->data_dir, "--operator", "王主任", "agreement", "advance", "--year", "2021",
+      xa_test_run_cli (&run, fixture->demo.data_dir, "--operator", "王主任", "agreement", "advance", "--year", "2021",
                "--school", code, "--to", states[i], NULL);
       g_assert_cmpint (run.status, ==, 0);
     }
 
-  xa_test_run_cli (&revise, fixture->data_dir, "agreement", "revise", "--year", "2021", "--school", code, NULL);
+  xa_test_run_cli (&revise, fixture->demo.data_dir, "agreement", "revise", "--year", "2021", "--school", code, NULL);
   g_assert_cmpint (revise.status, ==, 0);
 
   after = list_agreements (fixture);
@@ -321,10 +310,10 @@ test_template_diff_pdf (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->out, "compare", "diff.pdf", NULL);
   g_autofree char *bad_path = g_build_filename (fixture->out, "bad.pdf", NULL);
 
-  xa_test_run_cli (&next_year, fixture->data_dir, "template", "next-year", "--year", "2021", NULL);
+  xa_test_run_cli (&next_year, fixture->demo.data_dir, "template", "next-year", "--year", "2021", NULL);
   g_assert_cmpint (next_year.status, ==, 0);
 
-  xa_test_run_cli (&diff, fixture->data_dir, "template", "diff", "--year", "2021", "--year", "2022", "--pdf", path, NULL);
+  xa_test_run_cli (&diff, fixture->demo.data_dir, "template", "diff", "--year", "2021", "--year", "2022", "--pdf", path, NULL);
   g_assert_cmpint (diff.status, ==, 0);
   g_assert_nonnull (strstr (diff.out, path));
   document = open_pdf (path);
@@ -332,7 +321,7 @@ test_template_diff_pdf (Fixture       *fixture,
   g_assert_true (document_contains (document, "2022"));
 
   /* A year without a template: one line that names it, and no file. */
-  xa_test_run_cli (&bad_year, fixture->data_dir, "template", "diff", "--year", "2021", "--year", "2030", "--pdf", bad_path, NULL);
+  xa_test_run_cli (&bad_year, fixture->demo.data_dir, "template", "diff", "--year", "2021", "--year", "2030", "--pdf", bad_path, NULL);
   g_assert_cmpint (bad_year.status, ==, 1);
   g_assert_nonnull (strstr (bad_year.err, "2030"));
   g_assert_cmpuint (strchr (bad_year.err, '\n') - bad_year.err, ==, strlen (bad_year.err) - 1);
@@ -355,21 +344,21 @@ test_set_date (Fixture       *fixture,
   const char *code;
   guint n_dates = 0;
 
-  xa_test_run_cli (&generate, fixture->data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
+  xa_test_run_cli (&generate, fixture->demo.data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
   g_assert_cmpint (generate.status, ==, 0);
   agreements = list_agreements (fixture);
   code = json_object_get_string_member (json_array_get_object_element (agreements, 0), "school");
 
-  xa_test_run_cli (&bad, fixture->data_dir, "agreement", "set-date", "--year", "2021", "--all",
+  xa_test_run_cli (&bad, fixture->demo.data_dir, "agreement", "set-date", "--year", "2021", "--all",
                    "--date", "2021-02-30", NULL);
   g_assert_cmpint (bad.status, ==, 1);
   g_assert_nonnull (strstr (bad.err, "2021-02-30"));
 
-  xa_test_run_cli (&set, fixture->data_dir, "agreement", "set-date", "--year", "2021", "--all",
+  xa_test_run_cli (&set, fixture->demo.data_dir, "agreement", "set-date", "--year", "2021", "--all",
                    "--date", "2021-09-01", NULL);
   g_assert_cmpint (set.status, ==, 0);
 
-  xa_test_run_cli (&render, fixture->data_dir, "agreement", "render", "--year", "2021", "--school", code,
+  xa_test_run_cli (&render, fixture->demo.data_dir, "agreement", "render", "--year", "2021", "--school", code,
                    "--copy", "school", "--out", path, NULL);
   g_assert_cmpint (render.status, ==, 0);
   document = open_pdf (path);

@@ -21,48 +21,37 @@
 
 typedef struct
 {
-  char *dir;
-  char *data_dir;
-  char *backup_dir;
+  XaTestDemoDir  demo;
+  char          *backup_dir;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(XaTestRun) run = { 0, };
-
-  fixture->dir = g_dir_make_tmp ("xiaoan-backup-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
-  fixture->backup_dir = g_build_filename (fixture->data_dir, "backups", NULL);
-
-  xa_test_run_cli (&run, fixture->data_dir, "demo", "--schools", "40", NULL);
-  g_assert_cmpint (run.status, ==, 0);
+  xa_test_demo_dir_set_up (&fixture->demo, "backup-cli", 40);
+  fixture->backup_dir = g_build_filename (fixture->demo.data_dir, "backups", NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  xa_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->data_dir);
   g_free (fixture->backup_dir);
+  xa_test_demo_dir_tear_down (&fixture->demo);
 }
 
 /* `backup list --json`, parsed. */
 static JsonArray *
 list_backups (Fixture *fixture)
 {
-  return xa_test_run_cli_json (fixture->data_dir, "backup", "list", "--json", NULL);
+  return xa_test_run_cli_json (fixture->demo.data_dir, "backup", "list", "--json", NULL);
 }
 
 static guint
 count_agreements (Fixture *fixture)
 {
-  g_autoptr(JsonArray) agreements = xa_test_run_cli_json (fixture->data_dir, "agreement", "list",
+  g_autoptr(JsonArray) agreements = xa_test_run_cli_json (fixture->demo.data_dir, "agreement", "list",
                                                           "--year", "2021", "--json", NULL);
 
   return json_array_get_length (agreements);
@@ -73,7 +62,7 @@ make_backup (Fixture *fixture)
 {
   g_auto(XaTestRun) run = { 0, };
 
-  xa_test_run_cli (&run, fixture->data_dir, "backup", "create", NULL);
+  xa_test_run_cli (&run, fixture->demo.data_dir, "backup", "create", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, fixture->backup_dir));
   g_assert_nonnull (strstr (run.out, "verified"));
@@ -84,7 +73,7 @@ generate_agreements (Fixture *fixture)
 {
   g_auto(XaTestRun) run = { 0, };
 
-  xa_test_run_cli (&run, fixture->data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
+  xa_test_run_cli (&run, fixture->demo.data_dir, "agreement", "generate", "--year", "2021", "--all", NULL);
   g_assert_cmpint (run.status, ==, 0);
 }
 
@@ -114,19 +103,19 @@ test_create_list_restore (Fixture       *fixture,
                    json_object_get_int_member (json_array_get_object_element (backups, 1), "audit_entries"));
   first = g_strdup (json_object_get_string_member (json_array_get_object_element (backups, 1), "name"));
 
-  xa_test_run_cli (&text, fixture->data_dir, "backup", "list", NULL);
+  xa_test_run_cli (&text, fixture->demo.data_dir, "backup", "list", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, first));
   g_assert_nonnull (strstr (text.out, "\tverified\n"));
 
   /* The first backup, by its name, takes the database back to before the agreements. */
-  xa_test_run_cli (&by_name, fixture->data_dir, "backup", "restore", first, NULL);
+  xa_test_run_cli (&by_name, fixture->demo.data_dir, "backup", "restore", first, NULL);
   g_assert_cmpint (by_name.status, ==, 0);
   g_assert_nonnull (strstr (by_name.out, "kept as"));
   g_assert_cmpuint (count_agreements (fixture), ==, 0);
 
   /* The newest brings them back. */
-  xa_test_run_cli (&restore, fixture->data_dir, "backup", "restore", "--latest", NULL);
+  xa_test_run_cli (&restore, fixture->demo.data_dir, "backup", "restore", "--latest", NULL);
   g_assert_cmpint (restore.status, ==, 0);
   g_assert_cmpuint (count_agreements (fixture), ==, 40);
 }
@@ -158,13 +147,13 @@ test_corrupted_backup (Fixture       *fixture,
   g_assert_false (json_object_get_boolean_member (backup, "verified"));
   g_assert_nonnull (json_object_get_string_member (backup, "problem"));
 
-  xa_test_run_cli (&restore, fixture->data_dir, "backup", "restore",
+  xa_test_run_cli (&restore, fixture->demo.data_dir, "backup", "restore",
                    json_object_get_string_member (backup, "path"), NULL);
   g_assert_cmpint (restore.status, ==, 1);
   g_assert_nonnull (strstr (restore.err, json_object_get_string_member (backup, "name")));
   g_assert_cmpuint (count_agreements (fixture), ==, 40);
 
-  xa_test_run_cli (&latest, fixture->data_dir, "backup", "restore", "--latest", NULL);
+  xa_test_run_cli (&latest, fixture->demo.data_dir, "backup", "restore", "--latest", NULL);
   g_assert_cmpint (latest.status, ==, 1);
   g_assert_nonnull (strstr (latest.err, "no backup that verifies"));
   g_assert_cmpuint (count_agreements (fixture), ==, 40);
@@ -178,7 +167,7 @@ test_damaged_database (Fixture       *fixture,
   g_auto(XaTestRun) create = { 0, };
   g_auto(XaTestRun) list = { 0, };
   g_auto(XaTestRun) restore = { 0, };
-  g_autofree char *db_path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
+  g_autofree char *db_path = g_build_filename (fixture->demo.data_dir, "xiaoan.db", NULL);
   g_autofree guchar *garbage = g_malloc (64);
   GStatBuf st;
   int fd;
@@ -192,18 +181,18 @@ test_damaged_database (Fixture       *fixture,
     g_assert_cmpint (pwrite (fd, garbage, 64, page * 4096), ==, 64);
   close (fd);
 
-  xa_test_run_cli (&refused, fixture->data_dir, "school", "list", NULL);
+  xa_test_run_cli (&refused, fixture->demo.data_dir, "school", "list", NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "is damaged"));
   g_assert_nonnull (strstr (refused.err, "xiaoan.db.damaged-"));
-  xa_test_run_cli (&create, fixture->data_dir, "backup", "create", NULL);
+  xa_test_run_cli (&create, fixture->demo.data_dir, "backup", "create", NULL);
   g_assert_cmpint (create.status, ==, 1);
 
   /* Listing and restoring do not need the database. */
-  xa_test_run_cli (&list, fixture->data_dir, "backup", "list", NULL);
+  xa_test_run_cli (&list, fixture->demo.data_dir, "backup", "list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_nonnull (strstr (list.out, "\tverified\n"));
-  xa_test_run_cli (&restore, fixture->data_dir, "backup", "restore", "--latest", NULL);
+  xa_test_run_cli (&restore, fixture->demo.data_dir, "backup", "restore", "--latest", NULL);
   g_assert_cmpint (restore.status, ==, 0);
   g_assert_cmpuint (count_agreements (fixture), ==, 0);
 }
@@ -225,7 +214,7 @@ test_usage (Fixture       *fixture,
     {
       g_auto(XaTestRun) run = { 0, };
 
-      xa_test_run_cli (&run, fixture->data_dir, lines[i][0], lines[i][1], lines[i][2],
+      xa_test_run_cli (&run, fixture->demo.data_dir, lines[i][0], lines[i][1], lines[i][2],
                        lines[i][3], lines[i][4], NULL);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");

@@ -16,35 +16,24 @@
 
 typedef struct
 {
-  char *dir;
-  char *data_dir;
-  char *location;
+  XaTestDemoDir  demo;
+  char          *location;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(XaTestRun) run = { 0, };
-
-  fixture->dir = g_dir_make_tmp ("xiaoan-template-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
-  fixture->location = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
-
-  xa_test_run_cli (&run, fixture->data_dir, "demo", "--schools", "3", NULL);
-  g_assert_cmpint (run.status, ==, 0);
+  xa_test_demo_dir_set_up (&fixture->demo, "template-cli", 3);
+  fixture->location = g_build_filename (fixture->demo.data_dir, "xiaoan.db", NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  xa_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->data_dir);
   g_free (fixture->location);
+  xa_test_demo_dir_tear_down (&fixture->demo);
 }
 
 static char *
@@ -65,7 +54,7 @@ assert_import_refused (Fixture    *fixture,
   g_autofree char *after = NULL;
   g_autofree char *line = g_strdup_printf ("%s: %s", path, expected);
 
-  xa_test_run_cli (&run, fixture->data_dir, "template", "import", path, NULL);
+  xa_test_run_cli (&run, fixture->demo.data_dir, "template", "import", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, line));
   g_assert_cmpstr (run.out, ==, "");
@@ -91,17 +80,17 @@ test_hostile_files (Fixture       *fixture,
 
   memset (bomb, '[', half);
   memset (bomb + half, ']', half);
-  bomb_path = xa_test_write_file (fixture->dir, "bomb.json", bomb, 2 * half);
+  bomb_path = xa_test_write_file (fixture->demo.dir, "bomb.json", bomb, 2 * half);
   assert_import_refused (fixture, bomb_path, "line 1, column 65: brackets nested more than 64 deep\n");
 
-  raw_path = xa_test_write_file (fixture->dir, "raw-nul.json", raw_nul, sizeof raw_nul - 1);
+  raw_path = xa_test_write_file (fixture->demo.dir, "raw-nul.json", raw_nul, sizeof raw_nul - 1);
   assert_import_refused (fixture, raw_path, "line 2, column 13: a NUL byte");
 
-  escaped_path = xa_test_write_file (fixture->dir, "escaped-nul.json", escaped_nul, strlen (escaped_nul));
+  escaped_path = xa_test_write_file (fixture->demo.dir, "escaped-nul.json", escaped_nul, strlen (escaped_nul));
   assert_import_refused (fixture, escaped_path, "line 2, column 13: a NUL character (\\u0000) in a text");
 
   memset (huge, ' ', huge_length);
-  huge_path = xa_test_write_file (fixture->dir, "huge.json", huge, huge_length);
+  huge_path = xa_test_write_file (fixture->demo.dir, "huge.json", huge, huge_length);
   assert_import_refused (fixture, huge_path, "the template is too large");
 }
 
