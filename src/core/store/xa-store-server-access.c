@@ -210,7 +210,24 @@ add_role_func (XaStore   *self,
         }
     }
 
-  /* 122 random bits of the server's strong source, as hex: safe inside the DDL. */
+  {
+    g_autoptr(XaStatement) exists = NULL;
+
+    if (!(exists = xa_store_prepare (self, "SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = ?", error)))
+      return FALSE;
+    xa_statement_bind_text (exists, 1, add->role_name);
+    if (!xa_statement_step_one (exists, error))
+      return FALSE;
+    if (xa_statement_get_int64 (exists, 0) > 0)
+      {
+        g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT,
+                     _("The server already has a role “%s”; choose another name with --role"),
+                     add->role_name);
+        return FALSE;
+      }
+  }
+
+  /* 96 random bits of the server's strong source, as hex: safe inside the DDL. */
   if (!(password = xa_store_prepare (self,
                                      "SELECT replace (gen_random_uuid ()::text, '-', '')"
                                      " || replace (gen_random_uuid ()::text, '-', '')",

@@ -486,7 +486,11 @@ test_access (void)
   g_assert_cmpuint (strlen (password_a), >=, 20);
   g_assert_cmpstr (password_a, !=, password_b);
 
-  /* No school without its school, no role a name could smuggle SQL into. */
+  /* No role twice, no school without its school, no role a name could smuggle SQL into. */
+  g_assert_null (xa_store_server_add_school (admin_store, xa_organisation_get_code (b), role_a, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, role_a));
+  g_clear_error (&error);
   g_assert_null (xa_store_server_add_school (admin_store, "9999999999", NULL, &error));
   g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
