@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "xa-cli-private.h"
 
@@ -88,6 +89,9 @@ xa_cli_migrate (XaCli *cli)
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   gint64 n_rows = 0;
+  g_autofree char *folder = NULL;
+  gboolean created;
+  gboolean folder_created;
 
   if (cli->from == NULL || cli->to == NULL)
     return xa_cli_usage_error (_("“migrate” needs --from and --to, each a database file or a postgresql:// address"));
@@ -97,10 +101,31 @@ xa_cli_migrate (XaCli *cli)
   if (g_str_equal (from, to))
     return xa_cli_usage_error (_("--from and --to name the same database"));
 
+  created = !xa_store_location_is_server (to) && !g_file_test (to, G_FILE_TEST_EXISTS);
+  folder = created ? g_path_get_dirname (to) : NULL;
+  folder_created = folder != NULL && !g_file_test (folder, G_FILE_TEST_IS_DIR);
   if (!(source = xa_store_open_location (from, NULL, TRUE, &error)) ||
       !(target = xa_store_open_location (to, NULL, FALSE, &error)) ||
       !xa_store_copy (source, target, &n_rows, &error))
-    return xa_cli_user_error (error);
+    {
+      /* A file made for the move and left empty by its failure goes again: a refused
+       * move changes nothing. */
+      if (created && target != NULL)
+        {
+          static const char * const suffixes[] = { "", "-wal", "-shm", ".head" };
+
+          g_clear_object (&target);
+          for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+            {
+              g_autofree char *path = g_strconcat (to, suffixes[i], NULL);
+
+              g_unlink (path);
+            }
+          if (folder_created)
+            g_rmdir (folder);
+        }
+      return xa_cli_user_error (error);
+    }
 
   g_print (_("Moved %lld rows from %s to %s; the audit log verifies there\n"),
            (long long) n_rows, xa_store_get_path (source), xa_store_get_path (target));

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -224,6 +225,30 @@ test_usage (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->backup_dir, G_FILE_TEST_EXISTS));
 }
 
+/* `migrate` to a new file from a store whose audit log does not verify: refused with
+ * the entry named, and the file and folder made for the move are gone again. */
+static void
+test_migrate_refused_leaves_nothing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *source = g_build_filename (fixture->demo.data_dir, "xiaoan.db", NULL);
+  g_autofree char *folder = g_build_filename (fixture->demo.dir, "moved", NULL);
+  g_autofree char *target = g_build_filename (folder, "xiaoan.db", NULL);
+  g_auto(XaTestRun) run = { 0, };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (source, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update;"
+                                     "UPDATE audit SET detail = '{}' WHERE seq = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  xa_test_run_cli (&run, NULL, "migrate", "--from", source, "--to", target, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "entry 3"));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +262,7 @@ main (int   argc,
   ADD ("corrupted-backup", test_corrupted_backup);
   ADD ("damaged-database", test_damaged_database);
   ADD ("usage", test_usage);
+  ADD ("migrate-refused-leaves-nothing", test_migrate_refused_leaves_nothing);
 
   return g_test_run ();
 }
