@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "document/xa-font-resolver.h"
 #include "ui/xa-application.h"
 
 int
@@ -28,6 +29,9 @@ main (int   argc,
 
   g_set_prgname ("xiaoan");
   g_set_application_name (_("Xiaoan"));
+
+  /* Before GTK makes its first font map: see xa_font_resolver_load_fontconfig(). */
+  xa_font_resolver_load_fontconfig ();
 
   app = xa_application_new (APP_ID);
   return g_application_run (G_APPLICATION (app), argc, argv);

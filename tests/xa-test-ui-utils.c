@@ -10,6 +10,34 @@
 
 #include "xa-test-ui-utils.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "document/xa-font-resolver.h"
+
+/**
+ * xa_test_ui_init:
+ *
+ * Starts GTK and libadwaita for a test as main() starts them for the app: fontconfig
+ * loaded first, on this thread, and the user's locale (zh_CN in the suites) with the
+ * build's translations, where gtk_test_init() alone would leave English.
+ */
+void
+xa_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  const char *localedir = g_getenv ("XIAOAN_LOCALEDIR");
+
+  xa_font_resolver_load_fontconfig ();
+  gtk_test_init (argc, argv, NULL);
+  setlocale (LC_ALL, "");
+  adw_init ();
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 void
 xa_test_iterate (void)
 {

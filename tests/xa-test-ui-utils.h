@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 /* Enough turns of the main loop for any idle work to finish; no clock involved. */
 #define XA_TEST_MAX_ITERATIONS 10000
 
+void xa_test_ui_init          (int         *argc,
+                               char      ***argv);
 void xa_test_iterate          (void);
 void xa_test_wait_for_boolean (gpointer    object,
                                const char *property,

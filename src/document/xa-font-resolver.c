@@ -146,6 +146,22 @@ xa_font_resolver_init (XaFontResolver *self)
 }
 
 /**
+ * xa_font_resolver_load_fontconfig:
+ *
+ * Loads fontconfig's configuration on the calling thread. Call it in main() of a program
+ * with a window, before GTK starts: Pango loads the configuration in a thread of its own
+ * when GTK makes its first font map, and a resolver looking fonts up in a worker at that
+ * moment loads it too; the two loads race and can hang the program (Pango issue 784).
+ * Loaded once, every later caller finds it loaded.
+ */
+void
+xa_font_resolver_load_fontconfig (void)
+{
+  if (!FcInit ())
+    g_warning ("Cannot load the fontconfig configuration: the documents' fonts will be missing");
+}
+
+/**
  * xa_font_resolver_new:
  *
  * Looks the four document typefaces up in the current fontconfig configuration.

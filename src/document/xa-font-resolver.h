@@ -23,6 +23,7 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (XaFontResolver, xa_font_resolver, XA, FONT_RESOLVER, GObject)
 
+void             xa_font_resolver_load_fontconfig (void);
 XaFontResolver  *xa_font_resolver_new             (void);
 void             xa_font_resolver_new_async       (GCancellable        *cancellable,
                                                    GAsyncReadyCallback  callback,

@@ -187,14 +187,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("XIAOAN_LOCALEDIR");
-
-  gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "");
-  adw_init ();
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  xa_test_ui_init (&argc, &argv);
 
   g_test_add ("/xa/agreement-preview/follows-typing", Fixture, NULL,
               fixture_set_up, test_preview_follows_typing, fixture_tear_down);

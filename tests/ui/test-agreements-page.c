@@ -706,14 +706,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("XIAOAN_LOCALEDIR");
-
-  gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "");
-  adw_init ();
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  xa_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -95,7 +95,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  xa_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/xa/backup-scheduler/ticks", test_scheduler_ticks);
 

@@ -286,19 +286,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("XIAOAN_LOCALEDIR");
   int status;
 
   /* Before GTK, which may connect to the session bus: the keyring's bus is the one. */
   keyring = xa_test_keyring_start ();
 
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() sets an English locale; these tests run in the user's (zh_CN). */
-  setlocale (LC_ALL, "");
-  adw_init ();
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  xa_test_ui_init (&argc, &argv);
 
   g_test_add ("/xa/database-page/server-choice", Fixture, NULL, fixture_set_up, test_server_choice,
               fixture_tear_down);

@@ -181,8 +181,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  xa_test_ui_init (&argc, &argv);
 
   g_test_add ("/xa/preferences/back-up-now", Fixture, NULL, fixture_set_up, test_back_up_now, fixture_tear_down);
   g_test_add ("/xa/preferences/corrupted-backup-not-offered", Fixture, NULL, fixture_set_up,
