@@ -20,11 +20,17 @@
 #include "xa-store-private.h"
 #include "xa-store.h"
 
+/* A program runs a few hundred distinct statements, each thousands of times: each is
+ * parsed and planned once per connection and run by name after that. SQL built with a
+ * varying shape (a multi-row INSERT) past this many goes unnamed, planned each time. */
+#define MAX_PREPARED 512
+
 struct _XaPgConnection
 {
-  PGconn *conn;
-  char   *display;
-  int     last_changes;  /* rows the last INSERT, UPDATE or DELETE changed */
+  PGconn     *conn;
+  char       *display;
+  int         last_changes;  /* rows the last INSERT, UPDATE or DELETE changed */
+  GHashTable *prepared;      /* translated SQL → name of its prepared statement */
 };
 
 struct _XaPgStatement
@@ -277,6 +283,7 @@ xa_pg_connection_open (const char  *uri,
   if (password == NULL || password[0] == '\0')
     keys[1] = NULL;
   self->conn = PQconnectdbParams (keys, values, TRUE);
+  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   host = PQhost (self->conn);
   self->display = g_strdup_printf ("%s@%s:%s/%s",
                                    PQuser (self->conn) ? PQuser (self->conn) : "",
@@ -320,6 +327,7 @@ xa_pg_connection_free (XaPgConnection *self)
     return;
 
   g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->prepared, g_hash_table_unref);
   g_free (self->display);
   g_free (self);
 }
@@ -531,14 +539,54 @@ xa_pg_statement_bind_double (XaPgStatement *self,
   set_value (self, index, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
 }
 
+/* Finds or makes the server's prepared statement for @self's SQL. A prepared statement
+ * outlives the transaction that made it, even one rolled back, so one made is kept.
+ * *name is NULL when the connection holds its most: the statement then runs unnamed. */
+static gboolean
+find_prepared (XaPgStatement  *self,
+               const char    **name,
+               GError        **error)
+{
+  XaPgConnection *connection = self->connection;
+  g_autofree char *new_name = NULL;
+  PGresult *result;
+  gboolean prepared;
+
+  if ((*name = g_hash_table_lookup (connection->prepared, self->sql)) != NULL)
+    return TRUE;
+  if (g_hash_table_size (connection->prepared) >= MAX_PREPARED)
+    return TRUE;
+
+  new_name = g_strdup_printf ("xa_%u", g_hash_table_size (connection->prepared) + 1);
+  result = PQprepare (connection->conn, new_name, self->sql, self->n_params, self->types);
+  prepared = PQresultStatus (result) == PGRES_COMMAND_OK;
+  if (!prepared)
+    set_error_from_result (connection, result, self->sql, error);
+  PQclear (result);
+  if (!prepared)
+    return FALSE;
+
+  *name = new_name;
+  g_hash_table_insert (connection->prepared, g_strdup (self->sql), g_steal_pointer (&new_name));
+  return TRUE;
+}
+
 static gboolean
 run_statement (XaPgStatement  *self,
                GError        **error)
 {
   ExecStatusType status;
+  const char *name = NULL;
 
-  self->result = PQexecParams (self->connection->conn, self->sql, self->n_params, self->types,
-                               (const char * const *) self->values, NULL, NULL, 0);
+  if (!find_prepared (self, &name, error))
+    return FALSE;
+
+  if (name != NULL)
+    self->result = PQexecPrepared (self->connection->conn, name, self->n_params,
+                                   (const char * const *) self->values, NULL, NULL, 0);
+  else
+    self->result = PQexecParams (self->connection->conn, self->sql, self->n_params, self->types,
+                                 (const char * const *) self->values, NULL, NULL, 0);
   status = PQresultStatus (self->result);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
     {

@@ -242,6 +242,74 @@ test_errors (Fixture       *fixture,
   g_assert_null (strstr (error->message, "SELEC"));
 }
 
+static gint64
+count_rows (Fixture    *fixture,
+            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaPgStatement) count = prepare (fixture, sql);
+
+  g_assert_cmpint (xa_pg_statement_step (count, &error), ==, XA_STEP_ROW);
+  g_assert_no_error (error);
+  return xa_pg_statement_get_int64 (count, 0);
+}
+
+/* Statements run by name once the server has planned them: the same SQL again, after a
+ * rolled-back transaction that first planned it, and past the most kept by name. */
+static void
+test_prepared_again (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!needs_server (fixture))
+    return;
+
+  g_assert_true (xa_pg_connection_exec (fixture->connection,
+                                        "CREATE TABLE note (n BIGINT NOT NULL)", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (xa_pg_connection_exec (fixture->connection, "BEGIN", &error));
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(XaPgStatement) insert = prepare (fixture, "INSERT INTO note (n) VALUES (?)");
+
+      xa_pg_statement_bind_int64 (insert, 1, i);
+      g_assert_cmpint (xa_pg_statement_step (insert, &error), ==, XA_STEP_DONE);
+      g_assert_no_error (error);
+    }
+  g_assert_true (xa_pg_connection_exec (fixture->connection, "ROLLBACK", &error));
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM note"), ==, 0);
+
+  /* 600 distinct statements: the first are kept by name, the rest run unnamed. */
+  for (int i = 0; i < 600; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO note (n) VALUES (?), (%d)", i);
+      g_autoptr(XaPgStatement) insert = prepare (fixture, sql);
+
+      xa_pg_statement_bind_int64 (insert, 1, -i);
+      g_assert_cmpint (xa_pg_statement_step (insert, &error), ==, XA_STEP_DONE);
+      g_assert_no_error (error);
+      g_assert_cmpint (xa_pg_statement_count_changes (insert), ==, 2);
+    }
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM note"), ==, 1200);
+  g_assert_cmpint (count_rows (fixture, "SELECT sum(n) FROM note WHERE n > 0"), ==, 599 * 600 / 2);
+
+  /* A statement the server refuses to plan is not kept: the next try is planned again. */
+  {
+    g_autoptr(XaPgStatement) missing = prepare (fixture, "SELECT n FROM later");
+
+    g_assert_cmpint (xa_pg_statement_step (missing, &error), ==, XA_STEP_ERROR);
+    g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL);
+    g_clear_error (&error);
+    g_assert_true (xa_pg_connection_exec (fixture->connection,
+                                          "CREATE TABLE later (n BIGINT); INSERT INTO later VALUES (7)",
+                                          &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (count_rows (fixture, "SELECT n FROM later"), ==, 7);
+}
+
 /* Two writers of one row under SERIALIZABLE: the loser is told "busy", which the store
  * answers by running the write again, never with the server's English. */
 static void
@@ -395,6 +463,8 @@ main (int   argc,
   g_test_add_func ("/xa/pg/translate", test_translate);
   g_test_add_func ("/xa/pg/refused-connection", test_refused_connection);
   g_test_add ("/xa/pg/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/xa/pg/prepared-again", Fixture, NULL, fixture_set_up, test_prepared_again,
+              fixture_tear_down);
   g_test_add ("/xa/pg/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/xa/pg/schema", Fixture, NULL, fixture_set_up, test_schema, fixture_tear_down);
   g_test_add ("/xa/pg/serialisation-is-busy", Fixture, NULL, fixture_set_up,
