@@ -353,7 +353,7 @@ xa_agreement_batch_class_init (XaAgreementBatchClass *klass)
 static void
 xa_agreement_batch_init (XaAgreementBatch *self)
 {
-  XaAgreementCopy both[] = { XA_AGREEMENT_COPY_COMMISSION, XA_AGREEMENT_COPY_SCHOOL };
+  XaAgreementCopy both[] = { XA_AGREEMENT_COPY_ALL };
 
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->own_templates = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);

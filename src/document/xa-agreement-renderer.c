@@ -16,13 +16,13 @@
 #include "core/registry/xa-role.h"
 #include "core/util/xa-date.h"
 
-/* What one agreement adds to the template's text: the lines that name the school and its
- * responsible people, set under the title where a 公文 names its addressee. */
+/* The template's text, filled with one school's values; its party lines (责任学校：…)
+ * go under the title, where a 公文 names its addressee. */
 typedef struct
 {
   XaPageLayout            *layout;
   const XaTemplateValues  *values;
-  const char * const      *parties;
+  GPtrArray               *party_lines;  /* of char *, as printed */
 } Builder;
 
 static void add_clauses (Builder    *builder,
@@ -44,9 +44,9 @@ add_clause (Builder  *builder,
     {
     case XA_CLAUSE_KIND_TITLE:
       xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, text);
-      for (guint i = 0; builder->parties != NULL && builder->parties[i] != NULL; i++)
-        xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_FLUSH, NULL, builder->parties[i]);
-      builder->parties = NULL;
+      for (guint i = 0; builder->party_lines != NULL && i < builder->party_lines->len; i++)
+        xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_FLUSH, NULL, builder->party_lines->pdata[i]);
+      builder->party_lines = NULL;
       break;
 
     case XA_CLAUSE_KIND_SECTION:
@@ -102,59 +102,231 @@ add_clauses (Builder    *builder,
 /**
  * xa_agreement_copy_to_label:
  *
- * Returns: (nullable): the label of a copy at the top left of its first page, or %NULL
- *   for none
+ * Returns: (nullable): the label of the commission's or the school's copy in the default
+ *   template (区教委存, 学校存), or %NULL for none
  */
 const char *
 xa_agreement_copy_to_label (XaAgreementCopy copy)
 {
-  switch (copy)
-    {
-    case XA_AGREEMENT_COPY_COMMISSION:
-      return XA_DOCUMENT_COPY_COMMISSION;
-    case XA_AGREEMENT_COPY_SCHOOL:
-      return XA_DOCUMENT_COPY_SCHOOL;
-    case XA_AGREEMENT_COPY_NONE:
-    default:
-      return NULL;
-    }
+  if (copy == XA_AGREEMENT_COPY_COMMISSION)
+    return XA_DOCUMENT_COPY_COMMISSION;
+  if (copy == XA_AGREEMENT_COPY_SCHOOL)
+    return XA_DOCUMENT_COPY_SCHOOL;
+
+  return NULL;
 }
 
-/* @sign_date: (nullable): printed under both parties (2021年9月1日) instead of the
- * template's blank 年　月　日. */
+static const XaSigner *
+find_signer (XaTemplate *template,
+             const char *role)
+{
+  for (guint i = 0; i < xa_template_get_n_signers (template); i++)
+    if (g_strcmp0 (xa_template_get_signer (template, i)->role, role) == 0)
+      return xa_template_get_signer (template, i);
+
+  return NULL;
+}
+
+/**
+ * xa_agreement_copy_label_in:
+ *
+ * Returns: (nullable): the label @template gives @copy at the top left of its first
+ *   page, or %NULL for none
+ */
+const char *
+xa_agreement_copy_label_in (XaTemplate      *template,
+                            XaAgreementCopy  copy)
+{
+  const XaSigner *signer = NULL;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
+
+  if (copy == XA_AGREEMENT_COPY_COMMISSION)
+    signer = find_signer (template, "commission");
+  else if (copy == XA_AGREEMENT_COPY_SCHOOL)
+    signer = find_signer (template, "school");
+  else if (copy >= XA_AGREEMENT_COPY_PARTY_0 &&
+           (guint) (copy - XA_AGREEMENT_COPY_PARTY_0) < xa_template_get_n_signers (template))
+    signer = xa_template_get_signer (template, copy - XA_AGREEMENT_COPY_PARTY_0);
+
+  return signer != NULL && signer->copy[0] != '\0' ? signer->copy : NULL;
+}
+
+/**
+ * xa_agreement_expand_copies:
+ * @copies: (array length=n_copies): the originals asked for
+ * @expanded: (element-type XaAgreementCopy): where the originals to print are appended
+ *
+ * Turns %XA_AGREEMENT_COPY_ALL into each party's original, in the parties' order: one
+ * for every party that keeps one, or one without a label when none does.
+ *
+ * Returns: how many originals were appended
+ */
+guint
+xa_agreement_expand_copies (XaTemplate            *template,
+                            const XaAgreementCopy *copies,
+                            guint                  n_copies,
+                            GArray                *expanded)
+{
+  guint before = expanded->len;
+
+  for (guint i = 0; i < n_copies; i++)
+    {
+      guint n_kept = 0;
+
+      if (copies[i] != XA_AGREEMENT_COPY_ALL)
+        {
+          g_array_append_val (expanded, copies[i]);
+          continue;
+        }
+
+      for (guint j = 0; j < xa_template_get_n_signers (template); j++)
+        {
+          XaAgreementCopy copy = XA_AGREEMENT_COPY_PARTY (j);
+
+          if (xa_template_get_signer (template, j)->copy[0] == '\0')
+            continue;
+          g_array_append_val (expanded, copy);
+          n_kept++;
+        }
+
+      if (n_kept == 0)
+        {
+          XaAgreementCopy none = XA_AGREEMENT_COPY_NONE;
+
+          g_array_append_val (expanded, none);
+        }
+    }
+
+  return expanded->len - before;
+}
+
+/* A party's name line: its label before the unit (甲方：…), unless the unit already
+ * begins with it. */
+static char *
+dup_unit_line (const XaSigner         *signer,
+               const XaTemplateValues *values)
+{
+  g_autofree char *unit = xa_template_expand (signer->unit, values);
+
+  if (signer->label[0] == '\0' || g_str_has_prefix (unit, signer->label))
+    return g_steal_pointer (&unit);
+  if (unit[0] == '\0')
+    return g_strdup (signer->label);
+
+  return g_strconcat (signer->label, g_str_has_suffix (signer->label, "：") ? "" : "：", unit, NULL);
+}
+
+static char *
+dup_form_line (const XaFormLine       *line,
+               const XaTemplateValues *values)
+{
+  g_autofree char *label = xa_template_expand (line->label, values);
+  g_autofree char *value = xa_template_expand (line->value, values);
+
+  return g_strconcat (label, value, NULL);
+}
+
+/**
+ * xa_agreement_signature_block_new:
+ * @sign_date: (nullable): the date the agreement was signed (2021年9月1日), printed on
+ *   the parties' date lines instead of the template's blank 年　月　日
+ * @school_sign: (nullable): the only line of the school's party instead of its own, as
+ *   the successor's acknowledgement has it (继任者签名：)
+ *
+ * The template's parties, filled with one school's values.
+ *
+ * Returns: (transfer full): the signature block
+ */
+XaSignatureBlock *
+xa_agreement_signature_block_new (XaTemplate             *template,
+                                  const XaTemplateValues *values,
+                                  const char             *sign_date,
+                                  const char             *school_sign)
+{
+  const char *shared = xa_template_get_shared_date (template);
+  XaSignatureBlock *block;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
+
+  block = xa_signature_block_new (xa_template_get_signature_layout (template) == XA_SIGNATURE_STACKED,
+                                  shared[0] != '\0' && sign_date != NULL ? sign_date : shared);
+
+  for (guint i = 0; i < xa_template_get_n_signers (template); i++)
+    {
+      const XaSigner *signer = xa_template_get_signer (template, i);
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *unit = dup_unit_line (signer, values);
+      g_autofree char *date = NULL;
+
+      if (school_sign != NULL && g_strcmp0 (signer->role, "school") == 0)
+        g_ptr_array_add (lines, g_strdup (school_sign));
+      else
+        for (guint j = 0; j < signer->lines->len; j++)
+          g_ptr_array_add (lines, dup_form_line (signer->lines->pdata[j], values));
+      g_ptr_array_add (lines, NULL);
+
+      if (signer->date[0] != '\0')
+        date = sign_date != NULL ? g_strdup (sign_date) : xa_template_expand (signer->date, values);
+
+      xa_signature_block_add_party (block, unit, signer->seal,
+                                    (const char * const *) lines->pdata, date);
+    }
+
+  return block;
+}
+
+/* The template's party lines under the title, filled: a value left empty by the school's
+ * record is a blank to write by hand. */
+static GPtrArray *
+dup_party_lines (XaTemplate             *template,
+                 const XaTemplateValues *values)
+{
+  GPtrArray *party_lines = xa_template_get_party_lines (template);
+  GPtrArray *printed = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < party_lines->len; i++)
+    {
+      const XaFormLine *line = party_lines->pdata[i];
+      g_autofree char *label = xa_template_expand (line->label, values);
+      g_autofree char *value = xa_template_expand (line->value, values);
+
+      g_ptr_array_add (printed, g_strconcat (label, value[0] != '\0' ? value : XA_DOCUMENT_BLANK_NAME, NULL));
+    }
+
+  return printed;
+}
+
+/* @party_values: (nullable): the values of the party lines under the title; %NULL for
+ *   none, as in the template's text alone
+ * @sign_date: (nullable): printed on the date lines instead of the template's blank
+ *   年　月　日
+ * @for_school: one school's agreement: its PDF's title names the school */
 static XaPageLayout *
 build_layout (XaTemplate             *template,
               const XaTemplateValues *values,
-              const char * const     *parties,
+              const XaTemplateValues *party_values,
               const char             *sign_date,
+              gboolean                for_school,
               XaAgreementCopy         copy,
               XaFontResolver         *fonts)
 {
   g_autoptr(XaPageLayout) layout = xa_page_layout_new (fonts);
+  g_autoptr(GPtrArray) party_lines = party_values ? dup_party_lines (template, party_values) : NULL;
   g_autofree char *school_year = NULL;
-  g_autofree char *left_unit = NULL;
-  g_autofree char *right_unit = NULL;
   g_autofree char *title_text = xa_agreement_dup_title (template, values);
-  Builder builder = { layout, values, parties };
+  Builder builder = { layout, values, party_lines };
 
   add_clauses (&builder, xa_template_get_clauses (template));
 
-  left_unit = xa_template_expand (xa_template_get_party_unit (template, XA_PARTY_COMMISSION), values);
-  right_unit = xa_template_expand (xa_template_get_party_unit (template, XA_PARTY_SCHOOL), values);
-  xa_page_layout_set_signature (layout,
-                                left_unit,
-                                xa_template_get_party_sign (template, XA_PARTY_COMMISSION),
-                                sign_date ? sign_date : xa_template_get_party_date (template, XA_PARTY_COMMISSION),
-                                right_unit,
-                                xa_template_get_party_sign (template, XA_PARTY_SCHOOL),
-                                sign_date ? sign_date : xa_template_get_party_date (template, XA_PARTY_SCHOOL));
-  xa_page_layout_set_copy_label (layout, xa_agreement_copy_to_label (copy));
+  xa_page_layout_set_signature (layout, xa_agreement_signature_block_new (template, values, sign_date, NULL));
+  xa_page_layout_set_copy_label (layout, xa_agreement_copy_label_in (template, copy));
 
   school_year = xa_template_expand ("{school_year}", values);
   if (title_text != NULL)
     {
       /* A school's copy says whose it is, so that a folder of PDFs can be told apart. */
-      g_autofree char *title = values->school_name && parties
+      g_autofree char *title = values->school_name && for_school
                                ? g_strdup_printf (XA_DOCUMENT_TITLE_FOR_SCHOOL, title_text, values->school_name)
                                : g_strdup (title_text);
 
@@ -206,7 +378,7 @@ xa_agreement_layout_new (XaTemplate             *template,
   g_return_val_if_fail (values != NULL, NULL);
   g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
 
-  return build_layout (template, values, NULL, NULL, copy, fonts);
+  return build_layout (template, values, NULL, NULL, FALSE, copy, fonts);
 }
 
 /**
@@ -227,44 +399,32 @@ xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
                                        XaFontResolver  *fonts)
 {
   XaTemplateValues values;
-  g_autofree char *school_line = NULL;
-  g_autofree char *first_line = NULL;
-  g_autofree char *direct_line = NULL;
+  XaTemplateValues party_values;
+  g_autofree char *succeeded = NULL;
   g_autofree char *sign_date = NULL;
-  const char *first = NULL;
-  const char *direct = NULL;
 
   g_return_val_if_fail (XA_IS_AGREEMENT (agreement), NULL);
   g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
   g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
 
   xa_agreement_fill_values (agreement, template, &values);
-  first = values.first_responsible && values.first_responsible[0] ? values.first_responsible : XA_DOCUMENT_BLANK_NAME;
-  direct = values.direct_responsible && values.direct_responsible[0] ? values.direct_responsible : XA_DOCUMENT_BLANK_NAME;
+  party_values = values;
 
-  school_line = g_strdup_printf (XA_DOCUMENT_PARTY_LINE, XA_DOCUMENT_SCHOOL, values.school_name);
-
+  /* Under the title, a 第一责任人 who handed over during the year is named with the date
+   * and the successor. */
   if (xa_agreement_get_successor (agreement) != NULL)
     {
       g_autofree char *date = xa_date_format_chinese (xa_agreement_get_handover_date (agreement));
+      const char *first = values.first_responsible && values.first_responsible[0]
+                          ? values.first_responsible : XA_DOCUMENT_BLANK_NAME;
 
-      first_line = g_strdup_printf (XA_DOCUMENT_PARTY_LINE_SUCCEEDED,
-                                    xa_role_kind_to_chinese (XA_ROLE_KIND_FIRST_RESPONSIBLE),
-                                    first, date, xa_agreement_get_successor (agreement));
+      succeeded = g_strdup_printf (XA_DOCUMENT_SUCCEEDED, first, date,
+                                   xa_agreement_get_successor (agreement));
+      party_values.first_responsible = succeeded;
     }
-  else
-    first_line = g_strdup_printf (XA_DOCUMENT_PARTY_LINE,
-                                  xa_role_kind_to_chinese (XA_ROLE_KIND_FIRST_RESPONSIBLE), first);
-
-  direct_line = g_strdup_printf (XA_DOCUMENT_PARTY_LINE,
-                                 xa_role_kind_to_chinese (XA_ROLE_KIND_DIRECT_RESPONSIBLE), direct);
 
   if (xa_agreement_get_sign_date (agreement) != NULL)
     sign_date = xa_date_format_chinese (xa_agreement_get_sign_date (agreement));
 
-  {
-    const char * const parties[] = { school_line, first_line, direct_line, NULL };
-
-    return build_layout (template, &values, parties, sign_date, copy, fonts);
-  }
+  return build_layout (template, &values, &party_values, sign_date, TRUE, copy, fonts);
 }

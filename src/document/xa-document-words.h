@@ -19,13 +19,10 @@
 /* A name not known yet, left to be written by hand. */
 #define XA_DOCUMENT_BLANK_NAME       "＿＿＿＿"
 
-/* The lines under the title that name the school and its responsible people. */
-#define XA_DOCUMENT_SCHOOL           "责任学校"
-/* 责任学校：示例区实验小学, 第一责任人：王伟: what is named, and its name. */
-#define XA_DOCUMENT_PARTY_LINE       "%s：%s"
-/* 第一责任人：王伟（2022年2月14日起由李强继任）: the role, the first holder, the date
- * of the handover and the successor. */
-#define XA_DOCUMENT_PARTY_LINE_SUCCEEDED "%s：%s（%s起由%s继任）"
+/* In a party line under the title, a 第一责任人 who handed over during the year:
+ * 王伟（2022年2月14日起由李强继任）: the first holder, the date of the handover and the
+ * successor. */
+#define XA_DOCUMENT_SUCCEEDED        "%s（%s起由%s继任）"
 
 /* A document's title in the PDF's properties, with the school it is for:
  * 继任履责确认（示例区实验小学）. */

@@ -23,8 +23,6 @@
 #define CELL        (XA_TEXT_WIDTH / XA_CHARS_PER_LINE)   /* 15.79 pt */
 #define PITCH       XA_LINE_PITCH                          /* 28.99 pt */
 #define ASCENT      0.88                                   /* of the CJK em box */
-/* The signature block's rows: blank, names, blank, signatures, blank, dates. */
-#define SIGNATURE_ROWS 6
 /* The block never stands alone on a page (reference/domain.md §1.7): when it does not fit
  * under the text, at least this many lines of text go over to its page with it. */
 #define SIGNATURE_KEEP_LINES 2
@@ -48,13 +46,6 @@ typedef struct
   gboolean     keep_with_next;  /* a title or a heading, never the last line of a page */
 } PlacedLine;
 
-typedef struct
-{
-  char *unit;
-  char *sign;
-  char *date;
-} Party;
-
 struct _XaPageLayout
 {
   GObject         parent_instance;
@@ -64,10 +55,7 @@ struct _XaPageLayout
   GArray         *paragraphs;   /* of Paragraph */
   GArray         *lines;        /* of PlacedLine, after layout */
   guint           n_pages;
-  Party           parties[2];
-  gboolean        has_signature;
-  guint           signature_page;
-  guint           signature_row;
+  XaSignatureBlock *signature;  /* NULL for none */
   char           *copy_label;
   char           *title;
   char           *author;
@@ -99,14 +87,6 @@ placed_line_clear (gpointer data)
   PlacedLine *line = data;
 
   g_clear_object (&line->layout);
-}
-
-static void
-party_clear (Party *party)
-{
-  g_clear_pointer (&party->unit, g_free);
-  g_clear_pointer (&party->sign, g_free);
-  g_clear_pointer (&party->date, g_free);
 }
 
 static PangoFontDescription *
@@ -311,7 +291,8 @@ ensure_fonts (XaPageLayout *self)
  * at the foot of the page; only lines of the last page, and no more than fit above the
  * block. */
 static guint
-count_lines_to_carry (XaPageLayout *self)
+count_lines_to_carry (XaPageLayout *self,
+                      guint         block_rows)
 {
   GArray *lines = self->lines;
   guint last_page;
@@ -322,7 +303,7 @@ count_lines_to_carry (XaPageLayout *self)
 
   last_page = g_array_index (lines, PlacedLine, lines->len - 1).page;
 
-  while (n < lines->len && n + SIGNATURE_ROWS < XA_LINES_PER_PAGE)
+  while (n < lines->len && n + block_rows < XA_LINES_PER_PAGE)
     {
       const PlacedLine *first = &g_array_index (lines, PlacedLine, lines->len - n);
       const PlacedLine *before = &g_array_index (lines, PlacedLine, lines->len - n - 1);
@@ -398,9 +379,10 @@ ensure_layout (XaPageLayout *self)
   /* The block does not fit under the text: it takes the last lines of text over to the
    * next page, each on its grid row as before, so that every page keeps the 22-line grid
    * (never a tighter pitch) and the block still stands under text. */
-  if (self->has_signature && row + SIGNATURE_ROWS > XA_LINES_PER_PAGE)
+  if (self->signature != NULL &&
+      row + xa_signature_block_get_first_rows (self->signature) > XA_LINES_PER_PAGE)
     {
-      guint n = count_lines_to_carry (self);
+      guint n = count_lines_to_carry (self, xa_signature_block_get_first_rows (self->signature));
       guint first_row = n > 0 ? g_array_index (self->lines, PlacedLine, self->lines->len - n).row : 0;
 
       for (guint i = self->lines->len - n; i < self->lines->len; i++)
@@ -416,8 +398,11 @@ ensure_layout (XaPageLayout *self)
     }
 
   self->n_pages = page + 1;
-  self->signature_page = page;
-  self->signature_row = row;
+  if (self->signature != NULL)
+    {
+      xa_signature_block_place (self->signature, page, row, XA_LINES_PER_PAGE, XA_TEXT_WIDTH);
+      self->n_pages = xa_signature_block_get_last_page (self->signature) + 1;
+    }
   self->laid_out = TRUE;
 }
 
@@ -517,31 +502,27 @@ draw_seal_zone (cairo_t *cr,
 
 static void
 draw_signature (XaPageLayout *self,
-                cairo_t      *cr)
+                cairo_t      *cr,
+                guint         page)
 {
-  double column = XA_TEXT_WIDTH / 2;
-  /* Row 0 of the block stays blank; names on row 1, signatures on row 3, dates on 5. */
-  double first = self->signature_row + 1;
+  const GArray *pieces = xa_signature_block_get_pieces (self->signature);
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->parties); i++)
+  for (guint i = 0; i < pieces->len; i++)
     {
-      const Party *party = &self->parties[i];
-      double x = XA_TEXT_LEFT + i * column;
-      double names_top = row_top (first);
-      double dates_bottom = row_top (first + 5);
+      const XaSignaturePiece *piece = &g_array_index (pieces, XaSignaturePiece, i);
+      double x = XA_TEXT_LEFT + piece->x;
 
-      /* The names and dates sit a little below the seal's centre (7.3.5.1). */
-      draw_seal_zone (cr, x + column / 2, (names_top + dates_bottom) / 2 - PITCH / 4);
+      if (piece->page != page)
+        continue;
 
-      if (party->unit)
-        draw_text_at (self, cr, party->unit, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
-                      baseline_in_row (first, XA_BODY_SIZE), PANGO_ALIGN_CENTER, column);
-      if (party->sign)
-        draw_text_at (self, cr, party->sign, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
-                      baseline_in_row (first + 2, XA_BODY_SIZE), PANGO_ALIGN_CENTER, column);
-      if (party->date)
-        draw_text_at (self, cr, party->date, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
-                      baseline_in_row (first + 4, XA_BODY_SIZE), PANGO_ALIGN_CENTER, column);
+      if (piece->kind == XA_SIGNATURE_PIECE_SEAL)
+        draw_seal_zone (cr, x + piece->width / 2, row_top (piece->row + 0.5));
+      else
+        draw_text_at (self, cr, piece->text, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
+                      baseline_in_row (piece->row, XA_BODY_SIZE),
+                      piece->kind == XA_SIGNATURE_PIECE_TEXT_CENTRED ? PANGO_ALIGN_CENTER
+                                                                      : PANGO_ALIGN_LEFT,
+                      piece->width);
     }
 }
 
@@ -555,8 +536,7 @@ xa_page_layout_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->subset);
   g_clear_object (&self->fonts);
-  for (guint i = 0; i < G_N_ELEMENTS (self->parties); i++)
-    party_clear (&self->parties[i]);
+  g_clear_pointer (&self->signature, xa_signature_block_free);
   g_clear_pointer (&self->copy_label, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->author, g_free);
@@ -666,27 +646,17 @@ xa_page_layout_add_markup (XaPageLayout    *self,
 
 /**
  * xa_page_layout_set_signature:
- *
- * The two parties side by side under the last paragraph (reference/domain.md §1.7), each
- * with a 42 mm seal zone.
+ * @block: (transfer full) (nullable): the parties' signature block under the last
+ *   paragraph, or %NULL for none
  */
 void
-xa_page_layout_set_signature (XaPageLayout *self,
-                              const char   *left_unit,
-                              const char   *left_sign,
-                              const char   *left_date,
-                              const char   *right_unit,
-                              const char   *right_sign,
-                              const char   *right_date)
+xa_page_layout_set_signature (XaPageLayout     *self,
+                              XaSignatureBlock *block)
 {
   g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->parties); i++)
-    party_clear (&self->parties[i]);
-
-  self->parties[0] = (Party) { g_strdup (left_unit), g_strdup (left_sign), g_strdup (left_date) };
-  self->parties[1] = (Party) { g_strdup (right_unit), g_strdup (right_sign), g_strdup (right_date) };
-  self->has_signature = TRUE;
+  g_clear_pointer (&self->signature, xa_signature_block_free);
+  self->signature = block;
   self->laid_out = FALSE;
 }
 
@@ -741,6 +711,21 @@ append_characters (GHashTable *seen,
     }
 }
 
+typedef struct
+{
+  GHashTable *seen;
+  GString    *out;
+} Characters;
+
+static void
+append_text_characters (gpointer text,
+                        gpointer user_data)
+{
+  Characters *characters = user_data;
+
+  append_characters (characters->seen, characters->out, text);
+}
+
 /**
  * xa_page_layout_dup_characters:
  *
@@ -764,11 +749,11 @@ xa_page_layout_dup_characters (XaPageLayout *self)
       append_characters (seen, out, paragraph->text);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->parties); i++)
+  if (self->signature != NULL)
     {
-      append_characters (seen, out, self->parties[i].unit);
-      append_characters (seen, out, self->parties[i].sign);
-      append_characters (seen, out, self->parties[i].date);
+      Characters characters = { seen, out };
+
+      xa_signature_block_foreach_text (self->signature, append_text_characters, &characters);
     }
 
   append_characters (seen, out, self->copy_label);
@@ -846,8 +831,8 @@ xa_page_layout_draw_page (XaPageLayout *self,
       pango_cairo_show_layout_line (cr, line);
     }
 
-  if (self->has_signature && page == self->signature_page)
-    draw_signature (self, cr);
+  if (self->signature != NULL)
+    draw_signature (self, cr, page);
 
   if (self->copy_label != NULL && page == 0)
     draw_copy_label (self, cr);

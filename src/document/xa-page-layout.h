@@ -10,6 +10,7 @@
 #include <pango/pango.h>
 
 #include "xa-font-resolver.h"
+#include "xa-signature-block.h"
 
 G_BEGIN_DECLS
 
@@ -53,13 +54,8 @@ void          xa_page_layout_add_paragraph    (XaPageLayout    *self,
 void          xa_page_layout_add_markup       (XaPageLayout    *self,
                                                XaParagraphKind  kind,
                                                const char      *markup);
-void          xa_page_layout_set_signature    (XaPageLayout    *self,
-                                               const char      *left_unit,
-                                               const char      *left_sign,
-                                               const char      *left_date,
-                                               const char      *right_unit,
-                                               const char      *right_sign,
-                                               const char      *right_date);
+void          xa_page_layout_set_signature    (XaPageLayout     *self,
+                                               XaSignatureBlock *block);
 void          xa_page_layout_set_copy_label   (XaPageLayout    *self,
                                                const char      *label);
 void          xa_page_layout_set_metadata     (XaPageLayout    *self,

@@ -97,9 +97,8 @@ xa_copies_to_array (XaCopies        copies,
 
     case XA_COPIES_BOTH:
     default:
-      array[0] = XA_AGREEMENT_COPY_COMMISSION;
-      array[1] = XA_AGREEMENT_COPY_SCHOOL;
-      return 2;
+      array[0] = XA_AGREEMENT_COPY_ALL;
+      return 1;
     }
 }
 
@@ -151,6 +150,7 @@ xa_page_set_new_for_agreement (XaAgreement           *agreement,
                                guint                  n_copies,
                                XaFontResolver        *fonts)
 {
+  g_autoptr(GArray) originals = g_array_new (FALSE, FALSE, sizeof (XaAgreementCopy));
   XaPageSet *self;
 
   g_return_val_if_fail (XA_IS_AGREEMENT (agreement), NULL);
@@ -161,10 +161,12 @@ xa_page_set_new_for_agreement (XaAgreement           *agreement,
   self = xa_page_set_new ();
   self->fonts = g_object_ref (fonts);
 
-  for (guint i = 0; i < n_copies; i++)
+  xa_agreement_expand_copies (template, copies, n_copies, originals);
+  for (guint i = 0; i < originals->len; i++)
     {
-      g_autoptr(XaPageLayout) layout = xa_agreement_layout_new_for_agreement (agreement, template, copies[i], fonts);
-      g_autoptr(XaPageLayout) succession = xa_succession_layout_new (agreement, template, copies[i], fonts);
+      XaAgreementCopy copy = g_array_index (originals, XaAgreementCopy, i);
+      g_autoptr(XaPageLayout) layout = xa_agreement_layout_new_for_agreement (agreement, template, copy, fonts);
+      g_autoptr(XaPageLayout) succession = xa_succession_layout_new (agreement, template, copy, fonts);
 
       xa_page_set_add (self, layout);
       if (succession != NULL)

@@ -13,12 +13,12 @@
 
 G_BEGIN_DECLS
 
-/* Which of the two originals (一式两份) a preview, a print or an export holds. */
+/* Which originals (一式N份) a preview, a print or an export holds. */
 typedef enum
 {
-  XA_COPIES_COMMISSION,  /* 区教委存 */
-  XA_COPIES_SCHOOL,      /* 学校存 */
-  XA_COPIES_BOTH,        /* both, the commission's first */
+  XA_COPIES_COMMISSION,  /* the commission's: 区教委存 */
+  XA_COPIES_SCHOOL,      /* the school's: 学校存 */
+  XA_COPIES_BOTH,        /* every party's, in the parties' order (the commission's first) */
 } XaCopies;
 
 #define XA_TYPE_PAGE_SET (xa_page_set_get_type ())

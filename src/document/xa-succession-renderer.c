@@ -71,8 +71,6 @@ xa_succession_layout_new (XaAgreement     *agreement,
   g_autofree char *section = NULL;
   g_autofree char *change = NULL;
   g_autofree char *promise = NULL;
-  g_autofree char *left_unit = NULL;
-  g_autofree char *right_unit = NULL;
   g_autofree char *metadata_title = NULL;
   const char *role = xa_role_kind_to_chinese (XA_ROLE_KIND_FIRST_RESPONSIBLE);
   const char *successor;
@@ -118,16 +116,9 @@ xa_succession_layout_new (XaAgreement     *agreement,
                                successor, date, role, title ? title : "", year);
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, promise);
 
-  left_unit = xa_template_expand (xa_template_get_party_unit (template, XA_PARTY_COMMISSION), &values);
-  right_unit = xa_template_expand (xa_template_get_party_unit (template, XA_PARTY_SCHOOL), &values);
-  xa_page_layout_set_signature (layout,
-                                left_unit,
-                                xa_template_get_party_sign (template, XA_PARTY_COMMISSION),
-                                xa_template_get_party_date (template, XA_PARTY_COMMISSION),
-                                right_unit,
-                                XA_DOCUMENT_SUCCESSION_SIGN,
-                                xa_template_get_party_date (template, XA_PARTY_SCHOOL));
-  xa_page_layout_set_copy_label (layout, xa_agreement_copy_to_label (copy));
+  xa_page_layout_set_signature (layout, xa_agreement_signature_block_new (template, &values, NULL,
+                                                                         XA_DOCUMENT_SUCCESSION_SIGN));
+  xa_page_layout_set_copy_label (layout, xa_agreement_copy_label_in (template, copy));
 
   metadata_title = g_strdup_printf (XA_DOCUMENT_TITLE_FOR_SCHOOL, XA_DOCUMENT_SUCCESSION_TITLE,
                                     values.school_name);

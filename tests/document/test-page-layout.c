@@ -44,8 +44,15 @@ build_document (guint n_paragraphs)
       else
         xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, body_text);
     }
-  xa_page_layout_set_signature (layout, "重庆市大渡口区教育委员会（盖章）", "负责人签章：", "年　月　日",
-                                "学校（盖章）", "负责人签名：", "年　月　日");
+  {
+    XaSignatureBlock *block = xa_signature_block_new (FALSE, NULL);
+    const char *commission_lines[] = { "负责人签章：", NULL };
+    const char *school_lines[] = { "负责人签名：", NULL };
+
+    xa_signature_block_add_party (block, "重庆市大渡口区教育委员会（盖章）", TRUE, commission_lines, "年　月　日");
+    xa_signature_block_add_party (block, "学校（盖章）", TRUE, school_lines, "年　月　日");
+    xa_page_layout_set_signature (layout, block);
+  }
   xa_page_layout_set_metadata (layout, "安全目标责任书", "示例区教育委员会", "2021—2022学年度");
   return layout;
 }

@@ -1,0 +1,317 @@
+/* xa-signature-block.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The signature block under an agreement's last paragraph (reference/domain.md §1.7), for
+ * one to four parties: each its name (with room for its seal), its lines to sign or to
+ * fill in, and its own date, or one date under them all. Side by side, the parties share
+ * the block's rows in columns; stacked, each stands under the one before in the right
+ * half of the page, and a party that no longer fits goes whole to the next page.
+ *
+ * It only places: rows of the 22-line grid and points across; XaPageLayout draws. A party
+ * of up to three lines has a blank row between them, as the commission's block has always
+ * had (name, signature, date on rows 1, 3, 5): room to sign and to seal. More lines than
+ * that are set row under row, so that a form of many fields still fits the page.
+ */
+
+#include "config.h"
+
+#include "xa-signature-block.h"
+
+#define MAX_SPACED_ELEMENTS 3
+
+typedef struct
+{
+  GPtrArray *elements;  /* of char *: the name, the lines, the date, each non-empty */
+  gboolean   seal;
+} Party;
+
+struct _XaSignatureBlock
+{
+  gboolean  stacked;
+  char     *shared_date;
+  GArray   *parties;   /* of Party */
+  GArray   *pieces;    /* of XaSignaturePiece, after placing */
+  guint     last_page;
+};
+
+static void
+party_clear (gpointer data)
+{
+  Party *party = data;
+
+  g_clear_pointer (&party->elements, g_ptr_array_unref);
+}
+
+/**
+ * xa_signature_block_new:
+ * @stacked: the parties one under another rather than side by side
+ * @shared_date: (nullable): one date line under all the parties, or %NULL or "" for none
+ *
+ * Returns: (transfer full): a block without parties
+ */
+XaSignatureBlock *
+xa_signature_block_new (gboolean    stacked,
+                        const char *shared_date)
+{
+  XaSignatureBlock *self = g_new0 (XaSignatureBlock, 1);
+
+  self->stacked = stacked;
+  self->shared_date = shared_date != NULL && shared_date[0] != '\0' ? g_strdup (shared_date) : NULL;
+  self->parties = g_array_new (FALSE, TRUE, sizeof (Party));
+  g_array_set_clear_func (self->parties, party_clear);
+  self->pieces = g_array_new (FALSE, TRUE, sizeof (XaSignaturePiece));
+  return self;
+}
+
+void
+xa_signature_block_free (XaSignatureBlock *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->parties, g_array_unref);
+  g_clear_pointer (&self->pieces, g_array_unref);
+  g_free (self->shared_date);
+  g_free (self);
+}
+
+static void
+add_element (GPtrArray  *elements,
+             const char *text)
+{
+  if (text != NULL && text[0] != '\0')
+    g_ptr_array_add (elements, g_strdup (text));
+}
+
+/**
+ * xa_signature_block_add_party:
+ * @unit: (nullable): the line that names the party, as printed ("甲方：…（盖章）")
+ * @seal: whether it seals: a seal zone is drawn around its lines
+ * @lines: (nullable) (array zero-terminated=1): its lines to sign or to fill in, as printed
+ * @date: (nullable): its own date line, or %NULL or "" under a shared date
+ */
+void
+xa_signature_block_add_party (XaSignatureBlock   *self,
+                              const char         *unit,
+                              gboolean            seal,
+                              const char * const *lines,
+                              const char         *date)
+{
+  Party party = { g_ptr_array_new_with_free_func (g_free), seal };
+
+  add_element (party.elements, unit);
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    add_element (party.elements, lines[i]);
+  add_element (party.elements, date);
+
+  g_array_append_val (self->parties, party);
+}
+
+guint
+xa_signature_block_get_n_parties (XaSignatureBlock *self)
+{
+  return self->parties->len;
+}
+
+/* How many rows between a party's lines: two while there are few, one past that. */
+static guint
+party_step (const Party *party)
+{
+  return party->elements->len <= MAX_SPACED_ELEMENTS ? 2 : 1;
+}
+
+static guint
+party_rows (const Party *party)
+{
+  guint n = party->elements->len;
+
+  return n == 0 ? 0 : (n - 1) * party_step (party) + 1;
+}
+
+static guint
+tallest_party (XaSignatureBlock *self)
+{
+  guint rows = 0;
+
+  for (guint i = 0; i < self->parties->len; i++)
+    rows = MAX (rows, party_rows (&g_array_index (self->parties, Party, i)));
+
+  return rows;
+}
+
+/* A blank row and the date's: the shared date under the parties. */
+static guint
+shared_date_rows (XaSignatureBlock *self)
+{
+  return self->shared_date != NULL ? 2 : 0;
+}
+
+/**
+ * xa_signature_block_get_first_rows:
+ *
+ * Returns: the rows that must stand together under the last line of text, the blank row
+ *   before the block included: the whole block side by side, the first party stacked
+ */
+guint
+xa_signature_block_get_first_rows (XaSignatureBlock *self)
+{
+  if (self->parties->len == 0)
+    return self->shared_date != NULL ? shared_date_rows (self) : 0;
+
+  if (!self->stacked)
+    return 1 + tallest_party (self) + shared_date_rows (self);
+
+  return 1 + party_rows (&g_array_index (self->parties, Party, 0)) +
+         (self->parties->len == 1 ? shared_date_rows (self) : 0);
+}
+
+static void
+add_piece (XaSignatureBlock     *self,
+           XaSignaturePieceKind  kind,
+           guint                 page,
+           double                row,
+           double                x,
+           double                width,
+           const char           *text)
+{
+  XaSignaturePiece piece = { kind, page, row, x, width, text };
+
+  g_array_append_val (self->pieces, piece);
+}
+
+/* A party's lines from @first_row down, and its seal zone over them: its centre a quarter
+ * row above the lines' middle, as GB/T 9704 7.3.5.1 sets the seal over name and date. */
+static void
+place_party (XaSignatureBlock     *self,
+             const Party          *party,
+             guint                 page,
+             guint                 first_row,
+             double                x,
+             double                width,
+             XaSignaturePieceKind  kind)
+{
+  guint step = party_step (party);
+
+  if (party->seal && party->elements->len > 0)
+    add_piece (self, XA_SIGNATURE_PIECE_SEAL, page,
+               first_row + (party_rows (party) - 1) / 2.0 - 0.25, x, width, NULL);
+
+  for (guint i = 0; i < party->elements->len; i++)
+    add_piece (self, kind, page, first_row + i * step, x, width, party->elements->pdata[i]);
+}
+
+/**
+ * xa_signature_block_place:
+ * @page: the page of the row under the last line of text
+ * @row: that row: the block leaves it blank
+ * @lines_per_page: the grid's rows on a page
+ * @text_width: the text area's width, in points
+ *
+ * Places the parties; the caller has made sure that the first rows
+ * (xa_signature_block_get_first_rows()) fit from @row.
+ */
+void
+xa_signature_block_place (XaSignatureBlock *self,
+                          guint             page,
+                          guint             row,
+                          guint             lines_per_page,
+                          double            text_width)
+{
+  guint n = self->parties->len;
+  double half = text_width / 2;
+
+  g_array_set_size (self->pieces, 0);
+
+  if (!self->stacked)
+    {
+      /* One party alone signs in the right half, where a 公文 puts its 发文机关署名. */
+      double column = n > 1 ? text_width / n : half;
+      double left = n > 1 ? 0 : half;
+
+      for (guint i = 0; i < n; i++)
+        place_party (self, &g_array_index (self->parties, Party, i), page, row + 1,
+                     left + i * column, column, XA_SIGNATURE_PIECE_TEXT_CENTRED);
+      row += 1 + tallest_party (self);
+    }
+  else
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          const Party *party = &g_array_index (self->parties, Party, i);
+          guint rows = party_rows (party);
+
+          /* A party goes whole to the next page rather than be cut. */
+          if (i > 0 && row + 1 + rows > lines_per_page)
+            {
+              page++;
+              row = 0;
+              place_party (self, party, page, row, half, half, XA_SIGNATURE_PIECE_TEXT_LEFT);
+              row += rows;
+              continue;
+            }
+
+          place_party (self, party, page, row + 1, half, half, XA_SIGNATURE_PIECE_TEXT_LEFT);
+          row += 1 + rows;
+        }
+    }
+
+  if (self->shared_date != NULL)
+    {
+      if (row + shared_date_rows (self) > lines_per_page)
+        {
+          page++;
+          row = 0;
+        }
+      add_piece (self, self->stacked ? XA_SIGNATURE_PIECE_TEXT_LEFT : XA_SIGNATURE_PIECE_TEXT_CENTRED,
+                 page, row + 1, half, half, self->shared_date);
+    }
+
+  self->last_page = page;
+}
+
+/**
+ * xa_signature_block_get_last_page:
+ *
+ * Returns: the page the block ends on, after xa_signature_block_place()
+ */
+guint
+xa_signature_block_get_last_page (XaSignatureBlock *self)
+{
+  return self->last_page;
+}
+
+/**
+ * xa_signature_block_get_pieces:
+ *
+ * Returns: (transfer none) (element-type XaSignaturePiece): what to draw, after
+ *   xa_signature_block_place()
+ */
+const GArray *
+xa_signature_block_get_pieces (XaSignatureBlock *self)
+{
+  return self->pieces;
+}
+
+/**
+ * xa_signature_block_foreach_text:
+ * @func: called with each text the block prints and @user_data
+ *
+ * Every text of the block, placed or not: what the document's fonts must hold.
+ */
+void
+xa_signature_block_foreach_text (XaSignatureBlock *self,
+                                 GFunc             func,
+                                 gpointer          user_data)
+{
+  for (guint i = 0; i < self->parties->len; i++)
+    {
+      const Party *party = &g_array_index (self->parties, Party, i);
+
+      for (guint j = 0; j < party->elements->len; j++)
+        func (party->elements->pdata[j], user_data);
+    }
+
+  if (self->shared_date != NULL)
+    func (self->shared_date, user_data);
+}
