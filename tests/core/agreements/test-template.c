@@ -350,7 +350,7 @@ test_bad_json (void)
     { "not JSON", "{\"format\": ", XA_TEMPLATE_ERROR_PARSE, "JSON" },
     { "array root", "[1, 2]", XA_TEMPLATE_ERROR_PARSE, "$" },
     { "other format", "{\"format\": \"something\", \"format_version\": 1}", XA_TEMPLATE_ERROR_PARSE, "xiaoan-template" },
-    { "newer version", "{\"format\": \"xiaoan-template\", \"format_version\": 3}", XA_TEMPLATE_ERROR_PARSE, "3" },
+    { "newer version", "{\"format\": \"xiaoan-template\", \"format_version\": 4}", XA_TEMPLATE_ERROR_PARSE, "4" },
     { "unknown top field",
       "{\"format\": \"xiaoan-template\", \"format_version\": 1, \"colour\": 1}", XA_TEMPLATE_ERROR_PARSE, "colour" },
     { "school year",
@@ -523,7 +523,7 @@ test_insert (void)
   g_assert_null (xa_template_insert_clause (template, "s1", 0, XA_CLAUSE_KIND_LIST, &error));
   g_assert_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (xa_template_insert_clause (template, NULL, 0, XA_CLAUSE_KIND_ITEM, &error));
+  g_assert_null (xa_template_insert_clause (template, NULL, 0, XA_CLAUSE_KIND_SUBLIST, &error));
   g_assert_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_null (xa_template_insert_clause (template, "nowhere", 0, XA_CLAUSE_KIND_ITEM, &error));
