@@ -203,9 +203,13 @@ xa_text_outline_get_styles (void)
 gboolean
 xa_text_outline_is_style (const char *style)
 {
-  g_autofree char *canonical = xa_text_outline_style_of (style);
+  g_autofree char *canonical = NULL;
 
-  return g_strcmp0 (style, XA_NUMBERING_NONE) == 0 || g_strcmp0 (style, canonical) == 0;
+  if (style == NULL)
+    return FALSE;
+
+  canonical = xa_text_outline_style_of (style);
+  return g_str_equal (style, XA_NUMBERING_NONE) || g_strcmp0 (style, canonical) == 0;
 }
 
 /* ① to ㊿: Unicode has circled numbers 1–20, 21–35 and 36–50 in three blocks. */
