@@ -50,20 +50,23 @@ add_clause (Builder  *builder,
       break;
 
     case XA_CLAUSE_KIND_SECTION:
-      {
-        g_autofree char *heading = g_strconcat (lead, text, NULL);
-
-        xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, heading);
-      }
+      /* The heading line alone is 黑体; what the section says besides is body text in
+       * 仿宋 under it, as a paragraph of its own. */
+      if (lead[0] != '\0')
+        xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, lead);
+      if (text[0] != '\0')
+        xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, text);
       break;
 
     case XA_CLAUSE_KIND_ITEM:
-      /* An item without a heading of its own is a numbered paragraph: its number stays
-       * in the body face rather than setting a lone （一） in 楷体. */
+      /* A heading runs in: 楷体 for the number and the heading, then the text in 仿宋
+       * on the same line; a heading alone is the same line without text. An item
+       * without a heading of its own is a numbered paragraph: its number stays in the
+       * body face rather than setting a lone （一） in 楷体. */
       if (xa_clause_get_heading (clause)[0] != '\0')
         xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_2, lead, text);
       else
-        xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, lead, text);
+        xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, lead[0] ? lead : NULL, text);
       break;
 
     case XA_CLAUSE_KIND_LIST:

@@ -496,6 +496,175 @@ test_agreement_same_in_every_language (void)
     g_unsetenv ("LANGUAGE");
 }
 
+/* A template written as many schools write theirs: points numbered 1． right under the
+ * title, with run-in headings and a heading alone over its own points, and a section
+ * with a text of its own. */
+static const char typography_template[] =
+  "{\"format\": \"xiaoan-template\", \"format_version\": 3, \"school_year\": 2024,"
+  " \"name\": \"任课教师安全责任书\","
+  " \"numbering\": {\"item\": \"1．\", \"list\": \"（1）\"},"
+  " \"clauses\": ["
+  "  {\"id\": \"title\", \"kind\": \"title\", \"text\": \"任课教师安全责任书\"},"
+  "  {\"id\": \"p1\", \"kind\": \"item\", \"number\": \"1．\", \"heading\": \"安全教育。\","
+  "   \"text\": \"每学期开学第一周对学生进行一次安全教育。\"},"
+  "  {\"id\": \"p2\", \"kind\": \"item\", \"number\": \"2．\", \"heading\": \"课堂管理\", \"children\": ["
+  "    {\"id\": \"p2.1\", \"kind\": \"list\", \"number\": \"（1）\", \"text\": \"上课前清点人数。\"},"
+  "    {\"id\": \"p2.2\", \"kind\": \"list\", \"number\": \"（2）\", \"heading\": \"课间巡查\", \"children\": ["
+  "      {\"id\": \"p2.2.1\", \"kind\": \"sublist\", \"number\": \"①\", \"text\": \"制止追逐打闹。\"}]}]},"
+  "  {\"id\": \"s1\", \"kind\": \"section\", \"number\": \"一、\", \"heading\": \"附则\","
+  "   \"text\": \"本责任书自签字之日起执行。\"}],"
+  " \"signature\": {\"id\": \"signature\", \"parties\": ["
+  "  {\"id\": \"sc\", \"role\": \"commission\", \"unit\": \"示例区教育委员会\", \"date\": \"年　月　日\"},"
+  "  {\"id\": \"ss\", \"role\": \"school\", \"unit\": \"示例学校\", \"date\": \"年　月　日\"}]}}";
+
+typedef struct
+{
+  char   *font;      /* the PostScript name Poppler reads, without the subset tag */
+  double  baseline;  /* the bottom of the first character's box */
+} SpanInfo;
+
+/* Where @needle is printed on @page: the font of its first character, the font of its
+ * last (a span of one font throughout has the same), and the line it stands on. */
+static gboolean
+find_span (PopplerPage *page,
+           const char  *needle,
+           SpanInfo    *first,
+           SpanInfo    *last)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *boxes = NULL;
+  guint n_boxes = 0;
+  GList *attributes;
+  const char *found = strstr (text, needle);
+  glong start;
+  glong end;
+
+  if (found == NULL)
+    return FALSE;
+  start = g_utf8_pointer_to_offset (text, found);
+  end = start + g_utf8_strlen (needle, -1) - 1;
+
+  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+  g_assert_cmpuint (end, <, n_boxes);
+  attributes = poppler_page_get_text_attributes (page);
+  for (GList *l = attributes; l != NULL; l = l->next)
+    {
+      PopplerTextAttributes *attrs = l->data;
+      const char *name = attrs->font_name ? attrs->font_name : "";
+      const char *plus = strchr (name, '+');
+
+      if (plus != NULL)
+        name = plus + 1;
+      if (attrs->start_index <= start && start <= attrs->end_index)
+        {
+          first->font = g_strdup (name);
+          first->baseline = boxes[start].y2;
+        }
+      if (attrs->start_index <= end && end <= attrs->end_index)
+        {
+          last->font = g_strdup (name);
+          last->baseline = boxes[end].y2;
+        }
+    }
+  poppler_page_free_text_attributes (attributes);
+
+  return first->font != NULL && last->font != NULL;
+}
+
+static char *
+font_of (PopplerPage *page,
+         const char  *needle,
+         double      *baseline)
+{
+  SpanInfo first = { 0 };
+  SpanInfo last = { 0 };
+
+  if (!find_span (page, needle, &first, &last))
+    g_error ("“%s” is not on the page", needle);
+  if (g_strcmp0 (first.font, last.font) != 0)
+    g_error ("“%s” changes font within itself: %s, %s", needle, first.font, last.font);
+  if (baseline != NULL)
+    *baseline = first.baseline;
+  g_free (last.font);
+  return first.font;
+}
+
+/* Run-in headings and section texts, font by font as Poppler reads the PDF: a point's
+ * heading in 楷体 with its text in 仿宋 on the same line, a heading alone in 楷体, a
+ * section's heading in 黑体 and its own text in 仿宋 under it; and points that stand
+ * right under the title print with the template's own numbers. */
+static void
+test_agreement_run_in_headings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = xa_template_new_from_json (typography_template, -1, &error);
+  g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
+  g_autoptr(XaPageLayout) layout = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *kaiti = NULL;
+  g_autofree char *fangsong = NULL;
+  g_autofree char *heiti = NULL;
+  g_autofree char *run_in_heading = NULL;
+  g_autofree char *run_in_text = NULL;
+  g_autofree char *alone = NULL;
+  g_autofree char *point = NULL;
+  g_autofree char *section_heading = NULL;
+  g_autofree char *section_text = NULL;
+  double heading_line = 0;
+  double text_line = 0;
+  double section_line = 0;
+  double section_text_line = 0;
+  XaTemplateValues values = { .school_year = 2024, .school_name = "示例学校" };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (template);
+  layout = xa_agreement_layout_new (template, &values, XA_AGREEMENT_COPY_NONE, fonts);
+  pdf = xa_page_layout_render_pdf (layout, &error);
+  g_assert_no_error (error);
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (document, 0);
+  text = poppler_page_get_text (page);
+  squeezed = squeeze (text);
+  if (g_getenv ("XA_TEST_KEEP_PDF") != NULL)
+    g_file_set_contents (g_getenv ("XA_TEST_KEEP_PDF"), g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL);
+
+  /* The numbers as the template writes them, the unnumbered title alone. */
+  g_assert_nonnull (strstr (squeezed, "1．安全教育。每学期开学第一周"));
+  g_assert_nonnull (strstr (squeezed, "2．课堂管理"));
+  g_assert_nonnull (strstr (squeezed, "（1）上课前清点人数。"));
+  /* A point of only a heading, over its sub-points. */
+  g_assert_nonnull (strstr (squeezed, "（2）课间巡查①制止追逐打闹。"));
+
+  run_in_heading = font_of (page, "1．安全教育。", &heading_line);
+  run_in_text = font_of (page, "每学期开学第一周", &text_line);
+  alone = font_of (page, "2．课堂管理", NULL);
+  point = font_of (page, "（1）上课前清点人数。", NULL);
+  section_heading = font_of (page, "一、附则", &section_line);
+  section_text = font_of (page, "本责任书自签字之日起执行。", &section_text_line);
+
+  /* Three faces, told apart by the roles' own fonts rather than by their names. */
+  kaiti = g_strdup (run_in_heading);
+  fangsong = g_strdup (run_in_text);
+  heiti = g_strdup (section_heading);
+  g_assert_cmpstr (kaiti, !=, fangsong);
+  g_assert_cmpstr (heiti, !=, fangsong);
+  g_assert_cmpstr (heiti, !=, kaiti);
+
+  /* Run in: the heading in 楷体, then the text in 仿宋 on the same line. */
+  g_assert_cmpfloat_with_epsilon (heading_line, text_line, 1.0);
+  /* A heading alone is a heading still; the points under it are body text. */
+  g_assert_cmpstr (alone, ==, kaiti);
+  g_assert_cmpstr (point, ==, fangsong);
+  /* A section's own text is body text, on a line of its own under the heading. */
+  g_assert_cmpstr (section_text, ==, fangsong);
+  g_assert_cmpfloat (section_text_line, >, section_line + 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/xa/agreement-render/reference-image", test_agreement_reference_image);
   g_test_add_func ("/xa/agreement-render/fonts-subset", test_agreement_fonts_subset);
   g_test_add_func ("/xa/agreement-render/same-in-every-language", test_agreement_same_in_every_language);
+  g_test_add_func ("/xa/agreement-render/run-in-headings", test_agreement_run_in_headings);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-clause.h"
+#include "xa-text-outline.h"
 
 struct _XaClause
 {
@@ -449,6 +450,9 @@ xa_clause_kind_allows_child (XaClauseKind parent,
 /**
  * xa_clause_kind_allows_top_level:
  *
+ * Items and list points may stand at the top too: many agreements number their points
+ * right under the title, without a 一、 section over them.
+ *
  * Returns: %TRUE when a clause of @kind may stand at the top of a template
  */
 gboolean
@@ -457,6 +461,8 @@ xa_clause_kind_allows_top_level (XaClauseKind kind)
   return kind == XA_CLAUSE_KIND_TITLE ||
          kind == XA_CLAUSE_KIND_PREAMBLE ||
          kind == XA_CLAUSE_KIND_SECTION ||
+         kind == XA_CLAUSE_KIND_ITEM ||
+         kind == XA_CLAUSE_KIND_LIST ||
          kind == XA_CLAUSE_KIND_CLOSING;
 }
 
@@ -540,58 +546,48 @@ xa_clause_kind_to_label (XaClauseKind kind)
 }
 
 /**
- * xa_clause_kind_format_number:
- * @position: the clause's place among its numbered siblings, from 1
+ * xa_clause_kind_get_default_numbering:
  *
- * Returns: (transfer full): the standard number of a clause of @kind: "一、", "（一）"
- *   (full-width brackets), "1." or "①"; "" for kinds without a number
+ * Returns: the standard numbering style of @kind's level (reference/domain.md §4.1):
+ *   "一、", "（一）" (full-width brackets), "1." or "①"; "" for kinds without a number
  */
-char *
-xa_clause_kind_format_number (XaClauseKind kind,
-                              guint        position)
+const char *
+xa_clause_kind_get_default_numbering (XaClauseKind kind)
 {
-  g_autofree char *numeral = NULL;
-
-  g_return_val_if_fail (position > 0, NULL);
-
   switch (kind)
     {
     case XA_CLAUSE_KIND_SECTION:
-      numeral = xa_chinese_numeral (position);
-      return g_strconcat (numeral, "、", NULL);
-
+      return "一、";
     case XA_CLAUSE_KIND_ITEM:
-      numeral = xa_chinese_numeral (position);
-      return g_strconcat ("（", numeral, "）", NULL);
-
+      return "（一）";
     case XA_CLAUSE_KIND_LIST:
-      return g_strdup_printf ("%u.", position);
-
+      return "1.";
     case XA_CLAUSE_KIND_SUBLIST:
-      {
-        char buffer[8] = { 0 };
-        gunichar circled;
-
-        /* Unicode has circled numbers 1–20, 21–35 and 36–50 in three blocks; past
-         * 50 the bracketed form of the same level is used. */
-        if (position <= 20)
-          circled = 0x2460 + position - 1;
-        else if (position <= 35)
-          circled = 0x3251 + position - 21;
-        else if (position <= 50)
-          circled = 0x32B1 + position - 36;
-        else
-          return g_strdup_printf ("（%u）", position);
-
-        g_unichar_to_utf8 (circled, buffer);
-        return g_strdup (buffer);
-      }
-
+      return "①";
     case XA_CLAUSE_KIND_TITLE:
     case XA_CLAUSE_KIND_PREAMBLE:
     case XA_CLAUSE_KIND_PARAGRAPH:
     case XA_CLAUSE_KIND_CLOSING:
     default:
-      return g_strdup ("");
+      return "";
     }
+}
+
+/**
+ * xa_clause_kind_format_number:
+ * @position: the clause's place among its numbered siblings, from 1
+ *
+ * Returns: (transfer full): the number of a clause of @kind in its level's standard
+ *   style (xa_clause_kind_get_default_numbering()); "" for kinds without a number
+ */
+char *
+xa_clause_kind_format_number (XaClauseKind kind,
+                              guint        position)
+{
+  g_return_val_if_fail (position > 0, NULL);
+
+  if (!xa_clause_kind_is_numbered (kind))
+    return g_strdup ("");
+
+  return xa_text_outline_format_number (xa_clause_kind_get_default_numbering (kind), position);
 }

@@ -60,6 +60,7 @@ gboolean      xa_clause_kind_allows_child     (XaClauseKind  parent,
 gboolean      xa_clause_kind_allows_top_level (XaClauseKind  kind);
 const char   *xa_clause_kind_to_label         (XaClauseKind  kind);
 gboolean      xa_clause_kind_is_numbered      (XaClauseKind  kind);
+const char   *xa_clause_kind_get_default_numbering (XaClauseKind kind);
 char         *xa_clause_kind_format_number    (XaClauseKind  kind,
                                                guint         position);
 char         *xa_chinese_numeral              (guint         n);

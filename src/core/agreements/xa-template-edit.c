@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The edits that commission staff make to a template: insert, remove and move clauses.
- * Each edit numbers the siblings again in the standard style (一、（一）1.①), since a
- * number is a clause's place and not part of what it says.
+ * The edits that commission staff make to a template: insert, remove and move clauses,
+ * and the numbering of each level. Each edit numbers the siblings again in the
+ * template's style for their level (一、（一）1.① unless the template writes its own),
+ * since a number is a clause's place and not part of what it says.
  */
 
 #include "config.h"
@@ -30,10 +31,12 @@ count_clauses (GListModel *model)
   return count;
 }
 
-/* Numbers the numbered clauses of one list again, each kind counting on its own: the
- * items of a section are （一）（二）… whatever paragraphs stand between them. */
+/* Numbers the numbered clauses of one list again in the template's style for each
+ * level, each kind counting on its own: the items of a section are （一）（二）… whatever
+ * paragraphs stand between them. A level styled "none" loses its numbers. */
 static void
-renumber (GListModel *siblings)
+renumber (XaTemplate *self,
+          GListModel *siblings)
 {
   guint counts[XA_CLAUSE_KIND_CLOSING + 1] = { 0 };
   guint n = g_list_model_get_n_items (siblings);
@@ -47,8 +50,24 @@ renumber (GListModel *siblings)
       if (!xa_clause_kind_is_numbered (kind))
         continue;
 
-      number = xa_clause_kind_format_number (kind, ++counts[kind]);
+      number = xa_text_outline_format_number (xa_template_get_numbering (self, kind), ++counts[kind]);
       xa_clause_set_number (clause, number);
+    }
+}
+
+/* Every list of the tree, numbered again: a level's style changed. */
+static void
+renumber_all (XaTemplate *self,
+              GListModel *clauses)
+{
+  guint n = g_list_model_get_n_items (clauses);
+
+  renumber (self, clauses);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaClause) clause = g_list_model_get_item (clauses, i);
+
+      renumber_all (self, xa_clause_get_children (clause));
     }
 }
 
@@ -145,7 +164,7 @@ xa_template_insert_clause (XaTemplate    *self,
   clause = xa_clause_new (id, kind);
   position = MIN (position, g_list_model_get_n_items (siblings));
   g_list_store_insert (G_LIST_STORE (siblings), position, clause);
-  renumber (siblings);
+  renumber (self, siblings);
 
   return clause;
 }
@@ -176,7 +195,7 @@ xa_template_remove_clause (XaTemplate  *self,
     }
 
   g_list_store_remove (siblings, position);
-  renumber (G_LIST_MODEL (siblings));
+  renumber (self, G_LIST_MODEL (siblings));
   return TRUE;
 }
 
@@ -226,7 +245,41 @@ xa_template_move_clause (XaTemplate  *self,
   held = g_object_ref (clause);
   g_list_store_remove (siblings, position);
   g_list_store_insert (siblings, (guint) target, held);
-  renumber (G_LIST_MODEL (siblings));
+  renumber (self, G_LIST_MODEL (siblings));
 
+  return TRUE;
+}
+
+/**
+ * xa_template_set_numbering:
+ * @kind: a numbered kind: section, item, list or sublist
+ * @style: a style of xa_text_outline_get_styles(), any first number that
+ *   xa_text_outline_style_of() recognises ("第一条"), or %XA_NUMBERING_NONE
+ *
+ * Sets how the level of @kind is numbered and numbers the template again, so that
+ * what is printed follows at once.
+ *
+ * Returns: %TRUE when the style was set
+ */
+gboolean
+xa_template_set_numbering (XaTemplate    *self,
+                           XaClauseKind   kind,
+                           const char    *style,
+                           GError       **error)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE (self), FALSE);
+  g_return_val_if_fail (xa_clause_kind_is_numbered (kind), FALSE);
+
+  if (style == NULL || !xa_text_outline_is_style (style))
+    {
+      /* Translators: %s is what was given as a numbering style. */
+      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
+                   _("“%s” is not a numbering style: write the first number of the level, such as 一、 （一） 1. 1、 （1） ①, or “none”"),
+                   style ? style : "");
+      return FALSE;
+    }
+
+  _xa_template_set_numbering (self, kind, style);
+  renumber_all (self, G_LIST_MODEL (self->clauses));
   return TRUE;
 }

@@ -20,11 +20,13 @@
 
 #define FORMAT_NAME    "xiaoan-template"
 /* 2: parties of the signature block as a list (1 to 4, roles, labels, seals, lines,
- * dates, copies), the party lines under the title. Version 1 files are still read. */
-#define FORMAT_VERSION 2
+ * dates, copies), the party lines under the title. 3: the numbering style of each level.
+ * Version 1 and 2 files are still read, numbered 一、（一）1.①. */
+#define FORMAT_VERSION 3
 
 typedef struct
 {
+  XaTemplate *template;   /* its numbering read already */
   GHashTable *ids;        /* id → JSON path of the first clause that used it */
   guint       n_clauses;
   gboolean    has_title;
@@ -32,7 +34,7 @@ typedef struct
 } ParseState;
 
 static const char * const clause_members[] = { "id", "kind", "number", "heading", "text", "children", NULL };
-static const char * const top_members[] = { "format", "format_version", "school_year", "name", "source", "legacy_year_style", "party_lines", "clauses", "signature", NULL };
+static const char * const top_members[] = { "format", "format_version", "school_year", "name", "source", "legacy_year_style", "numbering", "party_lines", "clauses", "signature", NULL };
 static const char * const signature_members[] = { "id", "layout", "shared_date", "parties", NULL };
 static const char * const party_members_v1[] = { "id", "party", "unit", "sign", "date", NULL };
 static const char * const party_members[] = { "id", "role", "label", "unit", "seal", "lines", "date", "copy", NULL };
@@ -349,11 +351,26 @@ parse_clause (JsonNode    *node,
       return NULL;
   }
 
-  if (xa_clause_kind_is_numbered (kind) && is_empty (number))
+  /* A number of a level without numbers would vanish at the next edit. */
+  if (xa_clause_kind_is_numbered (kind))
     {
-      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
-                   _("Clause “%s” needs a number"), id);
-      return NULL;
+      gboolean unnumbered = g_str_equal (xa_template_get_numbering (state->template, kind),
+                                         XA_NUMBERING_NONE);
+
+      if (!unnumbered && is_empty (number))
+        {
+          g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
+                       _("Clause “%s” needs a number"), id);
+          return NULL;
+        }
+      if (unnumbered && !is_empty (number))
+        {
+          /* Translators: a clause id, its kind as the file writes it, its number. */
+          g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
+                       _("Clause “%s” has the number “%s”, but the template numbers no %s (“none” in “numbering”)"),
+                       id, number, kind_key);
+          return NULL;
+        }
     }
   if (kind == XA_CLAUSE_KIND_SECTION && is_empty (heading))
     {
@@ -400,10 +417,11 @@ parse_clause (JsonNode    *node,
       return NULL;
     }
 
-  /* Only an item may go without text: its heading, or its list points, carry it. */
+  /* Only an item or a list point may go without text: its heading, or the points
+   * under it, carry it. */
   if (is_empty (text) &&
       kind != XA_CLAUSE_KIND_SECTION &&
-      !(kind == XA_CLAUSE_KIND_ITEM &&
+      !((kind == XA_CLAUSE_KIND_ITEM || kind == XA_CLAUSE_KIND_LIST) &&
         (!is_empty (heading) || g_list_model_get_n_items (xa_clause_get_children (clause)) > 0)))
     {
       g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
@@ -691,6 +709,55 @@ parse_signature (JsonNode    *node,
   return TRUE;
 }
 
+/* {"section": "一、", "item": "（一）", "list": "1.", "sublist": "①"}: each level's
+ * style as its first number is written, or "none"; a level left out keeps its standard
+ * style. */
+static gboolean
+parse_numbering (JsonNode    *node,
+                 XaTemplate  *template,
+                 GError     **error)
+{
+  static const char * const numbering_members[] = { "section", "item", "list", "sublist", NULL };
+  JsonObject *object;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
+                   _("%s must be an object"), "$.numbering");
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+  if (!check_members (object, numbering_members, "$.numbering", XA_TEMPLATE_ERROR_PARSE, error))
+    return FALSE;
+
+  for (guint i = 0; numbering_members[i] != NULL; i++)
+    {
+      const char *style = NULL;
+      XaClauseKind kind;
+
+      if (!read_string (object, numbering_members[i], "$.numbering", XA_TEMPLATE_MAX_NUMBER_CHARS,
+                        FALSE, XA_TEMPLATE_ERROR_PARSE, &style, error))
+        return FALSE;
+      if (style == NULL)
+        continue;
+      if (!xa_text_outline_is_style (style))
+        {
+          /* Translators: the place in the file ($.numbering), the level (section, item,
+           * list, sublist) and what the file gives as its style. */
+          g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
+                       _("%s: “%s” is numbered “%s”, which is not a numbering style: write the first number of the level, such as 一、 （一） 1. 1、 （1） ①, or “none”"),
+                       "$.numbering", numbering_members[i], style);
+          return FALSE;
+        }
+      xa_clause_kind_from_key (numbering_members[i], &kind);
+      _xa_template_set_numbering (template, kind, style);
+    }
+
+  return TRUE;
+}
+
 /**
  * xa_template_new_from_json:
  * @json: the JSON form, UTF-8
@@ -816,8 +883,12 @@ xa_template_new_from_json (const char  *json,
       xa_template_set_legacy_year_style (template, json_node_get_boolean (node));
     }
 
+  if (!parse_numbering (json_object_get_member (root, "numbering"), template, error))
+    return NULL;
+
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   state.ids = ids;
+  state.template = template;
 
   node = json_object_get_member (root, "clauses");
   if (node == NULL)
@@ -964,6 +1035,17 @@ xa_template_to_json (XaTemplate *self)
       json_builder_set_member_name (builder, "legacy_year_style");
       json_builder_add_boolean_value (builder, TRUE);
     }
+
+  json_builder_set_member_name (builder, "numbering");
+  json_builder_begin_object (builder);
+  for (XaClauseKind kind = XA_CLAUSE_KIND_SECTION; kind <= XA_CLAUSE_KIND_CLOSING; kind++)
+    {
+      if (!xa_clause_kind_is_numbered (kind))
+        continue;
+      json_builder_set_member_name (builder, xa_clause_kind_to_key (kind));
+      json_builder_add_string_value (builder, xa_template_get_numbering (self, kind));
+    }
+  json_builder_end_object (builder);
 
   build_lines (builder, "party_lines", self->party_lines);
 

@@ -34,6 +34,8 @@ struct _XaTemplate
   GPtrArray       *signers;       /* of XaSigner, in the order they sign */
   GPtrArray       *party_lines;   /* of XaFormLine, the lines under the title */
   char            *shared_date;   /* one date line under all parties, or "" */
+  char            *numbering[XA_CLAUSE_KIND_CLOSING + 1];  /* by kind: the style of each
+                                                           * numbered level, "none" or NULL */
   XaSignatureLayout signature_layout;
   int              school_year;
   int              version;
@@ -50,6 +52,9 @@ void        _xa_template_set_frozen  (XaTemplate  *self,
                                       gboolean     frozen);
 void        _xa_template_set_source  (XaTemplate  *self,
                                       const char  *source);
+void        _xa_template_set_numbering (XaTemplate   *self,
+                                        XaClauseKind  kind,
+                                        const char   *style);
 gboolean    _xa_template_id_is_valid (const char  *id);
 XaClause   *_xa_template_find_in     (GListModel  *model,
                                       const char  *id,

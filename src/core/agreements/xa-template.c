@@ -90,6 +90,8 @@ xa_template_finalize (GObject *object)
   g_clear_pointer (&self->signers, g_ptr_array_unref);
   g_clear_pointer (&self->party_lines, g_ptr_array_unref);
   g_clear_pointer (&self->shared_date, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->numbering); i++)
+    g_clear_pointer (&self->numbering[i], g_free);
 
   G_OBJECT_CLASS (xa_template_parent_class)->finalize (object);
 }
@@ -190,6 +192,13 @@ xa_template_init (XaTemplate *self)
   self->signers = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_signer_free);
   self->party_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_form_line_free);
   self->shared_date = g_strdup ("");
+
+  /* Files of format 1 and 2, and new templates, number their levels 一、（一）1.①. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->numbering); i++)
+    {
+      if (xa_clause_kind_is_numbered (i))
+        self->numbering[i] = g_strdup (xa_clause_kind_get_default_numbering (i));
+    }
 }
 
 XaTemplate *
@@ -246,6 +255,38 @@ _xa_template_set_source (XaTemplate *self,
 }
 
 /* Ids are written in files and compared across years, so they stay plain ASCII. */
+/* The JSON form's reader and xa_template_set_numbering() have checked @style. */
+void
+_xa_template_set_numbering (XaTemplate   *self,
+                            XaClauseKind  kind,
+                            const char   *style)
+{
+  g_return_if_fail (xa_clause_kind_is_numbered (kind));
+
+  set_string (&self->numbering[kind], style);
+}
+
+/**
+ * xa_template_get_numbering:
+ *
+ * How the template numbers the clauses of @kind's level, as its first number is
+ * written: "一、", "（一）", "1、", "（1）"… (xa_text_outline_get_styles()), or
+ * %XA_NUMBERING_NONE for a level without numbers.
+ *
+ * Returns: the style, or "" for kinds without a number
+ */
+const char *
+xa_template_get_numbering (XaTemplate   *self,
+                           XaClauseKind  kind)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
+
+  if (!xa_clause_kind_is_numbered (kind) || self->numbering[kind] == NULL)
+    return "";
+
+  return self->numbering[kind];
+}
+
 gboolean
 _xa_template_id_is_valid (const char *id)
 {
@@ -720,6 +761,8 @@ xa_template_copy (XaTemplate *self)
 
   xa_template_set_signature (copy, self->signers, self->signature_layout, self->shared_date);
   xa_template_set_party_lines (copy, self->party_lines);
+  for (guint i = 0; i < G_N_ELEMENTS (self->numbering); i++)
+    set_string (&copy->numbering[i], self->numbering[i]);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->clauses));
   for (guint i = 0; i < n; i++)
@@ -758,6 +801,12 @@ xa_template_equal_content (XaTemplate *a,
       g_strcmp0 (a->source, b->source) != 0 ||
       g_strcmp0 (a->signature_id, b->signature_id) != 0)
     return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (a->numbering); i++)
+    {
+      if (g_strcmp0 (a->numbering[i], b->numbering[i]) != 0)
+        return FALSE;
+    }
 
   if (a->signers->len != b->signers->len || a->party_lines->len != b->party_lines->len ||
       a->signature_layout != b->signature_layout || g_strcmp0 (a->shared_date, b->shared_date) != 0)

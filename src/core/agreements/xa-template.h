@@ -9,6 +9,7 @@
 
 #include "xa-clause.h"
 #include "xa-signer.h"
+#include "xa-text-outline.h"
 
 G_BEGIN_DECLS
 
@@ -60,7 +61,8 @@ const char  *xa_template_get_party_date    (XaTemplate   *self,
                                             XaParty       party);
 
 /* Editing. New clauses get fresh stable ids; numbers of the siblings are set again in the
- * standard full-width style (一、（一）1.①) after an insert, a removal or a move. */
+ * template's style for their level (by default 一、（一）1.①; none for an unnumbered
+ * level) after an insert, a removal or a move. */
 XaClause    *xa_template_insert_clause     (XaTemplate   *self,
                                             const char   *parent_id,
                                             guint         position,
@@ -72,6 +74,12 @@ gboolean     xa_template_remove_clause     (XaTemplate   *self,
 gboolean     xa_template_move_clause       (XaTemplate   *self,
                                             const char   *id,
                                             int           offset,
+                                            GError      **error);
+const char  *xa_template_get_numbering     (XaTemplate   *self,
+                                            XaClauseKind  kind);
+gboolean     xa_template_set_numbering     (XaTemplate   *self,
+                                            XaClauseKind  kind,
+                                            const char   *style,
                                             GError      **error);
 
 /* Placeholder values for one school; NULL values leave the placeholder visible. */

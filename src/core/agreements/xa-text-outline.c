@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "xa-clause.h"
 #include "xa-text-outline.h"
 #include "core/util/xa-glib-compat.h"
 
@@ -171,6 +172,110 @@ xa_text_outline_style_of (const char *number)
     return NULL;
 
   return style;
+}
+
+/* The styles a template offers for a level, as their first numbers are written; any
+ * other style that xa_text_outline_style_of() recognises (（1）'s half-width form, 第一条)
+ * is kept too when a template or a text brings it. */
+static const char * const offered_styles[] = {
+  "一、", "（一）", "1.", "1、", "1．", "（1）", "①", XA_NUMBERING_NONE, NULL
+};
+
+/**
+ * xa_text_outline_get_styles:
+ *
+ * Returns: (transfer none): the numbering styles to choose from for a level, the
+ *   unnumbered %XA_NUMBERING_NONE last
+ */
+const char * const *
+xa_text_outline_get_styles (void)
+{
+  return offered_styles;
+}
+
+/**
+ * xa_text_outline_is_style:
+ *
+ * Returns: %TRUE when @style is a numbering style as a template holds it: a first
+ *   number written as xa_text_outline_style_of() gives it ("（一）", not "（三）"), or
+ *   %XA_NUMBERING_NONE
+ */
+gboolean
+xa_text_outline_is_style (const char *style)
+{
+  g_autofree char *canonical = NULL;
+
+  if (style == NULL)
+    return FALSE;
+
+  canonical = xa_text_outline_style_of (style);
+  return g_str_equal (style, XA_NUMBERING_NONE) || g_strcmp0 (style, canonical) == 0;
+}
+
+/* ① to ㊿: Unicode has circled numbers 1–20, 21–35 and 36–50 in three blocks. */
+static gboolean
+append_circled (GString *out,
+                guint    n)
+{
+  if (n >= 1 && n <= 20)
+    g_string_append_unichar (out, 0x2460 + n - 1);
+  else if (n >= 21 && n <= 35)
+    g_string_append_unichar (out, 0x3251 + n - 21);
+  else if (n >= 36 && n <= 50)
+    g_string_append_unichar (out, 0x32B1 + n - 36);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * xa_text_outline_format_number:
+ * @style: a numbering style (xa_text_outline_is_style())
+ * @n: the place of the clause among those its style counts, from 1
+ *
+ * Writes the @n-th number of @style: the style's first number with its numeral counted
+ * on, 一 as Chinese numerals (十一, 二十), 1 in digits, ① circled; "（三）" for the third
+ * of "（一）". Past ㊿ the circled style goes on as （51）, which a reader still follows.
+ *
+ * Returns: (transfer full): the number, "" for %XA_NUMBERING_NONE
+ */
+char *
+xa_text_outline_format_number (const char *style,
+                               guint       n)
+{
+  g_autoptr(GString) number = g_string_new (NULL);
+  const char *numeral = NULL;
+
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (n > 0, NULL);
+
+  if (g_str_equal (style, XA_NUMBERING_NONE))
+    return g_strdup ("");
+
+  /* The first numeral of a canonical style is the one that counts: 第一条 has no other. */
+  for (const char *p = style; *p != '\0' && numeral == NULL; p = g_utf8_next_char (p))
+    {
+      if (g_str_has_prefix (p, "一") || *p == '1' || g_str_has_prefix (p, "①"))
+        numeral = p;
+    }
+  if (numeral == NULL)
+    return g_strdup (style);
+
+  g_string_append_len (number, style, numeral - style);
+  if (*numeral == '1')
+    g_string_append_printf (number, "%u", n);
+  else if (g_str_has_prefix (numeral, "一"))
+    {
+      g_autofree char *chinese = xa_chinese_numeral (n);
+
+      g_string_append (number, chinese);
+    }
+  else if (!append_circled (number, n))
+    g_string_append_printf (number, "（%u）", n);
+  g_string_append (number, g_utf8_next_char (numeral));
+
+  return g_string_free (g_steal_pointer (&number), FALSE);
 }
 
 static void
@@ -927,7 +1032,7 @@ xa_text_outline_new (const char *text)
         else if (line->kind == XA_OUTLINE_PARAGRAPH && heads_list (self, j, last_clause_or_text))
           {
             line->kind = XA_OUTLINE_CLAUSE;
-            style = g_strdup ("none");
+            style = g_strdup (XA_NUMBERING_NONE);
           }
         else
           continue;

@@ -63,6 +63,15 @@ XaTextOutline *xa_text_outline_new   (const char    *text);
 void           xa_text_outline_free  (XaTextOutline *self);
 char          *xa_text_outline_style_of (const char *number);
 
+/* Numbering styles, written as their first number ("（一）"), for a level of a template;
+ * "none" for a level without numbers. */
+#define XA_NUMBERING_NONE "none"
+
+const char * const *xa_text_outline_get_styles    (void);
+gboolean            xa_text_outline_is_style      (const char *style);
+char               *xa_text_outline_format_number (const char *style,
+                                                   guint       n);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaTextOutline, xa_text_outline_free)
 
 G_END_DECLS

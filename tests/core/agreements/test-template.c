@@ -350,7 +350,7 @@ test_bad_json (void)
     { "not JSON", "{\"format\": ", XA_TEMPLATE_ERROR_PARSE, "JSON" },
     { "array root", "[1, 2]", XA_TEMPLATE_ERROR_PARSE, "$" },
     { "other format", "{\"format\": \"something\", \"format_version\": 1}", XA_TEMPLATE_ERROR_PARSE, "xiaoan-template" },
-    { "newer version", "{\"format\": \"xiaoan-template\", \"format_version\": 3}", XA_TEMPLATE_ERROR_PARSE, "3" },
+    { "newer version", "{\"format\": \"xiaoan-template\", \"format_version\": 4}", XA_TEMPLATE_ERROR_PARSE, "4" },
     { "unknown top field",
       "{\"format\": \"xiaoan-template\", \"format_version\": 1, \"colour\": 1}", XA_TEMPLATE_ERROR_PARSE, "colour" },
     { "school year",
@@ -523,7 +523,7 @@ test_insert (void)
   g_assert_null (xa_template_insert_clause (template, "s1", 0, XA_CLAUSE_KIND_LIST, &error));
   g_assert_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (xa_template_insert_clause (template, NULL, 0, XA_CLAUSE_KIND_ITEM, &error));
+  g_assert_null (xa_template_insert_clause (template, NULL, 0, XA_CLAUSE_KIND_SUBLIST, &error));
   g_assert_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_null (xa_template_insert_clause (template, "nowhere", 0, XA_CLAUSE_KIND_ITEM, &error));
@@ -611,6 +611,122 @@ test_remove_move (void)
     g_assert_no_error (error);
     g_assert_true (xa_template_equal_content (template, again));
   }
+}
+
+/* A template numbered as a school writes it: points 1、 right under the title, （1）
+ * under them, unnumbered headings over points; an edit numbers again in those styles. */
+#define OWN_NUMBERING_HEAD \
+  "{\"format\":\"xiaoan-template\",\"format_version\":3,\"school_year\":2024,\"name\":\"班主任安全责任书\"," \
+  "\"numbering\":{\"section\":\"none\",\"item\":\"1、\",\"list\":\"（1）\"},\"clauses\":["
+#define OWN_NUMBERING_TAIL \
+  "],\"signature\":{\"id\":\"sig\",\"parties\":[" \
+  "{\"id\":\"party.c\",\"role\":\"commission\",\"unit\":\"{commission_name}\",\"date\":\"年　月　日\"}," \
+  "{\"id\":\"party.s\",\"role\":\"school\",\"unit\":\"学校\",\"date\":\"年　月　日\"}]}}"
+
+static void
+test_own_numbering (void)
+{
+  static const char json[] = OWN_NUMBERING_HEAD
+    "{\"id\":\"title\",\"kind\":\"title\",\"text\":\"班主任安全责任书\"},"
+    "{\"id\":\"a\",\"kind\":\"item\",\"number\":\"1、\",\"heading\":\"安全教育。\",\"text\":\"每周一次。\"},"
+    "{\"id\":\"b\",\"kind\":\"item\",\"number\":\"2、\",\"heading\":\"课间管理\",\"children\":["
+    " {\"id\":\"b1\",\"kind\":\"list\",\"number\":\"（1）\",\"text\":\"巡查楼道。\"},"
+    " {\"id\":\"b2\",\"kind\":\"list\",\"number\":\"（2）\",\"heading\":\"午休\",\"children\":["
+    "  {\"id\":\"b2a\",\"kind\":\"sublist\",\"number\":\"①\",\"text\":\"清点人数。\"}]}]},"
+    "{\"id\":\"s\",\"kind\":\"section\",\"heading\":\"附则\",\"text\":\"签字后执行。\"}"
+    OWN_NUMBERING_TAIL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = xa_template_new_from_json (json, -1, &error);
+  g_autoptr(XaTemplate) again = NULL;
+  g_autoptr(XaTemplate) copy = NULL;
+  g_autoptr(XaTemplate) old = load_default ();
+  g_autofree char *written = NULL;
+  XaClause *clause;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_template_get_numbering (template, XA_CLAUSE_KIND_SECTION), ==, XA_NUMBERING_NONE);
+  g_assert_cmpstr (xa_template_get_numbering (template, XA_CLAUSE_KIND_ITEM), ==, "1、");
+  g_assert_cmpstr (xa_template_get_numbering (template, XA_CLAUSE_KIND_LIST), ==, "（1）");
+  /* A level the file leaves out keeps its standard style; kinds without numbers have none. */
+  g_assert_cmpstr (xa_template_get_numbering (template, XA_CLAUSE_KIND_SUBLIST), ==, "①");
+  g_assert_cmpstr (xa_template_get_numbering (template, XA_CLAUSE_KIND_PARAGRAPH), ==, "");
+  /* Files of format 1 and 2 number 一、（一）1.①. */
+  g_assert_cmpstr (xa_template_get_numbering (old, XA_CLAUSE_KIND_SECTION), ==, "一、");
+  g_assert_cmpstr (xa_template_get_numbering (old, XA_CLAUSE_KIND_ITEM), ==, "（一）");
+
+  /* Inserted, moved, removed: numbered again in the template's styles. */
+  clause = xa_template_insert_clause (template, NULL, 1, XA_CLAUSE_KIND_ITEM, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_clause_get_number (clause), ==, "1、");
+  g_assert_cmpstr (number_of (template, "a"), ==, "2、");
+  g_assert_cmpstr (number_of (template, "b"), ==, "3、");
+  g_assert_true (xa_template_remove_clause (template, xa_clause_get_id (clause), &error));
+  g_assert_true (xa_template_move_clause (template, "b2", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (number_of (template, "b2"), ==, "（1）");
+  g_assert_cmpstr (number_of (template, "b1"), ==, "（2）");
+  g_assert_cmpstr (number_of (template, "a"), ==, "1、");
+  /* The unnumbered level stays unnumbered after an edit beside it. */
+  clause = xa_template_insert_clause (template, NULL, G_MAXUINT, XA_CLAUSE_KIND_SECTION, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_clause_get_number (clause), ==, "");
+  g_assert_cmpstr (number_of (template, "s"), ==, "");
+  g_assert_true (xa_template_remove_clause (template, xa_clause_get_id (clause), &error));
+
+  /* Written and read back the same, numbering and all; a copy keeps it. */
+  written = xa_template_to_json (template);
+  again = xa_template_new_from_json (written, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_template_equal_content (template, again));
+  copy = xa_template_copy (template);
+  g_assert_true (xa_template_equal_content (template, copy));
+
+  /* Another style for a level numbers that level again at once. */
+  g_assert_true (xa_template_set_numbering (copy, XA_CLAUSE_KIND_ITEM, "（一）", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (number_of (copy, "a"), ==, "（一）");
+  g_assert_cmpstr (number_of (copy, "b"), ==, "（二）");
+  g_assert_false (xa_template_equal_content (template, copy));
+  g_assert_true (xa_template_set_numbering (copy, XA_CLAUSE_KIND_LIST, XA_NUMBERING_NONE, &error));
+  g_assert_cmpstr (number_of (copy, "b1"), ==, "");
+  g_assert_true (xa_template_validate (copy, &error));
+  g_assert_no_error (error);
+  g_assert_false (xa_template_set_numbering (copy, XA_CLAUSE_KIND_ITEM, "三、", &error));
+  g_assert_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "三、"));
+  g_clear_error (&error);
+  g_assert_cmpstr (xa_template_get_numbering (copy, XA_CLAUSE_KIND_ITEM), ==, "（一）");
+}
+
+/* Numbering that does not fit: a style that is none, a number on an unnumbered level,
+ * none on a numbered one; each refused with the place named. */
+static void
+test_own_numbering_refused (void)
+{
+  static const struct { const char *numbering; const char *clauses; const char *named; } cases[] = {
+    { "{\"item\":\"第三条\"}", "{\"id\":\"a\",\"kind\":\"item\",\"number\":\"第一条\",\"text\":\"甲\"}", "第三条" },
+    { "{\"item\":\"1\"}", "{\"id\":\"a\",\"kind\":\"item\",\"number\":\"1、\",\"text\":\"甲\"}", "$.numbering" },
+    { "{\"point\":\"1、\"}", "{\"id\":\"a\",\"kind\":\"item\",\"number\":\"1、\",\"text\":\"甲\"}", "point" },
+    { "[\"1、\"]", "{\"id\":\"a\",\"kind\":\"item\",\"number\":\"1、\",\"text\":\"甲\"}", "$.numbering" },
+    { "{\"item\":\"none\"}", "{\"id\":\"a\",\"kind\":\"item\",\"number\":\"1、\",\"text\":\"甲\"}", "1、" },
+    { "{\"item\":\"1、\"}", "{\"id\":\"a\",\"kind\":\"item\",\"text\":\"甲\"}", "a" },
+    { "{}", "{\"id\":\"a\",\"kind\":\"sublist\",\"number\":\"①\",\"text\":\"甲\"}", "sublist" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = g_strdup_printf ("{\"format\":\"xiaoan-template\",\"format_version\":3,"
+                                               "\"school_year\":2024,\"name\":\"试\",\"numbering\":%s,"
+                                               "\"clauses\":[%s" OWN_NUMBERING_TAIL,
+                                               cases[i].numbering, cases[i].clauses);
+      g_autoptr(XaTemplate) template = xa_template_new_from_json (json, -1, &error);
+
+      g_assert_null (template);
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].named));
+    }
 }
 
 static void
@@ -868,6 +984,8 @@ main (int   argc,
   g_test_add_func ("/xa/template/insert", test_insert);
   g_test_add_func ("/xa/template/insert-sections", test_insert_sections);
   g_test_add_func ("/xa/template/remove-move", test_remove_move);
+  g_test_add_func ("/xa/template/own-numbering", test_own_numbering);
+  g_test_add_func ("/xa/template/own-numbering-refused", test_own_numbering_refused);
   g_test_add_func ("/xa/template/expand", test_expand);
   g_test_add_func ("/xa/template/district-from-commission", test_district_from_commission);
   g_test_add_func ("/xa/template/refused-content", test_refused_content);

@@ -210,6 +210,48 @@ test_not_numbers (void)
   g_assert_null (xa_text_outline_style_of ("安全"));
 }
 
+/* The numbering styles: each offered style is its own style, the Nth number of each
+ * reads back as that style, and the numbers count as their kind counts. */
+static void
+test_number_styles (void)
+{
+  static const struct { const char *style; guint n; const char *number; } cases[] = {
+    { "一、", 1, "一、" }, { "一、", 12, "十二、" }, { "（一）", 3, "（三）" },
+    { "(一)", 21, "(二十一)" }, { "1.", 10, "10." }, { "1、", 2, "2、" }, { "1．", 7, "7．" },
+    { "（1）", 11, "（11）" }, { "①", 2, "②" }, { "①", 21, "㉑" }, { "①", 51, "（51）" },
+    { "第一条", 3, "第三条" }, { XA_NUMBERING_NONE, 4, "" },
+  };
+  const char * const *styles = xa_text_outline_get_styles ();
+  guint n_styles = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *number = xa_text_outline_format_number (cases[i].style, cases[i].n);
+
+      g_assert_cmpstr (number, ==, cases[i].number);
+    }
+
+  for (; styles[n_styles] != NULL; n_styles++)
+    {
+      g_autofree char *third = xa_text_outline_format_number (styles[n_styles], 3);
+      g_autofree char *style = xa_text_outline_style_of (third);
+
+      g_assert_true (xa_text_outline_is_style (styles[n_styles]));
+      if (g_str_equal (styles[n_styles], XA_NUMBERING_NONE))
+        g_assert_cmpstr (third, ==, "");
+      else
+        g_assert_cmpstr (style, ==, styles[n_styles]);
+    }
+  g_assert_cmpuint (n_styles, ==, 8);
+  g_assert_cmpstr (styles[n_styles - 1], ==, XA_NUMBERING_NONE);
+
+  /* A style is written as its first number. */
+  g_assert_false (xa_text_outline_is_style ("三、"));
+  g_assert_false (xa_text_outline_is_style ("安全"));
+  g_assert_false (xa_text_outline_is_style (""));
+  g_assert_false (xa_text_outline_is_style (NULL));
+}
+
 static char *
 strip_colon (const char *label)
 {
@@ -360,6 +402,8 @@ main (int   argc,
         g_test_add_data_func_full (path, g_strdup (names->pdata[i]), test_corpus_text, g_free);
       }
 
-    return g_test_run ();
+    g_test_add_func ("/xa/text-outline/number-styles", test_number_styles);
+
+  return g_test_run ();
   }
 }
