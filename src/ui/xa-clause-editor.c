@@ -5,7 +5,9 @@
  * The form of one clause of a template: its number (set by the template), its heading and
  * its text, with the placeholders that each school's agreement fills in and a count of
  * the characters. Edits go straight into the clause, which belongs to the editor's working
- * copy of the template; "changed" tells the editor that there is something to save.
+ * copy of the template; "changed" tells the editor that there is something to save. The
+ * kind is the template's to change, since the tree decides what may stand where:
+ * "kind-requested" asks the editor for it.
  */
 
 #include "config.h"
@@ -24,7 +26,7 @@ struct _XaClauseEditor
   /* Template widgets */
   GtkLabel    *count_label;
   AdwEntryRow *heading_row;
-  GtkLabel    *kind_label;
+  GtkDropDown *kind_dropdown;
   GtkLabel    *number_label;
   GtkStack    *stack;
   GtkTextView *text_view;
@@ -37,6 +39,7 @@ G_DEFINE_FINAL_TYPE (XaClauseEditor, xa_clause_editor, GTK_TYPE_WIDGET)
 
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_KIND_REQUESTED,
   N_SIGNALS
 };
 
@@ -92,6 +95,20 @@ number_changed_cb (XaClauseEditor *self)
 }
 
 static void
+kind_selected_cb (XaClauseEditor *self,
+                  GParamSpec     *pspec,
+                  GtkDropDown    *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->filling || self->clause == NULL || selected == GTK_INVALID_LIST_POSITION ||
+      selected == (guint) xa_clause_get_kind (self->clause))
+    return;
+
+  g_signal_emit (self, signals[SIGNAL_KIND_REQUESTED], 0, (int) selected);
+}
+
+static void
 insert_placeholder_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
@@ -131,16 +148,28 @@ xa_clause_editor_class_init (XaClauseEditorClass *klass)
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * XaClauseEditor::kind-requested:
+   * @kind: the #XaClauseKind chosen
+   *
+   * The user chose another kind for the clause; the handler changes it in the template
+   * and fills the form again (xa_clause_editor_set_clause()), or says why it cannot.
+   */
+  signals[SIGNAL_KIND_REQUESTED] =
+    g_signal_new ("kind-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-clause-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, XaClauseEditor, count_label);
   gtk_widget_class_bind_template_child (widget_class, XaClauseEditor, heading_row);
-  gtk_widget_class_bind_template_child (widget_class, XaClauseEditor, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, XaClauseEditor, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XaClauseEditor, number_label);
   gtk_widget_class_bind_template_child (widget_class, XaClauseEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, XaClauseEditor, text_view);
   gtk_widget_class_bind_template_callback (widget_class, heading_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "clause.insert-placeholder", "s",
                                    insert_placeholder_action);
@@ -149,7 +178,16 @@ xa_clause_editor_class_init (XaClauseEditorClass *klass)
 static void
 xa_clause_editor_init (XaClauseEditor *self)
 {
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* In the order of the enum: the row is the kind. */
+  for (XaClauseKind kind = XA_CLAUSE_KIND_TITLE; kind <= XA_CLAUSE_KIND_CLOSING; kind++)
+    gtk_string_list_append (kinds, xa_clause_kind_to_label (kind));
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  self->filling = FALSE;
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
@@ -192,15 +230,59 @@ xa_clause_editor_set_clause (XaClauseEditor *self,
 
   self->filling = TRUE;
   number_changed_cb (self);
-  gtk_label_set_label (self->kind_label, xa_clause_kind_to_label (xa_clause_get_kind (clause)));
+  gtk_drop_down_set_selected (self->kind_dropdown, xa_clause_get_kind (clause));
   gtk_editable_set_text (GTK_EDITABLE (self->heading_row), xa_clause_get_heading (clause));
-  /* Items carry a heading (（一）组织领导); other kinds only when the template gave one. */
+  /* Sections need a heading (一、总体要求) and items carry one (（一）组织领导); other
+   * kinds only when the template gave one. A section just added has none yet: its
+   * field must show, or it could never be saved. */
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->heading_row)),
+                          xa_clause_get_kind (clause) == XA_CLAUSE_KIND_SECTION ||
                           xa_clause_get_kind (clause) == XA_CLAUSE_KIND_ITEM ||
                           xa_clause_get_heading (clause)[0] != '\0');
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), xa_clause_get_text (clause), -1);
   self->filling = FALSE;
   update_count (self);
+}
+
+/**
+ * xa_clause_editor_set_heading:
+ *
+ * Replaces the clause's heading as if typed.
+ */
+void
+xa_clause_editor_set_heading (XaClauseEditor *self,
+                              const char     *heading)
+{
+  g_return_if_fail (XA_IS_CLAUSE_EDITOR (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->heading_row), heading);
+}
+
+/**
+ * xa_clause_editor_get_heading_shown:
+ *
+ * Returns: whether the form shows the heading field
+ */
+gboolean
+xa_clause_editor_get_heading_shown (XaClauseEditor *self)
+{
+  g_return_val_if_fail (XA_IS_CLAUSE_EDITOR (self), FALSE);
+
+  return gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (self->heading_row)));
+}
+
+/**
+ * xa_clause_editor_choose_kind:
+ *
+ * Chooses @kind in the form's kind list as the user would.
+ */
+void
+xa_clause_editor_choose_kind (XaClauseEditor *self,
+                              XaClauseKind    kind)
+{
+  g_return_if_fail (XA_IS_CLAUSE_EDITOR (self));
+
+  gtk_drop_down_set_selected (self->kind_dropdown, kind);
 }
 
 /**

@@ -20,5 +20,10 @@ void      xa_clause_editor_set_clause (XaClauseEditor *self,
                                        XaClause       *clause);
 void      xa_clause_editor_set_text   (XaClauseEditor *self,
                                        const char     *text);
+void      xa_clause_editor_set_heading (XaClauseEditor *self,
+                                        const char     *heading);
+gboolean  xa_clause_editor_get_heading_shown (XaClauseEditor *self);
+void      xa_clause_editor_choose_kind (XaClauseEditor *self,
+                                        XaClauseKind    kind);
 
 G_END_DECLS

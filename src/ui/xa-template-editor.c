@@ -6,7 +6,14 @@
  * the one chosen and the form of the clause chosen in the tree. Edits change a working
  * copy; "保存" stores it (a frozen version, one that a signed agreement uses, is stored as
  * the next version instead), "下一学年" copies the stored template into the next school
- * year, and "对比…" compares two templates clause by clause.
+ * year, and "对比…" compares two templates clause by clause. A second page edits the
+ * name, the lines under the title and the signature block (XaTemplateForm). A blank
+ * template, or one read from a file, is made from the options menu.
+ *
+ * Clauses move with the keyboard as in an outliner: Alt+Up and Alt+Down among their
+ * siblings, Alt+Left out of their parent (to follow it) and Alt+Right into the clause
+ * before them (as its last child), changing level when the new place needs it: a 条
+ * put under a 条 becomes a 款.
  */
 
 #include "config.h"
@@ -16,7 +23,9 @@
 #include "xa-clause-editor.h"
 #include "xa-template-compare.h"
 #include "xa-template-editor.h"
+#include "xa-template-form.h"
 #include "xa-ui-utils.h"
+#include "core/util/xa-school-year.h"
 
 struct _XaTemplateEditor
 {
@@ -34,8 +43,10 @@ struct _XaTemplateEditor
   GtkListView        *clause_view;
   XaTemplateCompare  *compare;
   GtkStack           *content_stack;
+  XaTemplateForm     *form;
   GtkInfoBar         *frozen_bar;
   AdwLeaflet         *leaflet;
+  GtkStack           *pages_stack;
   AdwWindowTitle     *template_title;
   GtkListView        *template_view;
 
@@ -57,6 +68,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void load_template (XaTemplateEditor *self,
                            XaTemplate       *stored);
+static void set_working_copy (XaTemplateEditor *self,
+                              XaTemplate       *copy);
 
 static XaClause *
 get_selected_clause (XaTemplateEditor *self)
@@ -81,6 +94,9 @@ update_actions (XaTemplateEditor *self)
   gtk_widget_action_set_enabled (widget, "editor.add-section", has_template);
   gtk_widget_action_set_enabled (widget, "editor.remove", clause != NULL);
   gtk_widget_action_set_enabled (widget, "editor.move", clause != NULL);
+  gtk_widget_action_set_enabled (widget, "editor.outdent", clause != NULL);
+  gtk_widget_action_set_enabled (widget, "editor.indent", clause != NULL);
+  gtk_widget_action_set_enabled (widget, "editor.export", has_template);
   gtk_widget_action_set_enabled (widget, "editor.save", has_template && self->dirty);
   gtk_widget_action_set_enabled (widget, "editor.next-year", has_template && !self->dirty);
   gtk_widget_action_set_enabled (widget, "editor.compare", has_template);
@@ -181,6 +197,37 @@ clause_changed_cb (XaTemplateEditor *self,
   set_dirty (self, TRUE);
 }
 
+static void update_title (XaTemplateEditor *self);
+
+static void
+form_changed_cb (XaTemplateEditor *self,
+                 XaTemplateForm   *form)
+{
+  set_dirty (self, TRUE);
+  update_title (self);
+}
+
+static void
+kind_requested_cb (XaTemplateEditor *self,
+                   int               kind,
+                   XaClauseEditor   *editor)
+{
+  g_autoptr(GError) error = NULL;
+  XaClause *clause = xa_clause_editor_get_clause (editor);
+
+  if (clause == NULL || self->template == NULL)
+    return;
+
+  if (!xa_template_set_clause_kind (self->template, xa_clause_get_id (clause), kind, &error))
+    xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+  else
+    set_dirty (self, TRUE);
+
+  /* Refill the form: the kind list shows what the clause is, changed or not, and the
+   * heading shows for the kinds that have one. */
+  xa_clause_editor_set_clause (editor, clause);
+}
+
 static void
 update_title (XaTemplateEditor *self)
 {
@@ -199,17 +246,16 @@ update_title (XaTemplateEditor *self)
   gtk_info_bar_set_revealed (self->frozen_bar, xa_template_get_frozen (self->template));
 }
 
+/* Edits @copy, which the editor owns from now on: a stored template's copy, or a new
+ * one not stored yet. */
 static void
-load_template (XaTemplateEditor *self,
-               XaTemplate       *stored)
+set_working_copy (XaTemplateEditor *self,
+                  XaTemplate       *copy)
 {
-  g_autoptr(GError) error = NULL;
   GtkTreeListModel *tree;
 
   g_clear_object (&self->template);
-  if (stored != NULL &&
-      !(self->template = xa_template_library_dup_by_uuid (self->library, xa_template_get_uuid (stored), &error)))
-    g_warning ("Cannot read template %s: %s", xa_template_get_uuid (stored), error->message);
+  self->template = copy;
 
   if (self->clauses != NULL)
     g_signal_handlers_disconnect_by_func (self->clauses, clause_selected_cb, self);
@@ -229,10 +275,25 @@ load_template (XaTemplateEditor *self,
 
   gtk_list_view_set_model (self->clause_view, GTK_SELECTION_MODEL (self->clauses));
   xa_clause_editor_set_clause (self->clause_editor, NULL);
+  xa_template_form_set_template (self->form, self->template);
   set_dirty (self, FALSE);
   update_title (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEGACY_YEAR_STYLE]);
+}
+
+static void
+load_template (XaTemplateEditor *self,
+               XaTemplate       *stored)
+{
+  g_autoptr(GError) error = NULL;
+  XaTemplate *copy = NULL;
+
+  if (stored != NULL &&
+      !(copy = xa_template_library_dup_by_uuid (self->library, xa_template_get_uuid (stored), &error)))
+    g_warning ("Cannot read template %s: %s", xa_template_get_uuid (stored), error->message);
+
+  set_working_copy (self, copy);
 }
 
 static void
@@ -445,6 +506,201 @@ move_action (GtkWidget  *widget,
   select_clause (self, selected);
 }
 
+/* The kinds a clause may take one level up (outdent) or down (indent): the numbered
+ * levels 一、（一）1.① shift by one; other kinds keep theirs. */
+static XaClauseKind
+shifted_kind (XaClauseKind kind,
+              int          levels)
+{
+  static const XaClauseKind numbered[] = {
+    XA_CLAUSE_KIND_SECTION, XA_CLAUSE_KIND_ITEM, XA_CLAUSE_KIND_LIST, XA_CLAUSE_KIND_SUBLIST,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbered); i++)
+    if (numbered[i] == kind && (int) i + levels >= 0 && (int) i + levels < (int) G_N_ELEMENTS (numbered))
+      return numbered[i + levels];
+
+  /* A paragraph or a closing clause put under an item becomes one of its points. */
+  if (levels > 0 && (kind == XA_CLAUSE_KIND_PARAGRAPH || kind == XA_CLAUSE_KIND_CLOSING))
+    return XA_CLAUSE_KIND_LIST;
+
+  return kind;
+}
+
+/* Moves @clause into @parent at @position, in its own kind when the parent holds it,
+ * else one level up or down. */
+static gboolean
+move_into (XaTemplateEditor  *self,
+           XaClause          *clause,
+           XaClause          *parent,
+           guint              position,
+           int                levels,
+           GError           **error)
+{
+  XaClauseKind kind = xa_clause_get_kind (clause);
+  const char *parent_id = parent ? xa_clause_get_id (parent) : NULL;
+
+  if (parent == NULL ? !xa_clause_kind_allows_top_level (kind)
+                     : !xa_clause_kind_allows_child (xa_clause_get_kind (parent), kind))
+    kind = shifted_kind (kind, levels);
+
+  return xa_template_move_clause_to (self->template, xa_clause_get_id (clause), parent_id,
+                                     position, kind, error);
+}
+
+static void
+reparent_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
+  g_autoptr(XaClause) selected = get_selected_clause (self);
+  g_autoptr(GError) error = NULL;
+  XaClause *parent = NULL;
+  guint position = 0;
+  gboolean moved;
+
+  if (selected == NULL)
+    return;
+
+  xa_template_find_parent (self->template, xa_clause_get_id (selected), &parent, &position);
+
+  if (g_str_equal (action_name, "editor.outdent"))
+    {
+      XaClause *grandparent = NULL;
+      guint parent_position = 0;
+
+      if (parent == NULL)
+        {
+          xa_widget_add_toast (widget, adw_toast_new (_("The clause stands at the top level already")));
+          return;
+        }
+
+      /* It follows its parent, as the next sibling. */
+      xa_template_find_parent (self->template, xa_clause_get_id (parent), &grandparent, &parent_position);
+      moved = move_into (self, selected, grandparent, parent_position + 1, -1, &error);
+    }
+  else
+    {
+      GListModel *siblings = parent ? xa_clause_get_children (parent)
+                                    : xa_template_get_clauses (self->template);
+      g_autoptr(XaClause) before = NULL;
+
+      if (position == 0)
+        {
+          xa_widget_add_toast (widget, adw_toast_new (_("No clause stands before this one to move into")));
+          return;
+        }
+
+      /* It becomes the last child of the clause before it. */
+      before = g_list_model_get_item (siblings, position - 1);
+      moved = move_into (self, selected, before, G_MAXUINT, 1, &error);
+    }
+
+  if (!moved)
+    {
+      xa_widget_add_toast (widget, adw_toast_new (error->message));
+      return;
+    }
+
+  set_dirty (self, TRUE);
+  select_clause (self, selected);
+  xa_clause_editor_set_clause (self->clause_editor, selected);
+}
+
+static void
+new_template_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                           g_date_time_get_month (now), g_date_time_get_year (now));
+  int year = self->template ? xa_template_get_school_year (self->template)
+                            : xa_school_year_for_date (today);
+
+  if (self->dirty)
+    {
+      xa_widget_add_toast (widget, adw_toast_new (_("Save or discard the changes first")));
+      return;
+    }
+
+  /* Unselected first: choosing no stored template loads none. */
+  gtk_single_selection_set_selected (self->templates, GTK_INVALID_LIST_POSITION);
+  set_working_copy (self, xa_template_new_blank (year, _("New Template")));
+  /* Not stored yet: saving it stores it as the next version of its year. */
+  set_dirty (self, TRUE);
+  gtk_stack_set_visible_child_name (self->pages_stack, "clauses");
+  xa_template_editor_select_clause (self, "title");
+}
+
+static GtkFileFilter *
+json_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Xiaoan templates (JSON)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  return filter;
+}
+
+static void
+import_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(XaTemplateEditor) self = user_data;
+  g_autoptr(GFile) file = xa_choose_file_finish (result, NULL);
+
+  if (file != NULL)
+    xa_template_editor_import_file (self, file);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+
+  xa_choose_file_async (widget, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import a Template"), _("_Import"),
+                        NULL, filter, self->cancellable, import_chosen_cb, g_object_ref (self));
+}
+
+static void
+export_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(XaTemplateEditor) self = user_data;
+  g_autoptr(GFile) file = xa_choose_file_finish (result, NULL);
+
+  if (file != NULL)
+    xa_template_editor_export_to_file (self, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+  g_autofree char *span = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->template == NULL)
+    return;
+
+  span = xa_school_year_format_span (xa_template_get_school_year (self->template));
+  /* Translators: the file name offered: the school year, the version. */
+  name = g_strdup_printf (_("template-%s-v%d.json"), span, xa_template_get_version (self->template));
+  xa_choose_file_async (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the Template"), _("_Export"),
+                        name, filter, self->cancellable, export_chosen_cb, g_object_ref (self));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -638,6 +894,7 @@ xa_template_editor_class_init (XaTemplateEditorClass *klass)
 
   g_type_ensure (XA_TYPE_CLAUSE_EDITOR);
   g_type_ensure (XA_TYPE_TEMPLATE_COMPARE);
+  g_type_ensure (XA_TYPE_TEMPLATE_FORM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-template-editor.ui");
@@ -646,11 +903,15 @@ xa_template_editor_class_init (XaTemplateEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_view);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, compare);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, form);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, frozen_bar);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, pages_stack);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, template_title);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, template_view);
   gtk_widget_class_bind_template_callback (widget_class, clause_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.add-sibling", NULL, add_action);
@@ -658,12 +919,21 @@ xa_template_editor_class_init (XaTemplateEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add-section", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "editor.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "editor.move", "i", move_action);
+  gtk_widget_class_install_action (widget_class, "editor.outdent", NULL, reparent_action);
+  gtk_widget_class_install_action (widget_class, "editor.indent", NULL, reparent_action);
+  gtk_widget_class_install_action (widget_class, "editor.new-template", NULL, new_template_action);
+  gtk_widget_class_install_action (widget_class, "editor.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "editor.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.next-year", NULL, next_year_action);
   gtk_widget_class_install_action (widget_class, "editor.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "editor.show-editor", NULL, show_editor_action);
   gtk_widget_class_install_property_action (widget_class, "editor.legacy-year-style", "legacy-year-style");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "editor.move", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "editor.move", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "editor.outdent", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "editor.indent", NULL);
 }
 
 static void
@@ -799,4 +1069,86 @@ xa_template_editor_get_compare (XaTemplateEditor *self)
   g_return_val_if_fail (XA_IS_TEMPLATE_EDITOR (self), NULL);
 
   return self->compare;
+}
+
+/**
+ * xa_template_editor_import_file:
+ *
+ * Reads a template file as `xiaoan-cli template import` does, with its checks, stores
+ * it as the next version of its school year and shows it; a wrong file changes nothing
+ * and is named in the message.
+ */
+void
+xa_template_editor_import_file (XaTemplateEditor *self,
+                                GFile            *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = NULL;
+  g_autofree char *caption = NULL;
+
+  g_return_if_fail (XA_IS_TEMPLATE_EDITOR (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->dirty)
+    {
+      xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("Save or discard the changes first")));
+      return;
+    }
+
+  if (!(template = xa_template_library_import_file (self->library, file, &error)))
+    {
+      xa_widget_show_error (GTK_WIDGET (self), _("The Template Was Not Imported"), error->message);
+      return;
+    }
+
+  caption = xa_template_dup_caption (template);
+  xa_template_editor_select_template (self, xa_template_get_uuid (template));
+  /* Translators: %s is the school year and version the file was stored as. */
+  xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new_format (_("Imported as %s"), caption));
+}
+
+/**
+ * xa_template_editor_export_to_file:
+ *
+ * Writes the template being edited, as it stands, to @file in the form that
+ * `xiaoan-cli template export` writes, atomically. A template that would not read
+ * back (an empty clause, an unknown placeholder) is refused with the reason.
+ */
+void
+xa_template_editor_export_to_file (XaTemplateEditor *self,
+                                   GFile            *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_if_fail (XA_IS_TEMPLATE_EDITOR (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->template == NULL)
+    return;
+
+  if (!xa_template_validate (self->template, &error) ||
+      !xa_template_library_export_file (self->library, self->template, file, &error))
+    {
+      xa_widget_show_error (GTK_WIDGET (self), _("The Template Was Not Exported"), error->message);
+      return;
+    }
+
+  display = g_file_get_basename (file);
+  /* Translators: %s is the file's name. */
+  xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new_format (_("Exported to %s"), display));
+}
+
+/**
+ * xa_template_editor_get_form:
+ *
+ * Returns: (transfer none): the form of the name, the lines under the title and the
+ *   signature block
+ */
+XaTemplateForm *
+xa_template_editor_get_form (XaTemplateEditor *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_EDITOR (self), NULL);
+
+  return self->form;
 }

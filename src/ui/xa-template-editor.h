@@ -9,6 +9,7 @@
 
 #include "xa-clause-editor.h"
 #include "xa-template-compare.h"
+#include "xa-template-form.h"
 #include "core/agreements/xa-template-library.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,10 @@ gboolean           xa_template_editor_select_clause     (XaTemplateEditor  *self
                                                          const char        *clause_id);
 XaClauseEditor    *xa_template_editor_get_clause_editor (XaTemplateEditor  *self);
 XaTemplateCompare *xa_template_editor_get_compare       (XaTemplateEditor  *self);
+XaTemplateForm    *xa_template_editor_get_form          (XaTemplateEditor  *self);
+void               xa_template_editor_import_file       (XaTemplateEditor  *self,
+                                                         GFile             *file);
+void               xa_template_editor_export_to_file    (XaTemplateEditor  *self,
+                                                         GFile             *file);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "xa-clause.h"
 #include "xa-text-outline.h"
+#include "core/util/xa-text.h"
 
 struct _XaClause
 {
@@ -132,7 +133,7 @@ xa_clause_set_property (GObject      *object,
       break;
 
     case PROP_KIND:
-      self->kind = g_value_get_int (value);
+      xa_clause_set_kind (self, g_value_get_int (value));
       break;
 
     case PROP_NUMBER:
@@ -164,12 +165,12 @@ xa_clause_class_init (XaClauseClass *klass)
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, "",
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /* An int rather than a registered enum: the enum has no GType of its own, and
-   * nothing binds to the kind, which never changes. */
+  /* An int rather than a registered enum: the enum has no GType of its own. The
+   * editor changes it through xa_template_set_clause_kind(), which checks the tree. */
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL,
                       XA_CLAUSE_KIND_TITLE, XA_CLAUSE_KIND_CLOSING, XA_CLAUSE_KIND_PARAGRAPH,
-                      (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_NUMBER] =
     g_param_spec_string ("number", NULL, NULL, "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -222,6 +223,26 @@ xa_clause_get_kind (XaClause *self)
   g_return_val_if_fail (XA_IS_CLAUSE (self), XA_CLAUSE_KIND_PARAGRAPH);
 
   return self->kind;
+}
+
+/**
+ * xa_clause_set_kind:
+ *
+ * Changes the kind alone: whether the tree allows it where the clause stands is
+ * xa_template_set_clause_kind()'s to check.
+ */
+void
+xa_clause_set_kind (XaClause     *self,
+                    XaClauseKind  kind)
+{
+  g_return_if_fail (XA_IS_CLAUSE (self));
+  g_return_if_fail (kind <= XA_CLAUSE_KIND_CLOSING);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 /**
@@ -525,7 +546,8 @@ xa_clause_kind_to_label (XaClauseKind kind)
   switch (kind)
     {
     case XA_CLAUSE_KIND_TITLE:
-      return _("Title");
+      /* Translators: the kind of clause, a document's title (标题), not a person's. */
+      return C_("clause kind", "Title");
     case XA_CLAUSE_KIND_PREAMBLE:
       return _("Preamble");
     case XA_CLAUSE_KIND_SECTION:
@@ -543,6 +565,38 @@ xa_clause_kind_to_label (XaClauseKind kind)
     default:
       return "";
     }
+}
+
+/**
+ * xa_clause_describe:
+ * @number: (nullable): the clause's number
+ * @heading: (nullable): its heading
+ * @text: (nullable): its text
+ *
+ * How a person knows a clause, in messages: its number and the start of its heading or
+ * text ("（三）校园欺凌防治…"), or its number and kind when it has no words yet
+ * ("五、（章节）"). Never its id, which nobody sees.
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+xa_clause_describe (XaClauseKind  kind,
+                    const char   *number,
+                    const char   *heading,
+                    const char   *text)
+{
+  const char *words = !xa_text_is_blank (heading) ? heading : text;
+  g_autofree char *start = NULL;
+
+  if (number == NULL || xa_text_is_blank (number))
+    number = "";
+
+  if (xa_text_is_blank (words))
+    return g_strdup_printf ("%s（%s）", number, xa_clause_kind_to_label (kind));
+
+  start = g_utf8_substring (words, 0, MIN (g_utf8_strlen (words, -1), 16));
+  g_strdelimit (start, "\n", ' ');
+  return g_strdup_printf ("%s%s%s", number, start, g_utf8_strlen (words, -1) > 16 ? "…" : "");
 }
 
 /**

@@ -35,6 +35,8 @@ XaClause     *xa_clause_new          (const char   *id,
                                       XaClauseKind  kind);
 const char   *xa_clause_get_id       (XaClause     *self);
 XaClauseKind  xa_clause_get_kind     (XaClause     *self);
+void          xa_clause_set_kind     (XaClause     *self,
+                                      XaClauseKind  kind);
 const char   *xa_clause_get_number   (XaClause     *self);
 void          xa_clause_set_number   (XaClause     *self,
                                       const char   *number);
@@ -64,5 +66,9 @@ const char   *xa_clause_kind_get_default_numbering (XaClauseKind kind);
 char         *xa_clause_kind_format_number    (XaClauseKind  kind,
                                                guint         position);
 char         *xa_chinese_numeral              (guint         n);
+char         *xa_clause_describe              (XaClauseKind  kind,
+                                               const char   *number,
+                                               const char   *heading,
+                                               const char   *text);
 
 G_END_DECLS

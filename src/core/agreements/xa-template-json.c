@@ -115,22 +115,25 @@ is_empty (const char *text)
   return xa_text_is_blank (text);
 }
 
-/* How the user knows a clause: its number and heading, or the start of its text. */
+/* How the user knows a clause: its number and heading, or the start of its text; one
+ * without words yet by its kind and, below the top, the clause that holds it. */
 static char *
-clause_display (const char *number,
-                const char *heading,
-                const char *text,
-                const char *id)
+clause_display (XaClauseKind  kind,
+                const char   *number,
+                const char   *heading,
+                const char   *text,
+                XaClause     *parent)
 {
-  const char *words = !is_empty (heading) ? heading : text;
-  g_autofree char *start = NULL;
+  g_autofree char *self = xa_clause_describe (kind, number, heading, text);
+  g_autofree char *holder = NULL;
 
-  if (is_empty (words))
-    return g_strdup_printf ("%s%s", number ? number : "", is_empty (number) ? id : "");
+  if (parent == NULL || !is_empty (heading) || !is_empty (text))
+    return g_steal_pointer (&self);
 
-  start = g_utf8_substring (words, 0, MIN (g_utf8_strlen (words, -1), 16));
-  return g_strdup_printf ("%s%s%s", number ? number : "", start,
-                          g_utf8_strlen (words, -1) > 16 ? "…" : "");
+  holder = xa_clause_describe (xa_clause_get_kind (parent), xa_clause_get_number (parent),
+                               xa_clause_get_heading (parent), xa_clause_get_text (parent));
+  /* Translators: a clause without words yet, then the clause that holds it. */
+  return g_strdup_printf (_("%s under “%s”"), self, holder);
 }
 
 /* Only the placeholders of xa_template_get_placeholders() may stand between braces: a
@@ -248,6 +251,8 @@ parse_clause (JsonNode    *node,
 {
   g_autoptr(XaClause) clause = NULL;
   g_autofree char *place = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *named = NULL;
   JsonObject *object;
   JsonNode *children;
   const char *id = NULL;
@@ -343,13 +348,13 @@ parse_clause (JsonNode    *node,
                     XA_TEMPLATE_ERROR_INVALID, &text, error))
     return NULL;
 
-  {
-    g_autofree char *display = clause_display (number, heading, text, id);
-    g_autofree char *named = g_strdup_printf (_("Clause “%s”"), display);
+  /* The checks of what a clause says name it as its reader knows it, since the
+   * editor, which never shows ids, reports them too (xa_template_validate()). */
+  display = clause_display (kind, number, heading, text, parent);
+  named = g_strdup_printf (_("Clause “%s”"), display);
 
-    if (!check_placeholders (heading, named, error) || !check_placeholders (text, named, error))
-      return NULL;
-  }
+  if (!check_placeholders (heading, named, error) || !check_placeholders (text, named, error))
+    return NULL;
 
   /* A number of a level without numbers would vanish at the next edit. */
   if (xa_clause_kind_is_numbered (kind))
@@ -360,22 +365,23 @@ parse_clause (JsonNode    *node,
       if (!unnumbered && is_empty (number))
         {
           g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
-                       _("Clause “%s” needs a number"), id);
+                       _("Clause “%s” needs a number"), display);
           return NULL;
         }
       if (unnumbered && !is_empty (number))
         {
-          /* Translators: a clause id, its kind as the file writes it, its number. */
+          /* Translators: a clause as its reader knows it, its kind as the file writes it, its number. */
           g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
                        _("Clause “%s” has the number “%s”, but the template numbers no %s (“none” in “numbering”)"),
-                       id, number, kind_key);
+                       display, number, kind_key);
           return NULL;
         }
     }
   if (kind == XA_CLAUSE_KIND_SECTION && is_empty (heading))
     {
+      /* Translators: %s names the section by its number, such as 五、（章节）. */
       g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
-                   _("Clause “%s” needs a heading"), id);
+                   _("The section “%s” needs a heading"), display);
       return NULL;
     }
 
@@ -409,8 +415,6 @@ parse_clause (JsonNode    *node,
   if (kind == XA_CLAUSE_KIND_SECTION && is_empty (text) &&
       g_list_model_get_n_items (xa_clause_get_children (clause)) == 0)
     {
-      g_autofree char *display = clause_display (number, heading, text, id);
-
       g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
                    _("The section “%s” is empty: write its text or add clauses under it, or remove it"),
                    display);
@@ -425,7 +429,7 @@ parse_clause (JsonNode    *node,
         (!is_empty (heading) || g_list_model_get_n_items (xa_clause_get_children (clause)) > 0)))
     {
       g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
-                   _("Clause “%s” needs a text"), id);
+                   _("Clause “%s” needs a text"), display);
       return NULL;
     }
 

@@ -146,4 +146,18 @@ gboolean     xa_template_equal_content     (XaTemplate   *a,
 gboolean     xa_template_validate          (XaTemplate   *self,
                                             GError      **error);
 
+gboolean     xa_template_set_clause_kind   (XaTemplate   *self,
+                                            const char   *id,
+                                            XaClauseKind  kind,
+                                            GError      **error);
+gboolean     xa_template_move_clause_to    (XaTemplate   *self,
+                                            const char   *id,
+                                            const char   *parent_id,
+                                            guint         position,
+                                            XaClauseKind  kind,
+                                            GError      **error);
+XaTemplate  *xa_template_new_blank         (int           school_year,
+                                            const char   *name);
+char        *xa_template_dup_new_id        (XaTemplate   *self);
+
 G_END_DECLS
