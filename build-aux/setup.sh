@@ -45,8 +45,9 @@ packages=(
   # The keyring that holds the database server's password (libsecret talks to it), for
   # the tests' own session bus; secret-tool to look at it by hand.
   gnome-keyring libsecret-tools
-  # Display, session bus and locale for the UI tests.
-  xvfb xauth dbus dbus-x11 locales
+  # Display, session bus and locale for the UI tests; gdb, with which a UI test that hangs
+  # prints where each of its threads stands before it gives up (tests/xa-test-ui-utils.c).
+  xvfb xauth dbus dbus-x11 locales gdb
   # Fonts of the documents and the UI (DESIGN.md §6).
   fonts-noto-cjk fonts-arphic-ukai fonts-lxgw-wenkai
   # PDF checks, accessibility-driven UI tests, screenshots.

@@ -13,8 +13,44 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 #include "document/xa-font-resolver.h"
+
+/* A UI test that has not ended by then hangs: meson kills it at 300 s without a word of
+ * where it stood. The watchdog prints every thread's stack first (gdb attached to the
+ * test) and aborts, so that the log of a run on another machine shows the hang. It is no
+ * measure of speed: a healthy UI test ends in seconds. */
+#define WATCHDOG_SECONDS 240
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  g_autofree char *command = g_strdup_printf ("gdb -p %d -batch -nx -ex 'thread apply all bt' 1>&2",
+                                              (int) getpid ());
+
+  g_usleep ((gulong) WATCHDOG_SECONDS * G_USEC_PER_SEC);
+  g_printerr ("# %s: still running after %d s; the stacks of its threads:\n",
+              g_get_prgname (), WATCHDOG_SECONDS);
+  fflush (stderr);
+  if (system (command) != 0)
+    g_printerr ("# (gdb could not show them)\n");
+  g_printerr ("Bail out! %s hangs\n", g_get_prgname ());
+  abort ();
+  return NULL;
+}
+
+static void
+start_watchdog (void)
+{
+  /* gdb is a child of this process, which a restricted ptrace scope does not let attach
+   * to its parent unless the parent allows it. */
+  prctl (PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
+  g_thread_unref (g_thread_new ("xa-test-watchdog", watchdog_thread, NULL));
+}
 
 /**
  * xa_test_ui_init:
@@ -29,6 +65,7 @@ xa_test_ui_init (int    *argc,
 {
   const char *localedir = g_getenv ("XIAOAN_LOCALEDIR");
 
+  start_watchdog ();
   xa_font_resolver_load_fontconfig ();
   gtk_test_init (argc, argv, NULL);
   setlocale (LC_ALL, "");
