@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `xiaoan-cli agreement …`: the agreements of a school year (generate, list, advance,
- * revise, set the signing date, render to PDF).
+ * revise, set the signing date, render to PDF), and a school's supplementary clauses to
+ * its agreement (supplement list, add, remove).
  */
 
 #include "config.h"
@@ -465,4 +466,123 @@ xa_cli_agreement_render (XaCli *cli)
   g_free (progress.last_path);
 
   return ok ? EXIT_OK : xa_cli_user_error (error);
+}
+
+/* Supplementary clauses */
+
+/* The school's current agreement of the year, for a supplement command. */
+static int
+open_supplement_agreement (XaCli         *cli,
+                           const char    *command,
+                           XaWorkspace  **workspace,
+                           XaAgreement  **agreement)
+{
+  g_autoptr(GError) error = NULL;
+  int year = 0;
+  int status;
+
+  if ((status = parse_year (cli->year, &year)) != EXIT_OK)
+    return status;
+  if (cli->school == NULL)
+    /* Translators: the command, such as “agreement supplement add”. */
+    return xa_cli_usage_error (_("“%s” needs --school CODE"), command);
+
+  if (!(*workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(*agreement = find_agreement (*workspace, cli->school, year, &error)))
+    return xa_cli_user_error (error);
+
+  return EXIT_OK;
+}
+
+int
+xa_cli_agreement_supplement_list (XaCli *cli)
+{
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaAgreement) agreement = NULL;
+  const char * const *supplements;
+  int status;
+
+  if ((status = open_supplement_agreement (cli, "agreement supplement list", &workspace, &agreement)) != EXIT_OK)
+    return status;
+
+  supplements = xa_agreement_get_supplements (agreement);
+  if (cli->json)
+    {
+      g_autoptr(JsonArray) array = json_array_new ();
+
+      for (guint i = 0; supplements[i] != NULL; i++)
+        json_array_add_string_element (array, supplements[i]);
+      xa_cli_print_json_array (array);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; supplements[i] != NULL; i++)
+    g_print ("%u\t%s\n", i + 1, supplements[i]);
+
+  return EXIT_OK;
+}
+
+int
+xa_cli_agreement_supplement_add (XaCli *cli)
+{
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *span = NULL;
+  int status;
+
+  if (cli->args[0] == NULL)
+    return xa_cli_usage_error (_("“agreement supplement add” needs the clause’s text, such as “学校每月开展一次消防演练。”"));
+  if ((status = open_supplement_agreement (cli, "agreement supplement add", &workspace, &agreement)) != EXIT_OK)
+    return status;
+
+  if (!(uuid = xa_agreement_book_add_supplement (xa_workspace_get_agreements (workspace),
+                                                 xa_agreement_get_uuid (agreement), cli->args[0], &error)))
+    return xa_cli_user_error (error);
+
+  span = xa_school_year_format_span (xa_agreement_get_school_year (agreement));
+  g_print (_("Added supplementary clause %u to the agreement of %s %s for %s\n"),
+           xa_agreement_get_n_supplements (agreement) + 1, cli->school,
+           xa_agreement_get_school_name (agreement), span);
+  return EXIT_OK;
+}
+
+int
+xa_cli_agreement_supplement_remove (XaCli *cli)
+{
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *span = NULL;
+  guint64 number = 0;
+  guint n;
+  int status;
+
+  if (cli->args[0] == NULL ||
+      !g_ascii_string_to_unsigned (cli->args[0], 10, 1, G_MAXUINT, &number, NULL))
+    return xa_cli_usage_error (_("“agreement supplement remove” needs the number of a clause, such as 1, as “agreement supplement list” shows it"));
+  if ((status = open_supplement_agreement (cli, "agreement supplement remove", &workspace, &agreement)) != EXIT_OK)
+    return status;
+
+  span = xa_school_year_format_span (xa_agreement_get_school_year (agreement));
+  n = xa_agreement_get_n_supplements (agreement);
+  if (number > n)
+    {
+      g_set_error (&error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The agreement of %s for %s has %u supplementary clause; there is no clause %u",
+                                "The agreement of %s for %s has %u supplementary clauses; there is no clause %u",
+                                n),
+                   cli->school, span, n, (guint) number);
+      return xa_cli_user_error (error);
+    }
+
+  if (!xa_agreement_book_remove_supplement (xa_workspace_get_agreements (workspace),
+                                            xa_agreement_get_supplement_uuid (agreement, number - 1), &error))
+    return xa_cli_user_error (error);
+
+  g_print (_("Removed supplementary clause %u from the agreement of %s %s for %s\n"),
+           (guint) number, cli->school, xa_agreement_get_school_name (agreement), span);
+  return EXIT_OK;
 }

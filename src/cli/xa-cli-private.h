@@ -113,6 +113,9 @@ int          xa_cli_agreement_advance    (XaCli           *cli);
 int          xa_cli_agreement_revise     (XaCli           *cli);
 int          xa_cli_agreement_set_date   (XaCli           *cli);
 int          xa_cli_agreement_render     (XaCli           *cli);
+int          xa_cli_agreement_supplement_list   (XaCli    *cli);
+int          xa_cli_agreement_supplement_add    (XaCli    *cli);
+int          xa_cli_agreement_supplement_remove (XaCli    *cli);
 
 /* xa-cli-backup.c */
 int          xa_cli_backup_create        (XaCli           *cli);

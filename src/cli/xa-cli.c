@@ -140,6 +140,15 @@ static const XaCliCommand commands[] = {
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_ALL | XA_CLI_OPTION_DATE | XA_CLI_OPTION_CLEAR,
     xa_cli_agreement_set_date,
     { N_("print a signing date (2021年9月1日) under both parties of draft agreements instead of 年　月　日") } },
+  { "agreement supplement list", "--year Y --school CODE [--json]", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_JSON, xa_cli_agreement_supplement_list,
+    { N_("list the school's supplementary clauses (补充条款) of its agreement, numbered") }, XA_CLI_READS },
+  { "agreement supplement add", "--year Y --school CODE TEXT", "[TEXT]",
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL, xa_cli_agreement_supplement_add,
+    { N_("add a supplementary clause of the school after the others; only to a draft") } },
+  { "agreement supplement remove", "--year Y --school CODE N", "[N]",
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL, xa_cli_agreement_supplement_remove,
+    { N_("remove the school's supplementary clause number N from a draft; those after it move up") } },
   { "agreement render", "--year Y (--school CODE | --all) --out DIR|FILE.pdf [--copy commission|school|both]", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_ALL | XA_CLI_OPTION_OUT | XA_CLI_OPTION_COPY,
     xa_cli_agreement_render,
@@ -481,9 +490,13 @@ find_command (GPtrArray *args,
 {
   const char *first = args->len > 0 ? g_ptr_array_index (args, 0) : "";
   g_autofree char *two = NULL;
+  g_autofree char *three = NULL;
 
   if (args->len > 1)
     two = g_strdup_printf ("%s %s", first, (const char *) g_ptr_array_index (args, 1));
+  /* A group within a group: "agreement supplement add". */
+  if (args->len > 2)
+    three = g_strdup_printf ("%s %s", two, (const char *) g_ptr_array_index (args, 2));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -495,6 +508,11 @@ find_command (GPtrArray *args,
       if (two != NULL && g_str_equal (commands[i].name, two))
         {
           *n_words = 2;
+          return &commands[i];
+        }
+      if (three != NULL && g_str_equal (commands[i].name, three))
+        {
+          *n_words = 3;
           return &commands[i];
         }
     }

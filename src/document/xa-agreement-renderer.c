@@ -102,6 +102,28 @@ add_clauses (Builder    *builder,
     }
 }
 
+/* The school's supplementary clauses, after the template's text, in a section marked as
+ * the school's; their placeholders are filled in as the template's are. */
+static void
+add_supplements (XaPageLayout           *layout,
+                 XaAgreement            *agreement,
+                 const XaTemplateValues *values)
+{
+  const char * const *supplements = xa_agreement_get_supplements (agreement);
+
+  if (supplements[0] == NULL)
+    return;
+
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, XA_DOCUMENT_SUPPLEMENTS_HEADING);
+  for (guint i = 0; supplements[i] != NULL; i++)
+    {
+      g_autofree char *number = g_strdup_printf (XA_DOCUMENT_SUPPLEMENT_NUMBER, i + 1);
+      g_autofree char *text = xa_template_expand (supplements[i], values);
+
+      xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_3, number, text);
+    }
+}
+
 /**
  * xa_agreement_copy_to_label:
  *
@@ -391,7 +413,8 @@ xa_agreement_layout_new (XaTemplate             *template,
  *
  * One school's agreement: the template's text with the school's fields, and under the
  * title the school and its 第一责任人 and 直接责任人; a 第一责任人 who took over during
- * the year is named with the handover date.
+ * the year is named with the handover date; after the text, the school's supplementary
+ * clauses.
  *
  * Returns: (transfer full): the agreement laid out
  */
@@ -429,5 +452,10 @@ xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
   if (xa_agreement_get_sign_date (agreement) != NULL)
     sign_date = xa_date_format_chinese (xa_agreement_get_sign_date (agreement));
 
-  return build_layout (template, &values, &party_values, sign_date, TRUE, copy, fonts);
+  {
+    XaPageLayout *layout = build_layout (template, &values, &party_values, sign_date, TRUE, copy, fonts);
+
+    add_supplements (layout, agreement, &values);
+    return layout;
+  }
 }

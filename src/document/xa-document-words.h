@@ -24,6 +24,13 @@
  * successor. */
 #define XA_DOCUMENT_SUCCEEDED        "%s（%s起由%s继任）"
 
+/* The school's supplementary clauses, after the template's text: a section of their own,
+ * its heading saying whose they are, so that a commission clerk tells them from the
+ * commission's text at a glance; numbered 1. 2. … */
+#define XA_DOCUMENT_SUPPLEMENTS         "补充条款"
+#define XA_DOCUMENT_SUPPLEMENTS_HEADING XA_DOCUMENT_SUPPLEMENTS "（学校补充）"
+#define XA_DOCUMENT_SUPPLEMENT_NUMBER   "%u."
+
 /* A document's title in the PDF's properties, with the school it is for:
  * 继任履责确认（示例区实验小学）. */
 #define XA_DOCUMENT_TITLE_FOR_SCHOOL "%s（%s）"

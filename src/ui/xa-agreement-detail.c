@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One school's agreement: its fields (editable only while it is a draft), the steps it
- * went through with who and when, the buttons for the next step, and the preview of its
- * pages with printing and PDF export. The agreement shown is the detail's own copy, read
+ * One school's agreement: its fields and the school's supplementary clauses (editable
+ * only while it is a draft; xa-agreement-supplements.c), the steps it went through with
+ * who and when, the buttons for the next step, and the preview of its pages with
+ * printing and PDF export. The agreement shown is the detail's own copy, read
  * from the book: the book's list refills after every change of the store.
  */
 
@@ -14,6 +15,7 @@
 
 #include "xa-agreement-detail.h"
 #include "xa-agreement-export.h"
+#include "xa-agreement-supplements.h"
 #include "xa-page-preview.h"
 #include "xa-ui-utils.h"
 #include "core/util/xa-date.h"
@@ -56,6 +58,7 @@ struct _XaAgreementDetail
   GtkLabel             *state_label;
   GtkWidget            *submit_button;
   AdwActionRow         *successor_row;
+  XaAgreementSupplements *supplements;
   GtkLabel             *title_label;
   GtkWidget            *withdraw_button;
 
@@ -144,7 +147,9 @@ static char *
 pages_key (XaAgreement *agreement,
            XaCopies     copies)
 {
-  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d",
+  g_autofree char *supplements = g_strjoinv ("\x1e", (char **) xa_agreement_get_supplements (agreement));
+
+  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%s",
                           xa_agreement_get_uuid (agreement),
                           xa_agreement_get_template_version (agreement),
                           xa_agreement_get_school_name (agreement),
@@ -154,7 +159,7 @@ pages_key (XaAgreement *agreement,
                           xa_agreement_get_successor (agreement),
                           xa_agreement_get_handover_date (agreement),
                           xa_agreement_get_sign_date (agreement),
-                          copies);
+                          copies, supplements);
 }
 
 /* The preview lays the agreement out as stored, in a worker thread: a field applied is
@@ -260,6 +265,7 @@ fill (XaAgreementDetail *self)
   gtk_stack_set_visible_child_name (self->stack, agreement ? "agreement" : "empty");
   update_actions (self);
   update_pages (self);
+  xa_agreement_supplements_show (self->supplements, agreement);
   if (agreement == NULL)
     return;
 
@@ -359,6 +365,13 @@ field_applied_cb (XaAgreementDetail *self,
     }
 
   update_pages (self);
+}
+
+/* The clauses are the agreement's: it is read again, and the preview follows. */
+static void
+supplements_changed_cb (XaAgreementDetail *self)
+{
+  reload_agreement (self);
 }
 
 static void
@@ -631,6 +644,7 @@ xa_agreement_detail_class_init (XaAgreementDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_PAGE_PREVIEW);
+  g_type_ensure (XA_TYPE_AGREEMENT_SUPPLEMENTS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-agreement-detail.ui");
@@ -658,10 +672,12 @@ xa_agreement_detail_class_init (XaAgreementDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, state_label);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, submit_button);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, successor_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, supplements);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, withdraw_button);
   gtk_widget_class_bind_template_callback (widget_class, copies_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, supplements_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "agreement.submit", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "agreement.withdraw", NULL, step_action);
@@ -711,6 +727,7 @@ xa_agreement_detail_set_book (XaAgreementDetail *self,
   if (!g_set_object (&self->book, book))
     return;
 
+  xa_agreement_supplements_set_book (self->supplements, book);
   g_signal_connect_object (xa_agreement_book_get_store (book), "records-changed::template",
                            G_CALLBACK (templates_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -42,4 +42,25 @@ GListStore *_xa_agreement_book_query        (XaStore          *store,
                                              guint             n_ints,
                                              GError          **error);
 
+XaAgreement *_xa_agreement_book_dup_in_write    (XaStore          *store,
+                                              const char       *uuid,
+                                              GError          **error);
+gboolean     _xa_agreement_book_check_editable (XaAgreement      *stored,
+                                              GError          **error);
+char        *_xa_agreement_book_audit_detail  (const char       *school_code,
+                                              int               school_year,
+                                              int               revision,
+                                              const char       *first_member,
+                                              const char       *first_value,
+                                              const char       *second_member,
+                                              const char       *second_value);
+/* Supplementary clauses (xa-agreement-book-supplements.c). */
+gboolean     _xa_agreement_book_read_supplements (XaStore       *store,
+                                                 GListStore    *agreements,
+                                                 GError       **error);
+gboolean     _xa_agreement_book_copy_supplements (XaStore       *store,
+                                                 const char    *from_uuid,
+                                                 const char    *to_uuid,
+                                                 GError       **error);
+
 G_END_DECLS

@@ -70,7 +70,7 @@ _xa_agreement_book_query (XaStore      *store,
       g_list_store_append (list, agreement);
     }
 
-  ok = step == XA_STEP_DONE;
+  ok = step == XA_STEP_DONE && _xa_agreement_book_read_supplements (store, list, error);
 
 out:
   g_clear_pointer (&stmt, xa_statement_free);
@@ -105,14 +105,14 @@ set_no_template (GError **error,
                _("There is no agreement template for the school year %s"), span);
 }
 
-static char *
-audit_detail (const char *school_code,
-              int         school_year,
-              int         revision,
-              const char *first_member,
-              const char *first_value,
-              const char *second_member,
-              const char *second_value)
+char *
+_xa_agreement_book_audit_detail (const char *school_code,
+                                 int         school_year,
+                                 int         revision,
+                                 const char *first_member,
+                                 const char *first_value,
+                                 const char *second_member,
+                                 const char *second_value)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
@@ -251,7 +251,7 @@ generate_cb (XaStore   *store,
       if (!xa_statement_run (insert, error))
         return FALSE;
 
-      detail = audit_detail (code, data->school_year, 1, "template", data->template_uuid, NULL, NULL);
+      detail = _xa_agreement_book_audit_detail (code, data->school_year, 1, "template", data->template_uuid, NULL, NULL);
       if (!xa_store_append_audit (store, "agreement.generate", "agreement", uuid, detail, error))
         return FALSE;
 
@@ -308,10 +308,10 @@ is_step (XaAgreementState from,
          (from == XA_AGREEMENT_STATE_SIGNED && to == XA_AGREEMENT_STATE_ARCHIVED);
 }
 
-static XaAgreement *
-dup_in_write (XaStore     *store,
-              const char  *uuid,
-              GError     **error)
+XaAgreement *
+_xa_agreement_book_dup_in_write (XaStore     *store,
+                                 const char  *uuid,
+                                 GError     **error)
 {
   g_autoptr(GListStore) list = NULL;
   const char *texts[] = { uuid };
@@ -333,7 +333,7 @@ advance_cb (XaStore   *store,
   XaAgreementState from;
   const char *sql;
 
-  if (!(agreement = dup_in_write (store, data->uuid, error)))
+  if (!(agreement = _xa_agreement_book_dup_in_write (store, data->uuid, error)))
     return FALSE;
 
   from = xa_agreement_get_state (agreement);
@@ -386,11 +386,11 @@ advance_cb (XaStore   *store,
   if (!xa_statement_run (update, error))
     return FALSE;
 
-  detail = audit_detail (xa_agreement_get_school_code (agreement),
-                         xa_agreement_get_school_year (agreement),
-                         xa_agreement_get_revision (agreement),
-                         "from", xa_agreement_state_to_key (from),
-                         "to", xa_agreement_state_to_key (data->to));
+  detail = _xa_agreement_book_audit_detail (xa_agreement_get_school_code (agreement),
+                                            xa_agreement_get_school_year (agreement),
+                                            xa_agreement_get_revision (agreement),
+                                            "from", xa_agreement_state_to_key (from),
+                                            "to", xa_agreement_state_to_key (data->to));
   return xa_store_append_audit (store, "agreement.advance", "agreement", data->uuid, detail, error);
 }
 
@@ -417,7 +417,7 @@ revise_cb (XaStore   *store,
   g_autofree char *detail = NULL;
   XaAgreementState state;
 
-  if (!(old = dup_in_write (store, data->uuid, error)))
+  if (!(old = _xa_agreement_book_dup_in_write (store, data->uuid, error)))
     return FALSE;
 
   state = xa_agreement_get_state (old);
@@ -469,13 +469,44 @@ revise_cb (XaStore   *store,
   if (!xa_statement_run (insert, error))
     return FALSE;
 
-  detail = audit_detail (xa_agreement_get_school_code (old), xa_agreement_get_school_year (old),
-                         xa_agreement_get_revision (old) + 1, "supersedes", data->uuid,
-                         "template", xa_template_get_uuid (template));
+  /* The school's supplementary clauses go on with its agreement, to be kept, changed
+   * or removed in the new draft. */
+  if (!_xa_agreement_book_copy_supplements (store, data->uuid, data->new_uuid, error))
+    return FALSE;
+
+  detail = _xa_agreement_book_audit_detail (xa_agreement_get_school_code (old),
+                                            xa_agreement_get_school_year (old),
+                                            xa_agreement_get_revision (old) + 1, "supersedes", data->uuid,
+                                            "template", xa_template_get_uuid (template));
   return xa_store_append_audit (store, "agreement.revise", "agreement", data->new_uuid, detail, error);
 }
 
 /* Editing */
+
+/**
+ * _xa_agreement_book_check_editable:
+ * @stored: the agreement as the write under way reads it
+ *
+ * Returns: %TRUE for a current draft; otherwise %FALSE with an error that names the
+ *   school, the year and the state
+ */
+gboolean
+_xa_agreement_book_check_editable (XaAgreement  *stored,
+                                   GError      **error)
+{
+  g_autofree char *span = NULL;
+
+  if (xa_agreement_is_editable (stored))
+    return TRUE;
+
+  span = xa_school_year_format_span (xa_agreement_get_school_year (stored));
+  g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_EDITABLE,
+               _("School %s, %s: only a draft can be edited; this agreement is “%s”"),
+               xa_agreement_get_school_code (stored), span,
+               xa_agreement_is_current (stored) ? xa_agreement_state_to_label (xa_agreement_get_state (stored))
+                                                : _("Superseded"));
+  return FALSE;
+}
 
 typedef struct
 {
@@ -548,20 +579,11 @@ update_cb (XaStore   *store,
     { "sign_date", NULL, xa_agreement_get_sign_date (agreement) },
   };
 
-  if (!(stored = dup_in_write (store, xa_agreement_get_uuid (agreement), error)))
+  if (!(stored = _xa_agreement_book_dup_in_write (store, xa_agreement_get_uuid (agreement), error)))
     return FALSE;
 
-  if (!xa_agreement_is_editable (stored))
-    {
-      g_autofree char *span = xa_school_year_format_span (xa_agreement_get_school_year (stored));
-
-      g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_EDITABLE,
-                   _("School %s, %s: only a draft can be edited; this agreement is “%s”"),
-                   xa_agreement_get_school_code (stored), span,
-                   xa_agreement_is_current (stored) ? xa_agreement_state_to_label (xa_agreement_get_state (stored))
-                                                    : _("Superseded"));
-      return FALSE;
-    }
+  if (!_xa_agreement_book_check_editable (stored, error))
+    return FALSE;
 
   fields[0].old_value = xa_agreement_get_school_name (stored);
   fields[1].old_value = xa_agreement_get_commission_name (stored);

@@ -80,4 +80,22 @@ XaTemplate       *xa_agreement_book_dup_template     (XaAgreementBook    *self,
                                                       XaAgreement        *agreement,
                                                       GError            **error);
 
+/* The school's supplementary clauses (补充条款) of a draft, read back with
+ * xa_agreement_get_supplements() (xa-agreement-book-supplements.c). */
+char             *xa_agreement_book_add_supplement   (XaAgreementBook    *self,
+                                                      const char         *agreement_uuid,
+                                                      const char         *text,
+                                                      GError            **error);
+gboolean          xa_agreement_book_set_supplement   (XaAgreementBook    *self,
+                                                      const char         *uuid,
+                                                      const char         *text,
+                                                      GError            **error);
+gboolean          xa_agreement_book_remove_supplement (XaAgreementBook   *self,
+                                                      const char         *uuid,
+                                                      GError            **error);
+gboolean          xa_agreement_book_move_supplement  (XaAgreementBook    *self,
+                                                      const char         *uuid,
+                                                      guint               position,
+                                                      GError            **error);
+
 G_END_DECLS

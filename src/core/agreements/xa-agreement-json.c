@@ -18,8 +18,9 @@
  * The agreement as an object: "school", "school_name", "school_year" (the first calendar
  * year, 2021 for 2021-2022), "revision", "state", "first_responsible",
  * "direct_responsible", "successor", "handover_date", "template_version", "steps" (for
- * each state reached, an object with "at" and "by"), "uuid" and "supersedes", a missing
- * value as null.
+ * each state reached, an object with "at" and "by"), "uuid", "supersedes" and
+ * "supplements" (the school's supplementary clauses, an array of strings in order), a
+ * missing value as null.
  *
  * Returns: (transfer full): a node holding the object
  */
@@ -28,6 +29,7 @@ xa_agreement_to_json_node (XaAgreement *agreement)
 {
   g_autoptr(JsonObject) object = json_object_new ();
   JsonObject *steps;
+  JsonArray *supplements;
   JsonNode *node;
 
   g_return_val_if_fail (XA_IS_AGREEMENT (agreement), NULL);
@@ -61,6 +63,11 @@ xa_agreement_to_json_node (XaAgreement *agreement)
 
   json_object_set_string_member (object, "uuid", xa_agreement_get_uuid (agreement));
   json_object_set_string_member (object, "supersedes", xa_agreement_get_supersedes (agreement));
+
+  supplements = json_array_new ();
+  for (const char * const *text = xa_agreement_get_supplements (agreement); *text != NULL; text++)
+    json_array_add_string_element (supplements, *text);
+  json_object_set_array_member (object, "supplements", supplements);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (node, object);

@@ -41,6 +41,9 @@ G_BEGIN_DECLS
 
 XaAgreement *_xa_agreement_new_from_stmt (XaStatement *stmt);
 gint64       _xa_agreement_get_id        (XaAgreement  *self);
+void         _xa_agreement_take_supplements (XaAgreement *self,
+                                             GStrv        uuids,
+                                             GStrv        texts);
 void         _xa_agreement_assign        (XaAgreement  *self,
                                           XaAgreement  *fresh);
 

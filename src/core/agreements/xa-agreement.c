@@ -44,6 +44,9 @@ struct _XaAgreement
   char             *step_time[XA_N_AGREEMENT_STATES];
   char             *step_operator[XA_N_AGREEMENT_STATES];
   char             *updated_at;
+  /* The school's supplementary clauses (补充条款), in order, and their rows' UUIDs. */
+  GStrv             supplements;
+  GStrv             supplement_uuids;
 };
 
 G_DEFINE_FINAL_TYPE (XaAgreement, xa_agreement, G_TYPE_OBJECT)
@@ -68,6 +71,7 @@ enum {
   PROP_HANDOVER_DATE,
   PROP_SUPERSEDES,
   PROP_SUPERSEDED_BY,
+  PROP_SUPPLEMENTS,
   N_PROPS
 };
 
@@ -175,6 +179,27 @@ _xa_agreement_assign (XaAgreement *self,
   xa_property_snapshot_notify (snapshot);
 }
 
+/**
+ * _xa_agreement_take_supplements:
+ * @uuids: (transfer full): the supplementary clauses' row UUIDs, in order
+ * @texts: (transfer full): their texts, as many
+ *
+ * Gives a new agreement its supplementary clauses as read with its row.
+ */
+void
+_xa_agreement_take_supplements (XaAgreement *self,
+                                GStrv        uuids,
+                                GStrv        texts)
+{
+  g_return_if_fail (XA_IS_AGREEMENT (self));
+  g_return_if_fail (g_strv_length (uuids) == g_strv_length (texts));
+
+  g_strfreev (self->supplement_uuids);
+  g_strfreev (self->supplements);
+  self->supplement_uuids = uuids;
+  self->supplements = texts;
+}
+
 gint64
 _xa_agreement_get_id (XaAgreement *self)
 {
@@ -212,6 +237,8 @@ xa_agreement_finalize (GObject *object)
   g_free (self->supersedes);
   g_free (self->superseded_by);
   g_free (self->updated_at);
+  g_strfreev (self->supplements);
+  g_strfreev (self->supplement_uuids);
   for (guint i = 0; i < XA_N_AGREEMENT_STATES; i++)
     {
       g_free (self->step_time[i]);
@@ -284,6 +311,9 @@ xa_agreement_get_property (GObject    *object,
       break;
     case PROP_SUPERSEDED_BY:
       g_value_set_string (value, self->superseded_by);
+      break;
+    case PROP_SUPPLEMENTS:
+      g_value_set_boxed (value, self->supplements);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -364,6 +394,9 @@ xa_agreement_class_init (XaAgreementClass *klass)
   properties[PROP_HANDOVER_DATE] = string_property ("handover-date", FALSE);
   properties[PROP_SUPERSEDES] = string_property ("supersedes", FALSE);
   properties[PROP_SUPERSEDED_BY] = string_property ("superseded-by", FALSE);
+  /* The school's supplementary clauses, in order; XaAgreementBook changes them. */
+  properties[PROP_SUPPLEMENTS] =
+    g_param_spec_boxed ("supplements", NULL, NULL, G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -371,6 +404,8 @@ xa_agreement_class_init (XaAgreementClass *klass)
 static void
 xa_agreement_init (XaAgreement *self)
 {
+  self->supplements = g_new0 (char *, 1);
+  self->supplement_uuids = g_new0 (char *, 1);
 }
 
 const char *
@@ -617,6 +652,41 @@ xa_agreement_get_step_operator (XaAgreement      *self,
   g_return_val_if_fail (XA_IS_AGREEMENT (self), NULL);
   g_return_val_if_fail (state < XA_N_AGREEMENT_STATES, NULL);
   return self->step_operator[state];
+}
+
+/**
+ * xa_agreement_get_supplements:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the school's supplementary clauses
+ *   (补充条款), in the order they are printed after the template's text; none is empty
+ */
+const char * const *
+xa_agreement_get_supplements (XaAgreement *self)
+{
+  g_return_val_if_fail (XA_IS_AGREEMENT (self), NULL);
+  return (const char * const *) self->supplements;
+}
+
+guint
+xa_agreement_get_n_supplements (XaAgreement *self)
+{
+  g_return_val_if_fail (XA_IS_AGREEMENT (self), 0);
+  return g_strv_length (self->supplements);
+}
+
+/**
+ * xa_agreement_get_supplement_uuid:
+ * @index: a supplementary clause's place, from 0
+ *
+ * Returns: (nullable): the UUID by which XaAgreementBook changes that clause, or %NULL
+ *   when there is none at @index
+ */
+const char *
+xa_agreement_get_supplement_uuid (XaAgreement *self,
+                                  guint        index)
+{
+  g_return_val_if_fail (XA_IS_AGREEMENT (self), NULL);
+  return index < g_strv_length (self->supplement_uuids) ? self->supplement_uuids[index] : NULL;
 }
 
 /**

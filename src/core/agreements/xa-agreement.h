@@ -31,7 +31,7 @@ G_DECLARE_FINAL_TYPE (XaAgreement, xa_agreement, XA, AGREEMENT, GObject)
  * "revision", "template-uuid", "template-version", "state", "school-name",
  * "commission-name", "first-responsible", "direct-responsible" (the last four writable;
  * XaAgreementBook saves them while the agreement is a draft), "successor",
- * "handover-date", "supersedes", "superseded-by". */
+ * "handover-date", "supersedes", "superseded-by", "supplements" (a GStrv). */
 const char       *xa_agreement_get_uuid               (XaAgreement      *self);
 const char       *xa_agreement_get_school_uuid        (XaAgreement      *self);
 const char       *xa_agreement_get_school_code        (XaAgreement      *self);
@@ -65,6 +65,12 @@ void              xa_agreement_set_sign_date          (XaAgreement      *self,
  * history, and the day (YYYY-MM-DD); both NULL without a succession. */
 const char       *xa_agreement_get_successor          (XaAgreement      *self);
 const char       *xa_agreement_get_handover_date      (XaAgreement      *self);
+
+/* The school's supplementary clauses (补充条款), printed after the template's text. */
+const char * const *xa_agreement_get_supplements      (XaAgreement      *self);
+guint             xa_agreement_get_n_supplements      (XaAgreement      *self);
+const char       *xa_agreement_get_supplement_uuid    (XaAgreement      *self,
+                                                       guint             index);
 
 /* Who (the store's operator) and when (ISO 8601) the agreement reached @state; for
  * %XA_AGREEMENT_STATE_DRAFT, its creation. NULL for a state not reached. */

@@ -1142,3 +1142,18 @@ xa_template_validate (XaTemplate  *self,
 
   return check != NULL;
 }
+
+/**
+ * _xa_template_check_placeholders:
+ * @place: where @text stands, as the user knows it, for the message
+ *
+ * Refuses a name between braces that is not one of the placeholders, as the template's
+ * own text is checked: for the text an agreement adds to its template.
+ */
+gboolean
+_xa_template_check_placeholders (const char  *text,
+                                 const char  *place,
+                                 GError     **error)
+{
+  return check_placeholders (text, place, error);
+}

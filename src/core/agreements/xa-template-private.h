@@ -60,6 +60,9 @@ XaClause   *_xa_template_find_in     (GListModel  *model,
                                       const char  *id,
                                       GListStore **parent_list,
                                       guint       *position);
+gboolean    _xa_template_check_placeholders (const char  *text,
+                                             const char  *place,
+                                             GError     **error);
 
 /* How many times the library's live model read templates: the tests count them. */
 guint _xa_template_library_get_n_loads (XaTemplateLibrary *self);

@@ -30,6 +30,10 @@ static const struct
   const char *title;
 } audited_tables[] = {
   { "agreement", "school_name || ' ' || school_year || ' #' || revision", NC_("audit table", "Agreement") },
+  { "agreement_supplement", "coalesce ((SELECT school_name || ' ' || school_year || ' #' || revision"
+                            " FROM agreement WHERE agreement.id = agreement_supplement.agreement_id), '')"
+                            " || ' (' || CAST (position AS TEXT) || ')'",
+    NC_("audit table", "Supplementary clause") },
   { "organisation", "coalesce (code, name)", NC_("audit table", "School") },
   { "person", "name", NC_("audit table", "Person") },
   { "role_term", "coalesce ((SELECT name FROM person WHERE person.id = role_term.person_id), '')"
@@ -56,6 +60,7 @@ static const struct
   { "organisation_id", NC_("audit field", "school") },
   { "person_id", NC_("audit field", "person") },
   { "phone", NC_("audit field", "phone") },
+  { "position", NC_("audit field", "position") },
   { "role", NC_("audit field", "role") },
   { "school_name", NC_("audit field", "school name") },
   { "sign_date", NC_("audit field", "signing date") },

@@ -34,6 +34,7 @@ static const struct
   { "school_year", "id", TRUE },
   { "template", "id", TRUE },
   { "agreement", "id", TRUE },
+  { "agreement_supplement", "id", TRUE },
   { "search_gram", "kind, gram, uuid", FALSE },
   { "audit", "seq", FALSE },
   { "audit_image", "seq, record_table, record_uuid", FALSE },

@@ -246,6 +246,32 @@ static const char schema_7[] =
   "INSERT INTO meta (key, value) SELECT 'audit-baseline', 'pending'"
   "  WHERE EXISTS (SELECT 1 FROM audit);";
 
+/* 8: a school's supplementary clauses (补充条款) to its agreement, in their order. They
+ * are the agreement's own rows: they change, come and go only while it is a draft, as
+ * its fields do (step 4), whichever connection tries. */
+static const char schema_8[] =
+  "CREATE TABLE agreement_supplement ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  uuid         TEXT NOT NULL UNIQUE,"
+  "  agreement_id INTEGER NOT NULL REFERENCES agreement (id),"
+  "  position     INTEGER NOT NULL CHECK (position >= 1),"
+  "  body         TEXT NOT NULL CHECK (length (trim (body)) > 0),"
+  "  created_at   TEXT NOT NULL,"
+  "  created_by   TEXT NOT NULL,"
+  "  updated_at   TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX agreement_supplement_agreement ON agreement_supplement (agreement_id, position);"
+  "CREATE TRIGGER agreement_supplement_draft_insert BEFORE INSERT ON agreement_supplement"
+  "  WHEN (SELECT state FROM agreement WHERE id = NEW.agreement_id) IS NOT 'draft'"
+  "  BEGIN SELECT RAISE (ABORT, 'only a draft agreement can be edited'); END;"
+  "CREATE TRIGGER agreement_supplement_draft_update BEFORE UPDATE ON agreement_supplement"
+  "  WHEN (SELECT state FROM agreement WHERE id = OLD.agreement_id) IS NOT 'draft'"
+  "    OR (SELECT state FROM agreement WHERE id = NEW.agreement_id) IS NOT 'draft'"
+  "  BEGIN SELECT RAISE (ABORT, 'only a draft agreement can be edited'); END;"
+  "CREATE TRIGGER agreement_supplement_draft_delete BEFORE DELETE ON agreement_supplement"
+  "  WHEN (SELECT state FROM agreement WHERE id = OLD.agreement_id) IS NOT 'draft'"
+  "  BEGIN SELECT RAISE (ABORT, 'only a draft agreement can be edited'); END;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -255,6 +281,7 @@ static const char * const migrations[] = {
   schema_5,
   schema_6,
   schema_7,
+  schema_8,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone

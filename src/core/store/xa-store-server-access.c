@@ -6,8 +6,9 @@
  * member of xiaoan_school; commission staff log in as members of xiaoan_commission. Row
  * level security keys each row on the login role (session_user, which a client cannot
  * change without being a superuser), never on a setting the client sends: a school reads
- * and writes its own organisation, people, role terms and agreements, reads the
- * commission and the templates, and nothing else; commission roles read and write all.
+ * and writes its own organisation, people, role terms and agreements (with their
+ * supplementary clauses), reads the commission and the templates, and nothing else;
+ * commission roles read and write all.
  * The audit chain is reached only through the functions of xa-store-schema-pg.c: no
  * application role may read the signing key, change or remove an entry, and a school's
  * role reads no entry at all. The tables' owner, who runs `xiaoan-cli server setup`,
@@ -43,7 +44,7 @@ static const char access_script[] =
   "  WHERE r.role_name = session_user $f$;"
   /* Tables: what each kind of role may try; the policies below say on which rows. */
   "GRANT SELECT, INSERT, UPDATE, DELETE ON organisation, person, role_term, agreement,"
-  "  template, school_year, search_gram TO xiaoan_commission, xiaoan_school;"
+  "  agreement_supplement, template, school_year, search_gram TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT ON meta TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT ON audit, audit_image TO xiaoan_commission;"
   "GRANT INSERT ON audit_image TO xiaoan_commission, xiaoan_school;"
@@ -65,6 +66,7 @@ static const char access_script[] =
   "ALTER TABLE person ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE role_term ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE agreement ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE agreement_supplement ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE template ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE school_year ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE search_gram ENABLE ROW LEVEL SECURITY;"
@@ -92,6 +94,15 @@ static const char access_script[] =
   "DROP POLICY IF EXISTS school_own ON agreement;"
   "CREATE POLICY school_own ON agreement TO xiaoan_school"
   "  USING (organisation_id = xa_my_organisation ()) WITH CHECK (organisation_id = xa_my_organisation ());"
+  /* A supplementary clause is its agreement's: a school's role reaches those of its
+   * own school's agreements only. */
+  "DROP POLICY IF EXISTS commission_all ON agreement_supplement;"
+  "CREATE POLICY commission_all ON agreement_supplement TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON agreement_supplement;"
+  "CREATE POLICY school_own ON agreement_supplement TO xiaoan_school"
+  "  USING (agreement_id IN (SELECT a.id FROM agreement a WHERE a.organisation_id = xa_my_organisation ()))"
+  "  WITH CHECK (agreement_id IN (SELECT a.id FROM agreement a"
+  "                               WHERE a.organisation_id = xa_my_organisation ()));"
   "DROP POLICY IF EXISTS commission_all ON template;"
   "CREATE POLICY commission_all ON template TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
   "DROP POLICY IF EXISTS school_read ON template;"

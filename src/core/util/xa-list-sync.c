@@ -253,6 +253,25 @@ xa_property_snapshot_new (GObject *object)
   return snapshot;
 }
 
+/* GLib compares boxed values by address, which every copy changes: a list of strings
+ * is compared by its strings. */
+static gboolean
+values_equal (GParamSpec   *pspec,
+              const GValue *a,
+              const GValue *b)
+{
+  if (G_VALUE_HOLDS (a, G_TYPE_STRV))
+    {
+      const char * const empty[] = { NULL };
+      const char * const *first = g_value_get_boxed (a);
+      const char * const *second = g_value_get_boxed (b);
+
+      return g_strv_equal (first ? first : empty, second ? second : empty);
+    }
+
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
 /**
  * xa_property_snapshot_notify:
  * @snapshot: (transfer full): a snapshot taken before the update
@@ -271,7 +290,7 @@ xa_property_snapshot_notify (XaPropertySnapshot *snapshot)
 
       g_value_init (&now, snapshot->pspecs[i]->value_type);
       g_object_get_property (snapshot->object, snapshot->pspecs[i]->name, &now);
-      if (g_param_values_cmp (snapshot->pspecs[i], &now, &snapshot->values[i]) != 0)
+      if (!values_equal (snapshot->pspecs[i], &now, &snapshot->values[i]))
         g_object_notify_by_pspec (snapshot->object, snapshot->pspecs[i]);
       g_value_unset (&snapshot->values[i]);
     }

@@ -61,7 +61,8 @@ test_members (Fixture       *fixture,
 {
   const char *members[] = { "school", "school_name", "school_year", "revision", "state",
                             "first_responsible", "direct_responsible", "successor",
-                            "handover_date", "template_version", "steps", "uuid", "supersedes" };
+                            "handover_date", "template_version", "steps", "uuid", "supersedes",
+                            "supplements" };
   g_autoptr(XaAgreement) agreement = agreement_at (fixture, 0);
   g_autoptr(JsonNode) node = xa_agreement_to_json_node (agreement);
   g_autoptr(GList) names = NULL;

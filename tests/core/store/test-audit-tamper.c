@@ -163,6 +163,16 @@ populate (Fixture *fixture)
   g_assert_true (xa_agreement_book_update (book, draft, &error));
   g_assert_no_error (error);
 
+  /* The school's supplementary clauses to that draft, one of them edited. */
+  {
+    g_autofree char *kept = xa_agreement_book_add_supplement (book, draft_uuid, "学校每月开展一次消防演练。", &error);
+    g_autofree char *edited = xa_agreement_book_add_supplement (book, draft_uuid, "校车由专人接送。", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (xa_agreement_book_set_supplement (book, edited, "校车由两名教师接送。", &error));
+    g_assert_no_error (error);
+  }
+
   /* A succession: the second school's 第一责任人 changes. */
   successor = xa_person_new (xa_organisation_get_uuid (second), "钱新");
   g_assert_true (xa_school_registry_add_person (registry, successor, &error));
@@ -301,7 +311,7 @@ test_clean (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM agreement WHERE state = 'signed'"), ==, 1);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM template WHERE frozen_at IS NOT NULL"), ==, 2);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM role_term WHERE until IS NOT NULL"), >, 0);
-  g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT record_table) FROM audit_image"), ==, 6);
+  g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT record_table) FROM audit_image"), ==, 7);
 
   /* The head file names the chain's last entry, and so does the store. */
   store = open_store (fixture);
@@ -357,6 +367,14 @@ static const RowTampering row_tamperings[] = {
     XA_AUDIT_FINDING_ROW_DELETED, "agreement", NULL, FALSE },
   { "draft-agreement-edited", "UPDATE agreement SET sign_date = '2021-09-09' WHERE id = (SELECT max (id) FROM agreement WHERE state = 'draft')",
     XA_AUDIT_FINDING_ROW_EDITED, "agreement", "sign_date", FALSE },
+  { "supplement-edited", "UPDATE agreement_supplement SET body = '学校不再开展演练。' WHERE position = 1",
+    XA_AUDIT_FINDING_ROW_EDITED, "agreement_supplement", "body", FALSE },
+  { "supplement-deleted", "DELETE FROM agreement_supplement WHERE position = 2",
+    XA_AUDIT_FINDING_ROW_DELETED, "agreement_supplement", NULL, FALSE },
+  { "supplement-inserted", "INSERT INTO agreement_supplement (uuid, agreement_id, position, body, created_at, created_by, updated_at)"
+                           " SELECT 'f0000000-0000-4000-8000-000000000003', agreement_id, 3, '偷加的条款', 'now', 'x', 'now'"
+                           " FROM agreement_supplement WHERE position = 1",
+    XA_AUDIT_FINDING_ROW_INSERTED, "agreement_supplement", NULL, FALSE },
   { "frozen-template-edited", "UPDATE template SET body = replace (body, '安全', '平安') WHERE version = 1",
     XA_AUDIT_FINDING_ROW_EDITED, "template", "body", FALSE },
 };

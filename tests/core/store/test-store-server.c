@@ -472,6 +472,18 @@ test_access (void)
   a = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 0);
   b = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 1);
 
+  /* B's agreement has a supplementary clause of B's. */
+  {
+    g_autoptr(XaAgreement) agreement_b = xa_agreement_book_dup_current (xa_workspace_get_agreements (admin),
+                                                                        xa_organisation_get_uuid (b), 2021, &error);
+    g_autofree char *clause = NULL;
+
+    g_assert_no_error (error);
+    clause = xa_agreement_book_add_supplement (xa_workspace_get_agreements (admin),
+                                               xa_agreement_get_uuid (agreement_b), "乙校的补充条款。", &error);
+    g_assert_no_error (error);
+  }
+
   g_assert_true (xa_store_server_setup (admin_store, &error));
   g_assert_no_error (error);
   /* Setting up twice, as after an upgrade, is no error. */
@@ -529,6 +541,33 @@ test_access (void)
   assert_refused (store_a, "INSERT INTO organisation (uuid, kind, name, created_at, updated_at)"
                            " VALUES ('new', 'school', '新校', 'x', 'x')");
 
+  /* Supplementary clauses: its own agreement's, through the app, audited; B's neither
+   * seen nor added to. */
+  {
+    XaAgreementBook *book_a = xa_workspace_get_agreements (school_a);
+    g_autoptr(XaAgreement) agreement_a = xa_agreement_book_dup_current (book_a, xa_organisation_get_uuid (a),
+                                                                        2021, &error);
+    g_autofree char *clause = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (xa_test_query_int (store_a, "SELECT count(*) FROM agreement_supplement"), ==, 0);
+    clause = xa_agreement_book_add_supplement (book_a, xa_agreement_get_uuid (agreement_a), "甲校的补充条款。", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (xa_test_query_int (store_a, "SELECT count(*) FROM agreement_supplement"), ==, 1);
+    g_assert_true (xa_store_exec (store_a, "UPDATE agreement_supplement SET body = 'x' WHERE body = '乙校的补充条款。'",
+                                  &error));
+    g_assert_cmpint (xa_store_count_changes (store_a), ==, 0);
+    g_clear_pointer (&sql, g_free);
+    sql = g_strdup_printf ("INSERT INTO agreement_supplement (uuid, agreement_id, position, body, created_at,"
+                           " created_by, updated_at) VALUES ('intruder', %" G_GINT64_FORMAT ", 2, '乙', 'x', 'x', 'x')",
+                           xa_test_query_int (admin_store, "SELECT agreement_id FROM agreement_supplement"
+                                                           " WHERE body = '乙校的补充条款。'"));
+    /* Refused before the row's own check: to A's role, B's agreement is no draft it sees. */
+    g_assert_false (xa_store_exec (store_a, sql, &error));
+    g_clear_error (&error);
+    g_assert_cmpint (xa_test_query_int (admin_store, "SELECT count(*) FROM agreement_supplement"), ==, 2);
+  }
+
   /* The chain: out of reach. */
   assert_refused (store_a, "UPDATE audit SET operator = 'x'");
   assert_refused (store_a, "DELETE FROM audit");
@@ -556,7 +595,8 @@ test_access (void)
 }
 
 static const char * const business_tables[] = {
-  "organisation", "person", "role_term", "school_year", "template", "agreement", "search_gram", NULL
+  "organisation", "person", "role_term", "school_year", "template", "agreement", "agreement_supplement",
+  "search_gram", NULL
 };
 
 /* The text of the agreement of @code for 2021-2022 as xiaoan-cli prints it from @location. */
@@ -615,6 +655,19 @@ test_migrate_round_trip (void)
     g_assert_no_error (error);
     first = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (workspace)), 0);
     code = g_strdup (xa_organisation_get_code (first));
+
+    /* The school's supplementary clause moves with its agreement, and prints. */
+    {
+      XaAgreementBook *book = xa_workspace_get_agreements (workspace);
+      g_autoptr(XaAgreement) agreement = xa_agreement_book_dup_current (book, xa_organisation_get_uuid (first),
+                                                                        2021, &error);
+      g_autofree char *clause = NULL;
+
+      g_assert_no_error (error);
+      clause = xa_agreement_book_add_supplement (book, xa_agreement_get_uuid (agreement), "学校每月开展一次消防演练。",
+                                                 &error);
+      g_assert_no_error (error);
+    }
   }
 
   a = xa_store_open_read_only (file_a, &error);
@@ -650,6 +703,7 @@ test_migrate_round_trip (void)
   xa_test_assert_audit (b, entries_a + 2, 0);
   text_b = agreement_text (file_b, code, dir);
 
+  g_assert_nonnull (strstr (text_a, "学校每月开展一次消防演练"));
   g_assert_cmpstr (text_server, ==, text_a);
   g_assert_cmpstr (text_b, ==, text_a);
 

@@ -319,10 +319,11 @@ test_store_migrate_previous_schema (Fixture       *fixture,
   gint64 n_entries = 0;
   gint64 broken = -1;
 
-  /* A database as the previous release left it, with history in it. */
-  old = _xa_store_open_at_version (fixture->path, XA_STORE_SCHEMA_VERSION - 1, &error);
+  /* A database as the release before the signed chain left it, with history in it: the
+   * steps since, up to this release's, all run on it. */
+  old = _xa_store_open_at_version (fixture->path, XA_STORE_SCHEMA_SIGNED - 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (xa_store_get_schema_version (old), ==, XA_STORE_SCHEMA_VERSION - 1);
+  g_assert_cmpint (xa_store_get_schema_version (old), ==, XA_STORE_SCHEMA_SIGNED - 1);
   g_assert_true (xa_store_write (old, append_entries, GUINT_TO_POINTER (3), &error));
   g_assert_finalize_object (old);
 
