@@ -19,6 +19,7 @@
 
 #include "core/agreements/xa-template-outline.h"
 #include "core/util/xa-text.h"
+#include "xa-test-utils.h"
 
 static void
 append_visible (GString    *out,
@@ -359,13 +360,6 @@ test_refused (void)
   g_rmdir (dir);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -376,25 +370,7 @@ main (int   argc,
   g_test_add_func ("/xa/template-outline/shape", test_shape);
   g_test_add_func ("/xa/template-outline/refused", test_refused);
 
-  {
-    g_autofree char *dir = g_build_filename (g_getenv ("XIAOAN_TEST_DATA"), "agreements", NULL);
-    g_autoptr(GDir) corpus = g_dir_open (dir, 0, NULL);
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-    const char *entry;
-
-    g_assert_nonnull (corpus);
-    while ((entry = g_dir_read_name (corpus)) != NULL)
-      if (g_str_has_suffix (entry, ".txt"))
-        g_ptr_array_add (names, g_strndup (entry, strlen (entry) - 4));
-    g_ptr_array_sort (names, compare_names);
-    g_assert_cmpuint (names->len, >=, 8);
-    for (guint i = 0; i < names->len; i++)
-      {
-        g_autofree char *path = g_strconcat ("/xa/template-outline/corpus/", (char *) names->pdata[i], NULL);
-
-        g_test_add_data_func_full (path, g_strdup (names->pdata[i]), test_corpus_text, g_free);
-      }
-  }
+  xa_test_add_corpus ("/xa/template-outline/corpus/", test_corpus_text);
 
   return g_test_run ();
 }
