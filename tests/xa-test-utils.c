@@ -514,3 +514,42 @@ xa_test_workspace_new_in_memory (const char *operator_name,
 
   return g_steal_pointer (&workspace);
 }
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/**
+ * xa_test_add_corpus:
+ * @prefix: the tests' path, such as "/xa/text-outline/corpus/"
+ * @func: run with each text's name (such as "01-banzhuren-flat-list")
+ *
+ * Adds one test for each agreement text of tests/data/agreements/, in the order of
+ * their names.
+ */
+void
+xa_test_add_corpus (const char    *prefix,
+                    GTestDataFunc  func)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("XIAOAN_TEST_DATA"), "agreements", NULL);
+  g_autoptr(GDir) corpus = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  g_assert_nonnull (corpus);
+  while ((entry = g_dir_read_name (corpus)) != NULL)
+    if (g_str_has_suffix (entry, ".txt"))
+      g_ptr_array_add (names, g_strndup (entry, strlen (entry) - strlen (".txt")));
+  g_ptr_array_sort (names, compare_names);
+  /* The issue asks for eight shapes at least. */
+  g_assert_cmpuint (names->len, >=, 8);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_strconcat (prefix, (char *) names->pdata[i], NULL);
+
+      g_test_add_data_func_full (path, g_strdup (names->pdata[i]), func, g_free);
+    }
+}

@@ -31,6 +31,8 @@ JsonArray *xa_test_run_cli_json (const char *data_dir,
                                  const char *first_arg,
                                  ...) G_GNUC_NULL_TERMINATED;
 
+void     xa_test_add_corpus   (const char            *prefix,
+                               GTestDataFunc          func);
 char    *xa_test_write_file   (const char *dir,
                                const char *name,
                                const char *contents,

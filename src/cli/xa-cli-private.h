@@ -46,6 +46,8 @@ typedef enum
   XA_CLI_OPTION_ROLE    = 1 << 16,
   XA_CLI_OPTION_FROM    = 1 << 17,
   XA_CLI_OPTION_TO_STORE = 1 << 18,
+  XA_CLI_OPTION_NAME    = 1 << 19,
+  XA_CLI_OPTION_DRY_RUN = 1 << 20,
 } XaCliOptions;
 
 /* The command line, parsed. */
@@ -79,6 +81,8 @@ typedef struct
   char        *search;
   char        *role;
   char        *from;
+  char        *name;
+  gboolean     dry_run;
 
   /* The command's arguments, as many as it takes. */
   char       **args;
@@ -132,5 +136,6 @@ int          xa_cli_template_export      (XaCli           *cli);
 int          xa_cli_template_import      (XaCli           *cli);
 int          xa_cli_template_next_year   (XaCli           *cli);
 int          xa_cli_template_diff        (XaCli           *cli);
+int          xa_cli_template_import_text (XaCli           *cli);
 
 G_END_DECLS

@@ -3,15 +3,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `xiaoan-cli template …`: the agreement templates of each school year (list, export,
- * import, copy into the next year, compare two years).
+ * import, import an agreement's text, copy into the next year, compare two years).
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "xa-cli-private.h"
 #include "core/agreements/xa-template-diff.h"
+#include "core/agreements/xa-template-outline.h"
 #include "core/util/xa-school-year.h"
 #include "document/xa-diff-renderer.h"
 
@@ -107,6 +109,64 @@ xa_cli_template_import (XaCli *cli)
   span = xa_school_year_format_span (xa_template_get_school_year (template));
   g_print (_("Imported the template for %s as version %d\n"), span,
            xa_template_get_version (template));
+  return EXIT_OK;
+}
+
+/* "template import-text FILE.txt --year Y [--name NAME] [--dry-run]": what was
+ * recognised is printed first, so that the user sees what is stored. */
+int
+xa_cli_template_import_text (XaCli *cli)
+{
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = NULL;
+  g_autoptr(XaTextOutline) outline = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *span = NULL;
+  g_autofree char *fallback = NULL;
+  int year = 0;
+
+  if (cli->year == NULL)
+    return xa_cli_usage_error (_("--year is required, such as --year 2021-2022"));
+  if (!xa_school_year_parse (cli->year, &year, &error))
+    return xa_cli_user_error (error);
+
+  file = g_file_new_for_commandline_arg (cli->args[0]);
+  display = g_file_get_parse_name (file);
+  if (!(text = xa_template_outline_load_text (file, NULL, &error)))
+    return xa_cli_user_error (error);
+
+  /* A text without a title is named after its file, unless --name says otherwise. */
+  outline = xa_text_outline_new (text);
+  fallback = g_file_get_basename (file);
+  if (g_str_has_suffix (fallback, ".txt"))
+    fallback[strlen (fallback) - strlen (".txt")] = '\0';
+  if (!(template = xa_template_new_from_outline (outline, year, cli->name, NULL)) &&
+      !(template = xa_template_new_from_outline (outline, year, fallback, &error)))
+    {
+      g_prefix_error (&error, "%s: ", display);
+      return xa_cli_user_error (error);
+    }
+
+  review = xa_template_outline_describe (outline, template);
+  g_print ("%s", review);
+  if (cli->dry_run)
+    return EXIT_OK;
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)))
+    return xa_cli_user_error (error);
+  if (!xa_template_library_save (xa_workspace_get_templates (workspace), template, &error))
+    {
+      g_prefix_error (&error, "%s: ", display);
+      return xa_cli_user_error (error);
+    }
+
+  span = xa_school_year_format_span (xa_template_get_school_year (template));
+  g_print (_("Stored “%s” as version %d of the templates for %s\n"),
+           xa_template_get_name (template), xa_template_get_version (template), span);
   return EXIT_OK;
 }
 

@@ -108,6 +108,11 @@ static const OptionSpec option_specs[] = {
   { XA_CLI_OPTION_ROLE, "role", G_OPTION_ARG_STRING, OFFSET (role),
     N_("the login role (default: school_CODE)"), "NAME",
     N_("--role needs a role name, such as school_3101000001") },
+  { XA_CLI_OPTION_NAME, "name", G_OPTION_ARG_STRING, OFFSET (name),
+    N_("the template's name (default: its title)"), "NAME",
+    N_("--name needs the template's name") },
+  { XA_CLI_OPTION_DRY_RUN, "dry-run", G_OPTION_ARG_NONE, OFFSET (dry_run),
+    N_("only show what is recognised; store nothing"), NULL, NULL },
 };
 
 static const XaCliCommand commands[] = {
@@ -161,6 +166,9 @@ static const XaCliCommand commands[] = {
     { N_("write the latest template of a school year to a JSON file") }, XA_CLI_READS },
   { "template import", "FILE", "FILE", 0, xa_cli_template_import,
     { N_("store a template file as a new version of its school year") } },
+  { "template import-text", "FILE.txt --year Y [--name NAME] [--dry-run]", "FILE.txt",
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_NAME | XA_CLI_OPTION_DRY_RUN, xa_cli_template_import_text,
+    { N_("make a new template of an agreement's text (UTF-8 or GB18030), after showing what was recognised") } },
   { "template next-year", "--year Y", NULL, XA_CLI_OPTION_YEAR, xa_cli_template_next_year,
     { N_("copy the latest template of a school year into the next year") } },
   { "template diff", "--year A --year B [--pdf FILE.pdf]", NULL,
@@ -207,6 +215,7 @@ xa_cli_clear (XaCli *cli)
   g_clear_pointer (&cli->search, g_free);
   g_clear_pointer (&cli->role, g_free);
   g_clear_pointer (&cli->from, g_free);
+  g_clear_pointer (&cli->name, g_free);
   g_clear_pointer (&cli->args, g_strfreev);
 }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-agreements-page.h"
+#include "xa-import-text-dialog.h"
 
 struct _XaAgreementsPage
 {
@@ -58,6 +59,35 @@ xa_agreements_page_constructed (GObject *object)
                               xa_workspace_get_agreements (self->workspace));
   xa_template_editor_set_library (self->template_editor,
                                   xa_workspace_get_templates (self->workspace));
+}
+
+static void
+import_text_saved_cb (XaAgreementsPage   *self,
+                      GParamSpec         *pspec,
+                      XaImportTextDialog *dialog)
+{
+  XaTemplate *saved = xa_import_text_dialog_get_saved (dialog);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "templates");
+  xa_template_editor_select_template (self->template_editor, xa_template_get_uuid (saved));
+}
+
+/* 从文本导入…: the dialog (xa-import-text-dialog.c), for the year being edited. */
+static void
+import_text_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XaAgreementsPage *self = XA_AGREEMENTS_PAGE (widget);
+  XaTemplate *current = xa_template_editor_get_template (self->template_editor);
+  XaImportTextDialog *dialog;
+
+  dialog = xa_import_text_dialog_new (xa_workspace_get_templates (self->workspace),
+                                      current ? xa_template_get_school_year (current) : 2021);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_signal_connect_object (dialog, "notify::saved", G_CALLBACK (import_text_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -170,6 +200,8 @@ xa_agreements_page_class_init (XaAgreementsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaAgreementsPage, agreement_list);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementsPage, template_editor);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementsPage, view_stack);
+
+  gtk_widget_class_install_action (widget_class, "agreements.import-text", NULL, import_text_action);
 }
 
 static void

@@ -94,6 +94,83 @@ test_hostile_files (Fixture       *fixture,
   assert_import_refused (fixture, huge_path, "the template is too large");
 }
 
+static void
+assert_import_text_refused (Fixture    *fixture,
+                            const char *path,
+                            int         status,
+                            const char *expected)
+{
+  g_auto(XaTestRun) run = { 0, };
+  g_autofree char *before = dup_fingerprint (fixture);
+  g_autofree char *after = NULL;
+
+  xa_test_run_cli (&run, fixture->demo.data_dir, "template", "import-text", path, "--year", "2024", NULL);
+  g_assert_cmpint (run.status, ==, status);
+  g_assert_nonnull (strstr (run.err, expected));
+
+  after = dup_fingerprint (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* `template import-text`: what was recognised is shown, --dry-run stores nothing, the
+ * template is stored as a new version of its year; bad files change nothing. */
+static void
+test_import_text (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (g_getenv ("XIAOAN_TEST_DATA"), "agreements",
+                                            "03-district-four-levels-indented.txt", NULL);
+  g_autofree char *before = dup_fingerprint (fixture);
+  g_autofree char *after = NULL;
+  g_autofree char *empty = xa_test_write_file (fixture->demo.dir, "empty.txt", "　\n", strlen ("　\n"));
+  g_autofree char *notice = xa_test_write_file (fixture->demo.dir, "notice.txt", "通知\n请做好工作。\n",
+                                                strlen ("通知\n请做好工作。\n"));
+  g_autofree char *binary = xa_test_write_file (fixture->demo.dir, "binary.txt", "\x89PNG\0\0", 6);
+
+  {
+    g_auto(XaTestRun) run = { 0, };
+
+    xa_test_run_cli (&run, fixture->demo.data_dir, "template", "import-text", text, "--year", "2024",
+                     "--dry-run", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Title: 示例区教育系统2024—2025学年度 / 学校安全工作目标责任书\n"));
+    g_assert_nonnull (strstr (run.out, "Clauses: 19\n"));
+    g_assert_nonnull (strstr (run.out, "  Level 2: （一）, 5 clauses\n"));
+    g_assert_nonnull (strstr (run.out, "  Level 4: ①, 3 clauses\n"));
+    g_assert_nonnull (strstr (run.out, "    责任学校：示例区青岭学校\n"));
+    g_assert_nonnull (strstr (run.out, "Parties: 2\n"));
+    g_assert_nonnull (strstr (run.out, "  1. 示例区教育委员会（盖章） (seals)\n"));
+    g_assert_nonnull (strstr (run.out, "Copies: 2\n"));
+    after = dup_fingerprint (fixture);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  {
+    g_auto(XaTestRun) run = { 0, };
+    g_auto(XaTestRun) list = { 0, };
+
+    xa_test_run_cli (&run, fixture->demo.data_dir, "template", "import-text", text, "--year", "2024",
+                     "--name", "区教委目标责任书", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Stored “区教委目标责任书” as version 1 of the templates for 2024—2025\n"));
+    xa_test_run_cli (&list, fixture->demo.data_dir, "template", "list", NULL);
+    g_assert_nonnull (strstr (list.out, "2024—2025\t1\teditable\t区教委目标责任书\n"));
+  }
+
+  {
+    g_auto(XaTestRun) run = { 0, };
+
+    xa_test_run_cli (&run, fixture->demo.data_dir, "template", "import-text", text, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+
+  assert_import_text_refused (fixture, fixture->demo.dir, 1, "is a folder, not a text file");
+  assert_import_text_refused (fixture, "/dev/zero", 1, "“/dev/zero” is not a regular file");
+  assert_import_text_refused (fixture, empty, 1, "empty.txt” is empty");
+  assert_import_text_refused (fixture, binary, 1, "binary.txt” is not a text file");
+  assert_import_text_refused (fixture, notice, 1, "notice.txt: No numbered clause was recognised");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -102,6 +179,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/xa/template-cli/hostile-files", Fixture, NULL, fixture_set_up, test_hostile_files, fixture_tear_down);
+  g_test_add ("/xa/template-cli/import-text", Fixture, NULL, fixture_set_up, test_import_text, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -307,6 +307,7 @@ party_free (XaOutlineParty *party)
   g_free (party->unit);
   g_ptr_array_unref (party->lines);
   g_free (party->date);
+  g_ptr_array_unref (party->notes);
   g_free (party);
 }
 
@@ -573,6 +574,8 @@ party_new (const char *unit)
   XaOutlineParty *party = g_new0 (XaOutlineParty, 1);
   const char *label = unit ? party_label_of (unit) : NULL;
 
+  party->notes = g_ptr_array_new_with_free_func (g_free);
+
   party->label = g_strdup (label ? label : "");
   /* 乙方签字：＿＿ signs, with no unit; 甲方：青岭学校（盖章） names 青岭学校（盖章);
    * 甲方（盖章）： stays as written. */
@@ -642,6 +645,7 @@ read_signature (XaTextOutline *self,
   guint row_start = 0;   /* the first party of the last row of units */
   guint row_width = 0;
   gboolean receipt = FALSE;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = first; i <= last; i++)
     {
@@ -653,14 +657,20 @@ read_signature (XaTextOutline *self,
         continue;
 
       /* What comes after a receipt's heading signs it: a party of its own. */
+      /* Its lines are kept with it, so that no character is lost. */
       if (is_receipt_line (line->text) || ends_sentence (line->text))
         {
           receipt = TRUE;
+          g_ptr_array_add (notes, g_strdup (line->text));
           continue;
         }
       if (receipt)
         {
-          g_ptr_array_add (self->parties, party_new (NULL));
+          XaOutlineParty *party = party_new (NULL);
+
+          g_ptr_array_extend_and_steal (party->notes, g_steal_pointer (&notes));
+          notes = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (self->parties, party);
           row_start = self->parties->len - 1;
           row_width = 1;
           receipt = FALSE;
@@ -728,6 +738,25 @@ read_signature (XaTextOutline *self,
             }
           else
             add_party_line (party, cell);
+        }
+    }
+
+  /* A sentence after the last party, with nothing to sign under it, stays with that
+   * party: nothing is dropped. */
+  if (notes->len > 0)
+    {
+      XaOutlineParty *party;
+
+      if (self->parties->len == 0)
+        g_ptr_array_add (self->parties, party_new (NULL));
+      party = g_ptr_array_index (self->parties, self->parties->len - 1);
+      for (guint i = 0; i < notes->len; i++)
+        {
+          XaOutlineField *field = g_new0 (XaOutlineField, 1);
+
+          field->label = g_strdup (g_ptr_array_index (notes, i));
+          field->value = g_strdup ("");
+          g_ptr_array_add (party->lines, field);
         }
     }
 

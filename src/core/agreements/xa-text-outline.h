@@ -47,6 +47,8 @@ typedef struct
   gboolean   seal;    /* it seals (盖章, （章）) */
   GPtrArray *lines;   /* of XaOutlineField: 负责人签字：, 班级：… */
   char      *date;    /* its own date line ("年　月　日"), or "" */
+  GPtrArray *notes;   /* of char *: lines above it that are none of its fields, as a
+                       * receipt's rule, its heading 回执 and its sentence */
 } XaOutlineParty;
 
 typedef struct

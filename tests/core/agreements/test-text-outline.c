@@ -16,6 +16,7 @@
 
 #include "core/agreements/xa-text-outline.h"
 #include "core/util/xa-text.h"
+#include "xa-test-utils.h"
 
 /* Every line's pieces give its source back, and the sources the text. */
 static void
@@ -382,28 +383,9 @@ main (int   argc,
   g_test_add_func ("/xa/text-outline/no-title-three-parties", test_no_title_three_parties);
   g_test_add_func ("/xa/text-outline/not-numbers", test_not_numbers);
 
-  {
-    g_autofree char *dir = g_build_filename (g_getenv ("XIAOAN_TEST_DATA"), "agreements", NULL);
-    g_autoptr(GDir) corpus = g_dir_open (dir, 0, NULL);
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-    const char *entry;
+  xa_test_add_corpus ("/xa/text-outline/corpus/", test_corpus_text);
 
-    g_assert_nonnull (corpus);
-    while ((entry = g_dir_read_name (corpus)) != NULL)
-      if (g_str_has_suffix (entry, ".txt"))
-        g_ptr_array_add (names, g_strndup (entry, strlen (entry) - 4));
-    g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-    /* The issue asks for eight shapes at least. */
-    g_assert_cmpuint (names->len, >=, 8);
-    for (guint i = 0; i < names->len; i++)
-      {
-        g_autofree char *path = g_strconcat ("/xa/text-outline/corpus/", (char *) names->pdata[i], NULL);
-
-        g_test_add_data_func_full (path, g_strdup (names->pdata[i]), test_corpus_text, g_free);
-      }
-
-    g_test_add_func ("/xa/text-outline/number-styles", test_number_styles);
+  g_test_add_func ("/xa/text-outline/number-styles", test_number_styles);
 
   return g_test_run ();
-  }
 }
