@@ -700,15 +700,6 @@ parse_signature (JsonNode    *node,
         }
     }
 
-  /* The document is still drawn for the commission and the school. */
-  if (n_commission == 0 || n_school == 0)
-    {
-      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
-                   _("%s: the signature block needs two parties, the commission and the school"),
-                   "$.signature.parties");
-      return FALSE;
-    }
-
   xa_template_set_signature (template, signers, layout, shared_date);
   return TRUE;
 }

@@ -38,6 +38,7 @@ typedef struct
   XaTemplate *template;
   GPtrArray  *open;          /* of XaClause, borrowed: the open clause at each depth */
   XaClause   *last;          /* the clause added last, borrowed */
+  guint       shift;         /* 1 when the first level is points without headings */
 } Builder;
 
 /* Tabs are control characters that a template refuses; they only space the text. */
@@ -101,10 +102,12 @@ split_heading (const char  *written,
   *text = g_steal_pointer (&line);
 }
 
+/* @level: from 1, plus the builder's shift: a text whose first level is plain points
+ * (1、…，2、…) has no sections, its points stand under the title as items. */
 static XaClauseKind
 kind_of_level (guint level)
 {
-  switch (level)
+  switch (MIN (level, 4))
     {
     case 1:
       return XA_CLAUSE_KIND_SECTION;
@@ -158,7 +161,7 @@ add_numbered (Builder       *builder,
    * numbers as written. */
   guint depth = MIN (line->level, 4);
   XaClause *parent = depth > 1 ? g_ptr_array_index (builder->open, depth - 2) : NULL;
-  XaClause *clause = add_clause (builder, parent, kind_of_level (depth));
+  XaClause *clause = add_clause (builder, parent, kind_of_level (depth + builder->shift));
   g_autofree char *heading = NULL;
   g_autofree char *text = NULL;
 
@@ -169,6 +172,52 @@ add_numbered (Builder       *builder,
 
   g_ptr_array_set_size (builder->open, depth - 1);
   g_ptr_array_add (builder->open, clause);
+}
+
+/* Whether any clause of the first level has a heading: then that level is sections (一、
+ * 责任目标), else it is points that stand under the title. */
+static gboolean
+first_level_has_headings (XaTextOutline *outline)
+{
+  for (guint i = 0; i < outline->lines->len; i++)
+    {
+      XaOutlineLine *line = g_ptr_array_index (outline->lines, i);
+      g_autofree char *heading = NULL;
+      g_autofree char *text = NULL;
+
+      if (line->kind != XA_OUTLINE_CLAUSE || line->level != 1)
+        continue;
+      split_heading (line->text, line->number[0] == '\0', &heading, &text);
+      if (heading[0] != '\0')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Each level keeps the numbering the text writes it with, so that an edit numbers it the
+ * same way; a level of unnumbered headings is numbered "none". Levels past the fourth
+ * share the fourth's kind and take its style. */
+static void
+set_numbering (XaTemplate    *template,
+               XaTextOutline *outline,
+               guint          shift)
+{
+  gboolean set[XA_CLAUSE_KIND_CLOSING + 1] = { FALSE, };
+
+  for (guint level = 1; level <= outline->styles->len; level++)
+    {
+      const char *style = g_ptr_array_index (outline->styles, level - 1);
+      XaClauseKind kind = kind_of_level (level + shift);
+
+      if (set[kind])
+        continue;
+      set[kind] = TRUE;
+      if (style == NULL || style[0] == '\0')
+        style = XA_NUMBERING_NONE;
+      if (xa_text_outline_is_style (style))
+        _xa_template_set_numbering (template, kind, style);
+    }
 }
 
 /* A paragraph after a clause: a section's own paragraph under a heading, or the text
@@ -603,6 +652,8 @@ xa_template_new_from_outline (XaTextOutline  *outline,
       return NULL;
     }
 
+  builder.shift = first_level_has_headings (outline) ? 0 : 1;
+
   for (guint i = 0; i < outline->lines->len; i++)
     {
       XaOutlineLine *line = g_ptr_array_index (outline->lines, i);
@@ -612,6 +663,8 @@ xa_template_new_from_outline (XaTextOutline  *outline,
       else if (line->kind == XA_OUTLINE_PARAGRAPH)
         add_paragraph (&builder, line->text, i > last_clause);
     }
+
+  set_numbering (template, outline, builder.shift);
 
   if (!set_party_lines (template, outline, error) || !set_signature (template, outline, error))
     return NULL;

@@ -402,10 +402,16 @@ test_bad_json (void)
     { "two titles",
       HEAD "{\"id\": \"title\", \"kind\": \"title\", \"text\": \"t\"}, {\"id\": \"title2\", \"kind\": \"title\", \"text\": \"t\"}" TAIL,
       XA_TEMPLATE_ERROR_INVALID, "title2" },
+    /* One party alone may sign (a pledge); the school twice is one party too many. */
     { "one party",
       HEAD "{\"id\": \"p6\", \"kind\": \"preamble\", \"text\": \"t\"}], \"signature\": {\"id\": \"signature\", \"parties\": ["
       "{\"id\": \"signature.school\", \"party\": \"school\", \"unit\": \"u\", \"sign\": \"s\", \"date\": \"d\"}]}}",
-      XA_TEMPLATE_ERROR_INVALID, "$.signature.parties" },
+      -1, NULL },
+    { "the school twice",
+      HEAD "{\"id\": \"p6\", \"kind\": \"preamble\", \"text\": \"t\"}], \"signature\": {\"id\": \"signature\", \"parties\": ["
+      "{\"id\": \"signature.school\", \"party\": \"school\", \"unit\": \"u\", \"sign\": \"s\", \"date\": \"d\"},"
+      "{\"id\": \"signature.school2\", \"party\": \"school\", \"unit\": \"u\", \"sign\": \"s\", \"date\": \"d\"}]}}",
+      XA_TEMPLATE_ERROR_INVALID, "$.signature.parties[1]" },
     { "unknown party",
       HEAD "{\"id\": \"p6\", \"kind\": \"preamble\", \"text\": \"t\"}], \"signature\": {\"id\": \"signature\", \"parties\": ["
       "{\"id\": \"signature.parents\", \"party\": \"parents\", \"unit\": \"u\", \"sign\": \"s\", \"date\": \"d\"}]}}",
