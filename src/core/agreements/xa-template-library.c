@@ -765,6 +765,62 @@ xa_template_library_freeze (XaTemplateLibrary  *self,
 
 /* Literal year ranges ("2021—2022", "2021-2022") move on with the template; the
  * {school_year} placeholder does so by itself. */
+static char *shift_years (const char *text,
+                          int         from_year,
+                          int         to_year);
+
+static void
+shift_line_years (XaFormLine *line,
+                  int         from_year,
+                  int         to_year)
+{
+  g_autofree char *label = shift_years (line->label, from_year, to_year);
+  g_autofree char *value = shift_years (line->value, from_year, to_year);
+
+  g_free (line->label);
+  line->label = g_steal_pointer (&label);
+  g_free (line->value);
+  line->value = g_steal_pointer (&value);
+}
+
+/* Every party of the signature block, whatever its role, and the lines under the title:
+ * what they say of the year moves with the clauses. */
+static void
+shift_signature_years (XaTemplate *template,
+                       int         from_year,
+                       int         to_year)
+{
+  g_autoptr(GPtrArray) signers = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_signer_free);
+  g_autoptr(GPtrArray) party_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_form_line_free);
+  GPtrArray *lines = xa_template_get_party_lines (template);
+  g_autofree char *shared = shift_years (xa_template_get_shared_date (template), from_year, to_year);
+
+  for (guint i = 0; i < xa_template_get_n_signers (template); i++)
+    {
+      XaSigner *signer = xa_signer_copy (xa_template_get_signer (template, i));
+      char *unit = shift_years (signer->unit, from_year, to_year);
+      char *date = shift_years (signer->date, from_year, to_year);
+
+      g_free (signer->unit);
+      signer->unit = unit;
+      g_free (signer->date);
+      signer->date = date;
+      for (guint j = 0; j < signer->lines->len; j++)
+        shift_line_years (signer->lines->pdata[j], from_year, to_year);
+      g_ptr_array_add (signers, signer);
+    }
+  xa_template_set_signature (template, signers, xa_template_get_signature_layout (template), shared);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      XaFormLine *line = xa_form_line_copy (lines->pdata[i]);
+
+      shift_line_years (line, from_year, to_year);
+      g_ptr_array_add (party_lines, line);
+    }
+  xa_template_set_party_lines (template, party_lines);
+}
+
 /* The spans "2021—2022" and "2021-2022" of @from_year become those of @to_year. */
 static char *
 shift_years (const char *text,
@@ -841,14 +897,7 @@ xa_template_library_copy_to_year (XaTemplateLibrary  *self,
   xa_template_set_name (copy, name);
   shift_clause_years (xa_template_get_clauses (copy), year, school_year);
 
-  for (XaParty party = 0; party < XA_N_PARTIES; party++)
-    {
-      g_autofree char *unit = shift_years (xa_template_get_party_unit (copy, party), year, school_year);
-      g_autofree char *sign = shift_years (xa_template_get_party_sign (copy, party), year, school_year);
-      g_autofree char *date = shift_years (xa_template_get_party_date (copy, party), year, school_year);
-
-      xa_template_set_party (copy, party, NULL, unit, sign, date);
-    }
+  shift_signature_years (copy, year, school_year);
 
   if (!save_internal (self, copy, FALSE, error))
     return NULL;

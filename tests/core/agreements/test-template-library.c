@@ -238,8 +238,19 @@ test_copy_to_next_year (Fixture       *fixture,
   g_autofree char *title = NULL;
   XaTemplateValues values = { 0, };
 
-  /* A literal year in the text moves on too. */
+  /* A literal year in the text moves on too, and in a third party's line and date. */
   xa_clause_set_text (xa_template_find_clause (template, "s1.p1"), "2021—2022学年度内落实。");
+  {
+    g_autoptr(GPtrArray) signers = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_signer_free);
+    XaSigner *canteen = xa_signer_new ("signature.canteen", "canteen", "丙方", "食堂承包方", FALSE,
+                                       "2021-2022学年度末", "食堂存");
+
+    xa_signer_add_line (canteen, "2021-2022学年度负责人：", NULL);
+    for (guint i = 0; i < xa_template_get_n_signers (template); i++)
+      g_ptr_array_add (signers, xa_signer_copy (xa_template_get_signer (template, i)));
+    g_ptr_array_add (signers, canteen);
+    xa_template_set_signature (template, signers, XA_SIGNATURE_SIDE_BY_SIDE, NULL);
+  }
   g_assert_true (xa_template_library_save (fixture->library, template, &error));
 
   next = xa_template_library_copy_to_next_year (fixture->library, template, &error);
@@ -248,6 +259,10 @@ test_copy_to_next_year (Fixture       *fixture,
   g_assert_cmpint (xa_template_get_version (next), ==, 1);
   g_assert_cmpstr (xa_template_get_uuid (next), !=, xa_template_get_uuid (template));
   g_assert_cmpstr (xa_clause_get_text (xa_template_find_clause (next, "s1.p1")), ==, "2022—2023学年度内落实。");
+  g_assert_cmpuint (xa_template_get_n_signers (next), ==, 3);
+  g_assert_cmpstr (xa_template_get_signer (next, 2)->date, ==, "2022-2023学年度末");
+  g_assert_cmpstr (((XaFormLine *) xa_template_get_signer (next, 2)->lines->pdata[0])->label, ==,
+                   "2022-2023学年度负责人：");
 
   /* The same clause ids, so that the two years compare. */
   g_assert_nonnull (xa_template_find_clause (next, "s1.1"));
