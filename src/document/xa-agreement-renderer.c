@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "xa-agreement-renderer.h"
 #include "xa-document-words.h"
 #include "core/registry/xa-role.h"
@@ -301,11 +303,27 @@ xa_agreement_signature_block_new (XaTemplate             *template,
   return block;
 }
 
+/* Whether a party line is filled from one school's record (责任学校：{school_name}) rather
+ * than written out in the template (甲方：青岭学校). */
+static gboolean
+names_school (const XaFormLine *line)
+{
+  static const char * const fields[] = { "{school_name}", "{first_responsible}", "{direct_responsible}" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (strstr (line->label, fields[i]) != NULL || strstr (line->value, fields[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The template's party lines under the title, filled: a value left empty by the school's
- * record is a blank to write by hand. */
+ * record is a blank to write by hand. @for_school: %FALSE for the template's text alone,
+ * which keeps only the lines it writes out. */
 static GPtrArray *
 dup_party_lines (XaTemplate             *template,
-                 const XaTemplateValues *values)
+                 const XaTemplateValues *values,
+                 gboolean                for_school)
 {
   GPtrArray *party_lines = xa_template_get_party_lines (template);
   GPtrArray *printed = g_ptr_array_new_with_free_func (g_free);
@@ -313,17 +331,21 @@ dup_party_lines (XaTemplate             *template,
   for (guint i = 0; i < party_lines->len; i++)
     {
       const XaFormLine *line = party_lines->pdata[i];
-      g_autofree char *label = xa_template_expand (line->label, values);
-      g_autofree char *value = xa_template_expand (line->value, values);
+      g_autofree char *label = NULL;
+      g_autofree char *value = NULL;
 
+      if (!for_school && names_school (line))
+        continue;
+
+      label = xa_template_expand (line->label, values);
+      value = xa_template_expand (line->value, values);
       g_ptr_array_add (printed, g_strconcat (label, value[0] != '\0' ? value : XA_DOCUMENT_BLANK_NAME, NULL));
     }
 
   return printed;
 }
 
-/* @party_values: (nullable): the values of the party lines under the title; %NULL for
- *   none, as in the template's text alone
+/* @party_values: the values of the party lines under the title
  * @sign_date: (nullable): printed on the date lines instead of the template's blank
  *   年　月　日
  * @for_school: one school's agreement: its PDF's title names the school */
@@ -337,7 +359,7 @@ build_layout (XaTemplate             *template,
               XaFontResolver         *fonts)
 {
   g_autoptr(XaPageLayout) layout = xa_page_layout_new (fonts);
-  g_autoptr(GPtrArray) party_lines = party_values ? dup_party_lines (template, party_values) : NULL;
+  g_autoptr(GPtrArray) party_lines = dup_party_lines (template, party_values, for_school);
   g_autofree char *school_year = NULL;
   g_autofree char *title_text = xa_agreement_dup_title (template, values);
   Builder builder = { layout, values, party_lines };
@@ -389,7 +411,8 @@ xa_agreement_dup_title (XaTemplate             *template,
  * @values: the school's own fields for the placeholders
  * @copy: which original this is
  *
- * The template's text alone, as the commission issued it.
+ * The template's text alone, as the commission issued it: the party lines filled from
+ * a school's record are left out, those the template writes out are printed.
  *
  * Returns: (transfer full): the agreement laid out, ready to draw or write as PDF
  */
@@ -403,7 +426,7 @@ xa_agreement_layout_new (XaTemplate             *template,
   g_return_val_if_fail (values != NULL, NULL);
   g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
 
-  return build_layout (template, values, NULL, NULL, FALSE, copy, fonts);
+  return build_layout (template, values, values, NULL, FALSE, copy, fonts);
 }
 
 /**

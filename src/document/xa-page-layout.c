@@ -332,6 +332,30 @@ count_lines_to_carry (XaPageLayout *self,
   return n;
 }
 
+/* A signature block's line as draw_text_at() sets it, broken where Pango breaks it at
+ * @width. */
+static GStrv
+break_signature_text (const char *text,
+                      double      width,
+                      gpointer    user_data)
+{
+  XaPageLayout *self = user_data;
+  g_autoptr(PangoLayout) layout = new_layout (self, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, text);
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      g_autofree char *row = g_strndup (text + line->start_index, line->length);
+
+      g_strv_builder_add (rows, row);
+    }
+
+  return g_strv_builder_end (rows);
+}
+
 static void
 ensure_layout (XaPageLayout *self)
 {
@@ -346,6 +370,8 @@ ensure_layout (XaPageLayout *self)
   ensure_fonts (self);
 
   g_array_set_size (self->lines, 0);
+  if (self->signature != NULL)
+    xa_signature_block_break_lines (self->signature, XA_TEXT_WIDTH, break_signature_text, self);
 
   for (guint i = 0; i < self->paragraphs->len; i++)
     {

@@ -12,6 +12,10 @@
  * of up to three lines has a blank row between them, as the commission's block has always
  * had (name, signature, date on rows 1, 3, 5): room to sign and to seal. More lines than
  * that are set row under row, so that a form of many fields still fits the page.
+ *
+ * A line too wide for its place (a receipt's sentence under a stacked notice) is broken
+ * over rows, as the caller's text engine breaks it; a stacked party with a line wider
+ * than the right half takes the whole width of the text area.
  */
 
 #include "config.h"
@@ -23,7 +27,9 @@
 typedef struct
 {
   GPtrArray *elements;  /* of char *: the name, the lines, the date, each non-empty */
+  GPtrArray *rows;      /* of GStrv: each element as broken over rows, one row unbroken */
   gboolean   seal;
+  gboolean   wide;      /* stacked over the text area's whole width */
 } Party;
 
 struct _XaSignatureBlock
@@ -41,6 +47,7 @@ party_clear (gpointer data)
   Party *party = data;
 
   g_clear_pointer (&party->elements, g_ptr_array_unref);
+  g_clear_pointer (&party->rows, g_ptr_array_unref);
 }
 
 /**
@@ -98,12 +105,20 @@ xa_signature_block_add_party (XaSignatureBlock   *self,
                               const char * const *lines,
                               const char         *date)
 {
-  Party party = { g_ptr_array_new_with_free_func (g_free), seal };
+  Party party = { g_ptr_array_new_with_free_func (g_free),
+                   g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev), seal, FALSE };
 
   add_element (party.elements, unit);
   for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
     add_element (party.elements, lines[i]);
   add_element (party.elements, date);
+
+  for (guint i = 0; i < party.elements->len; i++)
+    {
+      char *row[] = { party.elements->pdata[i], NULL };
+
+      g_ptr_array_add (party.rows, g_strdupv (row));
+    }
 
   g_array_append_val (self->parties, party);
 }
@@ -125,8 +140,72 @@ static guint
 party_rows (const Party *party)
 {
   guint n = party->elements->len;
+  guint rows = 0;
 
-  return n == 0 ? 0 : (n - 1) * party_step (party) + 1;
+  for (guint i = 0; i < n; i++)
+    rows += g_strv_length (party->rows->pdata[i]);
+
+  return n == 0 ? 0 : rows + (n - 1) * (party_step (party) - 1);
+}
+
+static void
+break_party (Party                *party,
+             double                width,
+             XaSignatureBreakFunc  func,
+             gpointer              user_data)
+{
+  for (guint i = 0; i < party->elements->len; i++)
+    {
+      g_strfreev (party->rows->pdata[i]);
+      party->rows->pdata[i] = func (party->elements->pdata[i], width, user_data);
+    }
+}
+
+static gboolean
+party_is_broken (const Party *party)
+{
+  for (guint i = 0; i < party->rows->len; i++)
+    if (g_strv_length (party->rows->pdata[i]) > 1)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * xa_signature_block_break_lines:
+ * @text_width: the text area's width, in points
+ * @func: breaks a text into the rows it takes at a width, as it will be drawn
+ * @user_data: for @func
+ *
+ * Breaks the lines wider than their column over rows, before the block is measured and
+ * placed; a stacked party with such a line is widened to the whole text area first.
+ */
+void
+xa_signature_block_break_lines (XaSignatureBlock     *self,
+                                double                text_width,
+                                XaSignatureBreakFunc  func,
+                                gpointer              user_data)
+{
+  guint n = self->parties->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Party *party = &g_array_index (self->parties, Party, i);
+
+      /* Side by side, one or two parties' lines lean into the middle rather than break
+       * (重庆市大渡口区教育委员会（盖章） beside a school); three or four columns have no
+       * room to lean into. */
+      if (!self->stacked)
+        {
+          break_party (party, n > 2 ? text_width / n : text_width, func, user_data);
+          continue;
+        }
+
+      break_party (party, text_width / 2, func, user_data);
+      party->wide = party_is_broken (party);
+      if (party->wide)
+        break_party (party, text_width, func, user_data);
+    }
 }
 
 static guint
@@ -192,13 +271,20 @@ place_party (XaSignatureBlock     *self,
              XaSignaturePieceKind  kind)
 {
   guint step = party_step (party);
+  guint row = first_row;
 
   if (party->seal && party->elements->len > 0)
     add_piece (self, XA_SIGNATURE_PIECE_SEAL, page,
                first_row + (party_rows (party) - 1) / 2.0 - 0.25, x, width, NULL);
 
-  for (guint i = 0; i < party->elements->len; i++)
-    add_piece (self, kind, page, first_row + i * step, x, width, party->elements->pdata[i]);
+  for (guint i = 0; i < party->rows->len; i++)
+    {
+      char **rows = party->rows->pdata[i];
+
+      for (guint j = 0; rows[j] != NULL; j++)
+        add_piece (self, kind, page, row++, x, width, rows[j]);
+      row += step - 1;
+    }
 }
 
 /**
@@ -240,18 +326,20 @@ xa_signature_block_place (XaSignatureBlock *self,
         {
           const Party *party = &g_array_index (self->parties, Party, i);
           guint rows = party_rows (party);
+          double x = party->wide ? 0 : half;
+          double width = party->wide ? text_width : half;
 
           /* A party goes whole to the next page rather than be cut. */
           if (i > 0 && row + 1 + rows > lines_per_page)
             {
               page++;
               row = 0;
-              place_party (self, party, page, row, half, half, XA_SIGNATURE_PIECE_TEXT_LEFT);
+              place_party (self, party, page, row, x, width, XA_SIGNATURE_PIECE_TEXT_LEFT);
               row += rows;
               continue;
             }
 
-          place_party (self, party, page, row + 1, half, half, XA_SIGNATURE_PIECE_TEXT_LEFT);
+          place_party (self, party, page, row + 1, x, width, XA_SIGNATURE_PIECE_TEXT_LEFT);
           row += 1 + rows;
         }
     }

@@ -31,6 +31,11 @@ typedef struct
 
 typedef struct _XaSignatureBlock XaSignatureBlock;
 
+/* Returns: (transfer full): @text's rows at @width points, one when it fits */
+typedef GStrv (*XaSignatureBreakFunc) (const char *text,
+                                       double      width,
+                                       gpointer    user_data);
+
 XaSignatureBlock *xa_signature_block_new          (gboolean             stacked,
                                                    const char          *shared_date);
 void              xa_signature_block_free         (XaSignatureBlock    *self);
@@ -40,6 +45,10 @@ void              xa_signature_block_add_party    (XaSignatureBlock    *self,
                                                    const char * const  *lines,
                                                    const char          *date);
 guint             xa_signature_block_get_n_parties (XaSignatureBlock   *self);
+void              xa_signature_block_break_lines  (XaSignatureBlock    *self,
+                                                   double               text_width,
+                                                   XaSignatureBreakFunc func,
+                                                   gpointer             user_data);
 guint             xa_signature_block_get_first_rows (XaSignatureBlock  *self);
 void              xa_signature_block_place        (XaSignatureBlock    *self,
                                                    guint                page,

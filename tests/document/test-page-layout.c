@@ -12,9 +12,12 @@
 #include <string.h>
 
 #include "core/agreements/xa-template-library.h"
+#include "core/agreements/xa-template-outline.h"
+#include "core/agreements/xa-text-outline.h"
 #include "document/xa-agreement-renderer.h"
 #include "document/xa-page-layout.h"
 #include "document/xa-poppler-private.h"
+#include "xa-test-utils.h"
 
 #define TOLERANCE 1.0
 /* How far a glyph box's centre may lie from its grid row's centre: the boxes follow each
@@ -471,6 +474,82 @@ test_layout_metadata (void)
   g_assert_cmpint (poppler_document_get_creation_date (document), >, 0);
 }
 
+/* The text's characters without white space, in order. */
+static GString *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+
+  return out;
+}
+
+/* Every corpus text imported as import-text does, rendered and read back: each of its
+ * characters (title, party lines, clauses, parties, form lines, dates) in the PDF in the
+ * order written, and every page on the grid with only the page number in the margin. */
+static void
+test_layout_corpus (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *file_name = g_strconcat (name, ".txt", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("XIAOAN_TEST_DATA"), "agreements", file_name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = xa_template_outline_load_text (file, NULL, &error);
+  g_autoptr(XaTextOutline) outline = NULL;
+  g_autoptr(XaTemplate) template = NULL;
+  g_autoptr(XaPageLayout) layout = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GString) source = NULL;
+  g_autoptr(GString) printed = g_string_new (NULL);
+  const char *p;
+
+  g_assert_no_error (error);
+  outline = xa_text_outline_new (text);
+  /* Named as import-text --name does: a text without a title needs one, which is not printed. */
+  template = xa_template_new_from_outline (outline, 2024, name, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_template_validate (template, &error));
+  g_assert_no_error (error);
+
+  layout = layout_agreement (template, XA_AGREEMENT_COPY_NONE);
+  document = render (layout);
+  assert_on_grid (document, name);
+
+  /* The text area's glyphs: the page numbers below it are the document's own. */
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autoptr(GArray) glyphs = read_glyphs (page);
+
+      for (guint g = 0; g < glyphs->len; g++)
+        {
+          const Glyph *glyph = &g_array_index (glyphs, Glyph, g);
+
+          if ((glyph->box.y1 + glyph->box.y2) / 2 < XA_TEXT_TOP + XA_TEXT_HEIGHT)
+            g_string_append_unichar (printed, glyph->c);
+        }
+    }
+
+  /* The source's characters, in order, each found in what was printed: what the
+   * document adds between them (a blank to sign on) may stand between. */
+  source = squeeze (text);
+  p = printed->str;
+  for (const char *s = source->str; *s != '\0'; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+      const char *found = g_utf8_strchr (p, -1, c);
+
+      if (found == NULL)
+        g_error ("%s: character %ld of the text, U+%04X, is not in the PDF after what came before",
+                 name, g_utf8_pointer_to_offset (source->str, s), c);
+      p = g_utf8_next_char (found);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/xa/page-layout/agreement-grid", test_layout_agreement_grid);
   g_test_add_func ("/xa/page-layout/metadata", test_layout_metadata);
   g_test_add_func ("/xa/page-layout/markup", test_layout_markup);
+  xa_test_add_corpus ("/xa/page-layout/corpus/", test_layout_corpus);
 
   return g_test_run ();
 }
