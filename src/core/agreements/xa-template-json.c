@@ -468,7 +468,8 @@ parse_lines (JsonObject  *object,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *line_path = g_strdup_printf ("%s[%u]", path, i);
+      /* Translators: a line of a party or under the title, such as “签署栏第 2 方（乙方）第 1 行”. */
+      g_autofree char *line_path = g_strdup_printf (_("%s, line %u"), path, i + 1);
       JsonNode *line_node = json_array_get_element (array, i);
       JsonObject *line;
       const char *label = NULL;
@@ -489,13 +490,30 @@ parse_lines (JsonObject  *object,
       if (is_empty (label))
         {
           g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
-                       _("%s: “%s” must not be empty"), line_path, "label");
+                       _("%s needs a label, such as “签字：”"), line_path);
           return FALSE;
         }
       g_ptr_array_add (lines, xa_form_line_new (label, value));
     }
 
   return TRUE;
+}
+
+/* How the user knows a party of the signature block: by its place and its label (甲方),
+ * as the editor shows it, not by a path into the file. */
+static char *
+party_display (JsonNode *node,
+               guint     index)
+{
+  JsonNode *label = JSON_NODE_HOLDS_OBJECT (node)
+                    ? json_object_get_member (json_node_get_object (node), "label") : NULL;
+
+  if (label != NULL && JSON_NODE_HOLDS_VALUE (label) && json_node_get_value_type (label) == G_TYPE_STRING &&
+      !is_empty (json_node_get_string (label)))
+    /* Translators: a party of the signature block by its place and label: 签署栏第 2 方（乙方）. */
+    return g_strdup_printf (_("Party %u (%s) of the signature block"), index + 1, json_node_get_string (label));
+
+  return g_strdup_printf (_("Party %u of the signature block"), index + 1);
 }
 
 /* What a version 1 file said of a party: the commission or the school, a unit that
@@ -557,7 +575,6 @@ parse_signer (JsonObject  *object,
   gboolean seal = FALSE;
   JsonNode *seal_node;
   g_autoptr(XaSigner) signer = NULL;
-  g_autofree char *lines_path = g_strconcat (path, ".lines", NULL);
 
   if (!check_members (object, party_members, path, XA_TEMPLATE_ERROR_PARSE, error) ||
       !read_string (object, "id", path, XA_TEMPLATE_MAX_ID_CHARS, FALSE, XA_TEMPLATE_ERROR_PARSE, &id, error) ||
@@ -589,7 +606,7 @@ parse_signer (JsonObject  *object,
     }
 
   signer = xa_signer_new (id, role, label, unit, seal, date, copy);
-  if (!parse_lines (object, "lines", lines_path, MAX_SIGNER_LINES, signer->lines, error))
+  if (!parse_lines (object, "lines", path, MAX_SIGNER_LINES, signer->lines, error))
     return NULL;
 
   return g_steal_pointer (&signer);
@@ -626,7 +643,7 @@ parse_signature (JsonNode    *node,
       !read_string (object, "layout", "$.signature", 32, FALSE, XA_TEMPLATE_ERROR_PARSE, &layout_key, error) ||
       !read_string (object, "shared_date", "$.signature", MAX_LINE_CHARS, FALSE,
                     XA_TEMPLATE_ERROR_PARSE, &shared_date, error) ||
-      !check_placeholders (shared_date, "$.signature.shared_date", error))
+      !check_placeholders (shared_date, _("The shared date line of the signature block"), error))
     return FALSE;
 
   if (layout_key != NULL && !xa_signature_layout_from_key (layout_key, &layout))
@@ -658,8 +675,8 @@ parse_signature (JsonNode    *node,
 
   for (guint i = 0; i < json_array_get_length (parties); i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.signature.parties[%u]", i);
       JsonNode *party_node = json_array_get_element (parties, i);
+      g_autofree char *path = party_display (party_node, i);
       XaSigner *signer;
 
       if (!JSON_NODE_HOLDS_OBJECT (party_node))
@@ -682,7 +699,7 @@ parse_signature (JsonNode    *node,
       if (is_empty (signer->unit))
         {
           g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
-                       _("%s: “%s” must not be empty"), path, "unit");
+                       _("%s needs its unit line, such as “甲方：{commission_name}”"), path);
           return FALSE;
         }
 
@@ -695,7 +712,8 @@ parse_signature (JsonNode    *node,
       if (n_commission > 1 || n_school > 1)
         {
           g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_INVALID,
-                       _("%s: the party “%s” appears twice"), path, signer->role);
+                       n_school > 1 ? _("%s: only one party may be the school")
+                                    : _("%s: only one party may be the commission"), path);
           return FALSE;
         }
     }
@@ -914,7 +932,7 @@ xa_template_new_from_json (const char  *json,
         g_ptr_array_add (lines, xa_form_line_new ("第一责任人：", "{first_responsible}"));
         g_ptr_array_add (lines, xa_form_line_new ("直接责任人：", "{direct_responsible}"));
       }
-    else if (!parse_lines (root, "party_lines", "$.party_lines", MAX_PARTY_LINES, lines, error))
+    else if (!parse_lines (root, "party_lines", _("The lines under the title"), MAX_PARTY_LINES, lines, error))
       return NULL;
     xa_template_set_party_lines (template, lines);
   }

@@ -333,6 +333,8 @@ test_fidelity (void)
 #define TAIL "], \"signature\": {\"id\": \"signature\", \"parties\": [" \
              "{\"id\": \"signature.commission\", \"party\": \"commission\", \"unit\": \"u\", \"sign\": \"s\", \"date\": \"d\"}," \
              "{\"id\": \"signature.school\", \"party\": \"school\", \"unit\": \"u\", \"sign\": \"s\", \"date\": \"d\"}]}}"
+#define HEAD3 "{\"format\": \"xiaoan-template\", \"format_version\": 3, \"school_year\": 2021," \
+              " \"name\": \"n\", \"clauses\": ["
 #define SECTION_OPEN "{\"id\": \"s1\", \"kind\": \"section\", \"number\": \"一、\", \"heading\": \"h\", \"children\": ["
 #define SECTION_CLOSE "]}"
 
@@ -411,11 +413,24 @@ test_bad_json (void)
       HEAD "{\"id\": \"p6\", \"kind\": \"preamble\", \"text\": \"t\"}], \"signature\": {\"id\": \"signature\", \"parties\": ["
       "{\"id\": \"signature.school\", \"party\": \"school\", \"unit\": \"u\", \"sign\": \"s\", \"date\": \"d\"},"
       "{\"id\": \"signature.school2\", \"party\": \"school\", \"unit\": \"u\", \"sign\": \"s\", \"date\": \"d\"}]}}",
-      XA_TEMPLATE_ERROR_INVALID, "$.signature.parties[1]" },
+      XA_TEMPLATE_ERROR_INVALID, "Party 2 of the signature block: only one party may be the school" },
     { "unknown party",
       HEAD "{\"id\": \"p6\", \"kind\": \"preamble\", \"text\": \"t\"}], \"signature\": {\"id\": \"signature\", \"parties\": ["
       "{\"id\": \"signature.parents\", \"party\": \"parents\", \"unit\": \"u\", \"sign\": \"s\", \"date\": \"d\"}]}}",
-      XA_TEMPLATE_ERROR_PARSE, "$.signature.parties[0]" },
+      XA_TEMPLATE_ERROR_PARSE, "Party 1 of the signature block" },
+    /* The editor shows these messages as they are: a party by its place and label. */
+    { "a party without its unit line",
+      HEAD3 "{\"id\": \"p6\", \"kind\": \"preamble\", \"text\": \"t\"}], "
+      "\"signature\": {\"id\": \"signature\", \"parties\": ["
+      "{\"id\": \"signature.a\", \"role\": \"school\", \"label\": \"甲方\", \"unit\": \"u\"},"
+      "{\"id\": \"signature.b\", \"role\": \"canteen\", \"label\": \"乙方\", \"unit\": \" \"}]}}",
+      XA_TEMPLATE_ERROR_INVALID, "Party 2 (乙方) of the signature block needs its unit line" },
+    { "a line without its label",
+      HEAD3 "{\"id\": \"p6\", \"kind\": \"preamble\", \"text\": \"t\"}], "
+      "\"signature\": {\"id\": \"signature\", \"parties\": ["
+      "{\"id\": \"signature.a\", \"role\": \"school\", \"label\": \"甲方\", \"unit\": \"u\", "
+      "\"lines\": [{\"label\": \"签字：\"}, {\"label\": \"\", \"value\": \"x\"}]}]}}",
+      XA_TEMPLATE_ERROR_INVALID, "Party 1 (甲方) of the signature block, line 2 needs a label" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
