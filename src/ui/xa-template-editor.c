@@ -53,12 +53,14 @@ struct _XaTemplateEditor
   /* State */
   guint               dirty : 1;
   guint               refilling : 1;
+  guint               busy : 1;
 };
 
 G_DEFINE_FINAL_TYPE (XaTemplateEditor, xa_template_editor, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_BUSY,
   PROP_DIRTY,
   PROP_LEGACY_YEAR_STYLE,
   N_PROPS
@@ -96,7 +98,7 @@ update_actions (XaTemplateEditor *self)
   gtk_widget_action_set_enabled (widget, "editor.move", clause != NULL);
   gtk_widget_action_set_enabled (widget, "editor.outdent", clause != NULL);
   gtk_widget_action_set_enabled (widget, "editor.indent", clause != NULL);
-  gtk_widget_action_set_enabled (widget, "editor.export", has_template);
+  gtk_widget_action_set_enabled (widget, "editor.export", has_template && !self->busy);
   gtk_widget_action_set_enabled (widget, "editor.save", has_template && self->dirty);
   gtk_widget_action_set_enabled (widget, "editor.next-year", has_template && !self->dirty);
   gtk_widget_action_set_enabled (widget, "editor.compare", has_template);
@@ -832,6 +834,10 @@ xa_template_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
     case PROP_DIRTY:
       g_value_set_boolean (value, self->dirty);
       break;
@@ -881,6 +887,10 @@ xa_template_editor_class_init (XaTemplateEditorClass *klass)
   object_class->get_property = xa_template_editor_get_property;
   object_class->set_property = xa_template_editor_set_property;
 
+  /* Whether a template file is being read or written. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /* Whether the working copy has changes that are not stored. */
   properties[PROP_DIRTY] =
     g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
@@ -1071,31 +1081,35 @@ xa_template_editor_get_compare (XaTemplateEditor *self)
   return self->compare;
 }
 
-/**
- * xa_template_editor_import_file:
- *
- * Reads a template file as `xiaoan-cli template import` does, with its checks, stores
- * it as the next version of its school year and shows it; a wrong file changes nothing
- * and is named in the message.
- */
-void
-xa_template_editor_import_file (XaTemplateEditor *self,
-                                GFile            *file)
+static void
+set_busy (XaTemplateEditor *self,
+          gboolean          busy)
 {
+  if (self->busy == !!busy)
+    return;
+
+  self->busy = !!busy;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.import", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export", !busy && self->template != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(XaTemplateEditor) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(XaTemplate) template = NULL;
   g_autofree char *caption = NULL;
 
-  g_return_if_fail (XA_IS_TEMPLATE_EDITOR (self));
-  g_return_if_fail (G_IS_FILE (file));
+  template = xa_template_library_import_file_finish (XA_TEMPLATE_LIBRARY (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
 
-  if (self->dirty)
-    {
-      xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("Save or discard the changes first")));
-      return;
-    }
-
-  if (!(template = xa_template_library_import_file (self->library, file, &error)))
+  if (template == NULL)
     {
       xa_widget_show_error (GTK_WIDGET (self), _("The Template Was Not Imported"), error->message);
       return;
@@ -1108,35 +1122,87 @@ xa_template_editor_import_file (XaTemplateEditor *self,
 }
 
 /**
+ * xa_template_editor_import_file:
+ *
+ * Reads a template file as `xiaoan-cli template import` does, with its checks, stores
+ * it as the next version of its school year and shows it; a wrong file changes nothing
+ * and is named in the message. The file is read in a worker thread; #XaTemplateEditor:busy
+ * is %TRUE meanwhile.
+ */
+void
+xa_template_editor_import_file (XaTemplateEditor *self,
+                                GFile            *file)
+{
+  g_return_if_fail (XA_IS_TEMPLATE_EDITOR (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->dirty)
+    {
+      xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("Save or discard the changes first")));
+      return;
+    }
+  if (self->busy)
+    return;
+
+  set_busy (self, TRUE);
+  xa_template_library_import_file_async (self->library, file, self->cancellable,
+                                         imported_cb, g_object_ref (self));
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(XaTemplateEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  GFile *file = g_object_get_data (G_OBJECT (result), "file");
+
+  if (!xa_template_library_export_file_finish (XA_TEMPLATE_LIBRARY (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_busy (self, FALSE);
+      xa_widget_show_error (GTK_WIDGET (self), _("The Template Was Not Exported"), error->message);
+      return;
+    }
+
+  set_busy (self, FALSE);
+  display = g_file_get_basename (file);
+  /* Translators: %s is the file's name. */
+  xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new_format (_("Exported to %s"), display));
+}
+
+/**
  * xa_template_editor_export_to_file:
  *
  * Writes the template being edited, as it stands, to @file in the form that
- * `xiaoan-cli template export` writes, atomically. A template that would not read
- * back (an empty clause, an unknown placeholder) is refused with the reason.
+ * `xiaoan-cli template export` writes, atomically, in a worker thread. A template that
+ * would not read back (an empty clause, an unknown placeholder) is refused with the
+ * reason.
  */
 void
 xa_template_editor_export_to_file (XaTemplateEditor *self,
                                    GFile            *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *display = NULL;
-
   g_return_if_fail (XA_IS_TEMPLATE_EDITOR (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->template == NULL)
+  if (self->template == NULL || self->busy)
     return;
 
-  if (!xa_template_validate (self->template, &error) ||
-      !xa_template_library_export_file (self->library, self->template, file, &error))
-    {
-      xa_widget_show_error (GTK_WIDGET (self), _("The Template Was Not Exported"), error->message);
-      return;
-    }
+  set_busy (self, TRUE);
+  xa_template_library_export_file_async (self->library, self->template, file, self->cancellable,
+                                         exported_cb, g_object_ref (self));
+}
 
-  display = g_file_get_basename (file);
-  /* Translators: %s is the file's name. */
-  xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new_format (_("Exported to %s"), display));
+gboolean
+xa_template_editor_get_busy (XaTemplateEditor *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_EDITOR (self), FALSE);
+
+  return self->busy;
 }
 
 /**

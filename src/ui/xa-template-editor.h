@@ -28,6 +28,7 @@ gboolean           xa_template_editor_select_clause     (XaTemplateEditor  *self
 XaClauseEditor    *xa_template_editor_get_clause_editor (XaTemplateEditor  *self);
 XaTemplateCompare *xa_template_editor_get_compare       (XaTemplateEditor  *self);
 XaTemplateForm    *xa_template_editor_get_form          (XaTemplateEditor  *self);
+gboolean           xa_template_editor_get_busy          (XaTemplateEditor  *self);
 void               xa_template_editor_import_file       (XaTemplateEditor  *self,
                                                          GFile             *file);
 void               xa_template_editor_export_to_file    (XaTemplateEditor  *self,

@@ -257,12 +257,14 @@ test_export_import (Fixture       *fixture,
   XaTemplate *imported;
 
   xa_template_editor_export_to_file (fixture->editor, file);
+  g_assert_true (xa_template_editor_get_busy (fixture->editor));
+  xa_test_wait_for_boolean (fixture->editor, "busy", FALSE);
   g_assert_null (take_error ());
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"xiaoan-template\""));
 
   xa_template_editor_import_file (fixture->editor, file);
-  xa_test_iterate ();
+  xa_test_wait_for_boolean (fixture->editor, "busy", FALSE);
   g_assert_null (take_error ());
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   imported = xa_template_editor_get_template (fixture->editor);
@@ -274,6 +276,7 @@ test_export_import (Fixture       *fixture,
   g_string_replace (broken, "{school_name}", "{district}", 1);
   g_assert_true (g_file_set_contents (bad_path, broken->str, -1, NULL));
   xa_template_editor_import_file (fixture->editor, bad);
+  xa_test_wait_for_boolean (fixture->editor, "busy", FALSE);
   message = take_error ();
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "{district}"));

@@ -62,5 +62,22 @@ gboolean           xa_template_library_export_file     (XaTemplateLibrary  *self
                                                         XaTemplate         *template,
                                                         GFile              *file,
                                                         GError            **error);
+void               xa_template_library_import_file_async  (XaTemplateLibrary   *self,
+                                                           GFile               *file,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+XaTemplate        *xa_template_library_import_file_finish (XaTemplateLibrary   *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void               xa_template_library_export_file_async  (XaTemplateLibrary   *self,
+                                                           XaTemplate          *template,
+                                                           GFile               *file,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean           xa_template_library_export_file_finish (XaTemplateLibrary   *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 G_END_DECLS
