@@ -218,6 +218,37 @@ layout_title (XaPageLayout *self,
   return layout;
 }
 
+/* A heading is never the last line of its page: when the text under it starts a new
+ * page, the heading's lines go over with it. A page of headings alone keeps them. */
+static void
+carry_headings_over (XaPageLayout *self,
+                     guint        *page,
+                     guint        *row)
+{
+  GArray *lines = self->lines;
+  guint n = 0;
+  guint on_page = 0;
+
+  for (guint i = lines->len; i > 0 && g_array_index (lines, PlacedLine, i - 1).page == *page; i--)
+    on_page++;
+
+  while (n < on_page && g_array_index (lines, PlacedLine, lines->len - 1 - n).keep_with_next)
+    n++;
+
+  if (n == 0 || n == on_page)
+    return;
+
+  (*page)++;
+  for (guint i = 0; i < n; i++)
+    {
+      PlacedLine *line = &g_array_index (lines, PlacedLine, lines->len - n + i);
+
+      line->page = *page;
+      line->row = i;
+    }
+  *row = n;
+}
+
 static void
 place_lines (XaPageLayout *self,
              PangoLayout  *layout,
@@ -244,6 +275,8 @@ place_lines (XaPageLayout *self,
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       placed.x = shift + (double) logical.x / PANGO_SCALE;
 
+      if (*row >= XA_LINES_PER_PAGE && index == 1 && !keep_with_next)
+        carry_headings_over (self, page, row);
       if (*row >= XA_LINES_PER_PAGE)
         {
           (*page)++;

@@ -20,9 +20,15 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "xa-signature-block.h"
 
 #define MAX_SPACED_ELEMENTS 3
+
+/* The seal zone's radius in rows of the grid: 42 mm (XA_SEAL_DIAMETER) over rows of
+ * 28.99 pt (XA_LINE_PITCH). */
+#define SEAL_RADIUS_ROWS 2.05
 
 typedef struct
 {
@@ -148,6 +154,22 @@ party_rows (const Party *party)
   return n == 0 ? 0 : rows + (n - 1) * (party_step (party) - 1);
 }
 
+/* The blank rows above a party: one, or more when its seal zone, centred over its lines
+ * (place_party()), would reach up into what stands above; GB/T 9704 7.3.5.1 puts the
+ * seal's top within a line under the text, never over it. */
+static guint
+party_gap (const Party *party)
+{
+  double reach;
+
+  if (!party->seal || party->elements->len == 0)
+    return 1;
+
+  /* From the top of the party's first row up to the top of the seal zone. */
+  reach = SEAL_RADIUS_ROWS - ((party_rows (party) - 1) / 2.0 - 0.25 + 0.5);
+  return MAX (1, (guint) ceil (reach - 0.01));
+}
+
 static void
 break_party (Party                *party,
              double                width,
@@ -208,6 +230,18 @@ xa_signature_block_break_lines (XaSignatureBlock     *self,
     }
 }
 
+/* Side by side, the parties start on one row: under the widest gap any of them needs. */
+static guint
+widest_gap (XaSignatureBlock *self)
+{
+  guint gap = 1;
+
+  for (guint i = 0; i < self->parties->len; i++)
+    gap = MAX (gap, party_gap (&g_array_index (self->parties, Party, i)));
+
+  return gap;
+}
+
 static guint
 tallest_party (XaSignatureBlock *self)
 {
@@ -239,9 +273,10 @@ xa_signature_block_get_first_rows (XaSignatureBlock *self)
     return self->shared_date != NULL ? shared_date_rows (self) : 0;
 
   if (!self->stacked)
-    return 1 + tallest_party (self) + shared_date_rows (self);
+    return widest_gap (self) + tallest_party (self) + shared_date_rows (self);
 
-  return 1 + party_rows (&g_array_index (self->parties, Party, 0)) +
+  return party_gap (&g_array_index (self->parties, Party, 0)) +
+         party_rows (&g_array_index (self->parties, Party, 0)) +
          (self->parties->len == 1 ? shared_date_rows (self) : 0);
 }
 
@@ -315,10 +350,12 @@ xa_signature_block_place (XaSignatureBlock *self,
       double column = n > 1 ? text_width / n : half;
       double left = n > 1 ? 0 : half;
 
+      guint gap = widest_gap (self);
+
       for (guint i = 0; i < n; i++)
-        place_party (self, &g_array_index (self->parties, Party, i), page, row + 1,
+        place_party (self, &g_array_index (self->parties, Party, i), page, row + gap,
                      left + i * column, column, XA_SIGNATURE_PIECE_TEXT_CENTRED);
-      row += 1 + tallest_party (self);
+      row += gap + tallest_party (self);
     }
   else
     {
@@ -326,21 +363,23 @@ xa_signature_block_place (XaSignatureBlock *self,
         {
           const Party *party = &g_array_index (self->parties, Party, i);
           guint rows = party_rows (party);
+          guint gap = party_gap (party);
           double x = party->wide ? 0 : half;
           double width = party->wide ? text_width : half;
 
           /* A party goes whole to the next page rather than be cut. */
-          if (i > 0 && row + 1 + rows > lines_per_page)
+          if (i > 0 && row + gap + rows > lines_per_page)
             {
+              /* At the top of a page, only the seal's own reach is left above it. */
               page++;
               row = 0;
-              place_party (self, party, page, row, x, width, XA_SIGNATURE_PIECE_TEXT_LEFT);
-              row += rows;
+              place_party (self, party, page, row + gap - 1, x, width, XA_SIGNATURE_PIECE_TEXT_LEFT);
+              row += gap - 1 + rows;
               continue;
             }
 
-          place_party (self, party, page, row + 1, x, width, XA_SIGNATURE_PIECE_TEXT_LEFT);
-          row += 1 + rows;
+          place_party (self, party, page, row + gap, x, width, XA_SIGNATURE_PIECE_TEXT_LEFT);
+          row += gap + rows;
         }
     }
 

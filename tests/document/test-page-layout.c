@@ -550,6 +550,71 @@ test_layout_corpus (gconstpointer data)
     }
 }
 
+/* A heading never stands alone at the foot of a page: when the text under it starts a
+ * new page, the heading goes over with it. The title and the line under it take the first
+ * two rows; 19 one-line paragraphs fill all but the last row, where the heading would go. */
+static void
+test_heading_keeps_with_text (void)
+{
+  g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
+  g_autoptr(XaPageLayout) layout = xa_page_layout_new (fonts);
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, "安全目标责任书");
+  for (guint i = 0; i < 19; i++)
+    xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, "学校落实安全责任。");
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, "二、责任措施");
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, "健全安全工作机构。");
+
+  document = render (layout);
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 2);
+  first = page_text (document, 0);
+  second = page_text (document, 1);
+  g_assert_null (strstr (first, "责任措施"));
+  g_assert_true (g_str_has_prefix (second, "二、责任措施健全安全工作机构。"));
+}
+
+/* A seal zone never reaches over the text above its party (GB/T 9704 7.3.5.1: the seal's
+ * top within a line under the text): a party of one line, its name, stands two rows under
+ * the text instead of one; a party of name, signature and date keeps the one blank row. */
+static void
+test_seal_below_text (void)
+{
+  const char *sign_lines[] = { "班主任签字：", NULL };
+  const double radius_rows = XA_SEAL_DIAMETER / 2 / XA_LINE_PITCH;
+
+  for (guint with_lines = 0; with_lines < 2; with_lines++)
+    {
+      XaSignatureBlock *block = xa_signature_block_new (TRUE, NULL);
+      const GArray *pieces;
+      gboolean seal_seen = FALSE;
+      double first_text_row = G_MAXDOUBLE;
+
+      xa_signature_block_add_party (block, "学校（盖章）", TRUE, with_lines ? sign_lines : NULL,
+                                    with_lines ? "年　月　日" : NULL);
+      xa_signature_block_place (block, 0, 10, XA_LINES_PER_PAGE, XA_TEXT_WIDTH);
+      pieces = xa_signature_block_get_pieces (block);
+      for (guint i = 0; i < pieces->len; i++)
+        {
+          const XaSignaturePiece *piece = &g_array_index (pieces, XaSignaturePiece, i);
+
+          if (piece->kind == XA_SIGNATURE_PIECE_SEAL)
+            {
+              /* Row 10 is the blank row under the text: the zone's top stays below its top. */
+              g_assert_cmpfloat (piece->row + 0.5 - radius_rows, >=, 10.0);
+              seal_seen = TRUE;
+            }
+          else
+            first_text_row = MIN (first_text_row, piece->row);
+        }
+      g_assert_true (seal_seen);
+      g_assert_cmpfloat (first_text_row, ==, with_lines ? 11 : 12);
+      xa_signature_block_free (block);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +622,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/xa/page-layout/grid", test_layout_grid);
+  g_test_add_func ("/xa/page-layout/heading-keeps-with-text", test_heading_keeps_with_text);
+  g_test_add_func ("/xa/page-layout/seal-below-text", test_seal_below_text);
   g_test_add_func ("/xa/page-layout/page-numbers", test_layout_page_numbers);
   g_test_add_func ("/xa/page-layout/signature-with-text", test_layout_signature_with_text);
   g_test_add_func ("/xa/page-layout/agreement-grid", test_layout_agreement_grid);
