@@ -619,8 +619,9 @@ new_template_action (GtkWidget  *widget,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
                                            g_date_time_get_month (now), g_date_time_get_year (now));
-  int year = self->template ? xa_template_get_school_year (self->template)
-                            : xa_school_year_for_date (today);
+  /* The school year under way, whatever template is shown: a blank template is most
+   * often the agreement the school signs now. */
+  int year = xa_school_year_for_date (today);
 
   if (self->dirty)
     {

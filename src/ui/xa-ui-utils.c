@@ -149,6 +149,10 @@ xa_template_dup_caption (XaTemplate *template)
   g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
 
   year = xa_school_year_format (xa_template_get_school_year (template), FALSE);
+  /* A template not stored yet has no version: saving gives it the next of its year. */
+  if (xa_template_get_version (template) == 0)
+    /* Translators: a template's school year, for one not saved yet: “2026—2027学年度 · 未保存”. */
+    return g_strdup_printf (_("%s · not saved yet"), year);
   /* Translators: a template's school year and version: “2021—2022学年度 · 第 1 版”. */
   return g_strdup_printf (_("%s · version %d"), year, xa_template_get_version (template));
 }
