@@ -129,6 +129,25 @@ xa_test_close_window (GtkWindow *window)
   g_assert_finalize_object (window);
 }
 
+/**
+ * xa_test_find_toplevel:
+ * @type: a type of window, such as ADW_TYPE_MESSAGE_DIALOG
+ *
+ * Returns: (transfer none) (nullable): the window of @type that shows, a dialog the test
+ *   made the app open; %NULL when none does
+ */
+gpointer
+xa_test_find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static gboolean
 activate_shortcut_in (GtkWidget          *widget,
                       gboolean            is_root,

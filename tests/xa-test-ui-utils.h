@@ -22,6 +22,7 @@ void xa_test_wait_for_boolean (gpointer    object,
                                const char *property,
                                gboolean    value);
 void xa_test_close_window     (GtkWindow  *window);
+gpointer xa_test_find_toplevel (GType       type);
 gboolean xa_test_activate_shortcut (GtkWidget       *root,
                                     guint            keyval,
                                     GdkModifierType  modifiers);

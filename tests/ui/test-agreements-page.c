@@ -85,18 +85,6 @@ fixture_tear_down (Fixture       *fixture,
   xa_test_ui_fixture_tear_down (&fixture->ui, GTK_WINDOW (fixture->window));
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static void
 collect_labels (GtkWidget *widget,
                 GString   *texts)
@@ -369,7 +357,7 @@ generate_for_first_school (Fixture *fixture)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "agreements.generate-one", NULL));
   xa_test_iterate ();
-  dialog = find_dialog ();
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "confirm");
   xa_test_iterate ();

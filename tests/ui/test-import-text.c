@@ -18,18 +18,6 @@
 #include "ui/xa-import-text-dialog.h"
 #include "ui/xa-window-private.h"
 
-static XaImportTextDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (XA_IS_IMPORT_TEXT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static void
 test_paste_review_save (void)
 {
@@ -54,7 +42,7 @@ test_paste_review_save (void)
   /* The action of the template area opens the dialog. */
   g_assert_true (gtk_widget_activate_action (page, "agreements.import-text", NULL));
   xa_test_iterate ();
-  g_assert_nonnull ((dialog = find_dialog ()));
+  g_assert_nonnull ((dialog = xa_test_find_toplevel (XA_TYPE_IMPORT_TEXT_DIALOG)));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_null (xa_import_text_dialog_get_template (dialog));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.save", NULL) &&

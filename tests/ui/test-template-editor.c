@@ -51,19 +51,16 @@ fixture_tear_down (Fixture       *fixture,
 static char *
 take_error (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  char *body;
 
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      {
-        char *body = g_strdup (adw_message_dialog_get_body (l->data));
+  if (dialog == NULL)
+    return NULL;
 
-        gtk_window_destroy (l->data);
-        xa_test_iterate ();
-        return body;
-      }
-
-  return NULL;
+  body = g_strdup (adw_message_dialog_get_body (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  xa_test_iterate ();
+  return body;
 }
 
 static XaTemplate *

@@ -695,18 +695,6 @@ test_delete_undo (Fixture       *fixture,
                    ==, uuid);
 }
 
-static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static void
 add_person (Fixture    *fixture,
             const char *name,
@@ -718,7 +706,7 @@ add_person (Fixture    *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (people), "people.add", NULL));
   xa_test_iterate ();
-  dialog = find_toplevel (XA_TYPE_PERSON_DIALOG);
+  dialog = xa_test_find_toplevel (XA_TYPE_PERSON_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, XA_TYPE_PERSON_DIALOG, "name_row")), name);
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, XA_TYPE_PERSON_DIALOG, "title_row")), title);
@@ -739,7 +727,7 @@ assign_role (Fixture    *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (people), "people.assign-role", NULL));
   xa_test_iterate ();
-  dialog = find_toplevel (XA_TYPE_ROLE_DIALOG);
+  dialog = xa_test_find_toplevel (XA_TYPE_ROLE_DIALOG);
   g_assert_nonnull (dialog);
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, XA_TYPE_ROLE_DIALOG, "person_row")),
                               person_position);
@@ -834,7 +822,7 @@ import_through_chooser (Fixture    *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
                                              "schools.import-schools", NULL));
   xa_test_iterate ();
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = xa_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error);
   g_assert_no_error (error);
@@ -868,7 +856,7 @@ test_import (Fixture       *fixture,
                           "12345,第二小学,小学\n"
                           "1101080003,,小学\n");
   g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 0);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   scrolled = adw_message_dialog_get_extra_child (dialog);
   g_assert_true (GTK_IS_SCROLLED_WINDOW (scrolled));
@@ -884,7 +872,7 @@ test_import (Fixture       *fixture,
                           "1101080002,育英中学,完全中学\n");
   g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 2);
   g_assert_true (model_has_name (xa_schools_page_get_model (fixture->page), "育英中学"));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 /* Ctrl+N, Ctrl+O and Ctrl+F belong to the schools page: they work wherever the focus is
@@ -925,7 +913,7 @@ test_school_shortcuts (Fixture       *fixture,
                             "transition-running", FALSE);
   g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_o,
                                             GDK_CONTROL_MASK));
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = xa_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   xa_test_iterate ();
