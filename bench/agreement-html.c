@@ -67,6 +67,16 @@ print_clauses (GListModel             *clauses,
     }
 }
 
+/* A party's first line to sign and its date line: its own, or the one under the block. */
+static void
+print_sign_and_date (XaTemplate     *template,
+                     const XaSigner *signer)
+{
+  print_escaped (signer->lines->len > 0 ? ((XaFormLine *) signer->lines->pdata[0])->label : "");
+  fputs ("<br><br>", stdout);
+  print_escaped (signer->date[0] != '\0' ? signer->date : xa_template_get_shared_date (template));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -80,9 +90,19 @@ main (int   argc,
     .commission_name = "示例区教育委员会",
   };
 
+  const XaSigner *commission;
+  const XaSigner *school;
+
   if (template == NULL)
     {
       g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  commission = xa_template_find_signer (template, "commission");
+  school = xa_template_find_signer (template, "school");
+  if (commission == NULL || school == NULL)
+    {
+      g_printerr ("The default template has no commission or no school to sign\n");
       return 1;
     }
 
@@ -99,17 +119,13 @@ main (int   argc,
   print_clauses (xa_template_get_clauses (template), &values);
 
   fputs ("<table><tr><td>", stdout);
-  print_escaped (xa_template_get_party_unit (template, XA_PARTY_COMMISSION));
+  print_escaped (commission->unit);
   fputs ("<br><br>", stdout);
-  print_escaped (xa_template_get_party_sign (template, XA_PARTY_COMMISSION));
-  fputs ("<br><br>", stdout);
-  print_escaped (xa_template_get_party_date (template, XA_PARTY_COMMISSION));
+  print_sign_and_date (template, commission);
   fputs ("</td><td>", stdout);
   print_escaped (values.school_name);
   fputs ("（盖章）<br><br>", stdout);
-  print_escaped (xa_template_get_party_sign (template, XA_PARTY_SCHOOL));
-  fputs ("<br><br>", stdout);
-  print_escaped (xa_template_get_party_date (template, XA_PARTY_SCHOOL));
+  print_sign_and_date (template, school);
   fputs ("</td></tr></table>\n</body></html>\n", stdout);
 
   return 0;

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the tests that drive the real window share: turning the main loop without a
- * clock, and closing the window so that nothing outlives it.
+ * clock, a data folder with the workspace over it and the window shown on it, and
+ * closing the window so that nothing outlives it.
  */
 
 #include "config.h"
@@ -18,6 +19,8 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "xa-test-utils.h"
+#include "core/registry/xa-demo.h"
 #include "document/xa-font-resolver.h"
 
 /* A UI test that has not ended by then hangs: meson kills it at 300 s without a word of
@@ -126,6 +129,25 @@ xa_test_close_window (GtkWindow *window)
   g_assert_finalize_object (window);
 }
 
+/**
+ * xa_test_find_toplevel:
+ * @type: a type of window, such as ADW_TYPE_MESSAGE_DIALOG
+ *
+ * Returns: (transfer none) (nullable): the window of @type that shows, a dialog the test
+ *   made the app open; %NULL when none does
+ */
+gpointer
+xa_test_find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static gboolean
 activate_shortcut_in (GtkWidget          *widget,
                       gboolean            is_root,
@@ -190,4 +212,110 @@ xa_test_activate_shortcut (GtkWidget       *root,
 
   xa_test_iterate ();
   return handled;
+}
+
+/**
+ * xa_test_show_widget:
+ * @widget: (transfer floating): what the test drives, outside the main window
+ *
+ * Returns: (transfer full): a window of the tests' size holding @widget, presented
+ */
+GtkWindow *
+xa_test_show_widget (GtkWidget *widget)
+{
+  GtkWindow *window = g_object_ref_sink (GTK_WINDOW (gtk_window_new ()));
+
+  gtk_window_set_child (window, widget);
+  gtk_window_set_default_size (window, XA_TEST_WINDOW_WIDTH, XA_TEST_WINDOW_HEIGHT);
+  gtk_window_present (window);
+  return window;
+}
+
+/**
+ * xa_test_ui_fixture_set_up:
+ * @name: what the data folder is for, in its name
+ * @defaults: whether the workspace stores the defaults (the default template), as the
+ *   app's does when it opens
+ * @n_demo_schools: how many schools of the demo district (seed 7) to add, or 0
+ */
+void
+xa_test_ui_fixture_set_up (XaTestUiFixture *fixture,
+                           const char      *name,
+                           gboolean         defaults,
+                           guint            n_demo_schools)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("xiaoan-test-%s-XXXXXX", name);
+  g_autofree char *path = NULL;
+
+  fixture->data_dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
+  fixture->store = xa_store_open (path, &error);
+  g_assert_no_error (error);
+  xa_store_set_operator (fixture->store, "测试员");
+  fixture->workspace = xa_workspace_new_for_store (fixture->store);
+  if (defaults)
+    {
+      xa_workspace_ensure_defaults (fixture->workspace, &error);
+      g_assert_no_error (error);
+    }
+  if (n_demo_schools > 0)
+    {
+      xa_demo_fill (xa_workspace_get_registry (fixture->workspace), n_demo_schools, 7, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/**
+ * xa_test_ui_fixture_show_window:
+ * @width: the window's width, or 0 (with @height) for the size it remembers
+ * @section: (nullable): the section to show, or %NULL for the first
+ *
+ * Opens the main window over the workspace and presents it. The agreements section
+ * waits for the document fonts, looked up in a worker when it is first shown, as its
+ * preview, its print and its exports do.
+ *
+ * Returns: (transfer full): the window, for xa_test_ui_fixture_tear_down()
+ */
+XaWindow *
+xa_test_ui_fixture_show_window (XaTestUiFixture *fixture,
+                                int              width,
+                                int              height,
+                                const char      *section)
+{
+  XaWindow *window = g_object_ref_sink (xa_window_new (NULL, fixture->workspace));
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  if (section != NULL)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", section));
+      if (g_str_equal (section, "agreements"))
+        while (xa_window_get_fonts (window) == NULL)
+          g_main_context_iteration (NULL, TRUE);
+    }
+  xa_test_iterate ();
+  return window;
+}
+
+/**
+ * xa_test_ui_fixture_tear_down:
+ * @window: (transfer full) (nullable): the window the test showed over the workspace
+ *
+ * Closes @window (see xa_test_close_window()), asserts that the workspace and its store
+ * are finalized with it, and removes the data folder.
+ */
+void
+xa_test_ui_fixture_tear_down (XaTestUiFixture *fixture,
+                              GtkWindow       *window)
+{
+  if (window != NULL)
+    xa_test_close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&fixture->workspace));
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+
+  xa_test_remove_tree (fixture->data_dir);
+  g_clear_pointer (&fixture->data_dir, g_free);
 }

@@ -7,6 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "core/xa-workspace.h"
+#include "ui/xa-window.h"
+
 G_BEGIN_DECLS
 
 /* Enough turns of the main loop for any idle work to finish; no clock involved. */
@@ -19,8 +22,36 @@ void xa_test_wait_for_boolean (gpointer    object,
                                const char *property,
                                gboolean    value);
 void xa_test_close_window     (GtkWindow  *window);
+gpointer xa_test_find_toplevel (GType       type);
 gboolean xa_test_activate_shortcut (GtkWidget       *root,
                                     guint            keyval,
                                     GdkModifierType  modifiers);
+
+/* The size of the windows the tests show: Xvfb's screen. */
+#define XA_TEST_WINDOW_WIDTH  1280
+#define XA_TEST_WINDOW_HEIGHT 800
+
+GtkWindow *xa_test_show_widget (GtkWidget *widget);
+
+/* What the UI tests of the app stand on: a data folder of their own, removed with all it
+ * holds on tear-down, its store xiaoan.db opened for the operator 测试员, and the
+ * workspace over it. A test's own fixture holds it as its first member. */
+typedef struct
+{
+  char        *data_dir;
+  XaStore     *store;       /* the workspace's, held to see it finalized */
+  XaWorkspace *workspace;
+} XaTestUiFixture;
+
+void      xa_test_ui_fixture_set_up      (XaTestUiFixture *fixture,
+                                          const char      *name,
+                                          gboolean         defaults,
+                                          guint            n_demo_schools);
+XaWindow *xa_test_ui_fixture_show_window (XaTestUiFixture *fixture,
+                                          int              width,
+                                          int              height,
+                                          const char      *section);
+void      xa_test_ui_fixture_tear_down   (XaTestUiFixture *fixture,
+                                          GtkWindow       *window);
 
 G_END_DECLS

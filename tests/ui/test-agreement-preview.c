@@ -55,10 +55,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->detail = g_object_new (XA_TYPE_AGREEMENT_DETAIL, NULL);
   fixture->preview = XA_PAGE_PREVIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->detail),
                                                                      XA_TYPE_AGREEMENT_DETAIL, "preview"));
-  fixture->window = g_object_ref_sink (GTK_WINDOW (gtk_window_new ()));
-  gtk_window_set_default_size (fixture->window, 1280, 800);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->detail));
-  gtk_window_present (fixture->window);
+  fixture->window = xa_test_show_widget (GTK_WIDGET (fixture->detail));
 
   xa_agreement_detail_set_book (fixture->detail, book);
   xa_agreement_detail_set_fonts (fixture->detail, fonts);

@@ -28,9 +28,7 @@
 
 typedef struct
 {
-  char              *data_dir;
-  XaStore           *store;
-  XaWorkspace       *workspace;
+  XaTestUiFixture    ui;
   XaSchoolRegistry  *registry;    /* the workspace's */
   XaTemplateLibrary *templates;   /* the workspace's */
   XaAgreementBook   *book;        /* the workspace's */
@@ -41,27 +39,14 @@ typedef struct
   XaAgreementDetail *detail;
 } Fixture;
 
-/* Turns the main loop until @object's boolean @property is @value: a worker thread's
- * result arrives as a callback on this loop. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->data_dir = g_dir_make_tmp ("xiaoan-test-agreements-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
-  fixture->store = xa_store_open (path, &error);
-  g_assert_no_error (error);
-  xa_store_set_operator (fixture->store, "测试员");
-  fixture->workspace = xa_workspace_new_for_store (fixture->store);
-  xa_workspace_ensure_defaults (fixture->workspace, &error);
-  g_assert_no_error (error);
-  fixture->registry = xa_workspace_get_registry (fixture->workspace);
-  fixture->templates = xa_workspace_get_templates (fixture->workspace);
-  fixture->book = xa_workspace_get_agreements (fixture->workspace);
+  xa_test_ui_fixture_set_up (&fixture->ui, "agreements", TRUE, 0);
+  fixture->registry = xa_workspace_get_registry (fixture->ui.workspace);
+  fixture->templates = xa_workspace_get_templates (fixture->ui.workspace);
+  fixture->book = xa_workspace_get_agreements (fixture->ui.workspace);
 
   /* The tests work in 2021—2022, the default template's year, as if it had been viewed
    * last; the calendar test starts without a year viewed. */
@@ -71,15 +56,8 @@ fixture_set_up (Fixture       *fixture,
     g_settings_set_int (settings, "agreement-year", data == NULL ? 2021 : 0);
   }
 
-  fixture->window = g_object_ref_sink (xa_window_new (NULL, fixture->workspace));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section", "s", "agreements");
-  /* The preview, the print and the exports wait for the fonts, looked up in a worker
-   * when the section is first shown. */
-  while (xa_window_get_fonts (fixture->window) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  xa_test_iterate ();
+  fixture->window = xa_test_ui_fixture_show_window (&fixture->ui, XA_TEST_WINDOW_WIDTH, XA_TEST_WINDOW_HEIGHT,
+                                                    "agreements");
   /* The section's page is built when it is first shown. */
   fixture->page = XA_AGREEMENTS_PAGE (_xa_window_get_page (fixture->window, "agreements"));
   fixture->editor = xa_agreements_page_get_editor (fixture->page);
@@ -104,24 +82,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   /* A layout still running in a worker holds the store until it ends. */
   wait_for_pages (fixture);
-  xa_test_close_window (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->workspace);
-  g_assert_finalize_object (fixture->store);
-
-  xa_test_remove_tree (fixture->data_dir);
-  g_free (fixture->data_dir);
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
+  xa_test_ui_fixture_tear_down (&fixture->ui, GTK_WINDOW (fixture->window));
 }
 
 static void
@@ -396,7 +357,7 @@ generate_for_first_school (Fixture *fixture)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "agreements.generate-one", NULL));
   xa_test_iterate ();
-  dialog = find_dialog ();
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "confirm");
   xa_test_iterate ();
@@ -572,7 +533,7 @@ test_compare_export (Fixture       *fixture,
                      gconstpointer  data)
 {
   XaTemplateCompare *compare = compare_next_year (fixture);
-  g_autofree char *path = g_build_filename (fixture->data_dir, "compare.pdf", NULL);
+  g_autofree char *path = g_build_filename (fixture->ui.data_dir, "compare.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *text = NULL;
   int n_pages = 0;
@@ -601,8 +562,8 @@ test_print_and_export (Fixture       *fixture,
   g_autoptr(XaPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) export_file = NULL;
-  g_autofree char *printed = g_build_filename (fixture->data_dir, "printed.pdf", NULL);
-  g_autofree char *exported = g_build_filename (fixture->data_dir, "exported.pdf", NULL);
+  g_autofree char *printed = g_build_filename (fixture->ui.data_dir, "printed.pdf", NULL);
+  g_autofree char *exported = g_build_filename (fixture->ui.data_dir, "exported.pdf", NULL);
   g_autofree char *printed_text = NULL;
   g_autofree char *exported_text = NULL;
   XaAgreement *agreement;
@@ -665,7 +626,7 @@ test_export_all (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) folder = NULL;
-  g_autofree char *out = g_build_filename (fixture->data_dir, "all", NULL);
+  g_autofree char *out = g_build_filename (fixture->ui.data_dir, "all", NULL);
   g_autoptr(GDir) dir = NULL;
   g_autofree char *head = NULL;
   const char *name;

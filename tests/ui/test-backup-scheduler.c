@@ -12,7 +12,6 @@
 
 #include "xa-test-ui-utils.h"
 #include "xa-test-utils.h"
-#include "core/registry/xa-demo.h"
 #include "core/store/xa-backup.h"
 #include "ui/xa-application.h"
 #include "ui/xa-backup-scheduler.h"
@@ -44,12 +43,10 @@ add_school (XaWorkspace *workspace)
 static void
 test_scheduler_ticks (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_dir = g_dir_make_tmp ("xiaoan-test-scheduler-XXXXXX", &error);
-  g_autofree char *db_path = g_build_filename (data_dir, "xiaoan.db", NULL);
-  g_autofree char *backup_dir = xa_backup_dup_default_dir (db_path);
+  XaTestUiFixture fixture;
+  g_autofree char *db_path = NULL;
+  g_autofree char *backup_dir = NULL;
   g_autoptr(GSettings) settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
-  g_autoptr(XaWorkspace) workspace = xa_workspace_open (data_dir, "测试员", &error);
   g_autoptr(XaBackupScheduler) scheduler = NULL;
   g_autoptr(GDateTime) start = g_date_time_new_now_local ();
   g_autoptr(GDateTime) idle = g_date_time_add_minutes (start, XA_BACKUP_IDLE_MINUTES + 1);
@@ -57,11 +54,11 @@ test_scheduler_ticks (void)
   g_autoptr(GDateTime) later_idle = g_date_time_add_minutes (later, XA_BACKUP_IDLE_MINUTES + 1);
   g_autoptr(GDateTime) next_day = g_date_time_add_hours (later_idle, 24);
 
-  g_assert_no_error (error);
-  xa_demo_fill (xa_workspace_get_registry (workspace), 3, 7, &error);
-  g_assert_no_error (error);
+  xa_test_ui_fixture_set_up (&fixture, "scheduler", TRUE, 3);
+  db_path = g_build_filename (fixture.data_dir, "xiaoan.db", NULL);
+  backup_dir = xa_backup_dup_default_dir (db_path);
   g_settings_set_int (settings, "backup-interval-hours", 24);
-  scheduler = xa_backup_scheduler_new (xa_workspace_get_store (workspace), settings);
+  scheduler = xa_backup_scheduler_new (fixture.store, settings);
 
   /* The start counts as activity. */
   g_assert_false (xa_backup_scheduler_tick (scheduler, start));
@@ -75,7 +72,7 @@ test_scheduler_ticks (void)
   g_assert_false (xa_backup_scheduler_tick (scheduler, next_day));
 
   /* A change: not while the app is busy, not before the interval, then one. */
-  add_school (workspace);
+  add_school (fixture.workspace);
   g_assert_false (xa_backup_scheduler_tick (scheduler, later));
   g_assert_false (xa_backup_scheduler_tick (scheduler, later_idle));
   g_settings_set_int (settings, "backup-interval-hours", 0);
@@ -87,8 +84,7 @@ test_scheduler_ticks (void)
 
   g_settings_reset (settings, "backup-interval-hours");
   g_clear_object (&scheduler);
-  g_clear_object (&workspace);
-  xa_test_remove_tree (data_dir);
+  xa_test_ui_fixture_tear_down (&fixture, NULL);
 }
 
 int

@@ -18,29 +18,14 @@
 #include "ui/xa-import-text-dialog.h"
 #include "ui/xa-window-private.h"
 
-static XaImportTextDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (XA_IS_IMPORT_TEXT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static void
 test_paste_review_save (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data_dir = g_dir_make_tmp ("xiaoan-test-import-text-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (data_dir, "xiaoan.db", NULL);
+  XaTestUiFixture fixture;
   g_autofree char *text_path = g_build_filename (g_getenv ("XIAOAN_TEST_DATA"), "agreements",
                                                  "03-district-four-levels-indented.txt", NULL);
   g_autofree char *text = NULL;
-  g_autoptr(XaStore) store = NULL;
-  g_autoptr(XaWorkspace) workspace = NULL;
   g_autoptr(XaTemplate) stored = NULL;
   XaWindow *window;
   GtkWidget *page;
@@ -49,27 +34,15 @@ test_paste_review_save (void)
   GtkListView *clause_view;
   const char *review;
 
-  g_assert_no_error (error);
   g_assert_true (g_file_get_contents (text_path, &text, NULL, NULL));
-  store = xa_store_open (path, &error);
-  g_assert_no_error (error);
-  xa_store_set_operator (store, "测试员");
-  workspace = xa_workspace_new_for_store (store);
-  xa_workspace_ensure_defaults (workspace, &error);
-  g_assert_no_error (error);
-
-  window = g_object_ref_sink (xa_window_new (NULL, workspace));
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "agreements");
-  while (xa_window_get_fonts (window) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  xa_test_iterate ();
+  xa_test_ui_fixture_set_up (&fixture, "import-text", TRUE, 0);
+  window = xa_test_ui_fixture_show_window (&fixture, 0, 0, "agreements");
   page = _xa_window_get_page (window, "agreements");
 
   /* The action of the template area opens the dialog. */
   g_assert_true (gtk_widget_activate_action (page, "agreements.import-text", NULL));
   xa_test_iterate ();
-  g_assert_nonnull ((dialog = find_dialog ()));
+  g_assert_nonnull ((dialog = xa_test_find_toplevel (XA_TYPE_IMPORT_TEXT_DIALOG)));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_null (xa_import_text_dialog_get_template (dialog));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.save", NULL) &&
@@ -109,7 +82,7 @@ test_paste_review_save (void)
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.save", NULL));
 
-  stored = xa_template_library_dup_latest (xa_workspace_get_templates (workspace), 2024, &error);
+  stored = xa_template_library_dup_latest (xa_workspace_get_templates (fixture.workspace), 2024, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (xa_template_get_name (stored), ==, "青岭学校目标责任书");
   g_assert_cmpint (xa_template_get_version (stored), ==, 1);
@@ -121,11 +94,8 @@ test_paste_review_save (void)
   g_assert_cmpstr (xa_template_get_name (xa_template_editor_get_template (xa_agreements_page_get_editor (XA_AGREEMENTS_PAGE (page)))),
                    ==, "青岭学校目标责任书");
 
-  xa_test_close_window (GTK_WINDOW (window));
   g_clear_object (&stored);
-  g_assert_finalize_object (g_steal_pointer (&workspace));
-  g_assert_finalize_object (g_steal_pointer (&store));
-  xa_test_remove_tree (data_dir);
+  xa_test_ui_fixture_tear_down (&fixture, GTK_WINDOW (window));
 }
 
 int

@@ -17,16 +17,14 @@
 
 #include "xa-test-ui-utils.h"
 #include "xa-test-utils.h"
-#include "core/registry/xa-demo.h"
 #include "core/store/xa-backup.h"
 #include "ui/xa-application.h"
 #include "ui/xa-preferences-window.h"
 
 typedef struct
 {
-  char                *data_dir;
+  XaTestUiFixture      ui;
   char                *backup_dir;
-  XaWorkspace         *workspace;
   XaPreferencesWindow *window;
   GSettings           *settings;
 } Fixture;
@@ -45,23 +43,17 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
 
-  fixture->data_dir = g_dir_make_tmp ("xiaoan-test-preferences-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->workspace = xa_workspace_open (fixture->data_dir, "测试员", &error);
-  g_assert_no_error (error);
-  xa_demo_fill (xa_workspace_get_registry (fixture->workspace), 6, 7, &error);
-  g_assert_no_error (error);
-  db_path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
+  xa_test_ui_fixture_set_up (&fixture->ui, "preferences", TRUE, 6);
+  db_path = g_build_filename (fixture->ui.data_dir, "xiaoan.db", NULL);
   fixture->backup_dir = xa_backup_dup_default_dir (db_path);
 
   fixture->settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
   g_settings_reset (fixture->settings, "backup-keep");
 
-  fixture->window = g_object_ref (xa_preferences_window_new (fixture->data_dir));
-  xa_preferences_window_set_workspace (fixture->window, fixture->workspace);
+  fixture->window = g_object_ref (xa_preferences_window_new (fixture->ui.data_dir));
+  xa_preferences_window_set_workspace (fixture->window, fixture->ui.workspace);
   gtk_window_present (GTK_WINDOW (fixture->window));
   xa_test_wait_for_boolean (fixture->window, "busy", FALSE);
 }
@@ -70,13 +62,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  xa_test_close_window (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->workspace);
+  xa_test_ui_fixture_tear_down (&fixture->ui, GTK_WINDOW (fixture->window));
   g_settings_reset (fixture->settings, "backup-keep");
   g_clear_object (&fixture->settings);
-
-  xa_test_remove_tree (fixture->data_dir);
-  g_free (fixture->data_dir);
   g_free (fixture->backup_dir);
 }
 
@@ -171,7 +159,7 @@ test_corrupted_backup_not_offered (Fixture       *fixture,
   close (fd);
 
   /* The window lists the backups as it opens. */
-  xa_preferences_window_set_workspace (fixture->window, fixture->workspace);
+  xa_preferences_window_set_workspace (fixture->window, fixture->ui.workspace);
   xa_test_wait_for_boolean (fixture->window, "busy", FALSE);
   g_assert_cmpuint (count_rows (fixture), ==, 1);
   g_assert_false (gtk_widget_get_sensitive (restore_button (fixture, 0)));

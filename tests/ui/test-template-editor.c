@@ -22,9 +22,7 @@
 
 typedef struct
 {
-  char              *data_dir;
-  XaStore           *store;
-  XaWorkspace       *workspace;
+  XaTestUiFixture    ui;
   XaTemplateLibrary *templates;   /* the workspace's */
   GtkWindow         *window;
   XaTemplateEditor  *editor;
@@ -34,26 +32,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  xa_test_ui_fixture_set_up (&fixture->ui, "template-editor", TRUE, 0);
+  fixture->templates = xa_workspace_get_templates (fixture->ui.workspace);
 
-  fixture->data_dir = g_dir_make_tmp ("xiaoan-test-template-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
-  fixture->store = xa_store_open (path, &error);
-  g_assert_no_error (error);
-  xa_store_set_operator (fixture->store, "测试员");
-  fixture->workspace = xa_workspace_new_for_store (fixture->store);
-  xa_workspace_ensure_defaults (fixture->workspace, &error);
-  g_assert_no_error (error);
-  fixture->templates = xa_workspace_get_templates (fixture->workspace);
-
-  fixture->window = g_object_ref_sink (GTK_WINDOW (gtk_window_new ()));
   fixture->editor = g_object_new (XA_TYPE_TEMPLATE_EDITOR, NULL);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
-  gtk_window_set_default_size (fixture->window, 1280, 800);
   xa_template_editor_set_library (fixture->editor, fixture->templates);
-  gtk_window_present (fixture->window);
+  fixture->window = xa_test_show_widget (GTK_WIDGET (fixture->editor));
   xa_test_iterate ();
 }
 
@@ -61,31 +45,23 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  xa_test_close_window (fixture->window);
-  g_assert_finalize_object (fixture->workspace);
-  g_assert_finalize_object (fixture->store);
-
-  xa_test_remove_tree (fixture->data_dir);
-  g_free (fixture->data_dir);
+  xa_test_ui_fixture_tear_down (&fixture->ui, fixture->window);
 }
 
 /* The body of the error dialog on screen, closing it; NULL when none shows. */
 static char *
 take_error (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  char *body;
 
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      {
-        char *body = g_strdup (adw_message_dialog_get_body (l->data));
+  if (dialog == NULL)
+    return NULL;
 
-        gtk_window_destroy (l->data);
-        xa_test_iterate ();
-        return body;
-      }
-
-  return NULL;
+  body = g_strdup (adw_message_dialog_get_body (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  xa_test_iterate ();
+  return body;
 }
 
 static XaTemplate *
@@ -246,8 +222,8 @@ static void
 test_export_import (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->data_dir, "模板.json", NULL);
-  g_autofree char *bad_path = g_build_filename (fixture->data_dir, "bad.json", NULL);
+  g_autofree char *path = g_build_filename (fixture->ui.data_dir, "模板.json", NULL);
+  g_autofree char *bad_path = g_build_filename (fixture->ui.data_dir, "bad.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
   g_autoptr(XaTemplate) original = dup_stored (fixture);

@@ -28,9 +28,7 @@
 
 typedef struct
 {
-  char             *data_dir;
-  XaStore          *store;
-  XaWorkspace      *workspace;
+  XaTestUiFixture   ui;
   XaSchoolRegistry *registry;     /* the workspace's */
   XaWindow         *window;
   XaSchoolsPage    *page;
@@ -52,35 +50,19 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  xa_test_ui_fixture_set_up (&fixture->ui, "window", FALSE, 0);
+  fixture->registry = xa_workspace_get_registry (fixture->ui.workspace);
 
-  fixture->data_dir = g_dir_make_tmp ("xiaoan-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->data_dir, "xiaoan.db", NULL);
-  fixture->store = xa_store_open (path, &error);
-  g_assert_no_error (error);
-  xa_store_set_operator (fixture->store, "测试员");
-  fixture->workspace = xa_workspace_new_for_store (fixture->store);
-  fixture->registry = xa_workspace_get_registry (fixture->workspace);
-
-  fixture->window = g_object_ref (xa_window_new (NULL, fixture->workspace));
+  fixture->window = xa_test_ui_fixture_show_window (&fixture->ui, 0, 0, NULL);
   fixture->page = XA_SCHOOLS_PAGE (_xa_window_get_page (fixture->window, "schools"));
   fixture->detail = XA_SCHOOL_DETAIL (child (fixture->page, XA_TYPE_SCHOOLS_PAGE, "detail"));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  xa_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  xa_test_close_window (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->workspace);
-  g_assert_finalize_object (fixture->store);
-
-  xa_test_remove_tree (fixture->data_dir);
-  g_free (fixture->data_dir);
+  xa_test_ui_fixture_tear_down (&fixture->ui, GTK_WINDOW (fixture->window));
 }
 
 static void
@@ -164,7 +146,7 @@ test_welcome (Fixture       *fixture,
 
   /* A window opened on a database with schools builds the welcome page only when the
    * last school is gone. */
-  second = g_object_ref (xa_window_new (NULL, fixture->workspace));
+  second = g_object_ref (xa_window_new (NULL, fixture->ui.workspace));
   stack = GTK_STACK (child (_xa_window_get_page (second, "schools"), XA_TYPE_SCHOOLS_PAGE,
                             "stack"));
   g_assert_null (gtk_stack_get_child_by_name (stack, "welcome"));
@@ -268,7 +250,7 @@ test_first_school_shown (Fixture       *fixture,
   XaSchoolDetail *detail;
 
   /* A window opened on a database with schools shows the first one. */
-  second = g_object_ref (xa_window_new (NULL, fixture->workspace));
+  second = g_object_ref (xa_window_new (NULL, fixture->ui.workspace));
   detail = XA_SCHOOL_DETAIL (child (_xa_window_get_page (second, "schools"),
                                     XA_TYPE_SCHOOLS_PAGE, "detail"));
   g_assert_nonnull (xa_school_detail_get_school (detail));
@@ -302,7 +284,7 @@ test_list_filled_after_first_frame (Fixture       *fixture,
     }
   last = g_list_model_get_item (schools, 59);
 
-  window = g_object_ref (xa_window_new (NULL, fixture->workspace));
+  window = g_object_ref (xa_window_new (NULL, fixture->ui.workspace));
   page = XA_SCHOOLS_PAGE (_xa_window_get_page (window, "schools"));
   rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child (page, XA_TYPE_SCHOOLS_PAGE,
                                                                       "list_view"))));
@@ -316,7 +298,7 @@ test_list_filled_after_first_frame (Fixture       *fixture,
   xa_test_iterate ();
   g_assert_finalize_object (window);
 
-  window = g_object_ref (xa_window_new (NULL, fixture->workspace));
+  window = g_object_ref (xa_window_new (NULL, fixture->ui.workspace));
   page = XA_SCHOOLS_PAGE (_xa_window_get_page (window, "schools"));
   detail = XA_SCHOOL_DETAIL (child (page, XA_TYPE_SCHOOLS_PAGE, "detail"));
   g_assert_true (xa_schools_page_select_school (page, xa_organisation_get_uuid (last)));
@@ -437,7 +419,7 @@ static void
 test_fonts_resolved_off_main_thread (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  XaWindow *window = g_object_ref_sink (xa_window_new (NULL, fixture->workspace));
+  XaWindow *window = g_object_ref_sink (xa_window_new (NULL, fixture->ui.workspace));
   GtkWidget *page;
   XaAgreementDetail *detail;
   GtkInfoBar *fonts_bar;
@@ -713,18 +695,6 @@ test_delete_undo (Fixture       *fixture,
                    ==, uuid);
 }
 
-static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static void
 add_person (Fixture    *fixture,
             const char *name,
@@ -736,7 +706,7 @@ add_person (Fixture    *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (people), "people.add", NULL));
   xa_test_iterate ();
-  dialog = find_toplevel (XA_TYPE_PERSON_DIALOG);
+  dialog = xa_test_find_toplevel (XA_TYPE_PERSON_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, XA_TYPE_PERSON_DIALOG, "name_row")), name);
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, XA_TYPE_PERSON_DIALOG, "title_row")), title);
@@ -757,7 +727,7 @@ assign_role (Fixture    *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (people), "people.assign-role", NULL));
   xa_test_iterate ();
-  dialog = find_toplevel (XA_TYPE_ROLE_DIALOG);
+  dialog = xa_test_find_toplevel (XA_TYPE_ROLE_DIALOG);
   g_assert_nonnull (dialog);
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, XA_TYPE_ROLE_DIALOG, "person_row")),
                               person_position);
@@ -841,7 +811,7 @@ import_through_chooser (Fixture    *fixture,
                         const char *file_name,
                         const char *csv)
 {
-  g_autofree char *path = g_build_filename (fixture->data_dir, file_name, NULL);
+  g_autofree char *path = g_build_filename (fixture->ui.data_dir, file_name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   GtkWidget *chooser;
@@ -852,7 +822,7 @@ import_through_chooser (Fixture    *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
                                              "schools.import-schools", NULL));
   xa_test_iterate ();
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = xa_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error);
   g_assert_no_error (error);
@@ -886,7 +856,7 @@ test_import (Fixture       *fixture,
                           "12345,第二小学,小学\n"
                           "1101080003,,小学\n");
   g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 0);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   scrolled = adw_message_dialog_get_extra_child (dialog);
   g_assert_true (GTK_IS_SCROLLED_WINDOW (scrolled));
@@ -902,7 +872,7 @@ test_import (Fixture       *fixture,
                           "1101080002,育英中学,完全中学\n");
   g_assert_cmpuint (xa_school_registry_count_schools (fixture->registry), ==, 2);
   g_assert_true (model_has_name (xa_schools_page_get_model (fixture->page), "育英中学"));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 /* Ctrl+N, Ctrl+O and Ctrl+F belong to the schools page: they work wherever the focus is
@@ -943,7 +913,7 @@ test_school_shortcuts (Fixture       *fixture,
                             "transition-running", FALSE);
   g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_o,
                                             GDK_CONTROL_MASK));
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = xa_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   xa_test_iterate ();

@@ -484,137 +484,6 @@ xa_template_find_parent (XaTemplate  *self,
   return TRUE;
 }
 
-static const char * const party_roles[XA_N_PARTIES] = { "commission", "school" };
-
-static XaSigner *
-find_signer (XaTemplate *self,
-             XaParty     party)
-{
-  for (guint i = 0; i < self->signers->len; i++)
-    {
-      XaSigner *signer = g_ptr_array_index (self->signers, i);
-
-      if (g_str_equal (signer->role, party_roles[party]))
-        return signer;
-    }
-
-  return NULL;
-}
-
-/**
- * xa_template_get_party_id:
- *
- * Returns: the stable id of the commission's or the school's party, "" when the
- *   signature block has no such party
- */
-const char *
-xa_template_get_party_id (XaTemplate *self,
-                          XaParty     party)
-{
-  XaSigner *signer;
-
-  g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
-  g_return_val_if_fail (party < XA_N_PARTIES, NULL);
-
-  signer = find_signer (self, party);
-  return signer ? signer->id : "";
-}
-
-/**
- * xa_template_get_party_unit:
- *
- * Returns: the unit line of @party, such as "学校(盖章)_____"
- */
-const char *
-xa_template_get_party_unit (XaTemplate *self,
-                            XaParty     party)
-{
-  XaSigner *signer;
-
-  g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
-  g_return_val_if_fail (party < XA_N_PARTIES, NULL);
-
-  signer = find_signer (self, party);
-  return signer ? signer->unit : "";
-}
-
-/**
- * xa_template_get_party_sign:
- *
- * Returns: the first line @party signs, such as "负责人签名："
- */
-const char *
-xa_template_get_party_sign (XaTemplate *self,
-                            XaParty     party)
-{
-  XaSigner *signer;
-
-  g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
-  g_return_val_if_fail (party < XA_N_PARTIES, NULL);
-
-  signer = find_signer (self, party);
-  if (signer == NULL || signer->lines->len == 0)
-    return "";
-
-  return ((XaFormLine *) g_ptr_array_index (signer->lines, 0))->label;
-}
-
-/**
- * xa_template_get_party_date:
- *
- * Returns: the date line of @party, or the block's shared one; "年　月　日" for a date
- *   filled by hand
- */
-const char *
-xa_template_get_party_date (XaTemplate *self,
-                            XaParty     party)
-{
-  XaSigner *signer;
-
-  g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
-  g_return_val_if_fail (party < XA_N_PARTIES, NULL);
-
-  signer = find_signer (self, party);
-  return signer != NULL && signer->date[0] != '\0' ? signer->date : self->shared_date;
-}
-
-/**
- * xa_template_set_party:
- * @id: (nullable): the party's stable id; %NULL keeps it
- *
- * Sets the unit, the first line to sign and the date of the commission's or the
- * school's party, adding the party when the block has none.
- */
-void
-xa_template_set_party (XaTemplate *self,
-                       XaParty     party,
-                       const char *id,
-                       const char *unit,
-                       const char *sign,
-                       const char *date)
-{
-  XaSigner *signer;
-
-  g_return_if_fail (XA_IS_TEMPLATE (self));
-  g_return_if_fail (party < XA_N_PARTIES);
-
-  if ((signer = find_signer (self, party)) == NULL)
-    {
-      signer = xa_signer_new (id, party_roles[party], NULL, NULL, TRUE, NULL,
-                              party == XA_PARTY_COMMISSION ? "区教委存" : "学校存");
-      g_ptr_array_add (self->signers, signer);
-    }
-
-  if (id != NULL)
-    set_string (&signer->id, id);
-  set_string (&signer->unit, unit ? unit : "");
-  if (signer->lines->len == 0)
-    xa_signer_add_line (signer, sign, NULL);
-  else
-    set_string (&((XaFormLine *) g_ptr_array_index (signer->lines, 0))->label, sign ? sign : "");
-  set_string (&signer->date, date ? date : "");
-}
-
 /**
  * xa_template_get_n_signers:
  *
@@ -641,6 +510,31 @@ xa_template_get_signer (XaTemplate *self,
   g_return_val_if_fail (index < self->signers->len, NULL);
 
   return g_ptr_array_index (self->signers, index);
+}
+
+/**
+ * xa_template_find_signer:
+ * @role: "commission", "school", or another party's key
+ *
+ * Returns: (transfer none) (nullable): the party of @role, which signs once at most;
+ *   %NULL when the block has none
+ */
+const XaSigner *
+xa_template_find_signer (XaTemplate *self,
+                         const char *role)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE (self), NULL);
+  g_return_val_if_fail (role != NULL, NULL);
+
+  for (guint i = 0; i < self->signers->len; i++)
+    {
+      const XaSigner *signer = g_ptr_array_index (self->signers, i);
+
+      if (g_str_equal (signer->role, role))
+        return signer;
+    }
+
+  return NULL;
 }
 
 XaSignatureLayout

@@ -22,14 +22,6 @@ typedef enum
   XA_TEMPLATE_ERROR_NOT_FOUND, /* no clause with that id */
 } XaTemplateError;
 
-/* One party of the signature block (reference/domain.md §1.7). */
-typedef enum
-{
-  XA_PARTY_COMMISSION,
-  XA_PARTY_SCHOOL,
-  XA_N_PARTIES
-} XaParty;
-
 #define XA_TYPE_TEMPLATE (xa_template_get_type ())
 
 G_DECLARE_FINAL_TYPE (XaTemplate, xa_template, XA, TEMPLATE, GObject)
@@ -53,12 +45,6 @@ void         xa_template_set_legacy_year_style (XaTemplate *self,
 GListModel  *xa_template_get_clauses       (XaTemplate   *self);
 XaClause    *xa_template_find_clause       (XaTemplate   *self,
                                             const char   *id);
-const char  *xa_template_get_party_unit    (XaTemplate   *self,
-                                            XaParty       party);
-const char  *xa_template_get_party_sign    (XaTemplate   *self,
-                                            XaParty       party);
-const char  *xa_template_get_party_date    (XaTemplate   *self,
-                                            XaParty       party);
 
 /* Editing. New clauses get fresh stable ids; numbers of the siblings are set again in the
  * template's style for their level (by default 一、（一）1.①; none for an unnumbered
@@ -118,19 +104,13 @@ gboolean     xa_template_find_parent       (XaTemplate   *self,
                                             const char   *id,
                                             XaClause    **parent,
                                             guint        *position);
-const char  *xa_template_get_party_id      (XaTemplate   *self,
-                                            XaParty       party);
-void         xa_template_set_party         (XaTemplate   *self,
-                                            XaParty       party,
-                                            const char   *id,
-                                            const char   *unit,
-                                            const char   *sign,
-                                            const char   *date);
 XaTemplate  *xa_template_copy              (XaTemplate   *self);
 
 guint              xa_template_get_n_signers        (XaTemplate        *self);
 const XaSigner    *xa_template_get_signer           (XaTemplate        *self,
                                                      guint              index);
+const XaSigner    *xa_template_find_signer          (XaTemplate        *self,
+                                                     const char        *role);
 XaSignatureLayout  xa_template_get_signature_layout (XaTemplate        *self);
 const char        *xa_template_get_shared_date      (XaTemplate        *self);
 void               xa_template_set_signature        (XaTemplate        *self,

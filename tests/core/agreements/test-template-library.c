@@ -267,7 +267,7 @@ test_copy_to_next_year (Fixture       *fixture,
   /* The same clause ids, so that the two years compare. */
   g_assert_nonnull (xa_template_find_clause (next, "s1.1"));
   g_assert_nonnull (xa_template_find_clause (next, "s4.p1"));
-  g_assert_cmpstr (xa_template_get_party_id (next, XA_PARTY_SCHOOL), ==, "signature.school");
+  g_assert_cmpstr (xa_template_find_signer (next, "school")->id, ==, "signature.school");
 
   values.school_year = xa_template_get_school_year (next);
   title = xa_template_expand (xa_clause_get_text (xa_template_find_clause (next, "title")), &values);

@@ -128,6 +128,8 @@ test_parse_default (void)
 {
   g_autoptr(XaTemplate) template = load_default ();
   GListModel *clauses = xa_template_get_clauses (template);
+  const XaSigner *commission;
+  const XaSigner *school;
   XaClause *clause;
 
   g_assert_cmpint (xa_template_get_school_year (template), ==, 2021);
@@ -158,13 +160,18 @@ test_parse_default (void)
   g_assert_null (xa_template_find_clause (template, "s9"));
 
   /* The district and the commission come from the commission's record. */
-  g_assert_cmpstr (xa_template_get_party_unit (template, XA_PARTY_COMMISSION), ==,
-                   "{commission_name}(盖章)");
+  commission = xa_template_find_signer (template, "commission");
+  school = xa_template_find_signer (template, "school");
+  g_assert_nonnull (commission);
+  g_assert_nonnull (school);
+  g_assert_cmpstr (commission->unit, ==, "{commission_name}(盖章)");
   g_assert_cmpstr (xa_clause_get_text (xa_template_find_clause (template, "title")), ==,
                    "{district_name}教育系统{school_year}\n安全、社会管理综合治理工作目标责任书");
-  g_assert_cmpstr (xa_template_get_party_sign (template, XA_PARTY_SCHOOL), ==, "负责人签名：");
-  g_assert_cmpstr (xa_template_get_party_date (template, XA_PARTY_SCHOOL), ==, "年　月　日");
-  g_assert_cmpstr (xa_template_get_party_id (template, XA_PARTY_SCHOOL), ==, "signature.school");
+  g_assert_cmpuint (school->lines->len, >, 0);
+  g_assert_cmpstr (((XaFormLine *) school->lines->pdata[0])->label, ==, "负责人签名：");
+  g_assert_cmpstr (school->date, ==, "年　月　日");
+  g_assert_cmpstr (school->id, ==, "signature.school");
+  g_assert_null (xa_template_find_signer (template, "canteen"));
 
   {
     XaClause *parent = NULL;
@@ -289,6 +296,8 @@ test_fidelity (void)
     .commission_name = "重庆市大渡口区教育委员会",
   };
   g_autofree char *commission_unit = NULL;
+  const XaSigner *commission;
+  const XaSigner *school;
   const char *a;
   const char *b;
 
@@ -299,15 +308,21 @@ test_fidelity (void)
   flatten (xa_template_get_clauses (template), &values, flat);
   /* The source shows the signature block as two columns read row by row, with one
    * date line under them. */
-  commission_unit = xa_template_expand (xa_template_get_party_unit (template, XA_PARTY_COMMISSION), &values);
+  g_assert_cmpuint (xa_template_get_n_signers (template), ==, 2);
+  commission = xa_template_find_signer (template, "commission");
+  school = xa_template_find_signer (template, "school");
+  g_assert_nonnull (commission);
+  g_assert_nonnull (school);
+  g_assert_cmpuint (commission->lines->len, ==, 1);
+  g_assert_cmpuint (school->lines->len, ==, 1);
+  commission_unit = xa_template_expand (commission->unit, &values);
   g_string_append_printf (flat, "%s\n%s\n%s\n%s\n%s\n",
                           commission_unit,
-                          xa_template_get_party_unit (template, XA_PARTY_SCHOOL),
-                          xa_template_get_party_sign (template, XA_PARTY_COMMISSION),
-                          xa_template_get_party_sign (template, XA_PARTY_SCHOOL),
-                          xa_template_get_party_date (template, XA_PARTY_COMMISSION));
-  g_assert_cmpstr (xa_template_get_party_date (template, XA_PARTY_COMMISSION), ==,
-                   xa_template_get_party_date (template, XA_PARTY_SCHOOL));
+                          school->unit,
+                          ((XaFormLine *) commission->lines->pdata[0])->label,
+                          ((XaFormLine *) school->lines->pdata[0])->label,
+                          commission->date);
+  g_assert_cmpstr (commission->date, ==, school->date);
 
   expected_bare = strip_whitespace (expected);
   actual_bare = strip_whitespace (flat->str);
@@ -889,13 +904,14 @@ test_signature_v2 (void)
   g_assert_cmpstr (xa_template_get_shared_date (template), ==, "年　月　日");
   g_assert_cmpuint (xa_template_get_n_copies (template), ==, 3);
   canteen = xa_template_get_signer (template, 1);
+  g_assert_true (xa_template_find_signer (template, "canteen") == canteen);
   g_assert_cmpstr (canteen->role, ==, "canteen");
   g_assert_cmpstr (canteen->label, ==, "乙方");
   g_assert_false (canteen->seal);
   g_assert_cmpuint (canteen->lines->len, ==, 2);
   g_assert_cmpuint (xa_template_get_party_lines (template)->len, ==, 2);
-  /* The school's own date is the block's. */
-  g_assert_cmpstr (xa_template_get_party_date (template, XA_PARTY_SCHOOL), ==, "年　月　日");
+  /* The school has no date of its own: it signs under the block's. */
+  g_assert_cmpstr (xa_template_find_signer (template, "school")->date, ==, "");
 
   written = xa_template_to_json (template);
   again = xa_template_new_from_json (written, -1, &error);
