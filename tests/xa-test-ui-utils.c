@@ -319,3 +319,30 @@ xa_test_ui_fixture_tear_down (XaTestUiFixture *fixture,
   xa_test_remove_tree (fixture->data_dir);
   g_clear_pointer (&fixture->data_dir, g_free);
 }
+
+/**
+ * xa_test_add_school:
+ *
+ * Adds a primary school straight through the registry, as another window or an import
+ * would, and lets the pages follow.
+ *
+ * Returns: (transfer full): the school as stored
+ */
+XaOrganisation *
+xa_test_add_school (XaSchoolRegistry *registry,
+                    const char       *name,
+                    const char       *code)
+{
+  g_autoptr(XaOrganisation) school = xa_organisation_new_school ();
+  g_autoptr(GError) error = NULL;
+
+  xa_organisation_set_name (school, name);
+  xa_organisation_set_code (school, code);
+  xa_organisation_set_school_type (school, XA_SCHOOL_TYPE_PRIMARY);
+  xa_organisation_set_stages (school, "primary");
+  xa_school_registry_add_school (registry, school, &error);
+  g_assert_no_error (error);
+  xa_test_iterate ();
+
+  return g_steal_pointer (&school);
+}

@@ -54,4 +54,8 @@ XaWindow *xa_test_ui_fixture_show_window (XaTestUiFixture *fixture,
 void      xa_test_ui_fixture_tear_down   (XaTestUiFixture *fixture,
                                           GtkWindow       *window);
 
+XaOrganisation *xa_test_add_school (XaSchoolRegistry *registry,
+                                    const char       *name,
+                                    const char       *code);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "xa-agreements-page.h"
 #include "xa-import-text-dialog.h"
+#include "xa-unsaved.h"
 
 struct _XaAgreementsPage
 {
@@ -32,7 +33,10 @@ struct _XaAgreementsPage
   gboolean           folded;
 };
 
-G_DEFINE_FINAL_TYPE (XaAgreementsPage, xa_agreements_page, GTK_TYPE_WIDGET)
+static void xa_agreements_page_unsaved_init (XaUnsavedInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (XaAgreementsPage, xa_agreements_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (XA_TYPE_UNSAVED, xa_agreements_page_unsaved_init))
 
 enum {
   PROP_0,
@@ -269,4 +273,32 @@ xa_agreements_page_show_view (XaAgreementsPage *self,
   g_return_if_fail (XA_IS_AGREEMENTS_PAGE (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static char *
+xa_agreements_page_dup_unsaved (XaUnsaved *unsaved)
+{
+  return xa_unsaved_dup_unsaved (XA_UNSAVED (XA_AGREEMENTS_PAGE (unsaved)->template_editor));
+}
+
+static gboolean
+xa_agreements_page_save (XaUnsaved  *unsaved,
+                         GError    **error)
+{
+  return xa_unsaved_save (XA_UNSAVED (XA_AGREEMENTS_PAGE (unsaved)->template_editor), error);
+}
+
+static void
+xa_agreements_page_discard (XaUnsaved *unsaved)
+{
+  xa_unsaved_discard (XA_UNSAVED (XA_AGREEMENTS_PAGE (unsaved)->template_editor));
+}
+
+/* The page answers for its template editor, so that the window asks the page it shows. */
+static void
+xa_agreements_page_unsaved_init (XaUnsavedInterface *iface)
+{
+  iface->dup_unsaved = xa_agreements_page_dup_unsaved;
+  iface->save = xa_agreements_page_save;
+  iface->discard = xa_agreements_page_discard;
 }

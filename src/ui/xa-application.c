@@ -440,7 +440,9 @@ quit_action (GSimpleAction *action,
   XaApplication *self = user_data;
   GList *windows;
 
-  /* Closing the windows first lets each one save its size. */
+  /* Closing the windows lets each one save its size and ask 保存更改？ for unsaved
+   * edits; the application ends with its last window, so a window that stays open
+   * (取消) keeps it running. */
   windows = gtk_application_get_windows (GTK_APPLICATION (self));
   while (windows != NULL)
     {
@@ -450,7 +452,8 @@ quit_action (GSimpleAction *action,
       gtk_window_close (window);
     }
 
-  g_application_quit (G_APPLICATION (self));
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void

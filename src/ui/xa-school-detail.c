@@ -13,6 +13,7 @@
 #include "xa-school-detail.h"
 #include "xa-school-people.h"
 #include "xa-ui-utils.h"
+#include "xa-unsaved.h"
 
 #define N_FIELDS (XA_ORGANISATION_FIELD_PHONE + 1)
 
@@ -53,7 +54,10 @@ struct _XaSchoolDetail
   gboolean             show_all_errors;
 };
 
-G_DEFINE_FINAL_TYPE (XaSchoolDetail, xa_school_detail, GTK_TYPE_WIDGET)
+static void xa_school_detail_unsaved_init (XaUnsavedInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (XaSchoolDetail, xa_school_detail, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (XA_TYPE_UNSAVED, xa_school_detail_unsaved_init))
 
 enum {
   PROP_0,
@@ -321,14 +325,13 @@ type_changed_cb (XaSchoolDetail *self,
   edited (self, XA_ORGANISATION_FIELD_SCHOOL_TYPE);
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+/* Stores the form: a wrong field is shown at the field and named in @error. */
+static gboolean
+save_form (XaSchoolDetail  *self,
+           GError         **error)
 {
-  XaSchoolDetail *self = XA_SCHOOL_DETAIL (widget);
   g_autoptr(XaOrganisation) school = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   XaOrganisationField bad_field = XA_ORGANISATION_FIELD_NONE;
   gboolean saved;
 
@@ -336,35 +339,36 @@ save_action (GtkWidget  *widget,
   apply_form (self, school);
 
   self->show_all_errors = TRUE;
-  if (!xa_organisation_validate (school, &bad_field, NULL))
+  if (!xa_organisation_validate (school, &bad_field, error))
     {
       validate (self);
-      return;
+      return FALSE;
     }
 
   if (self->is_new)
-    saved = xa_school_registry_add_school (self->registry, school, &error);
+    saved = xa_school_registry_add_school (self->registry, school, &local_error);
   else
-    saved = xa_school_registry_update_school (self->registry, school, &error);
+    saved = xa_school_registry_update_school (self->registry, school, &local_error);
 
   if (!saved)
     {
       /* A duplicate code is the one error only the database can find: show it at the
        * field; anything else goes under the form. */
-      if (g_error_matches (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_DUPLICATE_CODE))
+      if (g_error_matches (local_error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_DUPLICATE_CODE))
         self->server_error_field = XA_ORGANISATION_FIELD_CODE;
       else
         self->server_error_field = XA_ORGANISATION_FIELD_NONE;
       g_free (self->server_error);
-      self->server_error = g_strdup (error->message);
+      self->server_error = g_strdup (local_error->message);
       validate (self);
       if (self->server_error_field == XA_ORGANISATION_FIELD_NONE)
         {
-          gtk_label_set_text (self->problem_label, error->message);
+          gtk_label_set_text (self->problem_label, local_error->message);
           gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
           gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
         }
-      return;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
   self->is_new = FALSE;
@@ -374,6 +378,62 @@ save_action (GtkWidget  *widget,
   update_chrome (self);
   validate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHOOL]);
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  /* The form shows what went wrong. */
+  save_form (XA_SCHOOL_DETAIL (widget), NULL);
+}
+
+static char *
+xa_school_detail_dup_unsaved (XaUnsaved *unsaved)
+{
+  XaSchoolDetail *self = XA_SCHOOL_DETAIL (unsaved);
+
+  if (!xa_school_detail_get_dirty (self))
+    return NULL;
+  if (self->is_new)
+    return g_strdup (_("The new school"));
+
+  /* Translators: what holds unsaved edits, in “%s has changes that are not saved”. */
+  return g_strdup_printf (_("The school “%s”"), xa_organisation_get_name (self->school));
+}
+
+static gboolean
+xa_school_detail_save (XaUnsaved  *unsaved,
+                       GError    **error)
+{
+  return save_form (XA_SCHOOL_DETAIL (unsaved), error);
+}
+
+/* The stored school again, or none for a new one. */
+static void
+xa_school_detail_discard (XaUnsaved *unsaved)
+{
+  XaSchoolDetail *self = XA_SCHOOL_DETAIL (unsaved);
+
+  if (self->is_new || self->school == NULL)
+    {
+      xa_school_detail_show_school (self, NULL);
+      return;
+    }
+
+  load_form (self, self->school);
+  update_chrome (self);
+  validate (self);
+}
+
+static void
+xa_school_detail_unsaved_init (XaUnsavedInterface *iface)
+{
+  iface->dup_unsaved = xa_school_detail_dup_unsaved;
+  iface->save = xa_school_detail_save;
+  iface->discard = xa_school_detail_discard;
 }
 
 static void
@@ -622,6 +682,9 @@ xa_school_detail_show_school (XaSchoolDetail *self,
       xa_school_people_set_school (self->people, self->registry,
                                    xa_organisation_get_uuid (school));
     }
+  else
+    /* Nothing shown holds nothing unsaved, whatever the empty form went through. */
+    self->dirty = FALSE;
 
   update_chrome (self);
   validate (self);
@@ -664,7 +727,7 @@ xa_school_detail_get_dirty (XaSchoolDetail *self)
 {
   g_return_val_if_fail (XA_IS_SCHOOL_DETAIL (self), FALSE);
 
-  return self->dirty;
+  return self->dirty && (self->school != NULL || self->is_new);
 }
 
 void

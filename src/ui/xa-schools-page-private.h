@@ -29,6 +29,7 @@ struct _XaSchoolsPage
   GtkWidget          *spinner;      /* the welcome page's, once it is built */
   AdwToast           *undo_toast;
   char               *search_key;
+  char               *pending_uuid;  /* the school chosen while the shown one asks to save */
 
   /* Template widgets */
   XaSchoolDetail     *detail;
@@ -43,6 +44,8 @@ struct _XaSchoolsPage
   gboolean            folded;
   gboolean            busy;
   guint               refreshing;
+  guint               reverting;
+  gboolean            asking;
   guint               all_rows_id;
 };
 

@@ -13,6 +13,7 @@
 
 #include "xa-schools-page-private.h"
 #include "xa-ui-utils.h"
+#include "xa-unsaved.h"
 
 /* How many schools the list holds until its first frame is on screen. GtkListView (GTK
  * 4.8) makes, binds, styles and measures a row for up to 200 items whatever its height,
@@ -20,7 +21,10 @@
  * tallest screen. */
 #define FIRST_FRAME_ROWS 48
 
-G_DEFINE_FINAL_TYPE (XaSchoolsPage, xa_schools_page, GTK_TYPE_WIDGET)
+static void xa_schools_page_unsaved_init (XaUnsavedInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (XaSchoolsPage, xa_schools_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (XA_TYPE_UNSAVED, xa_schools_page_unsaved_init))
 
 enum {
   PROP_0,
@@ -178,6 +182,49 @@ update_page (XaSchoolsPage *self)
   adw_window_title_set_subtitle (self->list_title, subtitle);
 }
 
+/* The user answered 保存更改？ after choosing another school: go there, or stay. */
+static void
+leave_guarded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(XaSchoolsPage) self = user_data;
+  g_autofree char *pending = g_steal_pointer (&self->pending_uuid);
+  guint position;
+
+  self->asking = FALSE;
+  if (!xa_unsaved_guard_finish (XA_UNSAVED (object), result) || pending == NULL)
+    return;
+
+  position = find_school (self, pending);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* Another school chosen while the one shown holds edits: the list goes back to the
+ * school shown until the user has answered. */
+static void
+guard_selection (XaSchoolsPage  *self,
+                 XaOrganisation *chosen)
+{
+  XaOrganisation *shown = xa_school_detail_get_school (self->detail);
+
+  g_free (self->pending_uuid);
+  self->pending_uuid = g_strdup (xa_organisation_get_uuid (chosen));
+
+  self->reverting++;
+  gtk_single_selection_set_selected (self->selection,
+                                     shown ? find_school (self, xa_organisation_get_uuid (shown))
+                                           : GTK_INVALID_LIST_POSITION);
+  self->reverting--;
+
+  if (self->asking)
+    return;
+  self->asking = TRUE;
+  xa_unsaved_guard_async (XA_UNSAVED (self->detail), self->cancellable, leave_guarded_cb,
+                          g_object_ref (self));
+}
+
 /* The detail follows the selection, except while the list is being refilled: the registry
  * replaces its items after every change, and the school being edited must stay. */
 static void
@@ -186,13 +233,22 @@ selection_changed_cb (XaSchoolsPage *self,
                       GtkSingleSelection *selection)
 {
   XaOrganisation *school;
+  XaOrganisation *shown;
 
-  if (self->refreshing > 0)
+  if (self->refreshing > 0 || self->reverting > 0)
     return;
 
   school = gtk_single_selection_get_selected_item (selection);
   if (school == NULL && xa_school_detail_get_is_new (self->detail))
     return;
+
+  shown = xa_school_detail_get_school (self->detail);
+  if (school != NULL && xa_school_detail_get_dirty (self->detail) &&
+      (shown == NULL || g_strcmp0 (xa_organisation_get_uuid (school), xa_organisation_get_uuid (shown)) != 0))
+    {
+      guard_selection (self, school);
+      return;
+    }
 
   xa_school_detail_show_school (self->detail, school);
 }
@@ -411,6 +467,7 @@ xa_schools_page_finalize (GObject *object)
   XaSchoolsPage *self = XA_SCHOOLS_PAGE (object);
 
   g_clear_pointer (&self->search_key, g_free);
+  g_clear_pointer (&self->pending_uuid, g_free);
 
   G_OBJECT_CLASS (xa_schools_page_parent_class)->finalize (object);
 }
@@ -569,10 +626,33 @@ _xa_schools_page_set_busy (XaSchoolsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+static void
+new_school_guarded_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(XaSchoolsPage) self = user_data;
+
+  self->asking = FALSE;
+  if (xa_unsaved_guard_finish (XA_UNSAVED (object), result))
+    xa_schools_page_new_school (self);
+}
+
 void
 xa_schools_page_new_school (XaSchoolsPage *self)
 {
   g_return_if_fail (XA_IS_SCHOOLS_PAGE (self));
+
+  if (xa_school_detail_get_dirty (self->detail))
+    {
+      if (!self->asking)
+        {
+          self->asking = TRUE;
+          xa_unsaved_guard_async (XA_UNSAVED (self->detail), self->cancellable,
+                                  new_school_guarded_cb, g_object_ref (self));
+        }
+      return;
+    }
 
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   xa_school_detail_new_school (self->detail);
@@ -620,9 +700,11 @@ xa_schools_page_select_school (XaSchoolsPage *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
 
-  gtk_single_selection_set_selected (self->selection, position);
-  xa_school_detail_show_school (self->detail,
-                                gtk_single_selection_get_selected_item (self->selection));
+  /* Through the selection, which asks first when the school shown holds edits. */
+  if (gtk_single_selection_get_selected (self->selection) == position)
+    selection_changed_cb (self, NULL, self->selection);
+  else
+    gtk_single_selection_set_selected (self->selection, position);
   return TRUE;
 }
 
@@ -640,4 +722,32 @@ xa_schools_page_get_model (XaSchoolsPage *self)
   show_all_rows (self);
 
   return G_LIST_MODEL (self->selection);
+}
+
+static char *
+xa_schools_page_dup_unsaved (XaUnsaved *unsaved)
+{
+  return xa_unsaved_dup_unsaved (XA_UNSAVED (XA_SCHOOLS_PAGE (unsaved)->detail));
+}
+
+static gboolean
+xa_schools_page_save (XaUnsaved  *unsaved,
+                      GError    **error)
+{
+  return xa_unsaved_save (XA_UNSAVED (XA_SCHOOLS_PAGE (unsaved)->detail), error);
+}
+
+static void
+xa_schools_page_discard (XaUnsaved *unsaved)
+{
+  xa_unsaved_discard (XA_UNSAVED (XA_SCHOOLS_PAGE (unsaved)->detail));
+}
+
+/* The page answers for its detail, so that the window asks the page it shows. */
+static void
+xa_schools_page_unsaved_init (XaUnsavedInterface *iface)
+{
+  iface->dup_unsaved = xa_schools_page_dup_unsaved;
+  iface->save = xa_schools_page_save;
+  iface->discard = xa_schools_page_discard;
 }

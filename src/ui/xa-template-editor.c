@@ -25,6 +25,7 @@
 #include "xa-template-editor.h"
 #include "xa-template-form.h"
 #include "xa-ui-utils.h"
+#include "xa-unsaved.h"
 #include "core/util/xa-school-year.h"
 
 struct _XaTemplateEditor
@@ -54,9 +55,14 @@ struct _XaTemplateEditor
   guint               dirty : 1;
   guint               refilling : 1;
   guint               busy : 1;
+
+  char               *chosen_uuid;  /* the template chosen while this one asks to save */
 };
 
-G_DEFINE_FINAL_TYPE (XaTemplateEditor, xa_template_editor, GTK_TYPE_WIDGET)
+static void xa_template_editor_unsaved_init (XaUnsavedInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (XaTemplateEditor, xa_template_editor, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (XA_TYPE_UNSAVED, xa_template_editor_unsaved_init))
 
 enum {
   PROP_0,
@@ -298,17 +304,20 @@ load_template (XaTemplateEditor *self,
   set_working_copy (self, copy);
 }
 
+/* The user answered 保存更改？ after choosing another template: open it, or stay. */
 static void
-discard_confirmed_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+leave_guarded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(XaTemplateEditor) self = user_data;
+  g_autofree char *chosen = g_steal_pointer (&self->chosen_uuid);
 
-  if (xa_confirm_finish (result, NULL))
-    load_template (self, gtk_single_selection_get_selected_item (self->templates));
-  else
-    xa_template_editor_select_template (self, xa_template_get_uuid (self->template));
+  if (!xa_unsaved_guard_finish (XA_UNSAVED (object), result) || chosen == NULL)
+    return;
+
+  /* Saving selected the saved template again; the one chosen opens now. */
+  xa_template_editor_select_template (self, chosen);
 }
 
 static void
@@ -325,12 +334,21 @@ template_selected_cb (XaTemplateEditor   *self,
       g_strcmp0 (xa_template_get_uuid (stored), xa_template_get_uuid (self->template)) == 0)
     return;
 
-  if (self->dirty)
+  if (self->dirty && stored != NULL)
     {
-      xa_confirm_async (GTK_WIDGET (self), _("Discard the Changes?"),
-                        _("The template you were editing has changes that were not saved."),
-                        NULL, _("_Discard"), self->cancellable, discard_confirmed_cb,
-                        g_object_ref (self));
+      gboolean asking = self->chosen_uuid != NULL;
+
+      /* The list shows the template being edited until the user has answered. */
+      g_free (self->chosen_uuid);
+      self->chosen_uuid = g_strdup (xa_template_get_uuid (stored));
+      self->refilling = TRUE;
+      if (xa_template_get_uuid (self->template) == NULL ||
+          !xa_template_editor_select_template (self, xa_template_get_uuid (self->template)))
+        gtk_single_selection_set_selected (self->templates, GTK_INVALID_LIST_POSITION);
+      self->refilling = FALSE;
+      if (!asking)
+        xa_unsaved_guard_async (XA_UNSAVED (self), self->cancellable, leave_guarded_cb,
+                                g_object_ref (self));
       return;
     }
 
@@ -704,26 +722,20 @@ export_action (GtkWidget  *widget,
                         name, filter, self->cancellable, export_chosen_cb, g_object_ref (self));
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+static gboolean
+save_template (XaTemplateEditor  *self,
+               GError           **error)
 {
-  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
   gboolean was_frozen;
   int old_version;
 
   if (self->template == NULL)
-    return;
+    return TRUE;
 
   was_frozen = xa_template_get_frozen (self->template);
   old_version = xa_template_get_version (self->template);
-  if (!xa_template_library_save (self->library, self->template, &error))
-    {
-      xa_widget_show_error (widget, _("The Template Was Not Saved"), error->message);
-      return;
-    }
+  if (!xa_template_library_save (self->library, self->template, error))
+    return FALSE;
 
   set_dirty (self, FALSE);
   update_title (self);
@@ -732,13 +744,27 @@ save_action (GtkWidget  *widget,
   if (was_frozen)
     /* Translators: agreements sent for signature or signed use version %d, so the
      * changes became version %d. */
-    xa_widget_add_toast (widget, adw_toast_new_format (_("Version %d went out for signature and keeps its text; "
-                                                         "saved as the new version %d, which the drafts now use"),
-                                                       old_version,
-                                                       xa_template_get_version (self->template)));
+    xa_widget_add_toast (GTK_WIDGET (self),
+                         adw_toast_new_format (_("Version %d went out for signature and keeps its text; "
+                                                 "saved as the new version %d, which the drafts now use"),
+                                               old_version,
+                                               xa_template_get_version (self->template)));
   else
-    xa_widget_add_toast (widget, adw_toast_new_format (_("Saved version %d"),
-                                                       xa_template_get_version (self->template)));
+    xa_widget_add_toast (GTK_WIDGET (self),
+                         adw_toast_new_format (_("Saved version %d"),
+                                               xa_template_get_version (self->template)));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!save_template (XA_TEMPLATE_EDITOR (widget), &error))
+    xa_widget_show_error (widget, _("The Template Was Not Saved"), error->message);
 }
 
 static void
@@ -821,6 +847,7 @@ xa_template_editor_dispose (GObject *object)
   g_clear_object (&self->template);
   g_clear_object (&self->library);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->chosen_uuid, g_free);
 
   G_OBJECT_CLASS (xa_template_editor_parent_class)->dispose (object);
 }
@@ -1218,4 +1245,41 @@ xa_template_editor_get_form (XaTemplateEditor *self)
   g_return_val_if_fail (XA_IS_TEMPLATE_EDITOR (self), NULL);
 
   return self->form;
+}
+
+static char *
+xa_template_editor_dup_unsaved (XaUnsaved *unsaved)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (unsaved);
+
+  if (!self->dirty || self->template == NULL)
+    return NULL;
+
+  /* Translators: what holds unsaved edits, in “%s has changes that are not saved”. */
+  return g_strdup_printf (_("The template “%s”"), xa_template_get_name (self->template));
+}
+
+static gboolean
+xa_template_editor_save (XaUnsaved  *unsaved,
+                         GError    **error)
+{
+  return save_template (XA_TEMPLATE_EDITOR (unsaved), error);
+}
+
+/* The stored version again; a blank template not saved yet is dropped. */
+static void
+xa_template_editor_discard (XaUnsaved *unsaved)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (unsaved);
+
+  set_dirty (self, FALSE);
+  load_template (self, gtk_single_selection_get_selected_item (self->templates));
+}
+
+static void
+xa_template_editor_unsaved_init (XaUnsavedInterface *iface)
+{
+  iface->dup_unsaved = xa_template_editor_dup_unsaved;
+  iface->save = xa_template_editor_save;
+  iface->discard = xa_template_editor_discard;
 }

@@ -29,9 +29,14 @@ struct _XaWindow
   GtkStack             *section_stack;
   GtkListBox           *sections_list;
   AdwToastOverlay      *toast_overlay;
+
+  /* State */
+  char                 *pending_section;  /* chosen while the page shown asks to save */
+  guint                 selecting;
+  gboolean              close_confirmed;
 };
 
-void       _xa_window_show_section (XaWindow   *self,
+gboolean   _xa_window_show_section (XaWindow   *self,
                                     const char *name);
 /* For tests: the page of a section, or %NULL before the section was first shown. */
 GtkWidget *_xa_window_get_page     (XaWindow   *self,

@@ -22,6 +22,7 @@
 
 #include "xa-application.h"
 #include "xa-placeholder-page.h"
+#include "xa-unsaved.h"
 #include "xa-window-private.h"
 
 typedef struct _Section Section;
@@ -155,8 +156,11 @@ add_sections (XaWindow *self)
       gtk_list_box_append (self->sections_list, create_section_row (section));
     }
 
+  /* Selected, not shown: the pages are built once the workspace is set. */
+  self->selecting++;
   gtk_list_box_select_row (self->sections_list,
                            gtk_list_box_get_row_at_index (self->sections_list, 0));
+  self->selecting--;
 }
 
 /* Builds the page of @section unless it is built already. */
@@ -207,26 +211,80 @@ save_size (XaWindow *self)
     }
 }
 
-void
+/* The page of the section shown, when it can hold edits not saved. */
+static XaUnsaved *
+shown_unsaved (XaWindow *self)
+{
+  GtkWidget *slot = gtk_stack_get_visible_child (self->section_stack);
+  GtkWidget *page = slot != NULL ? adw_bin_get_child (ADW_BIN (slot)) : NULL;
+
+  return page != NULL && XA_IS_UNSAVED (page) ? XA_UNSAVED (page) : NULL;
+}
+
+/* The sidebar's selection follows the page shown, whatever moved it. */
+static void
+select_section_row (XaWindow   *self,
+                    const char *name)
+{
+  GtkListBoxRow *row;
+
+  self->selecting++;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sections_list, i)); i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
+      gtk_list_box_select_row (self->sections_list, row);
+  self->selecting--;
+}
+
+static void
+leave_guarded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(XaWindow) self = user_data;
+  g_autofree char *pending = g_steal_pointer (&self->pending_section);
+
+  if (xa_unsaved_guard_finish (XA_UNSAVED (object), result) && pending != NULL)
+    _xa_window_show_section (self, pending);
+}
+
+/**
+ * _xa_window_show_section:
+ *
+ * Shows a section, after asking 保存更改？ when the page shown holds unsaved edits.
+ *
+ * Returns: %TRUE when the section is shown now, %FALSE when the question is asked first
+ */
+gboolean
 _xa_window_show_section (XaWindow   *self,
                          const char *name)
 {
   const Section *section = find_section (name);
-  GtkListBoxRow *row;
+  const char *shown = gtk_stack_get_visible_child_name (self->section_stack);
+  XaUnsaved *unsaved = shown_unsaved (self);
+  g_autofree char *what = NULL;
 
   g_assert (XA_IS_WINDOW (self));
 
   if (section == NULL)
-    return;
+    return FALSE;
+
+  if (g_strcmp0 (shown, name) != 0 && unsaved != NULL && (what = xa_unsaved_dup_unsaved (unsaved)))
+    {
+      gboolean asking = self->pending_section != NULL;
+
+      g_free (self->pending_section);
+      self->pending_section = g_strdup (name);
+      select_section_row (self, shown);
+      if (!asking)
+        xa_unsaved_guard_async (unsaved, self->cancellable, leave_guarded_cb, g_object_ref (self));
+      return FALSE;
+    }
 
   ensure_page (self, section);
   gtk_stack_set_visible_child_name (self->section_stack, name);
+  select_section_row (self, name);
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sections_list, i)); i++)
-    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
-      gtk_list_box_select_row (self->sections_list, row);
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  return TRUE;
 }
 
 static void
@@ -234,6 +292,19 @@ section_activated_cb (XaWindow      *self,
                       GtkListBoxRow *row,
                       GtkListBox    *list)
 {
+  if (_xa_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row))))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+/* Arrow keys move the selection without activating a row: the page follows. */
+static void
+section_selected_cb (XaWindow      *self,
+                     GtkListBoxRow *row,
+                     GtkListBox    *list)
+{
+  if (self->selecting > 0 || row == NULL)
+    return;
+
   _xa_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -294,8 +365,11 @@ section_action_action (GtkWidget  *widget,
   if ((section = find_section (name)) == NULL)
     return;
 
-  _xa_window_show_section (self, name);
-  gtk_widget_activate_action (ensure_page (self, section), page_action, NULL);
+  if (_xa_window_show_section (self, name))
+    {
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+      gtk_widget_activate_action (ensure_page (self, section), page_action, NULL);
+    }
 }
 
 /* Holds only a weak reference to the window, so that a window closed at once (a test's)
@@ -328,10 +402,71 @@ fonts_resolved_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONTS]);
 }
 
+static void
+close_guarded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(XaWindow) self = user_data;
+
+  if (!xa_unsaved_guard_all_finish (result))
+    return;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Every page built that holds unsaved edits, the one shown first. */
+static GPtrArray *
+find_unsaved_pages (XaWindow *self)
+{
+  GPtrArray *unsaved = g_ptr_array_new ();
+  XaUnsaved *shown = shown_unsaved (self);
+
+  if (shown != NULL)
+    g_ptr_array_add (unsaved, shown);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *page = _xa_window_get_page (self, sections[i].name);
+      g_autofree char *what = NULL;
+
+      if (page == NULL || !XA_IS_UNSAVED (page) || page == (GtkWidget *) shown)
+        continue;
+      if ((what = xa_unsaved_dup_unsaved (XA_UNSAVED (page))))
+        g_ptr_array_add (unsaved, page);
+    }
+
+  return unsaved;
+}
+
 static gboolean
 xa_window_close_request (GtkWindow *window)
 {
-  save_size (XA_WINDOW (window));
+  XaWindow *self = XA_WINDOW (window);
+  g_autoptr(GPtrArray) pages = NULL;
+  gboolean any = FALSE;
+
+  if (!self->close_confirmed)
+    {
+      pages = find_unsaved_pages (self);
+      for (guint i = 0; i < pages->len && !any; i++)
+        {
+          g_autofree char *what = xa_unsaved_dup_unsaved (pages->pdata[i]);
+
+          any = what != NULL;
+        }
+
+      /* Closing waits for the answer: 保存 or 放弃 closes, 取消 keeps the window. */
+      if (any)
+        {
+          xa_unsaved_guard_all_async (pages, GTK_WIDGET (self), self->cancellable,
+                                      close_guarded_cb, g_object_ref (self));
+          return TRUE;
+        }
+    }
+
+  save_size (self);
 
   return GTK_WINDOW_CLASS (xa_window_parent_class)->close_request (window);
 }
@@ -362,6 +497,7 @@ xa_window_dispose (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->fonts);
+  g_clear_pointer (&self->pending_section, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->workspace);
 
@@ -443,6 +579,7 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaWindow, sections_list);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, section_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, section_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.back-to-sections", NULL,

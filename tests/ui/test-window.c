@@ -79,18 +79,7 @@ add_school_directly (Fixture    *fixture,
                      const char *name,
                      const char *code)
 {
-  g_autoptr(XaOrganisation) school = xa_organisation_new_school ();
-  g_autoptr(GError) error = NULL;
-
-  xa_organisation_set_name (school, name);
-  xa_organisation_set_code (school, code);
-  xa_organisation_set_school_type (school, XA_SCHOOL_TYPE_PRIMARY);
-  xa_organisation_set_stages (school, "primary");
-  xa_school_registry_add_school (fixture->registry, school, &error);
-  g_assert_no_error (error);
-  xa_test_iterate ();
-
-  return g_steal_pointer (&school);
+  return xa_test_add_school (fixture->registry, name, code);
 }
 
 static gboolean
