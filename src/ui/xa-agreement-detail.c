@@ -686,16 +686,24 @@ xa_agreement_detail_class_init (XaAgreementDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "agreement.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "agreement.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "agreement.export", NULL, export_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
-                                       "agreement.print", NULL);
 }
 
 static void
 xa_agreement_detail_init (XaAgreementDetail *self)
 {
+  GtkEventController *controller;
   GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+P prints the agreement shown wherever the focus is in the window, the list of
+   * agreements included: the window handles it while the detail shows. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("agreement.print")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   self->cancellable = g_cancellable_new ();
 

@@ -711,6 +711,7 @@ xa_agreement_list_init (XaAgreementList *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  xa_list_set_single_tab_stop (GTK_WIDGET (self->list_view));
 
   self->cancellable = g_cancellable_new ();
   self->years = g_array_new (FALSE, FALSE, sizeof (int));

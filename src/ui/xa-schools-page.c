@@ -580,6 +580,7 @@ xa_schools_page_init (XaSchoolsPage *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  xa_list_set_single_tab_stop (GTK_WIDGET (self->list_view));
   _xa_schools_page_add_shortcuts (self);
 
   self->cancellable = g_cancellable_new ();

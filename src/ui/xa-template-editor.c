@@ -982,6 +982,8 @@ xa_template_editor_init (XaTemplateEditor *self)
   g_autoptr(GtkListItemFactory) template_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  xa_list_set_single_tab_stop (GTK_WIDGET (self->template_view));
+  xa_list_set_single_tab_stop (GTK_WIDGET (self->clause_view));
 
   self->cancellable = g_cancellable_new ();
 

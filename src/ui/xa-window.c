@@ -23,6 +23,7 @@
 #include "xa-application.h"
 #include "xa-placeholder-page.h"
 #include "xa-unsaved.h"
+#include "xa-ui-utils.h"
 #include "xa-window-private.h"
 
 typedef struct _Section Section;
@@ -598,6 +599,7 @@ static void
 xa_window_init (XaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  xa_list_set_single_tab_stop (GTK_WIDGET (self->sections_list));
   add_sections (self);
 
   self->cancellable = g_cancellable_new ();

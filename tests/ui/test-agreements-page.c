@@ -663,6 +663,115 @@ test_export_all (Fixture       *fixture,
   g_assert_cmpuint (n_files, ==, 3);
 }
 
+/* A real key press through Xvfb: the list's Tab handling sees only real events. */
+static void
+press_key (const char *key)
+{
+  const char *argv[] = { "xdotool", "key", "--clearmodifiers", key, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, NULL, NULL));
+  xa_test_iterate ();
+}
+
+static void
+click_widget (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double dx, dy;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (10, 10), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  x = g_strdup_printf ("%d", (int) (point.x + dx));
+  y = g_strdup_printf ("%d", (int) (point.y + dy));
+  {
+    const char *argv[] = { "xdotool", "mousemove", "--sync", x, y, "click", "1", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, NULL, NULL));
+  }
+  xa_test_iterate ();
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A list is one stop of the Tab order: from the list of 12 agreements, 提交待签 is a few
+ * presses of Tab away, however many agreements there are; Ctrl+P prints the agreement
+ * shown with the focus still in the list. */
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *list_view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->list),
+                                                                    XA_TYPE_AGREEMENT_LIST, "list_view"));
+  GtkWidget *submit = NULL;
+  GtkWindow *print_dialog;
+  guint presses = 0;
+  guint n_made = 0;
+
+  xa_demo_fill (fixture->registry, 12, XA_DEMO_DEFAULT_SEED, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_agreement_book_generate_all (fixture->book, 2021, &n_made, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_made, ==, 12);
+  xa_test_iterate ();
+
+  click_widget (gtk_widget_get_first_child (list_view));
+  g_assert_nonnull (xa_agreement_detail_get_agreement (fixture->detail));
+  submit = find_action_button (GTK_WIDGET (fixture->detail), "agreement.submit");
+  g_assert_nonnull (submit);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), list_view));
+
+  while (presses < 30)
+    {
+      GtkWidget *focus;
+
+      press_key ("Tab");
+      presses++;
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      if (focus == submit || (focus != NULL && gtk_widget_is_ancestor (focus, submit)))
+        break;
+    }
+  g_test_message ("Tab presses from the list to 提交待签: %u", presses);
+  g_assert_cmpuint (presses, <=, 2);
+
+  /* Shift+Tab goes back into the list in a few presses too, not row by row from the end. */
+  click_widget (gtk_widget_get_first_child (list_view));
+  press_key ("shift+Tab");
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), list_view));
+
+  /* Ctrl+P with the focus in the list opens the print dialog for the agreement shown. */
+  wait_for_pages (fixture);
+  click_widget (gtk_widget_get_first_child (list_view));
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_p, GDK_CONTROL_MASK));
+  print_dialog = xa_test_find_toplevel (GTK_TYPE_DIALOG);
+  g_assert_nonnull (print_dialog);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (print_dialog), ==, "GtkPrintUnixDialog");
+  gtk_dialog_response (GTK_DIALOG (print_dialog), GTK_RESPONSE_CANCEL);
+  xa_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,6 +788,7 @@ main (int   argc,
   ADD ("/xa/agreements/generate-and-advance", test_generate_and_advance);
   ADD ("/xa/agreements/detail-follows-change-elsewhere", test_detail_follows_change_elsewhere);
   ADD ("/xa/agreements/print-and-export", test_print_and_export);
+  ADD ("/xa/agreements/keyboard", test_keyboard);
   ADD ("/xa/agreements/export-all", test_export_all);
 #undef ADD
   g_test_add ("/xa/agreements/years-follow-calendar", Fixture, "calendar", fixture_set_up,
