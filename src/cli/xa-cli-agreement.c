@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `xiaoan-cli agreement …`: the agreements of a school year (generate, list, advance,
- * revise, set the signing date, render to PDF), and a school's supplementary clauses to
- * its agreement (supplement list, add, remove).
+ * revise, set the signing date, render to PDF, compare with the revision before or the
+ * template), and a school's supplementary clauses to its agreement (supplement list,
+ * add, remove).
  */
 
 #include "config.h"
@@ -585,4 +586,89 @@ xa_cli_agreement_supplement_remove (XaCli *cli)
   g_print (_("Removed supplementary clause %u from the agreement of %s %s for %s\n"),
            (guint) number, cli->school, xa_agreement_get_school_name (agreement), span);
   return EXIT_OK;
+}
+
+/* Comparison */
+
+/* Revision @number of the school's agreement for @year, or with --revision absent the
+ * current one. */
+static XaAgreement *
+find_revision (XaWorkspace  *workspace,
+               const char   *code,
+               int           year,
+               int           number,
+               GError      **error)
+{
+  g_autoptr(XaAgreement) current = NULL;
+  g_autoptr(GListModel) revisions = NULL;
+  g_autofree char *span = NULL;
+
+  if (!(current = find_agreement (workspace, code, year, error)))
+    return NULL;
+  if (number == 0 || number == xa_agreement_get_revision (current))
+    return g_steal_pointer (&current);
+
+  if (!(revisions = xa_agreement_book_list_revisions (xa_workspace_get_agreements (workspace),
+                                                      xa_agreement_get_school_uuid (current), year, error)))
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (revisions); i++)
+    {
+      g_autoptr(XaAgreement) revision = g_list_model_get_item (revisions, i);
+
+      if (xa_agreement_get_revision (revision) == number)
+        return g_steal_pointer (&revision);
+    }
+
+  span = xa_school_year_format_span (year);
+  g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "The agreement of %s for %s has no revision %d; it has %d revision",
+                            "The agreement of %s for %s has no revision %d; it has revisions 1 to %d",
+                            xa_agreement_get_revision (current)),
+               code, span, number, xa_agreement_get_revision (current));
+  return NULL;
+}
+
+int
+xa_cli_agreement_diff (XaCli *cli)
+{
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaAgreement) agreement = NULL;
+  g_autoptr(XaTemplateDiff) diff = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 number = 0;
+  int year = 0;
+  int status;
+
+  if ((status = parse_year (cli->year, &year)) != EXIT_OK)
+    return status;
+  if (cli->school == NULL)
+    return xa_cli_usage_error (_("“%s” needs --school CODE"), "agreement diff");
+  if (cli->revision != NULL &&
+      !g_ascii_string_to_unsigned (cli->revision, 10, 1, G_MAXINT, &number, NULL))
+    return xa_cli_usage_error (_("--revision needs a revision number, such as 2"));
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(agreement = find_revision (workspace, cli->school, year, (int) number, &error)) ||
+      !(diff = xa_agreement_book_compare (xa_workspace_get_agreements (workspace),
+                                          xa_agreement_get_uuid (agreement),
+                                          cli->against_template ? XA_AGREEMENT_COMPARE_TEMPLATE
+                                                                : XA_AGREEMENT_COMPARE_PREVIOUS,
+                                          &error)))
+    {
+      /* The first revision has only its template to be compared with: say how. */
+      if (g_error_matches (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND) &&
+          agreement != NULL && !cli->against_template)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s; add --against-template to compare it with its template"),
+                                                      error->message);
+
+          g_printerr ("xiaoan-cli: %s\n", message);
+          return EXIT_USER_ERROR;
+        }
+      return xa_cli_user_error (error);
+    }
+
+  return xa_cli_print_diff (diff, cli->pdf);
 }

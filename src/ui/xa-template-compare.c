@@ -602,8 +602,7 @@ xa_template_compare_export_to_file (XaTemplateCompare *self,
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
-  xa_diff_export_async (xa_template_diff_get_old (self->diff), xa_template_diff_get_new (self->diff),
-                        self->fonts, file, self->cancellable, exported_cb, g_object_ref (self));
+  xa_diff_export_async (self->diff, self->fonts, file, self->cancellable, exported_cb, g_object_ref (self));
 }
 
 gboolean
