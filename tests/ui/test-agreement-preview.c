@@ -372,10 +372,11 @@ test_compare (Fixture       *fixture,
     xa_agreement_detail_show_agreement (fixture->detail, fresh);
   }
 
-  /* The first revision has nothing before it. */
+  /* The first revision has nothing before it: the row is hidden, and its action off,
+   * which leaves the row insensitive. */
   g_assert_false (gtk_widget_get_visible (previous_row));
-  g_assert_false (gtk_widget_activate_action (detail, "agreement.compare-previous", NULL) &&
-                  g_str_equal (gtk_stack_get_visible_child_name (stack), "compare"));
+  xa_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (previous_row));
 
   g_assert_true (gtk_widget_activate_action (detail, "agreement.compare-template", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "compare");
