@@ -471,9 +471,10 @@ xa_cli_agreement_render (XaCli *cli)
 
 /* Supplementary clauses */
 
-/* The school's current agreement of the year, for a supplement command. */
+/* The school's current agreement of the year, for a command on one school's agreement
+ * (its supplementary clauses, its comparison). */
 static int
-open_supplement_agreement (XaCli         *cli,
+open_school_agreement (XaCli         *cli,
                            const char    *command,
                            XaWorkspace  **workspace,
                            XaAgreement  **agreement)
@@ -503,7 +504,7 @@ xa_cli_agreement_supplement_list (XaCli *cli)
   const char * const *supplements;
   int status;
 
-  if ((status = open_supplement_agreement (cli, "agreement supplement list", &workspace, &agreement)) != EXIT_OK)
+  if ((status = open_school_agreement (cli, "agreement supplement list", &workspace, &agreement)) != EXIT_OK)
     return status;
 
   supplements = xa_agreement_get_supplements (agreement);
@@ -535,7 +536,7 @@ xa_cli_agreement_supplement_add (XaCli *cli)
 
   if (cli->args[0] == NULL)
     return xa_cli_usage_error (_("“agreement supplement add” needs the clause’s text, such as “学校每月开展一次消防演练。”"));
-  if ((status = open_supplement_agreement (cli, "agreement supplement add", &workspace, &agreement)) != EXIT_OK)
+  if ((status = open_school_agreement (cli, "agreement supplement add", &workspace, &agreement)) != EXIT_OK)
     return status;
 
   if (!(uuid = xa_agreement_book_add_supplement (xa_workspace_get_agreements (workspace),
@@ -563,7 +564,7 @@ xa_cli_agreement_supplement_remove (XaCli *cli)
   if (cli->args[0] == NULL ||
       !g_ascii_string_to_unsigned (cli->args[0], 10, 1, G_MAXUINT, &number, NULL))
     return xa_cli_usage_error (_("“agreement supplement remove” needs the number of a clause, such as 1, as “agreement supplement list” shows it"));
-  if ((status = open_supplement_agreement (cli, "agreement supplement remove", &workspace, &agreement)) != EXIT_OK)
+  if ((status = open_school_agreement (cli, "agreement supplement remove", &workspace, &agreement)) != EXIT_OK)
     return status;
 
   span = xa_school_year_format_span (xa_agreement_get_school_year (agreement));
@@ -590,26 +591,23 @@ xa_cli_agreement_supplement_remove (XaCli *cli)
 
 /* Comparison */
 
-/* Revision @number of the school's agreement for @year, or with --revision absent the
+/* Revision @number of the agreement whose current revision is @current; 0 for the
  * current one. */
 static XaAgreement *
 find_revision (XaWorkspace  *workspace,
-               const char   *code,
-               int           year,
+               XaAgreement  *current,
                int           number,
                GError      **error)
 {
-  g_autoptr(XaAgreement) current = NULL;
   g_autoptr(GListModel) revisions = NULL;
   g_autofree char *span = NULL;
 
-  if (!(current = find_agreement (workspace, code, year, error)))
-    return NULL;
   if (number == 0 || number == xa_agreement_get_revision (current))
-    return g_steal_pointer (&current);
+    return g_object_ref (current);
 
   if (!(revisions = xa_agreement_book_list_revisions (xa_workspace_get_agreements (workspace),
-                                                      xa_agreement_get_school_uuid (current), year, error)))
+                                                      xa_agreement_get_school_uuid (current),
+                                                      xa_agreement_get_school_year (current), error)))
     return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (revisions); i++)
@@ -620,13 +618,13 @@ find_revision (XaWorkspace  *workspace,
         return g_steal_pointer (&revision);
     }
 
-  span = xa_school_year_format_span (year);
+  span = xa_school_year_format_span (xa_agreement_get_school_year (current));
   g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND,
                g_dngettext (GETTEXT_PACKAGE,
                             "The agreement of %s for %s has no revision %d; it has %d revision",
                             "The agreement of %s for %s has no revision %d; it has revisions 1 to %d",
                             xa_agreement_get_revision (current)),
-               code, span, number, xa_agreement_get_revision (current));
+               xa_agreement_get_school_code (current), span, number, xa_agreement_get_revision (current));
   return NULL;
 }
 
@@ -634,32 +632,31 @@ int
 xa_cli_agreement_diff (XaCli *cli)
 {
   g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaAgreement) current = NULL;
   g_autoptr(XaAgreement) agreement = NULL;
   g_autoptr(XaTemplateDiff) diff = NULL;
   g_autoptr(GError) error = NULL;
   guint64 number = 0;
-  int year = 0;
   int status;
 
-  if ((status = parse_year (cli->year, &year)) != EXIT_OK)
-    return status;
-  if (cli->school == NULL)
-    return xa_cli_usage_error (_("“%s” needs --school CODE"), "agreement diff");
   if (cli->revision != NULL &&
       !g_ascii_string_to_unsigned (cli->revision, 10, 1, G_MAXINT, &number, NULL))
     return xa_cli_usage_error (_("--revision needs a revision number, such as 2"));
+  if ((status = open_school_agreement (cli, "agreement diff", &workspace, &current)) != EXIT_OK)
+    return status;
 
-  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
-      !(agreement = find_revision (workspace, cli->school, year, (int) number, &error)) ||
-      !(diff = xa_agreement_book_compare (xa_workspace_get_agreements (workspace),
-                                          xa_agreement_get_uuid (agreement),
-                                          cli->against_template ? XA_AGREEMENT_COMPARE_TEMPLATE
-                                                                : XA_AGREEMENT_COMPARE_PREVIOUS,
-                                          &error)))
+  if (!(agreement = find_revision (workspace, current, (int) number, &error)))
+    return xa_cli_user_error (error);
+
+  diff = xa_agreement_book_compare (xa_workspace_get_agreements (workspace), xa_agreement_get_uuid (agreement),
+                                    cli->against_template ? XA_AGREEMENT_COMPARE_TEMPLATE
+                                                          : XA_AGREEMENT_COMPARE_PREVIOUS,
+                                    &error);
+  if (diff == NULL)
     {
       /* The first revision has only its template to be compared with: say how. */
       if (g_error_matches (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND) &&
-          agreement != NULL && !cli->against_template)
+          !cli->against_template)
         {
           g_autofree char *message = g_strdup_printf (_("%s; add --against-template to compare it with its template"),
                                                       error->message);
