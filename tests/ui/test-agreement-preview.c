@@ -419,6 +419,25 @@ test_compare (Fixture       *fixture,
                  headers->pdata[0]);
   gtk_check_button_set_active (changes_only, TRUE);
 
+  /* Its PDF, as 导出对比 PDF… writes it: the school's clauses marked in Chinese. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "compare.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GBytes) pdf = NULL;
+    g_autofree char *text = NULL;
+    char *contents = NULL;
+    gsize length = 0;
+
+    xa_template_compare_export_to_file (compare, file);
+    xa_test_wait_for_boolean (compare, "busy", FALSE);
+    g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+    g_assert_no_error (error);
+    pdf = g_bytes_new_take (contents, length);
+    text = xa_test_pdf_bytes_text (pdf);
+    g_assert_nonnull (strstr (text, "补充条款（学校补充）"));
+    g_assert_nonnull (strstr (text, "【学校补充】【新增】"));
+  }
+
   g_assert_true (gtk_widget_activate_action (detail, "agreement.show-agreement", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "agreement");
 
