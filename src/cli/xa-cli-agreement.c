@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `xiaoan-cli agreement …`: the agreements of a school year (generate, list, advance,
- * revise, set the signing date, render to PDF), and a school's supplementary clauses to
- * its agreement (supplement list, add, remove).
+ * revise, set the signing date, render to PDF, compare with the revision before or the
+ * template), and a school's supplementary clauses to its agreement (supplement list,
+ * add, remove).
  */
 
 #include "config.h"
@@ -470,9 +471,10 @@ xa_cli_agreement_render (XaCli *cli)
 
 /* Supplementary clauses */
 
-/* The school's current agreement of the year, for a supplement command. */
+/* The school's current agreement of the year, for a command on one school's agreement
+ * (its supplementary clauses, its comparison). */
 static int
-open_supplement_agreement (XaCli         *cli,
+open_school_agreement (XaCli         *cli,
                            const char    *command,
                            XaWorkspace  **workspace,
                            XaAgreement  **agreement)
@@ -502,7 +504,7 @@ xa_cli_agreement_supplement_list (XaCli *cli)
   const char * const *supplements;
   int status;
 
-  if ((status = open_supplement_agreement (cli, "agreement supplement list", &workspace, &agreement)) != EXIT_OK)
+  if ((status = open_school_agreement (cli, "agreement supplement list", &workspace, &agreement)) != EXIT_OK)
     return status;
 
   supplements = xa_agreement_get_supplements (agreement);
@@ -534,7 +536,7 @@ xa_cli_agreement_supplement_add (XaCli *cli)
 
   if (cli->args[0] == NULL)
     return xa_cli_usage_error (_("“agreement supplement add” needs the clause’s text, such as “学校每月开展一次消防演练。”"));
-  if ((status = open_supplement_agreement (cli, "agreement supplement add", &workspace, &agreement)) != EXIT_OK)
+  if ((status = open_school_agreement (cli, "agreement supplement add", &workspace, &agreement)) != EXIT_OK)
     return status;
 
   if (!(uuid = xa_agreement_book_add_supplement (xa_workspace_get_agreements (workspace),
@@ -562,7 +564,7 @@ xa_cli_agreement_supplement_remove (XaCli *cli)
   if (cli->args[0] == NULL ||
       !g_ascii_string_to_unsigned (cli->args[0], 10, 1, G_MAXUINT, &number, NULL))
     return xa_cli_usage_error (_("“agreement supplement remove” needs the number of a clause, such as 1, as “agreement supplement list” shows it"));
-  if ((status = open_supplement_agreement (cli, "agreement supplement remove", &workspace, &agreement)) != EXIT_OK)
+  if ((status = open_school_agreement (cli, "agreement supplement remove", &workspace, &agreement)) != EXIT_OK)
     return status;
 
   span = xa_school_year_format_span (xa_agreement_get_school_year (agreement));
@@ -585,4 +587,85 @@ xa_cli_agreement_supplement_remove (XaCli *cli)
   g_print (_("Removed supplementary clause %u from the agreement of %s %s for %s\n"),
            (guint) number, cli->school, xa_agreement_get_school_name (agreement), span);
   return EXIT_OK;
+}
+
+/* Comparison */
+
+/* Revision @number of the agreement whose current revision is @current; 0 for the
+ * current one. */
+static XaAgreement *
+find_revision (XaWorkspace  *workspace,
+               XaAgreement  *current,
+               int           number,
+               GError      **error)
+{
+  g_autoptr(GListModel) revisions = NULL;
+  g_autofree char *span = NULL;
+
+  if (number == 0 || number == xa_agreement_get_revision (current))
+    return g_object_ref (current);
+
+  if (!(revisions = xa_agreement_book_list_revisions (xa_workspace_get_agreements (workspace),
+                                                      xa_agreement_get_school_uuid (current),
+                                                      xa_agreement_get_school_year (current), error)))
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (revisions); i++)
+    {
+      g_autoptr(XaAgreement) revision = g_list_model_get_item (revisions, i);
+
+      if (xa_agreement_get_revision (revision) == number)
+        return g_steal_pointer (&revision);
+    }
+
+  span = xa_school_year_format_span (xa_agreement_get_school_year (current));
+  g_set_error (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "The agreement of %s for %s has no revision %d; it has %d revision",
+                            "The agreement of %s for %s has no revision %d; it has revisions 1 to %d",
+                            xa_agreement_get_revision (current)),
+               xa_agreement_get_school_code (current), span, number, xa_agreement_get_revision (current));
+  return NULL;
+}
+
+int
+xa_cli_agreement_diff (XaCli *cli)
+{
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaAgreement) current = NULL;
+  g_autoptr(XaAgreement) agreement = NULL;
+  g_autoptr(XaTemplateDiff) diff = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 number = 0;
+  int status;
+
+  if (cli->revision != NULL &&
+      !g_ascii_string_to_unsigned (cli->revision, 10, 1, G_MAXINT, &number, NULL))
+    return xa_cli_usage_error (_("--revision needs a revision number, such as 2"));
+  if ((status = open_school_agreement (cli, "agreement diff", &workspace, &current)) != EXIT_OK)
+    return status;
+
+  if (!(agreement = find_revision (workspace, current, (int) number, &error)))
+    return xa_cli_user_error (error);
+
+  diff = xa_agreement_book_compare (xa_workspace_get_agreements (workspace), xa_agreement_get_uuid (agreement),
+                                    cli->against_template ? XA_AGREEMENT_COMPARE_TEMPLATE
+                                                          : XA_AGREEMENT_COMPARE_PREVIOUS,
+                                    &error);
+  if (diff == NULL)
+    {
+      /* The first revision has only its template to be compared with: say how. */
+      if (g_error_matches (error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND) &&
+          !cli->against_template)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s; add --against-template to compare it with its template"),
+                                                      error->message);
+
+          g_printerr ("xiaoan-cli: %s\n", message);
+          return EXIT_USER_ERROR;
+        }
+      return xa_cli_user_error (error);
+    }
+
+  return xa_cli_print_diff (diff, cli->pdf);
 }

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "core/xa-workspace.h"
+#include "core/agreements/xa-template-diff.h"
 #include "document/xa-font-resolver.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,8 @@ typedef enum
   XA_CLI_OPTION_TO_STORE = 1 << 18,
   XA_CLI_OPTION_NAME    = 1 << 19,
   XA_CLI_OPTION_DRY_RUN = 1 << 20,
+  XA_CLI_OPTION_REVISION = 1 << 21,
+  XA_CLI_OPTION_AGAINST_TEMPLATE = 1 << 22,
 } XaCliOptions;
 
 /* The command line, parsed. */
@@ -83,6 +86,8 @@ typedef struct
   char        *from;
   char        *name;
   gboolean     dry_run;
+  char        *revision;
+  gboolean     against_template;
 
   /* The command's arguments, as many as it takes. */
   char       **args;
@@ -120,6 +125,7 @@ int          xa_cli_agreement_render     (XaCli           *cli);
 int          xa_cli_agreement_supplement_list   (XaCli    *cli);
 int          xa_cli_agreement_supplement_add    (XaCli    *cli);
 int          xa_cli_agreement_supplement_remove (XaCli    *cli);
+int          xa_cli_agreement_diff       (XaCli           *cli);
 
 /* xa-cli-backup.c */
 int          xa_cli_backup_create        (XaCli           *cli);
@@ -137,5 +143,7 @@ int          xa_cli_template_import      (XaCli           *cli);
 int          xa_cli_template_next_year   (XaCli           *cli);
 int          xa_cli_template_diff        (XaCli           *cli);
 int          xa_cli_template_import_text (XaCli           *cli);
+int          xa_cli_print_diff           (XaTemplateDiff  *diff,
+                                          const char      *pdf);
 
 G_END_DECLS

@@ -194,19 +194,25 @@ xa_cli_template_next_year (XaCli *cli)
 }
 
 /* "+ id text", "- id text", or "~ id" with the changed words as [-old-]{+new+}, as
- * `git diff --word-diff` marks them; NULL for an unchanged clause. */
+ * `git diff --word-diff` marks them; NULL for an unchanged clause. A clause of the
+ * school's has no id anyone knows: its number stands for it. */
 static char *
 change_to_line (XaTemplateChange *change)
 {
   XaTemplateChangeFlags flags = xa_template_change_get_flags (change);
+  XaClause *old_clause = xa_template_change_get_old_clause (change);
+  XaClause *new_clause = xa_template_change_get_new_clause (change);
   const char *id = xa_template_change_get_clause_id (change);
   g_autoptr(GString) line = g_string_new (NULL);
   GPtrArray *segments;
 
+  if (xa_template_change_is_supplement (change))
+    id = xa_clause_get_number (new_clause ? new_clause : old_clause);
+
   if (flags & XA_TEMPLATE_CHANGE_ADDED)
-    return g_strdup_printf ("+ %s %s", id, xa_clause_get_text (xa_template_change_get_new_clause (change)));
+    return g_strdup_printf ("+ %s %s", id, xa_clause_get_text (new_clause));
   if (flags & XA_TEMPLATE_CHANGE_REMOVED)
-    return g_strdup_printf ("- %s %s", id, xa_clause_get_text (xa_template_change_get_old_clause (change)));
+    return g_strdup_printf ("- %s %s", id, xa_clause_get_text (old_clause));
   if ((flags & (XA_TEMPLATE_CHANGE_CHANGED | XA_TEMPLATE_CHANGE_MOVED)) == 0)
     return NULL;
 
@@ -224,12 +230,12 @@ change_to_line (XaTemplateChange *change)
         g_string_append (line, segment->text);
     }
   if (segments == NULL || segments->len == 0)
-    g_string_append (line, xa_clause_get_text (xa_template_change_get_new_clause (change)));
+    g_string_append (line, xa_clause_get_text (new_clause));
 
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
-/* "template diff --pdf FILE": the comparison as the app exports it. */
+/* "--pdf FILE": the comparison as the app exports it. */
 static int
 write_diff_pdf (XaTemplateDiff *diff,
                 const char     *path)
@@ -251,6 +257,43 @@ write_diff_pdf (XaTemplateDiff *diff,
   return EXIT_OK;
 }
 
+/**
+ * xa_cli_print_diff:
+ * @pdf: (nullable): the PDF file to write instead
+ *
+ * What "template diff" and "agreement diff" print: a line per clause that changed; the
+ * school's clauses last, under a line that says whose they are.
+ */
+int
+xa_cli_print_diff (XaTemplateDiff *diff,
+                   const char     *pdf)
+{
+  gboolean in_supplements = FALSE;
+
+  if (pdf != NULL)
+    return write_diff_pdf (diff, pdf);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (diff)); i++)
+    {
+      g_autoptr(XaTemplateChange) change = g_list_model_get_item (G_LIST_MODEL (diff), i);
+      g_autofree char *line = change_to_line (change);
+
+      if (line == NULL)
+        continue;
+
+      if (xa_template_change_is_supplement (change) && !in_supplements)
+        {
+          /* Translators: the line over the school's own clauses in “agreement diff”,
+           * which follow the template's. */
+          g_print ("%s\n", _("# The school's supplementary clauses (补充条款):"));
+          in_supplements = TRUE;
+        }
+      g_print ("%s\n", line);
+    }
+
+  return EXIT_OK;
+}
+
 int
 xa_cli_template_diff (XaCli *cli)
 {
@@ -269,17 +312,5 @@ xa_cli_template_diff (XaCli *cli)
     return xa_cli_user_error (error);
 
   diff = xa_template_diff_new (a, b);
-  if (cli->pdf != NULL)
-    return write_diff_pdf (diff, cli->pdf);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (diff)); i++)
-    {
-      g_autoptr(XaTemplateChange) change = g_list_model_get_item (G_LIST_MODEL (diff), i);
-      g_autofree char *line = change_to_line (change);
-
-      if (line != NULL)
-        g_print ("%s\n", line);
-    }
-
-  return EXIT_OK;
+  return xa_cli_print_diff (diff, cli->pdf);
 }

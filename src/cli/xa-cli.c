@@ -113,6 +113,11 @@ static const OptionSpec option_specs[] = {
     N_("--name needs the template's name") },
   { XA_CLI_OPTION_DRY_RUN, "dry-run", G_OPTION_ARG_NONE, OFFSET (dry_run),
     N_("only show what is recognised; store nothing"), NULL, NULL },
+  { XA_CLI_OPTION_REVISION, "revision", G_OPTION_ARG_STRING, OFFSET (revision),
+    N_("the agreement's revision, from 1 (default: the current one)"), "N",
+    N_("--revision needs a revision number, such as 2") },
+  { XA_CLI_OPTION_AGAINST_TEMPLATE, "against-template", G_OPTION_ARG_NONE, OFFSET (against_template),
+    N_("compare with the template version the agreement was made from"), NULL, NULL },
 };
 
 static const XaCliCommand commands[] = {
@@ -154,6 +159,12 @@ static const XaCliCommand commands[] = {
   { "agreement supplement remove", "--year Y --school CODE N", "[N]",
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL, xa_cli_agreement_supplement_remove,
     { N_("remove the school's supplementary clause number N from a draft; those after it move up") } },
+  { "agreement diff", "--year Y --school CODE [--revision N] [--against-template] [--pdf FILE.pdf]", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_REVISION | XA_CLI_OPTION_AGAINST_TEMPLATE |
+    XA_CLI_OPTION_PDF, xa_cli_agreement_diff,
+    { N_("compare an agreement clause by clause with the revision before it, or with its template"),
+      N_("the school's supplementary clauses come last, marked as the school's"),
+      N_("--pdf writes the comparison as a PDF, changed words underlined or struck through") }, XA_CLI_READS },
   { "agreement render", "--year Y (--school CODE | --all) --out DIR|FILE.pdf [--copy commission|school|both]", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_ALL | XA_CLI_OPTION_OUT | XA_CLI_OPTION_COPY,
     xa_cli_agreement_render,
@@ -216,6 +227,7 @@ xa_cli_clear (XaCli *cli)
   g_clear_pointer (&cli->role, g_free);
   g_clear_pointer (&cli->from, g_free);
   g_clear_pointer (&cli->name, g_free);
+  g_clear_pointer (&cli->revision, g_free);
   g_clear_pointer (&cli->args, g_strfreev);
 }
 

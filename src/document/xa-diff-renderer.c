@@ -7,6 +7,12 @@
  * what happened to it (【新增】【删除】【修改】【移动】). Inserted characters are underlined
  * and deleted ones struck through, in green and red as well: a comparison is printed on
  * black-and-white office printers, where colour alone would be lost.
+ *
+ * Two texts of a school's agreement (or one and its template) are compared the same way;
+ * the school's supplementary clauses come last, under the heading the agreement prints
+ * over them, each marked as the school's, so that a commission clerk never takes them for
+ * the commission's. Its words are in Chinese whatever the interface's language
+ * (xa-document-words.h).
  */
 
 #include "config.h"
@@ -14,6 +20,7 @@
 #include <string.h>
 
 #include "xa-diff-renderer.h"
+#include "xa-document-words.h"
 #include "xa-pdf-file.h"
 #include "core/util/xa-school-year.h"
 
@@ -108,6 +115,9 @@ dup_heading_markup (XaTemplateChange *change)
   if (markup->len == 0)
     append_span (markup, NULL, xa_clause_kind_to_label (xa_template_change_get_kind (change)));
 
+  if (xa_template_change_is_supplement (change))
+    append_span (markup, NULL, XA_DOCUMENT_DIFF_SUPPLEMENT_MARK);
+
   if (flags & XA_TEMPLATE_CHANGE_ADDED)
     append_label (markup, "新增");
   else if (flags & XA_TEMPLATE_CHANGE_REMOVED)
@@ -130,7 +140,12 @@ add_change (XaPageLayout     *layout,
   g_autofree char *heading = dup_heading_markup (change);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  xa_page_layout_add_markup (layout, XA_PARAGRAPH_HEADING_1, heading);
+  /* The school's clauses are numbered points under their section's heading, as the
+   * agreement prints them. */
+  xa_page_layout_add_markup (layout,
+                             xa_template_change_is_supplement (change) ? XA_PARAGRAPH_HEADING_3
+                                                                       : XA_PARAGRAPH_HEADING_1,
+                             heading);
 
   /* Added and removed clauses come as one inserted or deleted segment, unchanged text
    * as one equal segment: the text reads the same way in every case. */
@@ -139,13 +154,44 @@ add_change (XaPageLayout     *layout,
     xa_page_layout_add_markup (layout, XA_PARAGRAPH_BODY, text->str);
 }
 
+/* One side of a comparison of agreements: “模板第1版” or “责任书第2版”. */
+static char *
+dup_side (XaTemplate  *template,
+          XaAgreement *agreement)
+{
+  if (agreement == NULL)
+    return g_strdup_printf (XA_DOCUMENT_DIFF_TEMPLATE_SIDE, xa_template_get_version (template));
+
+  return g_strdup_printf (XA_DOCUMENT_DIFF_AGREEMENT_SIDE, xa_agreement_get_revision (agreement));
+}
+
+/* “新增 1 条 · 删除 0 条 · …”, over all clauses or over the school's only. */
+static char *
+dup_counts (XaTemplateDiff *diff,
+            gboolean        supplements_only)
+{
+  guint (*count) (XaTemplateDiff *, XaTemplateChangeFlags) =
+    supplements_only ? xa_template_diff_count_supplements : xa_template_diff_count;
+  guint added = count (diff, XA_TEMPLATE_CHANGE_ADDED);
+  guint removed = count (diff, XA_TEMPLATE_CHANGE_REMOVED);
+  guint changed = count (diff, XA_TEMPLATE_CHANGE_CHANGED);
+  guint moved = count (diff, XA_TEMPLATE_CHANGE_MOVED);
+
+  if (supplements_only)
+    return g_strdup_printf (XA_DOCUMENT_DIFF_SUPPLEMENT_COUNTS, added, removed, changed, moved);
+
+  /* the counts of a comparison of two templates. */
+  return g_strdup_printf ("新增 %u 条 · 删除 %u 条 · 修改 %u 条 · 移动 %u 条", added, removed, changed, moved);
+}
+
 /**
  * xa_diff_layout_new:
- * @diff: the comparison of two templates
+ * @diff: the comparison of two templates, or of two texts of an agreement
  * @fonts: the typefaces to set it in
  *
  * Every clause that was added, removed, changed or moved, in the reading order of the
- * newer template; clauses that stayed as they were are left out.
+ * newer text; clauses that stayed as they were are left out. The school's clauses come
+ * last, under their own heading, each marked as the school's.
  *
  * Returns: (transfer full): the comparison as a document
  */
@@ -156,7 +202,9 @@ xa_diff_layout_new (XaTemplateDiff *diff,
   g_autoptr(XaPageLayout) layout = NULL;
   XaTemplate *old_template;
   XaTemplate *new_template;
+  XaAgreement *agreement;
   g_autofree char *title = NULL;
+  g_autofree char *school = NULL;
   g_autofree char *old_version = NULL;
   g_autofree char *new_version = NULL;
   g_autofree char *versions = NULL;
@@ -164,6 +212,7 @@ xa_diff_layout_new (XaTemplateDiff *diff,
   g_autofree char *key = NULL;
   g_autofree char *underline = NULL;
   g_autofree char *strikethrough = NULL;
+  gboolean in_supplements = FALSE;
   guint n = 0;
 
   g_return_val_if_fail (XA_IS_TEMPLATE_DIFF (diff), NULL);
@@ -171,25 +220,41 @@ xa_diff_layout_new (XaTemplateDiff *diff,
 
   old_template = xa_template_diff_get_old (diff);
   new_template = xa_template_diff_get_new (diff);
+  agreement = xa_template_diff_get_new_agreement (diff);
   layout = xa_page_layout_new (fonts);
 
-  /* the title of the comparison of two templates; %s is the template's
-   * name, such as 安全目标责任书: “安全目标责任书模板对比”. */
-  title = g_strdup_printf ("%s模板对比", xa_template_get_name (new_template));
-  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, title);
+  if (agreement != NULL)
+    {
+      g_autofree char *year = xa_school_year_format (xa_agreement_get_school_year (agreement), FALSE);
 
-  old_version = dup_version (old_template);
-  new_version = dup_version (new_template);
-  versions = g_strdup_printf ("%s → %s", old_version, new_version);
+      title = g_strdup_printf (XA_DOCUMENT_DIFF_TITLE, xa_template_get_name (new_template));
+      old_version = dup_side (old_template, xa_template_diff_get_old_agreement (diff));
+      new_version = dup_side (new_template, agreement);
+      school = g_strdup_printf (XA_DOCUMENT_DIFF_SCHOOL, xa_agreement_get_school_name (agreement), year);
+      versions = g_strdup_printf (XA_DOCUMENT_DIFF_SIDES, old_version, new_version);
+    }
+  else
+    {
+      /* the title of the comparison of two templates; %s is the template's
+       * name, such as 安全目标责任书: “安全目标责任书模板对比”. */
+      title = g_strdup_printf ("%s模板对比", xa_template_get_name (new_template));
+      old_version = dup_version (old_template);
+      new_version = dup_version (new_template);
+      versions = g_strdup_printf ("%s → %s", old_version, new_version);
+    }
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, title);
+  if (school != NULL)
+    xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_SUBTITLE, NULL, school);
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_SUBTITLE, NULL, versions);
 
-  /* the counts of a comparison of two templates. */
-  summary = g_strdup_printf ("新增 %u 条 · 删除 %u 条 · 修改 %u 条 · 移动 %u 条",
-                             xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_ADDED),
-                             xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_REMOVED),
-                             xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_CHANGED),
-                             xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_MOVED));
+  summary = dup_counts (diff, FALSE);
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, summary);
+  if (agreement != NULL)
+    {
+      g_autofree char *school_summary = dup_counts (diff, TRUE);
+
+      xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, school_summary);
+    }
 
   /* The key shows each marking on the word that names it. */
   underline = g_markup_printf_escaped (INSERTED_SPAN "%s</span>", "下划线");
@@ -198,6 +263,8 @@ xa_diff_layout_new (XaTemplateDiff *diff,
    * “struck through”, each drawn that way. Write no < or &. “下划线为新增文字，删除线为删除文字。” */
   key = g_strdup_printf ("%s为新增文字，%s为删除文字。", underline, strikethrough);
   xa_page_layout_add_markup (layout, XA_PARAGRAPH_BODY, key);
+  if (agreement != NULL)
+    xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, XA_DOCUMENT_DIFF_SUPPLEMENT_KEY);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (diff)); i++)
     {
@@ -206,15 +273,29 @@ xa_diff_layout_new (XaTemplateDiff *diff,
       if ((xa_template_change_get_flags (change) & ANY_CHANGE) == 0)
         continue;
 
+      /* The school's clauses come last: their heading once, before the first. */
+      if (xa_template_change_is_supplement (change) && !in_supplements)
+        {
+          xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, XA_DOCUMENT_SUPPLEMENTS_HEADING);
+          in_supplements = TRUE;
+        }
+
       add_change (layout, change);
       n++;
     }
 
   if (n == 0)
     xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL,
-                                  "两个模板的每个条款内容都相同。");
+                                  agreement != NULL ? XA_DOCUMENT_DIFF_SAME : "两个模板的每个条款内容都相同。");
 
-  xa_page_layout_set_metadata (layout, title, "校安", versions);
+  if (school != NULL)
+    {
+      g_autofree char *subject = g_strdup_printf ("%s %s", school, versions);
+
+      xa_page_layout_set_metadata (layout, title, "校安", subject);
+    }
+  else
+    xa_page_layout_set_metadata (layout, title, "校安", versions);
 
   return g_steal_pointer (&layout);
 }
@@ -223,15 +304,28 @@ xa_diff_layout_new (XaTemplateDiff *diff,
  * xa_diff_dup_file_name:
  *
  * Returns: (transfer full): the name offered for the comparison's PDF, such as
- *   “模板对比 2021-2022 至 2022-2023.pdf”
+ *   “模板对比 2021-2022 至 2022-2023.pdf”, or for an agreement
+ *   “责任书对比 2150000113-示例区实验小学 模板第1版 至 责任书第1版.pdf”
  */
 char *
 xa_diff_dup_file_name (XaTemplateDiff *diff)
 {
+  XaAgreement *agreement;
   g_autofree char *old_span = NULL;
   g_autofree char *new_span = NULL;
 
   g_return_val_if_fail (XA_IS_TEMPLATE_DIFF (diff), NULL);
+
+  if ((agreement = xa_template_diff_get_new_agreement (diff)) != NULL)
+    {
+      g_autofree char *name = xa_agreement_dup_file_name (agreement);
+      g_autofree char *old_side = dup_side (xa_template_diff_get_old (diff), xa_template_diff_get_old_agreement (diff));
+      g_autofree char *new_side = dup_side (xa_template_diff_get_new (diff), agreement);
+
+      /* The agreement's own name, whose characters are safe in a file's, without .pdf. */
+      name[strlen (name) - strlen (".pdf")] = '\0';
+      return g_strdup_printf (XA_DOCUMENT_DIFF_FILE_NAME, name, old_side, new_side);
+    }
 
   old_span = xa_school_year_format_span (xa_template_get_school_year (xa_template_diff_get_old (diff)));
   new_span = xa_school_year_format_span (xa_template_get_school_year (xa_template_diff_get_new (diff)));
@@ -269,8 +363,7 @@ xa_diff_write_pdf (XaTemplateDiff  *diff,
 
 typedef struct
 {
-  XaTemplate     *old_template;
-  XaTemplate     *new_template;
+  XaTemplateDiff *diff;
   XaFontResolver *fonts;
   GFile          *file;
 } ExportData;
@@ -278,8 +371,7 @@ typedef struct
 static void
 export_data_free (ExportData *data)
 {
-  g_clear_object (&data->old_template);
-  g_clear_object (&data->new_template);
+  g_clear_object (&data->diff);
   g_clear_object (&data->fonts);
   g_clear_object (&data->file);
   g_free (data);
@@ -292,7 +384,6 @@ export_worker (GTask        *task,
                GCancellable *cancellable)
 {
   ExportData *data = task_data;
-  g_autoptr(XaTemplateDiff) diff = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = xa_pdf_file_dup_local_path (data->file, &error);
 
@@ -305,8 +396,7 @@ export_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  diff = xa_template_diff_new (data->old_template, data->new_template);
-  if (!xa_diff_write_pdf (diff, data->fonts, path, &error))
+  if (!xa_diff_write_pdf (data->diff, data->fonts, path, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -314,16 +404,15 @@ export_worker (GTask        *task,
 
 /**
  * xa_diff_export_async:
- * @old_template: the older template
- * @new_template: the newer one
+ * @diff: the comparison; it holds its templates and agreements, which nobody may change
+ *   until the PDF is written (a comparison made of copies, as the library and the book
+ *   give them, is never changed)
  * @file: a local file; replaced atomically when it exists
  *
- * Writes the comparison of two templates as a PDF in a worker thread. The templates
- * are copied first, so the caller may go on using and changing its own.
+ * Writes the comparison as a PDF in a worker thread.
  */
 void
-xa_diff_export_async (XaTemplate          *old_template,
-                      XaTemplate          *new_template,
+xa_diff_export_async (XaTemplateDiff      *diff,
                       XaFontResolver      *fonts,
                       GFile               *file,
                       GCancellable        *cancellable,
@@ -333,14 +422,12 @@ xa_diff_export_async (XaTemplate          *old_template,
   g_autoptr(GTask) task = NULL;
   ExportData *data;
 
-  g_return_if_fail (XA_IS_TEMPLATE (old_template));
-  g_return_if_fail (XA_IS_TEMPLATE (new_template));
+  g_return_if_fail (XA_IS_TEMPLATE_DIFF (diff));
   g_return_if_fail (XA_IS_FONT_RESOLVER (fonts));
   g_return_if_fail (G_IS_FILE (file));
 
   data = g_new0 (ExportData, 1);
-  data->old_template = xa_template_copy (old_template);
-  data->new_template = xa_template_copy (new_template);
+  data->diff = g_object_ref (diff);
   data->fonts = g_object_ref (fonts);
   data->file = g_object_ref (file);
 

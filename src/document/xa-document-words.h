@@ -31,6 +31,27 @@
 #define XA_DOCUMENT_SUPPLEMENTS_HEADING XA_DOCUMENT_SUPPLEMENTS "（学校补充）"
 #define XA_DOCUMENT_SUPPLEMENT_NUMBER   "%u."
 
+/* The comparison of two texts of a school's agreement (xa-diff-renderer.c): the title,
+ * after the template's name (安全目标责任书对比); under it the school and the school year
+ * (示例区实验小学 2021—2022学年度), then the two sides, each a template version or a
+ * revision of the agreement (模板第1版 → 责任书第1版); the name offered for the file,
+ * after the agreement's own (2150000113-示例区实验小学) and the two sides. */
+#define XA_DOCUMENT_DIFF_TITLE            "%s对比"
+#define XA_DOCUMENT_DIFF_SCHOOL           "%s %s"
+#define XA_DOCUMENT_DIFF_TEMPLATE_SIDE    "模板第%d版"
+#define XA_DOCUMENT_DIFF_AGREEMENT_SIDE   "责任书第%d版"
+#define XA_DOCUMENT_DIFF_SIDES            "%s → %s"
+#define XA_DOCUMENT_DIFF_FILE_NAME        "责任书对比 %s %s 至 %s.pdf"
+#define XA_DOCUMENT_DIFF_SAME             "两个文本的每个条款内容都相同。"
+/* The school's clauses in the comparison: after the template's, under the heading the
+ * agreement prints over them (XA_DOCUMENT_SUPPLEMENTS_HEADING), each marked after its
+ * number (2.【学校补充】【修改】) so that a page that starts among them still tells them
+ * from the commission's; the line that says so under the counts, and their own counts. */
+#define XA_DOCUMENT_DIFF_SUPPLEMENT_MARK  "【学校补充】"
+#define XA_DOCUMENT_DIFF_SUPPLEMENT_KEY   "标有【学校补充】的是学校的补充条款，不是区教委模板的条款。"
+#define XA_DOCUMENT_DIFF_SUPPLEMENT_COUNTS \
+  "其中学校补充：新增 %u 条 · 删除 %u 条 · 修改 %u 条 · 移动 %u 条"
+
 /* A document's title in the PDF's properties, with the school it is for:
  * 继任履责确认（示例区实验小学）. */
 #define XA_DOCUMENT_TITLE_FOR_SCHOOL "%s（%s）"

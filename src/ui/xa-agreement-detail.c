@@ -5,7 +5,8 @@
  * One school's agreement: its fields and the school's supplementary clauses (editable
  * only while it is a draft; xa-agreement-supplements.c), the steps it went through with
  * who and when, the buttons for the next step, and the preview of its pages with
- * printing and PDF export. The agreement shown is the detail's own copy, read
+ * printing and PDF export. Its comparison with its template or with the revision before
+ * takes the whole detail, in the templates' comparison view, until its back button. The agreement shown is the detail's own copy, read
  * from the book: the book's list refills after every change of the store.
  */
 
@@ -17,6 +18,7 @@
 #include "xa-agreement-export.h"
 #include "xa-agreement-supplements.h"
 #include "xa-page-preview.h"
+#include "xa-template-compare.h"
 #include "xa-ui-utils.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
@@ -37,6 +39,8 @@ struct _XaAgreementDetail
   /* Template widgets */
   GtkWidget            *archive_button;
   AdwEntryRow          *commission_row;
+  XaTemplateCompare    *compare;
+  AdwActionRow         *compare_previous_row;
   AdwComboRow          *copies_row;
   AdwEntryRow          *direct_row;
   AdwEntryRow          *sign_date_row;
@@ -63,6 +67,7 @@ struct _XaAgreementDetail
   GtkWidget            *withdraw_button;
 
   /* State */
+  char                 *compared_uuid;   /* the agreement in the comparison shown */
   guint                 busy;
   guint                 filling : 1;
   guint                 choosing : 1;
@@ -244,6 +249,10 @@ update_actions (XaAgreementDetail *self)
   gtk_widget_set_visible (self->sign_button, state == XA_AGREEMENT_STATE_PENDING);
   gtk_widget_set_visible (self->archive_button, state == XA_AGREEMENT_STATE_SIGNED);
   gtk_widget_set_visible (self->revise_button, state >= XA_AGREEMENT_STATE_SIGNED);
+
+  gtk_widget_action_set_enabled (widget, "agreement.compare-template", agreement != NULL);
+  gtk_widget_action_set_enabled (widget, "agreement.compare-previous",
+                                 agreement != NULL && xa_agreement_get_supersedes (agreement) != NULL);
 }
 
 static void
@@ -262,7 +271,13 @@ fill (XaAgreementDetail *self)
   g_autofree char *title = NULL;
   gboolean editable;
 
-  gtk_stack_set_visible_child_name (self->stack, agreement ? "agreement" : "empty");
+  /* A comparison stays in view while its agreement is read again; another agreement
+   * is shown itself. */
+  if (agreement == NULL || g_strcmp0 (xa_agreement_get_uuid (agreement), self->compared_uuid) != 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, agreement ? "agreement" : "empty");
+      g_clear_pointer (&self->compared_uuid, g_free);
+    }
   update_actions (self);
   update_pages (self);
   xa_agreement_supplements_show (self->supplements, agreement);
@@ -310,6 +325,17 @@ fill (XaAgreementDetail *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->successor_row),
                           xa_agreement_get_successor (agreement) != NULL);
+
+  if (xa_agreement_get_supersedes (agreement) != NULL)
+    {
+      /* Translators: the revision the agreement supersedes, compared with it. */
+      g_autofree char *subtitle = g_strdup_printf (_("What changed since revision %d"),
+                                                   xa_agreement_get_revision (agreement) - 1);
+
+      adw_action_row_set_subtitle (self->compare_previous_row, subtitle);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_previous_row),
+                          xa_agreement_get_supersedes (agreement) != NULL);
 
   set_step_row (self, self->draft_row, XA_AGREEMENT_STATE_DRAFT);
   set_step_row (self, self->pending_row, XA_AGREEMENT_STATE_PENDING);
@@ -440,6 +466,61 @@ revise_action (GtkWidget  *widget,
   xa_widget_add_toast (GTK_WIDGET (self),
                        adw_toast_new_format (_("Revision %d is a draft; the signed revision stays as it was"),
                                              xa_agreement_get_revision (revision)));
+}
+
+/* The agreement as the book reads it, against its template or the revision before, in
+ * place of the detail until the comparison's back button. */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  XaAgreementDetail *self = XA_AGREEMENT_DETAIL (widget);
+  gboolean previous = g_str_equal (action_name, "agreement.compare-previous");
+  g_autoptr(XaTemplateDiff) diff = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  XaAgreement *agreement = self->agreement;
+
+  if (agreement == NULL)
+    return;
+
+  diff = xa_agreement_book_compare (self->book, xa_agreement_get_uuid (agreement),
+                                    previous ? XA_AGREEMENT_COMPARE_PREVIOUS : XA_AGREEMENT_COMPARE_TEMPLATE,
+                                    &error);
+  if (diff == NULL)
+    {
+      xa_widget_show_error (widget, _("The Agreement Cannot Be Compared"), error->message);
+      return;
+    }
+
+  if (previous)
+    /* Translators: what a comparison shows: the school, the agreement's revision and
+     * the one before it. */
+    title = g_strdup_printf (_("%s: revision %d against revision %d"), xa_agreement_get_school_name (agreement),
+                             xa_agreement_get_revision (agreement), xa_agreement_get_revision (agreement) - 1);
+  else
+    /* Translators: what a comparison shows: the school, the agreement's revision and
+     * the version of the template it was made from. */
+    title = g_strdup_printf (_("%s: revision %d against its template, version %d"),
+                             xa_agreement_get_school_name (agreement), xa_agreement_get_revision (agreement),
+                             xa_template_get_version (xa_template_diff_get_old (diff)));
+
+  xa_template_compare_show_diff (self->compare, diff, title);
+  g_free (self->compared_uuid);
+  self->compared_uuid = g_strdup (xa_agreement_get_uuid (agreement));
+  gtk_stack_set_visible_child_name (self->stack, "compare");
+}
+
+static void
+show_agreement_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  XaAgreementDetail *self = XA_AGREEMENT_DETAIL (widget);
+
+  g_clear_pointer (&self->compared_uuid, g_free);
+  gtk_stack_set_visible_child_name (self->stack, self->agreement ? "agreement" : "empty");
 }
 
 static void
@@ -596,6 +677,7 @@ xa_agreement_detail_finalize (GObject *object)
   XaAgreementDetail *self = XA_AGREEMENT_DETAIL (object);
 
   g_clear_pointer (&self->pages_key, g_free);
+  g_clear_pointer (&self->compared_uuid, g_free);
 
   G_OBJECT_CLASS (xa_agreement_detail_parent_class)->finalize (object);
 }
@@ -645,6 +727,7 @@ xa_agreement_detail_class_init (XaAgreementDetailClass *klass)
 
   g_type_ensure (XA_TYPE_PAGE_PREVIEW);
   g_type_ensure (XA_TYPE_AGREEMENT_SUPPLEMENTS);
+  g_type_ensure (XA_TYPE_TEMPLATE_COMPARE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-agreement-detail.ui");
@@ -652,6 +735,8 @@ xa_agreement_detail_class_init (XaAgreementDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, archive_button);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, archived_row);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, commission_row);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, compare);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, compare_previous_row);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, copies_row);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, direct_row);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, draft_row);
@@ -686,6 +771,9 @@ xa_agreement_detail_class_init (XaAgreementDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "agreement.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "agreement.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "agreement.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "agreement.compare-template", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "agreement.compare-previous", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "agreement.show-agreement", NULL, show_agreement_action);
 }
 
 static void
@@ -706,6 +794,7 @@ xa_agreement_detail_init (XaAgreementDetail *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   self->cancellable = g_cancellable_new ();
+  xa_template_compare_set_back_action (self->compare, "agreement.show-agreement", _("Back to the Agreement"));
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->preview_scroller);
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self,

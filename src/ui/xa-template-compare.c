@@ -5,6 +5,11 @@
  * Two templates side by side in time: every clause that was added, removed, changed or
  * moved, in the reading order of the newer one, with the characters that were inserted
  * on green and those that were deleted struck through in red.
+ *
+ * The agreement detail shows a comparison it made (xa_template_compare_show_diff()): an
+ * agreement with its template or with the revision before, in place of the choice of two
+ * templates. The school's supplementary clauses come last there, under a heading of their
+ * own and each with a badge that says they are the school's.
  */
 
 #include "config.h"
@@ -13,6 +18,7 @@
 
 #include "xa-template-compare.h"
 #include "xa-ui-utils.h"
+#include "core/util/xa-text.h"
 #include "document/xa-diff-renderer.h"
 
 #define INSERTED_SPAN "<span background=\"#c6efce\" foreground=\"#0b5d1e\">"
@@ -32,17 +38,22 @@ struct _XaTemplateCompare
   GFile              *export_file;   /* while a PDF is being written */
 
   /* Template widgets */
+  GtkImage           *arrow_image;
+  GtkButton          *back_button;
   GtkListBox         *change_list;
   GtkCheckButton     *changes_only_check;
   GtkStringList      *labels;
   GtkDropDown        *new_dropdown;
   GtkDropDown        *old_dropdown;
+  AdwStatusPage      *same_page;
   GtkStack           *stack;
   GtkLabel           *summary_label;
+  GtkLabel           *title_label;
 
   /* State */
   guint               filling : 1;
   guint               choosing : 1;
+  guint               fixed : 1;      /* a comparison given, not chosen */
 };
 
 G_DEFINE_FINAL_TYPE (XaTemplateCompare, xa_template_compare, GTK_TYPE_WIDGET)
@@ -133,7 +144,9 @@ xa_template_change_dup_markup (XaTemplateChange *change)
   else
     append_whole (markup, xa_clause_get_heading (clause), span);
 
-  if (markup->len > 0)
+  /* A heading has a line of its own; a number alone leads its text, as printed. */
+  if (markup->len > 0 && (!xa_text_is_blank (xa_clause_get_heading (clause)) ||
+                          (old_clause != NULL && !xa_text_is_blank (xa_clause_get_heading (old_clause)))))
     g_string_append_c (markup, '\n');
 
   if (flags & XA_TEMPLATE_CHANGE_TEXT)
@@ -182,6 +195,18 @@ flags_label (XaTemplateChangeFlags  flags,
 }
 
 static GtkWidget *
+new_badge (const char *text,
+           const char *css_class)
+{
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  gtk_widget_add_css_class (badge, "state-badge");
+  gtk_widget_add_css_class (badge, css_class);
+  return badge;
+}
+
+static GtkWidget *
 create_change_row (gpointer item,
                    gpointer user_data)
 {
@@ -206,21 +231,53 @@ create_change_row (gpointer item,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
 
-  if (badge_text != NULL)
-    {
-      GtkWidget *badge = gtk_label_new (badge_text);
+  /* The school's clause says so on every row, changed or not: a row read alone is never
+   * taken for the commission's. */
+  if (xa_template_change_is_supplement (change))
+    /* Translators: the badge of a supplementary clause of the school in a comparison. */
+    gtk_box_append (GTK_BOX (box), new_badge (_("School's"), "school"));
 
-      gtk_widget_set_valign (badge, GTK_ALIGN_START);
-      gtk_widget_add_css_class (badge, "state-badge");
-      gtk_widget_add_css_class (badge, css_class);
-      gtk_box_append (GTK_BOX (box), badge);
-    }
+  if (badge_text != NULL)
+    gtk_box_append (GTK_BOX (box), new_badge (badge_text, css_class));
   else
     gtk_widget_add_css_class (label, "dim-label");
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "change", g_object_ref (change), g_object_unref);
   return row;
+}
+
+static gboolean
+row_is_supplement (GtkListBoxRow *row)
+{
+  XaTemplateChange *change = row ? g_object_get_data (G_OBJECT (row), "change") : NULL;
+
+  return change != NULL && xa_template_change_is_supplement (change);
+}
+
+/* Over the first of the school's clauses, the heading the agreement prints over them. */
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  GtkWidget *header;
+
+  if (!row_is_supplement (row) || row_is_supplement (before))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  if (gtk_list_box_row_get_header (row) != NULL)
+    return;
+
+  header = gtk_label_new (_("School's Supplementary Clauses"));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "supplements-header");
+  gtk_list_box_row_set_header (row, header);
 }
 
 static gboolean
@@ -249,6 +306,21 @@ update_summary (XaTemplateCompare *self)
                           xa_template_diff_count (self->diff, XA_TEMPLATE_CHANGE_REMOVED),
                           changed,
                           xa_template_diff_count (self->diff, XA_TEMPLATE_CHANGE_MOVED));
+
+  if (xa_template_diff_get_new_agreement (self->diff) != NULL)
+    {
+      g_autofree char *counts = g_steal_pointer (&text);
+
+      /* Translators: under the counts of a comparison of an agreement, those of the
+       * school's own clauses. */
+      text = g_strdup_printf (_("%s\nOf them the school's supplementary clauses: %u added · %u removed · %u changed · %u moved"),
+                              counts,
+                              xa_template_diff_count_supplements (self->diff, XA_TEMPLATE_CHANGE_ADDED),
+                              xa_template_diff_count_supplements (self->diff, XA_TEMPLATE_CHANGE_REMOVED),
+                              xa_template_diff_count_supplements (self->diff, XA_TEMPLATE_CHANGE_CHANGED),
+                              xa_template_diff_count_supplements (self->diff, XA_TEMPLATE_CHANGE_MOVED));
+    }
+
   gtk_label_set_label (self->summary_label, text);
 }
 
@@ -305,7 +377,7 @@ choice_changed_cb (XaTemplateCompare *self)
   g_autoptr(XaTemplate) old_template = NULL;
   g_autoptr(XaTemplate) new_template = NULL;
 
-  if (self->filling || self->library == NULL)
+  if (self->filling || self->library == NULL || self->fixed)
     return;
 
   old_template = dup_chosen (self, self->old_dropdown);
@@ -499,13 +571,17 @@ xa_template_compare_class_init (XaTemplateCompareClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-template-compare.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, arrow_image);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, back_button);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, change_list);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, changes_only_check);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, labels);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, new_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, old_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, same_page);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, stack);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateCompare, title_label);
   gtk_widget_class_bind_template_callback (widget_class, changes_only_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
 
@@ -519,6 +595,7 @@ xa_template_compare_init (XaTemplateCompare *self)
 
   self->uuids = g_ptr_array_new_with_free_func (g_free);
   self->cancellable = g_cancellable_new ();
+  gtk_list_box_set_header_func (self->change_list, update_header, NULL, NULL);
   update_actions (self);
 }
 
@@ -565,6 +642,58 @@ xa_template_compare_show (XaTemplateCompare *self,
 }
 
 /**
+ * xa_template_compare_show_diff:
+ * @diff: a comparison made elsewhere, such as an agreement's with its template; held,
+ *   and written as it is when exported
+ * @title: what is compared, shown in place of the choice of two templates
+ *
+ * Shows @diff for good: the widget no longer offers to choose templates.
+ */
+void
+xa_template_compare_show_diff (XaTemplateCompare *self,
+                               XaTemplateDiff    *diff,
+                               const char        *title)
+{
+  g_return_if_fail (XA_IS_TEMPLATE_COMPARE (self));
+  g_return_if_fail (XA_IS_TEMPLATE_DIFF (diff));
+  g_return_if_fail (title != NULL);
+
+  self->fixed = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->old_dropdown), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->arrow_image), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_dropdown), FALSE);
+  gtk_label_set_label (self->title_label, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), TRUE);
+
+  if (xa_template_diff_get_new_agreement (diff) == NULL)
+    adw_status_page_set_description (self->same_page, _("Every clause of the two templates reads the same."));
+  else if (xa_template_diff_get_old_agreement (diff) == NULL)
+    adw_status_page_set_description (self->same_page,
+                                     _("The agreement reads as its template: the school added no clause of its own."));
+  else
+    adw_status_page_set_description (self->same_page, _("Every clause of the two revisions reads the same."));
+
+  g_set_object (&self->diff, diff);
+  update_list (self);
+}
+
+/**
+ * xa_template_compare_set_back_action:
+ * @action_name: the action of the button that leaves the comparison
+ * @tooltip: what the button says it does
+ */
+void
+xa_template_compare_set_back_action (XaTemplateCompare *self,
+                                     const char        *action_name,
+                                     const char        *tooltip)
+{
+  g_return_if_fail (XA_IS_TEMPLATE_COMPARE (self));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), action_name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button), tooltip);
+}
+
+/**
  * xa_template_compare_get_diff:
  *
  * Returns: (transfer none) (nullable): the comparison shown
@@ -602,8 +731,7 @@ xa_template_compare_export_to_file (XaTemplateCompare *self,
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
-  xa_diff_export_async (xa_template_diff_get_old (self->diff), xa_template_diff_get_new (self->diff),
-                        self->fonts, file, self->cancellable, exported_cb, g_object_ref (self));
+  xa_diff_export_async (self->diff, self->fonts, file, self->cancellable, exported_cb, g_object_ref (self));
 }
 
 gboolean

@@ -21,6 +21,12 @@ void            xa_template_compare_set_library    (XaTemplateCompare *self,
 void            xa_template_compare_show           (XaTemplateCompare *self,
                                                     const char        *old_uuid,
                                                     const char        *new_uuid);
+void            xa_template_compare_show_diff      (XaTemplateCompare *self,
+                                                    XaTemplateDiff    *diff,
+                                                    const char        *title);
+void            xa_template_compare_set_back_action (XaTemplateCompare *self,
+                                                    const char        *action_name,
+                                                    const char        *tooltip);
 XaTemplateDiff *xa_template_compare_get_diff       (XaTemplateCompare *self);
 void            xa_template_compare_export_to_file (XaTemplateCompare *self,
                                                     GFile             *file);

@@ -328,6 +328,89 @@ test_template_diff_pdf (Fixture       *fixture,
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 }
 
+/* agreement diff: with its template, the school's clauses are all that is listed, under
+ * the line that says whose they are; with the revision before, a clause removed and one
+ * added, the one that moved up renumbered; the first revision without
+ * --against-template is refused with the way to ask for it; the PDF marks them. */
+static void
+test_agreement_diff (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(XaTestRun) first = { 0, };
+  g_auto(XaTestRun) against_template = { 0, };
+  g_auto(XaTestRun) revisions = { 0, };
+  g_auto(XaTestRun) old_revision = { 0, };
+  g_auto(XaTestRun) no_such = { 0, };
+  g_auto(XaTestRun) pdf = { 0, };
+  g_autoptr(JsonArray) agreements = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *path = g_build_filename (fixture->out, "agreement-diff.pdf", NULL);
+  const char *dir = fixture->demo.data_dir;
+  const char *code;
+  const char *listed;
+  guint n_lines = 0;
+
+#define RUN_OK(...) \
+  G_STMT_START { \
+    g_auto(XaTestRun) run_ = { 0, }; \
+    xa_test_run_cli (&run_, dir, __VA_ARGS__, NULL); \
+    g_assert_cmpint (run_.status, ==, 0); \
+  } G_STMT_END
+
+  RUN_OK ("agreement", "generate", "--year", "2021", "--all");
+  agreements = list_agreements (fixture);
+  code = json_object_get_string_member (json_array_get_object_element (agreements, 0), "school");
+  RUN_OK ("agreement", "supplement", "add", "--year", "2021", "--school", code, "学校每月开展一次消防演练。");
+  RUN_OK ("agreement", "supplement", "add", "--year", "2021", "--school", code, "校车由专人接送。");
+
+  xa_test_run_cli (&first, dir, "agreement", "diff", "--year", "2021", "--school", code, NULL);
+  g_assert_cmpint (first.status, ==, 1);
+  g_assert_nonnull (strstr (first.err, "--against-template"));
+  g_assert_cmpuint (strchr (first.err, '\n') - first.err, ==, strlen (first.err) - 1);
+
+  xa_test_run_cli (&against_template, dir, "agreement", "diff", "--year", "2021", "--school", code,
+                   "--against-template", NULL);
+  g_assert_cmpint (against_template.status, ==, 0);
+  listed = strstr (against_template.out, "补充条款");
+  g_assert_nonnull (listed);
+  g_assert_nonnull (strstr (listed, "\n+ 1. 学校每月开展一次消防演练。\n+ 2. 校车由专人接送。\n"));
+  /* Only the school's: the template's clauses are all as they were. */
+  g_assert_true (g_str_has_prefix (against_template.out, "# "));
+  for (const char *p = against_template.out; (p = strchr (p, '\n')) != NULL; p++)
+    n_lines++;
+  g_assert_cmpuint (n_lines, ==, 3);
+
+  RUN_OK ("agreement", "advance", "--year", "2021", "--school", code, "--to", "pending");
+  RUN_OK ("agreement", "advance", "--year", "2021", "--school", code, "--to", "signed");
+  RUN_OK ("agreement", "revise", "--year", "2021", "--school", code);
+  RUN_OK ("agreement", "supplement", "remove", "--year", "2021", "--school", code, "1");
+  RUN_OK ("agreement", "supplement", "add", "--year", "2021", "--school", code, "食堂实行校长陪餐制度。");
+#undef RUN_OK
+
+  xa_test_run_cli (&revisions, dir, "agreement", "diff", "--year", "2021", "--school", code, NULL);
+  g_assert_cmpint (revisions.status, ==, 0);
+  listed = strstr (revisions.out, "补充条款");
+  g_assert_nonnull (listed);
+  g_assert_nonnull (strstr (listed, "\n- 1. 学校每月开展一次消防演练。\n~ 1. 校车由专人接送。\n+ 2. 食堂实行校长陪餐制度。\n"));
+
+  xa_test_run_cli (&old_revision, dir, "agreement", "diff", "--year", "2021", "--school", code,
+                   "--revision", "1", "--against-template", NULL);
+  g_assert_cmpint (old_revision.status, ==, 0);
+  g_assert_nonnull (strstr (old_revision.out, "\n+ 1. 学校每月开展一次消防演练。\n+ 2. 校车由专人接送。\n"));
+
+  xa_test_run_cli (&no_such, dir, "agreement", "diff", "--year", "2021", "--school", code, "--revision", "3", NULL);
+  g_assert_cmpint (no_such.status, ==, 1);
+  g_assert_nonnull (strstr (no_such.err, code));
+  g_assert_nonnull (strstr (no_such.err, "3"));
+
+  xa_test_run_cli (&pdf, dir, "agreement", "diff", "--year", "2021", "--school", code, "--pdf", path, NULL);
+  g_assert_cmpint (pdf.status, ==, 0);
+  document = open_pdf (path);
+  g_assert_true (document_contains (document, "补充条款（学校补充）"));
+  g_assert_true (document_contains (document, "【学校补充】【新增】"));
+  g_assert_true (document_contains (document, "食堂实行校长陪餐制度。"));
+}
+
 /* agreement set-date: the date prints under both parties in place of 年　月　日; a date
  * that is not one is refused, naming it, and changes nothing. */
 static void
@@ -390,6 +473,7 @@ main (int   argc,
   ADD ("advance-and-revise", test_advance_and_revise);
   ADD ("template-diff-pdf", test_template_diff_pdf);
   ADD ("set-date", test_set_date);
+  ADD ("agreement-diff", test_agreement_diff);
 
   return g_test_run ();
 }

@@ -14,6 +14,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include "xa-test-utils.h"
+#include "core/agreements/xa-agreement-book.h"
 #include "core/agreements/xa-template-library.h"
 #include "document/xa-diff-renderer.h"
 #include "document/xa-poppler-private.h"
@@ -295,6 +297,115 @@ test_identical (void)
   g_assert_null (strstr (text, "【"));
 }
 
+static char *
+add_supplement (XaAgreementBook *book,
+                const char      *agreement_uuid,
+                const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+  char *uuid = xa_agreement_book_add_supplement (book, agreement_uuid, text, &error);
+
+  g_assert_no_error (error);
+  return uuid;
+}
+
+/* Revision 2 of a school's agreement against revision 1, made from a corrected template:
+ * the commission's change first, unmarked; then, under the heading the agreement prints
+ * over them, the school's clause edited, removed and added, each marked as the school's. */
+static void
+test_agreement (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = xa_test_workspace_new_in_memory ("李校长", 1);
+  XaAgreementBook *book = xa_workspace_get_agreements (workspace);
+  XaTemplateLibrary *library = xa_workspace_get_templates (workspace);
+  g_autoptr(GListModel) agreements = NULL;
+  g_autoptr(XaAgreement) first = NULL;
+  g_autoptr(XaAgreement) revision = NULL;
+  g_autoptr(XaTemplate) corrected = NULL;
+  g_autoptr(XaTemplateDiff) diff = NULL;
+  g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
+  g_autoptr(XaPageLayout) layout = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *carried = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  const char *uuid;
+  const char *district;
+  const char *heading;
+  guint n_marks = 0;
+
+  g_assert_true (xa_agreement_book_generate_all (book, 2021, NULL, &error));
+  g_assert_no_error (error);
+  agreements = xa_agreement_book_list_year (book, 2021, &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (agreements, 0);
+  uuid = xa_agreement_get_uuid (first);
+  edited = add_supplement (book, uuid, "校车由专人接送。");
+  removed = add_supplement (book, uuid, "食堂实行校长陪餐制度。");
+  g_assert_true (xa_agreement_book_advance (book, uuid, XA_AGREEMENT_STATE_PENDING, &error));
+  g_assert_true (xa_agreement_book_advance (book, uuid, XA_AGREEMENT_STATE_SIGNED, &error));
+  g_assert_no_error (error);
+
+  corrected = xa_template_library_dup_latest (library, 2021, &error);
+  g_assert_no_error (error);
+  xa_clause_set_text (xa_template_find_clause (corrected, "s1.5"), "区教委改过的条款。");
+  g_assert_true (xa_template_library_save (library, corrected, &error));
+  g_assert_no_error (error);
+
+  revision = xa_agreement_book_revise (book, uuid, &error);
+  g_assert_no_error (error);
+  carried = xa_agreement_dup_revised_supplement_uuid (edited);
+  g_assert_true (xa_agreement_book_set_supplement (book, carried, "校车由两名教师专人接送。", &error));
+  g_assert_no_error (error);
+  g_assert_true (xa_agreement_book_remove_supplement (book, xa_agreement_get_supplement_uuid (revision, 1), &error));
+  g_assert_no_error (error);
+  added = add_supplement (book, xa_agreement_get_uuid (revision), "寄宿生晚间由宿管员查寝。");
+
+  diff = xa_agreement_book_compare (book, xa_agreement_get_uuid (revision), XA_AGREEMENT_COMPARE_PREVIOUS, &error);
+  g_assert_no_error (error);
+  layout = xa_diff_layout_new (diff, fonts);
+  pdf = xa_page_layout_render_pdf (layout, &error);
+  g_assert_no_error (error);
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  text = dup_squeezed_text (document);
+
+  g_assert_nonnull (strstr (text, "责任书第1版→责任书第2版"));
+  g_assert_nonnull (strstr (text, "其中学校补充：新增1条·删除1条·修改1条·移动0条"));
+
+  /* The commission's change stands before the school's heading, without the mark. */
+  district = strstr (text, "措施。【修改】");
+  g_assert_nonnull (strstr (text, "区教委改过的条款。"));
+  heading = strstr (text, "补充条款（学校补充）");
+  g_assert_nonnull (district);
+  g_assert_nonnull (heading);
+  g_assert_true (district < heading);
+  g_assert_null (g_strstr_len (text, district - text, "【学校补充】【"));
+
+  /* After it, each of the school's clauses with the mark, then what happened to it. */
+  g_assert_nonnull (strstr (heading, "1.【学校补充】【修改】校车由两名教师专人接送。"));
+  g_assert_nonnull (strstr (heading, "2.【学校补充】【删除】食堂实行校长陪餐制度。"));
+  g_assert_nonnull (strstr (heading, "2.【学校补充】【新增】寄宿生晚间由宿管员查寝。"));
+  for (const char *p = strstr (text, "【学校补充】"); p != NULL; p = strstr (p + 1, "【学校补充】"))
+    n_marks++;
+  /* Three clauses and the key that says what the mark means. */
+  g_assert_cmpuint (n_marks, ==, 4);
+
+  name = xa_diff_dup_file_name (diff);
+  g_assert_true (g_str_has_prefix (name, "责任书对比 "));
+  g_assert_true (g_str_has_suffix (name, " 责任书第1版 至 责任书第2版.pdf"));
+  g_assert_nonnull (strstr (name, xa_agreement_get_school_code (revision)));
+
+  g_clear_object (&diff);
+  g_clear_object (&layout);
+  g_assert_finalize_object (g_steal_pointer (&workspace));
+}
+
 static void
 skip_without_locale (void)
 {
@@ -326,6 +437,7 @@ main (int   argc,
   ADD ("marks", test_marks);
 #undef ADD
   g_test_add_func ("/xa/template-compare-pdf/identical", test_identical);
+  g_test_add_func ("/xa/template-compare-pdf/agreement", test_agreement);
 
   return g_test_run ();
 }

@@ -4,7 +4,9 @@
  *
  * The agreement detail's preview while a field is typed and applied again and again: the
  * layouts run off the main thread, the newest edit wins, no stale result is ever shown,
- * and the preview ends as the PDF export writes the agreement.
+ * and the preview ends as the PDF export writes the agreement. From the detail, the
+ * agreement's comparison with its template and with the revision before, the school's
+ * clauses under their heading, each with its badge.
  */
 
 #include "config.h"
@@ -19,6 +21,7 @@
 #include "ui/xa-agreement-detail.h"
 #include "ui/xa-agreement-supplements.h"
 #include "ui/xa-page-preview.h"
+#include "ui/xa-template-compare.h"
 
 typedef struct
 {
@@ -262,6 +265,214 @@ test_supplement_in_preview (Fixture       *fixture,
   }
 }
 
+/* The widgets under @widget that carry @css_class, in order. */
+static void
+collect_with_class (GtkWidget  *widget,
+                    const char *css_class,
+                    GPtrArray  *found)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_with_class (child, css_class, found);
+}
+
+/* The text of the row's label that holds the clause, for a badge in that row. */
+static const char *
+row_markup_text (GtkWidget *badge)
+{
+  GtkWidget *box = gtk_widget_get_parent (badge);
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Until the window was drawn as it is now, in the application's style, for a
+ * screenshot. */
+static void
+wait_for_paint (GtkWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  gboolean painted = FALSE;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+
+  /* As the application shows it: with its style sheet, which AdwApplication loads. */
+  gtk_css_provider_load_from_resource (style, "/io/github/xiaoan/Xiaoan/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static XaAgreement *
+dup_fresh (Fixture    *fixture,
+           const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  XaAgreement *agreement = xa_agreement_book_dup_by_uuid (xa_workspace_get_agreements (fixture->workspace), uuid,
+                                                          &error);
+
+  g_assert_no_error (error);
+  return agreement;
+}
+
+/* 与模板对比 shows the agreement's own clauses as all that changed, under their heading,
+ * each with the school's badge and no template clause with one; the back button returns
+ * to the detail. A revision compared with the one before shows the school's edit. */
+static void
+test_compare (Fixture       *fixture,
+              gconstpointer  data)
+{
+  XaAgreementBook *book = xa_workspace_get_agreements (fixture->workspace);
+  GtkWidget *detail = GTK_WIDGET (fixture->detail);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (detail, XA_TYPE_AGREEMENT_DETAIL, "stack"));
+  GtkWidget *previous_row = GTK_WIDGET (gtk_widget_get_template_child (detail, XA_TYPE_AGREEMENT_DETAIL,
+                                                                       "compare_previous_row"));
+  XaTemplateCompare *compare = XA_TEMPLATE_COMPARE (gtk_widget_get_template_child (detail, XA_TYPE_AGREEMENT_DETAIL,
+                                                                                   "compare"));
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (compare), XA_TYPE_TEMPLATE_COMPARE,
+                                                               "change_list"));
+  GtkCheckButton *changes_only = GTK_CHECK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (compare),
+                                                                                  XA_TYPE_TEMPLATE_COMPARE,
+                                                                                  "changes_only_check"));
+  GtkLabel *title = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (compare), XA_TYPE_TEMPLATE_COMPARE,
+                                                              "title_label"));
+  g_autofree char *uuid = g_strdup (xa_agreement_get_uuid (xa_agreement_detail_get_agreement (fixture->detail)));
+  const char *screenshot = g_getenv ("XA_TEST_SCREENSHOT");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) badges = g_ptr_array_new ();
+  g_autoptr(GPtrArray) headers = g_ptr_array_new ();
+  g_autoptr(XaAgreement) revision = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *carried = NULL;
+  XaTemplateDiff *diff;
+
+  first = xa_agreement_book_add_supplement (book, uuid, "学校每月开展一次消防演练。", &error);
+  second = xa_agreement_book_add_supplement (book, uuid, "校车由专人接送。", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(XaAgreement) fresh = dup_fresh (fixture, uuid);
+
+    xa_agreement_detail_show_agreement (fixture->detail, fresh);
+  }
+
+  /* The first revision has nothing before it: the row is hidden, and its action off,
+   * which leaves the row insensitive. */
+  g_assert_false (gtk_widget_get_visible (previous_row));
+  xa_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (previous_row));
+
+  g_assert_true (gtk_widget_activate_action (detail, "agreement.compare-template", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "compare");
+  diff = xa_template_compare_get_diff (compare);
+  g_assert_nonnull (diff);
+  g_assert_cmpuint (xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_ADDED), ==, 2);
+  g_assert_cmpuint (xa_template_diff_count_supplements (diff, XA_TEMPLATE_CHANGE_ADDED), ==, 2);
+
+  /* Changes only: the two clauses, each with the school's badge, under one heading. */
+  xa_test_iterate ();
+  collect_with_class (list, "school", badges);
+  collect_with_class (list, "supplements-header", headers);
+  g_assert_cmpuint (badges->len, ==, 2);
+  g_assert_nonnull (strstr (row_markup_text (badges->pdata[0]), "学校每月开展一次消防演练。"));
+  g_assert_nonnull (strstr (row_markup_text (badges->pdata[1]), "校车由专人接送。"));
+  g_assert_cmpuint (headers->len, ==, 1);
+
+  /* What the display shows, with ImageMagick's import: to look at, not compared. */
+  if (screenshot != NULL)
+    {
+      const char *argv[] = { "import", "-window", "root", screenshot, NULL };
+
+      wait_for_paint (fixture->window);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   NULL, NULL, NULL, NULL));
+    }
+
+  /* The whole text: the template's clauses have no badge, the heading stays over the
+   * first of the school's. */
+  gtk_check_button_set_active (changes_only, FALSE);
+  xa_test_iterate ();
+  g_ptr_array_set_size (badges, 0);
+  g_ptr_array_set_size (headers, 0);
+  collect_with_class (list, "school", badges);
+  collect_with_class (list, "supplements-header", headers);
+  g_assert_cmpuint (badges->len, ==, 2);
+  g_assert_cmpuint (headers->len, ==, 1);
+  g_assert_true (gtk_list_box_row_get_header (GTK_LIST_BOX_ROW (gtk_widget_get_ancestor (badges->pdata[0],
+                                                                                         GTK_TYPE_LIST_BOX_ROW))) ==
+                 headers->pdata[0]);
+  gtk_check_button_set_active (changes_only, TRUE);
+
+  /* Its PDF, as 导出对比 PDF… writes it: the school's clauses marked in Chinese. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "compare.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GBytes) pdf = NULL;
+    g_autofree char *text = NULL;
+    char *contents = NULL;
+    gsize length = 0;
+
+    xa_template_compare_export_to_file (compare, file);
+    xa_test_wait_for_boolean (compare, "busy", FALSE);
+    g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+    g_assert_no_error (error);
+    pdf = g_bytes_new_take (contents, length);
+    text = xa_test_pdf_bytes_text (pdf);
+    g_assert_nonnull (strstr (text, "补充条款（学校补充）"));
+    g_assert_nonnull (strstr (text, "【学校补充】【新增】"));
+  }
+
+  g_assert_true (gtk_widget_activate_action (detail, "agreement.show-agreement", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "agreement");
+
+  /* Revision 2, the second clause edited: one change of its text, the school's. */
+  g_assert_true (xa_agreement_book_advance (book, uuid, XA_AGREEMENT_STATE_PENDING, &error));
+  g_assert_true (xa_agreement_book_advance (book, uuid, XA_AGREEMENT_STATE_SIGNED, &error));
+  g_assert_no_error (error);
+  revision = xa_agreement_book_revise (book, uuid, &error);
+  g_assert_no_error (error);
+  carried = xa_agreement_dup_revised_supplement_uuid (second);
+  g_assert_true (xa_agreement_book_set_supplement (book, carried, "校车由两名教师专人接送。", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(XaAgreement) fresh = dup_fresh (fixture, xa_agreement_get_uuid (revision));
+
+    xa_agreement_detail_show_agreement (fixture->detail, fresh);
+  }
+  g_assert_true (gtk_widget_get_visible (previous_row));
+  g_assert_true (gtk_widget_activate_action (detail, "agreement.compare-previous", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "compare");
+  diff = xa_template_compare_get_diff (compare);
+  g_assert_cmpint (xa_agreement_get_revision (xa_template_diff_get_old_agreement (diff)), ==, 1);
+  g_assert_cmpuint (xa_template_diff_count (diff, XA_TEMPLATE_CHANGE_ADDED | XA_TEMPLATE_CHANGE_REMOVED |
+                                                  XA_TEMPLATE_CHANGE_CHANGED | XA_TEMPLATE_CHANGE_MOVED), ==, 1);
+  g_assert_cmpuint (xa_template_diff_count_supplements (diff, XA_TEMPLATE_CHANGE_TEXT), ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (title), "2"));
+
+  xa_test_iterate ();
+  g_ptr_array_set_size (badges, 0);
+  collect_with_class (list, "school", badges);
+  g_assert_cmpuint (badges->len, ==, 1);
+  g_assert_nonnull (strstr (row_markup_text (badges->pdata[0]), "两名教师"));
+
+  /* Another agreement shown leaves the comparison. */
+  xa_agreement_detail_show_agreement (fixture->detail, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +483,8 @@ main (int   argc,
               fixture_set_up, test_preview_follows_typing, fixture_tear_down);
   g_test_add ("/xa/agreement-preview/supplement", Fixture, NULL,
               fixture_set_up, test_supplement_in_preview, fixture_tear_down);
+  g_test_add ("/xa/agreement-preview/compare", Fixture, NULL,
+              fixture_set_up, test_compare, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -196,7 +196,7 @@ insert_supplement (XaStore     *store,
  * @to_uuid: the new draft that supersedes it, inserted by the write under way
  *
  * Gives the new draft the supplementary clauses of the revision it supersedes, as rows of
- * its own.
+ * its own whose UUIDs xa_agreement_dup_revised_supplement_uuid() derives from theirs.
  */
 gboolean
 _xa_agreement_book_copy_supplements (XaStore     *store,
@@ -209,7 +209,7 @@ _xa_agreement_book_copy_supplements (XaStore     *store,
   XaStep step;
 
   if (!(select = xa_store_prepare (store,
-                                   "SELECT s.body FROM agreement_supplement s"
+                                   "SELECT s.uuid, s.body FROM agreement_supplement s"
                                    " JOIN agreement a ON a.id = s.agreement_id"
                                    " WHERE a.uuid = ? ORDER BY s.position, s.id",
                                    error)))
@@ -218,9 +218,11 @@ _xa_agreement_book_copy_supplements (XaStore     *store,
 
   while ((step = xa_statement_step (select, error)) == XA_STEP_ROW)
     {
-      g_autofree char *uuid = xa_store_new_uuid ();
+      /* Named after the clause it copies, so that a comparison of the two revisions
+       * shows an edit of it as an edit, not as one clause removed and another added. */
+      g_autofree char *uuid = xa_agreement_dup_revised_supplement_uuid (xa_statement_get_text (select, 0));
 
-      if (!insert_supplement (store, uuid, to_uuid, ++position, xa_statement_get_text (select, 0), error))
+      if (!insert_supplement (store, uuid, to_uuid, ++position, xa_statement_get_text (select, 1), error))
         return FALSE;
     }
 

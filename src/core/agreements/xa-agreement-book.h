@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "xa-agreement.h"
+#include "xa-template-diff.h"
 #include "xa-template-library.h"
 #include "core/registry/xa-school-registry.h"
 
@@ -24,6 +25,13 @@ typedef enum
   XA_AGREEMENT_BOOK_ERROR_BAD_STEP,      /* a state change that is not one of the steps */
   XA_AGREEMENT_BOOK_ERROR_INVALID,       /* a field's value is wrong; the message names it */
 } XaAgreementBookError;
+
+/* What an agreement is compared with (xa-agreement-book-compare.c). */
+typedef enum
+{
+  XA_AGREEMENT_COMPARE_TEMPLATE,  /* the template version it was made from */
+  XA_AGREEMENT_COMPARE_PREVIOUS,  /* the revision it supersedes */
+} XaAgreementCompare;
 
 #define XA_TYPE_AGREEMENT_BOOK (xa_agreement_book_get_type ())
 
@@ -96,6 +104,10 @@ gboolean          xa_agreement_book_remove_supplement (XaAgreementBook   *self,
 gboolean          xa_agreement_book_move_supplement  (XaAgreementBook    *self,
                                                       const char         *uuid,
                                                       guint               position,
+                                                      GError            **error);
+XaTemplateDiff   *xa_agreement_book_compare          (XaAgreementBook    *self,
+                                                      const char         *uuid,
+                                                      XaAgreementCompare  against,
                                                       GError            **error);
 
 G_END_DECLS

@@ -689,6 +689,46 @@ xa_agreement_get_supplement_uuid (XaAgreement *self,
   return index < g_strv_length (self->supplement_uuids) ? self->supplement_uuids[index] : NULL;
 }
 
+/* The namespace of the UUIDs that supplementary clauses take in a revision (RFC 4122
+ * §4.3): 7f6ed705-2267-4ae7-919c-b2d5ab32b4cf, made once for Xiaoan and never changed,
+ * or clauses copied before and after a change would no longer be recognised. */
+static const guint8 revision_namespace[16] = {
+  0x7f, 0x6e, 0xd7, 0x05, 0x22, 0x67, 0x4a, 0xe7, 0x91, 0x9c, 0xb2, 0xd5, 0xab, 0x32, 0xb4, 0xcf,
+};
+
+/**
+ * xa_agreement_dup_revised_supplement_uuid:
+ * @uuid: a supplementary clause's UUID
+ *
+ * The UUID of the clause's copy in the revision that supersedes its agreement: a
+ * name-based UUID (version 5) of @uuid. A comparison of two revisions thus knows the
+ * school's clause it kept or edited for the same clause, with no column to link them; an
+ * agreement is superseded at most once, so no two copies ever share one.
+ *
+ * Returns: (transfer full): the copy's UUID, in lower case
+ */
+char *
+xa_agreement_dup_revised_supplement_uuid (const char *uuid)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 d[20];
+  gsize length = sizeof d;
+
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  g_checksum_update (checksum, revision_namespace, sizeof revision_namespace);
+  g_checksum_update (checksum, (const guchar *) uuid, -1);
+  g_checksum_get_digest (checksum, d, &length);
+
+  /* The version (5) and the variant (RFC 4122) in their bits. */
+  d[6] = (d[6] & 0x0f) | 0x50;
+  d[8] = (d[8] & 0x3f) | 0x80;
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7],
+                          d[8], d[9], d[10], d[11], d[12], d[13], d[14], d[15]);
+}
+
 /**
  * xa_agreement_fill_values:
  * @template: (nullable): the template version the agreement is set in, whose year style

@@ -71,6 +71,7 @@ const char * const *xa_agreement_get_supplements      (XaAgreement      *self);
 guint             xa_agreement_get_n_supplements      (XaAgreement      *self);
 const char       *xa_agreement_get_supplement_uuid    (XaAgreement      *self,
                                                        guint             index);
+char             *xa_agreement_dup_revised_supplement_uuid (const char  *uuid);
 
 /* Who (the store's operator) and when (ISO 8601) the agreement reached @state; for
  * %XA_AGREEMENT_STATE_DRAFT, its creation. NULL for a state not reached. */

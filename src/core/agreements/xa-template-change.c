@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "xa-template-change.h"
+#include "xa-template-change-private.h"
 
 struct _XaTemplateChange
 {
@@ -25,6 +25,7 @@ struct _XaTemplateChange
 
   XaTemplateChangeFlags  flags;
   guint                  depth;
+  gboolean               supplement;
 };
 
 G_DEFINE_FINAL_TYPE (XaTemplateChange, xa_template_change, G_TYPE_OBJECT)
@@ -330,6 +331,35 @@ xa_template_change_new (XaClause              *old_clause,
     self->text_segments = whole_text (XA_DIFF_EQUAL, xa_clause_get_text (new_clause));
 
   return self;
+}
+
+/**
+ * _xa_template_change_set_supplement:
+ *
+ * Marks the change as one of the school's supplementary clauses: set by the comparison
+ * that made it, before anyone sees it.
+ */
+void
+_xa_template_change_set_supplement (XaTemplateChange *self,
+                                    gboolean          supplement)
+{
+  g_return_if_fail (XA_IS_TEMPLATE_CHANGE (self));
+
+  self->supplement = supplement;
+}
+
+/**
+ * xa_template_change_is_supplement:
+ *
+ * Returns: whether the clause is one of the school's supplementary clauses (补充条款) of
+ *   an agreement, not a clause of the commission's template
+ */
+gboolean
+xa_template_change_is_supplement (XaTemplateChange *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_CHANGE (self), FALSE);
+
+  return self->supplement;
 }
 
 const char *

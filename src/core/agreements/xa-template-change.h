@@ -64,6 +64,7 @@ const char            *xa_template_change_get_clause_id        (XaTemplateChange
 XaClauseKind           xa_template_change_get_kind             (XaTemplateChange      *self);
 XaTemplateChangeFlags  xa_template_change_get_flags            (XaTemplateChange      *self);
 guint                  xa_template_change_get_depth            (XaTemplateChange      *self);
+gboolean               xa_template_change_is_supplement        (XaTemplateChange      *self);
 XaClause              *xa_template_change_get_old_clause       (XaTemplateChange      *self);
 XaClause              *xa_template_change_get_new_clause       (XaTemplateChange      *self);
 GPtrArray             *xa_template_change_get_heading_segments (XaTemplateChange      *self);

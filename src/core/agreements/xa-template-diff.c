@@ -5,11 +5,23 @@
  * Compares two templates clause by clause: the clause ids are stable across versions and
  * years (xa_template_library_copy_to_next_year() keeps them), so a clause is the same
  * clause when its id is, whatever its number or text became.
+ *
+ * What a school signs is its template version and, after it, the school's supplementary
+ * clauses (补充条款): two agreements, or an agreement and its template, are compared as
+ * those two texts. The school's clauses come last, under a parent of their own that no
+ * template clause shares, each change marked as the school's; a clause is the same clause
+ * in two revisions when its copy's UUID is the one derived from it
+ * (xa_agreement_dup_revised_supplement_uuid()).
  */
 
 #include "config.h"
 
 #include "xa-template-diff.h"
+#include "xa-template-change-private.h"
+
+/* The ids of the school's clauses in a comparison, and their parent: a prefix that no
+ * template clause's id has (they are "s1.2" or UUIDs). */
+#define SUPPLEMENT_PREFIX "supplement:"
 
 typedef struct
 {
@@ -24,11 +36,18 @@ struct _XaTemplateDiff
   /* Owned references */
   XaTemplate *old_template;
   XaTemplate *new_template;
+  XaAgreement *old_agreement;    /* nullable: the template alone */
+  XaAgreement *new_agreement;
+  GListStore *old_supplements;   /* XaClause, the school's clauses as compared */
+  GListStore *new_supplements;
   GPtrArray  *changes;
 
   GHashTable *by_id;        /* clause id → XaTemplateChange, borrowed from changes */
   GHashTable *old_places;   /* clause id → Place */
   GHashTable *new_places;
+
+  /* State */
+  gboolean    emitting_supplements;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -64,6 +83,7 @@ add_change (XaTemplateDiff        *self,
 {
   XaTemplateChange *change = xa_template_change_new (old_clause, new_clause, flags, depth);
 
+  _xa_template_change_set_supplement (change, self->emitting_supplements);
   g_ptr_array_add (self->changes, change);
   g_hash_table_insert (self->by_id, (gpointer) xa_template_change_get_clause_id (change), change);
 }
@@ -217,6 +237,142 @@ emit_children (XaTemplateDiff *self,
     }
 }
 
+/* How many revisions @new_agreement is after @old_agreement in one chain of revisions,
+ * or -1 when it is not after it: another school's, another year's, or older. */
+static int
+revisions_between (XaAgreement *old_agreement,
+                   XaAgreement *new_agreement)
+{
+  int steps = xa_agreement_get_revision (new_agreement) - xa_agreement_get_revision (old_agreement);
+
+  if (g_strcmp0 (xa_agreement_get_uuid (old_agreement), xa_agreement_get_uuid (new_agreement)) == 0)
+    return 0;
+  if (g_strcmp0 (xa_agreement_get_school_uuid (old_agreement), xa_agreement_get_school_uuid (new_agreement)) != 0 ||
+      xa_agreement_get_school_year (old_agreement) != xa_agreement_get_school_year (new_agreement) ||
+      steps <= 0)
+    return -1;
+
+  return steps;
+}
+
+/* The UUID that the clause @uuid of @old_agreement has in @new_agreement when it was
+ * carried into it, revision after revision. */
+static char *
+dup_carried_uuid (const char *uuid,
+                  int         steps)
+{
+  g_autofree char *carried = g_strdup (uuid);
+
+  for (int i = 0; i < steps; i++)
+    {
+      char *next = xa_agreement_dup_revised_supplement_uuid (carried);
+
+      g_free (carried);
+      carried = next;
+    }
+
+  return g_steal_pointer (&carried);
+}
+
+/* An old clause that no new one carries on (revisions made before the UUIDs were
+ * derived, or agreements of two schools) is the same as the first unclaimed new clause
+ * of the same text: what reads the same is not shown as removed and added. */
+static void
+match_equal_texts (GPtrArray   *old_keys,
+                   XaAgreement *old_agreement,
+                   XaAgreement *new_agreement)
+{
+  g_autoptr(GHashTable) claimed = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_new = xa_agreement_get_n_supplements (new_agreement);
+
+  for (guint j = 0; j < n_new; j++)
+    for (guint i = 0; i < old_keys->len; i++)
+      if (g_str_equal (old_keys->pdata[i], xa_agreement_get_supplement_uuid (new_agreement, j)))
+        g_hash_table_add (claimed, (gpointer) xa_agreement_get_supplement_uuid (new_agreement, j));
+
+  for (guint i = 0; i < old_keys->len; i++)
+    {
+      const char *text = xa_agreement_get_supplements (old_agreement)[i];
+
+      if (g_hash_table_contains (claimed, old_keys->pdata[i]))
+        continue;
+
+      for (guint j = 0; j < n_new; j++)
+        {
+          const char *uuid = xa_agreement_get_supplement_uuid (new_agreement, j);
+
+          if (!g_hash_table_contains (claimed, uuid) &&
+              g_str_equal (xa_agreement_get_supplements (new_agreement)[j], text))
+            {
+              g_free (old_keys->pdata[i]);
+              old_keys->pdata[i] = g_strdup (uuid);
+              g_hash_table_add (claimed, (gpointer) uuid);
+              break;
+            }
+        }
+    }
+}
+
+/* The school's clauses as clauses of a comparison: numbered as printed (1. 2. …), with
+ * the ids @keys. */
+static void
+add_supplement_clauses (GListStore         *store,
+                        const char * const *texts,
+                        GPtrArray          *keys)
+{
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_autofree char *id = g_strconcat (SUPPLEMENT_PREFIX, keys->pdata[i], NULL);
+      g_autofree char *number = xa_clause_kind_format_number (XA_CLAUSE_KIND_LIST, i + 1);
+      g_autoptr(XaClause) clause = xa_clause_new (id, XA_CLAUSE_KIND_LIST);
+
+      xa_clause_set_number (clause, number);
+      xa_clause_set_text (clause, texts[i]);
+      g_list_store_append (store, clause);
+    }
+}
+
+static void
+compare_supplements (XaTemplateDiff *self)
+{
+  g_autoptr(GPtrArray) old_keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) new_keys = g_ptr_array_new_with_free_func (g_free);
+  guint n_old = self->old_agreement ? xa_agreement_get_n_supplements (self->old_agreement) : 0;
+  guint n_new = self->new_agreement ? xa_agreement_get_n_supplements (self->new_agreement) : 0;
+
+  for (guint j = 0; j < n_new; j++)
+    g_ptr_array_add (new_keys, g_strdup (xa_agreement_get_supplement_uuid (self->new_agreement, j)));
+
+  if (n_old > 0)
+    {
+      int steps = n_new > 0 ? revisions_between (self->old_agreement, self->new_agreement) : -1;
+
+      for (guint i = 0; i < n_old; i++)
+        {
+          const char *uuid = xa_agreement_get_supplement_uuid (self->old_agreement, i);
+
+          g_ptr_array_add (old_keys, steps >= 0 ? dup_carried_uuid (uuid, steps) : g_strdup (uuid));
+        }
+      if (n_new > 0)
+        match_equal_texts (old_keys, self->old_agreement, self->new_agreement);
+      add_supplement_clauses (self->old_supplements, xa_agreement_get_supplements (self->old_agreement),
+                              old_keys);
+    }
+
+  if (n_new > 0)
+    add_supplement_clauses (self->new_supplements, xa_agreement_get_supplements (self->new_agreement),
+                            new_keys);
+
+  index_clauses (self->old_places, G_LIST_MODEL (self->old_supplements), SUPPLEMENT_PREFIX);
+  index_clauses (self->new_places, G_LIST_MODEL (self->new_supplements), SUPPLEMENT_PREFIX);
+
+  /* One level down, as under the heading that the PDF prints over them. */
+  self->emitting_supplements = TRUE;
+  emit_children (self, SUPPLEMENT_PREFIX, G_LIST_MODEL (self->new_supplements),
+                 G_LIST_MODEL (self->old_supplements), 1);
+  self->emitting_supplements = FALSE;
+}
+
 static GType
 xa_template_diff_get_item_type (GListModel *model)
 {
@@ -258,6 +414,10 @@ xa_template_diff_finalize (GObject *object)
   g_clear_pointer (&self->old_places, g_hash_table_unref);
   g_clear_pointer (&self->new_places, g_hash_table_unref);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_object (&self->old_supplements);
+  g_clear_object (&self->new_supplements);
+  g_clear_object (&self->old_agreement);
+  g_clear_object (&self->new_agreement);
   g_clear_object (&self->old_template);
   g_clear_object (&self->new_template);
 
@@ -279,6 +439,8 @@ xa_template_diff_init (XaTemplateDiff *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->old_places = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->new_places = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->old_supplements = g_list_store_new (XA_TYPE_CLAUSE);
+  self->new_supplements = g_list_store_new (XA_TYPE_CLAUSE);
 }
 
 /**
@@ -295,19 +457,55 @@ XaTemplateDiff *
 xa_template_diff_new (XaTemplate *old_template,
                       XaTemplate *new_template)
 {
+  g_return_val_if_fail (XA_IS_TEMPLATE (old_template), NULL);
+  g_return_val_if_fail (XA_IS_TEMPLATE (new_template), NULL);
+
+  return xa_template_diff_new_for_agreements (old_template, NULL, new_template, NULL);
+}
+
+/**
+ * xa_template_diff_new_for_agreements:
+ * @old_template: the template version @old_agreement was made from, or the template
+ *   alone
+ * @old_agreement: (nullable): the older agreement; %NULL compares @new_agreement with
+ *   the template, whose text has no clause of the school
+ * @new_template: the template version @new_agreement was made from
+ * @new_agreement: (nullable): the newer agreement, such as the revision that supersedes
+ *   @old_agreement
+ *
+ * Compares two texts that a school signs: a template's clauses, then the school's
+ * supplementary clauses, which come last, one level down, each change marked
+ * (xa_template_change_is_supplement()). A clause of the school is the same in two
+ * revisions when it was carried from one into the other, so that an edit of it shows as
+ * a change of its text. The templates and agreements are held, not copied: give copies
+ * that nobody changes.
+ *
+ * Returns: (transfer full): the comparison
+ */
+XaTemplateDiff *
+xa_template_diff_new_for_agreements (XaTemplate  *old_template,
+                                     XaAgreement *old_agreement,
+                                     XaTemplate  *new_template,
+                                     XaAgreement *new_agreement)
+{
   XaTemplateDiff *self;
 
   g_return_val_if_fail (XA_IS_TEMPLATE (old_template), NULL);
+  g_return_val_if_fail (old_agreement == NULL || XA_IS_AGREEMENT (old_agreement), NULL);
   g_return_val_if_fail (XA_IS_TEMPLATE (new_template), NULL);
+  g_return_val_if_fail (new_agreement == NULL || XA_IS_AGREEMENT (new_agreement), NULL);
 
   self = g_object_new (XA_TYPE_TEMPLATE_DIFF, NULL);
   self->old_template = g_object_ref (old_template);
   self->new_template = g_object_ref (new_template);
+  self->old_agreement = old_agreement ? g_object_ref (old_agreement) : NULL;
+  self->new_agreement = new_agreement ? g_object_ref (new_agreement) : NULL;
 
   index_clauses (self->old_places, xa_template_get_clauses (old_template), "");
   index_clauses (self->new_places, xa_template_get_clauses (new_template), "");
   emit_children (self, "", xa_template_get_clauses (new_template),
                  xa_template_get_clauses (old_template), 0);
+  compare_supplements (self);
 
   return self;
 }
@@ -339,6 +537,34 @@ xa_template_diff_get_new (XaTemplateDiff *self)
 }
 
 /**
+ * xa_template_diff_get_old_agreement:
+ *
+ * Returns: (transfer none) (nullable): the older agreement, %NULL when the older text is
+ *   a template alone
+ */
+XaAgreement *
+xa_template_diff_get_old_agreement (XaTemplateDiff *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_DIFF (self), NULL);
+
+  return self->old_agreement;
+}
+
+/**
+ * xa_template_diff_get_new_agreement:
+ *
+ * Returns: (transfer none) (nullable): the newer agreement, %NULL in a comparison of two
+ *   templates
+ */
+XaAgreement *
+xa_template_diff_get_new_agreement (XaTemplateDiff *self)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_DIFF (self), NULL);
+
+  return self->new_agreement;
+}
+
+/**
  * xa_template_diff_find:
  *
  * Returns: (transfer none) (nullable): the change of the clause @clause_id, in either
@@ -360,21 +586,47 @@ xa_template_diff_find (XaTemplateDiff *self,
  *
  * Returns: how many clauses have any of @flags
  */
-guint
-xa_template_diff_count (XaTemplateDiff        *self,
-                        XaTemplateChangeFlags  flags)
+static guint
+count_changes (XaTemplateDiff        *self,
+               XaTemplateChangeFlags  flags,
+               gboolean               supplements_only)
 {
   guint count = 0;
 
-  g_return_val_if_fail (XA_IS_TEMPLATE_DIFF (self), 0);
-
   for (guint i = 0; i < self->changes->len; i++)
     {
-      XaTemplateChangeFlags change_flags = xa_template_change_get_flags (self->changes->pdata[i]);
+      XaTemplateChange *change = self->changes->pdata[i];
+      XaTemplateChangeFlags change_flags = xa_template_change_get_flags (change);
 
+      if (supplements_only && !xa_template_change_is_supplement (change))
+        continue;
       if (flags == XA_TEMPLATE_CHANGE_NONE ? change_flags == 0 : (change_flags & flags) != 0)
         count++;
     }
 
   return count;
+}
+
+guint
+xa_template_diff_count (XaTemplateDiff        *self,
+                        XaTemplateChangeFlags  flags)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_DIFF (self), 0);
+
+  return count_changes (self, flags, FALSE);
+}
+
+/**
+ * xa_template_diff_count_supplements:
+ * @flags: as for xa_template_diff_count()
+ *
+ * Returns: how many of the school's supplementary clauses have any of @flags
+ */
+guint
+xa_template_diff_count_supplements (XaTemplateDiff        *self,
+                                    XaTemplateChangeFlags  flags)
+{
+  g_return_val_if_fail (XA_IS_TEMPLATE_DIFF (self), 0);
+
+  return count_changes (self, flags, TRUE);
 }
