@@ -31,7 +31,17 @@ struct _XaPgConnection
   char       *display;
   int         last_changes;  /* rows the last INSERT, UPDATE or DELETE changed */
   GHashTable *prepared;      /* translated SQL → name of its prepared statement */
+  /* In a batch (pipeline mode): what each result on its way belongs to, in order */
+  GArray     *sent;
 };
+
+/* A result a batch awaits: a statement's, or a prepare's (stmt NULL, name the one it
+ * makes, forgotten if the prepare fails). */
+typedef struct
+{
+  XaPgStatement *stmt;
+  char          *name;
+} Sent;
 
 struct _XaPgStatement
 {
@@ -284,6 +294,7 @@ xa_pg_connection_open (const char  *uri,
     keys[1] = NULL;
   self->conn = PQconnectdbParams (keys, values, TRUE);
   self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->sent = g_array_new (FALSE, TRUE, sizeof (Sent));
   host = PQhost (self->conn);
   self->display = g_strdup_printf ("%s@%s:%s/%s",
                                    PQuser (self->conn) ? PQuser (self->conn) : "",
@@ -328,6 +339,9 @@ xa_pg_connection_free (XaPgConnection *self)
 
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->prepared, g_hash_table_unref);
+  for (guint i = 0; self->sent != NULL && i < self->sent->len; i++)
+    g_free (g_array_index (self->sent, Sent, i).name);
+  g_clear_pointer (&self->sent, g_array_unref);
   g_free (self->display);
   g_free (self);
 }
@@ -539,9 +553,16 @@ xa_pg_statement_bind_double (XaPgStatement *self,
   set_value (self, index, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
 }
 
+static gboolean
+in_batch (XaPgConnection *self)
+{
+  return PQpipelineStatus (self->conn) != PQ_PIPELINE_OFF;
+}
+
 /* Finds or makes the server's prepared statement for @self's SQL. A prepared statement
  * outlives the transaction that made it, even one rolled back, so one made is kept.
- * *name is NULL when the connection holds its most: the statement then runs unnamed. */
+ * *name is NULL when the connection holds its most: the statement then runs unnamed.
+ * In a batch, the prepare goes with it; one that fails there is forgotten at its end. */
 static gboolean
 find_prepared (XaPgStatement  *self,
                const char    **name,
@@ -558,13 +579,28 @@ find_prepared (XaPgStatement  *self,
     return TRUE;
 
   new_name = g_strdup_printf ("xa_%u", g_hash_table_size (connection->prepared) + 1);
-  result = PQprepare (connection->conn, new_name, self->sql, self->n_params, self->types);
-  prepared = PQresultStatus (result) == PGRES_COMMAND_OK;
-  if (!prepared)
-    set_error_from_result (connection, result, self->sql, error);
-  PQclear (result);
-  if (!prepared)
-    return FALSE;
+  if (in_batch (connection))
+    {
+      Sent sent = { NULL, g_strdup (new_name) };
+
+      if (!PQsendPrepare (connection->conn, new_name, self->sql, self->n_params, self->types))
+        {
+          g_free (sent.name);
+          set_error_from_result (connection, NULL, self->sql, error);
+          return FALSE;
+        }
+      g_array_append_val (connection->sent, sent);
+    }
+  else
+    {
+      result = PQprepare (connection->conn, new_name, self->sql, self->n_params, self->types);
+      prepared = PQresultStatus (result) == PGRES_COMMAND_OK;
+      if (!prepared)
+        set_error_from_result (connection, result, self->sql, error);
+      PQclear (result);
+      if (!prepared)
+        return FALSE;
+    }
 
   *name = new_name;
   g_hash_table_insert (connection->prepared, g_strdup (self->sql), g_steal_pointer (&new_name));
@@ -618,6 +654,167 @@ xa_pg_statement_step (XaPgStatement  *self,
 
   self->row++;
   return self->row < PQntuples (self->result) ? XA_STEP_ROW : XA_STEP_DONE;
+}
+
+/**
+ * xa_pg_connection_begin_batch:
+ *
+ * Starts a batch: the statements xa_pg_statement_send() runs until
+ * xa_pg_connection_end_batch() go to the server one after the other without waiting
+ * for each other's results (libpq's pipeline mode), all in one round trip. For a
+ * sequence of writes whose results nothing reads before the last: on a server each
+ * statement waited for is a round trip, most of the time a write takes. End every batch
+ * begun, whatever happened in it; nothing else may run on the connection meanwhile.
+ */
+void
+xa_pg_connection_begin_batch (XaPgConnection *self)
+{
+  /* A connection that cannot enter pipeline mode runs the batch one statement at a time. */
+  if (!PQenterPipelineMode (self->conn))
+    g_debug ("No pipeline mode on %s: %s", self->display, PQerrorMessage (self->conn));
+}
+
+/**
+ * xa_pg_statement_send:
+ *
+ * Runs the statement in the batch under way, without waiting: its result is there once
+ * xa_pg_connection_end_batch() returned (the last one, if the statement was sent again
+ * with other values). Outside a batch it runs at once. The statement must live until
+ * the batch ends.
+ *
+ * Returns: whether it was sent (or, outside a batch, ran); a failure on the server shows
+ *   at the end of the batch
+ */
+gboolean
+xa_pg_statement_send (XaPgStatement  *self,
+                      GError        **error)
+{
+  XaPgConnection *connection = self->connection;
+  const char *name = NULL;
+  Sent sent = { self, NULL };
+  int ok;
+
+  g_clear_pointer (&self->result, PQclear);
+  if (!in_batch (connection))
+    return run_statement (self, error);
+
+  if (!find_prepared (self, &name, error))
+    return FALSE;
+
+  if (name != NULL)
+    ok = PQsendQueryPrepared (connection->conn, name, self->n_params,
+                              (const char * const *) self->values, NULL, NULL, 0);
+  else
+    ok = PQsendQueryParams (connection->conn, self->sql, self->n_params, self->types,
+                            (const char * const *) self->values, NULL, NULL, 0);
+  if (!ok)
+    {
+      set_error_from_result (connection, NULL, self->sql, error);
+      return FALSE;
+    }
+
+  g_array_append_val (connection->sent, sent);
+  return TRUE;
+}
+
+static gboolean
+has_name (gpointer key,
+          gpointer value,
+          gpointer name)
+{
+  return g_str_equal (value, name);
+}
+
+/* Takes the result of what @sent sent: into its statement, or for a prepare that did
+ * not happen (failed, or skipped after a failure), out of the prepared statements. */
+static void
+take_result (XaPgConnection  *self,
+             Sent            *sent,
+             PGresult        *result,
+             GError         **first_error)
+{
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    {
+      if (sent->stmt != NULL)
+        {
+          g_clear_pointer (&sent->stmt->result, PQclear);
+          sent->stmt->result = result;
+          sent->stmt->row = -1;
+          note_changes (self, result);
+          return;
+        }
+    }
+  else
+    {
+      /* After a failure the server skips the rest of the batch: the first one counts. */
+      if (status != PGRES_PIPELINE_ABORTED && *first_error == NULL)
+        set_error_from_result (self, result, sent->stmt ? sent->stmt->sql : NULL, first_error);
+      if (sent->name != NULL)
+        g_hash_table_foreach_remove (self->prepared, has_name, sent->name);
+    }
+
+  PQclear (result);
+}
+
+/**
+ * xa_pg_connection_end_batch:
+ *
+ * Waits for every statement of the batch (one round trip) and ends it.
+ *
+ * Returns: %TRUE when all of them ran; else the first failure, in @error, and the
+ *   statements after it did not run
+ */
+gboolean
+xa_pg_connection_end_batch (XaPgConnection  *self,
+                            GError         **error)
+{
+  g_autoptr(GError) first_error = NULL;
+  PGresult *result;
+  guint taken = 0;
+
+  if (!in_batch (self))
+    return TRUE;
+
+  if (PQpipelineSync (self->conn))
+    {
+      for (; taken < self->sent->len; taken++)
+        {
+          Sent *sent = &g_array_index (self->sent, Sent, taken);
+
+          if ((result = PQgetResult (self->conn)) == NULL)
+            break;
+          take_result (self, sent, result, &first_error);
+          /* Each statement's results end with NULL. */
+          while ((result = PQgetResult (self->conn)) != NULL)
+            PQclear (result);
+        }
+
+      /* Then the sync's own. */
+      if (taken == self->sent->len && (result = PQgetResult (self->conn)) != NULL)
+        PQclear (result);
+    }
+
+  if (!PQexitPipelineMode (self->conn) || taken < self->sent->len)
+    {
+      g_debug ("A batch on %s ended after %u of %u results: %s", self->display, taken,
+               self->sent->len, PQerrorMessage (self->conn));
+      if (first_error == NULL)
+        set_error_from_result (self, NULL, NULL, &first_error);
+    }
+
+  for (guint i = 0; i < self->sent->len; i++)
+    g_free (g_array_index (self->sent, Sent, i).name);
+  g_array_set_size (self->sent, 0);
+
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* SQLite knows a statement's columns once it is prepared; the server tells them with
@@ -755,4 +952,36 @@ xa_pg_statement_get_kind (XaPgStatement *self,
     default:
       return 't';
     }
+}
+
+/**
+ * xa_pg_text_array:
+ * @values: (element-type utf8): texts, none %NULL
+ *
+ * The literal of a text[] parameter, so that one statement takes a list of any length:
+ * each element quoted, with its quotes and backslashes escaped.
+ *
+ * Returns: (transfer full): the literal, such as {"a","b \"c\""}
+ */
+char *
+xa_pg_text_array (GPtrArray *values)
+{
+  GString *literal = g_string_new ("{");
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (literal, ',');
+      g_string_append_c (literal, '"');
+      for (const char *p = g_ptr_array_index (values, i); *p != '\0'; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (literal, '\\');
+          g_string_append_c (literal, *p);
+        }
+      g_string_append_c (literal, '"');
+    }
+  g_string_append_c (literal, '}');
+
+  return g_string_free (literal, FALSE);
 }

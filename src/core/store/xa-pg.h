@@ -70,6 +70,12 @@ const char     *xa_pg_statement_get_column_name (XaPgStatement  *self,
 const char     *xa_pg_statement_get_sql        (XaPgStatement   *self);
 char            xa_pg_statement_get_kind       (XaPgStatement   *self,
                                                 int              column);
+void            xa_pg_connection_begin_batch   (XaPgConnection  *self);
+gboolean        xa_pg_statement_send           (XaPgStatement   *self,
+                                                GError         **error);
+gboolean        xa_pg_connection_end_batch     (XaPgConnection  *self,
+                                                GError         **error);
+char           *xa_pg_text_array               (GPtrArray       *values);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaPgConnection, xa_pg_connection_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaPgStatement, xa_pg_statement_free)

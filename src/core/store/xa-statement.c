@@ -433,6 +433,27 @@ xa_statement_run (XaStatement  *self,
 }
 
 /**
+ * _xa_statement_send:
+ *
+ * Runs a statement whose result nothing reads until the batch ends: inside
+ * _xa_store_begin_batch() on a server it goes without waiting for the server
+ * (xa_pg_statement_send()); on SQLite, where nothing waits, it runs at once.
+ *
+ * Returns: %TRUE when it ran or was sent
+ */
+gboolean
+_xa_statement_send (XaStatement  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->pg != NULL)
+    return xa_pg_statement_send (self->pg, error);
+
+  return xa_statement_run (self, error);
+}
+
+/**
  * xa_statement_step_one:
  *
  * Steps a query that always yields a row, such as `SELECT count(*)`, to that row.

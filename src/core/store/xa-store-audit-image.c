@@ -183,6 +183,14 @@ compare_column_names (gconstpointer a,
                  xa_statement_get_column_name (stmt, *(const int *) b));
 }
 
+static gboolean foreach_image_where (XaStore           *self,
+                                     const char        *table,
+                                     const char        *where,
+                                     const char        *value,
+                                     XaAuditImageFunc   func,
+                                     gpointer           user_data,
+                                     GError           **error);
+
 /**
  * _xa_store_foreach_row_image:
  * @table: an audited table
@@ -199,8 +207,22 @@ _xa_store_foreach_row_image (XaStore           *self,
                              gpointer           user_data,
                              GError           **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s, * FROM %s%s", key_sql (table), table,
-                                          uuid ? " WHERE uuid = ?" : "");
+  return foreach_image_where (self, table, uuid ? " WHERE uuid = ?" : "", uuid,
+                              func, user_data, error);
+}
+
+/* The images of the rows of @table that @where (SQL after the table's name, with at
+ * most one parameter, @value) selects. */
+static gboolean
+foreach_image_where (XaStore           *self,
+                     const char        *table,
+                     const char        *where,
+                     const char        *value,
+                     XaAuditImageFunc   func,
+                     gpointer           user_data,
+                     GError           **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s, * FROM %s%s", key_sql (table), table, where);
   g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GString) fields = g_string_new (NULL);
@@ -211,8 +233,8 @@ _xa_store_foreach_row_image (XaStore           *self,
 
   if (!(stmt = xa_store_prepare (self, sql, error)))
     return FALSE;
-  if (uuid != NULL)
-    xa_statement_bind_text (stmt, 1, uuid);
+  if (value != NULL)
+    xa_statement_bind_text (stmt, 1, value);
 
   /* Column 0 is the key; the others are the row, in the order of their names. */
   n_columns = xa_statement_get_n_columns (stmt) - 1;
@@ -357,31 +379,45 @@ diff_row_cb (XaAuditImage  *image,
   return TRUE;
 }
 
-/* Every record of @table, for a change too large to list (xa_store_note_change() with
- * no UUID). */
+/* Adds to @images what differs between the live rows of @table that @where selects
+ * (see foreach_image_where()) and @latest, the chain's last images of them, which it
+ * empties: a record left there has no row any more. */
 static gboolean
-collect_table (XaStore     *self,
-               const char  *table,
-               GPtrArray   *images,
-               GError     **error)
+diff_images (XaStore     *self,
+             const char  *table,
+             const char  *where,
+             const char  *value,
+             GHashTable  *latest,
+             GPtrArray   *images,
+             GError     **error)
 {
-  g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                        (GDestroyNotify) _xa_audit_image_free);
-  g_autoptr(XaStatement) stmt = NULL;
   TableDiff diff = { latest, images };
   GHashTableIter iter;
-  gpointer value;
-  XaStep step;
+  gpointer image;
 
-  if (!(stmt = xa_store_prepare (self,
-                                 "SELECT a.record_uuid, a.seq, a.label, a.fields, a.image_hash"
-                                 " FROM audit_image a WHERE a.record_table = ?1 AND a.seq ="
-                                 " (SELECT max (b.seq) FROM audit_image b"
-                                 "  WHERE b.record_table = ?1 AND b.record_uuid = a.record_uuid)",
-                                 error)))
+  if (!foreach_image_where (self, table, where, value, diff_row_cb, &diff, error))
     return FALSE;
 
-  xa_statement_bind_text (stmt, 1, table);
+  g_hash_table_iter_init (&iter, latest);
+  while (g_hash_table_iter_next (&iter, NULL, &image))
+    {
+      g_hash_table_iter_steal (&iter);
+      add_if_changed (images, image, NULL);
+    }
+
+  return TRUE;
+}
+
+/* Reads the chain's last images that @stmt yields (UUID, seq, label, fields, hash) into
+ * @latest, by UUID. */
+static gboolean
+read_latest_images (XaStatement  *stmt,
+                    const char   *table,
+                    GHashTable   *latest,
+                    GError      **error)
+{
+  XaStep step;
+
   while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
       XaAuditImage *image = _xa_audit_image_new (table,
@@ -393,19 +429,74 @@ collect_table (XaStore     *self,
 
       g_hash_table_replace (latest, image->uuid, image);
     }
-  if (step == XA_STEP_ERROR ||
-      !_xa_store_foreach_row_image (self, table, NULL, diff_row_cb, &diff, error))
+
+  return step == XA_STEP_DONE;
+}
+
+static GHashTable *
+new_latest_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                (GDestroyNotify) _xa_audit_image_free);
+}
+
+/* Every record of @table, for a change too large to list (xa_store_note_change() with
+ * no UUID). */
+static gboolean
+collect_table (XaStore     *self,
+               const char  *table,
+               GPtrArray   *images,
+               GError     **error)
+{
+  g_autoptr(GHashTable) latest = new_latest_table ();
+  g_autoptr(XaStatement) stmt = NULL;
+
+  if (!(stmt = xa_store_prepare (self,
+                                 "SELECT a.record_uuid, a.seq, a.label, a.fields, a.image_hash"
+                                 " FROM audit_image a WHERE a.record_table = ?1 AND a.seq ="
+                                 " (SELECT max (b.seq) FROM audit_image b"
+                                 "  WHERE b.record_table = ?1 AND b.record_uuid = a.record_uuid)",
+                                 error)))
     return FALSE;
 
-  /* What is left has no row any more. */
-  g_hash_table_iter_init (&iter, latest);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      g_hash_table_iter_steal (&iter);
-      add_if_changed (images, value, NULL);
-    }
+  xa_statement_bind_text (stmt, 1, table);
+  return read_latest_images (stmt, table, latest, error) &&
+         diff_images (self, table, "", NULL, latest, images, error);
+}
 
-  return TRUE;
+/* On a server, the records @uuids of @table in two queries whatever their number, where
+ * the file asks two for each: a write of 1,000 records waited for 2,000 answers. The
+ * last images come through the chain's function, as for one record. */
+static gboolean
+collect_records_on_server (XaStore     *self,
+                           const char  *table,
+                           GHashTable  *uuids,
+                           GPtrArray   *images,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) latest = new_latest_table ();
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(XaStatement) stmt = NULL;
+  g_autofree char *array = NULL;
+  GHashTableIter iter;
+  gpointer uuid;
+
+  g_hash_table_iter_init (&iter, uuids);
+  while (g_hash_table_iter_next (&iter, &uuid, NULL))
+    g_ptr_array_add (list, uuid);
+  array = xa_pg_text_array (list);
+
+  if (!(stmt = xa_store_prepare (self,
+                                 "SELECT u.uuid, l.seq, l.label, l.fields, l.image_hash"
+                                 " FROM unnest (?1::text[]) AS u (uuid)"
+                                 " CROSS JOIN LATERAL xa_audit_latest_image (?2, u.uuid) AS l",
+                                 error)))
+    return FALSE;
+
+  xa_statement_bind_text (stmt, 1, array);
+  xa_statement_bind_text (stmt, 2, table);
+  return read_latest_images (stmt, table, latest, error) &&
+         diff_images (self, table, " WHERE uuid = ANY (?::text[])", array, latest, images, error);
 }
 
 /**
@@ -438,6 +529,13 @@ _xa_store_collect_images (XaStore     *self,
       if (g_hash_table_contains (uuids, ""))
         {
           if (!collect_table (self, table, images, error))
+            return NULL;
+          continue;
+        }
+
+      if (xa_store_get_is_server (self))
+        {
+          if (!collect_records_on_server (self, table, uuids, images, error))
             return NULL;
           continue;
         }

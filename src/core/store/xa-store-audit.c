@@ -238,9 +238,54 @@ insert_images (XaStore    *self,
   return TRUE;
 }
 
+/* On a server, one statement for all the images of a write, numbered with the entry
+ * before them, the chain's head, which the server knows and the client does not yet: the
+ * entries and their images then go in one round trip. */
+static XaStatement *
+send_images_on_server (XaStore    *self,
+                       GPtrArray  *images,
+                       GError    **error)
+{
+  g_autoptr(XaStatement) insert = NULL;
+  g_autoptr(GPtrArray) column = g_ptr_array_sized_new (images->len);
+
+  if (!(insert = xa_store_prepare (self,
+                                   "INSERT INTO audit_image (seq, record_table, record_uuid,"
+                                   " label, fields, image_hash)"
+                                   " SELECT h.seq, i.record_table, i.record_uuid, i.label,"
+                                   " i.fields, i.image_hash FROM xa_audit_head () AS h,"
+                                   " unnest (?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                                   " AS i (record_table, record_uuid, label, fields, image_hash)",
+                                   error)))
+    return NULL;
+
+  /* Each parameter is one field of every image. */
+  for (guint field = 0; field < 5; field++)
+    {
+      g_autofree char *array = NULL;
+
+      g_ptr_array_set_size (column, 0);
+      for (guint i = 0; i < images->len; i++)
+        {
+          XaAuditImage *image = g_ptr_array_index (images, i);
+          const char *values[] = { image->table, image->uuid, image->label, image->fields, image->hash };
+
+          g_ptr_array_add (column, (gpointer) values[field]);
+        }
+      array = xa_pg_text_array (column);
+      xa_statement_bind_text (insert, field + 1, array);
+    }
+
+  if (!_xa_statement_send (insert, error))
+    return NULL;
+
+  return g_steal_pointer (&insert);
+}
+
 /* On a server, the server numbers and signs each entry after the chain's head, with the
  * key it keeps (xa_audit_append() of xa-store-schema-pg.c), under the write lock this
- * transaction holds. */
+ * transaction holds. Only the last entry's number and hash are read, so the entries and
+ * the images go in one batch: an import of 1,000 rows made 2,000 round trips here. */
 static gboolean
 flush_on_server (XaStore    *self,
                  GPtrArray  *entries,
@@ -248,17 +293,18 @@ flush_on_server (XaStore    *self,
                  GError    **error)
 {
   g_autoptr(XaStatement) append = NULL;
+  g_autoptr(XaStatement) image_insert = NULL;
   g_autofree char *at = xa_date_now_iso8601 ();
   g_autofree char *images_digest = _xa_audit_images_digest (images);
-  g_autofree char *head_hash = NULL;
-  gint64 head_seq = 0;
+  gboolean ok = TRUE;
 
   if (!(append = xa_store_prepare (self,
                                    "SELECT seq, hash FROM xa_audit_append (?, ?, ?, ?, ?, ?, ?)",
                                    error)))
     return FALSE;
 
-  for (guint i = 0; i < entries->len; i++)
+  _xa_store_begin_batch (self);
+  for (guint i = 0; ok && i < entries->len; i++)
     {
       PendingEntry *entry = g_ptr_array_index (entries, i);
 
@@ -270,18 +316,18 @@ flush_on_server (XaStore    *self,
       xa_statement_bind_text (append, 5, entry->record_uuid);
       xa_statement_bind_text (append, 6, entry->detail);
       xa_statement_bind_text (append, 7, i + 1 == entries->len ? images_digest : "");
-      if (!xa_statement_step_one (append, error))
-        return FALSE;
-
-      head_seq = xa_statement_get_int64 (append, 0);
-      g_set_str_compat (&head_hash, xa_statement_get_text (append, 1));
+      ok = _xa_statement_send (append, error);
     }
+  if (ok && images != NULL && images->len > 0)
+    ok = (image_insert = send_images_on_server (self, images, error)) != NULL;
+  ok = _xa_store_end_batch (self, ok ? error : NULL) && ok;
 
-  if (!insert_images (self, head_seq, images, error))
+  /* The statement holds the last entry's answer. */
+  if (!ok || !xa_statement_step_one (append, error))
     return FALSE;
 
-  self->pending_head_seq = head_seq;
-  g_set_str_compat (&self->pending_head_hash, head_hash);
+  self->pending_head_seq = xa_statement_get_int64 (append, 0);
+  g_set_str_compat (&self->pending_head_hash, xa_statement_get_text (append, 1));
   return TRUE;
 }
 
@@ -311,16 +357,17 @@ _xa_store_flush_audit (XaStore  *self,
   if (entries == NULL || entries->len == 0)
     return TRUE;
 
-  if (!read_last_entry (self, &seq, &prev_hash, error))
-    return FALSE;
-
   if (signed_chain &&
       (!_xa_store_ensure_audit_key (self, error) ||
        !(images = _xa_store_collect_images (self, self->pending_changes, error))))
     return FALSE;
 
+  /* The server reads the head itself. */
   if (xa_store_get_is_server (self))
     return flush_on_server (self, entries, images, error);
+
+  if (!read_last_entry (self, &seq, &prev_hash, error))
+    return FALSE;
 
   if (!(insert = xa_store_prepare (self,
                                    signed_chain

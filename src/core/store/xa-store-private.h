@@ -167,6 +167,11 @@ XaStatement *_xa_statement_new      (sqlite3     *db,
 XaStatement *_xa_statement_new_pg   (XaPgConnection *connection,
                                      const char  *sql,
                                      GError     **error);
+gboolean  _xa_statement_send        (XaStatement *self,
+                                     GError     **error);
+void      _xa_store_begin_batch     (XaStore     *self);
+gboolean  _xa_store_end_batch       (XaStore     *self,
+                                     GError     **error);
 gboolean  _xa_store_search_fill     (sqlite3     *db,
                                      const char  *kind,
                                      const char  *sql,

@@ -190,14 +190,40 @@ gboolean
 _xa_store_server_begin_write (XaStore  *self,
                               GError  **error)
 {
-  if (!xa_pg_connection_exec (self->pg, "BEGIN", error))
-    return FALSE;
-
-  if (!xa_pg_connection_exec (self->pg, XA_STORE_PG_LOCK, error))
+  /* One round trip for both. */
+  if (!xa_pg_connection_exec (self->pg, "BEGIN; " XA_STORE_PG_LOCK, error))
     {
       xa_pg_connection_exec (self->pg, "ROLLBACK", NULL);
       return FALSE;
     }
 
   return TRUE;
+}
+
+/**
+ * _xa_store_begin_batch:
+ *
+ * Inside a write on a server, starts sending the statements that _xa_statement_send()
+ * runs without waiting for them (xa_pg_connection_begin_batch()); on SQLite nothing
+ * waits, and they run at once. Always end it with _xa_store_end_batch().
+ */
+void
+_xa_store_begin_batch (XaStore *self)
+{
+  g_return_if_fail (self->in_write);
+
+  if (self->pg != NULL)
+    xa_pg_connection_begin_batch (self->pg);
+}
+
+/**
+ * _xa_store_end_batch:
+ *
+ * Returns: %TRUE when every statement of the batch ran, else the first failure
+ */
+gboolean
+_xa_store_end_batch (XaStore  *self,
+                     GError  **error)
+{
+  return self->pg == NULL || xa_pg_connection_end_batch (self->pg, error);
 }

@@ -676,6 +676,59 @@ test_upgrade_baseline (Fixture       *fixture,
   find (findings, XA_AUDIT_FINDING_LATE_BASELINE, NULL, NULL, NULL);
 }
 
+/* One write that changes several records of a table, one of them deleted: a clause
+ * removed, the clauses after it renumbered, their agreement touched. On a server their
+ * images are taken in one query and stored in one statement (xa-store-audit-image.c):
+ * each record must still get its image, the removed one a tombstone, and verify must
+ * find the district as the app left it. */
+static void
+test_several_in_one_write (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *agreement_uuid = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+
+  {
+    g_autoptr(XaWorkspace) workspace = xa_test_workspace_open (fixture->location, "审计员");
+    XaAgreementBook *book = xa_workspace_get_agreements (workspace);
+    guint n_made = 0;
+
+    g_assert_true (xa_demo_fill (xa_workspace_get_registry (workspace), 2, 7, &error));
+    g_assert_true (xa_agreement_book_generate_all (book, 2021, &n_made, &error));
+    g_assert_no_error (error);
+    agreement_uuid = current_agreement (workspace, 0);
+    first = xa_agreement_book_add_supplement (book, agreement_uuid, "第一条补充。", &error);
+    second = xa_agreement_book_add_supplement (book, agreement_uuid, "第二条补充。", &error);
+    third = xa_agreement_book_add_supplement (book, agreement_uuid, "第三条补充。", &error);
+    g_assert_no_error (error);
+
+    g_assert_true (xa_agreement_book_remove_supplement (book, first, &error));
+    g_assert_no_error (error);
+  }
+
+  /* The last entry holds the images of the write: the clause gone and the two
+   * renumbered (and the agreement's, unless its time of change stayed in the second). */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM audit_image"
+                                       " WHERE seq = (SELECT max (seq) FROM audit)"
+                                       " AND record_table = 'agreement_supplement'"), ==, 3);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM audit_image"
+                                       " WHERE seq = (SELECT max (seq) FROM audit) AND image_hash = ''"), ==, 1);
+
+  findings = verify (fixture);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* And each of them is covered: a renumbered clause edited behind the app's back shows. */
+  tamper (fixture, "UPDATE agreement_supplement SET position = 9 WHERE position = 2;");
+  findings = verify (fixture);
+  g_assert_cmpuint (findings->len, ==, 1);
+  find (findings, XA_AUDIT_FINDING_ROW_EDITED, "agreement_supplement", NULL, "position");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +742,8 @@ main (int   argc,
 
       g_test_add (name, Fixture, &row_tamperings[i], fixture_set_up, test_row_tampered, fixture_tear_down);
     }
+  g_test_add ("/xa/audit-tamper/several-in-one-write", Fixture, NULL, fixture_set_up,
+              test_several_in_one_write, fixture_tear_down);
   g_test_add ("/xa/audit-tamper/entry-edited", Fixture, NULL, fixture_set_up, test_entry_edited, fixture_tear_down);
   g_test_add ("/xa/audit-tamper/image-edited", Fixture, NULL, fixture_set_up, test_image_edited, fixture_tear_down);
   g_test_add ("/xa/audit-tamper/tail-cut", Fixture, NULL, fixture_set_up, test_tail_cut, fixture_tear_down);

@@ -310,6 +310,126 @@ test_prepared_again (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture, "SELECT n FROM later"), ==, 7);
 }
 
+/* A batch sends its statements without waiting and reads every result at its end: each
+ * ran in order (a query after the inserts sees them), a statement sent twice keeps its
+ * last result, and outside a batch sending runs at once. */
+static void
+test_batch (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaPgStatement) insert = NULL;
+  g_autoptr(XaPgStatement) count = NULL;
+  g_autoptr(XaPgStatement) later = NULL;
+  g_autoptr(XaPgStatement) after = NULL;
+
+  if (!needs_server (fixture))
+    return;
+
+  g_assert_true (xa_pg_connection_exec (fixture->connection,
+                                        "CREATE TABLE note (n BIGINT NOT NULL)", &error));
+  g_assert_no_error (error);
+
+  insert = prepare (fixture, "INSERT INTO note (n) VALUES (?) RETURNING n * 10");
+  count = prepare (fixture, "SELECT count(*), sum(n) FROM note");
+  xa_pg_connection_begin_batch (fixture->connection);
+  for (int i = 1; i <= 3; i++)
+    {
+      xa_pg_statement_reset (insert);
+      xa_pg_statement_bind_int64 (insert, 1, i);
+      g_assert_true (xa_pg_statement_send (insert, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (xa_pg_statement_send (count, &error));
+  g_assert_true (xa_pg_connection_end_batch (fixture->connection, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (xa_pg_statement_step (insert, &error), ==, XA_STEP_ROW);
+  g_assert_cmpint (xa_pg_statement_get_int64 (insert, 0), ==, 30);
+  g_assert_cmpint (xa_pg_statement_step (count, &error), ==, XA_STEP_ROW);
+  g_assert_cmpint (xa_pg_statement_get_int64 (count, 0), ==, 3);
+  g_assert_cmpint (xa_pg_statement_get_int64 (count, 1), ==, 6);
+  g_assert_no_error (error);
+
+  /* Outside a batch, at once. */
+  xa_pg_statement_reset (insert);
+  xa_pg_statement_bind_int64 (insert, 1, 4);
+  g_assert_true (xa_pg_statement_send (insert, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM note"), ==, 4);
+
+  /* The first failure is the batch's, in the store's words; what came after it did not
+   * run, and a statement that failed to be prepared there is prepared again later. */
+  later = prepare (fixture, "INSERT INTO later (n) VALUES (1)");
+  after = prepare (fixture, "INSERT INTO note (n) VALUES (?)");
+  g_assert_true (xa_pg_connection_exec (fixture->connection, "BEGIN", &error));
+  xa_pg_connection_begin_batch (fixture->connection);
+  xa_pg_statement_bind_int64 (after, 1, 5);
+  g_assert_true (xa_pg_statement_send (after, &error));
+  g_assert_true (xa_pg_statement_send (later, &error));
+  g_assert_true (xa_pg_statement_send (after, &error));
+  g_assert_no_error (error);
+  g_assert_false (xa_pg_connection_end_batch (fixture->connection, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL);
+  g_assert_null (strstr (error->message, "INSERT"));
+  g_clear_error (&error);
+  g_assert_true (xa_pg_connection_exec (fixture->connection, "ROLLBACK", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM note"), ==, 4);
+
+  g_assert_true (xa_pg_connection_exec (fixture->connection, "CREATE TABLE later (n BIGINT)", &error));
+  xa_pg_statement_reset (later);
+  g_assert_cmpint (xa_pg_statement_step (later, &error), ==, XA_STEP_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM later"), ==, 1);
+
+  /* A constraint broken in a batch is told as outside one. */
+  xa_pg_connection_begin_batch (fixture->connection);
+  xa_pg_statement_reset (after);
+  g_assert_true (xa_pg_statement_send (after, &error));
+  g_assert_false (xa_pg_connection_end_batch (fixture->connection, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_CONSTRAINT);
+}
+
+/* A list goes to the server as one text[] parameter and comes back as it was: quotes,
+ * backslashes, commas, braces, spaces, the word NULL and Chinese text. */
+static void
+test_text_array (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *values[] = { "学校", "", "say \"hi\"", "a\\b", "x,y", "{z}", " spaced ", "NULL", "甲方：青岭学校" };
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaPgStatement) stmt = NULL;
+  g_autofree char *array = NULL;
+  guint n = 0;
+
+  if (!needs_server (fixture))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_ptr_array_add (list, (gpointer) values[i]);
+  array = xa_pg_text_array (list);
+
+  stmt = prepare (fixture, "SELECT v, v IS NULL FROM unnest (?::text[]) WITH ORDINALITY AS t (v, i) ORDER BY i");
+  xa_pg_statement_bind_text (stmt, 1, array);
+  while (xa_pg_statement_step (stmt, &error) == XA_STEP_ROW)
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (values));
+      g_assert_cmpstr (xa_pg_statement_get_text (stmt, 0), ==, values[n]);
+      g_assert_cmpint (xa_pg_statement_get_int64 (stmt, 1), ==, 0);
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (values));
+
+  /* An empty list is an empty array. */
+  g_ptr_array_set_size (list, 0);
+  g_free (array);
+  array = xa_pg_text_array (list);
+  g_assert_cmpstr (array, ==, "{}");
+}
+
 /* Two writers of one row under SERIALIZABLE: the loser is told "busy", which the store
  * answers by running the write again, never with the server's English. */
 static void
@@ -466,6 +586,8 @@ main (int   argc,
   g_test_add ("/xa/pg/prepared-again", Fixture, NULL, fixture_set_up, test_prepared_again,
               fixture_tear_down);
   g_test_add ("/xa/pg/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+  g_test_add ("/xa/pg/batch", Fixture, NULL, fixture_set_up, test_batch, fixture_tear_down);
+  g_test_add ("/xa/pg/text-array", Fixture, NULL, fixture_set_up, test_text_array, fixture_tear_down);
   g_test_add ("/xa/pg/schema", Fixture, NULL, fixture_set_up, test_schema, fixture_tear_down);
   g_test_add ("/xa/pg/serialisation-is-busy", Fixture, NULL, fixture_set_up,
               test_serialisation_is_busy, fixture_tear_down);
