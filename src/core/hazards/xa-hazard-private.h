@@ -24,7 +24,7 @@ typedef struct
 {
   const char   *key;        /* JSON member and storage column: "found_on" */
   const char   *property;   /* GObject property: "found-on" */
-  const char   *label;      /* NC_("hazard field", …), as forms and messages name it */
+  const char   *label;      /* untranslated, in context "hazard field": as forms and messages name it */
   XaHazardKind  kind;
   guint         max_chars;
   gboolean      required;   /* domain.md §3.2 marks it ✔ */
