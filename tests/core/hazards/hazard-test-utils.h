@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/hazards/xa-hazard.h"
+#include "core/hazards/xa-hazard-json.h"
 #include "core/hazards/xa-hazard-workflow.h"
 
 #define TEST_RESPONSIBLE "李主任"
@@ -59,4 +60,15 @@ test_hazard_step (XaHazard     *hazard,
 
   xa_hazard_apply_step (hazard, step, &input, &error);
   g_assert_no_error (error);
+}
+
+/* The hazard as JSON text: what a step must leave unchanged, or a round trip return. */
+static inline char *
+test_hazard_dup_json (XaHazard *hazard)
+{
+  g_autoptr(JsonObject) object = xa_hazard_to_json (hazard);
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, object);
+  return json_to_string (node, TRUE);
 }

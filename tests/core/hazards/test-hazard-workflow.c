@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "hazard-test-utils.h"
-#include "core/hazards/xa-hazard-json.h"
 
 /* Where each case of the transition table starts: the steps that lead there. */
 typedef enum
@@ -51,16 +50,6 @@ hazard_at (At at)
   return hazard;
 }
 
-static char *
-dup_json (XaHazard *hazard)
-{
-  g_autoptr(JsonObject) object = xa_hazard_to_json (hazard);
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_set_object (node, object);
-  return json_to_string (node, FALSE);
-}
-
 static void
 test_transitions (void)
 {
@@ -90,7 +79,7 @@ test_transitions (void)
       {
         g_autoptr(XaHazard) hazard = hazard_at (at);
         g_autoptr(GError) error = NULL;
-        g_autofree char *before = dup_json (hazard);
+        g_autofree char *before = test_hazard_dup_json (hazard);
         g_autofree char *unchanged = NULL;
         guint n_entries = xa_hazard_get_n_entries (hazard);
         XaHazardStepInput input = { step >= XA_HAZARD_STEP_PASS ? "王校长" : "赵师傅", "2021-09-09",
@@ -113,7 +102,7 @@ test_transitions (void)
           }
 
         g_assert_error (error, XA_HAZARD_ERROR, expected[at][step]);
-        unchanged = dup_json (hazard);
+        unchanged = test_hazard_dup_json (hazard);
         g_assert_cmpstr (unchanged, ==, before);
       }
 #undef OK
@@ -294,14 +283,14 @@ assert_input_refused (At            at,
 {
   g_autoptr(XaHazard) hazard = hazard_at (at);
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = dup_json (hazard);
+  g_autofree char *before = test_hazard_dup_json (hazard);
   g_autofree char *after = NULL;
   XaHazardStepInput input = { who, date, at_time, note };
 
   g_assert_false (xa_hazard_apply_step (hazard, step, &input, &error));
   g_assert_error (error, XA_HAZARD_ERROR, XA_HAZARD_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, message);
-  after = dup_json (hazard);
+  after = test_hazard_dup_json (hazard);
   g_assert_cmpstr (after, ==, before);
 }
 

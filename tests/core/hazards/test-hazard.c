@@ -13,7 +13,6 @@
 #include <stdlib.h>
 
 #include "hazard-test-utils.h"
-#include "core/hazards/xa-hazard-json.h"
 #include "core/util/xa-json.h"
 
 static void
@@ -377,16 +376,6 @@ test_names (void)
   g_assert_false (xa_hazard_state_from_key (NULL, &(XaHazardState) { 0 }));
 }
 
-static char *
-to_json_string (XaHazard *hazard)
-{
-  g_autoptr(JsonObject) object = xa_hazard_to_json (hazard);
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_set_object (node, object);
-  return json_to_string (node, TRUE);
-}
-
 static XaHazard *
 from_json_string (const char  *json,
                   GError     **error)
@@ -433,10 +422,10 @@ test_json (void)
   test_hazard_step (hazard, XA_HAZARD_STEP_PASS, "王校长", "2021-09-11", NULL);
   test_hazard_step (hazard, XA_HAZARD_STEP_CLOSE, "刘校长", "2021-09-12", NULL);
 
-  json = to_json_string (hazard);
+  json = test_hazard_dup_json (hazard);
   back = from_json_string (json, &error);
   g_assert_no_error (error);
-  again = to_json_string (back);
+  again = test_hazard_dup_json (back);
   g_assert_cmpstr (again, ==, json);
 
   /* The object read back is the same hazard, column by column. */
