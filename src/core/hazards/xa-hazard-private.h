@@ -1,0 +1,63 @@
+/* xa-hazard-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "xa-hazard.h"
+#include "xa-hazard-workflow.h"
+
+G_BEGIN_DECLS
+
+/* What a column holds, for the rules validation applies to it. */
+typedef enum
+{
+  XA_HAZARD_KIND_LINE,       /* one line of text */
+  XA_HAZARD_KIND_MULTILINE,  /* text with line breaks */
+  XA_HAZARD_KIND_DATE,       /* YYYY-MM-DD */
+  XA_HAZARD_KIND_FUNDS,      /* yuan: digits, at most two decimals */
+  XA_HAZARD_KIND_TYPED,      /* not text: an int, an enum or a yes/no */
+} XaHazardKind;
+
+typedef struct
+{
+  const char   *key;        /* JSON member and storage column: "found_on" */
+  const char   *property;   /* GObject property: "found-on" */
+  const char   *label;      /* untranslated, in context "hazard field": as forms and messages name it */
+  XaHazardKind  kind;
+  guint         max_chars;
+  gboolean      required;   /* domain.md §3.2 marks it ✔ */
+} XaHazardFieldInfo;
+
+const XaHazardFieldInfo *_xa_hazard_field_info (XaHazardField field);
+
+/* The state, the re-inspection result and the history change only through the steps
+ * (xa-hazard-workflow.c) and when a hazard is read back (xa-hazard-json.c). */
+void       _xa_hazard_set_state               (XaHazard             *self,
+                                               XaHazardState         state);
+void       _xa_hazard_set_reinspection_result (XaHazard             *self,
+                                               XaReinspectionResult  result);
+GPtrArray *_xa_hazard_get_history             (XaHazard             *self);
+void       _xa_hazard_assign                  (XaHazard             *self,
+                                               XaHazard             *fresh);
+
+gboolean   _xa_hazard_check_date_order        (XaHazard             *self,
+                                               XaHazardField        *bad_field,
+                                               GError              **error);
+gboolean   _xa_hazard_check_date              (const char           *value,
+                                               const char           *label,
+                                               GError              **error);
+gboolean   _xa_hazard_check_not_before        (const char           *later_label,
+                                               const char           *later,
+                                               const char           *earlier_label,
+                                               const char           *earlier,
+                                               GError              **error);
+gboolean   _xa_hazard_check_major             (XaHazard             *self,
+                                               XaHazardField        *bad_field,
+                                               GError              **error);
+gboolean   _xa_hazard_check_reinspector       (XaHazard             *self,
+                                               const char           *reinspector,
+                                               GError              **error);
+
+G_END_DECLS
