@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-application.h"
 #include "xa-placeholder-page.h"
 #include "xa-unsaved.h"
@@ -177,6 +178,7 @@ ensure_page (XaWindow      *self,
   page = section->create (self, section);
   g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (slot, page);
+  xa_accessible_prepare (page);
 
   return page;
 }
@@ -599,6 +601,7 @@ xa_window_init (XaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   add_sections (self);
+  xa_accessible_prepare (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
