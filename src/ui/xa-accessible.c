@@ -41,6 +41,34 @@ popover_is_open (GtkWidget *widget)
   return popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
 }
 
+/**
+ * xa_tooltip_label_new:
+ * @text: a tooltip
+ *
+ * The label a tooltip shows @text in: on one line up to a comfortable width, wrapped at
+ * that width beyond. GTK 4.8 gives a tooltip its label's narrowest width; a wrapping
+ * label's is its longest word, one Chinese character.
+ *
+ * Returns: (transfer floating): the label
+ */
+GtkWidget *
+xa_tooltip_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  int natural = 0;
+
+  /* Not wrapped, the label's narrowest width is its whole line. */
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  if (natural > TOOLTIP_MAX_WIDTH)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_size_request (label, TOOLTIP_MAX_WIDTH, -1);
+    }
+
+  return label;
+}
+
 static gboolean
 query_tooltip_cb (GtkWidget  *widget,
                   int         x,
@@ -51,7 +79,6 @@ query_tooltip_cb (GtkWidget  *widget,
 {
   const char *text = gtk_widget_get_tooltip_text (widget);
   GtkWidget *label;
-  int natural = 0;
 
   if (text == NULL)
     return FALSE;
@@ -66,19 +93,10 @@ query_tooltip_cb (GtkWidget  *widget,
   label = g_object_get_data (G_OBJECT (widget), "xa-tooltip-label");
   if (label == NULL || g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
     {
-      label = gtk_label_new (text);
+      /* Kept for the next query, which comes with each move of the pointer. */
+      label = xa_tooltip_label_new (text);
       g_object_set_data_full (G_OBJECT (widget), "xa-tooltip-label", g_object_ref_sink (label),
                               g_object_unref);
-
-      /* Not wrapped, the label's narrowest width is the whole line, and the tooltip
-       * takes it; a long text wraps at a fixed width instead of at its narrowest. */
-      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-      if (natural > TOOLTIP_MAX_WIDTH)
-        {
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_widget_set_size_request (label, TOOLTIP_MAX_WIDTH, -1);
-        }
     }
 
   gtk_tooltip_set_custom (tooltip, label);
@@ -206,6 +224,40 @@ xa_accessible_prepare (GtkWidget *root)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     xa_accessible_prepare (child);
+}
+
+static void
+replace_label (GtkWidget  *widget,
+               const char *old_text,
+               const char *new_text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), old_text) == 0)
+    gtk_label_set_text (GTK_LABEL (widget), new_text);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    replace_label (child, old_text, new_text);
+}
+
+/**
+ * xa_shortcuts_window_show_title:
+ * @window: a #GtkShortcutsWindow with a title
+ *
+ * Shows @window's title in its header. GTK 4.8's shortcuts window shows its own word
+ * there, whatever its title: 快捷操作, while the menu item that opens it and the title a
+ * screen reader reads say 键盘快捷键.
+ */
+void
+xa_shortcuts_window_show_title (GtkWindow *window)
+{
+  GtkWidget *titlebar;
+
+  g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (window));
+
+  titlebar = gtk_window_get_titlebar (window);
+  if (titlebar != NULL && gtk_window_get_title (window) != NULL)
+    replace_label (titlebar, g_dgettext ("gtk40", "Shortcuts"), gtk_window_get_title (window));
 }
 
 static void

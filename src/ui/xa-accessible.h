@@ -9,12 +9,15 @@
 
 G_BEGIN_DECLS
 
-void xa_accessible_prepare       (GtkWidget  *root);
-void xa_list_row_describe        (GtkWidget  *child);
-void xa_list_row_mapped          (GtkWidget  *child,
-                                  gpointer    user_data);
-void xa_list_row_label_changed   (GtkWidget  *label,
-                                  GParamSpec *pspec,
-                                  gpointer    user_data);
+void       xa_accessible_prepare          (GtkWidget  *root);
+GtkWidget *xa_tooltip_label_new           (const char *text);
+void       xa_shortcuts_window_show_title (GtkWindow  *window);
+
+void       xa_list_row_describe      (GtkWidget  *child);
+void       xa_list_row_mapped        (GtkWidget  *child,
+                                      gpointer    user_data);
+void       xa_list_row_label_changed (GtkWidget  *label,
+                                      GParamSpec *pspec,
+                                      gpointer    user_data);
 
 G_END_DECLS
