@@ -336,6 +336,7 @@ show_help_overlay_action (GtkWidget  *widget,
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
       gtk_application_window_set_help_overlay (window, overlay);
+      xa_shortcuts_window_show_title (GTK_WINDOW (overlay));
     }
 
   gtk_window_present (GTK_WINDOW (overlay));

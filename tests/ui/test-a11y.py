@@ -333,6 +333,25 @@ def run(pyatspi, schools):
     for name in ('在标题下添加一行', '删除该行', '添加签字或填写行', '删除该方'):
         expect('the form tools (icon only)', nodes, 'push button', name)
 
+    # The main menu, and the shortcuts window it opens under the same name.
+    press(find(nodes, 'push button', '主菜单')[-1])
+    nodes = tree_with('the main menu', lambda n: find(n, 'menu item'))
+    check_names('the main menu', nodes)
+    items = [n.name for n in find(nodes, 'menu item')]
+    item = next((i for i in items if i.startswith('键盘快捷键')), None)
+    tap(item is not None, 'the main menu offers 键盘快捷键', items)
+    subprocess.run(['xdotool', 'key', 'Escape'], check=True)
+    frame = app[0]
+    action = frame.queryAction()
+    action.doAction([action.getName(i) for i in range(action.nActions)].index('win.show-help-overlay'))
+    windows = wait_for('the shortcuts window', lambda: [w.name for w in app if w is not None][1:])
+    title = re.sub(r'\(\w\)$', '', item or '')
+    tap(title in windows, f'the shortcuts window is titled as the menu names it ({title})', windows)
+    shortcuts = [w for w in app if w is not None and w.name == title]
+    labels = {n.name for n in read_tree(shortcuts[0]) if n.role == 'label'} if shortcuts else set()
+    tap(title in labels and '快捷操作' not in labels, f'its header says {title} too, not 快捷操作',
+        sorted(l for l in labels if not l.isascii())[:12])
+
 
 if __name__ == '__main__':
     main()
