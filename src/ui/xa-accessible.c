@@ -29,6 +29,24 @@
 /* A tooltip wider than this wraps; below it, it is one line. */
 #define TOOLTIP_MAX_WIDTH 420
 
+typedef gboolean (*VisitFunc) (GtkWidget *widget,
+                               gpointer   data);
+
+/* Calls @visit on @widget, then on its descendants where it returns %TRUE. */
+static void
+visit_tree (GtkWidget *widget,
+            VisitFunc  visit,
+            gpointer   data)
+{
+  if (!visit (widget, data))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    visit_tree (child, visit, data);
+}
+
 static gboolean
 popover_is_open (GtkWidget *widget)
 {
@@ -176,8 +194,9 @@ prepare_dropdown (GtkDropDown *dropdown)
   dropdown_selected_cb (dropdown, NULL, button);
 }
 
-static void
-prepare_widget (GtkWidget *widget)
+static gboolean
+prepare_widget (GtkWidget *widget,
+                gpointer   data)
 {
   if (GTK_IS_BUTTON (widget))
     {
@@ -204,6 +223,7 @@ prepare_widget (GtkWidget *widget)
     prepare_dropdown (GTK_DROP_DOWN (widget));
 
   prepare_tooltip (widget);
+  return TRUE;
 }
 
 /**
@@ -219,25 +239,20 @@ xa_accessible_prepare (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  prepare_widget (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    xa_accessible_prepare (child);
+  visit_tree (root, prepare_widget, NULL);
 }
 
-static void
-replace_label (GtkWidget  *widget,
-               const char *old_text,
-               const char *new_text)
+static gboolean
+retitle_label (GtkWidget *widget,
+               gpointer   data)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), old_text) == 0)
-    gtk_label_set_text (GTK_LABEL (widget), new_text);
+  GtkWindow *window = data;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    replace_label (child, old_text, new_text);
+  if (GTK_IS_LABEL (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), g_dgettext ("gtk40", "Shortcuts")) == 0)
+    gtk_label_set_text (GTK_LABEL (widget), gtk_window_get_title (window));
+
+  return TRUE;
 }
 
 /**
@@ -257,36 +272,39 @@ xa_shortcuts_window_show_title (GtkWindow *window)
 
   titlebar = gtk_window_get_titlebar (window);
   if (titlebar != NULL && gtk_window_get_title (window) != NULL)
-    replace_label (titlebar, g_dgettext ("gtk40", "Shortcuts"), gtk_window_get_title (window));
+    visit_tree (titlebar, retitle_label, window);
 }
 
-static void
-collect_labels (GtkWidget *widget,
-                GString   *name,
-                GString   *description)
+typedef struct
 {
+  GString *name;
+  GString *description;
+} RowText;
+
+static gboolean
+collect_label (GtkWidget *widget,
+               gpointer   data)
+{
+  RowText *row_text = data;
+  const char *text;
+  GString *to;
+
   if (!gtk_widget_get_visible (widget))
-    return;
+    return FALSE;
+  if (!GTK_IS_LABEL (widget))
+    return TRUE;
 
-  if (GTK_IS_LABEL (widget))
+  text = gtk_label_get_text (GTK_LABEL (widget));
+  /* A row's caption and its badge say more about it; the rest is its name. */
+  to = gtk_widget_has_css_class (widget, "dim-label") || gtk_widget_has_css_class (widget, "state-badge")
+       ? row_text->description : row_text->name;
+  if (text[0] != '\0')
     {
-      const char *text = gtk_label_get_text (GTK_LABEL (widget));
-      /* A row's caption and its badge say more about it; the rest is its name. */
-      GString *to = gtk_widget_has_css_class (widget, "dim-label")
-                    || gtk_widget_has_css_class (widget, "state-badge") ? description : name;
-
-      if (text[0] == '\0')
-        return;
       if (to->len > 0)
-        g_string_append (to, to == name ? " " : " · ");
+        g_string_append (to, to == row_text->name ? " " : " · ");
       g_string_append (to, text);
-      return;
     }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, name, description);
+  return FALSE;
 }
 
 /**
@@ -311,7 +329,7 @@ xa_list_row_describe (GtkWidget *child)
   if (row == NULL)
     return;
 
-  collect_labels (row, name, description);
+  visit_tree (row, collect_label, &(RowText) { name, description });
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,

@@ -24,6 +24,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from xa_tap import finish, tap  # noqa: E402
+
 CHECKED_ROLES = {
     'push button', 'toggle button', 'combo box', 'list item', 'entry', 'text',
     'password text', 'check box', 'radio button', 'page tab', 'spin button',
@@ -34,16 +37,6 @@ TYPE_NAME = re.compile(r'(Gtk|Adw|Xa)[A-Z]\w*')
 MNEMONIC = re.compile(r'\(_\w\)|(^|\s)_\w')
 # Wait limits: generous, they only end a test that would otherwise hang.
 TIMEOUT = 30
-
-results = []
-
-
-def tap(ok, description, diagnostics=()):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {description}")
-    for line in diagnostics:
-        print(f"# {line}")
-    sys.stdout.flush()
 
 
 def skip_all(reason):
@@ -244,8 +237,7 @@ def main():
             app.kill()
             app.wait()
         shutil.rmtree(data_dir, ignore_errors=True)
-    print(f"1..{len(results)}")
-    sys.exit(0 if all(results) else 1)
+    sys.exit(finish())
 
 
 def run(pyatspi, schools):

@@ -19,20 +19,14 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from xa_tap import finish, tap  # noqa: E402
+
 SOURCE = os.path.normpath(os.path.join(os.environ.get('G_TEST_SRCDIR', os.path.dirname(__file__) + '/..'), '..'))
 STACKS = {'GtkStack', 'AdwViewStack'}
 # Widgets whose label or title takes a mnemonic when use-underline is set.
 LABEL_PROPERTIES = ('label', 'title')
 MNEMONIC = re.compile(r'_([^_])')
-
-results = []
-
-
-def tap(ok, description, diagnostics=()):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {description}")
-    for line in diagnostics:
-        print(f"# {line}")
 
 
 def letter(text):
@@ -169,8 +163,7 @@ def main():
             found = duplicates(labels, translate)
             tap(not found, f"{language}: {len(labels)} mnemonics of {what} are unique", found)
 
-    print(f"1..{len(results)}")
-    return 0 if all(results) else 1
+    return finish()
 
 
 if __name__ == '__main__':
