@@ -51,7 +51,8 @@ packages=(
   # Fonts of the documents and the UI (DESIGN.md §6).
   fonts-noto-cjk fonts-arphic-ukai fonts-lxgw-wenkai
   # PDF checks, accessibility-driven UI tests, screenshots.
-  poppler-utils python3-pyatspi at-spi2-core imagemagick
+  # xdotool: the AT-SPI test clicks the rows of a list, which have no action.
+  poppler-utils python3-pyatspi at-spi2-core imagemagick xdotool
   # Icons and settings the app looks up at run time.
   adwaita-icon-theme hicolor-icon-theme gsettings-desktop-schemas
   # Benchmarks (bench/): gtk4-demo to compare start-up with, Xlib for the observer of

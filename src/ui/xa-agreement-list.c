@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-agreement-detail.h"
 #include "xa-agreement-export.h"
 #include "xa-agreement-list.h"
@@ -95,6 +96,7 @@ update_empty_page (XaAgreementList *self)
                                        _("Generate the agreements of this school year from its template: for one school or for all of them."));
       gtk_button_set_label (self->empty_button, _("_Generate for All Schools…"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "agreements.generate-all");
+      xa_accessible_prepare (GTK_WIDGET (self->empty_button));
       return;
     }
 
@@ -103,6 +105,8 @@ update_empty_page (XaAgreementList *self)
                                    _("Make this year's template from the newest one in one step, then generate the agreements. The template can be edited first in the templates view."));
   gtk_button_set_label (self->empty_button, _("_Make From the Newest Template"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "agreements.make-template");
+  /* A new label is a new accessible label, mnemonic included. */
+  xa_accessible_prepare (GTK_WIDGET (self->empty_button));
 }
 
 static void

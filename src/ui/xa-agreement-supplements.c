@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-agreement-supplements.h"
 #include "xa-ui-utils.h"
 
@@ -66,6 +67,7 @@ new_button (const char *icon_name,
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
+  xa_accessible_prepare (button);
   return button;
 }
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-school-detail.h"
 #include "xa-school-people.h"
 #include "xa-ui-utils.h"
@@ -130,6 +131,7 @@ mark_field (XaSchoolDetail *self,
 {
   gtk_widget_add_css_class (row, css_class);
   gtk_widget_set_tooltip_text (row, message);
+  xa_accessible_prepare (row);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
                                   -1);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-schools-page-private.h"
 #include "xa-ui-utils.h"
 #include "xa-unsaved.h"
@@ -585,8 +586,11 @@ xa_schools_page_init (XaSchoolsPage *self)
 
   self->cancellable = g_cancellable_new ();
 
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "school_caption",
-                                          G_CALLBACK (school_caption));
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "school_caption", G_CALLBACK (school_caption),
+                                           "xa_list_row_label_changed", G_CALLBACK (xa_list_row_label_changed),
+                                           "xa_list_row_mapped", G_CALLBACK (xa_list_row_mapped),
+                                           NULL);
   factory = gtk_builder_list_item_factory_new_from_resource (scope,
                                                              "/io/github/xiaoan/Xiaoan/xa-school-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);

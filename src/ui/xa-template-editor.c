@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-clause-editor.h"
 #include "xa-template-compare.h"
 #include "xa-template-editor.h"
@@ -987,8 +988,11 @@ xa_template_editor_init (XaTemplateEditor *self)
 
   self->cancellable = g_cancellable_new ();
 
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "clause_summary",
-                                          G_CALLBACK (clause_summary));
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "clause_summary", G_CALLBACK (clause_summary),
+                                           "xa_list_row_label_changed", G_CALLBACK (xa_list_row_label_changed),
+                                           "xa_list_row_mapped", G_CALLBACK (xa_list_row_mapped),
+                                           NULL);
   clause_factory = gtk_builder_list_item_factory_new_from_resource (scope,
                                                                     "/io/github/xiaoan/Xiaoan/xa-clause-row.ui");
   gtk_list_view_set_factory (self->clause_view, clause_factory);

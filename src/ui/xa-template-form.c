@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-template-form.h"
 
 #define MAX_PARTIES 4
@@ -227,6 +228,7 @@ line_row (XaTemplateForm   *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "form.remove-line");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(ii)", party, index);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  xa_accessible_prepare (row);
   return row;
 }
 
@@ -260,6 +262,7 @@ party_group (XaTemplateForm *self,
   gtk_widget_add_css_class (header, "linked");
   gtk_widget_set_valign (header, GTK_ALIGN_CENTER);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), header);
+  xa_accessible_prepare (header);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              entry_row (self, _("Label (甲方, 乙方…)"), signer->label, party, "label"));

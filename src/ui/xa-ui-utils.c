@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-ui-utils.h"
 #include "core/util/xa-school-year.h"
 
@@ -60,6 +61,7 @@ xa_widget_show_error (GtkWidget  *widget,
   root = gtk_widget_get_root (widget);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  xa_accessible_prepare (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -210,6 +212,7 @@ xa_confirm_async (GtkWidget           *widget,
 
   g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb),
                          g_steal_pointer (&task), (GClosureNotify) g_object_unref, 0);
+  xa_accessible_prepare (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -429,6 +432,7 @@ xa_badge_row_set (GtkWidget  *row,
     gtk_widget_remove_css_class (badge_label, badge_classes[i]);
   if (badge_class != NULL)
     gtk_widget_add_css_class (badge_label, badge_class);
+  xa_list_row_describe (row);
 }
 
 static gboolean

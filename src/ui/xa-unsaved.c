@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-ui-utils.h"
 #include "xa-unsaved.h"
 
@@ -129,6 +130,7 @@ xa_unsaved_guard_async (XaUnsaved           *self,
 
   g_signal_connect_data (dialog, "response", G_CALLBACK (guard_response_cb),
                          g_steal_pointer (&task), (GClosureNotify) g_object_unref, 0);
+  xa_accessible_prepare (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

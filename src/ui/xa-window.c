@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-application.h"
 #include "xa-placeholder-page.h"
 #include "xa-unsaved.h"
@@ -178,6 +179,7 @@ ensure_page (XaWindow      *self,
   page = section->create (self, section);
   g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (slot, page);
+  xa_accessible_prepare (page);
 
   return page;
 }
@@ -335,6 +337,7 @@ show_help_overlay_action (GtkWidget  *widget,
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
       gtk_application_window_set_help_overlay (window, overlay);
+      xa_shortcuts_window_show_title (GTK_WINDOW (overlay));
     }
 
   gtk_window_present (GTK_WINDOW (overlay));
@@ -601,6 +604,7 @@ xa_window_init (XaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   xa_list_set_single_tab_stop (GTK_WIDGET (self->sections_list));
   add_sections (self);
+  xa_accessible_prepare (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
