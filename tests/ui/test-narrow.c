@@ -111,7 +111,10 @@ assert_fits (Fixture *fixture)
   gtk_widget_measure (window_content (fixture), GTK_ORIENTATION_HORIZONTAL, -1,
                       &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, NARROW_WIDTH);
-  g_assert_cmpint (gtk_widget_get_width (window_content (fixture)), ==, NARROW_WIDTH);
+  /* The window is 360 px with the shadow it draws around itself without a window
+   * manager, so what it shows has less still: the content is no wider than it asked. */
+  g_assert_cmpint (gtk_widget_get_width (window_content (fixture)), <=, NARROW_WIDTH);
+  g_assert_cmpint (minimum, <=, gtk_widget_get_width (window_content (fixture)));
 }
 
 /* Every widget shown lies within the window's width, a pixel of a header bar's border
@@ -130,7 +133,7 @@ assert_inside (GtkWidget *widget,
     return 0;
 
   if (gtk_widget_compute_bounds (widget, content, &bounds) &&
-      (bounds.origin.x < -1 || bounds.origin.x + bounds.size.width > NARROW_WIDTH + 1))
+      (bounds.origin.x < -1 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (content) + 1))
     {
       g_autoptr(GString) path = g_string_new (NULL);
 
@@ -144,7 +147,7 @@ assert_inside (GtkWidget *widget,
         }
       g_test_fail_printf ("%s lies from x = %.0f to %.0f, outside the window of %d px",
                           path->str + 3, bounds.origin.x, bounds.origin.x + bounds.size.width,
-                          NARROW_WIDTH);
+                          gtk_widget_get_width (content));
       return n;
     }
 
