@@ -47,12 +47,15 @@ struct _XaAgreementDetail
   AdwActionRow         *archived_row;
   AdwActionRow         *draft_row;
   AdwPreferencesGroup  *fields_group;
+  GtkWidget            *fields_pane;
   AdwEntryRow          *first_row;
   GtkInfoBar           *fonts_bar;
   GtkLabel             *fonts_label;
   GtkLabel             *page_label;
+  AdwLeaflet           *panes;
   AdwActionRow         *pending_row;
   XaPagePreview        *preview;
+  GtkWidget            *preview_pane;
   GtkScrolledWindow    *preview_scroller;
   GtkWidget            *revise_button;
   AdwEntryRow          *school_name_row;
@@ -309,8 +312,12 @@ fill (XaAgreementDetail *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->first_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->direct_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_date_row), editable);
+  /* An entry row's title is one line that does not wrap: the signing date's hint is here,
+   * where it wraps at any width. */
   adw_preferences_group_set_description (self->fields_group,
-                                         editable ? NULL
+                                         editable ? _("The signing date is written as YYYY-MM-DD, such "
+                                                      "as 2021-09-01; left empty, the agreement "
+                                                      "prints 年　月　日 to fill in by hand.")
                                                   : _("Only a draft can be changed. Revise a signed "
                                                       "agreement to correct it in a new revision."));
 
@@ -705,6 +712,18 @@ xa_agreement_detail_get_property (GObject    *object,
     }
 }
 
+/* Below the breakpoint the fields and the preview are one pane each (the panes leaflet):
+ * the preview is a button away, and the page's back button returns to the fields. */
+static void
+show_preview_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  XaAgreementDetail *self = XA_AGREEMENT_DETAIL (widget);
+
+  adw_leaflet_set_visible_child (self->panes, self->preview_pane);
+}
+
 static void
 xa_agreement_detail_class_init (XaAgreementDetailClass *klass)
 {
@@ -741,13 +760,16 @@ xa_agreement_detail_class_init (XaAgreementDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, direct_row);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, draft_row);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, fields_pane);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, first_row);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, sign_date_row);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, fonts_bar);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, fonts_label);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, page_label);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, panes);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, pending_row);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, preview);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, preview_pane);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, preview_scroller);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, revise_button);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementDetail, school_name_row);
@@ -774,6 +796,7 @@ xa_agreement_detail_class_init (XaAgreementDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "agreement.compare-template", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "agreement.compare-previous", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "agreement.show-agreement", NULL, show_agreement_action);
+  gtk_widget_class_install_action (widget_class, "agreement.show-preview", NULL, show_preview_action);
 }
 
 static void
@@ -876,6 +899,11 @@ xa_agreement_detail_show_agreement (XaAgreementDetail *self,
   g_return_if_fail (XA_IS_AGREEMENT_DETAIL (self));
   g_return_if_fail (agreement == NULL || XA_IS_AGREEMENT (agreement));
   g_return_if_fail (agreement == NULL || self->book != NULL);
+
+  /* Another agreement opens on its fields; a revision or a refresh stays where it was. */
+  if (agreement == NULL || self->agreement == NULL ||
+      g_strcmp0 (xa_agreement_get_school_uuid (agreement), xa_agreement_get_school_uuid (self->agreement)) != 0)
+    adw_leaflet_set_visible_child (self->panes, self->fields_pane);
 
   if (g_set_object (&self->agreement, agreement))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGREEMENT]);

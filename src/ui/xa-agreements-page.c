@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-adaptive.h"
 #include "xa-agreements-page.h"
 #include "xa-import-text-dialog.h"
 #include "xa-unsaved.h"
@@ -26,6 +27,7 @@ struct _XaAgreementsPage
 
   /* Template widgets */
   XaAgreementList   *agreement_list;
+  GtkButton         *back_button;
   XaTemplateEditor  *template_editor;
   AdwViewStack      *view_stack;
 
@@ -94,6 +96,30 @@ import_text_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Below the breakpoints the page is one pane at a time: the header's back button returns
+ * to the pane before, innermost first (an agreement's preview, its fields, the list),
+ * then to the sections when the window's sidebar is folded away too. */
+static void
+update_back_button (XaAgreementsPage *self)
+{
+  gboolean inner = xa_adaptive_find_back (GTK_WIDGET (self->view_stack)) != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), inner || self->folded);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button),
+                               inner ? _("Back to the List") : _("Back to Sections"));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  XaAgreementsPage *self = XA_AGREEMENTS_PAGE (widget);
+
+  if (!xa_adaptive_go_back (GTK_WIDGET (self->view_stack)))
+    gtk_widget_activate_action (widget, "win.back-to-sections", NULL);
+}
+
 static void
 xa_agreements_page_dispose (GObject *object)
 {
@@ -152,6 +178,7 @@ xa_agreements_page_set_property (GObject      *object,
       if (self->folded != g_value_get_boolean (value))
         {
           self->folded = g_value_get_boolean (value);
+          update_back_button (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -202,9 +229,11 @@ xa_agreements_page_class_init (XaAgreementsPageClass *klass)
                                                "/io/github/xiaoan/Xiaoan/xa-agreements-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementsPage, agreement_list);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementsPage, template_editor);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementsPage, view_stack);
 
+  gtk_widget_class_install_action (widget_class, "agreements.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "agreements.import-text", NULL, import_text_action);
 }
 
@@ -212,6 +241,7 @@ static void
 xa_agreements_page_init (XaAgreementsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  xa_adaptive_watch (GTK_WIDGET (self->view_stack), G_CALLBACK (update_back_button), self);
 }
 
 /**

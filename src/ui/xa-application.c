@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "xa-adaptive.h"
 #include "xa-application.h"
 #include "xa-backup-scheduler.h"
 #include "xa-preferences-window.h"
@@ -557,6 +558,7 @@ xa_application_startup (GApplication *application)
                                          shortcuts_accels);
 
   self->settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
+  xa_style_follow_settings (self->settings);
   g_signal_connect_object (self->settings, "changed::operator-name",
                            G_CALLBACK (operator_name_changed_cb),
                            self, G_CONNECT_SWAPPED);

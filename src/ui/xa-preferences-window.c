@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-adaptive.h"
 #include "xa-application.h"
 #include "xa-database-page.h"
 #include "xa-preferences-window.h"
@@ -39,6 +40,7 @@ struct _XaPreferencesWindow
   GtkSpinButton        *keep_spin;
   AdwEntryRow          *operator_name_row;
   AdwComboRow          *operator_role_row;
+  AdwComboRow          *style_row;
 
   /* State */
   char                 *backup_dir;
@@ -311,6 +313,7 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, keep_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, operator_name_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, operator_role_row);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, style_row);
 
   gtk_widget_class_install_action (widget_class, "preferences.back-up", NULL, back_up_action);
 
@@ -337,6 +340,8 @@ xa_preferences_window_init (XaPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   xa_settings_bind_choice (self->settings, "operator-role",
                            self->operator_role_row, "selected", role_keys);
+  xa_settings_bind_choice (self->settings, "color-scheme",
+                           self->style_row, "selected", xa_style_choices);
 }
 
 /**

@@ -21,8 +21,11 @@
 #include "core/util/xa-text.h"
 #include "document/xa-diff-renderer.h"
 
-#define INSERTED_SPAN "<span background=\"#c6efce\" foreground=\"#0b5d1e\">"
-#define DELETED_SPAN  "<span strikethrough=\"true\" strikethrough_color=\"#c01c28\" foreground=\"#c01c28\">"
+/* Tints under the text rather than colours of it, so that the text keeps the style's own
+ * colour and reads in the light style and the dark alike; bgalpha out of 65535 (30 and
+ * 25 percent), as the spans are printf formats too. */
+#define INSERTED_SPAN "<span background=\"#2ec27e\" bgalpha=\"19661\">"
+#define DELETED_SPAN  "<span strikethrough=\"true\" background=\"#e01b24\" bgalpha=\"16384\">"
 
 struct _XaTemplateCompare
 {

@@ -42,6 +42,8 @@ struct _XaTemplateEditor
 
   /* Template widgets */
   XaClauseEditor     *clause_editor;
+  AdwLeaflet         *clause_leaflet;
+  GtkWidget          *clause_pane;
   GtkListView        *clause_view;
   XaTemplateCompare  *compare;
   GtkStack           *content_stack;
@@ -49,7 +51,8 @@ struct _XaTemplateEditor
   GtkInfoBar         *frozen_bar;
   AdwLeaflet         *leaflet;
   GtkStack           *pages_stack;
-  AdwWindowTitle     *template_title;
+  GtkLabel           *template_caption;
+  GtkLabel           *template_title;
   GtkListView        *template_view;
 
   /* State */
@@ -199,6 +202,25 @@ clause_selected_cb (XaTemplateEditor   *self,
   update_actions (self);
 }
 
+/* Below the breakpoint the clause list and the clause being edited are one pane each. A
+ * click on a clause opens it, but one on a section or an article with sub-clauses only
+ * selects it, so that its branch can be opened in the list; Enter or a double click
+ * (activate) opens any clause. The page's back button returns to the list. */
+static void
+show_clause_pane (XaTemplateEditor *self)
+{
+  adw_leaflet_set_visible_child (self->clause_leaflet, GTK_WIDGET (self->clause_editor));
+}
+
+static void
+clause_clicked_cb (XaTemplateEditor *self)
+{
+  g_autoptr(XaClause) clause = get_selected_clause (self);
+
+  if (clause != NULL && !kind_has_children (xa_clause_get_kind (clause)))
+    show_clause_pane (self);
+}
+
 static void
 clause_changed_cb (XaTemplateEditor *self,
                    XaClauseEditor   *editor)
@@ -244,14 +266,14 @@ update_title (XaTemplateEditor *self)
 
   if (self->template == NULL)
     {
-      adw_window_title_set_title (self->template_title, "");
-      adw_window_title_set_subtitle (self->template_title, "");
+      gtk_label_set_label (self->template_title, "");
+      gtk_label_set_label (self->template_caption, "");
       return;
     }
 
   caption = xa_template_dup_caption (self->template);
-  adw_window_title_set_title (self->template_title, xa_template_get_name (self->template));
-  adw_window_title_set_subtitle (self->template_title, caption);
+  gtk_label_set_label (self->template_title, xa_template_get_name (self->template));
+  gtk_label_set_label (self->template_caption, caption);
   gtk_info_bar_set_revealed (self->frozen_bar, xa_template_get_frozen (self->template));
 }
 
@@ -284,6 +306,7 @@ set_working_copy (XaTemplateEditor *self,
 
   gtk_list_view_set_model (self->clause_view, GTK_SELECTION_MODEL (self->clauses));
   xa_clause_editor_set_clause (self->clause_editor, NULL);
+  adw_leaflet_set_visible_child (self->clause_leaflet, self->clause_pane);
   xa_template_form_set_template (self->form, self->template);
   set_dirty (self, FALSE);
   update_title (self);
@@ -939,6 +962,8 @@ xa_template_editor_class_init (XaTemplateEditorClass *klass)
                                                "/io/github/xiaoan/Xiaoan/xa-template-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_editor);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_pane);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_view);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, compare);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, content_stack);
@@ -946,6 +971,7 @@ xa_template_editor_class_init (XaTemplateEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, frozen_bar);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, pages_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, template_caption);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, template_title);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, template_view);
   gtk_widget_class_bind_template_callback (widget_class, clause_changed_cb);
@@ -981,6 +1007,7 @@ xa_template_editor_init (XaTemplateEditor *self)
   g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
   g_autoptr(GtkListItemFactory) clause_factory = NULL;
   g_autoptr(GtkListItemFactory) template_factory = gtk_signal_list_item_factory_new ();
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   xa_list_set_single_tab_stop (GTK_WIDGET (self->template_view));
@@ -996,6 +1023,12 @@ xa_template_editor_init (XaTemplateEditor *self)
   clause_factory = gtk_builder_list_item_factory_new_from_resource (scope,
                                                                     "/io/github/xiaoan/Xiaoan/xa-clause-row.ui");
   gtk_list_view_set_factory (self->clause_view, clause_factory);
+  /* In the capture phase, when the row has taken the click and selected its clause. */
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (clause_clicked_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->clause_view), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_swapped (self->clause_view, "activate", G_CALLBACK (show_clause_pane), self);
 
   g_signal_connect (template_factory, "setup", G_CALLBACK (setup_template_row_cb), NULL);
   g_signal_connect (template_factory, "bind", G_CALLBACK (bind_template_row_cb), NULL);

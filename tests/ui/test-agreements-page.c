@@ -341,7 +341,7 @@ test_next_year_and_compare (Fixture       *fixture,
 
   /* Inserted characters on green, deleted ones struck through. */
   markup = xa_template_change_dup_markup (change);
-  g_assert_nonnull (strstr (markup, "background=\"#c6efce\""));
+  g_assert_nonnull (strstr (markup, "background=\"#2ec27e\""));
   g_assert_nonnull (strstr (markup, "strikethrough=\"true\""));
 
   collect_labels (GTK_WIDGET (compare), texts);
