@@ -316,7 +316,11 @@ show_section_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  _xa_window_show_section (XA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  XaWindow *self = XA_WINDOW (widget);
+
+  /* Alt+1…7 on a folded window goes to the section's page, not just its sidebar row. */
+  if (_xa_window_show_section (self, g_variant_get_string (parameter, NULL)))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
 /* The shortcuts window is built the first time it is asked for, not with every window
