@@ -641,3 +641,16 @@ xa_schools_page_get_model (XaSchoolsPage *self)
 
   return G_LIST_MODEL (self->selection);
 }
+
+/**
+ * xa_schools_page_get_school:
+ *
+ * Returns: (transfer none) (nullable): the school shown in the detail, the one selected
+ */
+XaOrganisation *
+xa_schools_page_get_school (XaSchoolsPage *self)
+{
+  g_return_val_if_fail (XA_IS_SCHOOLS_PAGE (self), NULL);
+
+  return xa_school_detail_get_school (self->detail);
+}

@@ -213,14 +213,25 @@ _xa_window_show_section (XaWindow   *self,
 {
   const Section *section = find_section (name);
   GtkListBoxRow *row;
+  GtkWidget *page;
+  GtkWidget *schools;
 
   g_assert (XA_IS_WINDOW (self));
 
   if (section == NULL)
     return;
 
-  ensure_page (self, section);
+  page = ensure_page (self, section);
   gtk_stack_set_visible_child_name (self->section_stack, name);
+
+  /* Generating an agreement for one school offers the school viewed in the schools section. */
+  if (XA_IS_AGREEMENTS_PAGE (page) && (schools = _xa_window_get_page (self, "schools")) != NULL)
+    {
+      XaOrganisation *school = xa_schools_page_get_school (XA_SCHOOLS_PAGE (schools));
+
+      xa_agreement_list_set_viewed_school (xa_agreements_page_get_list (XA_AGREEMENTS_PAGE (page)),
+                                           school ? xa_organisation_get_uuid (school) : NULL);
+    }
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sections_list, i)); i++)
     if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
