@@ -177,12 +177,8 @@ filter_changed_cb (XaAgreementList *self)
 static void
 search_activated_cb (XaAgreementList *self)
 {
-  if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
-    return;
-
-  gtk_single_selection_set_selected (self->selection, 0);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  if (self->selection != NULL)
+    xa_list_view_focus_first (self->list_view);
 }
 
 static guint
