@@ -232,6 +232,29 @@ xa_test_show_widget (GtkWidget *widget)
 }
 
 /**
+ * xa_test_screenshot:
+ * @name: the file's name, without .png
+ *
+ * When $XA_TEST_SCREENSHOTS names a folder, takes a screenshot of the screen (Xvfb's)
+ * into it, for a person to look at; tests never compare them.
+ */
+void
+xa_test_screenshot (const char *name)
+{
+  const char *folder = g_getenv ("XA_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
+
+  if (folder == NULL)
+    return;
+
+  xa_test_iterate ();
+  path = g_strdup_printf ("%s/%s.png", folder, name);
+  argv[3] = path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
+/**
  * xa_test_ui_fixture_set_up:
  * @name: what the data folder is for, in its name
  * @defaults: whether the workspace stores the defaults (the default template), as the

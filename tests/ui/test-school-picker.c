@@ -247,6 +247,7 @@ test_generate_for_viewed_school (Fixture       *fixture,
 
   picker = open_generate_dialog (fixture, &dialog);
   g_assert_cmpstr (selected_name (picker), ==, "示例区育英幼儿园");
+  xa_test_screenshot ("picker-viewed");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
 
   /* A search that finds nothing leaves nothing to generate. */
@@ -256,6 +257,7 @@ test_generate_for_viewed_school (Fixture       *fixture,
   /* Typed initials, then Enter: the dialog's answer, for the school found. */
   type (picker, "sy");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
+  xa_test_screenshot ("picker-sy");
   /* The default button is pressed as a key would press it: it shows pressed a moment,
    * then the dialog answers and goes. */
   g_object_ref (dialog);
