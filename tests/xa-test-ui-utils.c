@@ -231,15 +231,44 @@ xa_test_show_widget (GtkWidget *widget)
   return window;
 }
 
+static gboolean
+ticked_cb (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * xa_test_wait_for_frame:
+ * @widget: a widget on screen
+ *
+ * Turns the main loop until @widget's window has drawn its next frame, laid out anew
+ * (as it always is between two keys a person types).
+ */
+void
+xa_test_wait_for_frame (GtkWidget *widget)
+{
+  gboolean ticked = FALSE;
+
+  gtk_widget_add_tick_callback (widget, ticked_cb, &ticked, NULL);
+  while (!ticked)
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+}
+
 /**
  * xa_test_screenshot:
+ * @widget: a widget on screen, whose window is drawn before the screenshot
  * @name: the file's name, without .png
  *
  * When $XA_TEST_SCREENSHOTS names a folder, takes a screenshot of the screen (Xvfb's)
  * into it, for a person to look at; tests never compare them.
  */
 void
-xa_test_screenshot (const char *name)
+xa_test_screenshot (GtkWidget  *widget,
+                    const char *name)
 {
   const char *folder = g_getenv ("XA_TEST_SCREENSHOTS");
   g_autofree char *path = NULL;
@@ -248,7 +277,9 @@ xa_test_screenshot (const char *name)
   if (folder == NULL)
     return;
 
-  xa_test_iterate ();
+  /* Two frames: the one under way may have been laid out before the last change. */
+  xa_test_wait_for_frame (widget);
+  xa_test_wait_for_frame (widget);
   path = g_strdup_printf ("%s/%s.png", folder, name);
   argv[3] = path;
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);

@@ -32,7 +32,9 @@ gboolean xa_test_activate_shortcut (GtkWidget       *root,
 #define XA_TEST_WINDOW_HEIGHT 800
 
 GtkWindow *xa_test_show_widget (GtkWidget *widget);
-void       xa_test_screenshot  (const char *name);
+void       xa_test_wait_for_frame (GtkWidget  *widget);
+void       xa_test_screenshot     (GtkWidget  *widget,
+                                   const char *name);
 
 /* What the UI tests of the app stand on: a data folder of their own, removed with all it
  * holds on tear-down, its store xiaoan.db opened for the operator 测试员, and the

@@ -175,7 +175,7 @@ test_agreement_search (Fixture       *fixture,
   search_agreements (list, "1101080003", 0);
   g_assert_cmpuint (n_listed (list), ==, 1);
   g_assert_cmpstr (listed_name (list, 0), ==, "示例区育英幼儿园");
-  xa_test_screenshot ("agreement-search");
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "agreement-search");
 
   /* By state: 待签 is the second state, after 草稿. */
   search_agreements (list, "", 1 + XA_AGREEMENT_STATE_PENDING);
@@ -191,7 +191,7 @@ test_agreement_search (Fixture       *fixture,
   search_agreements (list, "xx", 1 + XA_AGREEMENT_STATE_SIGNED);
   g_assert_cmpuint (n_listed (list), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
-  xa_test_screenshot ("agreement-no-results");
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "agreement-no-results");
 
   /* Enter in the search goes to the first agreement found, in the list. */
   search_agreements (list, "育英", 0);
@@ -206,6 +206,7 @@ test_agreement_search (Fixture       *fixture,
   search_agreements (list, "", 0);
   g_assert_cmpuint (n_listed (list), ==, 4);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "agreement-list");
 }
 
 /* The row of the template list at @position, as GtkListView made it. */
@@ -303,28 +304,6 @@ test_people_order (Fixture       *fixture,
     }
 }
 
-static gboolean
-ticked_cb (GtkWidget     *widget,
-           GdkFrameClock *clock,
-           gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Turns the main loop until @widget's next frame has been laid out, as it always is
- * between two keys a person types. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  gboolean ticked = FALSE;
-
-  gtk_widget_add_tick_callback (widget, ticked_cb, &ticked, NULL);
-  while (!ticked)
-    g_main_context_iteration (NULL, TRUE);
-  xa_test_iterate ();
-}
-
 static void
 test_search_focus (Fixture       *fixture,
                    gconstpointer  data)
@@ -339,7 +318,7 @@ test_search_focus (Fixture       *fixture,
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "育英");
   g_signal_emit_by_name (entry, "search-changed");
-  wait_for_frame (list_view);
+  xa_test_wait_for_frame (list_view);
   g_signal_emit_by_name (entry, "activate");
   xa_test_iterate ();
 
@@ -352,14 +331,14 @@ test_search_focus (Fixture       *fixture,
   g_assert_true (GTK_IS_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (focus))));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (focus)))),
                    ==, "示例区育英幼儿园");
-  xa_test_screenshot ("schools-search-enter");
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "schools-search-enter");
 
   /* A wider search: the focus goes to the first school found, not back to the row that
    * had it before (育英, now the second). */
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "示例");
   g_signal_emit_by_name (entry, "search-changed");
-  wait_for_frame (list_view);
+  xa_test_wait_for_frame (list_view);
   g_signal_emit_by_name (entry, "activate");
   xa_test_iterate ();
   g_assert_cmpstr (xa_organisation_get_name (xa_school_detail_get_school (detail)), ==, "示例区实验小学");
@@ -427,14 +406,14 @@ test_template_click_and_back (EditorFixture *fixture,
   g_assert_true (adw_leaflet_get_folded (leaflet));
   adw_leaflet_set_visible_child (leaflet, list);
   xa_test_iterate ();
-  xa_test_screenshot ("template-list-narrow");
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "template-list-narrow");
 
   /* One click opens the template clicked. */
   click_row (template_row (view, 1));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"));
   g_assert_cmpint (xa_template_get_school_year (xa_template_editor_get_template (editor)), ==, 2021);
   g_assert_true (gtk_widget_get_visible (back));
-  xa_test_screenshot ("template-editor-narrow");
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "template-editor-narrow");
 
   /* The back arrow returns to the list. */
   g_signal_emit_by_name (back, "clicked");
@@ -455,7 +434,7 @@ test_template_back_hidden_when_wide (EditorFixture *fixture,
   /* Side by side, the list is there to click: no back arrow. */
   g_assert_false (adw_leaflet_get_folded (child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "leaflet")));
   g_assert_false (gtk_widget_get_visible (child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "back_button")));
-  xa_test_screenshot ("template-wide");
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "template-wide");
 }
 
 int

@@ -238,6 +238,7 @@ test_generate_for_viewed_school (Fixture       *fixture,
   g_autoptr(XaAgreement) made = NULL;
   AdwMessageDialog *dialog;
   XaSchoolPicker *picker;
+  guint n_pressed = 0;
 
   /* The school viewed in the schools section is the one offered. */
   viewed = xa_school_registry_dup_school_by_code (xa_workspace_get_registry (workspace), "1101080003", NULL);
@@ -247,7 +248,7 @@ test_generate_for_viewed_school (Fixture       *fixture,
 
   picker = open_generate_dialog (fixture, &dialog);
   g_assert_cmpstr (selected_name (picker), ==, "示例区育英幼儿园");
-  xa_test_screenshot ("picker-viewed");
+  xa_test_screenshot (GTK_WIDGET (dialog), "picker-viewed");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
 
   /* A search that finds nothing leaves nothing to generate. */
@@ -257,11 +258,14 @@ test_generate_for_viewed_school (Fixture       *fixture,
   /* Typed initials, then Enter: the dialog's answer, for the school found. */
   type (picker, "sy");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "confirm"));
-  xa_test_screenshot ("picker-sy");
+  xa_test_screenshot (GTK_WIDGET (dialog), "picker-sy");
   /* The default button is pressed as a key would press it: it shows pressed a moment,
    * then the dialog answers and goes. */
   g_object_ref (dialog);
+  g_signal_connect (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "activate",
+                    G_CALLBACK (count_cb), &n_pressed);
   g_signal_emit_by_name (xa_school_picker_get_entry (picker), "activate");
+  g_assert_cmpuint (n_pressed, ==, 1);
   xa_test_wait_for_boolean (dialog, "visible", FALSE);
   g_object_unref (dialog);
   xa_test_iterate ();
