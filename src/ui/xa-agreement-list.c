@@ -16,6 +16,7 @@
 #include "xa-agreement-list.h"
 #include "xa-school-picker.h"
 #include "xa-ui-utils.h"
+#include "core/util/xa-list-sync.h"
 #include "core/util/xa-pinyin.h"
 #include "core/util/xa-school-year.h"
 #include "xa-application.h"
@@ -185,18 +186,8 @@ static guint
 find_school (XaAgreementList *self,
              const char      *school_uuid)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; school_uuid != NULL && i < n; i++)
-    {
-      g_autoptr(XaAgreement) agreement = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (xa_agreement_get_school_uuid (agreement), school_uuid) == 0)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  return xa_list_find_key (G_LIST_MODEL (self->selection),
+                           (const char *(*) (gpointer)) xa_agreement_get_school_uuid, school_uuid);
 }
 
 /* The detail gets its own copy: it edits the fields of a draft, and the list's items
@@ -431,14 +422,6 @@ list_activated_cb (XaAgreementList *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, xa_badge_row_new ());
 }
 
 static void
@@ -810,7 +793,7 @@ xa_agreement_list_init (XaAgreementList *self)
   g_signal_group_connect_swapped (self->shown_signals, "notify",
                                   G_CALLBACK (shown_changed_cb), self);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (xa_badge_row_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   update_actions (self);

@@ -17,6 +17,7 @@
 
 #include "xa-school-picker.h"
 #include "xa-ui-utils.h"
+#include "core/util/xa-list-sync.h"
 #include "core/util/xa-pinyin.h"
 
 /* How far Page Up and Page Down move in the list. */
@@ -73,18 +74,8 @@ static guint
 find_school (XaSchoolPicker *self,
              const char     *uuid)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; uuid != NULL && i < n; i++)
-    {
-      g_autoptr(XaOrganisation) school = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (xa_organisation_get_uuid (school), uuid) == 0)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  return xa_list_find_key (G_LIST_MODEL (self->selection),
+                           (const char *(*) (gpointer)) xa_organisation_get_uuid, uuid);
 }
 
 static void
@@ -206,14 +197,6 @@ key_pressed_cb (XaSchoolPicker        *self,
     selected = CLAMP ((int) selected + step, 0, (int) n - 1);
   select_position (self, selected);
   return TRUE;
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, xa_badge_row_new ());
 }
 
 static void
@@ -404,7 +387,7 @@ xa_school_picker_init (XaSchoolPicker *self)
 
   self->index = xa_pinyin_index_new (XA_PINYIN_PLACE);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (xa_badge_row_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
 

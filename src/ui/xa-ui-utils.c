@@ -437,6 +437,19 @@ xa_badge_row_new (void)
 }
 
 /**
+ * xa_badge_row_setup_cb:
+ *
+ * The "setup" handler of a #GtkSignalListItemFactory whose rows are badge rows.
+ */
+void
+xa_badge_row_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, xa_badge_row_new ());
+}
+
+/**
  * xa_badge_row_set:
  * @badge: (nullable): the badge's text; %NULL hides it
  * @badge_class: (nullable): its colour: one of the state-badge classes of style.css

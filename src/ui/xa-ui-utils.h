@@ -53,6 +53,9 @@ void xa_stack_show_page (GtkStack   *stack,
 void xa_list_view_focus_first (GtkListView *view);
 
 GtkWidget *xa_badge_row_new (void);
+void       xa_badge_row_setup_cb (GtkSignalListItemFactory *factory,
+                                  GtkListItem              *item,
+                                  gpointer                  user_data);
 void       xa_badge_row_set (GtkWidget  *row,
                              const char *title,
                              const char *caption,

@@ -21,17 +21,6 @@
 #include "ui/xa-school-people.h"
 #include "ui/xa-window-private.h"
 
-static const struct
-{
-  const char *name;
-  const char *code;
-} schools[] = {
-  { "红旗小学", "1101080001" },
-  { "示例区实验小学", "1101080002" },
-  { "示例区育英幼儿园", "1101080003" },
-  { "示例区第二中学", "1101080004" },
-};
-
 typedef struct
 {
   XaTestUiFixture   ui;
@@ -45,18 +34,7 @@ fixture_set_up (Fixture       *fixture,
 {
   xa_test_ui_fixture_set_up (&fixture->ui, "lists", TRUE, 0);
   fixture->registry = xa_workspace_get_registry (fixture->ui.workspace);
-  for (guint i = 0; i < G_N_ELEMENTS (schools); i++)
-    {
-      g_autoptr(XaOrganisation) school = xa_organisation_new_school ();
-      g_autoptr(GError) error = NULL;
-
-      xa_organisation_set_name (school, schools[i].name);
-      xa_organisation_set_code (school, schools[i].code);
-      xa_organisation_set_school_type (school, XA_SCHOOL_TYPE_PRIMARY);
-      xa_organisation_set_stages (school, "primary");
-      xa_school_registry_add_school (fixture->registry, school, &error);
-      g_assert_no_error (error);
-    }
+  xa_test_add_example_schools (fixture->registry);
 
   /* The default template's year, as if viewed last. */
   {
@@ -75,16 +53,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWidget *page = _xa_window_get_page (fixture->window, "agreements");
-
-  /* A preview still being laid out in a worker holds the store until it ends. */
-  if (page != NULL)
-    {
-      XaAgreementDetail *detail = xa_agreement_list_get_detail (xa_agreements_page_get_list (XA_AGREEMENTS_PAGE (page)));
-
-      xa_test_wait_for_boolean (gtk_widget_get_template_child (GTK_WIDGET (detail), XA_TYPE_AGREEMENT_DETAIL, "preview"),
-                                "loading", FALSE);
-    }
+  xa_test_wait_for_agreement_preview (fixture->window);
   xa_test_ui_fixture_tear_down (&fixture->ui, GTK_WINDOW (fixture->window));
 }
 

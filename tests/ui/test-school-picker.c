@@ -18,28 +18,17 @@
 #include "ui/xa-school-picker.h"
 #include "ui/xa-window-private.h"
 
-static const struct
-{
-  const char *name;
-  const char *code;
-} schools[] = {
-  { "红旗小学", "1101080001" },
-  { "示例区实验小学", "1101080002" },
-  { "示例区育英幼儿园", "1101080003" },
-  { "示例区第二中学", "1101080004" },
-};
-
 static GListStore *
 make_schools (void)
 {
   GListStore *store = g_list_store_new (XA_TYPE_ORGANISATION);
 
-  for (guint i = 0; i < G_N_ELEMENTS (schools); i++)
+  for (guint i = 0; i < XA_TEST_N_EXAMPLE_SCHOOLS; i++)
     {
       g_autoptr(XaOrganisation) school = xa_organisation_new_school ();
 
-      xa_organisation_set_name (school, schools[i].name);
-      xa_organisation_set_code (school, schools[i].code);
+      xa_organisation_set_name (school, xa_test_example_schools[i].name);
+      xa_organisation_set_code (school, xa_test_example_schools[i].code);
       g_list_store_append (store, school);
     }
 
@@ -171,18 +160,7 @@ fixture_set_up (Fixture       *fixture,
 
   xa_test_ui_fixture_set_up (&fixture->ui, "picker", TRUE, 0);
   registry = xa_workspace_get_registry (fixture->ui.workspace);
-  for (guint i = 0; i < G_N_ELEMENTS (schools); i++)
-    {
-      g_autoptr(XaOrganisation) school = xa_organisation_new_school ();
-      g_autoptr(GError) error = NULL;
-
-      xa_organisation_set_name (school, schools[i].name);
-      xa_organisation_set_code (school, schools[i].code);
-      xa_organisation_set_school_type (school, XA_SCHOOL_TYPE_PRIMARY);
-      xa_organisation_set_stages (school, "primary");
-      xa_school_registry_add_school (registry, school, &error);
-      g_assert_no_error (error);
-    }
+  xa_test_add_example_schools (registry);
 
   /* The default template's year, as if viewed last. */
   {
@@ -199,16 +177,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWidget *page = _xa_window_get_page (fixture->window, "agreements");
-
-  /* A preview still being laid out in a worker holds the store until it ends. */
-  if (page != NULL)
-    {
-      XaAgreementDetail *detail = xa_agreement_list_get_detail (xa_agreements_page_get_list (XA_AGREEMENTS_PAGE (page)));
-
-      xa_test_wait_for_boolean (gtk_widget_get_template_child (GTK_WIDGET (detail), XA_TYPE_AGREEMENT_DETAIL, "preview"),
-                                "loading", FALSE);
-    }
+  xa_test_wait_for_agreement_preview (fixture->window);
   xa_test_ui_fixture_tear_down (&fixture->ui, GTK_WINDOW (fixture->window));
 }
 
