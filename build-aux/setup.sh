@@ -34,6 +34,8 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3 libjson-glib-dev
   libpoppler-glib-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libgnutls28-dev
   libpq-dev libsecret-1-dev
+  # ICU: Chinese names read as pinyin and sorted in pinyin order (src/core/util/xa-pinyin.c).
+  libicu-dev
   # qpdf: the library that splits a batch's PDF per school, and the tool the tests check
   # its files with (qpdf --check).
   libqpdf-dev qpdf

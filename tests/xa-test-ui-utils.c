@@ -20,6 +20,8 @@
 #include <unistd.h>
 
 #include "xa-test-utils.h"
+#include "ui/xa-agreement-detail.h"
+#include "ui/xa-window-private.h"
 #include "core/registry/xa-demo.h"
 #include "document/xa-font-resolver.h"
 
@@ -229,6 +231,106 @@ xa_test_show_widget (GtkWidget *widget)
   gtk_window_set_default_size (window, XA_TEST_WINDOW_WIDTH, XA_TEST_WINDOW_HEIGHT);
   gtk_window_present (window);
   return window;
+}
+
+static gboolean
+ticked_cb (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * xa_test_wait_for_frame:
+ * @widget: a widget on screen
+ *
+ * Turns the main loop until @widget's window has drawn its next frame, laid out anew
+ * (as it always is between two keys a person types).
+ */
+void
+xa_test_wait_for_frame (GtkWidget *widget)
+{
+  gboolean ticked = FALSE;
+
+  gtk_widget_add_tick_callback (widget, ticked_cb, &ticked, NULL);
+  while (!ticked)
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+}
+
+/**
+ * xa_test_screenshot:
+ * @widget: a widget on screen, whose window is drawn before the screenshot
+ * @name: the file's name, without .png
+ *
+ * When $XA_TEST_SCREENSHOTS names a folder, takes a screenshot of the screen (Xvfb's)
+ * into it, for a person to look at; tests never compare them.
+ */
+void
+xa_test_screenshot (GtkWidget  *widget,
+                    const char *name)
+{
+  const char *folder = g_getenv ("XA_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
+
+  if (folder == NULL)
+    return;
+
+  /* Two frames: the one under way may have been laid out before the last change. */
+  xa_test_wait_for_frame (widget);
+  xa_test_wait_for_frame (widget);
+  path = g_strdup_printf ("%s/%s.png", folder, name);
+  argv[3] = path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
+const XaTestSchool xa_test_example_schools[XA_TEST_N_EXAMPLE_SCHOOLS] = {
+  { "红旗小学", "1101080001" },
+  { "示例区实验小学", "1101080002" },
+  { "示例区育英幼儿园", "1101080003" },
+  { "示例区第二中学", "1101080004" },
+};
+
+/* Adds xa_test_example_schools to @registry, as primary schools. */
+void
+xa_test_add_example_schools (XaSchoolRegistry *registry)
+{
+  for (guint i = 0; i < XA_TEST_N_EXAMPLE_SCHOOLS; i++)
+    {
+      g_autoptr(XaOrganisation) school = xa_organisation_new_school ();
+      g_autoptr(GError) error = NULL;
+
+      xa_organisation_set_name (school, xa_test_example_schools[i].name);
+      xa_organisation_set_code (school, xa_test_example_schools[i].code);
+      xa_organisation_set_school_type (school, XA_SCHOOL_TYPE_PRIMARY);
+      xa_organisation_set_stages (school, "primary");
+      xa_school_registry_add_school (registry, school, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/**
+ * xa_test_wait_for_agreement_preview:
+ *
+ * Waits until the agreements section's preview, when the section was built, is laid out:
+ * a layout still running in a worker holds the store until it ends.
+ */
+void
+xa_test_wait_for_agreement_preview (XaWindow *window)
+{
+  GtkWidget *page = _xa_window_get_page (window, "agreements");
+  XaAgreementDetail *detail;
+
+  if (page == NULL)
+    return;
+
+  detail = xa_agreement_list_get_detail (xa_agreements_page_get_list (XA_AGREEMENTS_PAGE (page)));
+  xa_test_wait_for_boolean (gtk_widget_get_template_child (GTK_WIDGET (detail), XA_TYPE_AGREEMENT_DETAIL,
+                                                           "preview"),
+                            "loading", FALSE);
 }
 
 /**

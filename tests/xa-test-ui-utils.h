@@ -32,6 +32,9 @@ gboolean xa_test_activate_shortcut (GtkWidget       *root,
 #define XA_TEST_WINDOW_HEIGHT 800
 
 GtkWindow *xa_test_show_widget (GtkWidget *widget);
+void       xa_test_wait_for_frame (GtkWidget  *widget);
+void       xa_test_screenshot     (GtkWidget  *widget,
+                                   const char *name);
 
 /* What the UI tests of the app stand on: a data folder of their own, removed with all it
  * holds on tear-down, its store xiaoan.db opened for the operator 测试员, and the
@@ -51,6 +54,18 @@ XaWindow *xa_test_ui_fixture_show_window (XaTestUiFixture *fixture,
                                           int              width,
                                           int              height,
                                           const char      *section);
+void      xa_test_wait_for_agreement_preview (XaWindow *window);
+
+/* Four schools whose names the finding tests type: 红旗小学 (hqxx), 示例区实验小学 (the
+ * only one with sy), 示例区育英幼儿园 and 示例区第二中学, coded 1101080001 to …04. */
+#define XA_TEST_N_EXAMPLE_SCHOOLS 4
+typedef struct
+{
+  const char *name;
+  const char *code;
+} XaTestSchool;
+extern const XaTestSchool xa_test_example_schools[XA_TEST_N_EXAMPLE_SCHOOLS];
+void      xa_test_add_example_schools (XaSchoolRegistry *registry);
 void      xa_test_ui_fixture_tear_down   (XaTestUiFixture *fixture,
                                           GtkWindow       *window);
 

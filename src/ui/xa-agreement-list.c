@@ -15,7 +15,10 @@
 #include "xa-agreement-detail.h"
 #include "xa-agreement-export.h"
 #include "xa-agreement-list.h"
+#include "xa-school-picker.h"
 #include "xa-ui-utils.h"
+#include "core/util/xa-list-sync.h"
+#include "core/util/xa-pinyin.h"
 #include "core/util/xa-school-year.h"
 #include "xa-application.h"
 #include "document/xa-agreement-batch.h"
@@ -30,12 +33,16 @@ struct _XaAgreementList
   XaTemplateLibrary  *templates;
   XaAgreementBook    *book;
   XaFontResolver     *fonts;
+  GtkFilterListModel *filter_model;
   GtkSingleSelection *selection;
+  XaPinyinIndex      *index;
+  char               *query;
   GArray             *years;          /* of int, the newest first */
   GArray             *years_templated; /* of gboolean: whether years[i] has a template */
   GSettings          *settings;
   char               *school_uuid;
-  GtkDropDown        *school_choice;
+  char               *viewed_school_uuid; /* selected in the schools section */
+  XaSchoolPicker     *school_choice;
   XaAgreementBatch   *batch;
   GCancellable       *batch_cancellable;
   GCancellable       *cancellable;
@@ -51,6 +58,9 @@ struct _XaAgreementList
   AdwLeaflet         *leaflet;
   GtkStack           *list_stack;
   GtkListView        *list_view;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *state_dropdown;
+  GtkStringList      *state_labels;
   GtkDropDown        *year_dropdown;
   GtkStringList      *year_labels;
 
@@ -123,22 +133,65 @@ update_actions (XaAgreementList *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.cancel-export", self->batch != NULL);
 }
 
+/* The search finds a school by its name, its pinyin or initials, or its code; the state
+ * filter's first choice is every state, then one per state in their order. */
+static gboolean
+match_agreement (gpointer item,
+                 gpointer user_data)
+{
+  XaAgreementList *self = user_data;
+  XaAgreement *agreement = item;
+  guint state = gtk_drop_down_get_selected (self->state_dropdown);
+
+  if (state != 0 && state != GTK_INVALID_LIST_POSITION &&
+      xa_agreement_get_state (agreement) != (XaAgreementState) (state - 1))
+    return FALSE;
+
+  return xa_pinyin_index_match (self->index, xa_agreement_get_school_name (agreement), self->query) ||
+         xa_pinyin_index_match (self->index, xa_agreement_get_school_code (agreement), self->query);
+}
+
+/* The list, else why it is empty: nothing found, or nothing generated yet. */
+static void
+update_list_page (XaAgreementList *self)
+{
+  GListModel *agreements = xa_agreement_book_get_agreements (self->book);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (g_list_model_get_n_items (agreements) > 0)
+    xa_stack_show_page (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+filter_changed_cb (XaAgreementList *self)
+{
+  if (self->filter_model == NULL)
+    return;
+
+  g_free (self->query);
+  self->query = xa_pinyin_normalise_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filter_model), GTK_FILTER_CHANGE_DIFFERENT);
+  update_list_page (self);
+}
+
+/* Enter in the search goes to the first agreement found, in the list: the arrow keys
+ * then move among the others. */
+static void
+search_activated_cb (XaAgreementList *self)
+{
+  if (self->selection != NULL)
+    xa_list_view_focus_first (self->list_view);
+}
+
 static guint
 find_school (XaAgreementList *self,
              const char      *school_uuid)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; school_uuid != NULL && i < n; i++)
-    {
-      g_autoptr(XaAgreement) agreement = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (xa_agreement_get_school_uuid (agreement), school_uuid) == 0)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  return xa_list_find_key (G_LIST_MODEL (self->selection),
+                           (const char *(*) (gpointer)) xa_agreement_get_school_uuid, school_uuid);
 }
 
 /* The detail gets its own copy: it edits the fields of a draft, and the list's items
@@ -203,7 +256,7 @@ agreements_changed_cb (XaAgreementList *self,
                        guint            added,
                        GListModel      *agreements)
 {
-  guint n = g_list_model_get_n_items (agreements);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   guint found = find_school (self, self->school_uuid);
 
   g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
@@ -214,7 +267,7 @@ agreements_changed_cb (XaAgreementList *self,
   g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
 
   show_selected (self);
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  update_list_page (self);
   update_empty_page (self);
   update_actions (self);
 }
@@ -376,14 +429,6 @@ list_activated_cb (XaAgreementList *self,
 }
 
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, xa_badge_row_new ());
-}
-
-static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
@@ -456,20 +501,33 @@ generate_one_confirmed_cb (GObject      *object,
   g_autoptr(XaAgreementList) self = user_data;
   g_autoptr(XaAgreement) agreement = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkDropDown) schools = g_steal_pointer (&self->school_choice);
-  GPtrArray *uuids = g_object_get_data (G_OBJECT (schools), "uuids");
-  guint selected = gtk_drop_down_get_selected (schools);
+  g_autoptr(XaSchoolPicker) picker = g_steal_pointer (&self->school_choice);
+  XaOrganisation *school = xa_school_picker_get_selected (picker);
 
-  if (!xa_confirm_finish (result, NULL) || selected >= uuids->len)
+  if (!xa_confirm_finish (result, NULL) || school == NULL)
     return;
 
   g_free (self->school_uuid);
-  self->school_uuid = g_strdup (g_ptr_array_index (uuids, selected));
+  self->school_uuid = g_strdup (xa_organisation_get_uuid (school));
   agreement = xa_agreement_book_generate (self->book, self->school_uuid, get_year (self), &error);
   if (agreement == NULL)
     xa_widget_show_error (GTK_WIDGET (self), _("No Agreement Was Generated"), error->message);
 }
 
+/* The dialog's 生成 waits for a school: a search that finds none leaves nothing to pick. */
+static void
+school_choice_changed_cb (XaSchoolPicker *picker)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (picker));
+
+  if (ADW_IS_MESSAGE_DIALOG (root))
+    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (root), "confirm",
+                                             xa_school_picker_get_selected (picker) != NULL);
+}
+
+/* "为一所学校…": the schools of the year without an agreement, to pick from by typing, the
+ * school being viewed chosen already: the one selected in the schools section, else the
+ * one whose agreement is shown. */
 static void
 generate_one_action (GtkWidget  *widget,
                      const char *action_name,
@@ -479,9 +537,9 @@ generate_one_action (GtkWidget  *widget,
   GListModel *schools = xa_school_registry_get_schools (self->registry);
   GListModel *agreements = xa_agreement_book_get_agreements (self->book);
   g_autoptr(GHashTable) have = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *dropdown;
+  g_autoptr(GListStore) without = g_list_store_new (XA_TYPE_ORGANISATION);
+  gboolean viewed_pickable = FALSE;
+  GtkWidget *picker;
 
   for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
     {
@@ -496,28 +554,27 @@ generate_one_action (GtkWidget  *widget,
 
       if (g_hash_table_contains (have, xa_organisation_get_uuid (school)))
         continue;
-      g_ptr_array_add (names, (gpointer) xa_organisation_get_name (school));
-      g_ptr_array_add (uuids, g_strdup (xa_organisation_get_uuid (school)));
+      g_list_store_append (without, school);
+      if (g_strcmp0 (xa_organisation_get_uuid (school), self->viewed_school_uuid) == 0)
+        viewed_pickable = TRUE;
     }
-  g_ptr_array_add (names, NULL);
 
-  if (uuids->len == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (without)) == 0)
     {
-      g_ptr_array_unref (uuids);
       xa_widget_add_toast (widget, adw_toast_new (_("Every school already has its agreement")));
       return;
     }
 
-  dropdown = gtk_drop_down_new_from_strings ((const char * const *) names->pdata);
-  g_object_set_data_full (G_OBJECT (dropdown), "uuids", uuids, (GDestroyNotify) g_ptr_array_unref);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("School"), -1);
-  g_set_object (&self->school_choice, GTK_DROP_DOWN (dropdown));
+  picker = xa_school_picker_new (G_LIST_MODEL (without));
+  xa_school_picker_set_current (XA_SCHOOL_PICKER (picker),
+                                viewed_pickable ? self->viewed_school_uuid : self->school_uuid);
+  g_set_object (&self->school_choice, XA_SCHOOL_PICKER (picker));
 
   xa_confirm_async (widget, _("Generate an Agreement"),
                     _("The school's agreement is made as a draft from the year's latest template."),
-                    dropdown, _("_Generate"), self->cancellable, generate_one_confirmed_cb,
+                    picker, _("_Generate"), self->cancellable, generate_one_confirmed_cb,
                     g_object_ref (self));
+  g_signal_connect (picker, "notify::selected", G_CALLBACK (school_choice_changed_cb), NULL);
 }
 
 /* Exporting them all */
@@ -626,6 +683,7 @@ xa_agreement_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_AGREEMENT_LIST);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
   g_clear_object (&self->book);
   g_clear_object (&self->templates);
   g_clear_object (&self->registry);
@@ -644,6 +702,9 @@ xa_agreement_list_finalize (GObject *object)
   g_clear_pointer (&self->years_templated, g_array_unref);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->school_uuid, g_free);
+  g_clear_pointer (&self->viewed_school_uuid, g_free);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->index, xa_pinyin_index_free);
 
   G_OBJECT_CLASS (xa_agreement_list_parent_class)->finalize (object);
 }
@@ -697,9 +758,14 @@ xa_agreement_list_class_init (XaAgreementListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaAgreementList, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaAgreementList, state_labels);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementList, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XaAgreementList, year_labels);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "agreements.generate-one", NULL, generate_one_action);
@@ -721,11 +787,18 @@ xa_agreement_list_init (XaAgreementList *self)
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->years_templated = g_array_new (FALSE, FALSE, sizeof (gboolean));
   self->settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
+  self->index = xa_pinyin_index_new (XA_PINYIN_PLACE);
+
+  /* Translators: the state filter of the agreement list: every state. */
+  gtk_string_list_append (self->state_labels, _("All States"));
+  for (XaAgreementState state = 0; state < XA_N_AGREEMENT_STATES; state++)
+    gtk_string_list_append (self->state_labels, xa_agreement_state_to_label (state));
+
   self->shown_signals = g_signal_group_new (XA_TYPE_AGREEMENT);
   g_signal_group_connect_swapped (self->shown_signals, "notify",
                                   G_CALLBACK (shown_changed_cb), self);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (xa_badge_row_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   update_actions (self);
@@ -753,7 +826,9 @@ xa_agreement_list_set_book (XaAgreementList   *self,
   xa_agreement_detail_set_book (self->detail, book);
 
   agreements = xa_agreement_book_get_agreements (book);
-  self->selection = gtk_single_selection_new (g_object_ref (agreements));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (agreements),
+                                                  GTK_FILTER (gtk_custom_filter_new (match_agreement, self, NULL)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item",
@@ -870,4 +945,20 @@ xa_agreement_list_get_exporting (XaAgreementList *self)
   g_return_val_if_fail (XA_IS_AGREEMENT_LIST (self), FALSE);
 
   return self->batch != NULL;
+}
+
+/**
+ * xa_agreement_list_set_viewed_school:
+ * @school_uuid: (nullable): the school selected in the schools section
+ *
+ * The school that generating for one school offers first.
+ */
+void
+xa_agreement_list_set_viewed_school (XaAgreementList *self,
+                                     const char      *school_uuid)
+{
+  g_return_if_fail (XA_IS_AGREEMENT_LIST (self));
+
+  g_free (self->viewed_school_uuid);
+  self->viewed_school_uuid = g_strdup (school_uuid);
 }

@@ -29,5 +29,7 @@ void               xa_agreement_list_export_all    (XaAgreementList   *self,
                                                     GFile             *folder,
                                                     XaCopies           copies);
 gboolean           xa_agreement_list_get_exporting (XaAgreementList   *self);
+void               xa_agreement_list_set_viewed_school (XaAgreementList *self,
+                                                        const char      *school_uuid);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "xa-person-dialog.h"
 #include "xa-role-dialog.h"
 #include "xa-school-people.h"
+#include "core/util/xa-pinyin.h"
 
 struct _XaSchoolPeople
 {
@@ -147,6 +148,49 @@ show_error (XaSchoolPeople *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* People by the role they hold now, in the order of the kinds (第一责任人 first, those
+ * without a role last), then by name in pinyin order. */
+static int
+compare_people (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  GHashTable *ranks = user_data;
+  XaPerson *person_a = (XaPerson *) a;
+  XaPerson *person_b = (XaPerson *) b;
+  int rank_a = GPOINTER_TO_INT (g_hash_table_lookup (ranks, xa_person_get_uuid (person_a)));
+  int rank_b = GPOINTER_TO_INT (g_hash_table_lookup (ranks, xa_person_get_uuid (person_b)));
+
+  /* A rank is the kind plus one; none (0) goes last. */
+  rank_a = rank_a == 0 ? XA_N_ROLE_KINDS + 1 : rank_a;
+  rank_b = rank_b == 0 ? XA_N_ROLE_KINDS + 1 : rank_b;
+  if (rank_a != rank_b)
+    return rank_a < rank_b ? -1 : 1;
+
+  return xa_pinyin_collate (xa_person_get_name (person_a), xa_person_get_name (person_b));
+}
+
+static GListModel *
+sort_people (GListModel *people,
+             GListModel *roles)
+{
+  GHashTable *ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkCustomSorter *sorter;
+
+  for (guint i = 0; roles != NULL && i < g_list_model_get_n_items (roles); i++)
+    {
+      g_autoptr(XaRole) role = g_list_model_get_item (roles, i);
+      int rank = xa_role_get_kind (role) + 1;
+      int held = GPOINTER_TO_INT (g_hash_table_lookup (ranks, xa_role_get_person_uuid (role)));
+
+      if (xa_role_get_current (role) && (held == 0 || rank < held))
+        g_hash_table_insert (ranks, g_strdup (xa_role_get_person_uuid (role)), GINT_TO_POINTER (rank));
+    }
+
+  sorter = gtk_custom_sorter_new (compare_people, ranks, (GDestroyNotify) g_hash_table_unref);
+  return G_LIST_MODEL (gtk_sort_list_model_new (people, GTK_SORTER (sorter)));
+}
+
 static void
 reload (XaSchoolPeople *self)
 {
@@ -167,6 +211,8 @@ reload (XaSchoolPeople *self)
                                                    TRUE, &error);
       if (self->roles == NULL)
         g_warning ("Cannot list the roles of %s: %s", self->organisation_uuid, error->message);
+      if (self->people != NULL)
+        self->people = sort_people (self->people, self->roles);
     }
 
   gtk_list_box_bind_model (self->people_list, self->people, create_person_row, self, NULL);

@@ -335,9 +335,10 @@ search_activated_cb (XaSchoolsPage  *self,
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return;
 
-  gtk_single_selection_set_selected (self->selection, 0);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
-  xa_school_detail_focus (self->detail);
+  /* The focus goes to the school found, in the list, not into its editable name, where
+   * the next key would overwrite it: the arrow keys move among the results from there,
+   * and Enter opens the one chosen. */
+  xa_list_view_focus_first (self->list_view);
 }
 
 static void
@@ -755,4 +756,17 @@ xa_schools_page_unsaved_init (XaUnsavedInterface *iface)
   iface->dup_unsaved = xa_schools_page_dup_unsaved;
   iface->save = xa_schools_page_save;
   iface->discard = xa_schools_page_discard;
+}
+
+/**
+ * xa_schools_page_get_school:
+ *
+ * Returns: (transfer none) (nullable): the school shown in the detail, the one selected
+ */
+XaOrganisation *
+xa_schools_page_get_school (XaSchoolsPage *self)
+{
+  g_return_val_if_fail (XA_IS_SCHOOLS_PAGE (self), NULL);
+
+  return xa_school_detail_get_school (self->detail);
 }

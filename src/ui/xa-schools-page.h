@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "core/xa-workspace.h"
+#include "core/registry/xa-organisation.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,6 @@ void        xa_schools_page_focus_search  (XaSchoolsPage *self);
 gboolean    xa_schools_page_select_school (XaSchoolsPage *self,
                                            const char    *uuid);
 GListModel *xa_schools_page_get_model     (XaSchoolsPage *self);
+XaOrganisation *xa_schools_page_get_school (XaSchoolsPage *self);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _XaTemplateEditor
   GCancellable       *cancellable;
 
   /* Template widgets */
+  GtkButton          *back_button;
   XaClauseEditor     *clause_editor;
   AdwLeaflet         *clause_leaflet;
   GtkWidget          *clause_pane;
@@ -398,12 +399,32 @@ templates_changing_cb (XaTemplateEditor *self)
   self->refilling = TRUE;
 }
 
+/* A click or Enter opens the template: on a narrow window, where the list and the editor
+ * are one pane, the editor comes forward (its back arrow returns to the list). */
 static void
 template_activated_cb (XaTemplateEditor *self,
                        guint             position,
                        GtkListView      *view)
 {
+  gtk_single_selection_set_selected (self->templates, position);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+}
+
+/* GtkListView activates a row on a double click, or on a single click only when it
+ * also selects whatever the pointer hovers (single-click-activate), which would open
+ * templates, and ask about unsaved edits, as the pointer passes: the rows take the
+ * single click themselves. */
+static void
+template_row_released_cb (GtkGestureClick *gesture,
+                          int              n_press,
+                          double           x,
+                          double           y,
+                          GtkListItem     *item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  if (n_press == 1 && gtk_list_item_get_position (item) != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (row, "list.activate-item", "u", gtk_list_item_get_position (item));
 }
 
 static void
@@ -411,7 +432,23 @@ setup_template_row_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
                        gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, xa_badge_row_new ());
+  GtkWidget *row = xa_badge_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (template_row_released_cb), item);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -961,6 +998,7 @@ xa_template_editor_class_init (XaTemplateEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-template-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_editor);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_leaflet);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_pane);
@@ -979,6 +1017,7 @@ xa_template_editor_class_init (XaTemplateEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, kind_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_activated_cb);
 
+  gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "editor.add-sibling", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "editor.add-child", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "editor.add-section", NULL, add_action);

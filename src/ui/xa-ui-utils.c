@@ -371,6 +371,38 @@ xa_stack_show_page (GtkStack   *stack,
 }
 
 /**
+ * xa_list_view_focus_first:
+ * @view: a list whose model is a #GtkSingleSelection
+ *
+ * What Enter in a list's search does: selects the first item found and puts the focus on
+ * its row, where the arrow keys move among the others. Nothing happens when the search
+ * found nothing.
+ */
+void
+xa_list_view_focus_first (GtkListView *view)
+{
+  g_autoptr(GtkSelectionModel) model = NULL;
+
+  g_return_if_fail (GTK_IS_LIST_VIEW (view));
+
+  if (!GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (view)))
+    return;
+
+  model = g_object_ref (gtk_list_view_get_model (view));
+  if (g_list_model_get_n_items (G_LIST_MODEL (model)) == 0)
+    return;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+  /* As Tab into the list, which GtkListView (4.8) sends to the row that had the focus
+   * last, else to the first: the model is set again so that no row had it (grab_focus()
+   * would focus the list itself, not a row). */
+  gtk_list_view_set_model (view, NULL);
+  gtk_list_view_set_model (view, model);
+  if (!gtk_widget_child_focus (GTK_WIDGET (view), GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (GTK_WIDGET (view));
+}
+
+/**
  * xa_badge_row_new:
  *
  * The child of a list row: a title over a dimmed caption, with a small coloured badge
@@ -405,6 +437,19 @@ xa_badge_row_new (void)
   gtk_box_append (GTK_BOX (box), badge);
 
   return box;
+}
+
+/**
+ * xa_badge_row_setup_cb:
+ *
+ * The "setup" handler of a #GtkSignalListItemFactory whose rows are badge rows.
+ */
+void
+xa_badge_row_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, xa_badge_row_new ());
 }
 
 /**

@@ -51,8 +51,12 @@ void xa_stack_show_page (GtkStack   *stack,
                          const char *name);
 
 void xa_list_set_single_tab_stop (GtkWidget *list);
+void xa_list_view_focus_first (GtkListView *view);
 
 GtkWidget *xa_badge_row_new (void);
+void       xa_badge_row_setup_cb (GtkSignalListItemFactory *factory,
+                                  GtkListItem              *item,
+                                  gpointer                  user_data);
 void       xa_badge_row_set (GtkWidget  *row,
                              const char *title,
                              const char *caption,

@@ -265,6 +265,8 @@ _xa_window_show_section (XaWindow   *self,
   const char *shown = gtk_stack_get_visible_child_name (self->section_stack);
   XaUnsaved *unsaved = shown_unsaved (self);
   g_autofree char *what = NULL;
+  GtkWidget *page;
+  GtkWidget *schools;
 
   g_assert (XA_IS_WINDOW (self));
 
@@ -283,9 +285,18 @@ _xa_window_show_section (XaWindow   *self,
       return FALSE;
     }
 
-  ensure_page (self, section);
+  page = ensure_page (self, section);
   gtk_stack_set_visible_child_name (self->section_stack, name);
   select_section_row (self, name);
+
+  /* Generating an agreement for one school offers the school viewed in the schools section. */
+  if (XA_IS_AGREEMENTS_PAGE (page) && (schools = _xa_window_get_page (self, "schools")) != NULL)
+    {
+      XaOrganisation *school = xa_schools_page_get_school (XA_SCHOOLS_PAGE (schools));
+
+      xa_agreement_list_set_viewed_school (xa_agreements_page_get_list (XA_AGREEMENTS_PAGE (page)),
+                                           school ? xa_organisation_get_uuid (school) : NULL);
+    }
 
   return TRUE;
 }

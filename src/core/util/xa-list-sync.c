@@ -301,3 +301,32 @@ xa_property_snapshot_notify (XaPropertySnapshot *snapshot)
   g_free (snapshot->values);
   g_free (snapshot);
 }
+
+/**
+ * xa_list_find_key:
+ * @get_key: the key of an item, such as xa_organisation_get_uuid()
+ * @key: (nullable): the key looked for
+ *
+ * Returns: the position of the first item of @list whose key is @key, or %G_MAXUINT
+ *   (GTK_INVALID_LIST_POSITION) when there is none
+ */
+guint
+xa_list_find_key (GListModel   *list,
+                  const char *(*get_key) (gpointer item),
+                  const char   *key)
+{
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (list), G_MAXUINT);
+
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; key != NULL && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (get_key (item), key) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}

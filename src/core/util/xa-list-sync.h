@@ -34,6 +34,9 @@ void  xa_list_sync_records  (GListStore             *list,
                              const char * const     *keys,
                              GPtrArray              *fresh);
 char *xa_sql_placeholders   (guint                   n);
+guint xa_list_find_key      (GListModel             *list,
+                             const char *          (*get_key) (gpointer item),
+                             const char             *key);
 
 typedef struct _XaPropertySnapshot XaPropertySnapshot;
 
