@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-ui-utils.h"
+#include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
 
 /**
@@ -429,4 +430,36 @@ xa_badge_row_set (GtkWidget  *row,
     gtk_widget_remove_css_class (badge_label, badge_classes[i]);
   if (badge_class != NULL)
     gtk_widget_add_css_class (badge_label, badge_class);
+}
+
+/**
+ * xa_date_row_dup_date:
+ *
+ * Reads a YYYY-MM-DD day from an entry row, accepting 2021-9-1 too, and marks the row
+ * while what it holds is not a day.
+ *
+ * Returns: (transfer full) (nullable): the day as YYYY-MM-DD, or %NULL
+ */
+char *
+xa_date_row_dup_date (AdwEntryRow *row)
+{
+  g_autofree char *text = NULL;
+  char *date;
+
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), NULL);
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  date = xa_date_normalise (text);
+  if (date == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Enter a date such as 2021-09-01"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+    }
+
+  return date;
 }

@@ -50,6 +50,8 @@ GFile *xa_choose_file_finish (GAsyncResult         *result,
 void xa_stack_show_page (GtkStack   *stack,
                          const char *name);
 
+char *xa_date_row_dup_date (AdwEntryRow *row);
+
 GtkWidget *xa_badge_row_new (void);
 void       xa_badge_row_set (GtkWidget  *row,
                              const char *title,
