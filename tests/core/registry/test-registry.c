@@ -831,6 +831,25 @@ test_term_corrections (Fixture       *fixture,
   g_assert_cmpint (xa_test_query_int (fixture->store,
                                       "SELECT count(*) FROM audit WHERE action = 'role.reopen'"), ==, 1);
 
+  /* 赵敏 appointed again: the new term may not reach back into her first. */
+  g_assert_true (xa_school_registry_assign_role (fixture->registry, uuid, xa_person_get_uuid (zhao),
+                                                 XA_ROLE_KIND_LEGAL_COUNSELLOR, "2023-09-01", NULL,
+                                                 &error));
+  g_assert_no_error (error);
+  g_clear_object (&term);
+  term = dup_term (fixture, uuid, "赵敏", "2023-09-01");
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = xa_test_fingerprint (fixture->store);
+  g_assert_false (xa_school_registry_update_role (fixture->registry, xa_role_get_uuid (term),
+                                                  "2023-01-01", NULL, &error));
+  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "overlap the term of “赵敏”"));
+  g_assert_nonnull (strstr (error->message, "from 2021-09-01 to 2023-08-31"));
+  g_clear_error (&error);
+  after = xa_test_fingerprint (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+
   /* An ended term removed gives nothing back. */
   g_assert_true (xa_school_registry_remove_role (fixture->registry, xa_role_get_uuid (counsellor),
                                                  &error));
