@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-person-dialog.h"
+#include "xa-ui-utils.h"
 
 struct _XaPersonDialog
 {
@@ -99,6 +100,7 @@ show_person (XaPersonDialog *self,
   };
 
   self->person = g_object_ref (person);
+  xa_window_unselect_on_map (GTK_WINDOW (self));
 
   adw_message_dialog_set_heading (dialog, _("Edit Person"));
   adw_message_dialog_set_body (dialog, _("Changes are recorded in the audit log. A person who is removed leaves this list; the terms they held stay in the history."));

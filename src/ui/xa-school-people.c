@@ -230,10 +230,10 @@ remove_person (XaSchoolPeople *self,
 
   /* Translators: %s is a person's name. */
   heading = g_strdup_printf (_("Remove “%s”?"), xa_person_get_name (person));
-  xa_confirm_async (GTK_WIDGET (self), heading,
-                    _("They leave this school's people. The terms they held stay in the history, and the audit log records the removal."),
-                    NULL, _("_Remove"), NULL, remove_person_confirmed_cb,
-                    g_strdup (xa_person_get_uuid (person)));
+  xa_confirm_removal_async (GTK_WIDGET (self), heading,
+                            _("They leave this school's people. The terms they held stay in the history, and the audit log records the removal."),
+                            _("_Remove"), remove_person_confirmed_cb,
+                            g_strdup (xa_person_get_uuid (person)));
 }
 
 static void
@@ -352,8 +352,8 @@ remove_term (XaSchoolPeople *self,
                               xa_role_get_since (term));
     }
 
-  xa_confirm_async (GTK_WIDGET (self), _("Remove This Term?"), body->str, NULL, _("_Remove"),
-                    NULL, remove_term_confirmed_cb, g_strdup (xa_role_get_uuid (term)));
+  xa_confirm_removal_async (GTK_WIDGET (self), _("Remove This Term?"), body->str, _("_Remove"),
+                            remove_term_confirmed_cb, g_strdup (xa_role_get_uuid (term)));
 }
 
 static void

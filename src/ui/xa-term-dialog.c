@@ -101,6 +101,7 @@ xa_term_dialog_new (GtkWindow *parent,
                        NULL);
   dialog = ADW_MESSAGE_DIALOG (self);
   self->term = g_object_ref (term);
+  xa_window_unselect_on_map (GTK_WINDOW (self));
 
   /* Translators: a role and who holds it, such as “第一责任人 · 王建国”. */
   heading = g_strdup_printf (_("%s · %s"), xa_role_kind_to_label (xa_role_get_kind (term)),
