@@ -653,6 +653,30 @@ _xa_registry_role_detail (XaRoleKind  kind,
   return xa_json_builder_to_string (builder);
 }
 
+/**
+ * _xa_registry_check_after_predecessor:
+ * @predecessor: (nullable): the term a successor's follows
+ *
+ * A successor's term cannot begin before the predecessor's did.
+ */
+gboolean
+_xa_registry_check_after_predecessor (XaRole      *predecessor,
+                                      const char  *since,
+                                      GError     **error)
+{
+  if (predecessor == NULL || g_strcmp0 (since, xa_role_get_since (predecessor)) >= 0)
+    return TRUE;
+
+  g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+               /* Translators: a successor's term cannot start before the current
+                * holder's; the second %s is a role such as 第一责任人 */
+               _("The new term cannot start on %s: “%s” has been the %s only since %s"),
+               since, xa_role_get_person_name (predecessor),
+               xa_role_kind_to_label (xa_role_get_kind (predecessor)),
+               xa_role_get_since (predecessor));
+  return FALSE;
+}
+
 typedef struct
 {
   const char *organisation_uuid;
@@ -748,16 +772,8 @@ assign_role_func (XaStore  *store,
     {
       predecessor = g_list_model_get_item (open_terms, 0);
 
-      if (predecessor != NULL && g_strcmp0 (op->since, xa_role_get_since (predecessor)) < 0)
-        {
-          g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
-                       /* Translators: a successor's term cannot start before the current
-                        * holder's; the second %s is a role such as 第一责任人 */
-                       _("The new term cannot start on %s: “%s” has been the %s only since %s"),
-                       op->since, xa_role_get_person_name (predecessor), label,
-                       xa_role_get_since (predecessor));
-          return FALSE;
-        }
+      if (!_xa_registry_check_after_predecessor (predecessor, op->since, error))
+        return FALSE;
 
       /* Without a current holder, the new term must still not reach back into one that
        * has ended: two people would then have been responsible on the same days. */

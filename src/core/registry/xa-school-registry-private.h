@@ -61,6 +61,9 @@ gpointer  _xa_registry_query_terms               (XaStore            *store,
 XaRole   *_xa_registry_dup_term                  (XaStore            *store,
                                                   const char         *uuid,
                                                   GError            **error);
+gboolean  _xa_registry_check_after_predecessor   (XaRole             *predecessor,
+                                                  const char         *since,
+                                                  GError            **error);
 /* Fails with XA_REGISTRY_ERROR_INVALID unless @date is a YYYY-MM-DD day. */
 gboolean  _xa_registry_check_date                (const char         *date,
                                                   GError            **error);

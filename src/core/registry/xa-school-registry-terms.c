@@ -197,19 +197,8 @@ update_role_func (XaStore  *store,
           return FALSE;
         }
 
-      if (predecessor != NULL && g_strcmp0 (op->since, xa_role_get_since (predecessor)) < 0)
-        {
-          g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
-                       /* Translators: a successor's term cannot start before the
-                        * predecessor's; the second %s is a role such as 第一责任人 */
-                       _("The new term cannot start on %s: “%s” has been the %s only since %s"),
-                       op->since, xa_role_get_person_name (predecessor),
-                       xa_role_kind_to_label (xa_role_get_kind (predecessor)),
-                       xa_role_get_since (predecessor));
-          return FALSE;
-        }
-
-      if (!check_no_overlap (store, term, predecessor, op->since, error))
+      if (!_xa_registry_check_after_predecessor (predecessor, op->since, error) ||
+          !check_no_overlap (store, term, predecessor, op->since, error))
         return FALSE;
 
       /* The predecessor handed over on the day the successor began. */
