@@ -18,6 +18,7 @@
 #include "xa-adaptive.h"
 #include "xa-application.h"
 #include "xa-backup-scheduler.h"
+#include "xa-operator-dialog.h"
 #include "xa-preferences-window.h"
 #include "xa-window.h"
 #include "core/store/xa-backup.h"
@@ -267,12 +268,54 @@ open_workspace (XaApplication  *self,
   return TRUE;
 }
 
+static void open_window (XaApplication *self);
+
+static void
+operator_response_cb (XaApplication    *self,
+                      const char       *response,
+                      XaOperatorDialog *dialog)
+{
+  g_autofree char *name = xa_operator_dialog_dup_name (dialog);
+
+  if (g_strcmp0 (response, "continue") != 0 || name[0] == '\0')
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  g_settings_set_string (self->settings, "operator-name", name);
+  open_window (self);
+}
+
+/* On first use, who works here is asked before the workspace opens: even the defaults
+ * a fresh database stores are recorded under their name, never under the computer's
+ * account. */
+static gboolean
+ask_operator (XaApplication *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "operator-name");
+  XaOperatorDialog *dialog;
+
+  if (g_strstrip (name)[0] != '\0')
+    return FALSE;
+
+  dialog = xa_operator_dialog_new (NULL);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (operator_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* Opens the workspace and its window, or says why it cannot. */
 static void
 open_window (XaApplication *self)
 {
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
+
+  if (self->workspace == NULL && ask_operator (self))
+    return;
 
   if (!open_workspace (self, &error))
     {

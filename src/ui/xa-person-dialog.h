@@ -15,8 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (XaPersonDialog, xa_person_dialog, XA, PERSON_DIALOG, AdwMessageDialog)
 
-XaPersonDialog *xa_person_dialog_new        (GtkWindow      *parent);
+XaPersonDialog *xa_person_dialog_new        (GtkWindow      *parent,
+                                             XaPerson       *person);
+XaPerson       *xa_person_dialog_get_person (XaPersonDialog *self);
 XaPerson       *xa_person_dialog_dup_person (XaPersonDialog *self,
                                              const char     *organisation_uuid);
+void            xa_person_dialog_apply      (XaPersonDialog *self,
+                                             XaPerson       *person);
 
 G_END_DECLS

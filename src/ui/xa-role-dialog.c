@@ -11,8 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "xa-role-dialog.h"
+#include "xa-ui-utils.h"
 #include "core/registry/xa-person.h"
-#include "core/util/xa-date.h"
 
 struct _XaRoleDialog
 {
@@ -30,20 +30,8 @@ G_DEFINE_FINAL_TYPE (XaRoleDialog, xa_role_dialog, ADW_TYPE_MESSAGE_DIALOG)
 static void
 changed_cb (XaRoleDialog *self)
 {
-  g_autofree char *since = xa_role_dialog_dup_since (self);
+  g_autofree char *since = xa_date_row_dup_date (self->since_row);
   gboolean has_person = adw_combo_row_get_selected_item (self->person_row) != NULL;
-
-  if (since == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->since_row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->since_row),
-                                   _("Enter a date such as 2021-09-01"));
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->since_row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->since_row), NULL);
-    }
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "assign",
                                            has_person && since != NULL);
@@ -141,13 +129,10 @@ xa_role_dialog_get_kind (XaRoleDialog *self)
 char *
 xa_role_dialog_dup_since (XaRoleDialog *self)
 {
-  g_autofree char *text = NULL;
-
   g_return_val_if_fail (XA_IS_ROLE_DIALOG (self), NULL);
 
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->since_row))));
   /* Accepts 2021-09-01 and 2021-9-1, and rewrites it as YYYY-MM-DD. */
-  return xa_date_normalise (text);
+  return xa_date_row_dup_date (self->since_row);
 }
 
 /**

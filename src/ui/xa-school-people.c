@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A school's people and its role terms, current and past, with the actions that add a
- * person and assign a role (a succession for the roles held by one person at a time).
+ * person and assign a role (a succession for the roles held by one person at a time). A
+ * person's row opens the person to correct or remove; a term's row opens the term to
+ * correct, end without a successor or remove. Notes show in the rows.
  */
 
 #include "config.h"
@@ -13,6 +15,9 @@
 #include "xa-person-dialog.h"
 #include "xa-role-dialog.h"
 #include "xa-school-people.h"
+#include "xa-term-dialog.h"
+#include "xa-ui-utils.h"
+#include "core/util/xa-phone.h"
 #include "core/util/xa-pinyin.h"
 
 struct _XaSchoolPeople
@@ -47,17 +52,33 @@ create_placeholder (const char *text)
   return label;
 }
 
+/* A row that opens @item (a person or a term) when activated, by click or Enter. The
+ * item rides on the row, whatever order the list shows them in. Its subtitle is
+ * @subtitle, with @note on a line of its own below when there is one. */
 static GtkWidget *
-create_row (const char *title,
-            const char *subtitle)
+create_row (gpointer    item,
+            const char *title,
+            const char *subtitle,
+            const char *note)
 {
   GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GString) text = g_string_new (subtitle);
 
   /* Names come from users and imports: never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL && subtitle[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (note != NULL && note[0] != '\0')
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a person's or a term's 备注, shown under it in the list. */
+      g_string_append_printf (text, _("Note: %s"), note);
+    }
+  if (text->len > 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text->str);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "xa-item", g_object_ref (item), g_object_unref);
 
   return row;
 }
@@ -68,18 +89,19 @@ create_person_row (gpointer item,
 {
   XaPerson *person = item;
   const char *parts[4] = { NULL };
+  g_autofree char *phone = xa_phone_format (xa_person_get_phone (person));
   g_autofree char *subtitle = NULL;
   guint n = 0;
 
   if (xa_person_get_title (person) != NULL && xa_person_get_title (person)[0] != '\0')
     parts[n++] = xa_person_get_title (person);
-  if (xa_person_get_phone (person) != NULL && xa_person_get_phone (person)[0] != '\0')
-    parts[n++] = xa_person_get_phone (person);
+  if (phone[0] != '\0')
+    parts[n++] = phone;
   if (xa_person_get_affiliation (person) != NULL && xa_person_get_affiliation (person)[0] != '\0')
     parts[n++] = xa_person_get_affiliation (person);
   subtitle = g_strjoinv (" · ", (char **) parts);
 
-  return create_row (xa_person_get_name (person), subtitle);
+  return create_row (person, xa_person_get_name (person), subtitle, xa_person_get_note (person));
 }
 
 static GtkWidget *
@@ -104,7 +126,7 @@ create_role_row (gpointer item,
     dates = g_strdup_printf (_("From %s to %s"), xa_role_get_since (role),
                              xa_role_get_until (role) ? xa_role_get_until (role) : "");
 
-  row = create_row (title, dates);
+  row = create_row (role, title, dates, xa_role_get_note (role));
 
   if (xa_role_get_current (role))
     {
@@ -122,9 +144,6 @@ create_role_row (gpointer item,
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
 
-  if (xa_role_get_note (role) != NULL && xa_role_get_note (role)[0] != '\0')
-    gtk_widget_set_tooltip_text (row, xa_role_get_note (role));
-
   return row;
 }
 
@@ -141,11 +160,7 @@ show_error (XaSchoolPeople *self,
             const char     *heading,
             const GError   *error)
 {
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (get_parent_window (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  xa_widget_show_error (GTK_WIDGET (self), heading, error->message);
 }
 
 /* People by the role they hold now, in the order of the kinds (第一责任人 first, those
@@ -226,19 +241,79 @@ reload (XaSchoolPeople *self)
 }
 
 static void
+remove_person_confirmed_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  XaSchoolPeople *self = XA_SCHOOL_PEOPLE (source);
+  g_autofree char *person_uuid = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xa_confirm_finish (result, NULL) || self->registry == NULL)
+    return;
+
+  if (!xa_school_registry_remove_person (self->registry, person_uuid, &error))
+    show_error (self, _("Person Not Removed"), error);
+
+  reload (self);
+}
+
+/* A person who holds a term is refused at once, with the reason; anyone else is
+ * removed once the user confirms. */
+static void
+remove_person (XaSchoolPeople *self,
+               XaPerson       *person)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+
+  if (!xa_school_registry_check_person_removable (self->registry, xa_person_get_uuid (person),
+                                                  &error))
+    {
+      show_error (self, _("Person Not Removed"), error);
+      return;
+    }
+
+  /* Translators: %s is a person's name. */
+  heading = g_strdup_printf (_("Remove “%s”?"), xa_person_get_name (person));
+  xa_confirm_removal_async (GTK_WIDGET (self), heading,
+                            _("They leave this school's people. The terms they held stay in the history, and the audit log records the removal."),
+                            _("_Remove"), remove_person_confirmed_cb,
+                            g_strdup (xa_person_get_uuid (person)));
+}
+
+static void
 person_response_cb (XaSchoolPeople *self,
                     const char     *response,
                     XaPersonDialog *dialog)
 {
+  XaPerson *edited = xa_person_dialog_get_person (dialog);
   g_autoptr(XaPerson) person = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "add") != 0 || self->organisation_uuid == NULL)
+  if (self->organisation_uuid == NULL || self->registry == NULL)
     return;
 
-  person = xa_person_dialog_dup_person (dialog, self->organisation_uuid);
-  if (!xa_school_registry_add_person (self->registry, person, &error))
-    show_error (self, _("Person Not Added"), error);
+  if (g_strcmp0 (response, "add") == 0)
+    {
+      person = xa_person_dialog_dup_person (dialog, self->organisation_uuid);
+      if (!xa_school_registry_add_person (self->registry, person, &error))
+        show_error (self, _("Person Not Added"), error);
+    }
+  else if (g_strcmp0 (response, "save") == 0 && edited != NULL)
+    {
+      /* The list is read again either way: a refused change shows nowhere. */
+      xa_person_dialog_apply (dialog, edited);
+      if (!xa_school_registry_update_person (self->registry, edited, &error))
+        show_error (self, _("Person Not Saved"), error);
+    }
+  else if (g_strcmp0 (response, "remove") == 0 && edited != NULL)
+    {
+      remove_person (self, edited);
+      return;
+    }
+  else
+    return;
 
   reload (self);
 }
@@ -261,8 +336,125 @@ add_person_action (GtkWidget  *widget,
 {
   XaSchoolPeople *self = XA_SCHOOL_PEOPLE (widget);
 
-  present_dialog (self, GTK_WINDOW (xa_person_dialog_new (get_parent_window (self))),
+  present_dialog (self, GTK_WINDOW (xa_person_dialog_new (get_parent_window (self), NULL)),
                   G_CALLBACK (person_response_cb));
+}
+
+static void
+person_activated_cb (XaSchoolPeople *self,
+                     GtkListBoxRow  *row,
+                     GtkListBox     *list)
+{
+  XaPerson *person = g_object_get_data (G_OBJECT (row), "xa-item");
+
+  if (person == NULL || self->registry == NULL)
+    return;
+
+  present_dialog (self, GTK_WINDOW (xa_person_dialog_new (get_parent_window (self), person)),
+                  G_CALLBACK (person_response_cb));
+}
+
+static void
+remove_term_confirmed_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  XaSchoolPeople *self = XA_SCHOOL_PEOPLE (source);
+  g_autofree char *role_uuid = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!xa_confirm_finish (result, NULL) || self->registry == NULL)
+    return;
+
+  if (!xa_school_registry_remove_role (self->registry, role_uuid, &error))
+    show_error (self, _("Term Not Removed"), error);
+
+  reload (self);
+}
+
+/* Says before it happens whose term runs again when a successor's is removed. */
+static void
+remove_term (XaSchoolPeople *self,
+             XaRole         *term)
+{
+  g_autoptr(XaRole) predecessor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (_("Remove a term only when it was entered by mistake: it leaves the history, and the audit log keeps what it was."));
+
+  if (xa_role_get_current (term))
+    predecessor = xa_school_registry_dup_role_predecessor (self->registry,
+                                                           xa_role_get_uuid (term), &error);
+  if (error != NULL)
+    g_warning ("Cannot read the predecessor of %s: %s", xa_role_get_uuid (term), error->message);
+  if (predecessor != NULL)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body,
+                              /* Translators: the first %s is a person, the second a
+                               * role such as 第一责任人, the third a day (YYYY-MM-DD) */
+                              _("“%s” is then the %s again, as before %s."),
+                              xa_role_get_person_name (predecessor),
+                              xa_role_kind_to_label (xa_role_get_kind (predecessor)),
+                              xa_role_get_since (term));
+    }
+
+  xa_confirm_removal_async (GTK_WIDGET (self), _("Remove This Term?"), body->str, _("_Remove"),
+                            remove_term_confirmed_cb, g_strdup (xa_role_get_uuid (term)));
+}
+
+static void
+term_response_cb (XaSchoolPeople *self,
+                  const char     *response,
+                  XaTermDialog   *dialog)
+{
+  XaRole *term = xa_term_dialog_get_term (dialog);
+  g_autofree char *since = xa_term_dialog_dup_since (dialog);
+  g_autofree char *until = NULL;
+  g_autofree char *note = xa_term_dialog_dup_note (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (self->registry == NULL)
+    return;
+
+  if (g_strcmp0 (response, "remove") == 0)
+    {
+      remove_term (self, term);
+      return;
+    }
+
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      if (!xa_school_registry_update_role (self->registry, xa_role_get_uuid (term), since, note,
+                                           &error))
+        show_error (self, _("Term Not Saved"), error);
+    }
+  else if (g_strcmp0 (response, "end") == 0)
+    {
+      /* A corrected start is saved first: the end is checked against it. */
+      until = xa_term_dialog_dup_until (dialog);
+      if (!xa_school_registry_update_role (self->registry, xa_role_get_uuid (term), since, note,
+                                           &error) ||
+          !xa_school_registry_end_role (self->registry, xa_role_get_uuid (term), until, &error))
+        show_error (self, _("Term Not Ended"), error);
+    }
+  else
+    return;
+
+  reload (self);
+}
+
+static void
+role_activated_cb (XaSchoolPeople *self,
+                   GtkListBoxRow  *row,
+                   GtkListBox     *list)
+{
+  XaRole *term = g_object_get_data (G_OBJECT (row), "xa-item");
+
+  if (term == NULL || self->registry == NULL)
+    return;
+
+  present_dialog (self, GTK_WINDOW (xa_term_dialog_new (get_parent_window (self), term)),
+                  G_CALLBACK (term_response_cb));
 }
 
 static void
@@ -283,7 +475,7 @@ role_response_cb (XaSchoolPeople *self,
                                        xa_role_dialog_get_person_uuid (dialog),
                                        xa_role_dialog_get_kind (dialog),
                                        since, note, &error))
-    show_error (self, _("Role Not Assigned"), error);
+    show_error (self, _("Responsibility Not Assigned"), error);
 
   reload (self);
 }
@@ -345,6 +537,8 @@ xa_school_people_class_init (XaSchoolPeopleClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolPeople, people_list);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolPeople, roles_list);
+  gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, role_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "people.add", NULL, add_person_action);
   gtk_widget_class_install_action (widget_class, "people.assign-role", NULL,
@@ -359,7 +553,7 @@ xa_school_people_init (XaSchoolPeople *self)
   gtk_list_box_set_placeholder (self->people_list,
                                 create_placeholder (_("No people recorded yet")));
   gtk_list_box_set_placeholder (self->roles_list,
-                                create_placeholder (_("No roles assigned yet")));
+                                create_placeholder (_("No responsibilities assigned yet")));
   reload (self);
 }
 

@@ -13,6 +13,7 @@
 
 #include "xa-accessible.h"
 #include "xa-ui-utils.h"
+#include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
 
 /**
@@ -170,6 +171,37 @@ confirm_response_cb (AdwMessageDialog *dialog,
   g_task_return_boolean (task, g_strcmp0 (response, "confirm") == 0);
 }
 
+/* @task: (transfer full): completed by the dialog's response */
+static void
+present_confirm (GtkWidget              *widget,
+                 const char             *heading,
+                 const char             *body,
+                 GtkWidget              *extra_child,
+                 const char             *confirm_label,
+                 AdwResponseAppearance   appearance,
+                 GTask                  *task)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "confirm", confirm_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", appearance);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           appearance == ADW_RESPONSE_DESTRUCTIVE ? "cancel" : "confirm");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (extra_child != NULL)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra_child);
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb),
+                         task, (GClosureNotify) g_object_unref, 0);
+  xa_accessible_prepare (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * xa_confirm_async:
  * @extra_child: (nullable): a widget under the body, such as a choice to confirm with
@@ -189,31 +221,38 @@ xa_confirm_async (GtkWidget           *widget,
                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  GtkRoot *root;
-  GtkWidget *dialog;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   task = g_task_new (widget, cancellable, callback, user_data);
   g_task_set_source_tag (task, xa_confirm_async);
+  present_confirm (widget, heading, body, extra_child, confirm_label, ADW_RESPONSE_SUGGESTED,
+                   g_steal_pointer (&task));
+}
 
-  root = gtk_widget_get_root (widget);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "confirm", confirm_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  if (extra_child != NULL)
-    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra_child);
+/**
+ * xa_confirm_removal_async:
+ * @confirm_label: the label of the button that removes
+ *
+ * xa_confirm_async() for a removal: its button is red, and Enter cancels. Finish with
+ * xa_confirm_finish().
+ */
+void
+xa_confirm_removal_async (GtkWidget           *widget,
+                          const char          *heading,
+                          const char          *body,
+                          const char          *confirm_label,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
 
-  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb),
-                         g_steal_pointer (&task), (GClosureNotify) g_object_unref, 0);
-  xa_accessible_prepare (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  task = g_task_new (widget, NULL, callback, user_data);
+  g_task_set_source_tag (task, xa_confirm_async);
+  present_confirm (widget, heading, body, NULL, confirm_label, ADW_RESPONSE_DESTRUCTIVE,
+                   g_steal_pointer (&task));
 }
 
 gboolean
@@ -529,4 +568,62 @@ xa_list_set_single_tab_stop (GtkWidget *list)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), NULL);
   gtk_widget_add_controller (list, controller);
+}
+
+/**
+ * xa_date_row_dup_date:
+ *
+ * Reads a YYYY-MM-DD day from an entry row, accepting 2021-9-1 too, and marks the row
+ * while what it holds is not a day.
+ *
+ * Returns: (transfer full) (nullable): the day as YYYY-MM-DD, or %NULL
+ */
+char *
+xa_date_row_dup_date (AdwEntryRow *row)
+{
+  g_autofree char *text = NULL;
+  char *date;
+
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), NULL);
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  date = xa_date_normalise (text);
+  if (date == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Enter a date such as 2021-09-01"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+    }
+
+  return date;
+}
+
+static void
+unselect_focus_cb (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  while (focus != NULL && !GTK_IS_EDITABLE (focus))
+    focus = gtk_widget_get_parent (focus);
+  if (focus != NULL)
+    gtk_editable_set_position (GTK_EDITABLE (focus), -1);
+}
+
+/**
+ * xa_window_unselect_on_map:
+ *
+ * A window that opens on a filled-in field selects its text, so that the first key
+ * typed would replace what is there: a person's name, a term's start. This puts the
+ * cursor at the end instead, for windows that show something to correct.
+ */
+void
+xa_window_unselect_on_map (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  g_signal_connect (window, "map", G_CALLBACK (unselect_focus_cb), NULL);
 }

@@ -32,6 +32,12 @@ void  xa_confirm_async         (GtkWidget           *widget,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data);
+void  xa_confirm_removal_async (GtkWidget          *widget,
+                                const char          *heading,
+                                const char          *body,
+                                const char          *confirm_label,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data);
 gboolean xa_confirm_finish     (GAsyncResult        *result,
                                 GError             **error);
 
@@ -52,6 +58,8 @@ void xa_stack_show_page (GtkStack   *stack,
 
 void xa_list_set_single_tab_stop (GtkWidget *list);
 void xa_list_view_focus_first (GtkListView *view);
+char *xa_date_row_dup_date (AdwEntryRow *row);
+void  xa_window_unselect_on_map (GtkWindow *window);
 
 GtkWidget *xa_badge_row_new (void);
 void       xa_badge_row_setup_cb (GtkSignalListItemFactory *factory,

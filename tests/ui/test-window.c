@@ -990,7 +990,7 @@ test_chinese_labels (Fixture       *fixture,
   /* Buttons keep their mnemonic, as in “新建学校(N)”: compare the beginning. */
   const char *expected[] = { "学校", "责任书", "隐患台账", "检查", "教育与演练", "考核", "档案",
                              "欢迎使用校安", "新建学校", "导入学校名单", "加载示例数据",
-                             "学校名称", "小学", "学段", "职务与任期" };
+                             "学校名称", "小学", "学段", "责任角色与任期" };
 
   mo = g_build_filename (localedir ? localedir : LOCALEDIR,
                          "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);

@@ -16,7 +16,8 @@ XaPerson *_xa_person_new_full (gint64      id,
                                const char *name);
 void      _xa_person_set_id   (XaPerson   *self,
                                gint64      id);
-/* Strips leading and trailing white space from the text fields, in place. */
+/* Strips leading and trailing white space from the text fields and writes the phone
+ * number as xa_phone_format() does, in place. */
 void      _xa_person_normalise (XaPerson  *self);
 
 G_END_DECLS

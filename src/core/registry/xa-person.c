@@ -12,6 +12,7 @@
 #include "xa-person-private.h"
 #include "xa-person.h"
 #include "core/util/xa-glib-compat.h"
+#include "core/util/xa-phone.h"
 
 struct _XaPerson
 {
@@ -24,6 +25,7 @@ struct _XaPerson
   char    *title;
   char    *phone;
   char    *affiliation;
+  char    *note;
 };
 
 G_DEFINE_FINAL_TYPE (XaPerson, xa_person, G_TYPE_OBJECT)
@@ -37,6 +39,7 @@ enum {
   PROP_TITLE,
   PROP_PHONE,
   PROP_AFFILIATION,
+  PROP_NOTE,
   N_PROPS
 };
 
@@ -63,6 +66,7 @@ xa_person_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->affiliation, g_free);
+  g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (xa_person_parent_class)->finalize (object);
 }
@@ -105,6 +109,10 @@ xa_person_get_property (GObject    *object,
       g_value_set_string (value, self->affiliation);
       break;
 
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -134,6 +142,10 @@ xa_person_set_property (GObject      *object,
 
     case PROP_AFFILIATION:
       xa_person_set_affiliation (self, g_value_get_string (value));
+      break;
+
+    case PROP_NOTE:
+      xa_person_set_note (self, g_value_get_string (value));
       break;
 
     default:
@@ -166,6 +178,8 @@ xa_person_class_init (XaPersonClass *klass)
     g_param_spec_string ("phone", NULL, NULL, NULL, rw);
   properties[PROP_AFFILIATION] =
     g_param_spec_string ("affiliation", NULL, NULL, NULL, rw);
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -177,6 +191,7 @@ xa_person_init (XaPerson *self)
   self->title = g_strdup ("");
   self->phone = g_strdup ("");
   self->affiliation = g_strdup ("");
+  self->note = g_strdup ("");
 }
 
 XaPerson *
@@ -209,14 +224,18 @@ _xa_person_set_id (XaPerson *self,
 void
 _xa_person_normalise (XaPerson *self)
 {
-  char **fields[] = { &self->name, &self->title, &self->phone, &self->affiliation };
-  int props[] = { PROP_NAME, PROP_TITLE, PROP_PHONE, PROP_AFFILIATION };
+  char **fields[] = { &self->name, &self->title, &self->affiliation, &self->note };
+  int props[] = { PROP_NAME, PROP_TITLE, PROP_AFFILIATION, PROP_NOTE };
+  g_autofree char *phone = xa_phone_format (self->phone);
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       g_autofree char *stripped = g_strstrip (g_strdup (*fields[i]));
       set_string_property (self, fields[i], stripped, props[i]);
     }
+
+  /* Saved the way it is shown, so that a list reads as one kind of number. */
+  set_string_property (self, &self->phone, phone, PROP_PHONE);
 }
 
 /**
@@ -338,4 +357,26 @@ xa_person_set_affiliation (XaPerson   *self,
   g_return_if_fail (XA_IS_PERSON (self));
 
   set_string_property (self, &self->affiliation, affiliation, PROP_AFFILIATION);
+}
+
+/**
+ * xa_person_get_note:
+ *
+ * Returns: the remark (备注) typed for the person, "" when none
+ */
+const char *
+xa_person_get_note (XaPerson *self)
+{
+  g_return_val_if_fail (XA_IS_PERSON (self), NULL);
+
+  return self->note;
+}
+
+void
+xa_person_set_note (XaPerson   *self,
+                    const char *note)
+{
+  g_return_if_fail (XA_IS_PERSON (self));
+
+  set_string_property (self, &self->note, note, PROP_NOTE);
 }

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XaPerson, xa_person, XA, PERSON, GObject)
 
 /* Properties: "id", "uuid", "organisation-uuid", "name", "title" (职务, such as 校长),
- * "phone", "affiliation" (派出单位, for a 法治副校长 sent by a court or police station). */
+ * "phone", "affiliation" (派出单位, for a 法治副校长 sent by a court or police station),
+ * "note" (备注). */
 XaPerson   *xa_person_new                   (const char *organisation_uuid,
                                              const char *name);
 gint64      xa_person_get_id                (XaPerson   *self);
@@ -32,5 +33,8 @@ void        xa_person_set_phone             (XaPerson   *self,
 const char *xa_person_get_affiliation       (XaPerson   *self);
 void        xa_person_set_affiliation       (XaPerson   *self,
                                              const char *affiliation);
+const char *xa_person_get_note              (XaPerson   *self);
+void        xa_person_set_note              (XaPerson   *self,
+                                             const char *note);
 
 G_END_DECLS

@@ -26,12 +26,7 @@
 #define NOTE_MAX_CHARS        200
 
 /* The columns person_from_row() reads, in order. */
-#define PERSON_COLUMNS "p.id, p.uuid, o.uuid, p.name, p.title, p.phone, p.affiliation"
-
-/* The columns role_from_row() reads, in order. */
-#define ROLE_COLUMNS "r.uuid, r.role, o.uuid, p.uuid, p.name, r.since, r.until, r.note"
-#define ROLE_JOINS   " FROM role_term r JOIN person p ON p.id = r.person_id" \
-                     " JOIN organisation o ON o.id = r.organisation_id"
+#define PERSON_COLUMNS "p.id, p.uuid, o.uuid, p.name, p.title, p.phone, p.affiliation, p.note"
 
 static XaPerson *
 person_from_row (XaStatement *stmt)
@@ -44,6 +39,7 @@ person_from_row (XaStatement *stmt)
   xa_person_set_title (person, xa_statement_get_text (stmt, 4));
   xa_person_set_phone (person, xa_statement_get_text (stmt, 5));
   xa_person_set_affiliation (person, xa_statement_get_text (stmt, 6));
+  xa_person_set_note (person, xa_statement_get_text (stmt, 7));
 
   return person;
 }
@@ -119,6 +115,52 @@ query_objects (XaStore      *store,
   return single ? first : g_steal_pointer (&list);
 }
 
+/**
+ * _xa_registry_query_terms:
+ * @params: the text parameters of @sql, %NULL-terminated
+ *
+ * Runs a query for role terms (ROLE_COLUMNS ROLE_JOINS…); with the store locked or
+ * inside a write. With @single, the first term or %NULL without an error.
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #XaRole, or the first #XaRole
+ */
+gpointer
+_xa_registry_query_terms (XaStore      *store,
+                          gboolean      single,
+                          const char   *sql,
+                          const char  **params,
+                          GError      **error)
+{
+  return query_objects (store, XA_TYPE_ROLE, (RowFunc) role_from_row, single, sql, params, error);
+}
+
+/**
+ * _xa_registry_dup_term:
+ *
+ * Returns: (transfer full) (nullable): the term @uuid, or %NULL with
+ *   XA_REGISTRY_ERROR_NOT_FOUND when there is none
+ */
+XaRole *
+_xa_registry_dup_term (XaStore     *store,
+                       const char  *uuid,
+                       GError     **error)
+{
+  const char *params[] = { uuid, NULL };
+  g_autoptr(GError) local_error = NULL;
+  XaRole *term;
+
+  term = query_objects (store, XA_TYPE_ROLE, (RowFunc) role_from_row, TRUE,
+                        "SELECT " ROLE_COLUMNS ROLE_JOINS " WHERE r.uuid = ?",
+                        params, &local_error);
+  if (term == NULL && local_error == NULL)
+    g_set_error (&local_error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND,
+                 _("The role term was not found; it may have been removed meanwhile"));
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return term;
+}
+
 static XaPerson *
 dup_person (XaStore     *store,
             const char  *uuid,
@@ -130,7 +172,8 @@ dup_person (XaStore     *store,
 
   person = query_objects (store, XA_TYPE_PERSON, (RowFunc) person_from_row, TRUE,
                           "SELECT " PERSON_COLUMNS " FROM person p"
-                          " JOIN organisation o ON o.id = p.organisation_id WHERE p.uuid = ?",
+                          " JOIN organisation o ON o.id = p.organisation_id"
+                          " WHERE p.uuid = ? AND p.removed_at IS NULL",
                           params, &local_error);
   if (person == NULL && local_error == NULL)
     g_set_error (&local_error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND,
@@ -179,7 +222,7 @@ xa_school_registry_list_people (XaSchoolRegistry  *self,
   return query_objects (store, XA_TYPE_PERSON, (RowFunc) person_from_row, FALSE,
                         "SELECT " PERSON_COLUMNS " FROM person p"
                         " JOIN organisation o ON o.id = p.organisation_id"
-                        " WHERE o.uuid = ? ORDER BY p.name, p.id",
+                        " WHERE o.uuid = ? AND p.removed_at IS NULL ORDER BY p.name, p.id",
                         params, error);
 }
 
@@ -195,17 +238,20 @@ validate_person (XaPerson  *person,
          _xa_check_phone (xa_person_get_phone (person), error) &&
          /* Translators: 派出单位, the court or police station that sent a 法治副校长 */
          _xa_check_text (xa_person_get_affiliation (person), _("Affiliation"), FALSE,
-                         AFFILIATION_MAX_CHARS, error);
+                         AFFILIATION_MAX_CHARS, error) &&
+         /* Translators: a remark on a person */
+         _xa_check_text (xa_person_get_note (person), _("Note"), FALSE, NOTE_MAX_CHARS, error);
 }
 
 static void
 add_person_fields (JsonBuilder *builder,
                    XaPerson    *person)
 {
-  const char *names[] = { "name", "title", "phone", "affiliation" };
+  const char *names[] = { "name", "title", "phone", "affiliation", "note" };
   const char *values[] = {
     xa_person_get_name (person), xa_person_get_title (person),
     xa_person_get_phone (person), xa_person_get_affiliation (person),
+    xa_person_get_note (person),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -239,8 +285,8 @@ insert_person_func (XaStore  *store,
 
   if (!(stmt = xa_store_prepare (store,
                                  "INSERT INTO person (uuid, organisation_id, name, title, phone,"
-                                 " affiliation, created_at, updated_at)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                 " affiliation, note, created_at, updated_at)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                  error)))
     return FALSE;
 
@@ -250,8 +296,9 @@ insert_person_func (XaStore  *store,
   xa_statement_bind_text (stmt, 4, xa_person_get_title (person));
   xa_statement_bind_text (stmt, 5, xa_person_get_phone (person));
   xa_statement_bind_text (stmt, 6, xa_person_get_affiliation (person));
-  xa_statement_bind_text (stmt, 7, now);
+  xa_statement_bind_text (stmt, 7, xa_person_get_note (person));
   xa_statement_bind_text (stmt, 8, now);
+  xa_statement_bind_text (stmt, 9, now);
 
   if (!xa_statement_step_one (stmt, error))
     return FALSE;
@@ -317,7 +364,7 @@ update_person_func (XaStore  *store,
 {
   PersonWrite *op = user_data;
   XaPerson *person = op->person;
-  const char *fields[] = { "name", "title", "phone", "affiliation" };
+  const char *fields[] = { "name", "title", "phone", "affiliation", "note" };
   g_autoptr(XaPerson) before = NULL;
   g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -349,7 +396,7 @@ update_person_func (XaStore  *store,
 
   if (!(stmt = xa_store_prepare (store,
                                  "UPDATE person SET name = ?, title = ?, phone = ?,"
-                                 " affiliation = ?, updated_at = ? WHERE uuid = ?",
+                                 " affiliation = ?, note = ?, updated_at = ? WHERE uuid = ?",
                                  error)))
     return FALSE;
 
@@ -357,8 +404,9 @@ update_person_func (XaStore  *store,
   xa_statement_bind_text (stmt, 2, xa_person_get_title (person));
   xa_statement_bind_text (stmt, 3, xa_person_get_phone (person));
   xa_statement_bind_text (stmt, 4, xa_person_get_affiliation (person));
-  xa_statement_bind_text (stmt, 5, now);
-  xa_statement_bind_text (stmt, 6, xa_person_get_uuid (person));
+  xa_statement_bind_text (stmt, 5, xa_person_get_note (person));
+  xa_statement_bind_text (stmt, 6, now);
+  xa_statement_bind_text (stmt, 7, xa_person_get_uuid (person));
 
   if (!xa_statement_run (stmt, error))
     return FALSE;
@@ -381,6 +429,135 @@ xa_school_registry_update_person (XaSchoolRegistry  *self,
                                   GError           **error)
 {
   return write_person (self, person, update_person_func, error);
+}
+
+/* A person who holds a term today cannot go: the school would be left with a
+ * responsible person who is in no list. Their term is ended first (结束任期). */
+static gboolean
+check_removable (XaStore     *store,
+                 XaPerson    *person,
+                 GError     **error)
+{
+  g_autofree char *today = xa_date_today_iso ();
+  const char *params[] = { xa_person_get_uuid (person), today, NULL };
+  g_autoptr(XaRole) held = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  held = query_objects (store, XA_TYPE_ROLE, (RowFunc) role_from_row, TRUE,
+                        "SELECT " ROLE_COLUMNS ROLE_JOINS
+                        " WHERE p.uuid = ? AND (r.until IS NULL OR r.until > ?)"
+                        " ORDER BY r.since LIMIT 1",
+                        params, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (held != NULL)
+    {
+      g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+                   /* Translators: the first %s is a person, the second a role such as
+                    * 第一责任人, the third the day the term began */
+                   _("“%s” cannot be removed while they are the %s (since %s): end that term first"),
+                   xa_person_get_name (person), xa_role_kind_to_label (xa_role_get_kind (held)),
+                   xa_role_get_since (held));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *person_uuid;
+  gboolean    remove;
+} RemoveWrite;
+
+static gboolean
+remove_person_func (XaStore  *store,
+                    gpointer  user_data,
+                    GError  **error)
+{
+  RemoveWrite *op = user_data;
+  g_autoptr(XaPerson) person = NULL;
+  g_autoptr(XaStatement) stmt = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *detail = NULL;
+
+  if (!(person = dup_person (store, op->person_uuid, error)) ||
+      !check_removable (store, person, error))
+    return FALSE;
+
+  if (!op->remove)
+    return TRUE;
+
+  now = xa_date_now_iso8601 ();
+  if (!(stmt = xa_store_prepare (store,
+                                 "UPDATE person SET removed_at = ?, updated_at = ? WHERE uuid = ?",
+                                 error)))
+    return FALSE;
+
+  xa_statement_bind_text (stmt, 1, now);
+  xa_statement_bind_text (stmt, 2, now);
+  xa_statement_bind_text (stmt, 3, op->person_uuid);
+  if (!xa_statement_run (stmt, error))
+    return FALSE;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "organisation");
+  json_builder_add_string_value (builder, xa_person_get_organisation_uuid (person));
+  add_person_fields (builder, person);
+  json_builder_end_object (builder);
+  detail = xa_json_builder_to_string (builder);
+
+  return xa_store_append_audit (store, "person.remove", "person", op->person_uuid, detail, error);
+}
+
+/**
+ * xa_school_registry_check_person_removable:
+ *
+ * Whether xa_school_registry_remove_person() would remove the person now, so that a
+ * refusal can be told before the user confirms. Writes nothing.
+ *
+ * Returns: %TRUE when the person may be removed; %FALSE with @error set to a message
+ *   fit for the user otherwise
+ */
+gboolean
+xa_school_registry_check_person_removable (XaSchoolRegistry  *self,
+                                           const char        *person_uuid,
+                                           GError           **error)
+{
+  RemoveWrite op = { person_uuid, FALSE };
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), FALSE);
+  g_return_val_if_fail (person_uuid != NULL, FALSE);
+
+  return xa_store_read (xa_school_registry_get_store (self), remove_person_func, &op, error);
+}
+
+/**
+ * xa_school_registry_remove_person:
+ *
+ * Removes a person from the school's people, with an audit entry. The row stays,
+ * marked removed, so that the terms they held keep their name in the role history. A
+ * person who holds a term today is refused: end it first.
+ *
+ * Returns: %TRUE when the person was removed
+ */
+gboolean
+xa_school_registry_remove_person (XaSchoolRegistry  *self,
+                                  const char        *person_uuid,
+                                  GError           **error)
+{
+  RemoveWrite op = { person_uuid, TRUE };
+
+  g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), FALSE);
+  g_return_val_if_fail (person_uuid != NULL, FALSE);
+
+  return xa_store_write (xa_school_registry_get_store (self), remove_person_func, &op, error);
 }
 
 /**
@@ -422,9 +599,9 @@ xa_school_registry_list_roles (XaSchoolRegistry  *self,
                         params, error);
 }
 
-static gboolean
-check_date (const char  *date,
-            GError     **error)
+gboolean
+_xa_registry_check_date (const char  *date,
+                         GError     **error)
 {
   if (xa_date_parse (date, NULL))
     return TRUE;
@@ -435,15 +612,15 @@ check_date (const char  *date,
   return FALSE;
 }
 
-static char *
-role_detail (XaRoleKind  kind,
-             const char *person_uuid,
-             const char *person_name,
-             const char *since,
-             const char *until,
-             const char *note,
-             const char *other_key,
-             const char *other_name)
+char *
+_xa_registry_role_detail (XaRoleKind  kind,
+                          const char *person_uuid,
+                          const char *person_name,
+                          const char *since,
+                          const char *until,
+                          const char *note,
+                          const char *other_key,
+                          const char *other_name)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -476,6 +653,30 @@ role_detail (XaRoleKind  kind,
   return xa_json_builder_to_string (builder);
 }
 
+/**
+ * _xa_registry_check_after_predecessor:
+ * @predecessor: (nullable): the term a successor's follows
+ *
+ * A successor's term cannot begin before the predecessor's did.
+ */
+gboolean
+_xa_registry_check_after_predecessor (XaRole      *predecessor,
+                                      const char  *since,
+                                      GError     **error)
+{
+  if (predecessor == NULL || g_strcmp0 (since, xa_role_get_since (predecessor)) >= 0)
+    return TRUE;
+
+  g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
+               /* Translators: a successor's term cannot start before the current
+                * holder's; the second %s is a role such as 第一责任人 */
+               _("The new term cannot start on %s: “%s” has been the %s only since %s"),
+               since, xa_role_get_person_name (predecessor),
+               xa_role_kind_to_label (xa_role_get_kind (predecessor)),
+               xa_role_get_since (predecessor));
+  return FALSE;
+}
+
 typedef struct
 {
   const char *organisation_uuid;
@@ -503,7 +704,7 @@ end_term (XaStore     *store,
   if (!xa_statement_run (stmt, error))
     return FALSE;
 
-  detail = role_detail (xa_role_get_kind (term), xa_role_get_person_uuid (term),
+  detail = _xa_registry_role_detail (xa_role_get_kind (term), xa_role_get_person_uuid (term),
                         xa_role_get_person_name (term), xa_role_get_since (term), until,
                         NULL, successor_name ? "successor_name" : NULL, successor_name);
 
@@ -571,16 +772,8 @@ assign_role_func (XaStore  *store,
     {
       predecessor = g_list_model_get_item (open_terms, 0);
 
-      if (predecessor != NULL && g_strcmp0 (op->since, xa_role_get_since (predecessor)) < 0)
-        {
-          g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID,
-                       /* Translators: a successor's term cannot start before the current
-                        * holder's; the second %s is a role such as 第一责任人 */
-                       _("The new term cannot start on %s: “%s” has been the %s only since %s"),
-                       op->since, xa_role_get_person_name (predecessor), label,
-                       xa_role_get_since (predecessor));
-          return FALSE;
-        }
+      if (!_xa_registry_check_after_predecessor (predecessor, op->since, error))
+        return FALSE;
 
       /* Without a current holder, the new term must still not reach back into one that
        * has ended: two people would then have been responsible on the same days. */
@@ -625,7 +818,7 @@ assign_role_func (XaStore  *store,
   if (!xa_statement_run (insert, error))
     return FALSE;
 
-  detail = role_detail (op->kind, op->person_uuid, xa_person_get_name (person), op->since,
+  detail = _xa_registry_role_detail (op->kind, op->person_uuid, xa_person_get_name (person), op->since,
                         NULL, op->note,
                         predecessor ? "predecessor_name" : NULL,
                         predecessor ? xa_role_get_person_name (predecessor) : NULL);
@@ -659,7 +852,7 @@ xa_school_registry_assign_role (XaSchoolRegistry  *self,
   g_return_val_if_fail (person_uuid != NULL, FALSE);
   g_return_val_if_fail (kind < XA_N_ROLE_KINDS, FALSE);
 
-  if (!check_date (since, error))
+  if (!_xa_registry_check_date (since, error))
     return FALSE;
 
   stripped_note = g_strstrip (g_strdup (note ? note : ""));
@@ -683,21 +876,10 @@ end_role_func (XaStore  *store,
                GError  **error)
 {
   EndWrite *op = user_data;
-  const char *params[] = { op->role_uuid, NULL };
   g_autoptr(XaRole) term = NULL;
-  g_autoptr(GError) local_error = NULL;
 
-  term = query_objects (store, XA_TYPE_ROLE, (RowFunc) role_from_row, TRUE,
-                        "SELECT " ROLE_COLUMNS ROLE_JOINS " WHERE r.uuid = ?",
-                        params, &local_error);
-  if (term == NULL)
-    {
-      if (local_error == NULL)
-        g_set_error (&local_error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND,
-                     _("The role term was not found; it may have been removed meanwhile"));
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!(term = _xa_registry_dup_term (store, op->role_uuid, error)))
+    return FALSE;
 
   if (!xa_role_get_current (term))
     {
@@ -737,7 +919,7 @@ xa_school_registry_end_role (XaSchoolRegistry  *self,
   g_return_val_if_fail (XA_IS_SCHOOL_REGISTRY (self), FALSE);
   g_return_val_if_fail (role_uuid != NULL, FALSE);
 
-  if (!check_date (until, error))
+  if (!_xa_registry_check_date (until, error))
     return FALSE;
 
   return xa_store_write (xa_school_registry_get_store (self), end_role_func, &op, error);
@@ -768,7 +950,7 @@ xa_school_registry_dup_role_holder (XaSchoolRegistry  *self,
 
   if (date == NULL)
     date = today = xa_date_today_iso ();
-  else if (!check_date (date, error))
+  else if (!_xa_registry_check_date (date, error))
     return NULL;
 
   params[1] = xa_role_kind_to_key (kind);
@@ -848,7 +1030,7 @@ xa_school_registry_dup_role_holders (XaSchoolRegistry  *self,
 
   if (date == NULL)
     date = today = xa_date_today_iso ();
-  else if (!check_date (date, error))
+  else if (!_xa_registry_check_date (date, error))
     return NULL;
 
   read.role = xa_role_kind_to_key (kind);

@@ -80,6 +80,14 @@ gboolean           xa_school_registry_add_person         (XaSchoolRegistry   *se
 gboolean           xa_school_registry_update_person      (XaSchoolRegistry   *self,
                                                           XaPerson           *person,
                                                           GError            **error);
+/* A removed person leaves the lists of people; the terms they held stay in the role
+ * history. Refused while they hold a term. */
+gboolean           xa_school_registry_check_person_removable (XaSchoolRegistry *self,
+                                                          const char         *person_uuid,
+                                                          GError            **error);
+gboolean           xa_school_registry_remove_person      (XaSchoolRegistry   *self,
+                                                          const char         *person_uuid,
+                                                          GError            **error);
 
 /* Role terms of one organisation (GListModel of XaRole): current terms first by kind,
  * then, with @include_history, the ended ones, latest first. */
@@ -100,6 +108,19 @@ gboolean           xa_school_registry_assign_role        (XaSchoolRegistry   *se
 gboolean           xa_school_registry_end_role           (XaSchoolRegistry   *self,
                                                           const char         *role_uuid,
                                                           const char         *until,
+                                                          GError            **error);
+/* Corrections (xa-school-registry-terms.c): a term's first day and note, with a
+ * predecessor's end moving along; the removal of a term entered by mistake. */
+gboolean           xa_school_registry_update_role        (XaSchoolRegistry   *self,
+                                                          const char         *role_uuid,
+                                                          const char         *since,
+                                                          const char         *note,
+                                                          GError            **error);
+XaRole            *xa_school_registry_dup_role_predecessor (XaSchoolRegistry *self,
+                                                          const char         *role_uuid,
+                                                          GError            **error);
+gboolean           xa_school_registry_remove_role        (XaSchoolRegistry   *self,
+                                                          const char         *role_uuid,
                                                           GError            **error);
 /* Every school's holder of @kind on @date at once: school UUID → person's name. */
 GHashTable        *xa_school_registry_dup_role_holders   (XaSchoolRegistry   *self,

@@ -377,6 +377,12 @@ static const char pg_schema_8[] =
   "CREATE TRIGGER agreement_supplement_no_truncate BEFORE TRUNCATE ON agreement_supplement"
   "  FOR EACH STATEMENT EXECUTE FUNCTION xa_refuse ('only a draft agreement can be edited');";
 
+/* 9: a person's note and their removal; see schema_9 in xa-store-schema.c. The policies
+ * on person are by row, so the new columns need none of their own. */
+static const char pg_schema_9[] =
+  "ALTER TABLE person ADD COLUMN note TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE person ADD COLUMN removed_at TEXT;";
+
 static const char * const pg_migrations[] = {
   NULL,
   pg_schema_1,
@@ -387,6 +393,7 @@ static const char * const pg_migrations[] = {
   pg_schema_6,
   pg_schema_7,
   pg_schema_8,
+  pg_schema_9,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == XA_STORE_SCHEMA_VERSION + 1);

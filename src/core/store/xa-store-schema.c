@@ -272,6 +272,14 @@ static const char schema_8[] =
   "  WHEN (SELECT state FROM agreement WHERE id = OLD.agreement_id) IS NOT 'draft'"
   "  BEGIN SELECT RAISE (ABORT, 'only a draft agreement can be edited'); END;";
 
+/* 9: a person's note (备注), and their removal. A person is removed, not deleted: the
+ * terms they held stay in the role history under their name, and the row the audit
+ * chain imaged stays to compare against. A removed person is in no list of people and
+ * takes no new term. */
+static const char schema_9[] =
+  "ALTER TABLE person ADD COLUMN note TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE person ADD COLUMN removed_at TEXT;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -282,6 +290,7 @@ static const char * const migrations[] = {
   schema_6,
   schema_7,
   schema_8,
+  schema_9,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone

@@ -15,6 +15,7 @@
 #include "xa-test-utils.h"
 #include "core/registry/xa-organisation.h"
 #include "core/registry/xa-school-registry.h"
+#include "core/store/xa-store-audit.h"
 #include "core/store/xa-store-private.h"
 #include "core/store/xa-store.h"
 
@@ -566,6 +567,303 @@ test_people (Fixture       *fixture,
   g_assert_null (strstr (detail, "陈静"));
 }
 
+/* Nothing the tests wrote is found edited behind the app's back: every change went
+ * through the chain with its images. */
+static void
+assert_chain_holds (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = xa_store_audit_verify (fixture->store, 0, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    g_test_message ("%s", ((XaAuditFinding *) g_ptr_array_index (findings, i))->message);
+  g_assert_cmpuint (findings->len, ==, 0);
+}
+
+static XaRole *
+dup_term (Fixture    *fixture,
+          const char *school_uuid,
+          const char *person_name,
+          const char *since)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) roles = xa_school_registry_list_roles (fixture->registry, school_uuid,
+                                                               TRUE, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
+    {
+      g_autoptr(XaRole) role = g_list_model_get_item (roles, i);
+
+      if (g_str_equal (xa_role_get_person_name (role), person_name) &&
+          g_str_equal (xa_role_get_since (role), since))
+        return g_steal_pointer (&role);
+    }
+
+  return NULL;
+}
+
+/* A person corrected, then removed: refused while they hold a term, and once removed
+ * gone from the people but not from the history of the terms they held. */
+static void
+test_person_edit_remove (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaOrganisation) school = add_school (fixture, "2150000001", "示例区实验小学");
+  const char *uuid = xa_organisation_get_uuid (school);
+  g_autoptr(XaPerson) wang = add_person (fixture, uuid, "王建国");
+  g_autoptr(XaPerson) li = add_person (fixture, uuid, "李秀英");
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GListModel) roles = NULL;
+  g_autoptr(XaPerson) listed = NULL;
+  g_autoptr(XaRole) ended = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *removed_at = NULL;
+
+  /* The note and a phone typed any way: saved as the district writes it. */
+  xa_person_set_phone (wang, "13800007750");
+  xa_person_set_note (wang, "  兼任安全办主任 ");
+  g_assert_true (xa_school_registry_update_person (fixture->registry, wang, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_person_get_phone (wang), ==, "138 0000 7750");
+  people = xa_school_registry_list_people (fixture->registry, uuid, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; listed == NULL && i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(XaPerson) item = g_list_model_get_item (people, i);
+
+      if (g_str_equal (xa_person_get_name (item), "王建国"))
+        listed = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (listed);
+  g_assert_cmpstr (xa_person_get_phone (listed), ==, "138 0000 7750");
+  g_assert_cmpstr (xa_person_get_note (listed), ==, "兼任安全办主任");
+  detail = xa_test_query_text (fixture->store,
+                               "SELECT detail FROM audit WHERE action = 'person.update'");
+  g_assert_nonnull (strstr (detail, "\"note\":{\"old\":\"\",\"new\":\"兼任安全办主任\"}"));
+  g_assert_nonnull (strstr (detail, "\"new\":\"138 0000 7750\""));
+  g_clear_pointer (&detail, g_free);
+  g_clear_object (&people);
+
+  g_assert_true (xa_school_registry_assign_role (fixture->registry, uuid, xa_person_get_uuid (wang),
+                                                 XA_ROLE_KIND_FIRST_RESPONSIBLE, "2021-09-01",
+                                                 NULL, &error));
+  g_assert_no_error (error);
+
+  /* Refused while the term runs, by the check and by the removal, writing nothing. */
+  before = xa_test_fingerprint (fixture->store);
+  g_assert_false (xa_school_registry_check_person_removable (fixture->registry,
+                                                             xa_person_get_uuid (wang), &error));
+  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“王建国” cannot be removed while they are the First responsible person (since 2021-09-01)"));
+  g_clear_error (&error);
+  g_assert_false (xa_school_registry_remove_person (fixture->registry, xa_person_get_uuid (wang),
+                                                    &error));
+  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID);
+  g_clear_error (&error);
+  after = xa_test_fingerprint (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Once the successor took over, 王建国 may go; his term stays in the history. */
+  g_assert_true (xa_school_registry_assign_role (fixture->registry, uuid, xa_person_get_uuid (li),
+                                                 XA_ROLE_KIND_FIRST_RESPONSIBLE, "2022-03-01",
+                                                 NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (xa_school_registry_check_person_removable (fixture->registry,
+                                                            xa_person_get_uuid (wang), &error));
+  g_assert_no_error (error);
+  g_assert_true (xa_school_registry_remove_person (fixture->registry, xa_person_get_uuid (wang),
+                                                   &error));
+  g_assert_no_error (error);
+
+  people = xa_school_registry_list_people (fixture->registry, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+  ended = dup_term (fixture, uuid, "王建国", "2021-09-01");
+  g_assert_nonnull (ended);
+  g_assert_cmpstr (xa_role_get_until (ended), ==, "2022-03-01");
+  removed_at = xa_test_query_text (fixture->store,
+                                   "SELECT removed_at FROM person WHERE name = '王建国'");
+  g_assert_nonnull (removed_at);
+  g_assert_cmpint (xa_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM audit WHERE action = 'person.remove'"
+                                      " AND operator = '测试员' AND detail LIKE '%王建国%'"), ==, 1);
+
+  /* Removed is gone for changes too: no second removal, no new term, no edit. */
+  g_assert_false (xa_school_registry_remove_person (fixture->registry, xa_person_get_uuid (wang),
+                                                    &error));
+  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (xa_school_registry_assign_role (fixture->registry, uuid, xa_person_get_uuid (wang),
+                                                  XA_ROLE_KIND_SAFETY_OFFICER, "2023-09-01",
+                                                  NULL, &error));
+  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (xa_school_registry_update_person (fixture->registry, wang, &error));
+  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  assert_chain_holds (fixture);
+}
+
+/* A term ended without a successor, its first day and note corrected, and a term
+ * entered by mistake removed: each checked against the others of its role, each with
+ * its audit entry. */
+static void
+test_term_corrections (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaOrganisation) school = add_school (fixture, "2150000001", "示例区实验小学");
+  const char *uuid = xa_organisation_get_uuid (school);
+  g_autoptr(XaPerson) wang = add_person (fixture, uuid, "王建国");
+  g_autoptr(XaPerson) li = add_person (fixture, uuid, "李秀英");
+  g_autoptr(XaPerson) zhao = add_person (fixture, uuid, "赵敏");
+  g_autoptr(XaRole) first = NULL;
+  g_autoptr(XaRole) second = NULL;
+  g_autoptr(XaRole) counsellor = NULL;
+  g_autoptr(XaRole) term = NULL;
+  g_autoptr(XaRole) predecessor = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *detail = NULL;
+  const XaRoleKind first_kind = XA_ROLE_KIND_FIRST_RESPONSIBLE;
+
+  g_assert_true (xa_school_registry_assign_role (fixture->registry, uuid, xa_person_get_uuid (wang),
+                                                 first_kind, "2019-09-01", NULL, &error));
+  g_assert_true (xa_school_registry_assign_role (fixture->registry, uuid, xa_person_get_uuid (li),
+                                                 first_kind, "2022-03-01", "区教委任命", &error));
+  g_assert_true (xa_school_registry_assign_role (fixture->registry, uuid, xa_person_get_uuid (zhao),
+                                                 XA_ROLE_KIND_LEGAL_COUNSELLOR, "2021-09-01", NULL,
+                                                 &error));
+  g_assert_no_error (error);
+  first = dup_term (fixture, uuid, "王建国", "2019-09-01");
+  second = dup_term (fixture, uuid, "李秀英", "2022-03-01");
+  counsellor = dup_term (fixture, uuid, "赵敏", "2021-09-01");
+
+  /* The end of a term without a successor: the appointment ran out. */
+  g_assert_true (xa_school_registry_end_role (fixture->registry, xa_role_get_uuid (counsellor),
+                                              "2023-08-31", &error));
+  g_assert_no_error (error);
+  term = dup_term (fixture, uuid, "赵敏", "2021-09-01");
+  g_assert_cmpstr (xa_role_get_until (term), ==, "2023-08-31");
+  g_assert_false (xa_role_get_current (term));
+  g_assert_cmpint (xa_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM audit WHERE action = 'role.end'"
+                                      " AND operator = '测试员' AND detail LIKE '%\"until\":\"2023-08-31\"%'"),
+                   ==, 1);
+  g_clear_object (&term);
+
+  /* Refusals, none of which writes: a bad day, a start after the end, a start before the
+   * predecessor's, a start of the predecessor's reaching into the successor's. */
+  before = xa_test_fingerprint (fixture->store);
+  g_assert_false (xa_school_registry_update_role (fixture->registry, xa_role_get_uuid (second),
+                                                  "2022-02-30", NULL, &error));
+  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (xa_school_registry_update_role (fixture->registry, xa_role_get_uuid (first),
+                                                  "2022-04-01", NULL, &error));
+  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "after it ended on 2022-03-01"));
+  g_clear_error (&error);
+  g_assert_false (xa_school_registry_update_role (fixture->registry, xa_role_get_uuid (second),
+                                                  "2019-08-01", "区教委任命", &error));
+  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "only since 2019-09-01"));
+  g_clear_error (&error);
+  g_assert_false (xa_school_registry_end_role (fixture->registry, xa_role_get_uuid (second),
+                                               "2022-02-01", &error));
+  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID);
+  g_clear_error (&error);
+  after = xa_test_fingerprint (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The successor began a month earlier: the predecessor handed over that day. */
+  g_assert_true (xa_school_registry_update_role (fixture->registry, xa_role_get_uuid (second),
+                                                 "2022-02-01", " 区教委任命（补发） ", &error));
+  g_assert_no_error (error);
+  term = dup_term (fixture, uuid, "李秀英", "2022-02-01");
+  g_assert_nonnull (term);
+  g_assert_cmpstr (xa_role_get_note (term), ==, "区教委任命（补发）");
+  g_assert_true (xa_role_get_current (term));
+  predecessor = dup_term (fixture, uuid, "王建国", "2019-09-01");
+  g_assert_cmpstr (xa_role_get_until (predecessor), ==, "2022-02-01");
+  g_clear_object (&predecessor);
+  g_assert_cmpint (xa_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM audit WHERE action = 'role.update'"), ==, 2);
+  detail = xa_test_query_text (fixture->store,
+                               "SELECT detail FROM audit WHERE action = 'role.update'"
+                               " AND detail LIKE '%李秀英%'");
+  g_assert_nonnull (strstr (detail, "\"since\":{\"old\":\"2022-03-01\",\"new\":\"2022-02-01\"}"));
+  g_clear_pointer (&detail, g_free);
+
+  /* Saving it unchanged writes nothing. */
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = xa_test_fingerprint (fixture->store);
+  g_assert_true (xa_school_registry_update_role (fixture->registry, xa_role_get_uuid (second),
+                                                 "2022-02-01", "区教委任命（补发）", &error));
+  g_assert_no_error (error);
+  after = xa_test_fingerprint (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The succession was entered by mistake: removing it gives 王建国 the role back. */
+  predecessor = xa_school_registry_dup_role_predecessor (fixture->registry,
+                                                         xa_role_get_uuid (second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_role_get_person_name (predecessor), ==, "王建国");
+  g_clear_object (&predecessor);
+  g_assert_true (xa_school_registry_remove_role (fixture->registry, xa_role_get_uuid (second),
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_null (dup_term (fixture, uuid, "李秀英", "2022-02-01"));
+  predecessor = dup_term (fixture, uuid, "王建国", "2019-09-01");
+  g_assert_true (xa_role_get_current (predecessor));
+  g_clear_object (&predecessor);
+  detail = xa_test_query_text (fixture->store, "SELECT detail FROM audit WHERE action = 'role.remove'");
+  g_assert_nonnull (strstr (detail, "李秀英"));
+  g_assert_nonnull (strstr (detail, "区教委任命（补发）"));
+  g_clear_pointer (&detail, g_free);
+  g_assert_cmpint (xa_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM audit WHERE action = 'role.reopen'"), ==, 1);
+
+  /* 赵敏 appointed again: the new term may not reach back into her first. */
+  g_assert_true (xa_school_registry_assign_role (fixture->registry, uuid, xa_person_get_uuid (zhao),
+                                                 XA_ROLE_KIND_LEGAL_COUNSELLOR, "2023-09-01", NULL,
+                                                 &error));
+  g_assert_no_error (error);
+  g_clear_object (&term);
+  term = dup_term (fixture, uuid, "赵敏", "2023-09-01");
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = xa_test_fingerprint (fixture->store);
+  g_assert_false (xa_school_registry_update_role (fixture->registry, xa_role_get_uuid (term),
+                                                  "2023-01-01", NULL, &error));
+  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "overlap the term of “赵敏”"));
+  g_assert_nonnull (strstr (error->message, "from 2021-09-01 to 2023-08-31"));
+  g_clear_error (&error);
+  after = xa_test_fingerprint (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* An ended term removed gives nothing back. */
+  g_assert_true (xa_school_registry_remove_role (fixture->registry, xa_role_get_uuid (counsellor),
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM audit WHERE action = 'role.reopen'"), ==, 1);
+  g_assert_false (xa_school_registry_remove_role (fixture->registry, xa_role_get_uuid (counsellor),
+                                                  &error));
+  g_assert_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  assert_chain_holds (fixture);
+}
+
 static void
 items_changed_cb (GListModel *model,
                   guint       position,
@@ -778,6 +1076,8 @@ main (int   argc,
   g_test_add ("/xa/registry/delete-restore", Fixture, NULL, fixture_set_up, test_delete_restore, fixture_tear_down);
   g_test_add ("/xa/registry/people", Fixture, NULL, fixture_set_up, test_people, fixture_tear_down);
   g_test_add ("/xa/registry/succession", Fixture, NULL, fixture_set_up, test_succession, fixture_tear_down);
+  g_test_add ("/xa/registry/person-edit-remove", Fixture, NULL, fixture_set_up, test_person_edit_remove, fixture_tear_down);
+  g_test_add ("/xa/registry/term-corrections", Fixture, NULL, fixture_set_up, test_term_corrections, fixture_tear_down);
   g_test_add ("/xa/registry/model", Fixture, NULL, fixture_set_up, test_model, fixture_tear_down);
   g_test_add ("/xa/registry/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add_func ("/xa/registry/search-after-migration", test_search_after_migration);

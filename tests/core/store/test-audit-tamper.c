@@ -653,10 +653,18 @@ test_upgrade_baseline (Fixture       *fixture,
   g_assert_cmpint (g_mkdir_with_parents (fixture->data_dir, 0700), ==, 0);
   old = _xa_store_open_at_version (path, 5, &error);
   g_assert_no_error (error);
+  /* Today's code writes the columns later schemas added to person; they are there while
+   * the demo writes and gone again before the upgrade, which adds them itself. */
+  g_assert_true (xa_store_exec (old, "ALTER TABLE person ADD COLUMN note TEXT NOT NULL DEFAULT '';"
+                                     "ALTER TABLE person ADD COLUMN removed_at TEXT;", &error));
+  g_assert_no_error (error);
   workspace = xa_workspace_new_for_store (old);
   g_assert_true (xa_demo_fill (xa_workspace_get_registry (workspace), N_SCHOOLS, 7, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (workspace);
+  g_assert_true (xa_store_exec (old, "ALTER TABLE person DROP COLUMN note;"
+                                     "ALTER TABLE person DROP COLUMN removed_at;", &error));
+  g_assert_no_error (error);
   g_assert_finalize_object (old);
 
   findings = verify (fixture);

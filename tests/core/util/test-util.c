@@ -18,6 +18,7 @@
 #include "core/util/xa-grams.h"
 #include "core/util/xa-json.h"
 #include "core/util/xa-list-sync.h"
+#include "core/util/xa-phone.h"
 #include "core/util/xa-school-year.h"
 #include "core/util/xa-text.h"
 
@@ -454,6 +455,49 @@ test_json_check (void)
   }
 }
 
+static void
+test_phone_format (void)
+{
+  static const struct
+  {
+    const char *typed;
+    const char *shown;
+  } cases[] = {
+    /* Mobiles in 3-4-4, however they were typed. */
+    { "13800007750", "138 0000 7750" },
+    { " 138-0000-7750 ", "138 0000 7750" },
+    { "138 0000 7750", "138 0000 7750" },
+    { "+86 138 0000 7750", "138 0000 7750" },
+    /* Landlines: a three-digit area code for 010 and 02X, four for the others. */
+    { "02368881234", "023-6888 1234" },
+    { "023 6888 1234", "023-6888 1234" },
+    { "023-68881234", "023-6888 1234" },
+    { "010-12345678", "010-1234 5678" },
+    { "0571-88881234", "0571-8888 1234" },
+    { "0571-8888123", "0571-888 8123" },
+    /* What is neither is shown as typed, never guessed at. */
+    { "68881234", "68881234" },
+    { "023-6888 1234 转 801", "023-6888 1234 转 801" },
+    { "(023) 6888 1234", "(023) 6888 1234" },
+    { "+1 415 555 0100", "+1 415 555 0100" },
+    { "400-800-1234", "400-800-1234" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = xa_phone_format (cases[i].typed);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+
+  {
+    g_autofree char *none = xa_phone_format (NULL);
+
+    g_assert_cmpstr (none, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/xiaoan/util/grams", test_grams);
   g_test_add_func ("/xiaoan/util/text-decode", test_text_decode);
   g_test_add_func ("/xiaoan/util/json-check", test_json_check);
+  g_test_add_func ("/xiaoan/util/phone-format", test_phone_format);
 
   return g_test_run ();
 }
