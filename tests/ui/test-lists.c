@@ -176,6 +176,10 @@ test_agreement_search (Fixture       *fixture,
   g_assert_cmpuint (n_listed (list), ==, 4);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
   xa_test_screenshot (GTK_WIDGET (fixture->window), "agreement-list");
+
+  /* The agreement shown lays out its preview in a worker: the window closes after it,
+   * or the worker still holds the workspace when the tear-down checks it is gone. */
+  xa_test_wait_for_agreement_preview (fixture->window);
 }
 
 /* The row of the template list at @position, as GtkListView made it. */
