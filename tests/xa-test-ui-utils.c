@@ -279,9 +279,10 @@ xa_test_screenshot (GtkWidget  *widget,
   if (folder == NULL)
     return;
 
-  /* Two frames: the one under way may have been laid out before the last change. */
-  xa_test_wait_for_frame (widget);
-  xa_test_wait_for_frame (widget);
+  /* Frames for half a second: the screenshot shows where a transition ends (leaflets
+   * and stacks take a quarter of a second), not two panes crossfading into each other. */
+  for (gint64 start = g_get_monotonic_time (); g_get_monotonic_time () - start < G_USEC_PER_SEC / 2;)
+    xa_test_wait_for_frame (widget);
   path = g_strdup_printf ("%s/%s.png", folder, name);
   argv[3] = path;
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);

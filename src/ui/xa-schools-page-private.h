@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include "core/util/xa-pinyin.h"
 #include "xa-school-detail.h"
 #include "xa-schools-page.h"
 
@@ -28,7 +29,8 @@ struct _XaSchoolsPage
   GtkNativeDialog    *file_chooser;
   GtkWidget          *spinner;      /* the welcome page's, once it is built */
   AdwToast           *undo_toast;
-  char               *search_key;
+  XaPinyinIndex      *pinyin;        /* the schools' names as pinyin, for the search */
+  char               *search_key;    /* from xa_pinyin_normalise_query(), or NULL */
   char               *pending_uuid;  /* the school chosen while the shown one asks to save */
 
   /* Template widgets */

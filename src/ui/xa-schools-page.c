@@ -37,19 +37,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-contains_key (const char *text,
-              const char *key)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, key) != NULL;
-}
-
+/* The search finds a school by its name, its pinyin or initials (sy finds 实验), or its
+ * code, as the agreement list and the school picker do. */
 static gboolean
 match_school (gpointer item,
               gpointer user_data)
@@ -57,11 +46,8 @@ match_school (gpointer item,
   XaSchoolsPage *self = user_data;
   XaOrganisation *school = item;
 
-  if (self->search_key == NULL)
-    return TRUE;
-
-  return contains_key (xa_organisation_get_name (school), self->search_key) ||
-         contains_key (xa_organisation_get_code (school), self->search_key);
+  return xa_pinyin_index_match (self->pinyin, xa_organisation_get_name (school), self->search_key) ||
+         xa_pinyin_index_match (self->pinyin, xa_organisation_get_code (school), self->search_key);
 }
 
 /* The second line of a row: the code and the type, such as “1101080001 · 小学”. */
@@ -317,13 +303,10 @@ static void
 search_changed_cb (XaSchoolsPage  *self,
                    GtkSearchEntry *entry)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
   GtkFilter *filter = gtk_filter_list_model_get_filter (self->filter_model);
 
-  g_clear_pointer (&self->search_key, g_free);
-  if (stripped[0] != '\0')
-    self->search_key = g_utf8_casefold (stripped, -1);
+  g_free (self->search_key);
+  self->search_key = xa_pinyin_normalise_query (gtk_editable_get_text (GTK_EDITABLE (entry)));
 
   gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -470,6 +453,7 @@ xa_schools_page_finalize (GObject *object)
 
   g_clear_pointer (&self->search_key, g_free);
   g_clear_pointer (&self->pending_uuid, g_free);
+  g_clear_pointer (&self->pinyin, xa_pinyin_index_free);
 
   G_OBJECT_CLASS (xa_schools_page_parent_class)->finalize (object);
 }
@@ -586,6 +570,7 @@ xa_schools_page_init (XaSchoolsPage *self)
   _xa_schools_page_add_shortcuts (self);
 
   self->cancellable = g_cancellable_new ();
+  self->pinyin = xa_pinyin_index_new (XA_PINYIN_PLACE);
 
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "school_caption", G_CALLBACK (school_caption),

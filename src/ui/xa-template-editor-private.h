@@ -27,7 +27,7 @@ struct _XaTemplateEditor
   GCancellable       *cancellable;
 
   /* Template widgets */
-  GtkButton          *back_button;
+  GtkBox             *heading_box;
   XaClauseEditor     *clause_editor;
   AdwLeaflet         *clause_leaflet;
   GtkWidget          *clause_pane;

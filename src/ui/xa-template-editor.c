@@ -366,7 +366,7 @@ templates_changing_cb (XaTemplateEditor *self)
 }
 
 /* A click or Enter opens the template: on a narrow window, where the list and the editor
- * are one pane, the editor comes forward (its back arrow returns to the list). */
+ * are one pane, the editor comes forward (the page's back arrow returns to the list). */
 static void
 template_activated_cb (XaTemplateEditor *self,
                        guint             position,
@@ -407,14 +407,14 @@ setup_template_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, row);
 }
 
+/* On a narrow window, the list and the editor are one pane (the page's back arrow returns
+ * to the list, xa-adaptive.c), and the template's name goes above its buttons. */
 static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+folded_cb (XaTemplateEditor *self)
 {
-  XaTemplateEditor *self = XA_TEMPLATE_EDITOR (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->heading_box),
+                                  adw_leaflet_get_folded (self->leaflet)
+                                    ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
 }
 
 static void
@@ -898,7 +898,7 @@ xa_template_editor_class_init (XaTemplateEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-template-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, back_button);
+  gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, heading_box);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_editor);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_leaflet);
   gtk_widget_class_bind_template_child (widget_class, XaTemplateEditor, clause_pane);
@@ -917,7 +917,6 @@ xa_template_editor_class_init (XaTemplateEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, kind_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "editor.add-sibling", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "editor.add-child", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "editor.add-section", NULL, add_action);
@@ -949,6 +948,9 @@ xa_template_editor_init (XaTemplateEditor *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self,
+                           G_CONNECT_SWAPPED);
+  folded_cb (self);
   xa_list_set_single_tab_stop (GTK_WIDGET (self->template_view));
   xa_list_set_single_tab_stop (GTK_WIDGET (self->clause_view));
 

@@ -15,6 +15,7 @@
 
 #include "xa-test-ui-utils.h"
 #include "xa-test-utils.h"
+#include "ui/xa-adaptive.h"
 #include "ui/xa-agreement-detail.h"
 #include "ui/xa-application.h"
 #include "ui/xa-school-detail.h"
@@ -288,6 +289,12 @@ test_search_focus (Fixture       *fixture,
   GtkWidget *name_row = child (detail, XA_TYPE_SCHOOL_DETAIL, "name_row");
   GtkWidget *focus;
 
+  /* Pinyin initials find a school, as in the agreement list and the picker. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "yy");
+  g_signal_emit_by_name (entry, "search-changed");
+  xa_test_wait_for_frame (list_view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)))), ==, 1);
+
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "育英");
   g_signal_emit_by_name (entry, "search-changed");
@@ -373,7 +380,6 @@ test_template_click_and_back (EditorFixture *fixture,
   AdwLeaflet *leaflet = child (editor, XA_TYPE_TEMPLATE_EDITOR, "leaflet");
   GtkListView *view = child (editor, XA_TYPE_TEMPLATE_EDITOR, "template_view");
   GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (view));
-  GtkWidget *back = child (editor, XA_TYPE_TEMPLATE_EDITOR, "back_button");
 
   /* So narrow that the list and the editor are one pane: the list shows. */
   g_assert_true (adw_leaflet_get_folded (leaflet));
@@ -385,11 +391,14 @@ test_template_click_and_back (EditorFixture *fixture,
   click_row (template_row (view, 1));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"));
   g_assert_cmpint (xa_template_get_school_year (xa_template_editor_get_template (editor)), ==, 2021);
-  g_assert_true (gtk_widget_get_visible (back));
   xa_test_screenshot (GTK_WIDGET (fixture->window), "template-editor-narrow");
 
-  /* The back arrow returns to the list. */
-  g_signal_emit_by_name (back, "clicked");
+  /* The page's back arrow (xa-adaptive.c) finds the way back to the list, and takes it;
+   * the name stands above the buttons, with the width of the pane. */
+  g_assert_true (xa_adaptive_find_back (GTK_WIDGET (editor)) == leaflet);
+  g_assert_cmpint (gtk_orientable_get_orientation (child (editor, XA_TYPE_TEMPLATE_EDITOR, "heading_box")),
+                   ==, GTK_ORIENTATION_VERTICAL);
+  g_assert_true (xa_adaptive_go_back (GTK_WIDGET (editor)));
   xa_test_iterate ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == list);
 
@@ -404,9 +413,12 @@ static void
 test_template_back_hidden_when_wide (EditorFixture *fixture,
                                      gconstpointer  data)
 {
-  /* Side by side, the list is there to click: no back arrow. */
+  /* Side by side, the list is there to click: no way back to offer, and the name beside
+   * the buttons. */
   g_assert_false (adw_leaflet_get_folded (child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "leaflet")));
-  g_assert_false (gtk_widget_get_visible (child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "back_button")));
+  g_assert_null (xa_adaptive_find_back (GTK_WIDGET (fixture->editor)));
+  g_assert_cmpint (gtk_orientable_get_orientation (child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "heading_box")),
+                   ==, GTK_ORIENTATION_HORIZONTAL);
   xa_test_screenshot (GTK_WIDGET (fixture->window), "template-wide");
 }
 

@@ -303,6 +303,7 @@ test_templates (Fixture       *fixture,
   g_signal_emit_by_name (child (editor, XA_TYPE_TEMPLATE_EDITOR, "template_view"), "activate", 0);
   xa_test_iterate ();
   g_assert_nonnull (xa_template_editor_get_template (editor));
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "narrow-template-editor");
   assert_fits (fixture);
   assert_nothing_outside (fixture);
   g_assert_true (adw_leaflet_get_folded (clause_leaflet));

@@ -15,6 +15,7 @@
 #include "xa-organisation-private.h"
 #include "xa-organisation.h"
 #include "core/util/xa-glib-compat.h"
+#include "core/util/xa-phone.h"
 #include "core/util/xa-text.h"
 
 #define NAME_MAX_CHARS    100
@@ -356,14 +357,19 @@ _xa_organisation_assign (XaOrganisation *self,
 void
 _xa_organisation_normalise (XaOrganisation *self)
 {
-  char **fields[] = { &self->code, &self->name, &self->stages, &self->address, &self->phone };
-  int props[] = { PROP_CODE, PROP_NAME, PROP_STAGES, PROP_ADDRESS, PROP_PHONE };
+  char **fields[] = { &self->code, &self->name, &self->stages, &self->address };
+  int props[] = { PROP_CODE, PROP_NAME, PROP_STAGES, PROP_ADDRESS };
+  g_autofree char *phone = xa_phone_format (self->phone);
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       g_autofree char *stripped = g_strstrip (g_strdup (*fields[i]));
       set_string_property (self, fields[i], stripped, props[i]);
     }
+
+  /* Saved the way people's numbers are (xa-phone.c), so that the school's number and its
+   * principal's read as one kind of number. */
+  set_string_property (self, &self->phone, phone, PROP_PHONE);
 }
 
 /**

@@ -57,7 +57,7 @@ make_school (const char   *code,
   xa_organisation_set_school_type (school, school_type);
   xa_organisation_set_stages (school, xa_school_type_default_stages (school_type));
   xa_organisation_set_address (school, "示例区示例路 1 号");
-  xa_organisation_set_phone (school, "023-6888 0001");
+  xa_organisation_set_phone (school, " 02368880001 ");
 
   return school;
 }
