@@ -261,6 +261,57 @@ xa_test_wait_for_frame (GtkWidget *widget)
 }
 
 /**
+ * xa_test_list_row:
+ *
+ * Returns: (transfer none) (nullable): the child of the row of @view at @position, as
+ *   GtkListView made it (the rows it has made, in order)
+ */
+GtkWidget *
+xa_test_list_row (GtkListView *view,
+                  guint        position)
+{
+  guint i = 0;
+
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (view)); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (row == NULL || !GTK_IS_BOX (row))
+        continue;
+      if (i++ == position)
+        return row;
+    }
+
+  return NULL;
+}
+
+/**
+ * xa_test_click_row:
+ *
+ * A click on @row as the row's own gestures see it (xa_list_row_released()).
+ */
+void
+xa_test_click_row (GtkWidget *row)
+{
+  g_autoptr(GListModel) controllers = NULL;
+
+  g_assert_nonnull (row);
+  controllers = gtk_widget_observe_controllers (row);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, 10.0, 10.0);
+          g_signal_emit_by_name (controller, "released", 1, 10.0, 10.0);
+        }
+    }
+  xa_test_iterate ();
+}
+
+/**
  * xa_test_screenshot:
  * @widget: a widget on screen, whose window is drawn before the screenshot
  * @name: the file's name, without .png

@@ -33,6 +33,9 @@ gboolean xa_test_activate_shortcut (GtkWidget       *root,
 
 GtkWindow *xa_test_show_widget (GtkWidget *widget);
 void       xa_test_wait_for_frame (GtkWidget  *widget);
+GtkWidget *xa_test_list_row       (GtkListView *view,
+                                   guint        position);
+void       xa_test_click_row      (GtkWidget  *row);
 void       xa_test_screenshot     (GtkWidget  *widget,
                                    const char *name);
 

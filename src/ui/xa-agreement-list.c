@@ -425,7 +425,10 @@ list_activated_cb (XaAgreementList *self,
                    GtkListView     *list_view)
 {
   gtk_single_selection_set_selected (self->selection, position);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+  /* Side by side the detail is already there; bringing it forward would take the focus
+   * from the list, whose arrow keys go on to the next row. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
 }
 
 static void
@@ -798,7 +801,7 @@ xa_agreement_list_init (XaAgreementList *self)
   g_signal_group_connect_swapped (self->shown_signals, "notify",
                                   G_CALLBACK (shown_changed_cb), self);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (xa_badge_row_setup_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (xa_badge_row_setup_opening_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   update_actions (self);

@@ -330,7 +330,10 @@ list_activated_cb (XaSchoolsPage *self,
                    GtkListView   *list_view)
 {
   gtk_single_selection_set_selected (self->selection, position);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+  /* Side by side the detail is already there; bringing it forward would take the focus
+   * from the list, whose arrow keys go on to the next row. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
 }
 
 static void
@@ -576,6 +579,7 @@ xa_schools_page_init (XaSchoolsPage *self)
                                            "school_caption", G_CALLBACK (school_caption),
                                            "xa_list_row_label_changed", G_CALLBACK (xa_list_row_label_changed),
                                            "xa_list_row_mapped", G_CALLBACK (xa_list_row_mapped),
+                                           "xa_list_row_released", G_CALLBACK (xa_list_row_released),
                                            NULL);
   factory = gtk_builder_list_item_factory_new_from_resource (scope,
                                                              "/io/github/xiaoan/Xiaoan/xa-school-row.ui");

@@ -376,39 +376,6 @@ template_activated_cb (XaTemplateEditor *self,
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
 }
 
-/* GtkListView activates a row on a double click, or on a single click only when it
- * also selects whatever the pointer hovers (single-click-activate), which would open
- * templates, and ask about unsaved edits, as the pointer passes: the rows take the
- * single click themselves. */
-static void
-template_row_released_cb (GtkGestureClick *gesture,
-                          int              n_press,
-                          double           x,
-                          double           y,
-                          GtkListItem     *item)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-
-  if (n_press == 1 && gtk_list_item_get_position (item) != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (row, "list.activate-item", "u", gtk_list_item_get_position (item));
-}
-
-static void
-setup_template_row_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       gpointer                  user_data)
-{
-  GtkWidget *row = xa_badge_row_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (template_row_released_cb), item);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
-  gtk_list_item_set_child (item, row);
-}
-
-/* On a narrow window, the list and the editor are one pane (the page's back arrow returns
- * to the list, xa-adaptive.c), and the template's name goes above its buttons. */
 static void
 folded_cb (XaTemplateEditor *self)
 {
@@ -971,7 +938,7 @@ xa_template_editor_init (XaTemplateEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self->clause_view), GTK_EVENT_CONTROLLER (click));
   g_signal_connect_swapped (self->clause_view, "activate", G_CALLBACK (show_clause_pane), self);
 
-  g_signal_connect (template_factory, "setup", G_CALLBACK (setup_template_row_cb), NULL);
+  g_signal_connect (template_factory, "setup", G_CALLBACK (xa_badge_row_setup_opening_cb), NULL);
   g_signal_connect (template_factory, "bind", G_CALLBACK (bind_template_row_cb), NULL);
   gtk_list_view_set_factory (self->template_view, template_factory);
 

@@ -481,7 +481,8 @@ xa_badge_row_new (void)
 /**
  * xa_badge_row_setup_cb:
  *
- * The "setup" handler of a #GtkSignalListItemFactory whose rows are badge rows.
+ * The "setup" handler of a #GtkSignalListItemFactory whose rows are badge rows, in a list
+ * where a click selects (a picker in a dialog, whose default button answers).
  */
 void
 xa_badge_row_setup_cb (GtkSignalListItemFactory *factory,
@@ -489,6 +490,26 @@ xa_badge_row_setup_cb (GtkSignalListItemFactory *factory,
                        gpointer                  user_data)
 {
   gtk_list_item_set_child (item, xa_badge_row_new ());
+}
+
+/**
+ * xa_badge_row_setup_opening_cb:
+ *
+ * The "setup" handler of a #GtkSignalListItemFactory whose rows are badge rows, in a
+ * navigation list: one click opens what the row shows (xa_list_row_released()).
+ */
+void
+xa_badge_row_setup_opening_cb (GtkSignalListItemFactory *factory,
+                               GtkListItem              *item,
+                               gpointer                  user_data)
+{
+  GtkWidget *row = xa_badge_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (xa_list_row_released), item);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, row);
 }
 
 /**
@@ -547,6 +568,32 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
   gtk_widget_set_can_focus (piece, TRUE);
 
   return moved;
+}
+
+/**
+ * xa_list_row_released:
+ * @gesture: a primary-button #GtkGestureClick on a row's child
+ * @item: the row's #GtkListItem
+ *
+ * Opens a row with one click (its list view's #GtkListView::activate), as the rows of the
+ * desktop's navigation lists do: on a narrow window, where the list and the detail are one
+ * pane, a click that only selected would show nothing. GtkListView activates on one click
+ * only with single-click-activate, which also selects whatever the pointer passes over
+ * (and would ask about unsaved edits as it passed). Connect it in a row's .ui as
+ * `<signal name="released" handler="xa_list_row_released" object="GtkListItem" swapped="no"/>`.
+ */
+void
+xa_list_row_released (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      GtkListItem     *item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  guint position = gtk_list_item_get_position (item);
+
+  if (n_press == 1 && position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (row, "list.activate-item", "u", position);
 }
 
 /**

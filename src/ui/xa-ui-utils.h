@@ -57,6 +57,11 @@ void xa_stack_show_page (GtkStack   *stack,
                          const char *name);
 
 void xa_list_set_single_tab_stop (GtkWidget *list);
+void xa_list_row_released (GtkGestureClick *gesture,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           GtkListItem     *item);
 void xa_list_view_focus_first (GtkListView *view);
 char *xa_date_row_dup_date (AdwEntryRow *row);
 void  xa_window_unselect_on_map (GtkWindow *window);
@@ -65,6 +70,9 @@ GtkWidget *xa_badge_row_new (void);
 void       xa_badge_row_setup_cb (GtkSignalListItemFactory *factory,
                                   GtkListItem              *item,
                                   gpointer                  user_data);
+void       xa_badge_row_setup_opening_cb (GtkSignalListItemFactory *factory,
+                                          GtkListItem              *item,
+                                          gpointer                  user_data);
 void       xa_badge_row_set (GtkWidget  *row,
                              const char *title,
                              const char *caption,

@@ -183,46 +183,6 @@ test_agreement_search (Fixture       *fixture,
   xa_test_wait_for_agreement_preview (fixture->window);
 }
 
-/* The row of the template list at @position, as GtkListView made it. */
-static GtkWidget *
-template_row (GtkListView *view,
-              guint        position)
-{
-  guint i = 0;
-
-  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (view)); item != NULL;
-       item = gtk_widget_get_next_sibling (item))
-    {
-      GtkWidget *row = gtk_widget_get_first_child (item);
-
-      if (row == NULL || !GTK_IS_BOX (row))
-        continue;
-      if (i++ == position)
-        return row;
-    }
-
-  return NULL;
-}
-
-/* A click as the row's own gesture sees it. */
-static void
-click_row (GtkWidget *row)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller))
-        {
-          g_signal_emit_by_name (controller, "pressed", 1, 10.0, 10.0);
-          g_signal_emit_by_name (controller, "released", 1, 10.0, 10.0);
-        }
-    }
-  xa_test_iterate ();
-}
-
 static void
 add_person (Fixture        *fixture,
             XaOrganisation *school,
@@ -388,7 +348,7 @@ test_template_click_and_back (EditorFixture *fixture,
   xa_test_screenshot (GTK_WIDGET (fixture->window), "template-list-narrow");
 
   /* One click opens the template clicked. */
-  click_row (template_row (view, 1));
+  xa_test_click_row (xa_test_list_row (view, 1));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"));
   g_assert_cmpint (xa_template_get_school_year (xa_template_editor_get_template (editor)), ==, 2021);
   xa_test_screenshot (GTK_WIDGET (fixture->window), "template-editor-narrow");
