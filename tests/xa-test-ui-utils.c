@@ -461,20 +461,29 @@ xa_test_ui_fixture_show_window (XaTestUiFixture *fixture,
  * Closes @window (see xa_test_close_window()), asserts that the workspace and its store
  * are finalized with it, and removes the data folder.
  */
+/* Until @object's only reference is the caller's, or the iterations run out. */
+static void
+wait_for_last_reference (GObject *object)
+{
+  for (guint i = 0; i < XA_TEST_MAX_ITERATIONS && g_atomic_int_get ((int *) &object->ref_count) > 1; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (G_USEC_PER_SEC / 100);
+    }
+}
+
 void
 xa_test_ui_fixture_tear_down (XaTestUiFixture *fixture,
                               GtkWindow       *window)
 {
   if (window != NULL)
     xa_test_close_window (window);
-  /* A worker that laid out a preview or exported a file may still hold the workspace
-   * until its result reaches the main loop: let it finish. A true leak still fails. */
-  for (guint i = 0; i < XA_TEST_MAX_ITERATIONS && G_OBJECT (fixture->workspace)->ref_count > 1; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (G_USEC_PER_SEC / 100);
-    }
+  /* A worker that laid out a preview or exported a file may still hold the workspace, or
+   * the store it reads, until its result reaches the main loop: let it finish. A true
+   * leak still fails. */
+  wait_for_last_reference (G_OBJECT (fixture->workspace));
   g_assert_finalize_object (g_steal_pointer (&fixture->workspace));
+  wait_for_last_reference (G_OBJECT (fixture->store));
   g_assert_finalize_object (g_steal_pointer (&fixture->store));
 
   xa_test_remove_tree (fixture->data_dir);

@@ -26,6 +26,8 @@ struct _XaTemplateEditor
   GtkSingleSelection *clauses;
   GCancellable       *cancellable;
 
+  GtkRoot            *watched_window;  /* whose width places the heading; not owned */
+
   /* Template widgets */
   GtkBox             *heading_box;
   XaClauseEditor     *clause_editor;

@@ -376,12 +376,39 @@ template_activated_cb (XaTemplateEditor *self,
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
 }
 
+/* On a narrow window the template's name goes above its buttons, where beside them it
+ * would wrap a character a line. Decided by the window's width, not by the leaflet's
+ * folding: the heading's layout changes the width the leaflet needs, and a fold that
+ * changed it would unfold the leaflet again, back and forth. */
+#define HEADING_ABOVE_BELOW 600
+
 static void
-folded_cb (XaTemplateEditor *self)
+window_width_cb (XaTemplateEditor *self,
+                 GParamSpec       *pspec,
+                 GtkWindow        *window)
 {
+  int width = 0;
+  int height = 0;
+
+  /* Both sizes: GTK 4.8 writes the height without looking whether it was asked for. */
+  gtk_window_get_default_size (window, &width, &height);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->heading_box),
-                                  adw_leaflet_get_folded (self->leaflet)
+                                  width > 0 && width < HEADING_ABOVE_BELOW
                                     ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+}
+
+static void
+editor_mapped_cb (XaTemplateEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!GTK_IS_WINDOW (root) || root == self->watched_window)
+    return;
+
+  self->watched_window = root;
+  g_signal_connect_object (root, "notify::default-width", G_CALLBACK (window_width_cb), self,
+                           G_CONNECT_SWAPPED);
+  window_width_cb (self, NULL, GTK_WINDOW (root));
 }
 
 static void
@@ -915,9 +942,7 @@ xa_template_editor_init (XaTemplateEditor *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self,
-                           G_CONNECT_SWAPPED);
-  folded_cb (self);
+  g_signal_connect (self, "map", G_CALLBACK (editor_mapped_cb), NULL);
   xa_list_set_single_tab_stop (GTK_WIDGET (self->template_view));
   xa_list_set_single_tab_stop (GTK_WIDGET (self->clause_view));
 

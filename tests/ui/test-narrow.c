@@ -117,11 +117,13 @@ assert_fits (Fixture *fixture)
   g_assert_cmpint (minimum, <=, gtk_widget_get_width (window_content (fixture)));
 }
 
-/* Every widget shown lies within the window's width, a pixel of a header bar's border
- * aside; returns how many were looked at, so that a walk of nothing cannot pass. */
+/* Walks the widgets shown and names in @outside the first that does not lie within the
+ * window's width, a pixel of a header bar's border aside; returns how many were looked
+ * at, so that a walk of nothing cannot pass. */
 static guint
-assert_inside (GtkWidget *widget,
-               GtkWidget *content)
+find_outside (GtkWidget *widget,
+              GtkWidget *content,
+              GString   *outside)
 {
   graphene_rect_t bounds;
   guint n = 1;
@@ -132,7 +134,7 @@ assert_inside (GtkWidget *widget,
       GTK_IS_SCROLLBAR (widget))
     return 0;
 
-  if (gtk_widget_compute_bounds (widget, content, &bounds) &&
+  if (outside->len == 0 && gtk_widget_compute_bounds (widget, content, &bounds) &&
       (bounds.origin.x < -1 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (content) + 1))
     {
       g_autoptr(GString) path = g_string_new (NULL);
@@ -145,23 +147,40 @@ assert_inside (GtkWidget *widget,
           g_string_prepend (path, id != NULL && !g_str_has_prefix (id, "___") ? id : G_OBJECT_TYPE_NAME (w));
           g_string_prepend (path, " > ");
         }
-      g_test_fail_printf ("%s lies from x = %.0f to %.0f, outside the window of %d px",
-                          path->str + 3, bounds.origin.x, bounds.origin.x + bounds.size.width,
-                          gtk_widget_get_width (content));
+      g_string_printf (outside, "%s lies from x = %.0f to %.0f, outside the window of %d px",
+                       path->str + 3, bounds.origin.x, bounds.origin.x + bounds.size.width,
+                       gtk_widget_get_width (content));
       return n;
     }
 
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    n += assert_inside (c, content);
+    n += find_outside (c, content, outside);
 
   return n;
 }
 
+/* Once the window has settled, nothing lies outside it. A pane that slides in from the
+ * edge lies partly outside until its slide ends, which a loaded machine draws over more
+ * frames than the leaflet's transition-running property covers: the layout is looked at
+ * again, frame after frame, for a while, and only a widget still outside then fails. */
 static void
 assert_nothing_outside (Fixture *fixture)
 {
-  wait_for_layout (fixture);
-  g_assert_cmpuint (assert_inside (window_content (fixture), window_content (fixture)), >, 20);
+  g_autoptr(GString) outside = g_string_new (NULL);
+  guint n_looked_at = 0;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      wait_for_layout (fixture);
+      g_string_truncate (outside, 0);
+      n_looked_at = find_outside (window_content (fixture), window_content (fixture), outside);
+      if (outside->len == 0)
+        break;
+    }
+
+  if (outside->len > 0)
+    g_test_fail_printf ("%s", outside->str);
+  g_assert_cmpuint (n_looked_at, >, 20);
 }
 
 /* As a click on the section's row in the sidebar, which takes the folded window to it. */
