@@ -91,7 +91,15 @@ test_hostile_files (Fixture       *fixture,
 
   memset (huge, ' ', huge_length);
   huge_path = xa_test_write_file (fixture->demo.dir, "huge.json", huge, huge_length);
-  assert_import_refused (fixture, huge_path, "the template is too large");
+  {
+    g_auto(XaTestRun) run = { 0, };
+    g_autofree char *expected = g_strdup_printf ("“%s” is too large (", huge_path);
+
+    xa_test_run_cli (&run, fixture->demo.data_dir, "template", "import", huge_path, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, expected));
+    g_assert_cmpstr (run.out, ==, "");
+  }
 }
 
 static void
@@ -164,8 +172,8 @@ test_import_text (Fixture       *fixture,
     g_assert_cmpint (run.status, ==, 2);
   }
 
-  assert_import_text_refused (fixture, fixture->demo.dir, 1, "is a folder, not a text file");
-  assert_import_text_refused (fixture, "/dev/zero", 1, "“/dev/zero” is not a regular file");
+  assert_import_text_refused (fixture, fixture->demo.dir, 1, "is a folder, not a file");
+  assert_import_text_refused (fixture, "/dev/zero", 1, "“/dev/zero” is a device, not a file");
   assert_import_text_refused (fixture, empty, 1, "empty.txt” is empty");
   assert_import_text_refused (fixture, binary, 1, "binary.txt” is not a text file");
   assert_import_text_refused (fixture, notice, 1, "notice.txt: No numbered clause was recognised");

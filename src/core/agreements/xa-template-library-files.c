@@ -14,6 +14,7 @@
 
 #include "xa-template-library.h"
 #include "xa-template-private.h"
+#include "core/util/xa-file-door.h"
 
 /**
  * xa_template_library_import_file:
@@ -30,38 +31,26 @@ xa_template_library_import_file (XaTemplateLibrary  *self,
                                  GError            **error)
 {
   g_autoptr(XaTemplate) template = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *display = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (XA_IS_TEMPLATE_LIBRARY (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   display = g_file_get_parse_name (file);
 
-  /* Refuse a huge file before reading it into memory. A file that cannot be queried
-   * is left to g_file_load_contents(), whose message says why. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, NULL);
-  if (info != NULL && g_file_info_get_size (info) > XA_TEMPLATE_MAX_JSON_BYTES)
+  /* A folder, a device or a huge file is refused before it is read into memory. */
+  if (!(contents = xa_file_door_load (file, XA_TEMPLATE_MAX_JSON_BYTES, NULL, &local_error)))
     {
-      g_set_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE,
-                   _("%s: the template is too large (%lld bytes, at most %d)"),
-                   display, (long long) g_file_info_get_size (info), XA_TEMPLATE_MAX_JSON_BYTES);
+      g_set_error_literal (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_FILE,
+                           local_error->message);
       return NULL;
     }
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_FILE,
-                   _("Cannot read “%s”: %s"), display, local_error->message);
-      return NULL;
-    }
-
-  if (!(template = xa_template_new_from_json (contents, length, error)))
+  if (!(template = xa_template_new_from_json (g_bytes_get_data (contents, NULL),
+                                              g_bytes_get_size (contents), error)))
     {
       g_prefix_error (error, "%s: ", display);
       return NULL;

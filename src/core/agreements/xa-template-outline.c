@@ -23,6 +23,7 @@
 
 #include "xa-template-outline.h"
 #include "xa-template-private.h"
+#include "core/util/xa-file-door.h"
 #include "core/util/xa-text.h"
 
 /* A numbered line this short with no end of sentence is a heading (一、工作目标); a
@@ -687,55 +688,16 @@ xa_template_outline_load_text (GFile         *file,
                                GCancellable  *cancellable,
                                GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *contents = NULL;
   char *text;
-  gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   display = g_file_get_parse_name (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot read “%s”: %s"), display, local_error->message);
-      return NULL;
-    }
+  if (!(bytes = xa_file_door_load (file, XA_TEMPLATE_MAX_TEXT_BYTES, cancellable, error)))
+    return NULL;
 
-  /* Only a regular file has an end: /dev/zero would be read for ever. */
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder, not a text file"), display);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("“%s” is not a regular file"), display);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > XA_TEMPLATE_MAX_TEXT_BYTES)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is too large for an agreement’s text (%lld bytes, at most %d)"),
-                   display, (long long) g_file_info_get_size (info), XA_TEMPLATE_MAX_TEXT_BYTES);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot read “%s”: %s"), display, local_error->message);
-      return NULL;
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   if (!(text = xa_text_decode (bytes, display, NULL, error)))
     return NULL;
 

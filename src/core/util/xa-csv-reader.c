@@ -22,14 +22,13 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "xa-csv-reader.h"
+#include "xa-file-door.h"
 #include "xa-text.h"
 
 #define CHUNK_SIZE (64 * 1024)
-#define ATTRIBUTES G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
-                   G_FILE_ATTRIBUTE_UNIX_MODE
+#define ATTRIBUTES XA_FILE_DOOR_ATTRIBUTES
 
 G_DEFINE_QUARK (xa-csv-error-quark, xa_csv_error)
 
@@ -161,51 +160,27 @@ set_too_large (XaCsvReader  *self,
   return FALSE;
 }
 
-/* The door: only a regular file is read. A pipe would wait for a writer, a device such
- * as /dev/zero never ends, and a folder is not a list. */
+/* The door (xa-file-door.c): only a regular file of at most XA_CSV_MAX_FILE_SIZE is
+ * read, and a refusal says what to do instead. */
 static gboolean
 check_info (XaCsvReader  *self,
             GFileInfo    *info,
             GError      **error)
 {
-  guint32 mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
-  g_autofree char *message = NULL;
+  g_autoptr(GError) refused = NULL;
 
-  switch (g_file_info_get_file_type (info))
-    {
-    case G_FILE_TYPE_REGULAR:
-      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
-          g_file_info_get_size (info) > XA_CSV_MAX_FILE_SIZE)
-        return set_too_large (self, error);
-      return TRUE;
+  if (xa_file_door_check (info, self->display, XA_CSV_MAX_FILE_SIZE, &refused))
+    return TRUE;
 
-    case G_FILE_TYPE_DIRECTORY:
-      message = g_strdup_printf (_("“%s” is a folder, not a file; choose the CSV file in it"),
-                                 self->display);
-      break;
+  if (g_error_matches (refused, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    return set_too_large (self, error);
 
-    case G_FILE_TYPE_UNKNOWN:
-    case G_FILE_TYPE_SYMBOLIC_LINK:
-    case G_FILE_TYPE_SPECIAL:
-    case G_FILE_TYPE_SHORTCUT:
-    case G_FILE_TYPE_MOUNTABLE:
-    default:
-      if (S_ISFIFO (mode))
-        message = g_strdup_printf (_("“%s” is a pipe, not a file; save the list as a CSV file and choose that file"),
-                                   self->display);
-      else if (S_ISCHR (mode) || S_ISBLK (mode))
-        message = g_strdup_printf (_("“%s” is a device, not a file; save the list as a CSV file and choose that file"),
-                                   self->display);
-      else if (S_ISSOCK (mode))
-        message = g_strdup_printf (_("“%s” is a socket, not a file; save the list as a CSV file and choose that file"),
-                                   self->display);
-      else
-        message = g_strdup_printf (_("“%s” is not a regular file; save the list as a CSV file and choose that file"),
-                                   self->display);
-      break;
-    }
-
-  g_set_error_literal (error, XA_CSV_ERROR, XA_CSV_ERROR_NOT_REGULAR, message);
+  g_set_error (error, XA_CSV_ERROR, XA_CSV_ERROR_NOT_REGULAR,
+               /* Translators: what the file is (“a.csv” is a folder, not a file), then what to do. */
+               _("%s; %s"), refused->message,
+               g_error_matches (refused, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY)
+                 ? _("choose the CSV file in it")
+                 : _("save the list as a CSV file and choose that file"));
   return FALSE;
 }
 

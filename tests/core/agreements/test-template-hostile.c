@@ -220,7 +220,10 @@ test_huge (Fixture       *fixture,
   memset (huge, ' ', length);
   huge[length] = '\0';
   file = write_file (fixture, "huge.json", huge, length);
-  assert_refused (fixture, file, "too large");
+  g_assert_null (xa_template_library_import_file (fixture->library, file, &error));
+  g_assert_error (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_FILE);
+  g_assert_nonnull (strstr (error->message, "huge.json” is too large ("));
+  g_clear_error (&error);
 
   g_assert_null (xa_template_new_from_json (huge, length, &error));
   g_assert_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE);
