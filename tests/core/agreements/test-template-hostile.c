@@ -225,6 +225,16 @@ test_huge (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "huge.json” is too large ("));
   g_clear_error (&error);
 
+  /* A device never ends: refused without a byte read, where it was read until memory ran out. */
+  {
+    g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+
+    g_assert_null (xa_template_library_import_file (fixture->library, zero, &error));
+    g_assert_error (error, XA_TEMPLATE_LIBRARY_ERROR, XA_TEMPLATE_LIBRARY_ERROR_FILE);
+    g_assert_cmpstr (error->message, ==, "“/dev/zero” is a device, not a file");
+    g_clear_error (&error);
+  }
+
   g_assert_null (xa_template_new_from_json (huge, length, &error));
   g_assert_error (error, XA_TEMPLATE_ERROR, XA_TEMPLATE_ERROR_PARSE);
   g_assert_true (g_str_has_prefix (error->message, "the file is too large"));
