@@ -27,11 +27,13 @@
 /* A cell's lines are set at one and a half times the type size, the usual leading of a
  * printed form; the padding keeps the text off the rules. */
 #define LINE_FACTOR 1.5
-#define PAD_X_EM    0.4
+#define PAD_X_EM    0.3
 #define PAD_Y_EM    0.3
 #define RULE_WIDTH  0.5
-/* A blank line's worth between the last row and the foot. */
+/* A blank line's worth between the last row and the foot, which is signed by hand: its
+ * type is 小四 at least. */
 #define FOOT_GAP_LINES 1.0
+#define FOOT_MIN_SIZE  12.0
 
 typedef struct
 {
@@ -147,7 +149,8 @@ xa_page_table_free (XaPageTable *self)
  * xa_page_table_add_column:
  * @heading: (nullable): the column's heading in the header row; a table whose columns
  *   have no headings has no header row (a form of labels and values)
- * @weight: the column's share of the width: its widest usual content in characters
+ * @weight: the column's width in characters of the table's type, at least: what
+ *   the text area has to spare is shared out by the columns' weights
  * @align: how its cells are set
  */
 void
@@ -446,13 +449,15 @@ place_foot (Placer          *placer,
   XaPageTable *self = placer->self;
   guint n = g_strv_length (self->foot);
   double width = placer->text_width / n;
-  double gap = FOOT_GAP_LINES * placer->pitch;
+  double size = MAX (self->size, FOOT_MIN_SIZE);
+  double pitch = LINE_FACTOR * size;
+  double gap = FOOT_GAP_LINES * pitch;
   guint max_lines = 0;
   g_autoptr(GPtrArray) layouts = g_ptr_array_new ();
 
   for (guint i = 0; i < n; i++)
     {
-      PangoLayout *layout = text_func (self->foot[i], FALSE, self->size, width, PANGO_ALIGN_LEFT, user_data);
+      PangoLayout *layout = text_func (self->foot[i], FALSE, size, width, PANGO_ALIGN_LEFT, user_data);
 
       g_ptr_array_add (self->layouts, layout);
       g_ptr_array_add (layouts, layout);
@@ -460,9 +465,9 @@ place_foot (Placer          *placer,
     }
 
   if (measure_only)
-    return gap + max_lines * placer->pitch;
+    return gap + max_lines * pitch;
 
-  if (placer->y + gap + max_lines * placer->pitch > placer->text_height)
+  if (placer->y + gap + max_lines * pitch > placer->text_height)
     start_page (placer);
 
   placer->y += gap;
@@ -471,12 +476,11 @@ place_foot (Placer          *placer,
       {
         XaTablePiece piece = { XA_TABLE_PIECE_TEXT, placer->page, i * width, 0, 0, 0, layouts->pdata[i], line, 0 };
 
-        piece.y = placer->y + line * placer->pitch + (placer->pitch - self->size) / 2 +
-                  XA_CJK_ASCENT * self->size;
+        piece.y = placer->y + line * pitch + (pitch - size) / 2 + XA_CJK_ASCENT * size;
         g_array_append_val (self->pieces, piece);
       }
 
-  placer->y += max_lines * placer->pitch;
+  placer->y += max_lines * pitch;
   return 0;
 }
 
@@ -507,6 +511,7 @@ xa_page_table_place (XaPageTable     *self,
   Placer placer = { self, text_width, text_height, LINE_FACTOR * self->size, PAD_Y_EM * self->size,
                     NULL, *page, *y, TRUE };
   double total = 0;
+  double natural = 0;
   double foot_height = 0;
 
   g_return_if_fail (self != NULL);
@@ -515,11 +520,25 @@ xa_page_table_place (XaPageTable     *self,
   g_array_set_size (self->pieces, 0);
   g_ptr_array_set_size (self->layouts, 0);
 
+  /* Each column gets its characters and its padding; what the text area has left is
+   * shared by the same weights, and a table wider than the text area is narrowed. */
   edges = g_new0 (double, self->columns->len + 1);
   for (guint i = 0; i < self->columns->len; i++)
-    total += g_array_index (self->columns, Column, i).weight;
+    {
+      total += g_array_index (self->columns, Column, i).weight;
+      natural += g_array_index (self->columns, Column, i).weight * self->size + 2 * PAD_X_EM * self->size;
+    }
   for (guint i = 0; i < self->columns->len; i++)
-    edges[i + 1] = edges[i] + text_width * g_array_index (self->columns, Column, i).weight / total;
+    {
+      double weight = g_array_index (self->columns, Column, i).weight;
+      double width = weight * self->size + 2 * PAD_X_EM * self->size;
+
+      if (natural <= text_width)
+        width += (text_width - natural) * weight / total;
+      else
+        width *= text_width / natural;
+      edges[i + 1] = edges[i] + width;
+    }
 
   if (has_header (self))
     {
