@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -365,16 +366,11 @@ assert_problem (GPtrArray  *problems,
   g_error ("no problem “%s…%s”", prefix, part);
 }
 
-/* All or nothing: the good rows are not returned when any row is wrong, and each wrong
- * row is named by its line and its column as the file heads it. */
-static void
-test_import_errors (Fixture       *fixture,
-                    gconstpointer  data)
+/* A ledger with a good row and wrong ones. */
+static char *
+dup_bad_ledger (void)
 {
-  g_autoptr(GString) text = g_string_new (header_line);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GPtrArray) hazards = NULL;
-  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new (header_line);
 
   /* Line 2: fine. */
   g_string_append (text, "1,2021-2022-2150000113-0001,周查,2021-09-03,张老师,配电箱,用电,门锁损坏,一般,,更换门锁,总务处,李主任,2021-09-10,待整改\n");
@@ -392,7 +388,21 @@ test_import_errors (Fixture       *fixture,
   g_string_append (text, "7,2021-2022-2150000113-0007,周查,2021-09-03,张老师,配电箱,用电,\"门锁损坏\n电线裸露\",一般,,更换门锁,总务处,李主任,2021-09-10,待整改\n");
   g_string_append (text, "8,2021-2022-2150000999-0008,周查,2021-09-03,张老师,配电箱,用电,门锁损坏,一般,,更换门锁,总务处,李主任,2021-09-01,待整改\n");
 
-  hazards = import_text (fixture, "bad.csv", text->str, &problems, &error);
+  return g_string_free (text, FALSE);
+}
+
+/* All or nothing: the good rows are not returned when any row is wrong, and each wrong
+ * row is named by its line and its column as the file heads it. */
+static void
+test_import_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *text = dup_bad_ledger ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hazards = import_text (fixture, "bad.csv", text, &problems, &error);
   g_assert_null (hazards);
   g_assert_error (error, XA_HAZARD_IMPORT_ERROR, XA_HAZARD_IMPORT_ERROR_REJECTED);
   g_assert_nonnull (problems);
@@ -407,6 +417,50 @@ test_import_errors (Fixture       *fixture,
   /* The deadline before the date found, and another school's number: both on line 10. */
   assert_problem (problems, "bad.csv:10: ", "");
   g_assert_cmpuint (problems->len, ==, 6);
+}
+
+/* In the interface's language, Chinese: every word of every problem. */
+static void
+test_import_errors_chinese (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *localedir = g_getenv ("XIAOAN_LOCALEDIR");
+  g_autofree char *text = dup_bad_ledger ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_unsetenv ("LANGUAGE");
+      g_test_skip ("The zh_CN.UTF-8 locale is not installed");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  hazards = import_text (fixture, "bad.csv", text, &problems, &error);
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_null (hazards);
+  g_assert_error (error, XA_HAZARD_IMPORT_ERROR, XA_HAZARD_IMPORT_ERROR_REJECTED);
+  assert_problem (problems, "bad.csv:3: 隐患等级：“特大”不是一般、重大之一", "");
+  assert_problem (problems, "bad.csv:4: 发现日期：“九月三日”不是日期", "");
+  assert_problem (problems, "bad.csv:5: 隐患描述：", "");
+  assert_problem (problems, "bad.csv:6: 临时管控措施：", "");
+  assert_problem (problems, "bad.csv:7: 隐患编号：“2021-2022-2150000113-0001”已在第 2 行出现", "");
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const char *reason = strchr (strchr (problems->pdata[i], ':') + 1, ':') + 1;
+
+      for (const char *p = reason; *p != '\0'; p++)
+        if (g_ascii_isalpha (*p))
+          g_error ("not in Chinese: %s", (char *) problems->pdata[i]);
+    }
 }
 
 static void
@@ -562,6 +616,7 @@ main (int   argc,
   ADD ("csv-round-trip", test_csv_round_trip);
   ADD ("csv-formulas", test_csv_formulas);
   ADD ("import-errors", test_import_errors);
+  ADD ("import-errors-chinese", test_import_errors_chinese);
   ADD ("import-header", test_import_header);
   ADD ("import-junk", test_import_junk);
   ADD ("import-doctype", test_import_doctype);
