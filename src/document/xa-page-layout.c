@@ -6,6 +6,13 @@
  * of 28 characters. Pango breaks the lines (it knows the Chinese rules: no 。，、 at a line
  * start, no （ at a line end); we place every line on a grid row ourselves, which is also
  * what decides page breaks and keeps the signature block with the last lines of text.
+ *
+ * Tables (xa-page-table.c) go between paragraphs: a table starts on the grid row the
+ * text reached, runs in points with its header row on each page, and the text after it
+ * goes on at the next grid row. A document may be turned (A4 landscape) for a wide table;
+ * its pages then keep the same rules within the turned text area, the page number under
+ * it as on an upright page: a ledger printed on its own is read turned, so its number
+ * stands where a reader of that page looks for it.
  */
 
 #include "config.h"
