@@ -239,6 +239,9 @@ test_ledger_pages (void)
   g_assert_cmpint (n_pages, >=, 4);
   g_assert_cmpuint (n_pages, ==, xa_page_layout_get_n_pages (layout));
 
+  /* The fonts embedded once each, as subsets, for all eleven pages. */
+  xa_test_pdf_assert_fonts_shared (document);
+
   first = poppler_document_get_page (document, 0);
   poppler_page_get_size (first, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 841.89, 0.5);

@@ -352,7 +352,8 @@ xa_hazard_export_xlsx (GPtrArray                 *hazards,
     return FALSE;
 
   /* Rows are written in order, so the workbook need not hold them all (a district's
-   * ledger); its temporary files go beside the file. */
+   * ledger): libxlsxwriter keeps each sheet in a temporary file of the system's until
+   * it packs the workbook into ours. */
   if (!(workbook = workbook_new_opt (xa_atomic_file_get_temp_path (file), &options)))
     {
       g_autofree char *display = g_filename_display_name (path);
