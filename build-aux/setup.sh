@@ -39,6 +39,9 @@ packages=(
   # qpdf: the library that splits a batch's PDF per school, and the tool the tests check
   # its files with (qpdf --check).
   libqpdf-dev qpdf
+  # The hazard ledger's files: XLSX written by libxlsxwriter, read through libarchive (the
+  # zip) and libxml2 (the sheet's XML) (src/core/hazards/xa-hazard-export.c, -import.c).
+  libxlsxwriter-dev libarchive-dev libxml2-dev
   # Translations, desktop integration and their validators.
   gettext desktop-file-utils appstream libglib2.0-bin libglib2.0-dev-bin
   # A PostgreSQL 15 server and pg_virtualenv, which runs the pg suite on a temporary

@@ -73,3 +73,53 @@
   "的职责任务。"
 /* Where the successor signs. */
 #define XA_DOCUMENT_SUCCESSION_SIGN  "继任者签名："
+
+/* The hazard ledger (xa-ledger-renderer.c). Its title: the school, the school year's span
+ * (2021—2022); the line under it: the school's identifier, the counts, the day it was
+ * printed; an empty ledger's one row. */
+#define XA_DOCUMENT_LEDGER_TITLE         "%s%s学年度安全隐患排查整改台账"
+#define XA_DOCUMENT_LEDGER_SUMMARY       "共%u项，其中已销号%u项、逾期%u项　　　　制表日期：%s"
+#define XA_DOCUMENT_LEDGER_EMPTY         "本学年度尚无隐患记录"
+/* A 重大 hazard's temporary control measures, before its measures in the same cell. */
+#define XA_DOCUMENT_LEDGER_TEMPORARY     "临时管控：%s"
+#define XA_DOCUMENT_LEDGER_OVERDUE       "逾期"
+/* The headings of the ledger's merged columns: who fixes it (整改责任部门 and 整改责任人,
+ * shortened to fit), the re-inspection (who, when, result) and the closing (when, who). */
+#define XA_DOCUMENT_LEDGER_RESPONSIBLE   "责任部门\n责任人"
+#define XA_DOCUMENT_LEDGER_REINSPECTION  "复查情况"
+#define XA_DOCUMENT_LEDGER_CLOSING       "销号情况"
+/* The foot of the ledger: who filled it in (a name, or a blank to sign), the leader in
+ * charge, the school's seal. */
+#define XA_DOCUMENT_LEDGER_PREPARER      "填表人：%s"
+#define XA_DOCUMENT_LEDGER_LEADER        "分管领导（签字）：%s"
+#define XA_DOCUMENT_LEDGER_SEAL          "学校（盖章）"
+#define XA_DOCUMENT_LEDGER_FILE_NAME     "安全隐患排查整改台账 %s %s"
+
+/* A hazard's rectification notice (隐患整改通知书), to the department that fixes it: the
+ * addressee (总务处李主任：), what was found when (2021年9月3日周查), the deadline. */
+#define XA_DOCUMENT_NOTICE_TITLE         "隐患整改通知书"
+#define XA_DOCUMENT_NOTICE_TO            "%s%s："
+#define XA_DOCUMENT_NOTICE_BODY          "学校于%s%s中发现下列安全隐患，现通知你部门按下列措施限期整改。"
+#define XA_DOCUMENT_NOTICE_DEADLINE      "请于%s前整改完毕，整改完成后报学校申请复查。"
+#define XA_DOCUMENT_NOTICE_SIGNER        "负责人（签字）："
+#define XA_DOCUMENT_NOTICE_RECEIPT       "整改责任人签收："
+#define XA_DOCUMENT_NOTICE_RECEIPT_DATE  "签收日期："
+
+/* The closing form of a hazard (隐患整改销号单). */
+#define XA_DOCUMENT_CLOSING_TITLE        "隐患整改销号单"
+#define XA_DOCUMENT_CLOSING_BODY         "经复查，该隐患已整改到位，复查合格，同意销号。"
+#define XA_DOCUMENT_CLOSING_HISTORY      "复查记录"
+/* One re-inspection in the history: its date, who, the result and, for a failed one,
+ * why (2021年9月15日 王校长 不合格：线路仍未包扎). */
+#define XA_DOCUMENT_CLOSING_ATTEMPT      "%s %s %s"
+#define XA_DOCUMENT_CLOSING_REASON       "%s：%s"
+#define XA_DOCUMENT_CLOSING_RESPONSIBLE  "整改责任人（签字）："
+#define XA_DOCUMENT_CLOSING_REINSPECTOR  "复查人（签字）："
+#define XA_DOCUMENT_CLOSING_LEADER       "分管领导（签字）："
+
+/* The labels of a hazard's facts in a notice or a closing form, and the blank a value
+ * not recorded shows. */
+#define XA_DOCUMENT_HAZARD_FUNDS         "%s元"
+#define XA_DOCUMENT_HAZARD_NONE          "—"
+#define XA_DOCUMENT_HAZARD_SEAL          "%s（盖章）"
+#define XA_DOCUMENT_HAZARD_WITH_DATE     "%s（%s）"

@@ -6,12 +6,20 @@
  * of 28 characters. Pango breaks the lines (it knows the Chinese rules: no 。，、 at a line
  * start, no （ at a line end); we place every line on a grid row ourselves, which is also
  * what decides page breaks and keeps the signature block with the last lines of text.
+ *
+ * Tables (xa-page-table.c) go between paragraphs: a table starts on the grid row the
+ * text reached, runs in points with its header row on each page, and the text after it
+ * goes on at the next grid row. A document may be turned (A4 landscape) for a wide table;
+ * its pages then keep the same rules within the turned text area, the page number under
+ * it as on an upright page: a ledger printed on its own is read turned, so its number
+ * stands where a reader of that page looks for it.
  */
 
 #include "config.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -22,18 +30,43 @@
 
 #define CELL        (XA_TEXT_WIDTH / XA_CHARS_PER_LINE)   /* 15.79 pt */
 #define PITCH       XA_LINE_PITCH                          /* 28.99 pt */
-#define ASCENT      0.88                                   /* of the CJK em box */
+#define ASCENT      XA_CJK_ASCENT                          /* of the CJK em box */
 /* The block never stands alone on a page (reference/domain.md §1.7): when it does not fit
  * under the text, at least this many lines of text go over to its page with it. */
 #define SIGNATURE_KEEP_LINES 2
 
+/* A block of the document: a paragraph, or a table set between paragraphs. */
 typedef struct
 {
   XaParagraphKind  kind;
   char            *lead;
   char            *text;
   PangoAttrList   *attrs;   /* from markup, over text; NULL for plain text */
+  XaPageTable     *table;   /* a table instead of text; NULL for a paragraph */
 } Paragraph;
+
+/* The paper and the text area on it, in points; the grid's rows in the text area. */
+typedef struct
+{
+  double width;
+  double height;
+  double text_left;
+  double text_top;
+  double text_width;
+  double text_height;
+  guint  lines;
+} Geometry;
+
+static const Geometry portrait = {
+  XA_PAGE_WIDTH, XA_PAGE_HEIGHT, XA_TEXT_LEFT, XA_TEXT_TOP, XA_TEXT_WIDTH, XA_TEXT_HEIGHT,
+  XA_LINES_PER_PAGE,
+};
+
+static const Geometry landscape = {
+  XA_PAGE_HEIGHT, XA_PAGE_WIDTH, XA_LANDSCAPE_TEXT_LEFT, XA_LANDSCAPE_TEXT_TOP, XA_TEXT_HEIGHT,
+  XA_TEXT_WIDTH, XA_LANDSCAPE_LINES,
+};
+
 
 typedef struct
 {
@@ -51,6 +84,7 @@ struct _XaPageLayout
   GObject         parent_instance;
 
   XaFontResolver *fonts;
+  const Geometry *geometry;
   PangoContext   *context;
   GArray         *paragraphs;   /* of Paragraph */
   GArray         *lines;        /* of PlacedLine, after layout */
@@ -79,6 +113,7 @@ paragraph_clear (gpointer data)
   g_free (paragraph->lead);
   g_free (paragraph->text);
   g_clear_pointer (&paragraph->attrs, pango_attr_list_unref);
+  g_clear_pointer (&paragraph->table, xa_page_table_free);
 }
 
 static void
@@ -171,7 +206,7 @@ layout_paragraph (XaPageLayout    *self,
   pango_layout_set_attributes (layout, attrs);
   apply_grid_spacing (layout, XA_BODY_SIZE);
   /* A hair of slack so that rounding never pushes the 28th character to the next line. */
-  pango_layout_set_width (layout, (int) ((XA_TEXT_WIDTH + 0.5) * PANGO_SCALE));
+  pango_layout_set_width (layout, (int) ((self->geometry->text_width + 0.5) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
 
   if (paragraph->kind == XA_PARAGRAPH_SUBTITLE)
@@ -199,7 +234,7 @@ layout_title (XaPageLayout *self,
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_get_size (layout, &natural, NULL);
-  pango_layout_set_width (layout, (int) (XA_TEXT_WIDTH * PANGO_SCALE));
+  pango_layout_set_width (layout, (int) (self->geometry->text_width * PANGO_SCALE));
   n_lines = pango_layout_get_line_count (layout);
 
   /* A title with line breaks of its own is set as its author broke it. */
@@ -210,7 +245,7 @@ layout_title (XaPageLayout *self,
       do
         {
           width += XA_TITLE_SIZE * PANGO_SCALE / 2;
-          pango_layout_set_width (layout, MIN (width, (int) (XA_TEXT_WIDTH * PANGO_SCALE)));
+          pango_layout_set_width (layout, MIN (width, (int) (self->geometry->text_width * PANGO_SCALE)));
         }
       while (pango_layout_get_line_count (layout) > n_lines);
     }
@@ -259,7 +294,7 @@ place_lines (XaPageLayout *self,
 {
   g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
   /* A balanced title is narrower than the text area: centre the layout itself too. */
-  double shift = (XA_TEXT_WIDTH - (double) pango_layout_get_width (layout) / PANGO_SCALE) / 2;
+  double shift = (self->geometry->text_width - (double) pango_layout_get_width (layout) / PANGO_SCALE) / 2;
   int index = 0;
 
   if (pango_layout_get_alignment (layout) != PANGO_ALIGN_CENTER)
@@ -275,9 +310,9 @@ place_lines (XaPageLayout *self,
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       placed.x = shift + (double) logical.x / PANGO_SCALE;
 
-      if (*row >= XA_LINES_PER_PAGE && index == 1 && !keep_with_next)
+      if (*row >= self->geometry->lines && index == 1 && !keep_with_next)
         carry_headings_over (self, page, row);
-      if (*row >= XA_LINES_PER_PAGE)
+      if (*row >= self->geometry->lines)
         {
           (*page)++;
           *row = 0;
@@ -336,7 +371,7 @@ count_lines_to_carry (XaPageLayout *self,
 
   last_page = g_array_index (lines, PlacedLine, lines->len - 1).page;
 
-  while (n < lines->len && n + block_rows < XA_LINES_PER_PAGE)
+  while (n < lines->len && n + block_rows < self->geometry->lines)
     {
       const PlacedLine *first = &g_array_index (lines, PlacedLine, lines->len - n);
       const PlacedLine *before = &g_array_index (lines, PlacedLine, lines->len - n - 1);
@@ -389,6 +424,53 @@ break_signature_text (const char *text,
   return g_strv_builder_end (rows);
 }
 
+/* A table cell's text in the document's faces and language, broken at @width. */
+static PangoLayout *
+layout_cell (const char     *text,
+             gboolean        heading,
+             double          size,
+             double          width,
+             PangoAlignment  align,
+             gpointer        user_data)
+{
+  XaPageLayout *self = user_data;
+  PangoLayout *layout = new_layout (self, heading ? XA_FONT_ROLE_HEITI : XA_FONT_ROLE_FANGSONG, size, text);
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, align);
+  return layout;
+}
+
+/* A table starts on the grid row the text reached and runs in points; the text after it
+ * goes on at the first grid row below its end, so that the paragraphs stay on the grid. */
+static void
+place_table (XaPageLayout *self,
+             XaPageTable  *table,
+             guint        *page,
+             guint        *row)
+{
+  double y = *row * PITCH;
+  double rows;
+
+  if (*row >= self->geometry->lines)
+    {
+      (*page)++;
+      y = 0;
+    }
+
+  xa_page_table_place (table, layout_cell, self, self->geometry->text_width,
+                       self->geometry->text_height, page, &y);
+
+  rows = ceil (y / PITCH - 1e-6);
+  *row = (guint) MAX (rows, 0);
+  if (*row >= self->geometry->lines)
+    {
+      (*page)++;
+      *row = 0;
+    }
+}
+
 static void
 ensure_layout (XaPageLayout *self)
 {
@@ -396,6 +478,7 @@ ensure_layout (XaPageLayout *self)
   /* The copy label takes the first row of the first page, where GB/T 9704 7.2.1 puts
    * the 份号. */
   guint row = self->copy_label != NULL ? 1 : 0;
+  gboolean ends_with_table = FALSE;
 
   if (self->laid_out)
     return;
@@ -404,7 +487,7 @@ ensure_layout (XaPageLayout *self)
 
   g_array_set_size (self->lines, 0);
   if (self->signature != NULL)
-    xa_signature_block_break_lines (self->signature, XA_TEXT_WIDTH, break_signature_text, self);
+    xa_signature_block_break_lines (self->signature, self->geometry->text_width, break_signature_text, self);
 
   for (guint i = 0; i < self->paragraphs->len; i++)
     {
@@ -414,13 +497,21 @@ ensure_layout (XaPageLayout *self)
       const Paragraph *next = i + 1 < self->paragraphs->len
                               ? &g_array_index (self->paragraphs, Paragraph, i + 1) : NULL;
 
+      if (paragraph->table != NULL)
+        {
+          place_table (self, paragraph->table, &page, &row);
+          ends_with_table = TRUE;
+          continue;
+        }
+
+      ends_with_table = FALSE;
       if (paragraph->kind == XA_PARAGRAPH_TITLE)
         {
           layout = layout_title (self, paragraph->text);
           place_lines (self, layout, XA_TITLE_SIZE, TRUE, &page, &row);
           /* One blank line between the title and what follows; a subtitle goes right
            * under the title and takes the blank line after itself. */
-          if (row < XA_LINES_PER_PAGE && (next == NULL || next->kind != XA_PARAGRAPH_SUBTITLE))
+          if (row < self->geometry->lines && (next == NULL || next->kind != XA_PARAGRAPH_SUBTITLE))
             row++;
         }
       else
@@ -429,7 +520,7 @@ ensure_layout (XaPageLayout *self)
           place_lines (self, layout, XA_BODY_SIZE,
                        paragraph->kind == XA_PARAGRAPH_HEADING_1 || paragraph->kind == XA_PARAGRAPH_SUBTITLE,
                        &page, &row);
-          if (paragraph->kind == XA_PARAGRAPH_SUBTITLE && row < XA_LINES_PER_PAGE &&
+          if (paragraph->kind == XA_PARAGRAPH_SUBTITLE && row < self->geometry->lines &&
               (next == NULL || next->kind != XA_PARAGRAPH_SUBTITLE))
             row++;
         }
@@ -439,9 +530,10 @@ ensure_layout (XaPageLayout *self)
    * next page, each on its grid row as before, so that every page keeps the 22-line grid
    * (never a tighter pitch) and the block still stands under text. */
   if (self->signature != NULL &&
-      row + xa_signature_block_get_first_rows (self->signature) > XA_LINES_PER_PAGE)
+      row + xa_signature_block_get_first_rows (self->signature) > self->geometry->lines)
     {
-      guint n = count_lines_to_carry (self, xa_signature_block_get_first_rows (self->signature));
+      /* Lines before a table are not the text above the block. */
+      guint n = ends_with_table ? 0 : count_lines_to_carry (self, xa_signature_block_get_first_rows (self->signature));
       guint first_row = n > 0 ? g_array_index (self->lines, PlacedLine, self->lines->len - n).row : 0;
 
       for (guint i = self->lines->len - n; i < self->lines->len; i++)
@@ -459,24 +551,26 @@ ensure_layout (XaPageLayout *self)
   self->n_pages = page + 1;
   if (self->signature != NULL)
     {
-      xa_signature_block_place (self->signature, page, row, XA_LINES_PER_PAGE, XA_TEXT_WIDTH);
+      xa_signature_block_place (self->signature, page, row, self->geometry->lines, self->geometry->text_width);
       self->n_pages = xa_signature_block_get_last_page (self->signature) + 1;
     }
   self->laid_out = TRUE;
 }
 
 static double
-row_top (double row)
+row_top (XaPageLayout *self,
+         double        row)
 {
-  return XA_TEXT_TOP + row * PITCH;
+  return self->geometry->text_top + row * PITCH;
 }
 
 /* Every row of every page is on the 22-line grid: a line is centred in its row. */
 static double
-baseline_in_row (double row,
-                 double size)
+baseline_in_row (XaPageLayout *self,
+                 double        row,
+                 double        size)
 {
-  return row_top (row) + (PITCH - size) / 2 + ASCENT * size;
+  return row_top (self, row) + (PITCH - size) / 2 + ASCENT * size;
 }
 
 static void
@@ -505,8 +599,8 @@ draw_text_at (XaPageLayout   *self,
 
   /* A party's name longer than its half of the page (重庆市大渡口区教育委员会（盖章）)
    * leans into the middle rather than out of the text area. */
-  left = CLAMP (left, XA_TEXT_LEFT,
-                MAX (XA_TEXT_LEFT, XA_TEXT_LEFT + XA_TEXT_WIDTH - (double) logical.width / PANGO_SCALE));
+  left = CLAMP (left, self->geometry->text_left,
+                MAX (self->geometry->text_left, self->geometry->text_left + self->geometry->text_width - (double) logical.width / PANGO_SCALE));
 
   cairo_move_to (cr, left, baseline);
   pango_cairo_show_layout_line (cr, line);
@@ -519,16 +613,16 @@ draw_page_number (XaPageLayout *self,
 {
   g_autofree char *text = g_strdup_printf ("— %u —", page + 1);
   /* 7 mm under the text area; odd pages right, even pages left, one character in. */
-  double top = XA_TEXT_TOP + XA_TEXT_HEIGHT + 7 * 72 / 25.4;
+  double top = self->geometry->text_top + self->geometry->text_height + 7 * 72 / 25.4;
   double baseline = top + ASCENT * XA_PAGE_NUMBER_SIZE;
   double inset = XA_PAGE_NUMBER_SIZE;
 
   if ((page + 1) % 2 == 1)
     draw_text_at (self, cr, text, XA_FONT_ROLE_FANGSONG, XA_PAGE_NUMBER_SIZE,
-                  XA_TEXT_LEFT, baseline, PANGO_ALIGN_RIGHT, XA_TEXT_WIDTH - inset);
+                  self->geometry->text_left, baseline, PANGO_ALIGN_RIGHT, self->geometry->text_width - inset);
   else
     draw_text_at (self, cr, text, XA_FONT_ROLE_FANGSONG, XA_PAGE_NUMBER_SIZE,
-                  XA_TEXT_LEFT + inset, baseline, PANGO_ALIGN_LEFT, 0);
+                  self->geometry->text_left + inset, baseline, PANGO_ALIGN_LEFT, 0);
 }
 
 /* The copy label where GB/T 9704 7.2.1 puts the 份号: flush left on the first row of the
@@ -538,7 +632,7 @@ draw_copy_label (XaPageLayout *self,
                  cairo_t      *cr)
 {
   draw_text_at (self, cr, self->copy_label, XA_FONT_ROLE_HEITI, XA_BODY_SIZE,
-                XA_TEXT_LEFT, baseline_in_row (0, XA_BODY_SIZE), PANGO_ALIGN_LEFT, 0);
+                self->geometry->text_left, baseline_in_row (self, 0, XA_BODY_SIZE), PANGO_ALIGN_LEFT, 0);
 }
 
 /* Never a drawn seal: a dashed circle that shows where the unit's seal goes. */
@@ -569,20 +663,58 @@ draw_signature (XaPageLayout *self,
   for (guint i = 0; i < pieces->len; i++)
     {
       const XaSignaturePiece *piece = &g_array_index (pieces, XaSignaturePiece, i);
-      double x = XA_TEXT_LEFT + piece->x;
+      double x = self->geometry->text_left + piece->x;
 
       if (piece->page != page)
         continue;
 
       if (piece->kind == XA_SIGNATURE_PIECE_SEAL)
-        draw_seal_zone (cr, x + piece->width / 2, row_top (piece->row + 0.5));
+        draw_seal_zone (cr, x + piece->width / 2, row_top (self, piece->row + 0.5));
       else
         draw_text_at (self, cr, piece->text, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
-                      baseline_in_row (piece->row, XA_BODY_SIZE),
+                      baseline_in_row (self, piece->row, XA_BODY_SIZE),
                       piece->kind == XA_SIGNATURE_PIECE_TEXT_CENTRED ? PANGO_ALIGN_CENTER
                                                                       : PANGO_ALIGN_LEFT,
                       piece->width);
     }
+}
+
+static void
+draw_table (XaPageLayout *self,
+            cairo_t      *cr,
+            XaPageTable  *table,
+            guint         page)
+{
+  const GArray *pieces = xa_page_table_get_pieces (table);
+  double left = self->geometry->text_left;
+  double top = self->geometry->text_top;
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const XaTablePiece *piece = &g_array_index (pieces, XaTablePiece, i);
+
+      if (piece->page != page)
+        continue;
+
+      if (piece->kind == XA_TABLE_PIECE_TEXT)
+        {
+          cairo_move_to (cr, left + piece->x, top + piece->y);
+          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (piece->layout, piece->line_index));
+        }
+      else
+        {
+          cairo_new_path (cr);
+          cairo_set_line_width (cr, piece->line_width);
+          cairo_move_to (cr, left + piece->x, top + piece->y);
+          cairo_line_to (cr, left + piece->x2, top + piece->y2);
+          cairo_stroke (cr);
+        }
+    }
+
+  cairo_restore (cr);
 }
 
 static void
@@ -619,6 +751,7 @@ xa_page_layout_init (XaPageLayout *self)
   PangoFontMap *font_map = pango_cairo_font_map_get_default ();
   cairo_font_options_t *options = cairo_font_options_create ();
 
+  self->geometry = &portrait;
   self->paragraphs = g_array_new (FALSE, TRUE, sizeof (Paragraph));
   g_array_set_clear_func (self->paragraphs, paragraph_clear);
   self->lines = g_array_new (FALSE, TRUE, sizeof (PlacedLine));
@@ -670,6 +803,60 @@ xa_page_layout_add_paragraph (XaPageLayout    *self,
 
   g_array_append_val (self->paragraphs, paragraph);
   self->laid_out = FALSE;
+}
+
+/**
+ * xa_page_layout_add_table:
+ * @table: (transfer full): a table, set after what was added before it
+ *
+ * The table takes the text area's width, its header row repeated on every page it runs
+ * onto (see xa-page-table.c); what is added after it starts on the grid row below it.
+ */
+void
+xa_page_layout_add_table (XaPageLayout *self,
+                          XaPageTable  *table)
+{
+  Paragraph paragraph = { XA_PARAGRAPH_FLUSH, NULL, NULL, NULL, table };
+
+  g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (table != NULL);
+
+  g_array_append_val (self->paragraphs, paragraph);
+  self->laid_out = FALSE;
+}
+
+/**
+ * xa_page_layout_set_orientation:
+ *
+ * Turns every page of the document: %XA_PAGE_LANDSCAPE for a wide table such as a
+ * ledger, on A4 paper turned as GB/T 9704 turns it (see %XA_LANDSCAPE_TEXT_LEFT).
+ */
+void
+xa_page_layout_set_orientation (XaPageLayout      *self,
+                                XaPageOrientation  orientation)
+{
+  g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
+
+  self->geometry = orientation == XA_PAGE_LANDSCAPE ? &landscape : &portrait;
+  self->laid_out = FALSE;
+}
+
+/**
+ * xa_page_layout_get_page_size:
+ * @width: (out): the page's width in points
+ * @height: (out): its height
+ *
+ * The size of every page of the document: A4, upright or turned.
+ */
+void
+xa_page_layout_get_page_size (XaPageLayout *self,
+                              double       *width,
+                              double       *height)
+{
+  g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
+
+  *width = self->geometry->width;
+  *height = self->geometry->height;
 }
 
 /**
@@ -808,6 +995,15 @@ xa_page_layout_dup_characters (XaPageLayout *self)
       append_characters (seen, out, paragraph->text);
     }
 
+  for (guint i = 0; i < self->paragraphs->len; i++)
+    {
+      const Paragraph *paragraph = &g_array_index (self->paragraphs, Paragraph, i);
+      Characters characters = { seen, out };
+
+      if (paragraph->table != NULL)
+        xa_page_table_foreach_text (paragraph->table, append_text_characters, &characters);
+    }
+
   if (self->signature != NULL)
     {
       Characters characters = { seen, out };
@@ -885,9 +1081,17 @@ xa_page_layout_draw_page (XaPageLayout *self,
         continue;
 
       line = pango_layout_get_line_readonly (placed->layout, placed->line_index);
-      cairo_move_to (cr, XA_TEXT_LEFT + placed->x,
-                     baseline_in_row (placed->row, placed->size));
+      cairo_move_to (cr, self->geometry->text_left + placed->x,
+                     baseline_in_row (self, placed->row, placed->size));
       pango_cairo_show_layout_line (cr, line);
+    }
+
+  for (guint i = 0; i < self->paragraphs->len; i++)
+    {
+      const Paragraph *paragraph = &g_array_index (self->paragraphs, Paragraph, i);
+
+      if (paragraph->table != NULL)
+        draw_table (self, cr, paragraph->table, page);
     }
 
   if (self->signature != NULL)
@@ -953,6 +1157,9 @@ xa_page_layout_write_pdf (XaPageLayout     *self,
   set_pdf_metadata (self, pdf_surface);
   cr = cairo_create (pdf_surface);
 
+  /* Before anything is drawn on a page: a set may mix upright and turned documents. */
+  if (cairo_surface_get_type (pdf_surface) == CAIRO_SURFACE_TYPE_PDF)
+    cairo_pdf_surface_set_size (pdf_surface, self->geometry->width, self->geometry->height);
   for (guint page = 0; page < n_pages; page++)
     {
       xa_page_layout_draw_page (self, cr, page);

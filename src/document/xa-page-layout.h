@@ -10,6 +10,7 @@
 #include <pango/pango.h>
 
 #include "xa-font-resolver.h"
+#include "xa-page-table.h"
 #include "xa-signature-block.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,20 @@ typedef enum
 #define XA_PAGE_NUMBER_SIZE   14.0    /* 4号 */
 #define XA_SEAL_DIAMETER     119.06   /* 42 mm */
 
+/* A landscape page (横排表格, GB/T 9704 clause 8) is the portrait page turned so that the
+ * table's head faces the 订口: the text area keeps its 156 × 225 mm, now 225 wide, with
+ * the 订口's 28 mm above it, the portrait page's foot (35 mm) on its left and its 天头
+ * (37 mm) on its right; 15 rows of the grid fit. */
+#define XA_LANDSCAPE_TEXT_LEFT  99.21   /* 35 mm */
+#define XA_LANDSCAPE_TEXT_TOP   79.37   /* 28 mm */
+#define XA_LANDSCAPE_LINES      15
+
+typedef enum
+{
+  XA_PAGE_PORTRAIT,
+  XA_PAGE_LANDSCAPE,
+} XaPageOrientation;
+
 #define XA_TYPE_PAGE_LAYOUT (xa_page_layout_get_type ())
 
 G_DECLARE_FINAL_TYPE (XaPageLayout, xa_page_layout, XA, PAGE_LAYOUT, GObject)
@@ -54,6 +69,13 @@ void          xa_page_layout_add_paragraph    (XaPageLayout    *self,
 void          xa_page_layout_add_markup       (XaPageLayout    *self,
                                                XaParagraphKind  kind,
                                                const char      *markup);
+void          xa_page_layout_add_table        (XaPageLayout    *self,
+                                               XaPageTable     *table);
+void          xa_page_layout_set_orientation  (XaPageLayout      *self,
+                                               XaPageOrientation  orientation);
+void          xa_page_layout_get_page_size    (XaPageLayout    *self,
+                                               double          *width,
+                                               double          *height);
 void          xa_page_layout_set_signature    (XaPageLayout     *self,
                                                XaSignatureBlock *block);
 void          xa_page_layout_set_copy_label   (XaPageLayout    *self,

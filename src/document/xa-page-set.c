@@ -343,6 +343,29 @@ xa_page_set_get_n_pages (XaPageSet *self)
 }
 
 /**
+ * xa_page_set_get_page_size:
+ * @page: counted from 0 across the whole set
+ * @width: (out): the page's width in points
+ * @height: (out): its height: a ledger's pages are turned, an agreement's upright
+ */
+void
+xa_page_set_get_page_size (XaPageSet *self,
+                           guint      page,
+                           double    *width,
+                           double    *height)
+{
+  XaPageLayout *layout;
+  guint page_in_layout = 0;
+
+  g_return_if_fail (XA_IS_PAGE_SET (self));
+
+  *width = XA_PAGE_WIDTH;
+  *height = XA_PAGE_HEIGHT;
+  if ((layout = locate_page (self, page, &page_in_layout)) != NULL)
+    xa_page_layout_get_page_size (layout, width, height);
+}
+
+/**
  * xa_page_set_draw_page:
  * @cr: a context whose unit is the PDF point
  * @page: counted from 0 across the whole set

@@ -65,6 +65,10 @@ void       xa_page_set_append            (XaPageSet              *self,
 void       xa_page_set_set_keywords      (XaPageSet              *self,
                                           const char             *keywords);
 guint      xa_page_set_get_n_pages       (XaPageSet              *self);
+void       xa_page_set_get_page_size     (XaPageSet              *self,
+                                          guint                   page,
+                                          double                 *width,
+                                          double                 *height);
 void       xa_page_set_draw_page         (XaPageSet              *self,
                                           cairo_t                *cr,
                                           guint                   page);
