@@ -42,6 +42,9 @@ static const struct
   { "only a draft agreement can be deleted", N_("Only a draft agreement can be deleted") },
   { "a closed hazard never changes", N_("A closed hazard never changes") },
   { "a hazard's history never changes", N_("The steps of a hazard’s rectification are never changed or removed") },
+  { "a stored file never changes", N_("A stored file never changes") },
+  { "a stored file must match its SHA-256", N_("A stored file is kept only under the SHA-256 of its bytes") },
+  { "a hazard photo is never edited", N_("A hazard’s photo is never edited: remove it and add the right one") },
 };
 
 /**

@@ -39,6 +39,9 @@ static const struct
   { "hazard", "id", TRUE },
   { "hazard_step", "id", TRUE },
   { "hazard_gram", "gram, hazard_id", FALSE },
+  /* Stored files before the records that name them, moved by copy_blobs (). */
+  { "blob", "sha256", FALSE },
+  { "hazard_photo", "id", TRUE },
   { "search_gram", "kind, gram, uuid", FALSE },
   { "audit", "seq", FALSE },
   { "audit_image", "seq, record_table, record_uuid", FALSE },
