@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "xa-audit-key.h"
+#include "xa-blob-store.h"
 #include "xa-store-audit.h"
 #include "xa-store-private.h"
 #include "xa-store.h"
@@ -35,11 +36,20 @@ static const struct
   { "template", "id", TRUE },
   { "agreement", "id", TRUE },
   { "agreement_supplement", "id", TRUE },
+  { "hazard", "id", TRUE },
+  { "hazard_step", "id", TRUE },
+  { "hazard_gram", "gram, hazard_id", FALSE },
+  /* Stored files before the records that name them, moved by copy_blobs (). */
+  { "blob", "sha256", FALSE },
+  { "hazard_photo", "id", TRUE },
   { "search_gram", "kind, gram, uuid", FALSE },
   { "audit", "seq", FALSE },
   { "audit_image", "seq, record_table, record_uuid", FALSE },
   { "meta", "key", FALSE },
 };
+
+/* How many rows go to a server in one batch. */
+#define COPY_BATCH_ROWS 1000
 
 /* The version is each engine's own (user_version on SQLite, a meta row on a server). */
 #define META_FILTER " WHERE key <> 'schema_version'"
@@ -113,17 +123,25 @@ copy_table (Copy     *copy,
   if (!(insert = xa_store_prepare (target, insert_sql->str, error)))
     return FALSE;
 
+  /* To a server, the rows go in batches without waiting for each: a district's ledger
+   * and its search grams are tens of millions of rows, each a round trip otherwise. */
+  _xa_store_begin_batch (target);
   while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
     {
       xa_statement_reset (insert);
       for (int c = 0; c < n_columns; c++)
         xa_statement_bind_column (insert, c + 1, rows, c);
-      if (!xa_statement_run (insert, error))
-        return FALSE;
-      copy->n_rows++;
+      if (!_xa_statement_send (insert, error))
+        break;
+      if (++copy->n_rows % COPY_BATCH_ROWS == 0)
+        {
+          if (!_xa_store_end_batch (target, error))
+            return FALSE;
+          _xa_store_begin_batch (target);
+        }
     }
 
-  if (step == XA_STEP_ERROR)
+  if (!_xa_store_end_batch (target, step == XA_STEP_DONE ? error : NULL) || step != XA_STEP_DONE)
     return FALSE;
 
   /* A server numbers new rows from its sequence, which the copied IDs passed by. */
@@ -139,6 +157,35 @@ copy_table (Copy     *copy,
     }
 
   return TRUE;
+}
+
+/* The stored files: each read from the source and checked against its SHA-256, then
+ * stored in the target as the target keeps them (files beside a SQLite file, the blob
+ * table's column on a server), with the time it first came. A file missing or damaged
+ * at the source stops the move, naming it. */
+static gboolean
+copy_blobs (Copy     *copy,
+            XaStore  *target,
+            GError  **error)
+{
+  g_autoptr(XaStatement) rows = NULL;
+  XaStep step;
+
+  if (!(rows = xa_store_prepare (copy->source, "SELECT sha256, created_at FROM blob ORDER BY sha256", error)))
+    return FALSE;
+
+  while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
+    {
+      const char *sha256 = xa_statement_get_text (rows, 0);
+      g_autoptr(GBytes) content = xa_store_dup_blob (copy->source, sha256, error);
+
+      if (content == NULL ||
+          !_xa_store_put_blob_row (target, sha256, content, xa_statement_get_text (rows, 1), error))
+        return FALSE;
+      copy->n_rows++;
+    }
+
+  return step == XA_STEP_DONE;
 }
 
 /* Verifies the copy before it commits; a copy has no head file of its own yet. */
@@ -194,7 +241,8 @@ copy_func (XaStore   *target,
 
   xa_store_lock (copy->source);
   for (guint i = 0; ok && i < G_N_ELEMENTS (copied_tables); i++)
-    ok = copy_table (copy, target, i, error);
+    ok = g_str_equal (copied_tables[i].table, "blob") ? copy_blobs (copy, target, error)
+                                                       : copy_table (copy, target, i, error);
   xa_store_unlock (copy->source);
 
   if (!ok || !verify_arrival (target, copy->n_entries, error))

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema version this program writes. A database whose user_version is higher was
  * written by a newer Xiaoan and is refused without being touched. */
-#define XA_STORE_SCHEMA_VERSION 9
+#define XA_STORE_SCHEMA_VERSION 11
 
 /* "XiAn" in ASCII: PRAGMA application_id marks the file as ours. */
 #define XA_STORE_APPLICATION_ID 0x5869416e
@@ -36,6 +36,8 @@ typedef enum
   XA_STORE_ERROR_READ_ONLY,  /* the file or its folder cannot be written */
   XA_STORE_ERROR_DAMAGED,    /* the file is not a database, or is corrupt */
   XA_STORE_ERROR_IO,
+  XA_STORE_ERROR_BLOB_MISSING,  /* a stored file is gone (xa-blob-store.h) */
+  XA_STORE_ERROR_BLOB_DAMAGED,  /* a stored file's bytes no longer match its SHA-256 */
 } XaStoreError;
 
 #define XA_TYPE_STORE (xa_store_get_type ())
@@ -94,6 +96,8 @@ gboolean     xa_store_get_read_only        (XaStore           *self);
 gboolean     xa_store_get_is_server        (XaStore           *self);
 int          xa_store_get_schema_version   (XaStore           *self);
 guint        xa_store_get_change_serial    (XaStore           *self);
+void         xa_store_set_bulk             (XaStore           *self,
+                                            gboolean           bulk);
 
 gboolean     xa_store_write                (XaStore           *self,
                                             XaStoreWriteFunc   func,
