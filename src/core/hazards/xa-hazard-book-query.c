@@ -25,9 +25,10 @@
 #include "core/util/xa-list-sync.h"
 #include "core/util/xa-pinyin.h"
 
-/* Up to how many hazards a gram leads the search; above, the sort leads and the gram
- * is probed for each row. */
-#define LEADING_GRAM_MAX 20000
+/* The rows a page reads: a gram that N hazards of M hold leads the search when reading
+ * those N (then sorting them) costs less than following the sort's index until a page
+ * of them is found, about PAGE_ROWS × M / N rows: when N² < PAGE_ROWS × M. */
+#define PAGE_ROWS 200
 
 typedef struct
 {
@@ -177,6 +178,7 @@ add_search (XaStore     *store,
   g_autoptr(GPtrArray) grams = NULL;
   guint leading = 0;
   gint64 fewest = G_MAXINT64;
+  gint64 n_rows = 0;
 
   if (term[0] == '\0')
     return TRUE;
@@ -208,6 +210,17 @@ add_search (XaStore     *store,
       return TRUE;
     }
 
+  /* How many hazards there are, about: the greatest ID (hazards are never deleted),
+   * one look into the primary key. */
+  if (!for_count)
+    {
+      g_autoptr(XaStatement) last = xa_store_prepare (store, "SELECT coalesce (max (id), 0) FROM hazard", error);
+
+      if (last == NULL || !xa_statement_step_one (last, error))
+        return FALSE;
+      n_rows = xa_statement_get_int64 (last, 0);
+    }
+
   normal = xa_grams_normalise (term);
   if (g_utf8_strlen (normal, -1) <= 2)
     {
@@ -218,7 +231,7 @@ add_search (XaStore     *store,
   for (guint i = 0; i < grams->len; i++)
     {
       /* A count reads every hazard the filter selects: the fewest candidates it can. */
-      if (i == leading && (fewest <= LEADING_GRAM_MAX || for_count))
+      if (i == leading && (for_count || fewest * fewest < PAGE_ROWS * n_rows))
         {
           if (organisation_id != 0)
             {
