@@ -25,9 +25,10 @@
 #include "core/util/xa-list-sync.h"
 #include "core/util/xa-pinyin.h"
 
-/* Up to how many hazards a gram leads the search; above, the sort leads and the gram
- * is probed for each row. */
-#define LEADING_GRAM_MAX 20000
+/* The rows a page reads: a gram that N hazards of M hold leads the search when reading
+ * those N (then sorting them) costs less than following the sort's index until a page
+ * of them is found, about PAGE_ROWS × M / N rows: when N² < PAGE_ROWS × M. */
+#define PAGE_ROWS 200
 
 typedef struct
 {
@@ -169,6 +170,7 @@ add_search (XaStore     *store,
             const char  *search,
             gint64       organisation_id,
             gboolean     only_school,
+            gboolean     for_count,
             GError     **error)
 {
   g_autofree char *term = g_strstrip (g_strdup (search));
@@ -176,6 +178,7 @@ add_search (XaStore     *store,
   g_autoptr(GPtrArray) grams = NULL;
   guint leading = 0;
   gint64 fewest = G_MAXINT64;
+  gint64 n_rows = 0;
 
   if (term[0] == '\0')
     return TRUE;
@@ -207,6 +210,17 @@ add_search (XaStore     *store,
       return TRUE;
     }
 
+  /* How many hazards there are, about: the greatest ID (hazards are never deleted),
+   * one look into the primary key. */
+  if (!for_count)
+    {
+      g_autoptr(XaStatement) last = xa_store_prepare (store, "SELECT coalesce (max (id), 0) FROM hazard", error);
+
+      if (last == NULL || !xa_statement_step_one (last, error))
+        return FALSE;
+      n_rows = xa_statement_get_int64 (last, 0);
+    }
+
   normal = xa_grams_normalise (term);
   if (g_utf8_strlen (normal, -1) <= 2)
     {
@@ -216,7 +230,8 @@ add_search (XaStore     *store,
 
   for (guint i = 0; i < grams->len; i++)
     {
-      if (i == leading && fewest <= LEADING_GRAM_MAX)
+      /* A count reads every hazard the filter selects: the fewest candidates it can. */
+      if (i == leading && (for_count || fewest * fewest < PAGE_ROWS * n_rows))
         {
           if (organisation_id != 0)
             {
@@ -255,6 +270,7 @@ add_search (XaStore     *store,
 static gboolean
 build_query (XaStore               *store,
              const XaHazardFilter  *filter,
+             gboolean               for_count,
              Query                 *query,
              GError               **error)
 {
@@ -326,7 +342,7 @@ build_query (XaStore               *store,
     }
 
   if (filter->search != NULL &&
-      !add_search (store, query, filter->search, organisation_id, only_school, error))
+      !add_search (store, query, filter->search, organisation_id, only_school, for_count, error))
     return FALSE;
 
   return TRUE;
@@ -378,7 +394,9 @@ order_by (XaHazardSort sort,
       break;
     case XA_HAZARD_SORT_NUMBER:
     default:
-      g_string_append_printf (order, "h.number%s", direction);
+      /* The number's order, said so that the indexes of a year's and a school's years
+       * serve it: a number begins with its school year. */
+      g_string_append_printf (order, "h.school_year%s, h.number%s", direction, direction);
       return g_string_free (order, FALSE);
     }
 
@@ -409,7 +427,7 @@ count_cb (XaStore   *store,
   g_autofree char *sql = NULL;
 
   query_init (&query);
-  if (!build_query (store, read->filter, &query, error))
+  if (!build_query (store, read->filter, TRUE, &query, error))
     return FALSE;
 
   if (query.empty)
@@ -484,7 +502,7 @@ read_page_cb (XaStore   *store,
   int index;
 
   query_init (&query);
-  if (!build_query (store, read->filter, &query, error))
+  if (!build_query (store, read->filter, FALSE, &query, error))
     return FALSE;
   if (query.empty || read->limit == 0)
     return TRUE;

@@ -48,8 +48,10 @@ static const struct
   { "meta", "key", FALSE },
 };
 
-/* How many rows go to a server in one batch. */
-#define COPY_BATCH_ROWS 1000
+/* How many rows a page of the source holds, and how many one INSERT takes (a page holds
+ * whole statements). */
+#define COPY_PAGE_ROWS       10000
+#define COPY_ROWS_PER_INSERT 50
 
 /* The version is each engine's own (user_version on SQLite, a meta row on a server). */
 #define META_FILTER " WHERE key <> 'schema_version'"
@@ -92,64 +94,187 @@ check_target_empty (XaStore  *target,
   return TRUE;
 }
 
+/* An INSERT of @n_rows rows of @n_columns columns, named as @rows names them. */
+static XaStatement *
+prepare_insert (XaStore      *target,
+                const char   *table,
+                XaStatement  *rows,
+                guint         n_rows,
+                GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  int n_columns = xa_statement_get_n_columns (rows);
+
+  g_string_append_printf (sql, "INSERT INTO %s (", table);
+  for (int c = 0; c < n_columns; c++)
+    g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", xa_statement_get_column_name (rows, c));
+  g_string_append (sql, ") VALUES ");
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (sql, r > 0 ? ", (" : "(");
+      for (int c = 0; c < n_columns; c++)
+        g_string_append (sql, c > 0 ? ", ?" : "?");
+      g_string_append_c (sql, ')');
+    }
+
+  return xa_store_prepare (target, sql->str, error);
+}
+
+/* A query of the rows of table @i in its order: the first @limit, or (@after) the
+ * first @limit after the key given as parameters. */
+static char *
+page_sql (guint     i,
+          gboolean  after,
+          guint     limit)
+{
+  g_auto(GStrv) keys = g_strsplit (copied_tables[i].order, ",", -1);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  const char *filter = filter_of (i);
+
+  g_string_append_printf (sql, "SELECT * FROM %s%s", copied_tables[i].table, filter);
+  if (after)
+    {
+      g_string_append_printf (sql, "%s (%s) > (", filter[0] != '\0' ? " AND" : " WHERE", copied_tables[i].order);
+      for (guint k = 0; keys[k] != NULL; k++)
+        g_string_append (sql, k > 0 ? ", ?" : "?");
+      g_string_append_c (sql, ')');
+    }
+  g_string_append_printf (sql, " ORDER BY %s LIMIT %u", copied_tables[i].order, limit);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* Reads the rows of table @i after @key (or from the first, when @key is empty), at
+ * most @limit, in its order. */
+static XaStatement *
+read_rows (Copy       *copy,
+           guint       i,
+           GPtrArray  *key,
+           guint       limit,
+           GError    **error)
+{
+  g_autofree char *sql = page_sql (i, key->len > 0, limit);
+  XaStatement *rows = xa_store_prepare (copy->source, sql, error);
+
+  for (guint k = 0; rows != NULL && k < key->len; k++)
+    xa_statement_bind_text (rows, k + 1, g_ptr_array_index (key, k));
+  return rows;
+}
+
+/* The values of the order's columns in the row @rows is at. */
+static void
+take_key (XaStatement *rows,
+          guint        i,
+          GPtrArray   *key)
+{
+  g_auto(GStrv) keys = g_strsplit (copied_tables[i].order, ",", -1);
+
+  g_ptr_array_set_size (key, 0);
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      const char *name = g_strstrip (keys[k]);
+
+      for (int c = 0; c < xa_statement_get_n_columns (rows); c++)
+        {
+          if (g_str_equal (xa_statement_get_column_name (rows, c), name))
+            g_ptr_array_add (key, g_strdup (xa_statement_get_text (rows, c)));
+        }
+    }
+}
+
+/* Inserts the rows @rows yields into @target, @per_insert in a statement (the rows
+ * left over by @per_insert are not sent: their number is returned in @left). */
+static gboolean
+insert_rows (Copy         *copy,
+             XaStore      *target,
+             guint         i,
+             XaStatement  *rows,
+             XaStatement  *insert,
+             guint         per_insert,
+             GPtrArray    *sent_key,
+             guint        *n_read,
+             guint        *left,
+             GError      **error)
+{
+  int n_columns = xa_statement_get_n_columns (rows);
+  guint in_statement = 0;
+  XaStep step;
+
+  *n_read = 0;
+  while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
+    {
+      if (in_statement == 0)
+        xa_statement_reset (insert);
+      for (int c = 0; c < n_columns; c++)
+        xa_statement_bind_column (insert, (int) in_statement * n_columns + c + 1, rows, c);
+      (*n_read)++;
+
+      if (++in_statement == per_insert)
+        {
+          if (!_xa_statement_send (insert, error))
+            return FALSE;
+          in_statement = 0;
+          copy->n_rows += per_insert;
+          take_key (rows, i, sent_key);
+        }
+    }
+
+  *left = in_statement;
+  return step == XA_STEP_DONE;
+}
+
 static gboolean
 copy_table (Copy     *copy,
             XaStore  *target,
             guint     i,
             GError  **error)
 {
-  g_autofree char *select_sql = g_strdup_printf ("SELECT * FROM %s%s ORDER BY %s",
-                                                 copied_tables[i].table, filter_of (i),
-                                                 copied_tables[i].order);
-  g_autoptr(XaStatement) rows = NULL;
-  g_autoptr(XaStatement) insert = NULL;
-  g_autoptr(GString) insert_sql = NULL;
-  XaStep step;
-  int n_columns;
+  const char *table = copied_tables[i].table;
+  g_autoptr(XaStatement) full = NULL;
+  g_autoptr(GPtrArray) sent_key = g_ptr_array_new_with_free_func (g_free);
+  guint n_read = 0;
+  guint left = 0;
 
-  if (!(rows = xa_store_prepare (copy->source, select_sql, error)))
-    return FALSE;
-
-  n_columns = xa_statement_get_n_columns (rows);
-  insert_sql = g_string_new (NULL);
-  g_string_append_printf (insert_sql, "INSERT INTO %s (", copied_tables[i].table);
-  for (int c = 0; c < n_columns; c++)
-    g_string_append_printf (insert_sql, "%s%s", c > 0 ? ", " : "", xa_statement_get_column_name (rows, c));
-  g_string_append (insert_sql, ") VALUES (");
-  for (int c = 0; c < n_columns; c++)
-    g_string_append (insert_sql, c > 0 ? ", ?" : "?");
-  g_string_append (insert_sql, ")");
-
-  if (!(insert = xa_store_prepare (target, insert_sql->str, error)))
-    return FALSE;
-
-  /* To a server, the rows go in batches without waiting for each: a district's ledger
-   * and its search grams are tens of millions of rows, each a round trip otherwise. */
-  _xa_store_begin_batch (target);
-  while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
+  /* By pages in the table's order, each after the last row sent: a server's answer is
+   * held in memory whole, and a district's ledger has tens of millions of grams. A
+   * page's rows go COPY_ROWS_PER_INSERT to a statement, and to a server in one batch. */
+  do
     {
-      xa_statement_reset (insert);
-      for (int c = 0; c < n_columns; c++)
-        xa_statement_bind_column (insert, c + 1, rows, c);
-      if (!_xa_statement_send (insert, error))
-        break;
-      if (++copy->n_rows % COPY_BATCH_ROWS == 0)
-        {
-          if (!_xa_store_end_batch (target, error))
-            return FALSE;
-          _xa_store_begin_batch (target);
-        }
-    }
+      g_autoptr(XaStatement) rows = read_rows (copy, i, sent_key, COPY_PAGE_ROWS, error);
+      gboolean ok;
 
-  if (!_xa_store_end_batch (target, step == XA_STEP_DONE ? error : NULL) || step != XA_STEP_DONE)
-    return FALSE;
+      if (rows == NULL)
+        return FALSE;
+      if (full == NULL && !(full = prepare_insert (target, table, rows, COPY_ROWS_PER_INSERT, error)))
+        return FALSE;
+
+      _xa_store_begin_batch (target);
+      ok = insert_rows (copy, target, i, rows, full, COPY_ROWS_PER_INSERT, sent_key, &n_read, &left, error);
+      if (!_xa_store_end_batch (target, ok ? error : NULL) || !ok)
+        return FALSE;
+    }
+  while (n_read == COPY_PAGE_ROWS);
+
+  /* The last rows, fewer than a statement takes: read again, and sent in one of their
+   * number. */
+  if (left > 0)
+    {
+      g_autoptr(XaStatement) rows = read_rows (copy, i, sent_key, left, error);
+      g_autoptr(XaStatement) rest = NULL;
+      guint n_rest = 0;
+      guint not_sent = 0;
+
+      if (rows == NULL || !(rest = prepare_insert (target, table, rows, left, error)) ||
+          !insert_rows (copy, target, i, rows, rest, left, sent_key, &n_rest, &not_sent, error))
+        return FALSE;
+      g_assert (not_sent == 0 && n_rest == left);
+    }
 
   /* A server numbers new rows from its sequence, which the copied IDs passed by. */
   if (copied_tables[i].has_id && xa_store_get_is_server (target))
     {
       g_autofree char *sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence ('%s', 'id'),"
                                               " COALESCE (max (id), 0) + 1, FALSE) FROM %s",
-                                              copied_tables[i].table, copied_tables[i].table);
+                                              table, table);
       g_autoptr(XaStatement) setval = xa_store_prepare (target, sql, error);
 
       if (setval == NULL || !xa_statement_step_one (setval, error))
