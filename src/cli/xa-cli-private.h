@@ -124,6 +124,10 @@ XaWorkspace *xa_cli_open_workspace       (XaCli           *cli,
 void         xa_cli_print_json_array     (JsonArray       *array);
 int          xa_cli_make_folder          (const char      *dir);
 void         xa_cli_print_font_warnings  (XaFontResolver  *fonts);
+XaOrganisation *xa_cli_find_school       (XaWorkspace     *workspace,
+                                          const char      *code,
+                                          gboolean         removed_too,
+                                          GError         **error);
 
 /* xa-cli-store.c */
 int          xa_cli_store_init           (XaCli           *cli);
@@ -167,6 +171,12 @@ int          xa_cli_hazard_list          (XaCli           *cli);
 int          xa_cli_hazard_show          (XaCli           *cli);
 int          xa_cli_hazard_demo          (XaWorkspace     *workspace,
                                           XaCli           *cli);
+
+/* xa-cli-hazard-summary.c */
+extern const XaCliOption xa_cli_hazard_summary_options[];
+extern const XaCliOption xa_cli_hazard_notice_options[];
+int          xa_cli_hazard_summary       (XaCli           *cli);
+int          xa_cli_hazard_notice        (XaCli           *cli);
 
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);

@@ -191,6 +191,15 @@ static const XaCliCommand commands[] = {
     XA_CLI_READS, xa_cli_hazard_list_options },
   { "hazard show", "NUMBER [--json]", "NUMBER", XA_CLI_OPTION_JSON, xa_cli_hazard_show,
     { N_("show every column of a hazard and the steps of its rectification") }, XA_CLI_READS },
+  { "hazard summary", "--year Y [--school CODE] [--on YYYY-MM-DD] [--json]", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_JSON, xa_cli_hazard_summary,
+    { N_("count the open and overdue hazards of a school year by school and category, and list the open major hazards"),
+      N_("with their report to the commission and supervision (挂牌督办)") },
+    XA_CLI_READS, xa_cli_hazard_summary_options },
+  { "hazard notice", "--year Y --school CODE [--on YYYY-MM-DD] [--by YYYY-MM-DD] --out FILE.pdf", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_OUT, xa_cli_hazard_notice,
+    { N_("write the commission's supervision notice (督办通知) to a school for its overdue hazards") },
+    XA_CLI_READS, xa_cli_hazard_notice_options },
   { "template list", "", NULL, 0, xa_cli_template_list,
     { N_("list the templates: school year, version, frozen or editable, name") }, XA_CLI_READS },
   { "template export", "--year Y FILE", "FILE", XA_CLI_OPTION_YEAR, xa_cli_template_export,
@@ -420,6 +429,34 @@ xa_cli_print_json_array (JsonArray *array)
   json_node_set_array (root, array);
   text = json_to_string (root, TRUE);
   g_print ("%s\n", text);
+}
+
+/**
+ * xa_cli_find_school:
+ * @code: a 学校标识码 given with --school
+ * @removed_too: whether a school that left the register is found too
+ *
+ * Returns: (transfer full) (nullable): the school, or %NULL with @error set to a message
+ *   that names --school and the code
+ */
+XaOrganisation *
+xa_cli_find_school (XaWorkspace  *workspace,
+                    const char   *code,
+                    gboolean      removed_too,
+                    GError      **error)
+{
+  g_autoptr(XaOrganisation) school = NULL;
+
+  school = xa_school_registry_dup_school_by_code (xa_workspace_get_registry (workspace), code, NULL);
+  if (school == NULL || (!removed_too && xa_organisation_get_deleted (school)))
+    {
+      g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND,
+                   /* Translators: %s is a 10-digit 学校标识码 given with --school */
+                   _("--school: there is no school with the code %s"), code);
+      return NULL;
+    }
+
+  return g_steal_pointer (&school);
 }
 
 /* The folder an output file goes into, made when missing. */

@@ -123,3 +123,28 @@
 #define XA_DOCUMENT_HAZARD_NONE          "—"
 #define XA_DOCUMENT_HAZARD_SEAL          "%s（盖章）"
 #define XA_DOCUMENT_HAZARD_WITH_DATE     "%s（%s）"
+
+/* The commission's supervision notice (督办通知, xa-supervision-notice.c) to a school whose
+ * hazards are past their deadline: the title with the school, the school as 主送机关, the
+ * body with the day judged on, the school year, the counts (of them 重大) and the
+ * agreement it rests on; the table's own column; the request with the day to rectify
+ * by, and for 重大 hazards their temporary control; the name offered for its file (the
+ * school, the day). The title names no school: the 主送 line under it does. */
+#define XA_DOCUMENT_SUPERVISION_TITLE       "关于限期整改逾期安全隐患的督办通知"
+#define XA_DOCUMENT_SUPERVISION_TO          "%s："
+#define XA_DOCUMENT_SUPERVISION_BODY \
+  "经查你校安全隐患排查整改台账，截至%s，你校%s学年度有下列%u项安全隐患已超过整改时限仍未销号%s。" \
+  "按照安全目标责任书关于隐患排查、记录、整改、复查、销号的要求，现予督办。"
+#define XA_DOCUMENT_SUPERVISION_MAJOR       "（其中重大隐患%u项）"
+#define XA_DOCUMENT_SUPERVISION_DAYS        "逾期天数"
+#define XA_DOCUMENT_SUPERVISION_DAYS_VALUE  "%d天"
+#define XA_DOCUMENT_SUPERVISION_REQUEST \
+  "请你校接到本通知后，逐项落实整改责任、措施、资金、时限和预案，于%s前整改完毕并完成复查销号，" \
+  "将整改情况书面报区教委。"
+#define XA_DOCUMENT_SUPERVISION_REQUEST_MAJOR \
+  "重大隐患在整改完成前须落实临时管控措施，确保师生安全。"
+#define XA_DOCUMENT_SUPERVISION_NOTE \
+  "逾期仍未整改到位的，将在本学年度安全目标考核中予以扣分。"
+#define XA_DOCUMENT_SUPERVISION_FILE_NAME   "隐患整改督办通知 %s %s"
+/* The signing unit when the installation has no commission set. */
+#define XA_DOCUMENT_SUPERVISION_COMMISSION  "区教育委员会"

@@ -18,6 +18,7 @@
 #include "xa-document-words.h"
 #include "xa-ledger-renderer.h"
 #include "xa-pdf-file.h"
+#include "xa-table-cells.h"
 #include "core/hazards/xa-hazard-columns.h"
 #include "core/hazards/xa-hazard-workflow.h"
 #include "core/util/xa-date.h"
@@ -28,34 +29,6 @@
  * hazard's notice, with its signatures, still takes one page. */
 #define LEDGER_SIZE 9.0
 #define FORM_SIZE   12.0
-
-/* A date in a narrow cell may break after its year only (2021年 / 9月3日), never inside
- * 9月 or 3日: U+2060 WORD JOINER holds the rest together. It is never drawn. */
-#define WJ "\xe2\x81\xa0"
-/* A hazard number may break after its hyphens (2021-2022- / 2150000113- / 0007), where
- * the line-breaking rules would not otherwise break it: U+200B ZERO WIDTH SPACE. */
-#define ZWSP "\xe2\x80\x8b"
-
-static char *
-cell_date (const char *iso)
-{
-  GDate date;
-
-  if (!xa_date_parse (iso, &date))
-    return g_strdup (iso != NULL ? iso : "");
-
-  return g_strdup_printf ("%d" WJ "年%d" WJ "月" WJ "%d" WJ "日", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date));
-}
-
-static char *
-cell_number (const char *number)
-{
-  g_autoptr(GString) text = g_string_new (number);
-
-  g_string_replace (text, "-", "-" ZWSP, 0);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
 
 /* Lines of a merged cell, the empty ones left out. */
 static char *
@@ -171,17 +144,17 @@ add_ledger_row (XaPageTable *table,
                 XaHazard    *hazard,
                 const GDate *today)
 {
-  g_autofree char *number = cell_number (xa_hazard_get_number (hazard));
-  g_autofree char *found_on = cell_date (text_of (hazard, XA_HAZARD_FIELD_FOUND_ON));
+  g_autofree char *number = xa_table_cell_number (xa_hazard_get_number (hazard));
+  g_autofree char *found_on = xa_table_cell_date (text_of (hazard, XA_HAZARD_FIELD_FOUND_ON));
   g_autofree char *found = join_lines (found_on, text_of (hazard, XA_HAZARD_FIELD_FOUND_BY), END);
   g_autofree char *temporary = NULL;
   g_autofree char *measures = NULL;
   g_autofree char *responsible = join_lines (text_of (hazard, XA_HAZARD_FIELD_DEPARTMENT),
                                              text_of (hazard, XA_HAZARD_FIELD_RESPONSIBLE), END);
-  g_autofree char *deadline = cell_date (text_of (hazard, XA_HAZARD_FIELD_DEADLINE));
-  g_autofree char *reinspected_on = cell_date (text_of (hazard, XA_HAZARD_FIELD_REINSPECTED_ON));
+  g_autofree char *deadline = xa_table_cell_date (text_of (hazard, XA_HAZARD_FIELD_DEADLINE));
+  g_autofree char *reinspected_on = xa_table_cell_date (text_of (hazard, XA_HAZARD_FIELD_REINSPECTED_ON));
   g_autofree char *reinspection = NULL;
-  g_autofree char *closed_on = cell_date (text_of (hazard, XA_HAZARD_FIELD_CLOSED_ON));
+  g_autofree char *closed_on = xa_table_cell_date (text_of (hazard, XA_HAZARD_FIELD_CLOSED_ON));
   g_autofree char *closing = join_lines (closed_on, text_of (hazard, XA_HAZARD_FIELD_CLOSED_BY), END);
   g_autofree char *state = NULL;
   const char *temporary_text = text_of (hazard, XA_HAZARD_FIELD_TEMPORARY_MEASURES);

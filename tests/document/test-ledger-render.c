@@ -138,82 +138,6 @@ page_has (PopplerPage *page,
   return has;
 }
 
-/* The left or right edge of @heading on @page, in points; 0 for no heading. */
-static double
-heading_edge (PopplerPage *page,
-              const char  *heading,
-              gboolean     right)
-{
-  GList *found = NULL;
-  double edge;
-
-  if (heading == NULL)
-    return 0;
-
-  found = poppler_page_find_text (page, heading);
-  g_assert_nonnull (found);
-  edge = right ? ((PopplerRectangle *) found->data)->x2 : ((PopplerRectangle *) found->data)->x1;
-  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
-  return edge;
-}
-
-typedef struct
-{
-  gunichar c;
-  double   x;
-  double   y;
-} Glyph;
-
-/* Top to bottom, then left to right: a line of a cell is one height. */
-static int
-compare_glyphs (gconstpointer a,
-                gconstpointer b)
-{
-  const Glyph *ga = a, *gb = b;
-
-  if (fabs (ga->y - gb->y) > 2)
-    return ga->y < gb->y ? -1 : 1;
-  return ga->x < gb->x ? -1 : ga->x > gb->x;
-}
-
-/* The text of one column on every page, top to bottom, without white space: the glyphs
- * between the headings of the columns on either side (centred, they fill their narrow
- * columns). */
-static char *
-column_text (PopplerDocument *document,
-             const char      *heading_before,
-             const char      *heading_after)
-{
-  GString *text = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
-      g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
-      g_autofree char *page_text = poppler_page_get_text (page);
-      g_autofree PopplerRectangle *boxes = NULL;
-      guint n_boxes = 0;
-      double left = heading_edge (page, heading_before, TRUE);
-      double right = heading_edge (page, heading_after, FALSE);
-      const char *p = page_text;
-
-      g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
-      for (guint b = 0; b < n_boxes && *p != '\0'; b++, p = g_utf8_next_char (p))
-        {
-          Glyph glyph = { g_utf8_get_char (p), (boxes[b].x1 + boxes[b].x2) / 2, (boxes[b].y1 + boxes[b].y2) / 2 };
-
-          if (!g_unichar_isspace (glyph.c) && glyph.x > left && glyph.x < right)
-            g_array_append_val (glyphs, glyph);
-        }
-
-      g_array_sort (glyphs, compare_glyphs);
-      for (guint g = 0; g < glyphs->len; g++)
-        g_string_append_unichar (text, g_array_index (glyphs, Glyph, g).c);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 static void
 test_ledger_pages (void)
 {
@@ -272,7 +196,7 @@ test_ledger_pages (void)
   g_assert_true (page_has (last, "学校（盖章）"));
 
   /* Every number, once, in its column, in order. */
-  numbers = column_text (document, NULL, "发现日期");
+  numbers = xa_test_pdf_column_text (document, NULL, "发现日期");
   for (guint i = 1; i <= hazards->len; i++)
     {
       g_autofree char *number = number_of (i);
@@ -284,7 +208,7 @@ test_ledger_pages (void)
 
   /* The long description whole, over the pages its row runs onto, under the heading
    * repeated on each. */
-  descriptions = column_text (document, "隐患类别", "等级");
+  descriptions = xa_test_pdf_column_text (document, "隐患类别", "等级");
   {
     g_autoptr(GString) text = g_string_new (descriptions);
 
@@ -313,9 +237,9 @@ test_ledger_states_and_flags (void)
   g_assert_nonnull (strstr (squeezed, "待复查"));
   g_assert_nonnull (strstr (squeezed, "已销号"));
   g_assert_nonnull (strstr (squeezed, "逾期"));
-  measures = column_text (document, "等级", "责任部门");
+  measures = xa_test_pdf_column_text (document, "等级", "责任部门");
   g_assert_nonnull (strstr (measures, "临时管控：拉警戒线，停用该配电箱更换门锁，包扎裸露电线"));
-  closing = column_text (document, "复查情况", "状态");
+  closing = xa_test_pdf_column_text (document, "复查情况", "状态");
   g_assert_nonnull (strstr (closing, "2021年9月13日王校长"));
   g_assert_null (strstr (squeezed, "2021-09"));
 }

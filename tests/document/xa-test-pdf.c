@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -160,4 +162,88 @@ xa_test_qpdf_rewrite (GBytes             *pdf,
   g_unlink (in);
   g_unlink (out);
   return g_bytes_new_take (contents, length);
+}
+
+/* The left or right edge of @heading on @page, in points; 0 for no heading. */
+static double
+heading_edge (PopplerPage *page,
+              const char  *heading,
+              gboolean     right)
+{
+  GList *found = NULL;
+  double edge;
+
+  if (heading == NULL)
+    return 0;
+
+  found = poppler_page_find_text (page, heading);
+  g_assert_nonnull (found);
+  edge = right ? ((PopplerRectangle *) found->data)->x2 : ((PopplerRectangle *) found->data)->x1;
+  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+  return edge;
+}
+
+typedef struct
+{
+  gunichar c;
+  double   x;
+  double   y;
+} Glyph;
+
+/* Top to bottom, then left to right: a line of a cell is one height. */
+static int
+compare_glyphs (gconstpointer a,
+                gconstpointer b)
+{
+  const Glyph *ga = a, *gb = b;
+
+  if (fabs (ga->y - gb->y) > 2)
+    return ga->y < gb->y ? -1 : 1;
+  return ga->x < gb->x ? -1 : ga->x > gb->x;
+}
+
+/**
+ * xa_test_pdf_column_text:
+ * @heading_before: (nullable): the heading of the column on the left; %NULL for none
+ * @heading_after: the heading of the column on the right
+ *
+ * The text of one column of a table on every page, top to bottom, without white space:
+ * the glyphs between the headings of the columns on either side (centred, they fill
+ * their narrow columns), so that a value broken over lines of its cell reads whole.
+ *
+ * Returns: (transfer full): the column's text
+ */
+char *
+xa_test_pdf_column_text (PopplerDocument *document,
+                         const char      *heading_before,
+                         const char      *heading_after)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+      g_autofree char *page_text = poppler_page_get_text (page);
+      g_autofree PopplerRectangle *boxes = NULL;
+      guint n_boxes = 0;
+      double left = heading_edge (page, heading_before, TRUE);
+      double right = heading_edge (page, heading_after, FALSE);
+      const char *p = page_text;
+
+      g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+      for (guint b = 0; b < n_boxes && *p != '\0'; b++, p = g_utf8_next_char (p))
+        {
+          Glyph glyph = { g_utf8_get_char (p), (boxes[b].x1 + boxes[b].x2) / 2, (boxes[b].y1 + boxes[b].y2) / 2 };
+
+          if (!g_unichar_isspace (glyph.c) && glyph.x > left && glyph.x < right)
+            g_array_append_val (glyphs, glyph);
+        }
+
+      g_array_sort (glyphs, compare_glyphs);
+      for (guint g = 0; g < glyphs->len; g++)
+        g_string_append_unichar (text, g_array_index (glyphs, Glyph, g).c);
+    }
+
+  return g_string_free (text, FALSE);
 }

@@ -19,4 +19,8 @@ void    xa_test_qpdf_check_bytes           (GBytes             *pdf);
 GBytes *xa_test_qpdf_rewrite               (GBytes             *pdf,
                                             const char * const *options);
 
+char   *xa_test_pdf_column_text            (PopplerDocument    *document,
+                                            const char         *heading_before,
+                                            const char         *heading_after);
+
 G_END_DECLS
