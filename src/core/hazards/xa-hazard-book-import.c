@@ -102,6 +102,7 @@ refuse_taken (XaStore   *store,
   g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(GPtrArray) taken = g_ptr_array_new ();
   g_autofree char *named = NULL;
+  guint n_taken;
 
   if (!(stmt = xa_store_prepare (store, "SELECT count(*) FROM hazard WHERE number = ?", error)))
     return FALSE;
@@ -124,14 +125,22 @@ refuse_taken (XaStore   *store,
   if (taken->len == 0)
     return TRUE;
 
-  g_ptr_array_set_size (taken, MIN (taken->len, MAX_NAMED) + 1);
+  n_taken = taken->len;
+  g_ptr_array_set_size (taken, MIN (n_taken, MAX_NAMED));
+  g_ptr_array_add (taken, NULL);
   named = g_strjoinv ("、", (char **) taken->pdata);
-  g_set_error (error, XA_HAZARD_BOOK_ERROR, XA_HAZARD_BOOK_ERROR_EXISTS,
-               g_dngettext (GETTEXT_PACKAGE,
-                            "Hazard %s is already in the ledger; nothing was imported",
-                            "Hazards %s are already in the ledger; nothing was imported",
-                            taken->len - 1),
-               named);
+  if (n_taken > MAX_NAMED)
+    g_set_error (error, XA_HAZARD_BOOK_ERROR, XA_HAZARD_BOOK_ERROR_EXISTS,
+                 /* Translators: how many, then the first few numbers */
+                 _("%u hazards are already in the ledger, among them %s; nothing was imported"),
+                 n_taken, named);
+  else
+    g_set_error (error, XA_HAZARD_BOOK_ERROR, XA_HAZARD_BOOK_ERROR_EXISTS,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "Hazard %s is already in the ledger; nothing was imported",
+                              "Hazards %s are already in the ledger; nothing was imported",
+                              n_taken),
+                 named);
   return FALSE;
 }
 
