@@ -21,7 +21,7 @@
 #include "document/xa-ledger-renderer.h"
 #include "document/xa-supervision-notice.h"
 
-/* How many overdue hazards `hazard notice` reads at a time. */
+/* How many overdue hazards `hazard supervision` reads at a time. */
 #define NOTICE_PAGE 1000
 
 #define DATE_OPTION(name, description) \
@@ -32,7 +32,7 @@ const XaCliOption xa_cli_hazard_summary_options[] = {
   { NULL }
 };
 
-const XaCliOption xa_cli_hazard_notice_options[] = {
+const XaCliOption xa_cli_hazard_supervision_options[] = {
   DATE_OPTION ("on", N_("the day overdue is judged on and the notice is dated (default today)")),
   DATE_OPTION ("by", N_("the day the school must rectify by (default 15 days after --on)")),
   { NULL }
@@ -274,7 +274,7 @@ read_overdue (XaHazardBook  *book,
 }
 
 int
-xa_cli_hazard_notice (XaCli *cli)
+xa_cli_hazard_supervision (XaCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XaWorkspace) workspace = NULL;
@@ -293,9 +293,9 @@ xa_cli_hazard_notice (XaCli *cli)
       (status = parse_date (cli, "by", &by)))
     return status;
   if (cli->school == NULL)
-    return xa_cli_usage_error (_("“hazard notice” needs --school CODE: the school the notice goes to"));
+    return xa_cli_usage_error (_("“hazard supervision” needs --school CODE: the school the notice goes to"));
   if (cli->out == NULL)
-    return xa_cli_usage_error (_("“hazard notice” needs --out FILE.pdf"));
+    return xa_cli_usage_error (_("“hazard supervision” needs --out FILE.pdf"));
   if (on == NULL)
     on = xa_date_today_iso ();
   if (by != NULL && g_strcmp0 (by, on) <= 0)

@@ -167,26 +167,6 @@ parse_typed (XaCli      *cli,
   g_return_val_if_reached (EXIT_USAGE);
 }
 
-static XaOrganisation *
-find_school (XaWorkspace *workspace,
-             const char  *code,
-             gboolean     removed_too,
-             GError     **error)
-{
-  g_autoptr(XaOrganisation) school = NULL;
-
-  school = xa_school_registry_dup_school_by_code (xa_workspace_get_registry (workspace), code, NULL);
-  if (school == NULL || (!removed_too && xa_organisation_get_deleted (school)))
-    {
-      g_set_error (error, XA_REGISTRY_ERROR, XA_REGISTRY_ERROR_NOT_FOUND,
-                   /* Translators: %s is a 10-digit 学校标识码 given with --school */
-                   _("--school: there is no school with the code %s"), code);
-      return NULL;
-    }
-
-  return g_steal_pointer (&school);
-}
-
 /* A date option: YYYY-MM-DD, or as people type it (2021-9-1). */
 static int
 parse_date (const char  *option,
@@ -304,7 +284,7 @@ xa_cli_hazard_add (XaCli *cli)
 
   if (!(workspace = xa_cli_open_workspace (cli, &error)))
     return xa_cli_user_error (error);
-  if (!(school = find_school (workspace, cli->school, FALSE, &error)))
+  if (!(school = xa_cli_find_school (workspace, cli->school, FALSE, &error)))
     return xa_cli_user_error (error);
   xa_hazard_set_text (hazard, XA_HAZARD_FIELD_SCHOOL_UUID, xa_organisation_get_uuid (school));
 
@@ -399,7 +379,7 @@ parse_filter (XaCli           *cli,
 
   if (cli->school != NULL && workspace != NULL)
     {
-      g_autoptr(XaOrganisation) school = find_school (workspace, cli->school, TRUE, &error);
+      g_autoptr(XaOrganisation) school = xa_cli_find_school (workspace, cli->school, TRUE, &error);
 
       if (school == NULL)
         return xa_cli_user_error (error);

@@ -174,9 +174,16 @@ int          xa_cli_hazard_demo          (XaWorkspace     *workspace,
 
 /* xa-cli-hazard-summary.c */
 extern const XaCliOption xa_cli_hazard_summary_options[];
-extern const XaCliOption xa_cli_hazard_notice_options[];
+extern const XaCliOption xa_cli_hazard_supervision_options[];
 int          xa_cli_hazard_summary       (XaCli           *cli);
+int          xa_cli_hazard_supervision   (XaCli           *cli);
+/* xa-cli-hazard-files.c */
+extern const XaCliOption xa_cli_hazard_export_options[];
+extern const XaCliOption xa_cli_hazard_form_options[];
+int          xa_cli_hazard_export        (XaCli           *cli);
+int          xa_cli_hazard_import        (XaCli           *cli);
 int          xa_cli_hazard_notice        (XaCli           *cli);
+int          xa_cli_hazard_closing       (XaCli           *cli);
 
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `xiaoan-cli hazard summary` and `hazard notice` run as a user runs them, on a demo
+ * `xiaoan-cli hazard summary` and `hazard supervision` run as a user runs them, on a demo
  * district whose hazards are recorded and closed with `hazard add` and `hazard advance`:
  * the summary's counts as JSON for the district and one school, the notice's PDF read
  * back with Poppler, the database the same byte for byte after both, and refusals of
@@ -181,7 +181,7 @@ test_notice (Fixture       *fixture,
   g_auto(XaTestRun) early = { 0, };
   g_auto(XaTestRun) unknown = { 0, };
 
-  xa_test_run_cli (&run, fixture->demo.data_dir, "hazard", "notice", "--year", "2021", "--school", fixture->school,
+  xa_test_run_cli (&run, fixture->demo.data_dir, "hazard", "supervision", "--year", "2021", "--school", fixture->school,
                    "--on", "2021-11-01", "--by", "2021-11-15", "--out", pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "2"));
@@ -221,12 +221,12 @@ test_notice (Fixture       *fixture,
   }
 
   /* Nothing overdue on the day: a user error naming the school, no file. */
-  xa_test_run_cli (&early, fixture->demo.data_dir, "hazard", "notice", "--year", "2021", "--school",
+  xa_test_run_cli (&early, fixture->demo.data_dir, "hazard", "supervision", "--year", "2021", "--school",
                    fixture->school, "--on", "2021-10-05", "--out", none, NULL);
   g_assert_cmpint (early.status, ==, 1);
   g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
 
-  xa_test_run_cli (&unknown, fixture->demo.data_dir, "hazard", "notice", "--year", "2021", "--school",
+  xa_test_run_cli (&unknown, fixture->demo.data_dir, "hazard", "supervision", "--year", "2021", "--school",
                    "9999999999", "--out", none, NULL);
   g_assert_cmpint (unknown.status, ==, 1);
   g_assert_nonnull (strstr (unknown.err, "9999999999"));
@@ -244,9 +244,9 @@ test_usage (Fixture       *fixture,
   static const char * const cases[][8] = {
     { "hazard", "summary", NULL },
     { "hazard", "summary", "--year", "2021", "--on", "2021-13-01", NULL },
-    { "hazard", "notice", "--year", "2021", "--out", "x.pdf", NULL },
-    { "hazard", "notice", "--year", "2021", "--school", "2150000113", NULL },
-    { "hazard", "notice", "--year", "2021", "--school", "2150000113", "--on", NULL },
+    { "hazard", "supervision", "--year", "2021", "--out", "x.pdf", NULL },
+    { "hazard", "supervision", "--year", "2021", "--school", "2150000113", NULL },
+    { "hazard", "supervision", "--year", "2021", "--school", "2150000113", "--on", NULL },
   };
   static const char * const named[] = { "--year", "--on", "--school", "--out", "--on" };
 

@@ -21,6 +21,7 @@ typedef enum
   XA_HAZARD_BOOK_ERROR_NO_SCHOOL,   /* the school is not in the register, or was removed */
   XA_HAZARD_BOOK_ERROR_CHANGED,     /* someone else saved the hazard since it was read */
   XA_HAZARD_BOOK_ERROR_CLOSED,      /* the hazard is closed (已销号) and never changes again */
+  XA_HAZARD_BOOK_ERROR_EXISTS,      /* an imported hazard's number is in the ledger already */
 } XaHazardBookError;
 
 /* Which hazards a list shows. Every member narrows the list; the zero value (after
@@ -92,6 +93,19 @@ XaHazard      *xa_hazard_book_dup_by_uuid  (XaHazardBook          *self,
                                             GError               **error);
 XaHazard      *xa_hazard_book_dup_by_number (XaHazardBook         *self,
                                             const char            *number,
+                                            GError               **error);
+
+/* xa-hazard-book-import.c: stores the hazards of an imported ledger
+ * (xa_hazard_import_file()) in one transaction, or none of them. Each keeps its number
+ * (a number already in the ledger refuses the import with EXISTS, naming it; one that
+ * carries another school's code with XA_HAZARD_ERROR_NUMBER), or gets the next of its
+ * school and year when it has none, and keeps its state and columns as the ledger says,
+ * without history; its audit entry ("hazard.import") names `source`, the file. The
+ * school must be in the register (NO_SCHOOL). On return the hazards carry what was
+ * stored. */
+gboolean       xa_hazard_book_import       (XaHazardBook          *self,
+                                            GPtrArray             *hazards,
+                                            const char            *source,
                                             GError               **error);
 
 /* Counts and reads one page of the hazards a filter selects, in the sort's order (ties
