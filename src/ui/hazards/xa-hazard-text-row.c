@@ -43,8 +43,11 @@ title_changed_cb (XaHazardTextRow *self)
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
 
   gtk_label_set_label (self->title_label, title);
-  /* What a screen reader says on entering the text. */
+  /* What a screen reader says on entering the text, and reading the list. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
 }
@@ -53,6 +56,20 @@ static gboolean
 xa_hazard_text_row_grab_focus (GtkWidget *widget)
 {
   return gtk_widget_grab_focus (GTK_WIDGET (XA_HAZARD_TEXT_ROW (widget)->text_view));
+}
+
+/* Tab and Shift+Tab stop once, in the text, as at an entry row: GtkListBoxRow's own way
+ * would focus the row itself on the way back, which is the text again. */
+static gboolean
+xa_hazard_text_row_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  XaHazardTextRow *self = XA_HAZARD_TEXT_ROW (widget);
+
+  if (gtk_widget_has_focus (GTK_WIDGET (self->text_view)))
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 /* A click anywhere on the row, its title too, is a click into the text. */
@@ -78,6 +95,7 @@ xa_hazard_text_row_class_init (XaHazardTextRowClass *klass)
 
   object_class->dispose = xa_hazard_text_row_dispose;
   widget_class->grab_focus = xa_hazard_text_row_grab_focus;
+  widget_class->focus = xa_hazard_text_row_focus;
 
   /**
    * XaHazardTextRow::changed:
