@@ -23,6 +23,7 @@
 #include "core/util/xa-school-year.h"
 #include "ui/hazards/xa-hazard-step-dialog.h"
 #include "ui/hazards/xa-hazard-text-row.h"
+#include "ui/hazards/xa-hazard-ui.h"
 #include "ui/xa-application.h"
 #include "ui/xa-unsaved.h"
 #include "ui/xa-window-private.h"
@@ -739,28 +740,179 @@ dup_days_ago (guint days)
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
 }
 
+/* Each filter narrows the ledger in the store: state, category, grade, responsible
+ * person, overdue; 清除筛选 widens it again. */
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  XaHazardFilters *filters = xa_hazards_page_get_filters (fixture->page);
+  g_autofree char *today = xa_date_today_iso ();
+  g_autofree char *earlier = dup_days_ago (20);
+  g_autoptr(XaHazard) gate = NULL;
+  g_autoptr(XaHazard) wire = NULL;
+  g_autoptr(XaHazard) stairs = NULL;
+  g_autoptr(GError) error = NULL;
+  XaHazardStepInput start = { "王主任", today, NULL, NULL };
+  GtkDropDown *responsible = xa_test_template_child (filters, XA_TYPE_HAZARD_FILTERS, "responsible_dropdown");
+  GtkStack *list_stack;
+  GListModel *names = gtk_drop_down_get_model (responsible);
+
+  xa_hazard_filters_set_school (filters, fixture->school_uuid);
+  gate = add_hazard (fixture, "南校门", "校门电动门失灵", earlier, XA_HAZARD_CATEGORY_PROTECTION);
+  wire = add_hazard (fixture, "实验楼二楼", "电线老化", today, XA_HAZARD_CATEGORY_ELECTRICITY);
+  stairs = add_hazard (fixture, "教学楼楼梯", "扶手松动", today, XA_HAZARD_CATEGORY_FACILITIES);
+  xa_hazard_set_text (wire, XA_HAZARD_FIELD_RESPONSIBLE, "王主任");
+  g_assert_true (xa_hazard_book_update (fixture->book, wire, &error));
+  g_assert_no_error (error);
+  g_assert_true (xa_hazard_book_step (fixture->book, wire, XA_HAZARD_STEP_START, &start, &error));
+  g_assert_no_error (error);
+  xa_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed (fixture)), ==, 3);
+
+  xa_hazard_filters_set_state (filters, XA_HAZARD_STATE_RECTIFYING);
+  xa_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed (fixture)), ==, 1);
+  xa_hazard_filters_set_state (filters, -1);
+
+  gtk_drop_down_set_selected (xa_test_template_child (filters, XA_TYPE_HAZARD_FILTERS, "category_dropdown"),
+                              1 + XA_HAZARD_CATEGORY_FACILITIES);
+  xa_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed (fixture)), ==, 1);
+  g_assert_cmpuint (xa_hazard_filters_count_narrowing (filters), ==, 1);
+  gtk_drop_down_set_selected (xa_test_template_child (filters, XA_TYPE_HAZARD_FILTERS, "category_dropdown"), 0);
+
+  gtk_drop_down_set_selected (xa_test_template_child (filters, XA_TYPE_HAZARD_FILTERS, "grade_dropdown"), 1 + XA_HAZARD_GRADE_MAJOR);
+  xa_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed (fixture)), ==, 0);
+  list_stack = xa_test_template_child (fixture->page, XA_TYPE_HAZARDS_PAGE, "list_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+  gtk_drop_down_set_selected (xa_test_template_child (filters, XA_TYPE_HAZARD_FILTERS, "grade_dropdown"), 0);
+
+  /* The people responsible are read when the filters open: 李主任 and 王主任. */
+  gtk_menu_button_popup (xa_test_template_child (filters, XA_TYPE_HAZARD_FILTERS, "more_button"));
+  xa_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+  for (guint i = 1; i < 3; i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "王主任"))
+      gtk_drop_down_set_selected (responsible, i);
+  xa_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (listed (fixture)), ==, 1);
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "hazard-filters");
+  gtk_menu_button_popdown (xa_test_template_child (filters, XA_TYPE_HAZARD_FILTERS, "more_button"));
+  gtk_drop_down_set_selected (responsible, 0);
+
+  /* 逾期: found 20 days ago, due a week after, not closed. */
+  xa_hazard_filters_set_overdue (filters, TRUE);
+  xa_test_iterate ();
+  if (g_strcmp0 (earlier, today) != 0 && xa_hazard_is_overdue_today (gate))
+    {
+      g_autoptr(XaHazard) found = NULL;
+
+      g_assert_cmpuint (g_list_model_get_n_items (listed (fixture)), ==, 1);
+      found = g_list_model_get_item (listed (fixture), 0);
+      g_assert_cmpstr (xa_hazard_get_uuid (found), ==, xa_hazard_get_uuid (gate));
+    }
+
+  g_signal_emit_by_name (xa_test_template_child (filters, XA_TYPE_HAZARD_FILTERS, "clear_button"), "clicked");
+  xa_test_iterate ();
+  g_assert_cmpuint (xa_hazard_filters_count_narrowing (filters), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (listed (fixture)), ==, 3);
+}
+
+/* A stored hazard edited through the form: saved over the version read, refused when
+ * another save came first; its draft, after the window went, edits the stored one. */
+static void
+test_edit (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *today = xa_date_today_iso ();
+  g_autoptr(XaHazard) hazard = NULL;
+  g_autoptr(XaHazard) elsewhere = NULL;
+  g_autoptr(XaHazard) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *refusal;
+
+  xa_hazard_filters_set_school (xa_hazards_page_get_filters (fixture->page), fixture->school_uuid);
+  hazard = add_hazard (fixture, "操场", "篮球架底座松动", today, XA_HAZARD_CATEGORY_FACILITIES);
+  xa_test_iterate ();
+  gtk_single_selection_set_selected (xa_hazard_table_get_selection (xa_hazards_page_get_table (fixture->page)), 0);
+  xa_test_iterate ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "hazard.edit", NULL));
+  xa_test_iterate ();
+  g_assert_true (xa_hazards_page_get_form_shown (fixture->page));
+  type_field (fixture, XA_HAZARD_FIELD_PLACE, "操场东侧");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_false (xa_hazards_page_get_form_shown (fixture->page));
+  stored = xa_hazard_book_dup_by_uuid (fixture->book, xa_hazard_get_uuid (hazard), &error);
+  g_assert_cmpstr (xa_hazard_get_text (stored, XA_HAZARD_FIELD_PLACE), ==, "操场东侧");
+  g_assert_cmpstr (xa_hazard_get_text (xa_hazard_detail_get_hazard (fixture->detail), XA_HAZARD_FIELD_PLACE),
+                   ==, "操场东侧");
+  {
+    g_autoptr(XaHazard) row = g_list_model_get_item (listed (fixture), 0);
+
+    g_assert_cmpstr (xa_hazard_get_text (row, XA_HAZARD_FIELD_PLACE), ==, "操场东侧");
+  }
+
+  /* Someone else saves first: this save is refused with the book's word, the form kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "hazard.edit", NULL));
+  type_field (fixture, XA_HAZARD_FIELD_REMARKS, "我的备注");
+  elsewhere = xa_hazard_book_dup_by_uuid (fixture->book, xa_hazard_get_uuid (hazard), &error);
+  xa_hazard_set_text (elsewhere, XA_HAZARD_FIELD_REMARKS, "别人的备注");
+  g_assert_true (xa_hazard_book_update (fixture->book, elsewhere, &error));
+  g_assert_no_error (error);
+  xa_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->form), "hazard-form.save", NULL));
+  xa_test_iterate ();
+  refusal = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (refusal);
+  gtk_window_destroy (GTK_WINDOW (refusal));
+  g_assert_true (xa_hazards_page_get_form_shown (fixture->page));
+  g_clear_object (&stored);
+  stored = xa_hazard_book_dup_by_uuid (fixture->book, xa_hazard_get_uuid (hazard), &error);
+  g_assert_cmpstr (xa_hazard_get_text (stored, XA_HAZARD_FIELD_REMARKS), ==, "别人的备注");
+
+  /* The edit's draft, the window gone: restored over the hazard as stored now, it saves. */
+  xa_test_wait_for_boolean (xa_hazards_page_get_draft (fixture->page), "pending", FALSE);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  xa_test_iterate ();
+  g_assert_finalize_object (fixture->window);
+  fixture->window = NULL;
+  show_section (fixture, XA_TEST_WINDOW_WIDTH, XA_TEST_WINDOW_HEIGHT);
+  g_assert_true (xa_hazards_page_get_draft_offered (fixture->page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazards.restore-draft", NULL));
+  xa_test_iterate ();
+  g_assert_false (xa_hazard_form_get_is_new (fixture->form));
+  g_assert_true (xa_hazard_form_save (fixture->form, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = xa_hazard_book_dup_by_uuid (fixture->book, xa_hazard_get_uuid (hazard), &error);
+  g_assert_cmpstr (xa_hazard_get_text (stored, XA_HAZARD_FIELD_REMARKS), ==, "我的备注");
+  g_assert_cmpstr (xa_hazard_get_text (stored, XA_HAZARD_FIELD_PLACE), ==, "操场东侧");
+}
+
 /* The section at 360 × 720 and in both styles, with a hazard of each state. */
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  const struct { const char *place, *description; XaHazardCategory category; XaHazardStep steps; } hazards[] = {
-    { "南校门", "校门电动门失灵，无法关闭", XA_HAZARD_CATEGORY_PROTECTION, 0 },
-    { "实验楼二楼化学实验室", "通风橱排风扇损坏", XA_HAZARD_CATEGORY_CHEMICALS, 1 },
-    { "食堂操作间", "燃气软管老化开裂", XA_HAZARD_CATEGORY_GAS, 2 },
-    { "教学楼三楼东侧配电箱", "配电箱门锁损坏，电线裸露", XA_HAZARD_CATEGORY_ELECTRICITY, 5 },
-  };
   g_autofree char *today = xa_date_today_iso ();
   g_autofree char *earlier = dup_days_ago (20);
-  XaHazardStepInput inputs[] = {
-    { "李主任", today, NULL, NULL },
-    { "李主任", today, NULL, "已更换" },
-    { "王校长", today, NULL, NULL },
-    { "测试员", today, NULL, NULL },
+  /* Each hazard's steps, by the letters s(tart), c(omplete), p(ass), f(ail), x (close). */
+  const struct { const char *place, *description; XaHazardCategory category; const char *steps; } hazards[] = {
+    { "南校门", "校门电动门失灵，无法关闭", XA_HAZARD_CATEGORY_PROTECTION, "" },
+    { "实验楼二楼化学实验室", "通风橱排风扇损坏", XA_HAZARD_CATEGORY_CHEMICALS, "s" },
+    { "教学楼三楼东侧配电箱", "配电箱门锁损坏，电线裸露", XA_HAZARD_CATEGORY_ELECTRICITY, "scpx" },
+    { "食堂操作间", "燃气软管老化开裂，接头处有异味", XA_HAZARD_CATEGORY_GAS, "scfc" },
   };
-  static const XaHazardStep order[] = {
-    XA_HAZARD_STEP_START, XA_HAZARD_STEP_COMPLETE, XA_HAZARD_STEP_PASS, XA_HAZARD_STEP_CLOSE,
+  const struct { char letter; XaHazardStep step; XaHazardStepInput input; } steps[] = {
+    { 's', XA_HAZARD_STEP_START, { "李主任", today, NULL, NULL } },
+    { 'c', XA_HAZARD_STEP_COMPLETE, { "李主任", today, NULL, "已更换软管" } },
+    { 'p', XA_HAZARD_STEP_PASS, { "王校长", today, NULL, NULL } },
+    { 'f', XA_HAZARD_STEP_FAIL, { "王校长", today, NULL, "接头未加固，仍有异味" } },
+    { 'x', XA_HAZARD_STEP_CLOSE, { "测试员", today, NULL, NULL } },
   };
   GtkSingleSelection *selection;
 
@@ -770,13 +922,15 @@ test_screenshots (Fixture       *fixture,
       g_autoptr(XaHazard) hazard = add_hazard (fixture, hazards[i].place, hazards[i].description,
                                                i == 0 ? earlier : today, hazards[i].category);
 
-      for (guint s = 0; s < hazards[i].steps && s < G_N_ELEMENTS (order); s++)
-        {
-          g_autoptr(GError) error = NULL;
+      for (const char *letter = hazards[i].steps; *letter != '\0'; letter++)
+        for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+          if (steps[s].letter == *letter)
+            {
+              g_autoptr(GError) error = NULL;
 
-          g_assert_true (xa_hazard_book_step (fixture->book, hazard, order[s], &inputs[s == 2 ? 2 : s], &error));
-          g_assert_no_error (error);
-        }
+              g_assert_true (xa_hazard_book_step (fixture->book, hazard, steps[s].step, &steps[s].input, &error));
+              g_assert_no_error (error);
+            }
     }
   xa_test_iterate ();
   selection = xa_hazard_table_get_selection (xa_hazards_page_get_table (fixture->page));
@@ -829,6 +983,8 @@ main (int   argc,
   g_test_add ("/hazards/page/draft", Fixture, NULL, fixture_set_up, test_draft, fixture_tear_down);
   g_test_add ("/hazards/page/search-and-sort", Fixture, NULL, fixture_set_up, test_search_and_sort,
               fixture_tear_down);
+  g_test_add ("/hazards/page/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/hazards/page/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/hazards/page/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
 
   return g_test_run ();

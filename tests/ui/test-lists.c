@@ -57,14 +57,6 @@ fixture_tear_down (Fixture       *fixture,
   xa_test_ui_fixture_tear_down (&fixture->ui, GTK_WINDOW (fixture->window));
 }
 
-static gpointer
-child (gpointer     widget,
-       GType        type,
-       const char  *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-}
-
 static XaAgreementList *
 show_agreements (Fixture *fixture)
 {
@@ -81,19 +73,19 @@ search_agreements (XaAgreementList *list,
                    const char      *text,
                    guint            state)
 {
-  GtkSearchEntry *entry = child (list, XA_TYPE_AGREEMENT_LIST, "search_entry");
+  GtkSearchEntry *entry = xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "search_entry");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* As when the pause in the typing that the search waits for is over. */
   g_signal_emit_by_name (entry, "search-changed");
-  gtk_drop_down_set_selected (child (list, XA_TYPE_AGREEMENT_LIST, "state_dropdown"), state);
+  gtk_drop_down_set_selected (xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "state_dropdown"), state);
   xa_test_iterate ();
 }
 
 static guint
 n_listed (XaAgreementList *list)
 {
-  GtkListView *view = child (list, XA_TYPE_AGREEMENT_LIST, "list_view");
+  GtkListView *view = xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "list_view");
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
 }
@@ -102,7 +94,7 @@ static const char *
 listed_name (XaAgreementList *list,
              guint            position)
 {
-  GtkListView *view = child (list, XA_TYPE_AGREEMENT_LIST, "list_view");
+  GtkListView *view = xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "list_view");
   g_autoptr(XaAgreement) agreement = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)),
                                                             position);
 
@@ -115,7 +107,7 @@ test_agreement_search (Fixture       *fixture,
 {
   XaAgreementBook *book = xa_workspace_get_agreements (fixture->ui.workspace);
   XaAgreementList *list = show_agreements (fixture);
-  GtkStack *list_stack = child (list, XA_TYPE_AGREEMENT_LIST, "list_stack");
+  GtkStack *list_stack = xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "list_stack");
   g_autoptr(GError) error = NULL;
   g_autoptr(XaAgreement) pending = NULL;
   g_autoptr(XaOrganisation) first = xa_school_registry_dup_school_by_code (fixture->registry, "1101080001", NULL);
@@ -164,11 +156,11 @@ test_agreement_search (Fixture       *fixture,
 
   /* Enter in the search goes to the first agreement found, in the list. */
   search_agreements (list, "育英", 0);
-  gtk_widget_grab_focus (child (list, XA_TYPE_AGREEMENT_LIST, "search_entry"));
-  g_signal_emit_by_name (child (list, XA_TYPE_AGREEMENT_LIST, "search_entry"), "activate");
+  gtk_widget_grab_focus (xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "search_entry"));
+  g_signal_emit_by_name (xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "search_entry"), "activate");
   xa_test_iterate ();
   focus = gtk_window_get_focus (GTK_WINDOW (fixture->window));
-  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, child (list, XA_TYPE_AGREEMENT_LIST, "list_view")));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "list_view")));
   g_assert_cmpstr (xa_agreement_get_school_name (xa_agreement_detail_get_agreement (xa_agreement_list_get_detail (list))),
                    ==, "示例区育英幼儿园");
 
@@ -265,8 +257,8 @@ test_people_order (Fixture       *fixture,
 
   g_assert_true (xa_schools_page_select_school (page, xa_organisation_get_uuid (school)));
   xa_test_iterate ();
-  detail = child (page, XA_TYPE_SCHOOLS_PAGE, "detail");
-  people = xa_school_people_get_people (child (detail, XA_TYPE_SCHOOL_DETAIL, "people"));
+  detail = xa_test_template_child (page, XA_TYPE_SCHOOLS_PAGE, "detail");
+  people = xa_school_people_get_people (xa_test_template_child (detail, XA_TYPE_SCHOOL_DETAIL, "people"));
 
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -282,10 +274,10 @@ test_search_focus (Fixture       *fixture,
                    gconstpointer  data)
 {
   XaSchoolsPage *page = XA_SCHOOLS_PAGE (_xa_window_get_page (fixture->window, "schools"));
-  GtkWidget *entry = child (page, XA_TYPE_SCHOOLS_PAGE, "search_entry");
-  GtkWidget *list_view = child (page, XA_TYPE_SCHOOLS_PAGE, "list_view");
-  XaSchoolDetail *detail = child (page, XA_TYPE_SCHOOLS_PAGE, "detail");
-  GtkWidget *name_row = child (detail, XA_TYPE_SCHOOL_DETAIL, "name_row");
+  GtkWidget *entry = xa_test_template_child (page, XA_TYPE_SCHOOLS_PAGE, "search_entry");
+  GtkWidget *list_view = xa_test_template_child (page, XA_TYPE_SCHOOLS_PAGE, "list_view");
+  XaSchoolDetail *detail = xa_test_template_child (page, XA_TYPE_SCHOOLS_PAGE, "detail");
+  GtkWidget *name_row = xa_test_template_child (detail, XA_TYPE_SCHOOL_DETAIL, "name_row");
   GtkWidget *focus;
 
   gtk_widget_grab_focus (entry);
@@ -352,7 +344,7 @@ editor_set_up (EditorFixture *fixture,
   xa_template_editor_set_library (fixture->editor, library);
   fixture->window = xa_test_show_widget (GTK_WIDGET (fixture->editor));
 
-  gtk_widget_measure (child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"),
+  gtk_widget_measure (xa_test_template_child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"),
                       GTK_ORIENTATION_HORIZONTAL, -1, &content_width, NULL, NULL, NULL);
   gtk_window_set_default_size (fixture->window, content_width + (data ? 60 : 400), XA_TEST_WINDOW_HEIGHT);
   xa_test_iterate ();
@@ -370,10 +362,10 @@ test_template_click_and_back (EditorFixture *fixture,
                               gconstpointer  data)
 {
   XaTemplateEditor *editor = fixture->editor;
-  AdwLeaflet *leaflet = child (editor, XA_TYPE_TEMPLATE_EDITOR, "leaflet");
-  GtkListView *view = child (editor, XA_TYPE_TEMPLATE_EDITOR, "template_view");
+  AdwLeaflet *leaflet = xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "leaflet");
+  GtkListView *view = xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "template_view");
   GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (view));
-  GtkWidget *back = child (editor, XA_TYPE_TEMPLATE_EDITOR, "back_button");
+  GtkWidget *back = xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "back_button");
 
   /* So narrow that the list and the editor are one pane: the list shows. */
   g_assert_true (adw_leaflet_get_folded (leaflet));
@@ -383,7 +375,7 @@ test_template_click_and_back (EditorFixture *fixture,
 
   /* One click opens the template clicked. */
   click_row (template_row (view, 1));
-  g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"));
   g_assert_cmpint (xa_template_get_school_year (xa_template_editor_get_template (editor)), ==, 2021);
   g_assert_true (gtk_widget_get_visible (back));
   xa_test_screenshot (GTK_WIDGET (fixture->window), "template-editor-narrow");
@@ -396,7 +388,7 @@ test_template_click_and_back (EditorFixture *fixture,
   /* Enter on a row opens it too. */
   g_signal_emit_by_name (view, "activate", 0);
   xa_test_iterate ();
-  g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"));
   g_assert_cmpint (xa_template_get_school_year (xa_template_editor_get_template (editor)), ==, 2022);
 }
 
@@ -405,8 +397,8 @@ test_template_back_hidden_when_wide (EditorFixture *fixture,
                                      gconstpointer  data)
 {
   /* Side by side, the list is there to click: no back arrow. */
-  g_assert_false (adw_leaflet_get_folded (child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "leaflet")));
-  g_assert_false (gtk_widget_get_visible (child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "back_button")));
+  g_assert_false (adw_leaflet_get_folded (xa_test_template_child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "leaflet")));
+  g_assert_false (gtk_widget_get_visible (xa_test_template_child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "back_button")));
   xa_test_screenshot (GTK_WIDGET (fixture->window), "template-wide");
 }
 

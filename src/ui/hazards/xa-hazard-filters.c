@@ -55,6 +55,7 @@ struct _XaHazardFilters
   /* State */
   guint             quiet;
   guint             picking : 1;
+  guint             responsible_stale : 1;  /* hazards changed since the names were read */
 };
 
 G_DEFINE_FINAL_TYPE (XaHazardFilters, xa_hazard_filters, GTK_TYPE_WIDGET)
@@ -181,16 +182,30 @@ fill_responsible (XaHazardFilters *self)
 
   g_strfreev (self->responsible);
   self->responsible = g_steal_pointer (&names);
+  self->responsible_stale = FALSE;
 
   /* The person chosen is gone (the last of their hazards edited): the list widens. */
   if (chosen != NULL && selected == 0)
     emit_changed (self);
 }
 
+/* The names are read when the filters behind 筛选 are opened, not after every change of
+ * the ledger: at a district's million hazards that is a query of its own. */
 static void
 hazards_changed_cb (XaHazardFilters *self)
 {
-  fill_responsible (self);
+  GtkPopover *popover = gtk_menu_button_get_popover (self->more_button);
+
+  self->responsible_stale = TRUE;
+  if (popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover)))
+    fill_responsible (self);
+}
+
+static void
+more_shown_cb (XaHazardFilters *self)
+{
+  if (self->responsible_stale)
+    fill_responsible (self);
 }
 
 static void
@@ -332,6 +347,7 @@ xa_hazard_filters_class_init (XaHazardFiltersClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaHazardFilters, year_labels);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, more_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, school_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
 }
@@ -381,7 +397,7 @@ xa_hazard_filters_set_book (XaHazardFilters  *self,
   g_signal_connect_object (xa_hazard_book_get_store (book), "records-changed::hazard",
                            G_CALLBACK (hazards_changed_cb), self, G_CONNECT_SWAPPED);
   update_school_label (self);
-  fill_responsible (self);
+  self->responsible_stale = TRUE;
 }
 
 /**
@@ -439,9 +455,11 @@ xa_hazard_filters_set_school (XaHazardFilters *self,
   g_free (self->school_uuid);
   self->school_uuid = g_strdup (school_uuid);
   update_school_label (self);
+  /* The person chosen may be nobody at the school now chosen: the list widens. */
   self->quiet++;
-  fill_responsible (self);
+  gtk_drop_down_set_selected (self->responsible_dropdown, 0);
   self->quiet--;
+  self->responsible_stale = TRUE;
   emit_changed (self);
 }
 

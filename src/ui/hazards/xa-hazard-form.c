@@ -566,17 +566,19 @@ xa_hazard_form_set_settings (XaHazardForm           *self,
   update_deadline (self);
 }
 
-/* Shows @hazard, as stored or as a new one, with nothing typed yet. */
+/* Edits @base, the hazard as stored (or a new one), showing @hazard: @base itself, or
+ * a draft of its edit typed before a crash (@typed). */
 static void
 load (XaHazardForm *self,
+      XaHazard     *base,
       XaHazard     *hazard,
       gboolean      typed)
 {
   /* A hazard is stored once it has its number: a new one has an identifier already. */
-  gboolean is_new = xa_hazard_get_number (hazard)[0] == '\0';
+  gboolean is_new = xa_hazard_get_number (base)[0] == '\0';
   g_autofree char *title = NULL;
 
-  g_set_object (&self->base, hazard);
+  g_set_object (&self->base, base);
   g_free (self->school_uuid);
   self->school_uuid = g_strdup (xa_hazard_get_text (hazard, XA_HAZARD_FIELD_SCHOOL_UUID));
 
@@ -596,9 +598,9 @@ load (XaHazardForm *self,
   /* An edit corrects what the steps filled: the completion once reported, the
    * re-inspection's date once there was one. */
   gtk_widget_set_visible (GTK_WIDGET (self->progress_group),
-                          !is_new && xa_hazard_get_text (hazard, XA_HAZARD_FIELD_COMPLETED_ON)[0] != '\0');
+                          !is_new && xa_hazard_get_text (base, XA_HAZARD_FIELD_COMPLETED_ON)[0] != '\0');
   gtk_widget_set_visible (self->reinspected_on_row,
-                          xa_hazard_get_reinspection_result (hazard) != XA_REINSPECTION_NONE);
+                          xa_hazard_get_reinspection_result (base) != XA_REINSPECTION_NONE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->school_row), is_new);
   gtk_widget_set_visible (self->school_arrow, is_new);
 
@@ -606,7 +608,7 @@ load (XaHazardForm *self,
     title = g_strdup (_("New Hazard"));
   else
     /* Translators: the heading of the form of a stored hazard: its number */
-    title = g_strdup_printf (_("Edit Hazard %s"), xa_hazard_get_number (hazard));
+    title = g_strdup_printf (_("Edit Hazard %s"), xa_hazard_get_number (base));
   gtk_label_set_label (self->title_label, title);
 
   self->touched = 0;
@@ -655,7 +657,7 @@ xa_hazard_form_start_new (XaHazardForm *self,
   xa_hazard_set_grade (hazard, XA_HAZARD_GRADE_GENERAL);
   xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DEADLINE, deadline);
 
-  load (self, hazard, FALSE);
+  load (self, hazard, hazard, FALSE);
   /* What is left to type begins with who found it. */
   gtk_widget_grab_focus (self->found_by_row);
 }
@@ -674,7 +676,7 @@ xa_hazard_form_edit (XaHazardForm *self,
   g_return_if_fail (XA_IS_HAZARD (hazard));
 
   copy = xa_hazard_copy (hazard);
-  load (self, copy, FALSE);
+  load (self, copy, copy, FALSE);
   gtk_widget_grab_focus (self->place_row);
 }
 
@@ -682,16 +684,23 @@ xa_hazard_form_edit (XaHazardForm *self,
  * xa_hazard_form_restore:
  * @draft: what the draft kept: a new hazard, or an edit of a stored one
  *
- * Shows the draft as typed, unsaved, every wrong field marked.
+ * Shows the draft as typed, unsaved, every wrong field marked. The edit of a stored
+ * hazard is an edit of the hazard as stored now: saved, it replaces that version, and
+ * is refused when the hazard was closed meanwhile.
  */
 void
 xa_hazard_form_restore (XaHazardForm *self,
                         XaHazard     *draft)
 {
+  g_autoptr(XaHazard) stored = NULL;
+
   g_return_if_fail (XA_IS_HAZARD_FORM (self));
   g_return_if_fail (XA_IS_HAZARD (draft));
 
-  load (self, draft, TRUE);
+  if (xa_hazard_get_number (draft)[0] != '\0' && self->book != NULL)
+    stored = xa_hazard_book_dup_by_uuid (self->book, xa_hazard_get_uuid (draft), NULL);
+
+  load (self, stored != NULL ? stored : draft, draft, TRUE);
   self->show_all = TRUE;
   _xa_hazard_form_validate (self);
 }
