@@ -24,7 +24,7 @@ struct _XaHazardTable
   GtkWidget           parent_instance;
 
   /* Owned references */
-  GtkSingleSelection *selection;
+  XaHazardSelection  *selection;
   char               *number_prefix;  /* what every row's number begins with, not shown */
   GObject            *probe_a;    /* two items the column sorters are asked to compare */
   GObject            *probe_b;
@@ -275,6 +275,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
         if (self->number_prefix != NULL && g_str_has_prefix (number, self->number_prefix))
           number += strlen (self->number_prefix);
         gtk_label_set_label (GTK_LABEL (child), number);
+        /* A number with its school's code (every school listed) in smaller type. */
+        if (strlen (number) > 8)
+          gtk_widget_add_css_class (child, "caption");
+        else
+          gtk_widget_remove_css_class (child, "caption");
         gtk_widget_set_tooltip_text (child, xa_hazard_get_number (hazard));
       }
       break;
@@ -407,6 +412,9 @@ xa_hazard_table_init (XaHazardTable *self)
 /**
  * xa_hazard_table_set_model:
  * @hazards: a #GListModel of #XaHazard, the book's paged list
+ *
+ * The table chooses from it through an #XaHazardSelection, which never reads the whole
+ * list to follow the hazard chosen.
  */
 void
 xa_hazard_table_set_model (XaHazardTable *self,
@@ -416,11 +424,8 @@ xa_hazard_table_set_model (XaHazardTable *self,
   g_return_if_fail (G_IS_LIST_MODEL (hazards));
 
   g_clear_object (&self->selection);
-  self->selection = gtk_single_selection_new (g_object_ref (hazards));
   /* Nothing is selected for the user: a hazard opens when it is chosen. */
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selection = xa_hazard_selection_new (hazards);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
@@ -429,7 +434,7 @@ xa_hazard_table_set_model (XaHazardTable *self,
  *
  * Returns: (transfer none) (nullable): the selection over the hazards
  */
-GtkSingleSelection *
+XaHazardSelection *
 xa_hazard_table_get_selection (XaHazardTable *self)
 {
   g_return_val_if_fail (XA_IS_HAZARD_TABLE (self), NULL);
@@ -542,7 +547,7 @@ xa_hazard_table_focus_first (XaHazardTable *self)
   if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return;
 
-  gtk_single_selection_set_selected (self->selection, 0);
+  xa_hazard_selection_set_selected (self->selection, 0);
   xa_hazard_table_scroll_to (self, 0);
   gtk_widget_child_focus (GTK_WIDGET (self->column_view), GTK_DIR_TAB_FORWARD);
 }

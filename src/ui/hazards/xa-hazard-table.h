@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "xa-hazard-selection.h"
 #include "core/hazards/xa-hazard-book.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,7 @@ G_DECLARE_FINAL_TYPE (XaHazardTable, xa_hazard_table, XA, HAZARD_TABLE, GtkWidge
 
 void                xa_hazard_table_set_model     (XaHazardTable *self,
                                                    GListModel    *hazards);
-GtkSingleSelection *xa_hazard_table_get_selection (XaHazardTable *self);
+XaHazardSelection  *xa_hazard_table_get_selection (XaHazardTable *self);
 XaHazardSort        xa_hazard_table_get_sort      (XaHazardTable *self,
                                                    gboolean      *descending);
 void                xa_hazard_table_sort_by       (XaHazardTable *self,

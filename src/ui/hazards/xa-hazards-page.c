@@ -168,8 +168,8 @@ guard_form (XaHazardsPage *self,
 static void
 selection_changed_cb (XaHazardsPage *self)
 {
-  GtkSingleSelection *selection = xa_hazard_table_get_selection (self->table);
-  XaHazard *item = gtk_single_selection_get_selected_item (selection);
+  XaHazardSelection *selection = xa_hazard_table_get_selection (self->table);
+  XaHazard *item = xa_hazard_selection_get_selected_item (selection);
   XaHazard *shown = xa_hazard_detail_get_hazard (self->detail);
 
   /* A refill of the list drops the selection: the hazard shown stays. */
@@ -178,6 +178,12 @@ selection_changed_cb (XaHazardsPage *self)
 
   if (form_shown (self))
     {
+      g_autoptr(XaHazard) edited = xa_hazard_form_dup_hazard (self->form);
+
+      /* The hazard being edited chosen again (or read again) leaves the form be. */
+      if (g_strcmp0 (xa_hazard_get_uuid (edited), xa_hazard_get_uuid (item)) == 0)
+        return;
+
       if (xa_hazard_form_get_dirty (self->form))
         {
           guard_form (self, item);
@@ -200,9 +206,9 @@ static void
 table_activated_cb (XaHazardsPage *self,
                     guint          position)
 {
-  GtkSingleSelection *selection = xa_hazard_table_get_selection (self->table);
+  XaHazardSelection *selection = xa_hazard_table_get_selection (self->table);
 
-  gtk_single_selection_set_selected (selection, position);
+  xa_hazard_selection_set_selected (selection, position);
   if (!form_shown (self))
     show_detail_pane (self);
 }
@@ -239,6 +245,16 @@ dup_number_prefix (XaHazardsPage        *self,
   return g_steal_pointer (&number);
 }
 
+static gboolean
+filter_equal (const XaHazardFilter *a,
+              const XaHazardFilter *b)
+{
+  return g_strcmp0 (a->school_uuid, b->school_uuid) == 0 && a->school_year == b->school_year &&
+         a->state == b->state && a->grade == b->grade && a->category == b->category &&
+         a->overdue_only == b->overdue_only && g_strcmp0 (a->today, b->today) == 0 &&
+         g_strcmp0 (a->responsible, b->responsible) == 0 && g_strcmp0 (a->search, b->search) == 0;
+}
+
 static void
 filters_changed_cb (XaHazardsPage *self)
 {
@@ -250,13 +266,17 @@ filters_changed_cb (XaHazardsPage *self)
   if (self->hazards == NULL)
     return;
 
+  /* A search typed back as it was, or a choice made again, reads nothing anew. */
+  xa_hazard_filters_get_filter (self->filters, &filter);
+  if (filter_equal (&filter, xa_hazard_list_get_filter (self->hazards)))
+    return;
+
   /* The rows the focus is on go with the filter: it waits in the search meanwhile.
    * (GTK 4.8 warned, now and then, of a focus left on a row the list view had
    * dropped when the table gave way to "nothing found".) */
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->table)))
     gtk_widget_grab_focus (xa_hazard_filters_get_search_entry (self->filters));
 
-  xa_hazard_filters_get_filter (self->filters, &filter);
   prefix = dup_number_prefix (self, &filter);
   xa_hazard_table_set_number_prefix (self->table, prefix);
   xa_hazard_list_set_filter (self->hazards, &filter);
@@ -469,6 +489,7 @@ xa_hazards_page_constructed (GObject *object)
   XaHazardBook *book;
   XaSchoolRegistry *registry;
   g_autofree char *draft_path = NULL;
+  g_autofree char *prefix = NULL;
   GListModel *schools;
   XaHazardFilter filter;
 
@@ -494,12 +515,14 @@ xa_hazards_page_constructed (GObject *object)
       xa_hazard_filters_set_school (self->filters, xa_organisation_get_uuid (only));
     }
 
-  /* The newest first, as the one recorded last is the one looked for. */
+  /* The newest first, as the one found last is the one looked for; of every school's,
+   * by the day found rather than by the schools' codes in the numbers. */
   xa_hazard_filters_get_filter (self->filters, &filter);
-  self->hazards = xa_hazard_list_new (book, &filter, XA_HAZARD_SORT_NUMBER, TRUE);
-  filters_changed_cb (self);
+  self->hazards = xa_hazard_list_new (book, &filter, XA_HAZARD_SORT_FOUND_ON, TRUE);
+  prefix = dup_number_prefix (self, &filter);
+  xa_hazard_table_set_number_prefix (self->table, prefix);
   xa_hazard_table_set_model (self->table, G_LIST_MODEL (self->hazards));
-  xa_hazard_table_sort_by (self->table, XA_HAZARD_SORT_NUMBER, TRUE);
+  xa_hazard_table_sort_by (self->table, XA_HAZARD_SORT_FOUND_ON, TRUE);
   g_signal_connect_object (self->hazards, "items-changed", G_CALLBACK (hazards_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (xa_hazard_table_get_selection (self->table), "notify::selected-item",
