@@ -144,10 +144,31 @@ run_cli_va (XaTestRun  *run,
             const char *first_arg,
             va_list     args)
 {
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+
+  xa_test_run_cli_argv (run, data_dir, (const char * const *) argv->pdata);
+}
+
+/**
+ * xa_test_run_cli_argv:
+ * @args: the arguments, %NULL-terminated
+ *
+ * xa_test_run_cli() with the arguments in an array, for a test that builds them.
+ */
+void
+xa_test_run_cli_argv (XaTestRun          *run,
+                      const char         *data_dir,
+                      const char * const *args)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
   const char *cli = g_getenv ("XIAOAN_CLI");
+  const char *first_arg = args[0];
   int wait_status = 0;
 
   g_assert_nonnull (cli);
@@ -157,8 +178,8 @@ run_cli_va (XaTestRun  *run,
       g_ptr_array_add (argv, (char *) "--data-dir");
       g_ptr_array_add (argv, (char *) data_dir);
     }
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
   envp = g_environ_unsetenv (envp, "LANGUAGE");

@@ -136,8 +136,8 @@ static const struct
   { "step", XA_N_HAZARD_STEPS, (NameFunc) xa_hazard_step_to_key, (NameFunc) xa_hazard_step_to_label },
 };
 
-/* Reads the typed option @option, when given, into @value; a usage error names the
- * option and its keys. */
+/* Reads the typed option @option (or the step, an argument), when given, into @value;
+ * a usage error names the option and its keys. */
 static int
 parse_typed (XaCli      *cli,
              const char *option,
@@ -157,6 +157,9 @@ parse_typed (XaCli      *cli,
       keys = g_string_new (NULL);
       for (guint k = 0; k < typed_options[i].n_values; k++)
         g_string_append_printf (keys, "%s%s", k > 0 ? ", " : "", typed_options[i].to_key ((int) k));
+      if (g_str_equal (option, "step"))
+        /* Translators: what was given as the step, then the steps there are */
+        return xa_cli_usage_error (_("STEP: “%s” is not one of %s"), text, keys->str);
       /* Translators: an option (--grade), what was given, then the values it takes */
       return xa_cli_usage_error (_("--%s: “%s” is not one of %s"), option, text, keys->str);
     }

@@ -169,6 +169,7 @@ add_search (XaStore     *store,
             const char  *search,
             gint64       organisation_id,
             gboolean     only_school,
+            gboolean     for_count,
             GError     **error)
 {
   g_autofree char *term = g_strstrip (g_strdup (search));
@@ -216,7 +217,8 @@ add_search (XaStore     *store,
 
   for (guint i = 0; i < grams->len; i++)
     {
-      if (i == leading && fewest <= LEADING_GRAM_MAX)
+      /* A count reads every hazard the filter selects: the fewest candidates it can. */
+      if (i == leading && (fewest <= LEADING_GRAM_MAX || for_count))
         {
           if (organisation_id != 0)
             {
@@ -255,6 +257,7 @@ add_search (XaStore     *store,
 static gboolean
 build_query (XaStore               *store,
              const XaHazardFilter  *filter,
+             gboolean               for_count,
              Query                 *query,
              GError               **error)
 {
@@ -326,7 +329,7 @@ build_query (XaStore               *store,
     }
 
   if (filter->search != NULL &&
-      !add_search (store, query, filter->search, organisation_id, only_school, error))
+      !add_search (store, query, filter->search, organisation_id, only_school, for_count, error))
     return FALSE;
 
   return TRUE;
@@ -378,7 +381,9 @@ order_by (XaHazardSort sort,
       break;
     case XA_HAZARD_SORT_NUMBER:
     default:
-      g_string_append_printf (order, "h.number%s", direction);
+      /* The number's order, said so that the indexes of a year's and a school's years
+       * serve it: a number begins with its school year. */
+      g_string_append_printf (order, "h.school_year%s, h.number%s", direction, direction);
       return g_string_free (order, FALSE);
     }
 
@@ -409,7 +414,7 @@ count_cb (XaStore   *store,
   g_autofree char *sql = NULL;
 
   query_init (&query);
-  if (!build_query (store, read->filter, &query, error))
+  if (!build_query (store, read->filter, TRUE, &query, error))
     return FALSE;
 
   if (query.empty)
@@ -484,7 +489,7 @@ read_page_cb (XaStore   *store,
   int index;
 
   query_init (&query);
-  if (!build_query (store, read->filter, &query, error))
+  if (!build_query (store, read->filter, FALSE, &query, error))
     return FALSE;
   if (query.empty || read->limit == 0)
     return TRUE;

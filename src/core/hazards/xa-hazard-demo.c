@@ -137,11 +137,49 @@ typedef struct
   int           first_year;
   gint64        uuid_time;   /* makes the UUIDs grow with the numbers */
   guint64       n_made;
-  /* The batch being written: hazards with their schools' rows and sequences */
-  GPtrArray    *hazards;
-  GArray       *school_ids;
-  GArray       *sequences;
+  guint         n_hazards;
+  /* Batches made by the thread that makes hazards, for this one to write, and back */
+  GAsyncQueue  *made;
+  GAsyncQueue  *written;
+  gint          stop;        /* the writes failed: make no more */
 } Demo;
+
+/* Hazards with their schools' rows and sequences, one transaction's worth. */
+typedef struct
+{
+  GPtrArray *hazards;
+  GArray    *school_ids;
+  GArray    *sequences;
+  gboolean   last;
+} Batch;
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->hazards = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->school_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  batch->sequences = g_array_new (FALSE, FALSE, sizeof (guint));
+  return batch;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  g_ptr_array_unref (batch->hazards);
+  g_array_unref (batch->school_ids);
+  g_array_unref (batch->sequences);
+  g_free (batch);
+}
+
+static void
+batch_clear (Batch *batch)
+{
+  g_ptr_array_set_size (batch->hazards, 0);
+  g_array_set_size (batch->school_ids, 0);
+  g_array_set_size (batch->sequences, 0);
+}
 
 #define PICK(demo, list) ((list)[g_rand_int_range ((demo)->rand, 0, G_N_ELEMENTS (list))])
 
@@ -367,38 +405,73 @@ insert_batch_cb (XaStore   *store,
                  gpointer   user_data,
                  GError   **error)
 {
-  Demo *demo = user_data;
+  Batch *batch = user_data;
   g_autoptr(XaHazardWriter) writer = _xa_hazard_writer_new (store);
   g_autofree char *detail = NULL;
 
-  for (guint i = 0; i < demo->hazards->len; i++)
+  for (guint i = 0; i < batch->hazards->len; i++)
     {
-      XaHazard *hazard = g_ptr_array_index (demo->hazards, i);
+      XaHazard *hazard = g_ptr_array_index (batch->hazards, i);
       gint64 id = 0;
 
-      if (!_xa_hazard_writer_insert (writer, hazard, g_array_index (demo->school_ids, gint64, i),
-                                     g_array_index (demo->sequences, guint, i), &id, error))
+      if (!_xa_hazard_writer_insert (writer, hazard, g_array_index (batch->school_ids, gint64, i),
+                                     g_array_index (batch->sequences, guint, i), &id, error))
         return FALSE;
       xa_store_note_change (store, "hazard", xa_hazard_get_uuid (hazard));
     }
 
   /* One entry for the batch: its images hold every hazard it stored. */
-  detail = g_strdup_printf ("{\"demo\":%u}", demo->hazards->len);
+  detail = g_strdup_printf ("{\"demo\":%u}", batch->hazards->len);
   return xa_store_append_audit (store, "hazard.demo", "hazard",
-                                xa_hazard_get_uuid (g_ptr_array_index (demo->hazards, 0)), detail, error);
+                                xa_hazard_get_uuid (g_ptr_array_index (batch->hazards, 0)), detail, error);
 }
 
-static gboolean
-write_batch (Demo    *demo,
-             GError **error)
+/* The thread that makes the hazards, in their numbers' order, while this one writes
+ * the batch before: year by year, in the order they were found. */
+static gpointer
+make_thread (gpointer user_data)
 {
-  gboolean ok = demo->hazards->len == 0 ||
-                xa_store_write (xa_hazard_book_get_store (demo->book), insert_batch_cb, demo, error);
+  Demo *demo = user_data;
+  Batch *batch = g_async_queue_pop (demo->written);
 
-  g_ptr_array_set_size (demo->hazards, 0);
-  g_array_set_size (demo->school_ids, 0);
-  g_array_set_size (demo->sequences, 0);
-  return ok;
+  for (int y = 0; y < N_YEARS && !g_atomic_int_get (&demo->stop); y++)
+    {
+      int year = demo->first_year + y;
+      guint n_year = demo->n_hazards / N_YEARS + ((guint) y < demo->n_hazards % N_YEARS ? 1 : 0);
+      GDate start, end;
+      guint span;
+
+      g_date_clear (&start, 1);
+      g_date_set_dmy (&start, 1, G_DATE_SEPTEMBER, year);
+      g_date_clear (&end, 1);
+      g_date_set_dmy (&end, 31, G_DATE_AUGUST, year + 1);
+      if (g_date_compare (&end, &demo->today) > 0)
+        end = demo->today;
+      span = g_date_compare (&end, &start) >= 0 ? (guint) g_date_days_between (&start, &end) + 1 : 1;
+
+      for (guint k = 0; k < n_year && !g_atomic_int_get (&demo->stop); k++)
+        {
+          guint s = g_rand_int_range (demo->rand, 0, demo->schools->len);
+          School *school = &g_array_index (demo->schools, School, s);
+          GDate found = start;
+          guint sequence = ++school->sequence[y];
+
+          g_date_add_days (&found, (guint) ((guint64) k * span / n_year));
+          g_ptr_array_add (batch->hazards, make_hazard (demo, school, year, &found, sequence));
+          g_array_append_val (batch->school_ids, school->id);
+          g_array_append_val (batch->sequences, sequence);
+
+          if (batch->hazards->len == BATCH)
+            {
+              g_async_queue_push (demo->made, batch);
+              batch = g_async_queue_pop (demo->written);
+            }
+        }
+    }
+
+  batch->last = TRUE;
+  g_async_queue_push (demo->made, batch);
+  return NULL;
 }
 
 static gboolean
@@ -471,9 +544,8 @@ demo_clear (Demo *demo)
 {
   g_clear_pointer (&demo->rand, g_rand_free);
   g_clear_pointer (&demo->schools, g_array_unref);
-  g_clear_pointer (&demo->hazards, g_ptr_array_unref);
-  g_clear_pointer (&demo->school_ids, g_array_unref);
-  g_clear_pointer (&demo->sequences, g_array_unref);
+  g_clear_pointer (&demo->made, g_async_queue_unref);
+  g_clear_pointer (&demo->written, g_async_queue_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Demo, demo_clear)
@@ -509,7 +581,8 @@ xa_hazard_demo_fill (XaHazardBook  *book,
   XaStore *store;
   int last_year;
   guint made = 0;
-  gboolean ok;
+  gboolean ok = TRUE;
+  GThread *maker;
 
   g_return_val_if_fail (XA_IS_HAZARD_BOOK (book), FALSE);
 
@@ -531,9 +604,9 @@ xa_hazard_demo_fill (XaHazardBook  *book,
   demo.rand = g_rand_new_with_seed (seed);
   demo.schools = g_array_new (FALSE, TRUE, sizeof (School));
   g_array_set_clear_func (demo.schools, school_clear);
-  demo.hazards = g_ptr_array_new_with_free_func (g_object_unref);
-  demo.school_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  demo.sequences = g_array_new (FALSE, FALSE, sizeof (guint));
+  demo.made = g_async_queue_new_full ((GDestroyNotify) batch_free);
+  demo.written = g_async_queue_new_full ((GDestroyNotify) batch_free);
+  demo.n_hazards = n_hazards;
   demo.uuid_time = g_get_real_time () / 1000;
 
   if (!xa_store_read (store, read_schools_cb, &demo, error))
@@ -549,47 +622,30 @@ xa_hazard_demo_fill (XaHazardBook  *book,
   last_year = xa_school_year_for_date (&demo.today);
   demo.first_year = last_year - (N_YEARS - 1);
 
+  /* Two batches go round: one being made while the other is written. */
+  g_async_queue_push (demo.written, batch_new ());
+  g_async_queue_push (demo.written, batch_new ());
+  maker = g_thread_new ("demo-hazards", make_thread, &demo);
+
   xa_store_set_bulk (store, TRUE);
-
-  /* Year by year, in the order they were found: the numbers grow with the dates. */
-  for (int y = 0; y < N_YEARS; y++)
+  for (gboolean last = FALSE; !last;)
     {
-      int year = demo.first_year + y;
-      guint n_year = n_hazards / N_YEARS + ((guint) y < n_hazards % N_YEARS ? 1 : 0);
-      GDate start, end;
-      guint span;
+      Batch *batch = g_async_queue_pop (demo.made);
 
-      g_date_clear (&start, 1);
-      g_date_set_dmy (&start, 1, G_DATE_SEPTEMBER, year);
-      g_date_clear (&end, 1);
-      g_date_set_dmy (&end, 31, G_DATE_AUGUST, year + 1);
-      if (g_date_compare (&end, &demo.today) > 0)
-        end = demo.today;
-      span = g_date_compare (&end, &start) >= 0 ? (guint) g_date_days_between (&start, &end) + 1 : 1;
-
-      for (guint k = 0; k < n_year; k++)
+      last = batch->last;
+      if (ok && batch->hazards->len > 0)
         {
-          guint s = g_rand_int_range (demo.rand, 0, demo.schools->len);
-          School *school = &g_array_index (demo.schools, School, s);
-          GDate found = start;
-          guint sequence = ++school->sequence[y];
-
-          g_date_add_days (&found, (guint) ((guint64) k * span / n_year));
-          g_ptr_array_add (demo.hazards, make_hazard (&demo, school, year, &found, sequence));
-          g_array_append_val (demo.school_ids, school->id);
-          g_array_append_val (demo.sequences, sequence);
-
-          if (demo.hazards->len == BATCH && !write_batch (&demo, error))
-            {
-              xa_store_set_bulk (store, FALSE);
-              return FALSE;
-            }
-          made++;
+          ok = xa_store_write (store, insert_batch_cb, batch, error);
+          made += ok ? batch->hazards->len : 0;
+          if (!ok)
+            g_atomic_int_set (&demo.stop, TRUE);
         }
+      batch_clear (batch);
+      g_async_queue_push (demo.written, batch);
     }
-
-  ok = write_batch (&demo, error);
   xa_store_set_bulk (store, FALSE);
+  g_thread_join (maker);
+
   if (!ok)
     return FALSE;
 

@@ -270,48 +270,48 @@ _xa_store_foreach_row_image (XaStore           *self,
                               func, user_data, error);
 }
 
-/* The images of the rows of @table that @where (SQL after the table's name, with the
- * parameters @values, a %NULL-terminated list) selects. */
+/* How many rows of a whole table one statement reads: a district's ledger has a
+ * million, and a server's answer is held in memory whole. */
+#define IMAGE_PAGE_ROWS 5000
+
+/* Gives @func the image of each row @stmt yields (the record's key, then the row);
+ * @last_id: (out) the greatest id among them, @n_rows: (out) how many there were. */
 static gboolean
-foreach_image_where (XaStore            *self,
-                     const char         *table,
-                     const char         *where,
-                     const char * const *values,
-                     XaAuditImageFunc   func,
-                     gpointer           user_data,
-                     GError           **error)
+images_of_rows (XaStore           *self,
+                XaStatement       *stmt,
+                const char        *table,
+                int                digest_chars,
+                XaAuditImageFunc   func,
+                gpointer           user_data,
+                gint64            *last_id,
+                guint             *n_rows,
+                GError           **error)
 {
-  guint t = table_index (table);
-  const char *extra = xa_store_get_is_server (self) ? audited_tables[t].extra_sql_pg
-                                                    : audited_tables[t].extra_sql;
-  int digest_chars = audited_tables[t].digest_chars > 0 ? (int) audited_tables[t].digest_chars : 64;
-  g_autofree char *sql = g_strdup_printf ("SELECT %s, *%s FROM %s%s", audited_tables[t].key_sql,
-                                          extra ? extra : "", table, where);
-  g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GString) fields = g_string_new (NULL);
   g_autofree int *order = NULL;
   int n_columns;
   int uuid_column = -1;
+  int id_column = -1;
   XaStep step;
-
-  if (!(stmt = xa_store_prepare (self, sql, error)))
-    return FALSE;
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    xa_statement_bind_text (stmt, i + 1, values[i]);
 
   /* Column 0 is the key; the others are the row, in the order of their names. */
   n_columns = xa_statement_get_n_columns (stmt) - 1;
   order = g_new (int, n_columns);
   for (int i = 0; i < n_columns; i++)
     {
+      const char *name = xa_statement_get_column_name (stmt, i + 1);
+
       order[i] = i + 1;
-      if (strcmp (xa_statement_get_column_name (stmt, i + 1), "uuid") == 0)
+      if (strcmp (name, "uuid") == 0)
         uuid_column = i + 1;
+      else if (strcmp (name, "id") == 0)
+        id_column = i + 1;
     }
   g_qsort_with_data (order, n_columns, sizeof (int), compare_column_names, stmt);
-  g_assert (uuid_column > 0);
+  g_assert (uuid_column > 0 && id_column > 0);
 
+  *n_rows = 0;
   while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
       XaAuditImage *image;
@@ -330,6 +330,8 @@ foreach_image_where (XaStore            *self,
       hash = _xa_audit_fields_hash (fields->str);
       image = _xa_audit_image_new (table, xa_statement_get_text (stmt, uuid_column),
                                    xa_statement_get_text (stmt, 0), fields->str, hash, 0);
+      *last_id = MAX (*last_id, xa_statement_get_int64 (stmt, id_column));
+      (*n_rows)++;
       if (!func (image, user_data, error))
         {
           _xa_audit_image_free (image);
@@ -338,6 +340,49 @@ foreach_image_where (XaStore            *self,
     }
 
   return step == XA_STEP_DONE;
+}
+
+/* The images of the rows of @table that @where (SQL after the table's name, with the
+ * parameters @values, a %NULL-terminated list) selects; all of them, by pages of ids,
+ * when @where is "". */
+static gboolean
+foreach_image_where (XaStore            *self,
+                     const char         *table,
+                     const char         *where,
+                     const char * const *values,
+                     XaAuditImageFunc   func,
+                     gpointer           user_data,
+                     GError           **error)
+{
+  guint t = table_index (table);
+  const char *extra = xa_store_get_is_server (self) ? audited_tables[t].extra_sql_pg
+                                                    : audited_tables[t].extra_sql;
+  int digest_chars = audited_tables[t].digest_chars > 0 ? (int) audited_tables[t].digest_chars : 64;
+  gboolean whole = where[0] == '\0';
+  g_autofree char *sql = NULL;
+  gint64 last_id = G_MININT64;
+  guint n_rows = 0;
+
+  sql = g_strdup_printf ("SELECT %s, *%s FROM %s%s", audited_tables[t].key_sql, extra ? extra : "", table,
+                         whole ? " WHERE id > ? ORDER BY id LIMIT " G_STRINGIFY (IMAGE_PAGE_ROWS) : where);
+
+  do
+    {
+      g_autoptr(XaStatement) stmt = NULL;
+
+      if (!(stmt = xa_store_prepare (self, sql, error)))
+        return FALSE;
+      if (whole)
+        xa_statement_bind_int64 (stmt, 1, last_id);
+      for (guint i = 0; !whole && values != NULL && values[i] != NULL; i++)
+        xa_statement_bind_text (stmt, i + 1, values[i]);
+
+      if (!images_of_rows (self, stmt, table, digest_chars, func, user_data, &last_id, &n_rows, error))
+        return FALSE;
+    }
+  while (whole && n_rows == IMAGE_PAGE_ROWS);
+
+  return TRUE;
 }
 
 static gboolean
@@ -515,8 +560,10 @@ collect_table (XaStore     *self,
   g_autoptr(GHashTable) latest = new_latest_table ();
   g_autoptr(XaStatement) stmt = NULL;
 
+  /* Without their fields: only a changed record's image is kept, and that is the
+   * live one; a whole table of a district's ledger would not fit in memory with them. */
   if (!(stmt = xa_store_prepare (self,
-                                 "SELECT a.record_uuid, a.seq, a.label, a.fields, a.image_hash"
+                                 "SELECT a.record_uuid, a.seq, a.label, '', a.image_hash"
                                  " FROM audit_image a WHERE a.record_table = ?1 AND a.seq ="
                                  " (SELECT max (b.seq) FROM audit_image b"
                                  "  WHERE b.record_table = ?1 AND b.record_uuid = a.record_uuid)",

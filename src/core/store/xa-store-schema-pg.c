@@ -431,6 +431,7 @@ static const char pg_schema_10[] =
   "  CHECK ((state = 'closed') = (closed_on IS NOT NULL))"
   ");"
   "CREATE INDEX hazard_year_number ON hazard (school_year, number, state);"
+  "CREATE INDEX hazard_school_number ON hazard (organisation_id, school_year, number, state);"
   "CREATE INDEX hazard_state_deadline ON hazard (state, deadline);"
   "CREATE INDEX hazard_responsible ON hazard (responsible, number);"
   "CREATE INDEX hazard_deadline ON hazard (deadline, number);"

@@ -290,8 +290,9 @@ static const char schema_9[] =
  * hazard_gram, keyed by the hazard's integer ID and carrying its school, so that a
  * search reads one short range of one index and a school's search, on a server, only
  * its own rows. The indexes serve the ledger's filters and sorts at a million rows:
- * a school's year in number order, a year in number order with the status beside it,
- * the open hazards by deadline (overdue), the responsible person, and the dates. */
+ * a year, and a school's years, in number order with the status beside it (a number
+ * begins with its year, so the order of year and number is the number's), the open
+ * hazards by deadline (overdue), the responsible person, and the dates. */
 static const char schema_10[] =
   "CREATE TABLE hazard ("
   "  id                  INTEGER PRIMARY KEY,"
@@ -336,6 +337,7 @@ static const char schema_10[] =
   "  CHECK ((state = 'closed') = (closed_on IS NOT NULL))"
   ") STRICT;"
   "CREATE INDEX hazard_year_number ON hazard (school_year, number, state);"
+  "CREATE INDEX hazard_school_number ON hazard (organisation_id, school_year, number, state);"
   "CREATE INDEX hazard_state_deadline ON hazard (state, deadline);"
   "CREATE INDEX hazard_responsible ON hazard (responsible, number);"
   "CREATE INDEX hazard_deadline ON hazard (deadline, number);"
