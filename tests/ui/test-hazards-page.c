@@ -25,6 +25,7 @@
 #include "ui/hazards/xa-hazard-text-row.h"
 #include "ui/hazards/xa-hazard-ui.h"
 #include "ui/xa-application.h"
+#include "ui/xa-school-picker.h"
 #include "ui/xa-unsaved.h"
 #include "ui/xa-window-private.h"
 
@@ -491,6 +492,57 @@ test_form (Fixture       *fixture,
 
     g_assert_cmpstr (category, ==, "building");
   }
+}
+
+/* The school of a new hazard and the school the ledger shows are picked by typing:
+ * 实验 finds 示例区实验小学; the ledger's picker also offers every school. */
+static void
+test_pick_school (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  XaHazardFilters *filters = xa_hazards_page_get_filters (fixture->page);
+  g_autoptr(XaOrganisation) experimental = xa_school_registry_dup_school_by_code (fixture->registry, "1101080002",
+                                                                                  NULL);
+  AdwMessageDialog *dialog;
+  XaSchoolPicker *picker;
+
+  xa_hazard_filters_set_school (filters, fixture->school_uuid);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazards.new", NULL));
+  xa_test_iterate ();
+  g_signal_emit_by_name (xa_hazard_form_get_field_widget (fixture->form, XA_HAZARD_FIELD_SCHOOL_UUID), "activated");
+  xa_test_iterate ();
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  picker = XA_SCHOOL_PICKER (adw_message_dialog_get_extra_child (dialog));
+  /* The school shown comes chosen; typing finds another. */
+  g_assert_cmpstr (xa_organisation_get_uuid (xa_school_picker_get_selected (picker)), ==, fixture->school_uuid);
+  gtk_editable_set_text (xa_school_picker_get_entry (picker), "实验");
+  xa_test_iterate ();
+  xa_test_screenshot (GTK_WIDGET (dialog), "hazard-pick-school");
+  adw_message_dialog_response (dialog, "pick");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  xa_test_iterate ();
+  {
+    g_autoptr(XaHazard) hazard = xa_hazard_form_dup_hazard (fixture->form);
+
+    g_assert_cmpstr (xa_hazard_get_text (hazard, XA_HAZARD_FIELD_SCHOOL_UUID), ==,
+                     xa_organisation_get_uuid (experimental));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (xa_hazard_form_get_field_widget (fixture->form,
+                                                                                                XA_HAZARD_FIELD_SCHOOL_UUID))),
+                     ==, "示例区实验小学");
+  }
+  xa_hazard_form_discard (fixture->form);
+
+  /* The ledger's school: 全部学校 is an answer too. */
+  g_signal_emit_by_name (xa_test_template_child (filters, XA_TYPE_HAZARD_FILTERS, "school_button"), "clicked");
+  xa_test_iterate ();
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "all"));
+  adw_message_dialog_response (dialog, "all");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  xa_test_iterate ();
+  g_assert_null (xa_hazard_filters_get_school (filters));
 }
 
 /* Edits leave only through 保存更改？: another hazard chosen waits for the answer. */
@@ -982,6 +1034,7 @@ main (int   argc,
   g_test_add ("/hazards/page/loop", Fixture, NULL, fixture_set_up, test_loop, fixture_tear_down);
   g_test_add ("/hazards/page/form", Fixture, NULL, fixture_set_up, test_form, fixture_tear_down);
   g_test_add ("/hazards/page/tab-order", Fixture, NULL, fixture_set_up, test_tab_order, fixture_tear_down);
+  g_test_add ("/hazards/page/pick-school", Fixture, NULL, fixture_set_up, test_pick_school, fixture_tear_down);
   g_test_add ("/hazards/page/guard", Fixture, NULL, fixture_set_up, test_guard, fixture_tear_down);
   g_test_add ("/hazards/page/draft", Fixture, NULL, fixture_set_up, test_draft, fixture_tear_down);
   g_test_add ("/hazards/page/search-and-sort", Fixture, NULL, fixture_set_up, test_search_and_sort,
