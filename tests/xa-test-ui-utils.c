@@ -217,6 +217,25 @@ xa_test_activate_shortcut (GtkWidget       *root,
 }
 
 /**
+ * xa_test_template_child:
+ * @widget: a templated widget
+ * @type: the class whose template has the child
+ * @name: the child's id in the template
+ *
+ * Returns: (transfer none): the child, which the test asserts is there
+ */
+gpointer
+xa_test_template_child (gpointer    widget,
+                        GType       type,
+                        const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+/**
  * xa_test_show_widget:
  * @widget: (transfer floating): what the test drives, outside the main window
  *

@@ -31,6 +31,9 @@ gboolean xa_test_activate_shortcut (GtkWidget       *root,
 #define XA_TEST_WINDOW_WIDTH  1280
 #define XA_TEST_WINDOW_HEIGHT 800
 
+gpointer   xa_test_template_child (gpointer    widget,
+                                   GType       type,
+                                   const char *name);
 GtkWindow *xa_test_show_widget (GtkWidget *widget);
 void       xa_test_wait_for_frame (GtkWidget  *widget);
 GtkWidget *xa_test_list_row       (GtkListView *view,

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "xa-agreements-page.h"
+#include "hazards/xa-hazards-page.h"
 #include "xa-schools-page.h"
 #include "xa-window.h"
 

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window: a sidebar of the sections of DESIGN.md §7 beside the section's page.
- * Schools and agreements work; the other sections say what they will hold. The window
- * remembers its size.
+ * Schools, agreements and the hazard ledger work; the other sections say what they will
+ * hold. The window remembers its size.
  *
  * The sections are listed once, in sections[] below: the sidebar rows, the pages of the
  * stack and the Alt+1…7 shortcuts are all made from it. A page is built the first time its
@@ -43,6 +43,8 @@ static GtkWidget *create_schools_page     (XaWindow      *self,
                                            const Section *section);
 static GtkWidget *create_agreements_page  (XaWindow      *self,
                                            const Section *section);
+static GtkWidget *create_hazards_page     (XaWindow      *self,
+                                           const Section *section);
 static GtkWidget *create_placeholder_page (XaWindow      *self,
                                            const Section *section);
 static void       fonts_resolved_cb       (GObject       *object,
@@ -53,8 +55,7 @@ static void       fonts_resolved_cb       (GObject       *object,
 static const Section sections[] = {
   { "schools", N_("Schools"), "user-home-symbolic", create_schools_page },
   { "agreements", N_("Agreements"), "x-office-document-symbolic", create_agreements_page },
-  { "hazards", N_("Hazard Ledger"), "dialog-warning-symbolic", create_placeholder_page,
-    N_("Here hazards will be recorded, rectified, re-inspected and closed, with overdue items flagged and the ledger printed as the paper form it replaces. This section is not built yet.") },
+  { "hazards", N_("Hazard Ledger"), "dialog-warning-symbolic", create_hazards_page },
   { "inspections", N_("Inspections"), "object-select-symbolic", create_placeholder_page,
     N_("Here daily, weekly, monthly, quarterly and special inspections will be run against their checklists; an abnormal item will become a hazard in the ledger. This section is not built yet.") },
   { "education", N_("Education & Drills"), "system-users-symbolic", create_placeholder_page,
@@ -106,6 +107,13 @@ create_agreements_page (XaWindow      *self,
   g_weak_ref_init (window_ref, self);
   xa_font_resolver_new_async (self->cancellable, fonts_resolved_cb, window_ref);
   return page;
+}
+
+static GtkWidget *
+create_hazards_page (XaWindow      *self,
+                     const Section *section)
+{
+  return xa_hazards_page_new (self->workspace);
 }
 
 static GtkWidget *
@@ -289,13 +297,17 @@ _xa_window_show_section (XaWindow   *self,
   gtk_stack_set_visible_child_name (self->section_stack, name);
   select_section_row (self, name);
 
-  /* Generating an agreement for one school offers the school viewed in the schools section. */
-  if (XA_IS_AGREEMENTS_PAGE (page) && (schools = _xa_window_get_page (self, "schools")) != NULL)
+  /* Generating an agreement for one school, and recording a hazard, offer the school
+   * viewed in the schools section. */
+  if ((schools = _xa_window_get_page (self, "schools")) != NULL)
     {
       XaOrganisation *school = xa_schools_page_get_school (XA_SCHOOLS_PAGE (schools));
+      const char *uuid = school ? xa_organisation_get_uuid (school) : NULL;
 
-      xa_agreement_list_set_viewed_school (xa_agreements_page_get_list (XA_AGREEMENTS_PAGE (page)),
-                                           school ? xa_organisation_get_uuid (school) : NULL);
+      if (XA_IS_AGREEMENTS_PAGE (page))
+        xa_agreement_list_set_viewed_school (xa_agreements_page_get_list (XA_AGREEMENTS_PAGE (page)), uuid);
+      else if (XA_IS_HAZARDS_PAGE (page))
+        xa_hazards_page_set_viewed_school (XA_HAZARDS_PAGE (page), uuid);
     }
 
   return TRUE;

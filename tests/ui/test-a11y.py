@@ -1,12 +1,12 @@
 #!/usr/bin/python3
-# tests/ui/test-a11y.py — what a screen reader reads in the schools and agreements sections
+# tests/ui/test-a11y.py — what a screen reader reads in the schools, agreements and hazard sections
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Starts the real app on a demo district (12 schools, this school year's template and
 # agreements) and reads it through AT-SPI, as Orca does: every button, toggle, drop-down,
 # list row and entry of the sidebar, the header, the schools section and the agreements
 # section (its 责任书 and 模板 tabs, the template editor's 条款 and 标题下各行与签署 pages,
-# an agreement's detail) has a name that is neither empty, nor a type name (GtkImage,
+# an agreement's detail), and the hazard ledger with a new hazard's form, has a name that is neither empty, nor a type name (GtkImage,
 # GtkMenuButton…), nor a mnemonic read twice (保存(_S) 保存(S)); rows read as what they
 # list, with their caption as description.
 #
@@ -329,6 +329,22 @@ def run(pyatspi, schools):
     check_names('agreements: templates, the 标题下各行与签署 page', nodes)
     for name in ('在标题下添加一行', '删除该行', '添加签字或填写行', '删除该方'):
         expect('the form tools (icon only)', nodes, 'push button', name)
+
+    # The hazard ledger: its filters over the empty ledger, then the form of a new hazard,
+    # every field of it named as the ledger's column.
+    press(find(nodes, 'list item', '隐患台账')[0])
+    nodes = tree_with('the hazard ledger', lambda n: find(n, 'entry', '搜索隐患'))
+    check_names('hazards: the ledger and its filters', nodes)
+    expect('the new hazard button (icon only)', nodes, 'push button', '新增隐患（Ctrl+N）')
+    expect('the school filter reads as what it chooses', nodes, 'push button', '学校：全部学校')
+    expect('the state filter reads as its purpose', nodes, 'combo box', '状态')
+    press(find(nodes, 'push button', '新增隐患（Ctrl+N）')[0])
+    nodes = tree_with("a new hazard's form", lambda n: find(n, 'text', '隐患描述'))
+    check_names("hazards: a new hazard's form", nodes)
+    for role, name in (('text', '发现人'), ('text', '隐患部位'), ('text', '隐患描述'), ('text', '整改措施'),
+                       ('text', '整改时限'), ('push button', '保存(S)'), ('push button', '取消(C)')):
+        expect("the form's fields read as the ledger's columns", nodes, role, name)
+    subprocess.run(['xdotool', 'key', 'Escape'], check=True)
 
     # The main menu, and the shortcuts window it opens under the same name.
     press(find(nodes, 'push button', '主菜单')[-1])

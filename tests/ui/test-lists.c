@@ -58,14 +58,6 @@ fixture_tear_down (Fixture       *fixture,
   xa_test_ui_fixture_tear_down (&fixture->ui, GTK_WINDOW (fixture->window));
 }
 
-static gpointer
-child (gpointer     widget,
-       GType        type,
-       const char  *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-}
-
 static XaAgreementList *
 show_agreements (Fixture *fixture)
 {
@@ -82,19 +74,19 @@ search_agreements (XaAgreementList *list,
                    const char      *text,
                    guint            state)
 {
-  GtkSearchEntry *entry = child (list, XA_TYPE_AGREEMENT_LIST, "search_entry");
+  GtkSearchEntry *entry = xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "search_entry");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* As when the pause in the typing that the search waits for is over. */
   g_signal_emit_by_name (entry, "search-changed");
-  gtk_drop_down_set_selected (child (list, XA_TYPE_AGREEMENT_LIST, "state_dropdown"), state);
+  gtk_drop_down_set_selected (xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "state_dropdown"), state);
   xa_test_iterate ();
 }
 
 static guint
 n_listed (XaAgreementList *list)
 {
-  GtkListView *view = child (list, XA_TYPE_AGREEMENT_LIST, "list_view");
+  GtkListView *view = xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "list_view");
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
 }
@@ -103,7 +95,7 @@ static const char *
 listed_name (XaAgreementList *list,
              guint            position)
 {
-  GtkListView *view = child (list, XA_TYPE_AGREEMENT_LIST, "list_view");
+  GtkListView *view = xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "list_view");
   g_autoptr(XaAgreement) agreement = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)),
                                                             position);
 
@@ -116,7 +108,7 @@ test_agreement_search (Fixture       *fixture,
 {
   XaAgreementBook *book = xa_workspace_get_agreements (fixture->ui.workspace);
   XaAgreementList *list = show_agreements (fixture);
-  GtkStack *list_stack = child (list, XA_TYPE_AGREEMENT_LIST, "list_stack");
+  GtkStack *list_stack = xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "list_stack");
   g_autoptr(GError) error = NULL;
   g_autoptr(XaAgreement) pending = NULL;
   g_autoptr(XaOrganisation) first = xa_school_registry_dup_school_by_code (fixture->registry, "1101080001", NULL);
@@ -165,11 +157,11 @@ test_agreement_search (Fixture       *fixture,
 
   /* Enter in the search goes to the first agreement found, in the list. */
   search_agreements (list, "育英", 0);
-  gtk_widget_grab_focus (child (list, XA_TYPE_AGREEMENT_LIST, "search_entry"));
-  g_signal_emit_by_name (child (list, XA_TYPE_AGREEMENT_LIST, "search_entry"), "activate");
+  gtk_widget_grab_focus (xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "search_entry"));
+  g_signal_emit_by_name (xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "search_entry"), "activate");
   xa_test_iterate ();
   focus = gtk_window_get_focus (GTK_WINDOW (fixture->window));
-  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, child (list, XA_TYPE_AGREEMENT_LIST, "list_view")));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "list_view")));
   g_assert_cmpstr (xa_agreement_get_school_name (xa_agreement_detail_get_agreement (xa_agreement_list_get_detail (list))),
                    ==, "示例区育英幼儿园");
 
@@ -226,8 +218,8 @@ test_people_order (Fixture       *fixture,
 
   g_assert_true (xa_schools_page_select_school (page, xa_organisation_get_uuid (school)));
   xa_test_iterate ();
-  detail = child (page, XA_TYPE_SCHOOLS_PAGE, "detail");
-  people = xa_school_people_get_people (child (detail, XA_TYPE_SCHOOL_DETAIL, "people"));
+  detail = xa_test_template_child (page, XA_TYPE_SCHOOLS_PAGE, "detail");
+  people = xa_school_people_get_people (xa_test_template_child (detail, XA_TYPE_SCHOOL_DETAIL, "people"));
 
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -243,10 +235,10 @@ test_search_focus (Fixture       *fixture,
                    gconstpointer  data)
 {
   XaSchoolsPage *page = XA_SCHOOLS_PAGE (_xa_window_get_page (fixture->window, "schools"));
-  GtkWidget *entry = child (page, XA_TYPE_SCHOOLS_PAGE, "search_entry");
-  GtkWidget *list_view = child (page, XA_TYPE_SCHOOLS_PAGE, "list_view");
-  XaSchoolDetail *detail = child (page, XA_TYPE_SCHOOLS_PAGE, "detail");
-  GtkWidget *name_row = child (detail, XA_TYPE_SCHOOL_DETAIL, "name_row");
+  GtkWidget *entry = xa_test_template_child (page, XA_TYPE_SCHOOLS_PAGE, "search_entry");
+  GtkWidget *list_view = xa_test_template_child (page, XA_TYPE_SCHOOLS_PAGE, "list_view");
+  XaSchoolDetail *detail = xa_test_template_child (page, XA_TYPE_SCHOOLS_PAGE, "detail");
+  GtkWidget *name_row = xa_test_template_child (detail, XA_TYPE_SCHOOL_DETAIL, "name_row");
   GtkWidget *focus;
 
   /* Pinyin initials find a school, as in the agreement list and the picker. */
@@ -319,7 +311,7 @@ editor_set_up (EditorFixture *fixture,
   xa_template_editor_set_library (fixture->editor, library);
   fixture->window = xa_test_show_widget (GTK_WIDGET (fixture->editor));
 
-  gtk_widget_measure (child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"),
+  gtk_widget_measure (xa_test_template_child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"),
                       GTK_ORIENTATION_HORIZONTAL, -1, &content_width, NULL, NULL, NULL);
   gtk_window_set_default_size (fixture->window, content_width + (data ? 60 : 400), XA_TEST_WINDOW_HEIGHT);
   xa_test_iterate ();
@@ -337,8 +329,8 @@ test_template_click_and_back (EditorFixture *fixture,
                               gconstpointer  data)
 {
   XaTemplateEditor *editor = fixture->editor;
-  AdwLeaflet *leaflet = child (editor, XA_TYPE_TEMPLATE_EDITOR, "leaflet");
-  GtkListView *view = child (editor, XA_TYPE_TEMPLATE_EDITOR, "template_view");
+  AdwLeaflet *leaflet = xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "leaflet");
+  GtkListView *view = xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "template_view");
   GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (view));
 
   /* So narrow that the list and the editor are one pane: the list shows. */
@@ -349,14 +341,14 @@ test_template_click_and_back (EditorFixture *fixture,
 
   /* One click opens the template clicked. */
   xa_test_click_row (xa_test_list_row (view, 1));
-  g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"));
   g_assert_cmpint (xa_template_get_school_year (xa_template_editor_get_template (editor)), ==, 2021);
   xa_test_screenshot (GTK_WIDGET (fixture->window), "template-editor-narrow");
 
   /* The page's back arrow (xa-adaptive.c) finds the way back to the list, and takes it;
    * the name stands above the buttons, with the width of the pane. */
   g_assert_true (xa_adaptive_find_back (GTK_WIDGET (editor)) == leaflet);
-  g_assert_cmpint (gtk_orientable_get_orientation (child (editor, XA_TYPE_TEMPLATE_EDITOR, "heading_box")),
+  g_assert_cmpint (gtk_orientable_get_orientation (xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "heading_box")),
                    ==, GTK_ORIENTATION_VERTICAL);
   g_assert_true (xa_adaptive_go_back (GTK_WIDGET (editor)));
   xa_test_iterate ();
@@ -365,7 +357,7 @@ test_template_click_and_back (EditorFixture *fixture,
   /* Enter on a row opens it too. */
   g_signal_emit_by_name (view, "activate", 0);
   xa_test_iterate ();
-  g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "content_stack"));
   g_assert_cmpint (xa_template_get_school_year (xa_template_editor_get_template (editor)), ==, 2022);
 }
 
@@ -375,9 +367,9 @@ test_template_back_hidden_when_wide (EditorFixture *fixture,
 {
   /* Side by side, the list is there to click: no way back to offer, and the name beside
    * the buttons. */
-  g_assert_false (adw_leaflet_get_folded (child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "leaflet")));
+  g_assert_false (adw_leaflet_get_folded (xa_test_template_child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "leaflet")));
   g_assert_null (xa_adaptive_find_back (GTK_WIDGET (fixture->editor)));
-  g_assert_cmpint (gtk_orientable_get_orientation (child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "heading_box")),
+  g_assert_cmpint (gtk_orientable_get_orientation (xa_test_template_child (fixture->editor, XA_TYPE_TEMPLATE_EDITOR, "heading_box")),
                    ==, GTK_ORIENTATION_HORIZONTAL);
   xa_test_screenshot (GTK_WIDGET (fixture->window), "template-wide");
 }

@@ -2,7 +2,7 @@
 # tests/ui/test-mnemonics.py — no two mnemonics alike on one page or in one menu
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Alt+S must do one thing. Reads the .ui files of src/ui/ and resources/ (their menus, and
+# Alt+S must do one thing. Reads the .ui files of src/ui/ (its section folders too) and resources/ (their menus, and
 # the buttons, labels, rows and dialog responses with use-underline) and fails when two
 # labels of one menu, or of one page, share a mnemonic letter, in English or in Chinese
 # (保存(_S) and 指派职务(_S) on the school page).
@@ -124,7 +124,7 @@ def duplicates(labels, translate):
 
 
 def main():
-    files = sorted(glob.glob(os.path.join(SOURCE, 'src', 'ui', '*.ui'))
+    files = sorted(glob.glob(os.path.join(SOURCE, 'src', 'ui', '**', '*.ui'), recursive=True)
                    + glob.glob(os.path.join(SOURCE, 'resources', '**', '*.ui'), recursive=True))
     if not files:
         print('1..0 # SKIP no .ui files found')

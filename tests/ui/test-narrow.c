@@ -28,17 +28,6 @@ typedef struct
   XaWindow        *window;
 } Fixture;
 
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -211,8 +200,8 @@ test_schools (Fixture       *fixture,
               gconstpointer  data)
 {
   GtkWidget *page = open_section (fixture, "schools");
-  AdwLeaflet *leaflet = child (page, XA_TYPE_SCHOOLS_PAGE, "leaflet");
-  GtkWidget *detail = child (page, XA_TYPE_SCHOOLS_PAGE, "detail");
+  AdwLeaflet *leaflet = xa_test_template_child (page, XA_TYPE_SCHOOLS_PAGE, "leaflet");
+  GtkWidget *detail = xa_test_template_child (page, XA_TYPE_SCHOOLS_PAGE, "detail");
 
   assert_fits (fixture);
   assert_nothing_outside (fixture);
@@ -220,7 +209,7 @@ test_schools (Fixture       *fixture,
   g_assert_true (adw_leaflet_get_visible_child (leaflet) != detail);
 
   /* One click on a school opens it. */
-  xa_test_click_row (xa_test_list_row (child (page, XA_TYPE_SCHOOLS_PAGE, "list_view"), 1));
+  xa_test_click_row (xa_test_list_row (xa_test_template_child (page, XA_TYPE_SCHOOLS_PAGE, "list_view"), 1));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == detail);
   g_assert_nonnull (xa_school_detail_get_school (XA_SCHOOL_DETAIL (detail)));
   assert_fits (fixture);
@@ -239,7 +228,7 @@ test_schools (Fixture       *fixture,
 static void
 wait_for_preview (XaAgreementDetail *detail)
 {
-  xa_test_wait_for_boolean (child (detail, XA_TYPE_AGREEMENT_DETAIL, "preview"), "loading", FALSE);
+  xa_test_wait_for_boolean (xa_test_template_child (detail, XA_TYPE_AGREEMENT_DETAIL, "preview"), "loading", FALSE);
 }
 
 static void
@@ -264,9 +253,9 @@ test_agreements (Fixture       *fixture,
   page = open_section (fixture, "agreements");
   list = xa_agreements_page_get_list (XA_AGREEMENTS_PAGE (page));
   detail = xa_agreement_list_get_detail (list);
-  list_leaflet = child (list, XA_TYPE_AGREEMENT_LIST, "leaflet");
-  panes = child (detail, XA_TYPE_AGREEMENT_DETAIL, "panes");
-  back_button = child (page, XA_TYPE_AGREEMENTS_PAGE, "back_button");
+  list_leaflet = xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "leaflet");
+  panes = xa_test_template_child (detail, XA_TYPE_AGREEMENT_DETAIL, "panes");
+  back_button = xa_test_template_child (page, XA_TYPE_AGREEMENTS_PAGE, "back_button");
 
   assert_fits (fixture);
   assert_nothing_outside (fixture);
@@ -275,19 +264,19 @@ test_agreements (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (back_button));
 
   /* The agreement opened from the list: its fields first, the preview a button away. */
-  g_signal_emit_by_name (child (list, XA_TYPE_AGREEMENT_LIST, "list_view"), "activate", 0);
+  g_signal_emit_by_name (xa_test_template_child (list, XA_TYPE_AGREEMENT_LIST, "list_view"), "activate", 0);
   wait_for_preview (detail);
   g_assert_true (adw_leaflet_get_visible_child (list_leaflet) == GTK_WIDGET (detail));
   g_assert_cmpstr (xa_agreement_get_uuid (xa_agreement_detail_get_agreement (detail)), ==,
                    xa_agreement_get_uuid (agreement));
   g_assert_true (adw_leaflet_get_folded (panes));
-  g_assert_true (adw_leaflet_get_visible_child (panes) == child (detail, XA_TYPE_AGREEMENT_DETAIL, "fields_pane"));
+  g_assert_true (adw_leaflet_get_visible_child (panes) == xa_test_template_child (detail, XA_TYPE_AGREEMENT_DETAIL, "fields_pane"));
   assert_fits (fixture);
   assert_nothing_outside (fixture);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "agreement.show-preview", NULL));
   xa_test_iterate ();
-  g_assert_true (adw_leaflet_get_visible_child (panes) == child (detail, XA_TYPE_AGREEMENT_DETAIL, "preview_pane"));
+  g_assert_true (adw_leaflet_get_visible_child (panes) == xa_test_template_child (detail, XA_TYPE_AGREEMENT_DETAIL, "preview_pane"));
   assert_fits (fixture);
   assert_nothing_outside (fixture);
 
@@ -295,7 +284,7 @@ test_agreements (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (back_button));
   g_assert_true (gtk_widget_activate_action (page, "agreements.back", NULL));
   xa_test_iterate ();
-  g_assert_true (adw_leaflet_get_visible_child (panes) == child (detail, XA_TYPE_AGREEMENT_DETAIL, "fields_pane"));
+  g_assert_true (adw_leaflet_get_visible_child (panes) == xa_test_template_child (detail, XA_TYPE_AGREEMENT_DETAIL, "fields_pane"));
   g_assert_true (adw_leaflet_get_visible_child (list_leaflet) == GTK_WIDGET (detail));
 
   g_assert_true (gtk_widget_activate_action (page, "agreements.back", NULL));
@@ -314,11 +303,11 @@ test_templates (Fixture       *fixture,
 {
   GtkWidget *page = open_section (fixture, "agreements");
   XaTemplateEditor *editor = xa_agreements_page_get_editor (XA_AGREEMENTS_PAGE (page));
-  AdwLeaflet *clause_leaflet = child (editor, XA_TYPE_TEMPLATE_EDITOR, "clause_leaflet");
+  AdwLeaflet *clause_leaflet = xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "clause_leaflet");
   GtkWidget *clause_editor = GTK_WIDGET (xa_template_editor_get_clause_editor (editor));
 
   xa_agreements_page_show_view (XA_AGREEMENTS_PAGE (page), "templates");
-  g_signal_emit_by_name (child (editor, XA_TYPE_TEMPLATE_EDITOR, "template_view"), "activate", 0);
+  g_signal_emit_by_name (xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "template_view"), "activate", 0);
   xa_test_iterate ();
   g_assert_nonnull (xa_template_editor_get_template (editor));
   xa_test_screenshot (GTK_WIDGET (fixture->window), "narrow-template-editor");
@@ -329,7 +318,7 @@ test_templates (Fixture       *fixture,
 
   /* A clause opened (Enter on it), then back to the clause list. */
   g_assert_true (xa_template_editor_select_clause (editor, "s1.2"));
-  g_signal_emit_by_name (child (editor, XA_TYPE_TEMPLATE_EDITOR, "clause_view"), "activate", 0);
+  g_signal_emit_by_name (xa_test_template_child (editor, XA_TYPE_TEMPLATE_EDITOR, "clause_view"), "activate", 0);
   xa_test_iterate ();
   g_assert_true (adw_leaflet_get_visible_child (clause_leaflet) == clause_editor);
   assert_fits (fixture);
@@ -366,7 +355,7 @@ test_style (void)
   g_assert_true (adw_style_manager_get_dark (style));
 
   preferences = g_object_ref_sink (xa_preferences_window_new (NULL));
-  style_row = child (preferences, XA_TYPE_PREFERENCES_WINDOW, "style_row");
+  style_row = xa_test_template_child (preferences, XA_TYPE_PREFERENCES_WINDOW, "style_row");
   g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 2);
 
   adw_combo_row_set_selected (style_row, 1);
