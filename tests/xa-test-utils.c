@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "xa-test-utils.h"
+#include "core/store/xa-store-audit.h"
 #include "core/registry/xa-demo.h"
 #include "core/store/xa-pg.h"
 
@@ -484,6 +485,24 @@ xa_test_assert_audit (XaStore *store,
     g_assert_null (reason);
   else
     g_assert_nonnull (reason);
+}
+
+/**
+ * xa_test_assert_chain_holds:
+ *
+ * Nothing the test wrote is found edited behind the app's back: every change went
+ * through the chain with its images. Each finding is printed before the test fails.
+ */
+void
+xa_test_assert_chain_holds (XaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = xa_store_audit_verify (store, 0, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    g_test_message ("%s", ((XaAuditFinding *) g_ptr_array_index (findings, i))->message);
+  g_assert_cmpuint (findings->len, ==, 0);
 }
 
 /**

@@ -75,6 +75,7 @@ char    *xa_test_fingerprint_tables (XaStore            *store,
 void     xa_test_assert_audit (XaStore    *store,
                                gint64      expected_entries,
                                gint64      expected_broken);
+void     xa_test_assert_chain_holds (XaStore *store);
 
 const char  *xa_test_server_uri              (void);
 char        *xa_test_new_server_location     (void);

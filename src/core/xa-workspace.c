@@ -27,6 +27,7 @@ struct _XaWorkspace
   XaSchoolRegistry  *registry;
   XaTemplateLibrary *templates;
   XaAgreementBook   *agreements;
+  XaHazardBook      *hazards;
 };
 
 G_DEFINE_FINAL_TYPE (XaWorkspace, xa_workspace, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ xa_workspace_dispose (GObject *object)
 {
   XaWorkspace *self = XA_WORKSPACE (object);
 
+  g_clear_object (&self->hazards);
   g_clear_object (&self->agreements);
   g_clear_object (&self->templates);
   g_clear_object (&self->registry);
@@ -80,6 +82,7 @@ xa_workspace_new_for_store (XaStore *store)
   self->registry = xa_school_registry_new (store);
   self->templates = xa_template_library_new (store);
   self->agreements = xa_agreement_book_new (self->registry, self->templates);
+  self->hazards = xa_hazard_book_new (self->registry);
 
   return self;
 }
@@ -287,4 +290,17 @@ xa_workspace_get_agreements (XaWorkspace *self)
   g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
 
   return self->agreements;
+}
+
+/**
+ * xa_workspace_get_hazards:
+ *
+ * Returns: (transfer none): the hazard ledgers
+ */
+XaHazardBook *
+xa_workspace_get_hazards (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->hazards;
 }

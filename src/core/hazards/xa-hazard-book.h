@@ -20,6 +20,7 @@ typedef enum
   XA_HAZARD_BOOK_ERROR_NOT_FOUND,   /* no hazard with that UUID or number */
   XA_HAZARD_BOOK_ERROR_NO_SCHOOL,   /* the school is not in the register, or was removed */
   XA_HAZARD_BOOK_ERROR_CHANGED,     /* someone else saved the hazard since it was read */
+  XA_HAZARD_BOOK_ERROR_CLOSED,      /* the hazard is closed (已销号) and never changes again */
 } XaHazardBookError;
 
 /* Which hazards a list shows. Every member narrows the list; the zero value (after

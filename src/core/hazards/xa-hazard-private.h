@@ -39,6 +39,11 @@ void       _xa_hazard_set_state               (XaHazard             *self,
 void       _xa_hazard_set_reinspection_result (XaHazard             *self,
                                                XaReinspectionResult  result);
 GPtrArray *_xa_hazard_get_history             (XaHazard             *self);
+/* The version of the stored row the hazard was read from, which a save must find
+ * unchanged (xa-hazard-book.c); 0 for a hazard not stored yet. */
+guint      _xa_hazard_get_row_version         (XaHazard             *self);
+void       _xa_hazard_set_row_version         (XaHazard             *self,
+                                               guint                 row_version);
 void       _xa_hazard_assign                  (XaHazard             *self,
                                                XaHazard             *fresh);
 

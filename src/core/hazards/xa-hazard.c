@@ -34,6 +34,9 @@ struct _XaHazard
   XaHazardState         state;
   /* XaHazardEntry, oldest first. */
   GPtrArray            *history;
+  /* The stored row's version when the hazard was read (xa-hazard-book.c); 0 for a
+   * hazard not stored yet. */
+  guint                 row_version;
 };
 
 G_DEFINE_FINAL_TYPE (XaHazard, xa_hazard, G_TYPE_OBJECT)
@@ -244,6 +247,7 @@ xa_hazard_copy (XaHazard *self)
   copy->supervised = self->supervised;
   copy->reinspection_result = self->reinspection_result;
   copy->state = self->state;
+  copy->row_version = self->row_version;
   for (guint i = 0; i < self->history->len; i++)
     g_ptr_array_add (copy->history, xa_hazard_entry_copy (g_ptr_array_index (self->history, i)));
 
@@ -415,6 +419,21 @@ _xa_hazard_get_history (XaHazard *self)
 {
   g_return_val_if_fail (XA_IS_HAZARD (self), NULL);
   return self->history;
+}
+
+guint
+_xa_hazard_get_row_version (XaHazard *self)
+{
+  g_return_val_if_fail (XA_IS_HAZARD (self), 0);
+  return self->row_version;
+}
+
+void
+_xa_hazard_set_row_version (XaHazard *self,
+                            guint     row_version)
+{
+  g_return_if_fail (XA_IS_HAZARD (self));
+  self->row_version = row_version;
 }
 
 guint

@@ -115,10 +115,23 @@ make_place (DemoWrite *demo)
   return g_strconcat (PICK (demo, place_first), PICK (demo, place_second), NULL);
 }
 
+/**
+ * xa_demo_make_person_name:
+ * @rand: the demo's random source
+ *
+ * Returns: (transfer full): a made-up Chinese name, such as 王建华
+ */
+char *
+xa_demo_make_person_name (GRand *rand)
+{
+  return g_strconcat (surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))],
+                      given_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (given_names))], NULL);
+}
+
 static char *
 make_person_name (DemoWrite *demo)
 {
-  return g_strconcat (PICK (demo, surnames), PICK (demo, given_names), NULL);
+  return xa_demo_make_person_name (demo->rand);
 }
 
 static char *

@@ -28,5 +28,6 @@ void      xa_demo_fill_async  (XaSchoolRegistry     *registry,
 gboolean  xa_demo_fill_finish (XaSchoolRegistry     *registry,
                                GAsyncResult         *result,
                                GError              **error);
+char     *xa_demo_make_person_name (GRand           *rand);
 
 G_END_DECLS

@@ -40,6 +40,8 @@ static const struct
   { "only a draft agreement can be edited", N_("Only a draft agreement can be edited") },
   { "a signed agreement never changes", N_("A signed agreement never changes; revise it to make a new draft") },
   { "only a draft agreement can be deleted", N_("Only a draft agreement can be deleted") },
+  { "a closed hazard never changes", N_("A closed hazard never changes") },
+  { "a hazard's history never changes", N_("The steps of a hazard’s rectification are never changed or removed") },
 };
 
 /**

@@ -11,6 +11,12 @@
  * rather than values, so that the field that changed can be named without the audit
  * table keeping a copy of every phone number it ever saw. A record that is gone has a
  * tombstone: empty lines and an empty hash.
+ *
+ * A table of many records (the hazard ledger, a million rows in a district) keeps
+ * shorter digests, the first 16 hex digits of each value's SHA-256: an image stays
+ * about a kilobyte instead of three, and changing a value unnoticed still means finding
+ * another value with the same 64-bit digest. A table may add a derived column to its
+ * image: a hazard's covers its steps (hazard_step), which so need no image of their own.
  */
 
 #include "config.h"
@@ -19,6 +25,14 @@
 #include <string.h>
 
 #include "xa-store-private.h"
+#include "core/util/xa-list-sync.h"
+
+/* One step of a hazard's history in its image, the same text on both engines. */
+#define HAZARD_STEP_LINE \
+  "CAST (s.position AS TEXT) || ',' || s.step || ',' || s.from_state || ',' || s.to_state" \
+  " || ',' || CAST (length (s.who) AS TEXT) || ',' || s.who || ',' || s.at" \
+  " || ',' || coalesce (s.date, '') || ',' || CAST (length (coalesce (s.note, '')) AS TEXT)" \
+  " || ',' || coalesce (s.note, '')"
 
 /* The tables whose records the chain covers: record kinds are table names. A module
  * that adds a table of records adds it here, with the SQL of the key the user knows
@@ -28,6 +42,9 @@ static const struct
   const char *table;
   const char *key_sql;
   const char *title;
+  guint       digest_chars;  /* of each column's digest; 0 for all 64 */
+  const char *extra_sql;     /* more columns of the image, on SQLite and on a server */
+  const char *extra_sql_pg;
 } audited_tables[] = {
   { "agreement", "school_name || ' ' || school_year || ' #' || revision", NC_("audit table", "Agreement") },
   { "agreement_supplement", "coalesce ((SELECT school_name || ' ' || school_year || ' #' || revision"
@@ -40,6 +57,13 @@ static const struct
                  " || ' ' || since", NC_("audit table", "Role term") },
   { "school_year", "CAST (start_year AS TEXT)", NC_("audit table", "School year") },
   { "template", "name || ' #' || version", NC_("audit table", "Template") },
+  /* A hazard's steps, oldest first, each as its fields with the texts length-prefixed:
+   * a step added, changed or removed behind the app's back changes the hazard's image. */
+  { "hazard", "number", NC_("audit table", "Hazard"), 16,
+    ", (SELECT group_concat (l.line, '|') FROM (SELECT " HAZARD_STEP_LINE " AS line"
+    "   FROM hazard_step s WHERE s.hazard_id = hazard.id ORDER BY s.position) AS l) AS history",
+    ", (SELECT string_agg (" HAZARD_STEP_LINE ", '|' ORDER BY s.position)"
+    "   FROM hazard_step s WHERE s.hazard_id = hazard.id) AS history" },
 };
 
 /* The columns a user knows by name; others are shown as stored. */
@@ -50,27 +74,58 @@ static const struct
 } column_titles[] = {
   { "address", NC_("audit field", "address") },
   { "body", NC_("audit field", "text") },
+  { "category", NC_("audit field", "hazard category") },
+  { "closed_by", NC_("audit field", "closer") },
+  { "closed_on", NC_("audit field", "closing date") },
   { "code", NC_("audit field", "school code") },
   { "commission_name", NC_("audit field", "commission name") },
+  { "completed_on", NC_("audit field", "completion date") },
+  { "completion_notes", NC_("audit field", "completion notes") },
+  { "deadline", NC_("audit field", "deadline") },
   { "deleted_at", NC_("audit field", "deletion time") },
+  { "department", NC_("audit field", "responsible department") },
+  { "description", NC_("audit field", "description") },
   { "direct_responsible", NC_("audit field", "direct responsible person") },
   { "first_responsible", NC_("audit field", "first responsible person") },
+  { "found_by", NC_("audit field", "finder") },
+  { "found_on", NC_("audit field", "date found") },
   { "frozen_at", NC_("audit field", "freezing time") },
+  { "funds", NC_("audit field", "funds") },
+  { "funds_source", NC_("audit field", "source of funds") },
+  { "grade", NC_("audit field", "hazard grade") },
+  { "history", NC_("audit field", "rectification steps") },
+  { "inspection_type", NC_("audit field", "inspection type") },
+  { "measures", NC_("audit field", "rectification measures") },
   { "name", NC_("audit field", "name") },
   { "note", NC_("audit field", "note") },
+  { "number", NC_("audit field", "hazard number") },
   { "organisation_id", NC_("audit field", "school") },
   { "person_id", NC_("audit field", "person") },
   { "phone", NC_("audit field", "phone") },
+  { "place", NC_("audit field", "place") },
   { "position", NC_("audit field", "position") },
+  { "reinspected_on", NC_("audit field", "re-inspection date") },
+  { "reinspection_result", NC_("audit field", "re-inspection result") },
+  { "reinspector", NC_("audit field", "re-inspector") },
+  { "remarks", NC_("audit field", "remarks") },
   { "removed_at", NC_("audit field", "removal time") },
+  { "reported", NC_("audit field", "reported to the commission") },
+  { "reported_on", NC_("audit field", "reporting date") },
+  { "responsible", NC_("audit field", "responsible person") },
   { "role", NC_("audit field", "role") },
   { "school_name", NC_("audit field", "school name") },
+  { "school_year", NC_("audit field", "school year") },
+  { "sequence", NC_("audit field", "sequence number") },
   { "sign_date", NC_("audit field", "signing date") },
   { "signed_at", NC_("audit field", "signing time") },
   { "since", NC_("audit field", "start date") },
   { "state", NC_("audit field", "state") },
+  { "supervised", NC_("audit field", "listed for supervision") },
+  { "supervisor", NC_("audit field", "supervising unit") },
+  { "temporary_measures", NC_("audit field", "temporary control measures") },
   { "title", NC_("audit field", "title") },
   { "until", NC_("audit field", "end date") },
+  { "version", NC_("audit field", "version") },
 };
 
 void
@@ -153,13 +208,13 @@ _xa_audit_column_title (const char *column)
   return column;
 }
 
-static const char *
-key_sql (const char *table)
+static guint
+table_index (const char *table)
 {
   for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
     {
       if (strcmp (audited_tables[i].table, table) == 0)
-        return audited_tables[i].key_sql;
+        return i;
     }
 
   g_assert_not_reached ();
@@ -188,7 +243,7 @@ compare_column_names (gconstpointer a,
 static gboolean foreach_image_where (XaStore           *self,
                                      const char        *table,
                                      const char        *where,
-                                     const char        *value,
+                                     const char * const *values,
                                      XaAuditImageFunc   func,
                                      gpointer           user_data,
                                      GError           **error);
@@ -209,22 +264,29 @@ _xa_store_foreach_row_image (XaStore           *self,
                              gpointer           user_data,
                              GError           **error)
 {
-  return foreach_image_where (self, table, uuid ? " WHERE uuid = ?" : "", uuid,
+  const char *values[] = { uuid, NULL };
+
+  return foreach_image_where (self, table, uuid ? " WHERE uuid = ?" : "", values,
                               func, user_data, error);
 }
 
-/* The images of the rows of @table that @where (SQL after the table's name, with at
- * most one parameter, @value) selects. */
+/* The images of the rows of @table that @where (SQL after the table's name, with the
+ * parameters @values, a %NULL-terminated list) selects. */
 static gboolean
-foreach_image_where (XaStore           *self,
-                     const char        *table,
-                     const char        *where,
-                     const char        *value,
+foreach_image_where (XaStore            *self,
+                     const char         *table,
+                     const char         *where,
+                     const char * const *values,
                      XaAuditImageFunc   func,
                      gpointer           user_data,
                      GError           **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s, * FROM %s%s", key_sql (table), table, where);
+  guint t = table_index (table);
+  const char *extra = xa_store_get_is_server (self) ? audited_tables[t].extra_sql_pg
+                                                    : audited_tables[t].extra_sql;
+  int digest_chars = audited_tables[t].digest_chars > 0 ? (int) audited_tables[t].digest_chars : 64;
+  g_autofree char *sql = g_strdup_printf ("SELECT %s, *%s FROM %s%s", audited_tables[t].key_sql,
+                                          extra ? extra : "", table, where);
   g_autoptr(XaStatement) stmt = NULL;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GString) fields = g_string_new (NULL);
@@ -235,8 +297,8 @@ foreach_image_where (XaStore           *self,
 
   if (!(stmt = xa_store_prepare (self, sql, error)))
     return FALSE;
-  if (value != NULL)
-    xa_statement_bind_text (stmt, 1, value);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    xa_statement_bind_text (stmt, i + 1, values[i]);
 
   /* Column 0 is the key; the others are the row, in the order of their names. */
   n_columns = xa_statement_get_n_columns (stmt) - 1;
@@ -260,9 +322,9 @@ foreach_image_where (XaStore           *self,
         {
           g_checksum_reset (checksum);
           xa_statement_hash_value (stmt, order[i], checksum);
-          g_string_append_printf (fields, "%s:%s\n",
+          g_string_append_printf (fields, "%s:%.*s\n",
                                   xa_statement_get_column_name (stmt, order[i]),
-                                  g_checksum_get_string (checksum));
+                                  digest_chars, g_checksum_get_string (checksum));
         }
 
       hash = _xa_audit_fields_hash (fields->str);
@@ -385,11 +447,11 @@ diff_row_cb (XaAuditImage  *image,
  * (see foreach_image_where()) and @latest, the chain's last images of them, which it
  * empties: a record left there has no row any more. */
 static gboolean
-diff_images (XaStore     *self,
-             const char  *table,
-             const char  *where,
-             const char  *value,
-             GHashTable  *latest,
+diff_images (XaStore            *self,
+             const char         *table,
+             const char         *where,
+             const char * const *values,
+             GHashTable         *latest,
              GPtrArray   *images,
              GError     **error)
 {
@@ -397,7 +459,7 @@ diff_images (XaStore     *self,
   GHashTableIter iter;
   gpointer image;
 
-  if (!foreach_image_where (self, table, where, value, diff_row_cb, &diff, error))
+  if (!foreach_image_where (self, table, where, values, diff_row_cb, &diff, error))
     return FALSE;
 
   g_hash_table_iter_init (&iter, latest);
@@ -497,8 +559,62 @@ collect_records_on_server (XaStore     *self,
 
   xa_statement_bind_text (stmt, 1, array);
   xa_statement_bind_text (stmt, 2, table);
-  return read_latest_images (stmt, table, latest, error) &&
-         diff_images (self, table, " WHERE uuid = ANY (?::text[])", array, latest, images, error);
+  {
+    const char *values[] = { array, NULL };
+
+    return read_latest_images (stmt, table, latest, error) &&
+           diff_images (self, table, " WHERE uuid = ANY (?::text[])", values, latest, images, error);
+  }
+}
+
+/* How many records a statement of collect_records_in_chunks() asks for: well below
+ * SQLite's limit of parameters. */
+#define CHUNK_RECORDS 400
+
+/* On a file, the records @uuids of @table by chunks, two statements a chunk: a write of
+ * many records (an import, the demo ledger) prepared two statements for each. */
+static gboolean
+collect_records_in_chunks (XaStore     *self,
+                           const char  *table,
+                           GHashTable  *uuids,
+                           GPtrArray   *images,
+                           GError     **error)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n_keys = 0;
+
+  keys = g_hash_table_get_keys_as_array (uuids, &n_keys);
+  for (guint start = 0; start < n_keys; start += CHUNK_RECORDS)
+    {
+      guint n = MIN (CHUNK_RECORDS, n_keys - start);
+      g_autoptr(GHashTable) latest = new_latest_table ();
+      g_autoptr(XaStatement) stmt = NULL;
+      g_autofree char *placeholders = xa_sql_placeholders (n);
+      g_autofree char *latest_sql = NULL;
+      g_autofree char *where = NULL;
+      g_autofree const char **values = g_new0 (const char *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        values[i] = keys[start + i];
+
+      latest_sql = g_strdup_printf ("SELECT a.record_uuid, a.seq, a.label, a.fields, a.image_hash"
+                                    " FROM audit_image a WHERE a.record_table = ?1 AND a.record_uuid IN (%s)"
+                                    " AND a.seq = (SELECT max (b.seq) FROM audit_image b"
+                                    "  WHERE b.record_table = ?1 AND b.record_uuid = a.record_uuid)",
+                                    placeholders);
+      if (!(stmt = xa_store_prepare (self, latest_sql, error)))
+        return FALSE;
+      xa_statement_bind_text (stmt, 1, table);
+      for (guint i = 0; i < n; i++)
+        xa_statement_bind_text (stmt, i + 2, values[i]);
+
+      where = g_strdup_printf (" WHERE uuid IN (%s)", placeholders);
+      if (!read_latest_images (stmt, table, latest, error) ||
+          !diff_images (self, table, where, values, latest, images, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -538,6 +654,13 @@ _xa_store_collect_images (XaStore     *self,
       if (xa_store_get_is_server (self))
         {
           if (!collect_records_on_server (self, table, uuids, images, error))
+            return NULL;
+          continue;
+        }
+
+      if (g_hash_table_size (uuids) > 1)
+        {
+          if (!collect_records_in_chunks (self, table, uuids, images, error))
             return NULL;
           continue;
         }

@@ -35,11 +35,17 @@ static const struct
   { "template", "id", TRUE },
   { "agreement", "id", TRUE },
   { "agreement_supplement", "id", TRUE },
+  { "hazard", "id", TRUE },
+  { "hazard_step", "id", TRUE },
+  { "hazard_gram", "gram, hazard_id", FALSE },
   { "search_gram", "kind, gram, uuid", FALSE },
   { "audit", "seq", FALSE },
   { "audit_image", "seq, record_table, record_uuid", FALSE },
   { "meta", "key", FALSE },
 };
+
+/* How many rows go to a server in one batch. */
+#define COPY_BATCH_ROWS 1000
 
 /* The version is each engine's own (user_version on SQLite, a meta row on a server). */
 #define META_FILTER " WHERE key <> 'schema_version'"
@@ -113,17 +119,25 @@ copy_table (Copy     *copy,
   if (!(insert = xa_store_prepare (target, insert_sql->str, error)))
     return FALSE;
 
+  /* To a server, the rows go in batches without waiting for each: a district's ledger
+   * and its search grams are tens of millions of rows, each a round trip otherwise. */
+  _xa_store_begin_batch (target);
   while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
     {
       xa_statement_reset (insert);
       for (int c = 0; c < n_columns; c++)
         xa_statement_bind_column (insert, c + 1, rows, c);
-      if (!xa_statement_run (insert, error))
-        return FALSE;
-      copy->n_rows++;
+      if (!_xa_statement_send (insert, error))
+        break;
+      if (++copy->n_rows % COPY_BATCH_ROWS == 0)
+        {
+          if (!_xa_store_end_batch (target, error))
+            return FALSE;
+          _xa_store_begin_batch (target);
+        }
     }
 
-  if (step == XA_STEP_ERROR)
+  if (!_xa_store_end_batch (target, step == XA_STEP_DONE ? error : NULL) || step != XA_STEP_DONE)
     return FALSE;
 
   /* A server numbers new rows from its sequence, which the copied IDs passed by. */

@@ -280,6 +280,93 @@ static const char schema_9[] =
   "ALTER TABLE person ADD COLUMN note TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE person ADD COLUMN removed_at TEXT;";
 
+/* 10: the hazard ledger (reference/domain.md §3.2, issue 11). One row per hazard with
+ * every column of XaHazard under its key (xa_hazard_field_to_key()), the school as its
+ * organisation, the number's sequence per school and school year, and a row version
+ * that each save moves on, so that a save over a stale copy is refused. The steps of
+ * its rectification are rows of hazard_step, added and never changed or removed; the
+ * audit image of a hazard covers them (xa-store-audit-image.c). A closed hazard never
+ * changes. The grams of its place and description (xa-grams.c) are kept in
+ * hazard_gram, keyed by the hazard's integer ID and carrying its school, so that a
+ * search reads one short range of one index and a school's search, on a server, only
+ * its own rows. The indexes serve the ledger's filters and sorts at a million rows:
+ * a school's year in number order, a year in number order with the status beside it,
+ * the open hazards by deadline (overdue), the responsible person, and the dates. */
+static const char schema_10[] =
+  "CREATE TABLE hazard ("
+  "  id                  INTEGER PRIMARY KEY,"
+  "  uuid                TEXT NOT NULL UNIQUE,"
+  "  number              TEXT NOT NULL UNIQUE,"
+  "  organisation_id     INTEGER NOT NULL REFERENCES organisation (id),"
+  "  school_year         INTEGER NOT NULL CHECK (school_year BETWEEN 1990 AND 2200),"
+  "  sequence            INTEGER NOT NULL CHECK (sequence >= 1),"
+  "  inspection_type     TEXT NOT NULL,"
+  "  found_on            TEXT NOT NULL CHECK (date (found_on) IS found_on),"
+  "  found_by            TEXT NOT NULL,"
+  "  place               TEXT NOT NULL,"
+  "  category            TEXT NOT NULL,"
+  "  description         TEXT NOT NULL,"
+  "  grade               TEXT NOT NULL,"
+  "  temporary_measures  TEXT,"
+  "  measures            TEXT NOT NULL,"
+  "  department          TEXT NOT NULL,"
+  "  responsible         TEXT NOT NULL,"
+  "  deadline            TEXT NOT NULL CHECK (date (deadline) IS deadline),"
+  "  funds               TEXT,"
+  "  funds_source        TEXT,"
+  "  reported            INTEGER NOT NULL CHECK (reported IN (0, 1)),"
+  "  reported_on         TEXT CHECK (reported_on IS NULL OR date (reported_on) IS reported_on),"
+  "  supervised          INTEGER NOT NULL CHECK (supervised IN (0, 1)),"
+  "  supervisor          TEXT,"
+  "  completed_on        TEXT CHECK (completed_on IS NULL OR date (completed_on) IS completed_on),"
+  "  completion_notes    TEXT,"
+  "  reinspector         TEXT,"
+  "  reinspected_on      TEXT CHECK (reinspected_on IS NULL OR date (reinspected_on) IS reinspected_on),"
+  "  reinspection_result TEXT NOT NULL CHECK (reinspection_result IN ('none', 'passed', 'failed')),"
+  "  closed_on           TEXT CHECK (closed_on IS NULL OR date (closed_on) IS closed_on),"
+  "  closed_by           TEXT,"
+  "  remarks             TEXT,"
+  "  state               TEXT NOT NULL CHECK (state IN ('pending', 'rectifying', 'reinspecting', 'closed')),"
+  "  version             INTEGER NOT NULL CHECK (version >= 1),"
+  "  created_at          TEXT NOT NULL,"
+  "  created_by          TEXT NOT NULL,"
+  "  updated_at          TEXT NOT NULL,"
+  "  updated_by          TEXT NOT NULL,"
+  "  UNIQUE (organisation_id, school_year, sequence),"
+  "  CHECK ((state = 'closed') = (closed_on IS NOT NULL))"
+  ") STRICT;"
+  "CREATE INDEX hazard_year_number ON hazard (school_year, number, state);"
+  "CREATE INDEX hazard_state_deadline ON hazard (state, deadline);"
+  "CREATE INDEX hazard_responsible ON hazard (responsible, number);"
+  "CREATE INDEX hazard_deadline ON hazard (deadline, number);"
+  "CREATE INDEX hazard_found_on ON hazard (found_on, number);"
+  "CREATE TRIGGER hazard_closed_no_update BEFORE UPDATE ON hazard"
+  "  WHEN OLD.state = 'closed'"
+  "  BEGIN SELECT RAISE (ABORT, 'a closed hazard never changes'); END;"
+  "CREATE TABLE hazard_step ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  hazard_id  INTEGER NOT NULL REFERENCES hazard (id),"
+  "  position   INTEGER NOT NULL CHECK (position >= 1),"
+  "  step       TEXT NOT NULL CHECK (step IN ('start', 'complete', 'pass', 'fail', 'close')),"
+  "  from_state TEXT NOT NULL,"
+  "  to_state   TEXT NOT NULL,"
+  "  who        TEXT NOT NULL,"
+  "  at         TEXT NOT NULL,"
+  "  date       TEXT CHECK (date IS NULL OR date (date) IS date),"
+  "  note       TEXT,"
+  "  UNIQUE (hazard_id, position)"
+  ") STRICT;"
+  "CREATE TRIGGER hazard_step_no_update BEFORE UPDATE ON hazard_step"
+  "  BEGIN SELECT RAISE (ABORT, 'a hazard''s history never changes'); END;"
+  "CREATE TRIGGER hazard_step_no_delete BEFORE DELETE ON hazard_step"
+  "  BEGIN SELECT RAISE (ABORT, 'a hazard''s history never changes'); END;"
+  "CREATE TABLE hazard_gram ("
+  "  gram            TEXT NOT NULL,"
+  "  hazard_id       INTEGER NOT NULL,"
+  "  organisation_id INTEGER NOT NULL,"
+  "  PRIMARY KEY (gram, hazard_id)"
+  ") WITHOUT ROWID, STRICT;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -291,6 +378,7 @@ static const char * const migrations[] = {
   schema_7,
   schema_8,
   schema_9,
+  schema_10,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone

@@ -7,8 +7,9 @@
  * level security keys each row on the login role (session_user, which a client cannot
  * change without being a superuser), never on a setting the client sends: a school reads
  * and writes its own organisation, people, role terms and agreements (with their
- * supplementary clauses), reads the commission and the templates, and nothing else;
- * commission roles read and write all.
+ * supplementary clauses) and its hazards (with their steps and search grams), reads
+ * the commission and the templates, and nothing else; commission roles read and write
+ * all. A hazard is never deleted and its steps never change: no role is granted those.
  * The audit chain is reached only through the functions of xa-store-schema-pg.c: no
  * application role may read the signing key, change or remove an entry, and a school's
  * role reads no entry at all. The tables' owner, who runs `xiaoan-cli server setup`,
@@ -45,6 +46,9 @@ static const char access_script[] =
   /* Tables: what each kind of role may try; the policies below say on which rows. */
   "GRANT SELECT, INSERT, UPDATE, DELETE ON organisation, person, role_term, agreement,"
   "  agreement_supplement, template, school_year, search_gram TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT, INSERT, UPDATE ON hazard TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT, INSERT ON hazard_step TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT, INSERT, DELETE ON hazard_gram TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT ON meta TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT ON audit, audit_image TO xiaoan_commission;"
   "GRANT INSERT ON audit_image TO xiaoan_commission, xiaoan_school;"
@@ -71,6 +75,9 @@ static const char access_script[] =
   "ALTER TABLE school_year ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE search_gram ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE audit_image ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE hazard ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE hazard_step ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE hazard_gram ENABLE ROW LEVEL SECURITY;"
   "DROP POLICY IF EXISTS commission_all ON organisation;"
   "CREATE POLICY commission_all ON organisation TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
   "DROP POLICY IF EXISTS school_read ON organisation;"
@@ -119,6 +126,26 @@ static const char access_script[] =
   "CREATE POLICY school_own ON search_gram TO xiaoan_school"
   "  USING (EXISTS (SELECT 1 FROM organisation o WHERE o.uuid = search_gram.uuid))"
   "  WITH CHECK (EXISTS (SELECT 1 FROM organisation o WHERE o.uuid = search_gram.uuid));"
+  /* A hazard is its school's; its steps and its grams go with it, the grams keyed on the
+   * school they carry so that a school's search reads its own range of the index. */
+  "DROP POLICY IF EXISTS commission_all ON hazard;"
+  "CREATE POLICY commission_all ON hazard TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON hazard;"
+  "CREATE POLICY school_own ON hazard TO xiaoan_school"
+  "  USING (organisation_id = xa_my_organisation ()) WITH CHECK (organisation_id = xa_my_organisation ());"
+  "DROP POLICY IF EXISTS commission_all ON hazard_step;"
+  "CREATE POLICY commission_all ON hazard_step TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON hazard_step;"
+  "CREATE POLICY school_own ON hazard_step TO xiaoan_school"
+  "  USING (hazard_id IN (SELECT h.id FROM hazard h WHERE h.organisation_id = xa_my_organisation ()))"
+  "  WITH CHECK (hazard_id IN (SELECT h.id FROM hazard h WHERE h.organisation_id = xa_my_organisation ()));"
+  "DROP POLICY IF EXISTS commission_all ON hazard_gram;"
+  "CREATE POLICY commission_all ON hazard_gram TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON hazard_gram;"
+  "CREATE POLICY school_own ON hazard_gram TO xiaoan_school"
+  "  USING (organisation_id = xa_my_organisation ())"
+  "  WITH CHECK (organisation_id = xa_my_organisation ()"
+  "              AND hazard_id IN (SELECT h.id FROM hazard h WHERE h.organisation_id = xa_my_organisation ()));"
   "DROP POLICY IF EXISTS commission_read ON audit_image;"
   "CREATE POLICY commission_read ON audit_image FOR SELECT TO xiaoan_commission USING (TRUE);"
   "DROP POLICY IF EXISTS append ON audit_image;"

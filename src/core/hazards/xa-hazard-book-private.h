@@ -1,0 +1,84 @@
+/* xa-hazard-book-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "xa-hazard-book.h"
+#include "xa-hazard-private.h"
+
+G_BEGIN_DECLS
+
+struct _XaHazardBook
+{
+  GObject           parent_instance;
+
+  /* Owned references */
+  XaSchoolRegistry *registry;
+  XaStore          *store;
+};
+
+/* xa-hazard-row.c: a hazard as a row of the hazard table and its steps. */
+
+/* The columns a hazard is read with, from `hazard h JOIN organisation o`: the row's id
+ * first, then what _xa_hazard_row_read() takes. */
+const char *_xa_hazard_row_columns      (void);
+#define XA_HAZARD_ROW_FROM " FROM hazard h JOIN organisation o ON o.id = h.organisation_id"
+
+XaHazard   *_xa_hazard_row_read         (XaStatement  *stmt,
+                                         gint64       *id);
+gboolean    _xa_hazard_row_read_history (XaStore      *store,
+                                         GPtrArray    *hazards,
+                                         GArray       *ids,
+                                         GError      **error);
+XaHazard   *_xa_hazard_row_dup          (XaStore      *store,
+                                         const char   *where,
+                                         const char   *value,
+                                         gint64       *id,
+                                         GError      **error);
+
+void        _xa_hazard_row_bind_field   (XaStatement  *stmt,
+                                         int           index,
+                                         XaHazard     *hazard,
+                                         XaHazardField field);
+
+/* The grams of a hazard's searchable columns, each once, never spanning the
+ * punctuation or spaces between two words. */
+GPtrArray  *_xa_hazard_row_grams        (XaHazard     *hazard);
+
+/* The statements of one write that stores hazards, prepared once for all of them: a
+ * form's save and the demo's million rows take the same path. Only inside
+ * xa_store_write(). */
+typedef struct _XaHazardWriter XaHazardWriter;
+
+XaHazardWriter *_xa_hazard_writer_new    (XaStore             *store);
+void        _xa_hazard_writer_free       (XaHazardWriter      *writer);
+gboolean    _xa_hazard_writer_insert     (XaHazardWriter      *writer,
+                                          XaHazard            *hazard,
+                                          gint64               organisation_id,
+                                          guint                sequence,
+                                          gint64              *id,
+                                          GError             **error);
+gboolean    _xa_hazard_writer_add_step   (XaHazardWriter      *writer,
+                                          gint64               hazard_id,
+                                          guint                position,
+                                          const XaHazardEntry *entry,
+                                          GError             **error);
+gboolean    _xa_hazard_writer_index      (XaHazardWriter      *writer,
+                                          gint64               hazard_id,
+                                          gint64               organisation_id,
+                                          GPtrArray           *old_grams,
+                                          GPtrArray           *grams,
+                                          GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaHazardWriter, _xa_hazard_writer_free)
+
+/* The school a hazard belongs to: its row id and 学校标识码. */
+gboolean    _xa_hazard_book_find_school  (XaStore      *store,
+                                          const char   *school_uuid,
+                                          gint64       *organisation_id,
+                                          char        **code,
+                                          GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,645 @@
+/* xa-hazard-book-query.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading the ledger a page at a time: a filter becomes one WHERE clause with
+ * placeholders, a sort one ORDER BY, and both engines run the same SQL. What keeps a
+ * page fast at a million hazards is the shape of the SQL, not the engine:
+ *
+ * - each filter has an index to start from (xa-store-schema.c step 10), and a page is
+ *   the IDs of its rows first (an index alone often answers), then those rows;
+ * - a search looks its grams up in hazard_gram (xa-hazard-row.c): a term of one or two
+ *   characters is one gram, a longer term each of its pairs, and then the whole term
+ *   in the text. The gram that fewest hazards hold is counted first: a rare one leads
+ *   (its hazards are read, then sorted), a common one follows the sort's index and is
+ *   probed row by row, which finds the first page among the first few hundred rows.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "xa-hazard-book-private.h"
+#include "core/util/xa-date.h"
+#include "core/util/xa-grams.h"
+#include "core/util/xa-list-sync.h"
+#include "core/util/xa-pinyin.h"
+
+/* Up to how many hazards a gram leads the search; above, the sort leads and the gram
+ * is probed for each row. */
+#define LEADING_GRAM_MAX 20000
+
+typedef struct
+{
+  gboolean  is_text;
+  char     *text;
+  gint64    number;
+} Param;
+
+typedef struct
+{
+  GString  *where;
+  GArray   *params;     /* of Param */
+  gboolean  empty;      /* the filter selects nothing, whatever the rows */
+  /* When the filter is a school at most and a term of one or two characters: the
+   * count of the term's gram is the count of the hazards. */
+  gboolean  gram_counts;
+  gint64    gram_count;
+} Query;
+
+static void
+param_clear (gpointer data)
+{
+  Param *param = data;
+
+  g_free (param->text);
+}
+
+static void
+query_init (Query *query)
+{
+  query->where = g_string_new (NULL);
+  query->params = g_array_new (FALSE, TRUE, sizeof (Param));
+  g_array_set_clear_func (query->params, param_clear);
+  query->empty = FALSE;
+  query->gram_counts = FALSE;
+  query->gram_count = 0;
+}
+
+static void
+query_clear (Query *query)
+{
+  g_string_free (query->where, TRUE);
+  g_array_unref (query->params);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Query, query_clear)
+
+static void
+add_condition (Query      *query,
+               const char *condition)
+{
+  g_string_append (query->where, query->where->len == 0 ? " WHERE " : " AND ");
+  g_string_append (query->where, condition);
+}
+
+static void
+add_text (Query      *query,
+          const char *text)
+{
+  Param param = { TRUE, g_strdup (text), 0 };
+
+  g_array_append_val (query->params, param);
+}
+
+static void
+add_int (Query  *query,
+         gint64  number)
+{
+  Param param = { FALSE, NULL, number };
+
+  g_array_append_val (query->params, param);
+}
+
+/* Binds @query's parameters from 1 on; returns the index after them. */
+static int
+bind_params (XaStatement *stmt,
+             Query       *query)
+{
+  for (guint i = 0; i < query->params->len; i++)
+    {
+      Param *param = &g_array_index (query->params, Param, i);
+
+      if (param->is_text)
+        xa_statement_bind_text (stmt, (int) i + 1, param->text);
+      else
+        xa_statement_bind_int64 (stmt, (int) i + 1, param->number);
+    }
+
+  return (int) query->params->len + 1;
+}
+
+/* How many hazards hold @gram (of @organisation_id's, if not 0). */
+static gboolean
+count_gram (XaStore     *store,
+            const char  *gram,
+            gint64       organisation_id,
+            gint64      *count,
+            GError     **error)
+{
+  g_autoptr(XaStatement) stmt = NULL;
+
+  if (!(stmt = xa_store_prepare (store,
+                                 organisation_id != 0
+                                 ? "SELECT count(*) FROM hazard_gram WHERE gram = ? AND organisation_id = ?"
+                                 : "SELECT count(*) FROM hazard_gram WHERE gram = ?",
+                                 error)))
+    return FALSE;
+
+  xa_statement_bind_text (stmt, 1, gram);
+  if (organisation_id != 0)
+    xa_statement_bind_int64 (stmt, 2, organisation_id);
+  if (!xa_statement_step_one (stmt, error))
+    return FALSE;
+
+  *count = xa_statement_get_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* A LIKE pattern for the text that holds @term anywhere. */
+static char *
+like_pattern (const char *term)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = term; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
+static gboolean
+add_search (XaStore     *store,
+            Query       *query,
+            const char  *search,
+            gint64       organisation_id,
+            gboolean     only_school,
+            GError     **error)
+{
+  g_autofree char *term = g_strstrip (g_strdup (search));
+  g_autofree char *normal = NULL;
+  g_autoptr(GPtrArray) grams = NULL;
+  guint leading = 0;
+  gint64 fewest = G_MAXINT64;
+
+  if (term[0] == '\0')
+    return TRUE;
+
+  grams = xa_grams_for_query (term);
+  if (grams->len == 0)
+    {
+      /* Only punctuation or spaces: nothing holds it as a word. */
+      query->empty = TRUE;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < grams->len; i++)
+    {
+      gint64 count = 0;
+
+      if (!count_gram (store, grams->pdata[i], organisation_id, &count, error))
+        return FALSE;
+      if (count < fewest)
+        {
+          fewest = count;
+          leading = i;
+        }
+    }
+
+  if (fewest == 0)
+    {
+      query->empty = TRUE;
+      return TRUE;
+    }
+
+  normal = xa_grams_normalise (term);
+  if (g_utf8_strlen (normal, -1) <= 2)
+    {
+      query->gram_counts = only_school;
+      query->gram_count = fewest;
+    }
+
+  for (guint i = 0; i < grams->len; i++)
+    {
+      if (i == leading && fewest <= LEADING_GRAM_MAX)
+        {
+          if (organisation_id != 0)
+            {
+              add_condition (query, "h.id IN (SELECT g.hazard_id FROM hazard_gram g"
+                                    " WHERE g.gram = ? AND g.organisation_id = ?)");
+              add_text (query, grams->pdata[i]);
+              add_int (query, organisation_id);
+            }
+          else
+            {
+              add_condition (query, "h.id IN (SELECT g.hazard_id FROM hazard_gram g WHERE g.gram = ?)");
+              add_text (query, grams->pdata[i]);
+            }
+        }
+      else
+        {
+          add_condition (query, "EXISTS (SELECT 1 FROM hazard_gram g WHERE g.gram = ? AND g.hazard_id = h.id)");
+          add_text (query, grams->pdata[i]);
+        }
+    }
+
+  /* A longer term: its pairs may be apart in the text, so the whole term is sought. */
+  if (g_utf8_strlen (normal, -1) > 2)
+    {
+      g_autofree char *pattern = like_pattern (term);
+
+      add_condition (query, "(h.place LIKE ? ESCAPE '\\' OR h.description LIKE ? ESCAPE '\\')");
+      add_text (query, pattern);
+      add_text (query, pattern);
+    }
+
+  return TRUE;
+}
+
+/* Makes @query from @filter; call inside a read. */
+static gboolean
+build_query (XaStore               *store,
+             const XaHazardFilter  *filter,
+             Query                 *query,
+             GError               **error)
+{
+  gint64 organisation_id = 0;
+  gboolean only_school = filter->school_year == 0 && filter->state < 0 && filter->grade < 0 &&
+                         filter->category < 0 && !filter->overdue_only &&
+                         (filter->responsible == NULL || filter->responsible[0] == '\0');
+
+  if (filter->school_uuid != NULL)
+    {
+      g_autoptr(XaStatement) school = NULL;
+      XaStep step;
+
+      /* A removed school's hazards stay in the ledger, and can still be listed. */
+      if (!(school = xa_store_prepare (store, "SELECT id FROM organisation WHERE uuid = ?", error)))
+        return FALSE;
+      xa_statement_bind_text (school, 1, filter->school_uuid);
+      if ((step = xa_statement_step (school, error)) == XA_STEP_ERROR)
+        return FALSE;
+      if (step == XA_STEP_DONE)
+        {
+          query->empty = TRUE;
+          return TRUE;
+        }
+
+      organisation_id = xa_statement_get_int64 (school, 0);
+      add_condition (query, "h.organisation_id = ?");
+      add_int (query, organisation_id);
+    }
+
+  if (filter->school_year != 0)
+    {
+      add_condition (query, "h.school_year = ?");
+      add_int (query, filter->school_year);
+    }
+
+  if (filter->state >= 0)
+    {
+      add_condition (query, "h.state = ?");
+      add_text (query, xa_hazard_state_to_key (filter->state));
+    }
+
+  if (filter->grade >= 0)
+    {
+      add_condition (query, "h.grade = ?");
+      add_text (query, xa_hazard_grade_to_key (filter->grade));
+    }
+
+  if (filter->category >= 0)
+    {
+      add_condition (query, "h.category = ?");
+      add_text (query, xa_hazard_category_to_key (filter->category));
+    }
+
+  if (filter->overdue_only)
+    {
+      g_autofree char *today = filter->today ? g_strdup (filter->today) : xa_date_today_iso ();
+
+      /* As xa_hazard_is_overdue(): open, and the deadline's day is past. The states are
+       * listed so that the index of (state, deadline) serves each. */
+      add_condition (query, "h.state IN ('pending', 'rectifying', 'reinspecting') AND h.deadline < ?");
+      add_text (query, today);
+    }
+
+  if (filter->responsible != NULL && filter->responsible[0] != '\0')
+    {
+      add_condition (query, "h.responsible = ?");
+      add_text (query, filter->responsible);
+    }
+
+  if (filter->search != NULL &&
+      !add_search (store, query, filter->search, organisation_id, only_school, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The order of a typed column's keys, as the enum has them: 待整改 before 已销号. */
+static void
+append_rank (GString      *order,
+             const char   *column,
+             guint         n_values,
+             const char *(*to_key) (int value))
+{
+  g_string_append_printf (order, "CASE %s", column);
+  for (guint i = 0; i < n_values; i++)
+    g_string_append_printf (order, " WHEN '%s' THEN %u", to_key ((int) i), i);
+  g_string_append_printf (order, " ELSE %u END", n_values);
+}
+
+static char *
+order_by (XaHazardSort sort,
+          gboolean     descending)
+{
+  GString *order = g_string_new (" ORDER BY ");
+  const char *direction = descending ? " DESC" : "";
+
+  switch (sort)
+    {
+    case XA_HAZARD_SORT_FOUND_ON:
+      g_string_append (order, "h.found_on");
+      break;
+    case XA_HAZARD_SORT_DEADLINE:
+      g_string_append (order, "h.deadline");
+      break;
+    case XA_HAZARD_SORT_STATE:
+      append_rank (order, "h.state", XA_N_HAZARD_STATES, (const char *(*) (int)) xa_hazard_state_to_key);
+      break;
+    case XA_HAZARD_SORT_GRADE:
+      append_rank (order, "h.grade", XA_N_HAZARD_GRADES, (const char *(*) (int)) xa_hazard_grade_to_key);
+      break;
+    case XA_HAZARD_SORT_CATEGORY:
+      append_rank (order, "h.category", XA_N_HAZARD_CATEGORIES,
+                   (const char *(*) (int)) xa_hazard_category_to_key);
+      break;
+    case XA_HAZARD_SORT_PLACE:
+      g_string_append (order, "h.place");
+      break;
+    case XA_HAZARD_SORT_RESPONSIBLE:
+      g_string_append (order, "h.responsible");
+      break;
+    case XA_HAZARD_SORT_NUMBER:
+    default:
+      g_string_append_printf (order, "h.number%s", direction);
+      return g_string_free (order, FALSE);
+    }
+
+  /* Ties in the number's order, which is unique: a page boundary never splits ties. */
+  g_string_append_printf (order, "%s, h.number%s", direction, direction);
+  return g_string_free (order, FALSE);
+}
+
+typedef struct
+{
+  const XaHazardFilter *filter;
+  XaHazardSort          sort;
+  gboolean              descending;
+  guint                 offset;
+  guint                 limit;
+  guint                 count;
+  GPtrArray            *hazards;
+} Read;
+
+static gboolean
+count_cb (XaStore   *store,
+          gpointer   user_data,
+          GError   **error)
+{
+  Read *read = user_data;
+  g_auto(Query) query;
+  g_autoptr(XaStatement) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  query_init (&query);
+  if (!build_query (store, read->filter, &query, error))
+    return FALSE;
+
+  if (query.empty)
+    {
+      read->count = 0;
+      return TRUE;
+    }
+
+  if (query.gram_counts)
+    {
+      read->count = (guint) query.gram_count;
+      return TRUE;
+    }
+
+  sql = g_strconcat ("SELECT count(*) FROM hazard h", query.where->str, NULL);
+  if (!(stmt = xa_store_prepare (store, sql, error)))
+    return FALSE;
+  bind_params (stmt, &query);
+  if (!xa_statement_step_one (stmt, error))
+    return FALSE;
+
+  read->count = (guint) xa_statement_get_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * xa_hazard_book_count:
+ * @filter: (nullable): what to count; %NULL for every hazard
+ * @n_hazards: (out): how many the filter selects
+ */
+gboolean
+xa_hazard_book_count (XaHazardBook          *self,
+                      const XaHazardFilter  *filter,
+                      guint                 *n_hazards,
+                      GError               **error)
+{
+  XaHazardFilter all;
+  Read read = { filter, 0, FALSE, 0, 0, 0, NULL };
+
+  g_return_val_if_fail (XA_IS_HAZARD_BOOK (self), FALSE);
+  g_return_val_if_fail (n_hazards != NULL, FALSE);
+
+  if (filter == NULL)
+    {
+      xa_hazard_filter_init (&all);
+      read.filter = &all;
+    }
+
+  if (!xa_store_read (self->store, count_cb, &read, error))
+    return FALSE;
+
+  *n_hazards = read.count;
+  return TRUE;
+}
+
+static gboolean
+read_page_cb (XaStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  Read *read = user_data;
+  g_auto(Query) query;
+  g_autoptr(XaStatement) page = NULL;
+  g_autoptr(XaStatement) rows = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autofree char *order = order_by (read->sort, read->descending);
+  g_autofree char *sql = NULL;
+  g_autofree char *placeholders = NULL;
+  XaStep step;
+  int index;
+
+  query_init (&query);
+  if (!build_query (store, read->filter, &query, error))
+    return FALSE;
+  if (query.empty || read->limit == 0)
+    return TRUE;
+
+  /* The page's IDs first: the indexes that filter and sort often hold all that this
+   * needs, so the rows skipped by the offset are never read. */
+  sql = g_strconcat ("SELECT h.id FROM hazard h", query.where->str, order, " LIMIT ? OFFSET ?", NULL);
+  if (!(page = xa_store_prepare (store, sql, error)))
+    return FALSE;
+  index = bind_params (page, &query);
+  xa_statement_bind_int64 (page, index, read->limit);
+  xa_statement_bind_int64 (page, index + 1, read->offset);
+  while ((step = xa_statement_step (page, error)) == XA_STEP_ROW)
+    {
+      gint64 id = xa_statement_get_int64 (page, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (step == XA_STEP_ERROR)
+    return FALSE;
+  if (ids->len == 0)
+    return TRUE;
+
+  placeholders = xa_sql_placeholders (ids->len);
+  g_free (sql);
+  sql = g_strconcat ("SELECT ", _xa_hazard_row_columns (), XA_HAZARD_ROW_FROM,
+                     " WHERE h.id IN (", placeholders, ")", NULL);
+  if (!(rows = xa_store_prepare (store, sql, error)))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    xa_statement_bind_int64 (rows, i + 1, g_array_index (ids, gint64, i));
+
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+      XaHazard *hazard = _xa_hazard_row_read (rows, id);
+
+      g_hash_table_insert (by_id, id, hazard);
+    }
+  if (step == XA_STEP_ERROR)
+    return FALSE;
+
+  /* In the page's order; a row is there, as this read sees the database whole. */
+  hazards = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      XaHazard *hazard = g_hash_table_lookup (by_id, &g_array_index (ids, gint64, i));
+
+      g_ptr_array_add (hazards, g_object_ref (hazard));
+    }
+
+  if (!_xa_hazard_row_read_history (store, hazards, ids, error))
+    return FALSE;
+
+  read->hazards = g_steal_pointer (&hazards);
+  return TRUE;
+}
+
+/**
+ * xa_hazard_book_read_page:
+ * @filter: (nullable): which hazards; %NULL for all
+ * @offset: the first row, from 0, in the sort's order
+ * @limit: at most how many rows
+ *
+ * Returns: (transfer full) (element-type XaHazard): the hazards of the page, each with
+ *   its history; fewer than @limit at the end, none past it; %NULL with @error set
+ */
+GPtrArray *
+xa_hazard_book_read_page (XaHazardBook          *self,
+                          const XaHazardFilter  *filter,
+                          XaHazardSort           sort,
+                          gboolean               descending,
+                          guint                  offset,
+                          guint                  limit,
+                          GError               **error)
+{
+  XaHazardFilter all;
+  Read read = { filter, sort, descending, offset, limit, 0, NULL };
+
+  g_return_val_if_fail (XA_IS_HAZARD_BOOK (self), NULL);
+
+  if (filter == NULL)
+    {
+      xa_hazard_filter_init (&all);
+      read.filter = &all;
+    }
+
+  if (!xa_store_read (self->store, read_page_cb, &read, error))
+    {
+      g_clear_pointer (&read.hazards, g_ptr_array_unref);
+      return NULL;
+    }
+
+  return read.hazards != NULL ? read.hazards : g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+typedef struct
+{
+  const char *school_uuid;
+  GPtrArray  *names;
+} Responsible;
+
+static gboolean
+responsible_cb (XaStore   *store,
+                gpointer   user_data,
+                GError   **error)
+{
+  Responsible *data = user_data;
+  g_autoptr(XaStatement) stmt = NULL;
+  XaStep step;
+
+  if (!(stmt = xa_store_prepare (store,
+                                 data->school_uuid != NULL
+                                 ? "SELECT DISTINCT h.responsible FROM hazard h"
+                                   " WHERE h.organisation_id = (SELECT id FROM organisation WHERE uuid = ?)"
+                                 : "SELECT DISTINCT h.responsible FROM hazard h",
+                                 error)))
+    return FALSE;
+  if (data->school_uuid != NULL)
+    xa_statement_bind_text (stmt, 1, data->school_uuid);
+
+  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
+    g_ptr_array_add (data->names, g_strdup (xa_statement_get_text (stmt, 0)));
+
+  return step == XA_STEP_DONE;
+}
+
+static int
+compare_pinyin (gconstpointer a,
+                gconstpointer b)
+{
+  return xa_pinyin_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * xa_hazard_book_dup_responsible:
+ * @school_uuid: (nullable): a school, or %NULL for every school the login may read
+ *
+ * Returns: (transfer full): the names, each once, in pinyin order; %NULL with @error set
+ */
+GStrv
+xa_hazard_book_dup_responsible (XaHazardBook  *self,
+                                const char    *school_uuid,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  Responsible data = { school_uuid, names };
+
+  g_return_val_if_fail (XA_IS_HAZARD_BOOK (self), NULL);
+
+  if (!xa_store_read (self->store, responsible_cb, &data, error))
+    return NULL;
+
+  g_ptr_array_sort (names, compare_pinyin);
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}

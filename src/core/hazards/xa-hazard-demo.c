@@ -1,0 +1,589 @@
+/* xa-hazard-demo.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A made-up hazard ledger for the demo district, for trying the app, for the tests of
+ * the ledger's lists and for the benchmark at a million hazards. The hazards are what a
+ * school's inspections find (reference/domain.md §3): a place in a building, a thing
+ * and what is wrong with it, the measures, the department and person responsible, and
+ * the steps of the fix with their dates. They go through the same rules (every step is
+ * xa_hazard_apply_step()) and the same statements (xa-hazard-row.c) as a form's, in
+ * large transactions.
+ *
+ * Every text is Chinese whatever the locale: it is data, not interface.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-hazard-book-private.h"
+#include "xa-hazard-demo.h"
+#include "core/registry/xa-demo.h"
+#include "core/util/xa-date.h"
+#include "core/util/xa-school-year.h"
+
+/* How many hazards one transaction stores. */
+#define BATCH 20000
+/* How many school years the ledger covers, up to the present one. */
+#define N_YEARS 5
+/* The staff of a school who find, fix, re-inspect and close hazards. */
+#define N_STAFF 8
+
+typedef struct
+{
+  XaHazardCategory  category;
+  const char       *department;
+  const char       *places;       /* where it is found: a list of buildings, '|' between */
+  const char       *description;
+  const char       *measures;
+  const char       *temporary;    /* for a major one */
+} Template;
+
+/* Buildings with floors and sides; the others are places of their own. */
+#define INDOORS "教学楼|综合楼|实验楼|行政楼|学生宿舍|教师宿舍|图书馆|艺术楼|体育馆"
+
+static const Template templates[] = {
+  { XA_HAZARD_CATEGORY_ELECTRICITY, "总务处", INDOORS "|配电房", "配电箱门锁损坏，电线裸露", "更换门锁，包扎裸露电线", "断电并设置警示牌" },
+  { XA_HAZARD_CATEGORY_ELECTRICITY, "总务处", INDOORS, "插座松动，有打火痕迹", "更换插座，检查线路", "停用该插座" },
+  { XA_HAZARD_CATEGORY_ELECTRICITY, "总务处", INDOORS "|车棚", "电线私拉乱接", "拆除私接电线，规范布线", "切断私接线路" },
+  { XA_HAZARD_CATEGORY_ELECTRICITY, "总务处", INDOORS, "电线老化，绝缘层开裂", "更换老化电线", "断电停用" },
+  { XA_HAZARD_CATEGORY_ELECTRICITY, "总务处", "配电房|锅炉房|食堂", "总闸未装漏电保护器", "加装漏电保护器", "安排专人值守" },
+  { XA_HAZARD_CATEGORY_FIRE, "安全办", INDOORS "|食堂", "灭火器过期未检", "更换灭火器并登记", "临时调配灭火器" },
+  { XA_HAZARD_CATEGORY_FIRE, "安全办", INDOORS, "消防通道堆放杂物", "清理杂物，保持通道畅通", "设置禁止堆放标志" },
+  { XA_HAZARD_CATEGORY_FIRE, "安全办", INDOORS, "应急照明灯不亮", "维修应急照明灯", "配备手电筒" },
+  { XA_HAZARD_CATEGORY_FIRE, "安全办", INDOORS, "疏散指示标志损坏", "更换疏散指示标志", "张贴临时指示" },
+  { XA_HAZARD_CATEGORY_FIRE, "安全办", INDOORS "|操场", "消火栓水压不足", "联系专业单位维修消防管网", "配备移动灭火器材" },
+  { XA_HAZARD_CATEGORY_FIRE, "安全办", INDOORS, "安全出口门被锁闭", "拆除门锁，改装推闩", "安排专人开门" },
+  { XA_HAZARD_CATEGORY_BUILDING, "总务处", INDOORS "|围墙", "墙体出现裂缝", "请专业单位鉴定并加固", "拉警戒线，禁止靠近" },
+  { XA_HAZARD_CATEGORY_BUILDING, "总务处", INDOORS, "楼梯扶手松动", "加固楼梯扶手", "设置警示标志" },
+  { XA_HAZARD_CATEGORY_BUILDING, "总务处", INDOORS, "天花板吊顶松动脱落", "拆除松动吊顶并修复", "封闭该区域" },
+  { XA_HAZARD_CATEGORY_BUILDING, "总务处", INDOORS, "窗户玻璃破损", "更换窗户玻璃", "清理碎玻璃并封闭窗户" },
+  { XA_HAZARD_CATEGORY_BUILDING, "总务处", INDOORS "|车棚", "屋面漏水", "修补屋面防水层", "放置接水桶并设警示" },
+  { XA_HAZARD_CATEGORY_BUILDING, "总务处", INDOORS, "走廊护栏高度不足", "加高护栏至1.1米", "设置临时围挡" },
+  { XA_HAZARD_CATEGORY_GAS, "后勤处", "食堂|教师宿舍|锅炉房", "燃气管道阀门漏气", "关闭总阀，通知燃气公司维修", "关闭燃气总阀，开窗通风" },
+  { XA_HAZARD_CATEGORY_GAS, "后勤处", "食堂|锅炉房", "燃气报警器失灵", "更换燃气报警器", "人工定时巡查" },
+  { XA_HAZARD_CATEGORY_GAS, "后勤处", "食堂", "液化气罐存放不规范", "移至专用储存间", "远离火源单独存放" },
+  { XA_HAZARD_CATEGORY_FOOD, "后勤处", "食堂", "冰箱内生熟食品混放", "分类存放并张贴标识", "暂停使用该冰箱" },
+  { XA_HAZARD_CATEGORY_FOOD, "后勤处", "食堂", "食品留样记录不全", "补全留样记录，专人负责", "当日起逐餐核查" },
+  { XA_HAZARD_CATEGORY_FOOD, "后勤处", "食堂", "从业人员健康证过期", "暂停上岗，重新办理健康证", "调换岗位" },
+  { XA_HAZARD_CATEGORY_FOOD, "后勤处", "食堂", "仓库防鼠网破损", "更换防鼠网", "放置捕鼠器" },
+  { XA_HAZARD_CATEGORY_EQUIPMENT, "总务处", "教学楼|综合楼|行政楼", "电梯年检过期", "联系维保单位年检", "停用电梯" },
+  { XA_HAZARD_CATEGORY_EQUIPMENT, "总务处", "锅炉房", "锅炉压力表未校验", "送检压力表", "停炉待检" },
+  { XA_HAZARD_CATEGORY_TRAFFIC, "政教处", "校门口", "校门口减速带损坏", "重新安装减速带", "安排人员疏导车辆" },
+  { XA_HAZARD_CATEGORY_TRAFFIC, "政教处", "校门口", "接送车辆乱停乱放", "划定临时停车区，安排人员疏导", "放学时段交警协助" },
+  { XA_HAZARD_CATEGORY_TRAFFIC, "政教处", "校车停车场", "校车安全带损坏", "更换安全带", "停用该校车" },
+  { XA_HAZARD_CATEGORY_FACILITIES, "体卫艺处", "操场|体育馆", "篮球架底座松动", "加固篮球架底座", "停止使用并围挡" },
+  { XA_HAZARD_CATEGORY_FACILITIES, "体卫艺处", "操场", "单杠锈蚀", "除锈并涂防锈漆", "张贴禁止使用标志" },
+  { XA_HAZARD_CATEGORY_FACILITIES, "体卫艺处", "操场", "塑胶跑道破损起翘", "修补跑道", "设置警示锥" },
+  { XA_HAZARD_CATEGORY_FACILITIES, "教务处", "教学楼|实验楼", "课桌椅损坏，有尖锐突出物", "维修或更换课桌椅", "搬离教室" },
+  { XA_HAZARD_CATEGORY_CHEMICALS, "教务处", "实验楼", "化学试剂未落实双人双锁", "落实双人双锁管理", "试剂柜加锁封存" },
+  { XA_HAZARD_CATEGORY_CHEMICALS, "教务处", "实验楼", "危化品台账记录不全", "补全危化品台账", "暂停领用" },
+  { XA_HAZARD_CATEGORY_CHEMICALS, "教务处", "实验楼", "试剂柜通风不良", "加装通风设备", "开窗通风，暂停使用" },
+  { XA_HAZARD_CATEGORY_PROTECTION, "安全办", "校门口|围墙|教学楼|学生宿舍", "监控摄像头损坏", "维修更换摄像头", "增加人工巡查" },
+  { XA_HAZARD_CATEGORY_PROTECTION, "安全办", "门卫室", "一键报警装置失灵", "联系厂家维修", "保持电话畅通，增加巡逻" },
+  { XA_HAZARD_CATEGORY_PROTECTION, "安全办", "围墙", "围墙防攀爬设施缺失", "加装防攀爬刺", "增加夜间巡查" },
+  { XA_HAZARD_CATEGORY_PROTECTION, "安全办", "门卫室", "防暴器械配备不全", "配齐防暴器械", "向派出所借用" },
+  { XA_HAZARD_CATEGORY_SURROUNDINGS, "政教处", "校门外", "流动摊贩聚集", "联系城管部门整治", "上下学时段值守" },
+  { XA_HAZARD_CATEGORY_SURROUNDINGS, "政教处", "校门外|学校北侧", "水塘边无警示标志和护栏", "设置警示标志和护栏", "安排人员巡查" },
+  { XA_HAZARD_CATEGORY_SURROUNDINGS, "政教处", "学校北侧|校门外", "周边网吧违规接纳学生", "报告文化执法部门", "加强家校沟通" },
+  { XA_HAZARD_CATEGORY_PEOPLE, "安全办", "门卫室|校门口", "外来人员未登记进校", "严格执行门卫登记制度", "即日起双人值守" },
+  { XA_HAZARD_CATEGORY_PEOPLE, "安全办", "门卫室|学生宿舍", "值班人员脱岗", "加强值班检查并通报", "校领导带班值守" },
+  { XA_HAZARD_CATEGORY_OTHER, "总务处", "操场|校门口|学生宿舍", "树木枯枝易折", "修剪枯枝", "拉警戒线" },
+  { XA_HAZARD_CATEGORY_OTHER, "总务处", "学生宿舍|教学楼", "下水道井盖缺失", "补装井盖", "设置围挡和警示" },
+};
+
+/* Most general hazards are due in the default week, some sooner, some later. */
+static const guint general_days[] = { 3, XA_HAZARD_DEFAULT_DAYS_GENERAL, XA_HAZARD_DEFAULT_DAYS_GENERAL,
+                                      XA_HAZARD_DEFAULT_DAYS_GENERAL, 15 };
+
+static const char * const floors[] = { "一楼", "二楼", "三楼", "四楼", "五楼" };
+static const char * const sides[] = { "东侧", "西侧", "南侧", "北侧", "中部" };
+static const char * const rooms[] = { "走廊", "楼梯间", "卫生间", "教室", "办公室", "储藏室", "门厅", "" };
+static const char * const remarks[] = {
+  "，学生经常经过", "，存在较大安全隐患", "（第二次发现）", "，已口头提醒", "，家长反映", "", "", "", "", "", "",
+};
+
+static const struct
+{
+  XaInspectionType type;
+  guint            weight;
+} inspection_shares[] = {
+  { XA_INSPECTION_DAILY, 30 },
+  { XA_INSPECTION_WEEKLY, 30 },
+  { XA_INSPECTION_MONTHLY, 20 },
+  { XA_INSPECTION_SEMESTER, 8 },
+  { XA_INSPECTION_SEASONAL, 5 },
+  { XA_INSPECTION_CAMPAIGN, 3 },
+  { XA_INSPECTION_SUPERVISION, 3 },
+  { XA_INSPECTION_REPORT, 1 },
+};
+
+typedef struct
+{
+  gint64  id;
+  char   *uuid;
+  char   *code;
+  char   *staff[N_STAFF];   /* [0] the principal, who closes hazards */
+  guint   sequence[N_YEARS];
+} School;
+
+typedef struct
+{
+  XaHazardBook *book;
+  GRand        *rand;
+  GArray       *schools;     /* of School */
+  GDate         today;
+  int           first_year;
+  gint64        uuid_time;   /* makes the UUIDs grow with the numbers */
+  guint64       n_made;
+  /* The batch being written: hazards with their schools' rows and sequences */
+  GPtrArray    *hazards;
+  GArray       *school_ids;
+  GArray       *sequences;
+} Demo;
+
+#define PICK(demo, list) ((list)[g_rand_int_range ((demo)->rand, 0, G_N_ELEMENTS (list))])
+
+static void
+school_clear (gpointer data)
+{
+  School *school = data;
+
+  g_free (school->uuid);
+  g_free (school->code);
+  for (guint i = 0; i < N_STAFF; i++)
+    g_free (school->staff[i]);
+}
+
+static char *
+date_text (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          (guint) g_date_get_month (date), g_date_get_day (date));
+}
+
+static char *
+date_after (const GDate *date,
+            guint        days)
+{
+  GDate later = *date;
+
+  g_date_add_days (&later, days);
+  return date_text (&later);
+}
+
+/* A UUID of version 7's form: its first 48 bits grow with each hazard, so that the
+ * indexes on UUIDs (the table's and the audit images') take a million new ones at
+ * their end rather than all over. */
+static char *
+make_uuid (Demo *demo)
+{
+  guint64 stamp = (guint64) demo->uuid_time + demo->n_made++;
+
+  return g_strdup_printf ("%08x-%04x-7%03x-%04x-%04x%08x",
+                          (guint) (stamp >> 16), (guint) (stamp & 0xffff),
+                          (guint) g_rand_int_range (demo->rand, 0, 0x1000),
+                          0x8000 | (guint) g_rand_int_range (demo->rand, 0, 0x4000),
+                          (guint) g_rand_int_range (demo->rand, 0, 0x10000), g_rand_int (demo->rand));
+}
+
+static char *
+make_place (Demo           *demo,
+            const Template *template)
+{
+  g_auto(GStrv) buildings = g_strsplit (template->places, "|", -1);
+  const char *building = buildings[g_rand_int_range (demo->rand, 0, g_strv_length (buildings))];
+  const char *room;
+
+  if (!g_strstr_len (INDOORS, -1, building))
+    return g_strdup (building);
+
+  room = PICK (demo, rooms);
+  if (g_str_equal (room, "教室"))
+    return g_strdup_printf ("%s%s%d0%d教室", building, PICK (demo, floors),
+                            g_rand_int_range (demo->rand, 1, 6), g_rand_int_range (demo->rand, 1, 9));
+  return g_strdup_printf ("%s%s%s%s", building, PICK (demo, floors), PICK (demo, sides), room);
+}
+
+static XaInspectionType
+pick_inspection_type (Demo *demo)
+{
+  guint roll = g_rand_int_range (demo->rand, 0, 100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (inspection_shares); i++)
+    {
+      if (roll < inspection_shares[i].weight)
+        return inspection_shares[i].type;
+      roll -= inspection_shares[i].weight;
+    }
+
+  return XA_INSPECTION_DAILY;
+}
+
+/* Takes @step on @date (not after today), by @who; FALSE when the day is still to come
+ * and the hazard stays where it is. */
+static gboolean
+take_step (Demo         *demo,
+           XaHazard     *hazard,
+           XaHazardStep  step,
+           const GDate  *date,
+           const char   *who,
+           const char   *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *at = NULL;
+  XaHazardStepInput input;
+
+  if (g_date_compare (date, &demo->today) > 0)
+    return FALSE;
+
+  day = date_text (date);
+  at = g_strdup_printf ("%sT%02d:%02d:00+08:00", day, g_rand_int_range (demo->rand, 8, 18),
+                        g_rand_int_range (demo->rand, 0, 60));
+  input = (XaHazardStepInput) { who, day, at, note };
+  if (!xa_hazard_apply_step (hazard, step, &input, &error))
+    g_error ("A demo step was refused: %s", error->message);
+  return TRUE;
+}
+
+/* The fix as far as it got by today: most hazards are closed some weeks after they
+ * were found, some re-inspections fail first, and some hazards are still open, a few of
+ * them past their deadline. */
+static void
+rectify (Demo        *demo,
+         XaHazard    *hazard,
+         School      *school,
+         const GDate *found,
+         guint        days)
+{
+  const char *responsible = xa_hazard_get_text (hazard, XA_HAZARD_FIELD_RESPONSIBLE);
+  const char *reinspector = school->staff[1 + g_rand_int_range (demo->rand, 0, 2)];
+  GDate date = *found;
+  guint stall = g_rand_int_range (demo->rand, 0, 100);
+
+  /* One hazard in twelve is never taken further, one in twenty-five stops halfway. */
+  if (stall < 8)
+    return;
+
+  g_date_add_days (&date, g_rand_int_range (demo->rand, 0, 3));
+  if (!take_step (demo, hazard, XA_HAZARD_STEP_START, &date, responsible, NULL) || stall < 12)
+    return;
+
+  for (guint attempt = 0;; attempt++)
+    {
+      gboolean fails = attempt == 0 && g_rand_int_range (demo->rand, 0, 10) == 0;
+
+      g_date_add_days (&date, 1 + g_rand_int_range (demo->rand, 0, days + 3));
+      if (!take_step (demo, hazard, XA_HAZARD_STEP_COMPLETE, &date, responsible,
+                      attempt > 0 ? "已按复查意见重新整改" : "已按整改措施完成整改"))
+        return;
+
+      g_date_add_days (&date, g_rand_int_range (demo->rand, 0, 4));
+      if (!take_step (demo, hazard, fails ? XA_HAZARD_STEP_FAIL : XA_HAZARD_STEP_PASS, &date,
+                      g_str_equal (reinspector, responsible) ? school->staff[0] : reinspector,
+                      fails ? "整改不彻底，仍存在隐患" : NULL))
+        return;
+      if (!fails)
+        break;
+    }
+
+  g_date_add_days (&date, g_rand_int_range (demo->rand, 0, 3));
+  take_step (demo, hazard, XA_HAZARD_STEP_CLOSE, &date, school->staff[0], NULL);
+}
+
+static XaHazard *
+make_hazard (Demo        *demo,
+             School      *school,
+             int          year,
+             const GDate *found,
+             guint        sequence)
+{
+  const Template *template = &PICK (demo, templates);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaHazard) hazard = g_object_new (XA_TYPE_HAZARD, NULL);
+  g_autofree char *uuid = make_uuid (demo);
+  g_autofree char *number = NULL;
+  g_autofree char *found_on = date_text (found);
+  g_autofree char *place = make_place (demo, template);
+  g_autofree char *description = g_strconcat (template->description, PICK (demo, remarks), NULL);
+  g_autofree char *found_by = NULL;
+  g_autofree char *deadline = NULL;
+  gboolean major = g_rand_int_range (demo->rand, 0, 25) == 0;
+  const char *responsible = school->staff[2 + g_rand_int_range (demo->rand, 0, N_STAFF - 2)];
+  guint days = major ? XA_HAZARD_DEFAULT_DAYS_MAJOR : PICK (demo, general_days);
+
+  number = xa_hazard_number_format (year, school->code, sequence, NULL);
+  found_by = g_rand_boolean (demo->rand)
+             ? g_strdup (school->staff[1 + g_rand_int_range (demo->rand, 0, N_STAFF - 1)])
+             : g_strdup_printf ("%s、%s", school->staff[1], school->staff[N_STAFF - 1]);
+  deadline = date_after (found, days);
+
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_UUID, uuid);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_NUMBER, number);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_SCHOOL_UUID, school->uuid);
+  xa_hazard_set_school_year (hazard, year);
+  xa_hazard_set_inspection_type (hazard, pick_inspection_type (demo));
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_FOUND_ON, found_on);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_FOUND_BY, found_by);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_PLACE, place);
+  xa_hazard_set_category (hazard, template->category);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DESCRIPTION, description);
+  xa_hazard_set_grade (hazard, major ? XA_HAZARD_GRADE_MAJOR : XA_HAZARD_GRADE_GENERAL);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_MEASURES, template->measures);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DEPARTMENT, template->department);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_RESPONSIBLE, responsible);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DEADLINE, deadline);
+
+  if (major)
+    {
+      g_autofree char *reported_on = date_after (found, 1);
+
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_TEMPORARY_MEASURES, template->temporary);
+      xa_hazard_set_reported (hazard, TRUE);
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_REPORTED_ON, reported_on);
+      xa_hazard_set_supervised (hazard, TRUE);
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_SUPERVISOR, "区教委");
+    }
+
+  if (major || g_rand_int_range (demo->rand, 0, 4) == 0)
+    {
+      g_autofree char *funds = g_strdup_printf ("%d", 100 * g_rand_int_range (demo->rand, 1, major ? 500 : 50));
+
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_FUNDS, funds);
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_FUNDS_SOURCE, major ? "区教委专项资金" : "学校公用经费");
+    }
+
+  rectify (demo, hazard, school, found, days);
+  if (xa_hazard_get_n_entries (hazard) == 0 && !xa_hazard_validate (hazard, NULL, &error))
+    g_error ("A demo hazard was refused: %s", error->message);
+  return g_steal_pointer (&hazard);
+}
+
+static gboolean
+insert_batch_cb (XaStore   *store,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  Demo *demo = user_data;
+  g_autoptr(XaHazardWriter) writer = _xa_hazard_writer_new (store);
+  g_autofree char *detail = NULL;
+
+  for (guint i = 0; i < demo->hazards->len; i++)
+    {
+      XaHazard *hazard = g_ptr_array_index (demo->hazards, i);
+      gint64 id = 0;
+
+      if (!_xa_hazard_writer_insert (writer, hazard, g_array_index (demo->school_ids, gint64, i),
+                                     g_array_index (demo->sequences, guint, i), &id, error))
+        return FALSE;
+      xa_store_note_change (store, "hazard", xa_hazard_get_uuid (hazard));
+    }
+
+  /* One entry for the batch: its images hold every hazard it stored. */
+  detail = g_strdup_printf ("{\"demo\":%u}", demo->hazards->len);
+  return xa_store_append_audit (store, "hazard.demo", "hazard",
+                                xa_hazard_get_uuid (g_ptr_array_index (demo->hazards, 0)), detail, error);
+}
+
+static gboolean
+write_batch (Demo    *demo,
+             GError **error)
+{
+  gboolean ok = demo->hazards->len == 0 ||
+                xa_store_write (xa_hazard_book_get_store (demo->book), insert_batch_cb, demo, error);
+
+  g_ptr_array_set_size (demo->hazards, 0);
+  g_array_set_size (demo->school_ids, 0);
+  g_array_set_size (demo->sequences, 0);
+  return ok;
+}
+
+static gboolean
+read_schools_cb (XaStore   *store,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  Demo *demo = user_data;
+  g_autoptr(XaStatement) stmt = NULL;
+  g_autoptr(XaStatement) existing = NULL;
+  XaStep step;
+
+  if (!(existing = xa_store_prepare (store, "SELECT count(*) FROM hazard", error)) ||
+      !xa_statement_step_one (existing, error))
+    return FALSE;
+  if (xa_statement_get_int64 (existing, 0) > 0)
+    {
+      g_set_error (error, XA_HAZARD_ERROR, XA_HAZARD_ERROR_INVALID,
+                   _("The hazard ledger already holds hazards; demo hazards are only added to an empty ledger (use another data folder)"));
+      return FALSE;
+    }
+
+  if (!(stmt = xa_store_prepare (store,
+                                 "SELECT id, uuid, code FROM organisation"
+                                 " WHERE kind = 'school' AND deleted_at IS NULL ORDER BY code",
+                                 error)))
+    return FALSE;
+
+  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
+    {
+      School school = { 0 };
+
+      school.id = xa_statement_get_int64 (stmt, 0);
+      school.uuid = g_strdup (xa_statement_get_text (stmt, 1));
+      school.code = g_strdup (xa_statement_get_text (stmt, 2));
+      g_array_append_val (demo->schools, school);
+    }
+
+  return step == XA_STEP_DONE;
+}
+
+static void
+make_staff (Demo *demo)
+{
+  for (guint s = 0; s < demo->schools->len; s++)
+    {
+      School *school = &g_array_index (demo->schools, School, s);
+
+      for (guint i = 0; i < N_STAFF; i++)
+        {
+          char *name = NULL;
+
+          /* Distinct within the school, so that the re-inspector is never the one
+           * responsible by a mere likeness of names. */
+          for (gboolean unique = FALSE; !unique;)
+            {
+              g_free (name);
+              name = xa_demo_make_person_name (demo->rand);
+              unique = TRUE;
+              for (guint j = 0; j < i; j++)
+                unique &= !g_str_equal (name, school->staff[j]);
+            }
+          school->staff[i] = name;
+        }
+    }
+}
+
+static void
+demo_clear (Demo *demo)
+{
+  g_clear_pointer (&demo->rand, g_rand_free);
+  g_clear_pointer (&demo->schools, g_array_unref);
+  g_clear_pointer (&demo->hazards, g_ptr_array_unref);
+  g_clear_pointer (&demo->school_ids, g_array_unref);
+  g_clear_pointer (&demo->sequences, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Demo, demo_clear)
+
+static gboolean
+analyze_cb (XaStore   *store,
+            gpointer   user_data,
+            GError   **error)
+{
+  /* The planners' statistics of the tables just filled, which both engines read. */
+  return xa_store_exec (store, "ANALYZE", error);
+}
+
+/**
+ * xa_hazard_demo_fill:
+ * @n_hazards: how many, up to %XA_HAZARD_DEMO_MAX
+ * @today: (nullable): the day the ledger is as of, YYYY-MM-DD; %NULL for today
+ *
+ * See xa-hazard-demo.h. Refused when the district has no school or the ledger holds
+ * hazards already.
+ *
+ * Returns: %TRUE when every hazard was stored
+ */
+gboolean
+xa_hazard_demo_fill (XaHazardBook  *book,
+                     guint          n_hazards,
+                     guint32        seed,
+                     const char    *today,
+                     GError       **error)
+{
+  g_auto(Demo) demo = { 0 };
+  g_autofree char *today_text = today ? g_strdup (today) : xa_date_today_iso ();
+  XaStore *store;
+  int last_year;
+  guint made = 0;
+
+  g_return_val_if_fail (XA_IS_HAZARD_BOOK (book), FALSE);
+
+  if (n_hazards > XA_HAZARD_DEMO_MAX)
+    {
+      g_set_error (error, XA_HAZARD_ERROR, XA_HAZARD_ERROR_INVALID,
+                   _("The demo ledger can have up to %d hazards, not %u"), XA_HAZARD_DEMO_MAX, n_hazards);
+      return FALSE;
+    }
+  if (!xa_date_parse (today_text, &demo.today))
+    {
+      g_set_error (error, XA_HAZARD_ERROR, XA_HAZARD_ERROR_INVALID,
+                   _("“%s” is not a date such as 2021-09-01"), today_text);
+      return FALSE;
+    }
+
+  store = xa_hazard_book_get_store (book);
+  demo.book = book;
+  demo.rand = g_rand_new_with_seed (seed);
+  demo.schools = g_array_new (FALSE, TRUE, sizeof (School));
+  g_array_set_clear_func (demo.schools, school_clear);
+  demo.hazards = g_ptr_array_new_with_free_func (g_object_unref);
+  demo.school_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  demo.sequences = g_array_new (FALSE, FALSE, sizeof (guint));
+  demo.uuid_time = g_get_real_time () / 1000;
+
+  if (!xa_store_read (store, read_schools_cb, &demo, error))
+    return FALSE;
+  if (demo.schools->len == 0)
+    {
+      g_set_error (error, XA_HAZARD_BOOK_ERROR, XA_HAZARD_BOOK_ERROR_NO_SCHOOL,
+                   _("There is no school to record hazards for; create the demo district first"));
+      return FALSE;
+    }
+  make_staff (&demo);
+
+  last_year = xa_school_year_for_date (&demo.today);
+  demo.first_year = last_year - (N_YEARS - 1);
+
+  /* Year by year, in the order they were found: the numbers grow with the dates. */
+  for (int y = 0; y < N_YEARS; y++)
+    {
+      int year = demo.first_year + y;
+      guint n_year = n_hazards / N_YEARS + ((guint) y < n_hazards % N_YEARS ? 1 : 0);
+      GDate start, end;
+      guint span;
+
+      g_date_clear (&start, 1);
+      g_date_set_dmy (&start, 1, G_DATE_SEPTEMBER, year);
+      g_date_clear (&end, 1);
+      g_date_set_dmy (&end, 31, G_DATE_AUGUST, year + 1);
+      if (g_date_compare (&end, &demo.today) > 0)
+        end = demo.today;
+      span = g_date_compare (&end, &start) >= 0 ? (guint) g_date_days_between (&start, &end) + 1 : 1;
+
+      for (guint k = 0; k < n_year; k++)
+        {
+          guint s = g_rand_int_range (demo.rand, 0, demo.schools->len);
+          School *school = &g_array_index (demo.schools, School, s);
+          GDate found = start;
+          guint sequence = ++school->sequence[y];
+
+          g_date_add_days (&found, (guint) ((guint64) k * span / n_year));
+          g_ptr_array_add (demo.hazards, make_hazard (&demo, school, year, &found, sequence));
+          g_array_append_val (demo.school_ids, school->id);
+          g_array_append_val (demo.sequences, sequence);
+
+          if (demo.hazards->len == BATCH && !write_batch (&demo, error))
+            return FALSE;
+          made++;
+        }
+    }
+
+  if (!write_batch (&demo, error))
+    return FALSE;
+
+  g_debug ("%u demo hazards", made);
+  return xa_store_write (store, analyze_cb, NULL, error);
+}

@@ -1,0 +1,639 @@
+/* xa-hazard-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A hazard as the store keeps it (xa-store-schema.c step 10): one row of `hazard` whose
+ * columns are named by xa_hazard_field_to_key(), the steps of its history as rows of
+ * `hazard_step`, and the grams of its place and description in `hazard_gram` for the
+ * ledger's search. The column lists are made from the fields' table once, so that a
+ * column added to XaHazard is read and written everywhere by adding it to the schema.
+ * Texts without a value are NULL; keys, never labels, are stored for the typed columns.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "xa-hazard-book-private.h"
+#include "core/util/xa-grams.h"
+#include "core/util/xa-list-sync.h"
+
+/* How many grams one INSERT or DELETE of hazard_gram takes: one prepared statement
+ * serves every hazard, the last chunk padded with a gram repeated. */
+#define GRAMS_PER_STATEMENT 16
+
+/* The column that holds @field, or NULL for the two a hazard takes from elsewhere. */
+static const char *
+column_of (XaHazardField field)
+{
+  switch ((guint) field)
+    {
+    case XA_HAZARD_FIELD_SCHOOL_UUID:
+      return NULL;
+    default:
+      return xa_hazard_field_to_key (field);
+    }
+}
+
+/**
+ * _xa_hazard_row_columns:
+ *
+ * Column 0 is the row's id; column 1 + f holds the field f (the school's UUID from the
+ * organisation); then the row's version.
+ *
+ * Returns: the select list
+ */
+const char *
+_xa_hazard_row_columns (void)
+{
+  static char *columns = NULL;
+
+  if (g_once_init_enter (&columns))
+    {
+      GString *list = g_string_new ("h.id");
+
+      for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
+        {
+          const char *column = column_of (field);
+
+          if (column != NULL)
+            g_string_append_printf (list, ", h.%s", column);
+          else
+            g_string_append (list, ", o.uuid");
+        }
+      g_string_append (list, ", h.version");
+
+      g_once_init_leave (&columns, g_string_free (list, FALSE));
+    }
+
+  return columns;
+}
+
+/* A typed column's key read back; a key this version does not know (a grade that a
+ * later version configured) keeps the hazard's default and says so in the log. */
+static void
+read_typed (XaHazard      *hazard,
+            XaHazardField  field,
+            const char    *key)
+{
+  int value = 0;
+  gboolean known;
+
+  switch ((guint) field)
+    {
+    case XA_HAZARD_FIELD_INSPECTION_TYPE:
+      if ((known = xa_inspection_type_from_key (key, (XaInspectionType *) &value)))
+        xa_hazard_set_inspection_type (hazard, value);
+      break;
+    case XA_HAZARD_FIELD_CATEGORY:
+      if ((known = xa_hazard_category_from_key (key, (XaHazardCategory *) &value)))
+        xa_hazard_set_category (hazard, value);
+      break;
+    case XA_HAZARD_FIELD_GRADE:
+      if ((known = xa_hazard_grade_from_key (key, (XaHazardGrade *) &value)))
+        xa_hazard_set_grade (hazard, value);
+      break;
+    case XA_HAZARD_FIELD_REINSPECTION_RESULT:
+      if ((known = xa_reinspection_result_from_key (key, (XaReinspectionResult *) &value)))
+        _xa_hazard_set_reinspection_result (hazard, value);
+      break;
+    case XA_HAZARD_FIELD_STATE:
+      if ((known = xa_hazard_state_from_key (key, (XaHazardState *) &value)))
+        _xa_hazard_set_state (hazard, value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!known)
+    g_warning ("Hazard %s: unknown %s “%s”", xa_hazard_get_number (hazard),
+               xa_hazard_field_to_key (field), key);
+}
+
+/**
+ * _xa_hazard_row_read:
+ * @stmt: a row of _xa_hazard_row_columns()
+ * @id: (out) (optional): the row's id
+ *
+ * Returns: (transfer full): the hazard, without its history
+ */
+XaHazard *
+_xa_hazard_row_read (XaStatement *stmt,
+                     gint64      *id)
+{
+  XaHazard *hazard = g_object_new (XA_TYPE_HAZARD, NULL);
+
+  if (id != NULL)
+    *id = xa_statement_get_int64 (stmt, 0);
+
+  for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
+    {
+      int column = 1 + (int) field;
+
+      switch ((guint) field)
+        {
+        case XA_HAZARD_FIELD_SCHOOL_YEAR:
+          xa_hazard_set_school_year (hazard, xa_statement_get_int (stmt, column));
+          break;
+        case XA_HAZARD_FIELD_REPORTED:
+          xa_hazard_set_reported (hazard, xa_statement_get_int (stmt, column) != 0);
+          break;
+        case XA_HAZARD_FIELD_SUPERVISED:
+          xa_hazard_set_supervised (hazard, xa_statement_get_int (stmt, column) != 0);
+          break;
+        case XA_HAZARD_FIELD_INSPECTION_TYPE:
+        case XA_HAZARD_FIELD_CATEGORY:
+        case XA_HAZARD_FIELD_GRADE:
+        case XA_HAZARD_FIELD_REINSPECTION_RESULT:
+        case XA_HAZARD_FIELD_STATE:
+          read_typed (hazard, field, xa_statement_get_text (stmt, column));
+          break;
+        default:
+          xa_hazard_set_text (hazard, field, xa_statement_get_text_or_null (stmt, column));
+        }
+    }
+
+  _xa_hazard_set_row_version (hazard, (guint) xa_statement_get_int (stmt, 1 + XA_HAZARD_FIELD_NONE));
+  return hazard;
+}
+
+/**
+ * _xa_hazard_row_read_history:
+ * @hazards: (element-type XaHazard): hazards read without their history
+ * @ids: (element-type gint64): their rows' ids, in the same order
+ *
+ * Reads the steps of every hazard of @hazards, a few statements whatever their number.
+ */
+gboolean
+_xa_hazard_row_read_history (XaStore    *store,
+                             GPtrArray  *hazards,
+                             GArray     *ids,
+                             GError    **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  const guint chunk = 200;
+
+  g_return_val_if_fail (hazards->len == ids->len, FALSE);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (hazards, i));
+
+  for (guint start = 0; start < ids->len; start += chunk)
+    {
+      guint n = MIN (chunk, ids->len - start);
+      g_autofree char *placeholders = xa_sql_placeholders (n);
+      g_autofree char *sql = NULL;
+      g_autoptr(XaStatement) stmt = NULL;
+      XaStep step;
+
+      sql = g_strdup_printf ("SELECT hazard_id, step, from_state, to_state, who, at, date, note"
+                             " FROM hazard_step WHERE hazard_id IN (%s) ORDER BY hazard_id, position",
+                             placeholders);
+      if (!(stmt = xa_store_prepare (store, sql, error)))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        xa_statement_bind_int64 (stmt, i + 1, g_array_index (ids, gint64, start + i));
+
+      while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
+        {
+          gint64 id = xa_statement_get_int64 (stmt, 0);
+          XaHazard *hazard = g_hash_table_lookup (by_id, &id);
+          XaHazardEntry *entry = g_new0 (XaHazardEntry, 1);
+
+          if (!xa_hazard_step_from_key (xa_statement_get_text (stmt, 1), &entry->step) ||
+              !xa_hazard_state_from_key (xa_statement_get_text (stmt, 2), &entry->from) ||
+              !xa_hazard_state_from_key (xa_statement_get_text (stmt, 3), &entry->to))
+            g_warning ("Hazard %s: a step of an unknown kind", xa_hazard_get_number (hazard));
+          entry->who = g_strdup (xa_statement_get_text (stmt, 4));
+          entry->at = g_strdup (xa_statement_get_text (stmt, 5));
+          entry->date = g_strdup (xa_statement_get_text_or_null (stmt, 6));
+          entry->note = g_strdup (xa_statement_get_text_or_null (stmt, 7));
+          g_ptr_array_add (_xa_hazard_get_history (hazard), entry);
+        }
+
+      if (step == XA_STEP_ERROR)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _xa_hazard_row_dup:
+ * @where: the condition on `h`, with one parameter
+ * @value: the parameter
+ * @id: (out) (optional): the row's id
+ *
+ * Reads one hazard with its history. Call inside a read or a write.
+ *
+ * Returns: (transfer full) (nullable): the hazard; %NULL without @error set when no row
+ *   meets @where
+ */
+XaHazard *
+_xa_hazard_row_dup (XaStore     *store,
+                    const char  *where,
+                    const char  *value,
+                    gint64      *id,
+                    GError     **error)
+{
+  g_autofree char *sql = g_strconcat ("SELECT ", _xa_hazard_row_columns (), XA_HAZARD_ROW_FROM,
+                                      " WHERE ", where, NULL);
+  g_autoptr(XaStatement) stmt = NULL;
+  g_autoptr(XaHazard) hazard = NULL;
+  g_autoptr(GPtrArray) hazards = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 row_id = 0;
+
+  if (!(stmt = xa_store_prepare (store, sql, error)))
+    return NULL;
+  xa_statement_bind_text (stmt, 1, value);
+
+  switch (xa_statement_step (stmt, error))
+    {
+    case XA_STEP_ROW:
+      hazard = _xa_hazard_row_read (stmt, &row_id);
+      break;
+    case XA_STEP_DONE:
+      return NULL;
+    case XA_STEP_ERROR:
+    default:
+      return NULL;
+    }
+
+  hazards = g_ptr_array_new ();
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_ptr_array_add (hazards, hazard);
+  g_array_append_val (ids, row_id);
+  if (!_xa_hazard_row_read_history (store, hazards, ids, error))
+    return NULL;
+
+  if (id != NULL)
+    *id = row_id;
+  return g_steal_pointer (&hazard);
+}
+
+/* Adds to @grams, which @seen indexes, the grams of @text's words (its runs of letters
+ * and digits) that are not there yet. */
+static void
+add_text_grams (GPtrArray  *grams,
+                GHashTable *seen,
+                const char *text)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start;
+      g_autofree char *word = NULL;
+      g_autoptr(GPtrArray) word_grams = NULL;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        continue;
+
+      word = g_strndup (start, p - start);
+      word_grams = xa_grams_for_text (word);
+      for (guint i = 0; i < word_grams->len; i++)
+        {
+          if (!g_hash_table_contains (seen, word_grams->pdata[i]))
+            {
+              char *gram = g_strdup (word_grams->pdata[i]);
+
+              g_ptr_array_add (grams, gram);
+              g_hash_table_add (seen, gram);
+            }
+        }
+    }
+}
+
+/**
+ * _xa_hazard_row_grams:
+ *
+ * The search (xa-hazard-book-query.c) finds a term of one or two characters by one
+ * gram: exactly the hazards whose place or description holds it within a word, as
+ * instr() would, folded as xa_grams_normalise() folds (全角 Ａ as A, case).
+ *
+ * Returns: (transfer full) (element-type utf8): the grams of the place and description
+ */
+GPtrArray *
+_xa_hazard_row_grams (XaHazard *hazard)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *grams = g_ptr_array_new_with_free_func (g_free);
+
+  add_text_grams (grams, seen, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_PLACE));
+  add_text_grams (grams, seen, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_DESCRIPTION));
+  return grams;
+}
+
+struct _XaHazardWriter
+{
+  XaStore     *store;
+  XaStatement *insert;
+  XaStatement *insert_step;
+  XaStatement *insert_grams;
+  XaStatement *delete_grams;
+  char        *now;
+};
+
+/**
+ * _xa_hazard_writer_new:
+ *
+ * Returns: (transfer full): a writer for the write under way, whose statements are
+ *   prepared when first used
+ */
+XaHazardWriter *
+_xa_hazard_writer_new (XaStore *store)
+{
+  XaHazardWriter *writer = g_new0 (XaHazardWriter, 1);
+
+  writer->store = store;
+  writer->now = xa_date_now_iso8601 ();
+  return writer;
+}
+
+void
+_xa_hazard_writer_free (XaHazardWriter *writer)
+{
+  if (writer == NULL)
+    return;
+
+  g_clear_pointer (&writer->insert, xa_statement_free);
+  g_clear_pointer (&writer->insert_step, xa_statement_free);
+  g_clear_pointer (&writer->insert_grams, xa_statement_free);
+  g_clear_pointer (&writer->delete_grams, xa_statement_free);
+  g_free (writer->now);
+  g_free (writer);
+}
+
+static char *
+insert_sql (void)
+{
+  g_autoptr(GString) columns = g_string_new ("organisation_id, sequence");
+  g_autoptr(GString) values = g_string_new ("?, ?");
+
+  for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
+    {
+      if (column_of (field) == NULL)
+        continue;
+      g_string_append_printf (columns, ", %s", column_of (field));
+      g_string_append (values, ", ?");
+    }
+  g_string_append (columns, ", version, created_at, created_by, updated_at, updated_by");
+  g_string_append (values, ", 1, ?, ?, ?, ?");
+
+  return g_strdup_printf ("INSERT INTO hazard (%s) VALUES (%s) RETURNING id", columns->str, values->str);
+}
+
+/**
+ * _xa_hazard_row_bind_field:
+ *
+ * Binds the value of @field at @index, as the store keeps it.
+ */
+void
+_xa_hazard_row_bind_field (XaStatement   *stmt,
+                           int            index,
+                           XaHazard      *hazard,
+                           XaHazardField  field)
+{
+  switch ((guint) field)
+    {
+    case XA_HAZARD_FIELD_SCHOOL_YEAR:
+      xa_statement_bind_int (stmt, index, xa_hazard_get_school_year (hazard));
+      break;
+    case XA_HAZARD_FIELD_REPORTED:
+      xa_statement_bind_int (stmt, index, xa_hazard_get_reported (hazard));
+      break;
+    case XA_HAZARD_FIELD_SUPERVISED:
+      xa_statement_bind_int (stmt, index, xa_hazard_get_supervised (hazard));
+      break;
+    case XA_HAZARD_FIELD_INSPECTION_TYPE:
+      xa_statement_bind_text (stmt, index, xa_inspection_type_to_key (xa_hazard_get_inspection_type (hazard)));
+      break;
+    case XA_HAZARD_FIELD_CATEGORY:
+      xa_statement_bind_text (stmt, index, xa_hazard_category_to_key (xa_hazard_get_category (hazard)));
+      break;
+    case XA_HAZARD_FIELD_GRADE:
+      xa_statement_bind_text (stmt, index, xa_hazard_grade_to_key (xa_hazard_get_grade (hazard)));
+      break;
+    case XA_HAZARD_FIELD_REINSPECTION_RESULT:
+      xa_statement_bind_text (stmt, index,
+                              xa_reinspection_result_to_key (xa_hazard_get_reinspection_result (hazard)));
+      break;
+    case XA_HAZARD_FIELD_STATE:
+      xa_statement_bind_text (stmt, index, xa_hazard_state_to_key (xa_hazard_get_state (hazard)));
+      break;
+    default:
+      xa_statement_bind_text_or_null (stmt, index, xa_hazard_get_text (hazard, field));
+    }
+}
+
+/* Binds every stored field of @hazard in the order of the fields' table, as the INSERT
+ * statement names them, from @first; returns the index after the last one bound. */
+static int
+bind_columns (XaStatement *stmt,
+              int          first,
+              XaHazard    *hazard)
+{
+  int index = first;
+
+  for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
+    {
+      if (column_of (field) != NULL)
+        _xa_hazard_row_bind_field (stmt, index++, hazard, field);
+    }
+
+  return index;
+}
+
+/**
+ * _xa_hazard_writer_insert:
+ * @hazard: a valid hazard with its number set, and its history, if any
+ * @organisation_id: its school's row
+ * @sequence: the number's sequence
+ * @id: (out): the new row's id
+ *
+ * Inserts the hazard, its steps and its grams.
+ */
+gboolean
+_xa_hazard_writer_insert (XaHazardWriter  *writer,
+                          XaHazard        *hazard,
+                          gint64           organisation_id,
+                          guint            sequence,
+                          gint64          *id,
+                          GError         **error)
+{
+  const char *operator_name = xa_store_get_operator (writer->store);
+  g_autoptr(GPtrArray) grams = NULL;
+  int index;
+
+  if (writer->insert == NULL)
+    {
+      g_autofree char *sql = insert_sql ();
+
+      if (!(writer->insert = xa_store_prepare (writer->store, sql, error)))
+        return FALSE;
+    }
+
+  xa_statement_reset (writer->insert);
+  xa_statement_bind_int64 (writer->insert, 1, organisation_id);
+  xa_statement_bind_int (writer->insert, 2, (int) sequence);
+  index = bind_columns (writer->insert, 3, hazard);
+  xa_statement_bind_text (writer->insert, index++, writer->now);
+  xa_statement_bind_text (writer->insert, index++, operator_name);
+  xa_statement_bind_text (writer->insert, index++, writer->now);
+  xa_statement_bind_text (writer->insert, index, operator_name);
+  if (!xa_statement_step_one (writer->insert, error))
+    return FALSE;
+  *id = xa_statement_get_int64 (writer->insert, 0);
+  /* Done with the row: SQLite's RETURNING ends the INSERT only when stepped to the end. */
+  xa_statement_reset (writer->insert);
+
+  for (guint i = 0; i < xa_hazard_get_n_entries (hazard); i++)
+    {
+      if (!_xa_hazard_writer_add_step (writer, *id, i + 1, xa_hazard_get_entry (hazard, i), error))
+        return FALSE;
+    }
+
+  grams = _xa_hazard_row_grams (hazard);
+  return _xa_hazard_writer_index (writer, *id, organisation_id, NULL, grams, error);
+}
+
+/**
+ * _xa_hazard_writer_add_step:
+ * @position: from 1, the step's place in the history
+ */
+gboolean
+_xa_hazard_writer_add_step (XaHazardWriter       *writer,
+                            gint64                hazard_id,
+                            guint                 position,
+                            const XaHazardEntry  *entry,
+                            GError              **error)
+{
+  XaStatement *stmt;
+
+  if (writer->insert_step == NULL &&
+      !(writer->insert_step = xa_store_prepare (writer->store,
+                                                "INSERT INTO hazard_step (hazard_id, position, step,"
+                                                " from_state, to_state, who, at, date, note)"
+                                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                                error)))
+    return FALSE;
+
+  stmt = writer->insert_step;
+  xa_statement_reset (stmt);
+  xa_statement_bind_int64 (stmt, 1, hazard_id);
+  xa_statement_bind_int (stmt, 2, (int) position);
+  xa_statement_bind_text (stmt, 3, xa_hazard_step_to_key (entry->step));
+  xa_statement_bind_text (stmt, 4, xa_hazard_state_to_key (entry->from));
+  xa_statement_bind_text (stmt, 5, xa_hazard_state_to_key (entry->to));
+  xa_statement_bind_text (stmt, 6, entry->who);
+  xa_statement_bind_text (stmt, 7, entry->at);
+  xa_statement_bind_text_or_null (stmt, 8, entry->date);
+  xa_statement_bind_text_or_null (stmt, 9, entry->note);
+  return xa_statement_run (stmt, error);
+}
+
+/* @grams not in @others, borrowed. */
+static GPtrArray *
+grams_not_in (GPtrArray *grams,
+              GPtrArray *others)
+{
+  g_autoptr(GHashTable) other_set = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *kept = g_ptr_array_new ();
+
+  for (guint i = 0; others != NULL && i < others->len; i++)
+    g_hash_table_add (other_set, others->pdata[i]);
+  for (guint i = 0; grams != NULL && i < grams->len; i++)
+    {
+      if (!g_hash_table_contains (other_set, grams->pdata[i]))
+        g_ptr_array_add (kept, grams->pdata[i]);
+    }
+
+  return kept;
+}
+
+/* Runs @stmt once for each chunk of @grams: parameters 1 and 2 the hazard and its
+ * school, the grams from 3 on. */
+static gboolean
+run_by_chunks (XaStatement  *stmt,
+               gint64        hazard_id,
+               gint64        organisation_id,
+               GPtrArray    *grams,
+               GError      **error)
+{
+  for (guint start = 0; start < grams->len; start += GRAMS_PER_STATEMENT)
+    {
+      xa_statement_reset (stmt);
+      xa_statement_bind_int64 (stmt, 1, hazard_id);
+      xa_statement_bind_int64 (stmt, 2, organisation_id);
+      for (guint i = 0; i < GRAMS_PER_STATEMENT; i++)
+        {
+          /* The last chunk repeats its last gram: the statement's shape is fixed. */
+          guint g = MIN (start + i, grams->len - 1);
+
+          xa_statement_bind_text (stmt, 3 + (int) i, grams->pdata[g]);
+        }
+      if (!xa_statement_run (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _xa_hazard_writer_index:
+ * @old_grams: (nullable): the grams the hazard had, or %NULL for a new one
+ * @grams: the grams it has now
+ *
+ * Brings the hazard's grams in hazard_gram from @old_grams to @grams.
+ */
+gboolean
+_xa_hazard_writer_index (XaHazardWriter  *writer,
+                         gint64           hazard_id,
+                         gint64           organisation_id,
+                         GPtrArray       *old_grams,
+                         GPtrArray       *grams,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) gone = grams_not_in (old_grams, grams);
+  g_autoptr(GPtrArray) added = grams_not_in (grams, old_grams);
+
+  if (gone->len > 0)
+    {
+      if (writer->delete_grams == NULL)
+        {
+          g_autofree char *placeholders = xa_sql_placeholders (GRAMS_PER_STATEMENT);
+          g_autofree char *sql = g_strdup_printf ("DELETE FROM hazard_gram WHERE hazard_id = ?1"
+                                                  " AND organisation_id = ?2 AND gram IN (%s)",
+                                                  placeholders);
+
+          if (!(writer->delete_grams = xa_store_prepare (writer->store, sql, error)))
+            return FALSE;
+        }
+      if (!run_by_chunks (writer->delete_grams, hazard_id, organisation_id, gone, error))
+        return FALSE;
+    }
+
+  if (added->len > 0)
+    {
+      if (writer->insert_grams == NULL)
+        {
+          g_autoptr(GString) sql = g_string_new ("INSERT INTO hazard_gram (gram, hazard_id, organisation_id) VALUES ");
+
+          for (guint i = 0; i < GRAMS_PER_STATEMENT; i++)
+            g_string_append_printf (sql, "%s(?%u, ?1, ?2)", i > 0 ? ", " : "", i + 3);
+          g_string_append (sql, " ON CONFLICT DO NOTHING");
+          if (!(writer->insert_grams = xa_store_prepare (writer->store, sql->str, error)))
+            return FALSE;
+        }
+      if (!run_by_chunks (writer->insert_grams, hazard_id, organisation_id, added, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
