@@ -42,6 +42,8 @@ static const struct
   { "only a draft agreement can be deleted", N_("Only a draft agreement can be deleted") },
   { "a closed hazard never changes", N_("A closed hazard never changes") },
   { "a hazard's history never changes", N_("The steps of a hazard’s rectification are never changed or removed") },
+  { "an inspection item that became a hazard keeps its finding",
+    N_("An inspection item that became a hazard keeps its finding: it is neither changed nor removed") },
 };
 
 /**
