@@ -53,6 +53,17 @@ typedef enum
   XA_CLI_OPTION_AGAINST_TEMPLATE = 1 << 22,
 } XaCliOptions;
 
+/* An option of one command alone, whose value the command reads by name
+ * (xa_cli_get_option()): the hazard commands take one for each column. */
+typedef struct
+{
+  const char *name;             /* "found-on" */
+  GOptionArg  arg;              /* G_OPTION_ARG_STRING, or G_OPTION_ARG_NONE for a switch */
+  const char *description;
+  const char *arg_description;
+  const char *needs;            /* the message when its value is missing */
+} XaCliOption;
+
 /* The command line, parsed. */
 typedef struct
 {
@@ -91,10 +102,19 @@ typedef struct
 
   /* The command's arguments, as many as it takes. */
   char       **args;
+
+  /* The command's own options (XaCliOption), and their values by their index. */
+  const XaCliOption *options;
+  char       **option_values;
+  gboolean    *option_switches;
 } XaCli;
 
 typedef int (*XaCliHandler) (XaCli *cli);
 
+const char  *xa_cli_get_option           (XaCli           *cli,
+                                          const char      *name);
+gboolean     xa_cli_get_switch           (XaCli           *cli,
+                                          const char      *name);
 int          xa_cli_usage_error          (const char      *format,
                                           ...) G_GNUC_PRINTF (1, 2);
 int          xa_cli_user_error           (const GError    *error);
@@ -135,6 +155,18 @@ int          xa_cli_server_setup         (XaCli           *cli);
 int          xa_cli_server_add_school    (XaCli           *cli);
 int          xa_cli_server_add_staff     (XaCli           *cli);
 int          xa_cli_migrate              (XaCli           *cli);
+
+/* xa-cli-hazard.c */
+extern const XaCliOption xa_cli_hazard_add_options[];
+extern const XaCliOption xa_cli_hazard_advance_options[];
+extern const XaCliOption xa_cli_hazard_list_options[];
+extern const XaCliOption xa_cli_demo_options[];
+int          xa_cli_hazard_add           (XaCli           *cli);
+int          xa_cli_hazard_advance       (XaCli           *cli);
+int          xa_cli_hazard_list          (XaCli           *cli);
+int          xa_cli_hazard_show          (XaCli           *cli);
+int          xa_cli_hazard_demo          (XaWorkspace     *workspace,
+                                          XaCli           *cli);
 
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);

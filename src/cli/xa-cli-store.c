@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "xa-cli-private.h"
+#include "core/hazards/xa-hazard-demo.h"
 #include "core/registry/xa-demo.h"
 #include "core/store/xa-store-audit.h"
 #include "core/util/xa-json.h"
@@ -48,11 +49,15 @@ xa_cli_store_demo (XaCli *cli)
   g_autoptr(XaWorkspace) workspace = NULL;
   guint64 n_schools = XA_DEMO_DEFAULT_SCHOOLS;
   guint64 seed = XA_DEMO_DEFAULT_SEED;
+  guint64 n_hazards = 0;
 
   if (cli->schools != NULL && (!parse_uint (cli->schools, 2000, &n_schools) || n_schools == 0))
     return xa_cli_usage_error (_("--schools needs a number from 1 to 2000"));
   if (cli->seed != NULL && !parse_uint (cli->seed, G_MAXUINT32, &seed))
     return xa_cli_usage_error (_("--seed needs a whole number from 0 to 4294967295"));
+  if (xa_cli_get_option (cli, "hazards") != NULL &&
+      !parse_uint (xa_cli_get_option (cli, "hazards"), XA_HAZARD_DEMO_MAX, &n_hazards))
+    return xa_cli_usage_error (_("--hazards needs a number from 0 to %d"), XA_HAZARD_DEMO_MAX);
 
   if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
       !xa_demo_fill (xa_workspace_get_registry (workspace), (guint) n_schools, (guint32) seed, &error))
@@ -63,7 +68,7 @@ xa_cli_store_demo (XaCli *cli)
                         "Created the demo district with %u schools (seed %u)\n",
                         (gulong) n_schools),
            (guint) n_schools, (guint) seed);
-  return EXIT_OK;
+  return xa_cli_hazard_demo (workspace, cli);
 }
 
 /* The store of the data folder, opened for reading as the command table says: checking

@@ -49,6 +49,7 @@ typedef struct
   XaCliHandler  handler;
   const char   *summary[4];        /* lines of help, NULL-terminated */
   XaCliAccess   access;
+  const XaCliOption *own_options;  /* options of this command alone, or NULL */
 } XaCliCommand;
 
 #define OFFSET(field) G_STRUCT_OFFSET (XaCli, field)
@@ -123,8 +124,11 @@ static const OptionSpec option_specs[] = {
 static const XaCliCommand commands[] = {
   { "init", "", NULL, 0, xa_cli_store_init,
     { N_("create the database, or update it to this version") } },
-  { "demo", "[--schools N] [--seed S]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED, xa_cli_store_demo,
-    { N_("fill an empty database with a fictional demo district") } },
+  { "demo", "[--schools N] [--seed S] [--hazards N]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED,
+    xa_cli_store_demo,
+    { N_("fill an empty database with a fictional demo district"),
+      N_("--hazards N adds a hazard ledger of N hazards over its last five school years") },
+    XA_CLI_WRITES, xa_cli_demo_options },
   { "school import", "FILE.csv", "FILE.csv", 0, xa_cli_school_import,
     { N_("import a school list (UTF-8 or GB18030), all or nothing") } },
   { "school list", "[--search TERM] [--json]", NULL, XA_CLI_OPTION_JSON | XA_CLI_OPTION_SEARCH,
@@ -171,6 +175,22 @@ static const XaCliCommand commands[] = {
     { N_("write agreements as PDF: one file per school, named CODE-NAME.pdf in DIR"),
       N_("--copy both (the default) puts both originals in one file: the commission's copy, then the school's"),
       N_("a school without an agreement for the year gets a draft first, as stderr says") } },
+  { "hazard add", "--school CODE --place TEXT --description TEXT … [--json]", NULL,
+    XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_hazard_add,
+    { N_("record a hazard in the ledger; it gets the next number of its school and year"),
+      N_("each column is an option (“hazard add --help” lists them); the date found defaults to today") },
+    XA_CLI_WRITES, xa_cli_hazard_add_options },
+  { "hazard advance", "NUMBER STEP --who NAME [--date YYYY-MM-DD] [--note TEXT]", "NUMBER STEP", 0,
+    xa_cli_hazard_advance,
+    { N_("take a step of a hazard's rectification: start, complete, pass, fail or close") },
+    XA_CLI_WRITES, xa_cli_hazard_advance_options },
+  { "hazard list", "[--school CODE] [--year Y] [--status KEY] [--overdue] [--search TEXT] [--limit N] [--sort COLUMN] [--json]", NULL,
+    XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_hazard_list,
+    { N_("list the ledger's hazards, filtered and sorted as in the app"),
+      N_("“hazard list --help” lists the filters") },
+    XA_CLI_READS, xa_cli_hazard_list_options },
+  { "hazard show", "NUMBER [--json]", "NUMBER", XA_CLI_OPTION_JSON, xa_cli_hazard_show,
+    { N_("show every column of a hazard and the steps of its rectification") }, XA_CLI_READS },
   { "template list", "", NULL, 0, xa_cli_template_list,
     { N_("list the templates: school year, version, frozen or editable, name") }, XA_CLI_READS },
   { "template export", "--year Y FILE", "FILE", XA_CLI_OPTION_YEAR, xa_cli_template_export,
@@ -229,6 +249,10 @@ xa_cli_clear (XaCli *cli)
   g_clear_pointer (&cli->name, g_free);
   g_clear_pointer (&cli->revision, g_free);
   g_clear_pointer (&cli->args, g_strfreev);
+  for (guint i = 0; cli->options != NULL && cli->options[i].name != NULL; i++)
+    g_free (cli->option_values[i]);
+  g_clear_pointer (&cli->option_values, g_free);
+  g_clear_pointer (&cli->option_switches, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XaCli, xa_cli_clear)
@@ -557,7 +581,7 @@ is_group (const char *word)
 }
 
 /* GLib says "Missing argument for --year"; the option knows better what it needs. */
-static const OptionSpec *
+static const char *
 find_missing_value (const XaCliCommand *command,
                     const char         *last_arg)
 {
@@ -569,10 +593,69 @@ find_missing_value (const XaCliCommand *command,
       const OptionSpec *spec = &option_specs[i];
 
       if ((command->options & spec->flag) && spec->needs != NULL && g_str_equal (last_arg + 2, spec->name))
-        return spec;
+        return spec->needs;
+    }
+
+  for (guint i = 0; command->own_options != NULL && command->own_options[i].name != NULL; i++)
+    {
+      const XaCliOption *option = &command->own_options[i];
+
+      if (option->needs != NULL && g_str_equal (last_arg + 2, option->name))
+        return option->needs;
     }
 
   return NULL;
+}
+
+/* How many arguments a command takes: the words of its argument ("NUMBER STEP"). */
+static guint
+count_arguments (const XaCliCommand *command)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (command->argument == NULL)
+    return 0;
+
+  words = g_strsplit (command->argument, " ", -1);
+  return g_strv_length (words);
+}
+
+/**
+ * xa_cli_get_option:
+ * @name: one of the command's own options, as XaCliOption names it
+ *
+ * Returns: (nullable): its value, or %NULL when it was not given
+ */
+const char *
+xa_cli_get_option (XaCli      *cli,
+                   const char *name)
+{
+  for (guint i = 0; cli->options != NULL && cli->options[i].name != NULL; i++)
+    {
+      if (g_str_equal (cli->options[i].name, name))
+        return cli->option_values[i];
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * xa_cli_get_switch:
+ * @name: one of the command's own switches (%G_OPTION_ARG_NONE)
+ *
+ * Returns: whether it was given
+ */
+gboolean
+xa_cli_get_switch (XaCli      *cli,
+                   const char *name)
+{
+  for (guint i = 0; cli->options != NULL && cli->options[i].name != NULL; i++)
+    {
+      if (g_str_equal (cli->options[i].name, name))
+        return cli->option_switches[i];
+    }
+
+  g_return_val_if_reached (FALSE);
 }
 
 /* Parses the options of @command from @args (what follows its name) into @cli, and
@@ -604,6 +687,28 @@ parse_command_line (XaCli              *cli,
         g_array_append_val (entries, entry);
     }
 
+  if (command->own_options != NULL)
+    {
+      guint n_options = 0;
+
+      while (command->own_options[n_options].name != NULL)
+        n_options++;
+      cli->options = command->own_options;
+      cli->option_values = g_new0 (char *, n_options + 1);
+      cli->option_switches = g_new0 (gboolean, n_options + 1);
+
+      for (guint i = 0; i < n_options; i++)
+        {
+          const XaCliOption *option = &command->own_options[i];
+          GOptionEntry entry = { option->name, 0, 0, option->arg,
+                                 option->arg == G_OPTION_ARG_NONE ? (gpointer) &cli->option_switches[i]
+                                                                  : (gpointer) &cli->option_values[i],
+                                 option->description, option->arg_description };
+
+          g_array_append_val (entries, entry);
+        }
+    }
+
   for (guint l = 0; command->summary[l] != NULL; l++)
     g_string_append_printf (summary, "%s%s", l > 0 ? "\n" : "", _(command->summary[l]));
 
@@ -621,12 +726,12 @@ parse_command_line (XaCli              *cli,
 
   if (!g_option_context_parse_strv (context, &argv, &error))
     {
-      const OptionSpec *spec = NULL;
+      const char *needs = NULL;
 
       if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE) && args->len > 0)
-        spec = find_missing_value (command, g_ptr_array_index (args, args->len - 1));
-      if (spec != NULL)
-        return xa_cli_usage_error ("%s", _(spec->needs));
+        needs = find_missing_value (command, g_ptr_array_index (args, args->len - 1));
+      if (needs != NULL)
+        return xa_cli_usage_error ("%s", _(needs));
 
       /* Translators: the command ("agreement list"), then GLib's message, such as
        * "Unknown option --pdf". */
@@ -644,12 +749,17 @@ parse_command_line (XaCli              *cli,
   cli->args = g_strv_builder_end (args_builder);
 
   n_args = g_strv_length (cli->args);
-  if (n_args > (command->argument ? 1 : 0))
+  if (n_args > count_arguments (command))
     return xa_cli_usage_error (_("Unknown argument “%s” for “%s”"),
-                               cli->args[command->argument ? 1 : 0], command->name);
+                               cli->args[count_arguments (command)], command->name);
   /* An argument in brackets ("[FILE]") may be left out. */
-  if (command->argument != NULL && command->argument[0] != '[' && n_args == 0)
-    return xa_cli_usage_error (_("“%s” takes one file"), command->name);
+  if (command->argument != NULL && command->argument[0] != '[' && n_args < count_arguments (command))
+    {
+      if (strstr (command->argument, "FILE") != NULL)
+        return xa_cli_usage_error (_("“%s” takes one file"), command->name);
+      /* Translators: a command ("hazard advance"), then its arguments ("NUMBER STEP") */
+      return xa_cli_usage_error (_("“%s” takes %s"), command->name, command->argument);
+    }
 
   if (cli->years != NULL && cli->years[0] != NULL)
     cli->year = cli->years[g_strv_length (cli->years) - 1];

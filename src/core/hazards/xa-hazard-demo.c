@@ -258,7 +258,8 @@ rectify (Demo        *demo,
          const GDate *found,
          guint        days)
 {
-  const char *responsible = xa_hazard_get_text (hazard, XA_HAZARD_FIELD_RESPONSIBLE);
+  /* A copy: a step gives the hazard new strings. */
+  g_autofree char *responsible = g_strdup (xa_hazard_get_text (hazard, XA_HAZARD_FIELD_RESPONSIBLE));
   const char *reinspector = school->staff[1 + g_rand_int_range (demo->rand, 0, 2)];
   GDate date = *found;
   guint stall = g_rand_int_range (demo->rand, 0, 100);
@@ -508,6 +509,7 @@ xa_hazard_demo_fill (XaHazardBook  *book,
   XaStore *store;
   int last_year;
   guint made = 0;
+  gboolean ok;
 
   g_return_val_if_fail (XA_IS_HAZARD_BOOK (book), FALSE);
 
@@ -547,6 +549,8 @@ xa_hazard_demo_fill (XaHazardBook  *book,
   last_year = xa_school_year_for_date (&demo.today);
   demo.first_year = last_year - (N_YEARS - 1);
 
+  xa_store_set_bulk (store, TRUE);
+
   /* Year by year, in the order they were found: the numbers grow with the dates. */
   for (int y = 0; y < N_YEARS; y++)
     {
@@ -576,12 +580,17 @@ xa_hazard_demo_fill (XaHazardBook  *book,
           g_array_append_val (demo.sequences, sequence);
 
           if (demo.hazards->len == BATCH && !write_batch (&demo, error))
-            return FALSE;
+            {
+              xa_store_set_bulk (store, FALSE);
+              return FALSE;
+            }
           made++;
         }
     }
 
-  if (!write_batch (&demo, error))
+  ok = write_batch (&demo, error);
+  xa_store_set_bulk (store, FALSE);
+  if (!ok)
     return FALSE;
 
   g_debug ("%u demo hazards", made);

@@ -18,8 +18,7 @@
 #include "core/util/xa-grams.h"
 #include "core/util/xa-list-sync.h"
 
-/* How many grams one INSERT or DELETE of hazard_gram takes: one prepared statement
- * serves every hazard, the last chunk padded with a gram repeated. */
+/* At most how many grams one INSERT or DELETE of hazard_gram takes. */
 #define GRAMS_PER_STATEMENT 16
 
 /* The column that holds @field, or NULL for the two a hazard takes from elsewhere. */
@@ -335,8 +334,9 @@ struct _XaHazardWriter
   XaStore     *store;
   XaStatement *insert;
   XaStatement *insert_step;
-  XaStatement *insert_grams;
-  XaStatement *delete_grams;
+  /* By how many grams they take, 1 to GRAMS_PER_STATEMENT */
+  XaStatement *insert_grams[GRAMS_PER_STATEMENT + 1];
+  XaStatement *delete_grams[GRAMS_PER_STATEMENT + 1];
   char        *now;
 };
 
@@ -364,8 +364,11 @@ _xa_hazard_writer_free (XaHazardWriter *writer)
 
   g_clear_pointer (&writer->insert, xa_statement_free);
   g_clear_pointer (&writer->insert_step, xa_statement_free);
-  g_clear_pointer (&writer->insert_grams, xa_statement_free);
-  g_clear_pointer (&writer->delete_grams, xa_statement_free);
+  for (guint i = 0; i <= GRAMS_PER_STATEMENT; i++)
+    {
+      g_clear_pointer (&writer->insert_grams[i], xa_statement_free);
+      g_clear_pointer (&writer->delete_grams[i], xa_statement_free);
+    }
   g_free (writer->now);
   g_free (writer);
 }
@@ -557,27 +560,60 @@ grams_not_in (GPtrArray *grams,
   return kept;
 }
 
-/* Runs @stmt once for each chunk of @grams: parameters 1 and 2 the hazard and its
- * school, the grams from 3 on. */
+/* The statement that inserts (or deletes) @n grams of a hazard: parameters 1 and 2 the
+ * hazard and its school, the grams from 3 on. One of each size is prepared in a write. */
+static XaStatement *
+grams_statement (XaHazardWriter  *writer,
+                 gboolean         insert,
+                 guint            n,
+                 GError         **error)
+{
+  XaStatement **slot = insert ? &writer->insert_grams[n] : &writer->delete_grams[n];
+  g_autoptr(GString) sql = NULL;
+
+  if (*slot != NULL)
+    return *slot;
+
+  if (insert)
+    {
+      sql = g_string_new ("INSERT INTO hazard_gram (gram, hazard_id, organisation_id) VALUES ");
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (sql, "%s(?%u, ?1, ?2)", i > 0 ? ", " : "", i + 3);
+    }
+  else
+    {
+      sql = g_string_new ("DELETE FROM hazard_gram WHERE hazard_id = ?1 AND organisation_id = ?2 AND gram IN (");
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 3);
+      g_string_append (sql, ")");
+    }
+
+  *slot = xa_store_prepare (writer->store, sql->str, error);
+  return *slot;
+}
+
+/* Inserts or deletes @grams of a hazard, GRAMS_PER_STATEMENT at a time. */
 static gboolean
-run_by_chunks (XaStatement  *stmt,
-               gint64        hazard_id,
-               gint64        organisation_id,
-               GPtrArray    *grams,
-               GError      **error)
+run_by_chunks (XaHazardWriter  *writer,
+               gboolean         insert,
+               gint64           hazard_id,
+               gint64           organisation_id,
+               GPtrArray       *grams,
+               GError         **error)
 {
   for (guint start = 0; start < grams->len; start += GRAMS_PER_STATEMENT)
     {
+      guint n = MIN (GRAMS_PER_STATEMENT, grams->len - start);
+      XaStatement *stmt = grams_statement (writer, insert, n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
       xa_statement_reset (stmt);
       xa_statement_bind_int64 (stmt, 1, hazard_id);
       xa_statement_bind_int64 (stmt, 2, organisation_id);
-      for (guint i = 0; i < GRAMS_PER_STATEMENT; i++)
-        {
-          /* The last chunk repeats its last gram: the statement's shape is fixed. */
-          guint g = MIN (start + i, grams->len - 1);
-
-          xa_statement_bind_text (stmt, 3 + (int) i, grams->pdata[g]);
-        }
+      for (guint i = 0; i < n; i++)
+        xa_statement_bind_text (stmt, 3 + (int) i, grams->pdata[start + i]);
       if (!xa_statement_run (stmt, error))
         return FALSE;
     }
@@ -603,37 +639,6 @@ _xa_hazard_writer_index (XaHazardWriter  *writer,
   g_autoptr(GPtrArray) gone = grams_not_in (old_grams, grams);
   g_autoptr(GPtrArray) added = grams_not_in (grams, old_grams);
 
-  if (gone->len > 0)
-    {
-      if (writer->delete_grams == NULL)
-        {
-          g_autofree char *placeholders = xa_sql_placeholders (GRAMS_PER_STATEMENT);
-          g_autofree char *sql = g_strdup_printf ("DELETE FROM hazard_gram WHERE hazard_id = ?1"
-                                                  " AND organisation_id = ?2 AND gram IN (%s)",
-                                                  placeholders);
-
-          if (!(writer->delete_grams = xa_store_prepare (writer->store, sql, error)))
-            return FALSE;
-        }
-      if (!run_by_chunks (writer->delete_grams, hazard_id, organisation_id, gone, error))
-        return FALSE;
-    }
-
-  if (added->len > 0)
-    {
-      if (writer->insert_grams == NULL)
-        {
-          g_autoptr(GString) sql = g_string_new ("INSERT INTO hazard_gram (gram, hazard_id, organisation_id) VALUES ");
-
-          for (guint i = 0; i < GRAMS_PER_STATEMENT; i++)
-            g_string_append_printf (sql, "%s(?%u, ?1, ?2)", i > 0 ? ", " : "", i + 3);
-          g_string_append (sql, " ON CONFLICT DO NOTHING");
-          if (!(writer->insert_grams = xa_store_prepare (writer->store, sql->str, error)))
-            return FALSE;
-        }
-      if (!run_by_chunks (writer->insert_grams, hazard_id, organisation_id, added, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return run_by_chunks (writer, FALSE, hazard_id, organisation_id, gone, error) &&
+         run_by_chunks (writer, TRUE, hazard_id, organisation_id, added, error);
 }

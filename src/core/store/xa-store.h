@@ -94,6 +94,8 @@ gboolean     xa_store_get_read_only        (XaStore           *self);
 gboolean     xa_store_get_is_server        (XaStore           *self);
 int          xa_store_get_schema_version   (XaStore           *self);
 guint        xa_store_get_change_serial    (XaStore           *self);
+void         xa_store_set_bulk             (XaStore           *self,
+                                            gboolean           bulk);
 
 gboolean     xa_store_write                (XaStore           *self,
                                             XaStoreWriteFunc   func,

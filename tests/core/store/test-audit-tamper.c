@@ -5,7 +5,8 @@
  * `audit verify` against someone who has the database file: a district after a long run
  * of real changes verifies clean, and each change made behind the app's back with the
  * sqlite3 API (the shell's triggers dropped first, as the shell allows) is named by
- * table, key and field: business rows edited, deleted and inserted, audit rows edited,
+ * table, key and field: business rows edited, deleted and inserted (hazards and the
+ * steps of their histories among them), audit rows edited,
  * the tail cut, the log emptied, an entry rewritten with every later hash recomputed,
  * the head file beside the store cut or rewritten, and a store moved to another key.
  * Inspections are covered with their items, which an item edited, removed or unlinked
@@ -24,6 +25,7 @@
 
 #include "xa-test-utils.h"
 #include "core/agreements/xa-agreement-book.h"
+#include "core/hazards/xa-hazard-book.h"
 #include "core/hazards/xa-inspection-book.h"
 #include "core/registry/xa-demo.h"
 #include "core/store/xa-pg.h"
@@ -150,6 +152,14 @@ populate_inspections (XaWorkspace    *workspace,
   xa_hazard_set_text (hazard, XA_HAZARD_FIELD_RESPONSIBLE, "李主任");
   g_assert_true (xa_inspection_book_record_hazard (book, inspection, 1, hazard, &error));
   g_assert_no_error (error);
+  /* Its fix begun, so that the ledger's one pending hazard stays record_hazards()'s. */
+  {
+    XaHazardStepInput input = { "赵师傅", NULL, NULL, NULL };
+
+    g_assert_true (xa_hazard_book_step (xa_workspace_get_hazards (workspace), hazard, XA_HAZARD_STEP_START,
+                                        &input, &error));
+    g_assert_no_error (error);
+  }
 
   fire = xa_checklist_copy (g_ptr_array_index (checklists, 1));
   xa_checklist_append_item (fire, "微型消防站器材齐全", XA_HAZARD_CATEGORY_FIRE);
@@ -169,9 +179,61 @@ populate_inspections (XaWorkspace    *workspace,
   g_assert_no_error (error);
 }
 
+/* The first school's hazards: one just recorded, one closed after a failed
+ * re-inspection, one being rectified. */
+static void
+record_hazards (XaWorkspace    *workspace,
+                XaOrganisation *school)
+{
+  static const struct
+  {
+    XaHazardStep  step;
+    const char   *who;
+    const char   *date;
+    const char   *note;
+  } loop[] = {
+    { XA_HAZARD_STEP_START, "赵师傅", NULL, NULL },
+    { XA_HAZARD_STEP_COMPLETE, "赵师傅", "2021-10-10", "已更换门锁" },
+    { XA_HAZARD_STEP_FAIL, "王校长", "2021-10-11", "电线仍裸露" },
+    { XA_HAZARD_STEP_COMPLETE, "赵师傅", "2021-10-12", NULL },
+    { XA_HAZARD_STEP_PASS, "王校长", "2021-10-13", NULL },
+    { XA_HAZARD_STEP_CLOSE, "王校长", "2021-10-14", NULL },
+  };
+  XaHazardBook *book = xa_workspace_get_hazards (workspace);
+  const guint n_steps[] = { 0, G_N_ELEMENTS (loop), 1 };
+
+  for (guint h = 0; h < G_N_ELEMENTS (n_steps); h++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(XaHazard) hazard = xa_hazard_new ();
+
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_SCHOOL_UUID, xa_organisation_get_uuid (school));
+      xa_hazard_set_school_year (hazard, 2021);
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_FOUND_ON, "2021-10-08");
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_FOUND_BY, "张老师");
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_PLACE, "教学楼三楼东侧配电箱");
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DESCRIPTION, "配电箱门锁损坏，电线裸露");
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_MEASURES, "更换门锁，包扎电线");
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DEPARTMENT, "总务处");
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_RESPONSIBLE, "李主任");
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DEADLINE, "2021-10-15");
+      g_assert_true (xa_hazard_book_add (book, hazard, &error));
+      g_assert_no_error (error);
+
+      for (guint i = 0; i < n_steps[h]; i++)
+        {
+          XaHazardStepInput input = { loop[i].who, loop[i].date, NULL, loop[i].note };
+
+          g_assert_true (xa_hazard_book_step (book, hazard, loop[i].step, &input, &error));
+          g_assert_no_error (error);
+        }
+    }
+}
+
 /* A district on disk after what a commission does in a year: a demo district, every
  * agreement generated, one signed and revised, a draft edited, a succession, a school
- * deleted and restored, the template saved as a new version and frozen. */
+ * deleted and restored, the template saved as a new version and frozen, hazards
+ * recorded and rectified. */
 static void
 populate (Fixture *fixture)
 {
@@ -256,6 +318,7 @@ populate (Fixture *fixture)
   g_assert_true (xa_template_library_freeze (templates, xa_template_get_uuid (template), &error));
   g_assert_no_error (error);
 
+  record_hazards (workspace, first);
   populate_inspections (workspace, first);
 }
 
@@ -318,6 +381,9 @@ tamper (Fixture    *fixture,
                                          "DROP TRIGGER IF EXISTS agreement_only_draft_edited;"
                                          "DROP TRIGGER IF EXISTS agreement_signed_no_update;"
                                          "DROP TRIGGER IF EXISTS agreement_signed_no_delete;"
+                                         "DROP TRIGGER IF EXISTS hazard_closed_no_update;"
+                                         "DROP TRIGGER IF EXISTS hazard_step_no_update;"
+                                         "DROP TRIGGER IF EXISTS hazard_step_no_delete;"
                                          "DROP TRIGGER IF EXISTS inspection_item_linked_no_update;"
                                          "DROP TRIGGER IF EXISTS inspection_item_linked_no_delete;",
                                          sql, NULL);
@@ -438,6 +504,30 @@ static const RowTampering row_tamperings[] = {
     XA_AUDIT_FINDING_ROW_INSERTED, "agreement_supplement", NULL, FALSE },
   { "frozen-template-edited", "UPDATE template SET body = replace (body, '安全', '平安') WHERE version = 1",
     XA_AUDIT_FINDING_ROW_EDITED, "template", "body", FALSE },
+  { "hazard-edited", "UPDATE hazard SET responsible = '冒名', deadline = '2021-12-31' WHERE state = 'rectifying'",
+    XA_AUDIT_FINDING_ROW_EDITED, "hazard", "deadline,responsible", FALSE },
+  { "closed-hazard-edited", "UPDATE hazard SET closed_on = '2021-10-20' WHERE state = 'closed'",
+    XA_AUDIT_FINDING_ROW_EDITED, "hazard", "closed_on", FALSE },
+  { "hazard-deleted", "DELETE FROM hazard WHERE state = 'pending'",
+    XA_AUDIT_FINDING_ROW_DELETED, "hazard", NULL, FALSE },
+  { "hazard-inserted", "INSERT INTO hazard (uuid, number, organisation_id, school_year, sequence, inspection_type,"
+                       " found_on, found_by, place, category, description, grade, measures, department,"
+                       " responsible, deadline, reported, supervised, reinspection_result, state, version,"
+                       " created_at, created_by, updated_at, updated_by)"
+                       " SELECT 'f0000000-0000-4000-8000-000000000004', number || '9', organisation_id, school_year,"
+                       " 99, inspection_type, found_on, found_by, place, category, description, grade, measures,"
+                       " department, responsible, deadline, 0, 0, 'none', 'pending', 1, 'now', 'x', 'now', 'x'"
+                       " FROM hazard WHERE state = 'pending'",
+    XA_AUDIT_FINDING_ROW_INSERTED, "hazard", NULL, FALSE },
+  { "hazard-step-edited", "UPDATE hazard_step SET who = '冒名' WHERE step = 'fail'",
+    XA_AUDIT_FINDING_ROW_EDITED, "hazard", "history", FALSE },
+  { "hazard-step-deleted", "DELETE FROM hazard_step WHERE step = 'fail'",
+    XA_AUDIT_FINDING_ROW_EDITED, "hazard", "history", FALSE },
+  { "hazard-step-inserted", "INSERT INTO hazard_step (hazard_id, position, step, from_state, to_state, who, at)"
+                            " SELECT hazard_id, 2, 'complete', 'rectifying', 'reinspecting', '冒名', 'now'"
+                            " FROM hazard_step WHERE step = 'start' AND hazard_id NOT IN"
+                            " (SELECT hazard_id FROM hazard_step WHERE position = 2)",
+    XA_AUDIT_FINDING_ROW_EDITED, "hazard", "history", FALSE },
   { "inspection-edited", "UPDATE inspection SET leader = '冒名' WHERE sequence = 1",
     XA_AUDIT_FINDING_ROW_EDITED, "inspection", "leader", FALSE },
   { "inspection-deleted", "DELETE FROM inspection",

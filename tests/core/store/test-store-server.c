@@ -6,8 +6,9 @@
  * from a file. The server signs the chain with a key it keeps, and its signature is the
  * one the program computes; writes are atomic, rules refuse what they refuse on SQLite,
  * a write that loses a race runs again, four clients writing at once leave every record
- * and one unforked chain; another program's schema and a newer one are left untouched;
- * a store opened for reading writes nothing.
+ * and one unforked chain (and clients recording hazards at once draw distinct numbers);
+ * another program's schema and a newer one are left untouched; a store opened for
+ * reading writes nothing; a school's role sees and changes only its own hazards.
  */
 
 #include "config.h"
@@ -18,6 +19,7 @@
 
 #include "xa-test-utils.h"
 #include "core/agreements/xa-agreement-book.h"
+#include "core/hazards/xa-hazard-demo.h"
 #include "core/registry/xa-demo.h"
 #include "core/store/xa-pg.h"
 #include "core/store/xa-store-audit.h"
@@ -594,9 +596,246 @@ test_access (void)
                         xa_test_query_int (admin_store, "SELECT count(*) FROM audit"), 0);
 }
 
+static XaHazard *
+test_new_hazard (const char *school_uuid)
+{
+  XaHazard *hazard = xa_hazard_new ();
+
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_SCHOOL_UUID, school_uuid);
+  xa_hazard_set_school_year (hazard, 2022);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_FOUND_ON, "2023-03-01");
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_FOUND_BY, "张老师");
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_PLACE, "操场北侧");
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DESCRIPTION, "篮球架底座松动");
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_MEASURES, "加固");
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DEPARTMENT, "体卫艺处");
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_RESPONSIBLE, "李主任");
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DEADLINE, "2023-03-08");
+  return hazard;
+}
+
+#define N_HAZARD_CLIENTS 4
+#define N_HAZARDS_EACH   40
+
+typedef struct
+{
+  const char *location;
+  const char *school_uuid;
+  guint       client;
+  char       *failure;
+} HazardClient;
+
+static gpointer
+hazard_client_thread (gpointer data)
+{
+  HazardClient *client = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autofree char *operator_name = g_strdup_printf ("客户端%u", client->client);
+
+  if (!(workspace = xa_workspace_open_location (client->location, NULL, operator_name, &error)))
+    {
+      client->failure = g_strdup (error->message);
+      return NULL;
+    }
+
+  for (guint i = 0; i < N_HAZARDS_EACH; i++)
+    {
+      g_autoptr(XaHazard) hazard = test_new_hazard (client->school_uuid);
+      g_autofree char *place = g_strdup_printf ("第%u客户端第%u处", client->client, i);
+
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_PLACE, place);
+      if (!xa_hazard_book_add (xa_workspace_get_hazards (workspace), hazard, &error))
+        {
+          client->failure = g_strdup (error->message);
+          return NULL;
+        }
+    }
+
+  return NULL;
+}
+
+/* Four clients record hazards of one school and year at once: every hazard has its own
+ * number, the numbers run from 1 without a gap, and the chain holds. */
+static void
+test_concurrent_hazards (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = xa_test_new_server_location ();
+  g_autoptr(XaWorkspace) workspace = xa_test_workspace_open (location, "区教委");
+  XaStore *store = xa_workspace_get_store (workspace);
+  g_autoptr(XaOrganisation) school = NULL;
+  HazardClient clients[N_HAZARD_CLIENTS] = { 0 };
+  GThread *threads[N_HAZARD_CLIENTS];
+
+  g_assert_true (xa_demo_fill (xa_workspace_get_registry (workspace), 2, 7, &error));
+  g_assert_no_error (error);
+  school = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (workspace)), 0);
+
+  for (guint i = 0; i < N_HAZARD_CLIENTS; i++)
+    {
+      clients[i].location = location;
+      clients[i].school_uuid = xa_organisation_get_uuid (school);
+      clients[i].client = i;
+      threads[i] = g_thread_new ("client", hazard_client_thread, &clients[i]);
+    }
+  for (guint i = 0; i < N_HAZARD_CLIENTS; i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_cmpstr (clients[i].failure, ==, NULL);
+    }
+
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(DISTINCT number) FROM hazard"),
+                   ==, N_HAZARD_CLIENTS * N_HAZARDS_EACH);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT min(sequence) FROM hazard"), ==, 1);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT max(sequence) FROM hazard"),
+                   ==, N_HAZARD_CLIENTS * N_HAZARDS_EACH);
+  xa_test_assert_chain_holds (store);
+}
+
+static guint
+count_hazards (XaWorkspace          *workspace,
+               const XaHazardFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (xa_hazard_book_count (xa_workspace_get_hazards (workspace), filter, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+/* A school's role and the ledger: it reads, searches and records only its own hazards;
+ * another school's it neither sees nor changes, whether through the app or in SQL;
+ * nobody deletes a hazard or rewrites a step; commission staff see all. */
+static void
+test_hazard_access (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = xa_test_new_server_location ();
+  g_autoptr(XaWorkspace) admin = xa_test_workspace_open (location, "管理员");
+  XaStore *admin_store = xa_workspace_get_store (admin);
+  g_autofree char *role_a = g_strdup_printf ("hazard_a_%d", (int) getpid ());
+  g_autofree char *role_staff = g_strdup_printf ("hazard_staff_%d", (int) getpid ());
+  g_autofree char *password_a = NULL;
+  g_autofree char *password_staff = NULL;
+  g_autofree char *uri_a = uri_for_role (location, role_a);
+  g_autofree char *uri_staff = uri_for_role (location, role_staff);
+  g_autofree char *sql = NULL;
+  g_autofree char *number_b = NULL;
+  g_autoptr(XaWorkspace) school_a = NULL;
+  g_autoptr(XaWorkspace) staff = NULL;
+  g_autoptr(XaOrganisation) a = NULL;
+  g_autoptr(XaOrganisation) b = NULL;
+  g_autoptr(XaHazard) mine = NULL;
+  g_autoptr(XaHazard) theirs = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  XaHazardBook *book_a;
+  XaStore *store_a;
+  XaHazardFilter filter;
+  guint n_all, n_a;
+
+  g_assert_true (xa_demo_fill (xa_workspace_get_registry (admin), 3, 7, &error));
+  g_assert_true (xa_hazard_demo_fill (xa_workspace_get_hazards (admin), 120, 3, "2023-03-15", &error));
+  g_assert_no_error (error);
+  a = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 0);
+  b = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 1);
+  sql = g_strdup_printf ("SELECT min (h.number) FROM hazard h JOIN organisation o ON o.id = h.organisation_id"
+                         " WHERE o.uuid = '%s'", xa_organisation_get_uuid (b));
+  number_b = xa_test_query_text (admin_store, sql);
+
+  g_assert_true (xa_store_server_setup (admin_store, &error));
+  password_a = xa_store_server_add_school (admin_store, xa_organisation_get_code (a), role_a, &error);
+  password_staff = xa_store_server_add_staff (admin_store, role_staff, &error);
+  g_assert_no_error (error);
+
+  xa_hazard_filter_init (&filter);
+  n_all = count_hazards (admin, &filter);
+  filter.school_uuid = xa_organisation_get_uuid (a);
+  n_a = count_hazards (admin, &filter);
+  g_assert_cmpuint (n_a, >, 0);
+  g_assert_cmpuint (n_a, <, n_all);
+
+  school_a = xa_workspace_open_location (uri_a, password_a, "甲校", &error);
+  g_assert_no_error (error);
+  store_a = xa_workspace_get_store (school_a);
+  book_a = xa_workspace_get_hazards (school_a);
+
+  /* Its own: counted, listed, searched, as the commission counts them. */
+  xa_hazard_filter_init (&filter);
+  g_assert_cmpuint (count_hazards (school_a, &filter), ==, n_a);
+  page = xa_hazard_book_read_page (book_a, NULL, XA_HAZARD_SORT_NUMBER, FALSE, 0, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, n_a);
+  for (guint i = 0; i < page->len; i++)
+    g_assert_cmpstr (xa_hazard_get_text (g_ptr_array_index (page, i), XA_HAZARD_FIELD_SCHOOL_UUID), ==,
+                     xa_organisation_get_uuid (a));
+  filter.search = "楼";
+  {
+    XaHazardFilter own = filter;
+
+    own.school_uuid = xa_organisation_get_uuid (a);
+    g_assert_cmpuint (count_hazards (school_a, &filter), ==, count_hazards (admin, &own));
+  }
+
+  /* B's: not found, not counted, not changed, not added to. */
+  theirs = xa_hazard_book_dup_by_number (book_a, number_b, &error);
+  g_assert_null (theirs);
+  g_assert_error (error, XA_HAZARD_BOOK_ERROR, XA_HAZARD_BOOK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  xa_hazard_filter_init (&filter);
+  filter.school_uuid = xa_organisation_get_uuid (b);
+  g_assert_cmpuint (count_hazards (school_a, &filter), ==, 0);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM hazard_gram g JOIN organisation o ON o.id = g.organisation_id"
+                         " WHERE o.uuid = '%s'", xa_organisation_get_uuid (a));
+  g_assert_cmpint (xa_test_query_int (store_a, "SELECT count(*) FROM hazard_gram"), ==,
+                   xa_test_query_int (admin_store, sql));
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE hazard SET remarks = 'x' WHERE number = '%s'", number_b);
+  g_assert_true (xa_store_exec (store_a, sql, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_store_count_changes (store_a), ==, 0);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT id FROM organisation WHERE uuid = '%s'", xa_organisation_get_uuid (b));
+  {
+    gint64 id_b = xa_test_query_int (admin_store, sql);
+
+    g_clear_pointer (&sql, g_free);
+    sql = g_strdup_printf ("UPDATE hazard SET organisation_id = %" G_GINT64_FORMAT " WHERE state <> 'closed'", id_b);
+  }
+  assert_refused (store_a, sql);
+  assert_refused (store_a, "DELETE FROM hazard");
+  assert_refused (store_a, "UPDATE hazard_step SET who = 'x'");
+  mine = test_new_hazard (xa_organisation_get_uuid (b));
+  g_assert_false (xa_hazard_book_add (book_a, mine, &error));
+  g_assert_error (error, XA_HAZARD_BOOK_ERROR, XA_HAZARD_BOOK_ERROR_NO_SCHOOL);
+  g_clear_error (&error);
+  g_clear_object (&mine);
+
+  /* Its own it records, with the next number of its own, and takes steps on. */
+  mine = test_new_hazard (xa_organisation_get_uuid (a));
+  g_assert_true (xa_hazard_book_add (book_a, mine, &error));
+  g_assert_no_error (error);
+  {
+    XaHazardStepInput input = { "赵师傅", NULL, NULL, NULL };
+
+    g_assert_true (xa_hazard_book_step (book_a, mine, XA_HAZARD_STEP_START, &input, &error));
+    g_assert_no_error (error);
+  }
+  xa_hazard_filter_init (&filter);
+  g_assert_cmpuint (count_hazards (school_a, &filter), ==, n_a + 1);
+
+  /* The commission's staff see every school's, and the chain all of them wrote holds. */
+  staff = xa_workspace_open_location (uri_staff, password_staff, "区教委科员", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hazards (staff, &filter), ==, n_all + 1);
+  xa_test_assert_chain_holds (xa_workspace_get_store (staff));
+}
+
 static const char * const business_tables[] = {
   "organisation", "person", "role_term", "school_year", "template", "agreement", "agreement_supplement",
-  "search_gram", NULL
+  "search_gram", "hazard", "hazard_step", "hazard_gram", NULL
 };
 
 /* The text of the agreement of @code for 2021-2022 as xiaoan-cli prints it from @location. */
@@ -652,6 +891,8 @@ test_migrate_round_trip (void)
 
     g_assert_true (xa_demo_fill (xa_workspace_get_registry (workspace), 40, 7, &error));
     g_assert_true (xa_agreement_book_generate_all (xa_workspace_get_agreements (workspace), 2021, NULL, &error));
+    /* A ledger with histories: their images are the same text on both engines. */
+    g_assert_true (xa_hazard_demo_fill (xa_workspace_get_hazards (workspace), 300, 7, "2023-03-15", &error));
     g_assert_no_error (error);
     first = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (workspace)), 0);
     code = g_strdup (xa_organisation_get_code (first));
@@ -734,6 +975,8 @@ main (int   argc,
   g_test_add_func ("/xa/store-server/cli", test_cli);
   g_test_add_func ("/xa/store-server/access", test_access);
   g_test_add_func ("/xa/store-server/migrate-round-trip", test_migrate_round_trip);
+  g_test_add_func ("/xa/store-server/concurrent-hazards", test_concurrent_hazards);
+  g_test_add_func ("/xa/store-server/hazard-access", test_hazard_access);
 
   return g_test_run ();
 }
