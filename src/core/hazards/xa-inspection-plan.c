@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-inspection.h"
 #include "xa-inspection-plan.h"
 #include "core/util/xa-date.h"
 
@@ -36,7 +37,7 @@ struct _XaInspectionPlan
 
 G_DEFINE_FINAL_TYPE (XaInspectionPlan, xa_inspection_plan, G_TYPE_OBJECT)
 
-#define START_DAYS_BEFORE   14
+#define START_DAYS_BEFORE   XA_INSPECTION_DAYS_BEFORE_YEAR
 #define START_DAYS_AFTER    6
 #define END_DAYS            14
 #define HOLIDAY_DAYS        7

@@ -742,6 +742,19 @@ fail (XaInspectionField  field,
   return FALSE;
 }
 
+/* The school year's days, and the two weeks before 1 September: the inspection before
+ * the first semester (开学前排查) is of the year it prepares, and the plan asks for it
+ * from then (xa-inspection-plan.c). */
+static gboolean
+in_school_year (GDate       *date,
+                int          school_year)
+{
+  GDate shifted = *date;
+
+  g_date_add_days (&shifted, XA_INSPECTION_DAYS_BEFORE_YEAR);
+  return xa_school_year_for_date (date) == school_year || xa_school_year_for_date (&shifted) == school_year;
+}
+
 static gboolean
 check_text (const char         *value,
             XaInspectionField   field,
@@ -849,13 +862,13 @@ xa_inspection_validate (XaInspection       *self,
       return fail (XA_INSPECTION_FIELD_DATE, 0, bad_field, bad_item);
     }
 
-  if (xa_school_year_for_date (&date) != self->school_year)
+  if (!in_school_year (&date, self->school_year))
     {
       g_autofree char *year = xa_school_year_format (self->school_year, FALSE);
 
       g_set_error (error, XA_INSPECTION_ERROR, XA_INSPECTION_ERROR_INVALID,
                    /* Translators: the field 检查日期, the date, then a school year such as 2021—2022学年度 */
-                   _("%s: %s is not in the %s"),
+                   _("%s: %s is neither in the %s nor in the two weeks before it"),
                    xa_inspection_field_to_label (XA_INSPECTION_FIELD_DATE), self->inspected_on, year);
       return fail (XA_INSPECTION_FIELD_DATE, 0, bad_field, bad_item);
     }

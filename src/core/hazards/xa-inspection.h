@@ -42,6 +42,10 @@ typedef enum
 #define XA_INSPECTION_MAX_PLACE    100
 #define XA_INSPECTION_MAX_NOTE     500
 
+/* An inspection is of the school year it falls in, or of the next one in the two weeks
+ * before 1 September, when schools check before term. */
+#define XA_INSPECTION_DAYS_BEFORE_YEAR 14
+
 #define XA_TYPE_INSPECTION (xa_inspection_get_type ())
 
 G_DECLARE_FINAL_TYPE (XaInspection, xa_inspection, XA, INSPECTION, GObject)

@@ -197,6 +197,12 @@ test_rules (void)
   xa_inspection_set_leader (inspection, "王副校长");
   xa_inspection_set_inspected_on (inspection, "2022-09-01");
   assert_refused (inspection, XA_INSPECTION_FIELD_DATE, 0, "2022-09-01");
+  xa_inspection_set_inspected_on (inspection, "2021-08-17");
+  assert_refused (inspection, XA_INSPECTION_FIELD_DATE, 0, "2021-08-17");
+  /* The two weeks before term are the coming year's. */
+  xa_inspection_set_inspected_on (inspection, "2021-08-18");
+  g_assert_true (xa_inspection_validate (inspection, NULL, NULL, &error));
+  g_assert_no_error (error);
   xa_inspection_set_inspected_on (inspection, "2021-02-30");
   assert_refused (inspection, XA_INSPECTION_FIELD_DATE, 0, "2021-02-30");
   xa_inspection_set_inspected_on (inspection, "2021-10-26");
