@@ -416,7 +416,7 @@ plans_cb (XaStore   *store,
   if (!(stmt = xa_store_prepare (store,
                                  "SELECT i.organisation_id, i.inspection_type, i.inspected_on, i.uuid, i.number"
                                  " FROM inspection i JOIN organisation o ON o.id = i.organisation_id"
-                                 " WHERE i.school_year = ?1 AND (?2 IS NULL OR o.uuid = ?2)"
+                                 " WHERE i.school_year = ?1 AND (CAST (?2 AS TEXT) IS NULL OR o.uuid = ?2)"
                                  " ORDER BY i.inspected_on, i.number",
                                  error)))
     return FALSE;

@@ -65,7 +65,7 @@ _xa_inspection_book_foreach_school (XaStore          *store,
 
   if (!(stmt = xa_store_prepare (store,
                                  "SELECT id, uuid, code, name FROM organisation"
-                                 " WHERE kind = 'school' AND deleted_at IS NULL AND (?1 IS NULL OR uuid = ?1)"
+                                 " WHERE kind = 'school' AND deleted_at IS NULL AND (CAST (?1 AS TEXT) IS NULL OR uuid = ?1)"
                                  " ORDER BY code",
                                  error)))
     return FALSE;
@@ -305,7 +305,7 @@ list_cb (XaStore   *store,
                                  " (SELECT count(*) FROM inspection_item t"
                                  "  WHERE t.inspection_id = i.id AND t.result = 'abnormal' AND t.hazard_id IS NULL)"
                                  INSPECTION_FROM
-                                 " WHERE (?1 IS NULL OR o.uuid = ?1) AND (?2 = 0 OR i.school_year = ?2)"
+                                 " WHERE (CAST (?1 AS TEXT) IS NULL OR o.uuid = ?1) AND (CAST (?2 AS INTEGER) = 0 OR i.school_year = ?2)"
                                  " ORDER BY i.inspected_on DESC, i.number DESC",
                                  error)))
     return FALSE;
