@@ -463,6 +463,7 @@ read_plans (XaInspectionBook  *self,
   data->order = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!(data->calendar = xa_inspection_book_dup_calendar (self, school_year, error)) ||
+      !xa_school_calendar_validate (data->calendar, error) ||
       !xa_store_read (self->store, plans_cb, data, error))
     return FALSE;
 
