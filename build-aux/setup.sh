@@ -36,6 +36,9 @@ packages=(
   libpq-dev libsecret-1-dev
   # ICU: Chinese names read as pinyin and sorted in pinyin order (src/core/util/xa-pinyin.c).
   libicu-dev
+  # libexif: when a hazard's photo was taken and which way up it is
+  # (src/core/util/xa-image-exif.c); gdk-pixbuf, which decodes the photos, comes with GTK.
+  libexif-dev
   # qpdf: the library that splits a batch's PDF per school, and the tool the tests check
   # its files with (qpdf --check).
   libqpdf-dev qpdf

@@ -341,7 +341,15 @@ create_backup (const char            *source_path,
   if (!copied || !_xa_backup_fsync_path (partial, error))
     goto out;
 
-  if ((problem = _xa_backup_check_file (partial, &facts)) != NULL)
+  /* The stored files it lists, before it is checked: a backup is its database and them. */
+  if (!_xa_backup_save_blobs (partial, source_path, &local_error))
+    {
+      g_set_error (error, XA_BACKUP_ERROR, XA_BACKUP_ERROR_FAILED,
+                   _("The backup of “%s” was not made: %s"), source_display, local_error->message);
+      goto out;
+    }
+
+  if ((problem = _xa_backup_check_file (partial, &facts, FALSE)) != NULL)
     {
       g_set_error (error, XA_BACKUP_ERROR, XA_BACKUP_ERROR_UNVERIFIED,
                    _("The backup of “%s” does not verify, so it was not kept: %s"),
@@ -385,6 +393,7 @@ create_backup (const char            *source_path,
 
   real_dir = g_path_get_dirname (backup->path);
   rotate (real_dir, MAX (keep, 1), backup->path);
+  _xa_backup_prune_blobs (real_dir, source_path);
 
 out:
   if (source != NULL)

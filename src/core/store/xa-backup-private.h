@@ -42,7 +42,8 @@ gboolean  _xa_backup_read_facts    (sqlite3        *db,
                                     GError        **error);
 gint64    _xa_backup_facts_total   (const XaBackupFacts *facts);
 char     *_xa_backup_check_file    (const char     *path,
-                                    const XaBackupFacts *expected);
+                                    const XaBackupFacts *expected,
+                                    gboolean        check_blobs);
 
 struct _XaBackup
 {
@@ -90,5 +91,15 @@ int       _xa_backup_lock_dir      (const char     *dir,
                                     gboolean        wait,
                                     GError        **error);
 void      _xa_backup_unlock_dir    (int             fd);
+
+/* Stored files (xa-backup-blobs.c) */
+gboolean  _xa_backup_save_blobs    (const char     *snapshot,
+                                    const char     *source_path,
+                                    GError        **error);
+gboolean  _xa_backup_restore_blobs (const char     *backup_path,
+                                    const char     *db_path,
+                                    GError        **error);
+void      _xa_backup_prune_blobs   (const char     *dir,
+                                    const char     *source_path);
 
 G_END_DECLS

@@ -39,26 +39,6 @@ restore_data_free (RestoreData *data)
   g_free (data);
 }
 
-static gboolean
-write_all (int           fd,
-           const guchar *data,
-           gsize         length)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      data += n;
-      length -= n;
-    }
-
-  return TRUE;
-}
-
 /**
  * _xa_backup_copy_file:
  *
@@ -96,7 +76,7 @@ _xa_backup_copy_file (const char  *from,
           _xa_backup_set_file_error (error, FALSE, from, errno);
           goto out;
         }
-      if (!write_all (out, buffer, n))
+      if (!_xa_store_write_all (out, buffer, n))
         {
           _xa_backup_set_file_error (error, TRUE, to, errno);
           goto out;
@@ -232,6 +212,10 @@ xa_backup_restore (XaBackup    *self,
                    display);
       goto out;
     }
+
+  /* The stored files first: the restored database must find every file it lists. */
+  if (!_xa_backup_restore_blobs (self->path, db_path, error))
+    goto out;
 
   if (g_file_test (db_path, G_FILE_TEST_EXISTS) &&
       !(aside = keep_before_restore (db_path, error)))

@@ -184,10 +184,12 @@ compare_facts (const XaBackupFacts *expected,
 
 /* Opens @path read-only and checks it against @expected: SQLite's full integrity check,
  * application id, schema version, the rows of every table, and the audit chain, walked
- * entry by entry. */
+ * entry by entry, with the stored files it lists in the folder `blobs` beside it unless
+ * @check_blobs is FALSE (they were checked as they were copied in). */
 char *
 _xa_backup_check_file (const char          *path,
-                       const XaBackupFacts *expected)
+                       const XaBackupFacts *expected,
+                       gboolean             check_blobs)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XaStatement) check = NULL;
@@ -233,7 +235,10 @@ _xa_backup_check_file (const char          *path,
     g_autoptr(XaStore) copy = xa_store_open_read_only (path, &error);
 
     if (copy != NULL)
-      _xa_store_forget_head_file (copy);
+      {
+        _xa_store_forget_head_file (copy);
+        copy->skip_blob_check = !check_blobs;
+      }
     if (copy == NULL || !xa_store_verify_audit (copy, &n_entries, &broken, &reason, &error))
       problem = g_strdup_printf (_("its audit log cannot be read: %s"), error->message);
     else if (broken != 0)
@@ -868,7 +873,7 @@ xa_backup_verify (XaBackup  *self,
   else if (g_strcmp0 (sha256, self->sha256) != 0)
     problem = g_strdup (_("it has changed since it was verified (its SHA-256 differs)"));
   else
-    problem = _xa_backup_check_file (self->path, &self->facts);
+    problem = _xa_backup_check_file (self->path, &self->facts, TRUE);
 
   if (problem != NULL)
     {

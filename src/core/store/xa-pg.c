@@ -50,6 +50,8 @@ struct _XaPgStatement
   GPtrArray      *names;    /* index - 1 → ":name" or NULL */
   int             n_params;
   char          **values;   /* n_params texts, NULL for SQL NULL */
+  int            *lengths;  /* n_params byte counts, for the values sent as bytes */
+  int            *formats;  /* n_params: 0 for text, 1 for bytes (bytea) */
   Oid            *types;    /* 0 to let the server infer, text for a parameter not used */
   PGresult       *result;
   int             row;
@@ -466,6 +468,8 @@ xa_pg_statement_new (XaPgConnection  *connection,
   if (!(self->sql = xa_pg_translate_sql (sql, &self->names, &self->n_params, error)))
     return NULL;
   self->values = g_new0 (char *, self->n_params + 1);
+  self->lengths = g_new0 (int, self->n_params + 1);
+  self->formats = g_new0 (int, self->n_params + 1);
   self->types = unused_as_text (self->sql, self->n_params);
   self->row = -1;
 
@@ -482,6 +486,8 @@ xa_pg_statement_free (XaPgStatement *self)
   for (int i = 0; i < self->n_params; i++)
     g_free (self->values[i]);
   g_free (self->values);
+  g_free (self->lengths);
+  g_free (self->formats);
   g_free (self->types);
   g_clear_pointer (&self->names, g_ptr_array_unref);
   g_free (self->sql);
@@ -494,7 +500,10 @@ xa_pg_statement_reset (XaPgStatement *self)
   g_clear_pointer (&self->result, PQclear);
   self->row = -1;
   for (int i = 0; i < self->n_params; i++)
-    g_clear_pointer (&self->values[i], g_free);
+    {
+      g_clear_pointer (&self->values[i], g_free);
+      self->formats[i] = 0;
+    }
 }
 
 int
@@ -525,6 +534,7 @@ set_value (XaPgStatement *self,
 
   g_free (self->values[index - 1]);
   self->values[index - 1] = value;
+  self->formats[index - 1] = 0;
 }
 
 void
@@ -551,6 +561,52 @@ xa_pg_statement_bind_double (XaPgStatement *self,
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   set_value (self, index, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
+}
+
+/**
+ * xa_pg_statement_bind_bytes:
+ * @data: (array length=length): the bytes, sent as they are (binary format): a photo
+ *   goes to a bytea column without doubling in size as hex text
+ */
+void
+xa_pg_statement_bind_bytes (XaPgStatement *self,
+                            int            index,
+                            gconstpointer  data,
+                            gsize          length)
+{
+  g_return_if_fail (length <= G_MAXINT);
+
+  /* g_memdup2 () gives NULL for no bytes, which would be SQL NULL: an empty value
+   * keeps a buffer of its own. */
+  set_value (self, index, length > 0 ? g_memdup2 (data, length) : g_malloc (1));
+  if (index >= 1 && index <= self->n_params)
+    {
+      self->lengths[index - 1] = (int) length;
+      self->formats[index - 1] = 1;
+    }
+}
+
+/**
+ * xa_pg_statement_dup_bytes:
+ *
+ * Returns: (transfer full): a bytea column's bytes (the server sends them as hex text),
+ *   empty for NULL
+ */
+GBytes *
+xa_pg_statement_dup_bytes (XaPgStatement *self,
+                           int            column)
+{
+  size_t length = 0;
+  unsigned char *data;
+
+  if (xa_pg_statement_get_is_null (self, column))
+    return g_bytes_new (NULL, 0);
+
+  data = PQunescapeBytea ((const unsigned char *) PQgetvalue (self->result, self->row, column), &length);
+  if (data == NULL)
+    return g_bytes_new (NULL, 0);
+
+  return g_bytes_new_with_free_func (data, length, (GDestroyNotify) PQfreemem, data);
 }
 
 static gboolean
@@ -619,10 +675,12 @@ run_statement (XaPgStatement  *self,
 
   if (name != NULL)
     self->result = PQexecPrepared (self->connection->conn, name, self->n_params,
-                                   (const char * const *) self->values, NULL, NULL, 0);
+                                   (const char * const *) self->values, self->lengths,
+                                   self->formats, 0);
   else
     self->result = PQexecParams (self->connection->conn, self->sql, self->n_params, self->types,
-                                 (const char * const *) self->values, NULL, NULL, 0);
+                                 (const char * const *) self->values, self->lengths,
+                                 self->formats, 0);
   status = PQresultStatus (self->result);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
     {
@@ -703,10 +761,12 @@ xa_pg_statement_send (XaPgStatement  *self,
 
   if (name != NULL)
     ok = PQsendQueryPrepared (connection->conn, name, self->n_params,
-                              (const char * const *) self->values, NULL, NULL, 0);
+                              (const char * const *) self->values, self->lengths,
+                              self->formats, 0);
   else
     ok = PQsendQueryParams (connection->conn, self->sql, self->n_params, self->types,
-                            (const char * const *) self->values, NULL, NULL, 0);
+                            (const char * const *) self->values, self->lengths,
+                            self->formats, 0);
   if (!ok)
     {
       set_error_from_result (connection, NULL, self->sql, error);

@@ -52,6 +52,12 @@ void            xa_pg_statement_bind_int64     (XaPgStatement   *self,
 void            xa_pg_statement_bind_double    (XaPgStatement   *self,
                                                 int              index,
                                                 double           value);
+void            xa_pg_statement_bind_bytes     (XaPgStatement   *self,
+                                                int              index,
+                                                gconstpointer    data,
+                                                gsize            length);
+GBytes         *xa_pg_statement_dup_bytes      (XaPgStatement   *self,
+                                                int              column);
 XaStep          xa_pg_statement_step           (XaPgStatement   *self,
                                                 GError         **error);
 int             xa_pg_statement_get_n_columns  (XaPgStatement   *self);

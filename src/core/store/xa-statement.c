@@ -42,6 +42,9 @@ static const struct
   { "only a draft agreement can be deleted", N_("Only a draft agreement can be deleted") },
   { "a closed hazard never changes", N_("A closed hazard never changes") },
   { "a hazard's history never changes", N_("The steps of a hazard’s rectification are never changed or removed") },
+  { "a stored file never changes", N_("A stored file never changes") },
+  { "a stored file must match its SHA-256", N_("A stored file is kept only under the SHA-256 of its bytes") },
+  { "a hazard photo is never edited", N_("A hazard’s photo is never edited: remove it and add the right one") },
   { "an inspection item that became a hazard keeps its finding",
     N_("An inspection item that became a hazard keeps its finding: it is neither changed nor removed") },
 };
@@ -337,6 +340,37 @@ xa_statement_bind_double (XaStatement *self,
     sqlite3_bind_double (self->stmt, index, value);
 }
 
+/**
+ * xa_statement_bind_bytes:
+ * @bytes: (nullable): the bytes, or %NULL for SQL NULL
+ *
+ * Binds bytes for a BLOB column (bytea on a server), as they are.
+ */
+void
+xa_statement_bind_bytes (XaStatement *self,
+                         int          index,
+                         GBytes      *bytes)
+{
+  gsize length = 0;
+  gconstpointer data;
+
+  g_return_if_fail (self != NULL);
+
+  if (bytes == NULL)
+    {
+      xa_statement_bind_null (self, index);
+      return;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  if (self->pg != NULL)
+    xa_pg_statement_bind_bytes (self->pg, index, data, length);
+  else if (length == 0)
+    sqlite3_bind_zeroblob (self->stmt, index, 0);
+  else
+    sqlite3_bind_blob64 (self->stmt, index, data, length, SQLITE_TRANSIENT);
+}
+
 void
 xa_statement_bind_null (XaStatement *self,
                         int          index)
@@ -575,6 +609,24 @@ xa_statement_get_double (XaStatement *self,
     return xa_pg_statement_get_double (self->pg, column);
 
   return sqlite3_column_double (self->stmt, column);
+}
+
+/**
+ * xa_statement_dup_bytes:
+ *
+ * Returns: (transfer full): a BLOB column's bytes (bytea on a server), empty for NULL
+ */
+GBytes *
+xa_statement_dup_bytes (XaStatement *self,
+                        int          column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->pg != NULL)
+    return xa_pg_statement_dup_bytes (self->pg, column);
+
+  return g_bytes_new (sqlite3_column_blob (self->stmt, column),
+                      sqlite3_column_bytes (self->stmt, column));
 }
 
 const char *

@@ -46,6 +46,9 @@ void         xa_statement_bind_double      (XaStatement  *self,
                                             double        value);
 void         xa_statement_bind_null        (XaStatement  *self,
                                             int           index);
+void         xa_statement_bind_bytes       (XaStatement  *self,
+                                            int           index,
+                                            GBytes       *bytes);
 void         xa_statement_bind_column      (XaStatement  *self,
                                             int           index,
                                             XaStatement  *from,
@@ -68,6 +71,8 @@ int          xa_statement_get_int          (XaStatement  *self,
 gint64       xa_statement_get_int64        (XaStatement  *self,
                                             int           column);
 double       xa_statement_get_double       (XaStatement  *self,
+                                            int           column);
+GBytes      *xa_statement_dup_bytes        (XaStatement  *self,
                                             int           column);
 const char  *xa_statement_get_column_name  (XaStatement  *self,
                                             int           column);

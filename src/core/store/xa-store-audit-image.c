@@ -71,6 +71,8 @@ static const struct
     "   FROM hazard_step s WHERE s.hazard_id = hazard.id ORDER BY s.position) AS l) AS history",
     ", (SELECT string_agg (" HAZARD_STEP_LINE ", '|' ORDER BY s.position)"
     "   FROM hazard_step s WHERE s.hazard_id = hazard.id) AS history" },
+  { "hazard_photo", "coalesce ((SELECT number FROM hazard WHERE hazard.uuid = hazard_photo.hazard_uuid), '')"
+                    " || ' ' || file_name", NC_("audit table", "Hazard photo") },
   /* An inspection's items, in their order, as a hazard's steps: an item changed, added
    * or removed behind the app's back changes the inspection's image. */
   { "inspection", "number", NC_("audit table", "Inspection"), 16,
@@ -93,7 +95,10 @@ static const struct
   const char *title;
 } column_titles[] = {
   { "activities", NC_("audit field", "activities") },
+  { "added_at", NC_("audit field", "time added") },
+  { "added_by", NC_("audit field", "added by") },
   { "address", NC_("audit field", "address") },
+  { "blob_sha256", NC_("audit field", "stored file") },
   { "body", NC_("audit field", "text") },
   { "category", NC_("audit field", "hazard category") },
   { "closed_by", NC_("audit field", "closer") },
@@ -107,6 +112,7 @@ static const struct
   { "department", NC_("audit field", "responsible department") },
   { "description", NC_("audit field", "description") },
   { "direct_responsible", NC_("audit field", "direct responsible person") },
+  { "file_name", NC_("audit field", "file name") },
   { "first_responsible", NC_("audit field", "first responsible person") },
   { "found_by", NC_("audit field", "finder") },
   { "found_on", NC_("audit field", "date found") },
@@ -114,13 +120,17 @@ static const struct
   { "funds", NC_("audit field", "funds") },
   { "funds_source", NC_("audit field", "source of funds") },
   { "grade", NC_("audit field", "hazard grade") },
+  { "hazard_uuid", NC_("audit field", "hazard") },
+  { "height", NC_("audit field", "height") },
   { "history", NC_("audit field", "rectification steps") },
   { "inspected_on", NC_("audit field", "inspection date") },
   { "inspection_type", NC_("audit field", "inspection type") },
   { "inspectors", NC_("audit field", "inspectors") },
   { "items", NC_("audit field", "items checked") },
+  { "kind", NC_("audit field", "kind") },
   { "leader", NC_("audit field", "leader") },
   { "measures", NC_("audit field", "rectification measures") },
+  { "media_type", NC_("audit field", "file type") },
   { "name", NC_("audit field", "name") },
   { "note", NC_("audit field", "note") },
   { "number", NC_("audit field", "hazard number") },
@@ -149,10 +159,12 @@ static const struct
   { "summary", NC_("audit field", "summary") },
   { "supervised", NC_("audit field", "listed for supervision") },
   { "supervisor", NC_("audit field", "supervising unit") },
+  { "taken_at", NC_("audit field", "time taken") },
   { "temporary_measures", NC_("audit field", "temporary control measures") },
   { "title", NC_("audit field", "title") },
   { "until", NC_("audit field", "end date") },
   { "version", NC_("audit field", "version") },
+  { "width", NC_("audit field", "width") },
 };
 
 void

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "xa-audit-key.h"
+#include "xa-blob-store.h"
 #include "xa-store-audit.h"
 #include "xa-store-private.h"
 
@@ -608,6 +609,34 @@ compare_rows (Verify  *verify,
   return TRUE;
 }
 
+/* Every stored file against its SHA-256: the chain's images cover the records that name
+ * a file, the file's name covers its bytes. */
+static gboolean
+check_blobs (Verify  *verify,
+             GError **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_blob_problem_free);
+
+  if (!_xa_store_check_blobs_locked (verify->store, FALSE, problems, error))
+    return FALSE;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      XaBlobProblem *problem = g_ptr_array_index (problems, i);
+      XaAuditFinding *finding;
+
+      finding = add_finding (verify,
+                             problem->kind == XA_BLOB_PROBLEM_DAMAGED ? XA_AUDIT_FINDING_BLOB_DAMAGED
+                                                                      : XA_AUDIT_FINDING_BLOB_MISSING,
+                             0, g_strdup (problem->message));
+      finding->table = g_strdup ("blob");
+      finding->uuid = g_strdup (problem->sha256);
+      finding->key = g_strdup (problem->path ? problem->path : problem->sha256);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 verify_func (XaStore   *self,
              gpointer   user_data,
@@ -627,7 +656,7 @@ verify_func (XaStore   *self,
                  g_strdup_printf (_("The head file “%s” is missing: a shortened or rewritten audit log cannot be told from it"),
                                   verify->missing_head));
   check_heads (verify);
-  return compare_rows (verify, error);
+  return compare_rows (verify, error) && check_blobs (verify, error);
 }
 
 /**

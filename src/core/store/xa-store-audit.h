@@ -27,6 +27,8 @@ typedef enum
   XA_AUDIT_FINDING_ROW_EDITED,
   XA_AUDIT_FINDING_ROW_DELETED,
   XA_AUDIT_FINDING_ROW_INSERTED,
+  XA_AUDIT_FINDING_BLOB_MISSING,    /* a stored file gone, or not listed where a record names it */
+  XA_AUDIT_FINDING_BLOB_DAMAGED,    /* a stored file whose bytes no longer match its SHA-256 */
 } XaAuditFindingKind;
 
 /* One thing `audit verify` found. */

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "xa-audit-key.h"
+#include "xa-blob-store.h"
 #include "xa-store-audit.h"
 #include "xa-store-private.h"
 #include "xa-store.h"
@@ -38,6 +39,9 @@ static const struct
   { "hazard", "id", TRUE },
   { "hazard_step", "id", TRUE },
   { "hazard_gram", "gram, hazard_id", FALSE },
+  /* Stored files before the records that name them, moved by copy_blobs (). */
+  { "blob", "sha256", FALSE },
+  { "hazard_photo", "id", TRUE },
   { "inspection", "id", TRUE },
   { "inspection_item", "id", TRUE },
   { "checklist", "id", TRUE },
@@ -161,6 +165,35 @@ copy_table (Copy     *copy,
   return TRUE;
 }
 
+/* The stored files: each read from the source and checked against its SHA-256, then
+ * stored in the target as the target keeps them (files beside a SQLite file, the blob
+ * table's column on a server), with the time it first came. A file missing or damaged
+ * at the source stops the move, naming it. */
+static gboolean
+copy_blobs (Copy     *copy,
+            XaStore  *target,
+            GError  **error)
+{
+  g_autoptr(XaStatement) rows = NULL;
+  XaStep step;
+
+  if (!(rows = xa_store_prepare (copy->source, "SELECT sha256, created_at FROM blob ORDER BY sha256", error)))
+    return FALSE;
+
+  while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
+    {
+      const char *sha256 = xa_statement_get_text (rows, 0);
+      g_autoptr(GBytes) content = xa_store_dup_blob (copy->source, sha256, error);
+
+      if (content == NULL ||
+          !_xa_store_put_blob_row (target, sha256, content, xa_statement_get_text (rows, 1), error))
+        return FALSE;
+      copy->n_rows++;
+    }
+
+  return step == XA_STEP_DONE;
+}
+
 /* Verifies the copy before it commits; a copy has no head file of its own yet. */
 static gboolean
 verify_arrival (XaStore  *target,
@@ -214,7 +247,8 @@ copy_func (XaStore   *target,
 
   xa_store_lock (copy->source);
   for (guint i = 0; ok && i < G_N_ELEMENTS (copied_tables); i++)
-    ok = copy_table (copy, target, i, error);
+    ok = g_str_equal (copied_tables[i].table, "blob") ? copy_blobs (copy, target, error)
+                                                       : copy_table (copy, target, i, error);
   xa_store_unlock (copy->source);
 
   if (!ok || !verify_arrival (target, copy->n_entries, error))

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 #define XA_STORE_SCHEMA_SIGNED 7
 /* The schema from which the search side table exists. */
 #define XA_STORE_SCHEMA_SEARCH 6
+/* The schema from which the blob table exists (xa-blob-store.c). */
+#define XA_STORE_SCHEMA_BLOBS 11
 
 /* The lock that a server's writes and migrations take for their transaction, one per
  * schema: "XiAn" in ASCII, as SQLite's application id, and the schema the tables are in. */
@@ -57,6 +59,9 @@ struct _XaStore
   gboolean      read_only;
   /* FALSE for a copy that has no head file of its own (a backup being verified). */
   gboolean      head_file_kept;
+  /* TRUE for a copy whose stored files were checked as they were copied (a backup just
+   * made): `audit verify` leaves them. */
+  gboolean      skip_blob_check;
 
   /* kind → GHashTable of the UUIDs written in the transaction under way */
   GHashTable   *pending_changes;
@@ -191,6 +196,30 @@ void      _xa_sqlite_set_error      (sqlite3     *db,
                                      const char  *path,
                                      const char  *sql,
                                      GError     **error);
+
+/* xa-blob-store.c */
+gboolean  _xa_store_write_all       (int          fd,
+                                     const guchar *data,
+                                     gsize        length);
+char     *_xa_blob_dir_for_database (const char  *db_path);
+char     *_xa_store_dup_blob_dir    (XaStore     *self);
+gboolean  _xa_blob_write_file       (const char  *dir,
+                                     const char  *sha256,
+                                     GBytes      *content,
+                                     GError     **error);
+GBytes   *_xa_blob_read_file        (const char  *dir,
+                                     const char  *sha256,
+                                     gint64       size,
+                                     GError     **error);
+gboolean  _xa_store_put_blob_row    (XaStore     *self,
+                                     const char  *sha256,
+                                     GBytes      *content,
+                                     const char  *created_at,
+                                     GError     **error);
+gboolean  _xa_store_check_blobs_locked (XaStore  *self,
+                                        gboolean  with_strays,
+                                        GPtrArray *problems,
+                                        GError  **error);
 
 /* xa-backup-restore.c: PRAGMA quick_check at open; a damaged file is copied aside,
  * never written to, and refused with XA_STORE_ERROR_DAMAGED. */

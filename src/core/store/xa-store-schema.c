@@ -367,11 +367,46 @@ static const char schema_10[] =
   "  PRIMARY KEY (gram, hazard_id)"
   ") WITHOUT ROWID, STRICT;";
 
-/* 11: the photos of hazards and the blob store (branch photos). Not on this branch yet:
- * the step is kept as a number that does nothing here, and the lead puts the photos'
- * migration in its place when the branches merge. */
+/* 11: stored files and the photos of hazards (xa-blob-store.c, xa-hazard-photos.c). The
+ * blob table lists every stored file by its SHA-256, with its bytes when the store has
+ * no folder for them (in memory); a stored file never changes. A photo links a hazard to
+ * a stored file, before or after its rectification, with what the file said when it
+ * came (its name, its size in pixels, when it was taken by its EXIF data); photos are
+ * added and removed, never edited, and not at all once their hazard is closed. */
 static const char schema_11[] =
-  "SELECT 1;";
+  "CREATE TABLE blob ("
+  "  sha256     TEXT PRIMARY KEY CHECK (length (sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),"
+  "  size       INTEGER NOT NULL CHECK (size >= 0),"
+  "  created_at TEXT NOT NULL,"
+  "  content    BLOB"
+  ") STRICT;"
+  "CREATE TRIGGER blob_no_update BEFORE UPDATE ON blob"
+  "  BEGIN SELECT RAISE (ABORT, 'a stored file never changes'); END;"
+  "CREATE TABLE hazard_photo ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  hazard_uuid TEXT NOT NULL REFERENCES hazard (uuid),"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('before', 'after')),"
+  "  blob_sha256 TEXT NOT NULL REFERENCES blob (sha256),"
+  "  file_name   TEXT NOT NULL CHECK (length (file_name) BETWEEN 1 AND 255),"
+  "  media_type  TEXT NOT NULL CHECK (media_type IN ('image/jpeg', 'image/png')),"
+  "  width       INTEGER NOT NULL CHECK (width > 0),"
+  "  height      INTEGER NOT NULL CHECK (height > 0),"
+  "  taken_at    TEXT CHECK (taken_at IS NULL OR strftime ('%Y-%m-%dT%H:%M:%S', taken_at) IS taken_at),"
+  "  added_at    TEXT NOT NULL,"
+  "  added_by    TEXT NOT NULL,"
+  "  UNIQUE (hazard_uuid, kind, blob_sha256)"
+  ") STRICT;"
+  "CREATE INDEX hazard_photo_hazard ON hazard_photo (hazard_uuid, kind, id);"
+  "CREATE INDEX hazard_photo_blob ON hazard_photo (blob_sha256);"
+  "CREATE TRIGGER hazard_photo_no_update BEFORE UPDATE ON hazard_photo"
+  "  BEGIN SELECT RAISE (ABORT, 'a hazard photo is never edited'); END;"
+  "CREATE TRIGGER hazard_photo_closed_insert BEFORE INSERT ON hazard_photo"
+  "  WHEN (SELECT state FROM hazard WHERE uuid = NEW.hazard_uuid) IS 'closed'"
+  "  BEGIN SELECT RAISE (ABORT, 'a closed hazard never changes'); END;"
+  "CREATE TRIGGER hazard_photo_closed_delete BEFORE DELETE ON hazard_photo"
+  "  WHEN (SELECT state FROM hazard WHERE uuid = OLD.hazard_uuid) IS 'closed'"
+  "  BEGIN SELECT RAISE (ABORT, 'a closed hazard never changes'); END;";
 
 /* 12: inspections and special campaigns (issue 11, reference/domain.md §3.3 and §3.4).
  * An inspection is numbered per school and school year as a hazard is, and keeps a row

@@ -10,7 +10,10 @@
  * supplementary clauses), its hazards (with their steps and search grams), its
  * inspections (with their items) and its records of the special campaigns, reads the
  * commission, the templates, the checklists, the school calendars and the campaigns,
- * and nothing else; commission roles read and write all. A hazard is never deleted and its steps never change: no role is granted those.
+ * and nothing else; commission roles read and write all. A hazard is never deleted and
+ * its steps never change: no role is granted those. A hazard's photos are its school's
+ * as the hazard is; a stored file (blob) is read by a school only through a photo of its
+ * own that names it, and never changed or deleted.
  * The audit chain is reached only through the functions of xa-store-schema-pg.c: no
  * application role may read the signing key, change or remove an entry, and a school's
  * role reads no entry at all. The tables' owner, who runs `xiaoan-cli server setup`,
@@ -50,6 +53,8 @@ static const char access_script[] =
   "GRANT SELECT, INSERT, UPDATE ON hazard TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT ON hazard_step TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, DELETE ON hazard_gram TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT, INSERT, DELETE ON hazard_photo TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT ON blob TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, UPDATE ON inspection, campaign_record TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, UPDATE, DELETE ON inspection_item TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, UPDATE, DELETE ON checklist, school_calendar, campaign TO xiaoan_commission;"
@@ -70,6 +75,7 @@ static const char access_script[] =
   "  xa_audit_current_key_id (), xa_audit_head (), xa_audit_latest_image (TEXT, TEXT),"
   "  xa_my_organisation () TO xiaoan_commission, xiaoan_school;"
   "GRANT EXECUTE ON FUNCTION xa_audit_entry_signed (BIGINT, TEXT) TO xiaoan_commission;"
+  "GRANT EXECUTE ON FUNCTION xa_blob_put (TEXT, BIGINT, TEXT, BYTEA) TO xiaoan_commission, xiaoan_school;"
   /* Rows. */
   "ALTER TABLE organisation ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE person ENABLE ROW LEVEL SECURITY;"
@@ -83,6 +89,8 @@ static const char access_script[] =
   "ALTER TABLE hazard ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE hazard_step ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE hazard_gram ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE hazard_photo ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE blob ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE inspection ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE inspection_item ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE checklist ENABLE ROW LEVEL SECURITY;"
@@ -157,6 +165,27 @@ static const char access_script[] =
   "  USING (organisation_id = xa_my_organisation ())"
   "  WITH CHECK (organisation_id = xa_my_organisation ()"
   "              AND hazard_id IN (SELECT h.id FROM hazard h WHERE h.organisation_id = xa_my_organisation ()));"
+  /* A photo is its hazard's, so its school's. */
+  "DROP POLICY IF EXISTS commission_all ON hazard_photo;"
+  "CREATE POLICY commission_all ON hazard_photo TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON hazard_photo;"
+  "CREATE POLICY school_own ON hazard_photo TO xiaoan_school"
+  "  USING (hazard_uuid IN (SELECT h.uuid FROM hazard h WHERE h.organisation_id = xa_my_organisation ()))"
+  "  WITH CHECK (hazard_uuid IN (SELECT h.uuid FROM hazard h WHERE h.organisation_id = xa_my_organisation ()));"
+  /* Stored files are named by their SHA-256 and shared: two schools that photograph
+   * the same thing store one file. Every role stores a file through xa_blob_put (), which
+   * checks the name against the bytes (xa-store-schema-pg.c): a school stores any file,
+   * since it holds the bytes it stores, but reads only a file that a record of its own
+   * names. The subquery sees hazard_photo through that table's own policy, so only the
+   * school's photos count. Naming another school's file in a photo of one's own would
+   * take its SHA-256, which is only ever shown with the file, to whoever may read it.
+   * Files never change and no application role deletes one. A module that adds records
+   * naming files (the archive) adds its table to the reading policy. */
+  "DROP POLICY IF EXISTS commission_all ON blob;"
+  "CREATE POLICY commission_all ON blob FOR SELECT TO xiaoan_commission USING (TRUE);"
+  "DROP POLICY IF EXISTS school_read ON blob;"
+  "CREATE POLICY school_read ON blob FOR SELECT TO xiaoan_school"
+  "  USING (EXISTS (SELECT 1 FROM hazard_photo p WHERE p.blob_sha256 = blob.sha256));"
   /* An inspection is its school's, and its items go with it; an item links only to a
    * hazard of the same school. The checklists, the school calendar and the campaigns
    * are the commission's, which schools read; a school's record of a campaign is its

@@ -36,6 +36,8 @@ typedef enum
   XA_STORE_ERROR_READ_ONLY,  /* the file or its folder cannot be written */
   XA_STORE_ERROR_DAMAGED,    /* the file is not a database, or is corrupt */
   XA_STORE_ERROR_IO,
+  XA_STORE_ERROR_BLOB_MISSING,  /* a stored file is gone (xa-blob-store.h) */
+  XA_STORE_ERROR_BLOB_DAMAGED,  /* a stored file's bytes no longer match its SHA-256 */
 } XaStoreError;
 
 #define XA_TYPE_STORE (xa_store_get_type ())
