@@ -75,6 +75,7 @@ const XaCliOption xa_cli_hazard_list_options[] = {
 
 const XaCliOption xa_cli_demo_options[] = {
   COLUMN ("hazards", N_("how many hazards the demo ledger has, up to 10000000 (default none)"), "N"),
+  { "inspections", G_OPTION_ARG_NONE, N_("also this school year's inspections and special campaigns"), NULL, NULL },
   { NULL }
 };
 

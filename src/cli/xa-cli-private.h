@@ -122,6 +122,9 @@ char        *xa_cli_dup_database      (XaCli       *cli);
 XaWorkspace *xa_cli_open_workspace       (XaCli           *cli,
                                           GError         **error);
 void         xa_cli_print_json_array     (JsonArray       *array);
+int          xa_cli_parse_date           (const char      *option,
+                                          const char      *text,
+                                          char           **date);
 int          xa_cli_make_folder          (const char      *dir);
 void         xa_cli_print_font_warnings  (XaFontResolver  *fonts);
 XaOrganisation *xa_cli_find_school       (XaWorkspace     *workspace,
@@ -184,6 +187,22 @@ int          xa_cli_hazard_export        (XaCli           *cli);
 int          xa_cli_hazard_import        (XaCli           *cli);
 int          xa_cli_hazard_notice        (XaCli           *cli);
 int          xa_cli_hazard_closing       (XaCli           *cli);
+/* xa-cli-inspection.c */
+extern const XaCliOption xa_cli_inspection_add_options[];
+extern const XaCliOption xa_cli_inspection_hazard_options[];
+extern const XaCliOption xa_cli_inspection_missed_options[];
+extern const XaCliOption xa_cli_campaign_record_options[];
+int          xa_cli_inspection_add       (XaCli           *cli);
+int          xa_cli_inspection_list      (XaCli           *cli);
+int          xa_cli_inspection_show      (XaCli           *cli);
+int          xa_cli_inspection_hazard    (XaCli           *cli);
+int          xa_cli_inspection_missed    (XaCli           *cli);
+int          xa_cli_campaign_launch      (XaCli           *cli);
+int          xa_cli_campaign_list        (XaCli           *cli);
+int          xa_cli_campaign_record      (XaCli           *cli);
+int          xa_cli_campaign_grid        (XaCli           *cli);
+int          xa_cli_inspection_demo      (XaWorkspace     *workspace,
+                                          XaCli           *cli);
 
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);

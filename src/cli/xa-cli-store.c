@@ -50,6 +50,7 @@ xa_cli_store_demo (XaCli *cli)
   guint64 n_schools = XA_DEMO_DEFAULT_SCHOOLS;
   guint64 seed = XA_DEMO_DEFAULT_SEED;
   guint64 n_hazards = 0;
+  int status;
 
   if (cli->schools != NULL && (!parse_uint (cli->schools, 2000, &n_schools) || n_schools == 0))
     return xa_cli_usage_error (_("--schools needs a number from 1 to 2000"));
@@ -68,7 +69,9 @@ xa_cli_store_demo (XaCli *cli)
                         "Created the demo district with %u schools (seed %u)\n",
                         (gulong) n_schools),
            (guint) n_schools, (guint) seed);
-  return xa_cli_hazard_demo (workspace, cli);
+  if ((status = xa_cli_hazard_demo (workspace, cli)) != EXIT_OK)
+    return status;
+  return xa_cli_inspection_demo (workspace, cli);
 }
 
 /* The store of the data folder, opened for reading as the command table says: checking

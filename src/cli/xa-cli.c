@@ -18,6 +18,7 @@
 
 #include "xa-cli-private.h"
 #include "xa-cli.h"
+#include "core/util/xa-date.h"
 
 /* One option as every command that takes it sees it. */
 typedef struct
@@ -124,10 +125,11 @@ static const OptionSpec option_specs[] = {
 static const XaCliCommand commands[] = {
   { "init", "", NULL, 0, xa_cli_store_init,
     { N_("create the database, or update it to this version") } },
-  { "demo", "[--schools N] [--seed S] [--hazards N]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED,
+  { "demo", "[--schools N] [--seed S] [--hazards N] [--inspections]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED,
     xa_cli_store_demo,
     { N_("fill an empty database with a fictional demo district"),
-      N_("--hazards N adds a hazard ledger of N hazards over its last five school years") },
+      N_("--hazards N adds a hazard ledger of N hazards over its last five school years"),
+      N_("--inspections adds this school year's inspections and special campaigns up to today") },
     XA_CLI_WRITES, xa_cli_demo_options },
   { "school import", "FILE.csv", "FILE.csv", 0, xa_cli_school_import,
     { N_("import a school list (UTF-8 or GB18030), all or nothing") } },
@@ -215,6 +217,36 @@ static const XaCliCommand commands[] = {
   { "hazard closing", "NUMBER --out FILE.pdf", "NUMBER", 0, xa_cli_hazard_closing,
     { N_("print a closed hazard's closing form (销号单) as a PDF") }, XA_CLI_READS,
     xa_cli_hazard_form_options },
+  { "inspection add", "--school CODE --checklist AREA,… --leader NAME [--type TYPE] [--date YYYY-MM-DD] [--abnormal N:PROBLEM;…] [--json]", NULL,
+    XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_inspection_add,
+    { N_("record an inspection of a school against checklists; it gets the next number of its school and year"),
+      N_("each item is 正常 unless --abnormal names it with the problem found") },
+    XA_CLI_WRITES, xa_cli_inspection_add_options },
+  { "inspection list", "[--school CODE] [--year Y] [--json]", NULL,
+    XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_inspection_list,
+    { N_("list inspections, newest first: number, date, type, leader, items, abnormal, not yet in the ledger") },
+    XA_CLI_READS },
+  { "inspection show", "NUMBER [--json]", "NUMBER", XA_CLI_OPTION_JSON, xa_cli_inspection_show,
+    { N_("show an inspection and its items, with the hazard each abnormal one became") }, XA_CLI_READS },
+  { "inspection hazard", "NUMBER ITEM --measures TEXT --department TEXT --responsible NAME [--place TEXT] [--grade KEY] [--deadline YYYY-MM-DD]",
+    "NUMBER ITEM", 0, xa_cli_inspection_hazard,
+    { N_("turn an abnormal item into a hazard of the ledger, linked to it, in one step") },
+    XA_CLI_WRITES, xa_cli_inspection_hazard_options },
+  { "inspection missed", "--year Y [--school CODE] [--today YYYY-MM-DD] [--json]", NULL,
+    XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_inspection_missed,
+    { N_("list the inspections the plan asked for and no school recorded, by school"),
+      N_("the plan follows the school calendar: weeks, months, quarters, each semester, holidays, the flood season") },
+    XA_CLI_READS, xa_cli_inspection_missed_options },
+  { "campaign launch", "--year Y", NULL, XA_CLI_OPTION_YEAR, xa_cli_campaign_launch,
+    { N_("launch the agreement's 15 special campaigns for a school year") } },
+  { "campaign list", "--year Y [--json]", NULL, XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_campaign_list,
+    { N_("list a school year's special campaigns") }, XA_CLI_READS },
+  { "campaign record", "--year Y --school CODE --campaign KEY [--plan TEXT] [--activities TEXT] [--summary TEXT]", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL, xa_cli_campaign_record,
+    { N_("write a school's plan, activities or summary of a campaign; the parts not given stay") },
+    XA_CLI_WRITES, xa_cli_campaign_record_options },
+  { "campaign grid", "--year Y [--json]", NULL, XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_campaign_grid,
+    { N_("show which school completed which campaign (plan, activities and summary)") }, XA_CLI_READS },
   { "template list", "", NULL, 0, xa_cli_template_list,
     { N_("list the templates: school year, version, frozen or editable, name") }, XA_CLI_READS },
   { "template export", "--year Y FILE", "FILE", XA_CLI_OPTION_YEAR, xa_cli_template_export,
@@ -432,6 +464,29 @@ xa_cli_open_workspace (XaCli   *cli,
     operator_name = g_getenv ("XIAOAN_OPERATOR");
 
   return xa_workspace_open_location (location, NULL, operator_name, error);
+}
+
+/**
+ * xa_cli_parse_date:
+ * @option: the option's name, without dashes
+ * @text: (nullable): its value, YYYY-MM-DD or as people type it (2021-9-1)
+ * @date: (out): the date as stored, or unchanged when @text is %NULL
+ *
+ * Returns: %EXIT_OK, or %EXIT_USAGE after a message that names the option
+ */
+int
+xa_cli_parse_date (const char  *option,
+                   const char  *text,
+                   char       **date)
+{
+  if (text == NULL)
+    return EXIT_OK;
+
+  if (!(*date = xa_date_normalise (text)))
+    /* Translators: an option (--found-on), then what was given */
+    return xa_cli_usage_error (_("--%s: “%s” is not a date such as 2021-09-01"), option, text);
+
+  return EXIT_OK;
 }
 
 /* A list as JSON for other programs: indented, a newline at the end. */

@@ -28,6 +28,7 @@ struct _XaWorkspace
   XaTemplateLibrary *templates;
   XaAgreementBook   *agreements;
   XaHazardBook      *hazards;
+  XaInspectionBook  *inspections;
 };
 
 G_DEFINE_FINAL_TYPE (XaWorkspace, xa_workspace, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ xa_workspace_dispose (GObject *object)
 {
   XaWorkspace *self = XA_WORKSPACE (object);
 
+  g_clear_object (&self->inspections);
   g_clear_object (&self->hazards);
   g_clear_object (&self->agreements);
   g_clear_object (&self->templates);
@@ -83,6 +85,7 @@ xa_workspace_new_for_store (XaStore *store)
   self->templates = xa_template_library_new (store);
   self->agreements = xa_agreement_book_new (self->registry, self->templates);
   self->hazards = xa_hazard_book_new (self->registry);
+  self->inspections = xa_inspection_book_new (self->registry, self->hazards);
 
   return self;
 }
@@ -303,4 +306,18 @@ xa_workspace_get_hazards (XaWorkspace *self)
   g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
 
   return self->hazards;
+}
+
+/**
+ * xa_workspace_get_inspections:
+ *
+ * Returns: (transfer none): the inspections, checklists, school calendars and special
+ *   campaigns
+ */
+XaInspectionBook *
+xa_workspace_get_inspections (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->inspections;
 }

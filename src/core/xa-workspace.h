@@ -10,6 +10,7 @@
 #include "core/agreements/xa-agreement-book.h"
 #include "core/agreements/xa-template-library.h"
 #include "core/hazards/xa-hazard-book.h"
+#include "core/hazards/xa-inspection-book.h"
 #include "core/registry/xa-school-registry.h"
 #include "core/store/xa-store.h"
 
@@ -47,6 +48,7 @@ XaSchoolRegistry  *xa_workspace_get_registry    (XaWorkspace  *self);
 XaTemplateLibrary *xa_workspace_get_templates   (XaWorkspace  *self);
 XaAgreementBook   *xa_workspace_get_agreements  (XaWorkspace  *self);
 XaHazardBook      *xa_workspace_get_hazards     (XaWorkspace  *self);
+XaInspectionBook  *xa_workspace_get_inspections (XaWorkspace  *self);
 gboolean           xa_workspace_ensure_defaults (XaWorkspace  *self,
                                                  GError      **error);
 

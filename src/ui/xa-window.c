@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window: a sidebar of the sections of DESIGN.md §7 beside the section's page.
- * Schools, agreements and the hazard ledger work; the other sections say what they will
- * hold. The window remembers its size.
+ * Schools, agreements, the hazard ledger and inspections work; the other sections say
+ * what they will hold. The window remembers its size.
  *
  * The sections are listed once, in sections[] below: the sidebar rows, the pages of the
  * stack and the Alt+1…7 shortcuts are all made from it. A page is built the first time its
@@ -26,6 +26,7 @@
 #include "xa-unsaved.h"
 #include "xa-ui-utils.h"
 #include "xa-window-private.h"
+#include "inspections/xa-inspections-page.h"
 
 typedef struct _Section Section;
 
@@ -45,6 +46,8 @@ static GtkWidget *create_agreements_page  (XaWindow      *self,
                                            const Section *section);
 static GtkWidget *create_hazards_page     (XaWindow      *self,
                                            const Section *section);
+static GtkWidget *create_inspections_page (XaWindow      *self,
+                                           const Section *section);
 static GtkWidget *create_placeholder_page (XaWindow      *self,
                                            const Section *section);
 static void       fonts_resolved_cb       (GObject       *object,
@@ -56,8 +59,7 @@ static const Section sections[] = {
   { "schools", N_("Schools"), "user-home-symbolic", create_schools_page },
   { "agreements", N_("Agreements"), "x-office-document-symbolic", create_agreements_page },
   { "hazards", N_("Hazard Ledger"), "dialog-warning-symbolic", create_hazards_page },
-  { "inspections", N_("Inspections"), "object-select-symbolic", create_placeholder_page,
-    N_("Here daily, weekly, monthly, quarterly and special inspections will be run against their checklists; an abnormal item will become a hazard in the ledger. This section is not built yet.") },
+  { "inspections", N_("Inspections"), "object-select-symbolic", create_inspections_page },
   { "education", N_("Education & Drills"), "system-users-symbolic", create_placeholder_page,
     N_("Here safety education sessions, emergency drills and the special campaigns will be recorded, with attendance measured against the target of 99.5 percent. This section is not built yet.") },
   { "assessment", N_("Assessment"), "starred-symbolic", create_placeholder_page,
@@ -114,6 +116,13 @@ create_hazards_page (XaWindow      *self,
                      const Section *section)
 {
   return xa_hazards_page_new (self->workspace);
+}
+
+static GtkWidget *
+create_inspections_page (XaWindow      *self,
+                         const Section *section)
+{
+  return xa_inspections_page_new (self->workspace);
 }
 
 static GtkWidget *

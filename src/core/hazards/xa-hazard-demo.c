@@ -555,8 +555,11 @@ analyze_cb (XaStore   *store,
             gpointer   user_data,
             GError   **error)
 {
-  /* The planners' statistics of the tables just filled, which both engines read. */
-  return xa_store_exec (store, "ANALYZE", error);
+  /* The planners' statistics of the tables just filled, which both engines read. Named:
+   * a bare ANALYZE on a server takes a lock on every table of every schema of the
+   * database in one transaction, and runs out of the server's lock table where many
+   * stores share a database (the pg suite). */
+  return xa_store_exec (store, "ANALYZE hazard; ANALYZE hazard_step; ANALYZE hazard_gram", error);
 }
 
 /**

@@ -83,6 +83,7 @@ static const Name inspection_types[] = {
   { "daily", NC_("inspection type", "Daily patrol") },
   { "weekly", NC_("inspection type", "Weekly inspection") },
   { "monthly", NC_("inspection type", "Monthly inspection") },
+  { "quarterly", NC_("inspection type", "Quarterly inspection") },
   { "semester", NC_("inspection type", "Semester inspection") },
   { "seasonal", NC_("inspection type", "Seasonal or holiday inspection") },
   { "campaign", NC_("inspection type", "Special campaign") },

@@ -46,6 +46,7 @@ typedef enum
   XA_INSPECTION_DAILY,          /* 日查/巡查 */
   XA_INSPECTION_WEEKLY,         /* 周查 */
   XA_INSPECTION_MONTHLY,        /* 月查 */
+  XA_INSPECTION_QUARTERLY,      /* 季查: 重点部位, ledgers and records (domain.md §3.3) */
   XA_INSPECTION_SEMESTER,       /* 学期排查（开学前/期末） */
   XA_INSPECTION_SEASONAL,       /* 季节/节假日专项 */
   XA_INSPECTION_CAMPAIGN,       /* 专项整治 */

@@ -45,6 +45,8 @@ static const struct
   { "a stored file never changes", N_("A stored file never changes") },
   { "a stored file must match its SHA-256", N_("A stored file is kept only under the SHA-256 of its bytes") },
   { "a hazard photo is never edited", N_("A hazard’s photo is never edited: remove it and add the right one") },
+  { "an inspection item that became a hazard keeps its finding",
+    N_("An inspection item that became a hazard keeps its finding: it is neither changed nor removed") },
 };
 
 /**

@@ -34,6 +34,13 @@
   " || ',' || coalesce (s.date, '') || ',' || CAST (length (coalesce (s.note, '')) AS TEXT)" \
   " || ',' || coalesce (s.note, '')"
 
+/* One item of an inspection in its image, the same text on both engines. */
+#define INSPECTION_ITEM_LINE \
+  "CAST (i.position AS TEXT) || ',' || i.area || ',' || CAST (length (i.area_name) AS TEXT) || ',' || i.area_name" \
+  " || ',' || CAST (length (i.content) AS TEXT) || ',' || i.content || ',' || i.category" \
+  " || ',' || CAST (length (i.place) AS TEXT) || ',' || i.place || ',' || i.result" \
+  " || ',' || CAST (length (i.note) AS TEXT) || ',' || i.note || ',' || coalesce (CAST (i.hazard_id AS TEXT), '')"
+
 /* The tables whose records the chain covers: record kinds are table names. A module
  * that adds a table of records adds it here, with the SQL of the key the user knows
  * the record by. */
@@ -66,6 +73,19 @@ static const struct
     "   FROM hazard_step s WHERE s.hazard_id = hazard.id) AS history" },
   { "hazard_photo", "coalesce ((SELECT number FROM hazard WHERE hazard.uuid = hazard_photo.hazard_uuid), '')"
                     " || ' ' || file_name", NC_("audit table", "Hazard photo") },
+  /* An inspection's items, in their order, as a hazard's steps: an item changed, added
+   * or removed behind the app's back changes the inspection's image. */
+  { "inspection", "number", NC_("audit table", "Inspection"), 16,
+    ", (SELECT group_concat (l.line, '|') FROM (SELECT " INSPECTION_ITEM_LINE " AS line"
+    "   FROM inspection_item i WHERE i.inspection_id = inspection.id ORDER BY i.position) AS l) AS items",
+    ", (SELECT string_agg (" INSPECTION_ITEM_LINE ", '|' ORDER BY i.position)"
+    "   FROM inspection_item i WHERE i.inspection_id = inspection.id) AS items" },
+  { "checklist", "name", NC_("audit table", "Checklist") },
+  { "school_calendar", "CAST (school_year AS TEXT)", NC_("audit table", "School calendar") },
+  { "campaign", "CAST (school_year AS TEXT) || ' ' || name", NC_("audit table", "Special campaign") },
+  { "campaign_record", "coalesce ((SELECT code FROM organisation WHERE organisation.id = campaign_record.organisation_id), '')"
+                       " || ' ' || coalesce ((SELECT name FROM campaign WHERE campaign.id = campaign_record.campaign_id), '')",
+    NC_("audit table", "Campaign record"), 16 },
 };
 
 /* The columns a user knows by name; others are shown as stored. */
@@ -74,6 +94,7 @@ static const struct
   const char *column;
   const char *title;
 } column_titles[] = {
+  { "activities", NC_("audit field", "activities") },
   { "added_at", NC_("audit field", "time added") },
   { "added_by", NC_("audit field", "added by") },
   { "address", NC_("audit field", "address") },
@@ -102,8 +123,12 @@ static const struct
   { "hazard_uuid", NC_("audit field", "hazard") },
   { "height", NC_("audit field", "height") },
   { "history", NC_("audit field", "rectification steps") },
+  { "inspected_on", NC_("audit field", "inspection date") },
   { "inspection_type", NC_("audit field", "inspection type") },
+  { "inspectors", NC_("audit field", "inspectors") },
+  { "items", NC_("audit field", "items checked") },
   { "kind", NC_("audit field", "kind") },
+  { "leader", NC_("audit field", "leader") },
   { "measures", NC_("audit field", "rectification measures") },
   { "media_type", NC_("audit field", "file type") },
   { "name", NC_("audit field", "name") },
@@ -113,6 +138,7 @@ static const struct
   { "person_id", NC_("audit field", "person") },
   { "phone", NC_("audit field", "phone") },
   { "place", NC_("audit field", "place") },
+  { "plan", NC_("audit field", "plan") },
   { "position", NC_("audit field", "position") },
   { "reinspected_on", NC_("audit field", "re-inspection date") },
   { "reinspection_result", NC_("audit field", "re-inspection result") },
@@ -130,6 +156,7 @@ static const struct
   { "signed_at", NC_("audit field", "signing time") },
   { "since", NC_("audit field", "start date") },
   { "state", NC_("audit field", "state") },
+  { "summary", NC_("audit field", "summary") },
   { "supervised", NC_("audit field", "listed for supervision") },
   { "supervisor", NC_("audit field", "supervising unit") },
   { "taken_at", NC_("audit field", "time taken") },

@@ -42,6 +42,12 @@ static const struct
   /* Stored files before the records that name them, moved by copy_blobs (). */
   { "blob", "sha256", FALSE },
   { "hazard_photo", "id", TRUE },
+  { "inspection", "id", TRUE },
+  { "inspection_item", "id", TRUE },
+  { "checklist", "id", TRUE },
+  { "school_calendar", "id", TRUE },
+  { "campaign", "id", TRUE },
+  { "campaign_record", "id", TRUE },
   { "search_gram", "kind, gram, uuid", FALSE },
   { "audit", "seq", FALSE },
   { "audit_image", "seq, record_table, record_uuid", FALSE },

@@ -410,6 +410,109 @@ static const char schema_11[] =
   "  WHEN (SELECT state FROM hazard WHERE uuid = OLD.hazard_uuid) IS 'closed'"
   "  BEGIN SELECT RAISE (ABORT, 'a closed hazard never changes'); END;";
 
+/* 12: inspections and special campaigns (issue 11, reference/domain.md §3.3 and §3.4).
+ * An inspection is numbered per school and school year as a hazard is, and keeps a row
+ * version that each save moves on; its items are its own rows, in their order, imaged
+ * with it (xa-store-audit-image.c). An abnormal item turned into a hazard links to it,
+ * one hazard per item; from then on the item keeps its finding (area, text, result),
+ * whichever connection tries, so that the ledger's entry and the record agree. The
+ * checklists the commission changed, and its school calendar of each year, are kept as
+ * their JSON (xa-checklist.c, xa-school-calendar.c); those not stored are the shipped
+ * defaults. A campaign is launched for a year; a school's record of it holds its plan,
+ * activities and summary, and which of the three it has (XaCampaignParts), which the
+ * completion grid of a district reads without reading the texts. */
+static const char schema_12[] =
+  "CREATE TABLE inspection ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  number          TEXT NOT NULL UNIQUE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
+  "  school_year     INTEGER NOT NULL CHECK (school_year BETWEEN 1990 AND 2200),"
+  "  sequence        INTEGER NOT NULL CHECK (sequence >= 1),"
+  "  inspection_type TEXT NOT NULL,"
+  "  inspected_on    TEXT NOT NULL CHECK (date (inspected_on) IS inspected_on),"
+  "  leader          TEXT NOT NULL,"
+  "  inspectors      TEXT NOT NULL,"
+  "  remarks         TEXT NOT NULL,"
+  "  version         INTEGER NOT NULL CHECK (version >= 1),"
+  "  created_at      TEXT NOT NULL,"
+  "  created_by      TEXT NOT NULL,"
+  "  updated_at      TEXT NOT NULL,"
+  "  updated_by      TEXT NOT NULL,"
+  "  UNIQUE (organisation_id, school_year, sequence)"
+  ") STRICT;"
+  "CREATE INDEX inspection_year_date ON inspection (school_year, inspected_on);"
+  "CREATE TABLE inspection_item ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  inspection_id INTEGER NOT NULL REFERENCES inspection (id),"
+  "  position      INTEGER NOT NULL CHECK (position >= 1),"
+  "  area          TEXT NOT NULL,"
+  "  area_name     TEXT NOT NULL,"
+  "  content       TEXT NOT NULL CHECK (length (content) >= 1),"
+  "  category      TEXT NOT NULL,"
+  "  place         TEXT NOT NULL,"
+  "  result        TEXT NOT NULL CHECK (result IN ('normal', 'abnormal')),"
+  "  note          TEXT NOT NULL,"
+  "  hazard_id     INTEGER UNIQUE REFERENCES hazard (id),"
+  "  UNIQUE (inspection_id, position),"
+  "  CHECK (hazard_id IS NULL OR result = 'abnormal')"
+  ") STRICT;"
+  "CREATE TRIGGER inspection_item_linked_no_update BEFORE UPDATE ON inspection_item"
+  "  WHEN OLD.hazard_id IS NOT NULL AND (NEW.hazard_id IS NOT OLD.hazard_id"
+  "    OR NEW.inspection_id IS NOT OLD.inspection_id OR NEW.position IS NOT OLD.position"
+  "    OR NEW.area IS NOT OLD.area OR NEW.content IS NOT OLD.content OR NEW.result IS NOT OLD.result)"
+  "  BEGIN SELECT RAISE (ABORT, 'an inspection item that became a hazard keeps its finding'); END;"
+  "CREATE TRIGGER inspection_item_linked_no_delete BEFORE DELETE ON inspection_item"
+  "  WHEN OLD.hazard_id IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'an inspection item that became a hazard keeps its finding'); END;"
+  "CREATE TABLE checklist ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  uuid       TEXT NOT NULL UNIQUE,"
+  "  area       TEXT NOT NULL UNIQUE,"
+  "  position   INTEGER NOT NULL CHECK (position >= 1),"
+  "  name       TEXT NOT NULL,"
+  "  body       TEXT NOT NULL CHECK (length (body) > 0),"
+  "  updated_at TEXT NOT NULL,"
+  "  updated_by TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE school_calendar ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  school_year INTEGER NOT NULL UNIQUE CHECK (school_year BETWEEN 1990 AND 2200),"
+  "  body        TEXT NOT NULL CHECK (length (body) > 0),"
+  "  updated_at  TEXT NOT NULL,"
+  "  updated_by  TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE campaign ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  school_year INTEGER NOT NULL CHECK (school_year BETWEEN 1990 AND 2200),"
+  "  key         TEXT NOT NULL,"
+  "  position    INTEGER NOT NULL CHECK (position >= 1),"
+  "  name        TEXT NOT NULL CHECK (length (name) >= 1),"
+  "  description TEXT NOT NULL,"
+  "  launched_at TEXT NOT NULL,"
+  "  launched_by TEXT NOT NULL,"
+  "  UNIQUE (school_year, key)"
+  ") STRICT;"
+  "CREATE TABLE campaign_record ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  campaign_id     INTEGER NOT NULL REFERENCES campaign (id),"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
+  "  plan            TEXT NOT NULL,"
+  "  activities      TEXT NOT NULL,"
+  "  summary         TEXT NOT NULL,"
+  "  parts           INTEGER NOT NULL CHECK (parts BETWEEN 0 AND 7),"
+  "  version         INTEGER NOT NULL CHECK (version >= 1),"
+  "  created_at      TEXT NOT NULL,"
+  "  created_by      TEXT NOT NULL,"
+  "  updated_at      TEXT NOT NULL,"
+  "  updated_by      TEXT NOT NULL,"
+  "  UNIQUE (campaign_id, organisation_id)"
+  ") STRICT;"
+  "CREATE INDEX campaign_record_school ON campaign_record (organisation_id);";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -423,6 +526,7 @@ static const char * const migrations[] = {
   schema_9,
   schema_10,
   schema_11,
+  schema_12,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone

@@ -7,11 +7,13 @@
  * level security keys each row on the login role (session_user, which a client cannot
  * change without being a superuser), never on a setting the client sends: a school reads
  * and writes its own organisation, people, role terms and agreements (with their
- * supplementary clauses) and its hazards (with their steps and search grams), reads
- * the commission and the templates, and nothing else; commission roles read and write
- * all. A hazard is never deleted and its steps never change: no role is granted those.
- * A hazard's photos are its school's as the hazard is; a stored file (blob) is read by
- * a school only through a photo of its own that names it, and never changed or deleted.
+ * supplementary clauses), its hazards (with their steps and search grams), its
+ * inspections (with their items) and its records of the special campaigns, reads the
+ * commission, the templates, the checklists, the school calendars and the campaigns,
+ * and nothing else; commission roles read and write all. A hazard is never deleted and
+ * its steps never change: no role is granted those. A hazard's photos are its school's
+ * as the hazard is; a stored file (blob) is read by a school only through a photo of its
+ * own that names it, and never changed or deleted.
  * The audit chain is reached only through the functions of xa-store-schema-pg.c: no
  * application role may read the signing key, change or remove an entry, and a school's
  * role reads no entry at all. The tables' owner, who runs `xiaoan-cli server setup`,
@@ -53,6 +55,10 @@ static const char access_script[] =
   "GRANT SELECT, INSERT, DELETE ON hazard_gram TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, DELETE ON hazard_photo TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT ON blob TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT, INSERT, UPDATE ON inspection, campaign_record TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT, INSERT, UPDATE, DELETE ON inspection_item TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT, INSERT, UPDATE, DELETE ON checklist, school_calendar, campaign TO xiaoan_commission;"
+  "GRANT SELECT ON checklist, school_calendar, campaign TO xiaoan_school;"
   "GRANT SELECT ON meta TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT ON audit, audit_image TO xiaoan_commission;"
   "GRANT INSERT ON audit_image TO xiaoan_commission, xiaoan_school;"
@@ -85,6 +91,12 @@ static const char access_script[] =
   "ALTER TABLE hazard_gram ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE hazard_photo ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE blob ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE inspection ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE inspection_item ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE checklist ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE school_calendar ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE campaign ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE campaign_record ENABLE ROW LEVEL SECURITY;"
   "DROP POLICY IF EXISTS commission_all ON organisation;"
   "CREATE POLICY commission_all ON organisation TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
   "DROP POLICY IF EXISTS school_read ON organisation;"
@@ -174,6 +186,40 @@ static const char access_script[] =
   "DROP POLICY IF EXISTS school_read ON blob;"
   "CREATE POLICY school_read ON blob FOR SELECT TO xiaoan_school"
   "  USING (EXISTS (SELECT 1 FROM hazard_photo p WHERE p.blob_sha256 = blob.sha256));"
+  /* An inspection is its school's, and its items go with it; an item links only to a
+   * hazard of the same school. The checklists, the school calendar and the campaigns
+   * are the commission's, which schools read; a school's record of a campaign is its
+   * own. */
+  "DROP POLICY IF EXISTS commission_all ON inspection;"
+  "CREATE POLICY commission_all ON inspection TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON inspection;"
+  "CREATE POLICY school_own ON inspection TO xiaoan_school"
+  "  USING (organisation_id = xa_my_organisation ()) WITH CHECK (organisation_id = xa_my_organisation ());"
+  "DROP POLICY IF EXISTS commission_all ON inspection_item;"
+  "CREATE POLICY commission_all ON inspection_item TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON inspection_item;"
+  "CREATE POLICY school_own ON inspection_item TO xiaoan_school"
+  "  USING (inspection_id IN (SELECT i.id FROM inspection i WHERE i.organisation_id = xa_my_organisation ()))"
+  "  WITH CHECK (inspection_id IN (SELECT i.id FROM inspection i WHERE i.organisation_id = xa_my_organisation ())"
+  "              AND (hazard_id IS NULL OR hazard_id IN (SELECT h.id FROM hazard h"
+  "                                                      WHERE h.organisation_id = xa_my_organisation ())));"
+  "DROP POLICY IF EXISTS commission_all ON checklist;"
+  "CREATE POLICY commission_all ON checklist TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_read ON checklist;"
+  "CREATE POLICY school_read ON checklist FOR SELECT TO xiaoan_school USING (TRUE);"
+  "DROP POLICY IF EXISTS commission_all ON school_calendar;"
+  "CREATE POLICY commission_all ON school_calendar TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_read ON school_calendar;"
+  "CREATE POLICY school_read ON school_calendar FOR SELECT TO xiaoan_school USING (TRUE);"
+  "DROP POLICY IF EXISTS commission_all ON campaign;"
+  "CREATE POLICY commission_all ON campaign TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_read ON campaign;"
+  "CREATE POLICY school_read ON campaign FOR SELECT TO xiaoan_school USING (TRUE);"
+  "DROP POLICY IF EXISTS commission_all ON campaign_record;"
+  "CREATE POLICY commission_all ON campaign_record TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON campaign_record;"
+  "CREATE POLICY school_own ON campaign_record TO xiaoan_school"
+  "  USING (organisation_id = xa_my_organisation ()) WITH CHECK (organisation_id = xa_my_organisation ());"
   "DROP POLICY IF EXISTS commission_read ON audit_image;"
   "CREATE POLICY commission_read ON audit_image FOR SELECT TO xiaoan_commission USING (TRUE);"
   "DROP POLICY IF EXISTS append ON audit_image;"

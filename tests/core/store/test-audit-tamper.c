@@ -9,6 +9,8 @@
  * steps of their histories among them), audit rows edited,
  * the tail cut, the log emptied, an entry rewritten with every later hash recomputed,
  * the head file beside the store cut or rewritten, and a store moved to another key.
+ * Inspections are covered with their items, which an item edited, removed or unlinked
+ * from its hazard changes, as are checklists, school calendars, campaigns and records.
  *
  * In the pg suite the same district is on a server, and the one who changes it is its
  * superuser, with the triggers and foreign keys switched off for the session
@@ -24,6 +26,7 @@
 #include "xa-test-utils.h"
 #include "core/agreements/xa-agreement-book.h"
 #include "core/hazards/xa-hazard-book.h"
+#include "core/hazards/xa-inspection-book.h"
 #include "core/registry/xa-demo.h"
 #include "core/store/xa-pg.h"
 #include "core/store/xa-store-audit.h"
@@ -111,6 +114,68 @@ sign (XaWorkspace *workspace,
 
   g_assert_true (xa_agreement_book_advance (book, uuid, XA_AGREEMENT_STATE_PENDING, &error));
   g_assert_true (xa_agreement_book_advance (book, uuid, XA_AGREEMENT_STATE_SIGNED, &error));
+  g_assert_no_error (error);
+}
+
+/* What a school and the commission record of inspections and campaigns in a year: an
+ * inspection with an abnormal item that became a hazard, the commission's own fire
+ * checklist and school calendar, the campaigns launched and a school's record of one. */
+static void
+populate_inspections (XaWorkspace    *workspace,
+                      XaOrganisation *school)
+{
+  g_autoptr(GError) error = NULL;
+  XaInspectionBook *book = xa_workspace_get_inspections (workspace);
+  g_autoptr(GPtrArray) checklists = xa_inspection_book_dup_checklists (book, &error);
+  g_autoptr(XaInspection) inspection = xa_inspection_new ();
+  g_autoptr(XaHazard) hazard = NULL;
+  g_autoptr(XaChecklist) fire = NULL;
+  g_autoptr(XaSchoolCalendar) calendar = xa_school_calendar_new_default (2021);
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(XaCampaignRecord) record = NULL;
+  XaInspectionItem *item;
+
+  g_assert_no_error (error);
+  xa_inspection_set_school_uuid (inspection, xa_organisation_get_uuid (school));
+  xa_inspection_set_school_year (inspection, 2021);
+  xa_inspection_set_inspected_on (inspection, "2021-09-08");
+  xa_inspection_set_leader (inspection, "王副校长");
+  xa_inspection_add_checklist (inspection, g_ptr_array_index (checklists, 3));
+  item = xa_inspection_get_item (inspection, 1);
+  xa_inspection_item_set_result (item, XA_INSPECTION_RESULT_ABNORMAL);
+  xa_inspection_item_set_note (item, "燃气报警器按测试键不响");
+  g_assert_true (xa_inspection_book_add (book, inspection, &error));
+  g_assert_no_error (error);
+  hazard = xa_inspection_new_hazard (inspection, 1);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_MEASURES, "更换燃气报警器");
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DEPARTMENT, "总务处");
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_RESPONSIBLE, "李主任");
+  g_assert_true (xa_inspection_book_record_hazard (book, inspection, 1, hazard, &error));
+  g_assert_no_error (error);
+  /* Its fix begun, so that the ledger's one pending hazard stays record_hazards()'s. */
+  {
+    XaHazardStepInput input = { "赵师傅", NULL, NULL, NULL };
+
+    g_assert_true (xa_hazard_book_step (xa_workspace_get_hazards (workspace), hazard, XA_HAZARD_STEP_START,
+                                        &input, &error));
+    g_assert_no_error (error);
+  }
+
+  fire = xa_checklist_copy (g_ptr_array_index (checklists, 1));
+  xa_checklist_append_item (fire, "微型消防站器材齐全", XA_HAZARD_CATEGORY_FIRE);
+  g_assert_true (xa_inspection_book_save_checklist (book, fire, &error));
+  xa_school_calendar_set_flood_season_start (calendar, "2022-05-10");
+  g_assert_true (xa_inspection_book_save_calendar (book, calendar, &error));
+  g_assert_true (xa_inspection_book_launch_campaigns (book, 2021, NULL, &error));
+  g_assert_no_error (error);
+
+  campaigns = xa_inspection_book_list_campaigns (book, 2021, &error);
+  record = xa_inspection_book_dup_campaign_record (book, xa_campaign_get_uuid (g_ptr_array_index (campaigns, 4)),
+                                                   xa_organisation_get_uuid (school), &error);
+  xa_campaign_record_set_plan (record, "防溺水工作方案");
+  xa_campaign_record_set_activities (record, "主题班会12次");
+  xa_campaign_record_set_summary (record, "未发生溺水事故");
+  g_assert_true (xa_inspection_book_save_campaign_record (book, record, &error));
   g_assert_no_error (error);
 }
 
@@ -254,6 +319,7 @@ populate (Fixture *fixture)
   g_assert_no_error (error);
 
   record_hazards (workspace, first);
+  populate_inspections (workspace, first);
 }
 
 static GPtrArray *
@@ -317,7 +383,9 @@ tamper (Fixture    *fixture,
                                          "DROP TRIGGER IF EXISTS agreement_signed_no_delete;"
                                          "DROP TRIGGER IF EXISTS hazard_closed_no_update;"
                                          "DROP TRIGGER IF EXISTS hazard_step_no_update;"
-                                         "DROP TRIGGER IF EXISTS hazard_step_no_delete;",
+                                         "DROP TRIGGER IF EXISTS hazard_step_no_delete;"
+                                         "DROP TRIGGER IF EXISTS inspection_item_linked_no_update;"
+                                         "DROP TRIGGER IF EXISTS inspection_item_linked_no_delete;",
                                          sql, NULL);
   char *message = NULL;
   sqlite3 *db = NULL;
@@ -370,7 +438,7 @@ test_clean (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM agreement WHERE state = 'signed'"), ==, 1);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM template WHERE frozen_at IS NOT NULL"), ==, 2);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM role_term WHERE until IS NOT NULL"), >, 0);
-  g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT record_table) FROM audit_image"), ==, 8);
+  g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT record_table) FROM audit_image"), ==, 13);
 
   /* The head file names the chain's last entry, and so does the store. */
   store = open_store (fixture);
@@ -460,6 +528,25 @@ static const RowTampering row_tamperings[] = {
                             " FROM hazard_step WHERE step = 'start' AND hazard_id NOT IN"
                             " (SELECT hazard_id FROM hazard_step WHERE position = 2)",
     XA_AUDIT_FINDING_ROW_EDITED, "hazard", "history", FALSE },
+  { "inspection-edited", "UPDATE inspection SET leader = '冒名' WHERE sequence = 1",
+    XA_AUDIT_FINDING_ROW_EDITED, "inspection", "leader", FALSE },
+  { "inspection-deleted", "DELETE FROM inspection",
+    XA_AUDIT_FINDING_ROW_DELETED, "inspection", NULL, FALSE },
+  { "inspection-item-edited", "UPDATE inspection_item SET note = '无' WHERE position = 1",
+    XA_AUDIT_FINDING_ROW_EDITED, "inspection", "items", FALSE },
+  { "inspection-item-deleted", "DELETE FROM inspection_item WHERE position = 3",
+    XA_AUDIT_FINDING_ROW_EDITED, "inspection", "items", FALSE },
+  { "inspection-item-unlinked", "UPDATE inspection_item SET hazard_id = NULL, result = 'normal' WHERE hazard_id IS NOT NULL",
+    XA_AUDIT_FINDING_ROW_EDITED, "inspection", "items", FALSE },
+  { "checklist-edited", "UPDATE checklist SET body = replace (body, '微型消防站', '消防站')",
+    XA_AUDIT_FINDING_ROW_EDITED, "checklist", "body", FALSE },
+  { "school-calendar-deleted", "DELETE FROM school_calendar",
+    XA_AUDIT_FINDING_ROW_DELETED, "school_calendar", NULL, FALSE },
+  { "campaign-inserted", "INSERT INTO campaign (uuid, school_year, key, position, name, description, launched_at, launched_by)"
+                         " VALUES ('f0000000-0000-4000-8000-000000000004', 2021, 'ghost', 16, '幽灵专项', '', 'now', 'x')",
+    XA_AUDIT_FINDING_ROW_INSERTED, "campaign", NULL, FALSE },
+  { "campaign-record-edited", "UPDATE campaign_record SET summary = ''",
+    XA_AUDIT_FINDING_ROW_EDITED, "campaign_record", "summary", FALSE },
 };
 
 static void

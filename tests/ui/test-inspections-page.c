@@ -1,0 +1,257 @@
+/* test-inspections-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The 检查 section of the real window over a store in a temporary folder, three demo
+ * schools, on 27 October 2021: an inspection recorded from the keyboard (Ctrl+N, the
+ * fields, a checklist added, an item marked abnormal with Space on its row and its
+ * problem typed, Ctrl+S), the item turned into a hazard of the ledger through its
+ * dialog, linked both ways in the database; the record listed with its badge; the plan
+ * with its missed and done slots; the missed inspections of every school; the campaigns
+ * launched and their grid following a school's record. Screenshots for a person to look
+ * at when $XA_TEST_SCREENSHOTS names a folder.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "xa-test-ui-utils.h"
+#include "xa-test-utils.h"
+#include "ui/inspections/xa-inspection-editor.h"
+#include "ui/inspections/xa-inspection-hazard-dialog.h"
+#include "ui/inspections/xa-inspections-page.h"
+#include "ui/xa-window-private.h"
+
+typedef struct
+{
+  XaTestUiFixture    ui;
+  XaInspectionBook  *book;   /* the workspace's */
+  XaWindow          *window;
+  XaInspectionsPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  xa_test_ui_fixture_set_up (&fixture->ui, "inspections", TRUE, 3);
+  fixture->book = xa_workspace_get_inspections (fixture->ui.workspace);
+  fixture->window = xa_test_ui_fixture_show_window (&fixture->ui, XA_TEST_WINDOW_WIDTH, XA_TEST_WINDOW_HEIGHT,
+                                                    "inspections");
+  fixture->page = XA_INSPECTIONS_PAGE (_xa_window_get_page (fixture->window, "inspections"));
+  xa_inspections_page_set_today (fixture->page, "2021-10-27");
+  xa_inspections_page_set_year (fixture->page, 2021);
+  xa_test_iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  xa_test_ui_fixture_tear_down (&fixture->ui, GTK_WINDOW (fixture->window));
+}
+
+static gint64
+query_int (Fixture    *fixture,
+           const char *sql)
+{
+  return xa_test_query_int (xa_workspace_get_store (fixture->ui.workspace), sql);
+}
+
+static void
+type_into (gpointer    row,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  xa_test_iterate ();
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
+}
+
+static void
+test_record_and_hazard (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  XaInspectionEditor *editor;
+  XaInspectionHazardDialog *dialog;
+  GtkWidget *row;
+  GtkWidget *note;
+  XaInspection *inspection;
+  GListModel *records = xa_inspections_page_get_records (fixture->page);
+  g_autofree char *hazard_number = NULL;
+
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "inspections-empty");
+
+  /* Ctrl+N: a new inspection of the school shown, on the day. */
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_n, GDK_CONTROL_MASK));
+  editor = xa_test_find_toplevel (XA_TYPE_INSPECTION_EDITOR);
+  g_assert_nonnull (editor);
+  inspection = xa_inspection_editor_get_inspection (editor);
+  g_assert_cmpstr (xa_inspection_get_inspected_on (inspection), ==, "2021-10-27");
+  g_assert_cmpstr (xa_inspection_get_school_uuid (inspection), ==, xa_inspections_page_get_school_uuid (fixture->page));
+
+  /* The fields, then 用电's checklist: the focus goes to its first item. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (editor, XA_TYPE_INSPECTION_EDITOR, "type_row")), 2);
+  type_into (template_child (editor, XA_TYPE_INSPECTION_EDITOR, "date_row"), "2021-10-26");
+  type_into (template_child (editor, XA_TYPE_INSPECTION_EDITOR, "leader_row"), "王副校长");
+  type_into (template_child (editor, XA_TYPE_INSPECTION_EDITOR, "inspectors_row"), "总务处张老师");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (editor, XA_TYPE_INSPECTION_EDITOR, "checklist_row")), 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-checklist", NULL));
+  xa_test_iterate ();
+  g_assert_cmpuint (xa_inspection_get_n_items (inspection), ==, 7);
+  row = xa_inspection_editor_get_item_row (editor, 0, FALSE);
+  g_assert_true (gtk_widget_has_focus (row) || gtk_widget_is_focus (row) ||
+                 gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)), row));
+
+  /* Space on the second item's row marks it abnormal and opens the row of its problem. */
+  row = xa_inspection_editor_get_item_row (editor, 1, FALSE);
+  note = xa_inspection_editor_get_item_row (editor, 1, TRUE);
+  g_assert_false (gtk_widget_get_visible (note));
+  gtk_widget_grab_focus (row);
+  g_assert_true (gtk_widget_activate (row));
+  xa_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_cmpint (xa_inspection_item_get_result (xa_inspection_get_item (inspection, 1)), ==,
+                   XA_INSPECTION_RESULT_ABNORMAL);
+  g_assert_true (xa_inspection_editor_get_dirty (editor));
+
+  /* Saved without a problem written: refused, and the focus is where to write it. */
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM inspection"), ==, 0);
+  g_assert_true (gtk_widget_get_visible (template_child (editor, XA_TYPE_INSPECTION_EDITOR, "error_label")));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)), note) ||
+                 gtk_window_get_focus (GTK_WINDOW (editor)) == note);
+
+  type_into (note, "配电箱旁电线裸露");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_false (xa_inspection_editor_get_dirty (editor));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM inspection WHERE inspection_type = 'monthly'"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM inspection_item WHERE result = 'abnormal'"
+                                       " AND note = '配电箱旁电线裸露'"), ==, 1);
+  g_assert_true (g_str_has_suffix (xa_inspection_get_number (inspection), "-JC0001"));
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 1);
+  xa_test_screenshot (GTK_WIDGET (editor), "inspection-editor");
+
+  /* To the ledger: the dialog prefilled from the item; the user adds the rest. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.record-hazard", "u", 1));
+  dialog = xa_test_find_toplevel (XA_TYPE_INSPECTION_HAZARD_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (xa_hazard_get_text (xa_inspection_hazard_dialog_get_hazard (dialog), XA_HAZARD_FIELD_DESCRIPTION),
+                   ==, "配电箱旁电线裸露");
+  type_into (template_child (dialog, XA_TYPE_INSPECTION_HAZARD_DIALOG, "measures_row"), "包扎电线，加装线槽");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (dialog), GDK_KEY_Return, GDK_CONTROL_MASK));
+  /* Refused without a place: said under the fields, nothing stored. */
+  g_assert_true (gtk_widget_get_visible (template_child (dialog, XA_TYPE_INSPECTION_HAZARD_DIALOG, "error_label")));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM hazard"), ==, 0);
+  type_into (template_child (dialog, XA_TYPE_INSPECTION_HAZARD_DIALOG, "place_row"), "教学楼三楼东侧");
+  type_into (template_child (dialog, XA_TYPE_INSPECTION_HAZARD_DIALOG, "department_row"), "总务处");
+  type_into (template_child (dialog, XA_TYPE_INSPECTION_HAZARD_DIALOG, "responsible_row"), "李主任");
+  xa_test_screenshot (GTK_WIDGET (dialog), "inspection-hazard-dialog");
+  g_object_ref (dialog);
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (dialog), GDK_KEY_Return, GDK_CONTROL_MASK));
+  hazard_number = g_strdup (xa_hazard_get_number (xa_inspection_hazard_dialog_get_hazard (dialog)));
+  g_object_unref (dialog);
+  xa_test_iterate ();
+
+  /* Linked both ways: the item shows the hazard's number, the database agrees. */
+  g_assert_true (g_str_has_suffix (hazard_number, "-0001"));
+  inspection = xa_inspection_editor_get_inspection (editor);
+  g_assert_cmpstr (xa_inspection_item_get_hazard_number (xa_inspection_get_item (inspection, 1)), ==, hazard_number);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM inspection_item t JOIN hazard h ON h.id = t.hazard_id"
+                                       " WHERE h.place = '教学楼三楼东侧' AND h.found_on = '2021-10-26'"
+                                       " AND h.inspection_type = 'monthly' AND h.category = 'electricity'"), ==, 1);
+  xa_test_screenshot (GTK_WIDGET (editor), "inspection-editor-linked");
+
+  /* Closed: the record's badge says its abnormal item is in the ledger. */
+  gtk_window_close (GTK_WINDOW (editor));
+  xa_test_iterate ();
+  g_assert_null (xa_test_find_toplevel (XA_TYPE_INSPECTION_EDITOR));
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 1);
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "inspections-records");
+  xa_test_assert_chain_holds (xa_workspace_get_store (fixture->ui.workspace));
+}
+
+static void
+test_plan_missed_and_campaigns (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaInspection) inspection = xa_inspection_new ();
+  g_autoptr(GPtrArray) checklists = xa_inspection_book_dup_checklists (fixture->book, &error);
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(XaCampaignRecord) record = NULL;
+  GListModel *missed = xa_inspections_page_get_missed (fixture->page);
+  GtkWidget *grid = template_child (fixture->page, XA_TYPE_INSPECTIONS_PAGE, "campaign_grid");
+  guint n_missed;
+
+  /* Every school missed September's checks so far. */
+  n_missed = g_list_model_get_n_items (missed);
+  g_assert_cmpuint (n_missed, >, 3 * 5);
+
+  /* A semester check of the school shown, recorded elsewhere: the page follows. */
+  xa_inspection_set_school_uuid (inspection, xa_inspections_page_get_school_uuid (fixture->page));
+  xa_inspection_set_school_year (inspection, 2021);
+  xa_inspection_set_inspection_type (inspection, XA_INSPECTION_SEMESTER);
+  xa_inspection_set_inspected_on (inspection, "2021-09-02");
+  xa_inspection_set_leader (inspection, "王副校长");
+  xa_inspection_add_checklist (inspection, g_ptr_array_index (checklists, 0));
+  g_assert_true (xa_inspection_book_add (fixture->book, inspection, &error));
+  g_assert_no_error (error);
+  xa_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (missed), <, n_missed);
+
+  xa_inspections_page_show_view (fixture->page, "plan");
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "inspections-plan");
+  xa_inspections_page_show_view (fixture->page, "missed");
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "inspections-missed");
+
+  /* Campaigns: none before they are launched; then the grid, a school's row following
+   * its record. */
+  xa_inspections_page_show_view (fixture->page, "campaigns");
+  g_assert_null (gtk_widget_get_first_child (grid));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "inspections.launch-campaigns", NULL));
+  xa_test_iterate ();
+  /* A header row, then a row per school: name, count, 15 cells. */
+  g_assert_nonnull (gtk_grid_get_child_at (GTK_GRID (grid), 16, 3));
+  campaigns = xa_inspection_book_list_campaigns (fixture->book, 2021, &error);
+  record = xa_inspection_book_dup_campaign_record (fixture->book, xa_campaign_get_uuid (g_ptr_array_index (campaigns, 4)),
+                                                   xa_inspections_page_get_school_uuid (fixture->page), &error);
+  xa_campaign_record_set_plan (record, "防溺水工作方案");
+  xa_campaign_record_set_activities (record, "主题班会");
+  xa_campaign_record_set_summary (record, "全年无溺水事故");
+  g_assert_true (xa_inspection_book_save_campaign_record (fixture->book, record, &error));
+  g_assert_no_error (error);
+  xa_test_iterate ();
+  {
+    g_autoptr(XaCampaignGrid) stored = xa_inspection_book_dup_campaign_grid (fixture->book, 2021, &error);
+    guint row = 0;
+
+    for (guint s = 0; s < xa_campaign_grid_get_n_schools (stored); s++)
+      if (g_str_equal (xa_campaign_grid_get_school_uuid (stored, s), xa_inspections_page_get_school_uuid (fixture->page)))
+        row = s + 1;
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 6, (int) row))), ==, "●");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, (int) row))), ==, "1/15");
+  }
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "inspections-campaigns");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  xa_test_ui_init (&argc, &argv);
+
+  g_test_add ("/xa/inspections/record-and-hazard", Fixture, NULL, fixture_set_up, test_record_and_hazard,
+              fixture_tear_down);
+  g_test_add ("/xa/inspections/plan-missed-and-campaigns", Fixture, NULL, fixture_set_up,
+              test_plan_missed_and_campaigns, fixture_tear_down);
+
+  return g_test_run ();
+}
