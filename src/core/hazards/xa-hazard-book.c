@@ -581,31 +581,7 @@ xa_hazard_book_step (XaHazardBook             *self,
 
 /* Reading one */
 
-typedef struct
-{
-  const char *where;
-  const char *value;
-  XaHazard   *hazard;
-} DupData;
-
-static gboolean
-dup_cb (XaStore   *store,
-        gpointer   user_data,
-        GError   **error)
-{
-  DupData *data = user_data;
-  g_autoptr(GError) local_error = NULL;
-
-  data->hazard = _xa_hazard_row_dup (store, data->where, data->value, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
+/* The hazard @where selects, or %NULL with NOT_FOUND naming @number when there is none. */
 static XaHazard *
 dup_where (XaHazardBook  *self,
            const char    *where,
@@ -613,14 +589,15 @@ dup_where (XaHazardBook  *self,
            const char    *number,
            GError       **error)
 {
-  DupData data = { where, value, NULL };
+  gpointer hazard = NULL;
 
-  if (!xa_store_read (self->store, dup_cb, &data, error))
+  if (!xa_store_find (self->store, (XaStoreFindFunc) _xa_hazard_row_dup, where, value,
+                      &hazard, error))
     return NULL;
 
-  if (data.hazard == NULL)
+  if (hazard == NULL)
     set_not_found (error, number);
-  return data.hazard;
+  return hazard;
 }
 
 /**

@@ -203,30 +203,8 @@ dup_where (XaStore     *store,
   return g_steal_pointer (&inspection);
 }
 
-typedef struct
-{
-  const char   *where;
-  const char   *value;
-  XaInspection *inspection;
-} DupData;
-
-static gboolean
-dup_cb (XaStore   *store,
-        gpointer   user_data,
-        GError   **error)
-{
-  DupData *data = user_data;
-  g_autoptr(GError) local_error = NULL;
-
-  data->inspection = dup_where (store, data->where, data->value, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
-}
-
+/* The inspection @where selects, or %NULL with NOT_FOUND naming @number when there is
+ * none. */
 static XaInspection *
 dup_in_read (XaInspectionBook  *self,
              const char        *where,
@@ -234,14 +212,15 @@ dup_in_read (XaInspectionBook  *self,
              const char        *number,
              GError           **error)
 {
-  DupData data = { where, value, NULL };
+  gpointer inspection = NULL;
 
-  if (!xa_store_read (self->store, dup_cb, &data, error))
+  if (!xa_store_find (self->store, (XaStoreFindFunc) dup_where, where, value,
+                      &inspection, error))
     return NULL;
 
-  if (data.inspection == NULL)
+  if (inspection == NULL)
     set_not_found (error, number);
-  return data.inspection;
+  return inspection;
 }
 
 /**

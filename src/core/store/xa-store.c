@@ -849,30 +849,6 @@ xa_store_unlock (XaStore *self)
   g_rec_mutex_unlock (&self->reader_mutex);
 }
 
-/**
- * xa_store_read:
- * @func: (scope call): the reads
- *
- * Runs @func between xa_store_lock() and xa_store_unlock().
- */
-gboolean
-xa_store_read (XaStore          *self,
-               XaStoreReadFunc   func,
-               gpointer          user_data,
-               GError          **error)
-{
-  gboolean ok;
-
-  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
-
-  xa_store_lock (self);
-  ok = func (self, user_data, error);
-  xa_store_unlock (self);
-
-  return ok;
-}
-
 /* Changes */
 
 typedef struct

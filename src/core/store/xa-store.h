@@ -50,6 +50,15 @@ typedef gboolean (*XaStoreReadFunc) (XaStore   *store,
                                      gpointer   user_data,
                                      GError   **error);
 
+/* A function that reads the one record @where selects (an SQL condition with one
+ * placeholder, given @value), with its row ID in @id when asked; %NULL without an error
+ * when there is none. */
+typedef gpointer (*XaStoreFindFunc) (XaStore     *store,
+                                     const char  *where,
+                                     const char  *value,
+                                     gint64      *id,
+                                     GError     **error);
+
 /* A function that makes one change inside xa_store_write(): it runs between BEGIN IMMEDIATE
  * and COMMIT, with the store's lock held, and appends its audit entries with
  * xa_store_append_audit(). Returning FALSE rolls the whole change back. */
@@ -113,6 +122,12 @@ gboolean     xa_store_append_audit         (XaStore           *self,
 gboolean     xa_store_read                 (XaStore           *self,
                                             XaStoreReadFunc    func,
                                             gpointer           user_data,
+                                            GError           **error);
+gboolean     xa_store_find                 (XaStore           *self,
+                                            XaStoreFindFunc    func,
+                                            const char        *where,
+                                            const char        *value,
+                                            gpointer          *found,
                                             GError           **error);
 void         xa_store_note_change          (XaStore           *self,
                                             const char        *kind,
