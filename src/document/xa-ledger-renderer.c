@@ -12,7 +12,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
 #include "xa-document-words.h"
@@ -523,13 +522,8 @@ xa_hazard_closing_layout_new (XaHazard            *hazard,
   g_return_val_if_fail (info != NULL && info->school_name != NULL, NULL);
   g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
 
-  if (xa_hazard_get_state (hazard) != XA_HAZARD_STATE_CLOSED)
-    {
-      g_set_error (error, XA_HAZARD_ERROR, XA_HAZARD_ERROR_NOT_PASSED,
-                   _("Hazard %s is not closed: a closing form is printed once it is"),
-                   xa_hazard_get_number (hazard));
-      return NULL;
-    }
+  if (!xa_hazard_check_closed (hazard, error))
+    return NULL;
 
   layout = xa_page_layout_new (fonts);
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_TITLE, NULL, XA_DOCUMENT_CLOSING_TITLE);

@@ -328,6 +328,29 @@ xa_hazard_apply_step (XaHazard                *self,
 }
 
 /**
+ * xa_hazard_check_closed:
+ *
+ * What is printed or kept of a closed hazard only (its 销号单) asks this first.
+ *
+ * Returns: %TRUE when the hazard is 已销号, else %FALSE with %XA_HAZARD_ERROR_NOT_PASSED
+ *   and a message naming it
+ */
+gboolean
+xa_hazard_check_closed (XaHazard  *self,
+                        GError   **error)
+{
+  g_return_val_if_fail (XA_IS_HAZARD (self), FALSE);
+
+  if (xa_hazard_get_state (self) == XA_HAZARD_STATE_CLOSED)
+    return TRUE;
+
+  g_set_error (error, XA_HAZARD_ERROR, XA_HAZARD_ERROR_NOT_PASSED,
+               _("Hazard %s is not closed: a closing form is printed once it is"),
+               xa_hazard_get_number (self));
+  return FALSE;
+}
+
+/**
  * xa_hazard_is_overdue:
  * @on: the day to judge on, today for the interface
  *

@@ -66,6 +66,8 @@ guint                xa_hazard_get_n_entries         (XaHazard                *s
 const XaHazardEntry *xa_hazard_get_entry             (XaHazard                *self,
                                                       guint                    index);
 
+gboolean             xa_hazard_check_closed          (XaHazard                *self,
+                                                      GError                 **error);
 gboolean             xa_hazard_is_overdue            (XaHazard                *self,
                                                       const GDate             *on);
 
