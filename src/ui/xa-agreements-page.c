@@ -305,30 +305,14 @@ xa_agreements_page_show_view (XaAgreementsPage *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
-static char *
-xa_agreements_page_dup_unsaved (XaUnsaved *unsaved)
+static XaUnsaved *
+xa_agreements_page_get_holder (XaUnsaved *unsaved)
 {
-  return xa_unsaved_dup_unsaved (XA_UNSAVED (XA_AGREEMENTS_PAGE (unsaved)->template_editor));
+  return XA_UNSAVED (XA_AGREEMENTS_PAGE (unsaved)->template_editor);
 }
 
-static gboolean
-xa_agreements_page_save (XaUnsaved  *unsaved,
-                         GError    **error)
-{
-  return xa_unsaved_save (XA_UNSAVED (XA_AGREEMENTS_PAGE (unsaved)->template_editor), error);
-}
-
-static void
-xa_agreements_page_discard (XaUnsaved *unsaved)
-{
-  xa_unsaved_discard (XA_UNSAVED (XA_AGREEMENTS_PAGE (unsaved)->template_editor));
-}
-
-/* The page answers for its template editor, so that the window asks the page it shows. */
 static void
 xa_agreements_page_unsaved_init (XaUnsavedInterface *iface)
 {
-  iface->dup_unsaved = xa_agreements_page_dup_unsaved;
-  iface->save = xa_agreements_page_save;
-  iface->discard = xa_agreements_page_discard;
+  iface->get_holder = xa_agreements_page_get_holder;
 }

@@ -719,32 +719,17 @@ xa_schools_page_get_model (XaSchoolsPage *self)
   return G_LIST_MODEL (self->selection);
 }
 
-static char *
-xa_schools_page_dup_unsaved (XaUnsaved *unsaved)
-{
-  return xa_unsaved_dup_unsaved (XA_UNSAVED (XA_SCHOOLS_PAGE (unsaved)->detail));
-}
-
-static gboolean
-xa_schools_page_save (XaUnsaved  *unsaved,
-                      GError    **error)
-{
-  return xa_unsaved_save (XA_UNSAVED (XA_SCHOOLS_PAGE (unsaved)->detail), error);
-}
-
-static void
-xa_schools_page_discard (XaUnsaved *unsaved)
-{
-  xa_unsaved_discard (XA_UNSAVED (XA_SCHOOLS_PAGE (unsaved)->detail));
-}
-
 /* The page answers for its detail, so that the window asks the page it shows. */
+static XaUnsaved *
+xa_schools_page_get_holder (XaUnsaved *unsaved)
+{
+  return XA_UNSAVED (XA_SCHOOLS_PAGE (unsaved)->detail);
+}
+
 static void
 xa_schools_page_unsaved_init (XaUnsavedInterface *iface)
 {
-  iface->dup_unsaved = xa_schools_page_dup_unsaved;
-  iface->save = xa_schools_page_save;
-  iface->discard = xa_schools_page_discard;
+  iface->get_holder = xa_schools_page_get_holder;
 }
 
 /**

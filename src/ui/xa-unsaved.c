@@ -31,26 +31,58 @@ xa_unsaved_default_init (XaUnsavedInterface *iface)
 char *
 xa_unsaved_dup_unsaved (XaUnsaved *self)
 {
+  XaUnsavedInterface *iface;
+
   g_return_val_if_fail (XA_IS_UNSAVED (self), NULL);
 
-  return XA_UNSAVED_GET_IFACE (self)->dup_unsaved (self);
+  iface = XA_UNSAVED_GET_IFACE (self);
+  if (iface->get_holder != NULL)
+    {
+      XaUnsaved *holder = iface->get_holder (self);
+
+      return holder != NULL ? xa_unsaved_dup_unsaved (holder) : NULL;
+    }
+
+  return iface->dup_unsaved (self);
 }
 
 gboolean
 xa_unsaved_save (XaUnsaved  *self,
                  GError    **error)
 {
+  XaUnsavedInterface *iface;
+
   g_return_val_if_fail (XA_IS_UNSAVED (self), FALSE);
 
-  return XA_UNSAVED_GET_IFACE (self)->save (self, error);
+  iface = XA_UNSAVED_GET_IFACE (self);
+  if (iface->get_holder != NULL)
+    {
+      XaUnsaved *holder = iface->get_holder (self);
+
+      return holder == NULL || xa_unsaved_save (holder, error);
+    }
+
+  return iface->save (self, error);
 }
 
 void
 xa_unsaved_discard (XaUnsaved *self)
 {
+  XaUnsavedInterface *iface;
+
   g_return_if_fail (XA_IS_UNSAVED (self));
 
-  XA_UNSAVED_GET_IFACE (self)->discard (self);
+  iface = XA_UNSAVED_GET_IFACE (self);
+  if (iface->get_holder != NULL)
+    {
+      XaUnsaved *holder = iface->get_holder (self);
+
+      if (holder != NULL)
+        xa_unsaved_discard (holder);
+      return;
+    }
+
+  iface->discard (self);
 }
 
 static void

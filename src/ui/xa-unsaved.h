@@ -27,6 +27,11 @@ struct _XaUnsavedInterface
                             GError    **error);
   /* Drops the edits and shows what is stored. */
   void      (*discard)     (XaUnsaved  *self);
+
+  /* Instead of the three above, a page that holds a form or an editor returns it, and
+   * answers for it: the window asks the page it shows. %NULL: nothing that can hold
+   * edits is shown. */
+  XaUnsaved *(*get_holder) (XaUnsaved  *self);
 };
 
 char     *xa_unsaved_dup_unsaved     (XaUnsaved            *self);

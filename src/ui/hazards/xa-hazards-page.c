@@ -803,31 +803,16 @@ xa_hazards_page_get_draft_offered (XaHazardsPage *self)
 
 /* Unsaved: the page answers for its form, so that the window asks the page it shows. */
 
-static char *
-xa_hazards_page_dup_unsaved (XaUnsaved *unsaved)
+static XaUnsaved *
+xa_hazards_page_get_holder (XaUnsaved *unsaved)
 {
   XaHazardsPage *self = XA_HAZARDS_PAGE (unsaved);
 
-  return form_shown (self) ? xa_unsaved_dup_unsaved (XA_UNSAVED (self->form)) : NULL;
-}
-
-static gboolean
-xa_hazards_page_save (XaUnsaved  *unsaved,
-                      GError    **error)
-{
-  return xa_unsaved_save (XA_UNSAVED (XA_HAZARDS_PAGE (unsaved)->form), error);
-}
-
-static void
-xa_hazards_page_discard (XaUnsaved *unsaved)
-{
-  xa_unsaved_discard (XA_UNSAVED (XA_HAZARDS_PAGE (unsaved)->form));
+  return form_shown (self) ? XA_UNSAVED (self->form) : NULL;
 }
 
 static void
 xa_hazards_page_unsaved_init (XaUnsavedInterface *iface)
 {
-  iface->dup_unsaved = xa_hazards_page_dup_unsaved;
-  iface->save = xa_hazards_page_save;
-  iface->discard = xa_hazards_page_discard;
+  iface->get_holder = xa_hazards_page_get_holder;
 }
