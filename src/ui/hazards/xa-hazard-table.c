@@ -74,13 +74,13 @@ typedef struct
 static const Column columns[] = {
   { XA_HAZARD_FIELD_NUMBER, NC_("hazard column", "Number"), XA_HAZARD_SORT_NUMBER, CELL_NUMBER, -1, 0 },
   { XA_HAZARD_FIELD_FOUND_ON, NC_("hazard column", "Found"), XA_HAZARD_SORT_FOUND_ON, CELL_TEXT, -1, 0 },
-  { XA_HAZARD_FIELD_PLACE, NC_("hazard column", "Place"), XA_HAZARD_SORT_PLACE, CELL_TEXT, 110, 84 },
-  { XA_HAZARD_FIELD_DESCRIPTION, NC_("hazard column", "Description"), -1, CELL_TEXT, 120, 110 },
+  { XA_HAZARD_FIELD_PLACE, NC_("hazard column", "Place"), XA_HAZARD_SORT_PLACE, CELL_TEXT, 96, 84 },
+  { XA_HAZARD_FIELD_DESCRIPTION, NC_("hazard column", "Description"), -1, CELL_TEXT, 104, 104 },
   { XA_HAZARD_FIELD_CATEGORY, NC_("hazard column", "Category"), XA_HAZARD_SORT_CATEGORY, CELL_TEXT, 72, 0 },
   { XA_HAZARD_FIELD_GRADE, NC_("hazard column", "Grade"), XA_HAZARD_SORT_GRADE, CELL_GRADE, -1, 0 },
   { XA_HAZARD_FIELD_STATE, NC_("hazard column", "Status"), XA_HAZARD_SORT_STATE, CELL_STATE, -1, -1 },
   { XA_HAZARD_FIELD_DEADLINE, NC_("hazard column", "Deadline"), XA_HAZARD_SORT_DEADLINE, CELL_TEXT, -1, 0 },
-  { XA_HAZARD_FIELD_RESPONSIBLE, NC_("hazard column", "Responsible"), XA_HAZARD_SORT_RESPONSIBLE, CELL_TEXT, 72, 0 },
+  { XA_HAZARD_FIELD_RESPONSIBLE, NC_("hazard column", "Responsible"), XA_HAZARD_SORT_RESPONSIBLE, CELL_TEXT, 64, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (columns) == 9);
