@@ -201,6 +201,17 @@ int          xa_cli_campaign_launch      (XaCli           *cli);
 int          xa_cli_campaign_list        (XaCli           *cli);
 int          xa_cli_campaign_record      (XaCli           *cli);
 int          xa_cli_campaign_grid        (XaCli           *cli);
+int          xa_cli_find_campaign        (XaCli           *cli,
+                                          XaWorkspace     *workspace,
+                                          XaOrganisation **school,
+                                          XaCampaign     **campaign);
+
+/* xa-cli-campaign-files.c */
+extern const XaCliOption xa_cli_campaign_attach_options[];
+extern const XaCliOption xa_cli_campaign_files_options[];
+int          xa_cli_campaign_attach      (XaCli           *cli);
+int          xa_cli_campaign_files       (XaCli           *cli);
+int          xa_cli_campaign_detach      (XaCli           *cli);
 int          xa_cli_inspection_demo      (XaWorkspace     *workspace,
                                           XaCli           *cli);
 
