@@ -318,9 +318,8 @@ xa_cli_hazard_supervision (XaCli *cli)
   info.rectify_by = by;
 
   fonts = xa_font_resolver_new ();
-  xa_cli_print_font_warnings (fonts);
-  if (!(layout = xa_supervision_notice_layout_new (hazards, &info, fonts, &error)) ||
-      !xa_ledger_save_pdf (layout, cli->out, &error))
+  layout = xa_supervision_notice_layout_new (hazards, &info, fonts, &error);
+  if (!xa_cli_save_layout (layout, fonts, cli->out, &error))
     return xa_cli_user_error (error);
 
   /* Translators: how many overdue hazards the notice lists, then the file written */

@@ -19,6 +19,7 @@
 #include "core/registry/xa-demo.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
+#include "document/xa-inspection-record.h"
 
 #define OPTION(name, description, value) \
   { name, G_OPTION_ARG_STRING, description, value, NULL }
@@ -41,6 +42,12 @@ const XaCliOption xa_cli_inspection_hazard_options[] = {
   OPTION ("place", N_("where it is (default: the item's place)"), "TEXT"),
   OPTION ("grade", N_("general (the default) or major"), "KEY"),
   OPTION ("deadline", N_("the deadline (default: the grade's days after the inspection)"), "YYYY-MM-DD"),
+  { NULL }
+};
+
+const XaCliOption xa_cli_inspection_print_options[] = {
+  { "out", G_OPTION_ARG_FILENAME, N_("the PDF file to write"), "FILE.pdf",
+    N_("--out needs a file name, such as 检查记录.pdf") },
   { NULL }
 };
 
@@ -451,6 +458,38 @@ xa_cli_inspection_show (XaCli *cli)
                xa_inspection_item_get_note (item), xa_inspection_item_get_hazard_number (item));
     }
 
+  return EXIT_OK;
+}
+
+/* inspection print: the record (安全检查记录表) as a PDF, written atomically; an
+ * inspection that is not there writes nothing. */
+int
+xa_cli_inspection_print (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaInspection) inspection = NULL;
+  g_autoptr(XaOrganisation) school = NULL;
+  g_autoptr(XaFontResolver) fonts = NULL;
+  g_autoptr(XaPageLayout) layout = NULL;
+  const char *out = xa_cli_get_option (cli, "out");
+
+  if (out == NULL)
+    return xa_cli_usage_error (_("--out is required: the PDF file to write"));
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(inspection = xa_inspection_book_dup_by_number (xa_workspace_get_inspections (workspace), cli->args[0], &error)) ||
+      !(school = xa_school_registry_dup_school (xa_workspace_get_registry (workspace),
+                                                xa_inspection_get_school_uuid (inspection), &error)))
+    return xa_cli_user_error (error);
+
+  fonts = xa_font_resolver_new ();
+  layout = xa_inspection_record_layout_new (inspection, xa_organisation_get_name (school), fonts);
+  if (!xa_cli_save_layout (layout, fonts, out, &error))
+    return xa_cli_user_error (error);
+
+  /* Translators: an inspection number, then the file written */
+  g_print (_("Wrote the record of inspection %s to %s\n"), xa_inspection_get_number (inspection), out);
   return EXIT_OK;
 }
 
