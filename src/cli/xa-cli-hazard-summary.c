@@ -258,15 +258,19 @@ read_overdue (XaHazardBook  *book,
   filter.overdue_only = TRUE;
   filter.today = on;
 
+  /* The last page is the one short of NOTICE_PAGE; an empty page after a full one ends
+   * the reading too (a school with exactly NOTICE_PAGE overdue hazards). */
   for (;;)
     {
       g_autoptr(GPtrArray) page = xa_hazard_book_read_page (book, &filter, XA_HAZARD_SORT_DEADLINE, FALSE,
                                                             hazards->len, NOTICE_PAGE, error);
+      guint n;
 
       if (page == NULL)
         return NULL;
+      n = page->len;
       g_ptr_array_extend_and_steal (hazards, g_steal_pointer (&page));
-      if (hazards->len % NOTICE_PAGE != 0 || hazards->len == 0)
+      if (n < NOTICE_PAGE)
         break;
     }
 
