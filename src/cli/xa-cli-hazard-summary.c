@@ -21,9 +21,6 @@
 #include "document/xa-ledger-renderer.h"
 #include "document/xa-supervision-notice.h"
 
-/* How many overdue hazards `hazard supervision` reads at a time. */
-#define NOTICE_PAGE 1000
-
 #define DATE_OPTION(name, description) \
   { name, G_OPTION_ARG_STRING, description, "YYYY-MM-DD", NULL }
 
@@ -241,38 +238,6 @@ xa_cli_hazard_summary (XaCli *cli)
   return EXIT_OK;
 }
 
-/* The school's hazards overdue on @on, in deadline order, a page at a time. */
-static GPtrArray *
-read_overdue (XaHazardBook  *book,
-              const char    *school_uuid,
-              int            year,
-              const char    *on,
-              GError       **error)
-{
-  g_autoptr(GPtrArray) hazards = g_ptr_array_new_with_free_func (g_object_unref);
-  XaHazardFilter filter;
-
-  xa_hazard_filter_init (&filter);
-  filter.school_uuid = school_uuid;
-  filter.school_year = year;
-  filter.overdue_only = TRUE;
-  filter.today = on;
-
-  for (;;)
-    {
-      g_autoptr(GPtrArray) page = xa_hazard_book_read_page (book, &filter, XA_HAZARD_SORT_DEADLINE, FALSE,
-                                                            hazards->len, NOTICE_PAGE, error);
-
-      if (page == NULL)
-        return NULL;
-      g_ptr_array_extend_and_steal (hazards, g_steal_pointer (&page));
-      if (hazards->len % NOTICE_PAGE != 0 || hazards->len == 0)
-        break;
-    }
-
-  return g_steal_pointer (&hazards);
-}
-
 int
 xa_cli_hazard_supervision (XaCli *cli)
 {
@@ -306,8 +271,8 @@ xa_cli_hazard_supervision (XaCli *cli)
     return xa_cli_user_error (error);
   if (!(school = xa_cli_find_school (workspace, cli->school, TRUE, &error)))
     return xa_cli_user_error (error);
-  if (!(hazards = read_overdue (xa_workspace_get_hazards (workspace), xa_organisation_get_uuid (school),
-                                year, on, &error)))
+  if (!(hazards = xa_hazard_summary_read_overdue (xa_workspace_get_hazards (workspace),
+                                                  xa_organisation_get_uuid (school), year, on, &error)))
     return xa_cli_user_error (error);
 
   commission = xa_school_registry_dup_commission (xa_workspace_get_registry (workspace));

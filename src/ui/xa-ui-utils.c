@@ -43,6 +43,44 @@ xa_widget_add_toast (GtkWidget *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+static void
+open_folder_cb (GtkWidget *widget,
+                AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_object_get_data (G_OBJECT (toast), "folder-uri"), GDK_CURRENT_TIME);
+}
+
+/**
+ * xa_widget_add_saved_toast:
+ * @file: the file just written
+ *
+ * Says that @file was saved, with a button that opens its folder: what every export
+ * (an agreement's PDF, a 督办通知) says when it is done.
+ */
+void
+xa_widget_add_saved_toast (GtkWidget *widget,
+                           GFile     *file)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *basename = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (G_IS_FILE (file));
+
+  basename = g_file_get_basename (file);
+  folder = g_file_get_parent (file);
+  /* Translators: %s is the name of the PDF file just saved. */
+  toast = adw_toast_new_format (_("Saved “%s”"), basename);
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  g_object_set_data_full (G_OBJECT (toast), "folder-uri", g_file_get_uri (folder), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_folder_cb), widget, G_CONNECT_SWAPPED);
+  xa_widget_add_toast (widget, toast);
+}
+
 /**
  * xa_widget_show_error:
  *

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 void  xa_widget_add_toast      (GtkWidget  *widget,
                                 AdwToast   *toast);
+void  xa_widget_add_saved_toast (GtkWidget *widget,
+                                 GFile     *file);
 void  xa_widget_show_error     (GtkWidget  *widget,
                                 const char *heading,
                                 const char *body);
