@@ -21,9 +21,6 @@
 #include "document/xa-ledger-renderer.h"
 #include "document/xa-supervision-notice.h"
 
-/* How many overdue hazards `hazard supervision` reads at a time. */
-#define NOTICE_PAGE 1000
-
 #define DATE_OPTION(name, description) \
   { name, G_OPTION_ARG_STRING, description, "YYYY-MM-DD", NULL }
 
@@ -241,7 +238,7 @@ xa_cli_hazard_summary (XaCli *cli)
   return EXIT_OK;
 }
 
-/* The school's hazards overdue on @on, in deadline order, a page at a time. */
+/* The school's hazards overdue on @on, in deadline order. */
 static GPtrArray *
 read_overdue (XaHazardBook  *book,
               const char    *school_uuid,
@@ -249,7 +246,6 @@ read_overdue (XaHazardBook  *book,
               const char    *on,
               GError       **error)
 {
-  g_autoptr(GPtrArray) hazards = g_ptr_array_new_with_free_func (g_object_unref);
   XaHazardFilter filter;
 
   xa_hazard_filter_init (&filter);
@@ -257,20 +253,7 @@ read_overdue (XaHazardBook  *book,
   filter.school_year = year;
   filter.overdue_only = TRUE;
   filter.today = on;
-
-  for (;;)
-    {
-      g_autoptr(GPtrArray) page = xa_hazard_book_read_page (book, &filter, XA_HAZARD_SORT_DEADLINE, FALSE,
-                                                            hazards->len, NOTICE_PAGE, error);
-
-      if (page == NULL)
-        return NULL;
-      g_ptr_array_extend_and_steal (hazards, g_steal_pointer (&page));
-      if (hazards->len % NOTICE_PAGE != 0 || hazards->len == 0)
-        break;
-    }
-
-  return g_steal_pointer (&hazards);
+  return xa_hazard_book_read_all (book, &filter, XA_HAZARD_SORT_DEADLINE, NULL, error);
 }
 
 int
