@@ -22,9 +22,6 @@
 #include "core/util/xa-school-year.h"
 #include "document/xa-ledger-renderer.h"
 
-/* How many hazards an export reads at a time. */
-#define EXPORT_PAGE 1000
-
 const XaCliOption xa_cli_hazard_export_options[] = {
   { "format", G_OPTION_ARG_STRING, N_("pdf, xlsx or csv (default: by the file's extension)"), "FORMAT",
     N_("--format needs pdf, xlsx or csv") },
@@ -79,37 +76,19 @@ parse_format (const char *text,
   return xa_cli_usage_error (_("--format: “%s” is not one of pdf, xlsx, csv"), text);
 }
 
-/* Every hazard of a school's year, in number order, read a page at a time. */
+/* Every hazard of a school's year, in number order. */
 static GPtrArray *
 read_ledger (XaHazardBook  *book,
              const char    *school_uuid,
              int            school_year,
              GError       **error)
 {
-  g_autoptr(GPtrArray) hazards = g_ptr_array_new_with_free_func (g_object_unref);
   XaHazardFilter filter;
-  guint offset = 0;
 
   xa_hazard_filter_init (&filter);
   filter.school_uuid = school_uuid;
   filter.school_year = school_year;
-
-  for (;;)
-    {
-      g_autoptr(GPtrArray) page = NULL;
-
-      if (!(page = xa_hazard_book_read_page (book, &filter, XA_HAZARD_SORT_NUMBER, FALSE, offset,
-                                             EXPORT_PAGE, error)))
-        return NULL;
-
-      for (guint i = 0; i < page->len; i++)
-        g_ptr_array_add (hazards, g_object_ref (page->pdata[i]));
-      offset += page->len;
-      if (page->len < EXPORT_PAGE)
-        break;
-    }
-
-  return g_steal_pointer (&hazards);
+  return xa_hazard_book_read_all (book, &filter, XA_HAZARD_SORT_NUMBER, NULL, error);
 }
 
 int

@@ -39,14 +39,31 @@ xa_print_operation_draw_page (GtkPrintOperation *operation,
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width = gtk_print_context_get_width (context);
   double height = gtk_print_context_get_height (context);
-  double scale = MIN (width / XA_PAGE_WIDTH, height / XA_PAGE_HEIGHT);
+  double page_width, page_height, scale;
 
   /* A sheet other than A4 (Letter) gets the page scaled down and centred, never cut. */
+  xa_page_set_get_page_size (self->pages, page_nr, &page_width, &page_height);
+  scale = MIN (width / page_width, height / page_height);
   cairo_save (cr);
-  cairo_translate (cr, (width - XA_PAGE_WIDTH * scale) / 2, (height - XA_PAGE_HEIGHT * scale) / 2);
+  cairo_translate (cr, (width - page_width * scale) / 2, (height - page_height * scale) / 2);
   cairo_scale (cr, scale, scale);
   xa_page_set_draw_page (self->pages, cr, page_nr);
   cairo_restore (cr);
+}
+
+/* A ledger's pages are turned: the sheet turns with them. */
+static void
+xa_print_operation_request_page_setup (GtkPrintOperation *operation,
+                                       GtkPrintContext   *context,
+                                       int                page_nr,
+                                       GtkPageSetup      *setup)
+{
+  XaPrintOperation *self = XA_PRINT_OPERATION (operation);
+  double width, height;
+
+  xa_page_set_get_page_size (self->pages, page_nr, &width, &height);
+  gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
 }
 
 static void
@@ -69,6 +86,7 @@ xa_print_operation_class_init (XaPrintOperationClass *klass)
 
   operation_class->begin_print = xa_print_operation_begin_print;
   operation_class->draw_page = xa_print_operation_draw_page;
+  operation_class->request_page_setup = xa_print_operation_request_page_setup;
 }
 
 static void

@@ -41,64 +41,11 @@ show_section (XaSchoolsPage *self)
 }
 
 static void
-show_error (XaSchoolsPage *self,
-            const char    *heading,
-            const char    *body,
-            GtkWidget     *extra_child)
-{
-  GtkWidget *dialog;
-
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  if (extra_child != NULL)
-    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), extra_child);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 new_school_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   xa_schools_page_new_school (XA_SCHOOLS_PAGE (widget));
-}
-
-/* Every rejected row, as the importer reported it ("FILE:LINE: reason"), in a selectable
- * list that scrolls when there are many. */
-static GtkWidget *
-create_problem_list (GPtrArray *problems)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *label;
-  GtkWidget *scrolled;
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, g_ptr_array_index (problems, i));
-    }
-
-  label = gtk_label_new (text->str);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_widget_add_css_class (label, "problem-list");
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  gtk_widget_add_css_class (scrolled, "card");
-
-  return scrolled;
 }
 
 static void
@@ -119,12 +66,9 @@ import_finished_cb (GObject      *object,
 
       _xa_schools_page_set_busy (self, FALSE);
       if (problems != NULL && problems->len > 0)
-        show_error (self, _("School List Not Imported"),
-                    _("Nothing was imported. Correct these rows in the file and import it "
-                      "again:"),
-                    create_problem_list (problems));
+        xa_widget_show_problems (GTK_WIDGET (self), _("School List Not Imported"), problems);
       else
-        show_error (self, _("School List Not Imported"), error->message, NULL);
+        xa_widget_show_error (GTK_WIDGET (self), _("School List Not Imported"), error->message);
       return;
     }
 
@@ -218,7 +162,7 @@ demo_filled_cb (GObject      *object,
         return;
 
       _xa_schools_page_set_busy (self, FALSE);
-      show_error (self, _("Demo Data Not Loaded"), error->message, NULL);
+      xa_widget_show_error (GTK_WIDGET (self), _("Demo Data Not Loaded"), error->message);
       return;
     }
 
@@ -271,7 +215,7 @@ delete_school_action (GtkWidget  *widget,
   school = xa_school_registry_dup_school (self->registry, uuid, &error);
   if (school == NULL || !xa_school_registry_delete_school (self->registry, uuid, &error))
     {
-      show_error (self, _("School Not Deleted"), error->message, NULL);
+      xa_widget_show_error (GTK_WIDGET (self), _("School Not Deleted"), error->message);
       return;
     }
 
@@ -303,7 +247,7 @@ undo_delete_action (GtkWidget  *widget,
 
   if (!xa_school_registry_restore_school (self->registry, uuid, &error))
     {
-      show_error (self, _("School Not Restored"), error->message, NULL);
+      xa_widget_show_error (GTK_WIDGET (self), _("School Not Restored"), error->message);
       return;
     }
 

@@ -104,6 +104,70 @@ xa_widget_show_error (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Every rejected row, as an importer reported it ("FILE:LINE: reason"), in a selectable
+ * list that scrolls when there are many. */
+static GtkWidget *
+create_problem_list (GPtrArray *problems)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *label;
+  GtkWidget *scrolled;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (problems, i));
+    }
+
+  label = gtk_label_new (text->str);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_add_css_class (label, "problem-list");
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_widget_add_css_class (scrolled, "card");
+
+  return scrolled;
+}
+
+/**
+ * xa_widget_show_problems:
+ * @problems: (element-type utf8): the rows an import refused, each as FILE:LINE: reason
+ *
+ * Says that an import stored nothing, and lists why (the schools' list, the hazard
+ * ledger).
+ */
+void
+xa_widget_show_problems (GtkWidget  *widget,
+                         const char *heading,
+                         GPtrArray  *problems)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (problems != NULL);
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("Nothing was imported. Correct these rows in the file and import it "
+                                     "again:"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), create_problem_list (problems));
+  xa_accessible_prepare (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 choice_get_mapping (GValue   *value,
                     GVariant *variant,

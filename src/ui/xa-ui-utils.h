@@ -18,6 +18,9 @@ void  xa_widget_add_saved_toast (GtkWidget *widget,
 void  xa_widget_show_error     (GtkWidget  *widget,
                                 const char *heading,
                                 const char *body);
+void  xa_widget_show_problems  (GtkWidget  *widget,
+                                const char *heading,
+                                GPtrArray  *problems);
 void  xa_settings_bind_choice  (GSettings          *settings,
                                 const char         *key,
                                 gpointer            object,

@@ -600,6 +600,88 @@ xa_hazard_book_read_page (XaHazardBook          *self,
   return read.hazards != NULL ? read.hazards : g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* How many hazards xa_hazard_book_read_all() reads at a time: one page's IDs are the
+ * placeholders of one statement. */
+#define READ_ALL_PAGE 500
+
+typedef struct
+{
+  Read          read;
+  GCancellable *cancellable;
+  GPtrArray    *all;
+} ReadAll;
+
+static gboolean
+read_all_cb (XaStore   *store,
+             gpointer   user_data,
+             GError   **error)
+{
+  ReadAll *data = user_data;
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) page = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
+        return FALSE;
+
+      data->read.offset = data->all->len;
+      data->read.hazards = NULL;
+      if (!read_page_cb (store, &data->read, error))
+        {
+          g_clear_pointer (&data->read.hazards, g_ptr_array_unref);
+          return FALSE;
+        }
+      if ((page = g_steal_pointer (&data->read.hazards)) == NULL)
+        return TRUE;
+
+      g_ptr_array_extend_and_steal (data->all, g_steal_pointer (&page));
+      if (data->all->len - data->read.offset < READ_ALL_PAGE)
+        return TRUE;
+    }
+}
+
+/**
+ * xa_hazard_book_read_all:
+ * @filter: (nullable): which hazards; %NULL for all
+ * @cancellable: (nullable): checked between pages
+ *
+ * Every hazard a filter selects, in the sort's order, read a page at a time in one read
+ * of the store, so that the hazards are of one state of the database: what an exported
+ * or printed ledger holds, in the app and on the command line.
+ *
+ * Returns: (transfer full) (element-type XaHazard): the hazards, each with its history;
+ *   %NULL with @error set
+ */
+GPtrArray *
+xa_hazard_book_read_all (XaHazardBook          *self,
+                         const XaHazardFilter  *filter,
+                         XaHazardSort           sort,
+                         GCancellable          *cancellable,
+                         GError               **error)
+{
+  XaHazardFilter everything;
+  ReadAll data = { { filter, sort, FALSE, 0, READ_ALL_PAGE, 0, NULL }, cancellable, NULL };
+
+  g_return_val_if_fail (XA_IS_HAZARD_BOOK (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  if (filter == NULL)
+    {
+      xa_hazard_filter_init (&everything);
+      data.read.filter = &everything;
+    }
+
+  data.all = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!xa_store_read (self->store, read_all_cb, &data, error))
+    {
+      g_ptr_array_unref (data.all);
+      return NULL;
+    }
+
+  return data.all;
+}
+
 typedef struct
 {
   const char *school_uuid;

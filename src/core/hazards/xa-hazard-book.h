@@ -122,6 +122,13 @@ GPtrArray     *xa_hazard_book_read_page    (XaHazardBook          *self,
                                             guint                  limit,
                                             GError               **error);
 
+/* Every hazard a filter selects, in the sort's order, of one state of the database. */
+GPtrArray     *xa_hazard_book_read_all     (XaHazardBook          *self,
+                                            const XaHazardFilter  *filter,
+                                            XaHazardSort           sort,
+                                            GCancellable          *cancellable,
+                                            GError               **error);
+
 /* The distinct 整改责任人 of the hazards a school (or, NULL, all schools) has, for the
  * responsible-person filter, sorted by pinyin. */
 GStrv          xa_hazard_book_dup_responsible (XaHazardBook       *self,

@@ -45,9 +45,6 @@
   " h.reported, h.reported_on, h.supervised, h.supervisor" \
   " FROM hazard h JOIN organisation o ON o.id = h.organisation_id" \
   " WHERE h.school_year = ? AND h.grade = 'major' AND h.state <> 'closed'"
-/* How many overdue hazards xa_hazard_summary_read_overdue() reads at a time. */
-#define OVERDUE_PAGE 1000
-
 #define MAJORS_SQL_ORDER \
   " ORDER BY CASE WHEN h.deadline < ? THEN 0 ELSE 1 END, h.deadline, h.number"
 
@@ -366,7 +363,6 @@ xa_hazard_summary_read_overdue (XaHazardBook  *book,
                                 const char    *on,
                                 GError       **error)
 {
-  g_autoptr(GPtrArray) hazards = g_ptr_array_new_with_free_func (g_object_unref);
   XaHazardFilter filter;
 
   g_return_val_if_fail (XA_IS_HAZARD_BOOK (book), NULL);
@@ -377,24 +373,7 @@ xa_hazard_summary_read_overdue (XaHazardBook  *book,
   filter.school_year = school_year;
   filter.overdue_only = TRUE;
   filter.today = on;
-
-  /* The last page is the one short of OVERDUE_PAGE; an empty page after a full one ends
-   * the reading too (a school with exactly OVERDUE_PAGE overdue hazards). */
-  for (;;)
-    {
-      g_autoptr(GPtrArray) page = xa_hazard_book_read_page (book, &filter, XA_HAZARD_SORT_DEADLINE, FALSE,
-                                                            hazards->len, OVERDUE_PAGE, error);
-      guint n;
-
-      if (page == NULL)
-        return NULL;
-      n = page->len;
-      g_ptr_array_extend_and_steal (hazards, g_steal_pointer (&page));
-      if (n < OVERDUE_PAGE)
-        break;
-    }
-
-  return g_steal_pointer (&hazards);
+  return xa_hazard_book_read_all (book, &filter, XA_HAZARD_SORT_DEADLINE, NULL, error);
 }
 
 void

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-hazard-detail.h"
+#include "xa-hazard-file-actions.h"
 #include "xa-hazard-step-dialog.h"
 #include "xa-hazard-ui.h"
 #include "xa-accessible.h"
@@ -25,6 +26,7 @@ struct _XaHazardDetail
   XaHazardBook         *book;
   XaSchoolRegistry     *registry;
   XaHazard             *hazard;
+  XaHazardFileActions  *files;
 
   /* Template widgets */
   GtkWidget            *close_button;
@@ -32,6 +34,7 @@ struct _XaHazardDetail
   GtkLabel             *description_label;
   GtkWidget            *edit_button;
   GtkWidget            *fail_button;
+  GtkMenuButton        *forms_button;
   AdwPreferencesGroup  *found_group;
   GtkWidget            *grade_badge;
   AdwPreferencesGroup  *major_group;
@@ -50,6 +53,7 @@ struct _XaHazardDetail
 
   /* State */
   GtkWidget            *rows[XA_HAZARD_FIELD_NONE];
+  GtkWidget            *closing_hint;
   GtkWidget            *step_buttons[XA_N_HAZARD_STEPS];
 };
 
@@ -168,6 +172,23 @@ fill_group (XaHazardDetail      *self,
   gtk_widget_set_visible (GTK_WIDGET (group), any);
 }
 
+/* The 整改通知书 of any hazard; its 销号单 once it is closed, else the core's reason. */
+static void
+update_form_actions (XaHazardDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean shown = self->hazard != NULL && self->files != NULL;
+  gboolean closed = shown && xa_hazard_check_closed (self->hazard, &error);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hazard.print-notice", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hazard.export-notice", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hazard.print-closing", closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hazard.export-closing", closed);
+  gtk_label_set_label (GTK_LABEL (self->closing_hint), error ? error->message : NULL);
+  gtk_widget_set_tooltip_text (self->closing_hint, error ? error->message : NULL);
+  gtk_widget_set_visible (self->closing_hint, error != NULL);
+}
+
 static void
 update_actions (XaHazardDetail *self)
 {
@@ -180,6 +201,8 @@ update_actions (XaHazardDetail *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), step_actions[step], possible);
       gtk_widget_set_visible (self->step_buttons[step], possible);
     }
+
+  update_form_actions (self);
 
   /* A closed hazard is done with: no step, no edit, and no empty row of buttons. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "hazard.edit", editable);
@@ -260,9 +283,30 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
+form_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  XaHazardDetail *self = XA_HAZARD_DETAIL (widget);
+  gboolean closing = g_str_has_suffix (action_name, "-closing");
+
+  if (self->hazard == NULL || self->files == NULL)
+    return;
+
+  if (g_str_has_prefix (action_name, "hazard.print-"))
+    xa_hazard_file_actions_print_form (self->files, self->hazard, closing);
+  else
+    xa_hazard_file_actions_choose_form_export (self->files, self->hazard, closing);
+}
+
+static void
 xa_hazard_detail_dispose (GObject *object)
 {
   XaHazardDetail *self = XA_HAZARD_DETAIL (object);
+
+  if (self->files != NULL)
+    xa_hazard_file_actions_cancel (self->files);
+  g_clear_object (&self->files);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_HAZARD_DETAIL);
 
@@ -308,6 +352,7 @@ xa_hazard_detail_class_init (XaHazardDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, description_label);
   gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, edit_button);
   gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, fail_button);
+  gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, forms_button);
   gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, found_group);
   gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, grade_badge);
   gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, major_group);
@@ -327,6 +372,10 @@ xa_hazard_detail_class_init (XaHazardDetailClass *klass)
   for (XaHazardStep step = 0; step < XA_N_HAZARD_STEPS; step++)
     gtk_widget_class_install_action (widget_class, step_actions[step], NULL, step_action);
   gtk_widget_class_install_action (widget_class, "hazard.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "hazard.print-notice", NULL, form_action);
+  gtk_widget_class_install_action (widget_class, "hazard.export-notice", NULL, form_action);
+  gtk_widget_class_install_action (widget_class, "hazard.print-closing", NULL, form_action);
+  gtk_widget_class_install_action (widget_class, "hazard.export-closing", NULL, form_action);
 }
 
 static void
@@ -342,6 +391,17 @@ xa_hazard_detail_init (XaHazardDetail *self)
   /* The buttons say the steps as the core names them, and as their dialogs do. */
   for (XaHazardStep step = 0; step < XA_N_HAZARD_STEPS; step++)
     gtk_button_set_label (GTK_BUTTON (self->step_buttons[step]), xa_hazard_step_to_label (step));
+
+  self->closing_hint = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->closing_hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->closing_hint), 24);
+  gtk_label_set_xalign (GTK_LABEL (self->closing_hint), 0);
+  gtk_widget_set_margin_start (self->closing_hint, 12);
+  gtk_widget_set_margin_end (self->closing_hint, 12);
+  gtk_widget_add_css_class (self->closing_hint, "dim-label");
+  gtk_widget_add_css_class (self->closing_hint, "caption");
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->forms_button)),
+                              self->closing_hint, "closing-hint");
 
   add_rows (self, self->found_group, found_fields, G_N_ELEMENTS (found_fields));
   add_rows (self, self->major_group, major_fields, G_N_ELEMENTS (major_fields));
@@ -367,6 +427,8 @@ xa_hazard_detail_set_book (XaHazardDetail   *self,
 
   g_set_object (&self->book, book);
   g_set_object (&self->registry, registry);
+  g_clear_object (&self->files);
+  self->files = xa_hazard_file_actions_new (GTK_WIDGET (self), book, registry, NULL);
   update_actions (self);
 }
 
@@ -432,4 +494,17 @@ xa_hazard_detail_get_step_button (XaHazardDetail *self,
   g_return_val_if_fail (step < XA_N_HAZARD_STEPS, NULL);
 
   return self->step_buttons[step];
+}
+
+/**
+ * xa_hazard_detail_get_file_actions:
+ *
+ * Returns: (transfer none) (nullable): what the forms' menu does, once the book is set
+ */
+XaHazardFileActions *
+xa_hazard_detail_get_file_actions (XaHazardDetail *self)
+{
+  g_return_val_if_fail (XA_IS_HAZARD_DETAIL (self), NULL);
+
+  return self->files;
 }

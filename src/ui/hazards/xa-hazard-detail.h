@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "xa-hazard-file-actions.h"
 #include "xa-hazard-timeline.h"
 #include "core/hazards/xa-hazard-book.h"
 
@@ -25,5 +26,6 @@ XaHazard         *xa_hazard_detail_get_hazard   (XaHazardDetail   *self);
 XaHazardTimeline *xa_hazard_detail_get_timeline (XaHazardDetail   *self);
 GtkWidget        *xa_hazard_detail_get_step_button (XaHazardDetail *self,
                                                     XaHazardStep    step);
+XaHazardFileActions *xa_hazard_detail_get_file_actions (XaHazardDetail *self);
 
 G_END_DECLS

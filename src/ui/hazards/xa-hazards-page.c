@@ -19,6 +19,7 @@
 #include "xa-hazards-page.h"
 #include "xa-hazard-summary-view.h"
 #include "xa-adaptive.h"
+#include "xa-hazard-file-actions.h"
 #include "xa-ui-utils.h"
 #include "xa-unsaved.h"
 #include "core/hazards/xa-hazard-list.h"
@@ -32,6 +33,7 @@ struct _XaHazardsPage
   XaWorkspace       *workspace;
   XaHazardList      *hazards;
   XaHazardDraft     *draft;
+  XaHazardFileActions *files;
   XaHazard          *offered;        /* the draft offered back, until restored or discarded */
   XaHazard          *pending;        /* chosen in the table while the form asked to save */
   GCancellable      *cancellable;
@@ -569,6 +571,46 @@ summary_hazard_activated_cb (XaHazardsPage *self,
     }
 }
 
+/* The ledger's files (xa-hazard-file-actions.c) */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaHazardsPage *self = XA_HAZARDS_PAGE (widget);
+  XaLedgerFormat format;
+
+  if (xa_ledger_format_from_key (g_variant_get_string (parameter, NULL), &format))
+    xa_hazard_file_actions_choose_export (self->files, format);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  xa_hazard_file_actions_print (XA_HAZARDS_PAGE (widget)->files);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  xa_hazard_file_actions_choose_import (XA_HAZARDS_PAGE (widget)->files);
+}
+
+static void
+files_busy_cb (XaHazardsPage *self)
+{
+  gboolean idle = !xa_hazard_file_actions_get_busy (self->files);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hazards.export", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hazards.print", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hazards.import", idle);
+}
+
 /* Object */
 
 static void
@@ -594,6 +636,8 @@ xa_hazards_page_constructed (GObject *object)
   xa_hazard_filters_set_book (self->filters, book, registry);
   xa_hazard_detail_set_book (self->detail, book, registry);
   xa_hazard_form_set_book (self->form, book, registry, self->draft);
+  self->files = xa_hazard_file_actions_new (GTK_WIDGET (self), book, registry, self->filters);
+  g_signal_connect_object (self->files, "notify::busy", G_CALLBACK (files_busy_cb), self, G_CONNECT_SWAPPED);
 
   /* A school's own installation shows its school; the commission's, every school, and
    * the 汇总 across them. */
@@ -634,6 +678,8 @@ xa_hazards_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->files != NULL)
+    xa_hazard_file_actions_cancel (self->files);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_HAZARDS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -641,6 +687,7 @@ xa_hazards_page_dispose (GObject *object)
 
   g_clear_object (&self->hazards);
   g_clear_object (&self->draft);
+  g_clear_object (&self->files);
   g_clear_object (&self->offered);
   g_clear_object (&self->pending);
   g_clear_object (&self->workspace);
@@ -771,6 +818,9 @@ xa_hazards_page_class_init (XaHazardsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "hazards.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "hazards.restore-draft", NULL, restore_draft_action);
   gtk_widget_class_install_action (widget_class, "hazards.discard-draft", NULL, discard_draft_action);
+  gtk_widget_class_install_action (widget_class, "hazards.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "hazards.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "hazards.import", NULL, import_action);
 }
 
 static void
@@ -782,7 +832,8 @@ xa_hazards_page_init (XaHazardsPage *self)
   self->cancellable = g_cancellable_new ();
   xa_adaptive_watch (GTK_WIDGET (self->leaflet), G_CALLBACK (update_back_button), self);
 
-  /* Ctrl+N records a hazard and Ctrl+F searches wherever the focus is in the section. */
+  /* Ctrl+N records a hazard, Ctrl+F searches and Ctrl+P prints the ledger wherever the
+   * focus is in the section. */
   controller = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
@@ -791,6 +842,9 @@ xa_hazards_page_init (XaHazardsPage *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
                                                           gtk_named_action_new ("hazards.search")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("hazards.print")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -867,6 +921,19 @@ xa_hazards_page_get_hazards (XaHazardsPage *self)
   g_return_val_if_fail (XA_IS_HAZARDS_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->hazards);
+}
+
+/**
+ * xa_hazards_page_get_file_actions:
+ *
+ * Returns: (transfer none): what the ledger's menu does with files and the printer
+ */
+XaHazardFileActions *
+xa_hazards_page_get_file_actions (XaHazardsPage *self)
+{
+  g_return_val_if_fail (XA_IS_HAZARDS_PAGE (self), NULL);
+
+  return self->files;
 }
 
 /**

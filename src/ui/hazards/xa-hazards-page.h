@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "xa-hazard-detail.h"
+#include "xa-hazard-file-actions.h"
 #include "xa-hazard-filters.h"
 #include "xa-hazard-form.h"
 #include "xa-hazard-table.h"
@@ -28,6 +29,7 @@ XaHazardDetail  *xa_hazards_page_get_detail         (XaHazardsPage *self);
 XaHazardForm    *xa_hazards_page_get_form           (XaHazardsPage *self);
 GListModel      *xa_hazards_page_get_hazards        (XaHazardsPage *self);
 XaHazardDraft   *xa_hazards_page_get_draft          (XaHazardsPage *self);
+XaHazardFileActions *xa_hazards_page_get_file_actions (XaHazardsPage *self);
 gboolean         xa_hazards_page_get_form_shown     (XaHazardsPage *self);
 gboolean         xa_hazards_page_get_draft_offered  (XaHazardsPage *self);
 

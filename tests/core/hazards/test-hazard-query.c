@@ -56,6 +56,8 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   GListModel *schools;
+  /* A test may ask for more hazards than the others read. */
+  guint n_hazards = data != NULL ? GPOINTER_TO_UINT (data) : N_HAZARDS;
 
   fixture->workspace = xa_test_workspace_new_in_memory ("安全办", 4);
   fixture->book = xa_workspace_get_hazards (fixture->workspace);
@@ -64,10 +66,10 @@ fixture_set_up (Fixture       *fixture,
   for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
     g_ptr_array_add (fixture->schools, g_list_model_get_item (schools, i));
 
-  g_assert_true (xa_hazard_demo_fill (fixture->book, N_HAZARDS, 5, TODAY, &error));
+  g_assert_true (xa_hazard_demo_fill (fixture->book, n_hazards, 5, TODAY, &error));
   g_assert_no_error (error);
   fixture->all = read_all (fixture->book, NULL, XA_HAZARD_SORT_NUMBER, FALSE);
-  g_assert_cmpuint (fixture->all->len, ==, N_HAZARDS);
+  g_assert_cmpuint (fixture->all->len, ==, n_hazards);
 }
 
 static void
@@ -416,6 +418,49 @@ test_paging (Fixture       *fixture,
   }
 }
 
+/* The whole of a filter in one read: past the page it reads at a time (500), in the
+ * sort's order, the same hazards as one long page; a cancelled read returns nothing. */
+static void
+test_read_all (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) everything = NULL;
+  g_autoptr(GPtrArray) whole = NULL;
+  g_autoptr(GPtrArray) cancelled = NULL;
+  XaHazardFilter filter;
+
+  whole = read_all (fixture->book, NULL, XA_HAZARD_SORT_NUMBER, FALSE);
+  g_assert_cmpuint (whole->len, ==, 1100);
+  everything = xa_hazard_book_read_all (fixture->book, NULL, XA_HAZARD_SORT_NUMBER, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (everything->len, ==, whole->len);
+  for (guint i = 0; i < whole->len; i++)
+    g_assert_cmpstr (xa_hazard_get_uuid (g_ptr_array_index (everything, i)), ==,
+                     xa_hazard_get_uuid (g_ptr_array_index (whole, i)));
+
+  xa_hazard_filter_init (&filter);
+  filter.state = XA_HAZARD_STATE_CLOSED;
+  {
+    g_autoptr(GPtrArray) closed = read_all (fixture->book, &filter, XA_HAZARD_SORT_DEADLINE, FALSE);
+    g_autoptr(GPtrArray) read = xa_hazard_book_read_all (fixture->book, &filter, XA_HAZARD_SORT_DEADLINE,
+                                                         NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (closed->len, >, 0);
+    g_assert_cmpuint (read->len, ==, closed->len);
+    for (guint i = 0; i < read->len; i++)
+      g_assert_cmpstr (xa_hazard_get_uuid (g_ptr_array_index (read, i)), ==,
+                       xa_hazard_get_uuid (g_ptr_array_index (closed, i)));
+  }
+
+  g_cancellable_cancel (cancellable);
+  cancelled = xa_hazard_book_read_all (fixture->book, NULL, XA_HAZARD_SORT_NUMBER, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled);
+}
+
 static int
 compare_pinyin (gconstpointer a,
                 gconstpointer b)
@@ -630,6 +675,8 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("sorts", test_sorts);
   ADD ("paging", test_paging);
+  g_test_add ("/xiaoan/hazard-query/read-all", Fixture, GUINT_TO_POINTER (1100), fixture_set_up,
+              test_read_all, fixture_tear_down);
   ADD ("responsible", test_responsible);
   ADD ("list", test_list);
   ADD ("list-bounded", test_list_bounded);
