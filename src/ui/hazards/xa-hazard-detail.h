@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "xa-hazard-photo-strip.h"
 #include "xa-hazard-timeline.h"
 #include "core/hazards/xa-hazard-book.h"
 
@@ -25,5 +26,6 @@ XaHazard         *xa_hazard_detail_get_hazard   (XaHazardDetail   *self);
 XaHazardTimeline *xa_hazard_detail_get_timeline (XaHazardDetail   *self);
 GtkWidget        *xa_hazard_detail_get_step_button (XaHazardDetail *self,
                                                     XaHazardStep    step);
+XaHazardPhotoStrip *xa_hazard_detail_get_photo_strip (XaHazardDetail *self);
 
 G_END_DECLS
