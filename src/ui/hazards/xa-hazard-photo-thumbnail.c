@@ -19,8 +19,8 @@
 #include "core/store/xa-store.h"
 #include "core/util/xa-image.h"
 
-/* The side of a thumbnail on screen: three fit the detail's narrowest width. */
-#define THUMBNAIL_SIDE 96
+/* The side of a thumbnail on screen: three fit in a line of the detail at its narrowest (316 pixels). */
+#define THUMBNAIL_SIDE 88
 
 struct _XaHazardPhotoThumbnail
 {
@@ -32,8 +32,9 @@ struct _XaHazardPhotoThumbnail
 
   /* Children */
   GtkStack        *stack;
-  GtkPicture      *picture;
+  GtkImage        *image;
   GtkLabel        *problem_label;
+  GtkWidget       *remove_button;
   GtkWidget       *warning;
 
   /* State */
@@ -112,9 +113,16 @@ image_loaded_cb (GObject      *object,
     }
   else
     {
+      int width = gdk_pixbuf_get_width (image);
+      int height = gdk_pixbuf_get_height (image);
+      int side = MIN (width, height);
+      g_autoptr(GdkPixbuf) square = NULL;
+
+      /* Thumbnails are squares of one size, cut from the middle of the photo. */
+      square = gdk_pixbuf_new_subpixbuf (image, (width - side) / 2, (height - side) / 2, side, side);
       g_clear_object (&self->paintable);
-      self->paintable = GDK_PAINTABLE (gdk_texture_new_for_pixbuf (image));
-      gtk_picture_set_paintable (self->picture, self->paintable);
+      self->paintable = GDK_PAINTABLE (gdk_texture_new_for_pixbuf (square));
+      gtk_image_set_from_paintable (self->image, self->paintable);
       gtk_stack_set_visible_child_name (self->stack, "image");
     }
 
@@ -217,6 +225,48 @@ problem_new (XaHazardPhotoThumbnail *self)
   return box;
 }
 
+static GtkWidget *remove_button_new (XaHazardPhoto *photo);
+
+/* The button that removes the photo shows while the pointer is over the thumbnail or
+ * the focus in it: it would hide the message of a photo that cannot be shown. */
+static void
+update_remove_button (XaHazardPhotoThumbnail *self)
+{
+  GtkEventController *hover = g_object_get_data (G_OBJECT (self), "xa-hover");
+  GtkEventController *focus = g_object_get_data (G_OBJECT (self), "xa-focus");
+
+  gtk_widget_set_visible (self->remove_button,
+                          gtk_event_controller_motion_contains_pointer (GTK_EVENT_CONTROLLER_MOTION (hover)) ||
+                          gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (focus)));
+}
+
+static void
+add_remove_button (XaHazardPhotoThumbnail *self,
+                   GtkOverlay             *overlay)
+{
+  GtkEventController *hover = gtk_event_controller_motion_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkShortcut *delete;
+
+  self->remove_button = remove_button_new (self->photo);
+  gtk_widget_set_visible (self->remove_button, FALSE);
+  gtk_overlay_add_overlay (overlay, self->remove_button);
+
+  g_object_set_data (G_OBJECT (self), "xa-hover", hover);
+  g_object_set_data (G_OBJECT (self), "xa-focus", focus);
+  g_signal_connect_swapped (hover, "notify::contains-pointer", G_CALLBACK (update_remove_button), self);
+  g_signal_connect_swapped (focus, "notify::contains-focus", G_CALLBACK (update_remove_button), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), hover);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  /* Delete on the thumbnail asks as the button does. */
+  delete = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0), gtk_named_action_new ("photos.remove"));
+  gtk_shortcut_set_arguments (delete, g_variant_new_string (xa_hazard_photo_get_uuid (self->photo)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), delete);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
 static GtkWidget *
 remove_button_new (XaHazardPhoto *photo)
 {
@@ -253,6 +303,19 @@ warning_new (XaHazardPhoto *photo)
   return icon;
 }
 
+/* When the photo was taken, on two short lines under the thumbnail: 2021-10-05, 14:03. */
+static char *
+dup_caption (XaHazardPhoto *photo)
+{
+  const char *taken_at = xa_hazard_photo_get_taken_at (photo);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = NULL;
+
+  if (taken_at != NULL && (time = g_date_time_new_from_iso8601 (taken_at, utc)) != NULL)
+    return g_date_time_format (time, "%Y-%m-%d\n%H:%M");
+  return xa_hazard_photo_dup_taken_text (photo);
+}
+
 /**
  * xa_hazard_photo_thumbnail_new:
  * @removable: whether it carries the button that removes it (photos.remove)
@@ -265,7 +328,7 @@ xa_hazard_photo_thumbnail_new (XaHazardPhoto *photo,
                                gboolean       removable)
 {
   XaHazardPhotoThumbnail *self;
-  GtkWidget *box, *overlay, *spinner, *time_label;
+  GtkWidget *clamp, *box, *overlay, *spinner, *time_label;
   g_autofree char *taken = NULL;
 
   g_return_val_if_fail (XA_IS_HAZARD_PHOTO (photo), NULL);
@@ -286,10 +349,9 @@ xa_hazard_photo_thumbnail_new (XaHazardPhoto *photo,
   gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
   gtk_stack_add_named (self->stack, spinner, "loading");
 
-  self->picture = GTK_PICTURE (gtk_picture_new ());
-  gtk_picture_set_content_fit (self->picture, GTK_CONTENT_FIT_COVER);
-  gtk_picture_set_can_shrink (self->picture, TRUE);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->picture), "image");
+  self->image = GTK_IMAGE (gtk_image_new ());
+  gtk_image_set_pixel_size (self->image, THUMBNAIL_SIDE);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->image), "image");
   gtk_stack_add_named (self->stack, problem_new (self), "problem");
   gtk_stack_set_visible_child_name (self->stack, "loading");
 
@@ -300,20 +362,28 @@ xa_hazard_photo_thumbnail_new (XaHazardPhoto *photo,
       gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->warning);
     }
   if (removable)
-    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), remove_button_new (photo));
+    add_remove_button (self, GTK_OVERLAY (overlay));
   gtk_box_append (GTK_BOX (box), overlay);
 
-  taken = xa_hazard_photo_dup_taken_text (photo);
+  taken = dup_caption (photo);
   time_label = gtk_label_new (taken);
-  gtk_label_set_wrap (GTK_LABEL (time_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (time_label), 8);
   gtk_label_set_justify (GTK_LABEL (time_label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (time_label, "caption");
   gtk_widget_add_css_class (time_label, self->warning != NULL ? "warning" : "dim-label");
   gtk_box_append (GTK_BOX (box), time_label);
 
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (self), box);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), xa_hazard_photo_get_file_name (photo));
+  /* Labels wrap at the thumbnail's width rather than widen it: every cell is as wide. */
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), THUMBNAIL_SIDE);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), THUMBNAIL_SIDE);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (self), clamp);
+  {
+    g_autofree char *full = xa_hazard_photo_dup_taken_text (photo);
+    g_autofree char *tooltip = g_strdup_printf ("%s\n%s", xa_hazard_photo_get_file_name (photo), full);
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  }
   describe (self);
   return GTK_WIDGET (self);
 }

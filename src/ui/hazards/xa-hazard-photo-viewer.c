@@ -122,7 +122,8 @@ show_photo (XaHazardPhotoViewer *self)
   taken = xa_hazard_photo_dup_taken_text (photo);
   flag = xa_hazard_photo_dup_flag_text (photo);
   warning = xa_hazard_photo_dup_warning (photo);
-  info = warning != NULL ? g_strdup_printf ("%s · %s", taken, warning) : g_strdup (taken);
+  /* The warning says the day again, but not the time: both lines. */
+  info = warning != NULL ? g_strdup_printf ("%s\n%s", taken, warning) : g_strdup (taken);
   gtk_label_set_label (self->info_label, info);
   gtk_widget_set_visible (self->warning_icon, flag != NULL);
   gtk_widget_set_tooltip_text (self->warning_icon, flag);
