@@ -24,22 +24,24 @@
 
 struct _XaHazardPhotoThumbnail
 {
-  GtkFlowBoxChild  parent_instance;
+  GtkFlowBoxChild     parent_instance;
 
   /* Owned references */
-  XaHazardPhoto   *photo;
-  GdkPaintable    *paintable;
+  XaHazardPhoto      *photo;
+  GdkPaintable       *paintable;
 
-  /* Children */
-  GtkStack        *stack;
-  GtkImage        *image;
-  GtkLabel        *problem_label;
-  GtkWidget       *remove_button;
-  GtkWidget       *warning;
+  /* Children and controllers */
+  GtkStack           *stack;
+  GtkImage           *image;
+  GtkLabel           *problem_label;
+  GtkWidget          *remove_button;
+  GtkWidget          *warning;
+  GtkEventController *hover;
+  GtkEventController *focus;
 
   /* State */
-  char            *problem;
-  gboolean         loading;
+  char               *problem;
+  gboolean            loading;
 };
 
 G_DEFINE_FINAL_TYPE (XaHazardPhotoThumbnail, xa_hazard_photo_thumbnail, GTK_TYPE_FLOW_BOX_CHILD)
@@ -232,20 +234,15 @@ static GtkWidget *remove_button_new (XaHazardPhoto *photo);
 static void
 update_remove_button (XaHazardPhotoThumbnail *self)
 {
-  GtkEventController *hover = g_object_get_data (G_OBJECT (self), "xa-hover");
-  GtkEventController *focus = g_object_get_data (G_OBJECT (self), "xa-focus");
-
   gtk_widget_set_visible (self->remove_button,
-                          gtk_event_controller_motion_contains_pointer (GTK_EVENT_CONTROLLER_MOTION (hover)) ||
-                          gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (focus)));
+                          gtk_event_controller_motion_contains_pointer (GTK_EVENT_CONTROLLER_MOTION (self->hover)) ||
+                          gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (self->focus)));
 }
 
 static void
 add_remove_button (XaHazardPhotoThumbnail *self,
                    GtkOverlay             *overlay)
 {
-  GtkEventController *hover = gtk_event_controller_motion_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkEventController *keys = gtk_shortcut_controller_new ();
   GtkShortcut *delete;
 
@@ -253,12 +250,13 @@ add_remove_button (XaHazardPhotoThumbnail *self,
   gtk_widget_set_visible (self->remove_button, FALSE);
   gtk_overlay_add_overlay (overlay, self->remove_button);
 
-  g_object_set_data (G_OBJECT (self), "xa-hover", hover);
-  g_object_set_data (G_OBJECT (self), "xa-focus", focus);
-  g_signal_connect_swapped (hover, "notify::contains-pointer", G_CALLBACK (update_remove_button), self);
-  g_signal_connect_swapped (focus, "notify::contains-focus", G_CALLBACK (update_remove_button), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), hover);
-  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  /* The widget owns the controllers. */
+  self->hover = gtk_event_controller_motion_new ();
+  self->focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (self->hover, "notify::contains-pointer", G_CALLBACK (update_remove_button), self);
+  g_signal_connect_swapped (self->focus, "notify::contains-focus", G_CALLBACK (update_remove_button), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), self->hover);
+  gtk_widget_add_controller (GTK_WIDGET (self), self->focus);
 
   /* Delete on the thumbnail asks as the button does. */
   delete = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0), gtk_named_action_new ("photos.remove"));
