@@ -312,6 +312,10 @@ test_add (Fixture       *fixture,
   g_list_store_append (files, good);
   xa_hazard_photo_strip_add_files (fixture->strip, XA_HAZARD_PHOTO_BEFORE, G_LIST_MODEL (files));
   g_assert_true (xa_hazard_photo_strip_get_busy (fixture->strip));
+  /* Meanwhile a spinner turns, and no other files can be chosen. */
+  g_assert_true (gtk_widget_get_visible (xa_test_template_child (fixture->strip, XA_TYPE_HAZARD_PHOTO_STRIP,
+                                                                 "before_spinner")));
+  g_assert_false (gtk_widget_is_sensitive (add_before));
   xa_test_wait_for_boolean (fixture->strip, "busy", FALSE);
 
   dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);

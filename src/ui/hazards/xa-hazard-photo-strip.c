@@ -36,18 +36,21 @@ struct _XaHazardPhotoStrip
   GtkFlowBox          *after_box;
   GtkLabel            *after_empty;
   AdwPreferencesGroup *after_group;
+  GtkSpinner          *after_spinner;
   GtkWidget           *before_add_button;
   GtkFlowBox          *before_box;
   GtkWidget           *box;
   GtkLabel            *before_empty;
   AdwPreferencesGroup *before_group;
+  GtkSpinner          *before_spinner;
 
   /* State */
   GtkWidget           *add_buttons[XA_N_HAZARD_PHOTO_KINDS];
   GtkFlowBox          *boxes[XA_N_HAZARD_PHOTO_KINDS];
   GtkLabel            *empties[XA_N_HAZARD_PHOTO_KINDS];
+  GtkSpinner          *spinners[XA_N_HAZARD_PHOTO_KINDS];
   XaHazardState        state;   /* of the hazard whose thumbnails are built */
-  guint                busy;    /* additions under way */
+  guint                busy[XA_N_HAZARD_PHOTO_KINDS];  /* additions under way */
 };
 
 G_DEFINE_FINAL_TYPE (XaHazardPhotoStrip, xa_hazard_photo_strip, GTK_TYPE_WIDGET)
@@ -96,10 +99,12 @@ update (XaHazardPhotoStrip *self)
       gtk_widget_set_visible (self->add_buttons[kind], can_add (self, kind));
       gtk_widget_set_visible (GTK_WIDGET (self->boxes[kind]), !empty);
       gtk_widget_set_visible (GTK_WIDGET (self->empties[kind]), empty);
+      gtk_widget_set_visible (GTK_WIDGET (self->spinners[kind]), self->busy[kind] > 0);
+      gtk_spinner_set_spinning (self->spinners[kind], self->busy[kind] > 0);
       any |= can_add (self, kind);
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photos.add", any && self->busy == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photos.add", any && !xa_hazard_photo_strip_get_busy (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "photos.remove", can_remove (self));
 
   /* Why there is no button for the photos after: the rectification has not started. */
@@ -162,13 +167,14 @@ reload (XaHazardPhotoStrip *self)
 
 static void
 set_busy (XaHazardPhotoStrip *self,
+          XaHazardPhotoKind   kind,
           gboolean            more)
 {
-  gboolean was = self->busy > 0;
+  gboolean was = xa_hazard_photo_strip_get_busy (self);
 
-  self->busy += more ? 1 : -1;
+  self->busy[kind] += more ? 1 : -1;
   update (self);
-  if (was != (self->busy > 0))
+  if (was != xa_hazard_photo_strip_get_busy (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -266,7 +272,7 @@ add_next (AddJob *job)
       xa_widget_show_error (GTK_WIDGET (self), heading, job->errors->str);
     }
 
-  set_busy (self, FALSE);
+  set_busy (self, job->kind, FALSE);
   add_job_free (job);
 }
 
@@ -284,7 +290,7 @@ add_files (XaHazardPhotoStrip *self,
   job->files = g_object_ref (files);
   job->errors = g_string_new (NULL);
 
-  set_busy (self, TRUE);
+  set_busy (self, kind, TRUE);
   add_next (job);
 }
 
@@ -476,7 +482,7 @@ xa_hazard_photo_strip_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy > 0);
+      g_value_set_boolean (value, xa_hazard_photo_strip_get_busy (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -509,10 +515,12 @@ xa_hazard_photo_strip_class_init (XaHazardPhotoStripClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaHazardPhotoStrip, after_box);
   gtk_widget_class_bind_template_child (widget_class, XaHazardPhotoStrip, after_empty);
   gtk_widget_class_bind_template_child (widget_class, XaHazardPhotoStrip, after_group);
+  gtk_widget_class_bind_template_child (widget_class, XaHazardPhotoStrip, after_spinner);
   gtk_widget_class_bind_template_child (widget_class, XaHazardPhotoStrip, before_add_button);
   gtk_widget_class_bind_template_child (widget_class, XaHazardPhotoStrip, before_box);
   gtk_widget_class_bind_template_child (widget_class, XaHazardPhotoStrip, before_empty);
   gtk_widget_class_bind_template_child (widget_class, XaHazardPhotoStrip, before_group);
+  gtk_widget_class_bind_template_child (widget_class, XaHazardPhotoStrip, before_spinner);
   gtk_widget_class_bind_template_child (widget_class, XaHazardPhotoStrip, box);
   gtk_widget_class_bind_template_callback (widget_class, child_activated_cb);
 
@@ -532,6 +540,8 @@ xa_hazard_photo_strip_init (XaHazardPhotoStrip *self)
   self->boxes[XA_HAZARD_PHOTO_AFTER] = self->after_box;
   self->empties[XA_HAZARD_PHOTO_BEFORE] = self->before_empty;
   self->empties[XA_HAZARD_PHOTO_AFTER] = self->after_empty;
+  self->spinners[XA_HAZARD_PHOTO_BEFORE] = self->before_spinner;
+  self->spinners[XA_HAZARD_PHOTO_AFTER] = self->after_spinner;
 
   for (XaHazardPhotoKind kind = 0; kind < XA_N_HAZARD_PHOTO_KINDS; kind++)
     {
@@ -619,7 +629,7 @@ xa_hazard_photo_strip_get_busy (XaHazardPhotoStrip *self)
 {
   g_return_val_if_fail (XA_IS_HAZARD_PHOTO_STRIP (self), FALSE);
 
-  return self->busy > 0;
+  return self->busy[XA_HAZARD_PHOTO_BEFORE] > 0 || self->busy[XA_HAZARD_PHOTO_AFTER] > 0;
 }
 
 /**
