@@ -57,6 +57,15 @@ void   xa_choose_file_async  (GtkWidget            *widget,
                              gpointer              user_data);
 GFile *xa_choose_file_finish (GAsyncResult         *result,
                              GError              **error);
+void        xa_choose_files_async  (GtkWidget           *widget,
+                                    const char          *title,
+                                    const char          *accept_label,
+                                    GtkFileFilter       *filter,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+GListModel *xa_choose_files_finish (GAsyncResult        *result,
+                                    GError             **error);
 
 void xa_stack_show_page (GtkStack   *stack,
                          const char *name);
