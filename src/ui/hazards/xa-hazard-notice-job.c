@@ -72,7 +72,7 @@ job_worker (GTask        *task,
   info.school_year = job->school_year;
   fonts = xa_font_resolver_new ();
   if (!(layout = xa_supervision_notice_layout_new (hazards, &info, fonts, &error)) ||
-      (path != NULL && !xa_ledger_save_pdf (layout, path, &error)))
+      (path != NULL && !xa_page_layout_save_pdf (layout, path, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
