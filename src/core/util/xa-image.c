@@ -274,6 +274,81 @@ xa_image_read_info (GBytes       *bytes,
   return TRUE;
 }
 
+/* Whether a JPEG's main image reaches its end (EOI): its segments are walked by their
+ * lengths to the first scan, past an EXIF thumbnail's own markers, and the end marker
+ * must follow. gdk-pixbuf shows a file cut in half as an image with its lower half
+ * grey, which must not pass for a photo of a rectification. */
+static gboolean
+jpeg_is_whole (const guchar *data,
+               gsize         length)
+{
+  gsize offset = 2;
+
+  while (offset + 4 <= length)
+    {
+      guchar marker;
+
+      if (data[offset] != 0xff)
+        return FALSE;
+      marker = data[offset + 1];
+      if (marker == 0xff)  /* fill bytes before a marker */
+        {
+          offset++;
+          continue;
+        }
+      if (marker == 0xda)  /* the first scan: the entropy-coded data and the end follow */
+        {
+          for (gsize i = offset + 2; i + 1 < length; i++)
+            if (data[i] == 0xff && data[i + 1] == 0xd9)
+              return TRUE;
+          return FALSE;
+        }
+      offset += 2 + (((gsize) data[offset + 2] << 8) | data[offset + 3]);
+    }
+
+  return FALSE;
+}
+
+/* Whether a PNG's chunks, walked by their lengths, reach IEND. */
+static gboolean
+png_is_whole (const guchar *data,
+              gsize         length)
+{
+  gsize offset = 8;
+
+  while (offset + 12 <= length)
+    {
+      guint32 chunk = ((guint32) data[offset] << 24) | ((guint32) data[offset + 1] << 16) |
+                      ((guint32) data[offset + 2] << 8) | data[offset + 3];
+
+      if (memcmp (data + offset + 4, "IEND", 4) == 0)
+        return TRUE;
+      if (chunk > length - offset - 12)
+        return FALSE;
+      offset += 12 + chunk;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+check_whole (GBytes         *bytes,
+             const char     *name,
+             XaImageFormat   format,
+             GError        **error)
+{
+  gsize length = 0;
+  const guchar *data = g_bytes_get_data (bytes, &length);
+
+  if (format == XA_IMAGE_FORMAT_JPEG ? jpeg_is_whole (data, length) : png_is_whole (data, length))
+    return TRUE;
+
+  g_set_error (error, XA_IMAGE_ERROR, XA_IMAGE_ERROR_DAMAGED,
+               _("“%s” is cut short: the file ends before its image does (it may not have been copied whole)"),
+               display_name (name));
+  return FALSE;
+}
+
 /* Turns @pixbuf as EXIF orientation @orientation says the camera was held. */
 static GdkPixbuf *
 apply_orientation (GdkPixbuf *pixbuf,
@@ -312,8 +387,9 @@ apply_orientation (GdkPixbuf *pixbuf,
  *
  * Decodes a JPEG or PNG no larger than @max_size on its longer side, the right way up.
  * The header is read first and an image over %XA_IMAGE_PIXEL_BUDGET is refused before
- * anything is decoded; a file that is not an image, or broken, or cut short, is refused
- * with a message naming @name. Safe on any bytes; call it from a worker thread.
+ * anything is decoded; a file that is not an image, or broken, or cut short (a JPEG
+ * without the end of its image, a PNG without IEND, which gdk-pixbuf would show with a
+ * grey lower part), is refused with a message naming @name. Safe on any bytes; call it from a worker thread.
  *
  * Returns: (transfer full): the image, or %NULL with @error set (%XA_IMAGE_ERROR)
  */
@@ -345,6 +421,8 @@ xa_image_decode (GBytes      *bytes,
       set_damaged_error (name, local_error, error);
       return NULL;
     }
+  if (!check_whole (bytes, name, format, error))
+    return NULL;
 
   if (!(turned = apply_orientation (pixbuf, xa_image_get_orientation (bytes))))
     {

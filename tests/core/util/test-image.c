@@ -236,6 +236,50 @@ test_hostile (void)
   }
 }
 
+/* A photo of a usual size cut in half: gdk-pixbuf decodes its upper part and fills the
+ * rest, so the end of the image is looked for. The whole one decodes. */
+static void
+test_cut_short (void)
+{
+  g_autoptr(GdkPixbuf) photo = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 640, 480);
+  const char *types[] = { "jpeg", "png" };
+
+  /* Some detail, so that the encoded image is not one tiny run. */
+  for (int y = 0; y < 480; y++)
+    for (int x = 0; x < 640; x++)
+      {
+        guchar *pixel = gdk_pixbuf_get_pixels (photo) + y * gdk_pixbuf_get_rowstride (photo) + x * 3;
+
+        pixel[0] = (guchar) (x * 7 + y);
+        pixel[1] = (guchar) (y * 3);
+        pixel[2] = (guchar) ((x ^ y) & 0xff);
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *buffer = NULL;
+      gsize size = 0;
+      g_autoptr(GBytes) whole = NULL;
+      g_autoptr(GBytes) half = NULL;
+      g_autoptr(GdkPixbuf) decoded = NULL;
+      g_autoptr(GdkPixbuf) none = NULL;
+
+      g_assert_true (gdk_pixbuf_save_to_buffer (photo, &buffer, &size, types[i], &error, NULL));
+      whole = g_bytes_new (buffer, size);
+      half = g_bytes_new (buffer, size / 2);
+
+      decoded = xa_image_decode (whole, "whole", 256, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (decoded);
+
+      none = xa_image_decode (half, "整改后.jpg", 256, &error);
+      g_assert_null (none);
+      g_assert_error (error, XA_IMAGE_ERROR, XA_IMAGE_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, "整改后.jpg"));
+    }
+}
+
 /* Damaged copies of the fixtures: bytes changed at random places, or cut at a random
  * length. Each is an image or a message; none crashes or takes more than its budget. */
 static void
@@ -298,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/image/info", test_info);
   g_test_add_func ("/image/decode", test_decode);
   g_test_add_func ("/image/hostile", test_hostile);
+  g_test_add_func ("/image/cut-short", test_cut_short);
   g_test_add_func ("/image/mutations", test_mutations);
 
   return g_test_run ();
