@@ -76,6 +76,7 @@ const XaCliOption xa_cli_hazard_list_options[] = {
 const XaCliOption xa_cli_demo_options[] = {
   COLUMN ("hazards", N_("how many hazards the demo ledger has, up to 10000000 (default none)"), "N"),
   { "inspections", G_OPTION_ARG_NONE, N_("also this school year's inspections and special campaigns"), NULL, NULL },
+  COLUMN ("photos", N_("photos for N open hazards of the latest school year, up to 5000 (default none)"), "N"),
   { NULL }
 };
 
@@ -594,5 +595,38 @@ xa_cli_hazard_demo (XaWorkspace *workspace,
                         "Added %u hazards to the demo ledger in %.1f s\n",
                         (gulong) n_hazards),
            (guint) n_hazards, (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  return EXIT_OK;
+}
+
+/**
+ * xa_cli_hazard_demo_photos:
+ *
+ * `demo --photos N`: photos of the demo ledger's open hazards, after its inspections
+ * (whose abnormal items became hazards too).
+ */
+int
+xa_cli_hazard_demo_photos (XaWorkspace *workspace,
+                           XaCli       *cli)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = xa_cli_get_option (cli, "photos");
+  guint64 n_hazards = 0;
+  guint64 seed = XA_DEMO_DEFAULT_SEED;
+  guint n_added = 0;
+
+  if (text == NULL)
+    return EXIT_OK;
+
+  if (cli->seed != NULL)
+    g_ascii_string_to_unsigned (cli->seed, 10, 0, G_MAXUINT32, &seed, NULL);
+  g_ascii_string_to_unsigned (text, 10, 0, XA_HAZARD_DEMO_MAX_PHOTOS, &n_hazards, NULL);
+
+  if (!xa_hazard_demo_add_photos (xa_workspace_get_hazards (workspace), (guint) n_hazards, (guint32) seed,
+                                  &n_added, &error))
+    return xa_cli_user_error (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Added %u photo to the demo ledger\n",
+                        "Added %u photos to the demo ledger\n", n_added),
+           n_added);
   return EXIT_OK;
 }

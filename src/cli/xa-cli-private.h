@@ -179,6 +179,8 @@ int          xa_cli_hazard_list          (XaCli           *cli);
 int          xa_cli_hazard_show          (XaCli           *cli);
 int          xa_cli_hazard_demo          (XaWorkspace     *workspace,
                                           XaCli           *cli);
+int          xa_cli_hazard_demo_photos   (XaWorkspace     *workspace,
+                                          XaCli           *cli);
 
 /* xa-cli-hazard-summary.c */
 extern const XaCliOption xa_cli_hazard_summary_options[];

@@ -50,6 +50,7 @@ xa_cli_store_demo (XaCli *cli)
   guint64 n_schools = XA_DEMO_DEFAULT_SCHOOLS;
   guint64 seed = XA_DEMO_DEFAULT_SEED;
   guint64 n_hazards = 0;
+  guint64 n_photos = 0;
   int status;
 
   if (cli->schools != NULL && (!parse_uint (cli->schools, 2000, &n_schools) || n_schools == 0))
@@ -59,6 +60,11 @@ xa_cli_store_demo (XaCli *cli)
   if (xa_cli_get_option (cli, "hazards") != NULL &&
       !parse_uint (xa_cli_get_option (cli, "hazards"), XA_HAZARD_DEMO_MAX, &n_hazards))
     return xa_cli_usage_error (_("--hazards needs a number from 0 to %d"), XA_HAZARD_DEMO_MAX);
+  if (xa_cli_get_option (cli, "photos") != NULL &&
+      !parse_uint (xa_cli_get_option (cli, "photos"), XA_HAZARD_DEMO_MAX_PHOTOS, &n_photos))
+    return xa_cli_usage_error (_("--photos needs a number from 0 to %d"), XA_HAZARD_DEMO_MAX_PHOTOS);
+  if (n_photos > 0 && n_hazards == 0 && !xa_cli_get_switch (cli, "inspections"))
+    return xa_cli_usage_error (_("--photos needs hazards to show: give --hazards N or --inspections too"));
 
   if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
       !xa_demo_fill (xa_workspace_get_registry (workspace), (guint) n_schools, (guint32) seed, &error))
@@ -69,9 +75,10 @@ xa_cli_store_demo (XaCli *cli)
                         "Created the demo district with %u schools (seed %u)\n",
                         (gulong) n_schools),
            (guint) n_schools, (guint) seed);
-  if ((status = xa_cli_hazard_demo (workspace, cli)) != EXIT_OK)
+  if ((status = xa_cli_hazard_demo (workspace, cli)) != EXIT_OK ||
+      (status = xa_cli_inspection_demo (workspace, cli)) != EXIT_OK)
     return status;
-  return xa_cli_inspection_demo (workspace, cli);
+  return xa_cli_hazard_demo_photos (workspace, cli);
 }
 
 /* The store of the data folder, opened for reading as the command table says: checking

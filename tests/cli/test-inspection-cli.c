@@ -241,9 +241,20 @@ test_demo (void)
   g_auto(XaTestRun) verify = { 0 };
   g_autoptr(JsonArray) inspections = NULL;
 
-  xa_test_run_cli (&demo, data_dir, "demo", "--schools", "3", "--inspections", NULL);
+  g_auto(XaTestRun) refused = { 0 };
+  g_autofree char *blobs = g_build_filename (data_dir, "blobs", NULL);
+
+  /* Photos need hazards to be of. */
+  xa_test_run_cli (&refused, data_dir, "demo", "--schools", "3", "--photos", "5", NULL);
+  g_assert_cmpint (refused.status, ==, 2);
+  g_assert_nonnull (strstr (refused.err, "--photos"));
+
+  xa_test_run_cli (&demo, data_dir, "demo", "--schools", "3", "--inspections", "--photos", "5", NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_nonnull (strstr (demo.out, "inspections"));
+  /* The abnormal items of this year's inspections became open hazards: they get photos. */
+  g_assert_nonnull (strstr (demo.out, "photos"));
+  g_assert_true (g_file_test (blobs, G_FILE_TEST_IS_DIR));
   inspections = xa_test_run_cli_json (data_dir, "inspection", "list", "--json", NULL);
   g_assert_cmpuint (json_array_get_length (inspections), >, 0);
   xa_test_run_cli (&verify, data_dir, "audit", "verify", NULL);

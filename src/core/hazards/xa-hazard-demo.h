@@ -23,4 +23,13 @@ gboolean xa_hazard_demo_fill (XaHazardBook  *book,
                               const char    *today,
                               GError       **error);
 
+/* The most hazards `demo --photos` gives photos to: two small JPEGs each. */
+#define XA_HAZARD_DEMO_MAX_PHOTOS 5000
+
+gboolean xa_hazard_demo_add_photos (XaHazardBook  *book,
+                                    guint          n_hazards,
+                                    guint32        seed,
+                                    guint         *n_added,
+                                    GError       **error);
+
 G_END_DECLS

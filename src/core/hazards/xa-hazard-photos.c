@@ -260,13 +260,19 @@ static gboolean
 prepare_add (AddPhoto  *add,
              GError   **error)
 {
-  g_autofree char *base = g_filename_display_basename (add->path);
   g_autoptr(GdkPixbuf) decoded = NULL;
 
-  add->file_name = g_utf8_substring (base, 0, MIN (g_utf8_strlen (base, -1), MAX_FILE_NAME));
+  /* A photo given as bytes comes with its name; a file is read for both. */
+  if (add->content == NULL)
+    {
+      g_autofree char *base = g_filename_display_basename (add->path);
 
-  if (!(add->content = read_photo_file (add->path, error)) ||
-      !xa_image_read_info (add->content, add->file_name, &add->info, error))
+      add->file_name = g_utf8_substring (base, 0, MIN (g_utf8_strlen (base, -1), MAX_FILE_NAME));
+      if (!(add->content = read_photo_file (add->path, error)))
+        return FALSE;
+    }
+
+  if (!xa_image_read_info (add->content, add->file_name, &add->info, error))
     return FALSE;
 
   /* What cannot be shown is not kept: a header that reads well over data that does
@@ -344,6 +350,46 @@ xa_hazard_photos_add_file (XaHazardBook       *book,
   g_return_val_if_fail (kind < XA_N_HAZARD_PHOTO_KINDS, NULL);
 
   add = add_photo_new (hazard_uuid, kind, path);
+  return run_add (book, add, error);
+}
+
+/**
+ * xa_hazard_photos_add_bytes:
+ * @content: the photo's bytes, at most %XA_HAZARD_PHOTO_MAX_SIZE
+ * @file_name: what the photo is called, for the list and messages
+ *
+ * Adds a photo that is not a file of its own (one made by the demo, or pasted), with
+ * the checks and in the one transaction of xa_hazard_photos_add_file().
+ *
+ * Returns: (transfer full): the photo added, or %NULL with @error set
+ */
+XaHazardPhoto *
+xa_hazard_photos_add_bytes (XaHazardBook       *book,
+                            const char         *hazard_uuid,
+                            XaHazardPhotoKind   kind,
+                            GBytes             *content,
+                            const char         *file_name,
+                            GError            **error)
+{
+  g_autoptr(AddPhoto) add = NULL;
+
+  g_return_val_if_fail (XA_IS_HAZARD_BOOK (book), NULL);
+  g_return_val_if_fail (hazard_uuid != NULL && content != NULL && file_name != NULL, NULL);
+  g_return_val_if_fail (kind < XA_N_HAZARD_PHOTO_KINDS, NULL);
+
+  if (g_bytes_get_size (content) > XA_HAZARD_PHOTO_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (XA_HAZARD_PHOTO_MAX_SIZE);
+
+      g_set_error (error, XA_HAZARD_PHOTOS_ERROR, XA_HAZARD_PHOTOS_ERROR_FILE,
+                   _("“%s” is larger than the %s a photo may be; save it smaller and add it again"),
+                   file_name, limit);
+      return NULL;
+    }
+
+  add = add_photo_new (hazard_uuid, kind, file_name);
+  add->content = g_bytes_ref (content);
+  add->file_name = g_utf8_substring (file_name, 0, MIN (g_utf8_strlen (file_name, -1), MAX_FILE_NAME));
   return run_add (book, add, error);
 }
 

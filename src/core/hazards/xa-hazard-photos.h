@@ -42,6 +42,12 @@ XaHazardPhoto  *xa_hazard_photos_add_file        (XaHazardBook         *book,
                                                   XaHazardPhotoKind     kind,
                                                   const char           *path,
                                                   GError              **error);
+XaHazardPhoto  *xa_hazard_photos_add_bytes       (XaHazardBook         *book,
+                                                  const char           *hazard_uuid,
+                                                  XaHazardPhotoKind     kind,
+                                                  GBytes               *content,
+                                                  const char           *file_name,
+                                                  GError              **error);
 void            xa_hazard_photos_add_file_async  (XaHazardBook         *book,
                                                   const char           *hazard_uuid,
                                                   XaHazardPhotoKind     kind,

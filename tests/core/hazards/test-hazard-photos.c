@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "xa-test-utils.h"
+#include "core/hazards/xa-hazard-demo.h"
 #include "hazard-test-utils.h"
 #include "core/hazards/xa-hazard-book.h"
 #include "core/hazards/xa-hazard-photos.h"
@@ -641,6 +642,51 @@ test_school_access (Fixture       *fixture,
   assert_audit_clean (admin);
 }
 
+/* The demo's photos: drawn, with the time taken in their EXIF data (the day found, or
+ * rectified for an 'after' one), stored as chosen files are, each decoding; closed
+ * hazards get none. */
+static void
+test_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = xa_test_workspace_new_in_memory ("安全办", 3);
+  struct { XaStore *store; XaHazardBook *book; } demo = { xa_workspace_get_store (workspace),
+                                                          xa_workspace_get_hazards (workspace) }, *fixture = &demo;
+  guint n_added = 0;
+  gint64 n_open;
+  gint64 n_after;
+
+  g_assert_true (xa_hazard_demo_fill (fixture->book, 2000, 11, "2023-03-15", &error));
+  g_assert_no_error (error);
+  n_open = xa_test_query_int (fixture->store, "SELECT count(*) FROM hazard WHERE state <> 'closed'"
+                                              " AND school_year = 2022");
+  g_assert_cmpint (n_open, >=, 25);
+  g_assert_true (xa_hazard_demo_add_photos (fixture->book, 20, 11, &n_added, &error));
+  g_assert_no_error (error);
+
+  n_after = xa_test_query_int (fixture->store, "SELECT count(*) FROM hazard_photo WHERE kind = 'after'");
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM hazard_photo WHERE kind = 'before'"),
+                   ==, 20);
+  g_assert_cmpuint (n_added, ==, 20 + n_after);
+  g_assert_cmpint (xa_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM hazard_photo p JOIN hazard h ON h.uuid = p.hazard_uuid"
+                                      " WHERE h.state = 'closed'"), ==, 0);
+  /* The EXIF time, read back when stored: the day the hazard was found. */
+  g_assert_cmpint (xa_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM hazard_photo p JOIN hazard h ON h.uuid = p.hazard_uuid"
+                                      " WHERE p.kind = 'before' AND substr (p.taken_at, 1, 10) = h.found_on"), ==, 20);
+  g_assert_cmpint (xa_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM hazard_photo p JOIN hazard h ON h.uuid = p.hazard_uuid"
+                                      " WHERE p.kind = 'after' AND substr (p.taken_at, 1, 10) = h.completed_on"),
+                   ==, n_after);
+
+  /* Again: the hazards with photos are skipped, the next ones get theirs. */
+  g_assert_true (xa_hazard_demo_add_photos (fixture->book, 5, 12, NULL, &error));
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM hazard_photo WHERE kind = 'before'"),
+                   ==, 25);
+  xa_test_assert_chain_holds (fixture->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +696,7 @@ main (int   argc,
   g_test_add ("/hazard-photos/add-list-remove", Fixture, NULL, fixture_set_up, test_add_list_remove,
               fixture_tear_down);
   g_test_add ("/hazard-photos/thumbnails", Fixture, NULL, fixture_set_up, test_thumbnails, fixture_tear_down);
+  g_test_add_func ("/hazard-photos/demo", test_demo);
   g_test_add ("/hazard-photos/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/hazard-photos/closed", Fixture, NULL, fixture_set_up, test_closed, fixture_tear_down);
   g_test_add ("/hazard-photos/damaged", Fixture, NULL, fixture_set_up, test_damaged, fixture_tear_down);
