@@ -43,6 +43,54 @@ xa_widget_add_toast (GtkWidget *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+static void
+open_folder_cb (AdwToast  *toast,
+                GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_object_get_data (G_OBJECT (toast), "folder-uri"), GDK_CURRENT_TIME);
+}
+
+/**
+ * xa_widget_report_export:
+ * @file: the file written, or not
+ * @error: (nullable): why it was not written; %NULL when it was
+ *
+ * What every PDF export says when it is done: a toast over @widget that @file was
+ * saved, with a button that opens its folder; or why it was not, unless it was
+ * cancelled.
+ */
+void
+xa_widget_report_export (GtkWidget    *widget,
+                         GFile        *file,
+                         const GError *error)
+{
+  g_autofree char *basename = NULL;
+  g_autoptr(GFile) folder = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xa_widget_show_error (widget, _("The PDF Was Not Saved"), error->message);
+      return;
+    }
+
+  basename = g_file_get_basename (file);
+  folder = g_file_get_parent (file);
+  /* Translators: %s is the name of the PDF file just saved. */
+  toast = adw_toast_new_format (_("Saved “%s”"), basename);
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  g_object_set_data_full (G_OBJECT (toast), "folder-uri", g_file_get_uri (folder), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_folder_cb), widget, 0);
+  xa_widget_add_toast (widget, toast);
+}
+
 /**
  * xa_widget_show_error:
  *
@@ -327,6 +375,30 @@ xa_choose_file_async (GtkWidget            *widget,
   g_signal_connect_data (chooser, "response", G_CALLBACK (file_chosen_cb),
                          g_steal_pointer (&task), (GClosureNotify) g_object_unref, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * xa_choose_pdf_file_async:
+ * @current_name: the name offered, with its .pdf
+ *
+ * xa_choose_file_async() for the file an export writes: PDF documents shown, saved
+ * with _Save.
+ */
+void
+xa_choose_pdf_file_async (GtkWidget           *widget,
+                          const char          *title,
+                          const char          *current_name,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_pattern (pdf, "*.pdf");
+  xa_choose_file_async (widget, GTK_FILE_CHOOSER_ACTION_SAVE, title, _("_Save"), current_name, pdf,
+                        cancellable, callback, user_data);
 }
 
 /**

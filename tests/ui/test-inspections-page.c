@@ -8,16 +8,21 @@
  * problem typed, Ctrl+S), the item turned into a hazard of the ledger through its
  * dialog, linked both ways in the database; the record listed with its badge; the plan
  * with its missed and done slots; the missed inspections of every school; the campaigns
- * launched and their grid following a school's record. Screenshots for a person to look
- * at when $XA_TEST_SCREENSHOTS names a folder.
+ * launched and their grid following a school's record; the inspection's record exported
+ * as a PDF and read back, and Ctrl+P opening the print dialog. Screenshots for a person
+ * to look at when $XA_TEST_SCREENSHOTS names a folder.
  */
 
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "xa-test-ui-utils.h"
 #include "xa-test-utils.h"
+#include "document/xa-test-pdf.h"
 #include "ui/inspections/xa-inspection-editor.h"
 #include "ui/inspections/xa-inspection-hazard-dialog.h"
 #include "ui/inspections/xa-inspections-page.h"
@@ -73,6 +78,81 @@ template_child (gpointer    widget,
                 const char *name)
 {
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
+}
+
+static void
+wait_while_busy (XaInspectionEditor *editor)
+{
+  while (xa_inspection_editor_get_busy (editor))
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+}
+
+/* The saved inspection's record, exported off the main thread and read back: the school,
+ * the head, the item's problem and its hazard, the count; not while an edit is unsaved.
+ * Ctrl+P lays it out and opens the print dialog. */
+static void
+export_and_print (Fixture            *fixture,
+                  XaInspectionEditor *editor,
+                  const char         *hazard_number)
+{
+  g_autofree char *path = g_build_filename (fixture->ui.data_dir, "检查记录.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *title = NULL;
+  XaOrganisation *school = NULL;
+  XaInspection *inspection = xa_inspection_editor_get_inspection (editor);
+  GtkWindow *print_dialog;
+
+  xa_inspection_editor_export_to_file (editor, file);
+  g_assert_true (xa_inspection_editor_get_busy (editor));
+  wait_while_busy (editor);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  text = xa_test_pdf_text (document);
+  squeezed = xa_test_squeeze (text);
+  for (guint i = 0; i < g_list_model_get_n_items (xa_school_registry_get_schools (
+                       xa_workspace_get_registry (fixture->ui.workspace))) && school == NULL; i++)
+    {
+      g_autoptr(XaOrganisation) candidate = g_list_model_get_item (xa_school_registry_get_schools (
+                                                xa_workspace_get_registry (fixture->ui.workspace)), i);
+
+      if (g_strcmp0 (xa_organisation_get_uuid (candidate), xa_inspection_get_school_uuid (inspection)) == 0)
+        school = candidate;
+    }
+  g_assert_nonnull (school);
+  title = g_strdup_printf ("%s安全检查记录表", xa_organisation_get_name (school));
+  g_assert_nonnull (strstr (squeezed, title));
+  g_assert_nonnull (strstr (squeezed, xa_inspection_get_number (inspection)));
+  g_assert_nonnull (strstr (squeezed, "检查类型月查"));
+  g_assert_nonnull (strstr (squeezed, "带队领导王副校长"));
+  g_assert_nonnull (strstr (squeezed, "配电箱旁电线裸露"));
+  g_assert_nonnull (strstr (squeezed, hazard_number));
+  g_assert_nonnull (strstr (squeezed, "检查7项，异常1项，其中1项已转入隐患台账"));
+
+  /* An edit not saved: nothing is exported (the file is the record as stored). */
+  g_assert_true (g_unlink (path) == 0);
+  type_into (template_child (editor, XA_TYPE_INSPECTION_EDITOR, "remarks_row"), "未保存的备注");
+  g_assert_true (xa_inspection_editor_get_dirty (editor));
+  xa_inspection_editor_export_to_file (editor, file);
+  g_assert_false (xa_inspection_editor_get_busy (editor));
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Ctrl+P: laid out in a worker, then the print dialog. */
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (editor), GDK_KEY_p, GDK_CONTROL_MASK));
+  wait_while_busy (editor);
+  print_dialog = xa_test_find_toplevel (GTK_TYPE_DIALOG);
+  g_assert_nonnull (print_dialog);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (print_dialog), ==, "GtkPrintUnixDialog");
+  gtk_dialog_response (GTK_DIALOG (print_dialog), GTK_RESPONSE_CANCEL);
+  xa_test_iterate ();
 }
 
 static void
@@ -168,6 +248,8 @@ test_record_and_hazard (Fixture       *fixture,
                                        " WHERE h.place = '教学楼三楼东侧' AND h.found_on = '2021-10-26'"
                                        " AND h.inspection_type = 'monthly' AND h.category = 'electricity'"), ==, 1);
   xa_test_screenshot (GTK_WIDGET (editor), "inspection-editor-linked");
+
+  export_and_print (fixture, editor, hazard_number);
 
   /* Closed: the record's badge says its abnormal item is in the ledger. */
   gtk_window_close (GTK_WINDOW (editor));

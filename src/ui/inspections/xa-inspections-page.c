@@ -378,12 +378,14 @@ open_editor (XaInspectionsPage *self,
              XaInspection      *inspection)
 {
   GtkWidget *editor;
-  const char *school_uuid = xa_inspections_page_get_school_uuid (self);
+  XaOrganisation *school = selected_school (self);
 
-  if (school_uuid == NULL)
+  if (school == NULL)
     return;
 
-  editor = xa_inspection_editor_new (book (self), school_uuid, self->school_year, inspection, self->today);
+  editor = xa_inspection_editor_new (book (self), xa_organisation_get_uuid (school), self->school_year, inspection,
+                                     self->today);
+  xa_inspection_editor_set_school_name (XA_INSPECTION_EDITOR (editor), xa_organisation_get_name (school));
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (editor));
 }
