@@ -51,7 +51,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (XaCampaignEditor, xa_campaign_editor, ADW_TYPE_WI
 static void
 update_title (XaCampaignEditor *self)
 {
-  adw_window_title_set_subtitle (self->window_title, self->dirty ? _("Not saved") : self->school_name);
+  /* Translators: the school, then “Not saved” */
+  g_autofree char *unsaved = g_strdup_printf (_("%s · %s"), self->school_name, _("Not saved"));
+
+  adw_window_title_set_subtitle (self->window_title, self->dirty ? unsaved : self->school_name);
 }
 
 static void
