@@ -535,15 +535,6 @@ print_done_cb (XaAgreementDetail       *self,
                GtkPrintOperationResult  result,
                GtkPrintOperation       *operation)
 {
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      xa_widget_show_error (GTK_WIDGET (self), _("The Agreement Was Not Printed"),
-                            error ? error->message : NULL);
-    }
-
   if (self->print_operation == operation)
     g_clear_object (&self->print_operation);
 }
@@ -555,21 +546,14 @@ print_action (GtkWidget  *widget,
 {
   XaAgreementDetail *self = XA_AGREEMENT_DETAIL (widget);
   g_autoptr(XaPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
 
   if (self->print_operation != NULL || (operation = xa_agreement_detail_new_print_operation (self)) == NULL)
     return;
 
   self->print_operation = GTK_PRINT_OPERATION (g_object_ref (operation));
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      xa_widget_show_error (widget, _("The Agreement Was Not Printed"), error->message);
-      g_clear_object (&self->print_operation);
-    }
+  if (!xa_print_operation_run_dialog (operation, widget, _("The Agreement Was Not Printed")))
+    g_clear_object (&self->print_operation);
 }
 
 static void
@@ -584,14 +568,8 @@ exported_cb (GObject      *object,
   set_busy (self, FALSE);
   update_actions (self);
 
-  if (!xa_agreement_export_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        xa_widget_show_error (GTK_WIDGET (self), _("The PDF Was Not Saved"), error->message);
-      return;
-    }
-
-  xa_widget_add_saved_toast (GTK_WIDGET (self), file);
+  xa_agreement_export_finish (result, &error);
+  xa_widget_report_export (GTK_WIDGET (self), file, error);
 }
 
 static void
@@ -615,22 +593,16 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   XaAgreementDetail *self = XA_AGREEMENT_DETAIL (widget);
-  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->agreement == NULL || self->choosing)
     return;
 
-  gtk_file_filter_set_name (pdf, _("PDF documents"));
-  gtk_file_filter_add_mime_type (pdf, "application/pdf");
-  gtk_file_filter_add_pattern (pdf, "*.pdf");
   name = xa_agreement_dup_file_name (self->agreement);
-
   self->choosing = TRUE;
   update_actions (self);
-  xa_choose_file_async (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Agreement as PDF"),
-                        _("_Save"), name, pdf, self->cancellable, export_file_chosen_cb,
-                        g_object_ref (self));
+  xa_choose_pdf_file_async (widget, _("Export Agreement as PDF"), name, self->cancellable, export_file_chosen_cb,
+                            g_object_ref (self));
 }
 
 static void

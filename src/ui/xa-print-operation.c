@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "xa-print-operation.h"
+#include "xa-ui-utils.h"
 
 struct _XaPrintOperation
 {
@@ -17,6 +18,8 @@ struct _XaPrintOperation
 
   /* Owned references */
   XaPageSet         *pages;
+  GtkWidget         *widget;           /* who shows a failure: a weak pointer */
+  char              *failure_heading;
 };
 
 G_DEFINE_FINAL_TYPE (XaPrintOperation, xa_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -67,11 +70,27 @@ xa_print_operation_request_page_setup (GtkPrintOperation *operation,
 }
 
 static void
+xa_print_operation_done (GtkPrintOperation       *operation,
+                         GtkPrintOperationResult  result)
+{
+  XaPrintOperation *self = XA_PRINT_OPERATION (operation);
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR || self->widget == NULL)
+    return;
+
+  gtk_print_operation_get_error (operation, &error);
+  xa_widget_show_error (self->widget, self->failure_heading, error ? error->message : NULL);
+}
+
+static void
 xa_print_operation_dispose (GObject *object)
 {
   XaPrintOperation *self = XA_PRINT_OPERATION (object);
 
   g_clear_object (&self->pages);
+  g_clear_weak_pointer (&self->widget);
+  g_clear_pointer (&self->failure_heading, g_free);
 
   G_OBJECT_CLASS (xa_print_operation_parent_class)->dispose (object);
 }
@@ -87,6 +106,7 @@ xa_print_operation_class_init (XaPrintOperationClass *klass)
   operation_class->begin_print = xa_print_operation_begin_print;
   operation_class->draw_page = xa_print_operation_draw_page;
   operation_class->request_page_setup = xa_print_operation_request_page_setup;
+  operation_class->done = xa_print_operation_done;
 }
 
 static void
@@ -131,4 +151,40 @@ xa_print_operation_get_pages (XaPrintOperation *self)
   g_return_val_if_fail (XA_IS_PRINT_OPERATION (self), NULL);
 
   return self->pages;
+}
+
+/**
+ * xa_print_operation_run_dialog:
+ * @widget: where the print is asked from: the dialog is over its window
+ * @failure_heading: what a failure's message says first (打印失败 of what)
+ *
+ * Runs the system print dialog, the pages printed in the background. A failure, at once
+ * or when the print is done, is shown over @widget's window.
+ *
+ * Returns: FALSE when the print could not start
+ */
+gboolean
+xa_print_operation_run_dialog (XaPrintOperation *self,
+                               GtkWidget        *widget,
+                               const char       *failure_heading)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+
+  g_return_val_if_fail (XA_IS_PRINT_OPERATION (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  g_set_weak_pointer (&self->widget, widget);
+  g_free (self->failure_heading);
+  self->failure_heading = g_strdup (failure_heading);
+  root = gtk_widget_get_root (widget);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (self), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      xa_widget_show_error (widget, failure_heading, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -18,5 +18,8 @@ G_DECLARE_FINAL_TYPE (XaPrintOperation, xa_print_operation, XA, PRINT_OPERATION,
 XaPrintOperation *xa_print_operation_new       (XaPageSet        *pages,
                                                 const char       *job_name);
 XaPageSet        *xa_print_operation_get_pages (XaPrintOperation *self);
+gboolean          xa_print_operation_run_dialog (XaPrintOperation *self,
+                                                 GtkWidget        *widget,
+                                                 const char       *failure_heading);
 
 G_END_DECLS

@@ -44,8 +44,8 @@ xa_widget_add_toast (GtkWidget *widget,
 }
 
 static void
-open_folder_cb (GtkWidget *widget,
-                AdwToast  *toast)
+open_folder_cb (AdwToast  *toast,
+                GtkWidget *widget)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
 
@@ -55,21 +55,43 @@ open_folder_cb (GtkWidget *widget,
 
 /**
  * xa_widget_add_saved_toast:
- * @file: the file just written
  *
- * Says that @file was saved, with a button that opens its folder: what every export
- * (an agreement's PDF, a 督办通知) says when it is done.
+ * xa_widget_report_export() of a file that was written.
  */
 void
 xa_widget_add_saved_toast (GtkWidget *widget,
                            GFile     *file)
 {
-  g_autoptr(GFile) folder = NULL;
+  xa_widget_report_export (widget, file, NULL);
+}
+
+/**
+ * xa_widget_report_export:
+ * @file: the file written, or not
+ * @error: (nullable): why it was not written; %NULL when it was
+ *
+ * What every PDF export says when it is done: a toast over @widget that @file was
+ * saved, with a button that opens its folder; or why it was not, unless it was
+ * cancelled.
+ */
+void
+xa_widget_report_export (GtkWidget    *widget,
+                         GFile        *file,
+                         const GError *error)
+{
   g_autofree char *basename = NULL;
+  g_autoptr(GFile) folder = NULL;
   AdwToast *toast;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (G_IS_FILE (file));
+
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xa_widget_show_error (widget, _("The PDF Was Not Saved"), error->message);
+      return;
+    }
 
   basename = g_file_get_basename (file);
   folder = g_file_get_parent (file);
@@ -77,7 +99,7 @@ xa_widget_add_saved_toast (GtkWidget *widget,
   toast = adw_toast_new_format (_("Saved “%s”"), basename);
   adw_toast_set_button_label (toast, _("_Open Folder"));
   g_object_set_data_full (G_OBJECT (toast), "folder-uri", g_file_get_uri (folder), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_folder_cb), widget, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_folder_cb), widget, 0);
   xa_widget_add_toast (widget, toast);
 }
 
@@ -445,6 +467,30 @@ xa_choose_file_async (GtkWidget            *widget,
   task = g_task_new (widget, cancellable, callback, user_data);
   g_task_set_source_tag (task, xa_choose_file_async);
   choose_file (widget, action, FALSE, title, accept_label, current_name, filter, g_steal_pointer (&task));
+}
+
+/**
+ * xa_choose_pdf_file_async:
+ * @current_name: the name offered, with its .pdf
+ *
+ * xa_choose_file_async() for the file an export writes: PDF documents shown, saved
+ * with _Save.
+ */
+void
+xa_choose_pdf_file_async (GtkWidget           *widget,
+                          const char          *title,
+                          const char          *current_name,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_pattern (pdf, "*.pdf");
+  xa_choose_file_async (widget, GTK_FILE_CHOOSER_ACTION_SAVE, title, _("_Save"), current_name, pdf,
+                        cancellable, callback, user_data);
 }
 
 /**

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 void  xa_widget_add_toast      (GtkWidget  *widget,
                                 AdwToast   *toast);
+void  xa_widget_report_export  (GtkWidget    *widget,
+                                GFile        *file,
+                                const GError *error);
 void  xa_widget_add_saved_toast (GtkWidget *widget,
                                  GFile     *file);
 void  xa_widget_show_error     (GtkWidget  *widget,
@@ -55,6 +58,12 @@ void   xa_choose_file_async  (GtkWidget            *widget,
                              GCancellable         *cancellable,
                              GAsyncReadyCallback   callback,
                              gpointer              user_data);
+void   xa_choose_pdf_file_async (GtkWidget          *widget,
+                                const char         *title,
+                                const char         *current_name,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data);
 GFile *xa_choose_file_finish (GAsyncResult         *result,
                              GError              **error);
 void        xa_choose_files_async  (GtkWidget           *widget,

@@ -8,16 +8,23 @@
  * problem typed, Ctrl+S), the item turned into a hazard of the ledger through its
  * dialog, linked both ways in the database; the record listed with its badge; the plan
  * with its missed and done slots; the missed inspections of every school; the campaigns
- * launched and their grid following a school's record. Screenshots for a person to look
- * at when $XA_TEST_SCREENSHOTS names a folder.
+ * launched and their grid following a school's record; the inspection's record exported
+ * as a PDF and read back, and Ctrl+P opening the print dialog; a school's record of a
+ * campaign edited from the grid's cell, saved, and its unsaved edits asked about. Screenshots for a person
+ * to look at when $XA_TEST_SCREENSHOTS names a folder.
  */
 
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "xa-test-ui-utils.h"
 #include "xa-test-utils.h"
+#include "document/xa-test-pdf.h"
+#include "ui/inspections/xa-campaign-editor.h"
 #include "ui/inspections/xa-inspection-editor.h"
 #include "ui/inspections/xa-inspection-hazard-dialog.h"
 #include "ui/inspections/xa-inspections-page.h"
@@ -73,6 +80,81 @@ template_child (gpointer    widget,
                 const char *name)
 {
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type, name));
+}
+
+static void
+wait_while_busy (XaInspectionEditor *editor)
+{
+  while (xa_inspection_editor_get_busy (editor))
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+}
+
+/* The saved inspection's record, exported off the main thread and read back: the school,
+ * the head, the item's problem and its hazard, the count; not while an edit is unsaved.
+ * Ctrl+P lays it out and opens the print dialog. */
+static void
+export_and_print (Fixture            *fixture,
+                  XaInspectionEditor *editor,
+                  const char         *hazard_number)
+{
+  g_autofree char *path = g_build_filename (fixture->ui.data_dir, "检查记录.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *title = NULL;
+  XaOrganisation *school = NULL;
+  XaInspection *inspection = xa_inspection_editor_get_inspection (editor);
+  GtkWindow *print_dialog;
+
+  xa_inspection_editor_export_to_file (editor, file);
+  g_assert_true (xa_inspection_editor_get_busy (editor));
+  wait_while_busy (editor);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  text = xa_test_pdf_text (document);
+  squeezed = xa_test_squeeze (text);
+  for (guint i = 0; i < g_list_model_get_n_items (xa_school_registry_get_schools (
+                       xa_workspace_get_registry (fixture->ui.workspace))) && school == NULL; i++)
+    {
+      g_autoptr(XaOrganisation) candidate = g_list_model_get_item (xa_school_registry_get_schools (
+                                                xa_workspace_get_registry (fixture->ui.workspace)), i);
+
+      if (g_strcmp0 (xa_organisation_get_uuid (candidate), xa_inspection_get_school_uuid (inspection)) == 0)
+        school = candidate;
+    }
+  g_assert_nonnull (school);
+  title = g_strdup_printf ("%s安全检查记录表", xa_organisation_get_name (school));
+  g_assert_nonnull (strstr (squeezed, title));
+  g_assert_nonnull (strstr (squeezed, xa_inspection_get_number (inspection)));
+  g_assert_nonnull (strstr (squeezed, "检查类型月查"));
+  g_assert_nonnull (strstr (squeezed, "带队领导王副校长"));
+  g_assert_nonnull (strstr (squeezed, "配电箱旁电线裸露"));
+  g_assert_nonnull (strstr (squeezed, hazard_number));
+  g_assert_nonnull (strstr (squeezed, "检查7项，异常1项，其中1项已转入隐患台账"));
+
+  /* An edit not saved: nothing is exported (the file is the record as stored). */
+  g_assert_true (g_unlink (path) == 0);
+  type_into (template_child (editor, XA_TYPE_INSPECTION_EDITOR, "remarks_row"), "未保存的备注");
+  g_assert_true (xa_inspection_editor_get_dirty (editor));
+  xa_inspection_editor_export_to_file (editor, file);
+  g_assert_false (xa_inspection_editor_get_busy (editor));
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Ctrl+P: laid out in a worker, then the print dialog. */
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (editor), GDK_KEY_p, GDK_CONTROL_MASK));
+  wait_while_busy (editor);
+  print_dialog = xa_test_find_toplevel (GTK_TYPE_DIALOG);
+  g_assert_nonnull (print_dialog);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (print_dialog), ==, "GtkPrintUnixDialog");
+  gtk_dialog_response (GTK_DIALOG (print_dialog), GTK_RESPONSE_CANCEL);
+  xa_test_iterate ();
 }
 
 static void
@@ -169,12 +251,135 @@ test_record_and_hazard (Fixture       *fixture,
                                        " AND h.inspection_type = 'monthly' AND h.category = 'electricity'"), ==, 1);
   xa_test_screenshot (GTK_WIDGET (editor), "inspection-editor-linked");
 
+  export_and_print (fixture, editor, hazard_number);
+
   /* Closed: the record's badge says its abnormal item is in the ledger. */
   gtk_window_close (GTK_WINDOW (editor));
   xa_test_iterate ();
   g_assert_null (xa_test_find_toplevel (XA_TYPE_INSPECTION_EDITOR));
   g_assert_cmpuint (g_list_model_get_n_items (records), ==, 1);
   xa_test_screenshot (GTK_WIDGET (fixture->window), "inspections-records");
+  xa_test_assert_chain_holds (xa_workspace_get_store (fixture->ui.workspace));
+}
+
+/* The text of the grid's cell: a label, or the label of a campaign's button. */
+static const char *
+cell_text (GtkWidget *grid,
+           int        column,
+           guint      row)
+{
+  GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (grid), column, (int) row);
+
+  if (GTK_IS_BUTTON (cell))
+    cell = gtk_button_get_child (GTK_BUTTON (cell));
+  return gtk_label_get_text (GTK_LABEL (cell));
+}
+
+static char *
+buffer_text (gpointer view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_buffer_text (gpointer    view,
+                 const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  xa_test_iterate ();
+}
+
+/* The second school's cell of the third campaign opens its record. */
+static XaCampaignEditor *
+open_campaign_cell (GtkWidget *grid)
+{
+  GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (grid), 2 + 2, 2);
+
+  g_assert_true (GTK_IS_BUTTON (cell));
+  g_signal_emit_by_name (cell, "clicked");
+  xa_test_iterate ();
+  return xa_test_find_toplevel (XA_TYPE_CAMPAIGN_EDITOR);
+}
+
+/* A cell of the campaigns' grid opens the school's record of the campaign: the three
+ * parts typed in several lines and saved together with Ctrl+S, the grid following (◐,
+ * then ● and the count); closing with an edit asks, and 取消 stays, 放弃 drops it; the
+ * record opens again as stored. */
+static void
+test_campaign_editor (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *grid = template_child (fixture->page, XA_TYPE_INSPECTIONS_PAGE, "campaign_grid");
+  XaCampaignEditor *editor;
+  AdwMessageDialog *dialog;
+  g_autofree char *plan = NULL;
+
+  xa_inspections_page_show_view (fixture->page, "campaigns");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "inspections.launch-campaigns", NULL));
+  xa_test_iterate ();
+  g_assert_cmpstr (cell_text (grid, 4, 2), ==, "○");
+
+  editor = open_campaign_cell (grid);
+  g_assert_nonnull (editor);
+  g_assert_false (xa_campaign_editor_get_dirty (editor));
+
+  /* The plan alone: saved, the cell under way, nothing complete yet. */
+  set_buffer_text (xa_test_template_child (editor, XA_TYPE_CAMPAIGN_EDITOR, "plan_view"),
+                   "一、成立食品安全工作领导小组\n二、每周检查食堂进货台账");
+  g_assert_true (xa_campaign_editor_get_dirty (editor));
+  g_assert_cmpstr (cell_text (grid, 4, 2), ==, "○");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_false (xa_campaign_editor_get_dirty (editor));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM campaign_record"
+                                       " WHERE plan = '一、成立食品安全工作领导小组' || char(10) || '二、每周检查食堂进货台账'"), ==, 1);
+  g_assert_cmpstr (cell_text (grid, 4, 2), ==, "◐");
+  g_assert_cmpstr (cell_text (grid, 1, 2), ==, "0/15");
+
+  /* The activities and the summary: complete. */
+  set_buffer_text (xa_test_template_child (editor, XA_TYPE_CAMPAIGN_EDITOR, "activities_view"),
+                   "5月20日全校食品安全教育\n6月3日应急疏散演练");
+  set_buffer_text (xa_test_template_child (editor, XA_TYPE_CAMPAIGN_EDITOR, "summary_view"), "全年无食物中毒事件");
+  xa_test_screenshot (GTK_WIDGET (editor), "campaign-editor");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM campaign_record WHERE summary = '全年无食物中毒事件'"
+                                       " AND activities LIKE '%应急疏散演练'"), ==, 1);
+  g_assert_cmpstr (cell_text (grid, 4, 2), ==, "●");
+  g_assert_cmpstr (cell_text (grid, 1, 2), ==, "1/15");
+
+  /* An edit, then closing: asked; 取消 stays with the edit. */
+  set_buffer_text (xa_test_template_child (editor, XA_TYPE_CAMPAIGN_EDITOR, "summary_view"), "未保存的总结");
+  gtk_window_close (GTK_WINDOW (editor));
+  xa_test_iterate ();
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  xa_test_iterate ();
+  g_assert_true (xa_test_find_toplevel (XA_TYPE_CAMPAIGN_EDITOR) == editor);
+  g_assert_true (xa_campaign_editor_get_dirty (editor));
+
+  /* 放弃: closed, the stored summary kept. */
+  gtk_window_close (GTK_WINDOW (editor));
+  xa_test_iterate ();
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  xa_test_iterate ();
+  g_assert_null (xa_test_find_toplevel (XA_TYPE_CAMPAIGN_EDITOR));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM campaign_record WHERE summary = '全年无食物中毒事件'"), ==, 1);
+
+  /* Opened again: the record as stored, its lines kept. */
+  editor = open_campaign_cell (grid);
+  g_assert_nonnull (editor);
+  plan = buffer_text (xa_test_template_child (editor, XA_TYPE_CAMPAIGN_EDITOR, "plan_view"));
+  g_assert_cmpstr (plan, ==, "一、成立食品安全工作领导小组\n二、每周检查食堂进货台账");
+  g_assert_false (xa_campaign_editor_get_dirty (editor));
+  gtk_window_close (GTK_WINDOW (editor));
+  xa_test_iterate ();
+  g_assert_null (xa_test_find_toplevel (XA_TYPE_CAMPAIGN_EDITOR));
   xa_test_assert_chain_holds (xa_workspace_get_store (fixture->ui.workspace));
 }
 
@@ -236,8 +441,8 @@ test_plan_missed_and_campaigns (Fixture       *fixture,
     for (guint s = 0; s < xa_campaign_grid_get_n_schools (stored); s++)
       if (g_str_equal (xa_campaign_grid_get_school_uuid (stored, s), xa_inspections_page_get_school_uuid (fixture->page)))
         row = s + 1;
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 6, (int) row))), ==, "●");
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, (int) row))), ==, "1/15");
+    g_assert_cmpstr (cell_text (grid, 6, row), ==, "●");
+    g_assert_cmpstr (cell_text (grid, 1, row), ==, "1/15");
   }
   xa_test_screenshot (GTK_WIDGET (fixture->window), "inspections-campaigns");
 }
@@ -252,6 +457,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/xa/inspections/plan-missed-and-campaigns", Fixture, NULL, fixture_set_up,
               test_plan_missed_and_campaigns, fixture_tear_down);
+  g_test_add ("/xa/inspections/campaign-editor", Fixture, NULL, fixture_set_up, test_campaign_editor,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -7,7 +7,9 @@
  * the one in focus abnormal and the problem is typed in the row that opens below it.
  * Ctrl+S saves. Once saved, an abnormal item becomes a hazard of the ledger with its
  * button (xa-inspection-hazard-dialog.c); the item then shows the hazard's number.
- * Closing with edits not saved asks first.
+ * A saved inspection prints (Ctrl+P) or exports its record (安全检查记录表) as a PDF,
+ * laid out off the main thread (xa-inspection-print.c). Closing with edits not saved
+ * asks first.
  */
 
 #include "config.h"
@@ -16,6 +18,8 @@
 
 #include "xa-inspection-editor.h"
 #include "xa-inspection-hazard-dialog.h"
+#include "xa-inspection-print.h"
+#include "document/xa-inspection-record.h"
 #include "xa-accessible.h"
 #include "xa-ui-utils.h"
 #include "core/util/xa-date.h"
@@ -30,6 +34,9 @@ struct _XaInspectionEditor
   XaInspection      *inspection;
   GPtrArray         *checklists;  /* XaChecklist */
   GPtrArray         *item_rows;   /* the rows of the items group, to remove them */
+  char              *school_name; /* the record's title's */
+  GCancellable      *cancellable;
+  GFile             *export_file; /* while a PDF is written */
 
   /* Template widgets */
   AdwComboRow       *checklist_row;
@@ -48,6 +55,8 @@ struct _XaInspectionEditor
   gboolean           dirty;
   gboolean           filling;
   gboolean           close_confirmed;
+  gboolean           choosing;    /* the export's file chooser is open */
+  gboolean           printing;    /* the record is being laid out for the print dialog */
 };
 
 G_DEFINE_FINAL_TYPE (XaInspectionEditor, xa_inspection_editor, ADW_TYPE_WINDOW)
@@ -88,6 +97,20 @@ update_title (XaInspectionEditor *self)
   adw_window_title_set_subtitle (self->window_title, self->dirty ? _("Not saved") : NULL);
 }
 
+/* A hazard is made, and the record printed, from what is stored: they wait for the
+ * save; a print or an export waits for the one before. */
+static void
+update_actions (XaInspectionEditor *self)
+{
+  gboolean stored = xa_inspection_get_uuid (self->inspection)[0] != '\0';
+  gboolean printable = stored && !self->dirty && self->school_name != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.record-hazard", !self->dirty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print", printable && !self->printing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export",
+                                 printable && !self->choosing && self->export_file == NULL);
+}
+
 static void
 set_dirty (XaInspectionEditor *self,
            gboolean            dirty)
@@ -97,8 +120,7 @@ set_dirty (XaInspectionEditor *self,
 
   self->dirty = dirty;
   update_title (self);
-  /* A hazard is made from what is stored: its buttons wait for the save. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.record-hazard", !dirty);
+  update_actions (self);
 }
 
 static void
@@ -315,7 +337,7 @@ save_action (GtkWidget  *widget,
   show_error (self, NULL, NULL);
   self->dirty = FALSE;
   fill (self);
-  gtk_widget_action_set_enabled (widget, "editor.record-hazard", TRUE);
+  update_actions (self);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Inspection saved")));
 }
 
@@ -380,6 +402,85 @@ record_hazard_action (GtkWidget  *widget,
 }
 
 static void
+printed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(XaInspectionEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->printing = FALSE;
+  update_actions (self);
+  if (!xa_inspection_print_finish (result, &error) && error != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    xa_widget_show_error (GTK_WIDGET (self), _("The Inspection Record Was Not Printed"), error->message);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  XaInspectionEditor *self = XA_INSPECTION_EDITOR (widget);
+
+  if (self->printing || self->dirty || self->school_name == NULL)
+    return;
+
+  self->printing = TRUE;
+  update_actions (self);
+  xa_inspection_print_async (self->inspection, self->school_name, widget, self->cancellable, printed_cb,
+                             g_object_ref (self));
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(XaInspectionEditor) self = user_data;
+  g_autoptr(GFile) file = g_steal_pointer (&self->export_file);
+  g_autoptr(GError) error = NULL;
+
+  update_actions (self);
+  xa_inspection_export_finish (result, &error);
+  xa_widget_report_export (GTK_WIDGET (self), file, error);
+}
+
+static void
+export_file_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(XaInspectionEditor) self = user_data;
+  g_autoptr(GFile) file = xa_choose_file_finish (result, NULL);
+
+  self->choosing = FALSE;
+  update_actions (self);
+  if (file != NULL)
+    xa_inspection_editor_export_to_file (self, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaInspectionEditor *self = XA_INSPECTION_EDITOR (widget);
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+
+  if (self->choosing || self->dirty || self->school_name == NULL)
+    return;
+
+  name = xa_inspection_record_dup_file_name (self->inspection, self->school_name);
+  file_name = g_strconcat (name, ".pdf", NULL);
+  self->choosing = TRUE;
+  update_actions (self);
+  xa_choose_pdf_file_async (widget, _("Export Inspection Record as PDF"), file_name, self->cancellable,
+                            export_file_chosen_cb, g_object_ref (self));
+}
+
+static void
 discard_confirmed_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
@@ -413,7 +514,11 @@ xa_inspection_editor_dispose (GObject *object)
 {
   XaInspectionEditor *self = XA_INSPECTION_EDITOR (object);
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_INSPECTION_EDITOR);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->export_file);
+  g_clear_pointer (&self->school_name, g_free);
   g_clear_object (&self->book);
   g_clear_object (&self->inspection);
   g_clear_pointer (&self->checklists, g_ptr_array_unref);
@@ -449,7 +554,10 @@ xa_inspection_editor_class_init (XaInspectionEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.add-checklist", NULL, add_checklist_action);
   gtk_widget_class_install_action (widget_class, "editor.record-hazard", "u", record_hazard_action);
+  gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "editor.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "editor.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -460,6 +568,7 @@ xa_inspection_editor_init (XaInspectionEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->item_rows = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
   /* Until xa_inspection_editor_new() filled the fields, a change is no edit. */
   self->filling = TRUE;
 
@@ -527,7 +636,7 @@ xa_inspection_editor_new (XaInspectionBook *book,
 
   fill (self);
   self->filling = FALSE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.record-hazard", TRUE);
+  update_actions (self);
   xa_accessible_prepare (GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }
@@ -568,4 +677,56 @@ xa_inspection_editor_get_dirty (XaInspectionEditor *self)
 {
   g_return_val_if_fail (XA_IS_INSPECTION_EDITOR (self), FALSE);
   return self->dirty;
+}
+
+/**
+ * xa_inspection_editor_set_school_name:
+ *
+ * The school's name, as the printed record's title says it; printing waits for it.
+ */
+void
+xa_inspection_editor_set_school_name (XaInspectionEditor *self,
+                                      const char         *school_name)
+{
+  g_return_if_fail (XA_IS_INSPECTION_EDITOR (self));
+
+  g_free (self->school_name);
+  self->school_name = g_strdup (school_name);
+  update_actions (self);
+}
+
+/**
+ * xa_inspection_editor_export_to_file:
+ * @file: where the PDF goes; replaced when it exists
+ *
+ * What "导出 PDF…" does once a file is chosen: writes the record of the inspection as
+ * saved, in a worker thread, then offers to open the folder. "busy" until it is done.
+ */
+void
+xa_inspection_editor_export_to_file (XaInspectionEditor *self,
+                                     GFile              *file)
+{
+  g_return_if_fail (XA_IS_INSPECTION_EDITOR (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->export_file != NULL || self->dirty || self->school_name == NULL ||
+      xa_inspection_get_uuid (self->inspection)[0] == '\0')
+    return;
+
+  self->export_file = g_object_ref (file);
+  update_actions (self);
+  xa_inspection_export_async (self->inspection, self->school_name, file, self->cancellable, exported_cb,
+                              g_object_ref (self));
+}
+
+/**
+ * xa_inspection_editor_get_busy:
+ *
+ * Returns: whether the record is being laid out to print or written to a file
+ */
+gboolean
+xa_inspection_editor_get_busy (XaInspectionEditor *self)
+{
+  g_return_val_if_fail (XA_IS_INSPECTION_EDITOR (self), FALSE);
+  return self->printing || self->export_file != NULL;
 }

@@ -25,5 +25,10 @@ GtkWidget    *xa_inspection_editor_get_item_row   (XaInspectionEditor *self,
                                                    guint               index,
                                                    gboolean            note);
 gboolean      xa_inspection_editor_get_dirty      (XaInspectionEditor *self);
+void          xa_inspection_editor_set_school_name (XaInspectionEditor *self,
+                                                   const char         *school_name);
+void          xa_inspection_editor_export_to_file (XaInspectionEditor *self,
+                                                   GFile              *file);
+gboolean      xa_inspection_editor_get_busy       (XaInspectionEditor *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-campaign-editor.h"
 #include "xa-inspection-editor.h"
 #include "xa-inspections-page.h"
 #include "xa-accessible.h"
@@ -29,6 +30,7 @@ struct _XaInspectionsPage
   GListStore        *records;   /* XaInspection */
   GListStore        *missed;    /* XaPlanSlot */
   XaInspectionPlan  *plan;
+  XaCampaignGrid    *grid;      /* the one shown */
   char              *today;
 
   /* Template widgets */
@@ -177,7 +179,7 @@ reload_grid (XaInspectionsPage *self)
   static const char * const marks[] = { "○", "◐", "●" };
   static const char * const classes[] = { "draft", "pending", "signed" };
   g_autoptr(GError) error = NULL;
-  g_autoptr(XaCampaignGrid) grid = NULL;
+  XaCampaignGrid *grid;
   g_autofree char *year = xa_school_year_format (self->school_year, FALSE);
   g_autofree char *text = NULL;
   GtkWidget *child;
@@ -185,7 +187,8 @@ reload_grid (XaInspectionsPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->campaign_grid))) != NULL)
     gtk_grid_remove (self->campaign_grid, child);
 
-  grid = xa_inspection_book_dup_campaign_grid (book (self), self->school_year, &error);
+  g_clear_object (&self->grid);
+  grid = self->grid = xa_inspection_book_dup_campaign_grid (book (self), self->school_year, &error);
   gtk_widget_set_visible (GTK_WIDGET (self->launch_button), grid == NULL);
   if (grid == NULL)
     {
@@ -225,12 +228,19 @@ reload_grid (XaInspectionsPage *self)
       for (guint c = 0; c < xa_campaign_grid_get_n_campaigns (grid); c++)
         {
           XaCampaignStatus status = xa_campaign_grid_get_status (grid, s, c);
-          GtkWidget *cell = grid_label (marks[status], "state-badge");
+          GtkWidget *mark = grid_label (marks[status], "state-badge");
+          GtkWidget *cell = gtk_button_new ();
           g_autofree char *tip = g_strdup_printf ("%s · %s: %s", xa_campaign_grid_get_school_name (grid, s),
                                                   xa_campaign_get_name (xa_campaign_grid_get_campaign (grid, c)),
                                                   xa_campaign_status_to_label (status));
 
-          gtk_widget_add_css_class (cell, classes[status]);
+          /* A cell opens the school's record of the campaign. */
+          gtk_widget_add_css_class (mark, classes[status]);
+          gtk_button_set_child (GTK_BUTTON (cell), mark);
+          gtk_widget_add_css_class (cell, "flat");
+          gtk_widget_set_halign (cell, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (cell), "inspections.edit-campaign");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (cell), "(uu)", s, c);
           gtk_widget_set_tooltip_text (cell, tip);
           gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
           gtk_grid_attach (self->campaign_grid, cell, (int) c + 2, (int) s + 1, 1, 1);
@@ -378,12 +388,14 @@ open_editor (XaInspectionsPage *self,
              XaInspection      *inspection)
 {
   GtkWidget *editor;
-  const char *school_uuid = xa_inspections_page_get_school_uuid (self);
+  XaOrganisation *school = selected_school (self);
 
-  if (school_uuid == NULL)
+  if (school == NULL)
     return;
 
-  editor = xa_inspection_editor_new (book (self), school_uuid, self->school_year, inspection, self->today);
+  editor = xa_inspection_editor_new (book (self), xa_organisation_get_uuid (school), self->school_year, inspection,
+                                     self->today);
+  xa_inspection_editor_set_school_name (XA_INSPECTION_EDITOR (editor), xa_organisation_get_name (school));
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -443,6 +455,32 @@ launch_action (GtkWidget  *widget,
     xa_widget_show_error (widget, _("The Campaigns Were Not Launched"), error->message);
 }
 
+static void
+edit_campaign_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  XaInspectionsPage *self = XA_INSPECTIONS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+  guint s, c;
+
+  g_variant_get (parameter, "(uu)", &s, &c);
+  if (self->grid == NULL || s >= xa_campaign_grid_get_n_schools (self->grid) ||
+      c >= xa_campaign_grid_get_n_campaigns (self->grid))
+    return;
+
+  if (!(editor = xa_campaign_editor_new (book (self), xa_campaign_grid_get_campaign (self->grid, c),
+                                         xa_campaign_grid_get_school_uuid (self->grid, s),
+                                         xa_campaign_grid_get_school_name (self->grid, s), &error)))
+    {
+      report (self, error);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 /* The object */
 
 static void
@@ -491,6 +529,7 @@ xa_inspections_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->plan);
+  g_clear_object (&self->grid);
   g_clear_object (&self->records);
   g_clear_object (&self->missed);
   g_clear_object (&self->workspace);
@@ -585,6 +624,7 @@ xa_inspections_page_class_init (XaInspectionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "inspections.previous-year", NULL, year_action);
   gtk_widget_class_install_action (widget_class, "inspections.next-year", NULL, year_action);
   gtk_widget_class_install_action (widget_class, "inspections.launch-campaigns", NULL, launch_action);
+  gtk_widget_class_install_action (widget_class, "inspections.edit-campaign", "(uu)", edit_campaign_action);
 }
 
 static void
