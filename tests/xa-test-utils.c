@@ -159,10 +159,11 @@ run_cli_va (XaTestRun  *run,
  *
  * xa_test_run_cli() with the arguments in an array, for a test that builds them.
  */
-void
-xa_test_run_cli_argv (XaTestRun          *run,
-                      const char         *data_dir,
-                      const char * const *args)
+static void
+run_cli_in (XaTestRun          *run,
+            const char         *locale,
+            const char         *data_dir,
+            const char * const *args)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -186,7 +187,7 @@ xa_test_run_cli_argv (XaTestRun          *run,
   envp = g_environ_unsetenv (envp, "XIAOAN_DATA_DIR");
   envp = g_environ_unsetenv (envp, "XIAOAN_DATABASE");
   envp = g_environ_unsetenv (envp, "XIAOAN_OPERATOR");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
 
   g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
@@ -195,6 +196,29 @@ xa_test_run_cli_argv (XaTestRun          *run,
   run->status = WEXITSTATUS (wait_status);
 
   g_test_message ("xiaoan-cli %s… → %d\n%s%s", first_arg, run->status, run->out, run->err);
+}
+
+void
+xa_test_run_cli_argv (XaTestRun          *run,
+                      const char         *data_dir,
+                      const char * const *args)
+{
+  run_cli_in (run, "C.UTF-8", data_dir, args);
+}
+
+/**
+ * xa_test_run_cli_chinese:
+ * @args: the arguments, %NULL-terminated
+ *
+ * xa_test_run_cli_argv() in Chinese (zh_CN.UTF-8, the translations built with the
+ * tests), for a test of what a user reads.
+ */
+void
+xa_test_run_cli_chinese (XaTestRun          *run,
+                         const char         *data_dir,
+                         const char * const *args)
+{
+  run_cli_in (run, "zh_CN.UTF-8", data_dir, args);
 }
 
 void

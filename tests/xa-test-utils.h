@@ -30,6 +30,9 @@ void     xa_test_run_cli_argv (XaTestRun          *run,
                                const char         *data_dir,
                                const char * const *args);
 
+void     xa_test_run_cli_chinese (XaTestRun          *run,
+                                  const char         *data_dir,
+                                  const char * const *args);
 JsonArray *xa_test_run_cli_json (const char *data_dir,
                                  const char *first_arg,
                                  ...) G_GNUC_NULL_TERMINATED;

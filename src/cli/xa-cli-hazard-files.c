@@ -91,16 +91,6 @@ read_ledger (XaHazardBook  *book,
   return xa_hazard_book_read_all (book, &filter, XA_HAZARD_SORT_NUMBER, NULL, error);
 }
 
-static gboolean
-save_pdf (XaPageLayout  *layout,
-          const char    *path,
-          XaFontResolver *fonts,
-          GError       **error)
-{
-  xa_cli_print_font_warnings (fonts);
-  return layout != NULL && xa_ledger_save_pdf (layout, path, error);
-}
-
 int
 xa_cli_hazard_export (XaCli *cli)
 {
@@ -138,7 +128,7 @@ xa_cli_hazard_export (XaCli *cli)
       XaLedgerInfo info = { xa_organisation_get_name (school), year, NULL, NULL, NULL };
 
       layout = xa_ledger_layout_new (hazards, &info, fonts);
-      ok = save_pdf (layout, out, fonts, &error);
+      ok = xa_cli_save_layout (layout, fonts, out, &error);
     }
   else
     {
@@ -323,7 +313,7 @@ print_form (XaCli    *cli,
   else
     layout = xa_hazard_notice_layout_new (hazard, &info, fonts);
 
-  if (!save_pdf (layout, out, fonts, &error))
+  if (!xa_cli_save_layout (layout, fonts, out, &error))
     return xa_cli_user_error (error);
 
   /* Translators: a hazard number, then the file written */

@@ -238,24 +238,6 @@ xa_cli_hazard_summary (XaCli *cli)
   return EXIT_OK;
 }
 
-/* The school's hazards overdue on @on, in deadline order. */
-static GPtrArray *
-read_overdue (XaHazardBook  *book,
-              const char    *school_uuid,
-              int            year,
-              const char    *on,
-              GError       **error)
-{
-  XaHazardFilter filter;
-
-  xa_hazard_filter_init (&filter);
-  filter.school_uuid = school_uuid;
-  filter.school_year = year;
-  filter.overdue_only = TRUE;
-  filter.today = on;
-  return xa_hazard_book_read_all (book, &filter, XA_HAZARD_SORT_DEADLINE, NULL, error);
-}
-
 int
 xa_cli_hazard_supervision (XaCli *cli)
 {
@@ -289,8 +271,8 @@ xa_cli_hazard_supervision (XaCli *cli)
     return xa_cli_user_error (error);
   if (!(school = xa_cli_find_school (workspace, cli->school, TRUE, &error)))
     return xa_cli_user_error (error);
-  if (!(hazards = read_overdue (xa_workspace_get_hazards (workspace), xa_organisation_get_uuid (school),
-                                year, on, &error)))
+  if (!(hazards = xa_hazard_summary_read_overdue (xa_workspace_get_hazards (workspace),
+                                                  xa_organisation_get_uuid (school), year, on, &error)))
     return xa_cli_user_error (error);
 
   commission = xa_school_registry_dup_commission (xa_workspace_get_registry (workspace));
@@ -301,9 +283,8 @@ xa_cli_hazard_supervision (XaCli *cli)
   info.rectify_by = by;
 
   fonts = xa_font_resolver_new ();
-  xa_cli_print_font_warnings (fonts);
-  if (!(layout = xa_supervision_notice_layout_new (hazards, &info, fonts, &error)) ||
-      !xa_ledger_save_pdf (layout, cli->out, &error))
+  layout = xa_supervision_notice_layout_new (hazards, &info, fonts, &error);
+  if (!xa_cli_save_layout (layout, fonts, cli->out, &error))
     return xa_cli_user_error (error);
 
   /* Translators: how many overdue hazards the notice lists, then the file written */

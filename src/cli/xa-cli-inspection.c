@@ -19,6 +19,7 @@
 #include "core/registry/xa-demo.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
+#include "document/xa-inspection-record.h"
 
 #define OPTION(name, description, value) \
   { name, G_OPTION_ARG_STRING, description, value, NULL }
@@ -41,6 +42,12 @@ const XaCliOption xa_cli_inspection_hazard_options[] = {
   OPTION ("place", N_("where it is (default: the item's place)"), "TEXT"),
   OPTION ("grade", N_("general (the default) or major"), "KEY"),
   OPTION ("deadline", N_("the deadline (default: the grade's days after the inspection)"), "YYYY-MM-DD"),
+  { NULL }
+};
+
+const XaCliOption xa_cli_inspection_print_options[] = {
+  { "out", G_OPTION_ARG_FILENAME, N_("the PDF file to write"), "FILE.pdf",
+    N_("--out needs a file name, such as 检查记录.pdf") },
   { NULL }
 };
 
@@ -454,6 +461,38 @@ xa_cli_inspection_show (XaCli *cli)
   return EXIT_OK;
 }
 
+/* inspection print: the record (安全检查记录表) as a PDF, written atomically; an
+ * inspection that is not there writes nothing. */
+int
+xa_cli_inspection_print (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaInspection) inspection = NULL;
+  g_autoptr(XaOrganisation) school = NULL;
+  g_autoptr(XaFontResolver) fonts = NULL;
+  g_autoptr(XaPageLayout) layout = NULL;
+  const char *out = xa_cli_get_option (cli, "out");
+
+  if (out == NULL)
+    return xa_cli_usage_error (_("--out is required: the PDF file to write"));
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(inspection = xa_inspection_book_dup_by_number (xa_workspace_get_inspections (workspace), cli->args[0], &error)) ||
+      !(school = xa_school_registry_dup_school (xa_workspace_get_registry (workspace),
+                                                xa_inspection_get_school_uuid (inspection), &error)))
+    return xa_cli_user_error (error);
+
+  fonts = xa_font_resolver_new ();
+  layout = xa_inspection_record_layout_new (inspection, xa_organisation_get_name (school), fonts);
+  if (!xa_cli_save_layout (layout, fonts, out, &error))
+    return xa_cli_user_error (error);
+
+  /* Translators: an inspection number, then the file written */
+  g_print (_("Wrote the record of inspection %s to %s\n"), xa_inspection_get_number (inspection), out);
+  return EXIT_OK;
+}
+
 /* inspection hazard */
 
 int
@@ -612,6 +651,53 @@ dup_campaigns (XaWorkspace  *workspace,
   return g_steal_pointer (&campaigns);
 }
 
+/**
+ * xa_cli_find_campaign:
+ * @school: (out): the school of --school
+ * @campaign: (out): the campaign of --campaign, by key or name, of the school year of --year
+ *
+ * What the commands on a school's record of a campaign share: the three options are
+ * required and must name a school and a launched campaign.
+ *
+ * Returns: %EXIT_OK, or the exit status after the message that says what is wrong
+ */
+int
+xa_cli_find_campaign (XaCli            *cli,
+                      XaWorkspace      *workspace,
+                      XaOrganisation  **school,
+                      XaCampaign      **campaign)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) campaigns = NULL;
+  const char *wanted = xa_cli_get_option (cli, "campaign");
+  int year = 0;
+  int status;
+
+  if ((status = parse_year (cli, &year)))
+    return status;
+  if (cli->school == NULL)
+    return xa_cli_usage_error (_("--school is required: the code (学校标识码) of the school whose record it is"));
+  if (wanted == NULL)
+    return xa_cli_usage_error (_("--campaign is required: the campaign, by key or name"));
+
+  if (!(*school = xa_cli_find_school (workspace, cli->school, FALSE, &error)) ||
+      !(campaigns = dup_campaigns (workspace, year, &error)))
+    return xa_cli_user_error (error);
+
+  for (guint i = 0; i < campaigns->len; i++)
+    {
+      XaCampaign *each = g_ptr_array_index (campaigns, i);
+
+      if (g_str_equal (wanted, xa_campaign_get_key (each)) || g_str_equal (wanted, xa_campaign_get_name (each)))
+        {
+          *campaign = g_object_ref (each);
+          return EXIT_OK;
+        }
+    }
+
+  return xa_cli_usage_error (_("--campaign: “%s” is none of the year's campaigns (“campaign list” shows them)"), wanted);
+}
+
 int
 xa_cli_campaign_list (XaCli *cli)
 {
@@ -660,34 +746,14 @@ xa_cli_campaign_record (XaCli *cli)
   g_autoptr(GError) error = NULL;
   g_autoptr(XaWorkspace) workspace = NULL;
   g_autoptr(XaOrganisation) school = NULL;
-  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(XaCampaign) campaign = NULL;
   g_autoptr(XaCampaignRecord) record = NULL;
-  const char *wanted = xa_cli_get_option (cli, "campaign");
-  XaCampaign *campaign = NULL;
-  int year = 0;
   int status;
 
-  if ((status = parse_year (cli, &year)))
-    return status;
-  if (cli->school == NULL)
-    return xa_cli_usage_error (_("--school is required: the code (学校标识码) of the school whose record it is"));
-  if (wanted == NULL)
-    return xa_cli_usage_error (_("--campaign is required: the campaign, by key or name"));
-
-  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
-      !(school = xa_cli_find_school (workspace, cli->school, FALSE, &error)) ||
-      !(campaigns = dup_campaigns (workspace, year, &error)))
+  if (!(workspace = xa_cli_open_workspace (cli, &error)))
     return xa_cli_user_error (error);
-
-  for (guint i = 0; i < campaigns->len && campaign == NULL; i++)
-    {
-      XaCampaign *each = g_ptr_array_index (campaigns, i);
-
-      if (g_str_equal (wanted, xa_campaign_get_key (each)) || g_str_equal (wanted, xa_campaign_get_name (each)))
-        campaign = each;
-    }
-  if (campaign == NULL)
-    return xa_cli_usage_error (_("--campaign: “%s” is none of the year's campaigns (“campaign list” shows them)"), wanted);
+  if ((status = xa_cli_find_campaign (cli, workspace, &school, &campaign)))
+    return status;
 
   if (!(record = xa_inspection_book_dup_campaign_record (xa_workspace_get_inspections (workspace),
                                                          xa_campaign_get_uuid (campaign),

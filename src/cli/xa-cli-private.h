@@ -15,6 +15,7 @@
 #include "core/xa-workspace.h"
 #include "core/agreements/xa-template-diff.h"
 #include "document/xa-font-resolver.h"
+#include "document/xa-page-layout.h"
 
 G_BEGIN_DECLS
 
@@ -127,6 +128,10 @@ int          xa_cli_parse_date           (const char      *option,
                                           char           **date);
 int          xa_cli_make_folder          (const char      *dir);
 void         xa_cli_print_font_warnings  (XaFontResolver  *fonts);
+gboolean     xa_cli_save_layout          (XaPageLayout    *layout,
+                                          XaFontResolver  *fonts,
+                                          const char      *path,
+                                          GError         **error);
 XaOrganisation *xa_cli_find_school       (XaWorkspace     *workspace,
                                           const char      *code,
                                           gboolean         removed_too,
@@ -191,16 +196,29 @@ int          xa_cli_hazard_closing       (XaCli           *cli);
 extern const XaCliOption xa_cli_inspection_add_options[];
 extern const XaCliOption xa_cli_inspection_hazard_options[];
 extern const XaCliOption xa_cli_inspection_missed_options[];
+extern const XaCliOption xa_cli_inspection_print_options[];
 extern const XaCliOption xa_cli_campaign_record_options[];
 int          xa_cli_inspection_add       (XaCli           *cli);
 int          xa_cli_inspection_list      (XaCli           *cli);
 int          xa_cli_inspection_show      (XaCli           *cli);
+int          xa_cli_inspection_print     (XaCli           *cli);
 int          xa_cli_inspection_hazard    (XaCli           *cli);
 int          xa_cli_inspection_missed    (XaCli           *cli);
 int          xa_cli_campaign_launch      (XaCli           *cli);
 int          xa_cli_campaign_list        (XaCli           *cli);
 int          xa_cli_campaign_record      (XaCli           *cli);
 int          xa_cli_campaign_grid        (XaCli           *cli);
+int          xa_cli_find_campaign        (XaCli           *cli,
+                                          XaWorkspace     *workspace,
+                                          XaOrganisation **school,
+                                          XaCampaign     **campaign);
+
+/* xa-cli-campaign-files.c */
+extern const XaCliOption xa_cli_campaign_attach_options[];
+extern const XaCliOption xa_cli_campaign_files_options[];
+int          xa_cli_campaign_attach      (XaCli           *cli);
+int          xa_cli_campaign_files       (XaCli           *cli);
+int          xa_cli_campaign_detach      (XaCli           *cli);
 int          xa_cli_inspection_demo      (XaWorkspace     *workspace,
                                           XaCli           *cli);
 

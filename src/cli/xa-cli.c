@@ -19,6 +19,7 @@
 #include "xa-cli-private.h"
 #include "xa-cli.h"
 #include "core/util/xa-date.h"
+#include "document/xa-page-layout.h"
 
 /* One option as every command that takes it sees it. */
 typedef struct
@@ -228,6 +229,9 @@ static const XaCliCommand commands[] = {
     XA_CLI_READS },
   { "inspection show", "NUMBER [--json]", "NUMBER", XA_CLI_OPTION_JSON, xa_cli_inspection_show,
     { N_("show an inspection and its items, with the hazard each abnormal one became") }, XA_CLI_READS },
+  { "inspection print", "NUMBER --out FILE.pdf", "NUMBER", 0, xa_cli_inspection_print,
+    { N_("print an inspection's record (安全检查记录表) as a PDF") }, XA_CLI_READS,
+    xa_cli_inspection_print_options },
   { "inspection hazard", "NUMBER ITEM --measures TEXT --department TEXT --responsible NAME [--place TEXT] [--grade KEY] [--deadline YYYY-MM-DD]",
     "NUMBER ITEM", 0, xa_cli_inspection_hazard,
     { N_("turn an abnormal item into a hazard of the ledger, linked to it, in one step") },
@@ -247,6 +251,16 @@ static const XaCliCommand commands[] = {
     XA_CLI_WRITES, xa_cli_campaign_record_options },
   { "campaign grid", "--year Y [--json]", NULL, XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_campaign_grid,
     { N_("show which school completed which campaign (plan, activities and summary)") }, XA_CLI_READS },
+  { "campaign attach", "--year Y --school CODE --campaign KEY --part PART FILE", "FILE",
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL, xa_cli_campaign_attach,
+    { N_("attach a file to a school's plan, activities or summary of a campaign"),
+      N_("PDF, JPEG, PNG, and Word, Excel, PowerPoint or WPS documents; a part with a file counts as written") },
+    XA_CLI_WRITES, xa_cli_campaign_attach_options },
+  { "campaign files", "--year Y --school CODE --campaign KEY [--json]", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_JSON, xa_cli_campaign_files,
+    { N_("list the files attached to a school's record of a campaign") }, XA_CLI_READS, xa_cli_campaign_files_options },
+  { "campaign detach", "UUID", "UUID", 0, xa_cli_campaign_detach,
+    { N_("remove an attached file from its record (“campaign files” shows the UUIDs); the stored file stays") } },
   { "template list", "", NULL, 0, xa_cli_template_list,
     { N_("list the templates: school year, version, frozen or editable, name") }, XA_CLI_READS },
   { "template export", "--year Y FILE", "FILE", XA_CLI_OPTION_YEAR, xa_cli_template_export,
@@ -553,6 +567,23 @@ xa_cli_print_font_warnings (XaFontResolver *fonts)
 
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     g_printerr ("xiaoan-cli: %s\n", warnings[i]);
+}
+
+/* A form laid out by the page engine, written atomically to @path after the fonts it
+ * had to stand in for are named on stderr: every command that prints a PDF form. FALSE
+ * with @error set when it could not be written; a %NULL @layout is a failure already
+ * set in @error. */
+gboolean
+xa_cli_save_layout (XaPageLayout    *layout,
+                    XaFontResolver  *fonts,
+                    const char      *path,
+                    GError         **error)
+{
+  if (layout == NULL)
+    return FALSE;
+
+  xa_cli_print_font_warnings (fonts);
+  return xa_page_layout_save_pdf (layout, path, error);
 }
 
 /* Takes "--name VALUE" or "--name=VALUE" at argv[*i]. Returns FALSE when argv[*i] is not

@@ -148,3 +148,34 @@
 #define XA_DOCUMENT_SUPERVISION_FILE_NAME   "隐患整改督办通知 %s %s"
 /* The signing unit when the installation has no commission set. */
 #define XA_DOCUMENT_SUPERVISION_COMMISSION  "区教育委员会"
+
+/* An inspection's record (安全检查记录表, xa-inspection-record.c, reference/domain.md §3.4):
+ * the title after the school; the labels of its head; the items' headings and results;
+ * the count of the items under them (how many, how many 异常, how many of those went to
+ * the ledger); the signatures under the table; the name offered for its file (the
+ * school, the inspection's number). */
+#define XA_DOCUMENT_INSPECTION_TITLE        "%s安全检查记录表"
+#define XA_DOCUMENT_INSPECTION_NUMBER       "检查编号"
+#define XA_DOCUMENT_INSPECTION_TYPE         "检查类型"
+#define XA_DOCUMENT_INSPECTION_DATE         "检查日期"
+#define XA_DOCUMENT_INSPECTION_LEADER       "带队领导"
+#define XA_DOCUMENT_INSPECTION_INSPECTORS   "检查人员"
+#define XA_DOCUMENT_INSPECTION_SEQUENCE     "序号"
+#define XA_DOCUMENT_INSPECTION_ITEM         "检查项目/内容"
+#define XA_DOCUMENT_INSPECTION_RESULT       "结果"
+#define XA_DOCUMENT_INSPECTION_NOTE         "情况说明"
+#define XA_DOCUMENT_INSPECTION_HAZARD       "隐患编号"
+#define XA_DOCUMENT_INSPECTION_NORMAL       "正常"
+#define XA_DOCUMENT_INSPECTION_ABNORMAL     "异常"
+/* An item's area and what was checked (消防：灭火器在有效期内), and where (（一楼走廊）). */
+#define XA_DOCUMENT_INSPECTION_CONTENT      "%s：%s"
+#define XA_DOCUMENT_INSPECTION_PLACE        "（%s）"
+#define XA_DOCUMENT_INSPECTION_TOTAL        "合计"
+#define XA_DOCUMENT_INSPECTION_SUMMARY      "检查 %u 项，异常 %u 项"
+#define XA_DOCUMENT_INSPECTION_RECORDED     "，其中 %u 项已转入隐患台账"
+#define XA_DOCUMENT_INSPECTION_REMARKS      "备注"
+#define XA_DOCUMENT_INSPECTION_EMPTY        "本次检查未记录检查项目"
+#define XA_DOCUMENT_INSPECTION_INSPECTOR_SIGN "检查人签字："
+#define XA_DOCUMENT_INSPECTION_HEAD_SIGN    "负责人签字："
+#define XA_DOCUMENT_INSPECTION_SIGN_DATE    "日期：　　年　月　日"
+#define XA_DOCUMENT_INSPECTION_FILE_NAME    "安全检查记录表 %s %s"

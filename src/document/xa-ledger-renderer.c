@@ -16,7 +16,6 @@
 
 #include "xa-document-words.h"
 #include "xa-ledger-renderer.h"
-#include "xa-pdf-file.h"
 #include "xa-table-cells.h"
 #include "core/hazards/xa-hazard-columns.h"
 #include "core/hazards/xa-hazard-workflow.h"
@@ -581,25 +580,4 @@ xa_ledger_dup_file_name (const XaLedgerInfo *info)
   g_autofree char *year = xa_school_year_format (info->school_year, FALSE);
 
   return g_strdup_printf (XA_DOCUMENT_LEDGER_FILE_NAME, info->school_name, year);
-}
-
-/**
- * xa_ledger_save_pdf:
- * @path: (type filename): where to write; an existing file is replaced
- *
- * Renders @layout and writes it atomically (xa_pdf_file_save()). Blocks.
- */
-gboolean
-xa_ledger_save_pdf (XaPageLayout  *layout,
-                    const char    *path,
-                    GError       **error)
-{
-  g_autoptr(GBytes) pdf = NULL;
-
-  g_return_val_if_fail (XA_IS_PAGE_LAYOUT (layout), FALSE);
-
-  if (!(pdf = xa_page_layout_render_pdf (layout, error)))
-    return FALSE;
-
-  return xa_pdf_file_save (pdf, path, error);
 }

@@ -32,8 +32,5 @@ XaPageLayout *xa_hazard_closing_layout_new  (XaHazard            *hazard,
                                              XaFontResolver      *fonts,
                                              GError             **error);
 char         *xa_ledger_dup_file_name       (const XaLedgerInfo  *info);
-gboolean      xa_ledger_save_pdf            (XaPageLayout        *layout,
-                                             const char          *path,
-                                             GError             **error);
 
 G_END_DECLS

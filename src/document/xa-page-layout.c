@@ -1192,3 +1192,26 @@ xa_page_layout_render_pdf (XaPageLayout  *self,
 
   return xa_pdf_file_render ((XaPdfDrawFunc) xa_page_layout_write_pdf, self, error);
 }
+
+/**
+ * xa_page_layout_save_pdf:
+ * @path: (type filename): where to write; an existing file is replaced
+ *
+ * Renders the document and writes it atomically (xa_pdf_file_save()): what every form
+ * laid out by the engine (the ledger's, an inspection record, a notice) is saved with.
+ * Blocks.
+ */
+gboolean
+xa_page_layout_save_pdf (XaPageLayout  *self,
+                         const char    *path,
+                         GError       **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+
+  g_return_val_if_fail (XA_IS_PAGE_LAYOUT (self), FALSE);
+
+  if (!(pdf = xa_page_layout_render_pdf (self, error)))
+    return FALSE;
+
+  return xa_pdf_file_save (pdf, path, error);
+}

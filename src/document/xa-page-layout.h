@@ -98,5 +98,8 @@ gboolean      xa_page_layout_write_pdf        (XaPageLayout    *self,
                                                GError         **error);
 GBytes       *xa_page_layout_render_pdf       (XaPageLayout    *self,
                                                GError         **error);
+gboolean      xa_page_layout_save_pdf         (XaPageLayout    *self,
+                                               const char      *path,
+                                               GError         **error);
 
 G_END_DECLS

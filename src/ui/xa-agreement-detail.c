@@ -573,26 +573,13 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-open_folder_cb (XaAgreementDetail *self,
-                AdwToast          *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                g_object_get_data (G_OBJECT (toast), "folder-uri"), GDK_CURRENT_TIME);
-}
-
-static void
 exported_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
   g_autoptr(XaAgreementDetail) self = user_data;
   g_autoptr(GFile) file = g_steal_pointer (&self->export_file);
-  g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  AdwToast *toast;
 
   set_busy (self, FALSE);
   update_actions (self);
@@ -604,14 +591,7 @@ exported_cb (GObject      *object,
       return;
     }
 
-  basename = g_file_get_basename (file);
-  folder = g_file_get_parent (file);
-  /* Translators: %s is the name of the PDF file just saved. */
-  toast = adw_toast_new_format (_("Saved “%s”"), basename);
-  adw_toast_set_button_label (toast, _("_Open Folder"));
-  g_object_set_data_full (G_OBJECT (toast), "folder-uri", g_file_get_uri (folder), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_folder_cb), self, G_CONNECT_SWAPPED);
-  xa_widget_add_toast (GTK_WIDGET (self), toast);
+  xa_widget_add_saved_toast (GTK_WIDGET (self), file);
 }
 
 static void

@@ -43,6 +43,44 @@ xa_widget_add_toast (GtkWidget *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+static void
+open_folder_cb (GtkWidget *widget,
+                AdwToast  *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_object_get_data (G_OBJECT (toast), "folder-uri"), GDK_CURRENT_TIME);
+}
+
+/**
+ * xa_widget_add_saved_toast:
+ * @file: the file just written
+ *
+ * Says that @file was saved, with a button that opens its folder: what every export
+ * (an agreement's PDF, a 督办通知) says when it is done.
+ */
+void
+xa_widget_add_saved_toast (GtkWidget *widget,
+                           GFile     *file)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *basename = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (G_IS_FILE (file));
+
+  basename = g_file_get_basename (file);
+  folder = g_file_get_parent (file);
+  /* Translators: %s is the name of the PDF file just saved. */
+  toast = adw_toast_new_format (_("Saved “%s”"), basename);
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  g_object_set_data_full (G_OBJECT (toast), "folder-uri", g_file_get_uri (folder), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_folder_cb), widget, G_CONNECT_SWAPPED);
+  xa_widget_add_toast (widget, toast);
+}
+
 /**
  * xa_widget_show_error:
  *
@@ -333,19 +371,50 @@ file_chosen_cb (GtkNativeDialog *chooser,
                 int              response,
                 GTask           *task)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GObject) chosen = NULL;
+  gboolean multiple = gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (response == GTK_RESPONSE_ACCEPT && multiple)
+    chosen = G_OBJECT (gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser)));
+  else if (response == GTK_RESPONSE_ACCEPT)
+    chosen = G_OBJECT (gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)));
   gtk_native_dialog_destroy (chooser);
 
-  if (file == NULL)
+  if (chosen == NULL || (multiple && g_list_model_get_n_items (G_LIST_MODEL (chosen)) == 0))
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "No file chosen");
   else
-    g_task_return_pointer (task, g_steal_pointer (&file), g_object_unref);
+    g_task_return_pointer (task, g_steal_pointer (&chosen), g_object_unref);
 
-  /* The reference that xa_choose_file_async() kept; the task goes with the handler. */
+  /* The reference that choose_file() kept; the task goes with the handler. */
   g_object_unref (chooser);
+}
+
+static void
+choose_file (GtkWidget            *widget,
+             GtkFileChooserAction  action,
+             gboolean              multiple,
+             const char           *title,
+             const char           *accept_label,
+             const char           *current_name,
+             GtkFileFilter        *filter,
+             GTask                *task)
+{
+  GtkFileChooserNative *chooser;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         action, accept_label, _("_Cancel"));
+  if (filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), multiple);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  /* The chooser lives until it answers, and its handler owns the task. */
+  g_signal_connect_data (chooser, "response", G_CALLBACK (file_chosen_cb),
+                         task, (GClosureNotify) g_object_unref, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /**
@@ -355,8 +424,8 @@ file_chosen_cb (GtkNativeDialog *chooser,
  * @filter: (nullable): the kind of file
  *
  * The one place that asks for a file or a folder, so that a port to GtkFileDialog
- * (GTK 4.10) touches only this function. Completes with %G_IO_ERROR_CANCELLED when the
- * user chose nothing.
+ * (GTK 4.10) touches only this function and xa_choose_files_async(). Completes with
+ * %G_IO_ERROR_CANCELLED when the user chose nothing.
  */
 void
 xa_choose_file_async (GtkWidget            *widget,
@@ -370,27 +439,12 @@ xa_choose_file_async (GtkWidget            *widget,
                       gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
-  GtkFileChooserNative *chooser;
-  GtkRoot *root;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   task = g_task_new (widget, cancellable, callback, user_data);
   g_task_set_source_tag (task, xa_choose_file_async);
-
-  root = gtk_widget_get_root (widget);
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         action, accept_label, _("_Cancel"));
-  if (filter != NULL)
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (current_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  /* The chooser lives until it answers, and its handler owns the task. */
-  g_signal_connect_data (chooser, "response", G_CALLBACK (file_chosen_cb),
-                         g_steal_pointer (&task), (GClosureNotify) g_object_unref, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (widget, action, FALSE, title, accept_label, current_name, filter, g_steal_pointer (&task));
 }
 
 /**
@@ -401,6 +455,46 @@ xa_choose_file_async (GtkWidget            *widget,
 GFile *
 xa_choose_file_finish (GAsyncResult  *result,
                        GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * xa_choose_files_async:
+ * @filter: (nullable): the kind of file
+ *
+ * xa_choose_file_async() for opening one file or several at once. Completes with
+ * %G_IO_ERROR_CANCELLED when the user chose nothing.
+ */
+void
+xa_choose_files_async (GtkWidget           *widget,
+                       const char          *title,
+                       const char          *accept_label,
+                       GtkFileFilter       *filter,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  task = g_task_new (widget, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xa_choose_files_async);
+  choose_file (widget, GTK_FILE_CHOOSER_ACTION_OPEN, TRUE, title, accept_label, NULL, filter,
+               g_steal_pointer (&task));
+}
+
+/**
+ * xa_choose_files_finish:
+ *
+ * Returns: (transfer full): the files chosen (#GFile), at least one
+ */
+GListModel *
+xa_choose_files_finish (GAsyncResult  *result,
+                        GError       **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
 

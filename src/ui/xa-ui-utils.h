@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 void  xa_widget_add_toast      (GtkWidget  *widget,
                                 AdwToast   *toast);
+void  xa_widget_add_saved_toast (GtkWidget *widget,
+                                 GFile     *file);
 void  xa_widget_show_error     (GtkWidget  *widget,
                                 const char *heading,
                                 const char *body);
@@ -55,6 +57,15 @@ void   xa_choose_file_async  (GtkWidget            *widget,
                              gpointer              user_data);
 GFile *xa_choose_file_finish (GAsyncResult         *result,
                              GError              **error);
+void        xa_choose_files_async  (GtkWidget           *widget,
+                                    const char          *title,
+                                    const char          *accept_label,
+                                    GtkFileFilter       *filter,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+GListModel *xa_choose_files_finish (GAsyncResult        *result,
+                                    GError             **error);
 
 void xa_stack_show_page (GtkStack   *stack,
                          const char *name);

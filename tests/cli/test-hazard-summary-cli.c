@@ -261,6 +261,66 @@ test_usage (Fixture       *fixture,
     }
 }
 
+/* A district of 80 schools whose first school has exactly a page (1,000) of overdue
+ * hazards, imported: the summary lists every school, and the notice reads the full page
+ * and stops (it read on for ever after a full last page). */
+static void
+test_many (void)
+{
+  XaTestDemoDir demo = { NULL, };
+  g_autoptr(JsonArray) schools = NULL;
+  g_autoptr(GString) csv = g_string_new ("隐患编号,学年度,排查类型,发现日期,排查人,隐患部位,隐患类别,"
+                                         "隐患描述,隐患等级,整改措施,整改责任部门,整改责任人,整改时限,状态\n");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *pdf = NULL;
+  g_auto(XaTestRun) hazards = { 0, };
+  g_auto(XaTestRun) import = { 0, };
+  g_auto(XaTestRun) summary = { 0, };
+  g_auto(XaTestRun) notice = { 0, };
+  const char *code;
+  JsonObject *root;
+  JsonObject *first;
+
+  demo.dir = g_dir_make_tmp ("xiaoan-summary-many-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo.data_dir = g_build_filename (demo.dir, "data", NULL);
+  xa_test_run_cli (&hazards, demo.data_dir, "demo", "--schools", "80", "--hazards", "2000", NULL);
+  g_assert_cmpint (hazards.status, ==, 0);
+  schools = xa_test_run_cli_json (demo.data_dir, "school", "list", "--json", NULL);
+  g_assert_cmpint (json_array_get_length (schools), ==, 80);
+  code = json_object_get_string_member (json_array_get_object_element (schools, 0), "code");
+
+  for (guint i = 1; i <= 1000; i++)
+    g_string_append_printf (csv, "2021-2022-%s-%04u,2021—2022,月查,2021-10-01,张老师,教学楼,消防,灭火器过期,"
+                            "一般,更换灭火器,总务处,李主任,2021-10-10,待整改\n", code, i);
+  path = g_build_filename (demo.dir, "overdue.csv", NULL);
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+  xa_test_run_cli (&import, demo.data_dir, "hazard", "import", path, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  xa_test_run_cli (&summary, demo.data_dir, "hazard", "summary", "--year", "2021", "--on", "2021-11-01", "--json",
+                   NULL);
+  g_assert_cmpint (summary.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, summary.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "schools")), ==, 80);
+  first = json_array_get_object_element (json_object_get_array_member (root, "schools"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "school_code"), ==, code);
+  g_assert_cmpint (member (first, "overdue"), >=, 1000);
+
+  pdf = g_build_filename (demo.dir, "督办通知.pdf", NULL);
+  xa_test_run_cli (&notice, demo.data_dir, "hazard", "supervision", "--year", "2021", "--school", code,
+                   "--on", "2021-11-01", "--out", pdf, NULL);
+  g_assert_cmpint (notice.status, ==, 0);
+  g_assert_nonnull (strstr (notice.out, " 1000 "));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  xa_test_demo_dir_tear_down (&demo);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +330,7 @@ main (int   argc,
   g_test_add ("/hazard-summary-cli/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
   g_test_add ("/hazard-summary-cli/notice", Fixture, NULL, fixture_set_up, test_notice, fixture_tear_down);
   g_test_add ("/hazard-summary-cli/usage", Fixture, NULL, fixture_set_up, test_usage, fixture_tear_down);
+  g_test_add_func ("/hazard-summary-cli/many-schools", test_many);
 
   return g_test_run ();
 }

@@ -16,11 +16,13 @@
 #include <string.h>
 
 #include "xa-test-utils.h"
+#include "document/xa-test-pdf.h"
 
 typedef struct
 {
   XaTestDemoDir  demo;
   char          *code;      /* the first school's */
+  char          *name;
 } Fixture;
 
 static void
@@ -32,6 +34,7 @@ fixture_set_up (Fixture       *fixture,
   xa_test_demo_dir_set_up (&fixture->demo, "inspection-cli", 3);
   schools = xa_test_run_cli_json (fixture->demo.data_dir, "school", "list", "--json", NULL);
   fixture->code = g_strdup (json_object_get_string_member (json_array_get_object_element (schools, 0), "code"));
+  fixture->name = g_strdup (json_object_get_string_member (json_array_get_object_element (schools, 0), "name"));
 }
 
 static void
@@ -39,6 +42,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_free (fixture->code);
+  g_free (fixture->name);
   xa_test_demo_dir_tear_down (&fixture->demo);
 }
 
@@ -248,6 +252,89 @@ test_demo (void)
   xa_test_remove_tree (dir);
 }
 
+/* The text of the PDF at @path, without white space. */
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(PopplerDocument) document = poppler_document_new_from_file (uri, NULL, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = xa_test_pdf_text (document);
+  return xa_test_squeeze (text);
+}
+
+/* `inspection print` writes the record of an inspection, its abnormal items and the
+ * hazard one became, and changes nothing in the database; an inspection that is not
+ * there is named in a Chinese message and no file is written; --out is required. */
+static void
+test_print (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto(XaTestRun) add = { 0 };
+  g_auto(XaTestRun) hazard = { 0 };
+  g_auto(XaTestRun) print = { 0 };
+  g_auto(XaTestRun) bad = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *dir = g_dir_make_tmp ("xa-test-inspection-print-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "检查记录.pdf", NULL);
+  g_autofree char *unknown_out = g_build_filename (dir, "不存在.pdf", NULL);
+  g_autofree char *number = NULL;
+  g_autofree char *unknown = NULL;
+  g_autofree char *hazard_number = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+
+  run_ok (fixture, &add, "inspection", "add", "--school", fixture->code, "--type", "monthly", "--date", "2021-10-26",
+          "--leader", "王副校长", "--checklist", "fire,用电",
+          "--abnormal", "2:安全出口堆放课桌椅；9:配电箱旁电线裸露", "--json", NULL);
+  g_assert_true (json_parser_load_from_data (parser, add.out, -1, NULL));
+  number = g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "number"));
+  run_ok (fixture, &hazard, "inspection", "hazard", number, "9", "--measures", "包扎电线", "--department", "总务处",
+          "--responsible", "李主任", "--place", "教学楼三楼", NULL);
+  hazard_number = g_strdup (g_strrstr (g_strstrip (hazard.out), " ") + 1);
+
+  before = fingerprint (fixture);
+  run_ok (fixture, &print, "inspection", "print", number, "--out", out, NULL);
+  g_assert_nonnull (strstr (print.out, out));
+  after = fingerprint (fixture);
+  g_assert_cmpstr (before, ==, after);
+
+  text = pdf_text (out);
+  title = g_strdup_printf ("%s安全检查记录表", fixture->name);
+  g_assert_nonnull (strstr (text, title));
+  g_assert_nonnull (strstr (text, number));
+  g_assert_nonnull (strstr (text, "检查类型月查"));
+  g_assert_nonnull (strstr (text, "带队领导王副校长"));
+  g_assert_nonnull (strstr (text, "安全出口堆放课桌椅"));
+  g_assert_nonnull (strstr (text, "配电箱旁电线裸露"));
+  g_assert_nonnull (strstr (text, hazard_number));
+  g_assert_nonnull (strstr (text, "检查15项，异常2项，其中1项已转入隐患台账"));
+
+  /* An inspection that is not there: named, in Chinese, and no file. */
+  unknown = g_strdup_printf ("2021-2022-%s-JC0099", fixture->code);
+  {
+    const char *args[] = { "inspection", "print", unknown, "--out", unknown_out, NULL };
+    g_autofree char *message = g_strdup_printf ("没有编号为 %s 的检查记录", unknown);
+
+    xa_test_run_cli_chinese (&bad, fixture->demo.data_dir, args);
+    g_assert_cmpint (bad.status, ==, 1);
+    g_assert_nonnull (strstr (bad.err, message));
+    g_assert_false (g_file_test (unknown_out, G_FILE_TEST_EXISTS));
+  }
+  xa_test_run_clear (&bad);
+
+  xa_test_run_cli (&bad, fixture->demo.data_dir, "inspection", "print", number, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--out"));
+
+  xa_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +343,7 @@ main (int   argc,
 
   g_test_add ("/xiaoan/inspection-cli/inspection", Fixture, NULL, fixture_set_up, test_inspection, fixture_tear_down);
   g_test_add ("/xiaoan/inspection-cli/campaigns", Fixture, NULL, fixture_set_up, test_campaigns, fixture_tear_down);
+  g_test_add ("/xiaoan/inspection-cli/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
   g_test_add_func ("/xiaoan/inspection-cli/demo", test_demo);
 
   return g_test_run ();

@@ -91,42 +91,6 @@ static const XaLedgerInfo info = {
   .preparer = "张老师",
 };
 
-static PopplerDocument *
-render (XaPageLayout *layout,
-        const char   *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = xa_page_layout_render_pdf (layout, &error);
-  const char *keep = g_getenv ("XIAOAN_TEST_KEEP_PDF");
-  PopplerDocument *document;
-
-  g_assert_no_error (error);
-  xa_test_qpdf_check_bytes (pdf);
-  if (keep != NULL)
-    {
-      g_autofree char *path = g_build_filename (keep, name, NULL);
-
-      g_assert_true (xa_pdf_file_save (pdf, path, &error));
-      g_assert_no_error (error);
-    }
-
-  document = poppler_document_new_from_bytes (pdf, NULL, &error);
-  g_assert_no_error (error);
-  return document;
-}
-
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
-
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 page_has (PopplerPage *page,
           const char  *text)
@@ -158,7 +122,7 @@ test_ledger_pages (void)
   g_assert_true (xa_hazard_validate (hazards->pdata[6], NULL, NULL));
 
   layout = xa_ledger_layout_new (hazards, &info, fonts);
-  document = render (layout, "ledger.pdf");
+  document = xa_test_pdf_render_layout (layout, "ledger.pdf");
   n_pages = poppler_document_get_n_pages (document);
   g_assert_cmpint (n_pages, >=, 4);
   g_assert_cmpuint (n_pages, ==, xa_page_layout_get_n_pages (layout));
@@ -179,7 +143,7 @@ test_ledger_pages (void)
       g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
       g_autofree char *number = g_strdup_printf ("—%d—", i + 1);
       g_autofree char *page_text = poppler_page_get_text (page);
-      g_autofree char *squeezed = squeeze (page_text);
+      g_autofree char *squeezed = xa_test_squeeze (page_text);
 
       poppler_page_get_size (page, &width, &height);
       g_assert_cmpfloat (width, >, height);
@@ -223,9 +187,9 @@ test_ledger_states_and_flags (void)
   g_autoptr(GPtrArray) hazards = make_hazards (8);
   g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
   g_autoptr(XaPageLayout) layout = xa_ledger_layout_new (hazards, &info, fonts);
-  g_autoptr(PopplerDocument) document = render (layout, "ledger-short.pdf");
+  g_autoptr(PopplerDocument) document = xa_test_pdf_render_layout (layout, "ledger-short.pdf");
   g_autofree char *text = xa_test_pdf_text (document);
-  g_autofree char *squeezed = squeeze (text);
+  g_autofree char *squeezed = xa_test_squeeze (text);
   g_autofree char *measures = NULL;
   g_autofree char *closing = NULL;
 
@@ -250,9 +214,9 @@ test_ledger_empty (void)
   g_autoptr(GPtrArray) hazards = g_ptr_array_new ();
   g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
   g_autoptr(XaPageLayout) layout = xa_ledger_layout_new (hazards, &info, fonts);
-  g_autoptr(PopplerDocument) document = render (layout, "ledger-empty.pdf");
+  g_autoptr(PopplerDocument) document = xa_test_pdf_render_layout (layout, "ledger-empty.pdf");
   g_autofree char *text = xa_test_pdf_text (document);
-  g_autofree char *squeezed = squeeze (text);
+  g_autofree char *squeezed = xa_test_squeeze (text);
 
   g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
   g_assert_nonnull (strstr (squeezed, "本学年度尚无隐患记录"));
@@ -274,7 +238,7 @@ test_notice (void)
 
   xa_hazard_set_text (major, XA_HAZARD_FIELD_FUNDS, "1200.50");
   layout = xa_hazard_notice_layout_new (major, &info, fonts);
-  document = render (layout, "notice.pdf");
+  document = xa_test_pdf_render_layout (layout, "notice.pdf");
   g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
   page = poppler_document_get_page (document, 0);
   poppler_page_get_size (page, &width, &height);
@@ -282,7 +246,7 @@ test_notice (void)
   g_assert_cmpfloat_with_epsilon (height, 841.89, 0.5);
 
   text = xa_test_pdf_text (document);
-  squeezed = squeeze (text);
+  squeezed = xa_test_squeeze (text);
   g_assert_nonnull (strstr (squeezed, "隐患整改通知书"));
   g_assert_nonnull (strstr (squeezed, "总务处李主任："));
   g_assert_nonnull (strstr (squeezed, "2021-2022-2150000113-0005"));
@@ -319,10 +283,10 @@ test_closing (void)
 
   layout = xa_hazard_closing_layout_new (hazards->pdata[3], &info, fonts, &error);
   g_assert_no_error (error);
-  document = render (layout, "closing.pdf");
+  document = xa_test_pdf_render_layout (layout, "closing.pdf");
   g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
   text = xa_test_pdf_text (document);
-  squeezed = squeeze (text);
+  squeezed = xa_test_squeeze (text);
   g_assert_nonnull (strstr (squeezed, "隐患整改销号单"));
   g_assert_nonnull (strstr (squeezed, "2021-2022-2150000113-0004"));
   g_assert_nonnull (strstr (squeezed, "已包扎电线"));

@@ -73,18 +73,6 @@ static const XaSupervisionInfo info = {
   .on = ON,
 };
 
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
-
-  return g_string_free (out, FALSE);
-}
-
 /* The digits and hyphens of @text: the hazard numbers of the first column, without the
  * zero-width spaces they break at and the first glyphs of the place column beside,
  * which is left-aligned under a centred heading. */
@@ -119,7 +107,7 @@ test_notice (void)
   g_autofree char *file_name = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (xa_ledger_save_pdf (layout, path, &error));
+  g_assert_true (xa_page_layout_save_pdf (layout, path, &error));
   g_assert_no_error (error);
   xa_test_qpdf_check (path);
   uri = g_filename_to_uri (path, NULL, NULL);
@@ -128,7 +116,7 @@ test_notice (void)
   g_assert_cmpint (poppler_document_get_n_pages (document), <=, 2);
 
   text = xa_test_pdf_text (document);
-  squeezed = squeeze (text);
+  squeezed = xa_test_squeeze (text);
   g_assert_nonnull (strstr (squeezed, "关于限期整改逾期安全隐患的督办通知"));
   g_assert_nonnull (strstr (squeezed, "示例区实验小学："));
   /* Ten overdue, 5 and 10 of them 重大, by 15 days after the day of the notice. */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "xa-test-pdf.h"
+#include "document/xa-pdf-file.h"
 
 /**
  * xa_test_pdf_text:
@@ -246,4 +247,54 @@ xa_test_pdf_column_text (PopplerDocument *document,
     }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * xa_test_squeeze:
+ *
+ * Returns: (transfer full): @text without white space: a PDF's text reads the same
+ *   whatever its lines and the spaces between its glyphs
+ */
+char *
+xa_test_squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * xa_test_pdf_render_layout:
+ * @name: the file's name in $XIAOAN_TEST_KEEP_PDF, when that is set, to look at it
+ *
+ * Renders @layout, checks the PDF with qpdf and opens it with Poppler.
+ *
+ * Returns: (transfer full): the document
+ */
+PopplerDocument *
+xa_test_pdf_render_layout (XaPageLayout *layout,
+                           const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = xa_page_layout_render_pdf (layout, &error);
+  const char *keep = g_getenv ("XIAOAN_TEST_KEEP_PDF");
+  PopplerDocument *document;
+
+  g_assert_no_error (error);
+  xa_test_qpdf_check_bytes (pdf);
+  if (keep != NULL)
+    {
+      g_autofree char *path = g_build_filename (keep, name, NULL);
+
+      g_assert_true (xa_pdf_file_save (pdf, path, &error));
+      g_assert_no_error (error);
+    }
+
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  return document;
 }

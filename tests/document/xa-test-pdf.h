@@ -8,6 +8,7 @@
 
 #pragma once
 
+#include "document/xa-page-layout.h"
 #include "document/xa-poppler-private.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,9 @@ GBytes *xa_test_qpdf_rewrite               (GBytes             *pdf,
 char   *xa_test_pdf_column_text            (PopplerDocument    *document,
                                             const char         *heading_before,
                                             const char         *heading_after);
+
+char   *xa_test_squeeze                    (const char         *text);
+PopplerDocument *xa_test_pdf_render_layout (XaPageLayout       *layout,
+                                            const char         *name);
 
 G_END_DECLS

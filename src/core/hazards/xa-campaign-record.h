@@ -47,10 +47,9 @@ G_DECLARE_FINAL_TYPE (XaCampaignRecord, xa_campaign_record, XA, CAMPAIGN_RECORD,
  * "school-uuid", "plan", "activities", "summary", "updated-at", "updated-by".
  *
  * Attachments (the scanned 方案, photos of activities, the signed 总结) are files of the
- * blob store (core/store/xa-blob-store.h, branch photos): they will be linked to the
- * record's UUID in a table of their own, `campaign_attachment (campaign_record_id,
- * sha256 REFERENCES blob)`, written in the transaction that stores the file, as a
- * hazard's photos are. The record's UUID is stable from its first save. */
+ * blob store attached to the campaign, the school and a part (xa-campaign-attachments.h);
+ * a part with a file counts in the completion grid as a written one. The record's UUID
+ * is stable from its first save. */
 GQuark             xa_campaign_record_error_quark  (void);
 XaCampaignRecord  *xa_campaign_record_new          (const char        *campaign_uuid,
                                                     const char        *school_uuid);

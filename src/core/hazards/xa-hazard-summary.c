@@ -271,6 +271,111 @@ xa_hazard_summary_read (XaHazardBook  *book,
   return g_steal_pointer (&summary);
 }
 
+typedef struct
+{
+  int   school_year;
+  char *school_uuid;
+  char *on;
+} ReadAsync;
+
+static void
+read_async_free (ReadAsync *data)
+{
+  g_free (data->school_uuid);
+  g_free (data->on);
+  g_free (data);
+}
+
+static void
+read_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadAsync *data = task_data;
+  g_autoptr(GError) error = NULL;
+  XaHazardSummary *summary;
+
+  summary = xa_hazard_summary_read (source_object, data->school_year, data->school_uuid, data->on, &error);
+  if (summary == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify) xa_hazard_summary_free);
+}
+
+/**
+ * xa_hazard_summary_read_async:
+ *
+ * xa_hazard_summary_read() in a worker thread, so that the interface never waits on a
+ * district's ledger.
+ */
+void
+xa_hazard_summary_read_async (XaHazardBook        *book,
+                              int                  school_year,
+                              const char          *school_uuid,
+                              const char          *on,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadAsync *data;
+
+  g_return_if_fail (XA_IS_HAZARD_BOOK (book));
+
+  data = g_new0 (ReadAsync, 1);
+  data->school_year = school_year;
+  data->school_uuid = g_strdup (school_uuid);
+  data->on = g_strdup (on);
+
+  task = g_task_new (book, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xa_hazard_summary_read_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) read_async_free);
+  g_task_run_in_thread (task, read_worker);
+}
+
+/**
+ * xa_hazard_summary_read_finish:
+ *
+ * Returns: (transfer full): the summary, or %NULL with @error set
+ */
+XaHazardSummary *
+xa_hazard_summary_read_finish (XaHazardBook  *book,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, book), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * xa_hazard_summary_read_overdue:
+ * @on: (nullable): the day overdue is judged on, YYYY-MM-DD; %NULL for today
+ *
+ * Returns: (transfer full) (element-type XaHazard): the overdue hazards, none when the
+ *   school has none; %NULL with @error set
+ */
+GPtrArray *
+xa_hazard_summary_read_overdue (XaHazardBook  *book,
+                                const char    *school_uuid,
+                                int            school_year,
+                                const char    *on,
+                                GError       **error)
+{
+  XaHazardFilter filter;
+
+  g_return_val_if_fail (XA_IS_HAZARD_BOOK (book), NULL);
+  g_return_val_if_fail (school_uuid != NULL, NULL);
+
+  xa_hazard_filter_init (&filter);
+  filter.school_uuid = school_uuid;
+  filter.school_year = school_year;
+  filter.overdue_only = TRUE;
+  filter.today = on;
+  return xa_hazard_book_read_all (book, &filter, XA_HAZARD_SORT_DEADLINE, NULL, error);
+}
+
 void
 xa_hazard_summary_free (XaHazardSummary *summary)
 {

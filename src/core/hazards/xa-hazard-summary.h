@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "xa-hazard.h"
 #include "xa-hazard-book.h"
@@ -70,7 +70,25 @@ XaHazardSummary *xa_hazard_summary_read      (XaHazardBook     *book,
                                               const char       *school_uuid,
                                               const char       *on,
                                               GError          **error);
+void             xa_hazard_summary_read_async  (XaHazardBook        *book,
+                                                int                  school_year,
+                                                const char          *school_uuid,
+                                                const char          *on,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+XaHazardSummary *xa_hazard_summary_read_finish (XaHazardBook        *book,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 void             xa_hazard_summary_free      (XaHazardSummary  *summary);
+
+/* The hazards of @school_uuid and @school_year overdue on @on (NULL for today), in
+ * deadline order, each with its history: what a supervision notice lists. Blocks. */
+GPtrArray       *xa_hazard_summary_read_overdue (XaHazardBook  *book,
+                                                 const char    *school_uuid,
+                                                 int            school_year,
+                                                 const char    *on,
+                                                 GError       **error);
 
 /* The summary's school of @school_uuid, or NULL. */
 const XaHazardSchoolCount *xa_hazard_summary_find_school (const XaHazardSummary *summary,

@@ -410,10 +410,16 @@ grid_cb (XaStore   *store,
 
   if (!(stmt = xa_store_prepare (store,
                                  "SELECT r.organisation_id, c.uuid, r.parts FROM campaign_record r"
-                                 " JOIN campaign c ON c.id = r.campaign_id WHERE c.school_year = ?",
+                                 " JOIN campaign c ON c.id = r.campaign_id WHERE c.school_year = ?"
+                                 /* A part attached as a file counts as a written one. */
+                                 " UNION ALL SELECT a.organisation_id, c.uuid,"
+                                 " CASE a.part WHEN 'plan' THEN 1 WHEN 'activities' THEN 2 ELSE 4 END"
+                                 " FROM campaign_attachment a JOIN campaign c ON c.id = a.campaign_id"
+                                 " WHERE c.school_year = ?",
                                  error)))
     return FALSE;
   xa_statement_bind_int (stmt, 1, data->school_year);
+  xa_statement_bind_int (stmt, 2, data->school_year);
 
   while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
@@ -423,7 +429,9 @@ grid_cb (XaStore   *store,
 
       /* A removed school's records stay in the store and out of the grid. */
       if (row > 0 && column > 0)
-        _xa_campaign_grid_set_parts (data->grid, row - 1, column - 1, (XaCampaignParts) xa_statement_get_int (stmt, 2));
+        _xa_campaign_grid_set_parts (data->grid, row - 1, column - 1,
+                                     xa_campaign_grid_get_parts (data->grid, row - 1, column - 1) |
+                                     (XaCampaignParts) xa_statement_get_int (stmt, 2));
     }
 
   return step == XA_STEP_DONE;

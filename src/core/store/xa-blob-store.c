@@ -38,6 +38,7 @@ static const struct
   const char *column;
 } blob_references[] = {
   { "hazard_photo", "blob_sha256" },
+  { "campaign_attachment", "blob_sha256" },
 };
 
 void

@@ -86,6 +86,9 @@ static const struct
   { "campaign_record", "coalesce ((SELECT code FROM organisation WHERE organisation.id = campaign_record.organisation_id), '')"
                        " || ' ' || coalesce ((SELECT name FROM campaign WHERE campaign.id = campaign_record.campaign_id), '')",
     NC_("audit table", "Campaign record"), 16 },
+  { "campaign_attachment", "coalesce ((SELECT code FROM organisation WHERE organisation.id = campaign_attachment.organisation_id), '')"
+                           " || ' ' || coalesce ((SELECT name FROM campaign WHERE campaign.id = campaign_attachment.campaign_id), '')"
+                           " || ' ' || file_name", NC_("audit table", "Campaign attachment") },
 };
 
 /* The columns a user knows by name; others are shown as stored. */

@@ -48,6 +48,7 @@ static const struct
   { "school_calendar", "id", TRUE },
   { "campaign", "id", TRUE },
   { "campaign_record", "id", TRUE },
+  { "campaign_attachment", "id", TRUE },
   { "search_gram", "kind, gram, uuid", FALSE },
   { "audit", "seq", FALSE },
   { "audit_image", "seq, record_table, record_uuid", FALSE },

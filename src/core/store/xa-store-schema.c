@@ -513,6 +513,32 @@ static const char schema_12[] =
   ") STRICT;"
   "CREATE INDEX campaign_record_school ON campaign_record (organisation_id);";
 
+/* 13: the files of a school's record of a special campaign (the scanned 方案, photos of
+ * its activities, the signed 总结), each stored once (schema 11's blob table) and named
+ * with the part of the record it documents. An attachment belongs to the campaign and
+ * the school, not to a row of campaign_record: a school attaches its plan before it has
+ * written a word of it, and the record's version, which an open editor saves over, does
+ * not move when a file comes or goes. A file is attached or removed, never edited. */
+static const char schema_13[] =
+  "CREATE TABLE campaign_attachment ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  campaign_id     INTEGER NOT NULL REFERENCES campaign (id),"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
+  "  part            TEXT NOT NULL CHECK (part IN ('plan', 'activities', 'summary')),"
+  "  blob_sha256     TEXT NOT NULL REFERENCES blob (sha256),"
+  "  file_name       TEXT NOT NULL CHECK (length (file_name) BETWEEN 1 AND 255),"
+  "  media_type      TEXT NOT NULL CHECK (length (media_type) BETWEEN 1 AND 100),"
+  "  size            INTEGER NOT NULL CHECK (size >= 0),"
+  "  added_at        TEXT NOT NULL,"
+  "  added_by        TEXT NOT NULL,"
+  "  UNIQUE (campaign_id, organisation_id, part, blob_sha256)"
+  ") STRICT;"
+  "CREATE INDEX campaign_attachment_record ON campaign_attachment (campaign_id, organisation_id, part, id);"
+  "CREATE INDEX campaign_attachment_blob ON campaign_attachment (blob_sha256);"
+  "CREATE TRIGGER campaign_attachment_no_update BEFORE UPDATE ON campaign_attachment"
+  "  BEGIN SELECT RAISE (ABORT, 'an attachment is never edited'); END;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -527,6 +553,7 @@ static const char * const migrations[] = {
   schema_10,
   schema_11,
   schema_12,
+  schema_13,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone

@@ -16,6 +16,7 @@
 
 #include "xa-hazard-detail.h"
 #include "xa-hazard-file-actions.h"
+#include "xa-hazard-photo-strip.h"
 #include "xa-hazard-step-dialog.h"
 #include "xa-hazard-ui.h"
 #include "xa-accessible.h"
@@ -44,6 +45,7 @@ struct _XaHazardDetail
   AdwPreferencesGroup  *outcome_group;
   GtkWidget            *overdue_badge;
   GtkWidget            *pass_button;
+  XaHazardPhotoStrip   *photo_strip;
   AdwPreferencesGroup  *rectification_group;
   GtkScrolledWindow    *scroller;
   GtkStack             *stack;
@@ -220,6 +222,7 @@ fill (XaHazardDetail *self)
 
   update_actions (self);
   xa_hazard_timeline_set_hazard (self->timeline, hazard);
+  xa_hazard_photo_strip_show_hazard (self->photo_strip, hazard);
   gtk_stack_set_visible_child_name (self->stack, hazard ? "hazard" : "empty");
   if (hazard == NULL)
     return;
@@ -344,6 +347,7 @@ xa_hazard_detail_class_init (XaHazardDetailClass *klass)
     g_signal_new ("stepped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, XA_TYPE_HAZARD);
 
+  g_type_ensure (XA_TYPE_HAZARD_PHOTO_STRIP);
   g_type_ensure (XA_TYPE_HAZARD_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -362,6 +366,7 @@ xa_hazard_detail_class_init (XaHazardDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, outcome_group);
   gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, overdue_badge);
   gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, pass_button);
+  gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, photo_strip);
   gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, rectification_group);
   gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, scroller);
   gtk_widget_class_bind_template_child (widget_class, XaHazardDetail, stack);
@@ -432,6 +437,7 @@ xa_hazard_detail_set_book (XaHazardDetail   *self,
   g_set_object (&self->registry, registry);
   g_clear_object (&self->files);
   self->files = xa_hazard_file_actions_new (GTK_WIDGET (self), book, registry, NULL);
+  xa_hazard_photo_strip_set_book (self->photo_strip, book);
   update_actions (self);
 }
 
@@ -510,4 +516,17 @@ xa_hazard_detail_get_file_actions (XaHazardDetail *self)
   g_return_val_if_fail (XA_IS_HAZARD_DETAIL (self), NULL);
 
   return self->files;
+}
+
+/**
+ * xa_hazard_detail_get_photo_strip:
+ *
+ * Returns: (transfer none): the photos of the hazard shown
+ */
+XaHazardPhotoStrip *
+xa_hazard_detail_get_photo_strip (XaHazardDetail *self)
+{
+  g_return_val_if_fail (XA_IS_HAZARD_DETAIL (self), NULL);
+
+  return self->photo_strip;
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "xa-hazard-file-actions.h"
+#include "xa-hazard-photo-strip.h"
 #include "xa-hazard-timeline.h"
 #include "core/hazards/xa-hazard-book.h"
 
@@ -27,5 +28,6 @@ XaHazardTimeline *xa_hazard_detail_get_timeline (XaHazardDetail   *self);
 GtkWidget        *xa_hazard_detail_get_step_button (XaHazardDetail *self,
                                                     XaHazardStep    step);
 XaHazardFileActions *xa_hazard_detail_get_file_actions (XaHazardDetail *self);
+XaHazardPhotoStrip *xa_hazard_detail_get_photo_strip (XaHazardDetail *self);
 
 G_END_DECLS

@@ -169,7 +169,7 @@ write_worker (GTask        *task,
   if (layout != NULL)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, &error) ||
-          (path != NULL && !xa_ledger_save_pdf (layout, path, &error)))
+          (path != NULL && !xa_page_layout_save_pdf (layout, path, &error)))
         goto failed;
       written->pages = xa_page_set_new ();
       xa_page_set_add (written->pages, layout);

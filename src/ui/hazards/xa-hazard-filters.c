@@ -513,6 +513,32 @@ xa_hazard_filters_set_overdue (XaHazardFilters *self,
 }
 
 /**
+ * xa_hazard_filters_show_all_of:
+ * @school_uuid: a school
+ * @school_year: a school year by the year it starts
+ *
+ * Every hazard of @school_uuid and @school_year, nothing else narrowing: where a hazard
+ * opened from elsewhere (the 汇总) is sure to be listed. One change, told once.
+ */
+void
+xa_hazard_filters_show_all_of (XaHazardFilters *self,
+                               const char      *school_uuid,
+                               int              school_year)
+{
+  g_return_if_fail (XA_IS_HAZARD_FILTERS (self));
+
+  self->quiet++;
+  xa_hazard_filters_set_school (self, school_uuid);
+  xa_hazard_filters_set_year (self, school_year);
+  xa_hazard_filters_set_state (self, -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_clear_pointer (&self->search, g_free);
+  self->search = g_strdup ("");
+  self->quiet--;
+  clear_clicked_cb (self);
+}
+
+/**
  * xa_hazard_filters_get_search_entry:
  *
  * Returns: (transfer none): the search entry, for Ctrl+F

@@ -31,6 +31,9 @@ void         xa_hazard_filters_set_state     (XaHazardFilters   *self,
                                               int                state);
 void         xa_hazard_filters_set_overdue   (XaHazardFilters   *self,
                                               gboolean           overdue_only);
+void         xa_hazard_filters_show_all_of   (XaHazardFilters   *self,
+                                              const char        *school_uuid,
+                                              int                school_year);
 GtkWidget   *xa_hazard_filters_get_search_entry (XaHazardFilters *self);
 guint        xa_hazard_filters_count_narrowing (XaHazardFilters *self);
 

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "xa-hazards-page.h"
+#include "xa-hazard-summary-view.h"
 #include "xa-adaptive.h"
 #include "xa-hazard-file-actions.h"
 #include "xa-ui-utils.h"
@@ -51,8 +52,12 @@ struct _XaHazardsPage
   XaHazardForm      *form;
   AdwLeaflet        *leaflet;
   GtkStack          *list_stack;
+  XaHazardSummaryView *summary;
+  AdwViewStackPage  *summary_page;
+  AdwViewSwitcherBar *switcher_bar;
+  AdwViewSwitcherTitle *switcher_title;
   XaHazardTable     *table;
-  AdwWindowTitle    *window_title;
+  AdwViewStack      *view_stack;
 
   /* State */
   gboolean           folded;
@@ -89,7 +94,7 @@ update_list_page (XaHazardsPage *self)
 
   /* Translators: how many hazards the ledger shows: “共 12 条” */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hazard", "%u hazards", n), n);
-  adw_window_title_set_subtitle (self->window_title, count);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, count);
 
   xa_hazard_filters_get_filter (self->filters, &filter);
   if (n > 0)
@@ -105,7 +110,9 @@ update_list_page (XaHazardsPage *self)
 static void
 update_back_button (XaHazardsPage *self)
 {
-  gboolean inner = xa_adaptive_find_back (GTK_WIDGET (self->leaflet)) != NULL;
+  /* Over the 汇总 the button leads back to the sections only. */
+  gboolean inner = xa_adaptive_find_back (GTK_WIDGET (self->leaflet)) != NULL &&
+                   g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "summary") != 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), inner || self->folded);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button),
@@ -331,6 +338,7 @@ open_form (XaHazardsPage *self,
     xa_hazard_form_start_new (self->form, default_school (self));
 
   gtk_stack_set_visible_child_name (self->detail_stack, "form");
+  adw_view_stack_set_visible_child_name (self->view_stack, "ledger");
   show_detail_pane (self);
 }
 
@@ -484,6 +492,87 @@ back_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.back-to-sections", NULL);
 }
 
+/* 台账 and 汇总 */
+
+/* The commission's installation holds many schools, a school's its own: only the
+ * commission has a 汇总 to switch to. */
+static gboolean
+is_commission (XaHazardsPage *self)
+{
+  GListModel *schools = xa_school_registry_get_schools (xa_workspace_get_registry (self->workspace));
+
+  return g_list_model_get_n_items (schools) != 1;
+}
+
+static void
+update_switcher (XaHazardsPage *self)
+{
+  gboolean commission = is_commission (self);
+
+  adw_view_stack_page_set_visible (self->summary_page, commission);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, commission);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    commission && adw_view_switcher_title_get_title_visible (self->switcher_title));
+  if (!commission)
+    adw_view_stack_set_visible_child_name (self->view_stack, "ledger");
+}
+
+static void
+view_changed_cb (XaHazardsPage *self)
+{
+  update_back_button (self);
+}
+
+/* The position of @uuid in the list the table shows, or GTK_INVALID_LIST_POSITION. The
+ * list is one school's year: a few pages at most. */
+static guint
+find_position (XaHazardsPage *self,
+               const char    *uuid)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hazards));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaHazard) item = g_list_model_get_item (G_LIST_MODEL (self->hazards), i);
+
+      if (item != NULL && g_strcmp0 (xa_hazard_get_uuid (item), uuid) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* A 重大 hazard chosen in the 汇总: the ledger of its school and year, unfiltered
+ * otherwise, with the hazard selected and shown. */
+static void
+summary_hazard_activated_cb (XaHazardsPage *self,
+                             const char    *number)
+{
+  g_autoptr(XaHazard) hazard = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (!(hazard = xa_hazard_book_dup_by_number (get_book (self), number, &error)))
+    {
+      xa_widget_show_error (GTK_WIDGET (self), _("The Hazard Was Not Opened"),
+                            error != NULL ? error->message : NULL);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "ledger");
+  xa_hazard_filters_show_all_of (self->filters, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_SCHOOL_UUID),
+                                 xa_hazard_get_school_year (hazard));
+
+  position = find_position (self, xa_hazard_get_uuid (hazard));
+  if (position != GTK_INVALID_LIST_POSITION)
+    table_activated_cb (self, position);
+  else
+    {
+      show_hazard (self, hazard);
+      show_detail_pane (self);
+    }
+}
+
 /* The ledger's files (xa-hazard-file-actions.c) */
 
 static void
@@ -552,7 +641,8 @@ xa_hazards_page_constructed (GObject *object)
   self->files = xa_hazard_file_actions_new (GTK_WIDGET (self), book, registry, self->filters);
   g_signal_connect_object (self->files, "notify::busy", G_CALLBACK (files_busy_cb), self, G_CONNECT_SWAPPED);
 
-  /* A school's own installation shows its school; the commission's, every school. */
+  /* A school's own installation shows its school; the commission's, every school, and
+   * the 汇总 across them. */
   schools = xa_school_registry_get_schools (registry);
   if (g_list_model_get_n_items (schools) == 1)
     {
@@ -560,6 +650,11 @@ xa_hazards_page_constructed (GObject *object)
 
       xa_hazard_filters_set_school (self->filters, xa_organisation_get_uuid (only));
     }
+  xa_hazard_summary_view_set_book (self->summary, book, registry);
+  g_signal_connect_object (schools, "items-changed", G_CALLBACK (update_switcher), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (update_switcher), self,
+                           G_CONNECT_SWAPPED);
+  update_switcher (self);
 
   /* The newest first, as the one found last is the one looked for; of every school's,
    * by the day found rather than by the schools' codes in the numbers. */
@@ -689,6 +784,7 @@ xa_hazards_page_class_init (XaHazardsPageClass *klass)
   g_type_ensure (XA_TYPE_HAZARD_DETAIL);
   g_type_ensure (XA_TYPE_HAZARD_FILTERS);
   g_type_ensure (XA_TYPE_HAZARD_FORM);
+  g_type_ensure (XA_TYPE_HAZARD_SUMMARY_VIEW);
   g_type_ensure (XA_TYPE_HAZARD_TABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -704,14 +800,20 @@ xa_hazards_page_class_init (XaHazardsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaHazardsPage, form);
   gtk_widget_class_bind_template_child (widget_class, XaHazardsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XaHazardsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaHazardsPage, summary);
+  gtk_widget_class_bind_template_child (widget_class, XaHazardsPage, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, XaHazardsPage, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, XaHazardsPage, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, XaHazardsPage, table);
-  gtk_widget_class_bind_template_child (widget_class, XaHazardsPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, XaHazardsPage, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, edit_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_done_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, summary_hazard_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "hazards.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "hazards.back", NULL, back_action);

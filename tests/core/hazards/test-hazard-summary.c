@@ -358,6 +358,52 @@ test_one_school (Fixture       *fixture,
     }
 }
 
+/* The summary read in a worker thread is the one read here; the overdue hazards a notice
+ * lists are as many as the school's count says, in deadline order. */
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  XaHazardSummary **summary = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *summary = xa_hazard_summary_read_finish (XA_HAZARD_BOOK (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async_and_overdue (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaHazardSummary) expected = xa_hazard_summary_read (fixture->book, 2021, NULL, "2021-11-20", &error);
+  g_autoptr(XaHazardSummary) summary = NULL;
+
+  g_assert_no_error (error);
+  xa_hazard_summary_read_async (fixture->book, 2021, NULL, "2021-11-20", NULL, read_cb, &summary);
+  while (summary == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (summary->schools->len, ==, expected->schools->len);
+  g_assert_cmpuint (summary->majors->len, ==, expected->majors->len);
+  g_assert_cmpmem (&summary->total.n_hazards, sizeof summary->total - G_STRUCT_OFFSET (XaHazardSchoolCount, n_hazards),
+                   &expected->total.n_hazards, sizeof expected->total - G_STRUCT_OFFSET (XaHazardSchoolCount, n_hazards));
+
+  for (guint i = 0; i < summary->schools->len; i++)
+    {
+      const XaHazardSchoolCount *count = g_ptr_array_index (summary->schools, i);
+      g_autoptr(GPtrArray) overdue = xa_hazard_summary_read_overdue (fixture->book, count->school_uuid, 2021,
+                                                                     "2021-11-20", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (overdue->len, ==, count->n_overdue);
+      for (guint j = 1; j < overdue->len; j++)
+        g_assert_cmpstr (xa_hazard_get_text (g_ptr_array_index (overdue, j - 1), XA_HAZARD_FIELD_DEADLINE), <=,
+                         xa_hazard_get_text (g_ptr_array_index (overdue, j), XA_HAZARD_FIELD_DEADLINE));
+    }
+}
+
 /* A school without hazards is listed with zeros; one that left the register only while
  * it has hazards of the year; a year without hazards counts nothing. */
 static void
@@ -478,6 +524,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/hazard-summary/counts", Fixture, NULL, fixture_set_up, test_counts, fixture_tear_down);
+  g_test_add ("/hazard-summary/async-and-overdue", Fixture, NULL, fixture_set_up, test_async_and_overdue,
+              fixture_tear_down);
   g_test_add ("/hazard-summary/one-school", Fixture, NULL, fixture_set_up, test_one_school, fixture_tear_down);
   g_test_add ("/hazard-summary/empty-and-removed", Fixture, NULL, fixture_set_up, test_empty_and_removed,
               fixture_tear_down);
