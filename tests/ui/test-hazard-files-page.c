@@ -5,11 +5,12 @@
  * The hazard ledger's files in the real window over a demo ledger (issue 11): the ledger
  * the filters select exported through the page's actions as CSV, XLSX and PDF, every
  * hazard of the filter and no other, read back (the CSV's rows, the PDF's text with
- * Poppler); the PDF refused for every school; the ledger printed (Ctrl+P) through the
- * print operation, to a PDF file, its sheets turned; an import with one bad line refused
- * whole, its dialog naming file:line; a good one storing every row; an import without a
- * school refused before any file; a hazard's 整改通知书 exported, and its 销号单 disabled
- * until it is closed, the core's reason shown.
+ * Poppler); the PDF refused for every school, and a file in a folder that is not there
+ * refused with why; the ledger printed (Ctrl+P) through the print operation, to a PDF
+ * file, its sheets turned; an import with one bad line refused whole, its dialog naming
+ * file:line; a good one storing every row; an import without a school refused before
+ * any file; a hazard's 整改通知书 exported, and its 销号单 disabled until it is closed,
+ * the core's reason shown.
  */
 
 #include "config.h"
@@ -254,6 +255,21 @@ test_export (Fixture       *fixture,
   prefix[strlen ("2021-2022-")] = '\0';
   g_assert_cmpuint (count_csv_rows (contents, prefix), ==, n_all);
   g_assert_nonnull (strstr (contents, "示例区实验小学"));
+
+  /* A folder that is not there: the dialog says why, and nothing is written. */
+  {
+    g_autofree char *missing = g_build_filename (fixture->ui.data_dir, "没有的文件夹", "台账.xlsx", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (missing);
+
+    xa_hazard_file_actions_export (fixture->files, XA_LEDGER_FORMAT_XLSX, file);
+    wait_for_files (fixture->files);
+    dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("The Ledger Was Not Exported"));
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+    close_dialog (dialog);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "hazards.export", "s", "pdf");
   xa_test_iterate ();
