@@ -5,7 +5,9 @@
  * One hazard beside the ledger: its number, place and state (逾期 and 重大 marked), the
  * buttons of the steps its state allows (each asks in a step dialog), every column that
  * has a value in the ledger's groups, and its timeline. The hazard shown is the detail's
- * own copy; after a step it shows what the book saved.
+ * own copy; after a step it shows what the book saved. A menu beside the number prints
+ * or exports its 整改通知书, and its 销号单 once it is closed (the core's check, whose
+ * words say why not until then).
  */
 
 #include "config.h"
@@ -399,7 +401,8 @@ xa_hazard_detail_init (XaHazardDetail *self)
 
   self->closing_hint = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->closing_hint), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->closing_hint), 24);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->closing_hint), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->closing_hint), 28);
   gtk_label_set_xalign (GTK_LABEL (self->closing_hint), 0);
   gtk_widget_set_margin_start (self->closing_hint, 12);
   gtk_widget_set_margin_end (self->closing_hint, 12);

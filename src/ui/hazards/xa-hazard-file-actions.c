@@ -4,7 +4,8 @@
  *
  * What the hazard ledger's menus do with files and the printer, for the widget that
  * owns them (the page for the ledger, the detail for a hazard's forms): the file chosen,
- * the work done off the main thread (xa-hazard-files.c), then a toast naming the file,
+ * the work done off the main thread (xa-hazard-files.c), then a toast naming the file
+ * (with its folder to open),
  * the print dialog, or a dialog saying in Chinese what went wrong. The ledger is what the
  * filters select, every row of it; its PDF and its print are one school's of one school
  * year, as its title says. An import goes into the school the filters show, all or
@@ -235,7 +236,6 @@ written_cb (GObject      *object,
   XaHazardFileActions *self = job->self;
   g_autoptr(XaPageSet) pages = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
 
   if (!xa_ledger_write_finish (result, &pages, NULL, &error))
     {
@@ -259,9 +259,7 @@ written_cb (GObject      *object,
     }
 
   set_busy (self, FALSE);
-  basename = g_file_get_basename (job->file);
-  /* Translators: %s is the name of the file just written */
-  xa_widget_add_toast (self->widget, adw_toast_new_format (_("Exported to “%s”"), basename));
+  xa_widget_add_saved_toast (self->widget, job->file);
 }
 
 static void

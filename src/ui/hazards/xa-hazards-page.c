@@ -8,7 +8,9 @@
  * the school shown; leaving the form with edits asks first, whichever way (another row,
  * another hazard, another section, the window closed). A draft a crash left is offered
  * back when the section opens. Below the breakpoint the table and the detail are one
- * pane each, the table down to the columns that matter.
+ * pane each, the table down to the columns that matter. The header's menu exports what
+ * the filters select (XLSX, CSV, the ledger's PDF), prints it (Ctrl+P) and imports a
+ * ledger into the school shown (xa-hazard-file-actions.c).
  */
 
 #include "config.h"
