@@ -30,6 +30,7 @@ struct _XaCampaignEditor
 
   /* Template widgets */
   GtkTextView       *activities_view;
+  XaCampaignAttachmentList *attachment_list;
   GtkLabel          *error_label;
   GtkTextView       *plan_view;
   GtkLabel          *status_label;
@@ -255,6 +256,7 @@ xa_campaign_editor_class_init (XaCampaignEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-campaign-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, XaCampaignEditor, activities_view);
+  gtk_widget_class_bind_template_child (widget_class, XaCampaignEditor, attachment_list);
   gtk_widget_class_bind_template_child (widget_class, XaCampaignEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, XaCampaignEditor, plan_view);
   gtk_widget_class_bind_template_child (widget_class, XaCampaignEditor, status_label);
@@ -272,6 +274,7 @@ xa_campaign_editor_init (XaCampaignEditor *self)
 {
   GtkTextView *views[3];
 
+  g_type_ensure (XA_TYPE_CAMPAIGN_ATTACHMENT_LIST);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   views[0] = self->plan_view;
@@ -315,9 +318,27 @@ xa_campaign_editor_new (XaInspectionBook  *book,
   self->campaign_name = g_strdup (xa_campaign_get_name (campaign));
   self->school_name = g_strdup (school_name);
   adw_window_title_set_title (self->window_title, self->campaign_name);
+  xa_campaign_attachment_list_set_record (self->attachment_list, book, xa_campaign_get_uuid (campaign), school_uuid);
   fill (self);
   xa_accessible_prepare (GTK_WIDGET (self));
   return GTK_WIDGET (self);
+}
+
+/**
+ * xa_campaign_editor_get_record:
+ *
+ * Returns: (transfer none): the record as last read or saved
+ */
+/**
+ * xa_campaign_editor_get_attachment_list:
+ *
+ * Returns: (transfer none): the record's files
+ */
+XaCampaignAttachmentList *
+xa_campaign_editor_get_attachment_list (XaCampaignEditor *self)
+{
+  g_return_val_if_fail (XA_IS_CAMPAIGN_EDITOR (self), NULL);
+  return self->attachment_list;
 }
 
 /**

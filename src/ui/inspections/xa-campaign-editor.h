@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "xa-campaign-attachment-list.h"
 #include "core/hazards/xa-inspection-book.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,6 @@ GtkWidget        *xa_campaign_editor_new        (XaInspectionBook  *book,
                                                  GError           **error);
 XaCampaignRecord *xa_campaign_editor_get_record (XaCampaignEditor  *self);
 gboolean          xa_campaign_editor_get_dirty  (XaCampaignEditor  *self);
+XaCampaignAttachmentList *xa_campaign_editor_get_attachment_list (XaCampaignEditor *self);
 
 G_END_DECLS
