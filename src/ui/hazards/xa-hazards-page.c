@@ -507,8 +507,11 @@ update_switcher (XaHazardsPage *self)
 
   adw_view_stack_page_set_visible (self->summary_page, commission);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, commission);
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    commission && adw_view_switcher_title_get_title_visible (self->switcher_title));
+  /* Shown or not rather than revealed: GTK 4.8's action bar, revealed as the window
+   * narrows, allocated its box a height of -1 on the way. */
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar),
+                          commission && adw_view_switcher_title_get_title_visible (self->switcher_title));
   if (!commission)
     adw_view_stack_set_visible_child_name (self->view_stack, "ledger");
 }
