@@ -266,6 +266,32 @@ test_export_notice (Fixture       *fixture,
   g_assert_null (strstr (numbers->str, fixture->overdue[2]));
 }
 
+/* A school's own install holds its school alone: its ledger, no 汇总 to switch to. */
+static void
+test_one_school (void)
+{
+  XaTestUiFixture ui;
+  XaWindow *window;
+  XaHazardsPage *page;
+  AdwViewStackPage *summary_page;
+  AdwViewSwitcherTitle *title;
+
+  xa_test_ui_fixture_set_up (&ui, "hazard-summary-one", FALSE, 0);
+  g_object_unref (xa_test_add_school (xa_workspace_get_registry (ui.workspace), "红旗小学", "1101080001"));
+  window = xa_test_ui_fixture_show_window (&ui, 1366, 768, "hazards");
+  page = XA_HAZARDS_PAGE (_xa_window_get_page (window, "hazards"));
+  summary_page = xa_test_template_child (page, XA_TYPE_HAZARDS_PAGE, "summary_page");
+  title = xa_test_template_child (page, XA_TYPE_HAZARDS_PAGE, "switcher_title");
+
+  g_assert_false (adw_view_stack_page_get_visible (summary_page));
+  g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (title));
+  g_assert_false (gtk_widget_get_visible (xa_test_template_child (page, XA_TYPE_HAZARDS_PAGE, "switcher_bar")));
+  g_assert_null (xa_hazard_summary_view_get_summary (xa_test_template_child (page, XA_TYPE_HAZARDS_PAGE,
+                                                                            "summary")));
+
+  xa_test_ui_fixture_tear_down (&ui, GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +305,8 @@ main (int   argc,
   g_test_add ("/hazards/summary/open-major", Fixture, NULL, fixture_set_up, test_open_major, fixture_tear_down);
   g_test_add ("/hazards/summary/export-notice", Fixture, NULL, fixture_set_up, test_export_notice,
               fixture_tear_down);
+
+  g_test_add_func ("/hazards/summary/one-school", test_one_school);
 
   return g_test_run ();
 }
