@@ -181,6 +181,23 @@ test_counts (Fixture       *fixture,
   g_assert_cmpuint (shiyan->n_overdue, ==, 1);
   g_assert_cmpuint (summary->total.n_overdue, ==, 3);
 
+  /* Sorted by 逾期, the most first: 红旗小学, then 实验小学. */
+  {
+    GtkColumnView *table = xa_hazard_summary_view_get_schools_view (fixture->view);
+    /* The third column: 学校, 未销号, 逾期. */
+    g_autoptr(GtkColumnViewColumn) overdue = g_list_model_get_item (gtk_column_view_get_columns (table), 2);
+    g_autoptr(XaHazardSummaryItem) first = NULL;
+    g_autoptr(XaHazardSummaryItem) second = NULL;
+
+    gtk_column_view_sort_by_column (table, overdue, GTK_SORT_DESCENDING);
+    first = g_list_model_get_item (rows, 0);
+    second = g_list_model_get_item (rows, 1);
+    g_assert_cmpstr (((const XaHazardSchoolCount *) xa_hazard_summary_item_get (first))->school_uuid, ==,
+                     fixture->hongqi);
+    g_assert_cmpstr (((const XaHazardSchoolCount *) xa_hazard_summary_item_get (second))->school_uuid, ==,
+                     fixture->shiyan);
+  }
+
   /* The 重大 one, under 挂牌督办. */
   g_assert_cmpuint (g_list_model_get_n_items (majors), ==, 1);
   item = g_list_model_get_item (majors, 0);
