@@ -181,7 +181,8 @@ test_counts (Fixture       *fixture,
   g_assert_cmpuint (shiyan->n_overdue, ==, 1);
   g_assert_cmpuint (summary->total.n_overdue, ==, 3);
 
-  /* Sorted by 逾期, the most first: 红旗小学, then 实验小学. */
+  /* Sorted by 逾期, the fewest first: the two schools without, then 实验小学, then 红旗小学
+   * (by their codes they come first). */
   {
     GtkColumnView *table = xa_hazard_summary_view_get_schools_view (fixture->view);
     /* The third column: 学校, 未销号, 逾期. */
@@ -189,13 +190,13 @@ test_counts (Fixture       *fixture,
     g_autoptr(XaHazardSummaryItem) first = NULL;
     g_autoptr(XaHazardSummaryItem) second = NULL;
 
-    gtk_column_view_sort_by_column (table, overdue, GTK_SORT_DESCENDING);
-    first = g_list_model_get_item (rows, 0);
-    second = g_list_model_get_item (rows, 1);
+    gtk_column_view_sort_by_column (table, overdue, GTK_SORT_ASCENDING);
+    first = g_list_model_get_item (rows, 2);
+    second = g_list_model_get_item (rows, 3);
     g_assert_cmpstr (((const XaHazardSchoolCount *) xa_hazard_summary_item_get (first))->school_uuid, ==,
-                     fixture->hongqi);
-    g_assert_cmpstr (((const XaHazardSchoolCount *) xa_hazard_summary_item_get (second))->school_uuid, ==,
                      fixture->shiyan);
+    g_assert_cmpstr (((const XaHazardSchoolCount *) xa_hazard_summary_item_get (second))->school_uuid, ==,
+                     fixture->hongqi);
   }
 
   /* The 重大 one, under 挂牌督办. */
