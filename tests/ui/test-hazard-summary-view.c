@@ -158,6 +158,30 @@ show_summary (Fixture *fixture)
   return summary;
 }
 
+/* Each school's 打印督办通知 and 导出 buttons: enabled for a school with overdue hazards,
+ * disabled for one without, and a tooltip on either saying why. */
+static guint
+check_notice_buttons (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_notice_buttons (child);
+
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "xa-list-item") != NULL)
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "xa-list-item");
+      const XaHazardSchoolCount *count = xa_hazard_summary_item_get (gtk_list_item_get_item (item));
+
+      g_assert_cmpint (gtk_widget_get_sensitive (widget), ==, count->n_overdue > 0);
+      g_assert_nonnull (gtk_widget_get_tooltip_text (widget));
+      n++;
+    }
+
+  return n;
+}
+
 static void
 test_counts (Fixture       *fixture,
              gconstpointer  data)
@@ -180,6 +204,10 @@ test_counts (Fixture       *fixture,
   g_assert_cmpuint (shiyan->n_open, ==, 1);
   g_assert_cmpuint (shiyan->n_overdue, ==, 1);
   g_assert_cmpuint (summary->total.n_overdue, ==, 3);
+
+  /* Two buttons a school: two of the four have something overdue. */
+  g_assert_cmpuint (check_notice_buttons (GTK_WIDGET (xa_hazard_summary_view_get_schools_view (fixture->view))), ==,
+                    2 * XA_TEST_N_EXAMPLE_SCHOOLS);
 
   /* Sorted by 逾期, the fewest first: the two schools without, then 实验小学, then 红旗小学
    * (by their codes they come first). */
