@@ -164,7 +164,7 @@ read_cb (GObject      *object,
     return;
 
   set_loading (self, FALSE);
-  if (self->stale)
+  if (self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       /* The year changed, or hazards did, while this was read: read again. */
       g_clear_pointer (&summary, xa_hazard_summary_free);
@@ -184,12 +184,14 @@ read_cb (GObject      *object,
   show_summary (self);
 }
 
+/* Counts are read while the page shows, and when it is shown again after a change: the
+ * ledger's edits never wait on a district's count nobody looks at. */
 static void
 reload (XaHazardSummaryView *self)
 {
   if (self->book == NULL)
     return;
-  if (self->loading)
+  if (self->loading || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->stale = TRUE;
       return;
@@ -726,6 +728,17 @@ choose_notice_file (XaHazardSummaryView       *self,
 /* Object */
 
 static void
+xa_hazard_summary_view_map (GtkWidget *widget)
+{
+  XaHazardSummaryView *self = XA_HAZARD_SUMMARY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (xa_hazard_summary_view_parent_class)->map (widget);
+
+  if (self->summary == NULL || self->stale)
+    reload (self);
+}
+
+static void
 xa_hazard_summary_view_dispose (GObject *object)
 {
   XaHazardSummaryView *self = XA_HAZARD_SUMMARY_VIEW (object);
@@ -790,6 +803,7 @@ xa_hazard_summary_view_class_init (XaHazardSummaryViewClass *klass)
   object_class->dispose = xa_hazard_summary_view_dispose;
   object_class->finalize = xa_hazard_summary_view_finalize;
   object_class->get_property = xa_hazard_summary_view_get_property;
+  widget_class->map = xa_hazard_summary_view_map;
 
   /* Whether a notice is being made, printed or written. */
   properties[PROP_BUSY] =
@@ -863,8 +877,8 @@ xa_hazard_summary_view_init (XaHazardSummaryView *self)
 /**
  * xa_hazard_summary_view_set_book:
  *
- * Set once, when the section is built; the counts are read then, and again whenever
- * hazards or schools change.
+ * Set once, when the section is built; the counts are read when the view shows, and
+ * again whenever hazards or schools change.
  */
 void
 xa_hazard_summary_view_set_book (XaHazardSummaryView *self,

@@ -511,8 +511,11 @@ update_switcher (XaHazardsPage *self)
 
   adw_view_stack_page_set_visible (self->summary_page, commission);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, commission);
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    commission && adw_view_switcher_title_get_title_visible (self->switcher_title));
+  /* Shown or not rather than revealed: GTK 4.8's action bar, revealed as the window
+   * narrows, allocated its box a height of -1 on the way. */
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar),
+                          commission && adw_view_switcher_title_get_title_visible (self->switcher_title));
   if (!commission)
     adw_view_stack_set_visible_child_name (self->view_stack, "ledger");
 }
@@ -559,13 +562,21 @@ summary_hazard_activated_cb (XaHazardsPage *self,
       return;
     }
 
+  /* The stack would move the focus of the row hidden to the ledger's first focusable
+   * widget (the detail's number, selected whole): it goes to the table below. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
   adw_view_stack_set_visible_child_name (self->view_stack, "ledger");
   xa_hazard_filters_show_all_of (self->filters, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_SCHOOL_UUID),
                                  xa_hazard_get_school_year (hazard));
 
   position = find_position (self, xa_hazard_get_uuid (hazard));
   if (position != GTK_INVALID_LIST_POSITION)
-    table_activated_cb (self, position);
+    {
+      table_activated_cb (self, position);
+      xa_hazard_table_scroll_to (self->table, position);
+      gtk_widget_grab_focus (GTK_WIDGET (xa_hazard_table_get_view (self->table)));
+    }
   else
     {
       show_hazard (self, hazard);
