@@ -54,18 +54,6 @@ open_folder_cb (AdwToast  *toast,
 }
 
 /**
- * xa_widget_add_saved_toast:
- *
- * xa_widget_report_export() of a file that was written.
- */
-void
-xa_widget_add_saved_toast (GtkWidget *widget,
-                           GFile     *file)
-{
-  xa_widget_report_export (widget, file, NULL);
-}
-
-/**
  * xa_widget_report_export:
  * @file: the file written, or not
  * @error: (nullable): why it was not written; %NULL when it was

@@ -16,8 +16,6 @@ void  xa_widget_add_toast      (GtkWidget  *widget,
 void  xa_widget_report_export  (GtkWidget    *widget,
                                 GFile        *file,
                                 const GError *error);
-void  xa_widget_add_saved_toast (GtkWidget *widget,
-                                 GFile     *file);
 void  xa_widget_show_error     (GtkWidget  *widget,
                                 const char *heading,
                                 const char *body);

@@ -259,7 +259,7 @@ written_cb (GObject      *object,
     }
 
   set_busy (self, FALSE);
-  xa_widget_add_saved_toast (self->widget, job->file);
+  xa_widget_report_export (self->widget, job->file, NULL);
 }
 
 static void

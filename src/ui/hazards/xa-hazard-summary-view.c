@@ -673,7 +673,7 @@ notice_exported_cb (GObject      *object,
       return;
     }
 
-  xa_widget_add_saved_toast (GTK_WIDGET (self), job->file);
+  xa_widget_report_export (GTK_WIDGET (self), job->file, NULL);
 }
 
 typedef struct
