@@ -21,7 +21,7 @@
 
 #include "xa-diff-renderer.h"
 #include "xa-document-words.h"
-#include "xa-pdf-file.h"
+#include "xa-pdf-export.h"
 #include "core/util/xa-school-year.h"
 
 #define INSERTED_SPAN "<span underline=\"single\" underline_color=\"#0b5d1e\" foreground=\"#0b5d1e\">"
@@ -348,24 +348,19 @@ xa_diff_write_pdf (XaTemplateDiff  *diff,
                    GError         **error)
 {
   g_autoptr(XaPageLayout) layout = NULL;
-  g_autoptr(GBytes) pdf = NULL;
 
   g_return_val_if_fail (XA_IS_TEMPLATE_DIFF (diff), FALSE);
   g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   layout = xa_diff_layout_new (diff, fonts);
-  if (!(pdf = xa_page_layout_render_pdf (layout, error)))
-    return FALSE;
-
-  return xa_pdf_file_save (pdf, path, error);
+  return xa_page_layout_save_pdf (layout, path, error);
 }
 
 typedef struct
 {
   XaTemplateDiff *diff;
   XaFontResolver *fonts;
-  GFile          *file;
 } ExportData;
 
 static void
@@ -373,33 +368,20 @@ export_data_free (ExportData *data)
 {
   g_clear_object (&data->diff);
   g_clear_object (&data->fonts);
-  g_clear_object (&data->file);
   g_free (data);
 }
 
-static void
-export_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* In the worker (xa-pdf-export.c). */
+static XaPageSet *
+diff_pages (gpointer   user_data,
+            GError   **error)
 {
-  ExportData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = xa_pdf_file_dup_local_path (data->file, &error);
+  ExportData *data = user_data;
+  g_autoptr(XaPageLayout) layout = xa_diff_layout_new (data->diff, data->fonts);
+  XaPageSet *pages = xa_page_set_new ();
 
-  if (path == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (!xa_diff_write_pdf (data->diff, data->fonts, path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  xa_page_set_add (pages, layout);
+  return pages;
 }
 
 /**
@@ -419,7 +401,6 @@ xa_diff_export_async (XaTemplateDiff      *diff,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ExportData *data;
 
   g_return_if_fail (XA_IS_TEMPLATE_DIFF (diff));
@@ -429,19 +410,12 @@ xa_diff_export_async (XaTemplateDiff      *diff,
   data = g_new0 (ExportData, 1);
   data->diff = g_object_ref (diff);
   data->fonts = g_object_ref (fonts);
-  data->file = g_object_ref (file);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, xa_diff_export_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (task, export_worker);
+  xa_pdf_export_async (diff_pages, data, (GDestroyNotify) export_data_free, file, cancellable, callback, user_data);
 }
 
 gboolean
 xa_diff_export_finish (GAsyncResult  *result,
                        GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return xa_pdf_export_finish (result, error);
 }

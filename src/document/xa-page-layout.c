@@ -443,10 +443,13 @@ layout_cell (const char     *text,
 }
 
 /* A table starts on the grid row the text reached and runs in points; the text after it
- * goes on at the first grid row below its end, so that the paragraphs stay on the grid. */
+ * goes on at the first grid row below its end, so that the paragraphs stay on the grid.
+ * A table that fills its last page to the foot starts no page after it when it is @last:
+ * nothing would stand on that page (a signature block finds its own). */
 static void
 place_table (XaPageLayout *self,
              XaPageTable  *table,
+             gboolean      last,
              guint        *page,
              guint        *row)
 {
@@ -464,7 +467,9 @@ place_table (XaPageLayout *self,
 
   rows = ceil (y / PITCH - 1e-6);
   *row = (guint) MAX (rows, 0);
-  if (*row >= self->geometry->lines)
+  if (last)
+    *row = MIN (*row, self->geometry->lines);
+  else if (*row >= self->geometry->lines)
     {
       (*page)++;
       *row = 0;
@@ -499,7 +504,7 @@ ensure_layout (XaPageLayout *self)
 
       if (paragraph->table != NULL)
         {
-          place_table (self, paragraph->table, &page, &row);
+          place_table (self, paragraph->table, next == NULL, &page, &row);
           ends_with_table = TRUE;
           continue;
         }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "xa-page-set.h"
+#include "xa-pdf-export.h"
 #include "xa-pdf-file.h"
 #include "xa-subset-fonts.h"
 #include "xa-succession-renderer.h"
@@ -212,38 +213,32 @@ xa_page_set_request_free (XaPageSetRequest *request)
   g_free (request);
 }
 
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/**
+ * xa_page_set_request_lay_out:
+ *
+ * What xa_page_set_load_async() and the PDF export run in their worker: the agreement
+ * and its template version read from the book again and laid out in the originals
+ * asked for.
+ *
+ * Returns: (transfer full) (nullable): the pages, or %NULL with @error set
+ */
+XaPageSet *
+xa_page_set_request_lay_out (XaPageSetRequest  *request,
+                             GError           **error)
 {
-  XaPageSetRequest *data = task_data;
   g_autoptr(XaAgreement) agreement = NULL;
   g_autoptr(XaTemplate) template = NULL;
-  g_autoptr(XaPageSet) pages = NULL;
-  g_autoptr(GError) error = NULL;
   XaAgreementCopy copies[2];
   guint n_copies;
 
-  if (!(agreement = xa_agreement_book_dup_by_uuid (data->book, data->uuid, &error)) ||
-      !(template = xa_agreement_book_dup_template (data->book, agreement, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  g_return_val_if_fail (request != NULL, NULL);
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (!(agreement = xa_agreement_book_dup_by_uuid (request->book, request->uuid, error)) ||
+      !(template = xa_agreement_book_dup_template (request->book, agreement, error)))
+    return NULL;
 
-  n_copies = xa_copies_to_array (data->copies, copies);
-  pages = xa_page_set_new_for_agreement (agreement, template, copies, n_copies, data->fonts);
-  /* As the export sets them, in one set of font subsets; and laid out here, so that the
-   * main thread only draws. */
-  xa_page_set_share_fonts (pages, NULL);
-  xa_page_set_get_n_pages (pages);
-
-  g_task_return_pointer (task, g_steal_pointer (&pages), g_object_unref);
+  n_copies = xa_copies_to_array (request->copies, copies);
+  return xa_page_set_new_for_agreement (agreement, template, copies, n_copies, request->fonts);
 }
 
 /**
@@ -251,8 +246,8 @@ load_worker (GTask        *task,
  * @request: (transfer full): the agreement and its copies
  *
  * Reads the agreement and its template version from the book again and lays them out in
- * a worker thread, exactly as the PDF export does: what it returns is what the export
- * writes. The pages it returns are then the calling thread's alone.
+ * a worker thread (xa-pdf-export.c), exactly as the PDF export does: what it returns is
+ * what the export writes. The pages it returns are then the calling thread's alone.
  */
 void
 xa_page_set_load_async (XaPageSetRequest    *request,
@@ -260,14 +255,10 @@ xa_page_set_load_async (XaPageSetRequest    *request,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (request != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, xa_page_set_load_async);
-  g_task_set_task_data (task, request, (GDestroyNotify) xa_page_set_request_free);
-  g_task_run_in_thread (task, load_worker);
+  xa_pdf_pages_async ((XaPdfPagesFunc) xa_page_set_request_lay_out, request,
+                      (GDestroyNotify) xa_page_set_request_free, cancellable, callback, user_data);
 }
 
 /**
@@ -279,9 +270,7 @@ XaPageSet *
 xa_page_set_load_finish (GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return xa_pdf_pages_finish (result, error);
 }
 
 /**

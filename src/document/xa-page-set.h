@@ -50,6 +50,8 @@ XaPageSetRequest *xa_page_set_request_new  (XaAgreementBook  *book,
                                             XaCopies          copies,
                                             XaFontResolver   *fonts);
 void              xa_page_set_request_free (XaPageSetRequest *request);
+XaPageSet        *xa_page_set_request_lay_out (XaPageSetRequest  *request,
+                                               GError           **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaPageSetRequest, xa_page_set_request_free)
 
 void       xa_page_set_load_async        (XaPageSetRequest       *request,

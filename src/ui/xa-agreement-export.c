@@ -15,44 +15,20 @@
 #include "document/xa-pdf-export.h"
 #include "core/store/xa-store-audit.h"
 
-typedef struct
-{
-  XaAgreementBook *book;
-  char            *uuid;
-  XaCopies         copies;
-  XaFontResolver  *fonts;
-} ExportData;
-
-static void
-export_data_free (ExportData *data)
-{
-  g_clear_object (&data->book);
-  g_clear_pointer (&data->uuid, g_free);
-  g_clear_object (&data->fonts);
-  g_free (data);
-}
-
-/* In the worker (xa-pdf-export.c): the agreement as stored, in the originals chosen. */
+/* In the worker (xa-pdf-export.c): the agreement as stored, in the originals chosen,
+ * with the audit chain's head, so that the file shows which state of the store it holds. */
 static XaPageSet *
-agreement_pages (gpointer   user_data,
+agreement_pages (gpointer   data,
                  GError   **error)
 {
-  ExportData *data = user_data;
-  g_autoptr(XaAgreement) agreement = NULL;
-  g_autoptr(XaTemplate) template = NULL;
+  XaPageSetRequest *request = data;
   g_autoptr(XaPageSet) pages = NULL;
   g_autofree char *head = NULL;
-  XaAgreementCopy copies[2];
-  guint n_copies;
 
-  if (!(agreement = xa_agreement_book_dup_by_uuid (data->book, data->uuid, error)) ||
-      !(template = xa_agreement_book_dup_template (data->book, agreement, error)) ||
-      !(head = xa_store_dup_audit_head_text (xa_agreement_book_get_store (data->book), error)))
+  if (!(pages = xa_page_set_request_lay_out (request, error)) ||
+      !(head = xa_store_dup_audit_head_text (xa_agreement_book_get_store (request->book), error)))
     return NULL;
 
-  n_copies = xa_copies_to_array (data->copies, copies);
-  pages = xa_page_set_new_for_agreement (agreement, template, copies, n_copies, data->fonts);
-  /* The audit chain's head, so that the file shows which state of the store it holds. */
   xa_page_set_set_keywords (pages, head);
   return g_steal_pointer (&pages);
 }
@@ -76,21 +52,13 @@ xa_agreement_export_async (XaAgreementBook     *book,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  ExportData *data;
-
   g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
   g_return_if_fail (uuid != NULL);
   g_return_if_fail (XA_IS_FONT_RESOLVER (fonts));
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (ExportData, 1);
-  data->book = g_object_ref (book);
-  data->uuid = g_strdup (uuid);
-  data->copies = copies;
-  data->fonts = g_object_ref (fonts);
-
-  xa_pdf_export_async (agreement_pages, data, (GDestroyNotify) export_data_free, file, cancellable,
-                       callback, user_data);
+  xa_pdf_export_async (agreement_pages, xa_page_set_request_new (book, uuid, copies, fonts),
+                       (GDestroyNotify) xa_page_set_request_free, file, cancellable, callback, user_data);
 }
 
 gboolean

@@ -101,13 +101,22 @@ assert_items_in_order (const char *column,
 static void
 test_record (void)
 {
-  g_autoptr(XaInspection) inspection = make_inspection (15);
-  g_autoptr(PopplerDocument) document = render (inspection, "安全检查记录表.pdf");
-  g_autofree char *text = xa_test_pdf_text (document);
-  g_autofree char *squeezed = xa_test_squeeze (text);
-  g_autofree char *items = xa_test_pdf_column_text (document, "序号", "结果");
-  g_autofree char *title = poppler_document_get_title (document);
-  g_autofree char *file_name = xa_inspection_record_dup_file_name (inspection, SCHOOL);
+  g_autoptr(XaInspection) inspection = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *items = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *file_name = NULL;
+
+  inspection = make_inspection (15);
+  xa_inspection_set_remarks (inspection, "食堂灭火器下次检查时复核");
+  document = render (inspection, "安全检查记录表.pdf");
+  text = xa_test_pdf_text (document);
+  squeezed = xa_test_squeeze (text);
+  items = xa_test_pdf_column_text (document, "序号", "结果");
+  title = poppler_document_get_title (document);
+  file_name = xa_inspection_record_dup_file_name (inspection, SCHOOL);
 
   g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
   g_assert_nonnull (strstr (squeezed, SCHOOL "安全检查记录表"));
@@ -128,6 +137,7 @@ test_record (void)
   g_assert_nonnull (strstr (squeezed, "2021-2022-2150000113-0042"));
   /* The count, and the foot. */
   g_assert_nonnull (strstr (squeezed, "合计检查15项，异常2项，其中1项已转入隐患台账"));
+  g_assert_nonnull (strstr (squeezed, "备注食堂灭火器下次检查时复核"));
   g_assert_nonnull (strstr (squeezed, "检查人签字："));
   g_assert_nonnull (strstr (squeezed, "负责人签字："));
   g_assert_nonnull (strstr (squeezed, "日期：年月日"));
