@@ -447,6 +447,74 @@ test_plan_missed_and_campaigns (Fixture       *fixture,
   xa_test_screenshot (GTK_WIDGET (fixture->window), "inspections-campaigns");
 }
 
+/* The campaign record's files: chosen files attached off the main thread, one refused by
+ * name while the other is kept; the cell counts the attached part as done; a file removed
+ * after a question. */
+static void
+test_campaign_files (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *grid = template_child (fixture->page, XA_TYPE_INSPECTIONS_PAGE, "campaign_grid");
+  g_autofree char *dir = g_dir_make_tmp ("xiaoan-campaign-files-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "食品安全工作方案.pdf", NULL);
+  g_autofree char *misnamed = g_build_filename (dir, "总结.docx", NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) misnamed_file = g_file_new_for_path (misnamed);
+  g_autoptr(XaCampaignAttachment) attached = NULL;
+  XaCampaignAttachmentList *list;
+  XaCampaignEditor *editor;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (pdf, "%PDF-1.4\n% 方案\n%%EOF\n", -1, NULL));
+  g_assert_true (g_file_set_contents (misnamed, "not a document", -1, NULL));
+  g_list_store_append (files, pdf_file);
+  g_list_store_append (files, misnamed_file);
+
+  xa_inspections_page_show_view (fixture->page, "campaigns");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "inspections.launch-campaigns", NULL));
+  xa_test_iterate ();
+  editor = open_campaign_cell (grid);
+  g_assert_nonnull (editor);
+  list = xa_campaign_editor_get_attachment_list (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (xa_campaign_attachment_list_get_attachments (list)), ==, 0);
+
+  xa_campaign_attachment_list_attach (list, XA_CAMPAIGN_PART_PLAN, G_LIST_MODEL (files));
+  xa_test_wait_for_boolean (list, "busy", FALSE);
+  xa_test_iterate ();
+
+  /* The refused file is named; the other is kept, and the text was never saved. */
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "总结.docx"));
+  adw_message_dialog_response (dialog, "close");
+  xa_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (xa_campaign_attachment_list_get_attachments (list)), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM campaign_attachment WHERE part = 'plan'"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM campaign_record"), ==, 0);
+  g_assert_false (xa_campaign_editor_get_dirty (editor));
+  xa_test_screenshot (GTK_WIDGET (editor), "campaign-files");
+  g_assert_cmpstr (cell_text (grid, 4, 2), ==, "◐");
+
+  attached = g_list_model_get_item (xa_campaign_attachment_list_get_attachments (list), 0);
+  g_assert_cmpstr (xa_campaign_attachment_get_file_name (attached), ==, "食品安全工作方案.pdf");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "attachments.remove", "s",
+                                             xa_campaign_attachment_get_uuid (attached)));
+  xa_test_iterate ();
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "食品安全工作方案.pdf"));
+  adw_message_dialog_response (dialog, "confirm");
+  xa_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (xa_campaign_attachment_list_get_attachments (list)), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM campaign_attachment"), ==, 0);
+  g_assert_cmpstr (cell_text (grid, 4, 2), ==, "○");
+
+  gtk_window_close (GTK_WINDOW (editor));
+  xa_test_iterate ();
+  xa_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +525,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/xa/inspections/plan-missed-and-campaigns", Fixture, NULL, fixture_set_up,
               test_plan_missed_and_campaigns, fixture_tear_down);
+  g_test_add ("/xa/inspections/campaign-files", Fixture, NULL, fixture_set_up, test_campaign_files,
+              fixture_tear_down);
   g_test_add ("/xa/inspections/campaign-editor", Fixture, NULL, fixture_set_up, test_campaign_editor,
               fixture_tear_down);
 

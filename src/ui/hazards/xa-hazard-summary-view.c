@@ -20,6 +20,7 @@
 #include "xa-hazard-summary-item.h"
 #include "xa-hazard-notice-job.h"
 #include "xa-print-operation.h"
+#include "xa-accessible.h"
 #include "xa-ui-utils.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
@@ -872,6 +873,8 @@ xa_hazard_summary_view_init (XaHazardSummaryView *self)
   gtk_list_view_set_model (self->majors_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->majors)))));
   xa_list_set_single_tab_stop (GTK_WIDGET (self->majors_view));
+  /* The year's drop-down reads as its choice, not as its type (xa-accessible.c). */
+  xa_accessible_prepare (GTK_WIDGET (self));
 }
 
 /**

@@ -278,7 +278,8 @@ records_changed_cb (XaInspectionsPage  *self,
       reload_school (self);
       reload_missed (self);
     }
-  if (g_str_equal (kind, "campaign") || g_str_equal (kind, "campaign_record") || g_str_equal (kind, "organisation"))
+  if (g_str_equal (kind, "campaign") || g_str_equal (kind, "campaign_record") ||
+      g_str_equal (kind, "campaign_attachment") || g_str_equal (kind, "organisation"))
     reload_grid (self);
 }
 
