@@ -462,6 +462,7 @@ find_unsaved_pages (XaWindow *self)
 {
   GPtrArray *unsaved = g_ptr_array_new ();
   XaUnsaved *shown = shown_unsaved (self);
+  GListModel *toplevels;
 
   if (shown != NULL)
     g_ptr_array_add (unsaved, shown);
@@ -475,6 +476,19 @@ find_unsaved_pages (XaWindow *self)
         continue;
       if ((what = xa_unsaved_dup_unsaved (XA_UNSAVED (page))))
         g_ptr_array_add (unsaved, page);
+    }
+
+  /* The editors open over this window (an inspection, a campaign's record): they go
+   * with it, so they are asked about here too. */
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      g_autofree char *what = NULL;
+
+      if (XA_IS_UNSAVED (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (self) &&
+          (what = xa_unsaved_dup_unsaved (XA_UNSAVED (toplevel))))
+        g_ptr_array_add (unsaved, toplevel);
     }
 
   return unsaved;

@@ -515,6 +515,43 @@ test_campaign_files (Fixture       *fixture,
   xa_test_remove_tree (dir);
 }
 
+/* Closing the main window with an editor open over it asks about the editor's edits:
+ * 取消 keeps both windows and the edit, 保存 stores it and closes. */
+static void
+test_close_with_editor (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *grid = template_child (fixture->page, XA_TYPE_INSPECTIONS_PAGE, "campaign_grid");
+  XaCampaignEditor *editor;
+  AdwMessageDialog *dialog;
+
+  xa_inspections_page_show_view (fixture->page, "campaigns");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "inspections.launch-campaigns", NULL));
+  xa_test_iterate ();
+  editor = open_campaign_cell (grid);
+  g_assert_nonnull (editor);
+  set_buffer_text (xa_test_template_child (editor, XA_TYPE_CAMPAIGN_EDITOR, "summary_view"), "关窗前写下的总结");
+  g_assert_true (xa_campaign_editor_get_dirty (editor));
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  xa_test_iterate ();
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  xa_test_iterate ();
+  g_assert_true (xa_test_find_toplevel (XA_TYPE_CAMPAIGN_EDITOR) == editor);
+  g_assert_true (xa_campaign_editor_get_dirty (editor));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM campaign_record"), ==, 0);
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  xa_test_iterate ();
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  xa_test_iterate ();
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM campaign_record WHERE summary = '关窗前写下的总结'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,6 +562,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/xa/inspections/plan-missed-and-campaigns", Fixture, NULL, fixture_set_up,
               test_plan_missed_and_campaigns, fixture_tear_down);
+  g_test_add ("/xa/inspections/close-with-editor", Fixture, NULL, fixture_set_up, test_close_with_editor,
+              fixture_tear_down);
   g_test_add ("/xa/inspections/campaign-files", Fixture, NULL, fixture_set_up, test_campaign_files,
               fixture_tear_down);
   g_test_add ("/xa/inspections/campaign-editor", Fixture, NULL, fixture_set_up, test_campaign_editor,

@@ -22,6 +22,7 @@
 #include "document/xa-inspection-record.h"
 #include "xa-accessible.h"
 #include "xa-ui-utils.h"
+#include "xa-unsaved.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
 
@@ -59,7 +60,10 @@ struct _XaInspectionEditor
   gboolean           printing;    /* the record is being laid out for the print dialog */
 };
 
-G_DEFINE_FINAL_TYPE (XaInspectionEditor, xa_inspection_editor, ADW_TYPE_WINDOW)
+static void xa_inspection_editor_unsaved_init (XaUnsavedInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (XaInspectionEditor, xa_inspection_editor, ADW_TYPE_WINDOW,
+                               G_IMPLEMENT_INTERFACE (XA_TYPE_UNSAVED, xa_inspection_editor_unsaved_init))
 
 /* The types of inspection, in the combo row's order: every type but 群众反映. */
 static XaInspectionType
@@ -307,38 +311,50 @@ show_error (XaInspectionEditor *self,
 
 /* Actions */
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+/* Stores the inspection; a refusal is shown with the focus on the field at fault. */
+static gboolean
+save (XaInspectionEditor  *self,
+      GError             **error)
 {
-  XaInspectionEditor *self = XA_INSPECTION_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   XaInspectionField bad_field = XA_INSPECTION_FIELD_NONE;
   guint bad_item = 0;
   gboolean stored = xa_inspection_get_uuid (self->inspection)[0] != '\0';
   gboolean saved;
 
   read_fields (self);
-  if (!xa_inspection_validate (self->inspection, &bad_field, &bad_item, &error))
+  if (!xa_inspection_validate (self->inspection, &bad_field, &bad_item, &local_error))
     {
-      show_error (self, error->message, widget_of_field (self, bad_field, bad_item));
-      return;
+      show_error (self, local_error->message, widget_of_field (self, bad_field, bad_item));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
-  saved = stored ? xa_inspection_book_update (self->book, self->inspection, &error)
-                 : xa_inspection_book_add (self->book, self->inspection, &error);
+  saved = stored ? xa_inspection_book_update (self->book, self->inspection, &local_error)
+                 : xa_inspection_book_add (self->book, self->inspection, &local_error);
   if (!saved)
     {
-      show_error (self, error->message, NULL);
-      return;
+      show_error (self, local_error->message, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
   show_error (self, NULL, NULL);
   self->dirty = FALSE;
   fill (self);
   update_actions (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Inspection saved")));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  XaInspectionEditor *self = XA_INSPECTION_EDITOR (widget);
+
+  if (save (self, NULL))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Inspection saved")));
 }
 
 static void
@@ -480,14 +496,62 @@ export_action (GtkWidget  *widget,
                             export_file_chosen_cb, g_object_ref (self));
 }
 
+/* Unsaved edits: closing this window, or the main window with it open, asks first. */
+
+static char *
+xa_inspection_editor_dup_unsaved (XaUnsaved *unsaved)
+{
+  XaInspectionEditor *self = XA_INSPECTION_EDITOR (unsaved);
+  const char *number = xa_inspection_get_number (self->inspection);
+
+  if (!self->dirty)
+    return NULL;
+
+  /* Translators: what holds unsaved edits, in “%s has changes that are not saved”: an
+   * inspection by its number (检查记录 2021-2022-…-JC0003), or a new one */
+  return number[0] != '\0' ? g_strdup_printf (_("The inspection %s"), number)
+                            : g_strdup (_("The new inspection"));
+}
+
+static gboolean
+xa_inspection_editor_save (XaUnsaved  *unsaved,
+                           GError    **error)
+{
+  return save (XA_INSPECTION_EDITOR (unsaved), error);
+}
+
 static void
-discard_confirmed_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+xa_inspection_editor_discard (XaUnsaved *unsaved)
+{
+  XaInspectionEditor *self = XA_INSPECTION_EDITOR (unsaved);
+  const char *uuid = xa_inspection_get_uuid (self->inspection);
+  g_autoptr(XaInspection) stored = NULL;
+
+  /* A stored inspection shows as stored again; a new one is dropped with its window. */
+  if (uuid[0] != '\0' && (stored = xa_inspection_book_dup_by_uuid (self->book, uuid, NULL)))
+    g_set_object (&self->inspection, stored);
+  self->dirty = FALSE;
+  show_error (self, NULL, NULL);
+  fill (self);
+  update_actions (self);
+}
+
+static void
+xa_inspection_editor_unsaved_init (XaUnsavedInterface *iface)
+{
+  iface->dup_unsaved = xa_inspection_editor_dup_unsaved;
+  iface->save = xa_inspection_editor_save;
+  iface->discard = xa_inspection_editor_discard;
+}
+
+static void
+close_guarded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(XaInspectionEditor) self = user_data;
 
-  if (!xa_confirm_finish (result, NULL))
+  if (!xa_unsaved_guard_finish (XA_UNSAVED (object), result))
     return;
   self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
@@ -501,9 +565,7 @@ xa_inspection_editor_close_request (GtkWindow *window)
   if (!self->dirty || self->close_confirmed)
     return GTK_WINDOW_CLASS (xa_inspection_editor_parent_class)->close_request (window);
 
-  xa_confirm_async (GTK_WIDGET (self), _("Discard the Changes?"),
-                    _("The inspection has changes that are not saved."), NULL, _("_Discard"), NULL,
-                    discard_confirmed_cb, g_object_ref (self));
+  xa_unsaved_guard_async (XA_UNSAVED (self), NULL, close_guarded_cb, g_object_ref (self));
   return TRUE;
 }
 
