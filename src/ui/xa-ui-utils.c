@@ -786,10 +786,25 @@ xa_list_set_single_tab_stop (GtkWidget *list)
 char *
 xa_date_row_dup_date (AdwEntryRow *row)
 {
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), NULL);
+
+  return xa_date_entry_dup_date (GTK_EDITABLE (row));
+}
+
+/**
+ * xa_date_entry_dup_date:
+ *
+ * xa_date_row_dup_date() for any entry, such as one of several in a row.
+ *
+ * Returns: (transfer full) (nullable): the day as YYYY-MM-DD, or %NULL
+ */
+char *
+xa_date_entry_dup_date (GtkEditable *row)
+{
   g_autofree char *text = NULL;
   char *date;
 
-  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), NULL);
+  g_return_val_if_fail (GTK_IS_EDITABLE (row), NULL);
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   date = xa_date_normalise (text);
