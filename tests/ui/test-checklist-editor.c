@@ -158,6 +158,9 @@ test_checklist (Fixture       *fixture,
   g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_false (xa_checklist_editor_get_dirty (editor));
+  /* The rows are read again; the focus stays with the item moved. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)),
+                                         xa_checklist_editor_get_item_entry (editor, 1)));
 
   stored = dup_stored (fixture, "fire");
   g_assert_false (xa_checklist_get_is_default (stored));

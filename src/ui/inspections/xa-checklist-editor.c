@@ -251,6 +251,20 @@ new_icon_button (const char *icon,
   return button;
 }
 
+/* Enter in an item goes on to the next one, as down a form. */
+static void
+item_activate_cb (GtkEntry      *entry,
+                  GtkListBoxRow *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (row));
+  GtkListBoxRow *next = NULL;
+
+  if (GTK_IS_LIST_BOX (list))
+    next = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), gtk_list_box_row_get_index (row) + 1);
+  if (next != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row_entry (next)));
+}
+
 static GtkListBoxRow *
 new_item_row (XaChecklistEditor *self,
               const char        *text,
@@ -278,8 +292,11 @@ new_item_row (XaChecklistEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_editable_set_editable (GTK_EDITABLE (entry), self->editable);
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (changed_cb), self);
+  g_signal_connect (entry, "activate", G_CALLBACK (item_activate_cb), row);
 
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  /* One width for every category, so that the items' texts line up. */
+  gtk_widget_set_size_request (dropdown, 150, -1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), category);
   gtk_widget_set_sensitive (dropdown, self->editable);
   gtk_widget_set_tooltip_text (dropdown, _("Hazard category of an abnormal finding"));
@@ -518,6 +535,8 @@ save_action (GtkWidget  *widget,
   XaChecklistEditor *self = XA_CHECKLIST_EDITOR (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  GtkListBoxRow *row = focus_row (self);
+  int focused = row != NULL ? gtk_list_box_row_get_index (row) : -1;
   GtkWidget *field;
 
   if (!save_current (self, &error))
@@ -528,6 +547,10 @@ save_action (GtkWidget  *widget,
         gtk_widget_grab_focus (field);
       return;
     }
+
+  /* The rows are new: the focus back in the item it was in. */
+  if (focused >= 0 && (row = gtk_list_box_get_row_at_index (self->items_list, focused)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row_entry (row)));
 
   /* Translators: %s is a checklist's name such as 消防 */
   message = g_strdup_printf (_("Checklist “%s” saved"), xa_checklist_get_name (current_checklist (self)));
