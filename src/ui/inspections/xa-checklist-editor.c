@@ -35,6 +35,7 @@ struct _XaChecklistEditor
   GtkWidget         *add_button;
   AdwComboRow       *category_row;
   GtkLabel          *error_label;
+  AdwPreferencesGroup *items_group;
   GtkListBox        *items_list;
   GtkListBox        *list;
   AdwEntryRow       *name_row;
@@ -337,7 +338,7 @@ move_row (XaChecklistEditor *self,
   gtk_list_box_insert (self->items_list, GTK_WIDGET (row), target);
   g_object_unref (row);
   renumber (self);
-  gtk_widget_grab_focus (GTK_WIDGET (row_entry (row)));
+  xa_widget_grab_focus_when_shown (GTK_WIDGET (row_entry (row)));
   changed_cb (self);
 }
 
@@ -550,7 +551,7 @@ save_action (GtkWidget  *widget,
 
   /* The rows are new: the focus back in the item it was in. */
   if (focused >= 0 && (row = gtk_list_box_get_row_at_index (self->items_list, focused)) != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row_entry (row)));
+    xa_widget_grab_focus_when_shown (GTK_WIDGET (row_entry (row)));
 
   /* Translators: %s is a checklist's name such as 消防 */
   message = g_strdup_printf (_("Checklist “%s” saved"), xa_checklist_get_name (current_checklist (self)));
@@ -618,7 +619,7 @@ add_item_action (GtkWidget  *widget,
   row = new_item_row (self, "", xa_checklist_get_category (current_checklist (self)));
   gtk_list_box_insert (self->items_list, GTK_WIDGET (row), position);
   renumber (self);
-  gtk_widget_grab_focus (GTK_WIDGET (row_entry (row)));
+  xa_widget_grab_focus_when_shown (GTK_WIDGET (row_entry (row)));
   changed_cb (self);
 }
 
@@ -709,6 +710,7 @@ xa_checklist_editor_class_init (XaChecklistEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaChecklistEditor, add_button);
   gtk_widget_class_bind_template_child (widget_class, XaChecklistEditor, category_row);
   gtk_widget_class_bind_template_child (widget_class, XaChecklistEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, XaChecklistEditor, items_group);
   gtk_widget_class_bind_template_child (widget_class, XaChecklistEditor, items_list);
   gtk_widget_class_bind_template_child (widget_class, XaChecklistEditor, list);
   gtk_widget_class_bind_template_child (widget_class, XaChecklistEditor, name_row);
@@ -771,6 +773,8 @@ xa_checklist_editor_new (XaInspectionBook *book,
   gtk_widget_set_visible (self->reset_button, editable);
   gtk_widget_set_visible (self->add_button, editable);
   gtk_widget_set_visible (self->read_only_label, !editable);
+  if (!editable)
+    adw_preferences_group_set_description (self->items_group, NULL);
 
   reload (self, NULL);
   xa_accessible_prepare (GTK_WIDGET (self));

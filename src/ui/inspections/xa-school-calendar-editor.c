@@ -37,6 +37,7 @@ struct _XaSchoolCalendarEditor
   AdwEntryRow       *end_row_1;
   GtkLabel          *error_label;
   AdwEntryRow       *flood_row;
+  AdwPreferencesGroup *holidays_group;
   GtkListBox        *holidays_list;
   GtkWidget         *save_button;
   AdwEntryRow       *start_row_0;
@@ -247,7 +248,9 @@ fill (XaSchoolCalendarEditor *self)
   self->filling = TRUE;
   gtk_label_set_text (self->year_label, year);
   gtk_label_set_text (self->status_label,
-                      xa_school_calendar_get_is_default (self->calendar)
+                      !self->editable
+                      ? _("The education commission sets the school calendar; a school sees it as it is.")
+                      : xa_school_calendar_get_is_default (self->calendar)
                       ? _("The commission has not saved a calendar for this year: these are common dates, and the plans follow them until it does.")
                       : _("The commission’s calendar of this year: every school’s inspection plan follows it."));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
@@ -396,7 +399,7 @@ add_holiday_action (GtkWidget  *widget,
   GtkListBoxRow *row = new_holiday_row (self, "", "");
 
   gtk_list_box_append (self->holidays_list, GTK_WIDGET (row));
-  gtk_widget_grab_focus (GTK_WIDGET (holiday_name (row)));
+  xa_widget_grab_focus_when_shown (GTK_WIDGET (holiday_name (row)));
   changed_cb (self);
 }
 
@@ -517,6 +520,7 @@ xa_school_calendar_editor_class_init (XaSchoolCalendarEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaSchoolCalendarEditor, end_row_1);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolCalendarEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolCalendarEditor, flood_row);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolCalendarEditor, holidays_group);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolCalendarEditor, holidays_list);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolCalendarEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolCalendarEditor, start_row_0);
@@ -571,6 +575,9 @@ xa_school_calendar_editor_new (XaInspectionBook *book,
     gtk_editable_set_editable (GTK_EDITABLE (rows[i].row), editable);
   gtk_widget_set_visible (self->save_button, editable);
   gtk_widget_set_visible (self->add_button, editable);
+  if (!editable)
+    adw_preferences_group_set_description (self->holidays_group,
+                                           _("Schools check before each holiday (节前检查)."));
 
   load_year (self, school_year);
   if (self->calendar == NULL)
