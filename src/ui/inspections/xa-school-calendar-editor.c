@@ -376,6 +376,18 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *year = NULL;
   g_autofree char *message = NULL;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkListBoxRow *row = NULL;
+  int holiday = -1;
+  gboolean on_date = FALSE;
+
+  /* A holiday's row is made again by the save: where the focus was in it. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->holidays_list)))
+    {
+      row = GTK_LIST_BOX_ROW (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW));
+      holiday = gtk_list_box_row_get_index (row);
+      on_date = gtk_widget_is_ancestor (focus, GTK_WIDGET (holiday_date (row)));
+    }
 
   if (!save_calendar (self, &error))
     {
@@ -383,6 +395,9 @@ save_action (GtkWidget  *widget,
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }
+
+  if (holiday >= 0 && (row = gtk_list_box_get_row_at_index (self->holidays_list, holiday)) != NULL)
+    xa_widget_grab_focus_when_shown (GTK_WIDGET (on_date ? holiday_date (row) : holiday_name (row)));
 
   year = xa_school_year_format (self->school_year, FALSE);
   /* Translators: %s is a school year such as 2021—2022学年度 */
