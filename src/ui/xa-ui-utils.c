@@ -809,6 +809,53 @@ xa_list_set_single_tab_stop (GtkWidget *list)
   gtk_widget_add_controller (list, controller);
 }
 
+/* Once @widget is laid out, scrolls the window it is in so that all of it shows. */
+static gboolean
+scroll_into_view_tick_cb (GtkWidget     *widget,
+                          GdkFrameClock *clock,
+                          gpointer       user_data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double page;
+
+  if (scrolled == NULL)
+    return G_SOURCE_REMOVE;
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) == 0)
+    return G_SOURCE_CONTINUE;
+
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (viewport != NULL && gtk_widget_compute_bounds (widget, viewport, &bounds))
+    {
+      if (bounds.origin.y < 0)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y);
+      else if (bounds.origin.y + bounds.size.height > page)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                              bounds.origin.y + bounds.size.height - page);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * xa_widget_grab_focus_when_shown:
+ *
+ * Gives @widget the focus, and once it is laid out scrolls it into view: a row just
+ * added to a scrolled list has no place yet when it takes the focus, so the scrolled
+ * window cannot follow it there.
+ */
+void
+xa_widget_grab_focus_when_shown (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_grab_focus (widget);
+  gtk_widget_add_tick_callback (widget, scroll_into_view_tick_cb, NULL, NULL);
+}
+
 /**
  * xa_date_row_dup_date:
  *
@@ -820,10 +867,25 @@ xa_list_set_single_tab_stop (GtkWidget *list)
 char *
 xa_date_row_dup_date (AdwEntryRow *row)
 {
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), NULL);
+
+  return xa_date_entry_dup_date (GTK_EDITABLE (row));
+}
+
+/**
+ * xa_date_entry_dup_date:
+ *
+ * xa_date_row_dup_date() for any entry, such as one of several in a row.
+ *
+ * Returns: (transfer full) (nullable): the day as YYYY-MM-DD, or %NULL
+ */
+char *
+xa_date_entry_dup_date (GtkEditable *row)
+{
   g_autofree char *text = NULL;
   char *date;
 
-  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), NULL);
+  g_return_val_if_fail (GTK_IS_EDITABLE (row), NULL);
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   date = xa_date_normalise (text);

@@ -84,7 +84,9 @@ void xa_list_row_released (GtkGestureClick *gesture,
                            double           y,
                            GtkListItem     *item);
 void xa_list_view_focus_first (GtkListView *view);
+void  xa_widget_grab_focus_when_shown (GtkWidget *widget);
 char *xa_date_row_dup_date (AdwEntryRow *row);
+char *xa_date_entry_dup_date (GtkEditable *row);
 void  xa_window_unselect_on_map (GtkWindow *window);
 
 GtkWidget *xa_badge_row_new (void);

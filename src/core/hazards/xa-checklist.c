@@ -39,6 +39,7 @@ struct _XaChecklist
   char             *place;
   XaHazardCategory  category;
   GArray           *items;  /* Item */
+  gboolean          is_default;
 };
 
 G_DEFINE_FINAL_TYPE (XaChecklist, xa_checklist, G_TYPE_OBJECT)
@@ -120,6 +121,7 @@ xa_checklist_copy (XaChecklist *self)
 
       xa_checklist_append_item (copy, item->text, item->category);
     }
+  copy->is_default = self->is_default;
   return copy;
 }
 
@@ -143,6 +145,7 @@ xa_checklist_set_name (XaChecklist *self,
 {
   g_return_if_fail (XA_IS_CHECKLIST (self));
   g_set_str_compat (&self->name, name != NULL ? name : "");
+  self->is_default = FALSE;
 }
 
 const char *
@@ -158,6 +161,7 @@ xa_checklist_set_place (XaChecklist *self,
 {
   g_return_if_fail (XA_IS_CHECKLIST (self));
   g_set_str_compat (&self->place, place != NULL ? place : "");
+  self->is_default = FALSE;
 }
 
 XaHazardCategory
@@ -174,6 +178,7 @@ xa_checklist_set_category (XaChecklist      *self,
   g_return_if_fail (XA_IS_CHECKLIST (self));
   g_return_if_fail (category < XA_N_HAZARD_CATEGORIES);
   self->category = category;
+  self->is_default = FALSE;
 }
 
 guint
@@ -217,6 +222,7 @@ xa_checklist_append_item (XaChecklist      *self,
   g_return_if_fail (category < XA_N_HAZARD_CATEGORIES);
 
   g_array_append_val (self->items, item);
+  self->is_default = FALSE;
 }
 
 void
@@ -224,6 +230,21 @@ xa_checklist_clear_items (XaChecklist *self)
 {
   g_return_if_fail (XA_IS_CHECKLIST (self));
   g_array_set_size (self->items, 0);
+  self->is_default = FALSE;
+}
+
+/**
+ * xa_checklist_get_is_default:
+ *
+ * Returns: whether the checklist is the one that ships with the program, as
+ *   xa_checklist_dup_defaults() read it and nobody changed it since; a checklist the
+ *   commission stored is not, even when it reads the same
+ */
+gboolean
+xa_checklist_get_is_default (XaChecklist *self)
+{
+  g_return_val_if_fail (XA_IS_CHECKLIST (self), FALSE);
+  return self->is_default;
 }
 
 static gboolean
@@ -478,6 +499,7 @@ xa_checklist_dup_defaults (GError **error)
 
       if (checklist == NULL)
         return NULL;
+      checklist->is_default = TRUE;
       g_ptr_array_add (checklists, checklist);
     }
 

@@ -55,6 +55,7 @@ void              xa_checklist_append_item      (XaChecklist       *self,
                                                  const char        *text,
                                                  XaHazardCategory   category);
 void              xa_checklist_clear_items      (XaChecklist       *self);
+gboolean          xa_checklist_get_is_default   (XaChecklist       *self);
 
 gboolean          xa_checklist_validate         (XaChecklist       *self,
                                                  GError           **error);

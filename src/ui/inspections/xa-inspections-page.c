@@ -14,9 +14,12 @@
 #include <glib/gi18n.h>
 
 #include "xa-campaign-editor.h"
+#include "xa-checklist-editor.h"
 #include "xa-inspection-editor.h"
 #include "xa-inspections-page.h"
+#include "xa-school-calendar-editor.h"
 #include "xa-accessible.h"
+#include "xa-application.h"
 #include "xa-ui-utils.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
@@ -434,6 +437,27 @@ new_action (GtkWidget  *widget,
   open_editor (XA_INSPECTIONS_PAGE (widget), NULL);
 }
 
+/* What the commission sets: a school's operator sees it as it is (its login could not
+ * store it anyway). */
+static void
+settings_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  XaInspectionsPage *self = XA_INSPECTIONS_PAGE (widget);
+  g_autoptr(GSettings) settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
+  g_autofree char *role = g_settings_get_string (settings, "operator-role");
+  gboolean editable = g_str_equal (role, "commission");
+  GtkWidget *editor;
+
+  if (g_str_equal (action_name, "inspections.checklists"))
+    editor = xa_checklist_editor_new (book (self), editable);
+  else
+    editor = xa_school_calendar_editor_new (book (self), self->school_year, editable);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 year_action (GtkWidget  *widget,
              const char *action_name,
@@ -621,6 +645,8 @@ xa_inspections_page_class_init (XaInspectionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, record_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, school_changed_cb);
 
+  gtk_widget_class_install_action (widget_class, "inspections.checklists", NULL, settings_action);
+  gtk_widget_class_install_action (widget_class, "inspections.calendar", NULL, settings_action);
   gtk_widget_class_install_action (widget_class, "inspections.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "inspections.previous-year", NULL, year_action);
   gtk_widget_class_install_action (widget_class, "inspections.next-year", NULL, year_action);

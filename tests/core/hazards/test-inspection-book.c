@@ -425,7 +425,10 @@ test_checklists (Fixture       *fixture,
   g_autoptr(GPtrArray) checklists = NULL;
   guint n_fire = xa_checklist_get_n_items (fire);
 
+  /* Shipped until changed; a stored one is not, even gone back to the same items. */
+  g_assert_true (xa_checklist_get_is_default (fire));
   xa_checklist_append_item (fire, "微型消防站器材齐全，队员熟悉操作", XA_HAZARD_CATEGORY_FIRE);
+  g_assert_false (xa_checklist_get_is_default (fire));
   g_assert_true (xa_inspection_book_save_checklist (fixture->book, fire, &error));
   g_assert_no_error (error);
   xa_checklist_set_category (bus, XA_HAZARD_CATEGORY_TRAFFIC);
@@ -439,7 +442,10 @@ test_checklists (Fixture       *fixture,
   g_assert_cmpuint (checklists->len, ==, 12);
   g_assert_cmpstr (xa_checklist_get_area (g_ptr_array_index (checklists, 1)), ==, "fire");
   g_assert_cmpuint (xa_checklist_get_n_items (g_ptr_array_index (checklists, 1)), ==, n_fire + 1);
+  g_assert_false (xa_checklist_get_is_default (g_ptr_array_index (checklists, 1)));
+  g_assert_true (xa_checklist_get_is_default (g_ptr_array_index (checklists, 2)));
   g_assert_cmpstr (xa_checklist_get_name (g_ptr_array_index (checklists, 11)), ==, "校车");
+  g_assert_false (xa_checklist_get_is_default (g_ptr_array_index (checklists, 11)));
 
   /* Refused: an empty checklist. */
   changed = xa_checklist_copy (fire);
@@ -454,6 +460,7 @@ test_checklists (Fixture       *fixture,
   g_clear_object (&changed);
   changed = checklist (fixture, "fire");
   g_assert_cmpuint (xa_checklist_get_n_items (changed), ==, n_fire);
+  g_assert_true (xa_checklist_get_is_default (changed));
   g_assert_false (xa_inspection_book_reset_checklist (fixture->book, "fire", &error));
   g_assert_error (error, XA_INSPECTION_BOOK_ERROR, XA_INSPECTION_BOOK_ERROR_NOT_FOUND);
   g_clear_error (&error);
