@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -23,7 +22,7 @@
 #include "xa-inspection-book-private.h"
 #include "core/store/xa-blob-store.h"
 #include "core/util/xa-date.h"
-#include "core/util/xa-file.h"
+#include "core/util/xa-file-door.h"
 
 G_DEFINE_QUARK (xa-campaign-attachments-error-quark, xa_campaign_attachments_error)
 
@@ -85,32 +84,20 @@ attachment_from_row (XaStatement *row)
 
 /* Reading the file */
 
+/* The whole of a regular file, at most XA_BLOB_MAX_SIZE, as every file that comes in is
+ * read (xa-file-door.c); its refusals are this module's. */
 static GBytes *
 read_attachment_file (const char  *path,
                       GError     **error)
 {
-  g_autofree char *display = g_filename_display_name (path);
-  int saved_errno = 0;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local_error = NULL;
   GBytes *content;
 
-  if ((content = xa_file_read_regular (path, XA_BLOB_MAX_SIZE, TRUE, &saved_errno)))
-    return content;
-
-  if (saved_errno == EINVAL)
-    g_set_error (error, XA_CAMPAIGN_ATTACHMENTS_ERROR, XA_CAMPAIGN_ATTACHMENTS_ERROR_FILE,
-                 _("“%s” is not a file"), display);
-  else if (saved_errno == EFBIG)
-    {
-      g_autofree char *limit = g_format_size (XA_BLOB_MAX_SIZE);
-
-      g_set_error (error, XA_CAMPAIGN_ATTACHMENTS_ERROR, XA_CAMPAIGN_ATTACHMENTS_ERROR_FILE,
-                   _("“%s” is larger than the %s a stored file may be"), display, limit);
-    }
-  else
-    g_set_error (error, XA_CAMPAIGN_ATTACHMENTS_ERROR, XA_CAMPAIGN_ATTACHMENTS_ERROR_FILE,
-                 _("Cannot read “%s”: %s"), display, g_strerror (saved_errno));
-
-  return NULL;
+  if (!(content = xa_file_door_load (file, XA_BLOB_MAX_SIZE, NULL, &local_error)))
+    g_set_error_literal (error, XA_CAMPAIGN_ATTACHMENTS_ERROR, XA_CAMPAIGN_ATTACHMENTS_ERROR_FILE,
+                         local_error->message);
+  return content;
 }
 
 /* The media type of @content by its name, checked against its first bytes. */
