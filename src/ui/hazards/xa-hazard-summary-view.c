@@ -667,14 +667,8 @@ notice_exported_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   job_ended (self);
-  if (!(pages = xa_hazard_notice_job_run_finish (result, &error)))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        xa_widget_show_error (GTK_WIDGET (self), _("The PDF Was Not Saved"), error->message);
-      return;
-    }
-
-  xa_widget_report_export (GTK_WIDGET (self), job->file, NULL);
+  pages = xa_hazard_notice_job_run_finish (result, &error);
+  xa_widget_report_export (GTK_WIDGET (self), job->file, error);
 }
 
 typedef struct
