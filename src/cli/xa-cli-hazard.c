@@ -17,6 +17,7 @@
 
 #include "xa-cli-private.h"
 #include "core/hazards/xa-hazard-demo.h"
+#include "core/hazards/xa-hazard-policy.h"
 #include "core/hazards/xa-hazard-json.h"
 #include "core/registry/xa-demo.h"
 #include "core/util/xa-date.h"
@@ -243,9 +244,6 @@ xa_cli_hazard_add (XaCli *cli)
     found_on = xa_date_today_iso ();
   if ((status = parse_date ("deadline", xa_cli_get_option (cli, "deadline"), &deadline)))
     return status;
-  xa_hazard_settings_init (&settings);
-  if (deadline == NULL)
-    deadline = xa_hazard_settings_dup_deadline (&settings, grade, found_on);
 
   if (cli->year != NULL && !xa_school_year_parse (cli->year, &year, &error))
     return xa_cli_usage_error ("--year: %s", error->message);
@@ -286,6 +284,14 @@ xa_cli_hazard_add (XaCli *cli)
 
   if (!(workspace = xa_cli_open_workspace (cli, &error)))
     return xa_cli_user_error (error);
+  /* The deadline is the grade's default after the day found, as the district set it. */
+  if (deadline == NULL)
+    {
+      if (!xa_hazard_book_read_settings (xa_workspace_get_hazards (workspace), &settings, &error))
+        return xa_cli_user_error (error);
+      deadline = xa_hazard_settings_dup_deadline (&settings, grade, found_on);
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DEADLINE, deadline);
+    }
   if (!(school = xa_cli_find_school (workspace, cli->school, FALSE, &error)))
     return xa_cli_user_error (error);
   xa_hazard_set_text (hazard, XA_HAZARD_FIELD_SCHOOL_UUID, xa_organisation_get_uuid (school));

@@ -16,6 +16,7 @@
 
 #include "xa-cli-private.h"
 #include "core/hazards/xa-inspection-demo.h"
+#include "core/hazards/xa-hazard-policy.h"
 #include "core/registry/xa-demo.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
@@ -536,7 +537,8 @@ xa_cli_inspection_hazard (XaCli *cli)
     {
       XaHazardSettings settings;
 
-      xa_hazard_settings_init (&settings);
+      if (!xa_hazard_book_read_settings (xa_workspace_get_hazards (workspace), &settings, &error))
+        return xa_cli_user_error (error);
       deadline = xa_hazard_settings_dup_deadline (&settings, grade, xa_inspection_get_inspected_on (inspection));
     }
   xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DEADLINE, deadline);

@@ -182,6 +182,10 @@ int          xa_cli_hazard_demo          (XaWorkspace     *workspace,
 int          xa_cli_hazard_demo_photos   (XaWorkspace     *workspace,
                                           XaCli           *cli);
 
+/* xa-cli-hazard-policy.c */
+extern const XaCliOption xa_cli_hazard_deadlines_options[];
+int          xa_cli_hazard_deadlines     (XaCli           *cli);
+
 /* xa-cli-hazard-summary.c */
 extern const XaCliOption xa_cli_hazard_summary_options[];
 extern const XaCliOption xa_cli_hazard_supervision_options[];

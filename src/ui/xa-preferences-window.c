@@ -17,6 +17,7 @@
 #include "xa-adaptive.h"
 #include "xa-application.h"
 #include "xa-database-page.h"
+#include "hazards/xa-hazard-policy-group.h"
 #include "xa-preferences-window.h"
 #include "xa-ui-utils.h"
 #include "core/store/xa-backup.h"
@@ -36,6 +37,7 @@ struct _XaPreferencesWindow
   GtkSpinner           *backup_spinner;
   AdwActionRow         *data_dir_row;
   XaDatabasePage       *database_page;
+  XaHazardPolicyGroup  *hazard_policy_group;
   GtkSpinButton        *interval_spin;
   GtkSpinButton        *keep_spin;
   AdwEntryRow          *operator_name_row;
@@ -309,6 +311,7 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, backup_spinner);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, data_dir_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, database_page);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, hazard_policy_group);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, keep_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, operator_name_row);
@@ -318,6 +321,7 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "preferences.back-up", NULL, back_up_action);
 
   g_type_ensure (XA_TYPE_DATABASE_PAGE);
+  g_type_ensure (XA_TYPE_HAZARD_POLICY_GROUP);
 }
 
 static void
@@ -373,6 +377,7 @@ xa_preferences_window_set_workspace (XaPreferencesWindow *self,
 
   g_set_object (&self->workspace, workspace);
   g_clear_pointer (&self->backup_dir, g_free);
+  xa_hazard_policy_group_set_book (self->hazard_policy_group, workspace ? xa_workspace_get_hazards (workspace) : NULL);
 
   path = workspace ? xa_store_get_path (xa_workspace_get_store (workspace)) : NULL;
   if (path != NULL && g_strcmp0 (path, ":memory:") != 0)

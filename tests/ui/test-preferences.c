@@ -20,6 +20,8 @@
 #include "core/store/xa-backup.h"
 #include "ui/xa-application.h"
 #include "ui/xa-preferences-window.h"
+#include "ui/hazards/xa-hazard-policy-group.h"
+#include "core/hazards/xa-hazard-policy.h"
 
 typedef struct
 {
@@ -165,12 +167,43 @@ test_corrupted_backup_not_offered (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (restore_button (fixture, 0)));
 }
 
+/* The district's default deadlines: shown, stored a moment after typing (and when the
+ * window closes), and what a new hazard's form then proposes. */
+static void
+test_default_deadlines (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *group = child (fixture->window, "hazard_policy_group");
+  GtkSpinButton *general = xa_test_template_child (group, XA_TYPE_HAZARD_POLICY_GROUP, "general_spin");
+  GtkSpinButton *major = xa_test_template_child (group, XA_TYPE_HAZARD_POLICY_GROUP, "major_spin");
+  XaHazardSettings settings;
+
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (general), ==, XA_HAZARD_DEFAULT_DAYS_GENERAL);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (major), ==, XA_HAZARD_DEFAULT_DAYS_MAJOR);
+  /* A school's own database is its own to set. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (general)));
+
+  gtk_spin_button_set_value (general, 3);
+  gtk_spin_button_set_value (major, 14);
+  g_assert_true (xa_hazard_book_read_settings (xa_workspace_get_hazards (fixture->ui.workspace), &settings, &error));
+  g_assert_cmpuint (settings.deadline_days[XA_HAZARD_GRADE_GENERAL], ==, XA_HAZARD_DEFAULT_DAYS_GENERAL);
+
+  xa_hazard_policy_group_flush (XA_HAZARD_POLICY_GROUP (group));
+  g_assert_true (xa_hazard_book_read_settings (xa_workspace_get_hazards (fixture->ui.workspace), &settings, &error));
+  g_assert_cmpuint (settings.deadline_days[XA_HAZARD_GRADE_GENERAL], ==, 3);
+  g_assert_cmpuint (settings.deadline_days[XA_HAZARD_GRADE_MAJOR], ==, 14);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   xa_test_ui_init (&argc, &argv);
 
+  g_test_add ("/xa/preferences/default-deadlines", Fixture, NULL, fixture_set_up, test_default_deadlines,
+              fixture_tear_down);
   g_test_add ("/xa/preferences/back-up-now", Fixture, NULL, fixture_set_up, test_back_up_now, fixture_tear_down);
   g_test_add ("/xa/preferences/corrupted-backup-not-offered", Fixture, NULL, fixture_set_up,
               test_corrupted_backup_not_offered, fixture_tear_down);

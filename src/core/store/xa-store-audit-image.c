@@ -82,6 +82,7 @@ static const struct
     "   FROM inspection_item i WHERE i.inspection_id = inspection.id) AS items" },
   { "checklist", "name", NC_("audit table", "Checklist") },
   { "school_calendar", "CAST (school_year AS TEXT)", NC_("audit table", "School calendar") },
+  { "hazard_policy", "grade", NC_("audit table", "Default deadline") },
   { "campaign", "CAST (school_year AS TEXT) || ' ' || name", NC_("audit table", "Special campaign") },
   { "campaign_record", "coalesce ((SELECT code FROM organisation WHERE organisation.id = campaign_record.organisation_id), '')"
                        " || ' ' || coalesce ((SELECT name FROM campaign WHERE campaign.id = campaign_record.campaign_id), '')",

@@ -46,6 +46,7 @@ static const struct
   { "inspection_item", "id", TRUE },
   { "checklist", "id", TRUE },
   { "school_calendar", "id", TRUE },
+  { "hazard_policy", "id", TRUE },
   { "campaign", "id", TRUE },
   { "campaign_record", "id", TRUE },
   { "campaign_attachment", "id", TRUE },

@@ -539,6 +539,19 @@ static const char schema_13[] =
   "CREATE TRIGGER campaign_attachment_no_update BEFORE UPDATE ON campaign_attachment"
   "  BEGIN SELECT RAISE (ABORT, 'an attachment is never edited'); END;";
 
+/* 14: the district's default deadlines of a hazard by grade (domain.md §3.2: 一般 within
+ * days, 重大 within a month), which the commission sets and every form proposes; a grade
+ * without a row has the shipped default (xa-hazard-workflow.h). */
+static const char schema_14[] =
+  "CREATE TABLE hazard_policy ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  uuid          TEXT NOT NULL UNIQUE,"
+  "  grade         TEXT NOT NULL UNIQUE CHECK (grade IN ('general', 'major')),"
+  "  deadline_days INTEGER NOT NULL CHECK (deadline_days BETWEEN 0 AND 366),"
+  "  updated_at    TEXT NOT NULL,"
+  "  updated_by    TEXT NOT NULL"
+  ") STRICT;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -554,6 +567,7 @@ static const char * const migrations[] = {
   schema_11,
   schema_12,
   schema_13,
+  schema_14,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone

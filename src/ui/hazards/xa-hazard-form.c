@@ -26,6 +26,7 @@
 #include "xa-application.h"
 #include "xa-ui-utils.h"
 #include "xa-unsaved.h"
+#include "core/hazards/xa-hazard-policy.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
 
@@ -528,6 +529,30 @@ xa_hazard_form_new (void)
   return g_object_new (XA_TYPE_HAZARD_FORM, NULL);
 }
 
+static void
+read_deadlines (XaHazardForm *self)
+{
+  g_autoptr(GError) error = NULL;
+  XaHazardSettings settings;
+
+  if (!xa_hazard_book_read_settings (self->book, &settings, &error))
+    {
+      g_warning ("The default deadlines were not read: %s", error->message);
+      return;
+    }
+  xa_hazard_form_set_settings (self, &settings);
+}
+
+static void
+policy_changed_cb (XaHazardForm       *self,
+                   const char         *kind,
+                   const char * const *uuids,
+                   XaStore            *store)
+{
+  if (g_str_equal (kind, "hazard_policy"))
+    read_deadlines (self);
+}
+
 /**
  * xa_hazard_form_set_book:
  * @draft: (nullable): where every edit is kept until the hazard is saved
@@ -548,6 +573,12 @@ xa_hazard_form_set_book (XaHazardForm     *self,
   g_set_object (&self->book, book);
   g_set_object (&self->registry, registry);
   g_set_object (&self->draft, draft);
+
+  /* The district's default deadlines, read now and again when the commission changes
+   * them (xa-hazard-policy.h). */
+  read_deadlines (self);
+  g_signal_connect_object (xa_hazard_book_get_store (book), "records-changed", G_CALLBACK (policy_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 /**

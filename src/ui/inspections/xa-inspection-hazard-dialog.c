@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-inspection-hazard-dialog.h"
+#include "core/hazards/xa-hazard-policy.h"
 #include "xa-accessible.h"
 #include "xa-ui-utils.h"
 #include "core/hazards/xa-hazard-workflow.h"
@@ -76,7 +77,8 @@ grade_changed_cb (XaInspectionHazardDialog *self)
   if (self->hazard == NULL)
     return;
 
-  xa_hazard_settings_init (&settings);
+  if (!xa_hazard_book_read_settings (xa_inspection_book_get_hazards (self->book), &settings, NULL))
+    xa_hazard_settings_init (&settings);
   deadline = xa_hazard_settings_dup_deadline (&settings, adw_combo_row_get_selected (self->grade_row),
                                               xa_hazard_get_text (self->hazard, XA_HAZARD_FIELD_FOUND_ON));
   gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), deadline != NULL ? deadline : "");
