@@ -248,7 +248,13 @@ add_search (XaStore     *store,
         }
       else
         {
-          add_condition (query, "EXISTS (SELECT 1 FROM hazard_gram g WHERE g.gram = ? AND g.hazard_id = h.id)");
+          /* A gram that many hazards hold is checked on each row the order reads, until a
+           * page is full. PostgreSQL would turn EXISTS into a join and, with a plan made
+           * for any gram (a prepared statement's generic plan), sort every holder first:
+           * 150 ms at 200,000 hazards where this takes 10. OFFSET 0 keeps it a check. */
+          add_condition (query, xa_store_get_is_server (store)
+                                ? "EXISTS (SELECT 1 FROM hazard_gram g WHERE g.gram = ? AND g.hazard_id = h.id OFFSET 0)"
+                                : "EXISTS (SELECT 1 FROM hazard_gram g WHERE g.gram = ? AND g.hazard_id = h.id)");
           add_text (query, grams->pdata[i]);
         }
     }
