@@ -46,6 +46,7 @@ typedef struct
    * count of the term's gram is the count of the hazards. */
   gboolean  gram_counts;
   gint64    gram_count;
+  gint64    organisation_id;  /* the filter's school, or 0 */
 } Query;
 
 static void
@@ -65,6 +66,7 @@ query_init (Query *query)
   query->empty = FALSE;
   query->gram_counts = FALSE;
   query->gram_count = 0;
+  query->organisation_id = 0;
 }
 
 static void
@@ -302,7 +304,7 @@ build_query (XaStore               *store,
           return TRUE;
         }
 
-      organisation_id = xa_statement_get_int64 (school, 0);
+      organisation_id = query->organisation_id = xa_statement_get_int64 (school, 0);
       add_condition (query, "h.organisation_id = ?");
       add_int (query, organisation_id);
     }
@@ -422,6 +424,53 @@ typedef struct
   GPtrArray            *hazards;
 } Read;
 
+/* Whether the filter's count is a sum of hazard_count (schema 15): it names no more than
+ * a school, a year, a state, a grade and a category. */
+static gboolean
+counts_from_totals (const XaHazardFilter *filter)
+{
+  return (filter->search == NULL || filter->search[0] == '\0') && !filter->overdue_only &&
+         (filter->responsible == NULL || filter->responsible[0] == '\0');
+}
+
+/* The sum of the counts of the hazards @filter selects, a few rows where counting them
+ * would read every one: 200 ms for a district's million on the server, 1 ms this way. */
+static XaStatement *
+totals_statement (XaStore               *store,
+                  const XaHazardFilter  *filter,
+                  gint64                 organisation_id,
+                  GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT coalesce (sum (n), 0) FROM hazard_count WHERE 1 = 1");
+  XaStatement *stmt;
+  int index = 1;
+
+  if (organisation_id != 0)
+    g_string_append (sql, " AND organisation_id = ?");
+  if (filter->school_year != 0)
+    g_string_append (sql, " AND school_year = ?");
+  if (filter->state >= 0)
+    g_string_append (sql, " AND state = ?");
+  if (filter->grade >= 0)
+    g_string_append (sql, " AND grade = ?");
+  if (filter->category >= 0)
+    g_string_append (sql, " AND category = ?");
+
+  if (!(stmt = xa_store_prepare (store, sql->str, error)))
+    return NULL;
+  if (organisation_id != 0)
+    xa_statement_bind_int64 (stmt, index++, organisation_id);
+  if (filter->school_year != 0)
+    xa_statement_bind_int (stmt, index++, filter->school_year);
+  if (filter->state >= 0)
+    xa_statement_bind_text (stmt, index++, xa_hazard_state_to_key (filter->state));
+  if (filter->grade >= 0)
+    xa_statement_bind_text (stmt, index++, xa_hazard_grade_to_key (filter->grade));
+  if (filter->category >= 0)
+    xa_statement_bind_text (stmt, index++, xa_hazard_category_to_key (filter->category));
+  return stmt;
+}
+
 static gboolean
 count_cb (XaStore   *store,
           gpointer   user_data,
@@ -448,10 +497,18 @@ count_cb (XaStore   *store,
       return TRUE;
     }
 
-  sql = g_strconcat ("SELECT count(*) FROM hazard h", query.where->str, NULL);
-  if (!(stmt = xa_store_prepare (store, sql, error)))
-    return FALSE;
-  bind_params (stmt, &query);
+  if (counts_from_totals (read->filter))
+    {
+      if (!(stmt = totals_statement (store, read->filter, query.organisation_id, error)))
+        return FALSE;
+    }
+  else
+    {
+      sql = g_strconcat ("SELECT count(*) FROM hazard h", query.where->str, NULL);
+      if (!(stmt = xa_store_prepare (store, sql, error)))
+        return FALSE;
+      bind_params (stmt, &query);
+    }
   if (!xa_statement_step_one (stmt, error))
     return FALSE;
 

@@ -661,6 +661,46 @@ static const char pg_schema_14[] =
   "  updated_by    TEXT NOT NULL"
   ");";
 
+/* 15: the hazards' counts by school, year, state, grade and category; see schema_15 in
+ * xa-store-schema.c. The trigger's function is the owner's (SECURITY DEFINER), so that
+ * a school's login, which only reads the counts of its own school, keeps them as it
+ * writes its hazards. */
+static const char pg_schema_15[] =
+  "CREATE TABLE hazard_count ("
+  "  organisation_id BIGINT NOT NULL,"
+  "  school_year     INTEGER NOT NULL,"
+  "  state           TEXT COLLATE \"C\" NOT NULL,"
+  "  grade           TEXT COLLATE \"C\" NOT NULL,"
+  "  category        TEXT COLLATE \"C\" NOT NULL,"
+  "  n               BIGINT NOT NULL,"
+  "  PRIMARY KEY (organisation_id, school_year, state, grade, category)"
+  ");"
+  "INSERT INTO hazard_count (organisation_id, school_year, state, grade, category, n)"
+  "  SELECT organisation_id, school_year, state, grade, category, count(*) FROM hazard"
+  "  GROUP BY organisation_id, school_year, state, grade, category;"
+  "CREATE FUNCTION xa_hazard_count_change () RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+  "  SET search_path FROM CURRENT AS $$"
+  "  BEGIN"
+  "    IF TG_OP IN ('UPDATE', 'DELETE') THEN"
+  "      UPDATE hazard_count SET n = n - 1 WHERE organisation_id = OLD.organisation_id"
+  "        AND school_year = OLD.school_year AND state = OLD.state AND grade = OLD.grade"
+  "        AND category = OLD.category;"
+  "      DELETE FROM hazard_count WHERE organisation_id = OLD.organisation_id"
+  "        AND school_year = OLD.school_year AND state = OLD.state AND grade = OLD.grade"
+  "        AND category = OLD.category AND n = 0;"
+  "    END IF;"
+  "    IF TG_OP IN ('INSERT', 'UPDATE') THEN"
+  "      INSERT INTO hazard_count (organisation_id, school_year, state, grade, category, n)"
+  "        VALUES (NEW.organisation_id, NEW.school_year, NEW.state, NEW.grade, NEW.category, 1)"
+  "        ON CONFLICT (organisation_id, school_year, state, grade, category)"
+  "        DO UPDATE SET n = hazard_count.n + 1;"
+  "    END IF;"
+  "    RETURN NULL;"
+  "  END $$;"
+  "CREATE TRIGGER hazard_count"
+  "  AFTER INSERT OR DELETE OR UPDATE OF organisation_id, school_year, state, grade, category ON hazard"
+  "  FOR EACH ROW EXECUTE FUNCTION xa_hazard_count_change ();";
+
 static const char * const pg_migrations[] = {
   NULL,
   pg_schema_1,
@@ -677,6 +717,7 @@ static const char * const pg_migrations[] = {
   pg_schema_12,
   pg_schema_13,
   pg_schema_14,
+  pg_schema_15,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == XA_STORE_SCHEMA_VERSION + 1);

@@ -552,6 +552,50 @@ static const char schema_14[] =
   "  updated_by    TEXT NOT NULL"
   ") STRICT;";
 
+/* 15: how many hazards each school has of each year, state, grade and category, kept by
+ * triggers in the transaction that changes a hazard, so that the ledger's count of a
+ * filter on those columns (opening the ledger, a school, a state) sums a few rows
+ * instead of counting a million. Derived data: not audited, not copied (a copy's own
+ * triggers make it), rebuilt here from the hazards there are. */
+static const char schema_15[] =
+  "CREATE TABLE hazard_count ("
+  "  organisation_id INTEGER NOT NULL,"
+  "  school_year     INTEGER NOT NULL,"
+  "  state           TEXT NOT NULL,"
+  "  grade           TEXT NOT NULL,"
+  "  category        TEXT NOT NULL,"
+  "  n               INTEGER NOT NULL,"
+  "  PRIMARY KEY (organisation_id, school_year, state, grade, category)"
+  ") WITHOUT ROWID, STRICT;"
+  "INSERT INTO hazard_count (organisation_id, school_year, state, grade, category, n)"
+  "  SELECT organisation_id, school_year, state, grade, category, count(*) FROM hazard"
+  "  GROUP BY organisation_id, school_year, state, grade, category;"
+  "CREATE TRIGGER hazard_count_insert AFTER INSERT ON hazard BEGIN"
+  "  INSERT INTO hazard_count (organisation_id, school_year, state, grade, category, n)"
+  "    VALUES (NEW.organisation_id, NEW.school_year, NEW.state, NEW.grade, NEW.category, 1)"
+  "    ON CONFLICT (organisation_id, school_year, state, grade, category) DO UPDATE SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER hazard_count_update"
+  "  AFTER UPDATE OF organisation_id, school_year, state, grade, category ON hazard BEGIN"
+  "  UPDATE hazard_count SET n = n - 1 WHERE organisation_id = OLD.organisation_id"
+  "    AND school_year = OLD.school_year AND state = OLD.state AND grade = OLD.grade"
+  "    AND category = OLD.category;"
+  "  DELETE FROM hazard_count WHERE organisation_id = OLD.organisation_id"
+  "    AND school_year = OLD.school_year AND state = OLD.state AND grade = OLD.grade"
+  "    AND category = OLD.category AND n = 0;"
+  "  INSERT INTO hazard_count (organisation_id, school_year, state, grade, category, n)"
+  "    VALUES (NEW.organisation_id, NEW.school_year, NEW.state, NEW.grade, NEW.category, 1)"
+  "    ON CONFLICT (organisation_id, school_year, state, grade, category) DO UPDATE SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER hazard_count_delete AFTER DELETE ON hazard BEGIN"
+  "  UPDATE hazard_count SET n = n - 1 WHERE organisation_id = OLD.organisation_id"
+  "    AND school_year = OLD.school_year AND state = OLD.state AND grade = OLD.grade"
+  "    AND category = OLD.category;"
+  "  DELETE FROM hazard_count WHERE organisation_id = OLD.organisation_id"
+  "    AND school_year = OLD.school_year AND state = OLD.state AND grade = OLD.grade"
+  "    AND category = OLD.category AND n = 0;"
+  "END;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -568,6 +612,7 @@ static const char * const migrations[] = {
   schema_12,
   schema_13,
   schema_14,
+  schema_15,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone

@@ -51,6 +51,7 @@ static const char access_script[] =
   "GRANT SELECT, INSERT, UPDATE, DELETE ON organisation, person, role_term, agreement,"
   "  agreement_supplement, template, school_year, search_gram TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, UPDATE ON hazard TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT ON hazard_count TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT ON hazard_step TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, DELETE ON hazard_gram TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, DELETE ON hazard_photo, campaign_attachment TO xiaoan_commission, xiaoan_school;"
@@ -96,6 +97,7 @@ static const char access_script[] =
   "ALTER TABLE checklist ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE school_calendar ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE hazard_policy ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE hazard_count ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE campaign ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE campaign_record ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE campaign_attachment ENABLE ROW LEVEL SECURITY;"
@@ -214,6 +216,12 @@ static const char access_script[] =
   "CREATE POLICY commission_all ON school_calendar TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
   "DROP POLICY IF EXISTS school_read ON school_calendar;"
   "CREATE POLICY school_read ON school_calendar FOR SELECT TO xiaoan_school USING (TRUE);"
+  /* A school reads the counts of its own hazards; they are kept by a trigger. */
+  "DROP POLICY IF EXISTS commission_read ON hazard_count;"
+  "CREATE POLICY commission_read ON hazard_count FOR SELECT TO xiaoan_commission USING (TRUE);"
+  "DROP POLICY IF EXISTS school_read ON hazard_count;"
+  "CREATE POLICY school_read ON hazard_count FOR SELECT TO xiaoan_school"
+  "  USING (organisation_id = xa_my_organisation ());"
   /* The default deadlines are the commission's, which schools read. */
   "DROP POLICY IF EXISTS commission_all ON hazard_policy;"
   "CREATE POLICY commission_all ON hazard_policy TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"

@@ -170,6 +170,23 @@ test_add_refused (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM audit"), ==, n_entries);
 }
 
+/* The counts the ledger sums (hazard_count, schema 15) are what counting the hazards
+ * gives, after adds, edits and steps. */
+static void
+assert_counts_hold (Fixture *fixture)
+{
+  static const char groups[] =
+    "SELECT organisation_id, school_year, state, grade, category, count(*) FROM hazard"
+    " GROUP BY organisation_id, school_year, state, grade, category";
+  static const char totals[] =
+    "SELECT organisation_id, school_year, state, grade, category, n FROM hazard_count";
+  g_autofree char *missing = g_strdup_printf ("SELECT count(*) FROM (%s EXCEPT %s) AS d", groups, totals);
+  g_autofree char *extra = g_strdup_printf ("SELECT count(*) FROM (%s EXCEPT %s) AS d", totals, groups);
+
+  g_assert_cmpint (xa_test_query_int (fixture->store, missing), ==, 0);
+  g_assert_cmpint (xa_test_query_int (fixture->store, extra), ==, 0);
+}
+
 static void
 test_update (Fixture       *fixture,
              gconstpointer  data)
@@ -229,6 +246,7 @@ test_update (Fixture       *fixture,
   g_assert_error (error, XA_HAZARD_ERROR, XA_HAZARD_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, xa_hazard_field_to_label (XA_HAZARD_FIELD_DEADLINE)));
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM audit"), ==, n_entries);
+  assert_counts_hold (fixture);
   assert_audit_clean (fixture);
 }
 
@@ -325,6 +343,7 @@ test_steps (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_false (xa_store_exec (fixture->store, "DELETE FROM hazard_step", &error));
   g_assert_nonnull (error);
+  assert_counts_hold (fixture);
   assert_audit_clean (fixture);
 }
 
