@@ -23,7 +23,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "xa-page-layout.h"
+#include "xa-page-layout-private.h"
 #include "xa-pdf-file.h"
 #include "xa-subset-fonts.h"
 #include "core/util/xa-glib-compat.h"
@@ -35,28 +35,6 @@
  * under the text, at least this many lines of text go over to its page with it. */
 #define SIGNATURE_KEEP_LINES 2
 
-/* A block of the document: a paragraph, or a table set between paragraphs. */
-typedef struct
-{
-  XaParagraphKind  kind;
-  char            *lead;
-  char            *text;
-  PangoAttrList   *attrs;   /* from markup, over text; NULL for plain text */
-  XaPageTable     *table;   /* a table instead of text; NULL for a paragraph */
-} Paragraph;
-
-/* The paper and the text area on it, in points; the grid's rows in the text area. */
-typedef struct
-{
-  double width;
-  double height;
-  double text_left;
-  double text_top;
-  double text_width;
-  double text_height;
-  guint  lines;
-} Geometry;
-
 static const Geometry portrait = {
   XA_PAGE_WIDTH, XA_PAGE_HEIGHT, XA_TEXT_LEFT, XA_TEXT_TOP, XA_TEXT_WIDTH, XA_TEXT_HEIGHT,
   XA_LINES_PER_PAGE,
@@ -67,41 +45,6 @@ static const Geometry landscape = {
   XA_TEXT_WIDTH, XA_LANDSCAPE_LINES,
 };
 
-
-typedef struct
-{
-  PangoLayout *layout;
-  int          line_index;
-  guint        page;
-  guint        row;
-  double       size;
-  double       x;      /* from the text area's left edge: indent or centring */
-  gboolean     keep_with_next;  /* a title or a heading, never the last line of a page */
-} PlacedLine;
-
-struct _XaPageLayout
-{
-  GObject         parent_instance;
-
-  XaFontResolver *fonts;
-  const Geometry *geometry;
-  PangoContext   *context;
-  GArray         *paragraphs;   /* of Paragraph */
-  GArray         *lines;        /* of PlacedLine, after layout */
-  guint           n_pages;
-  XaSignatureBlock *signature;  /* NULL for none */
-  char           *copy_label;
-  char           *title;
-  char           *author;
-  char           *subject;
-  char           *keywords;
-  gboolean        laid_out;
-
-  /* The fonts' subsets for this document's characters, unless a batch set a font map
-   * for many documents at once. */
-  XaSubsetFonts  *subset;
-  gboolean        font_map_given;
-};
 
 G_DEFINE_FINAL_TYPE (XaPageLayout, xa_page_layout, G_TYPE_OBJECT)
 
@@ -1120,103 +1063,4 @@ xa_page_layout_set_keywords (XaPageLayout *self,
   g_return_if_fail (XA_IS_PAGE_LAYOUT (self));
 
   g_set_str_compat (&self->keywords, keywords);
-}
-
-static void
-set_pdf_metadata (XaPageLayout    *self,
-                  cairo_surface_t *surface)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
-
-  if (self->title)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  if (self->author)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
-  if (self->subject)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->subject);
-  if (self->keywords)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, self->keywords);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Xiaoan " PACKAGE_VERSION);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-}
-
-/**
- * xa_page_layout_write_pdf:
- * @pdf_surface: an A4 PDF surface; the pages are appended to it
- *
- * Appends every page to @pdf_surface, so that a batch can put many documents in one file.
- */
-gboolean
-xa_page_layout_write_pdf (XaPageLayout     *self,
-                          cairo_surface_t  *pdf_surface,
-                          GError          **error)
-{
-  cairo_t *cr;
-  cairo_status_t status;
-  guint n_pages;
-
-  g_return_val_if_fail (XA_IS_PAGE_LAYOUT (self), FALSE);
-
-  n_pages = xa_page_layout_get_n_pages (self);
-  set_pdf_metadata (self, pdf_surface);
-  cr = cairo_create (pdf_surface);
-
-  /* Before anything is drawn on a page: a set may mix upright and turned documents. */
-  if (cairo_surface_get_type (pdf_surface) == CAIRO_SURFACE_TYPE_PDF)
-    cairo_pdf_surface_set_size (pdf_surface, self->geometry->width, self->geometry->height);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      xa_page_layout_draw_page (self, cr, page);
-      cairo_show_page (cr);
-    }
-
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot draw the document: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * xa_page_layout_render_pdf:
- *
- * Returns: (transfer full): the document as a PDF file's bytes, fonts embedded as subsets
- */
-GBytes *
-xa_page_layout_render_pdf (XaPageLayout  *self,
-                           GError       **error)
-{
-  g_return_val_if_fail (XA_IS_PAGE_LAYOUT (self), NULL);
-
-  return xa_pdf_file_render ((XaPdfDrawFunc) xa_page_layout_write_pdf, self, error);
-}
-
-/**
- * xa_page_layout_save_pdf:
- * @path: (type filename): where to write; an existing file is replaced
- *
- * Renders the document and writes it atomically (xa_pdf_file_save()): what every form
- * laid out by the engine (the ledger's, an inspection record, a notice) is saved with.
- * Blocks.
- */
-gboolean
-xa_page_layout_save_pdf (XaPageLayout  *self,
-                         const char    *path,
-                         GError       **error)
-{
-  g_autoptr(GBytes) pdf = NULL;
-
-  g_return_val_if_fail (XA_IS_PAGE_LAYOUT (self), FALSE);
-
-  if (!(pdf = xa_page_layout_render_pdf (self, error)))
-    return FALSE;
-
-  return xa_pdf_file_save (pdf, path, error);
 }
