@@ -253,8 +253,10 @@ add_search (XaStore     *store,
           /* A gram that many hazards hold is checked on each row the order reads, until a
            * page is full. PostgreSQL would turn EXISTS into a join and, with a plan made
            * for any gram (a prepared statement's generic plan), sort every holder first:
-           * 150 ms at 200,000 hazards where this takes 10. OFFSET 0 keeps it a check. */
-          add_condition (query, xa_store_get_is_server (store)
+           * 150 ms at 200,000 hazards where this takes 10. OFFSET 0 keeps it a check. A
+           * count reads every candidate anyway, and there the join is the faster (230 ms
+           * against 980 for 灭火器 at a million). */
+          add_condition (query, xa_store_get_is_server (store) && !for_count
                                 ? "EXISTS (SELECT 1 FROM hazard_gram g WHERE g.gram = ? AND g.hazard_id = h.id OFFSET 0)"
                                 : "EXISTS (SELECT 1 FROM hazard_gram g WHERE g.gram = ? AND g.hazard_id = h.id)");
           add_text (query, grams->pdata[i]);
