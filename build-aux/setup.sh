@@ -45,6 +45,11 @@ packages=(
   # The hazard ledger's files: XLSX written by libxlsxwriter, read through libarchive (the
   # zip) and libxml2 (the sheet's XML) (src/core/hazards/xa-hazard-export.c, -import.c).
   libxlsxwriter-dev libarchive-dev libxml2-dev
+  # Signed agreements and the archive (src/core/archive, src/document): GnuTLS signs and
+  # verifies PDFs (above), libqrencode draws the pages' QR codes, zbar reads them back from
+  # scans, libtiff opens multi-page TIFF scans; certtool makes the tests' throwaway
+  # certificates and Poppler's pdfsig checks our signatures.
+  libqrencode-dev libzbar-dev libtiff-dev gnutls-bin poppler-utils
   # Translations, desktop integration and their validators.
   gettext desktop-file-utils appstream libglib2.0-bin libglib2.0-dev-bin
   # A PostgreSQL 15 server and pg_virtualenv, which runs the pg suite on a temporary
