@@ -72,6 +72,10 @@ gboolean    _xa_hazard_writer_index      (XaHazardWriter      *writer,
                                           GPtrArray           *grams,
                                           GError             **error);
 
+void        _xa_hazard_writer_defer_grams (XaHazardWriter    *writer);
+gboolean    _xa_hazard_writer_flush_grams (XaHazardWriter    *writer,
+                                           GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaHazardWriter, _xa_hazard_writer_free)
 
 /* The school a hazard belongs to: its row id and 学校标识码. */

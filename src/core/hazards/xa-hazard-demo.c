@@ -409,6 +409,7 @@ insert_batch_cb (XaStore   *store,
   g_autoptr(XaHazardWriter) writer = _xa_hazard_writer_new (store);
   g_autofree char *detail = NULL;
 
+  _xa_hazard_writer_defer_grams (writer);
   for (guint i = 0; i < batch->hazards->len; i++)
     {
       XaHazard *hazard = g_ptr_array_index (batch->hazards, i);
@@ -419,6 +420,8 @@ insert_batch_cb (XaStore   *store,
         return FALSE;
       xa_store_note_change (store, "hazard", xa_hazard_get_uuid (hazard));
     }
+  if (!_xa_hazard_writer_flush_grams (writer, error))
+    return FALSE;
 
   /* One entry for the batch: its images hold every hazard it stored. */
   detail = g_strdup_printf ("{\"demo\":%u}", batch->hazards->len);

@@ -20,6 +20,8 @@
 
 /* At most how many grams one INSERT or DELETE of hazard_gram takes. */
 #define GRAMS_PER_STATEMENT 16
+/* Rows of a statement that inserts grams of several hazards, three parameters each. */
+#define SORTED_GRAMS_PER_STATEMENT 64
 
 /* The column that holds @field, or NULL for the two a hazard takes from elsewhere. */
 static const char *
@@ -337,8 +339,21 @@ struct _XaHazardWriter
   /* By how many grams they take, 1 to GRAMS_PER_STATEMENT */
   XaStatement *insert_grams[GRAMS_PER_STATEMENT + 1];
   XaStatement *delete_grams[GRAMS_PER_STATEMENT + 1];
+  /* With _xa_hazard_writer_defer_grams(): the new hazards' grams, written in their
+   * index's order by _xa_hazard_writer_flush_grams() */
+  GArray      *pending_grams;
+  GPtrArray   *pending_texts;
+  XaStatement *insert_sorted_grams[SORTED_GRAMS_PER_STATEMENT + 1];
   char        *now;
 };
+
+/* A gram of a new hazard waiting for _xa_hazard_writer_flush_grams(). */
+typedef struct
+{
+  const char *gram;  /* owned by pending_texts */
+  gint64      hazard_id;
+  gint64      organisation_id;
+} PendingGram;
 
 /**
  * _xa_hazard_writer_new:
@@ -369,6 +384,10 @@ _xa_hazard_writer_free (XaHazardWriter *writer)
       g_clear_pointer (&writer->insert_grams[i], xa_statement_free);
       g_clear_pointer (&writer->delete_grams[i], xa_statement_free);
     }
+  for (guint i = 0; i <= SORTED_GRAMS_PER_STATEMENT; i++)
+    g_clear_pointer (&writer->insert_sorted_grams[i], xa_statement_free);
+  g_clear_pointer (&writer->pending_grams, g_array_unref);
+  g_clear_pointer (&writer->pending_texts, g_ptr_array_unref);
   g_free (writer->now);
   g_free (writer);
 }
@@ -503,7 +522,111 @@ _xa_hazard_writer_insert (XaHazardWriter  *writer,
     }
 
   grams = _xa_hazard_row_grams (hazard);
+  if (writer->pending_grams != NULL)
+    {
+      for (guint i = 0; i < grams->len; i++)
+        {
+          PendingGram pending = { grams->pdata[i], *id, organisation_id };
+
+          g_array_append_val (writer->pending_grams, pending);
+        }
+      g_ptr_array_extend_and_steal (writer->pending_texts, g_steal_pointer (&grams));
+      return TRUE;
+    }
+
   return _xa_hazard_writer_index (writer, *id, organisation_id, NULL, grams, error);
+}
+
+/**
+ * _xa_hazard_writer_defer_grams:
+ *
+ * Keeps the grams of the hazards that _xa_hazard_writer_insert() stores from now on
+ * until _xa_hazard_writer_flush_grams(), which must follow in the same write. Inserted
+ * hazard by hazard, each gram lands in another part of hazard_gram's index; a batch's
+ * grams in the index's order fill its pages one after the other (at a million hazards,
+ * six times less work for the same rows).
+ */
+void
+_xa_hazard_writer_defer_grams (XaHazardWriter *writer)
+{
+  if (writer->pending_grams != NULL)
+    return;
+
+  writer->pending_grams = g_array_new (FALSE, FALSE, sizeof (PendingGram));
+  writer->pending_texts = g_ptr_array_new_with_free_func (g_free);
+}
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const PendingGram *first = a;
+  const PendingGram *second = b;
+  /* hazard_gram's key, in SQLite's BINARY order and PostgreSQL's "C": the bytes'. */
+  int by_gram = strcmp (first->gram, second->gram);
+
+  if (by_gram != 0)
+    return by_gram;
+  return (first->hazard_id > second->hazard_id) - (first->hazard_id < second->hazard_id);
+}
+
+static XaStatement *
+sorted_grams_statement (XaHazardWriter  *writer,
+                        guint            n,
+                        GError         **error)
+{
+  XaStatement **slot = &writer->insert_sorted_grams[n];
+  g_autoptr(GString) sql = NULL;
+
+  if (*slot != NULL)
+    return *slot;
+
+  sql = g_string_new ("INSERT INTO hazard_gram (gram, hazard_id, organisation_id) VALUES ");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%s(?, ?, ?)", i > 0 ? ", " : "");
+  *slot = xa_store_prepare (writer->store, sql->str, error);
+  return *slot;
+}
+
+/**
+ * _xa_hazard_writer_flush_grams:
+ *
+ * Writes the grams that _xa_hazard_writer_defer_grams() kept, in hazard_gram's order.
+ */
+gboolean
+_xa_hazard_writer_flush_grams (XaHazardWriter  *writer,
+                               GError         **error)
+{
+  GArray *pending = writer->pending_grams;
+
+  if (pending == NULL)
+    return TRUE;
+
+  g_array_sort (pending, compare_pending);
+  for (guint start = 0; start < pending->len; start += SORTED_GRAMS_PER_STATEMENT)
+    {
+      guint n = MIN (SORTED_GRAMS_PER_STATEMENT, pending->len - start);
+      XaStatement *stmt = sorted_grams_statement (writer, n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      xa_statement_reset (stmt);
+      for (guint i = 0; i < n; i++)
+        {
+          const PendingGram *gram = &g_array_index (pending, PendingGram, start + i);
+
+          xa_statement_bind_text (stmt, (int) (3 * i + 1), gram->gram);
+          xa_statement_bind_int64 (stmt, (int) (3 * i + 2), gram->hazard_id);
+          xa_statement_bind_int64 (stmt, (int) (3 * i + 3), gram->organisation_id);
+        }
+      if (!xa_statement_run (stmt, error))
+        return FALSE;
+    }
+
+  g_array_set_size (pending, 0);
+  g_ptr_array_set_size (writer->pending_texts, 0);
+  return TRUE;
 }
 
 /**
