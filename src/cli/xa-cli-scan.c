@@ -192,7 +192,8 @@ print_pages (XaScanMatch     *match,
         {
           g_autofree char *why = dup_foreign (match, page->code);
 
-          g_string_append_printf (line, "%s (%s)", where, why);
+          /* Translators: a scanned page, then whose page its code says it is */
+          g_string_append_printf (line, _("%s (%s)"), where, why);
         }
       else
         g_string_append (line, where);
@@ -207,14 +208,16 @@ print_text (XaScanMatch *match,
             GArray      *pages)
 {
   if (match->agreement == NULL)
-    g_print ("%s\t%s\n", _("Agreement"), _("none: no page carries an agreement's code; match the scan by hand"));
+    g_print ("%s\t%s\n", C_("scan report", "Agreement"), _("none: no page carries an agreement's code; match the scan by hand"));
   else if (!match->known)
-    g_print ("%s\t%s\n", _("Agreement"), _("not in this store: its code names an agreement this database does not hold"));
+    g_print ("%s\t%s\n", C_("scan report", "Agreement"), _("not in this store: its code names an agreement this database does not hold"));
   else
     {
-      g_print ("%s\t%s (%s)\n", _("Agreement"), match->expected->title, match->agreement);
+      g_autofree char *named = g_strdup_printf (_("%s (%s)"), match->expected->title, match->agreement);
+
+      g_print ("%s\t%s\n", C_("scan report", "Agreement"), named);
       if (!match->expected->current)
-        g_print ("%s\t%s\n", _("Note"), _("a later revision superseded this agreement"));
+        g_print ("%s\t%s\n", C_("scan report", "Note"), _("a later revision superseded this agreement"));
     }
 
   if (match->agreement != NULL)
@@ -222,8 +225,8 @@ print_text (XaScanMatch *match,
       const char *label = match->known ? match->expected->copy_label : NULL;
       g_autofree char *party = g_strdup_printf (_("party %d"), match->copy + 1);
 
-      g_print ("%s\t%s\n", _("Copy"), label != NULL ? label : match->copy >= 0 ? party : _("without label"));
-      g_print ("%s\t", _("Pages"));
+      g_print ("%s\t%s\n", C_("scan report", "Copy"), label != NULL ? label : match->copy >= 0 ? party : _("without label"));
+      g_print ("%s\t", C_("scan report", "Pages"));
       for (guint p = 0; p < match->order->len; p++)
         {
           guint scan = g_array_index (match->order, guint, p);
@@ -241,19 +244,19 @@ print_text (XaScanMatch *match,
     {
       g_autofree char *numbers = dup_numbers (match->missing);
 
-      g_print ("%s\t%s\n", _("Missing pages"), numbers);
+      g_print ("%s\t%s\n", C_("scan report", "Missing pages"), numbers);
     }
-  print_pages (match, pages, XA_SCAN_PAGE_DUPLICATE, _("Duplicate pages"));
-  print_pages (match, pages, XA_SCAN_PAGE_FOREIGN, _("Foreign pages"));
-  print_pages (match, pages, XA_SCAN_PAGE_UNCODED, _("Without a code (match by hand)"));
+  print_pages (match, pages, XA_SCAN_PAGE_DUPLICATE, C_("scan report", "Duplicate pages"));
+  print_pages (match, pages, XA_SCAN_PAGE_FOREIGN, C_("scan report", "Foreign pages"));
+  print_pages (match, pages, XA_SCAN_PAGE_UNCODED, C_("scan report", "Without a code (match by hand)"));
   if (match->changed->len > 0)
     {
       g_autofree char *numbers = dup_numbers (match->changed);
 
-      g_print ("%s\t%s\n", _("Changed since printed"), numbers);
+      g_print ("%s\t%s\n", C_("scan report", "Changed since printed"), numbers);
     }
   if (match->page_count_changed)
-    g_print ("%s\t%s\n", _("Changed since printed"),
+    g_print ("%s\t%s\n", C_("scan report", "Changed since printed"),
              _("the agreement as stored now prints on another number of pages"));
 }
 
