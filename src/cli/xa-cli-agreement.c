@@ -319,6 +319,11 @@ xa_cli_agreement_revise (XaCli *cli)
 
 /* Rendering */
 
+const XaCliOption xa_cli_agreement_render_options[] = {
+  { "no-page-codes", G_OPTION_ARG_NONE, N_("leave out the QR code on each page (a draft nobody will scan back)"), NULL, NULL },
+  { NULL }
+};
+
 typedef struct
 {
   gboolean  show;       /* a line per school, for --all */
@@ -442,6 +447,7 @@ xa_cli_agreement_render (XaCli *cli)
   if (!(batch = xa_agreement_batch_new_for_book (fonts, xa_workspace_get_agreements (workspace), &error)))
     return xa_cli_user_error (error);
   xa_agreement_batch_set_copies (batch, copies);
+  xa_agreement_batch_set_page_codes (batch, !xa_cli_get_switch (cli, "no-page-codes"));
 
   if (cli->all)
     {

@@ -154,6 +154,7 @@ int          xa_cli_agreement_advance    (XaCli           *cli);
 int          xa_cli_agreement_revise     (XaCli           *cli);
 int          xa_cli_agreement_set_date   (XaCli           *cli);
 int          xa_cli_agreement_render     (XaCli           *cli);
+int          xa_cli_scan_match           (XaCli           *cli);
 int          xa_cli_agreement_supplement_list   (XaCli    *cli);
 int          xa_cli_agreement_supplement_add    (XaCli    *cli);
 int          xa_cli_agreement_supplement_remove (XaCli    *cli);
@@ -222,6 +223,7 @@ int          xa_cli_find_campaign        (XaCli           *cli,
 /* xa-cli-campaign-files.c */
 extern const XaCliOption xa_cli_campaign_attach_options[];
 extern const XaCliOption xa_cli_campaign_files_options[];
+extern const XaCliOption xa_cli_agreement_render_options[];
 int          xa_cli_campaign_attach      (XaCli           *cli);
 int          xa_cli_campaign_files       (XaCli           *cli);
 int          xa_cli_campaign_detach      (XaCli           *cli);

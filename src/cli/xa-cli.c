@@ -173,12 +173,19 @@ static const XaCliCommand commands[] = {
     { N_("compare an agreement clause by clause with the revision before it, or with its template"),
       N_("the school's supplementary clauses come last, marked as the school's"),
       N_("--pdf writes the comparison as a PDF, changed words underlined or struck through") }, XA_CLI_READS },
-  { "agreement render", "--year Y (--school CODE | --all) --out DIR|FILE.pdf [--copy commission|school|both]", NULL,
+  { "agreement render", "--year Y (--school CODE | --all) --out DIR|FILE.pdf [--copy commission|school|both] [--no-page-codes]", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_ALL | XA_CLI_OPTION_OUT | XA_CLI_OPTION_COPY,
     xa_cli_agreement_render,
     { N_("write agreements as PDF: one file per school, named CODE-NAME.pdf in DIR"),
       N_("--copy both (the default) puts both originals in one file: the commission's copy, then the school's"),
-      N_("a school without an agreement for the year gets a draft first, as stderr says") } },
+      N_("a school without an agreement for the year gets a draft first, as stderr says"),
+      N_("each page carries a small QR code that “scan match” reads back; --no-page-codes leaves it out") },
+    XA_CLI_WRITES, xa_cli_agreement_render_options },
+  { "scan match", "FILE... [--json]", "FILE...", XA_CLI_OPTION_JSON, xa_cli_scan_match,
+    { N_("read the QR codes on a scan of signed agreement pages (PDF, JPEG, PNG, TIFF) and report its agreement and copy"),
+      N_("the pages in order, and those missing, duplicate, foreign, without a code or changed since printing"),
+      N_("stores nothing; exit status 1 when the scan is not the whole agreement as stored") },
+    XA_CLI_READS },
   { "hazard add", "--school CODE --place TEXT --description TEXT … [--json]", NULL,
     XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_hazard_add,
     { N_("record a hazard in the ledger; it gets the next number of its school and year"),
@@ -750,7 +757,8 @@ find_missing_value (const XaCliCommand *command,
   return NULL;
 }
 
-/* How many arguments a command takes: the words of its argument ("NUMBER STEP"). */
+/* How many arguments a command takes: the words of its argument ("NUMBER STEP"), or
+ * any number from one for a last word that ends in "..." ("FILE..."). */
 static guint
 count_arguments (const XaCliCommand *command)
 {
@@ -758,6 +766,8 @@ count_arguments (const XaCliCommand *command)
 
   if (command->argument == NULL)
     return 0;
+  if (g_str_has_suffix (command->argument, "..."))
+    return G_MAXUINT;
 
   words = g_strsplit (command->argument, " ", -1);
   return g_strv_length (words);
@@ -896,10 +906,12 @@ parse_command_line (XaCli              *cli,
     return xa_cli_usage_error (_("Unknown argument “%s” for “%s”"),
                                cli->args[count_arguments (command)], command->name);
   /* An argument in brackets ("[FILE]") may be left out. */
-  if (command->argument != NULL && command->argument[0] != '[' && n_args < count_arguments (command))
+  if (command->argument != NULL && command->argument[0] != '[' &&
+      (count_arguments (command) == G_MAXUINT ? n_args == 0 : n_args < count_arguments (command)))
     {
       if (strstr (command->argument, "FILE") != NULL)
-        return xa_cli_usage_error (_("“%s” takes one file"), command->name);
+        return xa_cli_usage_error (count_arguments (command) == G_MAXUINT ? _("“%s” takes one file or more")
+                                                                           : _("“%s” takes one file"), command->name);
       /* Translators: a command ("hazard advance"), then its arguments ("NUMBER STEP") */
       return xa_cli_usage_error (_("“%s” takes %s"), command->name, command->argument);
     }

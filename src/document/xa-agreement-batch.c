@@ -54,6 +54,7 @@ struct _XaAgreementBatch
   GHashTable      *own_templates;  /* caller's XaTemplate → our private copy */
   GArray          *copies;   /* of XaAgreementCopy */
   char            *keywords;
+  gboolean         no_page_codes;
 
   guint            n_workers;
   gboolean         running;
@@ -189,6 +190,7 @@ render_chunk (Worker  *worker,
                                                       (const XaAgreementCopy *) self->copies->data,
                                                       self->copies->len, self->fonts);
 
+      xa_page_set_set_page_codes (set, !self->no_page_codes);
       g_ptr_array_add (sets, set);
       xa_page_set_append (all, set);
     }
@@ -413,6 +415,20 @@ xa_agreement_batch_new_for_book (XaFontResolver   *fonts,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * xa_agreement_batch_set_page_codes:
+ * @shown: %FALSE for pages without their page code (xa-page-code.c)
+ */
+void
+xa_agreement_batch_set_page_codes (XaAgreementBatch *self,
+                                   gboolean          shown)
+{
+  g_return_if_fail (XA_IS_AGREEMENT_BATCH (self));
+  g_return_if_fail (!self->running);
+
+  self->no_page_codes = !shown;
 }
 
 /**

@@ -34,6 +34,8 @@ XaAgreementBatch *xa_agreement_batch_new_for_book (XaFontResolver            *fo
                                                    GError                   **error);
 void              xa_agreement_batch_set_copies   (XaAgreementBatch          *self,
                                                    XaCopies                   copies);
+void              xa_agreement_batch_set_page_codes (XaAgreementBatch        *self,
+                                                   gboolean                   shown);
 void              xa_agreement_batch_set_n_workers (XaAgreementBatch         *self,
                                                    guint                      n_workers);
 void              xa_agreement_batch_set_keywords (XaAgreementBatch          *self,

@@ -15,6 +15,7 @@
 
 #include "xa-agreement-renderer.h"
 #include "xa-document-words.h"
+#include "xa-page-code.h"
 #include "core/registry/xa-role.h"
 #include "core/util/xa-date.h"
 
@@ -437,7 +438,7 @@ xa_agreement_layout_new (XaTemplate             *template,
  * One school's agreement: the template's text with the school's fields, and under the
  * title the school and its 第一责任人 and 直接责任人; a 第一责任人 who took over during
  * the year is named with the handover date; after the text, the school's supplementary
- * clauses.
+ * clauses. Each page carries its page code (xa-page-code.c) in its foot.
  *
  * Returns: (transfer full): the agreement laid out
  */
@@ -479,6 +480,10 @@ xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
     XaPageLayout *layout = build_layout (template, &values, &party_values, sign_date, TRUE, copy, fonts);
 
     add_supplements (layout, agreement, &values);
+    /* Every printed page says whose it is, so that a scan of the signed paper finds its
+     * agreement (xa_page_set_set_page_codes() takes the codes off). */
+    xa_agreement_layout_add_page_codes (layout, xa_agreement_get_uuid (agreement),
+                                        xa_agreement_copy_party_index (template, copy));
     return layout;
   }
 }

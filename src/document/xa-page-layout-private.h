@@ -66,6 +66,11 @@ struct _XaPageLayout
   char           *keywords;
   gboolean        laid_out;
 
+  /* A mark drawn on every page, such as an agreement's page code; NULL for none. */
+  XaPageMarkFunc  mark_func;
+  gpointer        mark_data;
+  GDestroyNotify  mark_destroy;
+
   /* The fonts' subsets for this document's characters, unless a batch set a font map
    * for many documents at once. */
   XaSubsetFonts  *subset;

@@ -61,6 +61,13 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (XaPageLayout, xa_page_layout, XA, PAGE_LAYOUT, GObject)
 
+/* Draws a mark of the document's own on @page after its text, in PDF points on the
+ * whole page: an agreement's page code (xa-page-code.c). */
+typedef void (*XaPageMarkFunc) (XaPageLayout *layout,
+                                cairo_t      *cr,
+                                guint         page,
+                                gpointer      user_data);
+
 XaPageLayout *xa_page_layout_new              (XaFontResolver  *fonts);
 void          xa_page_layout_add_paragraph    (XaPageLayout    *self,
                                                XaParagraphKind  kind,
@@ -87,6 +94,13 @@ void          xa_page_layout_set_metadata     (XaPageLayout    *self,
 void          xa_page_layout_set_keywords     (XaPageLayout    *self,
                                                const char      *keywords);
 char         *xa_page_layout_dup_characters   (XaPageLayout    *self);
+char         *xa_page_layout_dup_page_text    (XaPageLayout    *self,
+                                               guint            page);
+void          xa_page_layout_set_page_mark    (XaPageLayout    *self,
+                                               XaPageMarkFunc   func,
+                                               gpointer         user_data,
+                                               GDestroyNotify   destroy);
+gboolean      xa_page_layout_has_page_mark    (XaPageLayout    *self);
 void          xa_page_layout_set_font_map     (XaPageLayout    *self,
                                                PangoFontMap    *font_map);
 guint         xa_page_layout_get_n_pages      (XaPageLayout    *self);

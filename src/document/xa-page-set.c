@@ -288,6 +288,23 @@ xa_page_set_set_keywords (XaPageSet  *self,
     xa_page_layout_set_keywords (g_ptr_array_index (self->layouts, i), keywords);
 }
 
+/**
+ * xa_page_set_set_page_codes:
+ * @shown: %FALSE to take the page codes off: a draft or a preview the user does not
+ *   want marked
+ *
+ * An agreement's pages carry their page code (xa-page-code.c) unless told otherwise.
+ */
+void
+xa_page_set_set_page_codes (XaPageSet *self,
+                            gboolean   shown)
+{
+  g_return_if_fail (XA_IS_PAGE_SET (self));
+
+  for (guint i = 0; !shown && i < self->layouts->len; i++)
+    xa_page_layout_set_page_mark (g_ptr_array_index (self->layouts, i), NULL, NULL, NULL);
+}
+
 void
 xa_page_set_add (XaPageSet    *self,
                  XaPageLayout *layout)

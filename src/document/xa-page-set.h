@@ -66,6 +66,8 @@ void       xa_page_set_append            (XaPageSet              *self,
                                           XaPageSet              *other);
 void       xa_page_set_set_keywords      (XaPageSet              *self,
                                           const char             *keywords);
+void       xa_page_set_set_page_codes    (XaPageSet              *self,
+                                          gboolean                shown);
 guint      xa_page_set_get_n_pages       (XaPageSet              *self);
 void       xa_page_set_get_page_size     (XaPageSet              *self,
                                           guint                   page,

@@ -1,0 +1,261 @@
+/* xa-page-code.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The QR code on every printed page of an agreement (issue 12, "the paper loop"): which
+ * agreement, which original, page n of N and a hash of the page's text
+ * (xa-scan-match.c writes and reads its text), so that a scan of the signed paper finds
+ * its way back. Drawn as rectangles, a vector like the text, in the foot of the page
+ * beside the page number: outside the GB/T 9704 text area, on the side the number is not.
+ */
+
+#include "config.h"
+
+#include <qrencode.h>
+
+#include "xa-page-code.h"
+#include "core/util/xa-school-year.h"
+
+/* What every page of one agreement's copy says, but its page and hash. */
+typedef struct
+{
+  char *agreement;
+  int   copy;
+} PageCode;
+
+static void
+page_code_free (gpointer data)
+{
+  PageCode *code = data;
+
+  g_free (code->agreement);
+  g_free (code);
+}
+
+/**
+ * xa_page_code_draw:
+ * @x: the left edge of the code, its quiet zone outside
+ * @y: its top edge
+ * @module: the side of one module, in the user space of @cr
+ * @size: (out) (optional): the side of the code drawn, its quiet zone left out
+ *
+ * Draws @text as a QR code (level M, the smallest version that holds it) in black:
+ * each row's runs of dark modules as one rectangle, filled at once. The caller keeps
+ * four modules around it clear.
+ *
+ * Returns: whether @text could be encoded
+ */
+gboolean
+xa_page_code_draw (cairo_t    *cr,
+                   const char *text,
+                   double      x,
+                   double      y,
+                   double      module,
+                   double     *size)
+{
+  QRcode *qr = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  int width;
+
+  if (qr == NULL)
+    return FALSE;
+
+  width = qr->width;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (int row = 0; row < width; row++)
+    {
+      int run = -1;
+
+      for (int col = 0; col <= width; col++)
+        {
+          gboolean dark = col < width && (qr->data[row * width + col] & 1);
+
+          if (dark && run < 0)
+            run = col;
+          else if (!dark && run >= 0)
+            {
+              cairo_rectangle (cr, x + run * module, y + row * module, (col - run) * module, module);
+              run = -1;
+            }
+        }
+    }
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  if (size != NULL)
+    *size = width * module;
+  QRcode_free (qr);
+  return TRUE;
+}
+
+/* In the foot, the top of the code level with the top of the page number (7 mm under
+ * the text area), on the inner side: the number stands outside, right on odd pages and
+ * left on even ones, so that the two never meet whichever way the paper is bound. */
+static void
+draw_agreement_code (XaPageLayout *layout,
+                     cairo_t      *cr,
+                     guint         page,
+                     gpointer      user_data)
+{
+  PageCode *code = user_data;
+  g_autofree char *page_text = xa_page_layout_dup_page_text (layout, page);
+  g_autofree char *hash = xa_page_code_hash_text (page_text);
+  XaPageCode full = { code->agreement, code->copy, page + 1, xa_page_layout_get_n_pages (layout), hash };
+  g_autofree char *text = xa_page_code_encode (&full);
+  QRcode *qr;
+  double width, height, side, x, y;
+
+  if (text == NULL || (qr = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1)) == NULL)
+    return;
+  side = qr->width * XA_PAGE_CODE_MODULE;
+  QRcode_free (qr);
+
+  xa_page_layout_get_page_size (layout, &width, &height);
+  if (width > height)
+    return;  /* a turned page has no foot of its own; agreements are upright */
+
+  x = (page + 1) % 2 == 1 ? XA_TEXT_LEFT : XA_TEXT_LEFT + XA_TEXT_WIDTH - side;
+  y = XA_TEXT_TOP + XA_TEXT_HEIGHT + 7 * 72 / 25.4;
+  xa_page_code_draw (cr, text, x, y, XA_PAGE_CODE_MODULE, NULL);
+}
+
+/**
+ * xa_agreement_copy_party_index:
+ *
+ * Returns: the party whose original @copy is, from 0, as the page code names it; -1
+ *   for a copy without one
+ */
+int
+xa_agreement_copy_party_index (XaTemplate      *template,
+                               XaAgreementCopy  copy)
+{
+  const char *role = NULL;
+
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), -1);
+
+  if (copy >= XA_AGREEMENT_COPY_PARTY_0)
+    return (guint) (copy - XA_AGREEMENT_COPY_PARTY_0) < xa_template_get_n_signers (template)
+           ? (int) (copy - XA_AGREEMENT_COPY_PARTY_0) : -1;
+
+  if (copy == XA_AGREEMENT_COPY_COMMISSION)
+    role = "commission";
+  else if (copy == XA_AGREEMENT_COPY_SCHOOL)
+    role = "school";
+
+  for (guint i = 0; role != NULL && i < xa_template_get_n_signers (template); i++)
+    if (g_strcmp0 (xa_template_get_signer (template, i)->role, role) == 0)
+      return i;
+
+  return -1;
+}
+
+/**
+ * xa_agreement_layout_add_page_codes:
+ * @agreement_uuid: the agreement revision the pages are of
+ * @copy: xa_agreement_copy_party_index() of the original laid out
+ *
+ * Puts the page code on every page of @layout; xa_page_layout_set_page_mark() with
+ * %NULL takes it off again.
+ */
+void
+xa_agreement_layout_add_page_codes (XaPageLayout *layout,
+                                    const char   *agreement_uuid,
+                                    int           copy)
+{
+  PageCode *code;
+
+  g_return_if_fail (XA_IS_PAGE_LAYOUT (layout));
+  g_return_if_fail (agreement_uuid != NULL);
+
+  code = g_new0 (PageCode, 1);
+  code->agreement = g_strdup (agreement_uuid);
+  code->copy = copy;
+  xa_page_layout_set_page_mark (layout, draw_agreement_code, code, page_code_free);
+}
+
+/**
+ * xa_agreement_dup_scan_expected:
+ * @copy: the party whose original, from 0; -1 for a copy without label
+ *
+ * What a scan of @agreement's original should show today: its pages laid out again
+ * from the store, each page's text hashed as its code has it. The hashes are those of
+ * this machine's fonts: a page broken elsewhere with other fonts may differ.
+ *
+ * Returns: (transfer full): the expected pages
+ */
+XaScanExpected *
+xa_agreement_dup_scan_expected (XaAgreement    *agreement,
+                                XaTemplate     *template,
+                                int             copy,
+                                XaFontResolver *fonts)
+{
+  XaAgreementCopy which = copy >= 0 ? XA_AGREEMENT_COPY_PARTY (copy) : XA_AGREEMENT_COPY_NONE;
+  g_autoptr(XaPageLayout) layout = NULL;
+  g_autofree char *span = NULL;
+  XaScanExpected *expected;
+  GStrvBuilder *hashes;
+  const char *label;
+  guint n_pages;
+
+  g_return_val_if_fail (XA_IS_AGREEMENT (agreement), NULL);
+  g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
+
+  layout = xa_agreement_layout_new_for_agreement (agreement, template, which, fonts);
+  n_pages = xa_page_layout_get_n_pages (layout);
+  hashes = g_strv_builder_new ();
+  for (guint page = 0; page < n_pages; page++)
+    {
+      g_autofree char *text = xa_page_layout_dup_page_text (layout, page);
+      g_autofree char *hash = xa_page_code_hash_text (text);
+
+      g_strv_builder_add (hashes, hash);
+    }
+
+  span = xa_school_year_format_span (xa_agreement_get_school_year (agreement));
+  label = xa_agreement_copy_label_in (template, which);
+
+  expected = g_new0 (XaScanExpected, 1);
+  expected->agreement = g_strdup (xa_agreement_get_uuid (agreement));
+  expected->title = g_strdup_printf ("%s %s", xa_agreement_get_school_name (agreement), span);
+  expected->copy_label = g_strdup (label);
+  expected->current = xa_agreement_is_current (agreement);
+  expected->hashes = g_strv_builder_end (hashes);
+  g_strv_builder_unref (hashes);
+  return expected;
+}
+
+/**
+ * xa_page_code_lookup:
+ * @store: (type XaPageCodeStore): the agreements to look in
+ *
+ * The #XaScanLookup of a store: what the scan's agreement prints today.
+ *
+ * Returns: (transfer full) (nullable): the expected pages; %NULL without @error when the
+ *   store holds no such agreement
+ */
+XaScanExpected *
+xa_page_code_lookup (const char  *agreement_uuid,
+                     int          copy,
+                     gpointer     store,
+                     GError     **error)
+{
+  XaPageCodeStore *where = store;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(XaAgreement) agreement = NULL;
+  g_autoptr(XaTemplate) template = NULL;
+
+  agreement = xa_agreement_book_dup_by_uuid (where->book, agreement_uuid, &local_error);
+  if (agreement == NULL)
+    {
+      if (!g_error_matches (local_error, XA_AGREEMENT_BOOK_ERROR, XA_AGREEMENT_BOOK_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!(template = xa_agreement_book_dup_template (where->book, agreement, error)))
+    return NULL;
+
+  return xa_agreement_dup_scan_expected (agreement, template, copy, where->fonts);
+}

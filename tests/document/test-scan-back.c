@@ -1,0 +1,475 @@
+/* test-scan-back.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The paper loop, simulated (issue 12): agreements rendered to PDF with their page
+ * codes, their pages drawn by Poppler at 150 dpi, turned by about a degree and speckled
+ * with seeded noise as a scanner would, put back together as a PDF of images (and as
+ * PNG and TIFF files), then read with the scan reader and matched against the store:
+ * the agreement and copy named, the pages ordered, a removed page missing, another
+ * agreement's page foreign, a blank page uncoded, a page twice a duplicate, and a page
+ * whose agreement changed since printing reported.
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <math.h>
+#include <string.h>
+#include <tiffio.h>
+
+#include "xa-test-pdf.h"
+#include "xa-test-utils.h"
+#include "document/xa-page-code.h"
+#include "document/xa-page-set.h"
+#include "document/xa-scan-reader.h"
+
+#define SCAN_DPI 150.0
+
+typedef struct
+{
+  XaWorkspace     *workspace;
+  XaFontResolver  *fonts;
+  XaAgreement     *first;
+  XaAgreement     *second;
+  XaPageCodeStore  store;
+  char            *dir;
+  GRand           *rand;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) agreements = NULL;
+  XaAgreementBook *book;
+
+  fixture->workspace = xa_test_workspace_new_in_memory (NULL, 2);
+  book = xa_workspace_get_agreements (fixture->workspace);
+  xa_agreement_book_generate_all (book, 2021, NULL, &error);
+  g_assert_no_error (error);
+  agreements = xa_agreement_book_list_year (book, 2021, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (agreements), ==, 2);
+  fixture->first = g_list_model_get_item (agreements, 0);
+  fixture->second = g_list_model_get_item (agreements, 1);
+  fixture->fonts = xa_font_resolver_new ();
+  fixture->store.book = book;
+  fixture->store.fonts = fixture->fonts;
+  fixture->dir = g_dir_make_tmp ("xiaoan-scan-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->rand = g_rand_new_with_seed (20211001);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  xa_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_rand_free (fixture->rand);
+  g_clear_object (&fixture->first);
+  g_clear_object (&fixture->second);
+  g_clear_object (&fixture->fonts);
+  g_assert_finalize_object (fixture->workspace);
+}
+
+/* An agreement's original as the printer gets it: its PDF, read back by Poppler. */
+static PopplerDocument *
+print_agreement (Fixture         *fixture,
+                 XaAgreement     *agreement,
+                 XaAgreementCopy  copy)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = xa_agreement_book_dup_template (fixture->store.book, agreement, &error);
+  g_autoptr(XaPageSet) pages = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  PopplerDocument *document;
+
+  g_assert_no_error (error);
+  pages = xa_page_set_new_for_agreement (agreement, template, &copy, 1, fixture->fonts);
+  pdf = xa_page_set_render_pdf (pages, &error);
+  g_assert_no_error (error);
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+/* One sheet through the scanner: drawn at 150 dpi, turned by @degrees about its centre,
+ * grey noise on every pixel and a few dark specks. @page: -1 for a blank sheet. */
+static cairo_surface_t *
+scan_sheet (Fixture         *fixture,
+            PopplerDocument *document,
+            int              page,
+            double           degrees)
+{
+  double scale = SCAN_DPI / 72.0;
+  int width = (int) (XA_PAGE_WIDTH * scale);
+  int height = (int) (XA_PAGE_HEIGHT * scale);
+  cairo_surface_t *flat = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_surface_t *sheet = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (flat);
+  guint8 *data;
+  int stride;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (page >= 0)
+    {
+      g_autoptr(PopplerPage) poppler_page = poppler_document_get_page (document, page);
+
+      cairo_scale (cr, scale, scale);
+      poppler_page_render_for_printing (poppler_page, cr);
+    }
+  cairo_destroy (cr);
+
+  cr = cairo_create (sheet);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, width / 2.0, height / 2.0);
+  cairo_rotate (cr, degrees * G_PI / 180);
+  cairo_translate (cr, -width / 2.0, -height / 2.0);
+  cairo_set_source_surface (cr, flat, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (flat);
+
+  cairo_surface_flush (sheet);
+  data = cairo_image_surface_get_data (sheet);
+  stride = cairo_image_surface_get_stride (sheet);
+  for (int y = 0; y < height; y++)
+    {
+      guint32 *row = (guint32 *) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          int grey = ((row[x] >> 16) & 0xff) * 299 / 1000 + ((row[x] >> 8) & 0xff) * 587 / 1000 + (row[x] & 0xff) * 114 / 1000;
+
+          /* The paper's grain, and now and then a speck of dust. */
+          grey += g_rand_int_range (fixture->rand, -24, 25);
+          if (g_rand_int_range (fixture->rand, 0, 2000) == 0)
+            grey = g_rand_int_range (fixture->rand, 0, 80);
+          grey = CLAMP (grey, 0, 255);
+          row[x] = 0xff000000 | ((guint32) grey << 16) | ((guint32) grey << 8) | (guint32) grey;
+        }
+    }
+  cairo_surface_mark_dirty (sheet);
+
+  return sheet;
+}
+
+/* The scanner's PDF: each sheet an image on an A4 page. */
+static char *
+write_scan_pdf (Fixture          *fixture,
+                const char       *name,
+                cairo_surface_t **sheets,
+                guint             n)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, XA_PAGE_WIDTH, XA_PAGE_HEIGHT);
+  cairo_t *cr = cairo_create (pdf);
+
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_save (cr);
+      cairo_scale (cr, 72.0 / SCAN_DPI, 72.0 / SCAN_DPI);
+      cairo_set_source_surface (cr, sheets[i], 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  g_assert_cmpint (cairo_surface_status (pdf), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (pdf);
+  return path;
+}
+
+static XaScanMatch *
+match_files (Fixture            *fixture,
+             const char * const *paths)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pages = xa_scan_read_files (paths, NULL, &error);
+  XaScanMatch *match;
+
+  g_assert_no_error (error);
+  match = xa_scan_match_new ((const XaScanPage *) pages->data, pages->len,
+                             xa_page_code_lookup, &fixture->store, &error);
+  g_assert_no_error (error);
+  return match;
+}
+
+static const XaScanMatchPage *
+page_at (XaScanMatch *match,
+         guint        scan)
+{
+  return &g_array_index (match->pages, XaScanMatchPage, scan);
+}
+
+static void
+test_scan_pdf (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(PopplerDocument) first = print_agreement (fixture, fixture->first, XA_AGREEMENT_COPY_SCHOOL);
+  g_autoptr(PopplerDocument) second = print_agreement (fixture, fixture->second, XA_AGREEMENT_COPY_SCHOOL);
+  int n = poppler_document_get_n_pages (first);
+  cairo_surface_t *sheets[16];
+  guint n_sheets = 0;
+  g_autofree char *path = NULL;
+  g_autoptr(XaScanMatch) match = NULL;
+  guint scan_of_page[16];
+  XaPageCode foreign;
+
+  g_assert_cmpint (n, >=, 4);
+  g_assert_cmpint (n, <=, 10);
+
+  /* The stack as the clerk feeds it: page 3 lost, the last page first, page 2 fed twice,
+   * a sheet of the other school's agreement and a blank sheet in between; each sheet a
+   * little askew, one way or the other. */
+  scan_of_page[n - 1] = n_sheets;
+  sheets[n_sheets++] = scan_sheet (fixture, first, n - 1, 1.0);
+  for (int p = 0; p < n - 1; p++)
+    {
+      if (p == 2)
+        continue;
+      scan_of_page[p] = n_sheets;
+      sheets[n_sheets++] = scan_sheet (fixture, first, p, p % 2 ? -0.9 : 1.1);
+    }
+  sheets[n_sheets++] = scan_sheet (fixture, first, 1, 0.8);   /* page 2 again */
+  sheets[n_sheets++] = scan_sheet (fixture, second, 0, -1.0); /* foreign */
+  sheets[n_sheets++] = scan_sheet (fixture, NULL, -1, 0);     /* blank */
+
+  path = write_scan_pdf (fixture, "scan.pdf", sheets, n_sheets);
+  for (guint i = 0; i < n_sheets; i++)
+    cairo_surface_destroy (sheets[i]);
+
+  match = match_files (fixture, (const char * const []) { path, NULL });
+
+  g_assert_cmpstr (match->agreement, ==, xa_agreement_get_uuid (fixture->first));
+  g_assert_true (match->known);
+  g_assert_cmpstr (match->expected->copy_label, ==, "学校存");
+  g_assert_cmpuint (match->n_pages, ==, (guint) n);
+  g_assert_cmpuint (match->pages->len, ==, n_sheets);
+
+  /* Every page but the third, in order, and none whose text changed. */
+  for (int p = 0; p < n; p++)
+    {
+      guint scan = g_array_index (match->order, guint, p);
+
+      if (p == 2)
+        g_assert_cmpuint (scan, ==, G_MAXUINT);
+      else
+        {
+          g_assert_cmpuint (scan, ==, scan_of_page[p]);
+          g_assert_cmpuint (page_at (match, scan)->state, ==, XA_SCAN_PAGE_MATCHED);
+          g_assert_false (page_at (match, scan)->changed);
+        }
+    }
+  g_assert_cmpuint (match->missing->len, ==, 1);
+  g_assert_cmpuint (g_array_index (match->missing, guint, 0), ==, 3);
+  g_assert_cmpuint (match->changed->len, ==, 0);
+
+  g_assert_cmpuint (page_at (match, n_sheets - 3)->state, ==, XA_SCAN_PAGE_DUPLICATE);
+  g_assert_cmpuint (page_at (match, n_sheets - 3)->page, ==, 2);
+  g_assert_cmpuint (page_at (match, n_sheets - 2)->state, ==, XA_SCAN_PAGE_FOREIGN);
+  g_assert_true (xa_page_code_decode (page_at (match, n_sheets - 2)->code, &foreign));
+  g_assert_cmpstr (foreign.agreement, ==, xa_agreement_get_uuid (fixture->second));
+  g_assert_cmpuint (foreign.page, ==, 1);
+  xa_page_code_clear (&foreign);
+  g_assert_cmpuint (page_at (match, n_sheets - 1)->state, ==, XA_SCAN_PAGE_UNCODED);
+  g_assert_false (xa_scan_match_is_complete (match));
+}
+
+/* After printing, the school's first responsible person changes in the store: the scan
+ * of the old paper names the first page as changed, the others as they were. */
+static void
+test_scan_changed_since (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(PopplerDocument) printed = print_agreement (fixture, fixture->first, XA_AGREEMENT_COPY_COMMISSION);
+  int n = poppler_document_get_n_pages (printed);
+  cairo_surface_t *sheets[16];
+  g_autofree char *path = NULL;
+  g_autoptr(XaScanMatch) before = NULL;
+  g_autoptr(XaScanMatch) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (int p = 0; p < n; p++)
+    sheets[p] = scan_sheet (fixture, printed, p, p % 2 ? 1.0 : -1.0);
+  path = write_scan_pdf (fixture, "commission.pdf", sheets, n);
+  for (int p = 0; p < n; p++)
+    cairo_surface_destroy (sheets[p]);
+
+  before = match_files (fixture, (const char * const []) { path, NULL });
+  g_assert_cmpint (before->copy, ==, 0);
+  g_assert_cmpstr (before->expected->copy_label, ==, "区教委存");
+  g_assert_true (xa_scan_match_is_complete (before));
+
+  xa_agreement_set_first_responsible (fixture->first, "欧阳新");
+  xa_agreement_book_update (fixture->store.book, fixture->first, &error);
+  g_assert_no_error (error);
+
+  after = match_files (fixture, (const char * const []) { path, NULL });
+  g_assert_false (after->page_count_changed);
+  g_assert_cmpuint (after->missing->len, ==, 0);
+  g_assert_cmpuint (after->changed->len, ==, 1);
+  g_assert_cmpuint (g_array_index (after->changed, guint, 0), ==, 1);
+  g_assert_true (page_at (after, 0)->changed);
+  g_assert_false (page_at (after, 1)->changed);
+  g_assert_false (xa_scan_match_is_complete (after));
+}
+
+static void
+write_tiff (const char       *path,
+            cairo_surface_t **sheets,
+            guint             n)
+{
+  TIFF *tiff = TIFFOpen (path, "w");
+
+  g_assert_nonnull (tiff);
+  for (guint i = 0; i < n; i++)
+    {
+      int width = cairo_image_surface_get_width (sheets[i]);
+      int height = cairo_image_surface_get_height (sheets[i]);
+      int stride = cairo_image_surface_get_stride (sheets[i]);
+      const guint8 *data = cairo_image_surface_get_data (sheets[i]);
+      g_autofree guint8 *row = g_malloc (width);
+
+      TIFFSetField (tiff, TIFFTAG_IMAGEWIDTH, width);
+      TIFFSetField (tiff, TIFFTAG_IMAGELENGTH, height);
+      TIFFSetField (tiff, TIFFTAG_BITSPERSAMPLE, 8);
+      TIFFSetField (tiff, TIFFTAG_SAMPLESPERPIXEL, 1);
+      TIFFSetField (tiff, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISBLACK);
+      TIFFSetField (tiff, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
+      TIFFSetField (tiff, TIFFTAG_COMPRESSION, COMPRESSION_DEFLATE);
+      TIFFSetField (tiff, TIFFTAG_ROWSPERSTRIP, 64);
+      TIFFSetField (tiff, TIFFTAG_SUBFILETYPE, FILETYPE_PAGE);
+      TIFFSetField (tiff, TIFFTAG_PAGENUMBER, i, n);
+      for (int y = 0; y < height; y++)
+        {
+          const guint32 *pixels = (const guint32 *) (data + (gsize) y * stride);
+
+          for (int x = 0; x < width; x++)
+            row[x] = pixels[x] & 0xff;
+          g_assert_cmpint (TIFFWriteScanline (tiff, row, y, 0), ==, 1);
+        }
+      g_assert_true (TIFFWriteDirectory (tiff));
+    }
+  TIFFClose (tiff);
+}
+
+static void
+read_async_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* A scan as image files: the first page as PNG, the others in one TIFF of many pages,
+ * read in a worker thread as the app reads them. */
+static void
+test_scan_images (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PopplerDocument) printed = print_agreement (fixture, fixture->second, XA_AGREEMENT_COPY_COMMISSION);
+  int n = poppler_document_get_n_pages (printed);
+  cairo_surface_t *sheets[16];
+  g_autofree char *png = g_build_filename (fixture->dir, "page1.png", NULL);
+  g_autofree char *tif = g_build_filename (fixture->dir, "rest.tif", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GArray) pages = NULL;
+  g_autoptr(XaScanMatch) match = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (int p = 0; p < n; p++)
+    sheets[p] = scan_sheet (fixture, printed, p, -1.0);
+  g_assert_cmpint (cairo_surface_write_to_png (sheets[0], png), ==, CAIRO_STATUS_SUCCESS);
+  write_tiff (tif, sheets + 1, n - 1);
+  for (int p = 0; p < n; p++)
+    cairo_surface_destroy (sheets[p]);
+
+  xa_scan_read_files_async ((const char * const []) { png, tif, NULL }, NULL, read_async_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  pages = xa_scan_read_files_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages->len, ==, (guint) n);
+  g_assert_cmpuint (g_array_index (pages, XaScanPage, 2).index, ==, 1);
+
+  match = xa_scan_match_new ((const XaScanPage *) pages->data, pages->len,
+                             xa_page_code_lookup, &fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (match->agreement, ==, xa_agreement_get_uuid (fixture->second));
+  g_assert_true (xa_scan_match_is_complete (match));
+}
+
+/* A file that is no scan gives a message naming it, and nothing else. */
+static void
+test_scan_bad_files (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char * const contents[] = { "", "not a scan at all", "%PDF-1.7\ntruncated" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bad%u.pdf", i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) pages = NULL;
+
+      g_file_set_contents (path, contents[i], -1, &error);
+      g_assert_no_error (error);
+      pages = xa_scan_read_files ((const char * const []) { path, NULL }, NULL, &error);
+      g_assert_null (pages);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, path));
+    }
+}
+
+/* The codes can be left off, and then nothing on the page is a code. */
+static void
+test_codes_off (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = xa_agreement_book_dup_template (fixture->store.book, fixture->first, &error);
+  XaAgreementCopy copy = XA_AGREEMENT_COPY_SCHOOL;
+  g_autoptr(XaPageSet) pages = xa_page_set_new_for_agreement (fixture->first, template, &copy, 1, fixture->fonts);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "plain.pdf", NULL);
+  g_autoptr(GArray) scanned = NULL;
+
+  xa_page_set_set_page_codes (pages, FALSE);
+  pdf = xa_page_set_render_pdf (pages, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+
+  scanned = xa_scan_read_files ((const char * const []) { path, NULL }, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scanned->len, >=, 4);
+  for (guint i = 0; i < scanned->len; i++)
+    g_assert_null (g_array_index (scanned, XaScanPage, i).codes[0]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/scan-back/pdf", Fixture, NULL, fixture_set_up, test_scan_pdf, fixture_tear_down);
+  g_test_add ("/scan-back/changed-since", Fixture, NULL, fixture_set_up, test_scan_changed_since, fixture_tear_down);
+  g_test_add ("/scan-back/images", Fixture, NULL, fixture_set_up, test_scan_images, fixture_tear_down);
+  g_test_add ("/scan-back/bad-files", Fixture, NULL, fixture_set_up, test_scan_bad_files, fixture_tear_down);
+  g_test_add ("/scan-back/codes-off", Fixture, NULL, fixture_set_up, test_codes_off, fixture_tear_down);
+
+  return g_test_run ();
+}
