@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "xa-font-resolver.h"
+#include "xa-poppler-private.h"
 #include "xa-pdf-signer-private.h"
 
 /* The box's words are the document's, in Chinese whatever language the interface
@@ -27,6 +28,17 @@
 #define SIGNATURE_TIME   "签名时间：%s"
 
 #define DPI 300.0
+
+#define MM (72.0 / 25.4)
+
+/* The box: 60 × 22 mm, 10 mm under the last line of text (clear of a seal over the
+ * signature block's date), its right edge on the right margin of GB/T 9704 (26 mm). */
+#define BOX_WIDTH     (60 * MM)
+#define BOX_HEIGHT    (22 * MM)
+#define BOX_GAP       (10 * MM)
+#define RIGHT_MARGIN  (26 * MM)
+/* The lower margin holds the page number and nothing else of ours. */
+#define LOWER_MARGIN  (35 * MM)
 
 static GBytes *
 deflate (const guint8 *data,
@@ -107,6 +119,54 @@ draw_box (cairo_t    *cr,
   show_line (cr, family, line * 0.62, FALSE, SIGNATURE_LABEL, pad, pad, width - 2 * pad);
   show_line (cr, family, line * 0.80, TRUE, signer, pad, pad + line * 0.95, width - 2 * pad);
   show_line (cr, family, line * 0.58, FALSE, when, pad, pad + line * 2.1, width - 2 * pad);
+}
+
+/**
+ * _xa_pdf_find_signature_place:
+ * @page_index: the page of the field, from 0
+ * @media_box: the page's box, in points
+ * @rect: (out): the field's place: x, y from the lower left corner, width, height
+ *
+ * Finds where a visible signature goes when no place is given: under the last line of
+ * text of the page (the last page of an agreement ends with its signature block: the
+ * parties, their seals and the dates), on the right, where the school's party signs.
+ * Text in the lower margin (the page number) does not count. When the page has no room
+ * left there, the box goes in the upper margin, where no text is either.
+ */
+void
+_xa_pdf_find_signature_place (GBytes       *pdf,
+                              int           page_index,
+                              const double  media_box[4],
+                              double        rect[4])
+{
+  g_autoptr(PopplerDocument) document = poppler_document_new_from_bytes (pdf, NULL, NULL);
+  g_autoptr(PopplerPage) page = NULL;
+  PopplerRectangle *boxes = NULL;
+  guint n_boxes = 0;
+  double page_width = media_box[2] - media_box[0];
+  double page_height = media_box[3] - media_box[1];
+  double lowest = 0;  /* from the top of the page */
+  double top;
+
+  if (document != NULL && (page = poppler_document_get_page (document, page_index)) != NULL
+      && poppler_page_get_text_layout (page, &boxes, &n_boxes))
+    {
+      for (guint i = 0; i < n_boxes; i++)
+        {
+          if (boxes[i].y1 < page_height - LOWER_MARGIN && boxes[i].y2 > lowest)
+            lowest = boxes[i].y2;
+        }
+      g_free (boxes);
+    }
+
+  top = lowest + BOX_GAP;
+  if (lowest <= 0 || top + BOX_HEIGHT > page_height - LOWER_MARGIN)
+    top = 8 * MM;
+
+  rect[2] = BOX_WIDTH;
+  rect[3] = BOX_HEIGHT;
+  rect[0] = media_box[0] + page_width - RIGHT_MARGIN - BOX_WIDTH;
+  rect[1] = media_box[1] + page_height - top - BOX_HEIGHT;
 }
 
 /**

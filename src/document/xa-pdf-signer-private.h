@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -26,5 +26,10 @@ gboolean  _xa_pdf_append_appearance    (GByteArray  *out,
                                         const char  *signer,
                                         GDateTime   *time,
                                         GError     **error);
+
+void      _xa_pdf_find_signature_place (GBytes       *pdf,
+                                        int           page_index,
+                                        const double  media_box[4],
+                                        double        rect[4]);
 
 G_END_DECLS

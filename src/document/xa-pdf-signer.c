@@ -245,6 +245,7 @@ typedef struct
   char     *info;           /* the trailer's /Info and /ID, as PDF syntax, or "" */
   char     *field_name;     /* a field name no other field has */
   int       root_id, root_gen, page_id, page_gen;
+  int       page_index;     /* the page of the field, from 0 */
   guint     size;           /* the trailer's /Size: the number of the first new object */
   guint64   prev;           /* the offset of the last cross-reference section */
   gboolean  xref_stream;    /* whether that section is a stream */
@@ -431,7 +432,8 @@ read_source (GBytes      *pdf,
                    _("There is no page %d in “%s”, which has %d"), page_index + 1, display_name, n_pages);
       return FALSE;
     }
-  page = qpdf_get_page_n (qpdf, page_index < 0 ? (size_t) n_pages - 1 : (size_t) page_index);
+  source->page_index = page_index < 0 ? n_pages - 1 : page_index;
+  page = qpdf_get_page_n (qpdf, source->page_index);
 
   value = qpdf_oh_get_key (qpdf, trailer, "/Size");
   if (!qpdf_oh_is_integer (qpdf, value) || qpdf_oh_get_int_value (qpdf, value) <= 0)
@@ -687,22 +689,6 @@ reserved_cms_size (XaPdfCredentials *credentials)
   return size;
 }
 
-/* Where a visible signature goes when no place is given: a box of 60 × 22 mm at the
- * right of the page, above the lower margin (the agreement's signature block ends
- * there, the school's party on the right). */
-static void
-default_rect (const Source *source,
-              double        rect[4])
-{
-  double mm = 72.0 / 25.4;
-  double page_width = source->media_box[2] - source->media_box[0];
-
-  rect[2] = 60 * mm;
-  rect[3] = 22 * mm;
-  rect[0] = source->media_box[0] + page_width - 26 * mm - rect[2];
-  rect[1] = source->media_box[1] + 20 * mm;
-}
-
 /**
  * xa_pdf_sign_bytes:
  * @pdf: the file to sign
@@ -759,7 +745,7 @@ xa_pdf_sign_bytes (GBytes                  *pdf,
     {
       memcpy (rect, options->rect, sizeof rect);
       if (rect[2] <= 0 || rect[3] <= 0)
-        default_rect (&source, rect);
+        _xa_pdf_find_signature_place (pdf, source.page_index, source.media_box, rect);
     }
 
   /* The signature value, its byte range and /Contents last, so that the numbers are
