@@ -110,14 +110,6 @@ prompt_password (const char *p12)
   return first_line (line);
 }
 
-static void
-wipe_password (char *password)
-{
-  if (password != NULL)
-    explicit_bzero (password, strlen (password));
-  g_free (password);
-}
-
 int
 xa_cli_pdf_sign (XaCli *cli)
 {
@@ -151,7 +143,7 @@ xa_cli_pdf_sign (XaCli *cli)
     return xa_cli_user_error (error);
 
   credentials = xa_pdf_credentials_load (p12, password, &error);
-  wipe_password (password);
+  xa_pdf_password_free (password);
   if (credentials == NULL)
     return xa_cli_user_error (error);
 
@@ -259,10 +251,12 @@ print_text (const char *file,
       g_print ("  %s%s\n", _("Certificate: "), xa_pdf_certificate_state_to_string (signature->certificate));
       if (signature->signed_end > 0)
         {
+          g_autofree char *signed_bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, signature->signed_end);
+          g_autofree char *file_bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, signature->file_size);
+
           g_print ("  ");
           /* Translators: how many bytes of the file the signature covers, of how many */
-          g_print (_("Signed bytes: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT "\n"),
-                   signature->signed_end, signature->file_size);
+          g_print (_("Signed bytes: %s of %s\n"), signed_bytes, file_bytes);
         }
     }
 }

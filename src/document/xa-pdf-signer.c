@@ -79,6 +79,21 @@ xa_pdf_credentials_free (XaPdfCredentials *self)
   g_free (self);
 }
 
+/**
+ * xa_pdf_password_free:
+ * @password: (nullable): a certificate file's password
+ *
+ * Overwrites the password before its memory goes back to the allocator, so that it
+ * does not linger in the process's memory (or a core dump) after use.
+ */
+void
+xa_pdf_password_free (char *password)
+{
+  if (password != NULL)
+    explicit_bzero (password, strlen (password));
+  g_free (password);
+}
+
 static char *
 dup_common_name (gnutls_x509_crt_t cert)
 {
@@ -405,8 +420,11 @@ read_source (GBytes      *pdf,
   if (!find_last_xref (data, size, source))
     return not_pdf (display_name, "no startxref at the end of the file", error);
 
+  /* A file that needs repairing is refused: the update's /Prev would point at a
+   * cross-reference section that readers cannot use. */
   qpdf_silence_errors (qpdf);
   qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
+  qpdf_set_attempt_recovery (qpdf, QPDF_FALSE);
   qpdf_read_memory (qpdf, display_name, data, size, NULL);
   if (!check_qpdf (qpdf, display_name, error))
     return FALSE;

@@ -37,6 +37,8 @@ void              xa_pdf_credentials_free      (XaPdfCredentials  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaPdfCredentials, xa_pdf_credentials_free)
 
+void              xa_pdf_password_free         (char              *password);
+
 typedef struct
 {
   /* The page that carries the signature field, from 0; -1 for the last page. */

@@ -211,7 +211,6 @@ xa_pdf_verify_bytes (GBytes        *pdf,
   GList *fields;
   gsize size = 0;
   const char *data = g_bytes_get_data (pdf, &size);
-  guint i = 0;
 
   g_return_val_if_fail (pdf != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -219,51 +218,67 @@ xa_pdf_verify_bytes (GBytes        *pdf,
   document = poppler_document_new_from_bytes (pdf, NULL, &local_error);
   if (document == NULL)
     {
-      g_set_error (error, XA_PDF_VERIFY_ERROR, XA_PDF_VERIFY_ERROR_NOT_PDF,
-                   /* Translators: a file, then Poppler's explanation in English */
-                   _("“%s” is not a PDF, or a damaged one: %s"), display_name, local_error->message);
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error (error, XA_PDF_VERIFY_ERROR, XA_PDF_VERIFY_ERROR_NOT_PDF,
+                     _("“%s” is encrypted and cannot be opened without its password"), display_name);
+      else
+        g_set_error (error, XA_PDF_VERIFY_ERROR, XA_PDF_VERIFY_ERROR_NOT_PDF,
+                     /* Translators: a file, then Poppler's explanation in English */
+                     _("“%s” is not a PDF, or a damaged one: %s"), display_name, local_error->message);
       return NULL;
     }
 
-  ends = find_signed_ends (data, size);
   fields = poppler_document_get_signature_fields (document);
-
-  for (GList *l = fields; l != NULL; l = l->next, i++)
+  for (GList *l = fields; l != NULL; l = l->next)
     {
-      PopplerFormField *field = l->data;
-      g_autoptr(XaPdfSignature) signature = g_new0 (XaPdfSignature, 1);
+      g_autoptr(XaPdfSignature) signature = NULL;
       PopplerSignatureInfo *info;
-      g_autoptr(GError) field_error = NULL;
+      const char *signer;
+      GDateTime *time;
+      PopplerSignatureStatus status;
 
-      signature->field = poppler_form_field_get_partial_name (field);
-      if (signature->field == NULL)
-        signature->field = g_strdup ("");
-      signature->signer = g_strdup ("");
-      signature->file_size = size;
-      signature->certificate = XA_PDF_CERTIFICATE_NOT_VERIFIED;
-      /* The signatures' byte ranges and Poppler's fields are both in the order the
-       * signatures were added; a count that differs leaves the coverage unknown. */
-      if (ends->len == g_list_length (fields))
-        signature->signed_end = g_array_index (ends, guint64, i);
-
-      info = poppler_form_field_signature_validate_sync (field,
+      info = poppler_form_field_signature_validate_sync (l->data,
                                                          POPPLER_SIGNATURE_VALIDATION_FLAG_VALIDATE_CERTIFICATE
                                                          | POPPLER_SIGNATURE_VALIDATION_FLAG_WITHOUT_OCSP_REVOCATION_CHECK,
-                                                         cancellable, &field_error);
-      if (info == NULL)
-        signature->state = XA_PDF_SIGNATURE_UNVERIFIABLE;
-      else
-        {
-          const char *signer = poppler_signature_info_get_signer_name (info);
-          GDateTime *time = poppler_signature_info_get_local_signing_time (info);
+                                                         cancellable, NULL);
+      status = info != NULL ? poppler_signature_info_get_signature_status (info) : POPPLER_SIGNATURE_GENERIC_ERROR;
+      signer = info != NULL ? poppler_signature_info_get_signer_name (info) : NULL;
+      time = info != NULL ? poppler_signature_info_get_local_signing_time (info) : NULL;
 
-          signature->state = state_of (poppler_signature_info_get_signature_status (info));
-          signature->certificate = certificate_of (poppler_signature_info_get_certificate_status (info));
-          g_free (signature->signer);
-          signature->signer = g_strdup (signer != NULL ? signer : "");
-          signature->time = time != NULL ? g_date_time_ref (time) : NULL;
-          poppler_signature_info_free (info);
+      /* A field left for someone to sign (an e-signature service's form has them) holds
+       * no signature: Poppler finds nothing to verify in it, not even a signer. */
+      if (status == POPPLER_SIGNATURE_NOT_VERIFIED && (signer == NULL || signer[0] == '\0'))
+        {
+          g_clear_pointer (&info, poppler_signature_info_free);
+          continue;
         }
+
+      signature = g_new0 (XaPdfSignature, 1);
+      signature->field = poppler_form_field_get_partial_name (l->data);
+      if (signature->field == NULL)
+        signature->field = g_strdup ("");
+      signature->signer = g_strdup (signer != NULL ? signer : "");
+      signature->time = time != NULL ? g_date_time_ref (time) : NULL;
+      signature->file_size = size;
+      signature->state = state_of (status);
+      signature->certificate = info != NULL ? certificate_of (poppler_signature_info_get_certificate_status (info))
+                                            : XA_PDF_CERTIFICATE_NOT_VERIFIED;
+      g_clear_pointer (&info, poppler_signature_info_free);
+      g_ptr_array_add (signatures, g_steal_pointer (&signature));
+    }
+  g_list_free_full (fields, g_object_unref);
+  unref_last (document);
+
+  /* The signatures' byte ranges and Poppler's fields are both in the order the
+   * signatures were added; when their counts differ, which range is whose is not
+   * known, and neither is whether a valid signature covers the whole file. */
+  ends = find_signed_ends (data, size);
+  for (guint i = 0; i < signatures->len; i++)
+    {
+      XaPdfSignature *signature = g_ptr_array_index (signatures, i);
+
+      if (ends->len == signatures->len)
+        signature->signed_end = g_array_index (ends, guint64, i);
 
       if (signature->state == XA_PDF_SIGNATURE_VALID)
         {
@@ -272,12 +287,8 @@ xa_pdf_verify_bytes (GBytes        *pdf,
           else if (signature->signed_end < size)
             signature->state = XA_PDF_SIGNATURE_CHANGED;
         }
-
-      g_ptr_array_add (signatures, g_steal_pointer (&signature));
     }
 
-  g_list_free_full (fields, g_object_unref);
-  unref_last (document);
   return g_steal_pointer (&signatures);
 }
 
