@@ -216,20 +216,15 @@ xa_pdf_export_async (XaPdfPagesFunc       pages_func,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (pages_func != NULL);
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = job_task_new (pages_func, data, data_free, file, cancellable, callback, user_data);
-  g_task_set_source_tag (task, xa_pdf_export_async);
-  g_task_run_in_thread (task, export_worker);
+  xa_pdf_export_signed_async (pages_func, data, data_free, NULL, NULL, FALSE, file, cancellable,
+                              callback, user_data);
 }
 
 /**
  * xa_pdf_export_signed_async:
- * @p12_path: (type filename): the PKCS#12 file to sign with
- * @password: its password, copied and wiped after use
+ * @p12_path: (type filename) (nullable): the PKCS#12 file to sign with; %NULL for a
+ *   PDF without a digital signature
+ * @password: (nullable): its password, copied and wiped after use
  * @visible: whether the signature shows on the last page
  *
  * xa_pdf_export_async() of a digitally signed PDF (xa-pdf-signer.c); finish it with
@@ -251,8 +246,7 @@ xa_pdf_export_signed_async (XaPdfPagesFunc       pages_func,
   Job *job;
 
   g_return_if_fail (pages_func != NULL);
-  g_return_if_fail (p12_path != NULL);
-  g_return_if_fail (password != NULL);
+  g_return_if_fail (p12_path == NULL || password != NULL);
   g_return_if_fail (G_IS_FILE (file));
 
   task = job_task_new (pages_func, data, data_free, file, cancellable, callback, user_data);

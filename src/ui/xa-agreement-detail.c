@@ -997,21 +997,14 @@ xa_agreement_detail_export_to_file (XaAgreementDetail *self,
   g_return_if_fail (XA_IS_AGREEMENT_DETAIL (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->agreement == NULL || self->fonts == NULL || self->export_file != NULL)
-    return;
-
-  self->export_file = g_object_ref (file);
-  set_busy (self, TRUE);
-  update_actions (self);
-  xa_agreement_export_async (self->book, xa_agreement_get_uuid (self->agreement),
-                             get_copies (self), self->fonts, file, self->cancellable,
-                             exported_cb, g_object_ref (self));
+  xa_agreement_detail_export_signed_to_file (self, NULL, NULL, FALSE, file);
 }
 
 /**
  * xa_agreement_detail_export_signed_to_file:
- * @p12_path: (type filename): the PKCS#12 file to sign with
- * @password: its password; not kept
+ * @p12_path: (type filename) (nullable): the PKCS#12 file to sign with; %NULL for a
+ *   PDF without a digital signature
+ * @password: (nullable): its password; not kept
  * @visible: whether the signature shows on the last page
  * @file: where the signed PDF goes; replaced when it exists
  *
@@ -1027,8 +1020,7 @@ xa_agreement_detail_export_signed_to_file (XaAgreementDetail *self,
                                            GFile             *file)
 {
   g_return_if_fail (XA_IS_AGREEMENT_DETAIL (self));
-  g_return_if_fail (p12_path != NULL);
-  g_return_if_fail (password != NULL);
+  g_return_if_fail (p12_path == NULL || password != NULL);
   g_return_if_fail (G_IS_FILE (file));
 
   if (self->agreement == NULL || self->fonts == NULL || self->export_file != NULL)
