@@ -230,6 +230,11 @@ int          xa_cli_campaign_detach      (XaCli           *cli);
 int          xa_cli_inspection_demo      (XaWorkspace     *workspace,
                                           XaCli           *cli);
 
+/* xa-cli-pdf.c */
+extern const XaCliOption xa_cli_pdf_sign_options[];
+int          xa_cli_pdf_sign             (XaCli           *cli);
+int          xa_cli_pdf_verify           (XaCli           *cli);
+
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);
 int          xa_cli_template_export      (XaCli           *cli);

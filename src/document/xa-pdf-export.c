@@ -13,6 +13,7 @@
 
 #include "xa-pdf-export.h"
 #include "xa-pdf-file.h"
+#include "xa-pdf-signer.h"
 
 typedef struct
 {
@@ -20,6 +21,11 @@ typedef struct
   gpointer        data;
   GDestroyNotify  data_free;
   GFile          *file;  /* NULL for pages alone */
+  /* A digitally signed export: the certificate file, its password and whether the
+   * signature shows on the last page. */
+  char           *p12_path;
+  char           *password;
+  gboolean        visible;
 } Job;
 
 static void
@@ -28,6 +34,8 @@ job_free (Job *job)
   if (job->data_free != NULL)
     g_clear_pointer (&job->data, job->data_free);
   g_clear_object (&job->file);
+  g_free (job->p12_path);
+  xa_pdf_password_free (job->password);
   g_free (job);
 }
 
@@ -138,9 +146,18 @@ export_worker (GTask        *task,
   g_autoptr(XaPageSet) pages = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(XaPdfCredentials) credentials = NULL;
   g_autofree char *path = xa_pdf_file_dup_local_path (job->file, &error);
 
   if (path == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A wrong password or an expired certificate is said before the pages are laid out. */
+  if (job->p12_path != NULL
+      && !(credentials = xa_pdf_credentials_load (job->p12_path, job->password, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -153,6 +170,21 @@ export_worker (GTask        *task,
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
+    }
+
+  if (credentials != NULL)
+    {
+      XaPdfSignOptions options = { -1, job->visible, { 0, 0, 0, 0 }, NULL };
+      g_autofree char *name = g_file_get_basename (job->file);
+      GBytes *signed_bytes = xa_pdf_sign_bytes (bytes, name, credentials, &options, &error);
+
+      if (signed_bytes == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_bytes_unref (bytes);
+      bytes = signed_bytes;
     }
 
   if (g_task_return_error_if_cancelled (task))
@@ -184,13 +216,45 @@ xa_pdf_export_async (XaPdfPagesFunc       pages_func,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
+  xa_pdf_export_signed_async (pages_func, data, data_free, NULL, NULL, FALSE, file, cancellable,
+                              callback, user_data);
+}
+
+/**
+ * xa_pdf_export_signed_async:
+ * @p12_path: (type filename) (nullable): the PKCS#12 file to sign with; %NULL for a
+ *   PDF without a digital signature
+ * @password: (nullable): its password, copied and wiped after use
+ * @visible: whether the signature shows on the last page
+ *
+ * xa_pdf_export_async() of a digitally signed PDF (xa-pdf-signer.c); finish it with
+ * xa_pdf_export_finish(). Nothing is written when the certificate cannot be used.
+ */
+void
+xa_pdf_export_signed_async (XaPdfPagesFunc       pages_func,
+                            gpointer             data,
+                            GDestroyNotify       data_free,
+                            const char          *p12_path,
+                            const char          *password,
+                            gboolean             visible,
+                            GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
+  Job *job;
 
   g_return_if_fail (pages_func != NULL);
+  g_return_if_fail (p12_path == NULL || password != NULL);
   g_return_if_fail (G_IS_FILE (file));
 
   task = job_task_new (pages_func, data, data_free, file, cancellable, callback, user_data);
-  g_task_set_source_tag (task, xa_pdf_export_async);
+  job = g_task_get_task_data (task);
+  job->p12_path = g_strdup (p12_path);
+  job->password = g_strdup (password);
+  job->visible = visible;
+  g_task_set_source_tag (task, xa_pdf_export_signed_async);
   g_task_run_in_thread (task, export_worker);
 }
 

@@ -33,6 +33,16 @@ void        xa_pdf_export_async   (XaPdfPagesFunc        pages_func,
                                    GCancellable         *cancellable,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data);
+void        xa_pdf_export_signed_async (XaPdfPagesFunc   pages_func,
+                                        gpointer         data,
+                                        GDestroyNotify   data_free,
+                                        const char      *p12_path,
+                                        const char      *password,
+                                        gboolean         visible,
+                                        GFile           *file,
+                                        GCancellable    *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer         user_data);
 gboolean    xa_pdf_export_finish  (GAsyncResult         *result,
                                    GError              **error);
 

@@ -13,11 +13,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "xa-agreement-detail.h"
 #include "xa-agreement-export.h"
 #include "xa-agreement-supplements.h"
 #include "xa-page-preview.h"
+#include "xa-signing-dialog.h"
 #include "xa-template-compare.h"
 #include "xa-ui-utils.h"
 #include "core/util/xa-date.h"
@@ -34,6 +36,7 @@ struct _XaAgreementDetail
   char                 *pages_key;
   GtkPrintOperation    *print_operation;
   GFile                *export_file;
+  XaSigningChoice      *signing;         /* between the password and the file chosen */
   GCancellable         *cancellable;
 
   /* Template widgets */
@@ -244,6 +247,8 @@ update_actions (XaAgreementDetail *self)
                                  agreement != NULL && self->fonts != NULL &&
                                  !xa_page_preview_get_loading (self->preview));
   gtk_widget_action_set_enabled (widget, "agreement.export",
+                                 idle && agreement != NULL && self->fonts != NULL && !self->choosing);
+  gtk_widget_action_set_enabled (widget, "agreement.export-signed",
                                  idle && agreement != NULL && self->fonts != NULL && !self->choosing);
 
   /* Only the buttons of a possible step are shown: a signed agreement offers 归档 and 修订. */
@@ -606,6 +611,70 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+signed_file_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(XaAgreementDetail) self = user_data;
+  g_autoptr(GFile) file = xa_choose_file_finish (result, NULL);
+  g_autoptr(XaSigningChoice) signing = g_steal_pointer (&self->signing);
+
+  self->choosing = FALSE;
+  update_actions (self);
+
+  if (file != NULL && signing != NULL)
+    xa_agreement_detail_export_signed_to_file (self, signing->p12_path, signing->password,
+                                               signing->visible, file);
+}
+
+static void
+signing_chosen_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(XaAgreementDetail) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *signed_name = NULL;
+
+  g_clear_pointer (&self->signing, xa_signing_choice_free);
+  self->signing = xa_ask_signing_finish (result, &error);
+  if (self->signing == NULL || self->agreement == NULL)
+    {
+      self->choosing = FALSE;
+      update_actions (self);
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xa_widget_show_error (GTK_WIDGET (self), _("The PDF Was Not Signed"), error->message);
+      return;
+    }
+
+  name = xa_agreement_dup_file_name (self->agreement);
+  stem = g_str_has_suffix (name, ".pdf") ? g_strndup (name, strlen (name) - 4) : g_strdup (name);
+  /* Translators: the name offered for a signed PDF; %s is the agreement's own file name
+   * without .pdf, such as 2150000113-示例区实验小学 */
+  signed_name = g_strdup_printf (_("%s-signed.pdf"), stem);
+  xa_choose_pdf_file_async (GTK_WIDGET (self), _("Export Digitally Signed PDF"), signed_name,
+                            self->cancellable, signed_file_chosen_cb, g_object_ref (self));
+}
+
+/* "导出数字签名 PDF…": the certificate and its password first, then the file. */
+static void
+export_signed_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  XaAgreementDetail *self = XA_AGREEMENT_DETAIL (widget);
+
+  if (self->agreement == NULL || self->choosing)
+    return;
+
+  self->choosing = TRUE;
+  update_actions (self);
+  xa_ask_signing_async (widget, self->cancellable, signing_chosen_cb, g_object_ref (self));
+}
+
+static void
 scrolled_cb (XaAgreementDetail *self)
 {
   update_page_label (self);
@@ -619,6 +688,7 @@ xa_agreement_detail_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->print_operation);
   g_clear_object (&self->export_file);
+  g_clear_pointer (&self->signing, xa_signing_choice_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_AGREEMENT_DETAIL);
 
@@ -745,6 +815,7 @@ xa_agreement_detail_class_init (XaAgreementDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "agreement.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "agreement.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "agreement.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "agreement.export-signed", NULL, export_signed_action);
   gtk_widget_class_install_action (widget_class, "agreement.compare-template", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "agreement.compare-previous", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "agreement.show-agreement", NULL, show_agreement_action);
@@ -926,13 +997,39 @@ xa_agreement_detail_export_to_file (XaAgreementDetail *self,
   g_return_if_fail (XA_IS_AGREEMENT_DETAIL (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  xa_agreement_detail_export_signed_to_file (self, NULL, NULL, FALSE, file);
+}
+
+/**
+ * xa_agreement_detail_export_signed_to_file:
+ * @p12_path: (type filename) (nullable): the PKCS#12 file to sign with; %NULL for a
+ *   PDF without a digital signature
+ * @password: (nullable): its password; not kept
+ * @visible: whether the signature shows on the last page
+ * @file: where the signed PDF goes; replaced when it exists
+ *
+ * What "导出数字签名 PDF…" does once the certificate, its password and the file are
+ * chosen: xa_agreement_detail_export_to_file(), signed. A wrong password or a
+ * certificate that cannot sign is said in a dialog, and nothing is written.
+ */
+void
+xa_agreement_detail_export_signed_to_file (XaAgreementDetail *self,
+                                           const char        *p12_path,
+                                           const char        *password,
+                                           gboolean           visible,
+                                           GFile             *file)
+{
+  g_return_if_fail (XA_IS_AGREEMENT_DETAIL (self));
+  g_return_if_fail (p12_path == NULL || password != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
   if (self->agreement == NULL || self->fonts == NULL || self->export_file != NULL)
     return;
 
   self->export_file = g_object_ref (file);
   set_busy (self, TRUE);
   update_actions (self);
-  xa_agreement_export_async (self->book, xa_agreement_get_uuid (self->agreement),
-                             get_copies (self), self->fonts, file, self->cancellable,
-                             exported_cb, g_object_ref (self));
+  xa_agreement_export_signed_async (self->book, xa_agreement_get_uuid (self->agreement),
+                                    get_copies (self), self->fonts, p12_path, password, visible,
+                                    file, self->cancellable, exported_cb, g_object_ref (self));
 }

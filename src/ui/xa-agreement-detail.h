@@ -28,5 +28,10 @@ gboolean          xa_agreement_detail_get_busy           (XaAgreementDetail *sel
 XaPrintOperation *xa_agreement_detail_new_print_operation (XaAgreementDetail *self);
 void              xa_agreement_detail_export_to_file     (XaAgreementDetail *self,
                                                           GFile             *file);
+void              xa_agreement_detail_export_signed_to_file (XaAgreementDetail *self,
+                                                             const char        *p12_path,
+                                                             const char        *password,
+                                                             gboolean           visible,
+                                                             GFile             *file);
 
 G_END_DECLS

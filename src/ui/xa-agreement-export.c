@@ -52,13 +52,39 @@ xa_agreement_export_async (XaAgreementBook     *book,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  xa_agreement_export_signed_async (book, uuid, copies, fonts, NULL, NULL, FALSE, file, cancellable,
+                                    callback, user_data);
+}
+
+/**
+ * xa_agreement_export_signed_async:
+ * @p12_path: (type filename) (nullable): the PKCS#12 file to sign with, or %NULL
+ * @password: (nullable): its password; copied, and wiped after use
+ * @visible: whether the signature shows on the last page
+ *
+ * xa_agreement_export_async() of a digitally signed PDF.
+ */
+void
+xa_agreement_export_signed_async (XaAgreementBook     *book,
+                                  const char          *uuid,
+                                  XaCopies             copies,
+                                  XaFontResolver      *fonts,
+                                  const char          *p12_path,
+                                  const char          *password,
+                                  gboolean             visible,
+                                  GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
   g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
   g_return_if_fail (uuid != NULL);
   g_return_if_fail (XA_IS_FONT_RESOLVER (fonts));
   g_return_if_fail (G_IS_FILE (file));
 
-  xa_pdf_export_async (agreement_pages, xa_page_set_request_new (book, uuid, copies, fonts),
-                       (GDestroyNotify) xa_page_set_request_free, file, cancellable, callback, user_data);
+  xa_pdf_export_signed_async (agreement_pages, xa_page_set_request_new (book, uuid, copies, fonts),
+                              (GDestroyNotify) xa_page_set_request_free, p12_path, password, visible,
+                              file, cancellable, callback, user_data);
 }
 
 gboolean

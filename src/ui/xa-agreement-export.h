@@ -20,6 +20,17 @@ void      xa_agreement_export_async     (XaAgreementBook      *book,
                                          GCancellable         *cancellable,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data);
+void      xa_agreement_export_signed_async (XaAgreementBook   *book,
+                                            const char        *uuid,
+                                            XaCopies           copies,
+                                            XaFontResolver    *fonts,
+                                            const char        *p12_path,
+                                            const char        *password,
+                                            gboolean           visible,
+                                            GFile             *file,
+                                            GCancellable      *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer           user_data);
 gboolean  xa_agreement_export_finish    (GAsyncResult         *result,
                                          GError              **error);
 

@@ -6,7 +6,7 @@
  * layouts run off the main thread, the newest edit wins, no stale result is ever shown,
  * and the preview ends as the PDF export writes the agreement. From the detail, the
  * agreement's comparison with its template and with the revision before, the school's
- * clauses under their heading, each with its badge.
+ * clauses under their heading, each with its badge. Its digitally signed export.
  */
 
 #include "config.h"
@@ -18,6 +18,8 @@
 #include "xa-test-ui-utils.h"
 #include "xa-test-pdf-text.h"
 #include "xa-test-utils.h"
+#include "document/xa-test-signing.h"
+#include "document/xa-pdf-verify.h"
 #include "ui/xa-agreement-detail.h"
 #include "ui/xa-agreement-supplements.h"
 #include "ui/xa-page-preview.h"
@@ -473,6 +475,54 @@ test_compare (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 }
 
+/* "导出数字签名 PDF…" once the certificate, its password and the file are chosen (issue
+ * 12): the file written verifies as valid for the whole file, signed by the
+ * certificate's holder; a wrong password says so in a dialog that names the
+ * certificate file, and writes nothing. */
+static void
+test_signed_export (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "已签名.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) signatures = NULL;
+  g_autoptr(GError) error = NULL;
+  const XaPdfSignature *signature;
+  g_autofree char *p12 = xa_test_signing_make_p12 (fixture->dir, XA_TEST_CERT_VALID);
+
+  xa_agreement_detail_export_signed_to_file (fixture->detail, p12, XA_TEST_P12_PASSWORD, TRUE, file);
+  g_assert_true (xa_agreement_detail_get_busy (fixture->detail));
+  xa_test_wait_for_boolean (fixture->detail, "busy", FALSE);
+
+  signatures = xa_pdf_verify_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signatures->len, ==, 1);
+  signature = g_ptr_array_index (signatures, 0);
+  g_assert_cmpint (signature->state, ==, XA_PDF_SIGNATURE_VALID);
+  g_assert_cmpstr (signature->signer, ==, XA_TEST_SIGNER);
+}
+
+static void
+test_signed_export_wrong_password (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "不会有.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+  g_autofree char *p12 = xa_test_signing_make_p12 (fixture->dir, XA_TEST_CERT_VALID);
+
+  xa_agreement_detail_export_signed_to_file (fixture->detail, p12, "不对", FALSE, file);
+  xa_test_wait_for_boolean (fixture->detail, "busy", FALSE);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "valid.p12"));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  xa_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +535,11 @@ main (int   argc,
               fixture_set_up, test_supplement_in_preview, fixture_tear_down);
   g_test_add ("/xa/agreement-preview/compare", Fixture, NULL,
               fixture_set_up, test_compare, fixture_tear_down);
+
+  g_test_add ("/xa/agreement-preview/signed-export", Fixture, NULL,
+              fixture_set_up, test_signed_export, fixture_tear_down);
+  g_test_add ("/xa/agreement-preview/signed-export-wrong-password", Fixture, NULL, fixture_set_up,
+              test_signed_export_wrong_password, fixture_tear_down);
 
   return g_test_run ();
 }

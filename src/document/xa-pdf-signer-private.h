@@ -1,0 +1,35 @@
+/* xa-pdf-signer-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the signer's files share: writing objects of an incremental update.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+void      _xa_pdf_begin_object         (GByteArray  *out,
+                                        GArray      *entries,
+                                        guint        id,
+                                        guint        gen);
+void      _xa_pdf_append               (GByteArray  *out,
+                                        const char  *format,
+                                        ...) G_GNUC_PRINTF (2, 3);
+gboolean  _xa_pdf_append_appearance    (GByteArray  *out,
+                                        GArray      *entries,
+                                        guint       *next_id,
+                                        double       width,
+                                        double       height,
+                                        const char  *signer,
+                                        GDateTime   *time,
+                                        GError     **error);
+
+void      _xa_pdf_find_signature_place (GBytes       *pdf,
+                                        int           page_index,
+                                        const double  media_box[4],
+                                        double        rect[4]);
+
+G_END_DECLS

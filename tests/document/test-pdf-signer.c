@@ -1,0 +1,388 @@
+/* test-pdf-signer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Digital signatures (issue 12), on an agreement as the app renders it and a throwaway
+ * certificate made at run time: Poppler's own pdfsig finds our signature valid and
+ * covering the whole file; our verifier tells the four states apart exactly (a byte
+ * changed in the signed range, bytes appended after signing, the signature value
+ * damaged), says when a file is unsigned, and verifies a file that another program
+ * signed. Bad certificate files are refused with a message that names them.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "xa-test-pdf.h"
+#include "xa-test-signing.h"
+#include "xa-test-utils.h"
+#include "document/xa-pdf-file.h"
+#include "document/xa-pdf-signer.h"
+#include "document/xa-pdf-verify.h"
+
+/* Made once: certtool's keys take a while. */
+static char *tmp_dir;
+static char *valid_p12;
+static GBytes *agreement;
+
+static XaPdfCredentials *
+load_credentials (void)
+{
+  g_autoptr(GError) error = NULL;
+  XaPdfCredentials *credentials = xa_pdf_credentials_load (valid_p12, XA_TEST_P12_PASSWORD, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_pdf_credentials_get_name (credentials), ==, XA_TEST_SIGNER);
+  return credentials;
+}
+
+static GBytes *
+sign (GBytes                 *pdf,
+      const XaPdfSignOptions *options)
+{
+  g_autoptr(XaPdfCredentials) credentials = load_credentials ();
+  g_autoptr(GError) error = NULL;
+  GBytes *signed_pdf = xa_pdf_sign_bytes (pdf, "agreement.pdf", credentials, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (signed_pdf);
+  return signed_pdf;
+}
+
+static GPtrArray *
+verify (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *signatures = xa_pdf_verify_bytes (pdf, "agreement.pdf", NULL, &error);
+
+  g_assert_no_error (error);
+  return signatures;
+}
+
+static XaPdfSignatureState
+only_state (GBytes *pdf)
+{
+  g_autoptr(GPtrArray) signatures = verify (pdf);
+  const XaPdfSignature *signature;
+
+  g_assert_cmpuint (signatures->len, ==, 1);
+  signature = g_ptr_array_index (signatures, 0);
+  return signature->state;
+}
+
+static char *
+save (GBytes     *pdf,
+      const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+
+  xa_pdf_file_save (pdf, path, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* What pdfsig says of @pdf: valid, and the whole document signed. */
+static void
+assert_pdfsig_valid (GBytes     *pdf,
+                     const char *name,
+                     guint       n_signatures)
+{
+  g_autofree char *path = save (pdf, name);
+  g_autofree char *report = xa_test_signing_pdfsig (path);
+  g_autofree char *last = g_strdup_printf ("Signature #%u:", n_signatures);
+  const char *tail;
+
+  g_test_message ("pdfsig %s:\n%s", name, report);
+  tail = strstr (report, last);
+  g_assert_nonnull (tail);
+  g_assert_nonnull (strstr (tail, "Signature Validation: Signature is Valid."));
+  g_assert_nonnull (strstr (tail, "Total document signed"));
+  g_assert_nonnull (strstr (report, "Signature Type: adbe.pkcs7.detached"));
+  g_assert_nonnull (strstr (report, "Signing Hash Algorithm: SHA-256"));
+}
+
+static void
+test_valid (void)
+{
+  g_autoptr(GBytes) signed_pdf = sign (agreement, NULL);
+  g_autoptr(GPtrArray) signatures = verify (signed_pdf);
+  const XaPdfSignature *signature;
+  gsize original_size = 0, size = 0;
+  const void *original = g_bytes_get_data (agreement, &original_size);
+  const void *data = g_bytes_get_data (signed_pdf, &size);
+
+  /* An incremental update: the original bytes are untouched. */
+  g_assert_cmpuint (size, >, original_size);
+  g_assert_cmpmem (data, original_size, original, original_size);
+
+  g_assert_cmpuint (signatures->len, ==, 1);
+  signature = g_ptr_array_index (signatures, 0);
+  g_assert_cmpint (signature->state, ==, XA_PDF_SIGNATURE_VALID);
+  g_assert_cmpstr (signature->signer, ==, XA_TEST_SIGNER);
+  g_assert_cmpstr (signature->field, ==, "Signature1");
+  g_assert_nonnull (signature->time);
+  g_assert_cmpuint (signature->signed_end, ==, size);
+  /* Self-signed: not trusted, and not invalid for that. */
+  g_assert_true (signature->certificate == XA_PDF_CERTIFICATE_UNTRUSTED_ISSUER
+                 || signature->certificate == XA_PDF_CERTIFICATE_UNKNOWN_ISSUER);
+
+  assert_pdfsig_valid (signed_pdf, "valid.pdf", 1);
+  xa_test_qpdf_check_bytes (signed_pdf);
+}
+
+static void
+test_changed_byte (void)
+{
+  g_autoptr(GBytes) signed_pdf = sign (agreement, NULL);
+  g_autoptr(GBytes) changed = xa_test_signing_change_byte (signed_pdf);
+
+  g_assert_cmpint (only_state (changed), ==, XA_PDF_SIGNATURE_INVALID);
+}
+
+static void
+test_appended (void)
+{
+  g_autoptr(GBytes) signed_pdf = sign (agreement, NULL);
+  g_autoptr(GBytes) junk = xa_test_signing_append (signed_pdf, "% 加上的\n%%EOF\n");
+
+  g_assert_cmpint (only_state (junk), ==, XA_PDF_SIGNATURE_CHANGED);
+}
+
+/* A second signature is an update after the first: the first is valid for what it
+ * signed, and no longer the whole file. */
+static void
+test_second_signature (void)
+{
+  g_autoptr(GBytes) once = sign (agreement, NULL);
+  g_autoptr(GBytes) twice = sign (once, NULL);
+  g_autoptr(GPtrArray) signatures = verify (twice);
+  const XaPdfSignature *first, *second;
+
+  g_assert_cmpuint (signatures->len, ==, 2);
+  first = g_ptr_array_index (signatures, 0);
+  second = g_ptr_array_index (signatures, 1);
+  g_assert_cmpstr (first->field, ==, "Signature1");
+  g_assert_cmpstr (second->field, ==, "Signature2");
+  g_assert_cmpint (first->state, ==, XA_PDF_SIGNATURE_CHANGED);
+  g_assert_cmpuint (first->signed_end, ==, g_bytes_get_size (once));
+  g_assert_cmpint (second->state, ==, XA_PDF_SIGNATURE_VALID);
+
+  assert_pdfsig_valid (twice, "twice.pdf", 2);
+}
+
+static void
+test_damaged_signature (void)
+{
+  g_autoptr(GBytes) signed_pdf = sign (agreement, NULL);
+  g_autoptr(GBytes) damaged = xa_test_signing_damage_signature (signed_pdf);
+
+  g_assert_cmpint (only_state (damaged), ==, XA_PDF_SIGNATURE_INVALID);
+}
+
+static void
+test_unsigned (void)
+{
+  g_autoptr(GPtrArray) signatures = verify (agreement);
+
+  g_assert_cmpuint (signatures->len, ==, 0);
+}
+
+/* Object and cross-reference streams, as Cairo 1.18 writes: the update's
+ * cross-reference is a stream too. */
+static void
+test_xref_stream (void)
+{
+  const char * const options[] = { "--object-streams=generate", NULL };
+  g_autoptr(GBytes) streams = xa_test_qpdf_rewrite (agreement, options);
+  g_autoptr(GBytes) signed_pdf = sign (streams, NULL);
+
+  g_assert_cmpint (only_state (signed_pdf), ==, XA_PDF_SIGNATURE_VALID);
+  assert_pdfsig_valid (signed_pdf, "streams.pdf", 1);
+  xa_test_qpdf_check_bytes (signed_pdf);
+}
+
+static void
+test_visible (void)
+{
+  XaPdfSignOptions options = { -1, TRUE, { 0, 0, 0, 0 }, NULL };
+  g_autoptr(GBytes) signed_pdf = sign (agreement, &options);
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  GList *annots;
+  guint n_widgets = 0;
+
+  g_assert_cmpint (only_state (signed_pdf), ==, XA_PDF_SIGNATURE_VALID);
+  assert_pdfsig_valid (signed_pdf, "visible.pdf", 1);
+  xa_test_qpdf_check_bytes (signed_pdf);
+
+  /* The field sits on the last page, with a size. */
+  document = poppler_document_new_from_bytes (signed_pdf, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (document, poppler_document_get_n_pages (document) - 1);
+  annots = poppler_page_get_annot_mapping (page);
+  for (GList *l = annots; l != NULL; l = l->next)
+    {
+      PopplerAnnotMapping *mapping = l->data;
+
+      if (poppler_annot_get_annot_type (mapping->annot) == POPPLER_ANNOT_WIDGET)
+        {
+          n_widgets++;
+          g_assert_cmpfloat (mapping->area.x2 - mapping->area.x1, >, 100);
+          g_assert_cmpfloat (mapping->area.y2 - mapping->area.y1, >, 40);
+        }
+    }
+  poppler_page_free_annot_mapping (annots);
+  g_assert_cmpuint (n_widgets, ==, 1);
+}
+
+static void
+assert_credentials_error (XaTestCertKind  kind,
+                          const char     *password,
+                          int             code)
+{
+  g_autofree char *p12 = kind == XA_TEST_CERT_VALID ? g_strdup (valid_p12)
+                                                    : xa_test_signing_make_p12 (tmp_dir, kind);
+  g_autofree char *basename = g_path_get_basename (p12);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaPdfCredentials) credentials = xa_pdf_credentials_load (p12, password, &error);
+
+  g_assert_null (credentials);
+  g_assert_error (error, XA_PDF_SIGNER_ERROR, code);
+  g_assert_nonnull (strstr (error->message, basename));
+}
+
+static void
+test_wrong_password (void)
+{
+  assert_credentials_error (XA_TEST_CERT_VALID, "wrong", XA_PDF_SIGNER_ERROR_PASSWORD);
+}
+
+static void
+test_no_key (void)
+{
+  assert_credentials_error (XA_TEST_CERT_NO_KEY, XA_TEST_P12_PASSWORD, XA_PDF_SIGNER_ERROR_NO_KEY);
+}
+
+static void
+test_expired (void)
+{
+  assert_credentials_error (XA_TEST_CERT_EXPIRED, XA_TEST_P12_PASSWORD, XA_PDF_SIGNER_ERROR_EXPIRED);
+}
+
+static void
+test_not_a_pdf (void)
+{
+  g_autoptr(XaPdfCredentials) credentials = load_credentials ();
+  g_autoptr(GBytes) text = g_bytes_new_static ("这不是PDF\n%%EOF\n", strlen ("这不是PDF\n%%EOF\n"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in = save (text, "not-a-pdf.pdf");
+  g_autofree char *out = g_build_filename (tmp_dir, "not-a-pdf-signed.pdf", NULL);
+  g_autoptr(GPtrArray) signatures = NULL;
+
+  g_assert_false (xa_pdf_sign_file (in, credentials, NULL, out, &error));
+  g_assert_error (error, XA_PDF_SIGNER_ERROR, XA_PDF_SIGNER_ERROR_NOT_PDF);
+  g_assert_nonnull (strstr (error->message, "not-a-pdf.pdf"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  signatures = xa_pdf_verify_file (in, NULL, &error);
+  g_assert_null (signatures);
+  g_assert_error (error, XA_PDF_VERIFY_ERROR, XA_PDF_VERIFY_ERROR_NOT_PDF);
+  g_assert_nonnull (strstr (error->message, "not-a-pdf.pdf"));
+}
+
+/* A signature that Poppler's pdfsig made with an NSS database: verification takes
+ * Poppler's answer, not our signer's habits. */
+static void
+test_signed_by_pdfsig (void)
+{
+  g_autofree char *certutil = g_find_program_in_path ("certutil");
+  g_autofree char *pk12util = g_find_program_in_path ("pk12util");
+  g_autofree char *nss_dir = g_build_filename (tmp_dir, "nssdb", NULL);
+  g_autofree char *db = g_strconcat ("sql:", nss_dir, NULL);
+  g_autofree char *password_file = g_build_filename (tmp_dir, "nss-password", NULL);
+  g_autofree char *in = save (agreement, "for-pdfsig.pdf");
+  g_autofree char *out = g_build_filename (tmp_dir, "by-pdfsig.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) signed_pdf = NULL;
+  gsize length = 0;
+  int status = -1;
+
+  if (certutil == NULL || pk12util == NULL)
+    {
+      g_test_skip ("certutil and pk12util (libnss3-tools) are not installed");
+      return;
+    }
+
+  g_mkdir_with_parents (nss_dir, 0700);
+  g_file_set_contents (password_file, "", -1, &error);
+  g_assert_no_error (error);
+  {
+    const char *create[] = { certutil, "-N", "-d", db, "--empty-password", NULL };
+    const char *import[] = { pk12util, "-i", valid_p12, "-d", db, "-W", XA_TEST_P12_PASSWORD, "-K", "", NULL };
+    const char *add[] = { "pdfsig", "-nssdir", db, "-nick", "test", "-add-signature", in, out, NULL };
+
+    for (guint i = 0; i < 3; i++)
+      {
+        const char **argv = i == 0 ? create : i == 1 ? import : add;
+
+        g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+      }
+  }
+
+  g_file_get_contents (out, &contents, &length, &error);
+  g_assert_no_error (error);
+  signed_pdf = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_cmpint (only_state (signed_pdf), ==, XA_PDF_SIGNATURE_VALID);
+  {
+    g_autoptr(GBytes) junk = xa_test_signing_append (signed_pdf, "\n%%EOF\n");
+
+    g_assert_cmpint (only_state (junk), ==, XA_PDF_SIGNATURE_CHANGED);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  tmp_dir = g_dir_make_tmp ("xa-pdf-signer-XXXXXX", &error);
+  g_assert_no_error (error);
+  valid_p12 = xa_test_signing_make_p12 (tmp_dir, XA_TEST_CERT_VALID);
+  agreement = xa_test_signing_agreement_pdf ();
+
+  g_test_add_func ("/document/pdf-signer/valid", test_valid);
+  g_test_add_func ("/document/pdf-signer/changed-byte", test_changed_byte);
+  g_test_add_func ("/document/pdf-signer/appended", test_appended);
+  g_test_add_func ("/document/pdf-signer/second-signature", test_second_signature);
+  g_test_add_func ("/document/pdf-signer/damaged-signature", test_damaged_signature);
+  g_test_add_func ("/document/pdf-signer/unsigned", test_unsigned);
+  g_test_add_func ("/document/pdf-signer/xref-stream", test_xref_stream);
+  g_test_add_func ("/document/pdf-signer/visible", test_visible);
+  g_test_add_func ("/document/pdf-signer/wrong-password", test_wrong_password);
+  g_test_add_func ("/document/pdf-signer/no-key", test_no_key);
+  g_test_add_func ("/document/pdf-signer/expired", test_expired);
+  g_test_add_func ("/document/pdf-signer/not-a-pdf", test_not_a_pdf);
+  g_test_add_func ("/document/pdf-signer/signed-by-pdfsig", test_signed_by_pdfsig);
+
+  status = g_test_run ();
+
+  g_bytes_unref (agreement);
+  g_free (valid_p12);
+  xa_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
