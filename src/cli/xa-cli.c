@@ -266,6 +266,32 @@ static const XaCliCommand commands[] = {
     { N_("list the files attached to a school's record of a campaign") }, XA_CLI_READS, xa_cli_campaign_files_options },
   { "campaign detach", "UUID", "UUID", 0, xa_cli_campaign_detach,
     { N_("remove an attached file from its record (“campaign files” shows the UUIDs); the stored file stays") } },
+  { "archive import", "FILE… [--agreement UUID | --school CODE --year Y] [--copy commission|school] [--kind KIND] [--retention PERIOD] [--notes TEXT]",
+    "FILE…", XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR, xa_cli_archive_import,
+    { N_("archive scans (PDF, JPEG, PNG, TIFF) and signed PDFs, all or none; each is stored once by its SHA-256"),
+      N_("--copy names the original (区教委存 or 学校存) of the agreement given, or of the school's current one of --year"),
+      N_("a file archived already with the same link is reported and not stored again") },
+    XA_CLI_WRITES, xa_cli_archive_import_options },
+  { "archive list", "[--school CODE] [--year Y] [--kind KIND] [--copy COPY] [--status STATUS] [--search TEXT] [--json]", NULL,
+    XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SEARCH | XA_CLI_OPTION_JSON, xa_cli_archive_list,
+    { N_("list archived files, the last imported first; --search looks in file names, notes and schools") },
+    XA_CLI_READS, xa_cli_archive_list_options },
+  { "archive check", "", NULL, 0, xa_cli_archive_check,
+    { N_("check every stored file against its SHA-256 and the database: one line per missing, damaged or stray file"),
+      N_("exits with status 1 when it finds a problem") }, XA_CLI_READS },
+  { "archive board", "[--year Y] [--on YYYY-MM-DD] [--missing] [--json]", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_archive_board,
+    { N_("the 签回 board: which signed originals of each agreement are back, which are missing, and for how long") },
+    XA_CLI_READS, xa_cli_archive_board_options },
+  { "archive due", "[--on YYYY-MM-DD] [--json]", NULL, XA_CLI_OPTION_JSON, xa_cli_archive_due,
+    { N_("list the archived files whose retention (保管期限) has run out: due for review") },
+    XA_CLI_READS, xa_cli_archive_due_options },
+  { "archive preview", "UUID|FILE [--page N] [--size PX] [--timeout S] --out FILE.png", "UUID|FILE",
+    XA_CLI_OPTION_OUT, xa_cli_archive_preview,
+    { N_("render a page of an archived file (or of any PDF or image) to PNG in a separate, limited process") },
+    XA_CLI_READS, xa_cli_archive_preview_options },
+  { "archive export", "UUID --out FILE", "UUID", XA_CLI_OPTION_OUT, xa_cli_archive_export,
+    { N_("write a copy of an archived file, checked against its SHA-256") }, XA_CLI_READS },
   { "template list", "", NULL, 0, xa_cli_template_list,
     { N_("list the templates: school year, version, frozen or editable, name") }, XA_CLI_READS },
   { "template export", "--year Y FILE", "FILE", XA_CLI_OPTION_YEAR, xa_cli_template_export,
@@ -750,7 +776,8 @@ find_missing_value (const XaCliCommand *command,
   return NULL;
 }
 
-/* How many arguments a command takes: the words of its argument ("NUMBER STEP"). */
+/* How many arguments a command takes: the words of its argument ("NUMBER STEP"); one
+ * that ends in "…" ("FILE…") takes as many as are given. */
 static guint
 count_arguments (const XaCliCommand *command)
 {
@@ -758,6 +785,8 @@ count_arguments (const XaCliCommand *command)
 
   if (command->argument == NULL)
     return 0;
+  if (g_str_has_suffix (command->argument, "…"))
+    return G_MAXUINT;
 
   words = g_strsplit (command->argument, " ", -1);
   return g_strv_length (words);
@@ -896,7 +925,8 @@ parse_command_line (XaCli              *cli,
     return xa_cli_usage_error (_("Unknown argument “%s” for “%s”"),
                                cli->args[count_arguments (command)], command->name);
   /* An argument in brackets ("[FILE]") may be left out. */
-  if (command->argument != NULL && command->argument[0] != '[' && n_args < count_arguments (command))
+  if (command->argument != NULL && command->argument[0] != '[' &&
+      n_args < (count_arguments (command) == G_MAXUINT ? 1 : count_arguments (command)))
     {
       if (strstr (command->argument, "FILE") != NULL)
         return xa_cli_usage_error (_("“%s” takes one file"), command->name);
