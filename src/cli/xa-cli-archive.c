@@ -154,7 +154,7 @@ xa_cli_archive_import (XaCli *cli)
 
   if (!(workspace = xa_cli_open_workspace (cli, &error)))
     return xa_cli_user_error (error);
-  archive = xa_archive_new (xa_workspace_get_store (workspace));
+  archive = g_object_ref (xa_workspace_get_archive (workspace));
 
   link.agreement_uuid = xa_cli_get_option (cli, "agreement");
   if (cli->school != NULL)
@@ -300,7 +300,7 @@ xa_cli_archive_list (XaCli *cli)
       filter.school_uuid = xa_organisation_get_uuid (school);
     }
 
-  archive = xa_archive_new (xa_workspace_get_store (workspace));
+  archive = g_object_ref (xa_workspace_get_archive (workspace));
   if (!(items = xa_archive_list (archive, &filter, &error)))
     return xa_cli_user_error (error);
 
@@ -318,7 +318,7 @@ xa_cli_archive_check (XaCli *cli)
 
   if (!(workspace = xa_cli_open_workspace (cli, &error)))
     return xa_cli_user_error (error);
-  archive = xa_archive_new (xa_workspace_get_store (workspace));
+  archive = g_object_ref (xa_workspace_get_archive (workspace));
   if (!(problems = xa_archive_check (archive, &error)))
     return xa_cli_user_error (error);
 
@@ -349,7 +349,7 @@ xa_cli_archive_board (XaCli *cli)
     return status;
   if (!(workspace = xa_cli_open_workspace (cli, &error)))
     return xa_cli_user_error (error);
-  archive = xa_archive_new (xa_workspace_get_store (workspace));
+  archive = g_object_ref (xa_workspace_get_archive (workspace));
   if (!(rows = xa_archive_read_board (archive, year, on, &error)))
     return xa_cli_user_error (error);
 
@@ -393,8 +393,8 @@ xa_cli_archive_board (XaCli *cli)
       g_print ("%s\t%s\t%s\t%s: %s\t%s: %s\t%s\n",
                xa_archive_board_row_get_school_code (row) ? xa_archive_board_row_get_school_code (row) : "",
                xa_archive_board_row_get_school_name (row), year_text,
-               xa_archive_copy_to_label (XA_ARCHIVE_COPY_COMMISSION), commission ? _("back") : _("missing"),
-               xa_archive_copy_to_label (XA_ARCHIVE_COPY_SCHOOL), school ? _("back") : _("missing"), days);
+               xa_archive_copy_to_label (XA_ARCHIVE_COPY_COMMISSION), commission ? C_("original", "back") : C_("original", "missing"),
+               xa_archive_copy_to_label (XA_ARCHIVE_COPY_SCHOOL), school ? C_("original", "back") : C_("original", "missing"), days);
     }
 
   if (cli->json)
@@ -416,7 +416,7 @@ xa_cli_archive_due (XaCli *cli)
     return status;
   if (!(workspace = xa_cli_open_workspace (cli, &error)))
     return xa_cli_user_error (error);
-  archive = xa_archive_new (xa_workspace_get_store (workspace));
+  archive = g_object_ref (xa_workspace_get_archive (workspace));
   if (!(items = xa_archive_list_due (archive, on, &error)))
     return xa_cli_user_error (error);
 
@@ -441,7 +441,7 @@ load_source (XaCli        *cli,
 
       if (!(*workspace = xa_cli_open_workspace (cli, error)))
         return NULL;
-      archive = xa_archive_new (xa_workspace_get_store (*workspace));
+      archive = g_object_ref (xa_workspace_get_archive (*workspace));
       if (!(item = xa_archive_dup_item (archive, source, error)))
         return NULL;
       *name = g_strdup (xa_archive_item_get_file_name (item));

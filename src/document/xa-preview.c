@@ -189,7 +189,7 @@ communicate_cb (GObject      *object,
 
   if (render->timed_out)
     g_task_return_new_error (task, XA_PREVIEW_ERROR, XA_PREVIEW_ERROR_STOPPED,
-                             _("Showing “%s” was stopped: it took longer than %.1f seconds; the file may be damaged or hostile"),
+                             _("Showing “%s” was stopped: it took longer than %g seconds; the file may be damaged or hostile"),
                              render->name, render->timeout_ms / 1000.0);
   else if (g_subprocess_get_if_signaled (render->process))
     {

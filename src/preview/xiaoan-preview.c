@@ -26,8 +26,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <tiffio.h>
 #include <unistd.h>
+
+#include "core/archive/xa-tiff-memory.h"
 
 /* The budget of one rendered page (R14), and what the helper may take. */
 #define MAX_PIXELS (40.0 * 1000 * 1000)
@@ -254,96 +255,25 @@ render_pixbuf_image (GBytes *content,
   emit_pixbuf (pixbuf, 1, box[2], box[3]);
 }
 
-/* libtiff reads the bytes in memory through these. */
-typedef struct
-{
-  const guint8 *data;
-  gsize         size;
-  toff_t        offset;
-} MemoryFile;
-
-static tmsize_t
-memory_read (thandle_t h, void *buffer, tmsize_t size)
-{
-  MemoryFile *file = h;
-  tmsize_t n;
-
-  if (file->offset >= file->size)
-    return 0;
-  n = (tmsize_t) MIN ((gsize) size, file->size - file->offset);
-  memcpy (buffer, file->data + file->offset, n);
-  file->offset += n;
-  return n;
-}
-
-static tmsize_t
-memory_write (thandle_t h, void *buffer, tmsize_t size)
-{
-  return -1;
-}
-
-static toff_t
-memory_seek (thandle_t h, toff_t offset, int whence)
-{
-  MemoryFile *file = h;
-
-  file->offset = whence == SEEK_SET ? offset : whence == SEEK_CUR ? file->offset + offset : file->size + offset;
-  return file->offset;
-}
-
-static int
-memory_close (thandle_t h)
-{
-  return 0;
-}
-
-static toff_t
-memory_size (thandle_t h)
-{
-  return ((MemoryFile *) h)->size;
-}
-
-static int
-memory_map (thandle_t h, void **base, toff_t *size)
-{
-  return 0;
-}
-
-static void
-memory_unmap (thandle_t h, void *base, toff_t size)
-{
-}
-
-static void
-quiet (const char *module, const char *format, va_list args)
-{
-}
-
 static void
 render_tiff (GBytes *content,
              int     page_number,
              int     max_width,
              int     max_height)
 {
-  MemoryFile file = { NULL, 0, 0 };
+  XaTiffMemory memory;
   g_autoptr(GdkPixbuf) full = NULL;
   g_autoptr(GdkPixbuf) scaled = NULL;
   guint32 width = 0, height = 0;
   guint32 *raster;
   double scale;
   TIFF *tiff;
-  int pages = 0;
+  int pages;
 
-  TIFFSetErrorHandler (quiet);
-  TIFFSetWarningHandler (quiet);
-  file.data = g_bytes_get_data (content, &file.size);
-  if (!(tiff = TIFFClientOpen ("preview", "rm", &file, memory_read, memory_write, memory_seek,
-                               memory_close, memory_size, memory_map, memory_unmap)))
+  if (!(tiff = xa_tiff_memory_open (&memory, content)))
     refuse ("damaged");
 
-  do
-    pages++;
-  while (pages < 100000 && TIFFReadDirectory (tiff));
+  pages = xa_tiff_memory_count_pages (tiff);
   if (page_number < 1 || page_number > pages)
     {
       fprintf (stderr, "no-page %d\n", pages);

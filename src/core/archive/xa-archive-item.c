@@ -69,10 +69,10 @@ static const struct
   const char         *label;
   XaArchiveRetention  retention;
 } kinds[] = {
-  { XA_ARCHIVE_KIND_SIGNED_ORIGINAL, "signed-original", N_("Signed original (scan)"), XA_ARCHIVE_RETENTION_PERMANENT },
-  { XA_ARCHIVE_KIND_SCAN, "scan", N_("Scanned copy"), XA_ARCHIVE_RETENTION_30_YEARS },
-  { XA_ARCHIVE_KIND_SIGNED_PDF, "signed-pdf", N_("Signed PDF"), XA_ARCHIVE_RETENTION_PERMANENT },
-  { XA_ARCHIVE_KIND_OTHER, "other", N_("Other"), XA_ARCHIVE_RETENTION_10_YEARS },
+  { XA_ARCHIVE_KIND_SIGNED_ORIGINAL, "signed-original", NC_("archive kind", "Signed original (scan)"), XA_ARCHIVE_RETENTION_PERMANENT },
+  { XA_ARCHIVE_KIND_SCAN, "scan", NC_("archive kind", "Scanned copy"), XA_ARCHIVE_RETENTION_30_YEARS },
+  { XA_ARCHIVE_KIND_SIGNED_PDF, "signed-pdf", NC_("archive kind", "Signed PDF"), XA_ARCHIVE_RETENTION_PERMANENT },
+  { XA_ARCHIVE_KIND_OTHER, "other", NC_("archive kind", "Other"), XA_ARCHIVE_RETENTION_10_YEARS },
 };
 
 static const struct
@@ -82,9 +82,9 @@ static const struct
   const char         *label;
   int                 years;
 } retentions[] = {
-  { XA_ARCHIVE_RETENTION_PERMANENT, "permanent", N_("Permanent"), 0 },
-  { XA_ARCHIVE_RETENTION_30_YEARS, "30y", N_("30 years"), 30 },
-  { XA_ARCHIVE_RETENTION_10_YEARS, "10y", N_("10 years"), 10 },
+  { XA_ARCHIVE_RETENTION_PERMANENT, "permanent", NC_("retention", "Permanent"), 0 },
+  { XA_ARCHIVE_RETENTION_30_YEARS, "30y", NC_("retention", "30 years"), 30 },
+  { XA_ARCHIVE_RETENTION_10_YEARS, "10y", NC_("retention", "10 years"), 10 },
 };
 
 static void
@@ -316,7 +316,7 @@ xa_archive_kind_to_label (XaArchiveKind kind)
 {
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (kinds[i].kind == kind)
-      return _(kinds[i].label);
+      return g_dpgettext2 (NULL, "archive kind", kinds[i].label);
   g_return_val_if_reached ("");
 }
 
@@ -408,7 +408,7 @@ xa_archive_retention_to_label (XaArchiveRetention retention)
 {
   for (guint i = 0; i < G_N_ELEMENTS (retentions); i++)
     if (retentions[i].retention == retention)
-      return _(retentions[i].label);
+      return g_dpgettext2 (NULL, "retention", retentions[i].label);
   g_return_val_if_reached ("");
 }
 

@@ -11,9 +11,8 @@
 #include "config.h"
 
 #include <string.h>
-#include <tiffio.h>
-
 #include "xa-archive-private.h"
+#include "xa-tiff-memory.h"
 
 static const struct
 {
@@ -49,98 +48,6 @@ _xa_archive_sniff_media_type (GBytes *content)
   return NULL;
 }
 
-/* libtiff reads the bytes through these. */
-typedef struct
-{
-  const guint8 *data;
-  gsize         size;
-  toff_t        offset;
-} MemoryFile;
-
-static tmsize_t
-memory_read (thandle_t handle,
-             void     *buffer,
-             tmsize_t  size)
-{
-  MemoryFile *file = handle;
-  tmsize_t n;
-
-  if (file->offset >= file->size)
-    return 0;
-  n = (tmsize_t) MIN ((gsize) size, file->size - file->offset);
-  memcpy (buffer, file->data + file->offset, n);
-  file->offset += n;
-  return n;
-}
-
-static tmsize_t
-memory_write (thandle_t handle,
-              void     *buffer,
-              tmsize_t  size)
-{
-  return -1;
-}
-
-static toff_t
-memory_seek (thandle_t handle,
-             toff_t    offset,
-             int       whence)
-{
-  MemoryFile *file = handle;
-
-  switch (whence)
-    {
-    case SEEK_SET:
-      file->offset = offset;
-      break;
-    case SEEK_CUR:
-      file->offset += offset;
-      break;
-    case SEEK_END:
-      file->offset = file->size + offset;
-      break;
-    default:
-      return (toff_t) -1;
-    }
-  return file->offset;
-}
-
-static int
-memory_close (thandle_t handle)
-{
-  return 0;
-}
-
-static toff_t
-memory_size (thandle_t handle)
-{
-  return ((MemoryFile *) handle)->size;
-}
-
-static int
-memory_map (thandle_t  handle,
-            void     **base,
-            toff_t    *size)
-{
-  return 0;
-}
-
-static void
-memory_unmap (thandle_t handle,
-              void     *base,
-              toff_t    size)
-{
-}
-
-/* libtiff's own messages go to stderr by default; a damaged file says so to the user
- * through our message instead. */
-static void
-quiet_handler (const char *module,
-               const char *format,
-               va_list     args)
-{
-}
-
 /**
  * _xa_archive_count_pages:
  *
@@ -151,8 +58,7 @@ int
 _xa_archive_count_pages (GBytes     *content,
                          const char *media_type)
 {
-  MemoryFile file = { NULL, 0, 0 };
-  TIFFErrorHandler old_error, old_warning;
+  XaTiffMemory memory;
   TIFF *tiff;
   int pages = 0;
 
@@ -161,20 +67,11 @@ _xa_archive_count_pages (GBytes     *content,
   if (g_strcmp0 (media_type, "image/tiff") != 0)
     return 0;
 
-  file.data = g_bytes_get_data (content, &file.size);
-  old_error = TIFFSetErrorHandler (quiet_handler);
-  old_warning = TIFFSetWarningHandler (quiet_handler);
-  if ((tiff = TIFFClientOpen ("archive", "rm", &file, memory_read, memory_write, memory_seek,
-                              memory_close, memory_size, memory_map, memory_unmap)))
+  if ((tiff = xa_tiff_memory_open (&memory, content)))
     {
-      /* A loop of directories ends at a bound rather than never. */
-      do
-        pages++;
-      while (pages < 100000 && TIFFReadDirectory (tiff));
+      pages = xa_tiff_memory_count_pages (tiff);
       TIFFClose (tiff);
     }
-  TIFFSetErrorHandler (old_error);
-  TIFFSetWarningHandler (old_warning);
 
   return pages;
 }

@@ -17,6 +17,7 @@
 #include "xa-archive-private.h"
 #include "core/store/xa-blob-store.h"
 #include "core/util/xa-date.h"
+#include "core/util/xa-text.h"
 
 G_DEFINE_QUARK (xa-archive-error-quark, xa_archive_error)
 
@@ -112,23 +113,6 @@ typedef struct
   GPtrArray             *items;
 } List;
 
-/* @text as a LIKE pattern that finds it anywhere, its wildcards taken literally. */
-static char *
-like_pattern (const char *text)
-{
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = lower; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
 static gboolean
 list_func (XaStore   *store,
            gpointer   user_data,
@@ -163,7 +147,9 @@ list_func (XaStore   *store,
     CONDITION ("i.copy IS NOT NULL");
   if (filter != NULL && filter->text != NULL && filter->text[0] != '\0')
     {
-      pattern = like_pattern (filter->text);
+      g_autofree char *lower = g_utf8_strdown (filter->text, -1);
+
+      pattern = xa_text_like_pattern (lower);
       CONDITION ("(lower (i.file_name) LIKE ? ESCAPE '\\' OR lower (i.notes) LIKE ? ESCAPE '\\'"
                  " OR lower (coalesce (o.name, '')) LIKE ? ESCAPE '\\'"
                  " OR coalesce (o.code, '') LIKE ? ESCAPE '\\')");

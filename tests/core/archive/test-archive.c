@@ -58,7 +58,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->workspace = xa_test_workspace_open (fixture->location, "档案员");
   xa_demo_fill (xa_workspace_get_registry (fixture->workspace), 2, 7, &error);
   g_assert_no_error (error);
-  fixture->archive = xa_archive_new (xa_workspace_get_store (fixture->workspace));
+  fixture->archive = g_object_ref (xa_workspace_get_archive (fixture->workspace));
 
   fixture->schools = g_ptr_array_new_with_free_func (g_object_unref);
   schools = xa_school_registry_get_schools (xa_workspace_get_registry (fixture->workspace));
@@ -622,6 +622,82 @@ test_killed_while_importing (Fixture       *fixture,
   g_assert_cmpuint (checked, >=, (guint) count_items (fixture));
 }
 
+/* Server only: a school's login lists and reads its own archived files, not another
+ * school's nor those linked to no school, and cannot archive a file for another school. */
+static void
+test_access (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = xa_test_new_server_location ();
+  g_autoptr(XaWorkspace) admin = xa_test_workspace_open (location, "管理员");
+  XaStore *admin_store = xa_workspace_get_store (admin);
+  g_autofree char *role_a = g_strdup_printf ("arch_a_%d", (int) getpid ());
+  g_autofree char *dir = g_dir_make_tmp ("xiaoan-archive-XXXXXX", NULL);
+  g_autofree char *pdf_b = g_build_filename (dir, "乙校原件.pdf", NULL);
+  g_autofree char *pdf_a = g_build_filename (dir, "甲校原件.pdf", NULL);
+  g_autofree char *loose = g_build_filename (dir, "未归类.pdf", NULL);
+  g_autofree char *password_a = NULL;
+  g_autofree char *uri_a = NULL;
+  g_autoptr(XaWorkspace) school_a = NULL;
+  g_autoptr(XaOrganisation) a = NULL;
+  g_autoptr(XaOrganisation) b = NULL;
+  g_autoptr(XaArchiveItem) of_b = NULL;
+  g_autoptr(XaArchiveItem) unlinked = NULL;
+  g_autoptr(XaArchiveItem) of_a = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GBytes) stolen = NULL;
+  g_autoptr(GBytes) own = NULL;
+  XaArchiveLink link_a = { .school_year = 2021 };
+  XaArchiveLink link_b = { .school_year = 2021 };
+  XaArchive *archive_a;
+
+  g_assert_true (xa_demo_fill (xa_workspace_get_registry (admin), 2, 7, &error));
+  g_assert_no_error (error);
+  a = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 0);
+  b = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 1);
+  link_a.school_uuid = xa_organisation_get_uuid (a);
+  link_b.school_uuid = xa_organisation_get_uuid (b);
+
+  g_assert_true (g_file_set_contents (pdf_b, "%PDF-1.4\n乙\n", -1, NULL));
+  g_assert_true (g_file_set_contents (pdf_a, "%PDF-1.4\n甲\n", -1, NULL));
+  g_assert_true (g_file_set_contents (loose, "%PDF-1.4\n未\n", -1, NULL));
+  of_b = xa_archive_import_file (xa_workspace_get_archive (admin), pdf_b, &link_b, NULL, &error);
+  g_assert_no_error (error);
+  unlinked = xa_archive_import_file (xa_workspace_get_archive (admin), loose, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (xa_store_server_setup (admin_store, &error));
+  password_a = xa_store_server_add_school (admin_store, xa_organisation_get_code (a), role_a, &error);
+  g_assert_no_error (error);
+  uri_a = g_strdup_printf ("%s&user=%s", location, role_a);
+  school_a = xa_workspace_open_location (uri_a, password_a, "甲校安全办", &error);
+  g_assert_no_error (error);
+  archive_a = xa_workspace_get_archive (school_a);
+
+  listed = xa_archive_list (archive_a, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  stolen = xa_archive_dup_content (archive_a, of_b, &error);
+  g_assert_null (stolen);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (xa_archive_import_file (archive_a, pdf_a, &link_b, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  of_a = xa_archive_import_file (archive_a, pdf_a, &link_a, NULL, &error);
+  g_assert_no_error (error);
+  own = xa_archive_dup_content (archive_a, of_a, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = xa_archive_list (archive_a, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpint (xa_test_query_int (admin_store, "SELECT count(*) FROM archive_item"), ==, 3);
+  xa_test_assert_chain_holds (admin_store);
+  xa_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,7 +709,9 @@ main (int   argc,
   g_test_add ("/archive/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
   g_test_add ("/archive/due", Fixture, NULL, fixture_set_up, test_due, fixture_tear_down);
   g_test_add ("/archive/check", Fixture, NULL, fixture_set_up, test_check, fixture_tear_down);
-  if (!on_server ())
+  if (on_server ())
+    g_test_add_func ("/archive/access", test_access);
+  else
     g_test_add ("/archive/killed-while-importing", Fixture, NULL, fixture_set_up,
                 test_killed_while_importing, fixture_tear_down);
 
