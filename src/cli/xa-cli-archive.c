@@ -167,9 +167,13 @@ xa_cli_archive_import (XaCli *cli)
                                                            xa_organisation_get_uuid (school), year, &error)))
             {
               if (error == NULL)
-                /* Translators: a school's code, then a school year's start */
-                g_set_error (&error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_NOT_FOUND,
-                             _("%s has no agreement for the school year %d"), cli->school, year);
+                {
+                  g_autofree char *span = xa_school_year_format_span (year);
+
+                  /* Translators: a school's code, then a school year (2021—2022) */
+                  g_set_error (&error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_NOT_FOUND,
+                               _("%s has no agreement for the school year %s"), cli->school, span);
+                }
               return xa_cli_user_error (error);
             }
           link.agreement_uuid = xa_agreement_get_uuid (agreement);
@@ -360,6 +364,8 @@ xa_cli_archive_board (XaCli *cli)
       const char *school = xa_archive_board_row_get_school_back (row);
       g_autofree char *year_text = xa_school_year_format_span (xa_archive_board_row_get_school_year (row));
       g_autofree char *days = NULL;
+      g_autofree char *commission_text = NULL;
+      g_autofree char *school_text = NULL;
 
       if (missing_only && xa_archive_board_row_get_n_missing (row) == 0)
         continue;
@@ -390,11 +396,14 @@ xa_cli_archive_board (XaCli *cli)
                                              xa_archive_board_row_get_days_out (row)),
                                 xa_archive_board_row_get_days_out (row))
              : g_strdup (_("not out yet"));
-      g_print ("%s\t%s\t%s\t%s: %s\t%s: %s\t%s\n",
+      /* Translators: an original (区教委存), then whether it is back (已收回) */
+      commission_text = g_strdup_printf (C_("original", "%s: %s"), xa_archive_copy_to_label (XA_ARCHIVE_COPY_COMMISSION),
+                                         commission ? C_("original", "back") : C_("original", "missing"));
+      school_text = g_strdup_printf (C_("original", "%s: %s"), xa_archive_copy_to_label (XA_ARCHIVE_COPY_SCHOOL),
+                                     school ? C_("original", "back") : C_("original", "missing"));
+      g_print ("%s\t%s\t%s\t%s\t%s\t%s\n",
                xa_archive_board_row_get_school_code (row) ? xa_archive_board_row_get_school_code (row) : "",
-               xa_archive_board_row_get_school_name (row), year_text,
-               xa_archive_copy_to_label (XA_ARCHIVE_COPY_COMMISSION), commission ? C_("original", "back") : C_("original", "missing"),
-               xa_archive_copy_to_label (XA_ARCHIVE_COPY_SCHOOL), school ? C_("original", "back") : C_("original", "missing"), days);
+               xa_archive_board_row_get_school_name (row), year_text, commission_text, school_text, days);
     }
 
   if (cli->json)

@@ -225,6 +225,44 @@ test_stopped (void)
   g_assert_nonnull (strstr (error->message, "巨幅.pdf"));
 }
 
+static void
+rendered_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* The app's preview: asynchronous, and a cancelled one says so and leaves no helper. */
+static void
+test_async_cancelled (void)
+{
+  g_autoptr(GBytes) pdf = make_pdf (595.28, 841.89, 1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(XaPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+
+  xa_preview_render_async (pdf, "责任书.pdf", 1, 400, 400, XA_PREVIEW_DEFAULT_TIMEOUT_MS, NULL,
+                           rendered_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  preview = xa_preview_render_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (preview->height, ==, 400);
+  g_clear_object (&result);
+
+  g_cancellable_cancel (cancellable);
+  xa_preview_render_async (pdf, "责任书.pdf", 1, 400, 400, XA_PREVIEW_DEFAULT_TIMEOUT_MS, cancellable,
+                           rendered_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (xa_preview_render_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/preview/tiff", test_tiff);
   g_test_add_func ("/preview/hostile", test_hostile);
   g_test_add_func ("/preview/stopped", test_stopped);
+  g_test_add_func ("/preview/async-cancelled", test_async_cancelled);
 
   return g_test_run ();
 }

@@ -265,6 +265,51 @@ test_import (Fixture       *fixture,
 }
 
 static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* The app's import: off the main thread, both files or neither. */
+static void
+test_import_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = write_file (fixture, "一.pdf", pdf_bytes, strlen (pdf_bytes));
+  g_autofree char *jpeg = write_file (fixture, "二.jpg", jpeg_bytes, sizeof jpeg_bytes);
+  g_autofree char *empty = write_file (fixture, "三.pdf", "", 0);
+  const char *good[] = { pdf, jpeg, NULL };
+  const char *bad[] = { pdf, empty, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) duplicates = NULL;
+
+  xa_archive_import_files_async (fixture->archive, bad, NULL, NULL, imported_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (xa_archive_import_files_finish (fixture->archive, result, NULL, &error));
+  g_assert_error (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_FILE);
+  g_assert_nonnull (strstr (error->message, "三.pdf"));
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpint (count_items (fixture), ==, 0);
+
+  xa_archive_import_files_async (fixture->archive, good, NULL, NULL, imported_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  items = xa_archive_import_files_finish (fixture->archive, result, &duplicates, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_cmpuint (duplicates->len, ==, 0);
+  g_assert_cmpint (count_items (fixture), ==, 2);
+}
+
+static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -705,6 +750,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/archive/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/archive/import-async", Fixture, NULL, fixture_set_up, test_import_async, fixture_tear_down);
   g_test_add ("/archive/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/archive/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
   g_test_add ("/archive/due", Fixture, NULL, fixture_set_up, test_due, fixture_tear_down);
