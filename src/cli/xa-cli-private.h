@@ -230,6 +230,20 @@ int          xa_cli_campaign_detach      (XaCli           *cli);
 int          xa_cli_inspection_demo      (XaWorkspace     *workspace,
                                           XaCli           *cli);
 
+/* xa-cli-archive.c */
+extern const XaCliOption xa_cli_archive_import_options[];
+extern const XaCliOption xa_cli_archive_list_options[];
+extern const XaCliOption xa_cli_archive_board_options[];
+extern const XaCliOption xa_cli_archive_due_options[];
+extern const XaCliOption xa_cli_archive_preview_options[];
+int          xa_cli_archive_import       (XaCli           *cli);
+int          xa_cli_archive_list         (XaCli           *cli);
+int          xa_cli_archive_check        (XaCli           *cli);
+int          xa_cli_archive_board        (XaCli           *cli);
+int          xa_cli_archive_due          (XaCli           *cli);
+int          xa_cli_archive_preview      (XaCli           *cli);
+int          xa_cli_archive_export       (XaCli           *cli);
+
 /* xa-cli-pdf.c */
 extern const XaCliOption xa_cli_pdf_sign_options[];
 int          xa_cli_pdf_sign             (XaCli           *cli);

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * "scan match FILE... [--json]": reads the page codes off a scan of signed agreements
+ * "scan match FILE… [--json]": reads the page codes off a scan of signed agreements
  * (xa-scan-reader.c) and reports which agreement and original it is, its pages in order,
  * and the pages missing, seen twice, foreign, without a code or changed since
  * (xa-scan-match.c). It stores nothing: the archive's import does, once the clerk

@@ -181,7 +181,7 @@ static const XaCliCommand commands[] = {
       N_("a school without an agreement for the year gets a draft first, as stderr says"),
       N_("each page carries a small QR code that “scan match” reads back; --no-page-codes leaves it out") },
     XA_CLI_WRITES, xa_cli_agreement_render_options },
-  { "scan match", "FILE... [--json]", "FILE...", XA_CLI_OPTION_JSON, xa_cli_scan_match,
+  { "scan match", "FILE… [--json]", "FILE…", XA_CLI_OPTION_JSON, xa_cli_scan_match,
     { N_("read the QR codes on a scan of signed agreement pages (PDF, JPEG, PNG, TIFF) and report its agreement and copy"),
       N_("the pages in order, and those missing, duplicate, foreign, without a code or changed since printing"),
       N_("stores nothing; exit status 1 when the scan is not the whole agreement as stored") },
@@ -273,6 +273,32 @@ static const XaCliCommand commands[] = {
     { N_("list the files attached to a school's record of a campaign") }, XA_CLI_READS, xa_cli_campaign_files_options },
   { "campaign detach", "UUID", "UUID", 0, xa_cli_campaign_detach,
     { N_("remove an attached file from its record (“campaign files” shows the UUIDs); the stored file stays") } },
+  { "archive import", "FILE… [--agreement UUID | --school CODE --year Y] [--copy commission|school] [--kind KIND] [--retention PERIOD] [--notes TEXT]",
+    "FILE…", XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR, xa_cli_archive_import,
+    { N_("archive scans (PDF, JPEG, PNG, TIFF) and signed PDFs, all or none; each is stored once by its SHA-256"),
+      N_("--copy names the original (区教委存 or 学校存) of the agreement given, or of the school's current one of --year"),
+      N_("a file archived already with the same link is reported and not stored again") },
+    XA_CLI_WRITES, xa_cli_archive_import_options },
+  { "archive list", "[--school CODE] [--year Y] [--kind KIND] [--copy COPY] [--status STATUS] [--search TEXT] [--json]", NULL,
+    XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SEARCH | XA_CLI_OPTION_JSON, xa_cli_archive_list,
+    { N_("list archived files, the last imported first; --search looks in file names, notes and schools") },
+    XA_CLI_READS, xa_cli_archive_list_options },
+  { "archive check", "", NULL, 0, xa_cli_archive_check,
+    { N_("check every stored file against its SHA-256 and the database: one line per missing, damaged or stray file"),
+      N_("exits with status 1 when it finds a problem") }, XA_CLI_READS },
+  { "archive board", "[--year Y] [--on YYYY-MM-DD] [--missing] [--json]", NULL,
+    XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_archive_board,
+    { N_("the 签回 board: which signed originals of each agreement are back, which are missing, and for how long") },
+    XA_CLI_READS, xa_cli_archive_board_options },
+  { "archive due", "[--on YYYY-MM-DD] [--json]", NULL, XA_CLI_OPTION_JSON, xa_cli_archive_due,
+    { N_("list the archived files whose retention (保管期限) has run out: due for review") },
+    XA_CLI_READS, xa_cli_archive_due_options },
+  { "archive preview", "UUID|FILE [--page N] [--size PX] [--timeout S] --out FILE.png", "UUID|FILE",
+    XA_CLI_OPTION_OUT, xa_cli_archive_preview,
+    { N_("render a page of an archived file (or of any PDF or image) to PNG in a separate, limited process") },
+    XA_CLI_READS, xa_cli_archive_preview_options },
+  { "archive export", "UUID --out FILE", "UUID", XA_CLI_OPTION_OUT, xa_cli_archive_export,
+    { N_("write a copy of an archived file, checked against its SHA-256") }, XA_CLI_READS },
   { "template list", "", NULL, 0, xa_cli_template_list,
     { N_("list the templates: school year, version, frozen or editable, name") }, XA_CLI_READS },
   { "template export", "--year Y FILE", "FILE", XA_CLI_OPTION_YEAR, xa_cli_template_export,
@@ -768,8 +794,8 @@ find_missing_value (const XaCliCommand *command,
   return NULL;
 }
 
-/* How many arguments a command takes: the words of its argument ("NUMBER STEP"), or
- * any number from one for a last word that ends in "..." ("FILE..."). */
+/* How many arguments a command takes: the words of its argument ("NUMBER STEP"); one
+ * that ends in "…" ("FILE…") takes as many as are given. */
 static guint
 count_arguments (const XaCliCommand *command)
 {
@@ -777,7 +803,7 @@ count_arguments (const XaCliCommand *command)
 
   if (command->argument == NULL)
     return 0;
-  if (g_str_has_suffix (command->argument, "..."))
+  if (g_str_has_suffix (command->argument, "…"))
     return G_MAXUINT;
 
   words = g_strsplit (command->argument, " ", -1);

@@ -29,6 +29,7 @@ struct _XaWorkspace
   XaAgreementBook   *agreements;
   XaHazardBook      *hazards;
   XaInspectionBook  *inspections;
+  XaArchive         *archive;
 };
 
 G_DEFINE_FINAL_TYPE (XaWorkspace, xa_workspace, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ xa_workspace_dispose (GObject *object)
 {
   XaWorkspace *self = XA_WORKSPACE (object);
 
+  g_clear_object (&self->archive);
   g_clear_object (&self->inspections);
   g_clear_object (&self->hazards);
   g_clear_object (&self->agreements);
@@ -86,6 +88,7 @@ xa_workspace_new_for_store (XaStore *store)
   self->agreements = xa_agreement_book_new (self->registry, self->templates);
   self->hazards = xa_hazard_book_new (self->registry);
   self->inspections = xa_inspection_book_new (self->registry, self->hazards);
+  self->archive = xa_archive_new (store);
 
   return self;
 }
@@ -320,4 +323,17 @@ xa_workspace_get_inspections (XaWorkspace *self)
   g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
 
   return self->inspections;
+}
+
+/**
+ * xa_workspace_get_archive:
+ *
+ * Returns: (transfer none): the archive of stored files and the 签回 board
+ */
+XaArchive *
+xa_workspace_get_archive (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->archive;
 }

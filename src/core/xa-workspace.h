@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "core/agreements/xa-agreement-book.h"
+#include "core/archive/xa-archive.h"
 #include "core/agreements/xa-template-library.h"
 #include "core/hazards/xa-hazard-book.h"
 #include "core/hazards/xa-inspection-book.h"
@@ -49,6 +50,7 @@ XaTemplateLibrary *xa_workspace_get_templates   (XaWorkspace  *self);
 XaAgreementBook   *xa_workspace_get_agreements  (XaWorkspace  *self);
 XaHazardBook      *xa_workspace_get_hazards     (XaWorkspace  *self);
 XaInspectionBook  *xa_workspace_get_inspections (XaWorkspace  *self);
+XaArchive         *xa_workspace_get_archive     (XaWorkspace  *self);
 gboolean           xa_workspace_ensure_defaults (XaWorkspace  *self,
                                                  GError      **error);
 

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `xiaoan-cli scan match FILE... [--json]` on the demo district, run as a process
+ * `xiaoan-cli scan match FILE… [--json]` on the demo district, run as a process
  * ($XIAOAN_CLI): an agreement rendered by `agreement render` and read back whole (exit
  * 0), with its other original in the same file (foreign pages, exit 1), without its
  * codes (--no-page-codes: every page to be matched by hand), and its one-line errors.

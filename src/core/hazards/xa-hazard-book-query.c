@@ -24,6 +24,7 @@
 #include "core/util/xa-grams.h"
 #include "core/util/xa-list-sync.h"
 #include "core/util/xa-pinyin.h"
+#include "core/util/xa-text.h"
 
 /* The rows a page reads: a gram that N hazards of M hold leads the search when reading
  * those N (then sorting them) costs less than following the sort's index until a page
@@ -201,23 +202,6 @@ keep_gram_count (XaStore    *store,
   G_UNLOCK (gram_counts);
 }
 
-/* A LIKE pattern for the text that holds @term anywhere. */
-static char *
-like_pattern (const char *term)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = term; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-
-  return g_string_free (pattern, FALSE);
-}
-
 static gboolean
 add_search (XaStore     *store,
             Query       *query,
@@ -322,7 +306,7 @@ add_search (XaStore     *store,
   /* A longer term: its pairs may be apart in the text, so the whole term is sought. */
   if (g_utf8_strlen (normal, -1) > 2)
     {
-      g_autofree char *pattern = like_pattern (term);
+      g_autofree char *pattern = xa_text_like_pattern (term);
 
       add_condition (query, "(h.place LIKE ? ESCAPE '\\' OR h.description LIKE ? ESCAPE '\\')");
       add_text (query, pattern);

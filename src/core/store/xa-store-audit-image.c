@@ -90,6 +90,8 @@ static const struct
   { "campaign_attachment", "coalesce ((SELECT code FROM organisation WHERE organisation.id = campaign_attachment.organisation_id), '')"
                            " || ' ' || coalesce ((SELECT name FROM campaign WHERE campaign.id = campaign_attachment.campaign_id), '')"
                            " || ' ' || file_name", NC_("audit table", "Campaign attachment") },
+  { "archive_item", "coalesce ((SELECT code FROM organisation WHERE organisation.id = archive_item.organisation_id), '')"
+                    " || ' ' || file_name", NC_("audit table", "Archived file") },
 };
 
 /* The columns a user knows by name; others are shown as stored. */

@@ -596,6 +596,44 @@ static const char schema_15[] =
   "    AND category = OLD.category AND n = 0;"
   "END;";
 
+/* 16: the archive (issue 12): stored files a clerk keeps (scans of the signed paper
+ * originals, signed PDFs, photos), each a blob (schema 11) with its original name, its
+ * media type read from its first bytes, its kind, who imported it and when, how long it
+ * is kept (保管期限) and notes. An item is linked to an agreement and which of its two
+ * originals it is (区教委存 / 学校存), or to a school and a year, or not yet linked; a
+ * linked item carries its agreement's school and year, so that search, the 签回 board
+ * and a server's row level security read one pair of columns. The file is never
+ * changed; the row's link, retention and notes may be. */
+static const char schema_16[] =
+  "CREATE TABLE archive_item ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  blob_sha256     TEXT NOT NULL REFERENCES blob (sha256),"
+  "  file_name       TEXT NOT NULL CHECK (length (file_name) BETWEEN 1 AND 255),"
+  "  size            INTEGER NOT NULL CHECK (size > 0),"
+  "  media_type      TEXT NOT NULL CHECK (media_type IN ('application/pdf', 'image/jpeg', 'image/png', 'image/tiff')),"
+  "  pages           INTEGER CHECK (pages IS NULL OR pages >= 1),"
+  "  kind            TEXT NOT NULL CHECK (kind IN ('signed-original', 'scan', 'signed-pdf', 'other')),"
+  "  agreement_id    INTEGER REFERENCES agreement (id),"
+  "  copy            TEXT CHECK (copy IN ('commission', 'school')),"
+  "  organisation_id INTEGER REFERENCES organisation (id),"
+  "  school_year     INTEGER CHECK (school_year BETWEEN 1990 AND 2200),"
+  "  retention       TEXT NOT NULL CHECK (retention IN ('permanent', '30y', '10y')),"
+  "  notes           TEXT NOT NULL DEFAULT '' CHECK (length (notes) <= 2000),"
+  "  imported_at     TEXT NOT NULL,"
+  "  imported_by     TEXT NOT NULL,"
+  "  CHECK ((agreement_id IS NULL) = (copy IS NULL)),"
+  "  CHECK ((organisation_id IS NULL) = (school_year IS NULL)),"
+  "  CHECK (agreement_id IS NULL OR organisation_id IS NOT NULL)"
+  ") STRICT;"
+  "CREATE INDEX archive_item_blob ON archive_item (blob_sha256);"
+  "CREATE INDEX archive_item_school ON archive_item (organisation_id, school_year, copy);"
+  "CREATE INDEX archive_item_agreement ON archive_item (agreement_id, copy);"
+  "CREATE INDEX archive_item_imported ON archive_item (imported_at);"
+  "CREATE TRIGGER archive_item_file_fixed BEFORE UPDATE OF uuid, blob_sha256, file_name, size, media_type,"
+  "  pages, imported_at, imported_by ON archive_item"
+  "  BEGIN SELECT RAISE (ABORT, 'an archived file never changes'); END;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -613,6 +651,7 @@ static const char * const migrations[] = {
   schema_13,
   schema_14,
   schema_15,
+  schema_16,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone

@@ -55,6 +55,7 @@ static const char access_script[] =
   "GRANT SELECT, INSERT ON hazard_step TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, DELETE ON hazard_gram TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, DELETE ON hazard_photo, campaign_attachment TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT, INSERT, UPDATE ON archive_item TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT ON blob TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, UPDATE ON inspection, campaign_record TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, UPDATE, DELETE ON inspection_item TO xiaoan_commission, xiaoan_school;"
@@ -101,6 +102,7 @@ static const char access_script[] =
   "ALTER TABLE campaign ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE campaign_record ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE campaign_attachment ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE archive_item ENABLE ROW LEVEL SECURITY;"
   "DROP POLICY IF EXISTS commission_all ON organisation;"
   "CREATE POLICY commission_all ON organisation TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
   "DROP POLICY IF EXISTS school_read ON organisation;"
@@ -190,7 +192,8 @@ static const char access_script[] =
   "DROP POLICY IF EXISTS school_read ON blob;"
   "CREATE POLICY school_read ON blob FOR SELECT TO xiaoan_school"
   "  USING (EXISTS (SELECT 1 FROM hazard_photo p WHERE p.blob_sha256 = blob.sha256)"
-  "         OR EXISTS (SELECT 1 FROM campaign_attachment a WHERE a.blob_sha256 = blob.sha256));"
+  "         OR EXISTS (SELECT 1 FROM campaign_attachment a WHERE a.blob_sha256 = blob.sha256)"
+  "         OR EXISTS (SELECT 1 FROM archive_item i WHERE i.blob_sha256 = blob.sha256));"
   /* An inspection is its school's, and its items go with it; an item links only to a
    * hazard of the same school. The checklists, the school calendar and the campaigns
    * are the commission's, which schools read; a school's record of a campaign is its
@@ -241,6 +244,13 @@ static const char access_script[] =
   "CREATE POLICY commission_all ON campaign_attachment TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
   "DROP POLICY IF EXISTS school_own ON campaign_attachment;"
   "CREATE POLICY school_own ON campaign_attachment TO xiaoan_school"
+  "  USING (organisation_id = xa_my_organisation ()) WITH CHECK (organisation_id = xa_my_organisation ());"
+  /* An archived file is its school's; a file not yet linked to a school is the
+   * commission's alone. */
+  "DROP POLICY IF EXISTS commission_all ON archive_item;"
+  "CREATE POLICY commission_all ON archive_item TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON archive_item;"
+  "CREATE POLICY school_own ON archive_item TO xiaoan_school"
   "  USING (organisation_id = xa_my_organisation ()) WITH CHECK (organisation_id = xa_my_organisation ());"
   "DROP POLICY IF EXISTS commission_read ON audit_image;"
   "CREATE POLICY commission_read ON audit_image FOR SELECT TO xiaoan_commission USING (TRUE);"

@@ -162,3 +162,26 @@ xa_text_decode (GBytes      *bytes,
     *encoding = "GB18030";
   return converted;
 }
+
+/**
+ * xa_text_like_pattern:
+ * @term: what to look for
+ *
+ * Returns: (transfer full): a LIKE pattern (with `ESCAPE '\\'`) for the text that holds
+ *   @term anywhere, its wildcards taken literally
+ */
+char *
+xa_text_like_pattern (const char *term)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = term; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}

@@ -17,6 +17,7 @@ typedef enum
 } XaTextFlags;
 
 gboolean xa_text_is_blank (const char   *text);
+char    *xa_text_like_pattern (const char *term);
 gboolean xa_text_check    (const char   *value,
                            const char   *label,
                            XaTextFlags   flags,
