@@ -309,6 +309,75 @@ test_import_async (Fixture       *fixture,
   g_assert_cmpint (count_items (fixture), ==, 2);
 }
 
+/* A scan imported unlinked is linked later to its agreement's original, and shows on
+ * the board; a second item of the same file cannot take the same link; an item goes
+ * back to no link. The stored file is the same throughout. */
+static void
+test_relink (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaAgreement) agreement = make_agreement (fixture, 0, XA_AGREEMENT_STATE_SIGNED);
+  g_autofree char *pdf = write_file (fixture, "未归类扫描.pdf", pdf_bytes, strlen (pdf_bytes));
+  XaArchiveLink none = { 0 };
+  XaArchiveLink original = { .agreement_uuid = xa_agreement_get_uuid (agreement), .copy = XA_ARCHIVE_COPY_SCHOOL,
+                             .notes = "第2页盖章清晰" };
+  XaArchiveLink school_year = { .school_uuid = school_uuid (fixture, 1), .school_year = 2022,
+                                .retention = XA_ARCHIVE_RETENTION_10_YEARS };
+  g_autoptr(XaArchiveItem) item = xa_archive_import_file (fixture->archive, pdf, &none, NULL, &error);
+  g_autoptr(XaArchiveItem) second = NULL;
+  g_autoptr(XaArchiveItem) linked = NULL;
+  g_autoptr(XaArchiveItem) moved = NULL;
+  g_autoptr(XaArchiveItem) refused = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (xa_archive_item_get_linked (item));
+  linked = xa_archive_relink (fixture->archive, xa_archive_item_get_uuid (item), &original, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_archive_item_get_copy (linked), ==, XA_ARCHIVE_COPY_SCHOOL);
+  g_assert_cmpstr (xa_archive_item_get_agreement_uuid (linked), ==, xa_agreement_get_uuid (agreement));
+  g_assert_cmpint (xa_archive_item_get_school_year (linked), ==, 2021);
+  g_assert_cmpstr (xa_archive_item_get_notes (linked), ==, "第2页盖章清晰");
+  g_assert_cmpstr (xa_archive_item_get_sha256 (linked), ==, xa_archive_item_get_sha256 (item));
+  rows = xa_archive_read_board (fixture->archive, 2021, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (xa_archive_board_row_get_agreement_uuid (g_ptr_array_index (rows, i)), xa_agreement_get_uuid (agreement)))
+      g_assert_nonnull (xa_archive_board_row_get_school_back (g_ptr_array_index (rows, i)));
+
+  /* The same bytes imported again unlinked, then given the same link: refused. */
+  second = xa_archive_import_file (fixture->archive, pdf, &none, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_archive_item_get_uuid (second), !=, xa_archive_item_get_uuid (item));
+  refused = xa_archive_relink (fixture->archive, xa_archive_item_get_uuid (second), &original, &error);
+  g_assert_null (refused);
+  g_assert_error (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  moved = xa_archive_relink (fixture->archive, xa_archive_item_get_uuid (item), &school_year, &error);
+  g_assert_no_error (error);
+  g_assert_null (xa_archive_item_get_agreement_uuid (moved));
+  g_assert_cmpint (xa_archive_item_get_copy (moved), ==, XA_ARCHIVE_COPY_NONE);
+  g_assert_cmpint (xa_archive_item_get_school_year (moved), ==, 2022);
+  g_assert_cmpint (xa_archive_item_get_retention (moved), ==, XA_ARCHIVE_RETENTION_10_YEARS);
+  g_assert_cmpint (xa_archive_item_get_kind (moved), ==, xa_archive_item_get_kind (item));
+  g_clear_object (&moved);
+
+  /* Back to no link: the second item is that file unlinked already. */
+  g_assert_null (xa_archive_relink (fixture->archive, xa_archive_item_get_uuid (item), &none, &error));
+  g_assert_error (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_INVALID);
+  g_clear_error (&error);
+  moved = xa_archive_relink (fixture->archive, xa_archive_item_get_uuid (second), &school_year, &error);
+  g_assert_null (moved);
+  g_assert_error (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_null (xa_archive_relink (fixture->archive, "00000000-0000-4000-8000-000000000000", &none, &error));
+  g_assert_error (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_NOT_FOUND);
+  xa_test_assert_chain_holds (store_of (fixture));
+}
+
 static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
@@ -751,6 +820,7 @@ main (int   argc,
 
   g_test_add ("/archive/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/archive/import-async", Fixture, NULL, fixture_set_up, test_import_async, fixture_tear_down);
+  g_test_add ("/archive/relink", Fixture, NULL, fixture_set_up, test_relink, fixture_tear_down);
   g_test_add ("/archive/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/archive/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
   g_test_add ("/archive/due", Fixture, NULL, fixture_set_up, test_due, fixture_tear_down);
