@@ -378,6 +378,46 @@ test_relink (Fixture       *fixture,
   xa_test_assert_chain_holds (store_of (fixture));
 }
 
+/* A move to another engine (or a file) takes the archive with it: its items, their
+ * links and their bytes, and the audit chain holds there. */
+static void
+test_copy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaAgreement) agreement = make_agreement (fixture, 0, XA_AGREEMENT_STATE_SIGNED);
+  g_autofree char *pdf = write_file (fixture, "区教委存.pdf", pdf_bytes, strlen (pdf_bytes));
+  g_autofree char *tiff = write_tiff (fixture, "扫描.tif", 2);
+  XaArchiveLink link = { .agreement_uuid = xa_agreement_get_uuid (agreement), .copy = XA_ARCHIVE_COPY_COMMISSION };
+  g_autoptr(XaArchiveItem) original = xa_archive_import_file (fixture->archive, pdf, &link, NULL, &error);
+  g_autoptr(XaArchiveItem) scan = xa_archive_import_file (fixture->archive, tiff, NULL, NULL, &error);
+  g_autoptr(XaStore) other = xa_test_store_new ();
+  g_autoptr(XaArchive) archive = xa_archive_new (other);
+  g_autoptr(XaArchiveItem) copied = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (xa_store_copy (store_of (fixture), other, NULL, &error));
+  g_assert_no_error (error);
+
+  copied = xa_archive_dup_item (archive, xa_archive_item_get_uuid (original), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_archive_item_get_agreement_uuid (copied), ==, xa_agreement_get_uuid (agreement));
+  g_assert_cmpint (xa_archive_item_get_copy (copied), ==, XA_ARCHIVE_COPY_COMMISSION);
+  content = xa_archive_dup_content (archive, copied, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (content, NULL), g_bytes_get_size (content), pdf_bytes, strlen (pdf_bytes));
+  g_clear_object (&copied);
+  copied = xa_archive_dup_item (archive, xa_archive_item_get_uuid (scan), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_archive_item_get_pages (copied), ==, 2);
+  problems = xa_archive_check (archive, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  xa_test_assert_chain_holds (other);
+}
+
 static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
@@ -821,6 +861,7 @@ main (int   argc,
   g_test_add ("/archive/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/archive/import-async", Fixture, NULL, fixture_set_up, test_import_async, fixture_tear_down);
   g_test_add ("/archive/relink", Fixture, NULL, fixture_set_up, test_relink, fixture_tear_down);
+  g_test_add ("/archive/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
   g_test_add ("/archive/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/archive/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
   g_test_add ("/archive/due", Fixture, NULL, fixture_set_up, test_due, fixture_tear_down);
