@@ -260,21 +260,7 @@ import_func (XaStore   *store,
       else
         xa_statement_bind_null (insert, 6);
       xa_statement_bind_text (insert, 7, xa_archive_kind_to_key (kind));
-      if (resolved.agreement_id != 0)
-        xa_statement_bind_int64 (insert, 8, resolved.agreement_id);
-      else
-        xa_statement_bind_null (insert, 8);
-      xa_statement_bind_text_or_null (insert, 9, xa_archive_copy_to_key (import->copy));
-      if (resolved.organisation_id != 0)
-        {
-          xa_statement_bind_int64 (insert, 10, resolved.organisation_id);
-          xa_statement_bind_int (insert, 11, resolved.school_year);
-        }
-      else
-        {
-          xa_statement_bind_null (insert, 10);
-          xa_statement_bind_null (insert, 11);
-        }
+      _xa_archive_bind_link (insert, 8, &resolved, import->copy);
       xa_statement_bind_text (insert, 12, xa_archive_retention_to_key (retention));
       xa_statement_bind_text (insert, 13, import->notes);
       xa_statement_bind_text (insert, 14, now);

@@ -143,6 +143,35 @@ _xa_archive_find_duplicate (XaStore            *store,
   return _xa_archive_item_from_row (stmt);
 }
 
+/**
+ * _xa_archive_bind_link:
+ * @first: the parameter of agreement_id; copy, organisation_id and school_year follow
+ *
+ * Binds a resolved link's four columns, NULL where it names nothing.
+ */
+void
+_xa_archive_bind_link (XaStatement        *stmt,
+                       int                 first,
+                       XaArchiveResolved  *resolved,
+                       XaArchiveCopy       copy)
+{
+  if (resolved->agreement_id != 0)
+    xa_statement_bind_int64 (stmt, first, resolved->agreement_id);
+  else
+    xa_statement_bind_null (stmt, first);
+  xa_statement_bind_text_or_null (stmt, first + 1, xa_archive_copy_to_key (copy));
+  if (resolved->organisation_id != 0)
+    {
+      xa_statement_bind_int64 (stmt, first + 2, resolved->organisation_id);
+      xa_statement_bind_int (stmt, first + 3, resolved->school_year);
+    }
+  else
+    {
+      xa_statement_bind_null (stmt, first + 2);
+      xa_statement_bind_null (stmt, first + 3);
+    }
+}
+
 typedef struct
 {
   const char          *uuid;
@@ -211,21 +240,7 @@ relink_func (XaStore   *store,
                                  " kind = ?, retention = ?, notes = ? WHERE uuid = ?",
                                  error)))
     return FALSE;
-  if (resolved.agreement_id != 0)
-    xa_statement_bind_int64 (stmt, 1, resolved.agreement_id);
-  else
-    xa_statement_bind_null (stmt, 1);
-  xa_statement_bind_text_or_null (stmt, 2, xa_archive_copy_to_key (link->copy));
-  if (resolved.organisation_id != 0)
-    {
-      xa_statement_bind_int64 (stmt, 3, resolved.organisation_id);
-      xa_statement_bind_int (stmt, 4, resolved.school_year);
-    }
-  else
-    {
-      xa_statement_bind_null (stmt, 3);
-      xa_statement_bind_null (stmt, 4);
-    }
+  _xa_archive_bind_link (stmt, 1, &resolved, link->copy);
   xa_statement_bind_text (stmt, 5, xa_archive_kind_to_key (kind));
   xa_statement_bind_text (stmt, 6, xa_archive_retention_to_key (retention));
   xa_statement_bind_text (stmt, 7, link->notes != NULL ? link->notes : xa_archive_item_get_notes (current));

@@ -47,6 +47,10 @@ gboolean       _xa_archive_resolve_link    (XaStore              *store,
                                             const XaArchiveLink  *link,
                                             XaArchiveResolved    *resolved,
                                             GError              **error);
+void           _xa_archive_bind_link       (XaStatement          *stmt,
+                                            int                   first,
+                                            XaArchiveResolved    *resolved,
+                                            XaArchiveCopy         copy);
 XaArchiveItem *_xa_archive_find_duplicate  (XaStore              *store,
                                             const char           *sha256,
                                             XaArchiveResolved    *resolved,
