@@ -657,6 +657,34 @@ test_check (Fixture       *fixture,
     problem = only_problem (fixture);
     g_assert_cmpint (problem->kind, ==, XA_BLOB_PROBLEM_STRAY);
     g_assert_cmpstr (problem->path, ==, stray);
+    g_clear_pointer (&problem, xa_blob_problem_free);
+    g_assert_cmpint (g_unlink (stray), ==, 0);
+  }
+
+  /* The blob table's row gone behind the app's back: the archived file that names it is
+   * named, and its file under blobs/ is then a stray. */
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA foreign_keys = OFF; DELETE FROM blob WHERE sha256 = '%s';"
+                                            " PRAGMA foreign_keys = ON;", xa_archive_item_get_sha256 (photo));
+    g_autoptr(GPtrArray) found = NULL;
+    gboolean unlisted = FALSE, stray = FALSE;
+
+    g_assert_true (xa_store_exec (store_of (fixture), sql, &error));
+    g_assert_no_error (error);
+    found = xa_archive_check (fixture->archive, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < found->len; i++)
+      {
+        XaBlobProblem *p = g_ptr_array_index (found, i);
+
+        g_test_message ("check: %s", p->message);
+        if (p->kind == XA_BLOB_PROBLEM_UNLISTED)
+          unlisted = strstr (p->message, "照片.jpg") != NULL;
+        if (p->kind == XA_BLOB_PROBLEM_STRAY)
+          stray = TRUE;
+      }
+    g_assert_true (unlisted);
+    g_assert_true (stray);
   }
 }
 
