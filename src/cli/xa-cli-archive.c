@@ -124,83 +124,136 @@ copy_label (XaArchiveCopy copy)
   return copy == XA_ARCHIVE_COPY_NONE ? "" : xa_archive_copy_to_label (copy);
 }
 
+/* The link --agreement, --school, --year and --copy give, with --kind, --retention and
+ * --notes: checked before the workspace opens (a usage error creates nothing). */
+static int
+parse_link_options (XaCli         *cli,
+                    XaArchiveLink *link,
+                    int           *year)
+{
+  const char *retention = xa_cli_get_option (cli, "retention");
+  int status;
+
+  if ((status = parse_kind (cli, &link->kind)) || (status = parse_copy (cli, &link->copy)) ||
+      (status = parse_optional_year (cli, year)))
+    return status;
+  if (retention != NULL && !xa_archive_retention_from_key (retention, &link->retention))
+    return xa_cli_usage_error (_("--retention: “%s” is not permanent, 30y or 10y"), retention);
+  if ((cli->school != NULL) != (*year != 0) && xa_cli_get_option (cli, "agreement") == NULL)
+    return xa_cli_usage_error (_("--school and --year go together: the school year the files belong to"));
+  if (link->copy != XA_ARCHIVE_COPY_NONE && cli->school == NULL && xa_cli_get_option (cli, "agreement") == NULL)
+    return xa_cli_usage_error (_("--copy needs the agreement: --agreement UUID, or --school CODE --year Y"));
+  link->notes = xa_cli_get_option (cli, "notes");
+  link->agreement_uuid = xa_cli_get_option (cli, "agreement");
+  return EXIT_OK;
+}
+
+/* The school and agreement the link names, found in @workspace; they hold the strings
+ * @link points to. */
+static gboolean
+find_link (XaCli           *cli,
+           XaWorkspace     *workspace,
+           int              year,
+           XaArchiveLink   *link,
+           XaOrganisation **school,
+           XaAgreement    **agreement,
+           GError         **error)
+{
+  if (cli->school == NULL)
+    return TRUE;
+
+  if (!(*school = xa_cli_find_school (workspace, cli->school, TRUE, error)))
+    return FALSE;
+  if (link->copy != XA_ARCHIVE_COPY_NONE && link->agreement_uuid == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!(*agreement = xa_agreement_book_dup_current (xa_workspace_get_agreements (workspace),
+                                                        xa_organisation_get_uuid (*school), year, &local_error)))
+        {
+          g_autofree char *span = xa_school_year_format_span (year);
+
+          /* Translators: a school's code, then a school year (2021—2022) */
+          g_set_error (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_NOT_FOUND,
+                       _("%s has no agreement for the school year %s"), cli->school, span);
+          return FALSE;
+        }
+      link->agreement_uuid = xa_agreement_get_uuid (*agreement);
+    }
+  else if (link->agreement_uuid == NULL)
+    {
+      link->school_uuid = xa_organisation_get_uuid (*school);
+      link->school_year = year;
+    }
+
+  return TRUE;
+}
+
+static void
+print_archived (XaArchiveItem *item)
+{
+  /* Translators: a file, then its UUID, kind, retention and copy (may be empty) */
+  g_print (_("Archived “%s”: %s, %s, kept %s %s\n"), xa_archive_item_get_file_name (item),
+           xa_archive_item_get_uuid (item), xa_archive_kind_to_label (xa_archive_item_get_kind (item)),
+           xa_archive_retention_to_label (xa_archive_item_get_retention (item)),
+           copy_label (xa_archive_item_get_copy (item)));
+}
+
 int
 xa_cli_archive_import (XaCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XaWorkspace) workspace = NULL;
-  g_autoptr(XaArchive) archive = NULL;
   g_autoptr(XaOrganisation) school = NULL;
   g_autoptr(XaAgreement) agreement = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) duplicates = NULL;
-  const char *retention = xa_cli_get_option (cli, "retention");
   XaArchiveLink link = { 0 };
   int year = 0;
   int status;
 
-  if ((status = parse_kind (cli, &link.kind)) || (status = parse_copy (cli, &link.copy)) ||
-      (status = parse_optional_year (cli, &year)))
+  if ((status = parse_link_options (cli, &link, &year)))
     return status;
-  if (retention != NULL && !xa_archive_retention_from_key (retention, &link.retention))
-    return xa_cli_usage_error (_("--retention: “%s” is not permanent, 30y or 10y"), retention);
   if (cli->args == NULL || cli->args[0] == NULL)
     return xa_cli_usage_error (_("“archive import” takes one file or more"));
-  if ((cli->school != NULL) != (year != 0) && xa_cli_get_option (cli, "agreement") == NULL)
-    return xa_cli_usage_error (_("--school and --year go together: the school year the files belong to"));
-  if (link.copy != XA_ARCHIVE_COPY_NONE && cli->school == NULL && xa_cli_get_option (cli, "agreement") == NULL)
-    return xa_cli_usage_error (_("--copy needs the agreement: --agreement UUID, or --school CODE --year Y"));
-  link.notes = xa_cli_get_option (cli, "notes");
 
-  if (!(workspace = xa_cli_open_workspace (cli, &error)))
-    return xa_cli_user_error (error);
-  archive = g_object_ref (xa_workspace_get_archive (workspace));
-
-  link.agreement_uuid = xa_cli_get_option (cli, "agreement");
-  if (cli->school != NULL)
-    {
-      if (!(school = xa_cli_find_school (workspace, cli->school, TRUE, &error)))
-        return xa_cli_user_error (error);
-      if (link.copy != XA_ARCHIVE_COPY_NONE && link.agreement_uuid == NULL)
-        {
-          if (!(agreement = xa_agreement_book_dup_current (xa_workspace_get_agreements (workspace),
-                                                           xa_organisation_get_uuid (school), year, &error)))
-            {
-              if (error == NULL)
-                {
-                  g_autofree char *span = xa_school_year_format_span (year);
-
-                  /* Translators: a school's code, then a school year (2021—2022) */
-                  g_set_error (&error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_NOT_FOUND,
-                               _("%s has no agreement for the school year %s"), cli->school, span);
-                }
-              return xa_cli_user_error (error);
-            }
-          link.agreement_uuid = xa_agreement_get_uuid (agreement);
-        }
-      else if (link.agreement_uuid == NULL)
-        {
-          link.school_uuid = xa_organisation_get_uuid (school);
-          link.school_year = year;
-        }
-    }
-
-  if (!(items = xa_archive_import_files (archive, (const char * const *) cli->args, &link, &duplicates, &error)))
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !find_link (cli, workspace, year, &link, &school, &agreement, &error) ||
+      !(items = xa_archive_import_files (xa_workspace_get_archive (workspace), (const char * const *) cli->args,
+                                         &link, &duplicates, &error)))
     return xa_cli_user_error (error);
 
   for (guint i = 0; i < duplicates->len; i++)
     g_printerr ("xiaoan-cli: %s\n", (const char *) g_ptr_array_index (duplicates, i));
   for (guint i = 0; i < items->len; i++)
-    {
-      XaArchiveItem *item = g_ptr_array_index (items, i);
+    print_archived (g_ptr_array_index (items, i));
 
-      /* Translators: a file, then its UUID, kind, retention and copy (may be empty) */
-      g_print (_("Archived “%s”: %s, %s, kept %s %s\n"), xa_archive_item_get_file_name (item),
-               xa_archive_item_get_uuid (item), xa_archive_kind_to_label (xa_archive_item_get_kind (item)),
-               xa_archive_retention_to_label (xa_archive_item_get_retention (item)),
-               copy_label (xa_archive_item_get_copy (item)));
-    }
+  return EXIT_OK;
+}
 
+int
+xa_cli_archive_link (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaOrganisation) school = NULL;
+  g_autoptr(XaAgreement) agreement = NULL;
+  g_autoptr(XaArchiveItem) item = NULL;
+  XaArchiveLink link = { 0 };
+  int year = 0;
+  int status;
+
+  if ((status = parse_link_options (cli, &link, &year)))
+    return status;
+  if (!g_uuid_string_is_valid (cli->args[0]))
+    return xa_cli_usage_error (_("“%s” is not an archived file’s UUID (“archive list” shows them)"), cli->args[0]);
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !find_link (cli, workspace, year, &link, &school, &agreement, &error) ||
+      !(item = xa_archive_relink (xa_workspace_get_archive (workspace), cli->args[0], &link, &error)))
+    return xa_cli_user_error (error);
+
+  print_archived (item);
   return EXIT_OK;
 }
 

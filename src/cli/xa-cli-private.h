@@ -237,6 +237,7 @@ extern const XaCliOption xa_cli_archive_board_options[];
 extern const XaCliOption xa_cli_archive_due_options[];
 extern const XaCliOption xa_cli_archive_preview_options[];
 int          xa_cli_archive_import       (XaCli           *cli);
+int          xa_cli_archive_link         (XaCli           *cli);
 int          xa_cli_archive_list         (XaCli           *cli);
 int          xa_cli_archive_check        (XaCli           *cli);
 int          xa_cli_archive_board        (XaCli           *cli);

@@ -230,16 +230,21 @@ emit_pixbuf (GdkPixbuf *pixbuf,
 }
 
 static void
-render_pixbuf_image (GBytes *content,
-                     int     page_number,
-                     int     max_width,
-                     int     max_height)
+render_pixbuf_image (GBytes     *content,
+                     const char *type,
+                     int         page_number,
+                     int         max_width,
+                     int         max_height)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  /* The loader of the kind the first bytes said, never one guessed among every loader
+   * gdk-pixbuf has. */
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type (type, NULL);
   g_autoptr(GError) error = NULL;
   int box[4] = { max_width, max_height, 0, 0 };
   GdkPixbuf *pixbuf;
 
+  if (loader == NULL)
+    refuse ("not-supported");
   if (page_number != 1)
     {
       fprintf (stderr, "no-page 1\n");
@@ -333,9 +338,10 @@ main (int   argc,
 
   if (size >= 5 && memcmp (data, "%PDF-", 5) == 0)
     render_pdf (content, page, max_width, max_height);
-  else if ((size >= 3 && memcmp (data, "\377\330\377", 3) == 0) ||
-           (size >= 8 && memcmp (data, "\211PNG\r\n\032\n", 8) == 0))
-    render_pixbuf_image (content, page, max_width, max_height);
+  else if (size >= 3 && memcmp (data, "\377\330\377", 3) == 0)
+    render_pixbuf_image (content, "jpeg", page, max_width, max_height);
+  else if (size >= 8 && memcmp (data, "\211PNG\r\n\032\n", 8) == 0)
+    render_pixbuf_image (content, "png", page, max_width, max_height);
   else if (size >= 4 && (memcmp (data, "II*\0", 4) == 0 || memcmp (data, "MM\0*", 4) == 0))
     render_tiff (content, page, max_width, max_height);
   else

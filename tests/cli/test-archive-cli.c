@@ -138,11 +138,39 @@ test_import_board_check (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "说明.pdf"));
   xa_test_run_clear (&run);
 
-  items = xa_test_run_cli_json (fixture->demo.data_dir, "archive", "list", "--json", NULL);
+  items = xa_test_run_cli_json (fixture->demo.data_dir, "archive", "list", "--status", "original", "--json", NULL);
   g_assert_cmpuint (json_array_get_length (items), ==, 1);
   uuid = g_strdup (json_object_get_string_member (json_array_get_object_element (items, 0), "uuid"));
   sha256 = g_strdup (json_object_get_string_member (json_array_get_object_element (items, 0), "sha256"));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "copy"), ==, "commission");
+
+  /* An unlinked scan linked afterwards as the school's original. */
+  {
+    g_autofree char *jpeg = g_build_filename (fixture->demo.dir, "学校存.jpg", NULL);
+    static const guint8 jpeg_bytes[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0 };
+    g_autoptr(JsonArray) unlinked = NULL;
+    const char *scan;
+
+    g_assert_true (g_file_set_contents (jpeg, (const char *) jpeg_bytes, sizeof jpeg_bytes, NULL));
+    xa_test_run_cli (&run, fixture->demo.data_dir, "archive", "import", jpeg, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    xa_test_run_clear (&run);
+    unlinked = xa_test_run_cli_json (fixture->demo.data_dir, "archive", "list", "--status", "unlinked", "--json", NULL);
+    g_assert_cmpuint (json_array_get_length (unlinked), ==, 1);
+    scan = json_object_get_string_member (json_array_get_object_element (unlinked, 0), "uuid");
+    xa_test_run_cli (&run, fixture->demo.data_dir, "archive", "link", scan, "--school", fixture->code,
+                     "--year", YEAR, "--copy", "school", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    xa_test_run_clear (&run);
+    board = xa_test_run_cli_json (fixture->demo.data_dir, "archive", "board", "--year", YEAR, "--json", NULL);
+    for (guint i = 0; i < json_array_get_length (board); i++)
+      if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (board, i), "school"), fixture->code) == 0)
+        g_assert_false (json_object_get_null_member (json_array_get_object_element (board, i), "school_back"));
+    g_clear_pointer (&board, json_array_unref);
+    xa_test_run_cli (&run, fixture->demo.data_dir, "archive", "link", scan, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    xa_test_run_clear (&run);
+  }
 
   /* The board: the commission's original back, the school's missing. */
   board = xa_test_run_cli_json (fixture->demo.data_dir, "archive", "board", "--year", YEAR, "--json", NULL);

@@ -4,11 +4,11 @@
  *
  * Previews of untrusted files in the helper process (src/document/xa-preview.c,
  * src/preview/xiaoan-preview.c): a PDF page and a multi-page TIFF render to PNG; a
- * truncated PDF, a file named .pdf that is none, an empty file and a page number past
- * the end each give their message naming the file; a 200-inch page is rendered within
- * the pixel budget; a helper that overruns its timeout or its memory is stopped with a
- * message; and this process's memory does not grow with the hostile files, whose work
- * is the helper's. No assertion is on elapsed time: the timeout is a parameter.
+ * truncated PDF, a file named .pdf that is none, an empty file, a PNG claiming 400
+ * million pixels and a page number past the end each give their message naming the
+ * file; a 200-inch page is rendered within the pixel budget; a helper that overruns
+ * its timeout or its memory is stopped with a message; and this process's memory does
+ * not grow with the hostile files, whose work is the helper's. No assertion is on elapsed time: the timeout is a parameter.
  */
 
 #include "config.h"
@@ -136,6 +136,56 @@ test_tiff (void)
   assert_png (preview);
 }
 
+static guint32
+crc32_of (const guint8 *data,
+          gsize         length)
+{
+  guint32 crc = 0xffffffffu;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1)));
+    }
+  return crc ^ 0xffffffffu;
+}
+
+/* A PNG whose header claims @width × @height pixels, with a few bytes of data: what a
+ * decompression bomb starts with. */
+static GBytes *
+make_png_header (guint32 width,
+                 guint32 height)
+{
+  GByteArray *png = g_byte_array_new ();
+  guint8 ihdr[17] = { 'I', 'H', 'D', 'R' };
+  guint32 be;
+
+  g_byte_array_append (png, (const guint8 *) "\211PNG\r\n\032\n", 8);
+  be = GUINT32_TO_BE (13);
+  g_byte_array_append (png, (guint8 *) &be, 4);
+  be = GUINT32_TO_BE (width);
+  memcpy (ihdr + 4, &be, 4);
+  be = GUINT32_TO_BE (height);
+  memcpy (ihdr + 8, &be, 4);
+  ihdr[12] = 8;  /* bit depth */
+  ihdr[13] = 2;  /* RGB */
+  g_byte_array_append (png, ihdr, sizeof ihdr);
+  be = GUINT32_TO_BE (crc32_of (ihdr, sizeof ihdr));
+  g_byte_array_append (png, (guint8 *) &be, 4);
+  /* The start of the data, which is where a reader learns the size. */
+  {
+    static const guint8 idat[] = { 'I', 'D', 'A', 'T', 0x78, 0x9c };
+
+    be = GUINT32_TO_BE (2);
+    g_byte_array_append (png, (guint8 *) &be, 4);
+    g_byte_array_append (png, idat, sizeof idat);
+    be = GUINT32_TO_BE (crc32_of (idat, sizeof idat));
+    g_byte_array_append (png, (guint8 *) &be, 4);
+  }
+  return g_byte_array_free_to_bytes (png);
+}
+
 static gint64
 rss_kib (void)
 {
@@ -157,6 +207,7 @@ test_hostile (void)
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
   /* 200 inches a side: 14,400 points, 60,000 pixels a side at 300 dpi. */
   g_autoptr(GBytes) huge = make_pdf (14400, 14400, 1);
+  g_autoptr(GBytes) bomb = make_png_header (20000, 20000);
   gint64 rss_before = rss_kib ();
   struct
   {
@@ -168,6 +219,7 @@ test_hostile (void)
     { not_pdf, "假的.pdf", XA_PREVIEW_ERROR_NOT_SUPPORTED },
     { not_pdf, "说明.txt", XA_PREVIEW_ERROR_NOT_SUPPORTED },
     { empty, "空白.pdf", XA_PREVIEW_ERROR_EMPTY },
+    { bomb, "四亿像素.png", XA_PREVIEW_ERROR_TOO_LARGE },
   };
 
   for (guint round = 0; round < 3; round++)

@@ -150,136 +150,11 @@ read_file (ImportFile  *file,
   return TRUE;
 }
 
-/* The link, inside the write */
-
-typedef struct
-{
-  gint64  agreement_id;        /* 0: none */
-  gint64  organisation_id;     /* 0: none */
-  int     school_year;
-  char   *school_uuid;
-  char   *school_code;
-  char   *school_name;
-} Resolved;
-
-static void
-resolved_clear (Resolved *resolved)
-{
-  g_free (resolved->school_uuid);
-  g_free (resolved->school_code);
-  g_free (resolved->school_name);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Resolved, resolved_clear)
-
-static gboolean
-resolve_link (XaStore   *store,
-              Import    *import,
-              Resolved  *resolved,
-              GError   **error)
-{
-  g_autoptr(XaStatement) stmt = NULL;
-  XaStep step;
-
-  if (import->agreement_uuid != NULL)
-    {
-      if (import->copy == XA_ARCHIVE_COPY_NONE)
-        {
-          g_set_error_literal (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_INVALID,
-                               _("Say which original the file is: the commission’s copy (区教委存) or the school’s (学校存)"));
-          return FALSE;
-        }
-      if (!(stmt = xa_store_prepare (store,
-                                     "SELECT a.id, o.id, a.school_year, o.uuid, o.code, o.name FROM agreement a"
-                                     " JOIN organisation o ON o.id = a.organisation_id WHERE a.uuid = ?",
-                                     error)))
-        return FALSE;
-      xa_statement_bind_text (stmt, 1, import->agreement_uuid);
-    }
-  else if (import->school_uuid != NULL)
-    {
-      if (import->copy != XA_ARCHIVE_COPY_NONE || import->school_year < 1990 || import->school_year > 2200)
-        {
-          g_set_error_literal (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_INVALID,
-                               import->copy != XA_ARCHIVE_COPY_NONE
-                               ? _("An original (区教委存 or 学校存) is the original of an agreement: name the agreement")
-                               : _("A file linked to a school is linked to a school year too"));
-          return FALSE;
-        }
-      if (!(stmt = xa_store_prepare (store,
-                                     "SELECT 0, o.id, ?, o.uuid, o.code, o.name FROM organisation o"
-                                     " WHERE o.uuid = ? AND o.kind = 'school'",
-                                     error)))
-        return FALSE;
-      xa_statement_bind_int (stmt, 1, import->school_year);
-      xa_statement_bind_text (stmt, 2, import->school_uuid);
-    }
-  else
-    {
-      if (import->copy != XA_ARCHIVE_COPY_NONE)
-        {
-          g_set_error_literal (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_INVALID,
-                               _("An original (区教委存 or 学校存) is the original of an agreement: name the agreement"));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if ((step = xa_statement_step (stmt, error)) == XA_STEP_ERROR)
-    return FALSE;
-  if (step == XA_STEP_DONE)
-    {
-      g_set_error_literal (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_NOT_FOUND,
-                           import->agreement_uuid != NULL
-                           ? _("The agreement to link the files to was not found")
-                           : _("The school to link the files to is not in the register"));
-      return FALSE;
-    }
-
-  resolved->agreement_id = xa_statement_get_int64 (stmt, 0);
-  resolved->organisation_id = xa_statement_get_int64 (stmt, 1);
-  resolved->school_year = xa_statement_get_int (stmt, 2);
-  resolved->school_uuid = g_strdup (xa_statement_get_text (stmt, 3));
-  resolved->school_code = g_strdup (xa_statement_get_text_or_null (stmt, 4));
-  resolved->school_name = g_strdup (xa_statement_get_text (stmt, 5));
-  return TRUE;
-}
-
-/* The item of the same bytes and the same link, if there is one. */
-static XaArchiveItem *
-find_duplicate (XaStore     *store,
-                const char  *sha256,
-                Resolved    *resolved,
-                XaArchiveCopy copy,
-                GError     **error)
-{
-  g_autofree char *sql = g_strconcat (_xa_archive_item_columns,
-                                      " WHERE i.blob_sha256 = ? AND coalesce (i.agreement_id, 0) = ?"
-                                      " AND coalesce (i.copy, '') = ? AND coalesce (i.organisation_id, 0) = ?"
-                                      " AND coalesce (i.school_year, 0) = ? ORDER BY i.id",
-                                      NULL);
-  g_autoptr(XaStatement) stmt = NULL;
-  const char *copy_key = xa_archive_copy_to_key (copy);
-  XaStep step;
-
-  if (!(stmt = xa_store_prepare (store, sql, error)))
-    return NULL;
-  xa_statement_bind_text (stmt, 1, sha256);
-  xa_statement_bind_int64 (stmt, 2, resolved->agreement_id);
-  xa_statement_bind_text (stmt, 3, copy_key ? copy_key : "");
-  xa_statement_bind_int64 (stmt, 4, resolved->organisation_id);
-  xa_statement_bind_int (stmt, 5, resolved->school_year);
-  if ((step = xa_statement_step (stmt, error)) != XA_STEP_ROW)
-    return NULL;
-
-  return _xa_archive_item_from_row (stmt);
-}
-
 static char *
 audit_detail (ImportFile  *file,
               const char  *sha256,
               const char  *kind,
-              Resolved    *resolved,
+              XaArchiveResolved *resolved,
               XaArchiveCopy copy)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
@@ -314,7 +189,8 @@ import_func (XaStore   *store,
              GError   **error)
 {
   Import *import = user_data;
-  g_auto(Resolved) resolved = { 0 };
+  g_auto(XaArchiveResolved) resolved = { 0 };
+  XaArchiveLink link = { import->agreement_uuid, import->copy, import->school_uuid, import->school_year };
   XaArchiveKind kind = import->kind;
   XaArchiveRetention retention = import->retention;
 
@@ -323,7 +199,7 @@ import_func (XaStore   *store,
   g_ptr_array_set_size (import->duplicates, 0);
   g_ptr_array_set_size (import->existing, 0);
 
-  if (!resolve_link (store, import, &resolved, error))
+  if (!_xa_archive_resolve_link (store, &link, &resolved, error))
     return FALSE;
 
   if (kind == 0)
@@ -351,7 +227,7 @@ import_func (XaStore   *store,
           return FALSE;
         }
 
-      if ((existing = find_duplicate (store, sha256, &resolved, import->copy, &local_error)))
+      if ((existing = _xa_archive_find_duplicate (store, sha256, &resolved, import->copy, NULL, &local_error)))
         {
           g_ptr_array_add (import->duplicates,
                            g_strdup_printf (_("“%s” is archived already, as “%s” imported on %.10s; it was not stored again"),
@@ -384,21 +260,7 @@ import_func (XaStore   *store,
       else
         xa_statement_bind_null (insert, 6);
       xa_statement_bind_text (insert, 7, xa_archive_kind_to_key (kind));
-      if (resolved.agreement_id != 0)
-        xa_statement_bind_int64 (insert, 8, resolved.agreement_id);
-      else
-        xa_statement_bind_null (insert, 8);
-      xa_statement_bind_text_or_null (insert, 9, xa_archive_copy_to_key (import->copy));
-      if (resolved.organisation_id != 0)
-        {
-          xa_statement_bind_int64 (insert, 10, resolved.organisation_id);
-          xa_statement_bind_int (insert, 11, resolved.school_year);
-        }
-      else
-        {
-          xa_statement_bind_null (insert, 10);
-          xa_statement_bind_null (insert, 11);
-        }
+      _xa_archive_bind_link (insert, 8, &resolved, import->copy);
       xa_statement_bind_text (insert, 12, xa_archive_retention_to_key (retention));
       xa_statement_bind_text (insert, 13, import->notes);
       xa_statement_bind_text (insert, 14, now);

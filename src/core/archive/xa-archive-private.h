@@ -29,6 +29,35 @@ const char    *_xa_archive_sniff_media_type (GBytes      *content);
 int            _xa_archive_count_pages      (GBytes      *content,
                                              const char  *media_type);
 
+/* What a link names, as found in the store (xa-archive-link.c). */
+typedef struct
+{
+  gint64  agreement_id;        /* 0: none */
+  gint64  organisation_id;     /* 0: none */
+  int     school_year;
+  char   *school_uuid;
+  char   *school_code;
+  char   *school_name;
+} XaArchiveResolved;
+
+void           _xa_archive_resolved_clear  (XaArchiveResolved    *resolved);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XaArchiveResolved, _xa_archive_resolved_clear)
+
+gboolean       _xa_archive_resolve_link    (XaStore              *store,
+                                            const XaArchiveLink  *link,
+                                            XaArchiveResolved    *resolved,
+                                            GError              **error);
+void           _xa_archive_bind_link       (XaStatement          *stmt,
+                                            int                   first,
+                                            XaArchiveResolved    *resolved,
+                                            XaArchiveCopy         copy);
+XaArchiveItem *_xa_archive_find_duplicate  (XaStore              *store,
+                                            const char           *sha256,
+                                            XaArchiveResolved    *resolved,
+                                            XaArchiveCopy         copy,
+                                            const char           *except_uuid,
+                                            GError              **error);
+
 /* The board's row (xa-archive-board-row.c). */
 typedef struct
 {

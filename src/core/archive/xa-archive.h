@@ -88,6 +88,12 @@ GPtrArray      *xa_archive_import_files_finish (XaArchive            *self,
                                                 GPtrArray           **duplicates,
                                                 GError              **error);
 
+/* Linking anew (xa-archive-link.c) */
+XaArchiveItem  *xa_archive_relink        (XaArchive            *self,
+                                          const char           *uuid,
+                                          const XaArchiveLink  *link,
+                                          GError              **error);
+
 /* Reading (xa-archive.c) */
 GPtrArray      *xa_archive_list          (XaArchive            *self,
                                           const XaArchiveFilter *filter,

@@ -309,6 +309,115 @@ test_import_async (Fixture       *fixture,
   g_assert_cmpint (count_items (fixture), ==, 2);
 }
 
+/* A scan imported unlinked is linked later to its agreement's original, and shows on
+ * the board; a second item of the same file cannot take the same link; an item goes
+ * back to no link. The stored file is the same throughout. */
+static void
+test_relink (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaAgreement) agreement = make_agreement (fixture, 0, XA_AGREEMENT_STATE_SIGNED);
+  g_autofree char *pdf = write_file (fixture, "未归类扫描.pdf", pdf_bytes, strlen (pdf_bytes));
+  XaArchiveLink none = { 0 };
+  XaArchiveLink original = { .agreement_uuid = xa_agreement_get_uuid (agreement), .copy = XA_ARCHIVE_COPY_SCHOOL,
+                             .notes = "第2页盖章清晰" };
+  XaArchiveLink school_year = { .school_uuid = school_uuid (fixture, 1), .school_year = 2022,
+                                .retention = XA_ARCHIVE_RETENTION_10_YEARS };
+  g_autoptr(XaArchiveItem) item = xa_archive_import_file (fixture->archive, pdf, &none, NULL, &error);
+  g_autoptr(XaArchiveItem) second = NULL;
+  g_autoptr(XaArchiveItem) linked = NULL;
+  g_autoptr(XaArchiveItem) moved = NULL;
+  g_autoptr(XaArchiveItem) refused = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (xa_archive_item_get_linked (item));
+  linked = xa_archive_relink (fixture->archive, xa_archive_item_get_uuid (item), &original, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_archive_item_get_copy (linked), ==, XA_ARCHIVE_COPY_SCHOOL);
+  g_assert_cmpstr (xa_archive_item_get_agreement_uuid (linked), ==, xa_agreement_get_uuid (agreement));
+  g_assert_cmpint (xa_archive_item_get_school_year (linked), ==, 2021);
+  g_assert_cmpstr (xa_archive_item_get_notes (linked), ==, "第2页盖章清晰");
+  g_assert_cmpstr (xa_archive_item_get_sha256 (linked), ==, xa_archive_item_get_sha256 (item));
+  rows = xa_archive_read_board (fixture->archive, 2021, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (xa_archive_board_row_get_agreement_uuid (g_ptr_array_index (rows, i)), xa_agreement_get_uuid (agreement)))
+      g_assert_nonnull (xa_archive_board_row_get_school_back (g_ptr_array_index (rows, i)));
+
+  /* The same bytes imported again unlinked, then given the same link: refused. */
+  second = xa_archive_import_file (fixture->archive, pdf, &none, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_archive_item_get_uuid (second), !=, xa_archive_item_get_uuid (item));
+  refused = xa_archive_relink (fixture->archive, xa_archive_item_get_uuid (second), &original, &error);
+  g_assert_null (refused);
+  g_assert_error (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  moved = xa_archive_relink (fixture->archive, xa_archive_item_get_uuid (item), &school_year, &error);
+  g_assert_no_error (error);
+  g_assert_null (xa_archive_item_get_agreement_uuid (moved));
+  g_assert_cmpint (xa_archive_item_get_copy (moved), ==, XA_ARCHIVE_COPY_NONE);
+  g_assert_cmpint (xa_archive_item_get_school_year (moved), ==, 2022);
+  g_assert_cmpint (xa_archive_item_get_retention (moved), ==, XA_ARCHIVE_RETENTION_10_YEARS);
+  g_assert_cmpint (xa_archive_item_get_kind (moved), ==, xa_archive_item_get_kind (item));
+  g_clear_object (&moved);
+
+  /* Back to no link: the second item is that file unlinked already. */
+  g_assert_null (xa_archive_relink (fixture->archive, xa_archive_item_get_uuid (item), &none, &error));
+  g_assert_error (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_INVALID);
+  g_clear_error (&error);
+  moved = xa_archive_relink (fixture->archive, xa_archive_item_get_uuid (second), &school_year, &error);
+  g_assert_null (moved);
+  g_assert_error (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_null (xa_archive_relink (fixture->archive, "00000000-0000-4000-8000-000000000000", &none, &error));
+  g_assert_error (error, XA_ARCHIVE_ERROR, XA_ARCHIVE_ERROR_NOT_FOUND);
+  xa_test_assert_chain_holds (store_of (fixture));
+}
+
+/* A move to another engine (or a file) takes the archive with it: its items, their
+ * links and their bytes, and the audit chain holds there. */
+static void
+test_copy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaAgreement) agreement = make_agreement (fixture, 0, XA_AGREEMENT_STATE_SIGNED);
+  g_autofree char *pdf = write_file (fixture, "区教委存.pdf", pdf_bytes, strlen (pdf_bytes));
+  g_autofree char *tiff = write_tiff (fixture, "扫描.tif", 2);
+  XaArchiveLink link = { .agreement_uuid = xa_agreement_get_uuid (agreement), .copy = XA_ARCHIVE_COPY_COMMISSION };
+  g_autoptr(XaArchiveItem) original = xa_archive_import_file (fixture->archive, pdf, &link, NULL, &error);
+  g_autoptr(XaArchiveItem) scan = xa_archive_import_file (fixture->archive, tiff, NULL, NULL, &error);
+  g_autoptr(XaStore) other = xa_test_store_new ();
+  g_autoptr(XaArchive) archive = xa_archive_new (other);
+  g_autoptr(XaArchiveItem) copied = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (xa_store_copy (store_of (fixture), other, NULL, &error));
+  g_assert_no_error (error);
+
+  copied = xa_archive_dup_item (archive, xa_archive_item_get_uuid (original), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (xa_archive_item_get_agreement_uuid (copied), ==, xa_agreement_get_uuid (agreement));
+  g_assert_cmpint (xa_archive_item_get_copy (copied), ==, XA_ARCHIVE_COPY_COMMISSION);
+  content = xa_archive_dup_content (archive, copied, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (content, NULL), g_bytes_get_size (content), pdf_bytes, strlen (pdf_bytes));
+  g_clear_object (&copied);
+  copied = xa_archive_dup_item (archive, xa_archive_item_get_uuid (scan), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_archive_item_get_pages (copied), ==, 2);
+  problems = xa_archive_check (archive, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  xa_test_assert_chain_holds (other);
+}
+
 static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
@@ -548,6 +657,34 @@ test_check (Fixture       *fixture,
     problem = only_problem (fixture);
     g_assert_cmpint (problem->kind, ==, XA_BLOB_PROBLEM_STRAY);
     g_assert_cmpstr (problem->path, ==, stray);
+    g_clear_pointer (&problem, xa_blob_problem_free);
+    g_assert_cmpint (g_unlink (stray), ==, 0);
+  }
+
+  /* The blob table's row gone behind the app's back: the archived file that names it is
+   * named, and its file under blobs/ is then a stray. */
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA foreign_keys = OFF; DELETE FROM blob WHERE sha256 = '%s';"
+                                            " PRAGMA foreign_keys = ON;", xa_archive_item_get_sha256 (photo));
+    g_autoptr(GPtrArray) found = NULL;
+    gboolean unlisted = FALSE, stray = FALSE;
+
+    g_assert_true (xa_store_exec (store_of (fixture), sql, &error));
+    g_assert_no_error (error);
+    found = xa_archive_check (fixture->archive, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < found->len; i++)
+      {
+        XaBlobProblem *p = g_ptr_array_index (found, i);
+
+        g_test_message ("check: %s", p->message);
+        if (p->kind == XA_BLOB_PROBLEM_UNLISTED)
+          unlisted = strstr (p->message, "照片.jpg") != NULL;
+        if (p->kind == XA_BLOB_PROBLEM_STRAY)
+          stray = TRUE;
+      }
+    g_assert_true (unlisted);
+    g_assert_true (stray);
   }
 }
 
@@ -751,6 +888,8 @@ main (int   argc,
 
   g_test_add ("/archive/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/archive/import-async", Fixture, NULL, fixture_set_up, test_import_async, fixture_tear_down);
+  g_test_add ("/archive/relink", Fixture, NULL, fixture_set_up, test_relink, fixture_tear_down);
+  g_test_add ("/archive/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
   g_test_add ("/archive/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/archive/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
   g_test_add ("/archive/due", Fixture, NULL, fixture_set_up, test_due, fixture_tear_down);
