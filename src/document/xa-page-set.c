@@ -201,6 +201,7 @@ xa_page_set_request_new (XaAgreementBook *book,
   request->uuid = g_strdup (uuid);
   request->copies = copies;
   request->fonts = g_object_ref (fonts);
+  request->page_codes = TRUE;
   return request;
 }
 
@@ -229,6 +230,7 @@ xa_page_set_request_lay_out (XaPageSetRequest  *request,
   g_autoptr(XaAgreement) agreement = NULL;
   g_autoptr(XaTemplate) template = NULL;
   XaAgreementCopy copies[2];
+  XaPageSet *pages;
   guint n_copies;
 
   g_return_val_if_fail (request != NULL, NULL);
@@ -238,7 +240,9 @@ xa_page_set_request_lay_out (XaPageSetRequest  *request,
     return NULL;
 
   n_copies = xa_copies_to_array (request->copies, copies);
-  return xa_page_set_new_for_agreement (agreement, template, copies, n_copies, request->fonts);
+  pages = xa_page_set_new_for_agreement (agreement, template, copies, n_copies, request->fonts);
+  xa_page_set_set_page_codes (pages, request->page_codes);
+  return pages;
 }
 
 /**

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-agreement-export.h"
+#include "xa-ui-utils.h"
 #include "document/xa-pdf-export.h"
 #include "core/store/xa-store-audit.h"
 
@@ -52,12 +53,16 @@ xa_agreement_export_async (XaAgreementBook     *book,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  XaPageSetRequest *request;
+
   g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
   g_return_if_fail (uuid != NULL);
   g_return_if_fail (XA_IS_FONT_RESOLVER (fonts));
   g_return_if_fail (G_IS_FILE (file));
 
-  xa_pdf_export_async (agreement_pages, xa_page_set_request_new (book, uuid, copies, fonts),
+  request = xa_page_set_request_new (book, uuid, copies, fonts);
+  request->page_codes = xa_settings_get_page_codes ();
+  xa_pdf_export_async (agreement_pages, request,
                        (GDestroyNotify) xa_page_set_request_free, file, cancellable, callback, user_data);
 }
 

@@ -433,20 +433,24 @@ test_scan_bad_files (Fixture       *fixture,
     }
 }
 
-/* The codes can be left off, and then nothing on the page is a code. */
+/* The codes can be left off, as the preferences and `agreement render --no-page-codes`
+ * ask, and then nothing on the page is a code. */
 static void
 test_codes_off (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(XaTemplate) template = xa_agreement_book_dup_template (fixture->store.book, fixture->first, &error);
-  XaAgreementCopy copy = XA_AGREEMENT_COPY_SCHOOL;
-  g_autoptr(XaPageSet) pages = xa_page_set_new_for_agreement (fixture->first, template, &copy, 1, fixture->fonts);
+  g_autoptr(XaPageSetRequest) request = xa_page_set_request_new (fixture->store.book, xa_agreement_get_uuid (fixture->first),
+                                                                 XA_COPIES_SCHOOL, fixture->fonts);
+  g_autoptr(XaPageSet) pages = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "plain.pdf", NULL);
   g_autoptr(GArray) scanned = NULL;
 
-  xa_page_set_set_page_codes (pages, FALSE);
+  g_assert_true (request->page_codes);
+  request->page_codes = FALSE;
+  pages = xa_page_set_request_lay_out (request, &error);
+  g_assert_no_error (error);
   pdf = xa_page_set_render_pdf (pages, &error);
   g_assert_no_error (error);
   g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
