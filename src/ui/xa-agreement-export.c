@@ -17,7 +17,8 @@
 #include "core/store/xa-store-audit.h"
 
 /* In the worker (xa-pdf-export.c): the agreement as stored, in the originals chosen,
- * with the audit chain's head, so that the file shows which state of the store it holds. */
+ * with the audit chain's head, so that the file shows which state of the store it holds,
+ * and its pages' codes unless the preferences leave them out. */
 static XaPageSet *
 agreement_pages (gpointer   data,
                  GError   **error)
@@ -31,6 +32,7 @@ agreement_pages (gpointer   data,
     return NULL;
 
   xa_page_set_set_keywords (pages, head);
+  xa_page_set_set_page_codes (pages, xa_settings_get_page_codes ());
   return g_steal_pointer (&pages);
 }
 
@@ -53,16 +55,12 @@ xa_agreement_export_async (XaAgreementBook     *book,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  XaPageSetRequest *request;
-
   g_return_if_fail (XA_IS_AGREEMENT_BOOK (book));
   g_return_if_fail (uuid != NULL);
   g_return_if_fail (XA_IS_FONT_RESOLVER (fonts));
   g_return_if_fail (G_IS_FILE (file));
 
-  request = xa_page_set_request_new (book, uuid, copies, fonts);
-  request->page_codes = xa_settings_get_page_codes ();
-  xa_pdf_export_async (agreement_pages, request,
+  xa_pdf_export_async (agreement_pages, xa_page_set_request_new (book, uuid, copies, fonts),
                        (GDestroyNotify) xa_page_set_request_free, file, cancellable, callback, user_data);
 }
 
