@@ -463,6 +463,99 @@ test_codes_off (Fixture       *fixture,
     g_assert_null (g_array_index (scanned, XaScanPage, i).codes[0]);
 }
 
+/* Draws @page of @layout on white at @scale. */
+static cairo_surface_t *
+draw_page (XaPageLayout *layout,
+           guint         page,
+           double        scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (XA_PAGE_WIDTH * scale),
+                                                         (int) (XA_PAGE_HEIGHT * scale));
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  xa_page_layout_draw_page (layout, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The code stands in the foot, outside the GB/T 9704 text area, 12 to 16 mm square,
+ * opposite the page number; in the PDF it is drawn, not an image. */
+static void
+test_code_placement (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = xa_agreement_book_dup_template (fixture->store.book, fixture->first, &error);
+  g_autoptr(XaPageLayout) coded = xa_agreement_layout_new_for_agreement (fixture->first, template,
+                                                                         XA_AGREEMENT_COPY_SCHOOL, fixture->fonts);
+  g_autoptr(XaPageLayout) plain = xa_agreement_layout_new_for_agreement (fixture->first, template,
+                                                                         XA_AGREEMENT_COPY_SCHOOL, fixture->fonts);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  double scale = 4;  /* 288 dpi */
+  double mm = scale * 72 / 25.4;
+
+  g_assert_true (xa_page_layout_has_page_mark (coded));
+  xa_page_layout_set_page_mark (plain, NULL, NULL, NULL);
+  g_assert_false (xa_page_layout_has_page_mark (plain));
+
+  for (guint page = 0; page < 2; page++)
+    {
+      cairo_surface_t *with = draw_page (coded, page, scale);
+      cairo_surface_t *without = draw_page (plain, page, scale);
+      int width = cairo_image_surface_get_width (with);
+      int height = cairo_image_surface_get_height (with);
+      int stride = cairo_image_surface_get_stride (with);
+      const guint8 *a = cairo_image_surface_get_data (with);
+      const guint8 *b = cairo_image_surface_get_data (without);
+      int left = width, right = -1, top = height, bottom = -1;
+
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          if (((const guint32 *) (a + (gsize) y * stride))[x] != ((const guint32 *) (b + (gsize) y * stride))[x])
+            {
+              left = MIN (left, x);
+              right = MAX (right, x);
+              top = MIN (top, y);
+              bottom = MAX (bottom, y);
+            }
+
+      g_assert_cmpint (right, >=, 0);
+      g_assert_cmpfloat (top, >, (XA_TEXT_TOP + XA_TEXT_HEIGHT) * scale + 4 * mm);
+      g_assert_cmpfloat (bottom, <, height - 10 * mm);
+      g_assert_cmpfloat (right - left + 1, >=, 12 * mm);
+      g_assert_cmpfloat (right - left + 1, <=, 16 * mm);
+      g_assert_cmpint (ABS ((right - left) - (bottom - top)), <=, 2);  /* square, but for antialiasing */
+      /* Inside the text column's width: left on odd pages (the number is right), right
+       * on even pages. */
+      g_assert_cmpfloat (left, >=, XA_TEXT_LEFT * scale - 1);
+      g_assert_cmpfloat (right, <=, (XA_TEXT_LEFT + XA_TEXT_WIDTH) * scale + 1);
+      if (page % 2 == 0)
+        g_assert_cmpfloat (left, <, (XA_TEXT_LEFT + XA_TEXT_WIDTH / 2) * scale);
+      else
+        g_assert_cmpfloat (left, >, (XA_TEXT_LEFT + XA_TEXT_WIDTH / 2) * scale);
+
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+    }
+
+  pdf = xa_page_layout_render_pdf (coded, &error);
+  g_assert_no_error (error);
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      GList *images = poppler_page_get_image_mapping (page);
+
+      g_assert_null (images);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +566,7 @@ main (int   argc,
   g_test_add ("/scan-back/changed-since", Fixture, NULL, fixture_set_up, test_scan_changed_since, fixture_tear_down);
   g_test_add ("/scan-back/images", Fixture, NULL, fixture_set_up, test_scan_images, fixture_tear_down);
   g_test_add ("/scan-back/bad-files", Fixture, NULL, fixture_set_up, test_scan_bad_files, fixture_tear_down);
+  g_test_add ("/scan-back/code-placement", Fixture, NULL, fixture_set_up, test_code_placement, fixture_tear_down);
   g_test_add ("/scan-back/codes-off", Fixture, NULL, fixture_set_up, test_codes_off, fixture_tear_down);
 
   return g_test_run ();
