@@ -28,6 +28,15 @@ int             xa_agreement_copy_party_index (XaTemplate     *template,
 void            xa_agreement_layout_add_page_codes (XaPageLayout *layout,
                                                     const char   *agreement_uuid,
                                                     int           copy);
+void            xa_agreement_layout_add_page_codes_full (XaPageLayout *layout,
+                                                         const char   *agreement_uuid,
+                                                         int           copy,
+                                                         guint         first_page,
+                                                         guint         n_pages);
+void            xa_agreement_add_succession_codes (XaPageLayout *layout,
+                                                   XaPageLayout *succession,
+                                                   const char   *agreement_uuid,
+                                                   int           copy);
 XaScanExpected *xa_agreement_dup_scan_expected (XaAgreement    *agreement,
                                                 XaTemplate     *template,
                                                 int             copy,

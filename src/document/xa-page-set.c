@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "xa-page-set.h"
+#include "xa-page-code.h"
 #include "xa-pdf-export.h"
 #include "xa-pdf-file.h"
 #include "xa-subset-fonts.h"
@@ -168,6 +169,9 @@ xa_page_set_new_for_agreement (XaAgreement           *agreement,
       XaAgreementCopy copy = g_array_index (originals, XaAgreementCopy, i);
       g_autoptr(XaPageLayout) layout = xa_agreement_layout_new_for_agreement (agreement, template, copy, fonts);
       g_autoptr(XaPageLayout) succession = xa_succession_layout_new (agreement, template, copy, fonts);
+
+      xa_agreement_add_succession_codes (layout, succession, xa_agreement_get_uuid (agreement),
+                                         xa_agreement_copy_party_index (template, copy));
 
       xa_page_set_add (self, layout);
       if (succession != NULL)

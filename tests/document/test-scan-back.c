@@ -32,6 +32,7 @@ typedef struct
   XaFontResolver  *fonts;
   XaAgreement     *first;
   XaAgreement     *second;
+  GListModel      *agreements;
   XaPageCodeStore  store;
   char            *dir;
   GRand           *rand;
@@ -45,13 +46,14 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GListModel) agreements = NULL;
   XaAgreementBook *book;
 
-  fixture->workspace = xa_test_workspace_new_in_memory (NULL, 2);
+  fixture->workspace = xa_test_workspace_new_in_memory (NULL, data != NULL ? GPOINTER_TO_UINT (data) : 2);
   book = xa_workspace_get_agreements (fixture->workspace);
   xa_agreement_book_generate_all (book, 2021, NULL, &error);
   g_assert_no_error (error);
   agreements = xa_agreement_book_list_year (book, 2021, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (agreements), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (agreements), >=, 2);
+  fixture->agreements = g_object_ref (agreements);
   fixture->first = g_list_model_get_item (agreements, 0);
   fixture->second = g_list_model_get_item (agreements, 1);
   fixture->fonts = xa_font_resolver_new ();
@@ -71,6 +73,7 @@ fixture_tear_down (Fixture       *fixture,
   g_rand_free (fixture->rand);
   g_clear_object (&fixture->first);
   g_clear_object (&fixture->second);
+  g_clear_object (&fixture->agreements);
   g_clear_object (&fixture->fonts);
   g_assert_finalize_object (fixture->workspace);
 }
@@ -463,6 +466,45 @@ test_codes_off (Fixture       *fixture,
     g_assert_null (g_array_index (scanned, XaScanPage, i).codes[0]);
 }
 
+/* A school whose 第一责任人 changed during the year prints the successor's
+ * acknowledgement after its agreement: the original's last page, coded as such. */
+static void
+test_scan_with_succession (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(XaAgreement) agreement = NULL;
+  g_autoptr(PopplerDocument) printed = NULL;
+  g_autoptr(XaScanMatch) match = NULL;
+  g_autofree char *path = NULL;
+  cairo_surface_t *sheets[16];
+  int n;
+
+  for (guint i = 0; i < g_list_model_get_n_items (fixture->agreements) && agreement == NULL; i++)
+    {
+      g_autoptr(XaAgreement) candidate = g_list_model_get_item (fixture->agreements, i);
+
+      if (xa_agreement_get_successor (candidate) != NULL)
+        agreement = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (agreement);
+
+  printed = print_agreement (fixture, agreement, XA_AGREEMENT_COPY_COMMISSION);
+  n = poppler_document_get_n_pages (printed);
+  g_assert_cmpint (n, <=, (int) G_N_ELEMENTS (sheets));
+  for (int p = 0; p < n; p++)
+    sheets[p] = scan_sheet (fixture, printed, p, 0.7);
+  path = write_scan_pdf (fixture, "succession.pdf", sheets, n);
+  for (int p = 0; p < n; p++)
+    cairo_surface_destroy (sheets[p]);
+
+  match = match_files (fixture, (const char * const []) { path, NULL });
+  g_assert_cmpstr (match->agreement, ==, xa_agreement_get_uuid (agreement));
+  g_assert_cmpuint (match->n_pages, ==, (guint) n);
+  g_assert_cmpuint (g_strv_length (match->expected->hashes), ==, (guint) n);
+  g_assert_cmpuint (g_array_index (match->order, guint, n - 1), ==, (guint) n - 1);
+  g_assert_true (xa_scan_match_is_complete (match));
+}
+
 /* Draws @page of @layout on white at @scale. */
 static cairo_surface_t *
 draw_page (XaPageLayout *layout,
@@ -567,6 +609,8 @@ main (int   argc,
   g_test_add ("/scan-back/images", Fixture, NULL, fixture_set_up, test_scan_images, fixture_tear_down);
   g_test_add ("/scan-back/bad-files", Fixture, NULL, fixture_set_up, test_scan_bad_files, fixture_tear_down);
   g_test_add ("/scan-back/code-placement", Fixture, NULL, fixture_set_up, test_code_placement, fixture_tear_down);
+  g_test_add ("/scan-back/succession", Fixture, GUINT_TO_POINTER (6), fixture_set_up, test_scan_with_succession,
+              fixture_tear_down);
   g_test_add ("/scan-back/codes-off", Fixture, NULL, fixture_set_up, test_codes_off, fixture_tear_down);
 
   return g_test_run ();
