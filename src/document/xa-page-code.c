@@ -35,34 +35,16 @@ page_code_free (gpointer data)
   g_free (code);
 }
 
-/**
- * xa_page_code_draw:
- * @x: the left edge of the code, its quiet zone outside
- * @y: its top edge
- * @module: the side of one module, in the user space of @cr
- * @size: (out) (optional): the side of the code drawn, its quiet zone left out
- *
- * Draws @text as a QR code (level M, the smallest version that holds it) in black:
- * each row's runs of dark modules as one rectangle, filled at once. The caller keeps
- * four modules around it clear.
- *
- * Returns: whether @text could be encoded
- */
-gboolean
-xa_page_code_draw (cairo_t    *cr,
-                   const char *text,
-                   double      x,
-                   double      y,
-                   double      module,
-                   double     *size)
+/* Each row's runs of dark modules as one rectangle, filled at once, in black. */
+static void
+draw_modules (cairo_t      *cr,
+              const QRcode *qr,
+              double        x,
+              double        y,
+              double        module)
 {
-  QRcode *qr = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-  int width;
+  int width = qr->width;
 
-  if (qr == NULL)
-    return FALSE;
-
-  width = qr->width;
   cairo_save (cr);
   cairo_new_path (cr);
   for (int row = 0; row < width; row++)
@@ -86,11 +68,14 @@ xa_page_code_draw (cairo_t    *cr,
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   cairo_fill (cr);
   cairo_restore (cr);
+}
 
-  if (size != NULL)
-    *size = width * module;
-  QRcode_free (qr);
-  return TRUE;
+static QRcode *
+encode (const char *text)
+{
+  /* Level M, the smallest version that holds it; the upper-case text goes in the
+   * alphanumeric mode. */
+  return QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
 }
 
 /* In the foot, the top of the code level with the top of the page number (7 mm under
@@ -111,19 +96,18 @@ draw_agreement_code (XaPageLayout *layout,
   QRcode *qr;
   double width, height, side, x, y;
 
-  if (text == NULL || (qr = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1)) == NULL)
-    return;
-  side = qr->width * XA_PAGE_CODE_MODULE;
-  QRcode_free (qr);
-
   xa_page_layout_get_page_size (layout, &width, &height);
   if (width > height)
     return;  /* a turned page has no foot of its own; agreements are upright */
+  if (text == NULL || (qr = encode (text)) == NULL)
+    return;
+  side = qr->width * XA_PAGE_CODE_MODULE;
 
   /* By the layout's own page, as its page number goes. */
   x = (page + 1) % 2 == 1 ? XA_TEXT_LEFT : XA_TEXT_LEFT + XA_TEXT_WIDTH - side;
   y = XA_TEXT_TOP + XA_TEXT_HEIGHT + 7 * 72 / 25.4;
-  xa_page_code_draw (cr, text, x, y, XA_PAGE_CODE_MODULE, NULL);
+  draw_modules (cr, qr, x, y, XA_PAGE_CODE_MODULE);
+  QRcode_free (qr);
 }
 
 /**
