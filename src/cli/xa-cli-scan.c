@@ -134,10 +134,26 @@ print_json (XaScanMatch *match,
   xa_cli_print_json_array (root);
 }
 
+/* The label of another original of an agreement in the store (学校存), or NULL. */
+static char *
+dup_copy_label (XaAgreementBook *book,
+                const char      *uuid,
+                int              copy)
+{
+  g_autoptr(XaAgreement) agreement = xa_agreement_book_dup_by_uuid (book, uuid, NULL);
+  g_autoptr(XaTemplate) template = agreement != NULL ? xa_agreement_book_dup_template (book, agreement, NULL) : NULL;
+
+  if (template == NULL || copy < 0)
+    return NULL;
+
+  return g_strdup (xa_agreement_copy_label_in (template, XA_AGREEMENT_COPY_PARTY (copy)));
+}
+
 /* Why a foreign page is not the scan's: whose page its code says it is. */
 static char *
-dup_foreign (XaScanMatch *match,
-             const char  *text)
+dup_foreign (XaScanMatch     *match,
+             XaAgreementBook *book,
+             const char      *text)
 {
   XaPageCode code;
   char *described;
@@ -148,7 +164,14 @@ dup_foreign (XaScanMatch *match,
   if (g_strcmp0 (code.agreement, match->agreement) != 0)
     described = g_strdup_printf (_("page %u of another agreement, %s"), code.page, code.agreement);
   else if (code.copy != match->copy)
-    described = g_strdup_printf (_("page %u of this agreement's other original"), code.page);
+    {
+      g_autofree char *label = dup_copy_label (book, code.agreement, code.copy);
+
+      described = label != NULL
+                  /* Translators: a page number, then the original's label (学校存) */
+                  ? g_strdup_printf (_("page %u of this agreement's original %s"), code.page, label)
+                  : g_strdup_printf (_("page %u of this agreement's other original"), code.page);
+    }
   else
     described = g_strdup_printf (_("page %u of another printing, of %u pages"), code.page, code.n_pages);
 
@@ -169,6 +192,7 @@ dup_numbers (GArray *numbers)
 /* The pages of one state, "scan.pdf p. 4, scan.pdf p. 6", under @heading. */
 static void
 print_pages (XaScanMatch     *match,
+             XaAgreementBook *book,
              GArray          *pages,
              XaScanPageState  state,
              const char      *heading)
@@ -190,7 +214,7 @@ print_pages (XaScanMatch     *match,
         g_string_append_printf (line, _("%s (page %u again)"), where, page->page);
       else if (state == XA_SCAN_PAGE_FOREIGN)
         {
-          g_autofree char *why = dup_foreign (match, page->code);
+          g_autofree char *why = dup_foreign (match, book, page->code);
 
           /* Translators: a scanned page, then whose page its code says it is */
           g_string_append_printf (line, _("%s (%s)"), where, why);
@@ -204,8 +228,9 @@ print_pages (XaScanMatch     *match,
 }
 
 static void
-print_text (XaScanMatch *match,
-            GArray      *pages)
+print_text (XaScanMatch     *match,
+            XaAgreementBook *book,
+            GArray          *pages)
 {
   if (match->agreement == NULL)
     g_print ("%s\t%s\n", C_("scan report", "Agreement"), _("none: no page carries an agreement's code; match the scan by hand"));
@@ -246,9 +271,9 @@ print_text (XaScanMatch *match,
 
       g_print ("%s\t%s\n", C_("scan report", "Missing pages"), numbers);
     }
-  print_pages (match, pages, XA_SCAN_PAGE_DUPLICATE, C_("scan report", "Duplicate pages"));
-  print_pages (match, pages, XA_SCAN_PAGE_FOREIGN, C_("scan report", "Foreign pages"));
-  print_pages (match, pages, XA_SCAN_PAGE_UNCODED, C_("scan report", "Without a code (match by hand)"));
+  print_pages (match, book, pages, XA_SCAN_PAGE_DUPLICATE, C_("scan report", "Duplicate pages"));
+  print_pages (match, book, pages, XA_SCAN_PAGE_FOREIGN, C_("scan report", "Foreign pages"));
+  print_pages (match, book, pages, XA_SCAN_PAGE_UNCODED, C_("scan report", "Without a code (match by hand)"));
   if (match->changed->len > 0)
     {
       g_autofree char *numbers = dup_numbers (match->changed);
@@ -288,7 +313,7 @@ xa_cli_scan_match (XaCli *cli)
   if (cli->json)
     print_json (match, pages);
   else
-    print_text (match, pages);
+    print_text (match, store.book, pages);
 
   if (!xa_scan_match_is_complete (match))
     {

@@ -14,13 +14,16 @@
 #include <qrencode.h>
 
 #include "xa-page-code.h"
+#include "xa-succession-renderer.h"
 #include "core/util/xa-school-year.h"
 
 /* What every page of one agreement's copy says, but its page and hash. */
 typedef struct
 {
-  char *agreement;
-  int   copy;
+  char  *agreement;
+  int    copy;
+  guint  first_page;  /* the number of the pages before this layout's in the document */
+  guint  n_pages;     /* the document's; 0 for the layout's own */
 } PageCode;
 
 static void
@@ -32,34 +35,16 @@ page_code_free (gpointer data)
   g_free (code);
 }
 
-/**
- * xa_page_code_draw:
- * @x: the left edge of the code, its quiet zone outside
- * @y: its top edge
- * @module: the side of one module, in the user space of @cr
- * @size: (out) (optional): the side of the code drawn, its quiet zone left out
- *
- * Draws @text as a QR code (level M, the smallest version that holds it) in black:
- * each row's runs of dark modules as one rectangle, filled at once. The caller keeps
- * four modules around it clear.
- *
- * Returns: whether @text could be encoded
- */
-gboolean
-xa_page_code_draw (cairo_t    *cr,
-                   const char *text,
-                   double      x,
-                   double      y,
-                   double      module,
-                   double     *size)
+/* Each row's runs of dark modules as one rectangle, filled at once, in black. */
+static void
+draw_modules (cairo_t      *cr,
+              const QRcode *qr,
+              double        x,
+              double        y,
+              double        module)
 {
-  QRcode *qr = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-  int width;
+  int width = qr->width;
 
-  if (qr == NULL)
-    return FALSE;
-
-  width = qr->width;
   cairo_save (cr);
   cairo_new_path (cr);
   for (int row = 0; row < width; row++)
@@ -83,11 +68,14 @@ xa_page_code_draw (cairo_t    *cr,
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   cairo_fill (cr);
   cairo_restore (cr);
+}
 
-  if (size != NULL)
-    *size = width * module;
-  QRcode_free (qr);
-  return TRUE;
+static QRcode *
+encode (const char *text)
+{
+  /* Level M, the smallest version that holds it; the upper-case text goes in the
+   * alphanumeric mode. */
+  return QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
 }
 
 /* In the foot, the top of the code level with the top of the page number (7 mm under
@@ -102,23 +90,24 @@ draw_agreement_code (XaPageLayout *layout,
   PageCode *code = user_data;
   g_autofree char *page_text = xa_page_layout_dup_page_text (layout, page);
   g_autofree char *hash = xa_page_code_hash_text (page_text);
-  XaPageCode full = { code->agreement, code->copy, page + 1, xa_page_layout_get_n_pages (layout), hash };
+  guint n_pages = code->n_pages > 0 ? code->n_pages : xa_page_layout_get_n_pages (layout);
+  XaPageCode full = { code->agreement, code->copy, code->first_page + page + 1, n_pages, hash };
   g_autofree char *text = xa_page_code_encode (&full);
   QRcode *qr;
   double width, height, side, x, y;
 
-  if (text == NULL || (qr = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1)) == NULL)
-    return;
-  side = qr->width * XA_PAGE_CODE_MODULE;
-  QRcode_free (qr);
-
   xa_page_layout_get_page_size (layout, &width, &height);
   if (width > height)
     return;  /* a turned page has no foot of its own; agreements are upright */
+  if (text == NULL || (qr = encode (text)) == NULL)
+    return;
+  side = qr->width * XA_PAGE_CODE_MODULE;
 
+  /* By the layout's own page, as its page number goes. */
   x = (page + 1) % 2 == 1 ? XA_TEXT_LEFT : XA_TEXT_LEFT + XA_TEXT_WIDTH - side;
   y = XA_TEXT_TOP + XA_TEXT_HEIGHT + 7 * 72 / 25.4;
-  xa_page_code_draw (cr, text, x, y, XA_PAGE_CODE_MODULE, NULL);
+  draw_modules (cr, qr, x, y, XA_PAGE_CODE_MODULE);
+  QRcode_free (qr);
 }
 
 /**
@@ -164,6 +153,24 @@ xa_agreement_layout_add_page_codes (XaPageLayout *layout,
                                     const char   *agreement_uuid,
                                     int           copy)
 {
+  xa_agreement_layout_add_page_codes_full (layout, agreement_uuid, copy, 0, 0);
+}
+
+/**
+ * xa_agreement_layout_add_page_codes_full:
+ * @first_page: how many pages of the same original come before @layout's
+ * @n_pages: the original's pages in all, or 0 for @layout's own
+ *
+ * The page codes of a layout that is a part of an original: the successor's
+ * acknowledgement printed after the agreement is its last page.
+ */
+void
+xa_agreement_layout_add_page_codes_full (XaPageLayout *layout,
+                                         const char   *agreement_uuid,
+                                         int           copy,
+                                         guint         first_page,
+                                         guint         n_pages)
+{
   PageCode *code;
 
   g_return_if_fail (XA_IS_PAGE_LAYOUT (layout));
@@ -172,7 +179,34 @@ xa_agreement_layout_add_page_codes (XaPageLayout *layout,
   code = g_new0 (PageCode, 1);
   code->agreement = g_strdup (agreement_uuid);
   code->copy = copy;
+  code->first_page = first_page;
+  code->n_pages = n_pages;
   xa_page_layout_set_page_mark (layout, draw_agreement_code, code, page_code_free);
+}
+
+/**
+ * xa_agreement_add_succession_codes:
+ * @layout: the agreement's original, with its page codes
+ * @succession: (nullable): the successor's acknowledgement printed after it
+ *
+ * Numbers the acknowledgement's page after the agreement's, and the agreement's pages
+ * of the whole, so that a scan of the original with its acknowledgement is whole.
+ */
+void
+xa_agreement_add_succession_codes (XaPageLayout *layout,
+                                   XaPageLayout *succession,
+                                   const char   *agreement_uuid,
+                                   int           copy)
+{
+  guint n_main, n_all;
+
+  if (succession == NULL || !xa_page_layout_has_page_mark (layout))
+    return;
+
+  n_main = xa_page_layout_get_n_pages (layout);
+  n_all = n_main + xa_page_layout_get_n_pages (succession);
+  xa_agreement_layout_add_page_codes_full (layout, agreement_uuid, copy, 0, n_all);
+  xa_agreement_layout_add_page_codes_full (succession, agreement_uuid, copy, n_main, n_all);
 }
 
 /**
@@ -180,7 +214,8 @@ xa_agreement_layout_add_page_codes (XaPageLayout *layout,
  * @copy: the party whose original, from 0; -1 for a copy without label
  *
  * What a scan of @agreement's original should show today: its pages laid out again
- * from the store, each page's text hashed as its code has it. The hashes are those of
+ * from the store (the successor's acknowledgement last, when there is one), each
+ * page's text hashed as its code has it. The hashes are those of
  * this machine's fonts: a page broken elsewhere with other fonts may differ.
  *
  * Returns: (transfer full): the expected pages
@@ -193,6 +228,7 @@ xa_agreement_dup_scan_expected (XaAgreement    *agreement,
 {
   XaAgreementCopy which = copy >= 0 ? XA_AGREEMENT_COPY_PARTY (copy) : XA_AGREEMENT_COPY_NONE;
   g_autoptr(XaPageLayout) layout = NULL;
+  g_autoptr(XaPageLayout) succession = NULL;
   g_autofree char *span = NULL;
   XaScanExpected *expected;
   GStrvBuilder *hashes;
@@ -203,14 +239,20 @@ xa_agreement_dup_scan_expected (XaAgreement    *agreement,
   g_return_val_if_fail (XA_IS_TEMPLATE (template), NULL);
 
   layout = xa_agreement_layout_new_for_agreement (agreement, template, which, fonts);
-  n_pages = xa_page_layout_get_n_pages (layout);
+  succession = xa_succession_layout_new (agreement, template, which, fonts);
   hashes = g_strv_builder_new ();
-  for (guint page = 0; page < n_pages; page++)
+  for (guint part = 0; part < 2; part++)
     {
-      g_autofree char *text = xa_page_layout_dup_page_text (layout, page);
-      g_autofree char *hash = xa_page_code_hash_text (text);
+      XaPageLayout *pages = part == 0 ? layout : succession;
 
-      g_strv_builder_add (hashes, hash);
+      n_pages = pages != NULL ? xa_page_layout_get_n_pages (pages) : 0;
+      for (guint page = 0; page < n_pages; page++)
+        {
+          g_autofree char *text = xa_page_layout_dup_page_text (pages, page);
+          g_autofree char *hash = xa_page_code_hash_text (text);
+
+          g_strv_builder_add (hashes, hash);
+        }
     }
 
   span = xa_school_year_format_span (xa_agreement_get_school_year (agreement));

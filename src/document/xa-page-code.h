@@ -5,8 +5,6 @@
 
 #pragma once
 
-#include <cairo.h>
-
 #include "xa-agreement-renderer.h"
 #include "core/agreements/xa-agreement.h"
 #include "core/agreements/xa-agreement-book.h"
@@ -17,17 +15,20 @@ G_BEGIN_DECLS
 /* A module of the printed QR code: 0.5 mm, three pixels of a 150 dpi scan. */
 #define XA_PAGE_CODE_MODULE  (0.5 * 72 / 25.4)
 
-gboolean        xa_page_code_draw             (cairo_t        *cr,
-                                               const char     *text,
-                                               double          x,
-                                               double          y,
-                                               double          module,
-                                               double         *size);
 int             xa_agreement_copy_party_index (XaTemplate     *template,
                                                XaAgreementCopy copy);
 void            xa_agreement_layout_add_page_codes (XaPageLayout *layout,
                                                     const char   *agreement_uuid,
                                                     int           copy);
+void            xa_agreement_layout_add_page_codes_full (XaPageLayout *layout,
+                                                         const char   *agreement_uuid,
+                                                         int           copy,
+                                                         guint         first_page,
+                                                         guint         n_pages);
+void            xa_agreement_add_succession_codes (XaPageLayout *layout,
+                                                   XaPageLayout *succession,
+                                                   const char   *agreement_uuid,
+                                                   int           copy);
 XaScanExpected *xa_agreement_dup_scan_expected (XaAgreement    *agreement,
                                                 XaTemplate     *template,
                                                 int             copy,

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The page engine's object, for the files that make it up: the layout itself
- * (xa-page-layout.c) and its PDF output (xa-page-layout-pdf.c).
+ * (xa-page-layout.c), its PDF output (xa-page-layout-pdf.c) and its pages' text and
+ * marks (xa-page-layout-marks.c).
  */
 
 #pragma once

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "xa-page-set.h"
+#include "xa-page-code.h"
 #include "xa-pdf-export.h"
 #include "xa-pdf-file.h"
 #include "xa-subset-fonts.h"
@@ -169,6 +170,9 @@ xa_page_set_new_for_agreement (XaAgreement           *agreement,
       g_autoptr(XaPageLayout) layout = xa_agreement_layout_new_for_agreement (agreement, template, copy, fonts);
       g_autoptr(XaPageLayout) succession = xa_succession_layout_new (agreement, template, copy, fonts);
 
+      xa_agreement_add_succession_codes (layout, succession, xa_agreement_get_uuid (agreement),
+                                         xa_agreement_copy_party_index (template, copy));
+
       xa_page_set_add (self, layout);
       if (succession != NULL)
         xa_page_set_add (self, succession);
@@ -201,6 +205,7 @@ xa_page_set_request_new (XaAgreementBook *book,
   request->uuid = g_strdup (uuid);
   request->copies = copies;
   request->fonts = g_object_ref (fonts);
+  request->page_codes = TRUE;
   return request;
 }
 
@@ -229,6 +234,7 @@ xa_page_set_request_lay_out (XaPageSetRequest  *request,
   g_autoptr(XaAgreement) agreement = NULL;
   g_autoptr(XaTemplate) template = NULL;
   XaAgreementCopy copies[2];
+  XaPageSet *pages;
   guint n_copies;
 
   g_return_val_if_fail (request != NULL, NULL);
@@ -238,7 +244,9 @@ xa_page_set_request_lay_out (XaPageSetRequest  *request,
     return NULL;
 
   n_copies = xa_copies_to_array (request->copies, copies);
-  return xa_page_set_new_for_agreement (agreement, template, copies, n_copies, request->fonts);
+  pages = xa_page_set_new_for_agreement (agreement, template, copies, n_copies, request->fonts);
+  xa_page_set_set_page_codes (pages, request->page_codes);
+  return pages;
 }
 
 /**

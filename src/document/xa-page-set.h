@@ -43,6 +43,7 @@ typedef struct
   char            *uuid;
   XaCopies         copies;
   XaFontResolver  *fonts;
+  gboolean         page_codes;  /* TRUE unless set otherwise: xa_page_set_set_page_codes() */
 } XaPageSetRequest;
 
 XaPageSetRequest *xa_page_set_request_new  (XaAgreementBook  *book,

@@ -12,11 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "xa-agreement-export.h"
+#include "xa-ui-utils.h"
 #include "document/xa-pdf-export.h"
 #include "core/store/xa-store-audit.h"
 
 /* In the worker (xa-pdf-export.c): the agreement as stored, in the originals chosen,
- * with the audit chain's head, so that the file shows which state of the store it holds. */
+ * with the audit chain's head, so that the file shows which state of the store it holds,
+ * and its pages' codes unless the preferences leave them out. */
 static XaPageSet *
 agreement_pages (gpointer   data,
                  GError   **error)
@@ -30,6 +32,7 @@ agreement_pages (gpointer   data,
     return NULL;
 
   xa_page_set_set_keywords (pages, head);
+  xa_page_set_set_page_codes (pages, xa_settings_get_page_codes ());
   return g_steal_pointer (&pages);
 }
 

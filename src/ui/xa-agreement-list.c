@@ -928,6 +928,7 @@ xa_agreement_list_export_all (XaAgreementList *self,
       return;
     }
   xa_agreement_batch_set_copies (batch, copies);
+  xa_agreement_batch_set_page_codes (batch, g_settings_get_boolean (self->settings, "agreement-page-codes"));
   self->batch = g_steal_pointer (&batch);
 
   self->batch_cancellable = g_cancellable_new ();

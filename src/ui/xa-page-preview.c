@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "xa-page-preview.h"
+#include "xa-ui-utils.h"
 
 #define PAGE_MARGIN   24.0  /* around the column of pages, in pixels */
 #define PAGE_GAP      24.0  /* between two pages */
@@ -364,6 +365,7 @@ xa_page_preview_show_agreement (XaPagePreview   *self,
 
   if (!(request = xa_page_set_request_new (book, uuid, copies, fonts)))
     return;
+  request->page_codes = xa_settings_get_page_codes ();
 
   if (self->loading != NULL)
     {

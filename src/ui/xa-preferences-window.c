@@ -42,6 +42,7 @@ struct _XaPreferencesWindow
   GtkSpinButton        *keep_spin;
   AdwEntryRow          *operator_name_row;
   AdwComboRow          *operator_role_row;
+  GtkSwitch            *page_codes_switch;
   AdwComboRow          *style_row;
 
   /* State */
@@ -316,6 +317,7 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, keep_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, operator_name_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, operator_role_row);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, page_codes_switch);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, style_row);
 
   gtk_widget_class_install_action (widget_class, "preferences.back-up", NULL, back_up_action);
@@ -344,6 +346,9 @@ xa_preferences_window_init (XaPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   xa_settings_bind_choice (self->settings, "operator-role",
                            self->operator_role_row, "selected", role_keys);
+  g_settings_bind (self->settings, "agreement-page-codes",
+                   self->page_codes_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   xa_settings_bind_choice (self->settings, "color-scheme",
                            self->style_row, "selected", xa_style_choices);
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-accessible.h"
+#include "xa-application.h"
 #include "xa-ui-utils.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
@@ -927,4 +928,18 @@ xa_window_unselect_on_map (GtkWindow *window)
   g_return_if_fail (GTK_IS_WINDOW (window));
 
   g_signal_connect (window, "map", G_CALLBACK (unselect_focus_cb), NULL);
+}
+
+/**
+ * xa_settings_get_page_codes:
+ *
+ * Returns: whether printed and exported agreements carry their page codes, as the
+ *   preferences say
+ */
+gboolean
+xa_settings_get_page_codes (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
+
+  return g_settings_get_boolean (settings, "agreement-page-codes");
 }

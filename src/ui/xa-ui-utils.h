@@ -27,6 +27,7 @@ void  xa_settings_bind_choice  (GSettings          *settings,
                                 gpointer            object,
                                 const char         *property,
                                 const char * const *choices);
+gboolean xa_settings_get_page_codes (void);
 char *xa_format_timestamp      (const char *iso8601);
 char *xa_template_dup_caption  (XaTemplate *template);
 

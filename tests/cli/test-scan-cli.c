@@ -114,6 +114,7 @@ test_both_copies (Fixture       *fixture,
 {
   g_autofree char *path = render (fixture, "both.pdf", "both", TRUE);
   g_autoptr(JsonObject) report = match_json (fixture, path, 1);
+  g_auto(XaTestRun) text = { 0, };
   gint64 n = json_object_get_int_member (report, "pages_total");
 
   /* The commission's original comes first and names the scan; the school's pages are
@@ -122,6 +123,11 @@ test_both_copies (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "pages")), ==, n);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "foreign")), ==, n);
   g_assert_false (json_object_get_boolean_member (report, "complete"));
+
+  /* The report names whose pages they are. */
+  xa_test_run_cli (&text, fixture->demo.data_dir, "scan", "match", path, NULL);
+  g_assert_cmpint (text.status, ==, 1);
+  g_assert_nonnull (strstr (text.out, "学校存"));
 }
 
 static void

@@ -32,6 +32,7 @@ typedef struct
   XaFontResolver  *fonts;
   XaAgreement     *first;
   XaAgreement     *second;
+  GListModel      *agreements;
   XaPageCodeStore  store;
   char            *dir;
   GRand           *rand;
@@ -45,13 +46,14 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GListModel) agreements = NULL;
   XaAgreementBook *book;
 
-  fixture->workspace = xa_test_workspace_new_in_memory (NULL, 2);
+  fixture->workspace = xa_test_workspace_new_in_memory (NULL, data != NULL ? GPOINTER_TO_UINT (data) : 2);
   book = xa_workspace_get_agreements (fixture->workspace);
   xa_agreement_book_generate_all (book, 2021, NULL, &error);
   g_assert_no_error (error);
   agreements = xa_agreement_book_list_year (book, 2021, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (agreements), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (agreements), >=, 2);
+  fixture->agreements = g_object_ref (agreements);
   fixture->first = g_list_model_get_item (agreements, 0);
   fixture->second = g_list_model_get_item (agreements, 1);
   fixture->fonts = xa_font_resolver_new ();
@@ -71,6 +73,7 @@ fixture_tear_down (Fixture       *fixture,
   g_rand_free (fixture->rand);
   g_clear_object (&fixture->first);
   g_clear_object (&fixture->second);
+  g_clear_object (&fixture->agreements);
   g_clear_object (&fixture->fonts);
   g_assert_finalize_object (fixture->workspace);
 }
@@ -433,20 +436,24 @@ test_scan_bad_files (Fixture       *fixture,
     }
 }
 
-/* The codes can be left off, and then nothing on the page is a code. */
+/* The codes can be left off, as the preferences and `agreement render --no-page-codes`
+ * ask, and then nothing on the page is a code. */
 static void
 test_codes_off (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(XaTemplate) template = xa_agreement_book_dup_template (fixture->store.book, fixture->first, &error);
-  XaAgreementCopy copy = XA_AGREEMENT_COPY_SCHOOL;
-  g_autoptr(XaPageSet) pages = xa_page_set_new_for_agreement (fixture->first, template, &copy, 1, fixture->fonts);
+  g_autoptr(XaPageSetRequest) request = xa_page_set_request_new (fixture->store.book, xa_agreement_get_uuid (fixture->first),
+                                                                 XA_COPIES_SCHOOL, fixture->fonts);
+  g_autoptr(XaPageSet) pages = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "plain.pdf", NULL);
   g_autoptr(GArray) scanned = NULL;
 
-  xa_page_set_set_page_codes (pages, FALSE);
+  g_assert_true (request->page_codes);
+  request->page_codes = FALSE;
+  pages = xa_page_set_request_lay_out (request, &error);
+  g_assert_no_error (error);
   pdf = xa_page_set_render_pdf (pages, &error);
   g_assert_no_error (error);
   g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
@@ -459,6 +466,138 @@ test_codes_off (Fixture       *fixture,
     g_assert_null (g_array_index (scanned, XaScanPage, i).codes[0]);
 }
 
+/* A school whose 第一责任人 changed during the year prints the successor's
+ * acknowledgement after its agreement: the original's last page, coded as such. */
+static void
+test_scan_with_succession (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(XaAgreement) agreement = NULL;
+  g_autoptr(PopplerDocument) printed = NULL;
+  g_autoptr(XaScanMatch) match = NULL;
+  g_autofree char *path = NULL;
+  cairo_surface_t *sheets[16];
+  int n;
+
+  for (guint i = 0; i < g_list_model_get_n_items (fixture->agreements) && agreement == NULL; i++)
+    {
+      g_autoptr(XaAgreement) candidate = g_list_model_get_item (fixture->agreements, i);
+
+      if (xa_agreement_get_successor (candidate) != NULL)
+        agreement = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (agreement);
+
+  printed = print_agreement (fixture, agreement, XA_AGREEMENT_COPY_COMMISSION);
+  n = poppler_document_get_n_pages (printed);
+  g_assert_cmpint (n, <=, (int) G_N_ELEMENTS (sheets));
+  for (int p = 0; p < n; p++)
+    sheets[p] = scan_sheet (fixture, printed, p, 0.7);
+  path = write_scan_pdf (fixture, "succession.pdf", sheets, n);
+  for (int p = 0; p < n; p++)
+    cairo_surface_destroy (sheets[p]);
+
+  match = match_files (fixture, (const char * const []) { path, NULL });
+  g_assert_cmpstr (match->agreement, ==, xa_agreement_get_uuid (agreement));
+  g_assert_cmpuint (match->n_pages, ==, (guint) n);
+  g_assert_cmpuint (g_strv_length (match->expected->hashes), ==, (guint) n);
+  g_assert_cmpuint (g_array_index (match->order, guint, n - 1), ==, (guint) n - 1);
+  g_assert_true (xa_scan_match_is_complete (match));
+}
+
+/* Draws @page of @layout on white at @scale. */
+static cairo_surface_t *
+draw_page (XaPageLayout *layout,
+           guint         page,
+           double        scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (XA_PAGE_WIDTH * scale),
+                                                         (int) (XA_PAGE_HEIGHT * scale));
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  xa_page_layout_draw_page (layout, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The code stands in the foot, outside the GB/T 9704 text area, 12 to 16 mm square,
+ * opposite the page number; in the PDF it is drawn, not an image. */
+static void
+test_code_placement (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaTemplate) template = xa_agreement_book_dup_template (fixture->store.book, fixture->first, &error);
+  g_autoptr(XaPageLayout) coded = xa_agreement_layout_new_for_agreement (fixture->first, template,
+                                                                         XA_AGREEMENT_COPY_SCHOOL, fixture->fonts);
+  g_autoptr(XaPageLayout) plain = xa_agreement_layout_new_for_agreement (fixture->first, template,
+                                                                         XA_AGREEMENT_COPY_SCHOOL, fixture->fonts);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  double scale = 4;  /* 288 dpi */
+  double mm = scale * 72 / 25.4;
+
+  g_assert_true (xa_page_layout_has_page_mark (coded));
+  xa_page_layout_set_page_mark (plain, NULL, NULL, NULL);
+  g_assert_false (xa_page_layout_has_page_mark (plain));
+
+  for (guint page = 0; page < 2; page++)
+    {
+      cairo_surface_t *with = draw_page (coded, page, scale);
+      cairo_surface_t *without = draw_page (plain, page, scale);
+      int width = cairo_image_surface_get_width (with);
+      int height = cairo_image_surface_get_height (with);
+      int stride = cairo_image_surface_get_stride (with);
+      const guint8 *a = cairo_image_surface_get_data (with);
+      const guint8 *b = cairo_image_surface_get_data (without);
+      int left = width, right = -1, top = height, bottom = -1;
+
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          if (((const guint32 *) (a + (gsize) y * stride))[x] != ((const guint32 *) (b + (gsize) y * stride))[x])
+            {
+              left = MIN (left, x);
+              right = MAX (right, x);
+              top = MIN (top, y);
+              bottom = MAX (bottom, y);
+            }
+
+      g_assert_cmpint (right, >=, 0);
+      g_assert_cmpfloat (top, >, (XA_TEXT_TOP + XA_TEXT_HEIGHT) * scale + 4 * mm);
+      g_assert_cmpfloat (bottom, <, height - 10 * mm);
+      g_assert_cmpfloat (right - left + 1, >=, 12 * mm);
+      g_assert_cmpfloat (right - left + 1, <=, 16 * mm);
+      g_assert_cmpint (ABS ((right - left) - (bottom - top)), <=, 2);  /* square, but for antialiasing */
+      /* Inside the text column's width: left on odd pages (the number is right), right
+       * on even pages. */
+      g_assert_cmpfloat (left, >=, XA_TEXT_LEFT * scale - 1);
+      g_assert_cmpfloat (right, <=, (XA_TEXT_LEFT + XA_TEXT_WIDTH) * scale + 1);
+      if (page % 2 == 0)
+        g_assert_cmpfloat (left, <, (XA_TEXT_LEFT + XA_TEXT_WIDTH / 2) * scale);
+      else
+        g_assert_cmpfloat (left, >, (XA_TEXT_LEFT + XA_TEXT_WIDTH / 2) * scale);
+
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+    }
+
+  pdf = xa_page_layout_render_pdf (coded, &error);
+  g_assert_no_error (error);
+  document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      GList *images = poppler_page_get_image_mapping (page);
+
+      g_assert_null (images);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +608,9 @@ main (int   argc,
   g_test_add ("/scan-back/changed-since", Fixture, NULL, fixture_set_up, test_scan_changed_since, fixture_tear_down);
   g_test_add ("/scan-back/images", Fixture, NULL, fixture_set_up, test_scan_images, fixture_tear_down);
   g_test_add ("/scan-back/bad-files", Fixture, NULL, fixture_set_up, test_scan_bad_files, fixture_tear_down);
+  g_test_add ("/scan-back/code-placement", Fixture, NULL, fixture_set_up, test_code_placement, fixture_tear_down);
+  g_test_add ("/scan-back/succession", Fixture, GUINT_TO_POINTER (6), fixture_set_up, test_scan_with_succession,
+              fixture_tear_down);
   g_test_add ("/scan-back/codes-off", Fixture, NULL, fixture_set_up, test_codes_off, fixture_tear_down);
 
   return g_test_run ();

@@ -20,6 +20,7 @@
 #include "core/store/xa-backup.h"
 #include "ui/xa-application.h"
 #include "ui/xa-preferences-window.h"
+#include "ui/xa-ui-utils.h"
 #include "ui/hazards/xa-hazard-policy-group.h"
 #include "core/hazards/xa-hazard-policy.h"
 
@@ -66,6 +67,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   xa_test_ui_fixture_tear_down (&fixture->ui, GTK_WINDOW (fixture->window));
   g_settings_reset (fixture->settings, "backup-keep");
+  g_settings_reset (fixture->settings, "agreement-page-codes");
   g_clear_object (&fixture->settings);
   g_free (fixture->backup_dir);
 }
@@ -146,6 +148,21 @@ test_back_up_now (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 1);
 }
 
+/* The switch is the setting that the agreements' preview, print and export read. */
+static void
+test_page_codes (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkSwitch *page_codes = GTK_SWITCH (child (fixture->window, "page_codes_switch"));
+
+  g_assert_true (gtk_switch_get_active (page_codes));
+  g_assert_true (xa_settings_get_page_codes ());
+
+  gtk_switch_set_active (page_codes, FALSE);
+  g_assert_false (g_settings_get_boolean (fixture->settings, "agreement-page-codes"));
+  g_assert_false (xa_settings_get_page_codes ());
+}
+
 static void
 test_corrupted_backup_not_offered (Fixture       *fixture,
                                    gconstpointer  data)
@@ -204,6 +221,7 @@ main (int   argc,
 
   g_test_add ("/xa/preferences/default-deadlines", Fixture, NULL, fixture_set_up, test_default_deadlines,
               fixture_tear_down);
+  g_test_add ("/xa/preferences/page-codes", Fixture, NULL, fixture_set_up, test_page_codes, fixture_tear_down);
   g_test_add ("/xa/preferences/back-up-now", Fixture, NULL, fixture_set_up, test_back_up_now, fixture_tear_down);
   g_test_add ("/xa/preferences/corrupted-backup-not-offered", Fixture, NULL, fixture_set_up,
               test_corrupted_backup_not_offered, fixture_tear_down);
