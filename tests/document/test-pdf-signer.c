@@ -10,11 +10,16 @@
  * signed. Bad certificate files are refused with a message that names them.
  */
 
+/* memmem() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+
+#include <qpdf/qpdf-c.h>
 
 #include "xa-test-pdf.h"
 #include "xa-test-signing.h"
@@ -240,6 +245,59 @@ test_visible (void)
   g_assert_cmpuint (n_widgets, ==, 1);
 }
 
+/* The agreement with a signature field left empty on its last page, for someone to sign
+ * later, as e-signature services send their forms: written whole by qpdf. */
+static GBytes *
+with_empty_field (GBytes *pdf)
+{
+  qpdf_data qpdf = qpdf_init ();
+  gsize size = 0;
+  const char *data = g_bytes_get_data (pdf, &size);
+  qpdf_oh field, page, root, annots, form;
+  GBytes *out;
+
+  qpdf_read_memory (qpdf, "agreement.pdf", data, size, NULL);
+  page = qpdf_get_page_n (qpdf, qpdf_get_num_pages (qpdf) - 1);
+  field = qpdf_make_indirect_object (qpdf, qpdf_oh_parse (qpdf, "<< /Type /Annot /Subtype /Widget /FT /Sig "
+                                                                "/T (Empty) /F 4 /Rect [ 0 0 0 0 ] >>"));
+  qpdf_oh_replace_key (qpdf, field, "/P", page);
+  annots = qpdf_oh_new_array (qpdf);
+  qpdf_oh_append_item (qpdf, annots, field);
+  qpdf_oh_replace_key (qpdf, page, "/Annots", annots);
+  form = qpdf_oh_parse (qpdf, "<< /Fields [ ] >>");
+  qpdf_oh_append_item (qpdf, qpdf_oh_get_key (qpdf, form, "/Fields"), field);
+  root = qpdf_get_root (qpdf);
+  qpdf_oh_replace_key (qpdf, root, "/AcroForm", form);
+  qpdf_init_write_memory (qpdf);
+  qpdf_write (qpdf);
+  g_assert_false (qpdf_has_error (qpdf));
+  out = g_bytes_new (qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf));
+  qpdf_cleanup (&qpdf);
+  return out;
+}
+
+/* A field left for a signature is no signature: the file is unsigned until it is
+ * signed, and then has one signature, in a field of another name, valid for the whole
+ * file; the empty field stays in the form. */
+static void
+test_empty_field (void)
+{
+  g_autoptr(GBytes) form = with_empty_field (agreement);
+  g_autoptr(GBytes) signed_pdf = sign (form, NULL);
+  g_autoptr(GPtrArray) unsigned_signatures = verify (form);
+  g_autoptr(GPtrArray) signatures = verify (signed_pdf);
+  const XaPdfSignature *signature;
+
+  g_assert_cmpuint (unsigned_signatures->len, ==, 0);
+  g_assert_cmpuint (signatures->len, ==, 1);
+  signature = g_ptr_array_index (signatures, 0);
+  g_assert_cmpstr (signature->field, ==, "Signature1");
+  g_assert_cmpint (signature->state, ==, XA_PDF_SIGNATURE_VALID);
+  g_assert_nonnull (memmem (g_bytes_get_data (signed_pdf, NULL), g_bytes_get_size (signed_pdf),
+                            "/T (Empty)", strlen ("/T (Empty)")));
+  assert_pdfsig_valid (signed_pdf, "empty-field.pdf", 2);
+}
+
 static void
 assert_credentials_error (XaTestCertKind  kind,
                           const char     *password,
@@ -371,6 +429,7 @@ main (int    argc,
   g_test_add_func ("/document/pdf-signer/damaged-signature", test_damaged_signature);
   g_test_add_func ("/document/pdf-signer/unsigned", test_unsigned);
   g_test_add_func ("/document/pdf-signer/xref-stream", test_xref_stream);
+  g_test_add_func ("/document/pdf-signer/empty-field", test_empty_field);
   g_test_add_func ("/document/pdf-signer/visible", test_visible);
   g_test_add_func ("/document/pdf-signer/wrong-password", test_wrong_password);
   g_test_add_func ("/document/pdf-signer/no-key", test_no_key);
