@@ -17,6 +17,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <qpdf/qpdf-c.h>
@@ -298,6 +299,66 @@ test_empty_field (void)
   assert_pdfsig_valid (signed_pdf, "empty-field.pdf", 2);
 }
 
+/* The same byte range signed by OpenSSL instead of GnuTLS: a CMS of another maker
+ * (its own attributes, their order, its S/MIME capabilities) verifies as well. */
+static void
+test_openssl_cms (void)
+{
+  g_autoptr(GBytes) signed_pdf = sign (agreement, NULL);
+  g_autofree char *in = g_build_filename (tmp_dir, "openssl-in.bin", NULL);
+  g_autofree char *der = g_build_filename (tmp_dir, "openssl.der", NULL);
+  g_autofree char *cert = g_build_filename (tmp_dir, "valid-cert.pem", NULL);
+  g_autofree char *key = g_build_filename (tmp_dir, "valid-key.pem", NULL);
+  const char *argv[] = { "openssl", "cms", "-sign", "-binary", "-nosmimecap", "-md", "sha256", "-in", in,
+                         "-signer", cert, "-inkey", key, "-outform", "DER", "-out", der, NULL };
+  g_autoptr(GByteArray) range = g_byte_array_new ();
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GBytes) resigned = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cms = NULL;
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  gsize size = 0, cms_length = 0;
+  const guint8 *data = g_bytes_get_data (signed_pdf, &size);
+  const char *at = memmem (data, size, "/ByteRange [", strlen ("/ByteRange ["));
+  guint64 a, b, c, d;
+  int status = -1;
+
+  if (openssl == NULL)
+    {
+      g_test_skip ("openssl is not installed");
+      return;
+    }
+
+  g_assert_nonnull (at);
+  g_assert_cmpint (sscanf (at + strlen ("/ByteRange ["), "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+                           " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &a, &b, &c, &d), ==, 4);
+  g_byte_array_append (range, data + a, b);
+  g_byte_array_append (range, data + c, d);
+  g_file_set_contents (in, (const char *) range->data, range->len, &error);
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_file_get_contents (der, &cms, &cms_length, &error);
+  g_assert_no_error (error);
+
+  /* Into /Contents, after its "<", padded with the zeros that were there. */
+  g_byte_array_append (out, data, size);
+  g_assert_cmpuint (2 * cms_length, <, c - b - 2);
+  for (gsize i = 0; i < cms_length; i++)
+    {
+      static const char hex[] = "0123456789ABCDEF";
+
+      out->data[b + 1 + 2 * i] = hex[(guint8) cms[i] >> 4];
+      out->data[b + 2 + 2 * i] = hex[(guint8) cms[i] & 0xf];
+    }
+  resigned = g_byte_array_free_to_bytes (g_steal_pointer (&out));
+
+  g_assert_cmpint (only_state (resigned), ==, XA_PDF_SIGNATURE_VALID);
+  assert_pdfsig_valid (resigned, "openssl.pdf", 1);
+}
+
 static void
 assert_credentials_error (XaTestCertKind  kind,
                           const char     *password,
@@ -436,6 +497,7 @@ main (int    argc,
   g_test_add_func ("/document/pdf-signer/expired", test_expired);
   g_test_add_func ("/document/pdf-signer/not-a-pdf", test_not_a_pdf);
   g_test_add_func ("/document/pdf-signer/signed-by-pdfsig", test_signed_by_pdfsig);
+  g_test_add_func ("/document/pdf-signer/openssl-cms", test_openssl_cms);
 
   status = g_test_run ();
 
