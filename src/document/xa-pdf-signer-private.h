@@ -2,14 +2,28 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the signer's files share: writing objects of an incremental update.
+ * What the signer's files share: the credentials, and writing objects of an
+ * incremental update.
  */
 
 #pragma once
 
 #include <gio/gio.h>
+#include <gnutls/abstract.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+
+#include "xa-pdf-signer.h"
 
 G_BEGIN_DECLS
+
+struct _XaPdfCredentials
+{
+  gnutls_x509_crt_t *chain;      /* the signer's certificate first */
+  unsigned int       chain_len;
+  gnutls_privkey_t   key;
+  char              *name;       /* the certificate's common name, for the appearance */
+};
 
 void      _xa_pdf_begin_object         (GByteArray  *out,
                                         GArray      *entries,

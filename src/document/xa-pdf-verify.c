@@ -208,6 +208,8 @@ xa_pdf_verify_bytes (GBytes        *pdf,
   PopplerDocument *document;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GArray) ends = NULL;
+  g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  guint n_empty = 0;
   GList *fields;
   gsize size = 0;
   const char *data = g_bytes_get_data (pdf, &size);
@@ -236,6 +238,7 @@ xa_pdf_verify_bytes (GBytes        *pdf,
       const char *signer;
       GDateTime *time;
       PopplerSignatureStatus status;
+      gboolean looks_empty;
 
       info = poppler_form_field_signature_validate_sync (l->data,
                                                          POPPLER_SIGNATURE_VALIDATION_FLAG_VALIDATE_CERTIFICATE
@@ -244,14 +247,6 @@ xa_pdf_verify_bytes (GBytes        *pdf,
       status = info != NULL ? poppler_signature_info_get_signature_status (info) : POPPLER_SIGNATURE_GENERIC_ERROR;
       signer = info != NULL ? poppler_signature_info_get_signer_name (info) : NULL;
       time = info != NULL ? poppler_signature_info_get_local_signing_time (info) : NULL;
-
-      /* A field left for someone to sign (an e-signature service's form has them) holds
-       * no signature: Poppler finds nothing to verify in it, not even a signer. */
-      if (status == POPPLER_SIGNATURE_NOT_VERIFIED && (signer == NULL || signer[0] == '\0'))
-        {
-          g_clear_pointer (&info, poppler_signature_info_free);
-          continue;
-        }
 
       signature = g_new0 (XaPdfSignature, 1);
       signature->field = poppler_form_field_get_partial_name (l->data);
@@ -265,14 +260,33 @@ xa_pdf_verify_bytes (GBytes        *pdf,
                                             : XA_PDF_CERTIFICATE_NOT_VERIFIED;
       g_clear_pointer (&info, poppler_signature_info_free);
       g_ptr_array_add (signatures, g_steal_pointer (&signature));
+      /* A field left for someone to sign (an e-signature service's form has them)
+       * holds no signature: Poppler finds nothing to verify in it, not even a signer. */
+      looks_empty = status == POPPLER_SIGNATURE_NOT_VERIFIED && (signer == NULL || signer[0] == '\0');
+      g_array_append_val (empty, looks_empty);
     }
   g_list_free_full (fields, g_object_unref);
   unref_last (document);
 
+  /* But a Poppler built without a cryptographic backend says the same of every
+   * signature: the fields that look empty are left out only when the others are as
+   * many as the file's byte ranges, and otherwise stay as signatures that cannot be
+   * verified here. */
+  ends = find_signed_ends (data, size);
+  for (guint i = 0; i < empty->len; i++)
+    n_empty += g_array_index (empty, gboolean, i);
+  if (n_empty > 0 && signatures->len - n_empty == ends->len)
+    {
+      for (guint i = empty->len; i-- > 0;)
+        {
+          if (g_array_index (empty, gboolean, i))
+            g_ptr_array_remove_index (signatures, i);
+        }
+    }
+
   /* The signatures' byte ranges and Poppler's fields are both in the order the
    * signatures were added; when their counts differ, which range is whose is not
    * known, and neither is whether a valid signature covers the whole file. */
-  ends = find_signed_ends (data, size);
   for (guint i = 0; i < signatures->len; i++)
     {
       XaPdfSignature *signature = g_ptr_array_index (signatures, i);

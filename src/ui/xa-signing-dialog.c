@@ -89,7 +89,7 @@ certificate_chosen_cb (GObject      *object,
   g_autoptr(GFile) file = xa_choose_file_finish (result, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
-  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
   GtkWidget *box, *entry, *check;
 
   if (file == NULL)
@@ -118,9 +118,9 @@ certificate_chosen_cb (GObject      *object,
 
   basename = g_file_get_basename (file);
   /* Translators: %s is the certificate file's name, such as 张三.p12 */
-  heading = g_strdup_printf (_("Sign with “%s”"), basename);
-  xa_confirm_async (widget, heading,
-                    _("Its password is used for this signature only; Xiaoan stores neither the password nor the key."),
+  body = g_strdup_printf (_("The password of “%s” is used for this signature only; Xiaoan stores neither the password nor the key."),
+                          basename);
+  xa_confirm_async (widget, _("Certificate Password"), body,
                     box, _("_Continue"), g_task_get_cancellable (task), password_given_cb,
                     g_steal_pointer (&task));
 }

@@ -10,11 +10,17 @@
  * signed. Bad certificate files are refused with a message that names them.
  */
 
+/* memmem() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
+
+#include <qpdf/qpdf-c.h>
 
 #include "xa-test-pdf.h"
 #include "xa-test-signing.h"
@@ -240,6 +246,119 @@ test_visible (void)
   g_assert_cmpuint (n_widgets, ==, 1);
 }
 
+/* The agreement with a signature field left empty on its last page, for someone to sign
+ * later, as e-signature services send their forms: written whole by qpdf. */
+static GBytes *
+with_empty_field (GBytes *pdf)
+{
+  qpdf_data qpdf = qpdf_init ();
+  gsize size = 0;
+  const char *data = g_bytes_get_data (pdf, &size);
+  qpdf_oh field, page, root, annots, form;
+  GBytes *out;
+
+  qpdf_read_memory (qpdf, "agreement.pdf", data, size, NULL);
+  page = qpdf_get_page_n (qpdf, qpdf_get_num_pages (qpdf) - 1);
+  field = qpdf_make_indirect_object (qpdf, qpdf_oh_parse (qpdf, "<< /Type /Annot /Subtype /Widget /FT /Sig "
+                                                                "/T (Empty) /F 4 /Rect [ 0 0 0 0 ] >>"));
+  qpdf_oh_replace_key (qpdf, field, "/P", page);
+  annots = qpdf_oh_new_array (qpdf);
+  qpdf_oh_append_item (qpdf, annots, field);
+  qpdf_oh_replace_key (qpdf, page, "/Annots", annots);
+  form = qpdf_oh_parse (qpdf, "<< /Fields [ ] >>");
+  qpdf_oh_append_item (qpdf, qpdf_oh_get_key (qpdf, form, "/Fields"), field);
+  root = qpdf_get_root (qpdf);
+  qpdf_oh_replace_key (qpdf, root, "/AcroForm", form);
+  qpdf_init_write_memory (qpdf);
+  qpdf_write (qpdf);
+  g_assert_false (qpdf_has_error (qpdf));
+  out = g_bytes_new (qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf));
+  qpdf_cleanup (&qpdf);
+  return out;
+}
+
+/* A field left for a signature is no signature: the file is unsigned until it is
+ * signed, and then has one signature, in a field of another name, valid for the whole
+ * file; the empty field stays in the form. */
+static void
+test_empty_field (void)
+{
+  g_autoptr(GBytes) form = with_empty_field (agreement);
+  g_autoptr(GBytes) signed_pdf = sign (form, NULL);
+  g_autoptr(GPtrArray) unsigned_signatures = verify (form);
+  g_autoptr(GPtrArray) signatures = verify (signed_pdf);
+  const XaPdfSignature *signature;
+
+  g_assert_cmpuint (unsigned_signatures->len, ==, 0);
+  g_assert_cmpuint (signatures->len, ==, 1);
+  signature = g_ptr_array_index (signatures, 0);
+  g_assert_cmpstr (signature->field, ==, "Signature1");
+  g_assert_cmpint (signature->state, ==, XA_PDF_SIGNATURE_VALID);
+  g_assert_nonnull (memmem (g_bytes_get_data (signed_pdf, NULL), g_bytes_get_size (signed_pdf),
+                            "/T (Empty)", strlen ("/T (Empty)")));
+  assert_pdfsig_valid (signed_pdf, "empty-field.pdf", 2);
+}
+
+/* The same byte range signed by OpenSSL instead of GnuTLS: a CMS of another maker
+ * (its own attributes, their order, its S/MIME capabilities) verifies as well. */
+static void
+test_openssl_cms (void)
+{
+  g_autoptr(GBytes) signed_pdf = sign (agreement, NULL);
+  g_autofree char *in = g_build_filename (tmp_dir, "openssl-in.bin", NULL);
+  g_autofree char *der = g_build_filename (tmp_dir, "openssl.der", NULL);
+  g_autofree char *cert = g_build_filename (tmp_dir, "valid-cert.pem", NULL);
+  g_autofree char *key = g_build_filename (tmp_dir, "valid-key.pem", NULL);
+  const char *argv[] = { "openssl", "cms", "-sign", "-binary", "-nosmimecap", "-md", "sha256", "-in", in,
+                         "-signer", cert, "-inkey", key, "-outform", "DER", "-out", der, NULL };
+  g_autoptr(GByteArray) range = g_byte_array_new ();
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GBytes) resigned = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cms = NULL;
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  gsize size = 0, cms_length = 0;
+  const guint8 *data = g_bytes_get_data (signed_pdf, &size);
+  const char *at = memmem (data, size, "/ByteRange [", strlen ("/ByteRange ["));
+  guint64 a, b, c, d;
+  int status = -1;
+
+  if (openssl == NULL)
+    {
+      g_test_skip ("openssl is not installed");
+      return;
+    }
+
+  g_assert_nonnull (at);
+  g_assert_cmpint (sscanf (at + strlen ("/ByteRange ["), "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+                           " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &a, &b, &c, &d), ==, 4);
+  g_byte_array_append (range, data + a, b);
+  g_byte_array_append (range, data + c, d);
+  g_file_set_contents (in, (const char *) range->data, range->len, &error);
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_file_get_contents (der, &cms, &cms_length, &error);
+  g_assert_no_error (error);
+
+  /* Into /Contents, after its "<", padded with the zeros that were there. */
+  g_byte_array_append (out, data, size);
+  g_assert_cmpuint (2 * cms_length, <, c - b - 2);
+  for (gsize i = 0; i < cms_length; i++)
+    {
+      static const char hex[] = "0123456789ABCDEF";
+
+      out->data[b + 1 + 2 * i] = hex[(guint8) cms[i] >> 4];
+      out->data[b + 2 + 2 * i] = hex[(guint8) cms[i] & 0xf];
+    }
+  resigned = g_byte_array_free_to_bytes (g_steal_pointer (&out));
+
+  g_assert_cmpint (only_state (resigned), ==, XA_PDF_SIGNATURE_VALID);
+  assert_pdfsig_valid (resigned, "openssl.pdf", 1);
+}
+
 static void
 assert_credentials_error (XaTestCertKind  kind,
                           const char     *password,
@@ -371,12 +490,14 @@ main (int    argc,
   g_test_add_func ("/document/pdf-signer/damaged-signature", test_damaged_signature);
   g_test_add_func ("/document/pdf-signer/unsigned", test_unsigned);
   g_test_add_func ("/document/pdf-signer/xref-stream", test_xref_stream);
+  g_test_add_func ("/document/pdf-signer/empty-field", test_empty_field);
   g_test_add_func ("/document/pdf-signer/visible", test_visible);
   g_test_add_func ("/document/pdf-signer/wrong-password", test_wrong_password);
   g_test_add_func ("/document/pdf-signer/no-key", test_no_key);
   g_test_add_func ("/document/pdf-signer/expired", test_expired);
   g_test_add_func ("/document/pdf-signer/not-a-pdf", test_not_a_pdf);
   g_test_add_func ("/document/pdf-signer/signed-by-pdfsig", test_signed_by_pdfsig);
+  g_test_add_func ("/document/pdf-signer/openssl-cms", test_openssl_cms);
 
   status = g_test_run ();
 
