@@ -39,6 +39,7 @@ static const struct
 } blob_references[] = {
   { "hazard_photo", "blob_sha256" },
   { "campaign_attachment", "blob_sha256" },
+  { "seal_image", "blob_sha256" },
 };
 
 void
