@@ -275,36 +275,6 @@ query_current (XaStore      *store,
   return image_from_row (stmt);
 }
 
-static char *
-audit_detail (XaSealOwner  kind,
-              const char  *label,
-              const char  *first_member,
-              ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *member = first_member;
-  va_list args;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "owner");
-  json_builder_add_string_value (builder, xa_seal_owner_to_key (kind));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, label);
-  va_start (args, first_member);
-  while (member != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-
-      json_builder_set_member_name (builder, member);
-      json_builder_add_string_value (builder, value != NULL ? value : "");
-      member = va_arg (args, const char *);
-    }
-  va_end (args);
-  json_builder_end_object (builder);
-
-  return xa_json_builder_to_string (builder);
-}
-
 /* Withdrawing */
 
 static gboolean
@@ -420,7 +390,8 @@ import_func (XaStore   *store,
           return FALSE;
         }
 
-      withdrawal = audit_detail (import->kind, owner.label, "reason", "replaced", NULL);
+      withdrawal = xa_json_dup_strings_object ("owner", xa_seal_owner_to_key (import->kind), "name", owner.label,
+                                               "reason", "replaced", NULL);
       /* Translators: why a seal or signature image was withdrawn, kept with it. */
       if (!withdraw_row (store, xa_seal_image_get_uuid (current), _("Replaced by a new image"), withdrawal, error))
         return FALSE;
@@ -452,8 +423,8 @@ import_func (XaStore   *store,
   if (!xa_statement_run (insert, error))
     return FALSE;
 
-  detail = audit_detail (import->kind, owner.label, "source", source, "file", import->name,
-                         "sha256", sha256, NULL);
+  detail = xa_json_dup_strings_object ("owner", xa_seal_owner_to_key (import->kind), "name", owner.label,
+                                       "source", source, "file", import->name, "sha256", sha256, NULL);
   return xa_store_append_audit (store, import->kind == XA_SEAL_OWNER_PERSON ? "signature.add" : "seal.add",
                                 "seal_image", import->uuid, detail, error);
 }
@@ -662,8 +633,9 @@ withdraw_func (XaStore   *store,
   if (!xa_statement_step_one (name, error))
     return FALSE;
 
-  detail = audit_detail (xa_seal_image_get_owner (image), xa_statement_get_text (name, 0),
-                         "reason", withdrawal->reason, "sha256", xa_seal_image_get_sha256 (image), NULL);
+  detail = xa_json_dup_strings_object ("owner", xa_seal_owner_to_key (xa_seal_image_get_owner (image)),
+                                       "name", xa_statement_get_text (name, 0),
+                                       "reason", withdrawal->reason, "sha256", xa_seal_image_get_sha256 (image), NULL);
   return withdraw_row (store, withdrawal->uuid, withdrawal->reason, detail, error);
 }
 
