@@ -45,15 +45,13 @@ owner_title (XaSealOwner owner)
 {
   switch (owner)
     {
-    case XA_SEAL_OWNER_COMMISSION:
-      /* Translators: the commission's seal image, stamped on its agreements (区教委印章). */
-      return _("Commission Seal");
     case XA_SEAL_OWNER_PERSON:
       /* Translators: a person's signature image (签名). */
       return _("Signature");
+    case XA_SEAL_OWNER_COMMISSION:
     case XA_SEAL_OWNER_SCHOOL:
     default:
-      /* Translators: a school's seal image (印章). */
+      /* Translators: a school's or the commission's seal image (印章). */
       return _("Seal");
     }
 }
@@ -80,6 +78,8 @@ show_current (XaSealRow *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *when = NULL;
 
+  /* No empty square beside the row's title when there is nothing to show. */
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), self->current != NULL);
   if (self->current == NULL)
     {
       gtk_picture_set_paintable (self->preview, NULL);
