@@ -16,8 +16,9 @@
 
 #include "xa-signature-pad.h"
 
-/* The line's width at even pressure, in the pad's pixels, and how the PNG is made. */
-#define BASE_WIDTH   3.0
+/* The line's width at even pressure, in the pad's pixels: a pen's half millimetre once
+ * the signature is scaled to its line on the page; and how the PNG is made. */
+#define BASE_WIDTH   4.5
 #define PNG_SCALE    2.0
 #define PNG_MARGIN   8.0
 #define INK_R        0.05
