@@ -27,6 +27,7 @@
 #include "xa-page-set.h"
 #include "xa-pdf-file.h"
 #include "xa-pdf-splitter.h"
+#include "core/agreements/xa-agreement-images.h"
 #include "core/store/xa-store-audit.h"
 #include "core/util/xa-glib-compat.h"
 
@@ -564,6 +565,11 @@ xa_agreement_batch_add_agreement (XaAgreementBatch  *self,
         return FALSE;
       g_hash_table_insert (self->book_templates, g_strdup (template_uuid), template);
     }
+
+  /* The parties' seals and signatures in use, read here on the caller's thread: the
+   * workers read the agreement only. */
+  if (!xa_agreement_book_attach_images (self->book, agreement, error))
+    return FALSE;
 
   xa_agreement_batch_add (self, agreement, template, path);
   return TRUE;

@@ -16,6 +16,7 @@
 #include "xa-agreement-renderer.h"
 #include "xa-document-words.h"
 #include "xa-page-code.h"
+#include "core/agreements/xa-agreement-images.h"
 #include "core/registry/xa-role.h"
 #include "core/util/xa-date.h"
 
@@ -346,6 +347,37 @@ dup_party_lines (XaTemplate             *template,
   return printed;
 }
 
+/* The parties' seal and signature images that @agreement carries
+ * (xa_agreement_book_attach_images()): the signature after the party's first line left
+ * blank to sign. */
+static void
+set_party_images (XaSignatureBlock       *block,
+                  XaTemplate             *template,
+                  XaAgreement            *agreement,
+                  const XaTemplateValues *values)
+{
+  for (guint i = 0; i < xa_template_get_n_signers (template); i++)
+    {
+      const XaSigner *signer = xa_template_get_signer (template, i);
+      GBytes *seal = xa_agreement_get_party_seal (agreement, signer->role);
+      GBytes *signature = xa_agreement_get_party_signature (agreement, signer->role);
+      int sign_line = -1;
+
+      if (seal == NULL && signature == NULL)
+        continue;
+
+      for (guint j = 0; j < signer->lines->len && sign_line < 0; j++)
+        {
+          g_autofree char *value = xa_template_expand (((XaFormLine *) signer->lines->pdata[j])->value, values);
+
+          if (value[0] == '\0')
+            sign_line = (int) j;
+        }
+
+      xa_signature_block_set_party_images (block, i, seal, signature, sign_line);
+    }
+}
+
 /* @party_values: the values of the party lines under the title
  * @sign_date: (nullable): printed on the date lines instead of the template's blank
  *   年　月　日
@@ -356,6 +388,7 @@ build_layout (XaTemplate             *template,
               const XaTemplateValues *party_values,
               const char             *sign_date,
               gboolean                for_school,
+              XaAgreement            *agreement,
               XaAgreementCopy         copy,
               XaFontResolver         *fonts)
 {
@@ -364,10 +397,14 @@ build_layout (XaTemplate             *template,
   g_autofree char *school_year = NULL;
   g_autofree char *title_text = xa_agreement_dup_title (template, values);
   Builder builder = { layout, values, party_lines };
+  XaSignatureBlock *block;
 
   add_clauses (&builder, xa_template_get_clauses (template));
 
-  xa_page_layout_set_signature (layout, xa_agreement_signature_block_new (template, values, sign_date, NULL));
+  block = xa_agreement_signature_block_new (template, values, sign_date, NULL);
+  if (agreement != NULL)
+    set_party_images (block, template, agreement, values);
+  xa_page_layout_set_signature (layout, block);
   xa_page_layout_set_copy_label (layout, xa_agreement_copy_label_in (template, copy));
 
   school_year = xa_template_expand ("{school_year}", values);
@@ -427,7 +464,7 @@ xa_agreement_layout_new (XaTemplate             *template,
   g_return_val_if_fail (values != NULL, NULL);
   g_return_val_if_fail (XA_IS_FONT_RESOLVER (fonts), NULL);
 
-  return build_layout (template, values, values, NULL, FALSE, copy, fonts);
+  return build_layout (template, values, values, NULL, FALSE, NULL, copy, fonts);
 }
 
 /**
@@ -477,7 +514,7 @@ xa_agreement_layout_new_for_agreement (XaAgreement     *agreement,
     sign_date = xa_date_format_chinese (xa_agreement_get_sign_date (agreement));
 
   {
-    XaPageLayout *layout = build_layout (template, &values, &party_values, sign_date, TRUE, copy, fonts);
+    XaPageLayout *layout = build_layout (template, &values, &party_values, sign_date, TRUE, agreement, copy, fonts);
 
     add_supplements (layout, agreement, &values);
     /* Every printed page says whose it is, so that a scan of the signed paper finds its

@@ -601,6 +601,86 @@ draw_seal_zone (cairo_t *cr,
   cairo_restore (cr);
 }
 
+/* The unit's own seal image, never one of ours: scaled to the 42 mm of a seal, its
+ * aspect kept, centred where the dashed zone would be, and laid over the text as ink on
+ * paper is (multiplied: red over black stays black, over white stays red). */
+static void
+draw_seal_image (cairo_t         *cr,
+                 cairo_surface_t *image,
+                 double           centre_x,
+                 double           centre_y)
+{
+  double width = cairo_image_surface_get_width (image);
+  double height = cairo_image_surface_get_height (image);
+  double scale = XA_SEAL_DIAMETER / MAX (width, height);
+
+  cairo_save (cr);
+  cairo_translate (cr, centre_x - width * scale / 2, centre_y - height * scale / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_set_operator (cr, CAIRO_OPERATOR_MULTIPLY);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static double
+text_advance (XaPageLayout *self,
+              const char   *text)
+{
+  g_autoptr(PangoLayout) layout = new_layout (self, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, text);
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+/* A line to sign with the signature after it: the two set together as the line alone
+ * would be (centred, or from its left), the signature as high as the rows it may take
+ * and no wider than what is left of the party's column. */
+static void
+draw_signed_line (XaPageLayout           *self,
+                  cairo_t                *cr,
+                  const XaSignaturePiece *piece,
+                  double                  x)
+{
+  double gap = XA_BODY_SIZE / 4;
+  double label = text_advance (self, piece->text);
+  double image_width = cairo_image_surface_get_width (piece->image);
+  double image_height = cairo_image_surface_get_height (piece->image);
+  double height = piece->image_rows * PITCH;
+  double width = height * image_width / image_height;
+  double room = MIN (x + piece->width, self->geometry->text_left + self->geometry->text_width) - x - label - gap;
+  double left = x;
+  double centre_y = row_top (self, piece->row + 0.5);
+  double scale;
+
+  if (width > room)
+    {
+      width = MAX (room, 0);
+      height = width * image_height / image_width;
+    }
+  if (piece->kind == XA_SIGNATURE_PIECE_TEXT_CENTRED)
+    left = x + MAX (0, (piece->width - (label + gap + width)) / 2);
+
+  draw_text_at (self, cr, piece->text, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, left,
+                baseline_in_row (self, piece->row, XA_BODY_SIZE), PANGO_ALIGN_LEFT, 0);
+  if (width <= 0)
+    return;
+
+  scale = width / image_width;
+  cairo_save (cr);
+  cairo_translate (cr, left + label + gap, centre_y - height / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_set_operator (cr, CAIRO_OPERATOR_MULTIPLY);
+  cairo_set_source_surface (cr, piece->image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_rectangle (cr, 0, 0, image_width, image_height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_signature (XaPageLayout *self,
                 cairo_t      *cr,
@@ -608,23 +688,30 @@ draw_signature (XaPageLayout *self,
 {
   const GArray *pieces = xa_signature_block_get_pieces (self->signature);
 
-  for (guint i = 0; i < pieces->len; i++)
-    {
-      const XaSignaturePiece *piece = &g_array_index (pieces, XaSignaturePiece, i);
-      double x = self->geometry->text_left + piece->x;
+  /* The texts first, then the seals over them, as a seal is stamped on what is printed. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < pieces->len; i++)
+      {
+        const XaSignaturePiece *piece = &g_array_index (pieces, XaSignaturePiece, i);
+        double x = self->geometry->text_left + piece->x;
+        gboolean seal = piece->kind == XA_SIGNATURE_PIECE_SEAL;
 
-      if (piece->page != page)
-        continue;
+        if (piece->page != page || (pass == 1) != seal)
+          continue;
 
-      if (piece->kind == XA_SIGNATURE_PIECE_SEAL)
-        draw_seal_zone (cr, x + piece->width / 2, row_top (self, piece->row + 0.5));
-      else
-        draw_text_at (self, cr, piece->text, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
-                      baseline_in_row (self, piece->row, XA_BODY_SIZE),
-                      piece->kind == XA_SIGNATURE_PIECE_TEXT_CENTRED ? PANGO_ALIGN_CENTER
-                                                                      : PANGO_ALIGN_LEFT,
-                      piece->width);
-    }
+        if (seal && piece->image != NULL)
+          draw_seal_image (cr, piece->image, x + piece->width / 2, row_top (self, piece->row + 0.5));
+        else if (seal)
+          draw_seal_zone (cr, x + piece->width / 2, row_top (self, piece->row + 0.5));
+        else if (piece->image != NULL)
+          draw_signed_line (self, cr, piece, x);
+        else
+          draw_text_at (self, cr, piece->text, XA_FONT_ROLE_FANGSONG, XA_BODY_SIZE, x,
+                        baseline_in_row (self, piece->row, XA_BODY_SIZE),
+                        piece->kind == XA_SIGNATURE_PIECE_TEXT_CENTRED ? PANGO_ALIGN_CENTER
+                                                                        : PANGO_ALIGN_LEFT,
+                        piece->width);
+      }
 }
 
 static void

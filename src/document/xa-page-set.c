@@ -17,6 +17,7 @@
 #include "xa-pdf-file.h"
 #include "xa-subset-fonts.h"
 #include "xa-succession-renderer.h"
+#include "core/agreements/xa-agreement-images.h"
 
 struct _XaPageSet
 {
@@ -240,7 +241,8 @@ xa_page_set_request_lay_out (XaPageSetRequest  *request,
   g_return_val_if_fail (request != NULL, NULL);
 
   if (!(agreement = xa_agreement_book_dup_by_uuid (request->book, request->uuid, error)) ||
-      !(template = xa_agreement_book_dup_template (request->book, agreement, error)))
+      !(template = xa_agreement_book_dup_template (request->book, agreement, error)) ||
+      !xa_agreement_book_attach_images (request->book, agreement, error))
     return NULL;
 
   n_copies = xa_copies_to_array (request->copies, copies);

@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "xa-signature-block.h"
 
@@ -36,6 +37,12 @@ typedef struct
   GPtrArray *rows;      /* of GStrv: each element as broken over rows, one row unbroken */
   gboolean   seal;
   gboolean   wide;      /* stacked over the text area's whole width */
+  guint      first_line;  /* the element of its first line: 1 after its name, 0 without */
+  /* Its images, or NULL: the seal over its name, the signature after its line to sign
+   * (the element sign_element). */
+  cairo_surface_t *seal_image;
+  cairo_surface_t *signature_image;
+  int        sign_element;
 } Party;
 
 struct _XaSignatureBlock
@@ -54,6 +61,8 @@ party_clear (gpointer data)
 
   g_clear_pointer (&party->elements, g_ptr_array_unref);
   g_clear_pointer (&party->rows, g_ptr_array_unref);
+  g_clear_pointer (&party->seal_image, cairo_surface_destroy);
+  g_clear_pointer (&party->signature_image, cairo_surface_destroy);
 }
 
 /**
@@ -112,9 +121,11 @@ xa_signature_block_add_party (XaSignatureBlock   *self,
                               const char         *date)
 {
   Party party = { g_ptr_array_new_with_free_func (g_free),
-                   g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev), seal, FALSE };
+                   g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev), seal, FALSE,
+                   0, NULL, NULL, -1 };
 
   add_element (party.elements, unit);
+  party.first_line = party.elements->len;
   for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
     add_element (party.elements, lines[i]);
   add_element (party.elements, date);
@@ -127,6 +138,86 @@ xa_signature_block_add_party (XaSignatureBlock   *self,
     }
 
   g_array_append_val (self->parties, party);
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+read_png_cb (void          *closure,
+             unsigned char *data,
+             unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (reader->length - reader->offset < length)
+    return CAIRO_STATUS_READ_ERROR;
+
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PNG as Cairo draws it, or NULL when it cannot be read: the images come checked
+ * from the registry (xa-seal-images.c), and a document without one still prints. */
+static cairo_surface_t *
+surface_from_png (GBytes *png)
+{
+  PngReader reader = { NULL, 0, 0 };
+  cairo_surface_t *surface;
+
+  if (png == NULL)
+    return NULL;
+
+  reader.data = g_bytes_get_data (png, &reader.length);
+  surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
+      cairo_image_surface_get_width (surface) <= 0 || cairo_image_surface_get_height (surface) <= 0)
+    {
+      g_warning ("Cannot read a seal or signature image: %s",
+                 cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  return surface;
+}
+
+/**
+ * xa_signature_block_set_party_images:
+ * @party: the party, in the order they were added
+ * @seal: (nullable): its seal, a transparent PNG, drawn over its name instead of the
+ *   dashed zone; only for a party that seals
+ * @signature: (nullable): its responsible person's signature, a transparent PNG
+ * @sign_line: which of its lines is the one to sign (负责人签名：), -1 for none
+ */
+void
+xa_signature_block_set_party_images (XaSignatureBlock *self,
+                                     guint             party,
+                                     GBytes           *seal,
+                                     GBytes           *signature,
+                                     int               sign_line)
+{
+  Party *p;
+
+  g_return_if_fail (party < self->parties->len);
+
+  p = &g_array_index (self->parties, Party, party);
+  g_clear_pointer (&p->seal_image, cairo_surface_destroy);
+  g_clear_pointer (&p->signature_image, cairo_surface_destroy);
+  p->sign_element = -1;
+
+  if (p->seal)
+    p->seal_image = surface_from_png (seal);
+  if (sign_line >= 0 && p->first_line + (guint) sign_line < p->elements->len)
+    {
+      p->signature_image = surface_from_png (signature);
+      p->sign_element = (int) (p->first_line + sign_line);
+    }
 }
 
 guint
@@ -289,9 +380,20 @@ add_piece (XaSignatureBlock     *self,
            double                width,
            const char           *text)
 {
-  XaSignaturePiece piece = { kind, page, row, x, width, text };
+  XaSignaturePiece piece = { kind, page, row, x, width, text, NULL, 0 };
 
   g_array_append_val (self->pieces, piece);
+}
+
+static void
+set_last_image (XaSignatureBlock *self,
+                cairo_surface_t  *image,
+                double            image_rows)
+{
+  XaSignaturePiece *piece = &g_array_index (self->pieces, XaSignaturePiece, self->pieces->len - 1);
+
+  piece->image = image;
+  piece->image_rows = image_rows;
 }
 
 /* A party's lines from @first_row down, and its seal zone over them: its centre a quarter
@@ -309,15 +411,25 @@ place_party (XaSignatureBlock     *self,
   guint row = first_row;
 
   if (party->seal && party->elements->len > 0)
-    add_piece (self, XA_SIGNATURE_PIECE_SEAL, page,
-               first_row + (party_rows (party) - 1) / 2.0 - 0.25, x, width, NULL);
+    {
+      add_piece (self, XA_SIGNATURE_PIECE_SEAL, page,
+                 first_row + (party_rows (party) - 1) / 2.0 - 0.25, x, width, NULL);
+      if (party->seal_image != NULL)
+        set_last_image (self, party->seal_image, 0);
+    }
 
   for (guint i = 0; i < party->rows->len; i++)
     {
       char **rows = party->rows->pdata[i];
 
       for (guint j = 0; rows[j] != NULL; j++)
-        add_piece (self, kind, page, row++, x, width, rows[j]);
+        {
+          add_piece (self, kind, page, row++, x, width, rows[j]);
+          /* The signature after the line's last row; between spaced lines it may
+           * reach into the blank rows above and below, set row under row only its own. */
+          if ((int) i == party->sign_element && rows[j + 1] == NULL && party->signature_image != NULL)
+            set_last_image (self, party->signature_image, step == 2 ? 2.5 : 1.0);
+        }
       row += step - 1;
     }
 }

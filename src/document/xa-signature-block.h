@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -27,6 +28,12 @@ typedef struct
   double                x;
   double                width;
   const char           *text;    /* owned by the block; NULL for a seal */
+  /* The party's seal image over a seal zone, or its signature image after a text (the
+   * line to sign), owned by the block; NULL for none. image_rows: how many rows of
+   * the grid a signature image may be high, centred on its row, without reaching the
+   * text above or below. */
+  cairo_surface_t      *image;
+  double                image_rows;
 } XaSignaturePiece;
 
 typedef struct _XaSignatureBlock XaSignatureBlock;
@@ -44,6 +51,11 @@ void              xa_signature_block_add_party    (XaSignatureBlock    *self,
                                                    gboolean             seal,
                                                    const char * const  *lines,
                                                    const char          *date);
+void              xa_signature_block_set_party_images (XaSignatureBlock *self,
+                                                   guint                party,
+                                                   GBytes              *seal,
+                                                   GBytes              *signature,
+                                                   int                  sign_line);
 guint             xa_signature_block_get_n_parties (XaSignatureBlock   *self);
 void              xa_signature_block_break_lines  (XaSignatureBlock    *self,
                                                    double               text_width,

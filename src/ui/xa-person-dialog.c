@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-person-dialog.h"
+#include "xa-seal-row.h"
 #include "xa-ui-utils.h"
 
 struct _XaPersonDialog
@@ -24,6 +25,7 @@ struct _XaPersonDialog
 
   /* Template widgets */
   AdwEntryRow      *affiliation_row;
+  GtkListBox       *fields_list;
   AdwEntryRow      *name_row;
   AdwEntryRow      *note_row;
   AdwEntryRow      *phone_row;
@@ -71,6 +73,7 @@ xa_person_dialog_class_init (XaPersonDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-person-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, XaPersonDialog, affiliation_row);
+  gtk_widget_class_bind_template_child (widget_class, XaPersonDialog, fields_list);
   gtk_widget_class_bind_template_child (widget_class, XaPersonDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, XaPersonDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, XaPersonDialog, phone_row);
@@ -212,4 +215,29 @@ xa_person_dialog_dup_person (XaPersonDialog *self,
   xa_person_dialog_apply (self, person);
 
   return person;
+}
+
+/**
+ * xa_person_dialog_show_signature:
+ * @registry: where the person's signature image is kept
+ *
+ * Adds the person's signature to the fields of a person being corrected: imported or
+ * drawn, replaced or withdrawn at once, not with Save (xa-seal-row.c).
+ */
+void
+xa_person_dialog_show_signature (XaPersonDialog   *self,
+                                 XaSchoolRegistry *registry)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (XA_IS_PERSON_DIALOG (self));
+  g_return_if_fail (XA_IS_SCHOOL_REGISTRY (registry));
+
+  if (self->person == NULL)
+    return;
+
+  row = g_object_new (XA_TYPE_SEAL_ROW, NULL);
+  xa_seal_row_set_owner (XA_SEAL_ROW (row), registry, XA_SEAL_OWNER_PERSON,
+                         xa_person_get_uuid (self->person), xa_person_get_name (self->person));
+  gtk_list_box_append (self->fields_list, row);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "core/registry/xa-person.h"
+#include "core/registry/xa-school-registry.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +22,8 @@ XaPerson       *xa_person_dialog_dup_person (XaPersonDialog *self,
                                              const char     *organisation_uuid);
 void            xa_person_dialog_apply      (XaPersonDialog *self,
                                              XaPerson       *person);
+
+void            xa_person_dialog_show_signature (XaPersonDialog   *self,
+                                                 XaSchoolRegistry *registry);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "xa-database-page.h"
 #include "hazards/xa-hazard-policy-group.h"
 #include "xa-preferences-window.h"
+#include "xa-seal-row.h"
 #include "xa-ui-utils.h"
 #include "core/store/xa-backup.h"
 
@@ -35,6 +36,8 @@ struct _XaPreferencesWindow
   GtkListBox           *backup_list;
   AdwPreferencesPage   *backup_page;
   GtkSpinner           *backup_spinner;
+  AdwPreferencesGroup  *commission_seal_group;
+  XaSealRow            *commission_seal_row;
   AdwActionRow         *data_dir_row;
   XaDatabasePage       *database_page;
   XaHazardPolicyGroup  *hazard_policy_group;
@@ -310,6 +313,8 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, backup_list);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, backup_page);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, backup_spinner);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, commission_seal_group);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, commission_seal_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, data_dir_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, database_page);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, hazard_policy_group);
@@ -324,6 +329,7 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
 
   g_type_ensure (XA_TYPE_DATABASE_PAGE);
   g_type_ensure (XA_TYPE_HAZARD_POLICY_GROUP);
+  g_type_ensure (XA_TYPE_SEAL_ROW);
 }
 
 static void
@@ -367,6 +373,18 @@ xa_preferences_window_new (const char *data_dir)
   return self;
 }
 
+/* The commission's seal image, once the installation has a commission. */
+static void
+show_commission_seal (XaPreferencesWindow *self)
+{
+  XaSchoolRegistry *registry = self->workspace ? xa_workspace_get_registry (self->workspace) : NULL;
+  g_autoptr(XaOrganisation) commission = registry ? xa_school_registry_dup_commission (registry) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->commission_seal_group), commission != NULL);
+  xa_seal_row_set_owner (self->commission_seal_row, commission ? registry : NULL, XA_SEAL_OWNER_COMMISSION,
+                         commission ? xa_organisation_get_uuid (commission) : NULL, NULL);
+}
+
 /**
  * xa_preferences_window_set_workspace:
  * @workspace: (nullable): the open workspace, whose database the backups copy; %NULL
@@ -383,6 +401,7 @@ xa_preferences_window_set_workspace (XaPreferencesWindow *self,
   g_set_object (&self->workspace, workspace);
   g_clear_pointer (&self->backup_dir, g_free);
   xa_hazard_policy_group_set_book (self->hazard_policy_group, workspace ? xa_workspace_get_hazards (workspace) : NULL);
+  show_commission_seal (self);
 
   path = workspace ? xa_store_get_path (xa_workspace_get_store (workspace)) : NULL;
   if (path != NULL && g_strcmp0 (path, ":memory:") != 0)

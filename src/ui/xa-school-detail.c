@@ -13,6 +13,7 @@
 #include "xa-accessible.h"
 #include "xa-school-detail.h"
 #include "xa-school-people.h"
+#include "xa-seal-row.h"
 #include "xa-ui-utils.h"
 #include "xa-unsaved.h"
 
@@ -34,6 +35,7 @@ struct _XaSchoolDetail
   GtkWidget           *delete_button;
   AdwEntryRow         *name_row;
   XaSchoolPeople      *people;
+  XaSealRow           *seal_row;
   AdwEntryRow         *phone_row;
   GtkLabel            *problem_label;
   GtkWidget           *save_button;
@@ -583,6 +585,7 @@ xa_school_detail_class_init (XaSchoolDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_SCHOOL_PEOPLE);
+  g_type_ensure (XA_TYPE_SEAL_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoan/Xiaoan/xa-school-detail.ui");
@@ -596,6 +599,7 @@ xa_school_detail_class_init (XaSchoolDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, phone_row);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, problem_label);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, save_button);
+  gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, seal_row);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, stages_box);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, stages_row);
   gtk_widget_class_bind_template_child (widget_class, XaSchoolDetail, stack);
@@ -683,6 +687,8 @@ xa_school_detail_show_school (XaSchoolDetail *self,
       load_form (self, self->school);
       xa_school_people_set_school (self->people, self->registry,
                                    xa_organisation_get_uuid (school));
+      xa_seal_row_set_owner (self->seal_row, self->registry, XA_SEAL_OWNER_SCHOOL,
+                             xa_organisation_get_uuid (school), NULL);
     }
   else
     /* Nothing shown holds nothing unsaved, whatever the empty form went through. */
@@ -710,6 +716,7 @@ xa_school_detail_new_school (XaSchoolDetail *self)
   g_set_object (&self->school, draft);
   load_form (self, draft);
   self->is_new = TRUE;
+  xa_seal_row_set_owner (self->seal_row, self->registry, XA_SEAL_OWNER_SCHOOL, NULL, NULL);
 
   update_chrome (self);
   validate (self);

@@ -350,8 +350,13 @@ person_activated_cb (XaSchoolPeople *self,
   if (person == NULL || self->registry == NULL)
     return;
 
-  present_dialog (self, GTK_WINDOW (xa_person_dialog_new (get_parent_window (self), person)),
-                  G_CALLBACK (person_response_cb));
+  {
+    XaPersonDialog *dialog = xa_person_dialog_new (get_parent_window (self), person);
+
+    /* The person's signature for the agreements, beside their fields. */
+    xa_person_dialog_show_signature (dialog, self->registry);
+    present_dialog (self, GTK_WINDOW (dialog), G_CALLBACK (person_response_cb));
+  }
 }
 
 static void

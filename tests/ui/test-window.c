@@ -948,12 +948,13 @@ collect_labels (GtkWidget *widget,
     collect_labels (c, texts);
 }
 
-/* Chinese UIs write these in Latin letters too: “导出 PDF”, “GB/T 9704”. */
+/* Chinese UIs write these in Latin letters too: “导出 PDF”, “PNG 图片”, “GB/T 9704”. */
 static gboolean
 is_loan_word (const char *word,
               guint       length)
 {
   return (length == 3 && strncmp (word, "PDF", 3) == 0) ||
+         (length == 3 && strncmp (word, "PNG", 3) == 0) ||
          (length == 2 && strncmp (word, "GB", 2) == 0);
 }
 

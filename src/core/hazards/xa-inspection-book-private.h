@@ -7,6 +7,7 @@
 
 #include "xa-inspection-book.h"
 #include "xa-inspection-private.h"
+#include "core/util/xa-json.h"
 
 G_BEGIN_DECLS
 
@@ -21,9 +22,8 @@ struct _XaInspectionBook
 };
 
 /* What an audit entry of the book says besides its record: pairs of member name and
- * text value, %NULL-terminated. */
-char     *_xa_inspection_book_detail      (const char   *first_member,
-                                           ...) G_GNUC_NULL_TERMINATED;
+ * text value, %NULL-terminated (xa-json.c). */
+#define _xa_inspection_book_detail xa_json_dup_strings_object
 
 /* The schools the login reads, not removed, by code: id, uuid, code, name. Call inside a
  * read. */

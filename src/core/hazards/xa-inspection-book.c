@@ -29,30 +29,6 @@ G_DEFINE_QUARK (xa-inspection-book-error-quark, xa_inspection_book_error)
 #define INSPECTION_FROM " FROM inspection i JOIN organisation o ON o.id = i.organisation_id"
 #define N_INSPECTION_COLUMNS 11
 
-char *
-_xa_inspection_book_detail (const char *first_member,
-                            ...)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  const char *member = first_member;
-  va_list args;
-
-  json_builder_begin_object (builder);
-  va_start (args, first_member);
-  while (member != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-
-      json_builder_set_member_name (builder, member);
-      json_builder_add_string_value (builder, value != NULL ? value : "");
-      member = va_arg (args, const char *);
-    }
-  va_end (args);
-  json_builder_end_object (builder);
-
-  return xa_json_builder_to_string (builder);
-}
-
 gboolean
 _xa_inspection_book_foreach_school (XaStore          *store,
                                     const char       *school_uuid,

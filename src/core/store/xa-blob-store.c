@@ -40,6 +40,7 @@ static const struct
   { "hazard_photo", "blob_sha256" },
   { "campaign_attachment", "blob_sha256" },
   { "archive_item", "blob_sha256" },
+  { "seal_image", "blob_sha256" },
 };
 
 void

@@ -92,6 +92,9 @@ static const struct
                            " || ' ' || file_name", NC_("audit table", "Campaign attachment") },
   { "archive_item", "coalesce ((SELECT code FROM organisation WHERE organisation.id = archive_item.organisation_id), '')"
                     " || ' ' || file_name", NC_("audit table", "Archived file") },
+  { "seal_image", "coalesce ((SELECT coalesce (code, name) FROM organisation WHERE organisation.id = seal_image.organisation_id), '')"
+                  " || coalesce (' ' || (SELECT name FROM person WHERE person.id = seal_image.person_id), '')"
+                  " || ' ' || owner_kind", NC_("audit table", "Seal or signature image") },
 };
 
 /* The columns a user knows by name; others are shown as stored. */
@@ -104,6 +107,8 @@ static const struct
   { "added_at", NC_("audit field", "time added") },
   { "added_by", NC_("audit field", "added by") },
   { "address", NC_("audit field", "address") },
+  { "authorised_at", NC_("audit field", "time authorised") },
+  { "authorised_by", NC_("audit field", "authorised by") },
   { "blob_sha256", NC_("audit field", "stored file") },
   { "body", NC_("audit field", "text") },
   { "category", NC_("audit field", "hazard category") },
@@ -141,6 +146,7 @@ static const struct
   { "note", NC_("audit field", "note") },
   { "number", NC_("audit field", "hazard number") },
   { "organisation_id", NC_("audit field", "school") },
+  { "owner_kind", NC_("audit field", "owner") },
   { "person_id", NC_("audit field", "person") },
   { "phone", NC_("audit field", "phone") },
   { "place", NC_("audit field", "place") },
@@ -161,6 +167,7 @@ static const struct
   { "sign_date", NC_("audit field", "signing date") },
   { "signed_at", NC_("audit field", "signing time") },
   { "since", NC_("audit field", "start date") },
+  { "source", NC_("audit field", "source") },
   { "state", NC_("audit field", "state") },
   { "summary", NC_("audit field", "summary") },
   { "supervised", NC_("audit field", "listed for supervision") },
@@ -171,6 +178,9 @@ static const struct
   { "until", NC_("audit field", "end date") },
   { "version", NC_("audit field", "version") },
   { "width", NC_("audit field", "width") },
+  { "withdrawn_at", NC_("audit field", "withdrawal time") },
+  { "withdrawn_by", NC_("audit field", "withdrawn by") },
+  { "withdrawn_reason", NC_("audit field", "reason for withdrawal") },
 };
 
 void

@@ -51,6 +51,7 @@ static const struct
   { "campaign_record", "id", TRUE },
   { "campaign_attachment", "id", TRUE },
   { "archive_item", "id", TRUE },
+  { "seal_image", "id", TRUE },
   { "search_gram", "kind, gram, uuid", FALSE },
   { "audit", "seq", FALSE },
   { "audit_image", "seq, record_table, record_uuid", FALSE },

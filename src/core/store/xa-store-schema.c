@@ -634,6 +634,46 @@ static const char schema_16[] =
   "  pages, imported_at, imported_by ON archive_item"
   "  BEGIN SELECT RAISE (ABORT, 'an archived file never changes'); END;";
 
+/* 17: seal and signature images (issue 12): the commission's seal, each school's seal
+ * and the signatures of responsible people, each a transparent PNG stored once (schema
+ * 11's blob table), with who authorised it and when (xa-seal-images.c). An image is
+ * withdrawn, never deleted nor changed otherwise, and an owner has at most one image
+ * in use: the one not withdrawn. organisation_id is the owner's organisation (the
+ * person's, for a signature), on which a server keys its row level security. */
+static const char schema_17[] =
+  "CREATE TABLE seal_image ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  uuid             TEXT NOT NULL UNIQUE,"
+  "  owner_kind       TEXT NOT NULL CHECK (owner_kind IN ('commission', 'school', 'person')),"
+  "  organisation_id  INTEGER NOT NULL REFERENCES organisation (id),"
+  "  person_id        INTEGER REFERENCES person (id),"
+  "  blob_sha256      TEXT NOT NULL REFERENCES blob (sha256),"
+  "  source           TEXT NOT NULL CHECK (source IN ('imported', 'drawn')),"
+  "  width            INTEGER NOT NULL CHECK (width > 0),"
+  "  height           INTEGER NOT NULL CHECK (height > 0),"
+  "  authorised_at    TEXT NOT NULL,"
+  "  authorised_by    TEXT NOT NULL,"
+  "  withdrawn_at     TEXT,"
+  "  withdrawn_by     TEXT,"
+  "  withdrawn_reason TEXT,"
+  "  CHECK ((owner_kind = 'person') = (person_id IS NOT NULL)),"
+  "  CHECK ((withdrawn_at IS NULL) = (withdrawn_by IS NULL)"
+  "         AND (withdrawn_at IS NULL) = (withdrawn_reason IS NULL))"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX seal_image_current ON seal_image (owner_kind, organisation_id, coalesce (person_id, 0))"
+  "  WHERE withdrawn_at IS NULL;"
+  "CREATE INDEX seal_image_blob ON seal_image (blob_sha256);"
+  "CREATE TRIGGER seal_image_no_update BEFORE UPDATE ON seal_image"
+  "  WHEN OLD.withdrawn_at IS NOT NULL OR NEW.withdrawn_at IS NULL"
+  "    OR NEW.uuid IS NOT OLD.uuid OR NEW.owner_kind IS NOT OLD.owner_kind"
+  "    OR NEW.organisation_id IS NOT OLD.organisation_id OR NEW.person_id IS NOT OLD.person_id"
+  "    OR NEW.blob_sha256 IS NOT OLD.blob_sha256 OR NEW.source IS NOT OLD.source"
+  "    OR NEW.width IS NOT OLD.width OR NEW.height IS NOT OLD.height"
+  "    OR NEW.authorised_at IS NOT OLD.authorised_at OR NEW.authorised_by IS NOT OLD.authorised_by"
+  "  BEGIN SELECT RAISE (ABORT, 'a seal image is only ever withdrawn'); END;"
+  "CREATE TRIGGER seal_image_no_delete BEFORE DELETE ON seal_image"
+  "  BEGIN SELECT RAISE (ABORT, 'a seal image is withdrawn, never deleted'); END;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -652,6 +692,7 @@ static const char * const migrations[] = {
   schema_14,
   schema_15,
   schema_16,
+  schema_17,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone

@@ -57,6 +57,7 @@ static const char access_script[] =
   "GRANT SELECT, INSERT, DELETE ON hazard_photo, campaign_attachment TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, UPDATE ON archive_item TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT ON blob TO xiaoan_commission, xiaoan_school;"
+  "GRANT SELECT, INSERT, UPDATE ON seal_image TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, UPDATE ON inspection, campaign_record TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, UPDATE, DELETE ON inspection_item TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, UPDATE, DELETE ON checklist, school_calendar, campaign, hazard_policy TO xiaoan_commission;"
@@ -103,6 +104,7 @@ static const char access_script[] =
   "ALTER TABLE campaign_record ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE campaign_attachment ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE archive_item ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE seal_image ENABLE ROW LEVEL SECURITY;"
   "DROP POLICY IF EXISTS commission_all ON organisation;"
   "CREATE POLICY commission_all ON organisation TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
   "DROP POLICY IF EXISTS school_read ON organisation;"
@@ -193,7 +195,8 @@ static const char access_script[] =
   "CREATE POLICY school_read ON blob FOR SELECT TO xiaoan_school"
   "  USING (EXISTS (SELECT 1 FROM hazard_photo p WHERE p.blob_sha256 = blob.sha256)"
   "         OR EXISTS (SELECT 1 FROM campaign_attachment a WHERE a.blob_sha256 = blob.sha256)"
-  "         OR EXISTS (SELECT 1 FROM archive_item i WHERE i.blob_sha256 = blob.sha256));"
+  "         OR EXISTS (SELECT 1 FROM archive_item i WHERE i.blob_sha256 = blob.sha256)"
+  "         OR EXISTS (SELECT 1 FROM seal_image s WHERE s.blob_sha256 = blob.sha256));"
   /* An inspection is its school's, and its items go with it; an item links only to a
    * hazard of the same school. The checklists, the school calendar and the campaigns
    * are the commission's, which schools read; a school's record of a campaign is its
@@ -252,6 +255,17 @@ static const char access_script[] =
   "DROP POLICY IF EXISTS school_own ON archive_item;"
   "CREATE POLICY school_own ON archive_item TO xiaoan_school"
   "  USING (organisation_id = xa_my_organisation ()) WITH CHECK (organisation_id = xa_my_organisation ());"
+  /* Seal and signature images: a school sees and manages its own seal and its own
+   * people's signatures, never the commission's seal nor another school's; the
+   * commission all of them. */
+  "DROP POLICY IF EXISTS commission_all ON seal_image;"
+  "CREATE POLICY commission_all ON seal_image TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON seal_image;"
+  "CREATE POLICY school_own ON seal_image TO xiaoan_school"
+  "  USING (organisation_id = xa_my_organisation () AND owner_kind <> 'commission')"
+  "  WITH CHECK (organisation_id = xa_my_organisation () AND owner_kind <> 'commission'"
+  "              AND (person_id IS NULL OR person_id IN (SELECT p.id FROM person p"
+  "                                                      WHERE p.organisation_id = xa_my_organisation ())));"
   "DROP POLICY IF EXISTS commission_read ON audit_image;"
   "CREATE POLICY commission_read ON audit_image FOR SELECT TO xiaoan_commission USING (TRUE);"
   "DROP POLICY IF EXISTS append ON audit_image;"

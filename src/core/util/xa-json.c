@@ -66,6 +66,39 @@ xa_json_builder_to_string (JsonBuilder *builder)
 }
 
 /**
+ * xa_json_dup_strings_object:
+ * @first_member: the first member's name, then its value, then more pairs, %NULL-ended;
+ *   a %NULL value is written ""
+ *
+ * An object of string members, such as an audit entry's detail.
+ *
+ * Returns: (transfer full): the object as compact JSON
+ */
+char *
+xa_json_dup_strings_object (const char *first_member,
+                            ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  const char *member = first_member;
+  va_list args;
+
+  json_builder_begin_object (builder);
+  va_start (args, first_member);
+  while (member != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+
+      json_builder_set_member_name (builder, member);
+      json_builder_add_string_value (builder, value != NULL ? value : "");
+      member = va_arg (args, const char *);
+    }
+  va_end (args);
+  json_builder_end_object (builder);
+
+  return xa_json_builder_to_string (builder);
+}
+
+/**
  * xa_json_add_change:
  *
  * Adds `"name": {"old": …, "new": …}` to the object being built.

@@ -32,6 +32,8 @@ typedef enum
 GQuark    xa_json_error_quark       (void);
 
 char     *xa_json_builder_to_string (JsonBuilder *builder);
+char     *xa_json_dup_strings_object (const char *first_member,
+                                      ...) G_GNUC_NULL_TERMINATED;
 void      xa_json_add_change        (JsonBuilder *builder,
                                      const char  *name,
                                      const char  *old_value,
