@@ -50,6 +50,9 @@ packages=(
   # scans, libtiff opens multi-page TIFF scans; certtool makes the tests' throwaway
   # certificates and Poppler's pdfsig checks our signatures.
   libqrencode-dev libzbar-dev libtiff-dev gnutls-bin poppler-utils
+  # certutil and pk12util: the NSS database with which the tests have pdfsig sign a
+  # PDF itself, so that a signature made elsewhere is verified too.
+  libnss3-tools
   # Translations, desktop integration and their validators.
   gettext desktop-file-utils appstream libglib2.0-bin libglib2.0-dev-bin
   # A PostgreSQL 15 server and pg_virtualenv, which runs the pg suite on a temporary
