@@ -11,7 +11,8 @@
  *   inside, the button's mnemonic label, adds its own text through labelled-by. Orca read
  *   “保存(_S) 保存(S)”. Dropping the button's own label leaves “保存(S)”.
  * - An icon-only button has no name at all (GTK 4.8 reads the image's type name,
- *   GtkImage, or GtkMenuButton): it is named after its tooltip, which says what it does.
+ *   GtkImage, or GtkMenuButton), nor has the arrow of a split button: each is named
+ *   after its tooltip, which says what it does.
  * - A drop-down's button, the part that takes the focus, is a bare GtkToggleButton: it is
  *   labelled by the drop-down (学年度) and described by the choice it shows.
  * - A tooltip's label wraps at its narrowest width, one or two Chinese characters a line
@@ -216,7 +217,7 @@ prepare_widget (GtkWidget *widget,
       if (gtk_menu_button_get_label (button) != NULL && !gtk_menu_button_get_use_underline (button))
         gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         gtk_menu_button_get_label (button), -1);
-      else if (gtk_menu_button_get_icon_name (button) != NULL)
+      else if (gtk_menu_button_get_label (button) == NULL)
         name_after_tooltip (widget);
     }
   else if (GTK_IS_DROP_DOWN (widget))
