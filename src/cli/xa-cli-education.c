@@ -17,6 +17,7 @@
 #include "xa-cli-private.h"
 #include "core/education/xa-education-demo.h"
 #include "core/registry/xa-demo.h"
+#include "document/xa-education-form.h"
 #include "core/util/xa-school-year.h"
 
 const XaCliOption xa_cli_education_add_options[] = {
@@ -42,6 +43,12 @@ const XaCliOption xa_cli_education_add_options[] = {
   { "makes-up", G_OPTION_ARG_STRING, N_("the session this one makes up, by its UUID"), "UUID", N_("--makes-up needs a UUID") },
   { "evidence", G_OPTION_ARG_STRING, N_("archived files (lesson plan, sign-in sheet, photos) by UUID, separated by commas"),
     "UUIDS", N_("--evidence needs UUIDs") },
+  { NULL }
+};
+
+const XaCliOption xa_cli_education_print_options[] = {
+  { "out", G_OPTION_ARG_FILENAME, N_("the PDF file to write"), "FILE.pdf",
+    N_("--out needs a file name, such as 安全教育记录.pdf") },
   { NULL }
 };
 
@@ -427,5 +434,58 @@ xa_cli_education_demo (XaWorkspace *workspace,
   g_print (g_dngettext (GETTEXT_PACKAGE, "Recorded rosters and %u safety education record of this school year\n",
                         "Recorded rosters and %u safety education records of this school year\n", n_records),
            n_records);
+  return EXIT_OK;
+}
+
+/* education print: the record (安全教育记录表) as a PDF, written atomically, with the
+ * session it makes up or the make-ups of it, and the names of its archived evidence. */
+int
+xa_cli_education_print (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaEducationRecord) record = NULL;
+  g_autoptr(XaEducationRecord) made_up = NULL;
+  g_autoptr(GPtrArray) make_ups = NULL;
+  g_autoptr(XaOrganisation) school = NULL;
+  g_autoptr(XaFontResolver) fonts = NULL;
+  g_autoptr(XaPageLayout) layout = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) evidence = NULL;
+  const char *out = xa_cli_get_option (cli, "out");
+  XaEducationBook *book;
+
+  if (out == NULL)
+    return xa_cli_usage_error (_("--out is required: the PDF file to write"));
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)))
+    return xa_cli_user_error (error);
+  book = xa_workspace_get_education (workspace);
+  if (!(record = xa_education_book_dup_record (book, cli->args[0], &error)) ||
+      !(make_ups = xa_education_book_list_make_ups (book, cli->args[0], &error)) ||
+      (xa_education_record_get_makes_up_uuid (record) != NULL &&
+       !(made_up = xa_education_book_dup_record (book, xa_education_record_get_makes_up_uuid (record), &error))) ||
+      !(school = xa_school_registry_dup_school (xa_workspace_get_registry (workspace),
+                                                xa_education_record_get_school_uuid (record), &error)))
+    return xa_cli_user_error (error);
+
+  for (const char * const *uuid = xa_education_record_get_evidence (record); *uuid != NULL; uuid++)
+    {
+      g_autoptr(XaArchiveItem) item = xa_archive_dup_item (xa_workspace_get_archive (workspace), *uuid, &error);
+
+      if (item == NULL)
+        return xa_cli_user_error (error);
+      g_strv_builder_add (builder, xa_archive_item_get_file_name (item));
+    }
+  evidence = g_strv_builder_end (builder);
+
+  fonts = xa_font_resolver_new ();
+  layout = xa_education_form_layout_new (record, xa_organisation_get_name (school), made_up, make_ups,
+                                         (const char * const *) evidence, fonts);
+  if (!xa_cli_save_layout (layout, fonts, out, &error))
+    return xa_cli_user_error (error);
+
+  /* Translators: the file written */
+  g_print (_("Wrote the education record to %s\n"), out);
   return EXIT_OK;
 }

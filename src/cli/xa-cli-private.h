@@ -185,6 +185,8 @@ int          xa_cli_hazard_demo_photos   (XaWorkspace     *workspace,
 
 /* xa-cli-education.c */
 extern const XaCliOption xa_cli_education_add_options[];
+extern const XaCliOption xa_cli_education_print_options[];
+int          xa_cli_education_print      (XaCli           *cli);
 int          xa_cli_education_roster     (XaCli           *cli);
 int          xa_cli_education_add        (XaCli           *cli);
 int          xa_cli_education_list       (XaCli           *cli);

@@ -288,6 +288,8 @@ static const XaCliCommand commands[] = {
   { "education list", "--year Y --school CODE [--json]", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_JSON, xa_cli_education_list,
     { N_("list a school's education records of a year, by date") }, XA_CLI_READS },
+  { "education print", "UUID --out FILE.pdf", "UUID", 0, xa_cli_education_print,
+    { N_("print an education record (安全教育记录表) as a PDF") }, XA_CLI_READS, xa_cli_education_print_options },
   { "education coverage", "--year Y [--school CODE] [--json]", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_JSON, xa_cli_education_coverage,
     { N_("show coverage (per person and attendance-weighted, against 99.5 %) and the 四落实"),

@@ -559,3 +559,26 @@ xa_education_book_dup_record (XaEducationBook  *self,
     }
   return g_object_ref (g_ptr_array_index (records, 0));
 }
+
+/**
+ * xa_education_book_list_make_ups:
+ * @uuid: a session
+ *
+ * Returns: (transfer full) (element-type XaEducationRecord): the sessions that make it
+ *   up, by date
+ */
+GPtrArray *
+xa_education_book_list_make_ups (XaEducationBook  *self,
+                                 const char       *uuid,
+                                 GError          **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  List list = { "r.makes_up_id = (SELECT x.id FROM education_record x WHERE x.uuid = ?)", uuid, 0, records };
+
+  g_return_val_if_fail (XA_IS_EDUCATION_BOOK (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (!xa_store_read (self->store, list_cb, &list, error))
+    return NULL;
+  return g_steal_pointer (&records);
+}

@@ -86,6 +86,9 @@ GPtrArray         *xa_education_book_list         (XaEducationBook    *self,
 XaEducationRecord *xa_education_book_dup_record   (XaEducationBook    *self,
                                                    const char         *uuid,
                                                    GError            **error);
+GPtrArray         *xa_education_book_list_make_ups (XaEducationBook   *self,
+                                                   const char         *uuid,
+                                                   GError            **error);
 
 /* Rosters (xa-education-roster.c): a file with the columns 年级, 班级 and 姓名 (学号
  * and 不计入原因 optional), or 年级, 班级 and 人数 where a school keeps counts only;

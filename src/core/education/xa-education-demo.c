@@ -140,6 +140,7 @@ fill_class (XaEducationBook  *book,
     { "11-09", 11, "fire", XA_EDUCATION_FORM_LESSON },
   };
   g_autofree char *today = xa_date_today_iso ();
+  g_autofree char *teacher = g_strdup_printf ("%s老师", surnames[g_rand_int_range (rand, 0, G_N_ELEMENTS (surnames))]);
 
   for (guint i = 0; i < G_N_ELEMENTS (plan); i++)
     {
@@ -152,7 +153,7 @@ fill_class (XaEducationBook  *book,
       if (g_strcmp0 (date, today) > 0)
         break;
       record = session (school_uuid, year, date, plan[i].week, XA_EDUCATION_AUDIENCE_CLASS, grade, class_name,
-                        plan[i].form, plan[i].topic, "班主任", XA_TEACHER_KIND_CLASS_TEACHER, 1);
+                        plan[i].form, plan[i].topic, teacher, XA_TEACHER_KIND_CLASS_TEACHER, 1);
       xa_education_record_set_attendance (record, expected, expected - absent);
       if (people->len > 0 && absent > 0)
         {
@@ -179,7 +180,7 @@ fill_class (XaEducationBook  *book,
           g_date_add_days (&day, 7);
           later = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day));
           make_up = session (school_uuid, year, later, plan[i].week + 1, XA_EDUCATION_AUDIENCE_CLASS, grade, class_name,
-                             plan[i].form, plan[i].topic, "班主任", XA_TEACHER_KIND_CLASS_TEACHER, 1);
+                             plan[i].form, plan[i].topic, teacher, XA_TEACHER_KIND_CLASS_TEACHER, 1);
           xa_education_record_set_attendance (make_up, absent, absent);
           xa_education_record_set_makes_up_uuid (make_up, xa_education_record_get_uuid (saved));
           if (g_strcmp0 (later, today) <= 0)
