@@ -183,6 +183,17 @@ int          xa_cli_hazard_demo          (XaWorkspace     *workspace,
 int          xa_cli_hazard_demo_photos   (XaWorkspace     *workspace,
                                           XaCli           *cli);
 
+/* xa-cli-education.c */
+extern const XaCliOption xa_cli_education_add_options[];
+extern const XaCliOption xa_cli_education_print_options[];
+int          xa_cli_education_print      (XaCli           *cli);
+int          xa_cli_education_roster     (XaCli           *cli);
+int          xa_cli_education_add        (XaCli           *cli);
+int          xa_cli_education_list       (XaCli           *cli);
+int          xa_cli_education_coverage   (XaCli           *cli);
+int          xa_cli_education_demo       (XaWorkspace     *workspace,
+                                          XaCli           *cli);
+
 /* xa-cli-hazard-policy.c */
 extern const XaCliOption xa_cli_hazard_deadlines_options[];
 int          xa_cli_hazard_deadlines     (XaCli           *cli);

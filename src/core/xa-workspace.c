@@ -30,6 +30,7 @@ struct _XaWorkspace
   XaHazardBook      *hazards;
   XaInspectionBook  *inspections;
   XaArchive         *archive;
+  XaEducationBook   *education;
 };
 
 G_DEFINE_FINAL_TYPE (XaWorkspace, xa_workspace, G_TYPE_OBJECT)
@@ -42,6 +43,7 @@ xa_workspace_dispose (GObject *object)
   XaWorkspace *self = XA_WORKSPACE (object);
 
   g_clear_object (&self->archive);
+  g_clear_object (&self->education);
   g_clear_object (&self->inspections);
   g_clear_object (&self->hazards);
   g_clear_object (&self->agreements);
@@ -89,6 +91,7 @@ xa_workspace_new_for_store (XaStore *store)
   self->hazards = xa_hazard_book_new (self->registry);
   self->inspections = xa_inspection_book_new (self->registry, self->hazards);
   self->archive = xa_archive_new (store);
+  self->education = xa_education_book_new (store);
 
   return self;
 }
@@ -336,4 +339,17 @@ xa_workspace_get_archive (XaWorkspace *self)
   g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
 
   return self->archive;
+}
+
+/**
+ * xa_workspace_get_education:
+ *
+ * Returns: (transfer none): the safety education records, rosters and coverage
+ */
+XaEducationBook *
+xa_workspace_get_education (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->education;
 }

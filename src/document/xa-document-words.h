@@ -179,3 +179,31 @@
 #define XA_DOCUMENT_INSPECTION_HEAD_SIGN    "负责人签字："
 #define XA_DOCUMENT_INSPECTION_SIGN_DATE    "日期：　　年　月　日"
 #define XA_DOCUMENT_INSPECTION_FILE_NAME    "安全检查记录表 %s %s"
+
+/* A session of safety education (安全教育记录表, xa-education-form.c, reference/domain.md
+ * §3.5): the title after the school, the labels of its rows, the words of its audience,
+ * form, teacher and the 纲要's modules, the signatures and the name offered for its
+ * file (the school, the date). */
+#define XA_DOCUMENT_EDUCATION_TITLE         "%s安全教育记录表"
+#define XA_DOCUMENT_EDUCATION_DATE          "日　　期"
+#define XA_DOCUMENT_EDUCATION_WEEK          "学期/周次"
+#define XA_DOCUMENT_EDUCATION_WEEK_VALUE    "第%u学期 第%u周"
+#define XA_DOCUMENT_EDUCATION_AUDIENCE      "对　　象"
+#define XA_DOCUMENT_EDUCATION_FORM          "形　　式"
+#define XA_DOCUMENT_EDUCATION_TOPIC         "主　　题"
+#define XA_DOCUMENT_EDUCATION_TEACHER       "授 课 人"
+#define XA_DOCUMENT_EDUCATION_TEACHER_VALUE "%s（%s）"
+#define XA_DOCUMENT_EDUCATION_HOURS         "课　　时"
+#define XA_DOCUMENT_EDUCATION_ATTENDANCE    "应到/实到"
+#define XA_DOCUMENT_EDUCATION_ATTENDANCE_VALUE "应到 %u 人，实到 %u 人，受教育率 %s"
+#define XA_DOCUMENT_EDUCATION_CONTENT       "内容摘要"
+#define XA_DOCUMENT_EDUCATION_ABSENT        "缺课名单"
+#define XA_DOCUMENT_EDUCATION_MAKE_UP       "补课情况"
+#define XA_DOCUMENT_EDUCATION_MAKE_UP_VALUE "%s补课，应补 %u 人，实补 %u 人"
+#define XA_DOCUMENT_EDUCATION_MAKES_UP      "本次为%s%s的补课"
+#define XA_DOCUMENT_EDUCATION_EVIDENCE      "佐证材料"
+#define XA_DOCUMENT_EDUCATION_RECORDER      "记 录 人"
+#define XA_DOCUMENT_EDUCATION_TEACHER_SIGN  "授课人签字："
+#define XA_DOCUMENT_EDUCATION_RECORDER_SIGN "记录人签字："
+#define XA_DOCUMENT_EDUCATION_SIGN_DATE     "日期：　　年　月　日"
+#define XA_DOCUMENT_EDUCATION_FILE_NAME     "安全教育记录表 %s %s"

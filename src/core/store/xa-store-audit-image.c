@@ -34,6 +34,12 @@
   " || ',' || coalesce (s.date, '') || ',' || CAST (length (coalesce (s.note, '')) AS TEXT)" \
   " || ',' || coalesce (s.note, '')"
 
+/* An absentee of an education record in its image (and a roster's person in its
+ * class's), the same text on both engines. */
+#define ROSTER_PERSON_LINE \
+  "CAST (length (p.name) AS TEXT) || ',' || p.name || ',' || CAST (length (p.number) AS TEXT) || ',' || p.number" \
+  " || ',' || CAST (length (p.excluded) AS TEXT) || ',' || p.excluded"
+
 /* One item of an inspection in its image, the same text on both engines. */
 #define INSPECTION_ITEM_LINE \
   "CAST (i.position AS TEXT) || ',' || i.area || ',' || CAST (length (i.area_name) AS TEXT) || ',' || i.area_name" \
@@ -95,6 +101,27 @@ static const struct
   { "seal_image", "coalesce ((SELECT coalesce (code, name) FROM organisation WHERE organisation.id = seal_image.organisation_id), '')"
                   " || coalesce (' ' || (SELECT name FROM person WHERE person.id = seal_image.person_id), '')"
                   " || ' ' || owner_kind", NC_("audit table", "Seal or signature image") },
+  /* A class's people and a record's absentees and evidence are in its image: one added,
+   * changed or removed behind the app's back changes it. */
+  { "roster_class", "coalesce ((SELECT code FROM organisation WHERE organisation.id = roster_class.organisation_id), '')"
+                    " || ' ' || CAST (school_year AS TEXT) || ' ' || grade || class_name", NC_("audit table", "Roster"), 16,
+    ", (SELECT group_concat (l.line, '|') FROM (SELECT " ROSTER_PERSON_LINE " AS line"
+    "   FROM roster_person p WHERE p.class_id = roster_class.id ORDER BY p.id) AS l) AS people",
+    ", (SELECT string_agg (" ROSTER_PERSON_LINE ", '|' ORDER BY p.id)"
+    "   FROM roster_person p WHERE p.class_id = roster_class.id) AS people" },
+  { "education_record", "coalesce ((SELECT code FROM organisation WHERE organisation.id = education_record.organisation_id), '')"
+                        " || ' ' || held_on || ' ' || topic", NC_("audit table", "Education record"), 16,
+    ", (SELECT group_concat (l.line, '|') FROM (SELECT " ROSTER_PERSON_LINE " AS line FROM education_absence a"
+    "   JOIN roster_person p ON p.id = a.person_id WHERE a.record_id = education_record.id ORDER BY p.id) AS l) AS absent,"
+    " (SELECT group_concat (l.archive_uuid, '|') FROM (SELECT e.archive_uuid FROM education_evidence e"
+    "   WHERE e.record_id = education_record.id ORDER BY e.archive_uuid) AS l) AS evidence",
+    ", (SELECT string_agg (" ROSTER_PERSON_LINE ", '|' ORDER BY p.id) FROM education_absence a"
+    "   JOIN roster_person p ON p.id = a.person_id WHERE a.record_id = education_record.id) AS absent,"
+    " (SELECT string_agg (e.archive_uuid, '|' ORDER BY e.archive_uuid) FROM education_evidence e"
+    "   WHERE e.record_id = education_record.id) AS evidence" },
+  { "education_policy", "name", NC_("audit table", "Education setting") },
+  { "education_year", "coalesce ((SELECT code FROM organisation WHERE organisation.id = education_year.organisation_id), '')"
+                      " || ' ' || CAST (school_year AS TEXT)", NC_("audit table", "Education plan of a year") },
 };
 
 /* The columns a user knows by name; others are shown as stored. */

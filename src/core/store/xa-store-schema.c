@@ -674,6 +674,103 @@ static const char schema_17[] =
   "CREATE TRIGGER seal_image_no_delete BEFORE DELETE ON seal_image"
   "  BEGIN SELECT RAISE (ABORT, 'a seal image is withdrawn, never deleted'); END;";
 
+/* 18: safety education (issue 13, education part). Rosters of a school's year: its
+ * classes (kind 'class', a grade and a class name) and its staff list (kind 'staff'),
+ * each with its people when the school keeps names (named = 1) or only a headcount; a
+ * person may be excluded from coverage with a reason (休学, 长期病假). Education records
+ * (安全教育记录, domain.md §3.5): when, for whom, how, on what (a 纲要 module or a
+ * campaign key), by whom, hours, expected and present, the make-up session of an
+ * earlier one (makes_up_id), the absentees by name where the roster has names, and the
+ * archive items that are its evidence (by UUID). The district's settings (minimum
+ * hours per 学段, sessions required of each person, the 法治副校长's lessons) and each
+ * school's 四落实 plan and materials of a year. */
+static const char schema_18[] =
+  "CREATE TABLE roster_class ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
+  "  school_year     INTEGER NOT NULL CHECK (school_year BETWEEN 1990 AND 2200),"
+  "  kind            TEXT NOT NULL CHECK (kind IN ('class', 'staff')),"
+  "  grade           TEXT NOT NULL CHECK (length (grade) <= 40),"
+  "  class_name      TEXT NOT NULL CHECK (length (class_name) <= 40),"
+  "  headcount       INTEGER NOT NULL CHECK (headcount BETWEEN 0 AND 100000),"
+  "  named           INTEGER NOT NULL CHECK (named IN (0, 1)),"
+  "  CHECK ((kind = 'staff') = (grade = '' AND class_name = '')),"
+  "  UNIQUE (organisation_id, school_year, kind, grade, class_name)"
+  ") STRICT;"
+  "CREATE TABLE roster_person ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  class_id        INTEGER NOT NULL REFERENCES roster_class (id),"
+  "  name            TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 60),"
+  "  number          TEXT NOT NULL DEFAULT '' CHECK (length (number) <= 40),"
+  "  excluded        TEXT NOT NULL DEFAULT '' CHECK (length (excluded) <= 200)"
+  ") STRICT;"
+  "CREATE INDEX roster_person_class ON roster_person (class_id);"
+  "CREATE TABLE education_record ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
+  "  school_year     INTEGER NOT NULL CHECK (school_year BETWEEN 1990 AND 2200),"
+  "  held_on         TEXT NOT NULL CHECK (length (held_on) = 10),"
+  "  semester        INTEGER NOT NULL CHECK (semester IN (1, 2)),"
+  "  week            INTEGER NOT NULL CHECK (week BETWEEN 1 AND 30),"
+  "  audience        TEXT NOT NULL CHECK (audience IN ('class', 'school', 'staff', 'parents')),"
+  "  grade           TEXT NOT NULL DEFAULT '' CHECK (length (grade) <= 40),"
+  "  class_name      TEXT NOT NULL DEFAULT '' CHECK (length (class_name) <= 40),"
+  "  form            TEXT NOT NULL CHECK (form IN ('lesson', 'class-meeting', 'flag-speech', 'lecture', 'online',"
+  "                                               'drill', 'parents-meeting')),"
+  "  topic           TEXT NOT NULL CHECK (length (topic) BETWEEN 1 AND 40),"
+  "  title           TEXT NOT NULL DEFAULT '' CHECK (length (title) <= 200),"
+  "  teacher         TEXT NOT NULL CHECK (length (teacher) BETWEEN 1 AND 60),"
+  "  teacher_kind    TEXT NOT NULL CHECK (teacher_kind IN ('class-teacher', 'subject-teacher', 'legal-vice-principal',"
+  "                                                       'legal-counsellor', 'guest')),"
+  "  hours           INTEGER NOT NULL CHECK (hours BETWEEN 1 AND 40),"
+  "  expected        INTEGER NOT NULL CHECK (expected BETWEEN 0 AND 100000),"
+  "  present         INTEGER NOT NULL CHECK (present BETWEEN 0 AND expected),"
+  "  makes_up_id     INTEGER REFERENCES education_record (id),"
+  "  notes           TEXT NOT NULL DEFAULT '' CHECK (length (notes) <= 2000),"
+  "  recorded_at     TEXT NOT NULL,"
+  "  recorded_by     TEXT NOT NULL,"
+  "  CHECK ((audience = 'class') = (grade <> '' AND class_name <> ''))"
+  ") STRICT;"
+  "CREATE INDEX education_record_school ON education_record (organisation_id, school_year, held_on);"
+  "CREATE INDEX education_record_makes_up ON education_record (makes_up_id);"
+  "CREATE TABLE education_absence ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  record_id       INTEGER NOT NULL REFERENCES education_record (id),"
+  "  person_id       INTEGER NOT NULL REFERENCES roster_person (id),"
+  "  UNIQUE (record_id, person_id)"
+  ") STRICT;"
+  "CREATE INDEX education_absence_person ON education_absence (person_id);"
+  "CREATE TABLE education_evidence ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  record_id       INTEGER NOT NULL REFERENCES education_record (id),"
+  "  archive_uuid    TEXT NOT NULL REFERENCES archive_item (uuid),"
+  "  UNIQUE (record_id, archive_uuid)"
+  ") STRICT;"
+  "CREATE TABLE education_policy ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  name            TEXT NOT NULL UNIQUE CHECK (name IN ('hours-preschool', 'hours-primary', 'hours-junior',"
+  "                                                        'hours-senior', 'hours-vocational', 'hours-special',"
+  "                                                        'required-sessions', 'legal-lessons')),"
+  "  value           INTEGER NOT NULL CHECK (value BETWEEN 0 AND 1000),"
+  "  updated_at      TEXT NOT NULL,"
+  "  updated_by      TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE education_year ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
+  "  school_year     INTEGER NOT NULL CHECK (school_year BETWEEN 1990 AND 2200),"
+  "  plan            TEXT NOT NULL DEFAULT '' CHECK (length (plan) <= 2000),"
+  "  materials       TEXT NOT NULL DEFAULT '' CHECK (length (materials) <= 2000),"
+  "  updated_at      TEXT NOT NULL,"
+  "  updated_by      TEXT NOT NULL,"
+  "  UNIQUE (organisation_id, school_year)"
+  ") STRICT;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -693,6 +790,7 @@ static const char * const migrations[] = {
   schema_15,
   schema_16,
   schema_17,
+  schema_18,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone
