@@ -30,6 +30,8 @@ struct _XaWorkspace
   XaHazardBook      *hazards;
   XaInspectionBook  *inspections;
   XaArchive         *archive;
+  XaDrillBook       *drills;
+  XaIncidentBook    *incidents;
 };
 
 G_DEFINE_FINAL_TYPE (XaWorkspace, xa_workspace, G_TYPE_OBJECT)
@@ -41,6 +43,8 @@ xa_workspace_dispose (GObject *object)
 {
   XaWorkspace *self = XA_WORKSPACE (object);
 
+  g_clear_object (&self->incidents);
+  g_clear_object (&self->drills);
   g_clear_object (&self->archive);
   g_clear_object (&self->inspections);
   g_clear_object (&self->hazards);
@@ -89,6 +93,8 @@ xa_workspace_new_for_store (XaStore *store)
   self->hazards = xa_hazard_book_new (self->registry);
   self->inspections = xa_inspection_book_new (self->registry, self->hazards);
   self->archive = xa_archive_new (store);
+  self->drills = xa_drill_book_new (self->inspections);
+  self->incidents = xa_incident_book_new (store);
 
   return self;
 }
@@ -336,4 +342,30 @@ xa_workspace_get_archive (XaWorkspace *self)
   g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
 
   return self->archive;
+}
+
+/**
+ * xa_workspace_get_drills:
+ *
+ * Returns: (transfer none): the drills and their frequency check
+ */
+XaDrillBook *
+xa_workspace_get_drills (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->drills;
+}
+
+/**
+ * xa_workspace_get_incidents:
+ *
+ * Returns: (transfer none): the incidents and the veto test's district list
+ */
+XaIncidentBook *
+xa_workspace_get_incidents (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->incidents;
 }

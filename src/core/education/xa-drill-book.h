@@ -1,0 +1,82 @@
+/* xa-drill-book.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "xa-drill.h"
+#include "core/hazards/xa-inspection-book.h"
+
+G_BEGIN_DECLS
+
+#define XA_DRILL_BOOK_ERROR (xa_drill_book_error_quark ())
+
+typedef enum
+{
+  XA_DRILL_BOOK_ERROR_INVALID,    /* a field that breaks a rule: the message names it */
+  XA_DRILL_BOOK_ERROR_NOT_FOUND,  /* the school, the drill or its problem is not there */
+  XA_DRILL_BOOK_ERROR_LINKED,     /* the problem is a hazard already */
+} XaDrillBookError;
+
+/* How often a school must drill (教基一厅〔2014〕2号): monthly for primary and secondary
+ * schools, quarterly for kindergartens. */
+typedef enum
+{
+  XA_DRILL_FREQUENCY_MONTHLY = 1,
+  XA_DRILL_FREQUENCY_QUARTERLY,
+} XaDrillFrequency;
+
+/* A period of a school year in which a drill is expected (a month of term or a quarter)
+ * and how many were held in it; missed when @n_drills is 0. */
+typedef struct
+{
+  char  *first_day;
+  char  *last_day;
+  char  *label;      /* 2026年9月, 2026年9月—11月 */
+  guint  n_drills;
+} XaDrillPeriod;
+
+void        xa_drill_period_free       (XaDrillPeriod *period);
+GPtrArray  *xa_drill_check_frequency   (XaSchoolCalendar *calendar,
+                                        XaDrillFrequency  frequency,
+                                        GPtrArray        *drills);
+
+#define XA_TYPE_DRILL_BOOK (xa_drill_book_get_type ())
+
+G_DECLARE_FINAL_TYPE (XaDrillBook, xa_drill_book, XA, DRILL_BOOK, GObject)
+
+/* The drills of an installation, on either engine (schema 18): each save one
+ * transaction with its audit entry, noted under "drill"; on a server a school's login
+ * reads and writes only its own. */
+GQuark       xa_drill_book_error_quark      (void);
+XaDrillBook *xa_drill_book_new              (XaInspectionBook    *inspections);
+
+XaDrill     *xa_drill_book_add              (XaDrillBook         *self,
+                                             const XaDrillFields *fields,
+                                             GError             **error);
+GPtrArray   *xa_drill_book_list             (XaDrillBook         *self,
+                                             const char          *school_uuid,
+                                             int                  school_year,
+                                             GError             **error);
+XaDrill     *xa_drill_book_dup_drill        (XaDrillBook         *self,
+                                             const char          *uuid,
+                                             GError             **error);
+gboolean     xa_drill_book_record_hazard    (XaDrillBook         *self,
+                                             const char          *drill_uuid,
+                                             guint                index,
+                                             XaHazard            *hazard,
+                                             GError             **error);
+XaDrill     *xa_drill_book_dup_hazard_source (XaDrillBook        *self,
+                                             const char          *hazard_uuid,
+                                             guint               *index,
+                                             GError             **error);
+GPtrArray   *xa_drill_book_check_school     (XaDrillBook         *self,
+                                             const char          *school_uuid,
+                                             int                  school_year,
+                                             XaDrillFrequency    *frequency,
+                                             GError             **error);
+
+G_END_DECLS

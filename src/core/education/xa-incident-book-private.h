@@ -1,0 +1,31 @@
+/* xa-incident-book-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the drill book and the incident book share, inside a read or a write.
+ */
+
+#pragma once
+
+#include "xa-drill-book.h"
+#include "core/store/xa-store.h"
+
+G_BEGIN_DECLS
+
+gboolean _xa_incident_find_school       (XaStore             *store,
+                                         const char          *school_uuid,
+                                         gint64              *organisation_id,
+                                         char               **code,
+                                         GQuark               domain,
+                                         int                  not_found,
+                                         GError             **error);
+gboolean _xa_incident_validate_evidence (const char * const  *evidence,
+                                         GQuark               domain,
+                                         int                  code,
+                                         GError             **error);
+gboolean _xa_incident_read_frequency    (XaStore             *store,
+                                         const char          *school_uuid,
+                                         XaDrillFrequency    *frequency,
+                                         GError             **error);
+
+G_END_DECLS
