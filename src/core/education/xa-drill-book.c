@@ -16,6 +16,7 @@
 
 #include "xa-drill-book.h"
 #include "xa-incident-book-private.h"
+#include "core/hazards/xa-hazard-workflow.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-json.h"
 #include "core/util/xa-school-year.h"
@@ -572,4 +573,55 @@ xa_drill_book_check_school (XaDrillBook       *self,
   if (frequency != NULL)
     *frequency = expected;
   return xa_drill_check_frequency (calendar, expected, drills);
+}
+
+/**
+ * xa_drill_new_hazard:
+ * @index: a problem of @drill, from 0
+ *
+ * The hazard a drill's problem proposes, for the user to complete (place, measures,
+ * department, responsible person) before xa_drill_book_record_hazard(): found on the
+ * drill's day by its organiser, described by the problem, of the general grade with the
+ * default deadline, and of the category the drill's kind suggests.
+ *
+ * Returns: (transfer full): the proposed hazard
+ */
+XaHazard *
+xa_drill_new_hazard (XaDrill *drill,
+                     guint    index)
+{
+  XaHazard *hazard;
+  XaHazardSettings settings;
+  g_autofree char *deadline = NULL;
+  XaHazardCategory category;
+
+  g_return_val_if_fail (XA_IS_DRILL (drill), NULL);
+  g_return_val_if_fail (index < xa_drill_get_n_problems (drill), NULL);
+
+  switch (xa_drill_get_kind (drill))
+    {
+    case XA_DRILL_KIND_FIRE: category = XA_HAZARD_CATEGORY_FIRE; break;
+    case XA_DRILL_KIND_EARTHQUAKE: category = XA_HAZARD_CATEGORY_BUILDING; break;
+    case XA_DRILL_KIND_SCHOOL_BUS: category = XA_HAZARD_CATEGORY_TRAFFIC; break;
+    case XA_DRILL_KIND_TERROR: category = XA_HAZARD_CATEGORY_PROTECTION; break;
+    case XA_DRILL_KIND_STAMPEDE:
+    case XA_DRILL_KIND_OTHER:
+    default: category = XA_HAZARD_CATEGORY_PEOPLE; break;
+    }
+
+  xa_hazard_settings_init (&settings);
+  deadline = xa_hazard_settings_dup_deadline (&settings, XA_HAZARD_GRADE_GENERAL, xa_drill_get_held_on (drill));
+  hazard = xa_hazard_new ();
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_SCHOOL_UUID, xa_drill_get_school_uuid (drill));
+  xa_hazard_set_school_year (hazard, xa_drill_get_school_year (drill));
+  /* A drill is a special activity of the school: of the ledger's kinds of check, 专项 is
+   * the one a drill's finding belongs to. */
+  xa_hazard_set_inspection_type (hazard, XA_INSPECTION_CAMPAIGN);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_FOUND_ON, xa_drill_get_held_on (drill));
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_FOUND_BY, xa_drill_get_organiser (drill));
+  xa_hazard_set_category (hazard, category);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DESCRIPTION, xa_drill_get_problem (drill, index));
+  xa_hazard_set_grade (hazard, XA_HAZARD_GRADE_GENERAL);
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DEADLINE, deadline);
+  return hazard;
 }

@@ -73,6 +73,8 @@ XaDrill     *xa_drill_book_dup_hazard_source (XaDrillBook        *self,
                                              const char          *hazard_uuid,
                                              guint               *index,
                                              GError             **error);
+XaHazard    *xa_drill_new_hazard            (XaDrill             *drill,
+                                             guint                index);
 GPtrArray   *xa_drill_book_check_school     (XaDrillBook         *self,
                                              const char          *school_uuid,
                                              int                  school_year,

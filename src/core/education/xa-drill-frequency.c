@@ -39,7 +39,7 @@ term_days (XaSchoolCalendar *calendar,
 {
   guint days = 0;
 
-  for (guint semester = 1; semester <= 2; semester++)
+  for (guint semester = 0; semester < 2; semester++)
     {
       GDate start, end;
       const GDate *from, *to;
