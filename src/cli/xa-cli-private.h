@@ -250,6 +250,18 @@ extern const XaCliOption xa_cli_pdf_sign_options[];
 int          xa_cli_pdf_sign             (XaCli           *cli);
 int          xa_cli_pdf_verify           (XaCli           *cli);
 
+/* xa-cli-drill.c */
+extern const XaCliOption xa_cli_drill_add_options[];
+int          xa_cli_drill_add            (XaCli           *cli);
+int          xa_cli_drill_list           (XaCli           *cli);
+int          xa_cli_drill_missed         (XaCli           *cli);
+
+/* xa-cli-incident.c */
+extern const XaCliOption xa_cli_incident_add_options[];
+int          xa_cli_incident_add         (XaCli           *cli);
+int          xa_cli_incident_list        (XaCli           *cli);
+int          xa_cli_incident_veto        (XaCli           *cli);
+
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);
 int          xa_cli_template_export      (XaCli           *cli);

@@ -64,13 +64,14 @@ static const struct
   XaDrillKind  kind;
   const char  *key;
   const char  *label;
+  const char  *chinese;   /* which a user may type whatever the locale */
 } kinds[] = {
-  { XA_DRILL_KIND_EARTHQUAKE, "earthquake", NC_("drill kind", "Earthquake") },
-  { XA_DRILL_KIND_FIRE, "fire", NC_("drill kind", "Fire") },
-  { XA_DRILL_KIND_STAMPEDE, "stampede", NC_("drill kind", "Crowd crush") },
-  { XA_DRILL_KIND_TERROR, "terror", NC_("drill kind", "Counter-terrorism") },
-  { XA_DRILL_KIND_SCHOOL_BUS, "school-bus", NC_("drill kind", "School bus") },
-  { XA_DRILL_KIND_OTHER, "other", NC_("drill kind", "Other") },
+  { XA_DRILL_KIND_EARTHQUAKE, "earthquake", NC_("drill kind", "Earthquake"), "地震" },
+  { XA_DRILL_KIND_FIRE, "fire", NC_("drill kind", "Fire"), "火灾" },
+  { XA_DRILL_KIND_STAMPEDE, "stampede", NC_("drill kind", "Crowd crush"), "防踩踏" },
+  { XA_DRILL_KIND_TERROR, "terror", NC_("drill kind", "Counter-terrorism"), "反恐防暴" },
+  { XA_DRILL_KIND_SCHOOL_BUS, "school-bus", NC_("drill kind", "School bus"), "校车" },
+  { XA_DRILL_KIND_OTHER, "other", NC_("drill kind", "Other"), "其他" },
 };
 
 const char *
@@ -110,7 +111,7 @@ xa_drill_kind_from_label (const char  *label,
                           XaDrillKind *kind)
 {
   for (guint i = 0; label != NULL && i < G_N_ELEMENTS (kinds); i++)
-    if (g_str_equal (xa_drill_kind_to_label (kinds[i].kind), label))
+    if (g_str_equal (xa_drill_kind_to_label (kinds[i].kind), label) || g_str_equal (kinds[i].chinese, label))
       {
         *kind = kinds[i].kind;
         return TRUE;

@@ -51,45 +51,47 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Each name with its Chinese, which a user may type whatever the locale. */
 typedef struct
 {
   int         value;
   const char *key;
   const char *label;
+  const char *chinese;
 } Name;
 
 static const Name kinds[] = {
-  { XA_INCIDENT_KIND_FIRE, "fire", NC_("incident kind", "Fire") },
-  { XA_INCIDENT_KIND_COLLAPSE, "collapse", NC_("incident kind", "Building collapse with casualties") },
-  { XA_INCIDENT_KIND_TRAFFIC, "traffic", NC_("incident kind", "Group traffic accident") },
-  { XA_INCIDENT_KIND_FOOD_POISONING, "food-poisoning", NC_("incident kind", "Food poisoning") },
-  { XA_INCIDENT_KIND_STAMPEDE, "stampede", NC_("incident kind", "Crowd crush with casualties") },
-  { XA_INCIDENT_KIND_EPIDEMIC, "epidemic", NC_("incident kind", "Epidemic outbreak") },
-  { XA_INCIDENT_KIND_DROWNING, "drowning", NC_("incident kind", "Student drowning") },
-  { XA_INCIDENT_KIND_RESPONSIBILITY, "responsibility", NC_("incident kind", "Responsibility accident") },
-  { XA_INCIDENT_KIND_PUBLIC_SECURITY, "public-security", NC_("incident kind", "Public-security or criminal case") },
-  { XA_INCIDENT_KIND_MASS_INCIDENT, "mass-incident", NC_("incident kind", "Mass incident") },
-  { XA_INCIDENT_KIND_PETITION, "petition", NC_("incident kind", "Petition skipping a level") },
-  { XA_INCIDENT_KIND_NINE_NO, "nine-no", NC_("incident kind", "Nine-no violation") },
+  { XA_INCIDENT_KIND_FIRE, "fire", NC_("incident kind", "Fire"), "火灾" },
+  { XA_INCIDENT_KIND_COLLAPSE, "collapse", NC_("incident kind", "Building collapse with casualties"), "校舍房屋垮塌伤亡" },
+  { XA_INCIDENT_KIND_TRAFFIC, "traffic", NC_("incident kind", "Group traffic accident"), "师生群体交通事故" },
+  { XA_INCIDENT_KIND_FOOD_POISONING, "food-poisoning", NC_("incident kind", "Food poisoning"), "食物中毒" },
+  { XA_INCIDENT_KIND_STAMPEDE, "stampede", NC_("incident kind", "Crowd crush with casualties"), "拥挤踩踏伤亡" },
+  { XA_INCIDENT_KIND_EPIDEMIC, "epidemic", NC_("incident kind", "Epidemic outbreak"), "流行病大面积传染" },
+  { XA_INCIDENT_KIND_DROWNING, "drowning", NC_("incident kind", "Student drowning"), "学生溺水" },
+  { XA_INCIDENT_KIND_RESPONSIBILITY, "responsibility", NC_("incident kind", "Responsibility accident"), "责任事故" },
+  { XA_INCIDENT_KIND_PUBLIC_SECURITY, "public-security", NC_("incident kind", "Public-security or criminal case"), "治安刑事案件" },
+  { XA_INCIDENT_KIND_MASS_INCIDENT, "mass-incident", NC_("incident kind", "Mass incident"), "群体性事件" },
+  { XA_INCIDENT_KIND_PETITION, "petition", NC_("incident kind", "Petition skipping a level"), "越级上访" },
+  { XA_INCIDENT_KIND_NINE_NO, "nine-no", NC_("incident kind", "Nine-no violation"), "违反九无" },
 };
 
 static const Name severities[] = {
-  { XA_INCIDENT_SEVERITY_ORDINARY, "ordinary", NC_("incident severity", "Ordinary") },
-  { XA_INCIDENT_SEVERITY_LARGE, "large", NC_("incident severity", "Large") },
-  { XA_INCIDENT_SEVERITY_MAJOR, "major", NC_("incident severity", "Major") },
-  { XA_INCIDENT_SEVERITY_GRAVE, "grave", NC_("incident severity", "Especially grave") },
+  { XA_INCIDENT_SEVERITY_ORDINARY, "ordinary", NC_("incident severity", "Ordinary"), "一般" },
+  { XA_INCIDENT_SEVERITY_LARGE, "large", NC_("incident severity", "Large"), "较大" },
+  { XA_INCIDENT_SEVERITY_MAJOR, "major", NC_("incident severity", "Major"), "重大" },
+  { XA_INCIDENT_SEVERITY_GRAVE, "grave", NC_("incident severity", "Especially grave"), "特别重大" },
 };
 
 static const Name findings[] = {
-  { XA_INCIDENT_FINDING_RESPONSIBLE, "responsible", NC_("incident finding", "Responsibility") },
-  { XA_INCIDENT_FINDING_NOT_RESPONSIBLE, "not-responsible", NC_("incident finding", "No responsibility") },
-  { XA_INCIDENT_FINDING_PENDING, "pending", NC_("incident finding", "Pending") },
+  { XA_INCIDENT_FINDING_RESPONSIBLE, "responsible", NC_("incident finding", "Responsibility"), "责任" },
+  { XA_INCIDENT_FINDING_NOT_RESPONSIBLE, "not-responsible", NC_("incident finding", "No responsibility"), "非责任" },
+  { XA_INCIDENT_FINDING_PENDING, "pending", NC_("incident finding", "Pending"), "待认定" },
 };
 
 static const Name reportings[] = {
-  { XA_INCIDENT_REPORTING_ON_TIME, "on-time", NC_("incident reporting", "On time") },
-  { XA_INCIDENT_REPORTING_LATE, "late", NC_("incident reporting", "Late") },
-  { XA_INCIDENT_REPORTING_CONCEALED, "concealed", NC_("incident reporting", "Concealed") },
+  { XA_INCIDENT_REPORTING_ON_TIME, "on-time", NC_("incident reporting", "On time"), "按时" },
+  { XA_INCIDENT_REPORTING_LATE, "late", NC_("incident reporting", "Late"), "迟报" },
+  { XA_INCIDENT_REPORTING_CONCEALED, "concealed", NC_("incident reporting", "Concealed"), "瞒报" },
 };
 
 static const char *
@@ -114,7 +116,7 @@ static gboolean
 name_from (const Name *names, guint n, const char *context, const char *text, int *value)
 {
   for (guint i = 0; text != NULL && i < n; i++)
-    if (g_str_equal (names[i].key, text) ||
+    if (g_str_equal (names[i].key, text) || g_str_equal (names[i].chinese, text) ||
         g_str_equal (g_dpgettext2 (GETTEXT_PACKAGE, context, names[i].label), text))
       {
         *value = names[i].value;
