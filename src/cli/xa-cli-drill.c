@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "xa-cli-private.h"
+#include "core/education/xa-drill-demo.h"
+#include "core/registry/xa-demo.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
 
@@ -266,5 +268,33 @@ xa_cli_drill_missed (XaCli *cli)
     }
   if (array != NULL)
     xa_cli_print_json_array (array);
+  return EXIT_OK;
+}
+
+/**
+ * xa_cli_drill_demo:
+ *
+ * `demo --drills`: this school year's drills up to today and a few incidents.
+ */
+int
+xa_cli_drill_demo (XaWorkspace *workspace,
+                   XaCli       *cli)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 seed = XA_DEMO_DEFAULT_SEED;
+  guint n_drills = 0;
+  guint n_incidents = 0;
+
+  if (!xa_cli_get_switch (cli, "drills"))
+    return EXIT_OK;
+
+  if (cli->seed != NULL)
+    g_ascii_string_to_unsigned (cli->seed, 10, 0, G_MAXUINT32, &seed, NULL);
+  if (!xa_drill_demo_fill (xa_workspace_get_drills (workspace), xa_workspace_get_incidents (workspace),
+                           xa_workspace_get_registry (workspace), (guint32) seed, NULL, &n_drills, &n_incidents, &error))
+    return xa_cli_user_error (error);
+
+  /* Translators: how many drills, then how many incidents */
+  g_print (_("Recorded %u drills and %u incidents of this school year\n"), n_drills, n_incidents);
   return EXIT_OK;
 }

@@ -255,6 +255,8 @@ extern const XaCliOption xa_cli_drill_add_options[];
 int          xa_cli_drill_add            (XaCli           *cli);
 int          xa_cli_drill_list           (XaCli           *cli);
 int          xa_cli_drill_missed         (XaCli           *cli);
+int          xa_cli_drill_demo           (XaWorkspace     *workspace,
+                                          XaCli           *cli);
 
 /* xa-cli-incident.c */
 extern const XaCliOption xa_cli_incident_add_options[];

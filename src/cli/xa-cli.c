@@ -49,7 +49,7 @@ typedef struct
   const char   *argument;          /* the one argument it takes ("FILE.csv"), or NULL */
   XaCliOptions  options;
   XaCliHandler  handler;
-  const char   *summary[5];        /* lines of help, NULL-terminated */
+  const char   *summary[6];        /* lines of help, NULL-terminated */
   XaCliAccess   access;
   const XaCliOption *own_options;  /* options of this command alone, or NULL */
 } XaCliCommand;
@@ -126,11 +126,12 @@ static const OptionSpec option_specs[] = {
 static const XaCliCommand commands[] = {
   { "init", "", NULL, 0, xa_cli_store_init,
     { N_("create the database, or update it to this version") } },
-  { "demo", "[--schools N] [--seed S] [--hazards N] [--inspections] [--photos N]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED,
+  { "demo", "[--schools N] [--seed S] [--hazards N] [--inspections] [--drills] [--photos N]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED,
     xa_cli_store_demo,
     { N_("fill an empty database with a fictional demo district"),
       N_("--hazards N adds a hazard ledger of N hazards over its last five school years"),
       N_("--inspections adds this school year's inspections and special campaigns up to today"),
+      N_("--drills adds this school year's drills up to today and a few incidents"),
       N_("--photos N adds photos, as found and as rectified, to N open hazards of the latest year") },
     XA_CLI_WRITES, xa_cli_demo_options },
   { "school import", "FILE.csv", "FILE.csv", 0, xa_cli_school_import,
