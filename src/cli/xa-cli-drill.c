@@ -15,6 +15,7 @@
 #include "core/education/xa-drill-demo.h"
 #include "core/registry/xa-demo.h"
 #include "core/util/xa-date.h"
+#include "document/xa-drill-record.h"
 #include "core/util/xa-school-year.h"
 
 #define OPTION(name, description, value) \
@@ -296,5 +297,32 @@ xa_cli_drill_demo (XaWorkspace *workspace,
 
   /* Translators: how many drills, then how many incidents */
   g_print (_("Recorded %u drills and %u incidents of this school year\n"), n_drills, n_incidents);
+  return EXIT_OK;
+}
+
+/* drill print */
+
+int
+xa_cli_drill_print (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaDrill) drill = NULL;
+  g_autoptr(XaFontResolver) fonts = NULL;
+  g_autoptr(XaPageLayout) layout = NULL;
+
+  if (cli->out == NULL)
+    return xa_cli_usage_error (_("--out is required: the PDF file to write"));
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(drill = xa_drill_book_dup_drill (xa_workspace_get_drills (workspace), cli->args[0], &error)))
+    return xa_cli_user_error (error);
+
+  fonts = xa_font_resolver_new ();
+  layout = xa_drill_record_layout_new (drill, fonts);
+  if (!xa_cli_save_layout (layout, fonts, cli->out, &error))
+    return xa_cli_user_error (error);
+
+  /* Translators: a date, then the file written */
+  g_print (_("Wrote the record of the drill of %s to %s\n"), xa_drill_get_held_on (drill), cli->out);
   return EXIT_OK;
 }

@@ -15,6 +15,7 @@
 
 #include "xa-cli-private.h"
 #include "core/util/xa-date.h"
+#include "document/xa-incident-report.h"
 #include "core/util/xa-school-year.h"
 
 #define OPTION(name, description, value) \
@@ -242,5 +243,32 @@ xa_cli_incident_veto (XaCli *cli)
     }
   if (array != NULL)
     xa_cli_print_json_array (array);
+  return EXIT_OK;
+}
+
+/* incident print */
+
+int
+xa_cli_incident_print (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaIncident) incident = NULL;
+  g_autoptr(XaFontResolver) fonts = NULL;
+  g_autoptr(XaPageLayout) layout = NULL;
+
+  if (cli->out == NULL)
+    return xa_cli_usage_error (_("--out is required: the PDF file to write"));
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(incident = xa_incident_book_dup_incident (xa_workspace_get_incidents (workspace), cli->args[0], &error)))
+    return xa_cli_user_error (error);
+
+  fonts = xa_font_resolver_new ();
+  layout = xa_incident_report_layout_new (incident, fonts);
+  if (!xa_cli_save_layout (layout, fonts, cli->out, &error))
+    return xa_cli_user_error (error);
+
+  /* Translators: a date, then the file written */
+  g_print (_("Wrote the report of the incident of %s to %s\n"), xa_incident_get_occurred_on (incident), cli->out);
   return EXIT_OK;
 }

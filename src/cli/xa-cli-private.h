@@ -255,6 +255,7 @@ extern const XaCliOption xa_cli_drill_add_options[];
 int          xa_cli_drill_add            (XaCli           *cli);
 int          xa_cli_drill_list           (XaCli           *cli);
 int          xa_cli_drill_missed         (XaCli           *cli);
+int          xa_cli_drill_print          (XaCli           *cli);
 int          xa_cli_drill_demo           (XaWorkspace     *workspace,
                                           XaCli           *cli);
 
@@ -263,6 +264,7 @@ extern const XaCliOption xa_cli_incident_add_options[];
 int          xa_cli_incident_add         (XaCli           *cli);
 int          xa_cli_incident_list        (XaCli           *cli);
 int          xa_cli_incident_veto        (XaCli           *cli);
+int          xa_cli_incident_print       (XaCli           *cli);
 
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);

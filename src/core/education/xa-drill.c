@@ -105,6 +105,16 @@ xa_drill_kind_to_label (XaDrillKind kind)
   return "";
 }
 
+/* The kind in Chinese whatever the locale, for documents. */
+const char *
+xa_drill_kind_to_chinese (XaDrillKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i].kind == kind)
+      return kinds[i].chinese;
+  return "";
+}
+
 /* A kind as the user writes it: its translated label or its key. */
 gboolean
 xa_drill_kind_from_label (const char  *label,
@@ -270,6 +280,7 @@ const char *xa_drill_get_school_name (XaDrill *self) { return self->school_name;
 int xa_drill_get_school_year (XaDrill *self) { return self->school_year; }
 const char *xa_drill_get_held_on (XaDrill *self) { return self->held_on; }
 XaDrillKind xa_drill_get_kind (XaDrill *self) { return self->kind; }
+const char *xa_drill_get_kind_other (XaDrill *self) { return self->kind_other; }
 const char *xa_drill_get_organiser (XaDrill *self) { return self->organiser; }
 int xa_drill_get_participants (XaDrill *self) { return self->participants; }
 int xa_drill_get_evacuation_seconds (XaDrill *self) { return self->evacuation_seconds; }

@@ -81,6 +81,8 @@ const char         *xa_drill_kind_to_key          (XaDrillKind          kind);
 gboolean            xa_drill_kind_from_key        (const char          *key,
                                                    XaDrillKind         *kind);
 const char         *xa_drill_kind_to_label        (XaDrillKind          kind);
+const char         *xa_drill_kind_to_chinese      (XaDrillKind          kind);
+const char         *xa_drill_get_kind_other       (XaDrill             *self);
 gboolean            xa_drill_kind_from_label      (const char          *label,
                                                    XaDrillKind         *kind);
 

@@ -128,6 +128,7 @@ name_from (const Name *names, guint n, const char *context, const char *text, in
 #define NAMES(prefix, Type, table, context) \
   const char *prefix##_to_key (Type v) { return name_key (table, G_N_ELEMENTS (table), v); } \
   const char *prefix##_to_label (Type v) { return name_label (table, G_N_ELEMENTS (table), context, v); } \
+  const char *prefix##_to_chinese (Type v) { for (guint i = 0; i < G_N_ELEMENTS (table); i++) if (table[i].value == (int) v) return table[i].chinese; return ""; } \
   gboolean prefix##_from_label (const char *text, Type *v) \
   { int value; if (!name_from (table, G_N_ELEMENTS (table), context, text, &value)) return FALSE; *v = value; return TRUE; }
 

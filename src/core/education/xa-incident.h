@@ -99,20 +99,25 @@ const char * const *xa_incident_get_evidence      (XaIncident             *self)
 
 gboolean            xa_incident_kind_is_eight_events (XaIncidentKind       kind);
 
-/* Keys as stored and in JSON; labels translated; from_label takes either. */
+/* Keys as stored and in JSON; labels translated; Chinese whatever the locale (for
+ * documents); from_label takes any of the three. */
 const char         *xa_incident_kind_to_key       (XaIncidentKind          kind);
+const char         *xa_incident_kind_to_chinese (XaIncidentKind v);
 const char         *xa_incident_kind_to_label     (XaIncidentKind          kind);
 gboolean            xa_incident_kind_from_label   (const char             *text,
                                                    XaIncidentKind         *kind);
 const char         *xa_incident_severity_to_key   (XaIncidentSeverity      severity);
+const char         *xa_incident_severity_to_chinese (XaIncidentSeverity v);
 const char         *xa_incident_severity_to_label (XaIncidentSeverity      severity);
 gboolean            xa_incident_severity_from_label (const char           *text,
                                                    XaIncidentSeverity     *severity);
 const char         *xa_incident_finding_to_key    (XaIncidentFinding       finding);
+const char         *xa_incident_finding_to_chinese (XaIncidentFinding v);
 const char         *xa_incident_finding_to_label  (XaIncidentFinding       finding);
 gboolean            xa_incident_finding_from_label (const char            *text,
                                                    XaIncidentFinding      *finding);
 const char         *xa_incident_reporting_to_key  (XaIncidentReporting     reporting);
+const char         *xa_incident_reporting_to_chinese (XaIncidentReporting v);
 const char         *xa_incident_reporting_to_label (XaIncidentReporting    reporting);
 gboolean            xa_incident_reporting_from_label (const char          *text,
                                                    XaIncidentReporting    *reporting);
