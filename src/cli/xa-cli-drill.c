@@ -237,7 +237,7 @@ xa_cli_drill_missed (XaCli *cli)
   g_autoptr(XaOrganisation) school = NULL;
   g_autoptr(GPtrArray) periods = NULL;
   g_autoptr(JsonArray) array = cli->json ? json_array_new () : NULL;
-  XaDrillFrequency frequency;
+  guint months = 1;
   int year = 0;
 
   if (cli->school == NULL || cli->year == NULL)
@@ -247,7 +247,7 @@ xa_cli_drill_missed (XaCli *cli)
   if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
       !(school = xa_cli_find_school (workspace, cli->school, FALSE, &error)) ||
       !(periods = xa_drill_book_check_school (xa_workspace_get_drills (workspace), xa_organisation_get_uuid (school),
-                                              year, &frequency, &error)))
+                                              year, &months, &error)))
     return xa_cli_user_error (error);
 
   for (guint i = 0; i < periods->len; i++)
@@ -266,6 +266,16 @@ xa_cli_drill_missed (XaCli *cli)
         }
       else if (period->n_drills == 0)
         g_print ("%s\t%s\t%s\n", period->first_day, period->last_day, _("missed"));
+    }
+  if (array == NULL)
+    {
+      guint missed = 0;
+
+      for (guint i = 0; i < periods->len; i++)
+        missed += ((XaDrillPeriod *) g_ptr_array_index (periods, i))->n_drills == 0;
+      /* Translators: periods without a drill, the periods expected, the months of a period */
+      g_print (_("%u of %u periods of term without a drill (at least one drill every %u months)\n"),
+               missed, periods->len, months);
     }
   if (array != NULL)
     xa_cli_print_json_array (array);
@@ -324,5 +334,73 @@ xa_cli_drill_print (XaCli *cli)
 
   /* Translators: a date, then the file written */
   g_print (_("Wrote the record of the drill of %s to %s\n"), xa_drill_get_held_on (drill), cli->out);
+  return EXIT_OK;
+}
+
+/* drill policy */
+
+const XaCliOption xa_cli_drill_policy_options[] = {
+  OPTION ("school-months", N_("the months a primary or secondary school may go between drills: 1, 2, 3, 4 or 6"), "N"),
+  OPTION ("kindergarten-months", N_("the months a kindergarten may go between drills"), "N"),
+  OPTION ("school-target", N_("a school's target evacuation time in seconds"), "SECONDS"),
+  OPTION ("kindergarten-target", N_("a kindergarten's target evacuation time in seconds"), "SECONDS"),
+  { NULL }
+};
+
+int
+xa_cli_drill_policy (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  XaDrillPolicy policy;
+  const char *names[] = { "school-months", "kindergarten-months", "school-target", "kindergarten-target" };
+  int values[4];
+  gboolean change = FALSE;
+  int status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      values[i] = -1;
+      if ((status = parse_count (names[i], xa_cli_get_option (cli, names[i]), &values[i])))
+        return status;
+      change |= values[i] >= 0;
+    }
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !xa_drill_book_read_policy (xa_workspace_get_drills (workspace), &policy, &error))
+    return xa_cli_user_error (error);
+  if (change)
+    {
+      if (values[0] >= 0)
+        policy.school_months = (guint) values[0];
+      if (values[1] >= 0)
+        policy.kindergarten_months = (guint) values[1];
+      if (values[2] >= 0)
+        policy.school_target_seconds = (guint) values[2];
+      if (values[3] >= 0)
+        policy.kindergarten_target_seconds = (guint) values[3];
+      if (!xa_drill_book_save_policy (xa_workspace_get_drills (workspace), &policy, &error))
+        return xa_cli_user_error (error);
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+      json_object_set_int_member (object, "school_months", policy.school_months);
+      json_object_set_int_member (object, "kindergarten_months", policy.kindergarten_months);
+      json_object_set_int_member (object, "school_target_seconds", policy.school_target_seconds);
+      json_object_set_int_member (object, "kindergarten_target_seconds", policy.kindergarten_target_seconds);
+      json_node_set_object (node, object);
+      print_node (node);
+    }
+  else
+    {
+      /* Translators: the months between drills, then the target evacuation time in seconds */
+      g_print (_("Primary and secondary schools: a drill at least every %u months, target %u s\n"),
+               policy.school_months, policy.school_target_seconds);
+      g_print (_("Kindergartens: a drill at least every %u months, target %u s\n"),
+               policy.kindergarten_months, policy.kindergarten_target_seconds);
+    }
   return EXIT_OK;
 }

@@ -256,6 +256,8 @@ int          xa_cli_drill_add            (XaCli           *cli);
 int          xa_cli_drill_list           (XaCli           *cli);
 int          xa_cli_drill_missed         (XaCli           *cli);
 int          xa_cli_drill_print          (XaCli           *cli);
+extern const XaCliOption xa_cli_drill_policy_options[];
+int          xa_cli_drill_policy         (XaCli           *cli);
 int          xa_cli_drill_demo           (XaWorkspace     *workspace,
                                           XaCli           *cli);
 

@@ -74,6 +74,12 @@ xa_drill_book_new (XaInspectionBook *inspections)
   return self;
 }
 
+XaStore *
+_xa_drill_book_get_store (XaDrillBook *self)
+{
+  return self->store;
+}
+
 /* Reading */
 
 #define DRILL_COLUMNS \
@@ -332,10 +338,23 @@ add_cb (XaStore   *store,
   g_autofree char *code = NULL;
   gint64 organisation_id;
   gint64 drill_id;
+  int target;
 
   if (!_xa_incident_find_school (store, fields->school_uuid, &organisation_id, &code,
                                  XA_DRILL_BOOK_ERROR, XA_DRILL_BOOK_ERROR_NOT_FOUND, error))
     return FALSE;
+  /* A drill without its own target is held to the district's for its kind of school. */
+  target = fields->target_seconds;
+  if (target == 0)
+    {
+      XaDrillPolicy policy;
+      gboolean kindergarten;
+
+      if (!_xa_drill_read_policy (store, &policy, error) ||
+          !_xa_drill_is_kindergarten (store, fields->school_uuid, &kindergarten, error))
+        return FALSE;
+      target = (int) (kindergarten ? policy.kindergarten_target_seconds : policy.school_target_seconds);
+    }
 
   g_clear_pointer (&add->uuid, g_free);
   add->uuid = xa_store_new_uuid ();
@@ -357,10 +376,7 @@ add_cb (XaStore   *store,
     xa_statement_bind_int (stmt, 9, fields->evacuation_seconds);
   else
     xa_statement_bind_null (stmt, 9);
-  if (fields->target_seconds > 0)
-    xa_statement_bind_int (stmt, 10, fields->target_seconds);
-  else
-    xa_statement_bind_null (stmt, 10);
+  xa_statement_bind_int (stmt, 10, target);
   xa_statement_bind_text (stmt, 11, fields->improvements ? fields->improvements : "");
   xa_statement_bind_text (stmt, 12, evidence);
   xa_statement_bind_text (stmt, 13, now);
@@ -543,36 +559,59 @@ xa_drill_book_record_hazard (XaDrillBook  *self,
   return ok;
 }
 
+typedef struct
+{
+  const char *school_uuid;
+  guint       months;   /* out */
+} Rule;
+
+static gboolean
+rule_cb (XaStore   *store,
+         gpointer   user_data,
+         GError   **error)
+{
+  Rule *rule = user_data;
+  XaDrillPolicy policy;
+  gboolean kindergarten;
+
+  if (!_xa_drill_read_policy (store, &policy, error) ||
+      !_xa_drill_is_kindergarten (store, rule->school_uuid, &kindergarten, error))
+    return FALSE;
+  rule->months = kindergarten ? policy.kindergarten_months : policy.school_months;
+  return TRUE;
+}
+
 /**
  * xa_drill_book_check_school:
- * @frequency: (out) (optional): the frequency the school is held to
+ * @months: (out) (optional): the months a period spans for the school
  *
- * The drill-frequency check of one school's year: monthly, or quarterly for a
- * kindergarten, over the commission's school calendar of that year.
+ * The drill-frequency check of one school's year over the commission's school calendar
+ * of that year, by the district's rule for its kind (monthly for a school, quarterly
+ * for a kindergarten unless the commission set otherwise).
  *
  * Returns: (transfer full) (element-type XaDrillPeriod): the periods, or %NULL with
  *   @error set
  */
 GPtrArray *
-xa_drill_book_check_school (XaDrillBook       *self,
-                            const char        *school_uuid,
-                            int                school_year,
-                            XaDrillFrequency  *frequency,
-                            GError           **error)
+xa_drill_book_check_school (XaDrillBook  *self,
+                            const char   *school_uuid,
+                            int           school_year,
+                            guint        *months,
+                            GError      **error)
 {
   g_autoptr(XaSchoolCalendar) calendar = NULL;
   g_autoptr(GPtrArray) drills = NULL;
-  XaDrillFrequency expected;
+  Rule rule = { school_uuid, 1 };
 
   g_return_val_if_fail (XA_IS_DRILL_BOOK (self), NULL);
 
-  if (!_xa_incident_read_frequency (self->store, school_uuid, &expected, error) ||
+  if (!xa_store_read (self->store, rule_cb, &rule, error) ||
       !(calendar = xa_inspection_book_dup_calendar (self->inspections, school_year, error)) ||
       !(drills = xa_drill_book_list (self, school_uuid, school_year, error)))
     return NULL;
-  if (frequency != NULL)
-    *frequency = expected;
-  return xa_drill_check_frequency (calendar, expected, drills);
+  if (months != NULL)
+    *months = rule.months;
+  return xa_drill_check_frequency (calendar, rule.months, drills);
 }
 
 /**

@@ -21,13 +21,22 @@ typedef enum
   XA_DRILL_BOOK_ERROR_LINKED,     /* the problem is a hazard already */
 } XaDrillBookError;
 
-/* How often a school must drill (教基一厅〔2014〕2号): monthly for primary and secondary
- * schools, quarterly for kindergartens. */
-typedef enum
+/* The district's drill rules (教基一厅〔2014〕2号): how many months a primary or secondary
+ * school, and a kindergarten, may go without a drill (monthly and quarterly by default:
+ * 1 and 3; 1, 2, 3, 4 or 6), and the target evacuation time of each (about 2 minutes for
+ * a school of four storeys or fewer, 3 for the youngest: 120 and 180 s by default, 10 to
+ * 3600 s). The commission sets them in the store; every school reads them. */
+typedef struct
 {
-  XA_DRILL_FREQUENCY_MONTHLY = 1,
-  XA_DRILL_FREQUENCY_QUARTERLY,
-} XaDrillFrequency;
+  guint school_months;
+  guint kindergarten_months;
+  guint school_target_seconds;
+  guint kindergarten_target_seconds;
+} XaDrillPolicy;
+
+void        xa_drill_policy_init       (XaDrillPolicy *policy);
+gboolean    xa_drill_policy_validate   (const XaDrillPolicy *policy,
+                                        GError       **error);
 
 /* A period of a school year in which a drill is expected (a month of term or a quarter)
  * and how many were held in it; missed when @n_drills is 0. */
@@ -41,7 +50,7 @@ typedef struct
 
 void        xa_drill_period_free       (XaDrillPeriod *period);
 GPtrArray  *xa_drill_check_frequency   (XaSchoolCalendar *calendar,
-                                        XaDrillFrequency  frequency,
+                                        guint             months,
                                         GPtrArray        *drills);
 
 #define XA_TYPE_DRILL_BOOK (xa_drill_book_get_type ())
@@ -78,7 +87,13 @@ XaHazard    *xa_drill_new_hazard            (XaDrill             *drill,
 GPtrArray   *xa_drill_book_check_school     (XaDrillBook         *self,
                                              const char          *school_uuid,
                                              int                  school_year,
-                                             XaDrillFrequency    *frequency,
+                                             guint               *months,
+                                             GError             **error);
+gboolean     xa_drill_book_read_policy      (XaDrillBook         *self,
+                                             XaDrillPolicy       *policy,
+                                             GError             **error);
+gboolean     xa_drill_book_save_policy      (XaDrillBook         *self,
+                                             const XaDrillPolicy *policy,
                                              GError             **error);
 
 G_END_DECLS

@@ -102,7 +102,6 @@ xa_drill_demo_fill (XaDrillBook       *drills,
           fields.kind = kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))];
           fields.organiser = organisers[g_rand_int_range (rand, 0, G_N_ELEMENTS (organisers))];
           fields.participants = kindergarten ? g_rand_int_range (rand, 80, 300) : g_rand_int_range (rand, 300, 1800);
-          fields.target_seconds = kindergarten ? 180 : 120;
           fields.evacuation_seconds = g_rand_int_range (rand, 90, 200);
           fields.problems = found;
           fields.improvements = found[0] != NULL ? "（演示数据）已在教职工会上通报并落实整改" : "";

@@ -5,7 +5,7 @@
  * The drill-frequency check (domain.md §2.3 D4, §3.3): 中小学每月 ≥ 1 次、幼儿园每季度 ≥ 1
  * 次应急疏散演练. A pure function of the school calendar and a school's drills of the
  * year. The periods are the months of the school year, or its quarters (9—11月, 12—2月,
- * 3—5月, 6—8月); a period is expected when at least two weeks of it are in term, so
+ * 3—5月, 6—8月), or as many months as the district's rule says; a period is expected when at least two weeks of it are in term, so
  * that the winter and summer holidays (and a month with only a few days of term, as
  * February often has) are not counted against the school. A drill counts in the period
  * it was held in.
@@ -64,6 +64,7 @@ format_date (const GDate *date)
 /**
  * xa_drill_check_frequency:
  * @calendar: the school year's calendar
+ * @months: the months a period spans: 1 for monthly, 3 for quarterly (1, 2, 3, 4 or 6)
  * @drills: (element-type XaDrill): the school's drills of that year
  *
  * Returns: (transfer full) (element-type XaDrillPeriod): the expected periods in order,
@@ -71,12 +72,13 @@ format_date (const GDate *date)
  */
 GPtrArray *
 xa_drill_check_frequency (XaSchoolCalendar *calendar,
-                          XaDrillFrequency  frequency,
+                          guint             months,
                           GPtrArray        *drills)
 {
   GPtrArray *periods = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_drill_period_free);
   int year = xa_school_calendar_get_school_year (calendar);
-  guint months = frequency == XA_DRILL_FREQUENCY_QUARTERLY ? 3 : 1;
+
+  g_return_val_if_fail (months >= 1 && 12 % months == 0, periods);
 
   /* The school year from 1 September to 31 August. */
   for (guint offset = 0; offset < 12; offset += months)

@@ -23,9 +23,14 @@ gboolean _xa_incident_validate_evidence (const char * const  *evidence,
                                          GQuark               domain,
                                          int                  code,
                                          GError             **error);
-gboolean _xa_incident_read_frequency    (XaStore             *store,
-                                         const char          *school_uuid,
-                                         XaDrillFrequency    *frequency,
+gboolean _xa_drill_read_policy          (XaStore             *store,
+                                         XaDrillPolicy       *policy,
                                          GError             **error);
+gboolean _xa_drill_is_kindergarten      (XaStore             *store,
+                                         const char          *school_uuid,
+                                         gboolean            *kindergarten,
+                                         GError             **error);
+
+XaStore *_xa_drill_book_get_store       (XaDrillBook         *self);
 
 G_END_DECLS

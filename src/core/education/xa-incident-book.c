@@ -112,48 +112,6 @@ _xa_incident_validate_evidence (const char * const  *evidence,
   return TRUE;
 }
 
-typedef struct
-{
-  const char       *school_uuid;
-  XaDrillFrequency *frequency;
-} Frequency;
-
-static gboolean
-frequency_cb (XaStore   *store,
-              gpointer   user_data,
-              GError   **error)
-{
-  Frequency *data = user_data;
-  g_autoptr(XaStatement) stmt = NULL;
-  XaStep step;
-
-  if (!(stmt = xa_store_prepare (store, "SELECT school_type FROM organisation WHERE uuid = ? AND kind = 'school'", error)))
-    return FALSE;
-  xa_statement_bind_text (stmt, 1, data->school_uuid);
-  if ((step = xa_statement_step (stmt, error)) == XA_STEP_ERROR)
-    return FALSE;
-  if (step == XA_STEP_DONE)
-    {
-      g_set_error_literal (error, XA_DRILL_BOOK_ERROR, XA_DRILL_BOOK_ERROR_NOT_FOUND, _("The school is not in the register"));
-      return FALSE;
-    }
-  *data->frequency = g_str_equal (xa_statement_get_text (stmt, 0), "kindergarten")
-                     ? XA_DRILL_FREQUENCY_QUARTERLY : XA_DRILL_FREQUENCY_MONTHLY;
-  return TRUE;
-}
-
-/* A kindergarten drills quarterly, other schools monthly. */
-gboolean
-_xa_incident_read_frequency (XaStore           *store,
-                             const char        *school_uuid,
-                             XaDrillFrequency  *frequency,
-                             GError           **error)
-{
-  Frequency data = { school_uuid, frequency };
-
-  return xa_store_read (store, frequency_cb, &data, error);
-}
-
 /* Reading */
 
 typedef struct

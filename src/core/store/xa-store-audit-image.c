@@ -109,6 +109,7 @@ static const struct
     "   FROM drill_problem p WHERE p.drill_id = drill.id) AS problems" },
   { "incident", "coalesce ((SELECT code FROM organisation WHERE organisation.id = incident.organisation_id), '')"
                 " || ' ' || occurred_on", NC_("audit table", "Incident") },
+  { "drill_policy", "stage", NC_("audit table", "Drill frequency") },
 };
 
 /* The columns a user knows by name; others are shown as stored. */

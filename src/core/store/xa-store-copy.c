@@ -55,6 +55,7 @@ static const struct
   { "drill", "id", TRUE },
   { "drill_problem", "id", TRUE },
   { "incident", "id", TRUE },
+  { "drill_policy", "id", TRUE },
   { "search_gram", "kind, gram, uuid", FALSE },
   { "audit", "seq", FALSE },
   { "audit_image", "seq, record_table, record_uuid", FALSE },

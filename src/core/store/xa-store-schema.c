@@ -679,6 +679,8 @@ static const char schema_17[] =
  * hazard_id, one problem per hazard), and the incidents the veto test (一票否决, V1-V4)
  * reads: type, severity, responsibility finding, whether it had a bad influence (恶劣影响)
  * and how it was reported. Evidence is the UUIDs of archive items, space-separated.
+ * drill_policy is the district's: how many months a school (and a kindergarten) may go
+ * between drills and the target evacuation time, set by the commission.
  * One self-contained step: the lead renumbers it on merge. */
 static const char schema_18[] =
   "CREATE TABLE drill ("
@@ -725,7 +727,16 @@ static const char schema_18[] =
   "  created_at      TEXT NOT NULL,"
   "  created_by      TEXT NOT NULL"
   ") STRICT;"
-  "CREATE INDEX incident_school ON incident (organisation_id, school_year, occurred_on);";
+  "CREATE INDEX incident_school ON incident (organisation_id, school_year, occurred_on);"
+  "CREATE TABLE drill_policy ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  stage           TEXT NOT NULL UNIQUE CHECK (stage IN ('school', 'kindergarten')),"
+  "  months          INTEGER NOT NULL CHECK (months IN (1, 2, 3, 4, 6)),"
+  "  target_s        INTEGER NOT NULL CHECK (target_s BETWEEN 10 AND 3600),"
+  "  updated_at      TEXT NOT NULL,"
+  "  updated_by      TEXT NOT NULL"
+  ") STRICT;";
 
 static const char * const migrations[] = {
   NULL,

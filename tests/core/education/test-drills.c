@@ -67,16 +67,18 @@ school_uuid (Fixture *fixture,
   return xa_organisation_get_uuid (g_ptr_array_index (fixture->schools, index));
 }
 
+/* Through the registry, as a user would: the audit chain holds. */
 static void
-set_school_type (Fixture    *fixture,
-                 guint       index,
-                 const char *type)
+set_school_type (Fixture      *fixture,
+                 guint         index,
+                 XaSchoolType  type)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *sql = g_strdup_printf ("UPDATE organisation SET school_type = '%s' WHERE uuid = '%s'",
-                                          type, school_uuid (fixture, index));
+  XaOrganisation *school = g_ptr_array_index (fixture->schools, index);
 
-  g_assert_true (xa_store_exec (xa_workspace_get_store (fixture->workspace), sql, &error));
+  xa_organisation_set_school_type (school, type);
+  xa_organisation_set_stages (school, xa_school_type_default_stages (type));
+  g_assert_true (xa_school_registry_update_school (xa_workspace_get_registry (fixture->workspace), school, &error));
   g_assert_no_error (error);
 }
 
@@ -179,15 +181,15 @@ test_frequency (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) periods = NULL;
   const char *dates[] = { "2026-09-10", "2026-09-24", "2026-10-20", "2026-12-03", "2027-03-15", "2027-06-05" };
-  XaDrillFrequency frequency;
+  guint months = 0;
   XaDrillPeriod *period;
 
-  set_school_type (fixture, 0, "primary");
-  set_school_type (fixture, 1, "kindergarten");
+  set_school_type (fixture, 0, XA_SCHOOL_TYPE_PRIMARY);
+  set_school_type (fixture, 1, XA_SCHOOL_TYPE_KINDERGARTEN);
 
-  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 0), 2026, &frequency, &error);
+  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 0), 2026, &months, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (frequency, ==, XA_DRILL_FREQUENCY_MONTHLY);
+  g_assert_cmpuint (months, ==, 1);
   g_assert_cmpuint (periods->len, ==, 9);
   g_assert_cmpuint (count_missed (periods), ==, 9);
   period = g_ptr_array_index (periods, 0);
@@ -217,9 +219,9 @@ test_frequency (Fixture       *fixture,
   /* The kindergarten: four quarters; one drill in 12月—2月 and one in 6月—8月. */
   g_object_unref (add_drill (fixture, 1, "2027-01-08"));
   g_object_unref (add_drill (fixture, 1, "2027-06-20"));
-  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 1), 2026, &frequency, &error);
+  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 1), 2026, &months, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (frequency, ==, XA_DRILL_FREQUENCY_QUARTERLY);
+  g_assert_cmpuint (months, ==, 3);
   g_assert_cmpuint (periods->len, ==, 4);
   g_assert_cmpuint (count_missed (periods), ==, 2);
   g_assert_cmpuint (((XaDrillPeriod *) g_ptr_array_index (periods, 0))->n_drills, ==, 0);
@@ -236,10 +238,74 @@ test_frequency_calendar (void)
   g_autoptr(GPtrArray) periods = NULL;
 
   xa_school_calendar_set_semester (calendar, 0, "2026-09-01", "2026-12-31");
-  periods = xa_drill_check_frequency (calendar, XA_DRILL_FREQUENCY_MONTHLY, NULL);
+  periods = xa_drill_check_frequency (calendar, 1, NULL);
   g_assert_cmpuint (periods->len, ==, 8);
   g_assert_cmpstr (((XaDrillPeriod *) g_ptr_array_index (periods, 4))->first_day, ==, "2027-03-01");
   g_assert_cmpuint (count_missed (periods), ==, 8);
+}
+
+/* The district's rules: a drill without a target gets its kind's, a kindergarten held
+ * to a rule of every two months, bad rules refused and nothing changed, each change
+ * audited. */
+static void
+test_policy (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) periods = NULL;
+  g_autoptr(XaDrill) drill = NULL;
+  XaStore *store = xa_workspace_get_store (fixture->workspace);
+  XaDrillPolicy policy;
+  XaDrillPolicy bad;
+  XaDrillFields fields = {
+    .school_uuid = school_uuid (fixture, 1),
+    .school_year = 2026,
+    .held_on = "2026-09-20",
+    .kind = XA_DRILL_KIND_EARTHQUAKE,
+    .organiser = "园长",
+    .participants = 120,
+    .evacuation_seconds = 170,
+  };
+  guint months = 0;
+
+  set_school_type (fixture, 1, XA_SCHOOL_TYPE_KINDERGARTEN);
+  g_assert_true (xa_drill_book_read_policy (fixture->book, &policy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (policy.school_months, ==, 1);
+  g_assert_cmpuint (policy.kindergarten_months, ==, 3);
+  g_assert_cmpuint (policy.kindergarten_target_seconds, ==, 180);
+
+  drill = xa_drill_book_add (fixture->book, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_drill_get_target_seconds (drill), ==, 180);
+  g_assert_true (xa_drill_get_within_target (drill));
+  g_clear_object (&drill);
+
+  bad = policy;
+  bad.kindergarten_months = 5;
+  g_assert_false (xa_drill_book_save_policy (fixture->book, &bad, &error));
+  g_assert_error (error, XA_DRILL_BOOK_ERROR, XA_DRILL_BOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM drill_policy"), ==, 0);
+
+  policy.kindergarten_months = 2;
+  policy.kindergarten_target_seconds = 150;
+  g_assert_true (xa_drill_book_save_policy (fixture->book, &policy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'drill.policy'"), ==, 2);
+
+  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 1), 2026, &months, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (months, ==, 2);
+  g_assert_cmpuint (periods->len, ==, 5);   /* 9-10, 11-12, 1-2, 3-4, 5-6; not 7-8 */
+  g_assert_cmpuint (((XaDrillPeriod *) g_ptr_array_index (periods, 0))->n_drills, ==, 1);
+
+  fields.held_on = "2026-10-20";
+  drill = xa_drill_book_add (fixture->book, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_drill_get_target_seconds (drill), ==, 150);
+  g_assert_false (xa_drill_get_within_target (drill));
+  xa_test_assert_chain_holds (store);
 }
 
 static void
@@ -312,6 +378,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/drills/add", test_add);
   ADD ("/drills/frequency", test_frequency);
+  ADD ("/drills/policy", test_policy);
   ADD ("/drills/problem-hazard", test_problem_hazard);
 #undef ADD
   g_test_add_func ("/drills/frequency-calendar", test_frequency_calendar);
