@@ -229,9 +229,15 @@ xa_cli_drill_list (XaCli *cli)
   return EXIT_OK;
 }
 
+const XaCliOption xa_cli_drill_missed_options[] = {
+  OPTION ("today", N_("the day of the check: a period not over by then is not missed (default today)"), "YYYY-MM-DD"),
+  { NULL }
+};
+
 int
 xa_cli_drill_missed (XaCli *cli)
 {
+  g_autofree char *today = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(XaWorkspace) workspace = NULL;
   g_autoptr(XaOrganisation) school = NULL;
@@ -239,15 +245,18 @@ xa_cli_drill_missed (XaCli *cli)
   g_autoptr(JsonArray) array = cli->json ? json_array_new () : NULL;
   guint months = 1;
   int year = 0;
+  int status;
 
   if (cli->school == NULL || cli->year == NULL)
     return xa_cli_usage_error (_("--school and --year are required: the school and the school year to check"));
   if (!xa_school_year_parse (cli->year, &year, &error))
     return xa_cli_usage_error ("--year: %s", error->message);
+  if ((status = xa_cli_parse_date ("today", xa_cli_get_option (cli, "today"), &today)))
+    return status;
   if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
       !(school = xa_cli_find_school (workspace, cli->school, FALSE, &error)) ||
       !(periods = xa_drill_book_check_school (xa_workspace_get_drills (workspace), xa_organisation_get_uuid (school),
-                                              year, &months, &error)))
+                                              year, today, &months, &error)))
     return xa_cli_user_error (error);
 
   for (guint i = 0; i < periods->len; i++)
@@ -261,10 +270,11 @@ xa_cli_drill_missed (XaCli *cli)
           json_object_set_string_member (object, "first_day", period->first_day);
           json_object_set_string_member (object, "last_day", period->last_day);
           json_object_set_int_member (object, "drills", period->n_drills);
-          json_object_set_boolean_member (object, "missed", period->n_drills == 0);
+          json_object_set_boolean_member (object, "open", period->open);
+          json_object_set_boolean_member (object, "missed", xa_drill_period_is_missed (period));
           json_array_add_object_element (array, g_steal_pointer (&object));
         }
-      else if (period->n_drills == 0)
+      else if (xa_drill_period_is_missed (period))
         g_print ("%s\t%s\t%s\n", period->first_day, period->last_day, _("missed"));
     }
   if (array == NULL)
@@ -272,9 +282,9 @@ xa_cli_drill_missed (XaCli *cli)
       guint missed = 0;
 
       for (guint i = 0; i < periods->len; i++)
-        missed += ((XaDrillPeriod *) g_ptr_array_index (periods, i))->n_drills == 0;
+        missed += xa_drill_period_is_missed ((XaDrillPeriod *) g_ptr_array_index (periods, i));
       /* Translators: periods without a drill, the periods expected, the months of a period */
-      g_print (_("%u of %u periods of term without a drill (at least one drill every %u months)\n"),
+      g_print (_("%u of the periods of term so far without a drill, of %u in the year (at least one drill every %u months)\n"),
                missed, periods->len, months);
     }
   if (array != NULL)

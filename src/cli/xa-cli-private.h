@@ -254,6 +254,7 @@ int          xa_cli_pdf_verify           (XaCli           *cli);
 extern const XaCliOption xa_cli_drill_add_options[];
 int          xa_cli_drill_add            (XaCli           *cli);
 int          xa_cli_drill_list           (XaCli           *cli);
+extern const XaCliOption xa_cli_drill_missed_options[];
 int          xa_cli_drill_missed         (XaCli           *cli);
 int          xa_cli_drill_print          (XaCli           *cli);
 extern const XaCliOption xa_cli_drill_policy_options[];

@@ -86,7 +86,7 @@ test_drills (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (drill, "problems")), ==, 2);
 
   periods = xa_test_run_cli_json (fixture->demo.data_dir, "drill", "missed", "--school", fixture->code,
-                                  "--year", "2026", "--json", NULL);
+                                  "--year", "2026", "--today", "2027-09-01", "--json", NULL);
   g_assert_cmpuint (json_array_get_length (periods), >=, 4);
   for (guint i = 0; i < json_array_get_length (periods); i++)
     if (json_object_get_boolean_member (json_array_get_object_element (periods, i), "missed"))

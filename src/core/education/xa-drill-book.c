@@ -583,6 +583,8 @@ rule_cb (XaStore   *store,
 
 /**
  * xa_drill_book_check_school:
+ * @today: (nullable): the day of the check (see xa_drill_check_frequency()); %NULL
+ *   for today
  * @months: (out) (optional): the months a period spans for the school
  *
  * The drill-frequency check of one school's year over the commission's school calendar
@@ -596,9 +598,11 @@ GPtrArray *
 xa_drill_book_check_school (XaDrillBook  *self,
                             const char   *school_uuid,
                             int           school_year,
+                            const char   *today,
                             guint        *months,
                             GError      **error)
 {
+  g_autofree char *local_today = today != NULL ? g_strdup (today) : xa_date_today_iso ();
   g_autoptr(XaSchoolCalendar) calendar = NULL;
   g_autoptr(GPtrArray) drills = NULL;
   Rule rule = { school_uuid, 1 };
@@ -611,7 +615,7 @@ xa_drill_book_check_school (XaDrillBook  *self,
     return NULL;
   if (months != NULL)
     *months = rule.months;
-  return xa_drill_check_frequency (calendar, rule.months, drills);
+  return xa_drill_check_frequency (calendar, rule.months, drills, local_today);
 }
 
 /**

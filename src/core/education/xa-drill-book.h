@@ -39,19 +39,24 @@ gboolean    xa_drill_policy_validate   (const XaDrillPolicy *policy,
                                         GError       **error);
 
 /* A period of a school year in which a drill is expected (a month of term or a quarter)
- * and how many were held in it; missed when @n_drills is 0. */
+ * and how many were held in it; @open while it has not ended (on the day the check is
+ * made), missed when it has ended with @n_drills 0. */
 typedef struct
 {
-  char  *first_day;
-  char  *last_day;
-  char  *label;      /* 2026年9月, 2026年9月—11月 */
-  guint  n_drills;
+  char     *first_day;
+  char     *last_day;
+  char     *label;      /* 2026年9月, 2026年9月—11月 */
+  guint     n_drills;
+  gboolean  open;
 } XaDrillPeriod;
+
+#define xa_drill_period_is_missed(period) ((period)->n_drills == 0 && !(period)->open)
 
 void        xa_drill_period_free       (XaDrillPeriod *period);
 GPtrArray  *xa_drill_check_frequency   (XaSchoolCalendar *calendar,
                                         guint             months,
-                                        GPtrArray        *drills);
+                                        GPtrArray        *drills,
+                                        const char       *today);
 
 #define XA_TYPE_DRILL_BOOK (xa_drill_book_get_type ())
 
@@ -87,6 +92,7 @@ XaHazard    *xa_drill_new_hazard            (XaDrill             *drill,
 GPtrArray   *xa_drill_book_check_school     (XaDrillBook         *self,
                                              const char          *school_uuid,
                                              int                  school_year,
+                                             const char          *today,
                                              guint               *months,
                                              GError             **error);
 gboolean     xa_drill_book_read_policy      (XaDrillBook         *self,

@@ -66,6 +66,8 @@ format_date (const GDate *date)
  * @calendar: the school year's calendar
  * @months: the months a period spans: 1 for monthly, 3 for quarterly (1, 2, 3, 4 or 6)
  * @drills: (element-type XaDrill): the school's drills of that year
+ * @today: (nullable): the day of the check, YYYY-MM-DD: a period that has not ended by
+ *   then is open, not missed; %NULL for a year that is over
  *
  * Returns: (transfer full) (element-type XaDrillPeriod): the expected periods in order,
  *   each with its number of drills; those with none were missed
@@ -73,7 +75,8 @@ format_date (const GDate *date)
 GPtrArray *
 xa_drill_check_frequency (XaSchoolCalendar *calendar,
                           guint             months,
-                          GPtrArray        *drills)
+                          GPtrArray        *drills,
+                          const char       *today)
 {
   GPtrArray *periods = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_drill_period_free);
   int year = xa_school_calendar_get_school_year (calendar);
@@ -105,6 +108,7 @@ xa_drill_check_frequency (XaSchoolCalendar *calendar,
         /* Translators: a quarter, as 2026年9月—11月 */
         period->label = g_strdup_printf (_("%d-%02d to %02d"), g_date_get_year (&first), g_date_get_month (&first),
                                          g_date_get_month (&last));
+      period->open = today != NULL && g_strcmp0 (period->last_day, today) >= 0;
       for (guint i = 0; drills != NULL && i < drills->len; i++)
         {
           const char *held_on = xa_drill_get_held_on (g_ptr_array_index (drills, i));

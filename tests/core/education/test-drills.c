@@ -166,7 +166,7 @@ count_missed (GPtrArray *periods)
   guint missed = 0;
 
   for (guint i = 0; i < periods->len; i++)
-    if (((XaDrillPeriod *) g_ptr_array_index (periods, i))->n_drills == 0)
+    if (xa_drill_period_is_missed ((XaDrillPeriod *) g_ptr_array_index (periods, i)))
       missed++;
   return missed;
 }
@@ -187,7 +187,7 @@ test_frequency (Fixture       *fixture,
   set_school_type (fixture, 0, XA_SCHOOL_TYPE_PRIMARY);
   set_school_type (fixture, 1, XA_SCHOOL_TYPE_KINDERGARTEN);
 
-  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 0), 2026, &months, &error);
+  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 0), 2026, "2027-09-01", &months, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (months, ==, 1);
   g_assert_cmpuint (periods->len, ==, 9);
@@ -206,7 +206,7 @@ test_frequency (Fixture       *fixture,
   /* A drill in the summer holiday counts for nothing expected. */
   g_object_unref (add_drill (fixture, 0, "2027-08-02"));
 
-  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 0), 2026, NULL, &error);
+  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 0), 2026, "2027-09-01", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (periods->len, ==, 9);
   /* September twice, October, December, March, June: November, January, April, May missed. */
@@ -219,7 +219,7 @@ test_frequency (Fixture       *fixture,
   /* The kindergarten: four quarters; one drill in 12月—2月 and one in 6月—8月. */
   g_object_unref (add_drill (fixture, 1, "2027-01-08"));
   g_object_unref (add_drill (fixture, 1, "2027-06-20"));
-  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 1), 2026, &months, &error);
+  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 1), 2026, "2027-09-01", &months, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (months, ==, 3);
   g_assert_cmpuint (periods->len, ==, 4);
@@ -228,6 +228,16 @@ test_frequency (Fixture       *fixture,
   g_assert_cmpuint (((XaDrillPeriod *) g_ptr_array_index (periods, 1))->n_drills, ==, 1);
   g_assert_cmpstr (((XaDrillPeriod *) g_ptr_array_index (periods, 1))->last_day, ==, "2027-02-28");
   g_assert_cmpuint (((XaDrillPeriod *) g_ptr_array_index (periods, 3))->n_drills, ==, 1);
+  g_clear_pointer (&periods, g_ptr_array_unref);
+
+  /* Checked on 15 December, the quarter of December to February is open, not missed,
+   * and those after it too; 9—11月 is missed. */
+  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 1), 2026, "2026-12-15", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_missed (periods), ==, 1);
+  g_assert_true (((XaDrillPeriod *) g_ptr_array_index (periods, 1))->open);
+  g_assert_true (((XaDrillPeriod *) g_ptr_array_index (periods, 2))->open);
+  g_assert_false (((XaDrillPeriod *) g_ptr_array_index (periods, 0))->open);
 }
 
 /* A calendar whose first semester ends in mid-December drops January for a school. */
@@ -238,7 +248,7 @@ test_frequency_calendar (void)
   g_autoptr(GPtrArray) periods = NULL;
 
   xa_school_calendar_set_semester (calendar, 0, "2026-09-01", "2026-12-31");
-  periods = xa_drill_check_frequency (calendar, 1, NULL);
+  periods = xa_drill_check_frequency (calendar, 1, NULL, NULL);
   g_assert_cmpuint (periods->len, ==, 8);
   g_assert_cmpstr (((XaDrillPeriod *) g_ptr_array_index (periods, 4))->first_day, ==, "2027-03-01");
   g_assert_cmpuint (count_missed (periods), ==, 8);
@@ -294,7 +304,7 @@ test_policy (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'drill.policy'"), ==, 2);
 
-  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 1), 2026, &months, &error);
+  periods = xa_drill_book_check_school (fixture->book, school_uuid (fixture, 1), 2026, "2027-09-01", &months, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (months, ==, 2);
   g_assert_cmpuint (periods->len, ==, 5);   /* 9-10, 11-12, 1-2, 3-4, 5-6; not 7-8 */
