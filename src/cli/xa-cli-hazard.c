@@ -78,6 +78,7 @@ const XaCliOption xa_cli_demo_options[] = {
   COLUMN ("hazards", N_("how many hazards the demo ledger has, up to 10000000 (default none)"), "N"),
   { "inspections", G_OPTION_ARG_NONE, N_("also this school year's inspections and special campaigns"), NULL, NULL },
   { "education", G_OPTION_ARG_NONE, N_("also this school year's rosters and safety education records"), NULL, NULL },
+  { "drills", G_OPTION_ARG_NONE, N_("also this school year's drills and a few incidents"), NULL, NULL },
   COLUMN ("photos", N_("photos for N open hazards of the latest school year, up to 5000 (default none)"), "N"),
   { NULL }
 };

@@ -261,6 +261,25 @@ extern const XaCliOption xa_cli_pdf_sign_options[];
 int          xa_cli_pdf_sign             (XaCli           *cli);
 int          xa_cli_pdf_verify           (XaCli           *cli);
 
+/* xa-cli-drill.c */
+extern const XaCliOption xa_cli_drill_add_options[];
+int          xa_cli_drill_add            (XaCli           *cli);
+int          xa_cli_drill_list           (XaCli           *cli);
+extern const XaCliOption xa_cli_drill_missed_options[];
+int          xa_cli_drill_missed         (XaCli           *cli);
+int          xa_cli_drill_print          (XaCli           *cli);
+extern const XaCliOption xa_cli_drill_policy_options[];
+int          xa_cli_drill_policy         (XaCli           *cli);
+int          xa_cli_drill_demo           (XaWorkspace     *workspace,
+                                          XaCli           *cli);
+
+/* xa-cli-incident.c */
+extern const XaCliOption xa_cli_incident_add_options[];
+int          xa_cli_incident_add         (XaCli           *cli);
+int          xa_cli_incident_list        (XaCli           *cli);
+int          xa_cli_incident_veto        (XaCli           *cli);
+int          xa_cli_incident_print       (XaCli           *cli);
+
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);
 int          xa_cli_template_export      (XaCli           *cli);

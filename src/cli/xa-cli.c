@@ -49,7 +49,7 @@ typedef struct
   const char   *argument;          /* the one argument it takes ("FILE.csv"), or NULL */
   XaCliOptions  options;
   XaCliHandler  handler;
-  const char   *summary[5];        /* lines of help, NULL-terminated */
+  const char   *summary[6];        /* lines of help, NULL-terminated */
   XaCliAccess   access;
   const XaCliOption *own_options;  /* options of this command alone, or NULL */
 } XaCliCommand;
@@ -126,13 +126,14 @@ static const OptionSpec option_specs[] = {
 static const XaCliCommand commands[] = {
   { "init", "", NULL, 0, xa_cli_store_init,
     { N_("create the database, or update it to this version") } },
-  { "demo", "[--schools N] [--seed S] [--hazards N] [--inspections] [--photos N] [--education]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED,
+  { "demo", "[--schools N] [--seed S] [--hazards N] [--inspections] [--photos N] [--education] [--drills]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED,
     xa_cli_store_demo,
     { N_("fill an empty database with a fictional demo district"),
       N_("--hazards N adds a hazard ledger of N hazards over its last five school years"),
       N_("--inspections adds this school year's inspections and special campaigns up to today"),
       N_("--photos N adds photos, as found and as rectified, to N open hazards of the latest year"),
-      N_("--education adds rosters and safety education records of this school year") },
+      N_("--education adds rosters and safety education records of this school year"),
+      N_("--drills adds this school year's drills up to today and a few incidents") },
     XA_CLI_WRITES, xa_cli_demo_options },
   { "school import", "FILE.csv", "FILE.csv", 0, xa_cli_school_import,
     { N_("import a school list (UTF-8 or GB18030), all or nothing") } },
@@ -326,6 +327,37 @@ static const XaCliCommand commands[] = {
     XA_CLI_READS, xa_cli_archive_preview_options },
   { "archive export", "UUID --out FILE", "UUID", XA_CLI_OPTION_OUT, xa_cli_archive_export,
     { N_("write a copy of an archived file, checked against its SHA-256") }, XA_CLI_READS },
+  { "drill add", "--school CODE --type TYPE --organiser NAME [--date YYYY-MM-DD] [--participants N] [--evacuation S] [--target S] [--problems TEXT;…] [--improvements TEXT] [--evidence UUID,…] [--json]",
+    NULL, XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_drill_add,
+    { N_("record an emergency evacuation drill (应急疏散演练) of a school with the problems it found") },
+    XA_CLI_WRITES, xa_cli_drill_add_options },
+  { "drill list", "[--school CODE] [--year Y] [--json]", NULL,
+    XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_drill_list,
+    { N_("list drills, the earliest first: date, school, type, organiser, participants, evacuation time, problems") },
+    XA_CLI_READS },
+  { "drill missed", "--school CODE --year Y [--today YYYY-MM-DD] [--json]", NULL,
+    XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_drill_missed,
+    { N_("the months (a kindergarten: the quarters) of term a school held no drill in") }, XA_CLI_READS,
+    xa_cli_drill_missed_options },
+  { "drill policy", "[--school-months N] [--kindergarten-months N] [--school-target S] [--kindergarten-target S] [--json]",
+    NULL, XA_CLI_OPTION_JSON, xa_cli_drill_policy,
+    { N_("show or set the district's drill rules: the months between drills and the target evacuation times") },
+    XA_CLI_WRITES, xa_cli_drill_policy_options },
+  { "drill print", "UUID --out FILE.pdf", "UUID", XA_CLI_OPTION_OUT, xa_cli_drill_print,
+    { N_("print a drill's record (演练记录表) as a PDF") }, XA_CLI_READS },
+  { "incident add", "--school CODE --date YYYY-MM-DD --type TYPE --severity KEY --finding KEY --reporting KEY [--reported-on YYYY-MM-DD] [--affected N] [--bad-influence] --summary TEXT [--evidence UUID,…] [--json]",
+    NULL, XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_JSON, xa_cli_incident_add,
+    { N_("record an incident of a school, with its responsibility finding and how it was reported") },
+    XA_CLI_WRITES, xa_cli_incident_add_options },
+  { "incident list", "[--school CODE] [--year Y] [--json]", NULL,
+    XA_CLI_OPTION_SCHOOL | XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_incident_list,
+    { N_("list incidents, the earliest first, each with what it does to its school's year") }, XA_CLI_READS },
+  { "incident veto", "--year Y [--all] [--json]", NULL, XA_CLI_OPTION_YEAR | XA_CLI_OPTION_ALL | XA_CLI_OPTION_JSON,
+    xa_cli_incident_veto,
+    { N_("the district list of the veto test (一票否决): the schools vetoed and pending in a year, with the reasons"),
+      N_("--all lists the schools whose incidents do not veto too") }, XA_CLI_READS },
+  { "incident print", "UUID --out FILE.pdf", "UUID", XA_CLI_OPTION_OUT, xa_cli_incident_print,
+    { N_("print an incident's report (事故报告) as a PDF") }, XA_CLI_READS },
   { "template list", "", NULL, 0, xa_cli_template_list,
     { N_("list the templates: school year, version, frozen or editable, name") }, XA_CLI_READS },
   { "template export", "--year Y FILE", "FILE", XA_CLI_OPTION_YEAR, xa_cli_template_export,

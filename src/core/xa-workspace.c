@@ -31,6 +31,8 @@ struct _XaWorkspace
   XaInspectionBook  *inspections;
   XaArchive         *archive;
   XaEducationBook   *education;
+  XaDrillBook       *drills;
+  XaIncidentBook    *incidents;
 };
 
 G_DEFINE_FINAL_TYPE (XaWorkspace, xa_workspace, G_TYPE_OBJECT)
@@ -42,6 +44,8 @@ xa_workspace_dispose (GObject *object)
 {
   XaWorkspace *self = XA_WORKSPACE (object);
 
+  g_clear_object (&self->incidents);
+  g_clear_object (&self->drills);
   g_clear_object (&self->archive);
   g_clear_object (&self->education);
   g_clear_object (&self->inspections);
@@ -92,6 +96,8 @@ xa_workspace_new_for_store (XaStore *store)
   self->inspections = xa_inspection_book_new (self->registry, self->hazards);
   self->archive = xa_archive_new (store);
   self->education = xa_education_book_new (store);
+  self->drills = xa_drill_book_new (self->inspections);
+  self->incidents = xa_incident_book_new (store);
 
   return self;
 }
@@ -352,4 +358,30 @@ xa_workspace_get_education (XaWorkspace *self)
   g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
 
   return self->education;
+}
+
+/**
+ * xa_workspace_get_drills:
+ *
+ * Returns: (transfer none): the drills and their frequency check
+ */
+XaDrillBook *
+xa_workspace_get_drills (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->drills;
+}
+
+/**
+ * xa_workspace_get_incidents:
+ *
+ * Returns: (transfer none): the incidents and the veto test's district list
+ */
+XaIncidentBook *
+xa_workspace_get_incidents (XaWorkspace *self)
+{
+  g_return_val_if_fail (XA_IS_WORKSPACE (self), NULL);
+
+  return self->incidents;
 }

@@ -10,6 +10,8 @@
 #include "core/agreements/xa-agreement-book.h"
 #include "core/archive/xa-archive.h"
 #include "core/education/xa-education-book.h"
+#include "core/education/xa-drill-book.h"
+#include "core/education/xa-incident-book.h"
 #include "core/agreements/xa-template-library.h"
 #include "core/hazards/xa-hazard-book.h"
 #include "core/hazards/xa-inspection-book.h"
@@ -53,6 +55,8 @@ XaHazardBook      *xa_workspace_get_hazards     (XaWorkspace  *self);
 XaInspectionBook  *xa_workspace_get_inspections (XaWorkspace  *self);
 XaArchive         *xa_workspace_get_archive     (XaWorkspace  *self);
 XaEducationBook   *xa_workspace_get_education   (XaWorkspace  *self);
+XaDrillBook       *xa_workspace_get_drills      (XaWorkspace  *self);
+XaIncidentBook    *xa_workspace_get_incidents   (XaWorkspace  *self);
 gboolean           xa_workspace_ensure_defaults (XaWorkspace  *self,
                                                  GError      **error);
 

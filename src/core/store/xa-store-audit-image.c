@@ -47,6 +47,11 @@
   " || ',' || CAST (length (i.place) AS TEXT) || ',' || i.place || ',' || i.result" \
   " || ',' || CAST (length (i.note) AS TEXT) || ',' || i.note || ',' || coalesce (CAST (i.hazard_id AS TEXT), '')"
 
+/* One problem of a drill in its image, the same text on both engines. */
+#define DRILL_PROBLEM_LINE \
+  "CAST (p.position AS TEXT) || ',' || CAST (length (p.description) AS TEXT) || ',' || p.description" \
+  " || ',' || coalesce (CAST (p.hazard_id AS TEXT), '')"
+
 /* The tables whose records the chain covers: record kinds are table names. A module
  * that adds a table of records adds it here, with the SQL of the key the user knows
  * the record by. */
@@ -122,6 +127,16 @@ static const struct
   { "education_policy", "name", NC_("audit table", "Education setting") },
   { "education_year", "coalesce ((SELECT code FROM organisation WHERE organisation.id = education_year.organisation_id), '')"
                       " || ' ' || CAST (school_year AS TEXT)", NC_("audit table", "Education plan of a year") },
+  /* A drill's problems are in its image, as an inspection's items are in its. */
+  { "drill", "coalesce ((SELECT code FROM organisation WHERE organisation.id = drill.organisation_id), '')"
+             " || ' ' || held_on", NC_("audit table", "Drill"), 16,
+    ", (SELECT group_concat (l.line, '|') FROM (SELECT " DRILL_PROBLEM_LINE " AS line"
+    "   FROM drill_problem p WHERE p.drill_id = drill.id ORDER BY p.position) AS l) AS problems",
+    ", (SELECT string_agg (" DRILL_PROBLEM_LINE ", '|' ORDER BY p.position)"
+    "   FROM drill_problem p WHERE p.drill_id = drill.id) AS problems" },
+  { "incident", "coalesce ((SELECT code FROM organisation WHERE organisation.id = incident.organisation_id), '')"
+                " || ' ' || occurred_on", NC_("audit table", "Incident") },
+  { "drill_policy", "stage", NC_("audit table", "Drill frequency") },
 };
 
 /* The columns a user knows by name; others are shown as stored. */

@@ -674,7 +674,7 @@ static const char schema_17[] =
   "CREATE TRIGGER seal_image_no_delete BEFORE DELETE ON seal_image"
   "  BEGIN SELECT RAISE (ABORT, 'a seal image is withdrawn, never deleted'); END;";
 
-/* 18: safety education (issue 13, education part). Rosters of a school's year: its
+/* 18: safety education (issue 13). Rosters of a school's year: its
  * classes (kind 'class', a grade and a class name) and its staff list (kind 'staff'),
  * each with its people when the school keeps names (named = 1) or only a headcount; a
  * person may be excluded from coverage with a reason (休学, 长期病假). Education records
@@ -771,6 +771,70 @@ static const char schema_18[] =
   "  UNIQUE (organisation_id, school_year)"
   ") STRICT;";
 
+/* 19: drills and incidents (issue 13): a school's 应急疏散演练 with the
+ * problems it found, each of which may become a hazard of the ledger (drill_problem's
+ * hazard_id, one problem per hazard), and the incidents the veto test (一票否决, V1-V4)
+ * reads: type, severity, responsibility finding, whether it had a bad influence (恶劣影响)
+ * and how it was reported. Evidence is the UUIDs of archive items, space-separated.
+ * drill_policy is the district's: how many months a school (and a kindergarten) may go
+ * between drills and the target evacuation time, set by the commission.
+ * */
+static const char schema_19[] =
+  "CREATE TABLE drill ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
+  "  school_year     INTEGER NOT NULL CHECK (school_year BETWEEN 1990 AND 2200),"
+  "  held_on         TEXT NOT NULL,"
+  "  kind            TEXT NOT NULL CHECK (kind IN ('earthquake', 'fire', 'stampede', 'terror', 'school-bus', 'other')),"
+  "  kind_other      TEXT NOT NULL DEFAULT '' CHECK (length (kind_other) <= 100),"
+  "  organiser       TEXT NOT NULL CHECK (length (organiser) BETWEEN 1 AND 100),"
+  "  participants    INTEGER NOT NULL CHECK (participants >= 0),"
+  "  evacuation_s    INTEGER CHECK (evacuation_s IS NULL OR evacuation_s > 0),"
+  "  target_s        INTEGER CHECK (target_s IS NULL OR target_s > 0),"
+  "  improvements    TEXT NOT NULL DEFAULT '' CHECK (length (improvements) <= 4000),"
+  "  evidence        TEXT NOT NULL DEFAULT '',"
+  "  created_at      TEXT NOT NULL,"
+  "  created_by      TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX drill_school ON drill (organisation_id, school_year, held_on);"
+  "CREATE TABLE drill_problem ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  drill_id        INTEGER NOT NULL REFERENCES drill (id),"
+  "  position        INTEGER NOT NULL CHECK (position >= 1),"
+  "  description     TEXT NOT NULL CHECK (length (description) BETWEEN 1 AND 2000),"
+  "  hazard_id       INTEGER UNIQUE REFERENCES hazard (id),"
+  "  UNIQUE (drill_id, position)"
+  ") STRICT;"
+  "CREATE TABLE incident ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  organisation_id INTEGER NOT NULL REFERENCES organisation (id),"
+  "  school_year     INTEGER NOT NULL CHECK (school_year BETWEEN 1990 AND 2200),"
+  "  occurred_on     TEXT NOT NULL,"
+  "  kind            TEXT NOT NULL CHECK (kind IN ('fire', 'collapse', 'traffic', 'food-poisoning', 'stampede', 'epidemic', 'drowning', 'responsibility', 'public-security', 'mass-incident', 'petition', 'nine-no')),"
+  "  severity        TEXT NOT NULL CHECK (severity IN ('ordinary', 'large', 'major', 'grave')),"
+  "  finding         TEXT NOT NULL CHECK (finding IN ('responsible', 'not-responsible', 'pending')),"
+  "  bad_influence   INTEGER NOT NULL DEFAULT 0 CHECK (bad_influence IN (0, 1)),"
+  "  affected        INTEGER NOT NULL CHECK (affected >= 0),"
+  "  reported_on     TEXT,"
+  "  reporting       TEXT NOT NULL CHECK (reporting IN ('on-time', 'late', 'concealed')),"
+  "  summary         TEXT NOT NULL CHECK (length (summary) BETWEEN 1 AND 4000),"
+  "  evidence        TEXT NOT NULL DEFAULT '',"
+  "  created_at      TEXT NOT NULL,"
+  "  created_by      TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX incident_school ON incident (organisation_id, school_year, occurred_on);"
+  "CREATE TABLE drill_policy ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  stage           TEXT NOT NULL UNIQUE CHECK (stage IN ('school', 'kindergarten')),"
+  "  months          INTEGER NOT NULL CHECK (months IN (1, 2, 3, 4, 6)),"
+  "  target_s        INTEGER NOT NULL CHECK (target_s BETWEEN 10 AND 3600),"
+  "  updated_at      TEXT NOT NULL,"
+  "  updated_by      TEXT NOT NULL"
+  ") STRICT;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -791,6 +855,7 @@ static const char * const migrations[] = {
   schema_16,
   schema_17,
   schema_18,
+  schema_19,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone

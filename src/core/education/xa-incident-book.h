@@ -1,0 +1,50 @@
+/* xa-incident-book.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "xa-incident.h"
+#include "xa-veto.h"
+#include "core/store/xa-store.h"
+
+G_BEGIN_DECLS
+
+#define XA_INCIDENT_BOOK_ERROR (xa_incident_book_error_quark ())
+
+typedef enum
+{
+  XA_INCIDENT_BOOK_ERROR_INVALID,    /* a field that breaks a rule: the message names it */
+  XA_INCIDENT_BOOK_ERROR_NOT_FOUND,  /* the school or the incident is not there */
+} XaIncidentBookError;
+
+#define XA_TYPE_INCIDENT_BOOK (xa_incident_book_get_type ())
+
+G_DECLARE_FINAL_TYPE (XaIncidentBook, xa_incident_book, XA, INCIDENT_BOOK, GObject)
+
+/* The incidents of an installation, on either engine (schema 18): each save one
+ * transaction with its audit entry, noted under "incident"; on a server a school's login
+ * reads and records only its own, the commission all. */
+GQuark          xa_incident_book_error_quark (void);
+XaIncidentBook *xa_incident_book_new         (XaStore                *store);
+
+XaIncident     *xa_incident_book_add         (XaIncidentBook         *self,
+                                              const XaIncidentFields *fields,
+                                              GError                **error);
+GPtrArray      *xa_incident_book_list        (XaIncidentBook         *self,
+                                              const char             *school_uuid,
+                                              int                     school_year,
+                                              GError                **error);
+XaIncident     *xa_incident_book_dup_incident (XaIncidentBook        *self,
+                                              const char             *uuid,
+                                              GError                **error);
+GPtrArray      *xa_incident_book_judge_year  (XaIncidentBook         *self,
+                                              int                     school_year,
+                                              const XaVetoEscalation *escalations,
+                                              guint                   n_escalations,
+                                              GError                **error);
+
+G_END_DECLS
