@@ -123,7 +123,12 @@ xa_cli_education_roster (XaCli *cli)
       return xa_cli_user_error (error);
     }
 
-  g_print (_("Imported the roster of %s for %d\n"), xa_organisation_get_name (school), year);
+  {
+    g_autofree char *label = xa_school_year_format (year, FALSE);
+
+    /* Translators: a school, then a school year (2021—2022学年度) */
+    g_print (_("Imported the roster of %s for %s\n"), xa_organisation_get_name (school), label);
+  }
   return EXIT_OK;
 }
 
@@ -575,6 +580,11 @@ xa_cli_education_plan (XaCli *cli)
   if (!xa_education_book_set_plan (xa_workspace_get_education (workspace), xa_organisation_get_uuid (school), year,
                                    xa_cli_get_option (cli, "plan"), xa_cli_get_option (cli, "materials"), &error))
     return xa_cli_user_error (error);
-  g_print (_("Recorded the plan and materials of %s for %d\n"), xa_organisation_get_name (school), year);
+  {
+    g_autofree char *label = xa_school_year_format (year, FALSE);
+
+    /* Translators: a school, then a school year (2021—2022学年度) */
+    g_print (_("Recorded the plan and materials of %s for %s\n"), xa_organisation_get_name (school), label);
+  }
   return EXIT_OK;
 }
