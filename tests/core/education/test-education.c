@@ -327,6 +327,29 @@ test_roster_gb18030 (Fixture       *fixture,
                                       "SELECT count(*) FROM roster_person WHERE excluded = '休学'"), ==, 1);
 }
 
+/* A workbook as Excel or WPS writes it (tests/data/education/make-roster.py). */
+static void
+test_roster_xlsx (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("XIAOAN_TEST_DATA"), "education", "roster.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  XaStore *store = xa_workspace_get_store (fixture->workspace);
+  g_autofree char *number = NULL;
+  g_autofree char *class_name = NULL;
+
+  g_assert_true (xa_education_book_import_roster (fixture->book, fixture->school, 2021, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM roster_person"), ==, 4);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM roster_class WHERE kind = 'staff'"), ==, 1);
+  number = xa_test_query_text (store, "SELECT number FROM roster_person WHERE name = '李华'");
+  g_assert_cmpstr (number, ==, "20210002");
+  class_name = xa_test_query_text (store, "SELECT c.class_name FROM roster_person p JOIN roster_class c"
+                                          " ON c.id = p.class_id WHERE p.name = '王芳'");
+  g_assert_cmpstr (class_name, ==, "(2)班");
+}
+
 static const struct
 {
   const char *name;
@@ -543,6 +566,7 @@ main (int   argc,
   ADD ("/xa/education/coverage-counts-only", test_coverage_counts_only);
   ADD ("/xa/education/four-in-place", test_four_in_place);
   ADD ("/xa/education/roster-gb18030", test_roster_gb18030);
+  ADD ("/xa/education/roster-xlsx", test_roster_xlsx);
   ADD ("/xa/education/roster-bad-files", test_roster_bad_files);
   ADD ("/xa/education/roster-in-use", test_roster_in_use);
   ADD ("/xa/education/record-refused", test_record_refused);
