@@ -213,6 +213,42 @@ test_coverage_make_up (Fixture       *fixture,
   xa_test_assert_chain_holds (xa_workspace_get_store (fixture->workspace));
 }
 
+/* Evidence is the archive's items, linked by UUID and read back; the files stay the archive's. */
+static void
+test_evidence (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "签到表.pdf", NULL);
+  XaArchiveLink link = { NULL, XA_ARCHIVE_COPY_NONE, fixture->school, 2021, XA_ARCHIVE_KIND_OTHER,
+                         XA_ARCHIVE_RETENTION_DEFAULT, NULL };
+  g_autoptr(XaArchiveItem) item = NULL;
+  g_autoptr(XaEducationRecord) saved = NULL;
+  g_autoptr(XaEducationRecord) read = NULL;
+  XaEducationRecord *record;
+  const char *evidence[] = { NULL, NULL };
+
+  g_assert_true (g_file_set_contents (path, "%PDF-1.4\n% 签到表\n%%EOF\n", -1, NULL));
+  item = xa_archive_import_file (xa_workspace_get_archive (fixture->workspace), path, &link, NULL, &error);
+  g_assert_no_error (error);
+  evidence[0] = xa_archive_item_get_uuid (item);
+
+  record = new_record (fixture, XA_EDUCATION_AUDIENCE_PARENTS, NULL, NULL, 40, 38);
+  xa_education_record_set_form (record, XA_EDUCATION_FORM_PARENTS_MEETING);
+  xa_education_record_set_evidence (record, evidence);
+  saved = add (fixture, record);
+  read = xa_education_book_dup_record (fixture->book, xa_education_record_get_uuid (saved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (xa_education_record_get_evidence (read), evidence);
+  g_assert_cmpint (xa_test_query_int (xa_workspace_get_store (fixture->workspace), "SELECT count(*) FROM archive_item"), ==, 1);
+  {
+    /* Parents are not 师生员工: their meeting counts nowhere in coverage. */
+    g_autoptr(XaEducationCoverage) coverage = coverage_of (fixture);
+
+    g_assert_cmpuint (coverage->expected, ==, 0);
+  }
+}
+
 /* A whole-school session counts for students and staff; two sessions required. */
 static void
 test_coverage_required (Fixture       *fixture,
@@ -567,6 +603,7 @@ main (int   argc,
   ADD ("/xa/education/four-in-place", test_four_in_place);
   ADD ("/xa/education/roster-gb18030", test_roster_gb18030);
   ADD ("/xa/education/roster-xlsx", test_roster_xlsx);
+  ADD ("/xa/education/evidence", test_evidence);
   ADD ("/xa/education/roster-bad-files", test_roster_bad_files);
   ADD ("/xa/education/roster-in-use", test_roster_in_use);
   ADD ("/xa/education/record-refused", test_record_refused);
