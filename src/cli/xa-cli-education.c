@@ -123,7 +123,12 @@ xa_cli_education_roster (XaCli *cli)
       return xa_cli_user_error (error);
     }
 
-  g_print (_("Imported the roster of %s for %d\n"), xa_organisation_get_name (school), year);
+  {
+    g_autofree char *label = xa_school_year_format (year, FALSE);
+
+    /* Translators: a school, then a school year (2021—2022学年度) */
+    g_print (_("Imported the roster of %s for %s\n"), xa_organisation_get_name (school), label);
+  }
   return EXIT_OK;
 }
 
@@ -487,5 +492,99 @@ xa_cli_education_print (XaCli *cli)
 
   /* Translators: the file written */
   g_print (_("Wrote the education record to %s\n"), out);
+  return EXIT_OK;
+}
+
+const XaCliOption xa_cli_education_settings_options[] = {
+  { "hours-preschool", G_OPTION_ARG_STRING, N_("minimum periods a year in kindergartens"), "N", N_("--hours-preschool needs a number") },
+  { "hours-primary", G_OPTION_ARG_STRING, N_("minimum periods a year in primary schools"), "N", N_("--hours-primary needs a number") },
+  { "hours-junior", G_OPTION_ARG_STRING, N_("minimum periods a year in junior secondary schools"), "N", N_("--hours-junior needs a number") },
+  { "hours-senior", G_OPTION_ARG_STRING, N_("minimum periods a year in senior secondary schools"), "N", N_("--hours-senior needs a number") },
+  { "hours-vocational", G_OPTION_ARG_STRING, N_("minimum periods a year in vocational schools"), "N", N_("--hours-vocational needs a number") },
+  { "hours-special", G_OPTION_ARG_STRING, N_("minimum periods a year in special education schools"), "N", N_("--hours-special needs a number") },
+  { "required-sessions", G_OPTION_ARG_STRING, N_("sessions a person attends or makes up to count as educated"), "N",
+    N_("--required-sessions needs a number") },
+  { "legal-lessons", G_OPTION_ARG_STRING, N_("periods the 法治副校长 teaches a year"), "N", N_("--legal-lessons needs a number") },
+  { NULL }
+};
+
+/* The options in the order of XaEducationPolicy's fields. */
+G_STATIC_ASSERT (G_N_ELEMENTS (xa_cli_education_settings_options) - 1 == sizeof (XaEducationPolicy) / sizeof (guint));
+
+/* `education settings`: the district's settings, shown, or changed and shown. */
+int
+xa_cli_education_settings (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  XaEducationPolicy policy;
+  guint *values = (guint *) &policy;
+  gboolean changed = FALSE;
+  int status;
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !xa_education_book_read_policy (xa_workspace_get_education (workspace), &policy, &error))
+    return xa_cli_user_error (error);
+
+  for (guint i = 0; xa_cli_education_settings_options[i].name != NULL; i++)
+    {
+      const char *name = xa_cli_education_settings_options[i].name;
+
+      if (xa_cli_get_option (cli, name) == NULL)
+        continue;
+      if ((status = parse_number (cli, name, 0, 1000, &values[i])) != EXIT_OK)
+        return status;
+      changed = TRUE;
+    }
+  if (changed && !xa_education_book_save_policy (xa_workspace_get_education (workspace), &policy, &error))
+    return xa_cli_user_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonArray) array = json_array_new ();
+      JsonObject *object = json_object_new ();
+
+      for (guint i = 0; xa_cli_education_settings_options[i].name != NULL; i++)
+        json_object_set_int_member (object, xa_cli_education_settings_options[i].name, values[i]);
+      json_array_add_object_element (array, object);
+      xa_cli_print_json_array (array);
+      return EXIT_OK;
+    }
+  for (guint i = 0; xa_cli_education_settings_options[i].name != NULL; i++)
+    g_print ("%s\t%u\t%s\n", xa_cli_education_settings_options[i].name, values[i],
+             _(xa_cli_education_settings_options[i].description));
+  return EXIT_OK;
+}
+
+const XaCliOption xa_cli_education_plan_options[] = {
+  { "plan", G_OPTION_ARG_STRING, N_("the school's plan of safety education for the year (计划)"), "TEXT", N_("--plan needs a text") },
+  { "materials", G_OPTION_ARG_STRING, N_("the teaching materials in use (教材)"), "TEXT", N_("--materials needs a text") },
+  { NULL }
+};
+
+/* `education plan`: two of the 四落实 of a school's year; the hours and teachers follow
+ * from its records. */
+int
+xa_cli_education_plan (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaOrganisation) school = NULL;
+  int year = 0;
+  int status;
+
+  if (cli->school == NULL)
+    return xa_cli_usage_error (_("--school is required"));
+  if ((status = open_school (cli, &workspace, &school, &year)) != EXIT_OK)
+    return status;
+  if (!xa_education_book_set_plan (xa_workspace_get_education (workspace), xa_organisation_get_uuid (school), year,
+                                   xa_cli_get_option (cli, "plan"), xa_cli_get_option (cli, "materials"), &error))
+    return xa_cli_user_error (error);
+  {
+    g_autofree char *label = xa_school_year_format (year, FALSE);
+
+    /* Translators: a school, then a school year (2021—2022学年度) */
+    g_print (_("Recorded the plan and materials of %s for %s\n"), xa_organisation_get_name (school), label);
+  }
   return EXIT_OK;
 }

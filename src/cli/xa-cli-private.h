@@ -186,6 +186,10 @@ int          xa_cli_hazard_demo_photos   (XaWorkspace     *workspace,
 /* xa-cli-education.c */
 extern const XaCliOption xa_cli_education_add_options[];
 extern const XaCliOption xa_cli_education_print_options[];
+extern const XaCliOption xa_cli_education_settings_options[];
+extern const XaCliOption xa_cli_education_plan_options[];
+int          xa_cli_education_settings   (XaCli           *cli);
+int          xa_cli_education_plan       (XaCli           *cli);
 int          xa_cli_education_print      (XaCli           *cli);
 int          xa_cli_education_roster     (XaCli           *cli);
 int          xa_cli_education_add        (XaCli           *cli);

@@ -178,9 +178,9 @@ xa_education_form_layout_new (XaEducationRecord  *record,
   /* Labels of four characters, values beside them; the long values over three columns. */
   facts = xa_page_table_new (FACTS_SIZE);
   xa_page_table_add_column (facts, NULL, 5.0, XA_TABLE_ALIGN_CENTRE);
-  xa_page_table_add_column (facts, NULL, 10.0, XA_TABLE_ALIGN_LEFT);
+  xa_page_table_add_column (facts, NULL, 13.0, XA_TABLE_ALIGN_LEFT);
   xa_page_table_add_column (facts, NULL, 5.0, XA_TABLE_ALIGN_CENTRE);
-  xa_page_table_add_column (facts, NULL, 10.0, XA_TABLE_ALIGN_LEFT);
+  xa_page_table_add_column (facts, NULL, 7.0, XA_TABLE_ALIGN_LEFT);
   add_pair (facts, XA_DOCUMENT_EDUCATION_DATE, date, XA_DOCUMENT_EDUCATION_WEEK, week);
   add_pair (facts, XA_DOCUMENT_EDUCATION_AUDIENCE, audience,
             XA_DOCUMENT_EDUCATION_FORM, form_words[xa_education_record_get_form (record)]);

@@ -124,6 +124,24 @@ test_record_and_coverage (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 1), "makes_up"), ==, first);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "topic_label"), ==, "防溺水");
 
+  /* Two sessions required: 张小明 attended one only; the plan and materials recorded. */
+  xa_test_run_cli (&run, fixture->demo.data_dir, "education", "settings", "--required-sessions", "2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  xa_test_run_clear (&run);
+  xa_test_run_cli (&run, fixture->demo.data_dir, "education", "plan", "--year", YEAR, "--school", fixture->code,
+                   "--plan", "安全教育工作计划", "--materials", "《中小学生安全教育》", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  xa_test_run_clear (&run);
+  {
+    g_autoptr(JsonArray) two = xa_test_run_cli_json (fixture->demo.data_dir, "education", "coverage", "--year", YEAR,
+                                                     "--school", fixture->code, "--json", NULL);
+    JsonObject *object = json_array_get_object_element (two, 0);
+
+    g_assert_cmpint (json_object_get_int_member (object, "educated"), ==, 0);
+    g_assert_true (json_object_get_boolean_member (object, "has_plan"));
+    g_assert_true (json_object_get_boolean_member (object, "has_materials"));
+  }
+
   /* Refusals change nothing: a bad roster (exit 1, FILE:LINE), a usage error (exit 2). */
   before = fingerprint (fixture);
   g_assert_true (g_file_set_contents (bad, "年级,班级,姓名\n七年级,一班,张三\n", -1, NULL));

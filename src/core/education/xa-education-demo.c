@@ -25,7 +25,7 @@ static const char * const given[] = { "小明", "小红", "子涵", "梓萱", "�
                                       "俊杰", "雨桐", "晨曦", "若汐", "明轩" };
 /* Three grades of the school's first 学段. */
 static const struct { const char *stage; const char *grades[3]; } stage_grades[] = {
-  { "preschool", { "小班", "中班", "大班" } },
+  { "preschool", { "小", "中", "大" } },   /* 小(1)班, as kindergartens write it */
   { "primary", { "一年级", "三年级", "五年级" } },
   { "junior", { "七年级", "八年级", "九年级" } },
   { "senior", { "高一年级", "高二年级", "高三年级" } },

@@ -282,6 +282,9 @@ static const char access_script[] =
   "DROP POLICY IF EXISTS school_own ON seal_image;"
   "CREATE POLICY school_own ON seal_image TO xiaoan_school"
   "  USING (organisation_id = xa_my_organisation () AND owner_kind <> 'commission')"
+  "  WITH CHECK (organisation_id = xa_my_organisation () AND owner_kind <> 'commission'"
+  "              AND (person_id IS NULL OR person_id IN (SELECT p.id FROM person p"
+  "                                                      WHERE p.organisation_id = xa_my_organisation ())));"
   /* Safety education (18): rosters, records and a year's 四落实 are the school's, a
    * person, an absence and a piece of evidence go with their class or record; the
    * district's settings are the commission's, which schools read. */

@@ -12,9 +12,11 @@
 
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xa-test-utils.h"
 #include "core/education/xa-education-book.h"
+#include "core/registry/xa-demo.h"
 
 typedef struct
 {
@@ -211,6 +213,42 @@ test_coverage_make_up (Fixture       *fixture,
   xa_test_assert_chain_holds (xa_workspace_get_store (fixture->workspace));
 }
 
+/* Evidence is the archive's items, linked by UUID and read back; the files stay the archive's. */
+static void
+test_evidence (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "签到表.pdf", NULL);
+  XaArchiveLink link = { NULL, XA_ARCHIVE_COPY_NONE, fixture->school, 2021, XA_ARCHIVE_KIND_OTHER,
+                         XA_ARCHIVE_RETENTION_DEFAULT, NULL };
+  g_autoptr(XaArchiveItem) item = NULL;
+  g_autoptr(XaEducationRecord) saved = NULL;
+  g_autoptr(XaEducationRecord) read = NULL;
+  XaEducationRecord *record;
+  const char *evidence[] = { NULL, NULL };
+
+  g_assert_true (g_file_set_contents (path, "%PDF-1.4\n% 签到表\n%%EOF\n", -1, NULL));
+  item = xa_archive_import_file (xa_workspace_get_archive (fixture->workspace), path, &link, NULL, &error);
+  g_assert_no_error (error);
+  evidence[0] = xa_archive_item_get_uuid (item);
+
+  record = new_record (fixture, XA_EDUCATION_AUDIENCE_PARENTS, NULL, NULL, 40, 38);
+  xa_education_record_set_form (record, XA_EDUCATION_FORM_PARENTS_MEETING);
+  xa_education_record_set_evidence (record, evidence);
+  saved = add (fixture, record);
+  read = xa_education_book_dup_record (fixture->book, xa_education_record_get_uuid (saved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (xa_education_record_get_evidence (read), evidence);
+  g_assert_cmpint (xa_test_query_int (xa_workspace_get_store (fixture->workspace), "SELECT count(*) FROM archive_item"), ==, 1);
+  {
+    /* Parents are not 师生员工: their meeting counts nowhere in coverage. */
+    g_autoptr(XaEducationCoverage) coverage = coverage_of (fixture);
+
+    g_assert_cmpuint (coverage->expected, ==, 0);
+  }
+}
+
 /* A whole-school session counts for students and staff; two sessions required. */
 static void
 test_coverage_required (Fixture       *fixture,
@@ -323,6 +361,29 @@ test_roster_gb18030 (Fixture       *fixture,
   g_assert_cmpstr (names, ==, "王芳");
   g_assert_cmpint (xa_test_query_int (xa_workspace_get_store (fixture->workspace),
                                       "SELECT count(*) FROM roster_person WHERE excluded = '休学'"), ==, 1);
+}
+
+/* A workbook as Excel or WPS writes it (tests/data/education/make-roster.py). */
+static void
+test_roster_xlsx (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("XIAOAN_TEST_DATA"), "education", "roster.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  XaStore *store = xa_workspace_get_store (fixture->workspace);
+  g_autofree char *number = NULL;
+  g_autofree char *class_name = NULL;
+
+  g_assert_true (xa_education_book_import_roster (fixture->book, fixture->school, 2021, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM roster_person"), ==, 4);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM roster_class WHERE kind = 'staff'"), ==, 1);
+  number = xa_test_query_text (store, "SELECT number FROM roster_person WHERE name = '李华'");
+  g_assert_cmpstr (number, ==, "20210002");
+  class_name = xa_test_query_text (store, "SELECT c.class_name FROM roster_person p JOIN roster_class c"
+                                          " ON c.id = p.class_id WHERE p.name = '王芳'");
+  g_assert_cmpstr (class_name, ==, "(2)班");
 }
 
 static const struct
@@ -440,6 +501,94 @@ test_record_refused (Fixture       *fixture,
     }
 }
 
+/* Server only: a school's login sees, imports and records its own, never another's,
+ * and reads the district's settings without changing them. */
+static void
+test_school_access (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = xa_test_new_server_location ();
+  g_autoptr(XaWorkspace) admin = xa_test_workspace_open (location, "管理员");
+  g_autofree char *role = g_strdup_printf ("education_a_%d", (int) getpid ());
+  g_autofree char *password = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("xa-education-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "roster.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(XaWorkspace) school = NULL;
+  g_autoptr(XaOrganisation) a = NULL;
+  g_autoptr(XaOrganisation) b = NULL;
+  g_autoptr(XaEducationRecord) record = NULL;
+  g_autoptr(XaEducationRecord) saved = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(XaEducationCoverage) coverage = NULL;
+  XaEducationPolicy policy;
+
+  g_assert_true (xa_demo_fill (xa_workspace_get_registry (admin), 2, 7, &error));
+  a = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 0);
+  b = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 1);
+  g_assert_true (g_file_set_contents (path, roster_csv, -1, NULL));
+  g_assert_true (xa_education_book_import_roster (xa_workspace_get_education (admin), xa_organisation_get_uuid (b), 2021,
+                                                  file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  record = xa_education_record_new ();
+  xa_education_record_set_school_uuid (record, xa_organisation_get_uuid (b));
+  xa_education_record_set_school_year (record, 2021);
+  xa_education_record_set_held_on (record, "2021-09-10");
+  xa_education_record_set_audience (record, XA_EDUCATION_AUDIENCE_STAFF, NULL, NULL);
+  xa_education_record_set_form (record, XA_EDUCATION_FORM_LECTURE);
+  xa_education_record_set_topic (record, "fire");
+  xa_education_record_set_teacher (record, "消防站 演示教官", XA_TEACHER_KIND_GUEST);
+  xa_education_record_set_attendance (record, 2, 2);
+  saved = xa_education_book_add (xa_workspace_get_education (admin), record, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (xa_store_server_setup (xa_workspace_get_store (admin), &error));
+  password = xa_store_server_add_school (xa_workspace_get_store (admin), xa_organisation_get_code (a), role, &error);
+  g_assert_no_error (error);
+  uri = g_strdup_printf ("%s&user=%s", location, role);
+  school = xa_workspace_open_location (uri, password, "甲校安全办", &error);
+  g_assert_no_error (error);
+
+  /* B's rows are not there for A. */
+  records = xa_education_book_list (xa_workspace_get_education (school), xa_organisation_get_uuid (b), 2021, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 0);
+  /* Another school is not in A's register at all. */
+  coverage = xa_education_book_compute_coverage (xa_workspace_get_education (school), xa_organisation_get_uuid (b), 2021,
+                                                 &error);
+  g_assert_error (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_NOT_FOUND);
+  g_assert_null (coverage);
+  g_clear_error (&error);
+  g_assert_null (xa_education_book_dup_record (xa_workspace_get_education (school), xa_education_record_get_uuid (saved),
+                                               &error));
+  g_assert_error (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A keeps its own roster and coverage, and cannot write B's. */
+  g_assert_true (xa_education_book_import_roster (xa_workspace_get_education (school), xa_organisation_get_uuid (a), 2021,
+                                                  file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&coverage, xa_education_coverage_free);
+  coverage = xa_education_book_compute_coverage (xa_workspace_get_education (school), xa_organisation_get_uuid (a), 2021,
+                                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (coverage->population, ==, 7);
+  g_assert_false (xa_education_book_import_roster (xa_workspace_get_education (school), xa_organisation_get_uuid (b), 2022,
+                                                   file, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* The district's settings are read, not changed. */
+  g_assert_true (xa_education_book_read_policy (xa_workspace_get_education (school), &policy, &error));
+  policy.legal_lessons = 1;
+  g_assert_false (xa_education_book_save_policy (xa_workspace_get_education (school), &policy, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  xa_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,10 +602,14 @@ main (int   argc,
   ADD ("/xa/education/coverage-counts-only", test_coverage_counts_only);
   ADD ("/xa/education/four-in-place", test_four_in_place);
   ADD ("/xa/education/roster-gb18030", test_roster_gb18030);
+  ADD ("/xa/education/roster-xlsx", test_roster_xlsx);
+  ADD ("/xa/education/evidence", test_evidence);
   ADD ("/xa/education/roster-bad-files", test_roster_bad_files);
   ADD ("/xa/education/roster-in-use", test_roster_in_use);
   ADD ("/xa/education/record-refused", test_record_refused);
 #undef ADD
+  if (xa_test_server_uri () != NULL)
+    g_test_add_func ("/xa/education/school-access", test_school_access);
 
   return g_test_run ();
 }
