@@ -414,3 +414,36 @@ xa_cli_drill_policy (XaCli *cli)
     }
   return EXIT_OK;
 }
+
+/* drill hazard */
+
+int
+xa_cli_drill_hazard (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaDrill) drill = NULL;
+  g_autoptr(XaHazard) hazard = NULL;
+  guint64 problem = 0;
+  int status;
+
+  if (!g_ascii_string_to_unsigned (cli->args[1], 10, 1, 1000, &problem, NULL))
+    return xa_cli_usage_error (_("PROBLEM is the number of the drill's problem, from 1"));
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(drill = xa_drill_book_dup_drill (xa_workspace_get_drills (workspace), cli->args[0], &error)))
+    return xa_cli_user_error (error);
+  if (problem > xa_drill_get_n_problems (drill))
+    /* Translators: the drill's number of problems */
+    return xa_cli_usage_error (_("The drill has %u problems"), xa_drill_get_n_problems (drill));
+
+  hazard = xa_drill_new_hazard (drill, (guint) problem - 1);
+  if ((status = xa_cli_complete_hazard (cli, workspace, hazard, xa_drill_get_held_on (drill))))
+    return status;
+  if (!xa_drill_book_record_hazard (xa_workspace_get_drills (workspace), xa_drill_get_uuid (drill), (guint) problem - 1,
+                                    hazard, &error))
+    return xa_cli_user_error (error);
+
+  /* Translators: a problem's number, then a hazard number */
+  g_print (_("Problem %u of the drill is now hazard %s\n"), (guint) problem, xa_hazard_get_number (hazard));
+  return EXIT_OK;
+}

@@ -496,22 +496,30 @@ xa_cli_inspection_print (XaCli *cli)
 
 /* inspection hazard */
 
+/**
+ * xa_cli_complete_hazard:
+ * @hazard: a hazard proposed from a finding (an inspection's item, a drill's problem)
+ * @found_on: the day it was found, from which the deadline is counted
+ *
+ * Completes @hazard from the options of `inspection hazard` and `drill hazard`
+ * (--measures, --department, --responsible, --place, --grade, --deadline) and checks it,
+ * naming the option at fault.
+ *
+ * Returns: %EXIT_OK, or the exit status with the message printed
+ */
 int
-xa_cli_inspection_hazard (XaCli *cli)
+xa_cli_complete_hazard (XaCli       *cli,
+                        XaWorkspace *workspace,
+                        XaHazard    *hazard,
+                        const char  *found_on)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(XaWorkspace) workspace = NULL;
-  g_autoptr(XaInspection) inspection = NULL;
-  g_autoptr(XaHazard) hazard = NULL;
   g_autofree char *deadline = NULL;
   const char *grade_text = xa_cli_get_option (cli, "grade");
   XaHazardGrade grade = XA_HAZARD_GRADE_GENERAL;
   XaHazardField bad_field = XA_HAZARD_FIELD_NONE;
-  guint64 item = 0;
   int status;
 
-  if (!g_ascii_string_to_unsigned (cli->args[1], 10, 1, XA_INSPECTION_MAX_ITEMS, &item, NULL))
-    return xa_cli_usage_error (_("ITEM is the number of the abnormal item, from 1"));
   if (grade_text != NULL && !xa_hazard_grade_from_key (grade_text, &grade))
     {
       for (grade = 0; grade < XA_N_HAZARD_GRADES; grade++)
@@ -523,15 +531,6 @@ xa_cli_inspection_hazard (XaCli *cli)
   if ((status = xa_cli_parse_date ("deadline", xa_cli_get_option (cli, "deadline"), &deadline)))
     return status;
 
-  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
-      !(inspection = xa_inspection_book_dup_by_number (xa_workspace_get_inspections (workspace), cli->args[0], &error)))
-    return xa_cli_user_error (error);
-  if (item > xa_inspection_get_n_items (inspection))
-    /* Translators: an inspection number, then its number of items */
-    return xa_cli_usage_error (_("Inspection %s has %u items"), xa_inspection_get_number (inspection),
-                               xa_inspection_get_n_items (inspection));
-
-  hazard = xa_inspection_new_hazard (inspection, (guint) item - 1);
   xa_hazard_set_grade (hazard, grade);
   if (deadline == NULL)
     {
@@ -539,7 +538,7 @@ xa_cli_inspection_hazard (XaCli *cli)
 
       if (!xa_hazard_book_read_settings (xa_workspace_get_hazards (workspace), &settings, &error))
         return xa_cli_user_error (error);
-      deadline = xa_hazard_settings_dup_deadline (&settings, grade, xa_inspection_get_inspected_on (inspection));
+      deadline = xa_hazard_settings_dup_deadline (&settings, grade, found_on);
     }
   xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DEADLINE, deadline);
   if (xa_cli_get_option (cli, "place") != NULL)
@@ -555,6 +554,33 @@ xa_cli_inspection_hazard (XaCli *cli)
       g_printerr ("xiaoan-cli: --%s: %s\n", option, error->message);
       return EXIT_USER_ERROR;
     }
+  return EXIT_OK;
+}
+
+int
+xa_cli_inspection_hazard (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaInspection) inspection = NULL;
+  g_autoptr(XaHazard) hazard = NULL;
+  guint64 item = 0;
+  int status;
+
+  if (!g_ascii_string_to_unsigned (cli->args[1], 10, 1, XA_INSPECTION_MAX_ITEMS, &item, NULL))
+    return xa_cli_usage_error (_("ITEM is the number of the abnormal item, from 1"));
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(inspection = xa_inspection_book_dup_by_number (xa_workspace_get_inspections (workspace), cli->args[0], &error)))
+    return xa_cli_user_error (error);
+  if (item > xa_inspection_get_n_items (inspection))
+    /* Translators: an inspection number, then its number of items */
+    return xa_cli_usage_error (_("Inspection %s has %u items"), xa_inspection_get_number (inspection),
+                               xa_inspection_get_n_items (inspection));
+
+  hazard = xa_inspection_new_hazard (inspection, (guint) item - 1);
+  if ((status = xa_cli_complete_hazard (cli, workspace, hazard, xa_inspection_get_inspected_on (inspection))))
+    return status;
   if (!xa_inspection_book_record_hazard (xa_workspace_get_inspections (workspace), inspection, (guint) item - 1,
                                          hazard, &error))
     return xa_cli_user_error (error);

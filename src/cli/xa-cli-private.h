@@ -265,6 +265,12 @@ extern const XaCliOption xa_cli_pdf_sign_options[];
 int          xa_cli_pdf_sign             (XaCli           *cli);
 int          xa_cli_pdf_verify           (XaCli           *cli);
 
+/* xa-cli-inspection.c, shared with xa-cli-drill.c */
+int          xa_cli_complete_hazard      (XaCli           *cli,
+                                          XaWorkspace     *workspace,
+                                          XaHazard        *hazard,
+                                          const char      *found_on);
+
 /* xa-cli-drill.c */
 extern const XaCliOption xa_cli_drill_add_options[];
 int          xa_cli_drill_add            (XaCli           *cli);
@@ -272,6 +278,7 @@ int          xa_cli_drill_list           (XaCli           *cli);
 extern const XaCliOption xa_cli_drill_missed_options[];
 int          xa_cli_drill_missed         (XaCli           *cli);
 int          xa_cli_drill_print          (XaCli           *cli);
+int          xa_cli_drill_hazard         (XaCli           *cli);
 extern const XaCliOption xa_cli_drill_policy_options[];
 int          xa_cli_drill_policy         (XaCli           *cli);
 int          xa_cli_drill_demo           (XaWorkspace     *workspace,

@@ -85,6 +85,33 @@ test_drills (Fixture       *fixture,
   g_assert_false (json_object_get_boolean_member (drill, "within_target"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (drill, "problems")), ==, 2);
 
+  /* Its first problem becomes a hazard in one step; a second time is refused; without
+   * a place the option is named. */
+  xa_test_run_cli (&run, fixture->demo.data_dir, "drill", "hazard", json_object_get_string_member (drill, "uuid"), "1",
+                   "--measures", "楼梯口增设引导员", "--department", "总务处", "--responsible", "李主任", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--place"));
+  xa_test_run_clear (&run);
+  xa_test_run_cli (&run, fixture->demo.data_dir, "drill", "hazard", json_object_get_string_member (drill, "uuid"), "1",
+                   "--measures", "楼梯口增设引导员", "--department", "总务处", "--responsible", "李主任",
+                   "--place", "教学楼二楼楼梯", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "2026-2027-"));
+  xa_test_run_clear (&run);
+  xa_test_run_cli (&run, fixture->demo.data_dir, "drill", "hazard", json_object_get_string_member (drill, "uuid"), "1",
+                   "--measures", "楼梯口增设引导员", "--department", "总务处", "--responsible", "李主任",
+                   "--place", "教学楼二楼楼梯", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  xa_test_run_clear (&run);
+  {
+    g_autoptr(JsonArray) again = xa_test_run_cli_json (fixture->demo.data_dir, "drill", "list", "--json", NULL);
+    JsonArray *problems = json_object_get_array_member (json_array_get_object_element (again, 0), "problems");
+
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (json_array_get_object_element (problems, 0), "hazard"),
+                                     "2026-2027-"));
+    g_assert_true (json_object_get_null_member (json_array_get_object_element (problems, 1), "hazard"));
+  }
+
   periods = xa_test_run_cli_json (fixture->demo.data_dir, "drill", "missed", "--school", fixture->code,
                                   "--year", "2026", "--today", "2027-09-01", "--json", NULL);
   g_assert_cmpuint (json_array_get_length (periods), >=, 4);

@@ -341,7 +341,8 @@ add_cb (XaStore   *store,
   int target;
 
   if (!_xa_incident_find_school (store, fields->school_uuid, &organisation_id, &code,
-                                 XA_DRILL_BOOK_ERROR, XA_DRILL_BOOK_ERROR_NOT_FOUND, error))
+                                 XA_DRILL_BOOK_ERROR, XA_DRILL_BOOK_ERROR_NOT_FOUND, error) ||
+      !_xa_incident_find_evidence (store, fields->evidence, XA_DRILL_BOOK_ERROR, XA_DRILL_BOOK_ERROR_INVALID, error))
     return FALSE;
   /* A drill without its own target is held to the district's for its kind of school. */
   target = fields->target_seconds;

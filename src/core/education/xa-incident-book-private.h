@@ -23,6 +23,11 @@ gboolean _xa_incident_validate_evidence (const char * const  *evidence,
                                          GQuark               domain,
                                          int                  code,
                                          GError             **error);
+gboolean _xa_incident_find_evidence     (XaStore             *store,
+                                         const char * const  *evidence,
+                                         GQuark               domain,
+                                         int                  code,
+                                         GError             **error);
 gboolean _xa_drill_read_policy          (XaStore             *store,
                                          XaDrillPolicy       *policy,
                                          GError             **error);

@@ -114,6 +114,33 @@ _xa_incident_validate_evidence (const char * const  *evidence,
 
 /* Reading */
 
+/* Inside a write: each piece of evidence is an archived file the login can see. */
+gboolean
+_xa_incident_find_evidence (XaStore             *store,
+                            const char * const  *evidence,
+                            GQuark               domain,
+                            int                  code,
+                            GError             **error)
+{
+  for (guint i = 0; evidence != NULL && evidence[i] != NULL; i++)
+    {
+      g_autoptr(XaStatement) stmt = NULL;
+      XaStep step;
+
+      if (!(stmt = xa_store_prepare (store, "SELECT 1 FROM archive_item WHERE uuid = ?", error)))
+        return FALSE;
+      xa_statement_bind_text (stmt, 1, evidence[i]);
+      if ((step = xa_statement_step (stmt, error)) == XA_STEP_ERROR)
+        return FALSE;
+      if (step == XA_STEP_DONE)
+        {
+          g_set_error (error, domain, code, _("The evidence (佐证) “%s” is not an archived file"), evidence[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 typedef struct
 {
   const char *school_uuid;
@@ -311,7 +338,9 @@ add_cb (XaStore   *store,
   gint64 organisation_id;
 
   if (!_xa_incident_find_school (store, fields->school_uuid, &organisation_id, &code,
-                                 XA_INCIDENT_BOOK_ERROR, XA_INCIDENT_BOOK_ERROR_NOT_FOUND, error))
+                                 XA_INCIDENT_BOOK_ERROR, XA_INCIDENT_BOOK_ERROR_NOT_FOUND, error) ||
+      !_xa_incident_find_evidence (store, fields->evidence, XA_INCIDENT_BOOK_ERROR, XA_INCIDENT_BOOK_ERROR_INVALID,
+                                   error))
     return FALSE;
 
   g_clear_pointer (&add->uuid, g_free);

@@ -147,8 +147,30 @@ test_add (Fixture       *fixture,
   g_assert_error (error, XA_DRILL_BOOK_ERROR, XA_DRILL_BOOK_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "not-a-uuid"));
   g_clear_error (&error);
+  evidence[0] = "6a0c1a43-2f6b-4c55-9a51-3f3c36f0e0a1";
+  g_assert_null (xa_drill_book_add (fixture->book, &bad, &error));
+  g_assert_error (error, XA_DRILL_BOOK_ERROR, XA_DRILL_BOOK_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "6a0c1a43"));
+  g_clear_error (&error);
   after = xa_test_fingerprint (store);
   g_assert_cmpstr (before, ==, after);
+
+  /* Evidence that is an archived file of the school is taken. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "签到表.pdf", NULL);
+    g_autoptr(XaArchiveItem) item = NULL;
+    g_autoptr(XaDrill) proved = NULL;
+    XaArchiveLink link = { .school_uuid = school_uuid (fixture, 0), .school_year = 2026 };
+
+    g_assert_true (g_file_set_contents (path, "%PDF-1.4\n演练签到表\n%%EOF\n", -1, &error));
+    item = xa_archive_import_file (xa_workspace_get_archive (fixture->workspace), path, &link, NULL, &error);
+    g_assert_no_error (error);
+    evidence[0] = xa_archive_item_get_uuid (item);
+    proved = xa_drill_book_add (fixture->book, &bad, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (xa_drill_get_evidence (proved)[0], ==, xa_archive_item_get_uuid (item));
+    g_assert_null (xa_drill_get_evidence (proved)[1]);
+  }
 
   drills = xa_drill_book_list (fixture->book, school_uuid (fixture, 1), 2026, &error);
   g_assert_no_error (error);
@@ -156,7 +178,7 @@ test_add (Fixture       *fixture,
   g_clear_pointer (&drills, g_ptr_array_unref);
   drills = xa_drill_book_list (fixture->book, NULL, 2026, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (drills->len, ==, 1);
+  g_assert_cmpuint (drills->len, ==, 2);
   xa_test_assert_chain_holds (store);
 }
 

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "xa-test-utils.h"
 #include "core/education/xa-incident-book.h"
@@ -327,6 +328,97 @@ test_district (Fixture       *fixture,
   xa_test_assert_chain_holds (store);
 }
 
+/* Server only: a school's login lists its own incidents and drills, not another
+ * school's, cannot record one for another school, reads the district's drill rules and
+ * cannot change them; the commission's veto list sees every school. */
+static void
+test_access (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = xa_test_new_server_location ();
+  g_autoptr(XaWorkspace) admin = xa_test_workspace_open (location, "管理员");
+  XaStore *admin_store = xa_workspace_get_store (admin);
+  g_autofree char *role_a = g_strdup_printf ("incident_a_%d", (int) getpid ());
+  g_autofree char *password_a = NULL;
+  g_autofree char *uri_a = NULL;
+  g_autoptr(XaWorkspace) school_a = NULL;
+  g_autoptr(XaOrganisation) a = NULL;
+  g_autoptr(XaOrganisation) b = NULL;
+  g_autoptr(XaIncident) of_b = NULL;
+  g_autoptr(XaIncident) of_a = NULL;
+  g_autoptr(XaDrill) drill_b = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) verdicts = NULL;
+  XaDrillPolicy policy;
+  XaIncidentFields fields = {
+    .school_year = 2026,
+    .occurred_on = "2026-11-05",
+    .kind = XA_INCIDENT_KIND_DROWNING,
+    .severity = XA_INCIDENT_SEVERITY_ORDINARY,
+    .finding = XA_INCIDENT_FINDING_RESPONSIBLE,
+    .reported_on = "2026-11-05",
+    .reporting = XA_INCIDENT_REPORTING_ON_TIME,
+    .summary = "学生溺水",
+  };
+  XaDrillFields drill = {
+    .school_year = 2026,
+    .held_on = "2026-09-15",
+    .kind = XA_DRILL_KIND_FIRE,
+    .organiser = "乙校安全办",
+  };
+
+  g_assert_true (xa_demo_fill (xa_workspace_get_registry (admin), 2, 7, &error));
+  g_assert_no_error (error);
+  a = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 0);
+  b = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 1);
+  fields.school_uuid = xa_organisation_get_uuid (b);
+  of_b = xa_incident_book_add (xa_workspace_get_incidents (admin), &fields, &error);
+  g_assert_no_error (error);
+  drill.school_uuid = xa_organisation_get_uuid (b);
+  drill_b = xa_drill_book_add (xa_workspace_get_drills (admin), &drill, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (xa_store_server_setup (admin_store, &error));
+  password_a = xa_store_server_add_school (admin_store, xa_organisation_get_code (a), role_a, &error);
+  g_assert_no_error (error);
+  uri_a = g_strdup_printf ("%s&user=%s", location, role_a);
+  school_a = xa_workspace_open_location (uri_a, password_a, "甲校安全办", &error);
+  g_assert_no_error (error);
+
+  listed = xa_incident_book_list (xa_workspace_get_incidents (school_a), NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = xa_drill_book_list (xa_workspace_get_drills (school_a), NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* Not for another school; its own, yes. */
+  g_assert_null (xa_incident_book_add (xa_workspace_get_incidents (school_a), &fields, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  fields.school_uuid = xa_organisation_get_uuid (a);
+  of_a = xa_incident_book_add (xa_workspace_get_incidents (school_a), &fields, &error);
+  g_assert_no_error (error);
+  listed = xa_incident_book_list (xa_workspace_get_incidents (school_a), NULL, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+
+  /* The rules are read, not written. */
+  g_assert_true (xa_drill_book_read_policy (xa_workspace_get_drills (school_a), &policy, &error));
+  g_assert_no_error (error);
+  policy.school_months = 2;
+  g_assert_false (xa_drill_book_save_policy (xa_workspace_get_drills (school_a), &policy, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  verdicts = xa_incident_book_judge_year (xa_workspace_get_incidents (admin), 2026, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (verdicts->len, ==, 2);
+  xa_test_assert_chain_holds (admin_store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +428,8 @@ main (int   argc,
   g_test_add_func ("/incidents/veto-table", test_veto_table);
   g_test_add_func ("/incidents/veto-schools", test_veto_schools);
   g_test_add ("/incidents/district", Fixture, NULL, fixture_set_up, test_district, fixture_tear_down);
+  if (xa_test_server_uri () != NULL)
+    g_test_add_func ("/incidents/access", test_access);
 
   return g_test_run ();
 }
