@@ -793,16 +793,14 @@ build_files_view (XaArchivePage *self)
   gtk_widget_add_controller (list_box, GTK_EVENT_CONTROLLER (target));
 
   self->detail = XA_ARCHIVE_DETAIL (xa_archive_detail_new (self->workspace));
-  gtk_widget_set_size_request (GTK_WIDGET (self->detail), 360, -1);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->detail), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->detail), 480, -1);
   g_signal_connect_swapped (self->detail, "changed", G_CALLBACK (detail_changed_cb), self);
 
   self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
   adw_leaflet_set_transition_type (self->leaflet, ADW_LEAFLET_TRANSITION_TYPE_SLIDE);
   adw_leaflet_append (self->leaflet, list_box);
-  adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, gtk_widget_get_last_child (GTK_WIDGET (self->leaflet))), FALSE);
+  adw_leaflet_page_set_navigatable (adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL)), FALSE);
   adw_leaflet_append (self->leaflet, GTK_WIDGET (self->detail));
   return GTK_WIDGET (self->leaflet);
 }
@@ -830,7 +828,7 @@ build_board_view (XaArchivePage *self, int year)
   self->board_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->board_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Signed originals back, by school"), -1);
   add_column (self->board_view, _("School"), board_school, string_sorter (XA_TYPE_ARCHIVE_BOARD_ROW, "school-name"), TRUE);
-  add_column (self->board_view, _("School code"), board_code, string_sorter (XA_TYPE_ARCHIVE_BOARD_ROW, "school-code"), FALSE);
+  add_column (self->board_view, _("School code"), board_code, NULL, FALSE);
   add_original_column (self->board_view, XA_ARCHIVE_COPY_COMMISSION, "commission-back");
   add_original_column (self->board_view, XA_ARCHIVE_COPY_SCHOOL, "school-back");
   add_column (self->board_view, _("Out for signing"), board_days, number_sorter (XA_TYPE_ARCHIVE_BOARD_ROW, "days-out"), FALSE);
@@ -912,11 +910,11 @@ build (XaArchivePage *self)
 
   self->view_stack = ADW_VIEW_STACK (adw_view_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->view_stack), TRUE);
-  page = adw_view_stack_add_titled (self->view_stack, build_files_view (self), "files", _("Files"));
+  page = adw_view_stack_add_titled (self->view_stack, build_files_view (self), "files", C_("archive view", "Files"));
   adw_view_stack_page_set_icon_name (page, "folder-documents-symbolic");
-  page = adw_view_stack_add_titled (self->view_stack, build_board_view (self, xa_school_year_for_date (today)), "board", _("Signed Back"));
+  page = adw_view_stack_add_titled (self->view_stack, build_board_view (self, xa_school_year_for_date (today)), "board", C_("archive view", "Signed Back"));
   adw_view_stack_page_set_icon_name (page, "mail-read-symbolic");
-  page = adw_view_stack_add_titled (self->view_stack, build_due_view (self), "due", _("Due for Review"));
+  page = adw_view_stack_add_titled (self->view_stack, build_due_view (self), "due", C_("archive view", "Due for Review"));
   adw_view_stack_page_set_icon_name (page, "alarm-symbolic");
   g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (update_back_button), self);
 
@@ -1075,4 +1073,15 @@ xa_archive_page_show_view (XaArchivePage *self,
                            const char    *name)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* The school year the 签回 board shows. */
+void
+xa_archive_page_set_board_year (XaArchivePage *self,
+                                int            school_year)
+{
+  g_return_if_fail (XA_IS_ARCHIVE_PAGE (self));
+
+  gtk_spin_button_set_value (self->board_year_spin, school_year);
+  reload_board (self);
 }

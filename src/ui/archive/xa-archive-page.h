@@ -24,6 +24,8 @@ GListModel      *xa_archive_page_get_board    (XaArchivePage *self);
 XaArchiveDetail *xa_archive_page_get_detail   (XaArchivePage *self);
 void             xa_archive_page_select       (XaArchivePage *self,
                                                guint          position);
+void             xa_archive_page_set_board_year (XaArchivePage *self,
+                                                 int            school_year);
 void             xa_archive_page_show_view    (XaArchivePage *self,
                                                const char    *name);
 XaArchiveImportDialog *xa_archive_page_import (XaArchivePage *self,
