@@ -324,11 +324,14 @@ show_item (XaArchiveDetail *self)
   link = xa_archive_ui_dup_link_text (item);
   imported = xa_archive_ui_dup_imported (item);
   size = g_format_size (xa_archive_item_get_size (item));
-  /* Translators: a file's kind, its pages and its size */
-  kind = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d page, %s", "%s, %d pages, %s",
-                                       xa_archive_item_get_pages (item)),
-                          xa_archive_kind_to_label (xa_archive_item_get_kind (item)),
-                          xa_archive_item_get_pages (item), size);
+  kind = xa_archive_item_get_pages (item) > 0
+         /* Translators: a file's kind, its pages and its size */
+         ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d page, %s", "%s, %d pages, %s",
+                                         xa_archive_item_get_pages (item)),
+                            xa_archive_kind_to_label (xa_archive_item_get_kind (item)),
+                            xa_archive_item_get_pages (item), size)
+         /* Translators: a file's kind and its size */
+         : g_strdup_printf (_("%s, %s"), xa_archive_kind_to_label (xa_archive_item_get_kind (item)), size);
 
   gtk_label_set_text (self->title_label, xa_archive_item_get_file_name (item));
   adw_action_row_set_subtitle (self->link_row, link);
@@ -659,7 +662,6 @@ build (XaArchiveDetail *self)
   gtk_label_set_wrap (self->title_label, TRUE);
   gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (self->title_label, 0);
-  gtk_label_set_selectable (self->title_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "title-2");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
 

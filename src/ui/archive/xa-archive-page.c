@@ -184,11 +184,10 @@ item_retention (gpointer item)
 static char *
 item_signature (gpointer item)
 {
+  /* Whether it is valid is read in the detail, off the main thread. */
   if (xa_archive_item_get_kind (item) == XA_ARCHIVE_KIND_SIGNED_PDF)
     return g_strdup (_("Digitally signed"));
-  if (g_strcmp0 (xa_archive_item_get_media_type (item), "application/pdf") == 0)
-    return g_strdup (_("PDF"));
-  return g_strdup (_("Image"));
+  return g_strdup ("");
 }
 
 static char *
@@ -697,6 +696,17 @@ scrolled (GtkWidget *child)
   return window;
 }
 
+/* 0 in the year filter keeps every year. */
+static gboolean
+year_output_cb (GtkSpinButton *spin)
+{
+  int year = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup (_("All"));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
 static GtkWidget *
 build_files_view (XaArchivePage *self)
 {
@@ -744,6 +754,8 @@ build_files_view (XaArchivePage *self)
   self->year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 2100, 1));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("School year starting; 0 for all"), -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->year_spin), _("School year starting; 0 for all"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->year_spin), 5);
+  g_signal_connect (self->year_spin, "output", G_CALLBACK (year_output_cb), NULL);
   gtk_box_append (GTK_BOX (year_box), year_label);
   gtk_box_append (GTK_BOX (year_box), GTK_WIDGET (self->year_spin));
   self->kind_drop = drop_down (kinds, _("Kind"));
