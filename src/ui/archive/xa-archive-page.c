@@ -276,6 +276,22 @@ reload_due (XaArchivePage *self)
   gtk_label_set_text (self->due_label, text);
 }
 
+/* Before the year's agreements are made, the board opens on the last year that has
+ * some, within the five before. */
+static void
+show_latest_board (XaArchivePage *self)
+{
+  int year = gtk_spin_button_get_value_as_int (self->board_year_spin);
+
+  for (int back = 1; back <= 5 && g_list_model_get_n_items (G_LIST_MODEL (self->board)) == 0; back++)
+    {
+      g_autoptr(GPtrArray) rows = xa_archive_read_board (xa_workspace_get_archive (self->workspace), year - back, NULL, NULL);
+
+      if (rows != NULL && rows->len > 0)
+        gtk_spin_button_set_value (self->board_year_spin, year - back);
+    }
+}
+
 void
 xa_archive_page_reload (XaArchivePage *self)
 {
@@ -1059,6 +1075,7 @@ xa_archive_page_new (XaWorkspace *workspace)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.check", xa_archive_ui_is_commission (workspace));
   xa_adaptive_watch (GTK_WIDGET (self->leaflet), G_CALLBACK (update_back_button), self);
   xa_archive_page_reload (self);
+  show_latest_board (self);
   return GTK_WIDGET (self);
 }
 
