@@ -44,7 +44,8 @@ struct _XaArchivePage
   AdwViewStack    *view_stack;
   GtkSearchEntry  *search_entry;
   GtkDropDown     *school_drop;
-  GtkSpinButton   *year_spin;
+  GtkDropDown     *year_drop;     /* all, then this school year and the ten before */
+  int              this_year;
   GtkDropDown     *kind_drop;
   GtkDropDown     *status_drop;
   GtkColumnView   *item_view;
@@ -212,11 +213,13 @@ reload_items (XaArchivePage *self)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   guint school = gtk_drop_down_get_selected (self->school_drop);
+  guint year;
   XaArchiveFilter filter = { 0 };
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   filter.school_uuid = school != GTK_INVALID_LIST_POSITION && school < self->school_uuids->len ? self->school_uuids->pdata[school] : NULL;
-  filter.school_year = gtk_spin_button_get_value_as_int (self->year_spin);
+  year = gtk_drop_down_get_selected (self->year_drop);
+  filter.school_year = year > 0 && year != GTK_INVALID_LIST_POSITION ? self->this_year - (int) (year - 1) : 0;
   filter.kind = (XaArchiveKind) gtk_drop_down_get_selected (self->kind_drop);
   filter.status = (XaArchiveStatus) gtk_drop_down_get_selected (self->status_drop);
   filter.text = *text != '\0' ? text : NULL;
@@ -712,17 +715,6 @@ scrolled (GtkWidget *child)
   return window;
 }
 
-/* 0 in the year filter keeps every year. */
-static gboolean
-year_output_cb (GtkSpinButton *spin)
-{
-  int year = gtk_spin_button_get_value_as_int (spin);
-  g_autofree char *text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup (_("All"));
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
 static GtkWidget *
 build_files_view (XaArchivePage *self)
 {
@@ -734,10 +726,20 @@ build_files_view (XaArchivePage *self)
   g_autoptr(GtkStringList) school_names = gtk_string_list_new (NULL);
   GtkWidget *list_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *filters = gtk_flow_box_new ();
-  GtkWidget *year_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *year_label = gtk_label_new (_("School year"));
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+  g_autoptr(GDate) today = g_date_new ();
   GtkSortListModel *sorted;
   GtkDropTarget *target;
+
+  g_date_set_time_t (today, time (NULL));
+  self->this_year = xa_school_year_for_date (today);
+  gtk_string_list_append (years, _("All school years"));
+  for (int i = 0; i <= 10; i++)
+    {
+      g_autofree char *span = xa_school_year_format_span (self->this_year - i);
+
+      gtk_string_list_append (years, span);
+    }
 
   gtk_string_list_append (school_names, _("All schools"));
   g_ptr_array_add (self->school_uuids, NULL);
@@ -767,21 +769,17 @@ build_files_view (XaArchivePage *self)
   gtk_drop_down_set_expression (self->school_drop, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->school_drop), _("School"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->school_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("School"), -1);
-  self->year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 2100, 1));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("School year starting; 0 for all"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->year_spin), _("School year starting; 0 for all"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->year_spin), 5);
-  g_signal_connect (self->year_spin, "output", G_CALLBACK (year_output_cb), NULL);
-  gtk_box_append (GTK_BOX (year_box), year_label);
-  gtk_box_append (GTK_BOX (year_box), GTK_WIDGET (self->year_spin));
+  self->year_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (years)), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->year_drop), _("School year"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("School year"), -1);
   self->kind_drop = drop_down (kinds, _("Kind"));
   self->status_drop = drop_down (statuses, _("Status"));
   gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (self->school_drop));
-  gtk_flow_box_append (GTK_FLOW_BOX (filters), year_box);
+  gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (self->year_drop));
   gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (self->kind_drop));
   gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (self->status_drop));
   g_signal_connect_swapped (self->school_drop, "notify::selected", G_CALLBACK (reload_items), self);
-  g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (reload_items), self);
+  g_signal_connect_swapped (self->year_drop, "notify::selected", G_CALLBACK (reload_items), self);
   g_signal_connect_swapped (self->kind_drop, "notify::selected", G_CALLBACK (reload_items), self);
   g_signal_connect_swapped (self->status_drop, "notify::selected", G_CALLBACK (reload_items), self);
   gtk_box_append (GTK_BOX (list_box), filters);
