@@ -170,6 +170,44 @@ test_import_scan (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (xa_archive_page_get_items (fixture->page)), ==, 1);
 }
 
+/* A photo of the school's original without a code, imported from the board's missing
+ * cell: the review offers the board's link by hand, and the original comes back. */
+static void
+test_import_by_hand (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->scan_dir, "学校存照片.png", NULL);
+  const char *paths[] = { path, NULL };
+  cairo_surface_t *photo = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 400);
+  g_autoptr(XaArchiveBoardRow) row = NULL;
+  g_autoptr(XaArchiveItem) item = NULL;
+  XaArchiveImportDialog *dialog;
+  guint result = 0;
+
+  g_assert_cmpint (cairo_surface_write_to_png (photo, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (photo);
+
+  dialog = xa_archive_page_import (fixture->page, paths);
+  xa_archive_import_dialog_preset (dialog, xa_agreement_get_school_uuid (fixture->agreement), 2021, XA_ARCHIVE_COPY_SCHOOL);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &result);
+  xa_test_wait_for_boolean (dialog, "busy", FALSE);
+  g_assert_null (xa_archive_import_dialog_get_error (dialog));
+  g_assert_cmpuint (xa_archive_import_dialog_get_n_groups (dialog), ==, 1);
+  g_assert_nonnull (strstr (xa_archive_import_dialog_get_report (dialog), "学校存照片.png"));
+  xa_archive_import_dialog_confirm (dialog);
+  while (result == 0)
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+  g_assert_cmpuint (result, ==, 2);
+
+  item = g_list_model_get_item (xa_archive_page_get_items (fixture->page), 0);
+  g_assert_cmpstr (xa_archive_item_get_agreement_uuid (item), ==, xa_agreement_get_uuid (fixture->agreement));
+  g_assert_cmpint (xa_archive_item_get_copy (item), ==, XA_ARCHIVE_COPY_SCHOOL);
+  row = find_board_row (fixture);
+  g_assert_null (xa_archive_board_row_get_commission_back (row));
+  g_assert_nonnull (xa_archive_board_row_get_school_back (row));
+}
+
 static void
 test_hostile_preview (Fixture       *fixture,
                       gconstpointer  data)
@@ -251,6 +289,7 @@ main (int   argc,
   xa_test_ui_init (&argc, &argv);
 
   g_test_add ("/archive-page/import-scan", Fixture, NULL, fixture_set_up, test_import_scan, fixture_tear_down);
+  g_test_add ("/archive-page/import-by-hand", Fixture, NULL, fixture_set_up, test_import_by_hand, fixture_tear_down);
   g_test_add ("/archive-page/hostile-preview", Fixture, NULL, fixture_set_up, test_hostile_preview, fixture_tear_down);
   g_test_add ("/archive-page/check-flipped-byte", Fixture, NULL, fixture_set_up, test_check_flipped_byte, fixture_tear_down);
 
