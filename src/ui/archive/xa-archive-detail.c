@@ -55,6 +55,7 @@ struct _XaArchiveDetail
   AdwActionRow    *imported_row;
   AdwActionRow    *sha_row;
   AdwActionRow    *signature_row;
+  GtkImage        *signature_icon;
   AdwEntryRow     *notes_row;
   GtkButton       *link_button;
 };
@@ -117,6 +118,7 @@ typedef struct
   XaArchiveItem *item;
   GBytes        *content;
   char          *signature;
+  const char    *icon_class;  /* the worst news among the signatures */
 } Load;
 
 static void
@@ -179,9 +181,38 @@ load_worker (GTask        *task,
       load->signature = signatures != NULL ? dup_signature_text (signatures)
                         /* Translators: why a PDF's signatures cannot be read */
                         : g_strdup_printf (_("Cannot be verified here: %s"), verify_error->message);
+      load->icon_class = signatures == NULL || signatures->len == 0 ? "dim-label" : "success";
+      for (guint i = 0; signatures != NULL && i < signatures->len; i++)
+        {
+          XaPdfSignature *signature = g_ptr_array_index (signatures, i);
+
+          if (signature->state == XA_PDF_SIGNATURE_INVALID)
+            load->icon_class = "error";
+          else if (signature->state != XA_PDF_SIGNATURE_VALID && g_strcmp0 (load->icon_class, "error") != 0)
+            load->icon_class = "warning";
+        }
     }
 
   g_task_return_boolean (task, TRUE);
+}
+
+/* A mark beside the signature's words: green for valid and whole, amber for changed after
+ * signing or not verifiable here, red for invalid, grey for unsigned. */
+static void
+set_signature_icon (XaArchiveDetail *self,
+                    const char      *css_class)
+{
+  const char *classes[] = { "success", "warning", "error", "dim-label" };
+  const char *icon = g_strcmp0 (css_class, "success") == 0 ? "emblem-ok-symbolic"
+                     : g_strcmp0 (css_class, "error") == 0 ? "dialog-error-symbolic"
+                     : g_strcmp0 (css_class, "warning") == 0 ? "dialog-warning-symbolic"
+                     : "action-unavailable-symbolic";
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->signature_icon), classes[i]);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->signature_icon), css_class);
+  gtk_image_set_from_icon_name (self->signature_icon, css_class != NULL ? icon : NULL);
 }
 
 static void
@@ -208,6 +239,7 @@ loaded_cb (GObject      *object,
   self->signature = g_strdup (load->signature);
   gtk_widget_set_visible (GTK_WIDGET (self->signature_row), self->signature != NULL);
   adw_action_row_set_subtitle (self->signature_row, self->signature ? self->signature : "");
+  set_signature_icon (self, load->icon_class);
   render_page (self);
   set_pending (self, -1);
 }
@@ -344,6 +376,7 @@ show_item (XaArchiveDetail *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->notes_row), can_change);
   gtk_widget_set_sensitive (GTK_WIDGET (self->link_button), can_change);
   adw_action_row_set_subtitle (self->signature_row, _("Verifying…"));
+  set_signature_icon (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->signature_row),
                           g_strcmp0 (xa_archive_item_get_media_type (item), "application/pdf") == 0);
 }
@@ -700,6 +733,9 @@ build (XaArchiveDetail *self)
   gtk_box_append (GTK_BOX (box), pager);
 
   self->signature_row = add_fact (facts, _("Digital signature"));
+  self->signature_icon = GTK_IMAGE (gtk_image_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->signature_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Signature state"), -1);
+  adw_action_row_add_prefix (self->signature_row, GTK_WIDGET (self->signature_icon));
   self->link_row = add_fact (facts, _("Linked to"));
   self->kind_row = add_fact (facts, _("Kind"));
   self->retention_row = add_fact (facts, _("Retention"));
