@@ -15,7 +15,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "document/xa-pdf-signer.h"
+#include "document/xa-pdf-verify.h"
 #include "document/xa-test-scan.h"
+#include "document/xa-test-signing.h"
 #include "xa-test-ui-utils.h"
 #include "xa-test-utils.h"
 #include "ui/archive/xa-archive-page.h"
@@ -241,6 +244,53 @@ test_hostile_preview (Fixture       *fixture,
   g_assert_null (xa_archive_detail_get_signature (detail));
 }
 
+/* What a PDF's signature proves, as the detail reads it off the main thread: valid and
+ * whole with its signer, then invalid once a signed byte changed. */
+static void
+test_signature_state (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *p12 = xa_test_signing_make_p12 (fixture->scan_dir, XA_TEST_CERT_VALID);
+  g_autoptr(XaPdfCredentials) credentials = NULL;
+  g_autoptr(GBytes) pdf = xa_test_signing_agreement_pdf ();
+  g_autoptr(GBytes) signed_pdf = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *valid_path = g_build_filename (fixture->scan_dir, "已签名.pdf", NULL);
+  g_autofree char *changed_path = g_build_filename (fixture->scan_dir, "被改动.pdf", NULL);
+  XaArchiveDetail *detail = xa_archive_page_get_detail (fixture->page);
+  XaArchive *archive = xa_workspace_get_archive (fixture->ui.workspace);
+  g_autoptr(XaArchiveItem) valid = NULL;
+  g_autoptr(XaArchiveItem) broken = NULL;
+
+  credentials = xa_pdf_credentials_load (p12, XA_TEST_P12_PASSWORD, &error);
+  g_assert_no_error (error);
+  signed_pdf = xa_pdf_sign_bytes (pdf, "agreement.pdf", credentials, NULL, &error);
+  g_assert_no_error (error);
+  changed = xa_test_signing_change_byte (signed_pdf);
+  g_file_set_contents (valid_path, g_bytes_get_data (signed_pdf, NULL), g_bytes_get_size (signed_pdf), &error);
+  g_assert_no_error (error);
+  g_file_set_contents (changed_path, g_bytes_get_data (changed, NULL), g_bytes_get_size (changed), &error);
+  g_assert_no_error (error);
+  valid = xa_archive_import_file (archive, valid_path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  broken = xa_archive_import_file (archive, changed_path, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  xa_archive_detail_set_item (detail, valid);
+  xa_test_wait_for_boolean (detail, "busy", FALSE);
+  g_assert_nonnull (xa_archive_detail_get_signature (detail));
+  g_assert_true (g_str_has_prefix (xa_archive_detail_get_signature (detail),
+                                   xa_pdf_signature_state_to_string (XA_PDF_SIGNATURE_VALID)));
+  g_assert_nonnull (strstr (xa_archive_detail_get_signature (detail), XA_TEST_SIGNER));
+  g_assert_null (xa_archive_detail_get_message (detail));
+
+  xa_archive_detail_set_item (detail, broken);
+  xa_test_wait_for_boolean (detail, "busy", FALSE);
+  g_assert_true (g_str_has_prefix (xa_archive_detail_get_signature (detail),
+                                   xa_pdf_signature_state_to_string (XA_PDF_SIGNATURE_INVALID)));
+}
+
 static void
 test_check_flipped_byte (Fixture       *fixture,
                          gconstpointer  data)
@@ -291,6 +341,7 @@ main (int   argc,
   g_test_add ("/archive-page/import-scan", Fixture, NULL, fixture_set_up, test_import_scan, fixture_tear_down);
   g_test_add ("/archive-page/import-by-hand", Fixture, NULL, fixture_set_up, test_import_by_hand, fixture_tear_down);
   g_test_add ("/archive-page/hostile-preview", Fixture, NULL, fixture_set_up, test_hostile_preview, fixture_tear_down);
+  g_test_add ("/archive-page/signature-state", Fixture, NULL, fixture_set_up, test_signature_state, fixture_tear_down);
   g_test_add ("/archive-page/check-flipped-byte", Fixture, NULL, fixture_set_up, test_check_flipped_byte, fixture_tear_down);
 
   return g_test_run ();
