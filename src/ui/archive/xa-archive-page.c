@@ -672,6 +672,17 @@ xa_archive_page_get_check_report (XaArchivePage *self)
 }
 
 static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaArchivePage *self = XA_ARCHIVE_PAGE (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "files");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -1046,6 +1057,8 @@ xa_archive_page_class_init (XaArchivePageClass *klass)
   gtk_widget_class_install_action (widget_class, "archive.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "archive.check", NULL, check_action);
   gtk_widget_class_install_action (widget_class, "archive.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "archive.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "archive.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "archive.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "archive.back", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
