@@ -32,6 +32,7 @@ struct _XaArchivePage
 
   XaWorkspace     *workspace;
   gboolean         folded;
+  gboolean         can_change;   /* the commission files; a school's login reads */
   GListStore      *items;        /* of XaArchiveItem, as the filters select */
   GListStore      *board;        /* of XaArchiveBoardRow */
   GListStore      *due;          /* of XaArchiveItem */
@@ -469,7 +470,7 @@ drop_cb (GtkDropTarget *target,
   GdkFileList *list = g_value_get_boxed (value);
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
 
-  if (!xa_archive_ui_can_change (self->workspace))
+  if (!self->can_change)
     return FALSE;
   for (GSList *l = gdk_file_list_get_files (list); l != NULL; l = l->next)
     g_list_store_append (files, l->data);
@@ -562,7 +563,7 @@ original_bind_cb (GtkSignalListItemFactory *factory,
   tooltip = g_strdup_printf (_("Import the Scan of %s…"), xa_archive_copy_to_label (GPOINTER_TO_INT (copy)));
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_set_visible (button, back == NULL && xa_archive_ui_can_change (XA_ARCHIVE_PAGE (gtk_widget_get_ancestor (box, XA_TYPE_ARCHIVE_PAGE))->workspace));
+  gtk_widget_set_visible (button, back == NULL && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "can-change")));
   g_object_set_data_full (G_OBJECT (button), "row", g_object_ref (row), g_object_unref);
   g_signal_handlers_disconnect_by_func (button, import_missing_cb, copy);
   g_signal_connect (button, "clicked", G_CALLBACK (import_missing_cb), copy);
@@ -571,11 +572,14 @@ original_bind_cb (GtkSignalListItemFactory *factory,
 static void
 add_original_column (GtkColumnView *view,
                      XaArchiveCopy  copy,
-                     const char    *property)
+                     const char    *property,
+                     gboolean       can_change)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
+  /* Only who files may import a missing original from its cell. */
+  g_object_set_data (G_OBJECT (factory), "can-change", GINT_TO_POINTER (can_change));
   g_signal_connect (factory, "setup", G_CALLBACK (original_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (original_bind_cb), GINT_TO_POINTER (copy));
   column = gtk_column_view_column_new (xa_archive_copy_to_label (copy), factory);
@@ -866,8 +870,8 @@ build_board_view (XaArchivePage *self, int year)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->board_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Signed originals back, by school"), -1);
   add_column (self->board_view, _("School"), board_school, string_sorter (XA_TYPE_ARCHIVE_BOARD_ROW, "school-name"), TRUE);
   add_column (self->board_view, _("School code"), board_code, NULL, FALSE);
-  add_original_column (self->board_view, XA_ARCHIVE_COPY_COMMISSION, "commission-back");
-  add_original_column (self->board_view, XA_ARCHIVE_COPY_SCHOOL, "school-back");
+  add_original_column (self->board_view, XA_ARCHIVE_COPY_COMMISSION, "commission-back", self->can_change);
+  add_original_column (self->board_view, XA_ARCHIVE_COPY_SCHOOL, "school-back", self->can_change);
   add_column (self->board_view, _("Out for signing"), board_days, number_sorter (XA_TYPE_ARCHIVE_BOARD_ROW, "days-out"), FALSE);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->board)),
                                     g_object_ref (gtk_column_view_get_sorter (self->board_view)));
@@ -1081,6 +1085,7 @@ xa_archive_page_new (XaWorkspace *workspace)
   gboolean can_change = xa_archive_ui_can_change (workspace);
 
   self->workspace = g_object_ref (workspace);
+  self->can_change = can_change;
   build (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.import", can_change);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.check", xa_archive_ui_is_commission (workspace));
