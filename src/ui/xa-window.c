@@ -26,6 +26,7 @@
 #include "xa-unsaved.h"
 #include "xa-ui-utils.h"
 #include "xa-window-private.h"
+#include "archive/xa-archive-page.h"
 #include "inspections/xa-inspections-page.h"
 
 typedef struct _Section Section;
@@ -48,6 +49,8 @@ static GtkWidget *create_hazards_page     (XaWindow      *self,
                                            const Section *section);
 static GtkWidget *create_inspections_page (XaWindow      *self,
                                            const Section *section);
+static GtkWidget *create_archive_page     (XaWindow      *self,
+                                           const Section *section);
 static GtkWidget *create_placeholder_page (XaWindow      *self,
                                            const Section *section);
 static void       fonts_resolved_cb       (GObject       *object,
@@ -64,8 +67,7 @@ static const Section sections[] = {
     N_("Here safety education sessions, emergency drills and the special campaigns will be recorded, with attendance measured against the target of 99.5 percent. This section is not built yet.") },
   { "assessment", N_("Assessment"), "starred-symbolic", create_placeholder_page,
     N_("Here schools will be scored each year against the commission's scheme, self-assessment beside the commission's score, with one-vote vetoes and the district results. This section is not built yet.") },
-  { "archive", N_("Archive"), "folder-documents-symbolic", create_placeholder_page,
-    N_("Here scans of the signed agreements and other records will be stored unchanged, matched to what they belong to, checked for integrity and found again by search. This section is not built yet.") },
+  { "archive", N_("Archive"), "folder-documents-symbolic", create_archive_page },
 };
 
 G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -123,6 +125,13 @@ create_inspections_page (XaWindow      *self,
                          const Section *section)
 {
   return xa_inspections_page_new (self->workspace);
+}
+
+static GtkWidget *
+create_archive_page (XaWindow      *self,
+                     const Section *section)
+{
+  return xa_archive_page_new (self->workspace);
 }
 
 static GtkWidget *

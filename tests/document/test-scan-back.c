@@ -19,12 +19,13 @@
 #include <tiffio.h>
 
 #include "xa-test-pdf.h"
+#include "xa-test-scan.h"
 #include "xa-test-utils.h"
 #include "document/xa-page-code.h"
 #include "document/xa-page-set.h"
 #include "document/xa-scan-reader.h"
 
-#define SCAN_DPI 150.0
+#define SCAN_DPI XA_TEST_SCAN_DPI
 
 typedef struct
 {
@@ -78,119 +79,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->workspace);
 }
 
-/* An agreement's original as the printer gets it: its PDF, read back by Poppler. */
-static PopplerDocument *
-print_agreement (Fixture         *fixture,
-                 XaAgreement     *agreement,
-                 XaAgreementCopy  copy)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XaTemplate) template = xa_agreement_book_dup_template (fixture->store.book, agreement, &error);
-  g_autoptr(XaPageSet) pages = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  PopplerDocument *document;
-
-  g_assert_no_error (error);
-  pages = xa_page_set_new_for_agreement (agreement, template, &copy, 1, fixture->fonts);
-  pdf = xa_page_set_render_pdf (pages, &error);
-  g_assert_no_error (error);
-  document = poppler_document_new_from_bytes (pdf, NULL, &error);
-  g_assert_no_error (error);
-  return document;
-}
-
-/* One sheet through the scanner: drawn at 150 dpi, turned by @degrees about its centre,
- * grey noise on every pixel and a few dark specks. @page: -1 for a blank sheet. */
-static cairo_surface_t *
-scan_sheet (Fixture         *fixture,
-            PopplerDocument *document,
-            int              page,
-            double           degrees)
-{
-  double scale = SCAN_DPI / 72.0;
-  int width = (int) (XA_PAGE_WIDTH * scale);
-  int height = (int) (XA_PAGE_HEIGHT * scale);
-  cairo_surface_t *flat = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_surface_t *sheet = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_t *cr = cairo_create (flat);
-  guint8 *data;
-  int stride;
-
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  if (page >= 0)
-    {
-      g_autoptr(PopplerPage) poppler_page = poppler_document_get_page (document, page);
-
-      cairo_scale (cr, scale, scale);
-      poppler_page_render_for_printing (poppler_page, cr);
-    }
-  cairo_destroy (cr);
-
-  cr = cairo_create (sheet);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_translate (cr, width / 2.0, height / 2.0);
-  cairo_rotate (cr, degrees * G_PI / 180);
-  cairo_translate (cr, -width / 2.0, -height / 2.0);
-  cairo_set_source_surface (cr, flat, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_destroy (flat);
-
-  cairo_surface_flush (sheet);
-  data = cairo_image_surface_get_data (sheet);
-  stride = cairo_image_surface_get_stride (sheet);
-  for (int y = 0; y < height; y++)
-    {
-      guint32 *row = (guint32 *) (data + (gsize) y * stride);
-
-      for (int x = 0; x < width; x++)
-        {
-          int grey = ((row[x] >> 16) & 0xff) * 299 / 1000 + ((row[x] >> 8) & 0xff) * 587 / 1000 + (row[x] & 0xff) * 114 / 1000;
-
-          /* The paper's grain, and now and then a speck of dust. */
-          grey += g_rand_int_range (fixture->rand, -24, 25);
-          if (g_rand_int_range (fixture->rand, 0, 2000) == 0)
-            grey = g_rand_int_range (fixture->rand, 0, 80);
-          grey = CLAMP (grey, 0, 255);
-          row[x] = 0xff000000 | ((guint32) grey << 16) | ((guint32) grey << 8) | (guint32) grey;
-        }
-    }
-  cairo_surface_mark_dirty (sheet);
-
-  return sheet;
-}
-
-/* The scanner's PDF: each sheet an image on an A4 page. */
-static char *
-write_scan_pdf (Fixture          *fixture,
-                const char       *name,
-                cairo_surface_t **sheets,
-                guint             n)
-{
-  char *path = g_build_filename (fixture->dir, name, NULL);
-  cairo_surface_t *pdf = cairo_pdf_surface_create (path, XA_PAGE_WIDTH, XA_PAGE_HEIGHT);
-  cairo_t *cr = cairo_create (pdf);
-
-  for (guint i = 0; i < n; i++)
-    {
-      cairo_save (cr);
-      cairo_scale (cr, 72.0 / SCAN_DPI, 72.0 / SCAN_DPI);
-      cairo_set_source_surface (cr, sheets[i], 0, 0);
-      cairo_paint (cr);
-      cairo_restore (cr);
-      cairo_show_page (cr);
-    }
-
-  cairo_destroy (cr);
-  cairo_surface_finish (pdf);
-  g_assert_cmpint (cairo_surface_status (pdf), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (pdf);
-  return path;
-}
-
 static XaScanMatch *
 match_files (Fixture            *fixture,
              const char * const *paths)
@@ -217,8 +105,8 @@ static void
 test_scan_pdf (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(PopplerDocument) first = print_agreement (fixture, fixture->first, XA_AGREEMENT_COPY_SCHOOL);
-  g_autoptr(PopplerDocument) second = print_agreement (fixture, fixture->second, XA_AGREEMENT_COPY_SCHOOL);
+  g_autoptr(PopplerDocument) first = xa_test_print_agreement (fixture->store.book, fixture->fonts, fixture->first, XA_AGREEMENT_COPY_SCHOOL);
+  g_autoptr(PopplerDocument) second = xa_test_print_agreement (fixture->store.book, fixture->fonts, fixture->second, XA_AGREEMENT_COPY_SCHOOL);
   int n = poppler_document_get_n_pages (first);
   cairo_surface_t *sheets[16];
   guint n_sheets = 0;
@@ -234,19 +122,19 @@ test_scan_pdf (Fixture       *fixture,
    * a sheet of the other school's agreement and a blank sheet in between; each sheet a
    * little askew, one way or the other. */
   scan_of_page[n - 1] = n_sheets;
-  sheets[n_sheets++] = scan_sheet (fixture, first, n - 1, 1.0);
+  sheets[n_sheets++] = xa_test_scan_sheet (fixture->rand, first, n - 1, 1.0);
   for (int p = 0; p < n - 1; p++)
     {
       if (p == 2)
         continue;
       scan_of_page[p] = n_sheets;
-      sheets[n_sheets++] = scan_sheet (fixture, first, p, p % 2 ? -0.9 : 1.1);
+      sheets[n_sheets++] = xa_test_scan_sheet (fixture->rand, first, p, p % 2 ? -0.9 : 1.1);
     }
-  sheets[n_sheets++] = scan_sheet (fixture, first, 1, 0.8);   /* page 2 again */
-  sheets[n_sheets++] = scan_sheet (fixture, second, 0, -1.0); /* foreign */
-  sheets[n_sheets++] = scan_sheet (fixture, NULL, -1, 0);     /* blank */
+  sheets[n_sheets++] = xa_test_scan_sheet (fixture->rand, first, 1, 0.8);   /* page 2 again */
+  sheets[n_sheets++] = xa_test_scan_sheet (fixture->rand, second, 0, -1.0); /* foreign */
+  sheets[n_sheets++] = xa_test_scan_sheet (fixture->rand, NULL, -1, 0);     /* blank */
 
-  path = write_scan_pdf (fixture, "scan.pdf", sheets, n_sheets);
+  path = xa_test_write_scan_pdf (fixture->dir, "scan.pdf", sheets, n_sheets);
   for (guint i = 0; i < n_sheets; i++)
     cairo_surface_destroy (sheets[i]);
 
@@ -293,7 +181,7 @@ static void
 test_scan_changed_since (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(PopplerDocument) printed = print_agreement (fixture, fixture->first, XA_AGREEMENT_COPY_COMMISSION);
+  g_autoptr(PopplerDocument) printed = xa_test_print_agreement (fixture->store.book, fixture->fonts, fixture->first, XA_AGREEMENT_COPY_COMMISSION);
   int n = poppler_document_get_n_pages (printed);
   cairo_surface_t *sheets[16];
   g_autofree char *path = NULL;
@@ -302,8 +190,8 @@ test_scan_changed_since (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   for (int p = 0; p < n; p++)
-    sheets[p] = scan_sheet (fixture, printed, p, p % 2 ? 1.0 : -1.0);
-  path = write_scan_pdf (fixture, "commission.pdf", sheets, n);
+    sheets[p] = xa_test_scan_sheet (fixture->rand, printed, p, p % 2 ? 1.0 : -1.0);
+  path = xa_test_write_scan_pdf (fixture->dir, "commission.pdf", sheets, n);
   for (int p = 0; p < n; p++)
     cairo_surface_destroy (sheets[p]);
 
@@ -381,7 +269,7 @@ static void
 test_scan_images (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(PopplerDocument) printed = print_agreement (fixture, fixture->second, XA_AGREEMENT_COPY_COMMISSION);
+  g_autoptr(PopplerDocument) printed = xa_test_print_agreement (fixture->store.book, fixture->fonts, fixture->second, XA_AGREEMENT_COPY_COMMISSION);
   int n = poppler_document_get_n_pages (printed);
   cairo_surface_t *sheets[16];
   g_autofree char *png = g_build_filename (fixture->dir, "page1.png", NULL);
@@ -392,7 +280,7 @@ test_scan_images (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   for (int p = 0; p < n; p++)
-    sheets[p] = scan_sheet (fixture, printed, p, -1.0);
+    sheets[p] = xa_test_scan_sheet (fixture->rand, printed, p, -1.0);
   g_assert_cmpint (cairo_surface_write_to_png (sheets[0], png), ==, CAIRO_STATUS_SUCCESS);
   write_tiff (tif, sheets + 1, n - 1);
   for (int p = 0; p < n; p++)
@@ -488,12 +376,12 @@ test_scan_with_succession (Fixture       *fixture,
     }
   g_assert_nonnull (agreement);
 
-  printed = print_agreement (fixture, agreement, XA_AGREEMENT_COPY_COMMISSION);
+  printed = xa_test_print_agreement (fixture->store.book, fixture->fonts, agreement, XA_AGREEMENT_COPY_COMMISSION);
   n = poppler_document_get_n_pages (printed);
   g_assert_cmpint (n, <=, (int) G_N_ELEMENTS (sheets));
   for (int p = 0; p < n; p++)
-    sheets[p] = scan_sheet (fixture, printed, p, 0.7);
-  path = write_scan_pdf (fixture, "succession.pdf", sheets, n);
+    sheets[p] = xa_test_scan_sheet (fixture->rand, printed, p, 0.7);
+  path = xa_test_write_scan_pdf (fixture->dir, "succession.pdf", sheets, n);
   for (int p = 0; p < n; p++)
     cairo_surface_destroy (sheets[p]);
 
