@@ -250,6 +250,7 @@ typedef struct
 {
   XaArchiveDetail *self;
   guint            generation;
+  int              page;        /* from 1; for print */
 } Render;
 
 static void
@@ -618,12 +619,11 @@ draw_page_cb (GtkPrintOperation *operation,
 }
 
 static void
-print_cb (XaArchiveDetail *self)
+run_print (XaArchiveDetail *self)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GError) error = NULL;
 
-  /* The pages as the helper rendered them; those not shown yet print blank. */
   gtk_print_operation_set_n_pages (operation, MAX (self->n_pages, 1));
   gtk_print_operation_set_job_name (operation, xa_archive_item_get_file_name (self->item));
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
@@ -631,6 +631,88 @@ print_cb (XaArchiveDetail *self)
                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     xa_widget_show_error (GTK_WIDGET (self), _("Cannot Print"), error->message);
+}
+
+static void prepare_print (XaArchiveDetail *self);
+
+/* The first page not rendered yet, from 1, or 0 when all are. */
+static int
+first_unrendered_page (XaArchiveDetail *self)
+{
+  for (int page = 1; page <= MAX (self->n_pages, 1); page++)
+    {
+      if ((guint) page > self->textures->len || self->textures->pdata[page - 1] == NULL)
+        return page;
+    }
+
+  return 0;
+}
+
+static void
+print_page_rendered_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  Render *render = user_data;
+  g_autoptr(XaArchiveDetail) self = render->self;
+  guint generation = render->generation;
+  int page = render->page;
+  g_autoptr(XaPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  preview = xa_preview_render_finish (result, &error);
+  g_free (render);
+  /* Another item since: its own loads are counted afresh (xa_archive_detail_set_item()). */
+  if (generation != self->generation)
+    return;
+  set_pending (self, -1);
+
+  if (preview == NULL || !(texture = gdk_texture_new_from_bytes (preview->png, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        xa_widget_show_error (GTK_WIDGET (self), _("Cannot Print"), error->message);
+      return;
+    }
+
+  if (self->textures->len < (guint) page)
+    g_ptr_array_set_size (self->textures, page);
+  g_clear_object (&self->textures->pdata[page - 1]);
+  self->textures->pdata[page - 1] = g_steal_pointer (&texture);
+  prepare_print (self);
+}
+
+/* Renders, one after the other in the helper, the pages not shown yet, then prints:
+ * every page of the file is printed, not only those the user turned to. */
+static void
+prepare_print (XaArchiveDetail *self)
+{
+  int page = first_unrendered_page (self);
+  Render *render;
+
+  if (page == 0)
+    {
+      run_print (self);
+      return;
+    }
+
+  render = g_new0 (Render, 1);
+  render->self = g_object_ref (self);
+  render->generation = self->generation;
+  render->page = page;
+  set_pending (self, 1);
+  xa_preview_render_async (self->content, xa_archive_item_get_file_name (self->item), page,
+                           PREVIEW_WIDTH, PREVIEW_HEIGHT, XA_PREVIEW_DEFAULT_TIMEOUT_MS,
+                           self->cancellable, print_page_rendered_cb, render);
+}
+
+static void
+print_cb (XaArchiveDetail *self)
+{
+  if (self->content == NULL || self->pending > 0)
+    return;
+
+  prepare_print (self);
 }
 
 /* Building */
