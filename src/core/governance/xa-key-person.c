@@ -191,7 +191,7 @@ G_DEFINE_BOXED_TYPE (XaKeyPersonNote, xa_key_person_note, xa_key_person_note_cop
 /* On a single-user file, the operator named for the school; on a server, row level
  * security has already chosen the rows. The placeholder is the operator's name. */
 #define NAMED_ON_FILE \
-  " AND (? IS NULL OR EXISTS (SELECT 1 FROM key_person_staff s" \
+  " AND (CAST (? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM key_person_staff s" \
   "      WHERE s.organisation_id = k.organisation_id AND s.staff = ?))"
 
 #define KEY_PERSON_COLUMNS \
@@ -485,7 +485,7 @@ list_func (XaStore   *store,
   XaStep step;
 
   if (!(rows = xa_store_prepare (store,
-                                 KEY_PERSON_COLUMNS " WHERE (? IS NULL OR o.uuid = ?)" NAMED_ON_FILE
+                                 KEY_PERSON_COLUMNS " WHERE (CAST (? AS TEXT) IS NULL OR o.uuid = ?)" NAMED_ON_FILE
                                  " ORDER BY o.code, k.since, k.uuid",
                                  error)))
     return FALSE;
