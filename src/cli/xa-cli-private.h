@@ -250,6 +250,13 @@ extern const XaCliOption xa_cli_pdf_sign_options[];
 int          xa_cli_pdf_sign             (XaCli           *cli);
 int          xa_cli_pdf_verify           (XaCli           *cli);
 
+/* xa-cli-dispute.c */
+extern const XaCliOption xa_cli_dispute_add_options[];
+extern const XaCliOption xa_cli_dispute_advance_options[];
+int          xa_cli_dispute_add          (XaCli           *cli);
+int          xa_cli_dispute_advance      (XaCli           *cli);
+int          xa_cli_dispute_list         (XaCli           *cli);
+
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);
 int          xa_cli_template_export      (XaCli           *cli);
