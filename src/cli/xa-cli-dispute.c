@@ -12,6 +12,7 @@
 
 #include "xa-cli-private.h"
 #include "core/governance/xa-dispute.h"
+#include "core/governance/xa-key-person.h"
 #include "core/util/xa-school-year.h"
 
 const XaCliOption xa_cli_dispute_add_options[] = {
@@ -160,5 +161,73 @@ xa_cli_dispute_list (XaCli *cli)
     }
   if (cli->json)
     xa_cli_print_json_array (array);
+  return EXIT_OK;
+}
+
+/**
+ * xa_cli_dispute_demo:
+ *
+ * `demo --governance`: a screening round and its disputes in every school this school
+ * year (one resolved, one being resolved), and in the first school a key person whose
+ * name and story are invented and say so, with the operator named to see them.
+ */
+int
+xa_cli_dispute_demo (XaWorkspace *workspace,
+                     XaCli       *cli)
+{
+  g_autoptr(GError) error = NULL;
+  XaStore *store = xa_workspace_get_store (workspace);
+  GListModel *schools = xa_school_registry_get_schools (xa_workspace_get_registry (workspace));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                            g_date_time_get_year (now));
+  int year = xa_school_year_for_date (today);
+  g_autofree char *held_on = g_strdup_printf ("%d-10-08", year);
+  g_autofree char *resolved_on = g_strdup_printf ("%d-10-20", year);
+  guint n = g_list_model_get_n_items (schools);
+
+  if (!xa_cli_get_switch (cli, "governance"))
+    return EXIT_OK;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaOrganisation) school = g_list_model_get_item (schools, i);
+      g_autoptr(XaDispute) first = NULL;
+      g_autoptr(XaDispute) second = NULL;
+      g_autofree char *round = NULL;
+      XaDisputeRoundFields round_fields = { xa_organisation_get_uuid (school), year, held_on,
+                                            "安全办、德育处", "全校各年级、食堂、周边商户" };
+      XaDisputeFields fields = { xa_organisation_get_uuid (school), year, NULL, held_on, "家长—班主任",
+                                 "family-school", "（演示）家长对座位调整有异议", "班主任与家长面谈说明", "德育处主任" };
+
+      if (!(round = xa_dispute_add_round (store, &round_fields, &error)))
+        return xa_cli_user_error (error);
+      fields.round_uuid = round;
+      if (!(first = xa_dispute_add (store, &fields, &error)) ||
+          !xa_dispute_advance (store, xa_dispute_get_uuid (first), XA_DISPUTE_RESOLVING, NULL, NULL, &error) ||
+          !xa_dispute_advance (store, xa_dispute_get_uuid (first), XA_DISPUTE_RESOLVED, resolved_on, NULL, &error))
+        return xa_cli_user_error (error);
+      fields.parties = "学校—周边商户";
+      fields.kind = "neighbour";
+      fields.description = "（演示）校门口占道经营影响上下学通行";
+      fields.measures = "会同街道、派出所协调";
+      if (!(second = xa_dispute_add (store, &fields, &error)) ||
+          !xa_dispute_advance (store, xa_dispute_get_uuid (second), XA_DISPUTE_RESOLVING, NULL, NULL, &error))
+        return xa_cli_user_error (error);
+
+      if (i == 0)
+        {
+          g_autoptr(XaKeyPerson) person = NULL;
+          XaKeyPersonFields person_fields = { xa_organisation_get_uuid (school), "演示某某（虚构）", "student",
+                                              "（虚构示例，非真实人员）近期情绪低落，需持续关注", held_on, "班主任" };
+
+          if (!xa_key_person_name_staff (store, xa_organisation_get_uuid (school), xa_store_get_operator (store), &error) ||
+              !(person = xa_key_person_add (store, &person_fields, &error)) ||
+              !xa_key_person_add_note (store, xa_key_person_get_uuid (person), resolved_on, "counselling",
+                                       "心理老师", "（虚构示例）谈心一次，情绪平稳", &error))
+            return xa_cli_user_error (error);
+        }
+    }
+  g_print (_("Recorded the 综治 registers' disputes and a fictional key person\n"));
   return EXIT_OK;
 }

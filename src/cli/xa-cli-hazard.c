@@ -77,6 +77,7 @@ const XaCliOption xa_cli_hazard_list_options[] = {
 const XaCliOption xa_cli_demo_options[] = {
   COLUMN ("hazards", N_("how many hazards the demo ledger has, up to 10000000 (default none)"), "N"),
   { "inspections", G_OPTION_ARG_NONE, N_("also this school year's inspections and special campaigns"), NULL, NULL },
+  { "governance", G_OPTION_ARG_NONE, N_("also the 综治 registers: disputes and a fictional key person"), NULL, NULL },
   COLUMN ("photos", N_("photos for N open hazards of the latest school year, up to 5000 (default none)"), "N"),
   { NULL }
 };

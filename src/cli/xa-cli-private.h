@@ -256,6 +256,8 @@ extern const XaCliOption xa_cli_dispute_advance_options[];
 int          xa_cli_dispute_add          (XaCli           *cli);
 int          xa_cli_dispute_advance      (XaCli           *cli);
 int          xa_cli_dispute_list         (XaCli           *cli);
+int          xa_cli_dispute_demo         (XaWorkspace     *workspace,
+                                          XaCli           *cli);
 
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);

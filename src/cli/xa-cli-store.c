@@ -76,7 +76,8 @@ xa_cli_store_demo (XaCli *cli)
                         (gulong) n_schools),
            (guint) n_schools, (guint) seed);
   if ((status = xa_cli_hazard_demo (workspace, cli)) != EXIT_OK ||
-      (status = xa_cli_inspection_demo (workspace, cli)) != EXIT_OK)
+      (status = xa_cli_inspection_demo (workspace, cli)) != EXIT_OK ||
+      (status = xa_cli_dispute_demo (workspace, cli)) != EXIT_OK)
     return status;
   return xa_cli_hazard_demo_photos (workspace, cli);
 }

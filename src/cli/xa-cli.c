@@ -126,7 +126,7 @@ static const OptionSpec option_specs[] = {
 static const XaCliCommand commands[] = {
   { "init", "", NULL, 0, xa_cli_store_init,
     { N_("create the database, or update it to this version") } },
-  { "demo", "[--schools N] [--seed S] [--hazards N] [--inspections] [--photos N]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED,
+  { "demo", "[--schools N] [--seed S] [--hazards N] [--inspections] [--governance] [--photos N]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED,
     xa_cli_store_demo,
     { N_("fill an empty database with a fictional demo district"),
       N_("--hazards N adds a hazard ledger of N hazards over its last five school years"),

@@ -64,6 +64,39 @@ test_dispute_cli (void)
   xa_test_demo_dir_tear_down (&demo);
 }
 
+/* The demo's key person, invented, is in no district output: not in the hazard
+ * summary, nor in the lists of other kinds. */
+static void
+test_key_person_in_no_output (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("xiaoan-dispute-cli-XXXXXX", &error);
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  const char *commands[][6] = {
+    { "hazard", "summary", "--year", "2026", "--json", NULL },
+    { "hazard", "list", "--json", NULL },
+    { "school", "list", "--json", NULL },
+    { "dispute", "list", "--json", NULL },
+    { "archive", "list", "--json", NULL },
+    { "audit", "head", NULL },
+  };
+  g_auto(XaTestRun) run = { 0 };
+
+  g_assert_no_error (error);
+  xa_test_run_cli (&run, data_dir, "demo", "--schools", "2", "--hazards", "20", "--governance", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  xa_test_run_clear (&run);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      xa_test_run_cli_argv (&run, data_dir, (const char * const *) commands[i]);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_null (strstr (run.out, "演示某某"));
+      g_assert_null (strstr (run.err, "演示某某"));
+      xa_test_run_clear (&run);
+    }
+  xa_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -71,6 +104,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/dispute-cli/add-advance-list", test_dispute_cli);
+  g_test_add_func ("/dispute-cli/key-person-in-no-output", test_key_person_in_no_output);
 
   return g_test_run ();
 }
