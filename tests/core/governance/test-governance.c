@@ -16,6 +16,7 @@
 #include "xa-test-utils.h"
 #include "core/governance/xa-dispute.h"
 #include "core/governance/xa-key-person.h"
+#include "core/governance/xa-plan.h"
 #include "core/registry/xa-demo.h"
 
 /* Invented, clearly fictional: no such person exists. */
@@ -362,6 +363,35 @@ test_key_person_access (void)
   xa_test_assert_chain_holds (admin_store);
 }
 
+/* Plans and rules due for review: those whose day has come, the longest overdue first;
+ * a review date before adoption refused. */
+static void
+test_plans_due (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fire = NULL;
+  g_autofree char *gate = NULL;
+  g_autofree char *later = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+
+  fire = xa_plan_add (fixture->store, fixture->school_a, "plan", "火灾应急疏散预案", NULL, "2023-09-01", "2024-09-01", &error);
+  g_assert_no_error (error);
+  gate = xa_plan_add (fixture->store, fixture->school_b, "rule", "门卫管理制度", NULL, "2023-03-01", "2024-03-01", &error);
+  g_assert_no_error (error);
+  later = xa_plan_add (fixture->store, fixture->school_a, "rule", "值班制度", NULL, "2024-09-01", "2025-09-01", &error);
+  g_assert_no_error (error);
+  g_assert_null (xa_plan_add (fixture->store, fixture->school_a, "plan", "预案", NULL, "2024-09-01", "2024-08-01", &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  due = xa_plan_list_due (fixture->store, "2024-10-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 2);
+  g_assert_cmpstr (((XaPlan *) g_ptr_array_index (due, 0))->uuid, ==, gate);
+  g_assert_cmpstr (((XaPlan *) g_ptr_array_index (due, 1))->uuid, ==, fire);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +401,7 @@ main (int   argc,
   g_test_add ("/governance/dispute-states", Fixture, NULL, fixture_set_up, test_dispute_states, fixture_tear_down);
   g_test_add ("/governance/escalations", Fixture, NULL, fixture_set_up, test_escalations, fixture_tear_down);
   g_test_add ("/governance/key-person-file", Fixture, NULL, fixture_set_up, test_key_person_file, fixture_tear_down);
+  g_test_add ("/governance/plans-due", Fixture, NULL, fixture_set_up, test_plans_due, fixture_tear_down);
   if (xa_test_server_uri () != NULL)
     g_test_add_func ("/governance/key-person-access", test_key_person_access);
   else
