@@ -291,6 +291,15 @@ int          xa_cli_incident_list        (XaCli           *cli);
 int          xa_cli_incident_veto        (XaCli           *cli);
 int          xa_cli_incident_print       (XaCli           *cli);
 
+/* xa-cli-dispute.c */
+extern const XaCliOption xa_cli_dispute_add_options[];
+extern const XaCliOption xa_cli_dispute_advance_options[];
+int          xa_cli_dispute_add          (XaCli           *cli);
+int          xa_cli_dispute_advance      (XaCli           *cli);
+int          xa_cli_dispute_list         (XaCli           *cli);
+int          xa_cli_dispute_demo         (XaWorkspace     *workspace,
+                                          XaCli           *cli);
+
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);
 int          xa_cli_template_export      (XaCli           *cli);

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The drills of an installation in the store's `drill` and `drill_problem` tables
- * (schema 18): recording a drill with its problems, reading them by school and year, a
+ * (schema 19): recording a drill with its problems, reading them by school and year, a
  * problem turned into a hazard of the ledger in the one transaction that links them
  * (the hazard book's add joins it, as an inspection's abnormal item does), and the
  * hazard's way back to its drill. The frequency check is xa-drill-frequency.c.

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The district's drill rules in the store's drill_policy (schema 18): how many months a
+ * The district's drill rules in the store's drill_policy (schema 19): how many months a
  * school and a kindergarten may go between drills and their target evacuation times,
  * set by the commission and read by every school, each change audited; the shipped
  * defaults where the district set none. Also whether a school is a kindergarten, which

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The incidents of an installation in the store's `incident` table (schema 18):
+ * The incidents of an installation in the store's `incident` table (schema 19):
  * recording one, reading them by school and year, and the commission's district list
  * of a year's veto verdicts (xa-veto.c), to which the escalations of disputes are
  * given by the caller. Also what the drill book shares with it: the school looked up in

@@ -137,6 +137,28 @@ static const struct
   { "incident", "coalesce ((SELECT code FROM organisation WHERE organisation.id = incident.organisation_id), '')"
                 " || ' ' || occurred_on", NC_("audit table", "Incident") },
   { "drill_policy", "stage", NC_("audit table", "Drill frequency") },
+  /* The 综治 registers (schema 20). A key person is known in the log by school and date,
+   * never by name: the log is read by staff not named to see key persons. */
+  { "dispute_round", "coalesce ((SELECT code FROM organisation WHERE organisation.id = dispute_round.organisation_id), '') || ' ' || held_on",
+    NC_("audit table", "Dispute screening round") },
+  { "dispute", "coalesce ((SELECT code FROM organisation WHERE organisation.id = dispute.organisation_id), '') || ' ' || found_on || ' ' || parties",
+    NC_("audit table", "Dispute") },
+  { "key_person", "coalesce ((SELECT code FROM organisation WHERE organisation.id = key_person.organisation_id), '') || ' ' || since",
+    NC_("audit table", "Key person") },
+  { "key_person_note", "coalesce ((SELECT code FROM organisation WHERE organisation.id = key_person_note.organisation_id), '') || ' ' || noted_on",
+    NC_("audit table", "Key person note") },
+  { "duty_shift", "coalesce ((SELECT code FROM organisation WHERE organisation.id = duty_shift.organisation_id), '') || ' ' || duty_on",
+    NC_("audit table", "Duty shift") },
+  { "visitor", "coalesce ((SELECT code FROM organisation WHERE organisation.id = visitor.organisation_id), '') || ' ' || arrived_at",
+    NC_("audit table", "Visitor") },
+  { "guard", "coalesce ((SELECT code FROM organisation WHERE organisation.id = guard.organisation_id), '') || ' ' || name",
+    NC_("audit table", "Guard") },
+  { "security_device", "coalesce ((SELECT code FROM organisation WHERE organisation.id = security_device.organisation_id), '') || ' ' || kind || ' ' || place",
+    NC_("audit table", "Security device") },
+  { "device_repair", "coalesce ((SELECT code FROM organisation WHERE organisation.id = device_repair.organisation_id), '') || ' ' || reported_on",
+    NC_("audit table", "Device repair") },
+  { "safety_plan", "coalesce ((SELECT code FROM organisation WHERE organisation.id = safety_plan.organisation_id), '') || ' ' || title",
+    NC_("audit table", "Plan or rule") },
 };
 
 /* The columns a user knows by name; others are shown as stored. */

@@ -1,0 +1,107 @@
+/* xa-governance-check.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The checks the 综治 registers share (xa-governance-private.h).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-governance-private.h"
+
+gint64
+_xa_governance_school_id (XaStore     *store,
+                          const char  *school_uuid,
+                          GError     **error)
+{
+  g_autoptr(XaStatement) row = NULL;
+
+  if (!(row = xa_store_prepare (store, "SELECT id FROM organisation WHERE uuid = ? AND kind = 'school'", error)))
+    return 0;
+  xa_statement_bind_text (row, 1, school_uuid ? school_uuid : "");
+  switch (xa_statement_step (row, error))
+    {
+    case XA_STEP_ROW:
+      return xa_statement_get_int64 (row, 0);
+    case XA_STEP_DONE:
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_FOUND, _("School: there is no such school"));
+      return 0;
+    case XA_STEP_ERROR:
+    default:
+      return 0;
+    }
+}
+
+/* The table name is one of ours, never the user's. */
+gint64
+_xa_governance_row_id (XaStore     *store,
+                       const char  *table,
+                       const char  *uuid,
+                       gint64       school_id,
+                       GError     **error)
+{
+  g_autoptr(XaStatement) row = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ? AND organisation_id = ?", table);
+
+  if (!(row = xa_store_prepare (store, sql, error)))
+    return 0;
+  xa_statement_bind_text (row, 1, uuid);
+  xa_statement_bind_int64 (row, 2, school_id);
+  switch (xa_statement_step (row, error))
+    {
+    case XA_STEP_ROW:
+      return xa_statement_get_int64 (row, 0);
+    case XA_STEP_DONE:
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_FOUND,
+                   _("There is no record %s of this school"), uuid);
+      return 0;
+    case XA_STEP_ERROR:
+    default:
+      return 0;
+    }
+}
+
+gboolean
+_xa_governance_check_date (const char  *date,
+                           const char  *field,
+                           GError     **error)
+{
+  g_autofree char *normal = date ? xa_date_normalise (date) : NULL;
+
+  if (normal != NULL && g_strcmp0 (normal, date) == 0)
+    return TRUE;
+  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+               _("%s: “%s” is not a date written YYYY-MM-DD"), field, date ? date : "");
+  return FALSE;
+}
+
+gboolean
+_xa_governance_check_text (const char  *text,
+                           guint        max_chars,
+                           const char  *field,
+                           GError     **error)
+{
+  glong length = text ? g_utf8_strlen (text, -1) : 0;
+
+  if (text != NULL && g_utf8_validate (text, -1, NULL) && length >= 1 && length <= (glong) max_chars)
+    return TRUE;
+  if (length == 0)
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID, _("%s: required"), field);
+  else
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+                 _("%s: longer than %u characters"), field, max_chars);
+  return FALSE;
+}
+
+gboolean
+_xa_governance_check_year (int          school_year,
+                           GError     **error)
+{
+  if (school_year >= 1990 && school_year <= 2200)
+    return TRUE;
+  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+               _("School year: %d is not a year between 1990 and 2200"), school_year);
+  return FALSE;
+}

@@ -1,0 +1,190 @@
+/* xa-plan.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Plans and rules (应急预案, 安全制度): each an archived file with its review date, and
+ * the list of those due for review on a day.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "xa-plan.h"
+#include "xa-governance-private.h"
+
+XaPlan *
+xa_plan_copy (const XaPlan *self)
+{
+  XaPlan *copy = g_new0 (XaPlan, 1);
+
+  copy->uuid = g_strdup (self->uuid);
+  copy->school_uuid = g_strdup (self->school_uuid);
+  copy->school_code = g_strdup (self->school_code);
+  copy->kind = g_strdup (self->kind);
+  copy->title = g_strdup (self->title);
+  copy->archive_item_uuid = g_strdup (self->archive_item_uuid);
+  copy->adopted_on = g_strdup (self->adopted_on);
+  copy->review_on = g_strdup (self->review_on);
+  return copy;
+}
+
+void
+xa_plan_free (XaPlan *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->uuid);
+  g_free (self->school_uuid);
+  g_free (self->school_code);
+  g_free (self->kind);
+  g_free (self->title);
+  g_free (self->archive_item_uuid);
+  g_free (self->adopted_on);
+  g_free (self->review_on);
+  g_free (self);
+}
+
+G_DEFINE_BOXED_TYPE (XaPlan, xa_plan, xa_plan_copy, xa_plan_free)
+
+typedef struct
+{
+  const char *school_uuid;
+  const char *kind;
+  const char *title;
+  const char *archive_item_uuid;
+  const char *adopted_on;
+  const char *review_on;
+  char       *uuid;
+  GPtrArray  *due;
+} Plan;
+
+static gboolean
+add_func (XaStore   *store,
+          gpointer   user_data,
+          GError   **error)
+{
+  Plan *plan = user_data;
+  g_autoptr(XaStatement) insert = NULL;
+  g_autofree char *now = xa_date_now_iso8601 ();
+  gint64 school_id;
+
+  if (!(school_id = _xa_governance_school_id (store, plan->school_uuid, error)))
+    return FALSE;
+  plan->uuid = xa_store_new_uuid ();
+  if (!(insert = xa_store_prepare (store,
+                                   "INSERT INTO safety_plan (uuid, organisation_id, kind, title, archive_item_uuid,"
+                                   " adopted_on, review_on, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   error)))
+    return FALSE;
+  xa_statement_bind_text (insert, 1, plan->uuid);
+  xa_statement_bind_int64 (insert, 2, school_id);
+  xa_statement_bind_text (insert, 3, plan->kind);
+  xa_statement_bind_text (insert, 4, plan->title);
+  xa_statement_bind_text_or_null (insert, 5, plan->archive_item_uuid);
+  xa_statement_bind_text (insert, 6, plan->adopted_on);
+  xa_statement_bind_text (insert, 7, plan->review_on);
+  xa_statement_bind_text (insert, 8, now);
+  xa_statement_bind_text (insert, 9, xa_store_get_operator (store));
+  return xa_statement_run (insert, error) &&
+         xa_store_append_audit (store, "plan.add", "safety_plan", plan->uuid, NULL, error);
+}
+
+/**
+ * xa_plan_add:
+ * @kind: plan (应急预案) or rule (安全制度)
+ * @archive_item_uuid: (nullable): the archived file that holds it
+ * @review_on: the day it is next due for review, not before @adopted_on
+ *
+ * Returns: (transfer full): the new record's UUID, or %NULL with @error set
+ */
+char *
+xa_plan_add (XaStore     *store,
+             const char  *school_uuid,
+             const char  *kind,
+             const char  *title,
+             const char  *archive_item_uuid,
+             const char  *adopted_on,
+             const char  *review_on,
+             GError     **error)
+{
+  Plan plan = { school_uuid, kind, title, archive_item_uuid, adopted_on, review_on, NULL, NULL };
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+
+  if (!_xa_governance_check_text (title, 200, C_("field", "title"), error) ||
+      !_xa_governance_check_date (adopted_on, C_("field", "adopted on"), error) ||
+      !_xa_governance_check_date (review_on, C_("field", "review on"), error))
+    return NULL;
+  if (g_strcmp0 (kind, "plan") != 0 && g_strcmp0 (kind, "rule") != 0)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+                   _("Kind: “%s” is not plan or rule"), kind ? kind : "");
+      return NULL;
+    }
+  if (strcmp (review_on, adopted_on) < 0)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+                   _("Review on: %s is before the day it was adopted (%s)"), review_on, adopted_on);
+      return NULL;
+    }
+  if (!xa_store_write (store, add_func, &plan, error))
+    g_clear_pointer (&plan.uuid, g_free);
+  return plan.uuid;
+}
+
+static gboolean
+due_func (XaStore   *store,
+          gpointer   user_data,
+          GError   **error)
+{
+  Plan *plan = user_data;
+  g_autoptr(XaStatement) rows = NULL;
+  XaStep step;
+
+  if (!(rows = xa_store_prepare (store,
+                                 "SELECT p.uuid, o.uuid, o.code, p.kind, p.title, p.archive_item_uuid, p.adopted_on,"
+                                 " p.review_on FROM safety_plan p JOIN organisation o ON o.id = p.organisation_id"
+                                 " WHERE p.review_on <= ? ORDER BY p.review_on, o.code, p.uuid",
+                                 error)))
+    return FALSE;
+  xa_statement_bind_text (rows, 1, plan->review_on);
+  while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
+    {
+      XaPlan *due = g_new0 (XaPlan, 1);
+
+      due->uuid = g_strdup (xa_statement_get_text (rows, 0));
+      due->school_uuid = g_strdup (xa_statement_get_text (rows, 1));
+      due->school_code = g_strdup (xa_statement_get_text_or_null (rows, 2));
+      due->kind = g_strdup (xa_statement_get_text (rows, 3));
+      due->title = g_strdup (xa_statement_get_text (rows, 4));
+      due->archive_item_uuid = g_strdup (xa_statement_get_text_or_null (rows, 5));
+      due->adopted_on = g_strdup (xa_statement_get_text (rows, 6));
+      due->review_on = g_strdup (xa_statement_get_text (rows, 7));
+      g_ptr_array_add (plan->due, due);
+    }
+  return step == XA_STEP_DONE;
+}
+
+/**
+ * xa_plan_list_due:
+ * @on: the day (YYYY-MM-DD): the plans and rules whose review date is on or before it
+ *
+ * Returns: (transfer full) (element-type XaPlan): those due for review, the longest
+ *   overdue first, or %NULL with @error set
+ */
+GPtrArray *
+xa_plan_list_due (XaStore     *store,
+                  const char  *on,
+                  GError     **error)
+{
+  Plan plan = { .review_on = on, .due = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_plan_free) };
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+
+  if (!_xa_governance_check_date (on, C_("field", "date"), error) ||
+      !xa_store_read (store, due_func, &plan, error))
+    g_clear_pointer (&plan.due, g_ptr_array_unref);
+  return plan.due;
+}
