@@ -180,6 +180,36 @@ test_incidents (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "--year"));
 }
 
+/* A dispute that led to 越级上访 names its school in the veto list, pending under V3
+ * until the commission judges the petition's influence. */
+static void
+test_escalation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(XaTestRun) run = { 0 };
+  g_autoptr(JsonArray) verdicts = NULL;
+  g_autofree char *uuid = NULL;
+  JsonObject *verdict;
+  JsonObject *reason;
+
+  xa_test_run_cli (&run, fixture->demo.data_dir, "dispute", "add", "--school", fixture->code, "--year", "2026",
+                   "--parties", "家长—班主任", "--kind", "family-school", "--description", "收费异议",
+                   "--responsible", "李老师", "--found-on", "2026-10-08", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  uuid = g_strstrip (g_strdup (run.out));
+  xa_test_run_clear (&run);
+  xa_test_run_cli (&run, fixture->demo.data_dir, "dispute", "advance", uuid, "escalated", "--on", "2026-11-02", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  verdicts = xa_test_run_cli_json (fixture->demo.data_dir, "incident", "veto", "--year", "2026", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (verdicts), ==, 1);
+  verdict = json_array_get_object_element (verdicts, 0);
+  g_assert_cmpstr (json_object_get_string_member (verdict, "school"), ==, fixture->code);
+  g_assert_cmpstr (json_object_get_string_member (verdict, "verdict"), ==, "pending");
+  reason = json_array_get_object_element (json_object_get_array_member (verdict, "reasons"), 0);
+  g_assert_cmpstr (json_object_get_string_member (reason, "ground"), ==, "V3");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +218,7 @@ main (int   argc,
 
   g_test_add ("/incidents-cli/drills", Fixture, NULL, fixture_set_up, test_drills, fixture_tear_down);
   g_test_add ("/incidents-cli/incidents", Fixture, NULL, fixture_set_up, test_incidents, fixture_tear_down);
+  g_test_add ("/incidents-cli/escalation", Fixture, NULL, fixture_set_up, test_escalation, fixture_tear_down);
 
   return g_test_run ();
 }
