@@ -1,0 +1,20 @@
+/* xa-store-schema-pg-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The PostgreSQL steps of the school's records, 16 to 20 (xa-store-schema-pg-records.c),
+ * which xa-store-schema-pg.c lists with the others. */
+extern const char _xa_store_pg_schema_16[];
+extern const char _xa_store_pg_schema_17[];
+extern const char _xa_store_pg_schema_18[];
+extern const char _xa_store_pg_schema_19[];
+extern const char _xa_store_pg_schema_20[];
+
+G_END_DECLS
