@@ -321,7 +321,6 @@ test_openssl_cms (void)
   const guint8 *data = g_bytes_get_data (signed_pdf, &size);
   const char *at = memmem (data, size, "/ByteRange [", strlen ("/ByteRange ["));
   guint64 a, b, c, d;
-  int status = -1;
 
   if (openssl == NULL)
     {
@@ -337,9 +336,7 @@ test_openssl_cms (void)
   g_file_set_contents (in, (const char *) range->data, range->len, &error);
   g_assert_no_error (error);
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  xa_test_signing_run (argv);
   g_file_get_contents (der, &cms, &cms_length, &error);
   g_assert_no_error (error);
 
@@ -431,7 +428,6 @@ test_signed_by_pdfsig (void)
   g_autofree char *contents = NULL;
   g_autoptr(GBytes) signed_pdf = NULL;
   gsize length = 0;
-  int status = -1;
 
   if (certutil == NULL || pk12util == NULL)
     {
@@ -451,9 +447,7 @@ test_signed_by_pdfsig (void)
       {
         const char **argv = i == 0 ? create : i == 1 ? import : add;
 
-        g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
-        g_assert_no_error (error);
-        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        xa_test_signing_run (argv);
       }
   }
 

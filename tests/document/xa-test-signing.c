@@ -17,8 +17,15 @@
 #include "core/agreements/xa-template-library.h"
 #include "document/xa-agreement-renderer.h"
 
-static void
-run (const char * const *argv)
+/**
+ * xa_test_signing_run:
+ * @argv: a tool and its arguments
+ *
+ * Runs a tool the fixtures need and fails the test, with what it said, if it fails.
+ * Its standard output goes nowhere: it would break the test's TAP output.
+ */
+void
+xa_test_signing_run (const char * const *argv)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
@@ -72,15 +79,15 @@ xa_test_signing_make_p12 (const char     *dir,
   g_file_set_contents (template_path, template->str, -1, &error);
   g_assert_no_error (error);
 
-  run ((const char *[]) { "certtool", "--generate-privkey", "--key-type", "rsa", "--bits", "2048",
+  xa_test_signing_run ((const char *[]) { "certtool", "--generate-privkey", "--key-type", "rsa", "--bits", "2048",
                           "--outfile", key, NULL });
-  run ((const char *[]) { "certtool", "--generate-self-signed", "--load-privkey", key,
+  xa_test_signing_run ((const char *[]) { "certtool", "--generate-self-signed", "--load-privkey", key,
                           "--template", template_path, "--outfile", cert, NULL });
   if (kind == XA_TEST_CERT_NO_KEY)
-    run ((const char *[]) { "certtool", "--to-p12", "--load-certificate", cert, "--p12-name", "test",
+    xa_test_signing_run ((const char *[]) { "certtool", "--to-p12", "--load-certificate", cert, "--p12-name", "test",
                             "--password", XA_TEST_P12_PASSWORD, "--outder", "--outfile", p12, NULL });
   else
-    run ((const char *[]) { "certtool", "--to-p12", "--load-privkey", key, "--load-certificate", cert,
+    xa_test_signing_run ((const char *[]) { "certtool", "--to-p12", "--load-privkey", key, "--load-certificate", cert,
                             "--p12-name", "test", "--password", XA_TEST_P12_PASSWORD, "--outder",
                             "--outfile", p12, NULL });
 

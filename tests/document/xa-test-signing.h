@@ -31,4 +31,6 @@ GBytes  *xa_test_signing_damage_signature (GBytes         *pdf);
 GBytes  *xa_test_signing_append           (GBytes         *pdf,
                                            const char     *text);
 
+void        xa_test_signing_run         (const char * const *argv);
+
 G_END_DECLS
