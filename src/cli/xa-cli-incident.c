@@ -17,7 +17,6 @@
 #include "core/util/xa-date.h"
 #include "document/xa-incident-report.h"
 #include "core/util/xa-school-year.h"
-#include "core/governance/xa-dispute.h"
 
 #define OPTION(name, description, value) \
   { name, G_OPTION_ARG_STRING, description, value, NULL }
@@ -187,34 +186,9 @@ xa_cli_incident_list (XaCli *cli)
   return EXIT_OK;
 }
 
-/* The disputes of @year that led to 越级上访, as the veto test takes them, borrowing
- * from @escalations. The register does not record yet whether the commission judged a
- * petition's influence, so each is unjudged: the veto test names its school as pending,
- * never silently as no veto. */
-static GArray *
-veto_escalations (GPtrArray *escalations)
-{
-  GArray *array = g_array_sized_new (FALSE, TRUE, sizeof (XaVetoEscalation), escalations->len);
-
-  for (guint i = 0; i < escalations->len; i++)
-    {
-      XaDisputeEscalation *dispute = g_ptr_array_index (escalations, i);
-      XaVetoEscalation escalation = {
-        dispute->school_uuid, dispute->school_code, dispute->school_name, dispute->date,
-        dispute->reason, dispute->dispute_uuid, FALSE, FALSE,
-      };
-
-      g_array_append_val (array, escalation);
-    }
-
-  return array;
-}
-
 int
 xa_cli_incident_veto (XaCli *cli)
 {
-  g_autoptr(GPtrArray) disputes = NULL;
-  g_autoptr(GArray) escalations = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(XaWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) verdicts = NULL;
@@ -226,12 +200,7 @@ xa_cli_incident_veto (XaCli *cli)
   if (!xa_school_year_parse (cli->year, &year, &error))
     return xa_cli_usage_error ("--year: %s", error->message);
   if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
-      !(disputes = xa_dispute_list_escalations (xa_workspace_get_store (workspace), year, &error)))
-    return xa_cli_user_error (error);
-  escalations = veto_escalations (disputes);
-  if (!(verdicts = xa_incident_book_judge_year (xa_workspace_get_incidents (workspace), year,
-                                                (const XaVetoEscalation *) (gpointer) escalations->data,
-                                                escalations->len, &error)))
+      !(verdicts = xa_incident_book_judge_district (xa_workspace_get_incidents (workspace), year, &error)))
     return xa_cli_user_error (error);
 
   for (guint i = 0; i < verdicts->len; i++)

@@ -49,7 +49,7 @@ typedef struct
   const char   *argument;          /* the one argument it takes ("FILE.csv"), or NULL */
   XaCliOptions  options;
   XaCliHandler  handler;
-  const char   *summary[6];        /* lines of help, NULL-terminated */
+  const char   *summary[8];        /* lines of help, NULL-terminated */
   XaCliAccess   access;
   const XaCliOption *own_options;  /* options of this command alone, or NULL */
 } XaCliCommand;

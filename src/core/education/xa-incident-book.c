@@ -15,6 +15,7 @@
 
 #include "xa-incident-book.h"
 #include "xa-incident-book-private.h"
+#include "core/governance/xa-dispute.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-json.h"
 #include "core/util/xa-school-year.h"
@@ -273,6 +274,48 @@ xa_incident_book_judge_year (XaIncidentBook          *self,
   if (!(incidents = xa_incident_book_list (self, NULL, school_year, error)))
     return NULL;
   return xa_veto_judge (incidents, escalations, n_escalations);
+}
+
+/**
+ * xa_incident_book_judge_district:
+ *
+ * The commission's district list as the register stands: the veto test over every
+ * incident of @school_year the login sees and every dispute of that year that led to
+ * 越级上访 (xa_dispute_list_escalations()). The register does not record yet whether
+ * the commission judged a petition's influence, so each escalation is unjudged: the
+ * veto test names its school as pending, never silently as no veto.
+ *
+ * Returns: (transfer full) (element-type XaVetoVerdict): the verdicts, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+xa_incident_book_judge_district (XaIncidentBook  *self,
+                                 int              school_year,
+                                 GError         **error)
+{
+  g_autoptr(GPtrArray) disputes = NULL;
+  g_autoptr(GArray) escalations = NULL;
+
+  g_return_val_if_fail (XA_IS_INCIDENT_BOOK (self), NULL);
+
+  if (!(disputes = xa_dispute_list_escalations (self->store, school_year, error)))
+    return NULL;
+
+  escalations = g_array_sized_new (FALSE, TRUE, sizeof (XaVetoEscalation), disputes->len);
+  for (guint i = 0; i < disputes->len; i++)
+    {
+      XaDisputeEscalation *dispute = g_ptr_array_index (disputes, i);
+      XaVetoEscalation escalation = {
+        dispute->school_uuid, dispute->school_code, dispute->school_name, dispute->date,
+        dispute->reason, dispute->dispute_uuid, FALSE, FALSE,
+      };
+
+      g_array_append_val (escalations, escalation);
+    }
+
+  return xa_incident_book_judge_year (self, school_year,
+                                      (const XaVetoEscalation *) (gpointer) escalations->data,
+                                      escalations->len, error);
 }
 
 /* Recording */

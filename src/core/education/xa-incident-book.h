@@ -46,5 +46,8 @@ GPtrArray      *xa_incident_book_judge_year  (XaIncidentBook         *self,
                                               const XaVetoEscalation *escalations,
                                               guint                   n_escalations,
                                               GError                **error);
+GPtrArray      *xa_incident_book_judge_district (XaIncidentBook      *self,
+                                                 int                  school_year,
+                                                 GError             **error);
 
 G_END_DECLS
