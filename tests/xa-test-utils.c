@@ -617,3 +617,21 @@ xa_test_add_corpus (const char    *prefix,
       g_test_add_data_func_full (path, g_strdup (names->pdata[i]), func, g_free);
     }
 }
+
+/**
+ * xa_test_dup_schools:
+ *
+ * Returns: (transfer full) (element-type XaOrganisation): the schools of @workspace's
+ *   register, in its order
+ */
+GPtrArray *
+xa_test_dup_schools (XaWorkspace *workspace)
+{
+  GListModel *schools = xa_school_registry_get_schools (xa_workspace_get_registry (workspace));
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    g_ptr_array_add (array, g_list_model_get_item (schools, i));
+
+  return array;
+}

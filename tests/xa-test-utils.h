@@ -90,6 +90,9 @@ char        *xa_test_location_new            (const char *dir);
 XaWorkspace *xa_test_workspace_open          (const char *location,
                                               const char *operator_name);
 
+/* The register's schools, in its order, each a reference (XaOrganisation). */
+GPtrArray   *xa_test_dup_schools             (XaWorkspace *workspace);
+
 XaWorkspace *xa_test_workspace_new_in_memory (const char *operator_name,
                                               guint       n_demo_schools);
 

@@ -50,7 +50,6 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *schools;
 
   fixture->dir = g_dir_make_tmp ("xiaoan-archive-XXXXXX", &error);
   g_assert_no_error (error);
@@ -60,10 +59,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->archive = g_object_ref (xa_workspace_get_archive (fixture->workspace));
 
-  fixture->schools = g_ptr_array_new_with_free_func (g_object_unref);
-  schools = xa_school_registry_get_schools (xa_workspace_get_registry (fixture->workspace));
-  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
-    g_ptr_array_add (fixture->schools, g_list_model_get_item (schools, i));
+  fixture->schools = xa_test_dup_schools (fixture->workspace);
   g_assert_cmpuint (fixture->schools->len, ==, 2);
 }
 

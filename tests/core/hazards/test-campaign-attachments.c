@@ -41,7 +41,6 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *schools;
 
   fixture->workspace = xa_test_workspace_new_in_memory ("安全办", 2);
   fixture->store = xa_workspace_get_store (fixture->workspace);
@@ -53,10 +52,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->campaigns = xa_inspection_book_list_campaigns (fixture->book, 2021, &error);
   g_assert_no_error (error);
 
-  fixture->schools = g_ptr_array_new_with_free_func (g_object_unref);
-  schools = xa_school_registry_get_schools (xa_workspace_get_registry (fixture->workspace));
-  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
-    g_ptr_array_add (fixture->schools, g_list_model_get_item (schools, i));
+  fixture->schools = xa_test_dup_schools (fixture->workspace);
 }
 
 static void

@@ -55,16 +55,12 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GListModel *schools;
   /* A test may ask for more hazards than the others read. */
   guint n_hazards = data != NULL ? GPOINTER_TO_UINT (data) : N_HAZARDS;
 
   fixture->workspace = xa_test_workspace_new_in_memory ("安全办", 4);
   fixture->book = xa_workspace_get_hazards (fixture->workspace);
-  fixture->schools = g_ptr_array_new_with_free_func (g_object_unref);
-  schools = xa_school_registry_get_schools (xa_workspace_get_registry (fixture->workspace));
-  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
-    g_ptr_array_add (fixture->schools, g_list_model_get_item (schools, i));
+  fixture->schools = xa_test_dup_schools (fixture->workspace);
 
   g_assert_true (xa_hazard_demo_fill (fixture->book, n_hazards, 5, TODAY, &error));
   g_assert_no_error (error);
