@@ -231,7 +231,7 @@ def main():
     env.pop('GTK_A11Y', None)
     app = subprocess.Popen([os.environ['XIAOAN_APP']], env=env)
     try:
-        run(pyatspi, schools)
+        run(pyatspi, schools, app)
     except Exception as error:  # a hang or a crash is one failure, with its reason
         tap(False, f"the walk went through: {error!r}")
     finally:
@@ -245,14 +245,22 @@ def main():
     sys.exit(finish())
 
 
-def run(pyatspi, schools):
+def run(pyatspi, schools, process):
     def app_node():
         for accessible in pyatspi.Registry.getDesktop(0):
             if accessible is not None and accessible.name == 'xiaoan' and accessible.childCount > 0:
                 return accessible
         return None
 
-    app = wait_for('the app on the accessibility bus', app_node)
+    try:
+        app = wait_for('the app on the accessibility bus', app_node)
+    except TimeoutError as error:
+        # Once seen in CI and never again: say what the bus held and whether the app
+        # still ran, so that the next time tells why.
+        seen = [f'{a.name!r} ({a.childCount} children)'
+                for a in pyatspi.Registry.getDesktop(0) if a is not None]
+        state = 'running' if process.poll() is None else f'exited with {process.returncode}'
+        raise TimeoutError(f'{error}; the app was {state}; the bus held {seen or "nothing"}') from None
 
     def tree_with(what, test):
         """The tree once test(nodes) holds: pages fill after a click, not at once."""
