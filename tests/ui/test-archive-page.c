@@ -194,6 +194,42 @@ test_import_scan (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (xa_archive_page_get_items (fixture->page)), ==, 1);
 }
 
+/* A scan with a sheet left out: the review names the agreement's original, reports the
+ * page missing and asks for a look before filing; the clerk may still file it, as the
+ * issue has the missing pages reported before the clerk confirms, not refused. */
+static void
+test_import_partial (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = scan_original_without (fixture, 2);
+  const char *paths[] = { path, NULL };
+  g_autofree char *missing = NULL;
+  g_autoptr(XaArchiveItem) item = NULL;
+  XaArchiveImportDialog *dialog;
+  const char *report;
+  guint result = 0;
+
+  dialog = xa_archive_page_import (fixture->page, paths);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &result);
+  xa_test_wait_for_boolean (dialog, "busy", FALSE);
+  g_assert_null (xa_archive_import_dialog_get_error (dialog));
+  g_assert_cmpuint (xa_archive_import_dialog_get_n_groups (dialog), ==, 1);
+  report = xa_archive_import_dialog_get_report (dialog);
+  g_assert_nonnull (strstr (report, xa_archive_copy_to_label (XA_ARCHIVE_COPY_COMMISSION)));
+  /* The facts are "heading<TAB>text" lines: page 2 under the missing pages. */
+  missing = g_strdup_printf ("%s\t2\n", g_dpgettext2 (GETTEXT_PACKAGE, "scan report", "Missing pages"));
+  g_assert_nonnull (strstr (report, missing));
+
+  xa_archive_import_dialog_confirm (dialog);
+  while (result == 0)
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+  g_assert_cmpuint (result, ==, 2);
+  item = g_list_model_get_item (xa_archive_page_get_items (fixture->page), 0);
+  g_assert_cmpstr (xa_archive_item_get_agreement_uuid (item), ==, xa_agreement_get_uuid (fixture->agreement));
+  g_assert_cmpint (xa_archive_item_get_copy (item), ==, XA_ARCHIVE_COPY_COMMISSION);
+}
+
 /* A photo of the school's original without a code, imported from the board's missing
  * cell: the review offers the board's link by hand, and the original comes back. */
 static void
@@ -429,6 +465,7 @@ main (int   argc,
   xa_test_ui_init (&argc, &argv);
 
   g_test_add ("/archive-page/import-scan", Fixture, NULL, fixture_set_up, test_import_scan, fixture_tear_down);
+  g_test_add ("/archive-page/import-partial", Fixture, NULL, fixture_set_up, test_import_partial, fixture_tear_down);
   g_test_add ("/archive-page/import-by-hand", Fixture, NULL, fixture_set_up, test_import_by_hand, fixture_tear_down);
   g_test_add ("/archive-page/hostile-preview", Fixture, NULL, fixture_set_up, test_hostile_preview, fixture_tear_down);
   g_test_add ("/archive-page/signature-state", Fixture, NULL, fixture_set_up, test_signature_state, fixture_tear_down);
