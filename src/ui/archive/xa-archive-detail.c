@@ -851,16 +851,8 @@ xa_archive_detail_init (XaArchiveDetail *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-GtkWidget *
-xa_archive_detail_new (XaWorkspace *workspace)
-{
-  XaArchiveDetail *self = g_object_new (XA_TYPE_ARCHIVE_DETAIL, NULL);
-
-  xa_archive_detail_set_workspace (self, workspace);
-  return GTK_WIDGET (self);
-}
-
-/* The workspace whose archive the detail reads, for a detail built by a template. */
+/* The workspace whose archive the detail reads: the page's template builds the detail,
+ * the page gives it its workspace (xa_archive_page_new()). */
 void
 xa_archive_detail_set_workspace (XaArchiveDetail *self,
                                  XaWorkspace     *workspace)

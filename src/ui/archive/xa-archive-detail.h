@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (XaArchiveDetail, xa_archive_detail, XA, ARCHIVE_DETAIL, GtkWidget)
 
-GtkWidget     *xa_archive_detail_new              (XaWorkspace     *workspace);
 void           xa_archive_detail_set_workspace    (XaArchiveDetail *self,
                                                    XaWorkspace     *workspace);
 void           xa_archive_detail_set_item         (XaArchiveDetail *self,
