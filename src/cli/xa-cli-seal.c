@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `xiaoan-cli seal import`, `seal list` and `seal withdraw` (issue 12): the seal images
- * of the commission and of each school, over xa-seal-images.c. An image is a PNG with a
+ * of the commission and of each school, and with --person the signature of one of their
+ * people, over xa-seal-images.c. An image is a PNG with a
  * transparent background; a scan as it came (opaque), a broken or truncated file is
  * refused with the core's message naming the file, and nothing is stored. Who
  * authorised the image is recorded with it and in the audit log.
@@ -18,6 +19,8 @@
 
 const XaCliOption xa_cli_seal_import_options[] = {
   { "commission", G_OPTION_ARG_NONE, N_("the commission’s seal (区教委)"), NULL, NULL },
+  { "person", G_OPTION_ARG_STRING, N_("a person of the school or the commission, by name: their signature rather than the seal"),
+    "NAME", N_("--person needs a person’s name") },
   { "authorised-by", G_OPTION_ARG_STRING, N_("who authorised the image, recorded with it and in the audit log"), "NAME",
     N_("--authorised-by needs the name of who authorised the image") },
   { NULL }
@@ -25,6 +28,8 @@ const XaCliOption xa_cli_seal_import_options[] = {
 
 const XaCliOption xa_cli_seal_list_options[] = {
   { "commission", G_OPTION_ARG_NONE, N_("the commission’s seal (区教委)"), NULL, NULL },
+  { "person", G_OPTION_ARG_STRING, N_("a person of the school or the commission, by name: their signature rather than the seal"),
+    "NAME", N_("--person needs a person’s name") },
   { NULL }
 };
 
@@ -69,6 +74,57 @@ find_owner (XaCli        *cli,
   return organisation;
 }
 
+/* Whose image: @organisation's seal, or with --person the signature of its one person of
+ * that name. Returns: (transfer full): the owner's UUID, or NULL with *status set */
+static char *
+find_image_owner (XaCli           *cli,
+                  XaWorkspace     *workspace,
+                  XaOrganisation  *organisation,
+                  XaSealOwner     *owner,
+                  char           **owner_name,
+                  int             *status)
+{
+  const char *name = xa_cli_get_option (cli, "person");
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  guint n_found = 0;
+
+  if (name == NULL)
+    {
+      *owner_name = g_strdup (xa_organisation_get_name (organisation));
+      return g_strdup (xa_organisation_get_uuid (organisation));
+    }
+
+  if (!(people = xa_school_registry_list_people (xa_workspace_get_registry (workspace),
+                                                 xa_organisation_get_uuid (organisation), &error)))
+    {
+      *status = xa_cli_user_error (error);
+      return NULL;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(XaPerson) person = g_list_model_get_item (people, i);
+
+      if (g_strcmp0 (xa_person_get_name (person), name) == 0 && n_found++ == 0)
+        uuid = g_strdup (xa_person_get_uuid (person));
+    }
+  if (n_found != 1)
+    {
+      g_printerr ("xiaoan-cli: ");
+      /* Translators: a school's (or the commission's) name, then the name given with --person */
+      g_printerr (n_found == 0 ? _("--person: %s has nobody called %s\n")
+                               : _("--person: %s has several people called %s; tell them apart in the app\n"),
+                  xa_organisation_get_name (organisation), name);
+      *status = EXIT_USER_ERROR;
+      return NULL;
+    }
+
+  *owner = XA_SEAL_OWNER_PERSON;
+  *owner_name = g_strdup (name);
+  return g_steal_pointer (&uuid);
+}
+
 static void
 print_image (XaSealImage *image)
 {
@@ -101,6 +157,8 @@ xa_cli_seal_import (XaCli *cli)
   g_autoptr(XaOrganisation) organisation = NULL;
   g_autoptr(XaSealImage) image = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *owner_uuid = NULL;
+  g_autofree char *owner_name = NULL;
   XaSealOwner owner = XA_SEAL_OWNER_SCHOOL;
   int status = EXIT_OK;
 
@@ -108,18 +166,22 @@ xa_cli_seal_import (XaCli *cli)
     return xa_cli_usage_error (_("seal import needs --authorised-by NAME: who authorised the image"));
   if (!(workspace = xa_cli_open_workspace (cli, &error)))
     return xa_cli_user_error (error);
-  if (!(organisation = find_owner (cli, workspace, &owner, &status)))
+  if (!(organisation = find_owner (cli, workspace, &owner, &status)) ||
+      !(owner_uuid = find_image_owner (cli, workspace, organisation, &owner, &owner_name, &status)))
     return status;
 
   /* The store records its operator as who authorised the image. */
   xa_store_set_operator (xa_workspace_get_store (workspace), authorised_by);
   file = g_file_new_for_commandline_arg (cli->args[0]);
-  if (!(image = xa_seal_images_import_file (xa_workspace_get_registry (workspace), owner,
-                                            xa_organisation_get_uuid (organisation), file, &error)))
+  if (!(image = xa_seal_images_import_file (xa_workspace_get_registry (workspace), owner, owner_uuid, file, &error)))
     return xa_cli_user_error (error);
 
-  /* Translators: whose seal (a school's or the commission's name) */
-  g_print (_("The seal of %s is in use:\n"), xa_organisation_get_name (organisation));
+  if (owner == XA_SEAL_OWNER_PERSON)
+    /* Translators: whose signature (a person's name) */
+    g_print (_("The signature of %s is in use:\n"), owner_name);
+  else
+    /* Translators: whose seal (a school's or the commission's name) */
+    g_print (_("The seal of %s is in use:\n"), owner_name);
   print_image (image);
   return EXIT_OK;
 }
@@ -132,15 +194,17 @@ xa_cli_seal_list (XaCli *cli)
   g_autoptr(XaOrganisation) organisation = NULL;
   g_autoptr(GListModel) images = NULL;
   g_autoptr(JsonArray) array = json_array_new ();
+  g_autofree char *owner_uuid = NULL;
+  g_autofree char *owner_name = NULL;
   XaSealOwner owner = XA_SEAL_OWNER_SCHOOL;
   int status = EXIT_OK;
 
   if (!(workspace = xa_cli_open_workspace (cli, &error)))
     return xa_cli_user_error (error);
-  if (!(organisation = find_owner (cli, workspace, &owner, &status)))
+  if (!(organisation = find_owner (cli, workspace, &owner, &status)) ||
+      !(owner_uuid = find_image_owner (cli, workspace, organisation, &owner, &owner_name, &status)))
     return status;
-  if (!(images = xa_seal_images_list (xa_workspace_get_registry (workspace), owner,
-                                      xa_organisation_get_uuid (organisation), &error)))
+  if (!(images = xa_seal_images_list (xa_workspace_get_registry (workspace), owner, owner_uuid, &error)))
     return xa_cli_user_error (error);
 
   for (guint i = 0; i < g_list_model_get_n_items (images); i++)

@@ -6,7 +6,8 @@
  * background becomes a school's seal in use, authorised by the name given; an opaque
  * scan is refused with the Chinese message naming the file, a PNG cut short and a file
  * that is no PNG are refused, and after each refusal the school's images are as they
- * were; the commission's seal is imported and withdrawn with its reason.
+ * were; the commission's seal is imported and withdrawn with its reason; with --person,
+ * a person's signature is imported, and a name the school lacks is refused.
  */
 
 #include "config.h"
@@ -191,6 +192,46 @@ test_commission_withdraw (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 1);
 }
 
+/* With --person, the PNG is that person's signature: the school's first responsible
+ * person signs; a name the school does not have is refused, nothing stored. */
+static void
+test_signature (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(XaTestRun) run = { 0 };
+  g_autoptr(JsonArray) schools = xa_test_run_cli_json (fixture->demo.data_dir, "school", "list", "--json", NULL);
+  g_autoptr(JsonArray) images = NULL;
+  g_autoptr(GBytes) png = xa_test_make_signature_png ();
+  g_autofree char *path = g_build_filename (fixture->demo.dir, "签名.png", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *person = json_object_get_string_member (json_array_get_object_element (schools, 0), "first_responsible");
+  JsonObject *image;
+  guint n = 0;
+
+  g_assert_nonnull (person);
+  g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), &error);
+  g_assert_no_error (error);
+
+  xa_test_run_cli (&run, fixture->demo.data_dir, "seal", "import", path, "--school", fixture->code,
+                   "--person", "查无此人", "--authorised-by", "王校长", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "查无此人"));
+  xa_test_run_clear (&run);
+
+  xa_test_run_cli (&run, fixture->demo.data_dir, "seal", "import", path, "--school", fixture->code,
+                   "--person", person, "--authorised-by", person, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  images = xa_test_run_cli_json (fixture->demo.data_dir, "seal", "list", "--school", fixture->code,
+                                 "--person", person, "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (images), ==, 1);
+  image = json_array_get_object_element (images, 0);
+  g_assert_cmpstr (json_object_get_string_member (image, "owner"), ==, "person");
+  g_assert_true (json_object_get_boolean_member (image, "current"));
+  /* The school's seal is another owner's: still none. */
+  g_free (list_school (fixture, &n));
+  g_assert_cmpuint (n, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +239,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/seal-cli/school-seal", Fixture, NULL, fixture_set_up, test_school_seal, fixture_tear_down);
+  g_test_add ("/seal-cli/signature", Fixture, NULL, fixture_set_up, test_signature, fixture_tear_down);
   g_test_add ("/seal-cli/commission-withdraw", Fixture, NULL, fixture_set_up, test_commission_withdraw, fixture_tear_down);
 
   return g_test_run ();
