@@ -245,6 +245,14 @@ int          xa_cli_campaign_detach      (XaCli           *cli);
 int          xa_cli_inspection_demo      (XaWorkspace     *workspace,
                                           XaCli           *cli);
 
+/* xa-cli-seal.c */
+extern const XaCliOption xa_cli_seal_import_options[];
+extern const XaCliOption xa_cli_seal_list_options[];
+extern const XaCliOption xa_cli_seal_withdraw_options[];
+int          xa_cli_seal_import          (XaCli           *cli);
+int          xa_cli_seal_list            (XaCli           *cli);
+int          xa_cli_seal_withdraw        (XaCli           *cli);
+
 /* xa-cli-archive.c */
 extern const XaCliOption xa_cli_archive_import_options[];
 extern const XaCliOption xa_cli_archive_list_options[];

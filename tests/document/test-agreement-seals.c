@@ -6,7 +6,9 @@
  * school's and the commission's seal images in use and the principal's signature, each
  * seal is an image 42 mm across centred where the dashed zone would be, over its
  * party's name, on the page of the last body text; the signature is an image on the
- * school's line to sign, right of its label. Without images, or once withdrawn, the
+ * school's line to sign, right of its label. Each seal presses its party's name and date,
+ * which sit a little below its centre, its top within a line of the body text (GB/T 9704
+ * 7.3.5.1), as measured from the PDF. Without images, or once withdrawn, the
  * page has no image and keeps the dashed zones. The images are made here (xa-test-seal.c).
  */
 
@@ -207,6 +209,119 @@ test_sealed (Fixture       *fixture,
   g_assert_cmpuint (n_signatures, ==, 1);
 }
 
+/* The box of the @nth (from 0) occurrence of @needle in @page's text, from Poppler's text
+ * layout: its top and bottom (the baseline, give or take the descent) in points from the
+ * page's top, and its left and right. */
+static gboolean
+find_box (PopplerPage *page,
+          const char  *needle,
+          guint        nth,
+          double      *left,
+          double      *top,
+          double      *right,
+          double      *bottom)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *boxes = NULL;
+  guint n_boxes = 0;
+  const char *at = text;
+  glong first, last;
+
+  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+  for (guint i = 0; at != NULL; i++)
+    {
+      at = strstr (i == 0 ? at : at + 1, needle);
+      if (at == NULL)
+        return FALSE;
+      if (i == nth)
+        break;
+    }
+
+  first = g_utf8_pointer_to_offset (text, at);
+  last = first + g_utf8_strlen (needle, -1) - 1;
+  g_assert_cmpint (last, <, (glong) n_boxes);
+  *left = boxes[first].x1;
+  *right = boxes[last].x2;
+  *top = G_MAXDOUBLE;
+  *bottom = -G_MAXDOUBLE;
+  for (glong i = first; i <= last; i++)
+    {
+      *top = MIN (*top, boxes[i].y1);
+      *bottom = MAX (*bottom, boxes[i].y2);
+    }
+  return TRUE;
+}
+
+/* GB/T 9704 7.3.5.1 (reference/domain.md §1.3, §1.7): each seal presses its party's name
+ * and date, which sit a little below the seal's centre, and the seal's top is within a
+ * line of the last line of body text, never over it. Read back from the PDF: the seals'
+ * images and the lines' boxes from Poppler's text layout. */
+static void
+test_seal_geometry (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) school_seal = xa_test_make_seal_png (600);
+  g_autoptr(GBytes) commission_seal = xa_test_make_seal_png (600);
+  g_autoptr(XaSealImage) school_image = import (fixture, XA_SEAL_OWNER_SCHOOL, xa_organisation_get_uuid (fixture->school), school_seal);
+  g_autoptr(XaSealImage) commission_image = import (fixture, XA_SEAL_OWNER_COMMISSION,
+                                                    xa_organisation_get_uuid (fixture->commission), commission_seal);
+  g_autoptr(PopplerDocument) document = render (fixture, "geometry.pdf");
+  g_autoptr(PopplerPage) last = poppler_document_get_page (document, poppler_document_get_n_pages (document) - 1);
+  const double radius = XA_SEAL_DIAMETER / 2;
+  double body_left, body_top, body_right, body_bottom;
+  double width, height;
+  GList *mapping;
+  guint n_seals = 0;
+
+  poppler_page_get_size (last, &width, &height);
+  /* The last line of body text ends the agreement's last paragraph. */
+  g_assert_true (find_box (last, "。", 0, &body_left, &body_top, &body_right, &body_bottom));
+  for (guint i = 1; find_box (last, "。", i, &body_left, &body_top, &body_right, &body_bottom); i++)
+    ;
+
+  mapping = poppler_page_get_image_mapping (last);
+  for (GList *l = mapping; l != NULL; l = l->next)
+    {
+      PopplerImageMapping *image = l->data;
+      /* Image areas are in points from the page's top, as the text layout's are. */
+      double cx = (image->area.x1 + image->area.x2) / 2;
+      double cy = (image->area.y1 + image->area.y2) / 2;
+      double name_left = 0, name_top = 0, name_right = 0, name_bottom = 0;
+      double date_left = 0, date_top = 0, date_right = 0, date_bottom = 0;
+      gboolean name_found = FALSE, date_found = FALSE;
+
+      if (fabs (image->area.x2 - image->area.x1 - XA_SEAL_DIAMETER) > 1)
+        continue;
+      n_seals++;
+
+      /* Its party's name ("…(盖章)") and date ("年　月　日"): the ones in its column. */
+      for (guint i = 0; !name_found && find_box (last, "(盖章)", i, &name_left, &name_top, &name_right, &name_bottom); i++)
+        name_found = fabs ((name_left + name_right) / 2 - cx) < radius * 2;
+      for (guint i = 0; !date_found && find_box (last, "年", i, &date_left, &date_top, &date_right, &date_bottom); i++)
+        date_found = date_top > name_bottom && fabs (date_left - cx) < radius;
+      g_assert_true (name_found);
+      g_assert_true (date_found);
+      g_test_message ("seal centre %.1f; name %.1f–%.1f; date %.1f–%.1f; body ends %.1f",
+                      cy, name_top, name_bottom, date_top, date_bottom, body_bottom);
+
+      /* Both under the seal, top to bottom. */
+      g_assert_cmpfloat (name_top, >, cy - radius);
+      g_assert_cmpfloat (date_bottom, <, cy + radius);
+      /* Their baselines (the boxes' bottoms, a descent below) a little below the centre:
+       * between them, lower than the centre by less than a line; the name over the
+       * centre's row, the date under it. */
+      g_assert_cmpfloat ((name_bottom + date_bottom) / 2, >, cy);
+      g_assert_cmpfloat ((name_bottom + date_bottom) / 2, <, cy + XA_LINE_PITCH);
+      g_assert_cmpfloat (name_bottom, <, cy);
+      g_assert_cmpfloat (date_top, >, cy);
+      /* The seal's top under the body text, within one line of it. */
+      g_assert_cmpfloat (cy - radius, >, body_bottom);
+      g_assert_cmpfloat (cy - radius - body_bottom, <, XA_LINE_PITCH);
+    }
+  poppler_page_free_image_mapping (mapping);
+  g_assert_cmpuint (n_seals, ==, 2);
+}
+
 static void
 test_placeholder (Fixture       *fixture,
                   gconstpointer  data)
@@ -299,6 +414,7 @@ main (int   argc,
   g_test_add ("/xa/agreement-seals/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("sealed", test_sealed);
+  ADD ("seal-geometry", test_seal_geometry);
   ADD ("placeholder", test_placeholder);
   ADD ("dashed-zone", test_dashed_zone);
 

@@ -7,7 +7,8 @@
  * scan-back test does) is imported through the review dialog, which names the agreement
  * and its original, then listed as that original and shown back on the 签回 board; a
  * hostile file's preview shows the helper's message naming it, in place of the page;
- * the integrity check reports a stored file with one byte flipped.
+ * the integrity check reports a stored file with one byte flipped; printing a scan
+ * renders and prints every page of it (into a PDF read back with Poppler).
  */
 
 #include "config.h"
@@ -67,9 +68,11 @@ fixture_tear_down (Fixture       *fixture,
   xa_test_ui_fixture_tear_down (&fixture->ui, GTK_WINDOW (fixture->window));
 }
 
-/* The commission's original of the agreement, every sheet through the scanner. */
+/* The commission's original of the agreement, every sheet through the scanner but the
+ * page @skip (from 1; 0 for none). */
 static char *
-scan_original (Fixture *fixture)
+scan_original_without (Fixture *fixture,
+                       int      skip)
 {
   g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
   g_autoptr(PopplerDocument) document = NULL;
@@ -81,10 +84,18 @@ scan_original (Fixture *fixture)
                                       fixture->agreement, XA_AGREEMENT_COPY_COMMISSION);
   n_pages = poppler_document_get_n_pages (document);
   g_assert_cmpint (n_pages, >, 0);
+  g_assert_cmpint (skip, <=, n_pages);
   for (int i = 0; i < n_pages; i++)
-    g_ptr_array_add (sheets, xa_test_scan_sheet (rand, document, i, i % 2 ? 0.8 : -0.6));
+    if (i + 1 != skip)
+      g_ptr_array_add (sheets, xa_test_scan_sheet (rand, document, i, i % 2 ? 0.8 : -0.6));
 
   return xa_test_write_scan_pdf (fixture->scan_dir, "回收扫描.pdf", (cairo_surface_t **) sheets->pdata, sheets->len);
+}
+
+static char *
+scan_original (Fixture *fixture)
+{
+  return scan_original_without (fixture, 0);
 }
 
 static void
@@ -159,6 +170,16 @@ test_import_scan (Fixture       *fixture,
   g_assert_nonnull (after);
   g_assert_nonnull (xa_archive_board_row_get_commission_back (after));
   g_assert_null (xa_archive_board_row_get_school_back (after));
+  if (g_getenv ("XA_TEST_SCREENSHOTS"))
+    {
+      xa_archive_page_select (fixture->page, 0);
+      xa_test_wait_for_boolean (xa_archive_page_get_detail (fixture->page), "busy", FALSE);
+      xa_test_screenshot (GTK_WIDGET (fixture->window), "archive-files");
+      xa_archive_page_show_view (fixture->page, "board");
+      xa_test_iterate ();
+      xa_test_screenshot (GTK_WIDGET (fixture->window), "archive-board");
+      xa_archive_page_show_view (fixture->page, "files");
+    }
 
   /* The same scan again is reported as archived before, and stored once. */
   result = 0;
@@ -171,6 +192,42 @@ test_import_scan (Fixture       *fixture,
   xa_test_iterate ();
   g_assert_cmpuint (result, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (xa_archive_page_get_items (fixture->page)), ==, 1);
+}
+
+/* A scan with a sheet left out: the review names the agreement's original, reports the
+ * page missing and asks for a look before filing; the clerk may still file it, as the
+ * issue has the missing pages reported before the clerk confirms, not refused. */
+static void
+test_import_partial (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = scan_original_without (fixture, 2);
+  const char *paths[] = { path, NULL };
+  g_autofree char *missing = NULL;
+  g_autoptr(XaArchiveItem) item = NULL;
+  XaArchiveImportDialog *dialog;
+  const char *report;
+  guint result = 0;
+
+  dialog = xa_archive_page_import (fixture->page, paths);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &result);
+  xa_test_wait_for_boolean (dialog, "busy", FALSE);
+  g_assert_null (xa_archive_import_dialog_get_error (dialog));
+  g_assert_cmpuint (xa_archive_import_dialog_get_n_groups (dialog), ==, 1);
+  report = xa_archive_import_dialog_get_report (dialog);
+  g_assert_nonnull (strstr (report, xa_archive_copy_to_label (XA_ARCHIVE_COPY_COMMISSION)));
+  /* The facts are "heading<TAB>text" lines: page 2 under the missing pages. */
+  missing = g_strdup_printf ("%s\t2\n", g_dpgettext2 (GETTEXT_PACKAGE, "scan report", "Missing pages"));
+  g_assert_nonnull (strstr (report, missing));
+
+  xa_archive_import_dialog_confirm (dialog);
+  while (result == 0)
+    g_main_context_iteration (NULL, TRUE);
+  xa_test_iterate ();
+  g_assert_cmpuint (result, ==, 2);
+  item = g_list_model_get_item (xa_archive_page_get_items (fixture->page), 0);
+  g_assert_cmpstr (xa_archive_item_get_agreement_uuid (item), ==, xa_agreement_get_uuid (fixture->agreement));
+  g_assert_cmpint (xa_archive_item_get_copy (item), ==, XA_ARCHIVE_COPY_COMMISSION);
 }
 
 /* A photo of the school's original without a code, imported from the board's missing
@@ -332,6 +389,75 @@ test_check_flipped_byte (Fixture       *fixture,
   g_assert_nonnull (strstr (xa_archive_page_get_check_report (fixture->page), sha));
 }
 
+/* Printing a scan of several pages: every page is rendered in the helper first, not only
+ * the one shown, then all are printed (here into a PDF, as the print dialog's "Print to
+ * File" does), each on an A4 sheet with the page's image on it; the stored file is
+ * unchanged. */
+static void
+test_print_all_pages (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = scan_original (fixture);
+  g_autofree char *printed = g_build_filename (fixture->scan_dir, "打印.pdf", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(XaArchiveItem) item = NULL;
+  g_autoptr(PopplerDocument) scanned = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  XaArchiveDetail *detail = xa_archive_page_get_detail (fixture->page);
+  XaArchive *archive = xa_workspace_get_archive (fixture->ui.workspace);
+  int n_pages;
+
+  item = xa_archive_import_file (archive, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  uri = g_filename_to_uri (path, NULL, &error);
+  g_assert_no_error (error);
+  scanned = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  n_pages = poppler_document_get_n_pages (scanned);
+  g_assert_cmpint (n_pages, >, 1);
+  g_clear_pointer (&uri, g_free);
+  before = xa_archive_dup_content (archive, item, &error);
+  g_assert_no_error (error);
+
+  xa_archive_page_reload (fixture->page);
+  xa_archive_page_select (fixture->page, 0);
+  g_assert_true (xa_archive_detail_get_item (detail) != NULL);
+  xa_test_wait_for_boolean (detail, "busy", FALSE);
+  g_assert_null (xa_archive_detail_get_message (detail));
+
+  /* Only the first page is shown, so the others are rendered for the print. */
+  xa_archive_detail_print (detail, printed);
+  g_assert_true (xa_archive_detail_get_busy (detail));
+  xa_test_wait_for_boolean (detail, "busy", FALSE);
+  g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
+
+  uri = g_filename_to_uri (printed, NULL, &error);
+  g_assert_no_error (error);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, n_pages);
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      GList *images = poppler_page_get_image_mapping (page);
+      double width, height;
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_cmpfloat_with_epsilon (width, 595.28, 1.0);
+      g_assert_cmpfloat_with_epsilon (height, 841.89, 1.0);
+      /* Each sheet carries its page, drawn from the rendered image. */
+      g_assert_cmpuint (g_list_length (images), ==, 1);
+      poppler_page_free_image_mapping (images);
+    }
+
+  after = xa_archive_dup_content (archive, item, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,10 +465,12 @@ main (int   argc,
   xa_test_ui_init (&argc, &argv);
 
   g_test_add ("/archive-page/import-scan", Fixture, NULL, fixture_set_up, test_import_scan, fixture_tear_down);
+  g_test_add ("/archive-page/import-partial", Fixture, NULL, fixture_set_up, test_import_partial, fixture_tear_down);
   g_test_add ("/archive-page/import-by-hand", Fixture, NULL, fixture_set_up, test_import_by_hand, fixture_tear_down);
   g_test_add ("/archive-page/hostile-preview", Fixture, NULL, fixture_set_up, test_hostile_preview, fixture_tear_down);
   g_test_add ("/archive-page/signature-state", Fixture, NULL, fixture_set_up, test_signature_state, fixture_tear_down);
   g_test_add ("/archive-page/check-flipped-byte", Fixture, NULL, fixture_set_up, test_check_flipped_byte, fixture_tear_down);
+  g_test_add ("/archive-page/print-all-pages", Fixture, NULL, fixture_set_up, test_print_all_pages, fixture_tear_down);
 
   return g_test_run ();
 }

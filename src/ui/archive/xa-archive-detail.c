@@ -39,8 +39,8 @@ struct _XaArchiveDetail
   char            *signature;
   GPtrArray       *textures;      /* the pages rendered, by page - 1; for print */
   guint            generation;    /* of the item shown: a late answer for another is dropped */
+  char            *print_export;  /* the PDF the print under way writes, or NULL for the dialog */
 
-  GtkWidget       *scrolled;
   GtkStack        *stack;         /* empty, or the file */
   GtkLabel        *title_label;
   GtkStack        *preview_stack; /* rendering, picture, message */
@@ -405,6 +405,7 @@ xa_archive_detail_set_item (XaArchiveDetail *self,
   g_clear_pointer (&self->content, g_bytes_unref);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->signature, g_free);
+  g_clear_pointer (&self->print_export, g_free);
   g_ptr_array_set_size (self->textures, 0);
   g_set_object (&self->item, item);
   self->page = 1;
@@ -622,13 +623,25 @@ static void
 run_print (XaArchiveDetail *self)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autofree char *export_filename = g_steal_pointer (&self->print_export);
+  GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
   g_autoptr(GError) error = NULL;
 
+  /* Scans of A4 originals, on A4 whatever the locale's default paper. */
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_n_pages (operation, MAX (self->n_pages, 1));
   gtk_print_operation_set_job_name (operation, xa_archive_item_get_file_name (self->item));
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error) ==
+  if (export_filename != NULL)
+    {
+      gtk_print_operation_set_export_filename (operation, export_filename);
+      gtk_print_operation_set_allow_async (operation, FALSE);
+      action = GTK_PRINT_OPERATION_ACTION_EXPORT;
+    }
+  if (gtk_print_operation_run (operation, action, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     xa_widget_show_error (GTK_WIDGET (self), _("Cannot Print"), error->message);
 }
@@ -706,136 +719,32 @@ prepare_print (XaArchiveDetail *self)
                            self->cancellable, print_page_rendered_cb, render);
 }
 
-static void
-print_cb (XaArchiveDetail *self)
+/**
+ * xa_archive_detail_print:
+ * @export_filename: (nullable): a PDF to write the pages to instead of the print dialog
+ *
+ * Renders every page of the file not rendered yet in the preview helper, then prints
+ * them all through the print dialog, or into @export_filename. The detail is busy
+ * until the pages are rendered; the stored file is not touched.
+ */
+void
+xa_archive_detail_print (XaArchiveDetail *self,
+                         const char      *export_filename)
 {
+  g_return_if_fail (XA_IS_ARCHIVE_DETAIL (self));
+
   if (self->content == NULL || self->pending > 0)
     return;
 
+  g_free (self->print_export);
+  self->print_export = g_strdup (export_filename);
   prepare_print (self);
 }
 
-/* Building */
-
-static AdwActionRow *
-add_fact (AdwPreferencesGroup *group,
-          const char          *title)
-{
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_add_css_class (GTK_WIDGET (row), "property");
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
-}
-
-static GtkButton *
-add_button (GtkBox     *box,
-            const char *label,
-            GCallback   callback,
-            gpointer    self)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  gtk_box_append (box, button);
-  return GTK_BUTTON (button);
-}
-
 static void
-build (XaArchiveDetail *self)
+print_cb (XaArchiveDetail *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *pager = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *empty = adw_status_page_new ();
-  AdwPreferencesGroup *facts = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *notes = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *clamp = adw_clamp_new ();
-
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->stack));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "folder-documents-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No File Selected"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Choose a file in the list to see its pages, its signature and its link."));
-  gtk_stack_add_named (self->stack, empty, "empty");
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_stack_add_named (self->stack, clamp, "item");
-
-  self->title_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->title_label, TRUE);
-  gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (self->title_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "title-2");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
-
-  self->preview_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->preview_stack), -1, 420);
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rendering the page"), -1);
-  gtk_stack_add_named (self->preview_stack, spinner, "rendering");
-  self->picture = GTK_PICTURE (gtk_picture_new ());
-  gtk_picture_set_can_shrink (self->picture, TRUE);
-  gtk_picture_set_alternative_text (self->picture, _("The page as scanned"));
-  gtk_stack_add_named (self->preview_stack, GTK_WIDGET (self->picture), "picture");
-  self->message_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->message_page, "image-missing-symbolic");
-  adw_status_page_set_title (self->message_page, _("Cannot Show This Page"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_page), "compact");
-  gtk_stack_add_named (self->preview_stack, GTK_WIDGET (self->message_page), "message");
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->preview_stack));
-  gtk_box_append (GTK_BOX (box), frame);
-
-  gtk_widget_set_halign (pager, GTK_ALIGN_CENTER);
-  self->previous_button = GTK_BUTTON (gtk_button_new_from_icon_name ("go-previous-symbolic"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_button), _("Previous Page (Page Up)"));
-  g_signal_connect_swapped (self->previous_button, "clicked", G_CALLBACK (previous_cb), self);
-  self->page_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->page_label), "numeric");
-  self->next_button = GTK_BUTTON (gtk_button_new_from_icon_name ("go-next-symbolic"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), _("Next Page (Page Down)"));
-  g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (next_cb), self);
-  gtk_box_append (GTK_BOX (pager), GTK_WIDGET (self->previous_button));
-  gtk_box_append (GTK_BOX (pager), GTK_WIDGET (self->page_label));
-  gtk_box_append (GTK_BOX (pager), GTK_WIDGET (self->next_button));
-  gtk_box_append (GTK_BOX (box), pager);
-
-  self->signature_row = add_fact (facts, _("Digital signature"));
-  self->signature_icon = GTK_IMAGE (gtk_image_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->signature_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Signature state"), -1);
-  adw_action_row_add_prefix (self->signature_row, GTK_WIDGET (self->signature_icon));
-  self->link_row = add_fact (facts, _("Linked to"));
-  self->kind_row = add_fact (facts, _("Kind"));
-  self->retention_row = add_fact (facts, _("Retention"));
-  self->imported_row = add_fact (facts, _("Imported"));
-  self->sha_row = add_fact (facts, _("SHA-256"));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (facts));
-
-  self->notes_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->notes_row), _("Notes"));
-  adw_entry_row_set_show_apply_button (self->notes_row, TRUE);
-  g_signal_connect_swapped (self->notes_row, "apply", G_CALLBACK (notes_applied_cb), self);
-  adw_preferences_group_add (notes, GTK_WIDGET (self->notes_row));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (notes));
-
-  self->link_button = add_button (GTK_BOX (buttons), _("_Link…"), G_CALLBACK (link_cb), self);
-  add_button (GTK_BOX (buttons), _("_Export a Copy…"), G_CALLBACK (export_cb), self);
-  add_button (GTK_BOX (buttons), _("_Print…"), G_CALLBACK (print_cb), self);
-  gtk_box_append (GTK_BOX (box), buttons);
+  xa_archive_detail_print (self, NULL);
 }
 
 static gboolean
@@ -851,16 +760,20 @@ static void
 xa_archive_detail_dispose (GObject *object)
 {
   XaArchiveDetail *self = XA_ARCHIVE_DETAIL (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (object), XA_TYPE_ARCHIVE_DETAIL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->item);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->content, g_bytes_unref);
   g_clear_pointer (&self->textures, g_ptr_array_unref);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->signature, g_free);
+  g_clear_pointer (&self->print_export, g_free);
   G_OBJECT_CLASS (xa_archive_detail_parent_class)->dispose (object);
 }
 
@@ -900,6 +813,30 @@ xa_archive_detail_class_init (XaArchiveDetailClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, XA_TYPE_ARCHIVE_ITEM);
 
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-archive-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, picture);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, message_page);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, next_button);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, page_label);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, link_row);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, retention_row);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, imported_row);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, sha_row);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, signature_row);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, signature_icon);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveDetail, link_button);
+  gtk_widget_class_bind_template_callback (widget_class, previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notes_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, link_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_cb);
+  gtk_widget_class_bind_template_callback (widget_class, print_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Up, 0, page_key_cb, "i", -1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Down, 0, page_key_cb, "i", 1);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -910,15 +847,18 @@ static void
 xa_archive_detail_init (XaArchiveDetail *self)
 {
   self->textures = g_ptr_array_new_with_free_func (texture_free);
-  build (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-GtkWidget *
-xa_archive_detail_new (XaWorkspace *workspace)
+/* The workspace whose archive the detail reads: the page's template builds the detail,
+ * the page gives it its workspace (xa_archive_page_new()). */
+void
+xa_archive_detail_set_workspace (XaArchiveDetail *self,
+                                 XaWorkspace     *workspace)
 {
-  XaArchiveDetail *self = g_object_new (XA_TYPE_ARCHIVE_DETAIL, NULL);
+  g_return_if_fail (XA_IS_ARCHIVE_DETAIL (self));
+  g_return_if_fail (self->item == NULL);
 
-  self->workspace = g_object_ref (workspace);
-  return GTK_WIDGET (self);
+  g_set_object (&self->workspace, workspace);
 }

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (XaArchiveDetail, xa_archive_detail, XA, ARCHIVE_DETAIL, GtkWidget)
 
-GtkWidget     *xa_archive_detail_new              (XaWorkspace     *workspace);
+void           xa_archive_detail_set_workspace    (XaArchiveDetail *self,
+                                                   XaWorkspace     *workspace);
 void           xa_archive_detail_set_item         (XaArchiveDetail *self,
                                                    XaArchiveItem   *item);
 XaArchiveItem *xa_archive_detail_get_item         (XaArchiveDetail *self);
@@ -25,5 +26,7 @@ const char    *xa_archive_detail_get_signature    (XaArchiveDetail *self);
 gboolean       xa_archive_detail_export_to        (XaArchiveDetail *self,
                                                    const char      *path,
                                                    GError         **error);
+void           xa_archive_detail_print            (XaArchiveDetail *self,
+                                                   const char      *export_filename);
 
 G_END_DECLS

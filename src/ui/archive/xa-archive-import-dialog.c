@@ -527,63 +527,6 @@ cancel_cb (XaArchiveImportDialog *self)
 }
 
 static void
-build (XaArchiveImportDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *reading = adw_status_page_new ();
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *review = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->import_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Archive")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->import_button), "suggested-action");
-  g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (xa_archive_import_dialog_confirm), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->import_button));
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  adw_status_page_set_title (ADW_STATUS_PAGE (reading), _("Reading the Page Codes…"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (reading), _("Each page's QR code tells which agreement, original and page it is."));
-  adw_status_page_set_child (ADW_STATUS_PAGE (reading), spinner);
-  gtk_stack_add_named (self->stack, reading, "reading");
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_wrap_mode (self->error_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Why the files were not archived"), -1);
-  gtk_box_append (GTK_BOX (review), GTK_WIDGET (self->error_label));
-  self->review_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->review_page), TRUE);
-  gtk_box_append (GTK_BOX (review), GTK_WIDGET (self->review_page));
-  gtk_stack_add_named (self->stack, review, "review");
-
-  self->failed_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->failed_page, "dialog-error-symbolic");
-  adw_status_page_set_title (self->failed_page, _("Cannot Read the Files"));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->failed_page), "failed");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_title (GTK_WINDOW (self), _("Archive Files"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 680, 600);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-}
-
-static void
 xa_archive_import_dialog_dispose (GObject *object)
 {
   XaArchiveImportDialog *self = XA_ARCHIVE_IMPORT_DIALOG (object);
@@ -597,6 +540,7 @@ xa_archive_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->report, g_free);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->preset_school, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (object), XA_TYPE_ARCHIVE_IMPORT_DIALOG);
   G_OBJECT_CLASS (xa_archive_import_dialog_parent_class)->dispose (object);
 }
 
@@ -637,6 +581,14 @@ xa_archive_import_dialog_class_init (XaArchiveImportDialogClass *klass)
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_POINTER);
 
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-archive-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveImportDialog, review_page);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveImportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, XaArchiveImportDialog, failed_page);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, xa_archive_import_dialog_confirm);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -644,7 +596,7 @@ static void
 xa_archive_import_dialog_init (XaArchiveImportDialog *self)
 {
   self->duplicates = g_ptr_array_new_with_free_func (g_free);
-  build (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**

@@ -40,8 +40,8 @@ struct _XaArchivePage
   char            *check_report;
   GCancellable    *cancellable;
 
-  GtkWidget       *box;
   GtkButton       *back_button;
+  GtkWidget       *list_box;
   AdwViewStack    *view_stack;
   GtkSearchEntry  *search_entry;
   GtkDropDown     *school_drop;
@@ -218,6 +218,9 @@ reload_items (XaArchivePage *self)
   XaArchiveFilter filter = { 0 };
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  /* Not before the choices and the columns are set up (xa_archive_page_new()). */
+  if (self->selection == NULL)
+    return;
   filter.school_uuid = school != GTK_INVALID_LIST_POSITION && school < self->school_uuids->len ? self->school_uuids->pdata[school] : NULL;
   year = gtk_drop_down_get_selected (self->year_drop);
   filter.school_year = year > 0 && year != GTK_INVALID_LIST_POSITION ? self->this_year - (int) (year - 1) : 0;
@@ -243,6 +246,8 @@ reload_board (XaArchivePage *self)
   g_autoptr(GError) error = NULL;
   gboolean missing_only = gtk_check_button_get_active (self->missing_check);
 
+  if (self->workspace == NULL)
+    return;
   if (!(rows = xa_archive_read_board (xa_workspace_get_archive (self->workspace),
                                       gtk_spin_button_get_value_as_int (self->board_year_spin), NULL, &error)))
     {
@@ -706,45 +711,30 @@ update_back_button (XaArchivePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), inner || self->folded);
 }
 
-/* Building */
-
-static GtkDropDown *
-drop_down (const char * const *choices,
-           const char         *label)
+static void
+day_selected_cb (XaArchivePage *self)
 {
-  GtkDropDown *drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (choices));
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->due_calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (drop), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return drop;
+  gtk_editable_set_text (GTK_EDITABLE (self->due_entry), text);
+  reload_due (self);
 }
 
-static GtkWidget *
-scrolled (GtkWidget *child)
-{
-  GtkWidget *window = gtk_scrolled_window_new ();
+/* Setting up what the template cannot say: the choices read from the register and the
+ * clock, the columns with their sorters, and the drop target. */
 
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (window), child);
-  gtk_widget_set_vexpand (window, TRUE);
-  gtk_widget_set_hexpand (window, TRUE);
-  return window;
-}
-
-static GtkWidget *
-build_files_view (XaArchivePage *self)
+static void
+set_up_filters (XaArchivePage *self)
 {
   const char *kinds[] = { _("All kinds"), xa_archive_kind_to_label (XA_ARCHIVE_KIND_SIGNED_ORIGINAL),
                           xa_archive_kind_to_label (XA_ARCHIVE_KIND_SCAN), xa_archive_kind_to_label (XA_ARCHIVE_KIND_SIGNED_PDF),
                           xa_archive_kind_to_label (XA_ARCHIVE_KIND_OTHER), NULL };
-  const char *statuses[] = { _("Any status"), _("Linked"), _("Not linked yet"), _("Signed originals back"), NULL };
   GListModel *schools = xa_school_registry_get_schools (xa_workspace_get_registry (self->workspace));
   g_autoptr(GtkStringList) school_names = gtk_string_list_new (NULL);
-  GtkWidget *list_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *filters = gtk_flow_box_new ();
   g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (kinds);
   g_autoptr(GDate) today = g_date_new ();
-  GtkSortListModel *sorted;
-  GtkDropTarget *target;
 
   g_date_set_time_t (today, time (NULL));
   self->this_year = xa_school_year_for_date (today);
@@ -766,41 +756,17 @@ build_files_view (XaArchivePage *self)
       g_ptr_array_add (self->school_uuids, g_strdup (xa_organisation_get_uuid (school)));
     }
 
-  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search_entry, "placeholder-text", _("Search file names, notes, schools and codes"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search the archive"), -1);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->search_entry), 6);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->search_entry), 6);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->search_entry), 6);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload_items), self);
-  gtk_box_append (GTK_BOX (list_box), GTK_WIDGET (self->search_entry));
+  gtk_drop_down_set_model (self->school_drop, G_LIST_MODEL (school_names));
+  gtk_drop_down_set_model (self->year_drop, G_LIST_MODEL (years));
+  gtk_drop_down_set_model (self->kind_drop, G_LIST_MODEL (kind_names));
+}
 
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (filters), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (filters), 4);
-  gtk_widget_set_margin_start (filters, 6);
-  gtk_widget_set_margin_end (filters, 6);
-  self->school_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (school_names)), NULL));
-  gtk_drop_down_set_enable_search (self->school_drop, TRUE);
-  gtk_drop_down_set_expression (self->school_drop, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->school_drop), _("School"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->school_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("School"), -1);
-  self->year_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (years)), NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->year_drop), _("School year"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->year_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("School year"), -1);
-  self->kind_drop = drop_down (kinds, _("Kind"));
-  self->status_drop = drop_down (statuses, _("Status"));
-  gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (self->school_drop));
-  gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (self->year_drop));
-  gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (self->kind_drop));
-  gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (self->status_drop));
-  g_signal_connect_swapped (self->school_drop, "notify::selected", G_CALLBACK (reload_items), self);
-  g_signal_connect_swapped (self->year_drop, "notify::selected", G_CALLBACK (reload_items), self);
-  g_signal_connect_swapped (self->kind_drop, "notify::selected", G_CALLBACK (reload_items), self);
-  g_signal_connect_swapped (self->status_drop, "notify::selected", G_CALLBACK (reload_items), self);
-  gtk_box_append (GTK_BOX (list_box), filters);
+static void
+set_up_files_view (XaArchivePage *self)
+{
+  GtkSortListModel *sorted;
+  GtkDropTarget *target;
 
-  self->item_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->item_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Archived files"), -1);
   add_column (self->item_view, _("File"), item_file, string_sorter (XA_TYPE_ARCHIVE_ITEM, "file-name"), TRUE);
   add_column (self->item_view, _("School"), item_school, string_sorter (XA_TYPE_ARCHIVE_ITEM, "school-name"), TRUE);
   add_column (self->item_view, _("Year"), item_year, number_sorter (XA_TYPE_ARCHIVE_ITEM, "school-year"), FALSE);
@@ -817,57 +783,17 @@ build_files_view (XaArchivePage *self)
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   gtk_column_view_set_model (self->item_view, GTK_SELECTION_MODEL (self->selection));
 
-  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty_page, "folder-documents-symbolic");
-  adw_status_page_set_title (self->empty_page, _("No Archived Files"));
-  self->list_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->list_stack, scrolled (GTK_WIDGET (self->item_view)), "list");
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->empty_page), "empty");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), TRUE);
-  gtk_box_append (GTK_BOX (list_box), GTK_WIDGET (self->list_stack));
-  gtk_widget_set_size_request (list_box, 340, -1);
-  gtk_widget_set_hexpand (list_box, TRUE);
-
   /* Files dropped onto the list are imported through the review. */
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (list_box, GTK_EVENT_CONTROLLER (target));
-
-  self->detail = XA_ARCHIVE_DETAIL (xa_archive_detail_new (self->workspace));
-  gtk_widget_set_size_request (GTK_WIDGET (self->detail), 480, -1);
-  g_signal_connect_swapped (self->detail, "changed", G_CALLBACK (detail_changed_cb), self);
-
-  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
-  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
-  adw_leaflet_set_transition_type (self->leaflet, ADW_LEAFLET_TRANSITION_TYPE_SLIDE);
-  adw_leaflet_append (self->leaflet, list_box);
-  adw_leaflet_page_set_navigatable (adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL)), FALSE);
-  adw_leaflet_append (self->leaflet, GTK_WIDGET (self->detail));
-  return GTK_WIDGET (self->leaflet);
+  gtk_widget_add_controller (self->list_box, GTK_EVENT_CONTROLLER (target));
 }
 
-static GtkWidget *
-build_board_view (XaArchivePage *self, int year)
+static void
+set_up_board_view (XaArchivePage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkSortListModel *sorted;
 
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_box_append (GTK_BOX (bar), gtk_label_new (_("School year starting")));
-  self->board_year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (2000, 2100, 1));
-  gtk_spin_button_set_value (self->board_year_spin, year);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->board_year_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("School year starting"), -1);
-  g_signal_connect_swapped (self->board_year_spin, "value-changed", G_CALLBACK (reload_board), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->board_year_spin));
-  self->missing_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Missing originals only")));
-  g_signal_connect_swapped (self->missing_check, "toggled", G_CALLBACK (reload_board), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->missing_check));
-  gtk_box_append (GTK_BOX (box), bar);
-
-  self->board_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->board_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Signed originals back, by school"), -1);
   add_column (self->board_view, _("School"), board_school, string_sorter (XA_TYPE_ARCHIVE_BOARD_ROW, "school-name"), TRUE);
   add_column (self->board_view, _("School code"), board_code, NULL, FALSE);
   add_original_column (self->board_view, XA_ARCHIVE_COPY_COMMISSION, "commission-back", self->can_change);
@@ -876,122 +802,30 @@ build_board_view (XaArchivePage *self, int year)
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->board)),
                                     g_object_ref (gtk_column_view_get_sorter (self->board_view)));
   gtk_column_view_set_model (self->board_view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
-  gtk_box_append (GTK_BOX (box), scrolled (GTK_WIDGET (self->board_view)));
-  return box;
 }
 
 static void
-day_selected_cb (XaArchivePage *self)
+set_up_due_view (XaArchivePage *self)
 {
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->due_calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
-
-  gtk_editable_set_text (GTK_EDITABLE (self->due_entry), text);
-  reload_due (self);
-}
-
-static GtkWidget *
-build_due_view (XaArchivePage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *calendar_button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  g_autofree char *today = xa_date_today_iso ();
-
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_box_append (GTK_BOX (bar), gtk_label_new (_("Due for review on")));
-  self->due_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_editable_set_text (GTK_EDITABLE (self->due_entry), today);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->due_entry), 11);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Due for review on"), -1);
-  g_signal_connect_swapped (self->due_entry, "activate", G_CALLBACK (reload_due), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->due_entry));
-  self->due_calendar = GTK_CALENDAR (gtk_calendar_new ());
-  g_signal_connect_swapped (self->due_calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->due_calendar));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (calendar_button), popover);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (calendar_button), "x-office-calendar-symbolic");
-  gtk_widget_set_tooltip_text (calendar_button, _("Choose the Day"));
-  gtk_box_append (GTK_BOX (bar), calendar_button);
-  self->due_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "dim-label");
-  gtk_widget_set_margin_start (GTK_WIDGET (self->due_label), 12);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->due_label));
-  gtk_box_append (GTK_BOX (box), bar);
-
-  self->due_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Files due for review"), -1);
   add_column (self->due_view, _("File"), item_file, NULL, TRUE);
   add_column (self->due_view, _("School"), item_school, NULL, TRUE);
   add_column (self->due_view, _("Year"), item_year, NULL, FALSE);
   add_column (self->due_view, _("Retention"), item_retention, NULL, FALSE);
   add_column (self->due_view, _("Review on"), item_review, NULL, FALSE);
   gtk_column_view_set_model (self->due_view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->due)))));
-  gtk_box_append (GTK_BOX (box), scrolled (GTK_WIDGET (self->due_view)));
-  return box;
-}
-
-static void
-build (XaArchivePage *self)
-{
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *title = adw_view_switcher_title_new ();
-  GtkWidget *import_button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  GtkWidget *menu_button = gtk_menu_button_new ();
-  GtkWidget *bar = adw_view_switcher_bar_new ();
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GDate) today = g_date_new ();
-  AdwViewStackPage *page;
-
-  g_date_set_time_t (today, time (NULL));
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  self->view_stack = ADW_VIEW_STACK (adw_view_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->view_stack), TRUE);
-  page = adw_view_stack_add_titled (self->view_stack, build_files_view (self), "files", C_("archive view", "Files"));
-  adw_view_stack_page_set_icon_name (page, "folder-documents-symbolic");
-  page = adw_view_stack_add_titled (self->view_stack, build_board_view (self, xa_school_year_for_date (today)), "board", C_("archive view", "Signed Back"));
-  adw_view_stack_page_set_icon_name (page, "mail-read-symbolic");
-  page = adw_view_stack_add_titled (self->view_stack, build_due_view (self), "due", C_("archive view", "Due for Review"));
-  adw_view_stack_page_set_icon_name (page, "alarm-symbolic");
-  g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (update_back_button), self);
-
-  adw_view_switcher_title_set_stack (ADW_VIEW_SWITCHER_TITLE (title), self->view_stack);
-  adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (title), _("Archive"));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  self->back_button = GTK_BUTTON (gtk_button_new_from_icon_name ("go-previous-symbolic"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "archive.back");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button), _("Back"));
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->back_button));
-  g_menu_append (menu, _("Check _Integrity"), "archive.check");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_widget_set_tooltip_text (menu_button, _("Archive Menu"));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu_button);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (import_button), "archive.import");
-  gtk_widget_set_tooltip_text (import_button, _("Import Files (Ctrl+O)"));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), import_button);
-  g_object_bind_property (self, "folded", header, "show-start-title-buttons", G_BINDING_SYNC_CREATE);
-
-  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (bar), self->view_stack);
-  g_object_bind_property (title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (self->box), header);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->view_stack));
-  gtk_box_append (GTK_BOX (self->box), bar);
 }
 
 static void
 xa_archive_page_dispose (GObject *object)
 {
   XaArchivePage *self = XA_ARCHIVE_PAGE (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (object), XA_TYPE_ARCHIVE_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->workspace);
   g_clear_object (&self->items);
   g_clear_object (&self->board);
@@ -1066,6 +900,35 @@ xa_archive_page_class_init (XaArchivePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "archive.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "archive.back", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (XA_TYPE_ARCHIVE_DETAIL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-archive-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, school_drop);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, year_drop);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, kind_drop);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, status_drop);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, item_view);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, detail);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, board_year_spin);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, missing_check);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, board_view);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, due_entry);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, due_calendar);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, due_view);
+  gtk_widget_class_bind_template_child (widget_class, XaArchivePage, due_label);
+  gtk_widget_class_bind_template_callback (widget_class, reload_items);
+  gtk_widget_class_bind_template_callback (widget_class, reload_board);
+  gtk_widget_class_bind_template_callback (widget_class, reload_due);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, detail_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_back_button);
 }
 
 static void
@@ -1076,6 +939,7 @@ xa_archive_page_init (XaArchivePage *self)
   self->due = g_list_store_new (XA_TYPE_ARCHIVE_ITEM);
   self->school_uuids = g_ptr_array_new_with_free_func (g_free);
   self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -1083,10 +947,19 @@ xa_archive_page_new (XaWorkspace *workspace)
 {
   XaArchivePage *self = g_object_new (XA_TYPE_ARCHIVE_PAGE, NULL);
   gboolean can_change = xa_archive_ui_can_change (workspace);
+  g_autoptr(GDate) today = g_date_new ();
+  g_autofree char *day = xa_date_today_iso ();
 
   self->workspace = g_object_ref (workspace);
   self->can_change = can_change;
-  build (self);
+  xa_archive_detail_set_workspace (self->detail, workspace);
+  set_up_filters (self);
+  set_up_files_view (self);
+  set_up_board_view (self);
+  set_up_due_view (self);
+  g_date_set_time_t (today, time (NULL));
+  gtk_spin_button_set_value (self->board_year_spin, xa_school_year_for_date (today));
+  gtk_editable_set_text (GTK_EDITABLE (self->due_entry), day);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.import", can_change);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.check", xa_archive_ui_is_commission (workspace));
   xa_adaptive_watch (GTK_WIDGET (self->leaflet), G_CALLBACK (update_back_button), self);

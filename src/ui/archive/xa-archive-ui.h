@@ -8,31 +8,16 @@
 #include <adwaita.h>
 
 #include "core/xa-workspace.h"
+#include "xa-archive-link-form.h"
 
 G_BEGIN_DECLS
 
 /* What the archive's views share: how a file's link is named, the one link form
- * (school, year, copy) of the import and of linking anew, and who may change things. */
+ * (school, year, copy) of the import and of linking anew (xa-archive-link-form.h), and
+ * who may change things. */
 char      *xa_archive_ui_dup_link_text   (XaArchiveItem  *item);
 char      *xa_archive_ui_dup_imported    (XaArchiveItem  *item);
 gboolean   xa_archive_ui_can_change      (XaWorkspace    *workspace);
 gboolean   xa_archive_ui_is_commission   (XaWorkspace    *workspace);
-
-#define XA_TYPE_ARCHIVE_LINK_FORM (xa_archive_link_form_get_type ())
-
-G_DECLARE_FINAL_TYPE (XaArchiveLinkForm, xa_archive_link_form, XA, ARCHIVE_LINK_FORM, AdwPreferencesGroup)
-
-XaArchiveLinkForm *xa_archive_link_form_new      (XaWorkspace        *workspace);
-void               xa_archive_link_form_set      (XaArchiveLinkForm  *self,
-                                                  const char         *school_uuid,
-                                                  int                 school_year,
-                                                  XaArchiveCopy       copy);
-gboolean           xa_archive_link_form_get_link (XaArchiveLinkForm  *self,
-                                                  XaArchiveLink      *link,
-                                                  char              **agreement_uuid,
-                                                  GError            **error);
-AdwComboRow       *xa_archive_link_form_get_school_row (XaArchiveLinkForm *self);
-AdwComboRow       *xa_archive_link_form_get_copy_row   (XaArchiveLinkForm *self);
-GtkSpinButton     *xa_archive_link_form_get_year_spin  (XaArchiveLinkForm *self);
 
 G_END_DECLS

@@ -9,7 +9,9 @@
  * search by school, year, kind, status and text; the 签回 board with one original back
  * and one missing; the retention's review list; the check naming a flipped byte, a
  * deleted file and a stray; and a process killed while importing leaving no file under
- * a blob's name that does not hold its bytes.
+ * a blob's name that does not hold its bytes. On a server, a school's login sees only
+ * its own files and its own rows of the 签回 board, and cannot read another school's
+ * stored bytes.
  */
 
 #include "config.h"
@@ -876,6 +878,118 @@ test_access (void)
   xa_test_remove_tree (dir);
 }
 
+/* Server only: a school's login, as the app's archive view reads for it: the 签回 board
+ * of the year has its own agreement's row alone, with its original back as the clerk
+ * filed it; its list and search find its own files only; another school's file is
+ * neither read through the archive nor in SQL, its blob row not even counted. */
+static void
+test_school_view (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = xa_test_new_server_location ();
+  g_autoptr(XaWorkspace) admin = xa_test_workspace_open (location, "档案员");
+  XaStore *admin_store = xa_workspace_get_store (admin);
+  XaAgreementBook *book = xa_workspace_get_agreements (admin);
+  g_autofree char *role_a = g_strdup_printf ("arch_view_a_%d", (int) getpid ());
+  g_autofree char *dir = g_dir_make_tmp ("xiaoan-archive-XXXXXX", NULL);
+  g_autofree char *pdf_a = g_build_filename (dir, "甲校区教委存.pdf", NULL);
+  g_autofree char *pdf_b = g_build_filename (dir, "乙校区教委存.pdf", NULL);
+  g_autofree char *password_a = NULL;
+  g_autofree char *uri_a = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(XaWorkspace) school_a = NULL;
+  g_autoptr(XaOrganisation) a = NULL;
+  g_autoptr(XaOrganisation) b = NULL;
+  g_autoptr(XaAgreement) agreement_a = NULL;
+  g_autoptr(XaAgreement) agreement_b = NULL;
+  g_autoptr(XaArchiveItem) of_a = NULL;
+  g_autoptr(XaArchiveItem) of_b = NULL;
+  g_autoptr(GPtrArray) board = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GBytes) own = NULL;
+  g_autoptr(GBytes) stolen = NULL;
+  XaArchiveFilter filter = { 0 };
+  XaArchiveLink link = { .copy = XA_ARCHIVE_COPY_COMMISSION };
+  XaArchive *archive_a;
+
+  g_assert_true (xa_demo_fill (xa_workspace_get_registry (admin), 2, 7, &error));
+  g_assert_no_error (error);
+  a = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 0);
+  b = g_list_model_get_item (xa_school_registry_get_schools (xa_workspace_get_registry (admin)), 1);
+  agreement_a = xa_agreement_book_generate (book, xa_organisation_get_uuid (a), 2021, &error);
+  g_assert_no_error (error);
+  agreement_b = xa_agreement_book_generate (book, xa_organisation_get_uuid (b), 2021, &error);
+  g_assert_no_error (error);
+
+  /* The clerk files each school's commission original. */
+  g_assert_true (g_file_set_contents (pdf_a, "%PDF-1.4\n甲校 区教委存\n", -1, NULL));
+  g_assert_true (g_file_set_contents (pdf_b, "%PDF-1.4\n乙校 区教委存\n", -1, NULL));
+  link.agreement_uuid = xa_agreement_get_uuid (agreement_a);
+  of_a = xa_archive_import_file (xa_workspace_get_archive (admin), pdf_a, &link, NULL, &error);
+  g_assert_no_error (error);
+  link.agreement_uuid = xa_agreement_get_uuid (agreement_b);
+  of_b = xa_archive_import_file (xa_workspace_get_archive (admin), pdf_b, &link, NULL, &error);
+  g_assert_no_error (error);
+  board = xa_archive_read_board (xa_workspace_get_archive (admin), 2021, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (board->len, ==, 2);
+  g_clear_pointer (&board, g_ptr_array_unref);
+
+  g_assert_true (xa_store_server_setup (admin_store, &error));
+  password_a = xa_store_server_add_school (admin_store, xa_organisation_get_code (a), role_a, &error);
+  g_assert_no_error (error);
+  uri_a = g_strdup_printf ("%s&user=%s", location, role_a);
+  school_a = xa_workspace_open_location (uri_a, password_a, "甲校安全办", &error);
+  g_assert_no_error (error);
+  archive_a = xa_workspace_get_archive (school_a);
+
+  /* Its 签回 board: its own row, its commission original back, its own copy missing. */
+  board = xa_archive_read_board (archive_a, 2021, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (board->len, ==, 1);
+  g_assert_cmpstr (xa_archive_board_row_get_agreement_uuid (board->pdata[0]), ==, xa_agreement_get_uuid (agreement_a));
+  g_assert_cmpstr (xa_archive_board_row_get_school_uuid (board->pdata[0]), ==, xa_organisation_get_uuid (a));
+  g_assert_nonnull (xa_archive_board_row_get_commission_back (board->pdata[0]));
+  g_assert_null (xa_archive_board_row_get_school_back (board->pdata[0]));
+  g_assert_cmpuint (xa_archive_board_row_get_n_missing (board->pdata[0]), ==, 1);
+
+  /* Its list, whatever the filter asks: its own file only. */
+  listed = xa_archive_list (archive_a, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (xa_archive_item_get_uuid (listed->pdata[0]), ==, xa_archive_item_get_uuid (of_a));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  filter.school_uuid = xa_organisation_get_uuid (b);
+  listed = xa_archive_list (archive_a, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  filter.school_uuid = NULL;
+  filter.text = "乙校";
+  listed = xa_archive_list (archive_a, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_assert_null (xa_archive_dup_item (archive_a, xa_archive_item_get_uuid (of_b), NULL));
+
+  /* Its own file's bytes it reads; the other school's it cannot, nor see its blob. */
+  own = xa_archive_dup_content (archive_a, of_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (own), ==, strlen ("%PDF-1.4\n甲校 区教委存\n"));
+  stolen = xa_archive_dup_content (archive_a, of_b, &error);
+  g_assert_null (stolen);
+  g_assert_nonnull (error);
+  g_test_message ("another school's file: %s", error->message);
+  g_clear_error (&error);
+  sql = g_strdup_printf ("SELECT count(*) FROM blob WHERE sha256 = '%s'", xa_archive_item_get_sha256 (of_b));
+  g_assert_cmpint (xa_test_query_int (xa_workspace_get_store (school_a), sql), ==, 0);
+  g_assert_cmpint (xa_test_query_int (admin_store, sql), ==, 1);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM blob WHERE sha256 = '%s'", xa_archive_item_get_sha256 (of_a));
+  g_assert_cmpint (xa_test_query_int (xa_workspace_get_store (school_a), sql), ==, 1);
+  g_assert_cmpint (xa_test_query_int (xa_workspace_get_store (school_a), "SELECT count(*) FROM archive_item"), ==, 1);
+  xa_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -891,7 +1005,10 @@ main (int   argc,
   g_test_add ("/archive/due", Fixture, NULL, fixture_set_up, test_due, fixture_tear_down);
   g_test_add ("/archive/check", Fixture, NULL, fixture_set_up, test_check, fixture_tear_down);
   if (on_server ())
-    g_test_add_func ("/archive/access", test_access);
+    {
+      g_test_add_func ("/archive/access", test_access);
+      g_test_add_func ("/archive/school-view", test_school_view);
+    }
   else
     g_test_add ("/archive/killed-while-importing", Fixture, NULL, fixture_set_up,
                 test_killed_while_importing, fixture_tear_down);
