@@ -135,10 +135,15 @@ is_school_login (XaStore  *store,
   *school = FALSE;
   if (!xa_store_get_is_server (store))
     return TRUE;
-  if (!(stmt = xa_store_prepare (store, "SELECT CASE WHEN xa_my_organisation () IS NULL THEN 0 ELSE 1 END", error)) ||
+  /* From the catalogue, which every login reads: a server not yet set up has neither
+   * the roles nor xa_my_organisation (). */
+  if (!(stmt = xa_store_prepare (store,
+                                 "SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid"
+                                 " JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = 'xiaoan_school' AND u.rolname = session_user",
+                                 error)) ||
       !xa_statement_step_one (stmt, error))
     return FALSE;
-  *school = xa_statement_get_int (stmt, 0) != 0;
+  *school = xa_statement_get_int64 (stmt, 0) != 0;
   return TRUE;
 }
 
