@@ -16,6 +16,9 @@
 
 #include "xa-cli-private.h"
 #include "core/assessment/xa-assessment-book.h"
+#include "core/assessment/xa-assessment-demo.h"
+#include "core/registry/xa-demo.h"
+#include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
 
 #define OPTION(name, description, value) \
@@ -734,5 +737,35 @@ xa_cli_assessment_show (XaCli *cli)
            xa_assessment_get_total (assessment) >= 0 || xa_assessment_get_vetoed (assessment)
            ? xa_grade_to_label (xa_assessment_get_grade (assessment)) : "-",
            xa_assessment_state_to_label (xa_assessment_get_state (assessment)));
+  return EXIT_OK;
+}
+
+/**
+ * xa_cli_assessment_demo:
+ *
+ * `demo --assessment`: this school year's scoring round (xa-assessment-demo.c).
+ */
+int
+xa_cli_assessment_demo (XaWorkspace *workspace,
+                        XaCli       *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaAssessmentBook) book = NULL;
+  guint64 seed = XA_DEMO_DEFAULT_SEED;
+  guint n_self = 0;
+  guint n_scored = 0;
+  g_autofree char *iso = xa_date_today_iso ();
+  GDate today;
+
+  if (!xa_cli_get_switch (cli, "assessment"))
+    return EXIT_OK;
+  if (cli->seed != NULL)
+    g_ascii_string_to_unsigned (cli->seed, 10, 0, G_MAXUINT32, &seed, NULL);
+  xa_date_parse (iso, &today);
+  book = xa_assessment_book_new (xa_workspace_get_store (workspace));
+  if (!xa_assessment_demo_fill (book, xa_school_year_for_date (&today), (guint32) seed, &n_self, &n_scored, &error))
+    return xa_cli_user_error (error);
+  /* Translators: how many schools self-assessed, then how many the commission scored */
+  g_print (_("Recorded this school year's assessments: %u self-assessed, %u scored by the commission\n"), n_self, n_scored);
   return EXIT_OK;
 }

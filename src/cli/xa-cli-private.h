@@ -319,6 +319,8 @@ int          xa_cli_assessment_publish   (XaCli           *cli);
 int          xa_cli_assessment_revise    (XaCli           *cli);
 int          xa_cli_assessment_list      (XaCli           *cli);
 int          xa_cli_assessment_show      (XaCli           *cli);
+int          xa_cli_assessment_demo      (XaWorkspace     *workspace,
+                                          XaCli           *cli);
 
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);

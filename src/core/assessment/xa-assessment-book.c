@@ -220,6 +220,7 @@ load_schools (XaStore     *store,
 static gboolean
 load_records (XaStore     *store,
               int          school_year,
+              gint64       only,
               GHashTable  *by_organisation,
               GHashTable  *by_assessment,
               GError     **error)
@@ -229,10 +230,13 @@ load_records (XaStore     *store,
 
   if (!(stmt = xa_store_prepare (store,
                                  "SELECT id, organisation_id, uuid, h_events, h_notes, finalised, finalised_by, finalised_at,"
-                                 " published, published_by, published_at FROM assessment WHERE school_year = ?",
+                                 " published, published_by, published_at FROM assessment WHERE school_year = ?"
+                                 " AND (? = 0 OR organisation_id = ?)",
                                  error)))
     return FALSE;
   xa_statement_bind_int (stmt, 1, school_year);
+  xa_statement_bind_int64 (stmt, 2, only);
+  xa_statement_bind_int64 (stmt, 3, only);
   while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
       gint64 organisation_id = xa_statement_get_int64 (stmt, 1);
@@ -254,6 +258,7 @@ load_records (XaStore     *store,
 static gboolean
 load_self (XaStore     *store,
            int          school_year,
+           gint64       only,
            GHashTable  *by_organisation,
            GError     **error)
 {
@@ -262,10 +267,12 @@ load_self (XaStore     *store,
 
   if (!(stmt = xa_store_prepare (store,
                                  "SELECT organisation_id, code, score, notes, entered_by, entered_at FROM assessment_self"
-                                 " WHERE school_year = ?",
+                                 " WHERE school_year = ? AND (? = 0 OR organisation_id = ?)",
                                  error)))
     return FALSE;
   xa_statement_bind_int (stmt, 1, school_year);
+  xa_statement_bind_int64 (stmt, 2, only);
+  xa_statement_bind_int64 (stmt, 3, only);
   while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
       gint64 organisation_id = xa_statement_get_int64 (stmt, 0);
@@ -282,6 +289,7 @@ load_self (XaStore     *store,
 static gboolean
 load_scores (XaStore     *store,
              int          school_year,
+             gint64       only,
              GHashTable  *by_assessment,
              GError     **error)
 {
@@ -291,10 +299,13 @@ load_scores (XaStore     *store,
   if (!(stmt = xa_store_prepare (store,
                                  "SELECT s.assessment_id, s.code, s.score, s.notes, s.scored_by, s.scored_at, s.suggestion,"
                                  " s.accepted, s.override_reason FROM assessment_score s"
-                                 " JOIN assessment a ON a.id = s.assessment_id WHERE a.school_year = ?",
+                                 " JOIN assessment a ON a.id = s.assessment_id WHERE a.school_year = ?"
+                                 " AND (? = 0 OR a.organisation_id = ?)",
                                  error)))
     return FALSE;
   xa_statement_bind_int (stmt, 1, school_year);
+  xa_statement_bind_int64 (stmt, 2, only);
+  xa_statement_bind_int64 (stmt, 3, only);
   while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
       gint64 assessment_id = xa_statement_get_int64 (stmt, 0);
@@ -313,6 +324,7 @@ load_scores (XaStore     *store,
 static gboolean
 load_vetoes (XaStore     *store,
              int          school_year,
+             gint64       only,
              GHashTable  *by_assessment,
              GError     **error)
 {
@@ -322,10 +334,13 @@ load_vetoes (XaStore     *store,
   if (!(stmt = xa_store_prepare (store,
                                  "SELECT v.assessment_id, v.ground, v.reason, v.evidence, v.decided_by, v.decided_on"
                                  " FROM assessment_veto v JOIN assessment a ON a.id = v.assessment_id WHERE a.school_year = ?"
+                                 " AND (? = 0 OR a.organisation_id = ?)"
                                  " ORDER BY v.ground",
                                  error)))
     return FALSE;
   xa_statement_bind_int (stmt, 1, school_year);
+  xa_statement_bind_int64 (stmt, 2, only);
+  xa_statement_bind_int64 (stmt, 3, only);
   while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
       gint64 assessment_id = xa_statement_get_int64 (stmt, 0);
@@ -346,6 +361,7 @@ load_vetoes (XaStore     *store,
 static gboolean
 load_revisions (XaStore     *store,
                 int          school_year,
+                gint64       only,
                 GHashTable  *by_assessment,
                 GError     **error)
 {
@@ -355,10 +371,13 @@ load_revisions (XaStore     *store,
   if (!(stmt = xa_store_prepare (store,
                                  "SELECT r.assessment_id, r.revised_at, r.revised_by, r.reason, r.code, r.old_value, r.new_value"
                                  " FROM assessment_revision r JOIN assessment a ON a.id = r.assessment_id WHERE a.school_year = ?"
+                                 " AND (? = 0 OR a.organisation_id = ?)"
                                  " ORDER BY r.id",
                                  error)))
     return FALSE;
   xa_statement_bind_int (stmt, 1, school_year);
+  xa_statement_bind_int64 (stmt, 2, only);
+  xa_statement_bind_int64 (stmt, 3, only);
   while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
       gint64 assessment_id = xa_statement_get_int64 (stmt, 0);
@@ -438,6 +457,7 @@ _xa_assessment_book_load (XaStore     *store,
   g_autoptr(GHashTable) by_assessment = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) schemes = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   gboolean school_login;
+  gint64 only;
 
   if (!is_school_login (store, &school_login, error) ||
       !load_schools (store, school_year, school_uuid, schools, by_organisation, error))
@@ -452,11 +472,13 @@ _xa_assessment_book_load (XaStore     *store,
       school->assessment = xa_assessment_new (scheme, school->uuid, school->code, school->name);
       _xa_assessment_set_commission_visible (school->assessment, school->assessment_id != 0 || !school_login);
     }
-  if (!load_records (store, school_year, by_organisation, by_assessment, error) ||
-      !load_self (store, school_year, by_organisation, error) ||
-      !load_scores (store, school_year, by_assessment, error) ||
-      !load_vetoes (store, school_year, by_assessment, error) ||
-      !load_revisions (store, school_year, by_assessment, error))
+  /* One school's: its rows only (a write reads its school's again each time). */
+  only = school_uuid != NULL && schools->len == 1 ? ((School *) g_ptr_array_index (schools, 0))->organisation_id : 0;
+  if (!load_records (store, school_year, only, by_organisation, by_assessment, error) ||
+      !load_self (store, school_year, only, by_organisation, error) ||
+      !load_scores (store, school_year, only, by_assessment, error) ||
+      !load_vetoes (store, school_year, only, by_assessment, error) ||
+      !load_revisions (store, school_year, only, by_assessment, error))
     return FALSE;
 
   for (guint i = 0; i < schools->len; i++)
