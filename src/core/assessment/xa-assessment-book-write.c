@@ -343,8 +343,20 @@ self_cb (XaStore   *store,
                  _("The assessment of %s for %d is finalised: its self-assessment cannot change"),
                  xa_assessment_get_school_name (assessment), data->school_year);
   version = xa_scheme_get_version (xa_assessment_get_scheme (assessment));
-  if (version == 0 && !_xa_scheme_book_ensure_stored (store, data->school_year, &version, error))
-    return FALSE;
+  if (version == 0)
+    {
+      gboolean school_login;
+
+      /* A school's login may not store the default scheme: the commission sets it. */
+      if (!_xa_assessment_book_is_school_login (store, &school_login, error))
+        return FALSE;
+      if (school_login)
+        return fail (error, XA_ASSESSMENT_BOOK_ERROR_STATE,
+                     _("The commission has not yet set the assessment scheme of %d: self-assessment waits for it"),
+                     data->school_year);
+      if (!_xa_scheme_book_ensure_stored (store, data->school_year, &version, error))
+        return FALSE;
+    }
   for (guint i = 0; i < data->n_entries; i++)
     if (!upsert_self (store, assessment, organisation_id, version, &data->entries[i], error))
       return FALSE;

@@ -125,8 +125,8 @@ school_free (gpointer data)
 
 /* Whether the login is a school's (on a server; a file is the commission's or a single
  * school's own, which sees all it has). */
-static gboolean
-is_school_login (XaStore  *store,
+gboolean
+_xa_assessment_book_is_school_login (XaStore  *store,
                  gboolean *school,
                  GError  **error)
 {
@@ -459,7 +459,7 @@ _xa_assessment_book_load (XaStore     *store,
   gboolean school_login;
   gint64 only;
 
-  if (!is_school_login (store, &school_login, error) ||
+  if (!_xa_assessment_book_is_school_login (store, &school_login, error) ||
       !load_schools (store, school_year, school_uuid, schools, by_organisation, error))
     return FALSE;
   for (guint i = 0; i < schools->len; i++)

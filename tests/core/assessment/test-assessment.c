@@ -480,6 +480,11 @@ test_access (void)
   g_assert_no_error (error);
   own = xa_assessment_book_new (xa_workspace_get_store (school_a));
 
+  /* Not before the commission has set the year's scheme. */
+  g_assert_false (xa_assessment_book_set_self (own, xa_organisation_get_uuid (a), YEAR + 1, "C3", 5, NULL, &error));
+  g_assert_error (error, XA_ASSESSMENT_BOOK_ERROR, XA_ASSESSMENT_BOOK_ERROR_STATE);
+  g_clear_error (&error);
+
   /* Its own self-assessment, yes; another school's, no. */
   g_assert_true (xa_assessment_book_set_self (own, xa_organisation_get_uuid (a), YEAR, "C3", 5, "一项逾期", &error));
   g_assert_no_error (error);
