@@ -362,19 +362,28 @@ xa_cli_assessment_scheme_import (XaCli *cli)
 
 /* Scoring */
 
+/* --indicator and --score, which every entry of a score takes. */
+static int
+parse_entry (XaCli       *cli,
+             const char **code,
+             double      *score)
+{
+  *code = xa_cli_get_option (cli, "indicator");
+  if (*code == NULL)
+    return xa_cli_usage_error (_("--indicator is required: the indicator’s code, such as A1"));
+  return parse_points ("score", xa_cli_get_option (cli, "score"), score);
+}
+
 int
 xa_cli_assessment_self (XaCli *cli)
 {
   g_auto(Context) context = { 0 };
   g_autoptr(GError) error = NULL;
-  const char *code = xa_cli_get_option (cli, "indicator");
+  const char *code;
   double score;
   int status;
 
-  if (code == NULL)
-    return xa_cli_usage_error (_("--indicator is required: the indicator’s code, such as A1"));
-  if ((status = parse_points ("score", xa_cli_get_option (cli, "score"), &score)) ||
-      (status = open_context (cli, TRUE, &context)))
+  if ((status = parse_entry (cli, &code, &score)) || (status = open_context (cli, TRUE, &context)))
     return status;
   if (!xa_assessment_book_set_self (context.book, school_uuid (&context), context.year, code, score,
                                     xa_cli_get_option (cli, "notes"), &error))
@@ -389,13 +398,11 @@ xa_cli_assessment_score (XaCli *cli)
 {
   g_auto(Context) context = { 0 };
   g_autoptr(GError) error = NULL;
-  XaScoreEntry entry = { xa_cli_get_option (cli, "indicator"), 0, xa_cli_get_option (cli, "notes"), -1,
+  XaScoreEntry entry = { NULL, 0, xa_cli_get_option (cli, "notes"), -1,
                          xa_cli_get_switch (cli, "accept"), xa_cli_get_option (cli, "reason") };
   int status;
 
-  if (entry.code == NULL)
-    return xa_cli_usage_error (_("--indicator is required: the indicator’s code, such as A1"));
-  if ((status = parse_points ("score", xa_cli_get_option (cli, "score"), &entry.score)))
+  if ((status = parse_entry (cli, &entry.code, &entry.score)))
     return status;
   if (xa_cli_get_option (cli, "suggestion") != NULL &&
       (status = parse_points ("suggestion", xa_cli_get_option (cli, "suggestion"), &entry.suggestion)))
@@ -501,16 +508,15 @@ xa_cli_assessment_revise (XaCli *cli)
 {
   g_auto(Context) context = { 0 };
   g_autoptr(GError) error = NULL;
-  const char *code = xa_cli_get_option (cli, "indicator");
+  const char *code;
   double score;
   int status;
 
-  if (code == NULL)
-    return xa_cli_usage_error (_("--indicator is required: the indicator’s code, such as A1"));
+  if ((status = parse_entry (cli, &code, &score)))
+    return status;
   if (xa_cli_get_option (cli, "reason") == NULL)
     return xa_cli_usage_error (_("--reason is required: why the finalised score changes"));
-  if ((status = parse_points ("score", xa_cli_get_option (cli, "score"), &score)) ||
-      (status = open_context (cli, TRUE, &context)))
+  if ((status = open_context (cli, TRUE, &context)))
     return status;
   if (!xa_assessment_book_revise (context.book, school_uuid (&context), context.year, code, score,
                                   xa_cli_get_option (cli, "notes"), xa_cli_get_option (cli, "reason"), &error))
