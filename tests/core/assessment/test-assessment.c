@@ -434,6 +434,30 @@ test_finalise (Fixture       *fixture,
   g_assert_cmpuint (xa_assessment_get_rank (g_ptr_array_index (list, 2)), ==, 0);
   g_assert_cmpint (xa_assessment_get_state (g_ptr_array_index (list, 2)), ==, XA_ASSESSMENT_STATE_NOT_STARTED);
   xa_test_assert_chain_holds (store_of (fixture));
+
+  /* The whole store moves to the other engine (or another store of the same) with its
+   * assessments: the same rows, the same district view, a chain that holds. */
+  {
+    const char *tables[] = { "assessment_scheme", "assessment_self", "assessment", "assessment_score",
+                             "assessment_veto", "assessment_revision", NULL };
+    g_autoptr(XaStore) other = xa_test_store_new ();
+    g_autoptr(XaAssessmentBook) copied = xa_assessment_book_new (other);
+    g_autoptr(GPtrArray) again = NULL;
+    g_autofree char *here = xa_test_fingerprint_tables (store_of (fixture), tables);
+    g_autofree char *there = NULL;
+
+    g_assert_true (xa_store_copy (store_of (fixture), other, NULL, &error));
+    g_assert_no_error (error);
+    there = xa_test_fingerprint_tables (other, tables);
+    g_assert_cmpstr (here, ==, there);
+    again = xa_assessment_book_list (copied, YEAR, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->len, ==, 3);
+    g_assert_cmpfloat (xa_assessment_get_total (g_ptr_array_index (again, 0)), ==, 100);
+    g_assert_cmpfloat (xa_assessment_get_total (g_ptr_array_index (again, 1)), ==, 95);
+    g_assert_cmpuint (xa_assessment_get_n_revisions (g_ptr_array_index (again, 0)), ==, 1);
+    xa_test_assert_chain_holds (other);
+  }
 }
 
 /* Server only: a school's login writes its own self-assessment, never the commission's
