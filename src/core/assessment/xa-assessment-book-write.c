@@ -703,30 +703,47 @@ revise_cb (XaStore       *store,
            gint64         assessment_id,
            GError       **error)
 {
-  const XaIndicatorScore *old = xa_assessment_get_score (assessment, data->entry->code);
-  XaIndicatorScore new_score = *old;
   g_autoptr(XaStatement) stmt = NULL;
   g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *uuid = xa_store_new_uuid ();
-  g_autofree char *score_uuid = NULL;
-  g_autofree char *old_value = describe_score (old);
+  g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
   g_autofree char *detail = NULL;
   XaScoreEntry entry = *data->entry;
 
-  new_score.score = entry.score;
-  new_score.notes = (char *) entry.notes;
-  new_value = describe_score (&new_score);
-  /* A revision keeps what the suggestion was; the reason is the revision's. */
-  entry.suggestion = old->suggestion;
-  entry.accepted = FALSE;
-  entry.override_reason = data->reason;
-  if (!upsert_score (store, assessment_id, &entry, &score_uuid, error))
-    return FALSE;
-  detail = audit_detail (assessment, "indicator", entry.code, "score", new_value, "reason", data->reason, NULL);
-  if (!xa_store_append_audit (store, "assessment.revise.score", "assessment_score", score_uuid, detail, error))
-    return FALSE;
-  g_clear_pointer (&detail, g_free);
+  if (g_strcmp0 (entry.code, "H") == 0)
+    {
+      /* The H events: their number is the "score" revised. */
+      Commission events = *data;
+
+      old_value = g_strdup_printf ("%u", xa_assessment_get_n_h_events (assessment));
+      new_value = g_strdup_printf ("%u", (guint) entry.score);
+      events.n_events = (guint) entry.score;
+      events.notes = entry.notes;
+      if (!h_cb (store, &events, assessment, assessment_id, error))
+        return FALSE;
+    }
+  else
+    {
+      const XaIndicatorScore *old = xa_assessment_get_score (assessment, entry.code);
+      XaIndicatorScore new_score = *old;
+      g_autofree char *score_uuid = NULL;
+
+      old_value = describe_score (old);
+      new_score.score = entry.score;
+      new_score.notes = (char *) entry.notes;
+      new_value = describe_score (&new_score);
+      /* A revision keeps what the suggestion was; the reason is the revision's. */
+      entry.suggestion = old->suggestion;
+      entry.accepted = FALSE;
+      entry.override_reason = data->reason;
+      if (!upsert_score (store, assessment_id, &entry, &score_uuid, error))
+        return FALSE;
+      detail = audit_detail (assessment, "indicator", entry.code, "score", new_value, "reason", data->reason, NULL);
+      if (!xa_store_append_audit (store, "assessment.revise.score", "assessment_score", score_uuid, detail, error))
+        return FALSE;
+      g_clear_pointer (&detail, g_free);
+    }
   if (!(stmt = xa_store_prepare (store,
                                  "INSERT INTO assessment_revision (uuid, assessment_id, code, old_value, new_value, reason,"
                                  " revised_at, revised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -770,9 +787,15 @@ commission_cb (XaStore   *store,
     return fail (error, XA_ASSESSMENT_BOOK_ERROR_LOCKED,
                  _("The assessment of %s for %d is finalised: correct it by a revision with a reason"),
                  xa_assessment_get_school_name (assessment), data->school_year);
-  for (guint i = 0; data->entry != NULL && i < MAX (data->n_entries, 1); i++)
-    if (!check_entry (assessment, &data->entry[i], error))
-      return FALSE;
+  if (data->op == OP_REVISE && g_strcmp0 (data->entry->code, "H") == 0)
+    {
+      if (data->entry->score > 100 || data->entry->score != (guint) data->entry->score)
+        return fail (error, XA_ASSESSMENT_BOOK_ERROR_INVALID, _("The number of H events (八杜绝事件) is not a whole number up to 100"));
+    }
+  else
+    for (guint i = 0; data->entry != NULL && i < MAX (data->n_entries, 1); i++)
+      if (!check_entry (assessment, &data->entry[i], error))
+        return FALSE;
   if (data->op == OP_VETO && xa_scheme_find_veto (xa_assessment_get_scheme (assessment), data->ground) == NULL)
     return fail (error, XA_ASSESSMENT_BOOK_ERROR_INVALID, _("The scheme of %d has no veto item %s"),
                  data->school_year, data->ground);
@@ -1009,6 +1032,7 @@ xa_assessment_book_finalise (XaAssessmentBook  *self,
 
 /**
  * xa_assessment_book_revise:
+ * @code: an indicator, or "H" for the number of H events (then @score is that number)
  * @reason: required: why the finalised score changes
  *
  * Corrects the commission's score of one indicator of a finalised assessment: the old

@@ -458,6 +458,31 @@ test_finalise (Fixture       *fixture,
     g_assert_cmpuint (xa_assessment_get_n_revisions (g_ptr_array_index (again, 0)), ==, 1);
     xa_test_assert_chain_holds (other);
   }
+
+  g_clear_object (&assessment);
+  g_clear_pointer (&ranking, g_ptr_array_unref);
+
+  /* The H events too: 100 − 5. */
+  g_assert_false (xa_assessment_book_revise (fixture->book, school (fixture, 0), YEAR, "H", 1.5, NULL, "补报", &error));
+  g_assert_error (error, XA_ASSESSMENT_BOOK_ERROR, XA_ASSESSMENT_BOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (xa_assessment_book_revise (fixture->book, school (fixture, 0), YEAR, "H", 1, "补报一起一般事故", "事故补报",
+                                            &error));
+  g_assert_no_error (error);
+  assessment = dup_assessment (fixture, 0);
+  g_assert_cmpfloat (xa_assessment_get_total (assessment), ==, 95);
+  g_assert_cmpuint (xa_assessment_get_n_revisions (assessment), ==, 2);
+  g_assert_cmpstr (xa_assessment_get_revision (assessment, 1)->old_value, ==, "0");
+  ranking = xa_assessment_book_list_ranking (fixture->book, YEAR, &error);
+  g_assert_cmpfloat (((XaRankingEntry *) g_ptr_array_index (ranking, 0))->total, ==, 95);
+
+  /* Equal totals share a rank. */
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = xa_assessment_book_list (fixture->book, YEAR, &error);
+  g_assert_cmpuint (xa_assessment_get_rank (g_ptr_array_index (list, 0)), ==, 1);
+  g_assert_cmpuint (xa_assessment_get_rank (g_ptr_array_index (list, 1)), ==, 1);
+  g_assert_cmpuint (xa_assessment_get_rank (g_ptr_array_index (list, 2)), ==, 0);
+  xa_test_assert_chain_holds (store_of (fixture));
 }
 
 /* Server only: a school's login writes its own self-assessment, never the commission's
