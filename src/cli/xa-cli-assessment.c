@@ -31,12 +31,26 @@ const XaCliOption xa_cli_assessment_scheme_options[] = {
   { NULL }
 };
 
+#define ENTRY_OPTIONS \
+  OPTION ("indicator", N_("the indicator’s code, such as A1 or C3"), "CODE"), \
+  OPTION ("score", N_("the points kept on the indicator, from 0 to its points"), "S"), \
+  OPTION ("notes", N_("the note beside the score (自评说明, 扣分说明)"), "TEXT")
+
+const XaCliOption xa_cli_assessment_self_options[] = {
+  ENTRY_OPTIONS,
+  { NULL }
+};
+
 const XaCliOption xa_cli_assessment_entry_options[] = {
-  OPTION ("indicator", N_("the indicator’s code, such as A1 or C3"), "CODE"),
-  OPTION ("score", N_("the points kept on the indicator, from 0 to its points"), "S"),
-  OPTION ("notes", N_("the note beside the score (自评说明, 扣分说明)"), "TEXT"),
+  ENTRY_OPTIONS,
   OPTION ("suggestion", N_("the suggested deduction shown for the indicator"), "D"),
   SWITCH ("accept", N_("the score takes the suggested deduction")),
+  OPTION ("reason", N_("why the suggestion was not taken, or why a finalised score is revised"), "TEXT"),
+  { NULL }
+};
+
+const XaCliOption xa_cli_assessment_revise_options[] = {
+  ENTRY_OPTIONS,
   OPTION ("reason", N_("why the suggestion was not taken, or why a finalised score is revised"), "TEXT"),
   { NULL }
 };

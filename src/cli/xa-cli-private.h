@@ -302,7 +302,9 @@ int          xa_cli_dispute_demo         (XaWorkspace     *workspace,
 
 /* xa-cli-assessment.c */
 extern const XaCliOption xa_cli_assessment_scheme_options[];
+extern const XaCliOption xa_cli_assessment_self_options[];
 extern const XaCliOption xa_cli_assessment_entry_options[];
+extern const XaCliOption xa_cli_assessment_revise_options[];
 extern const XaCliOption xa_cli_assessment_h_options[];
 extern const XaCliOption xa_cli_assessment_veto_options[];
 int          xa_cli_assessment_scheme_show    (XaCli      *cli);
