@@ -13,7 +13,9 @@
  * and nothing else; commission roles read and write all. A hazard is never deleted and
  * its steps never change: no role is granted those. A hazard's photos are its school's
  * as the hazard is; a stored file (blob) is read by a school only through a photo of its
- * own that names it, and never changed or deleted.
+ * own that names it, and never changed or deleted. Of the yearly assessment a school
+ * writes its own self-assessment until the commission finalises it, and reads the
+ * commission's scores, vetoes and the district ranking only once published.
  * The audit chain is reached only through the functions of xa-store-schema-pg.c: no
  * application role may read the signing key, change or remove an entry, and a school's
  * role reads no entry at all. The tables' owner, who runs `xiaoan-cli server setup`,
@@ -64,6 +66,16 @@ static const char access_script[] =
   "  security_device, device_repair, safety_plan, key_person, key_person_note TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT ON key_person_staff TO xiaoan_commission, xiaoan_school;"
   "GRANT SELECT, INSERT, UPDATE ON seal_image TO xiaoan_commission, xiaoan_school;"
+  /* 21: the yearly assessment (issue 14). A school writes its own self-assessment and
+   * reads the commission's side; the policies below say which rows. */
+  "GRANT SELECT, INSERT, UPDATE ON assessment_scheme, assessment, assessment_score TO xiaoan_commission;"
+  "GRANT SELECT, INSERT, UPDATE, DELETE ON assessment_veto TO xiaoan_commission;"
+  "GRANT SELECT, INSERT ON assessment_revision TO xiaoan_commission;"
+  "GRANT SELECT ON assessment_self TO xiaoan_commission;"
+  "GRANT SELECT, INSERT, UPDATE ON assessment_self TO xiaoan_school;"
+  "GRANT SELECT ON assessment_scheme, assessment, assessment_score, assessment_veto, assessment_revision"
+  "  TO xiaoan_school;"
+  "GRANT SELECT ON assessment_ranking TO xiaoan_commission, xiaoan_school;"
   /* 18: safety education (issue 13). */
   "GRANT SELECT, INSERT, UPDATE, DELETE ON roster_class, roster_person, education_record, education_absence,"
   "  education_evidence, education_year TO xiaoan_commission, xiaoan_school;"
@@ -139,6 +151,12 @@ static const char access_script[] =
   "ALTER TABLE education_evidence ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE education_policy ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE education_year ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE assessment_scheme ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE assessment_self ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE assessment ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE assessment_score ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE assessment_veto ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE assessment_revision ENABLE ROW LEVEL SECURITY;"
   "DROP POLICY IF EXISTS commission_all ON organisation;"
   "CREATE POLICY commission_all ON organisation TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
   "DROP POLICY IF EXISTS school_read ON organisation;"
@@ -432,6 +450,46 @@ static const char access_script[] =
   "DROP POLICY IF EXISTS school_own ON key_person_note;"
   "CREATE POLICY school_own ON key_person_note TO xiaoan_school"
   "  USING (organisation_id = xa_my_organisation ()) WITH CHECK (organisation_id = xa_my_organisation ());"
+  /* The yearly assessment (schema 21). The schemes are the commission's, read by every
+   * school. A school's self-assessment is its own, written until the commission
+   * finalises its year (xa_assessment_is_finalised () looks at the commission's row for
+   * the school, which the school cannot see); the commission reads it. The commission's
+   * record, scores, vetoes and revisions reach a school, its own only, once published;
+   * the district ranking reaches it through the view assessment_ranking, which shows
+   * published results only. */
+  "DROP POLICY IF EXISTS commission_all ON assessment_scheme;"
+  "CREATE POLICY commission_all ON assessment_scheme TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_read ON assessment_scheme;"
+  "CREATE POLICY school_read ON assessment_scheme FOR SELECT TO xiaoan_school USING (TRUE);"
+  "DROP POLICY IF EXISTS commission_read ON assessment_self;"
+  "CREATE POLICY commission_read ON assessment_self FOR SELECT TO xiaoan_commission USING (TRUE);"
+  "DROP POLICY IF EXISTS school_own ON assessment_self;"
+  "CREATE POLICY school_own ON assessment_self TO xiaoan_school"
+  "  USING (organisation_id = xa_my_organisation ())"
+  "  WITH CHECK (organisation_id = xa_my_organisation () AND NOT xa_assessment_is_finalised (organisation_id, school_year));"
+  "DROP POLICY IF EXISTS commission_all ON assessment;"
+  "CREATE POLICY commission_all ON assessment TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_published ON assessment;"
+  "CREATE POLICY school_published ON assessment FOR SELECT TO xiaoan_school"
+  "  USING (organisation_id = xa_my_organisation () AND published = 1);"
+  "DROP POLICY IF EXISTS commission_all ON assessment_score;"
+  "CREATE POLICY commission_all ON assessment_score TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_published ON assessment_score;"
+  "CREATE POLICY school_published ON assessment_score FOR SELECT TO xiaoan_school"
+  "  USING (EXISTS (SELECT 1 FROM assessment a WHERE a.id = assessment_score.assessment_id"
+  "                 AND a.organisation_id = xa_my_organisation () AND a.published = 1));"
+  "DROP POLICY IF EXISTS commission_all ON assessment_veto;"
+  "CREATE POLICY commission_all ON assessment_veto TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_published ON assessment_veto;"
+  "CREATE POLICY school_published ON assessment_veto FOR SELECT TO xiaoan_school"
+  "  USING (EXISTS (SELECT 1 FROM assessment a WHERE a.id = assessment_veto.assessment_id"
+  "                 AND a.organisation_id = xa_my_organisation () AND a.published = 1));"
+  "DROP POLICY IF EXISTS commission_all ON assessment_revision;"
+  "CREATE POLICY commission_all ON assessment_revision TO xiaoan_commission USING (TRUE) WITH CHECK (TRUE);"
+  "DROP POLICY IF EXISTS school_published ON assessment_revision;"
+  "CREATE POLICY school_published ON assessment_revision FOR SELECT TO xiaoan_school"
+  "  USING (EXISTS (SELECT 1 FROM assessment a WHERE a.id = assessment_revision.assessment_id"
+  "                 AND a.organisation_id = xa_my_organisation () AND a.published = 1));"
   "DROP POLICY IF EXISTS commission_read ON audit_image;"
   "CREATE POLICY commission_read ON audit_image FOR SELECT TO xiaoan_commission USING (TRUE);"
   "DROP POLICY IF EXISTS append ON audit_image;"
