@@ -13,9 +13,11 @@
 
 #include "xa-evidence-private.h"
 
-/* Adds the education records of each school asked for that @keep selects. */
+/* Adds the education records that @keep selects of each school asked for (of @only,
+ * school UUIDs, when given). */
 static gboolean
 add_records (XaEvidenceReads  *reads,
+             GHashTable       *only,
              gboolean        (*keep) (XaEducationRecord *record),
              GError          **error)
 {
@@ -27,19 +29,27 @@ add_records (XaEvidenceReads  *reads,
       XaEvidenceFinding *finding = _xa_evidence_reads_finding (reads, school_uuid);
       g_autoptr(GPtrArray) records = NULL;
 
+      if (only != NULL && !g_hash_table_contains (only, school_uuid))
+        continue;
       if (!(records = xa_education_book_list (book, school_uuid, reads->school_year, error)))
         return FALSE;
       for (guint j = 0; j < records->len; j++)
         {
           XaEducationRecord *record = g_ptr_array_index (records, j);
           g_autofree char *label = NULL;
+          g_autofree char *topic = NULL;
+          g_autofree char *audience = NULL;
+          const char *title;
 
           if (!keep (record))
             continue;
-          /* TRANSLATORS: an evidence line: a session's title, its class (or audience),
-           * then how many were expected (应到) and present (实到) */
-          label = g_strdup_printf (_("%s %s%s: %u expected, %u present"), xa_education_record_get_title (record),
-                                   xa_education_record_get_grade (record), xa_education_record_get_class_name (record),
+          title = xa_education_record_get_title (record);
+          if (title == NULL || *title == '\0')
+            title = topic = xa_education_dup_topic_label (xa_education_record_get_topic (record));
+          audience = xa_education_record_dup_audience_label (record);
+          /* TRANSLATORS: an evidence line: a session's title (or topic), its audience
+           * (七年级(3)班, 教职工), then how many were expected (应到) and present (实到) */
+          label = g_strdup_printf (_("%s, %s: %u expected, %u present"), title, audience,
                                    xa_education_record_get_expected (record), xa_education_record_get_present (record));
           xa_evidence_finding_add_item (finding, XA_EVIDENCE_KIND_EDUCATION_RECORD, xa_education_record_get_uuid (record),
                                         xa_education_record_get_held_on (record), label);
@@ -69,8 +79,8 @@ gboolean
 _xa_evidence_find_coverage (XaEvidenceReads  *reads,
                             GError          **error)
 {
-  if (!add_records (reads, has_absentees, error))
-    return FALSE;
+  /* The schools short of full coverage: only their absences are worth showing. */
+  g_autoptr(GHashTable) short_of = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < reads->schools->len; i++)
     {
@@ -106,8 +116,10 @@ _xa_evidence_find_coverage (XaEvidenceReads  *reads,
         }
       xa_evidence_finding_set_value (finding, percent, "%");
       xa_evidence_finding_set_description (finding, description);
+      if (coverage->population > 0 ? coverage->educated < coverage->population : coverage->present < coverage->expected)
+        g_hash_table_add (short_of, (gpointer) school_uuid);
     }
-  return TRUE;
+  return add_records (reads, short_of, has_absentees, error);
 }
 
 /* D2: 四落实: plan, materials, hours, teachers. */
@@ -159,7 +171,7 @@ _xa_evidence_find_legal_lessons (XaEvidenceReads  *reads,
 
   if (!(holders = xa_school_registry_dup_role_holders (xa_workspace_get_registry (reads->workspace),
                                                        XA_ROLE_KIND_LEGAL_VICE_PRINCIPAL, reads->today, error)) ||
-      !add_records (reads, by_legal_vice_principal, error))
+      !add_records (reads, NULL, by_legal_vice_principal, error))
     return FALSE;
 
   for (guint i = 0; i < reads->schools->len; i++)

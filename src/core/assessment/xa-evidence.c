@@ -676,11 +676,27 @@ xa_evidence_find (XaWorkspace  *workspace,
                   const char   *today,
                   GError      **error)
 {
-  int index = source_index (key);
   g_autoptr(GPtrArray) found = NULL;
 
   g_return_val_if_fail (XA_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (school_uuid != NULL, NULL);
+
+  if (!(found = xa_evidence_find_each (workspace, key, school_uuid, school_year, today, error)))
+    return NULL;
+  return g_object_ref (g_ptr_array_index (found, 0));
+}
+
+GPtrArray *
+xa_evidence_find_each (XaWorkspace  *workspace,
+                       const char   *key,
+                       const char   *school_uuid,
+                       int           school_year,
+                       const char   *today,
+                       GError      **error)
+{
+  int index = source_index (key);
+
+  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), NULL);
 
   if (index < 0)
     {
@@ -688,9 +704,7 @@ xa_evidence_find (XaWorkspace  *workspace,
                    _("Evidence: “%s” is not a source the app can compute"), key != NULL ? key : "");
       return NULL;
     }
-  if (!(found = find (workspace, index, school_uuid, school_year, today, error)))
-    return NULL;
-  return g_object_ref (g_ptr_array_index (found, 0));
+  return find (workspace, index, school_uuid, school_year, today, error);
 }
 
 GPtrArray *

@@ -124,4 +124,15 @@ GPtrArray          *xa_evidence_find_all       (XaWorkspace  *workspace,
                                                 const char   *today,
                                                 GError      **error);
 
+/* The findings of one @key, for one school (@school_uuid) or every school of the
+ * register the login may read (NULL), in 学校标识码 order: one read of its source.
+ * Returns: (transfer full) (element-type XaEvidenceFinding): the findings, or NULL with
+ * @error set (UNKNOWN_KEY for a key not in xa_evidence_known_sources()). */
+GPtrArray          *xa_evidence_find_each      (XaWorkspace  *workspace,
+                                                const char   *key,
+                                                const char   *school_uuid,
+                                                int           school_year,
+                                                const char   *today,
+                                                GError      **error);
+
 G_END_DECLS
