@@ -620,6 +620,59 @@ test_refusals (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "2021-13-01"));
 }
 
+/* xiaoan-cli over the same file (not on a server: the command opens its own). */
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(JsonArray) all = NULL;
+  g_autoptr(JsonArray) one = NULL;
+  g_auto(XaTestRun) run = { 0, };
+  guint n_keys = g_strv_length ((char **) xa_evidence_known_sources ());
+  const char *code_b = xa_organisation_get_code (g_ptr_array_index (fixture->schools, 1));
+  JsonObject *object = NULL;
+  JsonArray *items;
+
+  if (xa_test_server_uri () != NULL)
+    {
+      g_test_skip ("the command line opens its own connection");
+      return;
+    }
+
+  all = xa_test_run_cli_json (fixture->dir, "assessment", "evidence", "--year", "2021", "--today", TODAY, "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (all), ==, 2 * n_keys);
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    {
+      object = json_array_get_object_element (all, i);
+      if (g_str_equal (json_object_get_string_member (object, "key"), "hazards.overdue") &&
+          g_str_equal (json_object_get_string_member (object, "school_uuid"), school_uuid (fixture, 0)))
+        break;
+    }
+  g_assert_cmpfloat (json_object_get_double_member (object, "value"), ==, 3);
+  items = json_object_get_array_member (object, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, i), "uuid"), ==,
+                     fixture->overdue[i]);
+
+  one = xa_test_run_cli_json (fixture->dir, "assessment", "evidence", "--year", "2021", "--today", TODAY,
+                              "--school", code_b, "--key", "registry.responsible_unnamed", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (one), ==, 1);
+  object = json_array_get_object_element (one, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "school_code"), ==, code_b);
+  g_assert_cmpfloat (json_object_get_double_member (object, "value"), ==, 1);
+  items = json_object_get_array_member (object, "items");
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (items, 0), "uuid"));
+
+  xa_test_run_cli (&run, fixture->dir, "assessment", "evidence", "--year", "2021", "--key", "key_persons.no_counselling", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "key_persons.no_counselling"));
+  xa_test_run_clear (&run);
+  xa_test_run_cli (&run, fixture->dir, "assessment", "evidence", "--school", code_b, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--year"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +686,7 @@ main (int   argc,
   ADD ("incidents-and-governance", test_incidents_and_governance);
   ADD ("find-all", test_find_all);
   ADD ("refusals", test_refusals);
+  ADD ("cli", test_cli);
 #undef ADD
 
   return g_test_run ();
