@@ -29,8 +29,8 @@ add_hazards (XaEvidenceReads  *reads,
   filter->school_uuid = reads->school_uuid;
   filter->school_year = reads->school_year;
   filter->today = reads->today;
-  if (!(hazards = xa_hazard_book_read_all (xa_workspace_get_hazards (reads->workspace), filter,
-                                           XA_HAZARD_SORT_DEADLINE, NULL, error)))
+  if (!(hazards = xa_hazard_book_read_columns (xa_workspace_get_hazards (reads->workspace), filter,
+                                               XA_HAZARD_SORT_DEADLINE, error)))
     return FALSE;
 
   for (guint i = 0; i < hazards->len; i++)
