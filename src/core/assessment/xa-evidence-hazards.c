@@ -140,11 +140,11 @@ dup_missing_parts (XaCampaignParts parts)
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
 
   if (!(parts & XA_CAMPAIGN_PART_PLAN))
-    g_ptr_array_add (missing, (gpointer) _("plan"));
+    g_ptr_array_add (missing, (gpointer) C_("campaign part", "plan"));
   if (!(parts & XA_CAMPAIGN_PART_ACTIVITIES))
-    g_ptr_array_add (missing, (gpointer) _("records"));
+    g_ptr_array_add (missing, (gpointer) C_("campaign part", "records"));
   if (!(parts & XA_CAMPAIGN_PART_SUMMARY))
-    g_ptr_array_add (missing, (gpointer) _("summary"));
+    g_ptr_array_add (missing, (gpointer) C_("campaign part", "summary"));
   g_ptr_array_add (missing, NULL);
   /* TRANSLATORS: the separator of a list of missing parts (方案、记录、总结) */
   return g_strjoinv (_(", "), (char **) missing->pdata);
