@@ -579,13 +579,11 @@ reads_init (XaEvidenceReads  *reads,
 
   if (school_uuid != NULL)
     {
-      g_autoptr(GError) local_error = NULL;
-      XaOrganisation *school = xa_school_registry_dup_school (registry, school_uuid, &local_error);
+      XaOrganisation *school = xa_school_registry_dup_school (registry, school_uuid, NULL);
 
       if (school == NULL)
         {
-          g_set_error (error, XA_EVIDENCE_ERROR, XA_EVIDENCE_ERROR_NO_SCHOOL,
-                       _("School: there is no such school (%s)"), local_error->message);
+          g_set_error_literal (error, XA_EVIDENCE_ERROR, XA_EVIDENCE_ERROR_NO_SCHOOL, _("School: there is no such school"));
           return FALSE;
         }
       g_ptr_array_add (reads->schools, school);
