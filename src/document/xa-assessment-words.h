@@ -1,0 +1,102 @@
+/* xa-assessment-words.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The words of the yearly assessment's reports (xa-assessment-report.c,
+ * xa-district-report.c). A document is written in Chinese whatever language the
+ * interface speaks (see xa-document-words.h), so none of these goes through gettext.
+ */
+
+#pragma once
+
+/* The score sheet of one school (domain.md §2.3): its title after the school and the
+ * school year (示例区实验小学2021—2022学年度), its columns, rows and signatures. */
+#define XA_ASSESSMENT_SHEET_TITLE       "%s%s学年度学校安全工作目标考核评分表"
+#define XA_ASSESSMENT_SHEET_SUMMARY     "自评总分：%s　考核总分：%s　等级：%s　全区排名：%s　状态：%s"
+#define XA_ASSESSMENT_COL_NUMBER        "序号"
+#define XA_ASSESSMENT_COL_GROUP         "一级指标"
+#define XA_ASSESSMENT_COL_CONTENT       "考核内容"
+#define XA_ASSESSMENT_COL_POINTS        "分值"
+#define XA_ASSESSMENT_COL_STANDARD      "扣分标准"
+#define XA_ASSESSMENT_COL_METHOD        "考核方式"
+#define XA_ASSESSMENT_COL_SELF          "自评分"
+#define XA_ASSESSMENT_COL_SELF_NOTES    "自评说明"
+#define XA_ASSESSMENT_COL_SCORE         "考核分"
+#define XA_ASSESSMENT_COL_NOTES         "扣分说明"
+#define XA_ASSESSMENT_COL_ASSESSOR      "考核人"
+#define XA_ASSESSMENT_GROUP_LABEL       "%s %s\n（%s分）"
+#define XA_ASSESSMENT_SUBTOTAL          "%s小计"
+#define XA_ASSESSMENT_H_LABEL           "扣分项"
+#define XA_ASSESSMENT_H_COUNT           "%u起 × %s分 = %s分"
+#define XA_ASSESSMENT_TOTAL             "合计"
+#define XA_ASSESSMENT_VETO_LABEL        "一票否决"
+#define XA_ASSESSMENT_VETO_NONE         "无"
+#define XA_ASSESSMENT_VETO_LINE         "%s %s：%s（%s认定，%s）"
+#define XA_ASSESSMENT_VETO_EFFECT       "实行一票否决：考核等级为不合格，取消当年评优评先资格；原始得分%s分照常列出。"
+#define XA_ASSESSMENT_GRADE_LABEL       "考核等级"
+#define XA_ASSESSMENT_OVERRIDE          "（未采纳系统建议扣%s分：%s）"
+#define XA_ASSESSMENT_REVISED           "定稿后修订：%s %s %s（%s）"
+#define XA_ASSESSMENT_SIGN_SCHOOL       "学校（盖章）："
+#define XA_ASSESSMENT_SIGN_SELF         "自评负责人："
+#define XA_ASSESSMENT_SIGN_GROUP        "考核组："
+#define XA_ASSESSMENT_SIGN_DATE         "日期：%s"
+#define XA_ASSESSMENT_BLANK_DATE        "　　年　月　日"
+#define XA_ASSESSMENT_NOT_SCORED        "—"
+#define XA_ASSESSMENT_RANK              "%u/%u"
+#define XA_ASSESSMENT_FILE_NAME         "安全工作目标考核评分表 %s %s"
+
+/* The grades as the documents print them (xa_grade_to_label() is the interface's). */
+#define XA_ASSESSMENT_GRADE_NONE        "未评定"
+#define XA_ASSESSMENT_GRADE_EXCELLENT   "优秀"
+#define XA_ASSESSMENT_GRADE_GOOD        "良好"
+#define XA_ASSESSMENT_GRADE_PASS        "合格"
+#define XA_ASSESSMENT_GRADE_FAIL        "不合格"
+
+/* The states of a school's scoring round. */
+#define XA_ASSESSMENT_STATE_WORD_NOT_STARTED "未开始"
+#define XA_ASSESSMENT_STATE_WORD_SELF        "已自评"
+#define XA_ASSESSMENT_STATE_WORD_SCORED      "已考核"
+#define XA_ASSESSMENT_STATE_WORD_FINALISED   "已定稿"
+
+/* The district's summary: its title after the school year, its sections and charts. */
+#define XA_DISTRICT_TITLE               "%s学校安全工作目标考核情况汇总"
+#define XA_DISTRICT_SUBTITLE            "%s　%s"
+#define XA_DISTRICT_OVERVIEW            "全区参加考核学校%u所，已考核%u所，平均分%s分；优秀%u所，良好%u所，合格%u所，不合格%u所（其中一票否决%u所）。"
+#define XA_DISTRICT_H_RANKING           "一、考核得分排名"
+#define XA_DISTRICT_H_GRADES            "二、等级分布"
+#define XA_DISTRICT_H_VETOES            "三、一票否决情况"
+#define XA_DISTRICT_H_GROUPS            "四、各一级指标得分"
+#define XA_DISTRICT_H_HAZARDS           "五、逾期隐患分布"
+#define XA_DISTRICT_H_COVERAGE          "六、安全教育覆盖率"
+#define XA_DISTRICT_H_CHANGE            "七、得分较上年变化"
+#define XA_DISTRICT_COL_RANK            "排名"
+#define XA_DISTRICT_COL_CODE            "学校标识码"
+#define XA_DISTRICT_COL_SCHOOL          "学校"
+#define XA_DISTRICT_COL_SELF            "自评分"
+#define XA_DISTRICT_COL_SCORE           "考核分"
+#define XA_DISTRICT_COL_GRADE           "等级"
+#define XA_DISTRICT_COL_VETO            "一票否决"
+#define XA_DISTRICT_COL_STATE           "状态"
+#define XA_DISTRICT_COL_GROUND          "否决事项"
+#define XA_DISTRICT_COL_REASON          "理由"
+#define XA_DISTRICT_COL_DECIDED         "认定"
+#define XA_DISTRICT_NO_VETO             "本年度无一票否决学校。"
+#define XA_DISTRICT_YES                 "是"
+#define XA_DISTRICT_CHART_GRADES        "考核等级分布"
+#define XA_DISTRICT_AXIS_SCHOOLS        "学校数（所）"
+#define XA_DISTRICT_AXIS_GRADE          "等级"
+#define XA_DISTRICT_CHART_GROUPS        "各校一级指标得分（考核分）"
+#define XA_DISTRICT_AXIS_SCORE          "得分"
+#define XA_DISTRICT_PASS_LINE           "合格线%s分"
+#define XA_DISTRICT_CHART_HAZARDS       "各校逾期隐患（按类别）"
+#define XA_DISTRICT_AXIS_HAZARDS        "逾期隐患（项）"
+#define XA_DISTRICT_HAZARDS_NONE        "全区无逾期隐患。"
+#define XA_DISTRICT_HAZARDS_REST        "其余%u所学校无逾期隐患。"
+#define XA_DISTRICT_CHART_COVERAGE      "各校安全教育覆盖率"
+#define XA_DISTRICT_AXIS_COVERAGE       "覆盖率（%）"
+#define XA_DISTRICT_TARGET              "目标99.5%"
+#define XA_DISTRICT_CHART_CHANGE        "各校考核分较%s变化"
+#define XA_DISTRICT_AXIS_CHANGE         "分差（分）"
+#define XA_DISTRICT_PAGE_NOTE           "按排名排列，第%u—%u所，共%u所"
+#define XA_DISTRICT_WORST_NOTE          "由低到高排列，第%u—%u所，共%u所"
+#define XA_DISTRICT_FILE_NAME           "学校安全工作目标考核情况汇总 %s"
