@@ -1173,7 +1173,7 @@ xa_chart_draw (XaChart        *self,
       Rows rows = measure_rows (self, width, height);
 
       if (rows.legend > 0)
-        draw_legend (&p, x + label_column (&p, width), top, width - label_column (&p, width));
+        draw_legend (&p, x, top, width);
       if (self->kind == XA_CHART_HEAT_MAP)
         draw_heat_map (&p, &rows, x, y, width);
       else

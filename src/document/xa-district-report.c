@@ -80,6 +80,8 @@ add_paged_chart (XaPageLayout *layout,
   guint fit;
 
   xa_page_layout_get_text_size (layout, &width, &height);
+  /* A page of the chart leaves a row of the grid to its section's heading. */
+  height -= XA_LINE_PITCH;
   natural = xa_chart_get_natural_height (chart, width);
   if (natural <= height)
     {
@@ -220,8 +222,7 @@ add_groups (XaPageLayout *layout,
             GPtrArray    *ranked)
 {
   XaScheme *scheme = xa_assessment_get_scheme (g_ptr_array_index (ranked, 0));
-  g_autofree char *title = g_strdup_printf ("%s　%s", XA_DISTRICT_H_GROUPS, XA_DISTRICT_CHART_GROUPS);
-  g_autoptr(XaChart) chart = xa_chart_new (XA_CHART_STACKED_BAR, title);
+  g_autoptr(XaChart) chart = xa_chart_new (XA_CHART_STACKED_BAR, XA_DISTRICT_CHART_GROUPS);
   double excellent, good, pass;
   g_autofree char *pass_text = NULL;
   g_autofree char *pass_label = NULL;
@@ -247,6 +248,7 @@ add_groups (XaPageLayout *layout,
                             xa_assessment_group_total (assessment, xa_scheme_get_group (scheme, g)->code, TRUE));
     }
 
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, XA_DISTRICT_H_GROUPS);
   add_paged_chart (layout, chart, TRUE);
 }
 
@@ -275,8 +277,7 @@ static void
 add_hazards (XaPageLayout          *layout,
              const XaHazardSummary *hazards)
 {
-  g_autofree char *title = g_strdup_printf ("%s　%s", XA_DISTRICT_H_HAZARDS, XA_DISTRICT_CHART_HAZARDS);
-  g_autoptr(XaChart) chart = xa_chart_new (XA_CHART_HEAT_MAP, title);
+  g_autoptr(XaChart) chart = xa_chart_new (XA_CHART_HEAT_MAP, XA_DISTRICT_CHART_HAZARDS);
   g_autoptr(GPtrArray) schools = g_ptr_array_new ();
   int columns[XA_N_HAZARD_CATEGORIES];
   guint n_without = 0;
@@ -291,9 +292,9 @@ add_hazards (XaPageLayout          *layout,
         n_without++;
     }
 
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, XA_DISTRICT_H_HAZARDS);
   if (schools->len == 0)
     {
-      xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, XA_DISTRICT_H_HAZARDS);
       xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_BODY, NULL, XA_DISTRICT_HAZARDS_NONE);
       return;
     }
@@ -363,8 +364,7 @@ add_coverage (XaPageLayout *layout,
               GArray       *coverage,
               GHashTable   *names)
 {
-  g_autofree char *title = g_strdup_printf ("%s　%s", XA_DISTRICT_H_COVERAGE, XA_DISTRICT_CHART_COVERAGE);
-  g_autoptr(XaChart) chart = xa_chart_new (XA_CHART_HORIZONTAL_BAR, title);
+  g_autoptr(XaChart) chart = xa_chart_new (XA_CHART_HORIZONTAL_BAR, XA_DISTRICT_CHART_COVERAGE);
   g_autoptr(GArray) rows = g_array_copy (coverage);
   double lowest = 100;
 
@@ -376,6 +376,7 @@ add_coverage (XaPageLayout *layout,
   /* From a whole percent under the lowest school: 99.5 against 100 must show. */
   xa_chart_set_range (chart, MIN (floor (lowest) - 1, 99), 100);
   xa_chart_add_reference (chart, 99.5, XA_DISTRICT_TARGET);
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, XA_DISTRICT_H_COVERAGE);
   add_value_rows (layout, chart, rows, names);
 }
 
@@ -389,7 +390,6 @@ add_change (XaPageLayout *layout,
   g_autoptr(GHashTable) before = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *year = NULL;
   g_autofree char *chart_title = NULL;
-  g_autofree char *title = NULL;
   g_autoptr(XaChart) chart = NULL;
   int previous_year = 0;
 
@@ -415,10 +415,10 @@ add_change (XaPageLayout *layout,
 
   year = xa_school_year_format (previous_year, FALSE);
   chart_title = g_strdup_printf (XA_DISTRICT_CHART_CHANGE, year);
-  title = g_strdup_printf ("%s　%s", XA_DISTRICT_H_CHANGE, chart_title);
-  chart = xa_chart_new (XA_CHART_HORIZONTAL_BAR, title);
+  chart = xa_chart_new (XA_CHART_HORIZONTAL_BAR, chart_title);
   xa_chart_set_axis_labels (chart, NULL, XA_DISTRICT_AXIS_CHANGE);
   xa_chart_set_value_format (chart, 1, NULL);
+  xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, XA_DISTRICT_H_CHANGE);
   add_value_rows (layout, chart, rows, names);
 }
 

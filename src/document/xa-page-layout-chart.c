@@ -37,11 +37,44 @@ _xa_page_layout_place_chart (XaPageLayout *self,
                              guint        *row)
 {
   guint rows = chart_rows (self, paragraph);
+  guint carried = 0;
 
   if (*row + rows > self->geometry->lines)
     {
+      /* A heading right above the chart goes over with it, on its grid rows. */
+      while (carried < self->lines->len)
+        {
+          const PlacedLine *line = &g_array_index (self->lines, PlacedLine, self->lines->len - 1 - carried);
+
+          /* Only the lines right above: a chart between them holds no line. */
+          if (line->page != *page || !line->keep_with_next || line->row + 1 + carried != *row)
+            break;
+          carried++;
+        }
+      if (carried > 0)
+        {
+          guint span = g_array_index (self->lines, PlacedLine, self->lines->len - 1).row + 1 -
+                       g_array_index (self->lines, PlacedLine, self->lines->len - carried).row;
+
+          if (span + rows > self->geometry->lines)
+            carried = 0;
+        }
+
       (*page)++;
       *row = 0;
+      if (carried > 0)
+        {
+          guint first_row = g_array_index (self->lines, PlacedLine, self->lines->len - carried).row;
+
+          for (guint i = self->lines->len - carried; i < self->lines->len; i++)
+            {
+              PlacedLine *line = &g_array_index (self->lines, PlacedLine, i);
+
+              line->page = *page;
+              line->row -= first_row;
+            }
+          *row = g_array_index (self->lines, PlacedLine, self->lines->len - 1).row + 1;
+        }
     }
 
   paragraph->chart_page = *page;
