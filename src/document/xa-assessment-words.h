@@ -99,4 +99,5 @@
 #define XA_DISTRICT_AXIS_CHANGE         "分差（分）"
 #define XA_DISTRICT_PAGE_NOTE           "按排名排列，第%u—%u所，共%u所"
 #define XA_DISTRICT_WORST_NOTE          "由低到高排列，第%u—%u所，共%u所"
+#define XA_DISTRICT_MOST_NOTE           "按逾期隐患由多到少排列，第%u—%u所，共%u所"
 #define XA_DISTRICT_FILE_NAME           "学校安全工作目标考核情况汇总 %s"

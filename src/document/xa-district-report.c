@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "xa-assessment-report.h"
 #include "xa-assessment-words.h"
@@ -66,12 +67,19 @@ xa_district_report_dup_ranked (GPtrArray *assessments)
   return ranked;
 }
 
+typedef enum
+{
+  BY_RANK,
+  LOWEST_FIRST,
+  MOST_FIRST,
+} PageNote;
+
 /* A chart of one row per school: whole on the page when it fits, else paged, each page
  * with a note of the schools it holds. */
 static void
 add_paged_chart (XaPageLayout *layout,
                  XaChart      *chart,
-                 gboolean      by_rank)
+                 PageNote      order)
 {
   guint n = xa_chart_get_n_categories (chart);
   double width;
@@ -96,8 +104,21 @@ add_paged_chart (XaPageLayout *layout,
     {
       g_autoptr(XaChart) slice = xa_chart_slice (chart, first, fit);
       guint last = MIN (first + fit, n);
-      g_autofree char *note = by_rank ? g_strdup_printf (XA_DISTRICT_PAGE_NOTE, first + 1, last, n)
-                                      : g_strdup_printf (XA_DISTRICT_WORST_NOTE, first + 1, last, n);
+      g_autofree char *note = NULL;
+
+      switch (order)
+        {
+        case BY_RANK:
+          note = g_strdup_printf (XA_DISTRICT_PAGE_NOTE, first + 1, last, n);
+          break;
+        case LOWEST_FIRST:
+          note = g_strdup_printf (XA_DISTRICT_WORST_NOTE, first + 1, last, n);
+          break;
+        case MOST_FIRST:
+        default:
+          note = g_strdup_printf (XA_DISTRICT_MOST_NOTE, first + 1, last, n);
+          break;
+        }
 
       xa_chart_set_note (slice, note);
       xa_page_layout_add_chart (layout, slice, height);
@@ -169,6 +190,19 @@ add_grades (XaPageLayout *layout,
   xa_page_layout_add_chart (layout, chart, width * 0.5);
 }
 
+/* A veto's code and what it is, without the examples in brackets the scheme gives. */
+static char *
+dup_ground (const char         *code,
+            const XaSchemeVeto *item)
+{
+  g_autofree char *text = g_strdup (item != NULL && item->text != NULL ? item->text : "");
+  char *bracket = strstr (text, "（");
+
+  if (bracket != NULL && bracket != text)
+    *bracket = '\0';
+  return g_strdup_printf ("%s %s", code, text);
+}
+
 static void
 add_vetoes (XaPageLayout *layout,
             GPtrArray    *ranked)
@@ -192,8 +226,7 @@ add_vetoes (XaPageLayout *layout,
         {
           const XaVetoDecision *veto = xa_assessment_get_veto (assessment, v);
           const XaSchemeVeto *item = xa_scheme_find_veto (scheme, veto->ground);
-          g_autofree char *ground = g_strdup_printf ("%s %s", veto->ground,
-                                                     item != NULL && item->text != NULL ? item->text : "");
+          g_autofree char *ground = dup_ground (veto->ground, item);
           g_autofree char *date = xa_date_format_chinese (veto->decided_on);
           g_autofree char *decided = g_strdup_printf ("%s\n%s", veto->decided_by != NULL ? veto->decided_by : "",
                                                       date != NULL ? date : "");
@@ -249,7 +282,7 @@ add_groups (XaPageLayout *layout,
     }
 
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, XA_DISTRICT_H_GROUPS);
-  add_paged_chart (layout, chart, TRUE);
+  add_paged_chart (layout, chart, BY_RANK);
 }
 
 static const char *
@@ -324,7 +357,7 @@ add_hazards (XaPageLayout          *layout,
 
       xa_chart_set_note (chart, note);
     }
-  add_paged_chart (layout, chart, FALSE);
+  add_paged_chart (layout, chart, MOST_FIRST);
 }
 
 static int
@@ -356,7 +389,7 @@ add_value_rows (XaPageLayout *layout,
       if (name != NULL)
         xa_chart_set_value (chart, 0, xa_chart_add_category (chart, name), row->percent);
     }
-  add_paged_chart (layout, chart, FALSE);
+  add_paged_chart (layout, chart, LOWEST_FIRST);
 }
 
 static void
