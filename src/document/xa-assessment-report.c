@@ -16,57 +16,12 @@
 
 #include "xa-assessment-report.h"
 #include "xa-assessment-words.h"
+#include "core/assessment/xa-assessment-export.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
 
 /* Eleven columns on A4 turned in 小五 (9 pt), as the hazard ledger's twelve. */
 #define SHEET_SIZE 9.0
-
-/**
- * xa_assessment_grade_to_chinese:
- *
- * Returns: the grade as a document prints it: 优秀, 良好, 合格, 不合格, 未评定
- */
-const char *
-xa_assessment_grade_to_chinese (XaGrade grade)
-{
-  switch (grade)
-    {
-    case XA_GRADE_EXCELLENT:
-      return XA_ASSESSMENT_GRADE_EXCELLENT;
-    case XA_GRADE_GOOD:
-      return XA_ASSESSMENT_GRADE_GOOD;
-    case XA_GRADE_PASS:
-      return XA_ASSESSMENT_GRADE_PASS;
-    case XA_GRADE_FAIL:
-      return XA_ASSESSMENT_GRADE_FAIL;
-    case XA_GRADE_NONE:
-    default:
-      return XA_ASSESSMENT_GRADE_NONE;
-    }
-}
-
-/**
- * xa_assessment_state_to_chinese:
- *
- * Returns: the state of the scoring round as a document prints it
- */
-const char *
-xa_assessment_state_to_chinese (XaAssessmentState state)
-{
-  switch (state)
-    {
-    case XA_ASSESSMENT_STATE_SELF_ASSESSED:
-      return XA_ASSESSMENT_STATE_WORD_SELF;
-    case XA_ASSESSMENT_STATE_SCORED:
-      return XA_ASSESSMENT_STATE_WORD_SCORED;
-    case XA_ASSESSMENT_STATE_FINALISED:
-      return XA_ASSESSMENT_STATE_WORD_FINALISED;
-    case XA_ASSESSMENT_STATE_NOT_STARTED:
-    default:
-      return XA_ASSESSMENT_STATE_WORD_NOT_STARTED;
-    }
-}
 
 /**
  * xa_assessment_dup_score_text:
@@ -297,7 +252,7 @@ xa_assessment_report_layout_new (XaAssessment   *assessment,
   title = dup_title (assessment);
   self_total = xa_assessment_dup_score_text (xa_assessment_get_self_total (assessment));
   total = xa_assessment_dup_score_text (xa_assessment_get_total (assessment));
-  grade = xa_assessment_grade_to_chinese (xa_assessment_get_grade (assessment));
+  grade = xa_grade_to_chinese (xa_assessment_get_grade (assessment));
   rank = n_schools > 0 && xa_assessment_get_rank (assessment) > 0
          ? g_strdup_printf (XA_ASSESSMENT_RANK, xa_assessment_get_rank (assessment), n_schools)
          : g_strdup (XA_ASSESSMENT_NOT_SCORED);

@@ -7,6 +7,7 @@
 
 #include "xa-page-layout.h"
 #include "core/assessment/xa-assessment.h"
+#include "core/assessment/xa-assessment-export.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +15,6 @@ XaPageLayout *xa_assessment_report_layout_new    (XaAssessment      *assessment,
                                                   guint              n_schools,
                                                   XaFontResolver    *fonts);
 char         *xa_assessment_report_dup_file_name (XaAssessment      *assessment);
-const char   *xa_assessment_grade_to_chinese     (XaGrade            grade);
-const char   *xa_assessment_state_to_chinese     (XaAssessmentState  state);
 char         *xa_assessment_dup_score_text       (double             score);
 
 G_END_DECLS

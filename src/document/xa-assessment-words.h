@@ -45,19 +45,6 @@
 #define XA_ASSESSMENT_RANK              "%u/%u"
 #define XA_ASSESSMENT_FILE_NAME         "安全工作目标考核评分表 %s %s"
 
-/* The grades as the documents print them (xa_grade_to_label() is the interface's). */
-#define XA_ASSESSMENT_GRADE_NONE        "未评定"
-#define XA_ASSESSMENT_GRADE_EXCELLENT   "优秀"
-#define XA_ASSESSMENT_GRADE_GOOD        "良好"
-#define XA_ASSESSMENT_GRADE_PASS        "合格"
-#define XA_ASSESSMENT_GRADE_FAIL        "不合格"
-
-/* The states of a school's scoring round. */
-#define XA_ASSESSMENT_STATE_WORD_NOT_STARTED "未开始"
-#define XA_ASSESSMENT_STATE_WORD_SELF        "已自评"
-#define XA_ASSESSMENT_STATE_WORD_SCORED      "已考核"
-#define XA_ASSESSMENT_STATE_WORD_FINALISED   "已定稿"
-
 /* The district's summary: its title after the school year, its sections and charts. */
 #define XA_DISTRICT_TITLE               "%s学校安全工作目标考核情况汇总"
 #define XA_DISTRICT_SUBTITLE            "%s　%s"

@@ -150,7 +150,7 @@ add_ranking (XaPageLayout *layout,
       g_autofree char *total = xa_assessment_dup_score_text (xa_assessment_get_total (assessment));
       const char *cells[] = {
         rank, xa_assessment_get_school_code (assessment), xa_assessment_get_school_name (assessment),
-        self_total, total, xa_assessment_grade_to_chinese (xa_assessment_get_grade (assessment)),
+        self_total, total, xa_grade_to_chinese (xa_assessment_get_grade (assessment)),
         xa_assessment_get_vetoed (assessment) ? XA_DISTRICT_YES : "",
         xa_assessment_state_to_chinese (xa_assessment_get_state (assessment)), NULL,
       };
@@ -181,7 +181,7 @@ add_grades (XaPageLayout *layout,
       /* 未评定 only while schools are waiting. */
       if (grades[i] == XA_GRADE_NONE && counts[XA_GRADE_NONE] == 0)
         continue;
-      category = xa_chart_add_category (chart, xa_assessment_grade_to_chinese (grades[i]));
+      category = xa_chart_add_category (chart, xa_grade_to_chinese (grades[i]));
       xa_chart_set_value (chart, 0, category, counts[grades[i]]);
     }
 

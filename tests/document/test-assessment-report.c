@@ -382,7 +382,7 @@ assert_district (guint n)
       g_autofree char *row = g_strdup_printf ("%s|%s|%s|%s|%s|%s%s|%s", rank,
                                               xa_assessment_get_school_code (assessment),
                                               xa_assessment_get_school_name (assessment), self_total, total,
-                                              xa_assessment_grade_to_chinese (xa_assessment_get_grade (assessment)),
+                                              xa_grade_to_chinese (xa_assessment_get_grade (assessment)),
                                               xa_assessment_get_vetoed (assessment) ? "|是" : "",
                                               xa_assessment_state_to_chinese (xa_assessment_get_state (assessment)));
 
