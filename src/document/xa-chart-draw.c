@@ -631,6 +631,21 @@ draw_value_axis_under (Painter     *p,
     show_text (p, p->chart->value_axis, 0.9, FALSE, x0, bottom + p->size * (LINE + 0.4), x1 - x0, 1,
                PANGO_ALIGN_CENTER, ink);
 
+  cairo_restore (p->cr);
+}
+
+/* The references over the bars, so that a bar reaching past one does not hide it. */
+static void
+draw_references_across (Painter     *p,
+                        const Scale *scale,
+                        const Rows  *rows,
+                        double       x0,
+                        double       x1,
+                        double       y)
+{
+  double top = y + rows->top;
+  double bottom = top + rows->pitch * (rows->shown + (rows->more > 0));
+
   for (guint i = 0; i < p->chart->references->len; i++)
     {
       const XaChartReference *reference = &g_array_index (p->chart->references, XaChartReference, i);
@@ -640,7 +655,6 @@ draw_value_axis_under (Painter     *p,
       if (reference->label != NULL)
         show_label (p, reference->label, x - p->size * 0.2, NAN, top - p->size * 0.85, reference_ink);
     }
-  cairo_restore (p->cr);
 }
 
 static void
@@ -735,6 +749,8 @@ draw_horizontal_bars (Painter    *p,
           show_label (p, label, positive + p->size * 0.25, NAN, cy, ink);
         }
     }
+
+  draw_references_across (p, &scale, rows, x0, x1, y);
 }
 
 /* Near white to dark brick through ochre: the lightness falls all the way. */
