@@ -336,6 +336,12 @@ int          xa_cli_assessment_show      (XaCli           *cli);
 int          xa_cli_assessment_demo      (XaWorkspace     *workspace,
                                           XaCli           *cli);
 
+/* xa-cli-assessment-report.c */
+extern const XaCliOption xa_cli_assessment_report_options[];
+extern const XaCliOption xa_cli_assessment_export_options[];
+int          xa_cli_assessment_report    (XaCli           *cli);
+int          xa_cli_assessment_export    (XaCli           *cli);
+
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);
 int          xa_cli_template_export      (XaCli           *cli);
