@@ -426,10 +426,13 @@ create_verdict_row (gpointer item,
   GtkWidget *row;
   GtkWidget *caption;
 
+  /* The grounds of the veto or of its pending; what only costs points is the summary's. */
   for (guint i = 0; i < xa_veto_verdict_get_n_reasons (verdict); i++)
     {
+      if (xa_veto_verdict_get_reason_state (verdict, i) == XA_VETO_STATE_CLEAR)
+        continue;
       if (reasons->len > 0)
-        g_string_append (reasons, "；");
+        g_string_append (reasons, "\n");
       g_string_append (reasons, xa_veto_verdict_get_reason_text (verdict, i));
     }
   row = badge_row (xa_veto_verdict_get_school_name (verdict), reasons->str,

@@ -224,10 +224,14 @@ show_coverage (XaEducationSummary  *self,
                  met_icon (xa_education_coverage_meets_target (coverage)));
   add_level (row, xa_education_coverage_get_rate (coverage), XA_EDUCATION_TARGET_PERMILLE / 1000.0,
              _("Coverage per person"));
-  /* Translators: Σ present of Σ expected, the rate and the target */
-  weighted = g_strdup_printf (_("%" G_GUINT64_FORMAT " present of %" G_GUINT64_FORMAT " expected: %.1f %% (target %.1f %%)"),
-                              coverage->present, coverage->expected, 100 * xa_education_coverage_get_weighted (coverage),
-                              XA_EDUCATION_TARGET_PERMILLE / 10.0);
+  {
+    g_autofree char *present = g_strdup_printf ("%" G_GUINT64_FORMAT, coverage->present);
+    g_autofree char *expected = g_strdup_printf ("%" G_GUINT64_FORMAT, coverage->expected);
+
+    /* Translators: Σ present of Σ expected, the rate and the target */
+    weighted = g_strdup_printf (_("%s present of %s expected: %.1f %% (target %.1f %%)"), present, expected,
+                                100 * xa_education_coverage_get_weighted (coverage), XA_EDUCATION_TARGET_PERMILLE / 10.0);
+  }
   row = add_row (self, coverage_group, _("Attendance-weighted"), weighted,
                  met_icon (xa_education_coverage_weighted_meets_target (coverage)));
   add_level (row, xa_education_coverage_get_weighted (coverage), XA_EDUCATION_TARGET_PERMILLE / 1000.0,
@@ -238,17 +242,19 @@ show_coverage (XaEducationSummary  *self,
       XaEducationShortfall *shortfall = g_ptr_array_index (coverage->shortfall, i);
       g_autofree char *missing = shortfall->missing != NULL && shortfall->missing[0] != NULL
                                  ? g_strjoinv ("、", shortfall->missing) : NULL;
-      /* Translators: a class short of full coverage: educated of counted, then who is missing */
-      g_autofree char *text = g_strdup_printf (_("%u of %u educated%s%s%s"), shortfall->educated, shortfall->population,
-                                               shortfall->estimated ? _(" (estimated from counts)") : "",
-                                               missing != NULL ? _("; not yet: ") : "", missing != NULL ? missing : "");
+      /* Translators: a class short of full coverage: educated of counted */
+      g_autofree char *counted = g_strdup_printf (_("%u of %u educated"), shortfall->educated, shortfall->population);
+      /* Translators: after “38 of 40 educated”, the names of those not educated yet */
+      g_autofree char *names = missing != NULL ? g_strdup_printf (_("; not yet: %s"), missing) : NULL;
+      g_autofree char *text = g_strconcat (counted, shortfall->estimated ? _(" (estimated from counts)") : "",
+                                           names != NULL ? names : "", NULL);
       /* Translators: a class short of coverage, as the summary's row title */
       g_autofree char *title = g_strdup_printf (_("Short: %s"), shortfall->label);
 
       add_row (self, coverage_group, title, text, NULL);
     }
 
-  row = add_row (self, implementation_group, _("Plan"), coverage->has_plan ? _("Recorded") : _("Missing"),
+  row = add_row (self, implementation_group, _("Education plan"), coverage->has_plan ? _("Recorded") : _("Missing"),
                  met_icon (coverage->has_plan));
   row = add_row (self, implementation_group, _("Materials"), coverage->has_materials ? _("Recorded") : _("Missing"),
                  met_icon (coverage->has_materials));
