@@ -17,7 +17,7 @@
 
 struct _XaEducationEvidence
 {
-  AdwBin               parent_instance;
+  GtkWidget            parent_instance;
 
   /* Owned references */
   XaArchive           *archive;
@@ -35,7 +35,7 @@ struct _XaEducationEvidence
   gboolean             busy;
 };
 
-G_DEFINE_FINAL_TYPE (XaEducationEvidence, xa_education_evidence, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (XaEducationEvidence, xa_education_evidence, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -201,9 +201,12 @@ static void
 xa_education_evidence_dispose (GObject *object)
 {
   XaEducationEvidence *self = XA_EDUCATION_EVIDENCE (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_EDUCATION_EVIDENCE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->archive);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->items, g_ptr_array_unref);
@@ -250,6 +253,7 @@ xa_education_evidence_class_init (XaEducationEvidenceClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-education-evidence.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, XaEducationEvidence, attach_button);
   gtk_widget_class_bind_template_child (widget_class, XaEducationEvidence, group);
 

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define XA_TYPE_EDUCATION_EVIDENCE (xa_education_evidence_get_type ())
 
-G_DECLARE_FINAL_TYPE (XaEducationEvidence, xa_education_evidence, XA, EDUCATION_EVIDENCE, AdwBin)
+G_DECLARE_FINAL_TYPE (XaEducationEvidence, xa_education_evidence, XA, EDUCATION_EVIDENCE, GtkWidget)
 
 void      xa_education_evidence_set_archive (XaEducationEvidence *self,
                                              XaArchive           *archive,

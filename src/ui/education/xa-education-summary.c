@@ -19,7 +19,7 @@
 
 struct _XaEducationSummary
 {
-  AdwBin               parent_instance;
+  GtkWidget            parent_instance;
 
   /* Owned references */
   GCancellable        *cancellable;
@@ -43,7 +43,7 @@ struct _XaEducationSummary
   gboolean             busy;
 };
 
-G_DEFINE_FINAL_TYPE (XaEducationSummary, xa_education_summary, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (XaEducationSummary, xa_education_summary, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -418,9 +418,12 @@ static void
 xa_education_summary_dispose (GObject *object)
 {
   XaEducationSummary *self = XA_EDUCATION_SUMMARY (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_EDUCATION_SUMMARY);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->coverage, xa_education_coverage_free);
@@ -464,6 +467,7 @@ xa_education_summary_class_init (XaEducationSummaryClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-education-summary.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, XaEducationSummary, charts_box);
   gtk_widget_class_bind_template_child (widget_class, XaEducationSummary, coverage_group);
   gtk_widget_class_bind_template_child (widget_class, XaEducationSummary, drills_group);

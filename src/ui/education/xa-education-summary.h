@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define XA_TYPE_EDUCATION_SUMMARY (xa_education_summary_get_type ())
 
-G_DECLARE_FINAL_TYPE (XaEducationSummary, xa_education_summary, XA, EDUCATION_SUMMARY, AdwBin)
+G_DECLARE_FINAL_TYPE (XaEducationSummary, xa_education_summary, XA, EDUCATION_SUMMARY, GtkWidget)
 
 void        xa_education_summary_show        (XaEducationSummary *self,
                                               XaWorkspace        *workspace,
