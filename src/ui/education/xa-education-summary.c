@@ -8,14 +8,19 @@
  * drills held against the periods expected with the months missed, the incidents with
  * the veto test's verdict on the school, and what is still open. Everything is read in a
  * worker (a school's coverage walks its whole roster); the page shows a spinner until
- * it is there, and the numbers, with level bars, then.
+ * it is there, and the numbers, with level bars, then, under two charts drawn by the
+ * document layer's chart primitive (xa-chart.c): the coverage against its target, and
+ * the drills of each period of the year.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "xa-education-summary.h"
+#include "document/xa-chart.h"
+#include "core/util/xa-date.h"
 
 struct _XaEducationSummary
 {
@@ -32,6 +37,8 @@ struct _XaEducationSummary
 
   /* Template widgets */
   GtkWidget           *charts_box;
+  GtkDrawingArea      *coverage_chart;
+  GtkDrawingArea      *drills_chart;
   AdwPreferencesGroup *coverage_group;
   AdwPreferencesGroup *drills_group;
   AdwPreferencesGroup *implementation_group;
@@ -130,6 +137,106 @@ summary_worker (GTask        *task,
       job->verdict = g_object_ref (g_ptr_array_index (verdicts, i));
 
   g_task_return_boolean (task, TRUE);
+}
+
+/* Charts */
+
+static void
+draw_chart_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        user_data)
+{
+  XaChart *chart = g_object_get_data (G_OBJECT (area), "chart");
+
+  if (chart == NULL)
+    return;
+  /* The widget's fonts: the chart's own Sans takes the CJK fallback of the desktop. */
+  xa_chart_draw (chart, cr, NULL, NULL, 0, 0, width, height);
+}
+
+static void
+set_chart (GtkDrawingArea *area,
+           XaChart        *chart)
+{
+  g_autofree char *text = xa_chart_dup_text (chart);
+
+  xa_chart_set_font_size (chart, 11);
+  g_object_set_data_full (G_OBJECT (area), "chart", xa_chart_ref (chart), (GDestroyNotify) xa_chart_unref);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, xa_chart_get_title (chart),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (area));
+}
+
+/* The coverage per person and weighted, then each class short of it, against 99.5 %. */
+static XaChart *
+coverage_chart (XaEducationCoverage *coverage)
+{
+  XaChart *chart = xa_chart_new (XA_CHART_HORIZONTAL_BAR, _("Education coverage"));
+  guint series = xa_chart_add_series (chart, _("Educated"));
+  double lowest = 100;
+  guint c;
+
+  xa_chart_set_value_format (chart, 1, "%");
+  xa_chart_set_empty_text (chart, _("No roster yet"));
+  if (coverage == NULL || coverage->population == 0)
+    return chart;
+
+  c = xa_chart_add_category (chart, _("Per person"));
+  xa_chart_set_value (chart, series, c, 100 * xa_education_coverage_get_rate (coverage));
+  lowest = MIN (lowest, 100 * xa_education_coverage_get_rate (coverage));
+  if (coverage->expected > 0)
+    {
+      c = xa_chart_add_category (chart, _("Attendance-weighted"));
+      xa_chart_set_value (chart, series, c, 100 * xa_education_coverage_get_weighted (coverage));
+      lowest = MIN (lowest, 100 * xa_education_coverage_get_weighted (coverage));
+    }
+  for (guint i = 0; i < coverage->shortfall->len; i++)
+    {
+      XaEducationShortfall *shortfall = g_ptr_array_index (coverage->shortfall, i);
+      double rate = shortfall->population > 0 ? 100.0 * shortfall->educated / shortfall->population : 0;
+
+      c = xa_chart_add_category (chart, shortfall->label);
+      xa_chart_set_value (chart, series, c, rate);
+      lowest = MIN (lowest, rate);
+    }
+  /* The scale starts low enough to show the lowest bar, in tens: 99.1 against 99.5 shows
+   * on a scale from 90, not from 0. */
+  xa_chart_set_range (chart, MIN (90, 10 * floor (lowest / 10)), 100);
+  xa_chart_add_reference (chart, XA_EDUCATION_TARGET_PERMILLE / 10.0, _("Target 99.5 %"));
+  return chart;
+}
+
+/* The periods begun by @today: those to come have no drill yet, rightly. */
+static XaChart *
+drills_chart (GPtrArray  *periods,
+              const char *today)
+{
+  XaChart *chart = xa_chart_new (XA_CHART_BAR, _("Drills by period"));
+  guint series = xa_chart_add_series (chart, _("Drills"));
+
+  guint most = 0;
+
+  xa_chart_set_value_format (chart, 0, NULL);
+  xa_chart_set_empty_text (chart, _("No school calendar for the year"));
+  for (guint i = 0; periods != NULL && i < periods->len; i++)
+    {
+      XaDrillPeriod *period = g_ptr_array_index (periods, i);
+      guint c;
+
+      if (g_strcmp0 (period->first_day, today) > 0 && period->n_drills == 0)
+        continue;
+      c = xa_chart_add_category (chart, period->label);
+      xa_chart_set_value (chart, series, c, period->n_drills);
+      most = MAX (most, period->n_drills);
+    }
+  /* Whole drills on the scale: from 0 to 4 at least, so that no two ticks read the same. */
+  xa_chart_set_range (chart, 0, MAX (4, most + 1));
+  if (periods != NULL && periods->len > 0)
+    xa_chart_add_reference (chart, 1, _("One a period"));
+  return chart;
 }
 
 /* Rows */
@@ -400,6 +507,15 @@ summary_done_cb (GObject      *object,
     }
   show_drills (self, job, open_items);
   show_incidents (self, job, open_items);
+  {
+    g_autoptr(XaChart) coverage = coverage_chart (self->coverage);
+    g_autofree char *today = job->today != NULL ? g_strdup (job->today) : xa_date_today_iso ();
+    g_autoptr(XaChart) drills = drills_chart (self->periods, today);
+
+    set_chart (self->coverage_chart, coverage);
+    set_chart (self->drills_chart, drills);
+    gtk_widget_set_visible (self->charts_box, TRUE);
+  }
   for (guint i = 0; i < job->problems->len; i++)
     add_row (self, self->open_group, _("Not read"), g_ptr_array_index (job->problems, i), met_icon (FALSE));
   for (guint i = 0; i < open_items->len; i++)
@@ -469,6 +585,8 @@ xa_education_summary_class_init (XaEducationSummaryClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-education-summary.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, XaEducationSummary, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, XaEducationSummary, coverage_chart);
+  gtk_widget_class_bind_template_child (widget_class, XaEducationSummary, drills_chart);
   gtk_widget_class_bind_template_child (widget_class, XaEducationSummary, coverage_group);
   gtk_widget_class_bind_template_child (widget_class, XaEducationSummary, drills_group);
   gtk_widget_class_bind_template_child (widget_class, XaEducationSummary, implementation_group);
@@ -482,6 +600,8 @@ xa_education_summary_init (XaEducationSummary *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  gtk_drawing_area_set_draw_func (self->coverage_chart, draw_chart_cb, NULL, NULL);
+  gtk_drawing_area_set_draw_func (self->drills_chart, draw_chart_cb, NULL, NULL);
   gtk_stack_set_visible_child_name (self->stack, "none");
 }
 
