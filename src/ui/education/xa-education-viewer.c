@@ -76,6 +76,16 @@ add_row (XaEducationViewer   *self,
   return row;
 }
 
+/* A field of the record: left out when it was left empty. */
+static void
+add_field (XaEducationViewer *self,
+           const char        *title,
+           const char        *value)
+{
+  if (value != NULL && *value != '\0')
+    add_row (self, self->details_group, title, value);
+}
+
 static void
 add_number_row (XaEducationViewer   *self,
                 AdwPreferencesGroup *group,
@@ -111,7 +121,7 @@ add_evidence_rows (XaEducationViewer  *self,
     {
       g_autoptr(XaArchiveItem) item = xa_archive_dup_item (xa_workspace_get_archive (self->workspace), evidence[i], NULL);
 
-      add_row (self, self->details_group, _("Evidence"), item != NULL ? xa_archive_item_get_file_name (item) : evidence[i]);
+      add_field (self, _("Evidence"), item != NULL ? xa_archive_item_get_file_name (item) : evidence[i]);
     }
 }
 
@@ -137,16 +147,16 @@ fill_record (XaEducationViewer *self,
   adw_window_title_set_subtitle (self->window_title, xa_education_record_get_held_on (record));
   gtk_window_set_title (GTK_WINDOW (self), make_up ? _("Make-up Session") : _("Education Session"));
 
-  add_row (self, self->details_group, _("Date"), xa_education_record_get_held_on (record));
-  add_row (self, self->details_group, _("Semester and week"), week);
-  add_row (self, self->details_group, _("Audience"), audience);
-  add_row (self, self->details_group, _("Form"), xa_education_form_to_label (xa_education_record_get_form (record)));
-  add_row (self, self->details_group, _("Topic"), topic);
-  add_row (self, self->details_group, _("Title"), xa_education_record_get_title (record));
-  add_row (self, self->details_group, _("Teacher"), teacher);
+  add_field (self, _("Date"), xa_education_record_get_held_on (record));
+  add_field (self, _("Semester and week"), week);
+  add_field (self, _("Audience"), audience);
+  add_field (self, _("Form"), xa_education_form_to_label (xa_education_record_get_form (record)));
+  add_field (self, _("Topic"), topic);
+  add_field (self, _("Session title"), xa_education_record_get_title (record));
+  add_field (self, _("Teacher"), teacher);
   add_number_row (self, self->details_group, _("Hours"), (int) xa_education_record_get_hours (record));
-  add_row (self, self->details_group, _("Attendance"), attendance);
-  add_row (self, self->details_group, _("Notes"), xa_education_record_get_notes (record));
+  add_field (self, _("Attendance"), attendance);
+  add_field (self, _("Notes"), xa_education_record_get_notes (record));
   add_evidence_rows (self, xa_education_record_get_evidence (record));
 
   /* The absentees, and for a session the make-ups that were held for them. */
@@ -200,12 +210,12 @@ fill_drill (XaEducationViewer *self,
   else
     evacuation = g_strdup (_("Not measured"));
 
-  add_row (self, self->details_group, _("Date"), xa_drill_get_held_on (drill));
-  add_row (self, self->details_group, _("Kind"), kind);
-  add_row (self, self->details_group, _("Organiser"), xa_drill_get_organiser (drill));
+  add_field (self, _("Date"), xa_drill_get_held_on (drill));
+  add_field (self, _("Kind"), kind);
+  add_field (self, _("Organiser"), xa_drill_get_organiser (drill));
   add_number_row (self, self->details_group, _("Participants"), xa_drill_get_participants (drill));
-  add_row (self, self->details_group, _("Evacuation time"), evacuation);
-  add_row (self, self->details_group, _("Improvements"), xa_drill_get_improvements (drill));
+  add_field (self, _("Evacuation time"), evacuation);
+  add_field (self, _("Improvements"), xa_drill_get_improvements (drill));
   add_evidence_rows (self, xa_drill_get_evidence (drill));
 
   adw_preferences_group_set_title (self->list_group, _("Problems Found"));
@@ -254,19 +264,19 @@ fill_incident (XaEducationViewer *self,
   adw_window_title_set_subtitle (self->window_title, xa_incident_get_occurred_on (incident));
   gtk_window_set_title (GTK_WINDOW (self), _("Incident"));
 
-  add_row (self, self->details_group, _("School"), xa_incident_get_school_name (incident));
-  add_row (self, self->details_group, _("Date"), xa_incident_get_occurred_on (incident));
-  add_row (self, self->details_group, _("Kind"), xa_incident_kind_to_label (xa_incident_get_kind (incident)));
-  add_row (self, self->details_group, _("Severity"), xa_incident_severity_to_label (xa_incident_get_severity (incident)));
+  add_field (self, _("School"), xa_incident_get_school_name (incident));
+  add_field (self, _("Date"), xa_incident_get_occurred_on (incident));
+  add_field (self, _("Kind"), xa_incident_kind_to_label (xa_incident_get_kind (incident)));
+  add_field (self, _("Severity"), xa_incident_severity_to_label (xa_incident_get_severity (incident)));
   add_number_row (self, self->details_group, _("People affected"), xa_incident_get_affected (incident));
-  add_row (self, self->details_group, _("Bad influence"),
+  add_field (self, _("Bad influence"),
            xa_incident_get_bad_influence (incident) ? _("Yes") : _("No"));
-  add_row (self, self->details_group, _("Responsibility finding"),
+  add_field (self, _("Responsibility finding"),
            xa_incident_finding_to_label (xa_incident_get_finding (incident)));
-  add_row (self, self->details_group, _("Reporting"), xa_incident_reporting_to_label (xa_incident_get_reporting (incident)));
-  add_row (self, self->details_group, _("Reported on"),
+  add_field (self, _("Reporting"), xa_incident_reporting_to_label (xa_incident_get_reporting (incident)));
+  add_field (self, _("Reported on"),
            reported_on != NULL && *reported_on != '\0' ? reported_on : _("Not reported"));
-  add_row (self, self->details_group, _("Summary"), xa_incident_get_summary (incident));
+  add_field (self, _("What happened"), xa_incident_get_summary (incident));
   add_evidence_rows (self, xa_incident_get_evidence (incident));
 
   adw_preferences_group_set_title (self->extra_group, _("Veto Test"));
