@@ -18,11 +18,10 @@
 #include "xa-education-evidence.h"
 #include "xa-accessible.h"
 #include "xa-ui-utils.h"
-#include "xa-unsaved.h"
 
 struct _XaDrillForm
 {
-  AdwWindow            parent_instance;
+  XaRecordWindow       parent_instance;
 
   /* Owned references */
   XaWorkspace         *workspace;
@@ -44,29 +43,14 @@ struct _XaDrillForm
 
   /* State */
   int                  school_year;
-  gboolean             dirty;
-  gboolean             filling;
-  gboolean             close_confirmed;
 };
 
-static void xa_drill_form_unsaved_init (XaUnsavedInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (XaDrillForm, xa_drill_form, ADW_TYPE_WINDOW,
-                               G_IMPLEMENT_INTERFACE (XA_TYPE_UNSAVED, xa_drill_form_unsaved_init))
-
-enum {
-  SIGNAL_SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (XaDrillForm, xa_drill_form, XA_TYPE_RECORD_WINDOW)
 
 static void
 changed_cb (XaDrillForm *self)
 {
-  if (self->filling)
-    return;
-  self->dirty = TRUE;
+  xa_record_window_changed (XA_RECORD_WINDOW (self));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
@@ -84,9 +68,10 @@ kind_changed_cb (XaDrillForm *self)
 }
 
 static gboolean
-save (XaDrillForm  *self,
-      GError      **error)
+xa_drill_form_save (XaRecordWindow  *window,
+                    GError         **error)
 {
+  XaDrillForm *self = XA_DRILL_FORM (window);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(XaDrill) saved = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -132,77 +117,6 @@ save (XaDrillForm  *self,
       return FALSE;
     }
   g_set_object (&self->saved, saved);
-  self->dirty = FALSE;
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0);
-  return TRUE;
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  XaDrillForm *self = XA_DRILL_FORM (widget);
-
-  if (save (self, NULL))
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-}
-
-/* Unsaved edits */
-
-static char *
-xa_drill_form_dup_unsaved (XaUnsaved *unsaved)
-{
-  /* Translators: what holds unsaved edits, in “%s has changes that are not saved” */
-  return XA_DRILL_FORM (unsaved)->dirty ? g_strdup (_("The new drill")) : NULL;
-}
-
-static gboolean
-xa_drill_form_save (XaUnsaved  *unsaved,
-                    GError    **error)
-{
-  return save (XA_DRILL_FORM (unsaved), error);
-}
-
-static void
-xa_drill_form_discard (XaUnsaved *unsaved)
-{
-  XA_DRILL_FORM (unsaved)->dirty = FALSE;
-}
-
-static void
-xa_drill_form_unsaved_init (XaUnsavedInterface *iface)
-{
-  iface->dup_unsaved = xa_drill_form_dup_unsaved;
-  iface->save = xa_drill_form_save;
-  iface->discard = xa_drill_form_discard;
-}
-
-static void
-close_guarded_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(XaDrillForm) self = user_data;
-
-  if (!xa_unsaved_guard_finish (XA_UNSAVED (object), result))
-    return;
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static gboolean
-xa_drill_form_close_request (GtkWindow *window)
-{
-  XaDrillForm *self = XA_DRILL_FORM (window);
-
-  if (!self->dirty || self->close_confirmed)
-    return GTK_WINDOW_CLASS (xa_drill_form_parent_class)->close_request (window);
-
-  xa_unsaved_guard_async (XA_UNSAVED (self), NULL, close_guarded_cb, g_object_ref (self));
   return TRUE;
 }
 
@@ -226,18 +140,10 @@ xa_drill_form_class_init (XaDrillFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = xa_drill_form_dispose;
-  window_class->close_request = xa_drill_form_close_request;
 
-  /**
-   * XaDrillForm::saved:
-   *
-   * The drill is stored (xa_drill_form_get_saved()).
-   */
-  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  XA_RECORD_WINDOW_CLASS (klass)->save = xa_drill_form_save;
 
   g_type_ensure (XA_TYPE_EDUCATION_EVIDENCE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-drill-form.ui");
@@ -255,9 +161,6 @@ xa_drill_form_class_init (XaDrillFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -265,7 +168,6 @@ xa_drill_form_init (XaDrillForm *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
-  self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   for (XaDrillKind kind = XA_DRILL_KIND_EARTHQUAKE; kind <= XA_DRILL_KIND_OTHER; kind++)
     gtk_string_list_append (kinds, xa_drill_kind_to_label (kind));
@@ -309,8 +211,9 @@ xa_drill_form_new (XaWorkspace *workspace,
   xa_education_evidence_set_archive (self->evidence, xa_workspace_get_archive (workspace), school_uuid, school_year);
   kind_changed_cb (self);
   xa_accessible_prepare (GTK_WIDGET (self));
-  self->filling = FALSE;
-  self->dirty = FALSE;
+  /* Translators: what holds unsaved edits, in “%s has changes that are not saved” */
+  xa_record_window_set_unsaved (XA_RECORD_WINDOW (self), _("The new drill"));
+  xa_record_window_set_filling (XA_RECORD_WINDOW (self), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->organiser_row));
   return GTK_WIDGET (self);
 }
@@ -319,7 +222,7 @@ gboolean
 xa_drill_form_get_dirty (XaDrillForm *self)
 {
   g_return_val_if_fail (XA_IS_DRILL_FORM (self), FALSE);
-  return self->dirty;
+  return xa_record_window_get_dirty (XA_RECORD_WINDOW (self));
 }
 
 /**

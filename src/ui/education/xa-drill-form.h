@@ -8,12 +8,13 @@
 #include <adwaita.h>
 
 #include "core/xa-workspace.h"
+#include "xa-record-window.h"
 
 G_BEGIN_DECLS
 
 #define XA_TYPE_DRILL_FORM (xa_drill_form_get_type ())
 
-G_DECLARE_FINAL_TYPE (XaDrillForm, xa_drill_form, XA, DRILL_FORM, AdwWindow)
+G_DECLARE_FINAL_TYPE (XaDrillForm, xa_drill_form, XA, DRILL_FORM, XaRecordWindow)
 
 GtkWidget *xa_drill_form_new       (XaWorkspace *workspace,
                                     const char  *school_uuid,

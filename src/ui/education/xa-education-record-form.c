@@ -21,12 +21,11 @@
 #include "xa-education-evidence.h"
 #include "xa-accessible.h"
 #include "xa-ui-utils.h"
-#include "xa-unsaved.h"
 #include "core/education/xa-education-classes.h"
 
 struct _XaEducationRecordForm
 {
-  AdwWindow            parent_instance;
+  XaRecordWindow       parent_instance;
 
   /* Owned references */
   XaWorkspace         *workspace;
@@ -63,29 +62,14 @@ struct _XaEducationRecordForm
 
   /* State */
   int                  school_year;
-  gboolean             dirty;
-  gboolean             filling;
-  gboolean             close_confirmed;
 };
 
-static void xa_education_record_form_unsaved_init (XaUnsavedInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (XaEducationRecordForm, xa_education_record_form, ADW_TYPE_WINDOW,
-                               G_IMPLEMENT_INTERFACE (XA_TYPE_UNSAVED, xa_education_record_form_unsaved_init))
-
-enum {
-  SIGNAL_SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (XaEducationRecordForm, xa_education_record_form, XA_TYPE_RECORD_WINDOW)
 
 static void
 changed_cb (XaEducationRecordForm *self)
 {
-  if (self->filling)
-    return;
-  self->dirty = TRUE;
+  xa_record_window_changed (XA_RECORD_WINDOW (self));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
@@ -263,101 +247,25 @@ read_fields (XaEducationRecordForm *self)
 }
 
 static gboolean
-save (XaEducationRecordForm  *self,
-      GError                **error)
+xa_education_record_form_save (XaRecordWindow  *window,
+                               GError         **error)
 {
+  XaEducationRecordForm *self = XA_EDUCATION_RECORD_FORM (window);
   g_autoptr(XaEducationRecord) record = read_fields (self);
   g_autoptr(XaEducationRecord) saved = NULL;
   g_autoptr(GError) local_error = NULL;
 
   if (xa_education_evidence_get_busy (self->evidence))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY, _("The evidence files are still being archived"));
-      refuse (self, (*error)->message);
-      return FALSE;
-    }
-  if (!(saved = xa_education_book_add (xa_workspace_get_education (self->workspace), record, &local_error)))
+    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_BUSY, _("The evidence files are still being archived"));
+  else
+    saved = xa_education_book_add (xa_workspace_get_education (self->workspace), record, &local_error);
+  if (saved == NULL)
     {
       refuse (self, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   g_set_object (&self->saved, saved);
-  self->dirty = FALSE;
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0);
-  return TRUE;
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  XaEducationRecordForm *self = XA_EDUCATION_RECORD_FORM (widget);
-
-  if (save (self, NULL))
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-}
-
-/* Unsaved edits: closing this window, or the main window with it open, asks first. */
-
-static char *
-xa_education_record_form_dup_unsaved (XaUnsaved *unsaved)
-{
-  XaEducationRecordForm *self = XA_EDUCATION_RECORD_FORM (unsaved);
-
-  if (!self->dirty)
-    return NULL;
-  /* Translators: what holds unsaved edits, in “%s has changes that are not saved” */
-  return g_strdup (self->made_up != NULL ? _("The new make-up session") : _("The new education session"));
-}
-
-static gboolean
-xa_education_record_form_save (XaUnsaved  *unsaved,
-                               GError    **error)
-{
-  return save (XA_EDUCATION_RECORD_FORM (unsaved), error);
-}
-
-static void
-xa_education_record_form_discard (XaUnsaved *unsaved)
-{
-  XA_EDUCATION_RECORD_FORM (unsaved)->dirty = FALSE;
-}
-
-static void
-xa_education_record_form_unsaved_init (XaUnsavedInterface *iface)
-{
-  iface->dup_unsaved = xa_education_record_form_dup_unsaved;
-  iface->save = xa_education_record_form_save;
-  iface->discard = xa_education_record_form_discard;
-}
-
-static void
-close_guarded_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(XaEducationRecordForm) self = user_data;
-
-  if (!xa_unsaved_guard_finish (XA_UNSAVED (object), result))
-    return;
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static gboolean
-xa_education_record_form_close_request (GtkWindow *window)
-{
-  XaEducationRecordForm *self = XA_EDUCATION_RECORD_FORM (window);
-
-  if (!self->dirty || self->close_confirmed)
-    return GTK_WINDOW_CLASS (xa_education_record_form_parent_class)->close_request (window);
-
-  xa_unsaved_guard_async (XA_UNSAVED (self), NULL, close_guarded_cb, g_object_ref (self));
   return TRUE;
 }
 
@@ -387,18 +295,10 @@ xa_education_record_form_class_init (XaEducationRecordFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = xa_education_record_form_dispose;
-  window_class->close_request = xa_education_record_form_close_request;
 
-  /**
-   * XaEducationRecordForm::saved:
-   *
-   * The session is stored (xa_education_record_form_get_saved()).
-   */
-  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  XA_RECORD_WINDOW_CLASS (klass)->save = xa_education_record_form_save;
 
   g_type_ensure (XA_TYPE_EDUCATION_EVIDENCE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-education-record-form.ui");
@@ -425,9 +325,6 @@ xa_education_record_form_class_init (XaEducationRecordFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, audience_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -438,7 +335,6 @@ xa_education_record_form_init (XaEducationRecordForm *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) topics = gtk_string_list_new (NULL);
 
-  self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->checks = g_ptr_array_new ();
   self->name_rows = g_ptr_array_new ();
@@ -567,8 +463,10 @@ xa_education_record_form_new (XaWorkspace       *workspace,
     fill_make_up (self);
   audience_changed_cb (self);
   xa_accessible_prepare (GTK_WIDGET (self));
-  self->filling = FALSE;
-  self->dirty = FALSE;
+  /* Translators: what holds unsaved edits, in “%s has changes that are not saved” */
+  xa_record_window_set_unsaved (XA_RECORD_WINDOW (self), made_up != NULL ? _("The new make-up session")
+                                                                          : _("The new education session"));
+  xa_record_window_set_filling (XA_RECORD_WINDOW (self), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (made_up != NULL ? self->date_row : self->title_row));
   return GTK_WIDGET (self);
 }
@@ -577,7 +475,7 @@ gboolean
 xa_education_record_form_get_dirty (XaEducationRecordForm *self)
 {
   g_return_val_if_fail (XA_IS_EDUCATION_RECORD_FORM (self), FALSE);
-  return self->dirty;
+  return xa_record_window_get_dirty (XA_RECORD_WINDOW (self));
 }
 
 /**

@@ -8,12 +8,13 @@
 #include <adwaita.h>
 
 #include "core/xa-workspace.h"
+#include "xa-record-window.h"
 
 G_BEGIN_DECLS
 
 #define XA_TYPE_EDUCATION_RECORD_FORM (xa_education_record_form_get_type ())
 
-G_DECLARE_FINAL_TYPE (XaEducationRecordForm, xa_education_record_form, XA, EDUCATION_RECORD_FORM, AdwWindow)
+G_DECLARE_FINAL_TYPE (XaEducationRecordForm, xa_education_record_form, XA, EDUCATION_RECORD_FORM, XaRecordWindow)
 
 GtkWidget         *xa_education_record_form_new          (XaWorkspace           *workspace,
                                                           const char            *school_uuid,

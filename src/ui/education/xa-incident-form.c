@@ -20,11 +20,10 @@
 #include "xa-education-evidence.h"
 #include "xa-accessible.h"
 #include "xa-ui-utils.h"
-#include "xa-unsaved.h"
 
 struct _XaIncidentForm
 {
-  AdwWindow            parent_instance;
+  XaRecordWindow       parent_instance;
 
   /* Owned references */
   XaWorkspace         *workspace;
@@ -46,36 +45,22 @@ struct _XaIncidentForm
 
   /* State */
   int                  school_year;
-  gboolean             dirty;
-  gboolean             filling;
-  gboolean             close_confirmed;
 };
 
-static void xa_incident_form_unsaved_init (XaUnsavedInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (XaIncidentForm, xa_incident_form, ADW_TYPE_WINDOW,
-                               G_IMPLEMENT_INTERFACE (XA_TYPE_UNSAVED, xa_incident_form_unsaved_init))
-
-enum {
-  SIGNAL_SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (XaIncidentForm, xa_incident_form, XA_TYPE_RECORD_WINDOW)
 
 static void
 changed_cb (XaIncidentForm *self)
 {
-  if (self->filling)
-    return;
-  self->dirty = TRUE;
+  xa_record_window_changed (XA_RECORD_WINDOW (self));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
 static gboolean
-save (XaIncidentForm  *self,
-      GError         **error)
+xa_incident_form_save (XaRecordWindow  *window,
+                       GError         **error)
 {
+  XaIncidentForm *self = XA_INCIDENT_FORM (window);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(XaIncident) saved = NULL;
   g_auto(GStrv) evidence = xa_education_evidence_dup_uuids (self->evidence);
@@ -113,77 +98,6 @@ save (XaIncidentForm  *self,
       return FALSE;
     }
   g_set_object (&self->saved, saved);
-  self->dirty = FALSE;
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0);
-  return TRUE;
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  XaIncidentForm *self = XA_INCIDENT_FORM (widget);
-
-  if (save (self, NULL))
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-}
-
-/* Unsaved edits */
-
-static char *
-xa_incident_form_dup_unsaved (XaUnsaved *unsaved)
-{
-  /* Translators: what holds unsaved edits, in “%s has changes that are not saved” */
-  return XA_INCIDENT_FORM (unsaved)->dirty ? g_strdup (_("The new incident")) : NULL;
-}
-
-static gboolean
-xa_incident_form_save (XaUnsaved  *unsaved,
-                       GError    **error)
-{
-  return save (XA_INCIDENT_FORM (unsaved), error);
-}
-
-static void
-xa_incident_form_discard (XaUnsaved *unsaved)
-{
-  XA_INCIDENT_FORM (unsaved)->dirty = FALSE;
-}
-
-static void
-xa_incident_form_unsaved_init (XaUnsavedInterface *iface)
-{
-  iface->dup_unsaved = xa_incident_form_dup_unsaved;
-  iface->save = xa_incident_form_save;
-  iface->discard = xa_incident_form_discard;
-}
-
-static void
-close_guarded_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(XaIncidentForm) self = user_data;
-
-  if (!xa_unsaved_guard_finish (XA_UNSAVED (object), result))
-    return;
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static gboolean
-xa_incident_form_close_request (GtkWindow *window)
-{
-  XaIncidentForm *self = XA_INCIDENT_FORM (window);
-
-  if (!self->dirty || self->close_confirmed)
-    return GTK_WINDOW_CLASS (xa_incident_form_parent_class)->close_request (window);
-
-  xa_unsaved_guard_async (XA_UNSAVED (self), NULL, close_guarded_cb, g_object_ref (self));
   return TRUE;
 }
 
@@ -207,18 +121,10 @@ xa_incident_form_class_init (XaIncidentFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = xa_incident_form_dispose;
-  window_class->close_request = xa_incident_form_close_request;
 
-  /**
-   * XaIncidentForm::saved:
-   *
-   * The incident is stored (xa_incident_form_get_saved()).
-   */
-  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  XA_RECORD_WINDOW_CLASS (klass)->save = xa_incident_form_save;
 
   g_type_ensure (XA_TYPE_EDUCATION_EVIDENCE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-incident-form.ui");
@@ -235,9 +141,6 @@ xa_incident_form_class_init (XaIncidentFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaIncidentForm, summary_row);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -256,7 +159,6 @@ set_labels (AdwComboRow  *row,
 static void
 xa_incident_form_init (XaIncidentForm *self)
 {
-  self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   set_labels (self->kind_row, XA_INCIDENT_KIND_FIRE, XA_INCIDENT_KIND_NINE_NO,
               (const char *(*) (int)) xa_incident_kind_to_label);
@@ -297,8 +199,9 @@ xa_incident_form_new (XaWorkspace *workspace,
   gtk_editable_set_text (GTK_EDITABLE (self->reported_row), today != NULL ? today : local_today);
   xa_education_evidence_set_archive (self->evidence, xa_workspace_get_archive (workspace), school_uuid, school_year);
   xa_accessible_prepare (GTK_WIDGET (self));
-  self->filling = FALSE;
-  self->dirty = FALSE;
+  /* Translators: what holds unsaved edits, in “%s has changes that are not saved” */
+  xa_record_window_set_unsaved (XA_RECORD_WINDOW (self), _("The new incident"));
+  xa_record_window_set_filling (XA_RECORD_WINDOW (self), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->summary_row));
   return GTK_WIDGET (self);
 }
@@ -307,7 +210,7 @@ gboolean
 xa_incident_form_get_dirty (XaIncidentForm *self)
 {
   g_return_val_if_fail (XA_IS_INCIDENT_FORM (self), FALSE);
-  return self->dirty;
+  return xa_record_window_get_dirty (XA_RECORD_WINDOW (self));
 }
 
 /**

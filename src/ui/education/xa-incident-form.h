@@ -8,12 +8,13 @@
 #include <adwaita.h>
 
 #include "core/xa-workspace.h"
+#include "xa-record-window.h"
 
 G_BEGIN_DECLS
 
 #define XA_TYPE_INCIDENT_FORM (xa_incident_form_get_type ())
 
-G_DECLARE_FINAL_TYPE (XaIncidentForm, xa_incident_form, XA, INCIDENT_FORM, AdwWindow)
+G_DECLARE_FINAL_TYPE (XaIncidentForm, xa_incident_form, XA, INCIDENT_FORM, XaRecordWindow)
 
 GtkWidget  *xa_incident_form_new       (XaWorkspace    *workspace,
                                         const char     *school_uuid,
