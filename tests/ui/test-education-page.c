@@ -8,8 +8,8 @@
  * ticked on the class's list, the coverage short of 99.5 % with the class's shortfall;
  * the make-up recorded from the session's window for its absentee, and the coverage full;
  * the session's 安全教育记录表 exported as a PDF and read back; a drill with a problem,
- * the problem made a hazard of the ledger from the drill's window; an incident recorded
- * with a pending finding, the school pending on the district's veto list, then a
+ * the problem made a hazard of the ledger from the drill's window; an incident's form
+ * closed with an edit asking first; an incident recorded with a pending finding, the school pending on the district's veto list, then a
  * responsibility accident, and the school vetoed with the reason. Screenshots for a
  * person to look at when $XA_TEST_SCREENSHOTS names a folder.
  */
@@ -363,9 +363,31 @@ test_incident_and_veto (Fixture       *fixture,
 {
   GListModel *verdicts = xa_education_page_get_verdicts (fixture->page);
   g_autoptr(XaVetoVerdict) verdict = NULL;
+  XaIncidentForm *form;
+  AdwMessageDialog *dialog;
 
   g_assert_cmpint (veto_state (fixture), ==, XA_VETO_STATE_CLEAR);
   g_assert_cmpuint (g_list_model_get_n_items (verdicts), ==, 0);
+
+  /* A form closed with an edit asks: 取消 keeps it open, 放弃 drops the edit unsaved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "education.new-incident", NULL));
+  form = xa_test_find_toplevel (XA_TYPE_INCIDENT_FORM);
+  g_assert_false (xa_incident_form_get_dirty (form));
+  type_into (child (form, XA_TYPE_INCIDENT_FORM, "summary_row"), "未保存的事故");
+  g_assert_true (xa_incident_form_get_dirty (form));
+  gtk_window_close (GTK_WINDOW (form));
+  xa_test_iterate ();
+  dialog = xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  xa_test_iterate ();
+  g_assert_true (xa_test_find_toplevel (XA_TYPE_INCIDENT_FORM) == form);
+  gtk_window_close (GTK_WINDOW (form));
+  xa_test_iterate ();
+  adw_message_dialog_response (xa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "discard");
+  xa_test_iterate ();
+  g_assert_null (xa_test_find_toplevel (XA_TYPE_INCIDENT_FORM));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM incident"), ==, 0);
 
   record_incident (fixture, "2021-10-20", XA_INCIDENT_FINDING_PENDING);
   g_assert_cmpuint (g_list_model_get_n_items (xa_education_page_get_incidents (fixture->page)), ==, 1);
