@@ -215,7 +215,14 @@ test_session_and_make_up (Fixture       *fixture,
   type_into (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "date_row"), "2021-10-25");
   gtk_spin_button_set_value (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "week_spin"), 9);
   type_into (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "title_row"), "防溺水安全教育");
+  /* Without its teacher: refused, said in the form, nothing stored, the form open. */
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (form), GDK_KEY_s, GDK_CONTROL_MASK));
+  xa_test_iterate ();
+  g_assert_true (xa_test_find_toplevel (XA_TYPE_EDUCATION_RECORD_FORM) == form);
+  g_assert_true (gtk_widget_get_visible (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "error_label")));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM education_record"), ==, 0);
   type_into (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "teacher_row"), "李老师");
+  g_assert_false (gtk_widget_get_visible (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "error_label")));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "expected_spin")), ==, 4);
   xa_education_record_form_set_absent (form, "王五", TRUE);
   xa_test_iterate ();
