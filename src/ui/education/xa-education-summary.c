@@ -324,13 +324,23 @@ show_coverage (XaEducationSummary  *self,
   if (coverage == NULL || coverage_group == NULL)
     return;
 
+  /* Without a roster there is nothing to count: no rate, and not a met one. */
+  if (coverage->population == 0)
+    add_row (self, coverage_group, _("Per person"), _("No roster yet: import the school's roster of the year"),
+             met_icon (FALSE));
+  if (coverage->expected == 0)
+    add_row (self, coverage_group, _("Attendance-weighted"), _("No session of the year counts yet"), met_icon (FALSE));
+
   /* Translators: educated of counted, the rate and the target: 1190 / 1200 (99.2 %, target 99.5 %) */
   person = g_strdup_printf (_("%u of %u educated: %.1f %% (target %.1f %%)"), coverage->educated, coverage->population,
                             100 * xa_education_coverage_get_rate (coverage), XA_EDUCATION_TARGET_PERMILLE / 10.0);
-  row = add_row (self, coverage_group, _("Per person"), person,
-                 met_icon (xa_education_coverage_meets_target (coverage)));
-  add_level (row, xa_education_coverage_get_rate (coverage), XA_EDUCATION_TARGET_PERMILLE / 1000.0,
-             _("Coverage per person"));
+  if (coverage->population > 0)
+    {
+      row = add_row (self, coverage_group, _("Per person"), person,
+                     met_icon (xa_education_coverage_meets_target (coverage)));
+      add_level (row, xa_education_coverage_get_rate (coverage), XA_EDUCATION_TARGET_PERMILLE / 1000.0,
+                 _("Coverage per person"));
+    }
   {
     g_autofree char *present = g_strdup_printf ("%" G_GUINT64_FORMAT, coverage->present);
     g_autofree char *expected = g_strdup_printf ("%" G_GUINT64_FORMAT, coverage->expected);
@@ -339,10 +349,13 @@ show_coverage (XaEducationSummary  *self,
     weighted = g_strdup_printf (_("%s present of %s expected: %.1f %% (target %.1f %%)"), present, expected,
                                 100 * xa_education_coverage_get_weighted (coverage), XA_EDUCATION_TARGET_PERMILLE / 10.0);
   }
-  row = add_row (self, coverage_group, _("Attendance-weighted"), weighted,
-                 met_icon (xa_education_coverage_weighted_meets_target (coverage)));
-  add_level (row, xa_education_coverage_get_weighted (coverage), XA_EDUCATION_TARGET_PERMILLE / 1000.0,
-             _("Attendance-weighted coverage"));
+  if (coverage->expected > 0)
+    {
+      row = add_row (self, coverage_group, _("Attendance-weighted"), weighted,
+                     met_icon (xa_education_coverage_weighted_meets_target (coverage)));
+      add_level (row, xa_education_coverage_get_weighted (coverage), XA_EDUCATION_TARGET_PERMILLE / 1000.0,
+                 _("Attendance-weighted coverage"));
+    }
 
   for (guint i = 0; i < coverage->shortfall->len; i++)
     {
