@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window: a sidebar of the sections of DESIGN.md §7 beside the section's page.
- * Schools, agreements, the hazard ledger and inspections work; the other sections say
+ * Schools, agreements, the hazard ledger, inspections and education work; the other sections say
  * what they will hold. The window remembers its size.
  *
  * The sections are listed once, in sections[] below: the sidebar rows, the pages of the
@@ -28,6 +28,7 @@
 #include "xa-window-private.h"
 #include "archive/xa-archive-page.h"
 #include "inspections/xa-inspections-page.h"
+#include "education/xa-education-page.h"
 
 typedef struct _Section Section;
 
@@ -47,6 +48,8 @@ static GtkWidget *create_agreements_page  (XaWindow      *self,
                                            const Section *section);
 static GtkWidget *create_hazards_page     (XaWindow      *self,
                                            const Section *section);
+static GtkWidget *create_education_page   (XaWindow      *self,
+                                           const Section *section);
 static GtkWidget *create_inspections_page (XaWindow      *self,
                                            const Section *section);
 static GtkWidget *create_archive_page     (XaWindow      *self,
@@ -63,8 +66,7 @@ static const Section sections[] = {
   { "agreements", N_("Agreements"), "x-office-document-symbolic", create_agreements_page },
   { "hazards", N_("Hazard Ledger"), "dialog-warning-symbolic", create_hazards_page },
   { "inspections", N_("Inspections"), "object-select-symbolic", create_inspections_page },
-  { "education", N_("Education & Drills"), "system-users-symbolic", create_placeholder_page,
-    N_("Here safety education sessions, emergency drills and the special campaigns will be recorded, with attendance measured against the target of 99.5 percent. This section is not built yet.") },
+  { "education", N_("Education & Drills"), "system-users-symbolic", create_education_page },
   { "assessment", N_("Assessment"), "starred-symbolic", create_placeholder_page,
     N_("Here schools will be scored each year against the commission's scheme, self-assessment beside the commission's score, with one-vote vetoes and the district results. This section is not built yet.") },
   { "archive", N_("Archive"), "folder-documents-symbolic", create_archive_page },
@@ -132,6 +134,13 @@ create_archive_page (XaWindow      *self,
                      const Section *section)
 {
   return xa_archive_page_new (self->workspace);
+}
+
+static GtkWidget *
+create_education_page (XaWindow      *self,
+                       const Section *section)
+{
+  return xa_education_page_new (self->workspace);
 }
 
 static GtkWidget *

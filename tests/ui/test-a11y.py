@@ -6,7 +6,8 @@
 # agreements) and reads it through AT-SPI, as Orca does: every button, toggle, drop-down,
 # list row and entry of the sidebar, the header, the schools section and the agreements
 # section (its 责任书 and 模板 tabs, the template editor's 条款 and 标题下各行与签署 pages,
-# an agreement's detail), and the hazard ledger with a new hazard's form, has a name that is neither empty, nor a type name (GtkImage,
+# an agreement's detail), the hazard ledger with a new hazard's form, and the education
+# section's tabs, has a name that is neither empty, nor a type name (GtkImage,
 # GtkMenuButton…), nor a mnemonic read twice (保存(_S) 保存(S)); rows read as what they
 # list, with their caption as description.
 #
@@ -35,6 +36,9 @@ CHECKED_ROLES = {
 TYPE_NAME = re.compile(r'(Gtk|Adw|Xa)[A-Z]\w*')
 # 保存(_S), or _Save untranslated: a mnemonic's underscore read aloud.
 MNEMONIC = re.compile(r'\(_\w\)|(^|\s)_\w')
+# The education section's tabs, in Chinese or, before the catalogue has them, in English.
+EDUCATION_TABS = {'安全教育', '演练', '事故', '汇总', '全区一票否决名单',
+                  'Education', 'Drills', 'Incidents', 'Summary', 'District Veto List'}
 # Wait limits: generous, they only end a test that would otherwise hang.
 TIMEOUT = 30
 
@@ -353,6 +357,23 @@ def run(pyatspi, schools, process):
                        ('text', '整改时限'), ('push button', '保存(S)'), ('push button', '取消(C)')):
         expect("the form's fields read as the ledger's columns", nodes, role, name)
     subprocess.run(['xdotool', 'key', 'Escape'], check=True)
+
+    # The education section: its sessions with their coverage and filters, its tabs, and
+    # the school year's summary with its level bars and charts.
+    press(find(nodes, 'list item', '教育与演练')[0])
+    nodes = tree_with('the education section', lambda n: find(n, 'combo box', '学校'))
+    check_names('education: the sessions, their coverage and filters', nodes)
+    tabs = [n for n in nodes if n.name in EDUCATION_TABS and n.role in ('page tab', 'toggle button', 'push button', 'radio button')
+            and not never_shown(n)]
+    tap(len(tabs) >= 4, 'education: its tabs are read by name', [n.name for n in tabs])
+    # The year's summary, with its level bars and charts (one tab: reading the whole
+    # tree again for each would outlast the test's time).
+    summary = [n for n in tabs if n.name in ('汇总', 'Summary')]
+    if summary:
+        press(summary[0])
+        nodes = tree_with("the school year's summary, its charts drawn",
+                          lambda n: find(n, 'image', '受教育面') or find(n, 'image', 'Education coverage'))
+        check_names("education: the school year's summary", nodes)
 
     # The main menu, and the shortcuts window it opens under the same name.
     press(find(nodes, 'push button', '主菜单')[-1])

@@ -6,8 +6,9 @@
  * found comes from the item (the place, category and problem) and from the inspection
  * (its day, people and type); the user adds what the ledger needs to rectify it, and
  * the hazard is recorded with its link to the item in one transaction
- * (xa_inspection_book_record_hazard()). A refusal is shown in the core's words, under
- * the fields, and the field at fault takes the focus.
+ * (xa_inspection_book_record_hazard()). A problem a drill found becomes a hazard through
+ * the same dialog (xa_drill_book_record_hazard()). A refusal is shown in the core's
+ * words, under the fields, and the field at fault takes the focus.
  */
 
 #include "config.h"
@@ -25,8 +26,11 @@ struct _XaInspectionHazardDialog
   AdwWindow          parent_instance;
 
   /* Owned references */
-  XaInspectionBook  *book;
+  XaHazardBook      *hazards;
+  XaInspectionBook  *book;         /* an inspection's item, or */
   XaInspection      *inspection;
+  XaDrillBook       *drills;       /* a drill's problem */
+  XaDrill           *drill;
   XaHazard          *hazard;
   char              *message;
 
@@ -77,7 +81,7 @@ grade_changed_cb (XaInspectionHazardDialog *self)
   if (self->hazard == NULL)
     return;
 
-  if (!xa_hazard_book_read_settings (xa_inspection_book_get_hazards (self->book), &settings, NULL))
+  if (!xa_hazard_book_read_settings (self->hazards, &settings, NULL))
     xa_hazard_settings_init (&settings);
   deadline = xa_hazard_settings_dup_deadline (&settings, adw_combo_row_get_selected (self->grade_row),
                                               xa_hazard_get_text (self->hazard, XA_HAZARD_FIELD_FOUND_ON));
@@ -125,6 +129,29 @@ refuse (XaInspectionHazardDialog *self,
     gtk_widget_grab_focus (field);
 }
 
+/* What was found, shown; what the ledger needs, to type. */
+static void
+fill (XaInspectionHazardDialog *self)
+{
+  XaHazard *hazard = self->hazard;
+
+  add_found_row (self, XA_HAZARD_FIELD_DESCRIPTION, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_DESCRIPTION));
+  add_found_row (self, XA_HAZARD_FIELD_CATEGORY, xa_hazard_category_to_label (xa_hazard_get_category (hazard)));
+  add_found_row (self, XA_HAZARD_FIELD_FOUND_ON, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_FOUND_ON));
+  add_found_row (self, XA_HAZARD_FIELD_FOUND_BY, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_FOUND_BY));
+  add_found_row (self, XA_HAZARD_FIELD_INSPECTION_TYPE,
+                 xa_inspection_type_to_label (xa_hazard_get_inspection_type (hazard)));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->place_row), xa_hazard_get_text (hazard, XA_HAZARD_FIELD_PLACE));
+  adw_combo_row_set_selected (self->grade_row, xa_hazard_get_grade (hazard));
+  gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), xa_hazard_get_text (hazard, XA_HAZARD_FIELD_DEADLINE));
+  xa_accessible_prepare (GTK_WIDGET (self));
+
+  /* Where the item said nothing of the place, that is what to type first. */
+  gtk_widget_grab_focus (GTK_WIDGET (xa_hazard_get_text (hazard, XA_HAZARD_FIELD_PLACE)[0] == '\0'
+                                     ? self->place_row : self->measures_row));
+}
+
 static void
 record_action (GtkWidget  *widget,
                const char *action_name,
@@ -149,7 +176,9 @@ record_action (GtkWidget  *widget,
       refuse (self, error->message, row_of_field (self, bad_field));
       return;
     }
-  if (!xa_inspection_book_record_hazard (self->book, self->inspection, self->index, hazard, &error))
+  if (self->drill != NULL
+      ? !xa_drill_book_record_hazard (self->drills, xa_drill_get_uuid (self->drill), self->index, hazard, &error)
+      : !xa_inspection_book_record_hazard (self->book, self->inspection, self->index, hazard, &error))
     {
       refuse (self, error->message, NULL);
       return;
@@ -157,9 +186,14 @@ record_action (GtkWidget  *widget,
 
   g_set_object (&self->hazard, hazard);
   g_free (self->message);
-  /* Translators: an item's number, then the new hazard's number */
-  self->message = g_strdup_printf (_("Item %u is now hazard %s of the ledger"), self->index + 1,
-                                   xa_hazard_get_number (hazard));
+  if (self->drill != NULL)
+    /* Translators: a drill's problem's number, then the new hazard's number */
+    self->message = g_strdup_printf (_("Problem %u is now hazard %s of the ledger"), self->index + 1,
+                                     xa_hazard_get_number (hazard));
+  else
+    /* Translators: an item's number, then the new hazard's number */
+    self->message = g_strdup_printf (_("Item %u is now hazard %s of the ledger"), self->index + 1,
+                                     xa_hazard_get_number (hazard));
   g_signal_emit (self, signals[SIGNAL_RECORDED], 0);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -170,8 +204,11 @@ xa_inspection_hazard_dialog_dispose (GObject *object)
   XaInspectionHazardDialog *self = XA_INSPECTION_HAZARD_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_INSPECTION_HAZARD_DIALOG);
+  g_clear_object (&self->hazards);
   g_clear_object (&self->book);
   g_clear_object (&self->inspection);
+  g_clear_object (&self->drills);
+  g_clear_object (&self->drill);
   g_clear_object (&self->hazard);
   g_clear_pointer (&self->message, g_free);
 
@@ -236,33 +273,49 @@ xa_inspection_hazard_dialog_new (XaInspectionBook *book,
                                  guint             index)
 {
   XaInspectionHazardDialog *self;
-  XaHazard *hazard;
 
   g_return_val_if_fail (XA_IS_INSPECTION_BOOK (book), NULL);
   g_return_val_if_fail (XA_IS_INSPECTION (inspection), NULL);
   g_return_val_if_fail (index < xa_inspection_get_n_items (inspection), NULL);
 
   self = g_object_new (XA_TYPE_INSPECTION_HAZARD_DIALOG, NULL);
+  self->hazards = g_object_ref (xa_inspection_book_get_hazards (book));
   self->book = g_object_ref (book);
   self->inspection = g_object_ref (inspection);
   self->index = index;
-  self->hazard = hazard = xa_inspection_new_hazard (inspection, index);
+  self->hazard = xa_inspection_new_hazard (inspection, index);
+  fill (self);
+  return GTK_WIDGET (self);
+}
 
-  add_found_row (self, XA_HAZARD_FIELD_DESCRIPTION, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_DESCRIPTION));
-  add_found_row (self, XA_HAZARD_FIELD_CATEGORY, xa_hazard_category_to_label (xa_hazard_get_category (hazard)));
-  add_found_row (self, XA_HAZARD_FIELD_FOUND_ON, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_FOUND_ON));
-  add_found_row (self, XA_HAZARD_FIELD_FOUND_BY, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_FOUND_BY));
-  add_found_row (self, XA_HAZARD_FIELD_INSPECTION_TYPE,
-                 xa_inspection_type_to_label (xa_hazard_get_inspection_type (hazard)));
+/**
+ * xa_inspection_hazard_dialog_new_for_drill:
+ * @hazards: the ledger, for its default deadlines
+ * @drill: a stored drill, as read
+ * @index: its problem, from 0
+ *
+ * Returns: (transfer floating): the dialog, to present
+ */
+GtkWidget *
+xa_inspection_hazard_dialog_new_for_drill (XaDrillBook  *drills,
+                                           XaHazardBook *hazards,
+                                           XaDrill      *drill,
+                                           guint         index)
+{
+  XaInspectionHazardDialog *self;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->place_row), xa_hazard_get_text (hazard, XA_HAZARD_FIELD_PLACE));
-  adw_combo_row_set_selected (self->grade_row, xa_hazard_get_grade (hazard));
-  gtk_editable_set_text (GTK_EDITABLE (self->deadline_row), xa_hazard_get_text (hazard, XA_HAZARD_FIELD_DEADLINE));
-  xa_accessible_prepare (GTK_WIDGET (self));
+  g_return_val_if_fail (XA_IS_DRILL_BOOK (drills), NULL);
+  g_return_val_if_fail (XA_IS_HAZARD_BOOK (hazards), NULL);
+  g_return_val_if_fail (XA_IS_DRILL (drill), NULL);
+  g_return_val_if_fail (index < xa_drill_get_n_problems (drill), NULL);
 
-  /* Where the item said nothing of the place, that is what to type first. */
-  gtk_widget_grab_focus (GTK_WIDGET (xa_hazard_get_text (hazard, XA_HAZARD_FIELD_PLACE)[0] == '\0'
-                                     ? self->place_row : self->measures_row));
+  self = g_object_new (XA_TYPE_INSPECTION_HAZARD_DIALOG, NULL);
+  self->hazards = g_object_ref (hazards);
+  self->drills = g_object_ref (drills);
+  self->drill = g_object_ref (drill);
+  self->index = index;
+  self->hazard = xa_drill_new_hazard (drill, index);
+  fill (self);
   return GTK_WIDGET (self);
 }
 

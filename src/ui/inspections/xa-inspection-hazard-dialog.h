@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "core/education/xa-drill-book.h"
 #include "core/hazards/xa-inspection-book.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,10 @@ G_DECLARE_FINAL_TYPE (XaInspectionHazardDialog, xa_inspection_hazard_dialog, XA,
 
 GtkWidget  *xa_inspection_hazard_dialog_new         (XaInspectionBook         *book,
                                                      XaInspection             *inspection,
+                                                     guint                     index);
+GtkWidget  *xa_inspection_hazard_dialog_new_for_drill (XaDrillBook            *drills,
+                                                     XaHazardBook             *hazards,
+                                                     XaDrill                  *drill,
                                                      guint                     index);
 XaHazard   *xa_inspection_hazard_dialog_get_hazard  (XaInspectionHazardDialog *self);
 const char *xa_inspection_hazard_dialog_get_message (XaInspectionHazardDialog *self);
