@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "xa-governance-private.h"
 
@@ -74,6 +75,25 @@ _xa_governance_check_date (const char  *date,
     return TRUE;
   g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
                _("%s: “%s” is not a date written YYYY-MM-DD"), field, date ? date : "");
+  return FALSE;
+}
+
+/* A day and a time of day, YYYY-MM-DD HH:MM, as the visitor register writes it. */
+gboolean
+_xa_governance_check_time (const char  *time,
+                           const char  *field,
+                           GError     **error)
+{
+  g_autofree char *day = time && strlen (time) == 16 ? g_strndup (time, 10) : NULL;
+  g_autofree char *normal = day ? xa_date_normalise (day) : NULL;
+
+  if (normal != NULL && g_strcmp0 (normal, day) == 0 && time[10] == ' ' &&
+      g_ascii_isdigit (time[11]) && g_ascii_isdigit (time[12]) && time[13] == ':' &&
+      g_ascii_isdigit (time[14]) && g_ascii_isdigit (time[15]) &&
+      (time[11] - '0') * 10 + (time[12] - '0') < 24 && (time[14] - '0') * 10 + (time[15] - '0') < 60)
+    return TRUE;
+  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+               _("%s: “%s” is not a time written YYYY-MM-DD HH:MM"), field, time ? time : "");
   return FALSE;
 }
 

@@ -24,6 +24,9 @@ gint64    _xa_governance_row_id     (XaStore     *store,
 gboolean  _xa_governance_check_date (const char  *date,
                                      const char  *field,
                                      GError     **error);
+gboolean  _xa_governance_check_time (const char  *time,
+                                     const char  *field,
+                                     GError     **error);
 gboolean  _xa_governance_check_text (const char  *text,
                                      guint        max_chars,
                                      const char  *field,

@@ -159,6 +159,7 @@ static const struct
     NC_("audit table", "Device repair") },
   { "safety_plan", "coalesce ((SELECT code FROM organisation WHERE organisation.id = safety_plan.organisation_id), '') || ' ' || title",
     NC_("audit table", "Plan or rule") },
+  { "guard_policy", "'guards'", NC_("audit table", "Rule of guards") },
 };
 
 /* The columns a user knows by name; others are shown as stored. */

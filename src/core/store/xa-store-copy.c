@@ -76,6 +76,7 @@ static const struct
   { "security_device", "id", TRUE },
   { "device_repair", "id", TRUE },
   { "safety_plan", "id", TRUE },
+  { "guard_policy", "id", TRUE },
   { "search_gram", "kind, gram, uuid", FALSE },
   { "audit", "seq", FALSE },
   { "audit_image", "seq, record_table, record_uuid", FALSE },

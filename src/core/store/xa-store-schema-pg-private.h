@@ -16,5 +16,7 @@ extern const char _xa_store_pg_schema_17[];
 extern const char _xa_store_pg_schema_18[];
 extern const char _xa_store_pg_schema_19[];
 extern const char _xa_store_pg_schema_20[];
+extern const char _xa_store_pg_schema_21[];
+extern const char _xa_store_pg_schema_22[];
 
 G_END_DECLS
