@@ -105,6 +105,34 @@ xa_cli_dispute_advance (XaCli *cli)
   return EXIT_OK;
 }
 
+int
+xa_cli_dispute_judge (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  const char *influence = cli->args[1];
+
+  if (g_strcmp0 (influence, "bad") != 0 && g_strcmp0 (influence, "none") != 0)
+    return xa_cli_usage_error (_("“%s” is not bad (造成恶劣影响) or none"), influence);
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !xa_dispute_judge_influence (xa_workspace_get_store (workspace), cli->args[0],
+                                   g_strcmp0 (influence, "bad") == 0, &error))
+    return xa_cli_user_error (error);
+  return EXIT_OK;
+}
+
+static const char *
+influence_to_key (XaDisputeInfluence influence)
+{
+  switch (influence)
+    {
+    case XA_DISPUTE_INFLUENCE_BAD: return "bad";
+    case XA_DISPUTE_INFLUENCE_NONE: return "none";
+    case XA_DISPUTE_INFLUENCE_UNJUDGED:
+    default: return NULL;
+    }
+}
+
 static JsonObject *
 dispute_to_json (XaDispute *dispute)
 {
@@ -122,6 +150,9 @@ dispute_to_json (XaDispute *dispute)
   json_object_set_string_member (object, "state", xa_dispute_state_to_key (xa_dispute_get_state (dispute)));
   json_object_set_string_member (object, "resolved_on", xa_dispute_get_resolved_on (dispute));
   json_object_set_string_member (object, "escalated_on", xa_dispute_get_escalated_on (dispute));
+  json_object_set_string_member (object, "influence", influence_to_key (xa_dispute_get_influence (dispute)));
+  json_object_set_string_member (object, "judged_by", xa_dispute_get_judged_by (dispute));
+  json_object_set_string_member (object, "judged_at", xa_dispute_get_judged_at (dispute));
   return object;
 }
 
