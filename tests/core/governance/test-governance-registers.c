@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -515,10 +516,12 @@ test_findings_commission_only (void)
 
   g_assert_false (xa_dispute_judge_influence (store, xa_dispute_get_uuid (dispute), FALSE, &error));
   g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, _("Only the commission records a responsibility finding or judges a petition’s influence")));
   g_clear_error (&error);
   edit.finding = XA_INCIDENT_FINDING_NOT_RESPONSIBLE;
   g_assert_null (xa_incident_book_edit (xa_workspace_get_incidents (login), xa_incident_get_uuid (incident), &edit, &error));
   g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, _("Only the commission records a responsibility finding or judges a petition’s influence")));
   g_clear_error (&error);
   /* The school may still correct what is its own to say. */
   edit.finding = 0;
