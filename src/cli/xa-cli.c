@@ -134,7 +134,7 @@ static const XaCliCommand commands[] = {
       N_("--photos N adds photos, as found and as rectified, to N open hazards of the latest year"),
       N_("--education adds rosters and safety education records of this school year"),
       N_("--drills adds this school year's drills up to today and a few incidents"),
-      N_("--governance adds the 综治 registers: disputes and a key person whose name says it is invented") },
+      N_("--governance adds the 综治 registers: disputes, a key person whose name says it is invented, duty, visitors, guards, devices") },
     XA_CLI_WRITES, xa_cli_demo_options },
   { "school import", "FILE.csv", "FILE.csv", 0, xa_cli_school_import,
     { N_("import a school list (UTF-8 or GB18030), all or nothing") } },
