@@ -287,6 +287,10 @@ int          xa_cli_drill_demo           (XaWorkspace     *workspace,
 /* xa-cli-incident.c */
 extern const XaCliOption xa_cli_incident_add_options[];
 extern const XaCliOption xa_cli_incident_edit_options[];
+extern const XaCliOption xa_cli_drill_edit_options[];
+extern const XaCliOption xa_cli_education_edit_options[];
+int          xa_cli_drill_edit           (XaCli           *cli);
+int          xa_cli_education_edit       (XaCli           *cli);
 int          xa_cli_incident_edit        (XaCli           *cli);
 int          xa_cli_incident_add         (XaCli           *cli);
 int          xa_cli_incident_list        (XaCli           *cli);

@@ -38,6 +38,8 @@ gboolean _xa_drill_is_kindergarten      (XaStore             *store,
                                          GError             **error);
 
 XaStore *_xa_drill_book_get_store       (XaDrillBook         *self);
+gboolean _xa_drill_validate             (const XaDrillFields *fields,
+                                         GError             **error);
 gboolean _xa_incident_validate          (const XaIncidentFields *fields,
                                          GError             **error);
 
