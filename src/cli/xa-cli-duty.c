@@ -32,6 +32,70 @@ find_school (XaCli        *cli,
   return xa_cli_find_school (workspace, cli->school, FALSE, error);
 }
 
+/* A list of a register over a period (--school, --from, --to), as JSON or one row a
+ * line. */
+typedef GPtrArray  *(*RangeList) (XaStore     *store,
+                                  const char  *school_uuid,
+                                  const char  *from,
+                                  const char  *to,
+                                  GError     **error);
+
+static int
+list_range (XaCli       *cli,
+            RangeList    list,
+            JsonObject *(*to_json) (gconstpointer row),
+            void        (*print) (gconstpointer row))
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaOrganisation) school = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  int status;
+
+  if ((status = xa_cli_dup_option_date (cli, "from", FALSE, &from)) ||
+      (status = xa_cli_dup_option_date (cli, "to", FALSE, &to)))
+    return status;
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      (cli->school != NULL && !(school = find_school (cli, workspace, FALSE, &error))) ||
+      !(rows = list (xa_workspace_get_store (workspace), school ? xa_organisation_get_uuid (school) : NULL,
+                     from, to, &error)))
+    return xa_cli_user_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (cli->json)
+        json_array_add_object_element (array, to_json (g_ptr_array_index (rows, i)));
+      else
+        print (g_ptr_array_index (rows, i));
+    }
+  if (cli->json)
+    xa_cli_print_json_array (array);
+  return EXIT_OK;
+}
+
+/**
+ * xa_cli_print_added:
+ * @object: (transfer full): the record added, as JSON
+ *
+ * What a command that adds a record prints: the record as a JSON list of one with
+ * --json, else its UUID.
+ */
+void
+xa_cli_print_added (XaCli       *cli,
+                    JsonObject  *object,
+                    const char  *uuid)
+{
+  g_autoptr(JsonArray) array = json_array_new ();
+
+  json_array_add_object_element (array, object);
+  if (cli->json)
+    xa_cli_print_json_array (array);
+  else
+    g_print ("%s\n", uuid);
+}
+
 /**
  * xa_cli_dup_option_date:
  * @name: the option, without dashes
@@ -73,8 +137,9 @@ const XaCliOption xa_cli_duty_range_options[] = {
 };
 
 static JsonObject *
-shift_to_json (const XaDutyShift *shift)
+shift_to_json (gconstpointer row)
 {
+  const XaDutyShift *shift = row;
   JsonObject *object = json_object_new ();
 
   json_object_set_string_member (object, "uuid", shift->uuid);
@@ -111,52 +176,23 @@ xa_cli_duty_add (XaCli *cli)
   fields.notes = xa_cli_get_option (cli, "notes");
   if (!(shift = xa_duty_add (xa_workspace_get_store (workspace), &fields, &error)))
     return xa_cli_user_error (error);
-  if (cli->json)
-    {
-      g_autoptr(JsonArray) array = json_array_new ();
-
-      json_array_add_object_element (array, shift_to_json (shift));
-      xa_cli_print_json_array (array);
-    }
-  else
-    g_print ("%s\n", shift->uuid);
+  xa_cli_print_added (cli, shift_to_json (shift), shift->uuid);
   return EXIT_OK;
+}
+
+static void
+print_shift (gconstpointer row)
+{
+  const XaDutyShift *shift = row;
+
+  g_print ("%s\t%s\t%s\t%s\t%s\n", shift->duty_on, shift->school_code ? shift->school_code : "",
+           shift->leader, shift->on_duty, shift->uuid);
 }
 
 int
 xa_cli_duty_list (XaCli *cli)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XaWorkspace) workspace = NULL;
-  g_autoptr(XaOrganisation) school = NULL;
-  g_autoptr(GPtrArray) shifts = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  int status;
-
-  if ((status = xa_cli_dup_option_date (cli, "from", FALSE, &from)) ||
-      (status = xa_cli_dup_option_date (cli, "to", FALSE, &to)))
-    return status;
-  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
-      (cli->school != NULL && !(school = find_school (cli, workspace, FALSE, &error))))
-    return xa_cli_user_error (error);
-  if (!(shifts = xa_duty_list (xa_workspace_get_store (workspace), school ? xa_organisation_get_uuid (school) : NULL,
-                               from, to, &error)))
-    return xa_cli_user_error (error);
-  for (guint i = 0; i < shifts->len; i++)
-    {
-      XaDutyShift *shift = g_ptr_array_index (shifts, i);
-
-      if (cli->json)
-        json_array_add_object_element (array, shift_to_json (shift));
-      else
-        g_print ("%s\t%s\t%s\t%s\t%s\n", shift->duty_on, shift->school_code ? shift->school_code : "",
-                 shift->leader, shift->on_duty, shift->uuid);
-    }
-  if (cli->json)
-    xa_cli_print_json_array (array);
-  return EXIT_OK;
+  return list_range (cli, xa_duty_list, shift_to_json, print_shift);
 }
 
 int
@@ -229,8 +265,9 @@ dup_time_option (XaCli *cli)
 }
 
 static JsonObject *
-visitor_to_json (const XaVisitor *visitor)
+visitor_to_json (gconstpointer row)
 {
+  const XaVisitor *visitor = row;
   JsonObject *object = json_object_new ();
 
   json_object_set_string_member (object, "uuid", visitor->uuid);
@@ -267,15 +304,7 @@ xa_cli_visitor_add (XaCli *cli)
   fields.host = xa_cli_get_option (cli, "host");
   if (!(visitor = xa_visitor_add (xa_workspace_get_store (workspace), &fields, &error)))
     return xa_cli_user_error (error);
-  if (cli->json)
-    {
-      g_autoptr(JsonArray) array = json_array_new ();
-
-      json_array_add_object_element (array, visitor_to_json (visitor));
-      xa_cli_print_json_array (array);
-    }
-  else
-    g_print ("%s\n", visitor->uuid);
+  xa_cli_print_added (cli, visitor_to_json (visitor), visitor->uuid);
   if (!visitor->id_checked)
     g_printerr (_("Note: the visitor’s identity was not checked, as the gate regime asks\n"));
   return EXIT_OK;
@@ -294,40 +323,19 @@ xa_cli_visitor_leave (XaCli *cli)
   return EXIT_OK;
 }
 
+static void
+print_visitor (gconstpointer row)
+{
+  const XaVisitor *visitor = row;
+
+  g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", visitor->arrived_at, visitor->left_at ? visitor->left_at : _("(inside)"),
+           visitor->school_code ? visitor->school_code : "", visitor->name,
+           visitor->id_checked ? _("identity checked") : _("identity NOT checked"),
+           visitor->purpose, visitor->host, visitor->uuid);
+}
+
 int
 xa_cli_visitor_list (XaCli *cli)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XaWorkspace) workspace = NULL;
-  g_autoptr(XaOrganisation) school = NULL;
-  g_autoptr(GPtrArray) visitors = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  int status;
-
-  if ((status = xa_cli_dup_option_date (cli, "from", FALSE, &from)) ||
-      (status = xa_cli_dup_option_date (cli, "to", FALSE, &to)))
-    return status;
-  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
-      (cli->school != NULL && !(school = find_school (cli, workspace, FALSE, &error))))
-    return xa_cli_user_error (error);
-  if (!(visitors = xa_visitor_list (xa_workspace_get_store (workspace), school ? xa_organisation_get_uuid (school) : NULL,
-                                    from, to, &error)))
-    return xa_cli_user_error (error);
-  for (guint i = 0; i < visitors->len; i++)
-    {
-      XaVisitor *visitor = g_ptr_array_index (visitors, i);
-
-      if (cli->json)
-        json_array_add_object_element (array, visitor_to_json (visitor));
-      else
-        g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", visitor->arrived_at, visitor->left_at ? visitor->left_at : _("(inside)"),
-                 visitor->school_code ? visitor->school_code : "", visitor->name,
-                 visitor->id_checked ? _("identity checked") : _("identity NOT checked"),
-                 visitor->purpose, visitor->host, visitor->uuid);
-    }
-  if (cli->json)
-    xa_cli_print_json_array (array);
-  return EXIT_OK;
+  return list_range (cli, xa_visitor_list, visitor_to_json, print_visitor);
 }

@@ -306,6 +306,9 @@ int          xa_cli_dispute_list         (XaCli           *cli);
 int          xa_cli_dispute_judge        (XaCli           *cli);
 
 /* xa-cli-duty.c */
+void         xa_cli_print_added          (XaCli           *cli,
+                                          JsonObject      *object,
+                                          const char      *uuid);
 int          xa_cli_dup_option_date      (XaCli           *cli,
                                           const char      *name,
                                           gboolean         fallback_today,

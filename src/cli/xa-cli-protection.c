@@ -123,15 +123,7 @@ xa_cli_guard_add (XaCli *cli)
   fields.trained_on = trained_on;
   if (!(guard = xa_guard_add (xa_workspace_get_store (workspace), &fields, &error)))
     return xa_cli_user_error (error);
-  if (cli->json)
-    {
-      g_autoptr(JsonArray) array = json_array_new ();
-
-      json_array_add_object_element (array, guard_to_json (guard));
-      xa_cli_print_json_array (array);
-    }
-  else
-    g_print ("%s\n", guard->uuid);
+  xa_cli_print_added (cli, guard_to_json (guard), guard->uuid);
   return EXIT_OK;
 }
 
@@ -377,15 +369,7 @@ xa_cli_device_add (XaCli *cli)
   fields.installed_on = installed_on;
   if (!(device = xa_security_device_add (xa_workspace_get_store (workspace), &fields, &error)))
     return xa_cli_user_error (error);
-  if (cli->json)
-    {
-      g_autoptr(JsonArray) array = json_array_new ();
-
-      json_array_add_object_element (array, device_to_json (device));
-      xa_cli_print_json_array (array);
-    }
-  else
-    g_print ("%s\n", device->uuid);
+  xa_cli_print_added (cli, device_to_json (device), device->uuid);
   return EXIT_OK;
 }
 

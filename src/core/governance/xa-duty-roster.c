@@ -77,14 +77,10 @@ list_func (XaStore   *store,
                                  " ORDER BY d.duty_on, o.code",
                                  error)))
     return FALSE;
-  xa_statement_bind_text_or_null (rows, 1, duty->uuid);
-  xa_statement_bind_text_or_null (rows, 2, duty->uuid);
-  xa_statement_bind_text_or_null (rows, 3, duty->school_uuid);
-  xa_statement_bind_text_or_null (rows, 4, duty->school_uuid);
-  xa_statement_bind_text_or_null (rows, 5, duty->from);
-  xa_statement_bind_text_or_null (rows, 6, duty->from);
-  xa_statement_bind_text_or_null (rows, 7, duty->to);
-  xa_statement_bind_text_or_null (rows, 8, duty->to);
+  _xa_governance_bind_optional (rows, 1, duty->uuid);
+  _xa_governance_bind_optional (rows, 3, duty->school_uuid);
+  _xa_governance_bind_optional (rows, 5, duty->from);
+  _xa_governance_bind_optional (rows, 7, duty->to);
   while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
     {
       XaDutyShift *shift = g_new0 (XaDutyShift, 1);

@@ -125,3 +125,14 @@ _xa_governance_check_year (int          school_year,
                _("School year: %d is not a year between 1990 and 2200"), school_year);
   return FALSE;
 }
+
+/* An optional filter written "(CAST (? AS TEXT) IS NULL OR column = ?)": @value, or
+ * %NULL for none, bound to the placeholders @first and @first + 1. */
+void
+_xa_governance_bind_optional (XaStatement *statement,
+                              int          first,
+                              const char  *value)
+{
+  xa_statement_bind_text_or_null (statement, first, value);
+  xa_statement_bind_text_or_null (statement, first + 1, value);
+}

@@ -102,10 +102,8 @@ list_func (XaStore   *store,
                                  " ORDER BY o.code, g.employed_on, g.id",
                                  error)))
     return FALSE;
-  xa_statement_bind_text_or_null (rows, 1, guards->uuid);
-  xa_statement_bind_text_or_null (rows, 2, guards->uuid);
-  xa_statement_bind_text_or_null (rows, 3, guards->school_uuid);
-  xa_statement_bind_text_or_null (rows, 4, guards->school_uuid);
+  _xa_governance_bind_optional (rows, 1, guards->uuid);
+  _xa_governance_bind_optional (rows, 3, guards->school_uuid);
   while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
     {
       XaGuard *guard = g_new0 (XaGuard, 1);
@@ -478,8 +476,7 @@ check_func (XaStore   *store,
   xa_statement_bind_int (rows, 1, check->school_year);
   for (int i = 2; i <= 6; i++)
     xa_statement_bind_text (rows, i, check->on);
-  xa_statement_bind_text_or_null (rows, 7, check->school_uuid);
-  xa_statement_bind_text_or_null (rows, 8, check->school_uuid);
+  _xa_governance_bind_optional (rows, 7, check->school_uuid);
   while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
     {
       XaGuardCheck *row = g_new0 (XaGuardCheck, 1);

@@ -145,10 +145,8 @@ list_func (XaStore   *store,
                                  " ORDER BY o.code, d.kind, d.place, d.id",
                                  error)))
     return FALSE;
-  xa_statement_bind_text_or_null (rows, 1, devices->uuid);
-  xa_statement_bind_text_or_null (rows, 2, devices->uuid);
-  xa_statement_bind_text_or_null (rows, 3, devices->school_uuid);
-  xa_statement_bind_text_or_null (rows, 4, devices->school_uuid);
+  _xa_governance_bind_optional (rows, 1, devices->uuid);
+  _xa_governance_bind_optional (rows, 3, devices->school_uuid);
   xa_statement_bind_int (rows, 5, devices->faulty_only ? 1 : 0);
   while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
     {

@@ -82,14 +82,10 @@ list_func (XaStore   *store,
                                  " ORDER BY v.arrived_at, o.code, v.id",
                                  error)))
     return FALSE;
-  xa_statement_bind_text_or_null (rows, 1, visit->uuid);
-  xa_statement_bind_text_or_null (rows, 2, visit->uuid);
-  xa_statement_bind_text_or_null (rows, 3, visit->school_uuid);
-  xa_statement_bind_text_or_null (rows, 4, visit->school_uuid);
-  xa_statement_bind_text_or_null (rows, 5, visit->from);
-  xa_statement_bind_text_or_null (rows, 6, visit->from);
-  xa_statement_bind_text_or_null (rows, 7, visit->to);
-  xa_statement_bind_text_or_null (rows, 8, visit->to);
+  _xa_governance_bind_optional (rows, 1, visit->uuid);
+  _xa_governance_bind_optional (rows, 3, visit->school_uuid);
+  _xa_governance_bind_optional (rows, 5, visit->from);
+  _xa_governance_bind_optional (rows, 7, visit->to);
   while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
     {
       XaVisitor *visitor = g_new0 (XaVisitor, 1);

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "xa-test-utils.h"
+#include "governance-fixture.h"
 #include "core/education/xa-incident-book.h"
 #include "core/governance/xa-dispute.h"
 #include "core/governance/xa-duty-roster.h"
@@ -24,51 +24,6 @@
 #include "core/governance/xa-security-device.h"
 #include "core/governance/xa-visitor-register.h"
 #include "core/registry/xa-demo.h"
-
-typedef struct
-{
-  char        *dir;
-  char        *location;
-  XaWorkspace *workspace;
-  XaStore     *store;
-  char        *school_a;
-  char        *school_b;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  GListModel *schools;
-  g_autoptr(XaOrganisation) a = NULL;
-  g_autoptr(XaOrganisation) b = NULL;
-
-  fixture->dir = g_dir_make_tmp ("xiaoan-registers-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->location = xa_test_location_new (fixture->dir);
-  fixture->workspace = xa_test_workspace_open (fixture->location, "安全办");
-  xa_demo_fill (xa_workspace_get_registry (fixture->workspace), 2, 7, &error);
-  g_assert_no_error (error);
-  fixture->store = xa_workspace_get_store (fixture->workspace);
-  schools = xa_school_registry_get_schools (xa_workspace_get_registry (fixture->workspace));
-  a = g_list_model_get_item (schools, 0);
-  b = g_list_model_get_item (schools, 1);
-  fixture->school_a = g_strdup (xa_organisation_get_uuid (a));
-  fixture->school_b = g_strdup (xa_organisation_get_uuid (b));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->workspace);
-  xa_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->location);
-  g_free (fixture->school_a);
-  g_free (fixture->school_b);
-}
 
 #define AUDITED(fixture, action) \
   xa_test_query_int ((fixture)->store, "SELECT count(*) FROM audit WHERE action = '" action "'")
