@@ -26,15 +26,6 @@ typedef struct
   GString             *changed;
 } Edit;
 
-static void
-note_change (GString    *changed,
-             const char *field)
-{
-  if (changed->len > 0)
-    g_string_append_c (changed, ',');
-  g_string_append (changed, field);
-}
-
 static gboolean
 edit_cb (XaStore   *store,
          gpointer   user_data,
@@ -93,12 +84,12 @@ edit_cb (XaStore   *store,
 #define CHANGE_TEXT(given, field, key) \
   G_STMT_START { \
     if ((given) != NULL && g_strcmp0 ((given), (field)) != 0) \
-      { (field) = (given); note_change (edit->changed, key); } \
+      { (field) = (given); _xa_edit_note_change (edit->changed, key); } \
   } G_STMT_END
 #define CHANGE_NUMBER(given, field, key) \
   G_STMT_START { \
     if ((given) >= 0 && (given) != (field)) \
-      { (field) = (given); note_change (edit->changed, key); } \
+      { (field) = (given); _xa_edit_note_change (edit->changed, key); } \
   } G_STMT_END
 
 /* Applies @changes to the drill as stored, noting each field that changes. */
@@ -127,7 +118,7 @@ merge (XaDrill             *drill,
   if (changes->kind != 0 && changes->kind != fields->kind)
     {
       fields->kind = changes->kind;
-      note_change (edit->changed, "kind");
+      _xa_edit_note_change (edit->changed, "kind");
     }
   CHANGE_TEXT (changes->kind_other, fields->kind_other, "kind_other");
   CHANGE_TEXT (changes->organiser, fields->organiser, "organiser");
@@ -136,7 +127,7 @@ merge (XaDrill             *drill,
   CHANGE_NUMBER (changes->target_seconds, fields->target_seconds, "target");
   CHANGE_TEXT (changes->improvements, fields->improvements, "improvements");
   if (changes->new_problems != NULL && changes->new_problems[0] != NULL)
-    note_change (edit->changed, "problems");
+    _xa_edit_note_change (edit->changed, "problems");
   if (edit->changed->len == 0)
     {
       g_set_error_literal (error, XA_DRILL_BOOK_ERROR, XA_DRILL_BOOK_ERROR_INVALID,

@@ -16,6 +16,7 @@
 
 #include "xa-education-book.h"
 #include "xa-education-private.h"
+#include "xa-incident-book-private.h"
 #include "core/util/xa-school-year.h"
 
 typedef struct
@@ -23,15 +24,6 @@ typedef struct
   XaEducationRecord *record;
   GString           *changed;
 } Update;
-
-static void
-note_change (GString    *changed,
-             const char *field)
-{
-  if (changed->len > 0)
-    g_string_append_c (changed, ',');
-  g_string_append (changed, field);
-}
 
 static gboolean
 same_strv (char       **a,
@@ -67,8 +59,8 @@ compare (XaEducationRecord  *stored,
                    _("日期: %s is not in the session's school year"), record->held_on);
       return FALSE;
     }
-#define TEXT(field) if (g_strcmp0 (stored->field, record->field) != 0) note_change (changed, #field)
-#define NUMBER(field) if (stored->field != record->field) note_change (changed, #field)
+#define TEXT(field) if (g_strcmp0 (stored->field, record->field) != 0) _xa_edit_note_change (changed, #field)
+#define NUMBER(field) if (stored->field != record->field) _xa_edit_note_change (changed, #field)
   TEXT (held_on);
   NUMBER (semester);
   NUMBER (week);
@@ -82,7 +74,7 @@ compare (XaEducationRecord  *stored,
 #undef TEXT
 #undef NUMBER
   if (!same_strv (stored->evidence, record->evidence))
-    note_change (changed, "evidence");
+    _xa_edit_note_change (changed, "evidence");
   if (changed->len == 0)
     {
       g_set_error_literal (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_INVALID,

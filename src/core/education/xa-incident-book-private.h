@@ -40,6 +40,8 @@ gboolean _xa_drill_is_kindergarten      (XaStore             *store,
 XaStore *_xa_drill_book_get_store       (XaDrillBook         *self);
 gboolean _xa_drill_validate             (const XaDrillFields *fields,
                                          GError             **error);
+void     _xa_edit_note_change           (GString             *changed,
+                                         const char          *field);
 gboolean _xa_incident_validate          (const XaIncidentFields *fields,
                                          GError             **error);
 

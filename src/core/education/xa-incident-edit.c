@@ -27,9 +27,11 @@ typedef struct
   GString              *changed;
 } Edit;
 
-static void
-note_change (GString    *changed,
-             const char *field)
+/* Adds @field to the comma-separated list of fields an edit changes, for its audit
+ * entry; shared by the edits of drills, incidents and sessions of education. */
+void
+_xa_edit_note_change (GString    *changed,
+                      const char *field)
 {
   if (changed->len > 0)
     g_string_append_c (changed, ',');
@@ -116,37 +118,37 @@ merge (XaIncident            *incident,
         }
       fields->finding = changes->finding;
       edit->found = TRUE;
-      note_change (edit->changed, "finding");
+      _xa_edit_note_change (edit->changed, "finding");
     }
   if (changes->severity != 0 && changes->severity != fields->severity)
     {
       fields->severity = changes->severity;
-      note_change (edit->changed, "severity");
+      _xa_edit_note_change (edit->changed, "severity");
     }
   if (changes->bad_influence >= 0 && (changes->bad_influence != 0) != fields->bad_influence)
     {
       fields->bad_influence = changes->bad_influence != 0;
-      note_change (edit->changed, "bad_influence");
+      _xa_edit_note_change (edit->changed, "bad_influence");
     }
   if (changes->affected >= 0 && changes->affected != fields->affected)
     {
       fields->affected = changes->affected;
-      note_change (edit->changed, "affected");
+      _xa_edit_note_change (edit->changed, "affected");
     }
   if (changes->reporting != 0 && changes->reporting != fields->reporting)
     {
       fields->reporting = changes->reporting;
-      note_change (edit->changed, "reporting");
+      _xa_edit_note_change (edit->changed, "reporting");
     }
   if (changes->reported_on != NULL && g_strcmp0 (changes->reported_on, fields->reported_on) != 0)
     {
       fields->reported_on = changes->reported_on;
-      note_change (edit->changed, "reported_on");
+      _xa_edit_note_change (edit->changed, "reported_on");
     }
   if (changes->summary != NULL && g_strcmp0 (changes->summary, fields->summary) != 0)
     {
       fields->summary = changes->summary;
-      note_change (edit->changed, "summary");
+      _xa_edit_note_change (edit->changed, "summary");
     }
   if (edit->changed->len == 0)
     return refuse (error, _("Nothing to change: every field given is as recorded"));
