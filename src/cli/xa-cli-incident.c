@@ -2,11 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `xiaoan-cli incident add|list|veto` (issue 13): incidents without a display and the
- * commission's district list of the veto test (一票否决) for a year, with each verdict's
- * reasons. Values are keys (--type drowning) or labels (--type 学生溺水). The escalations
- * of the dispute register are not read here yet: the veto test takes them
- * (XaVetoEscalation) once the register is merged.
+ * `xiaoan-cli incident add|list|edit|veto` (issue 13): incidents without a display, an
+ * incident's edit with its responsibility finding, and the commission's district list
+ * of the veto test (一票否决) for a year, with each verdict's reasons, the escalations of
+ * the dispute register (越级上访) and the commission's judgement of them included.
+ * Values are keys (--type drowning) or labels (--type 学生溺水).
  */
 
 #include "config.h"
