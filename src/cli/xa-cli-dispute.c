@@ -12,6 +12,7 @@
 
 #include "xa-cli-private.h"
 #include "core/governance/xa-dispute.h"
+#include "core/governance/xa-governance-demo.h"
 #include "core/governance/xa-key-person.h"
 #include "core/util/xa-school-year.h"
 
@@ -105,6 +106,34 @@ xa_cli_dispute_advance (XaCli *cli)
   return EXIT_OK;
 }
 
+int
+xa_cli_dispute_judge (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  const char *influence = cli->args[1];
+
+  if (g_strcmp0 (influence, "bad") != 0 && g_strcmp0 (influence, "none") != 0)
+    return xa_cli_usage_error (_("“%s” is not bad (造成恶劣影响) or none"), influence);
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !xa_dispute_judge_influence (xa_workspace_get_store (workspace), cli->args[0],
+                                   g_strcmp0 (influence, "bad") == 0, &error))
+    return xa_cli_user_error (error);
+  return EXIT_OK;
+}
+
+static const char *
+influence_to_key (XaDisputeInfluence influence)
+{
+  switch (influence)
+    {
+    case XA_DISPUTE_INFLUENCE_BAD: return "bad";
+    case XA_DISPUTE_INFLUENCE_NONE: return "none";
+    case XA_DISPUTE_INFLUENCE_UNJUDGED:
+    default: return NULL;
+    }
+}
+
 static JsonObject *
 dispute_to_json (XaDispute *dispute)
 {
@@ -122,6 +151,9 @@ dispute_to_json (XaDispute *dispute)
   json_object_set_string_member (object, "state", xa_dispute_state_to_key (xa_dispute_get_state (dispute)));
   json_object_set_string_member (object, "resolved_on", xa_dispute_get_resolved_on (dispute));
   json_object_set_string_member (object, "escalated_on", xa_dispute_get_escalated_on (dispute));
+  json_object_set_string_member (object, "influence", influence_to_key (xa_dispute_get_influence (dispute)));
+  json_object_set_string_member (object, "judged_by", xa_dispute_get_judged_by (dispute));
+  json_object_set_string_member (object, "judged_at", xa_dispute_get_judged_at (dispute));
   return object;
 }
 
@@ -168,8 +200,10 @@ xa_cli_dispute_list (XaCli *cli)
  * xa_cli_dispute_demo:
  *
  * `demo --governance`: a screening round and its disputes in every school this school
- * year (one resolved, one being resolved), and in the first school a key person whose
- * name and story are invented and say so, with the operator named to see them.
+ * year (one resolved, one being resolved; in the second school that one led to a
+ * petition not yet judged), in the first school a key person whose name and story are
+ * invented and say so, with the operator named to see them; and every school's duty,
+ * visitors, guards and devices (xa_governance_demo_fill()).
  */
 int
 xa_cli_dispute_demo (XaWorkspace *workspace,
@@ -214,6 +248,12 @@ xa_cli_dispute_demo (XaWorkspace *workspace,
       if (!(second = xa_dispute_add (store, &fields, &error)) ||
           !xa_dispute_advance (store, xa_dispute_get_uuid (second), XA_DISPUTE_RESOLVING, NULL, NULL, &error))
         return xa_cli_user_error (error);
+      /* In the second school the dispute led to a petition over the district, whose
+       * influence the commission has still to judge: the veto test shows it pending. */
+      if (i == 1 &&
+          (!xa_dispute_advance (store, xa_dispute_get_uuid (second), XA_DISPUTE_REPORTED, NULL, NULL, &error) ||
+           !xa_dispute_set_escalated (store, xa_dispute_get_uuid (second), resolved_on, &error)))
+        return xa_cli_user_error (error);
 
       if (i == 0)
         {
@@ -228,6 +268,8 @@ xa_cli_dispute_demo (XaWorkspace *workspace,
             return xa_cli_user_error (error);
         }
     }
-  g_print (_("Recorded the 综治 registers' disputes and a fictional key person\n"));
+  if (!xa_governance_demo_fill (store, xa_workspace_get_registry (workspace), NULL, &error))
+    return xa_cli_user_error (error);
+  g_print (_("Recorded the 综治 registers: disputes, a fictional key person, duty, visitors, guards and devices\n"));
   return EXIT_OK;
 }

@@ -188,6 +188,59 @@ xa_cli_drill_add (XaCli *cli)
   return EXIT_OK;
 }
 
+/* drill edit */
+
+const XaCliOption xa_cli_drill_edit_options[] = {
+  OPTION ("date", N_("the day of the drill, in its school year"), "YYYY-MM-DD"),
+  OPTION ("type", N_("earthquake, fire, stampede, terror, school-bus or other (or 地震, 火灾, 防踩踏, 反恐防暴, 校车, 其他)"), "TYPE"),
+  OPTION ("other", N_("what an other drill was"), "TEXT"),
+  OPTION ("organiser", N_("who organised it"), "NAME"),
+  OPTION ("participants", N_("how many took part"), "N"),
+  OPTION ("evacuation", N_("the evacuation time in seconds"), "SECONDS"),
+  OPTION ("target", N_("the target evacuation time in seconds"), "SECONDS"),
+  OPTION ("add-problems", N_("problems found later, added after those recorded, separated by “;”"), "TEXT;…"),
+  OPTION ("improvements", N_("the improvements decided"), "TEXT"),
+  { NULL }
+};
+
+int
+xa_cli_drill_edit (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaDrill) drill = NULL;
+  g_autofree char *date = NULL;
+  g_auto(GStrv) problems = NULL;
+  const char *type = xa_cli_get_option (cli, "type");
+  XaDrillEdit edit = XA_DRILL_EDIT_INIT;
+  int status;
+
+  if (type != NULL && !xa_drill_kind_from_label (type, &edit.kind))
+    return xa_cli_usage_error (_("--type: “%s” is not one of earthquake, fire, stampede, terror, school-bus, other"), type);
+  if ((status = xa_cli_parse_date ("date", xa_cli_get_option (cli, "date"), &date)) ||
+      (status = parse_count ("participants", xa_cli_get_option (cli, "participants"), &edit.participants)) ||
+      (status = parse_count ("evacuation", xa_cli_get_option (cli, "evacuation"), &edit.evacuation_seconds)) ||
+      (status = parse_count ("target", xa_cli_get_option (cli, "target"), &edit.target_seconds)))
+    return status;
+  if (xa_cli_get_option (cli, "add-problems") != NULL)
+    problems = g_strsplit (xa_cli_get_option (cli, "add-problems"), ";", -1);
+  edit.held_on = date;
+  edit.kind_other = xa_cli_get_option (cli, "other");
+  edit.organiser = xa_cli_get_option (cli, "organiser");
+  edit.improvements = xa_cli_get_option (cli, "improvements");
+  edit.new_problems = (const char * const *) problems;
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(drill = xa_drill_book_edit (xa_workspace_get_drills (workspace), cli->args[0], &edit, &error)))
+    return xa_cli_user_error (error);
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) node = drill_to_json (drill);
+
+      print_node (node);
+    }
+  return EXIT_OK;
+}
+
 int
 xa_cli_drill_list (XaCli *cli)
 {

@@ -198,6 +198,97 @@ xa_cli_education_add (XaCli *cli)
   return EXIT_OK;
 }
 
+/* education edit */
+
+const XaCliOption xa_cli_education_edit_options[] = {
+  { "semester", G_OPTION_ARG_STRING, N_("the semester: 1 or 2"), "N", N_("--semester needs 1 or 2") },
+  { "week", G_OPTION_ARG_STRING, N_("the week of the semester, 1 to 30"), "N", N_("--week needs a number") },
+  { "form", G_OPTION_ARG_STRING, N_("lesson, class-meeting, flag-speech, lecture, online, drill or parents-meeting"), "FORM",
+    N_("--form needs a form") },
+  { "topic", G_OPTION_ARG_STRING, N_("a module of the guidelines (social, health, accident, network, disaster, other) or a campaign's key"),
+    "TOPIC", N_("--topic needs a topic") },
+  { "title", G_OPTION_ARG_STRING, N_("what the session was called"), "TEXT", N_("--title needs a text") },
+  { "teacher", G_OPTION_ARG_STRING, N_("who taught it"), "NAME", N_("--teacher needs a name") },
+  { "teacher-kind", G_OPTION_ARG_STRING,
+    N_("class-teacher, subject-teacher, legal-vice-principal, legal-counsellor or guest"), "KIND",
+    N_("--teacher-kind needs a kind") },
+  { "hours", G_OPTION_ARG_STRING, N_("periods taught"), "N", N_("--hours needs a number") },
+  { "notes", G_OPTION_ARG_STRING, N_("notes on the session"), "TEXT", N_("--notes needs a text") },
+  { "evidence", G_OPTION_ARG_STRING, N_("archived files (lesson plan, sign-in sheet, photos) by UUID, separated by commas"),
+    "UUIDS", N_("--evidence needs UUIDs") },
+  { NULL }
+};
+
+static JsonObject *record_to_json (XaEducationRecord *record);
+
+int
+xa_cli_education_edit (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaEducationRecord) record = NULL;
+  g_autoptr(XaEducationRecord) saved = NULL;
+  g_autofree char *date = NULL;
+  const char *form_key = xa_cli_get_option (cli, "form");
+  const char *kind_key = xa_cli_get_option (cli, "teacher-kind");
+  XaEducationForm form = 0;
+  XaTeacherKind kind = 0;
+  guint semester, week, hours;
+  int status;
+
+  if ((status = xa_cli_parse_date ("date", cli->date, &date)) != EXIT_OK)
+    return status;
+  if (form_key != NULL && !xa_education_form_from_key (form_key, &form))
+    return xa_cli_usage_error (_("--form: “%s” is not lesson, class-meeting, flag-speech, lecture, online, drill or parents-meeting"),
+                               form_key);
+  if (kind_key != NULL && !xa_teacher_kind_from_key (kind_key, &kind))
+    return xa_cli_usage_error (_("--teacher-kind: “%s” is not a kind of teacher"), kind_key);
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(record = xa_education_book_dup_record (xa_workspace_get_education (workspace), cli->args[0], &error)))
+    return xa_cli_user_error (error);
+  if ((status = parse_number (cli, "semester", xa_education_record_get_semester (record), 2, &semester)) ||
+      (status = parse_number (cli, "week", xa_education_record_get_week (record), 30, &week)) ||
+      (status = parse_number (cli, "hours", xa_education_record_get_hours (record), 40, &hours)))
+    return status;
+
+  if (date != NULL)
+    xa_education_record_set_held_on (record, date);
+  xa_education_record_set_week (record, semester, week);
+  if (form_key != NULL)
+    xa_education_record_set_form (record, form);
+  if (xa_cli_get_option (cli, "topic") != NULL)
+    xa_education_record_set_topic (record, xa_cli_get_option (cli, "topic"));
+  if (xa_cli_get_option (cli, "title") != NULL)
+    xa_education_record_set_title (record, xa_cli_get_option (cli, "title"));
+  if (xa_cli_get_option (cli, "teacher") != NULL || kind_key != NULL)
+    {
+      /* A copy: the setter frees the name it replaces. */
+      g_autofree char *teacher = g_strdup (xa_cli_get_option (cli, "teacher") ? xa_cli_get_option (cli, "teacher")
+                                                                             : xa_education_record_get_teacher (record));
+
+      xa_education_record_set_teacher (record, teacher, kind_key ? kind : xa_education_record_get_teacher_kind (record));
+    }
+  xa_education_record_set_hours (record, hours);
+  if (xa_cli_get_option (cli, "notes") != NULL)
+    xa_education_record_set_notes (record, xa_cli_get_option (cli, "notes"));
+  if (xa_cli_get_option (cli, "evidence") != NULL)
+    {
+      g_auto(GStrv) evidence = split_list (xa_cli_get_option (cli, "evidence"));
+
+      xa_education_record_set_evidence (record, (const char * const *) evidence);
+    }
+  if (!(saved = xa_education_book_update (xa_workspace_get_education (workspace), record, &error)))
+    return xa_cli_user_error (error);
+  if (cli->json)
+    {
+      g_autoptr(JsonArray) array = json_array_new ();
+
+      json_array_add_object_element (array, record_to_json (saved));
+      xa_cli_print_json_array (array);
+    }
+  return EXIT_OK;
+}
+
 static JsonObject *
 record_to_json (XaEducationRecord *record)
 {

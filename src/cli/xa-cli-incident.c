@@ -2,11 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `xiaoan-cli incident add|list|veto` (issue 13): incidents without a display and the
- * commission's district list of the veto test (一票否决) for a year, with each verdict's
- * reasons. Values are keys (--type drowning) or labels (--type 学生溺水). The escalations
- * of the dispute register are not read here yet: the veto test takes them
- * (XaVetoEscalation) once the register is merged.
+ * `xiaoan-cli incident add|list|edit|veto` (issue 13): incidents without a display, an
+ * incident's edit with its responsibility finding, and the commission's district list
+ * of the veto test (一票否决) for a year, with each verdict's reasons, the escalations of
+ * the dispute register (越级上访) and the commission's judgement of them included.
+ * Values are keys (--type drowning) or labels (--type 学生溺水).
  */
 
 #include "config.h"
@@ -65,6 +65,16 @@ incident_to_json (XaIncident *incident)
     json_builder_add_null_value (builder);
   STRING ("reporting", xa_incident_reporting_to_key (xa_incident_get_reporting (incident)));
   STRING ("summary", xa_incident_get_summary (incident));
+  json_builder_set_member_name (builder, "finding_by");
+  if (xa_incident_get_finding_by (incident) != NULL)
+    json_builder_add_string_value (builder, xa_incident_get_finding_by (incident));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "finding_at");
+  if (xa_incident_get_finding_at (incident) != NULL)
+    json_builder_add_string_value (builder, xa_incident_get_finding_at (incident));
+  else
+    json_builder_add_null_value (builder);
   STRING ("veto", xa_veto_state_to_key (state));
   STRING ("veto_reason", reason);
 #undef STRING
@@ -144,6 +154,76 @@ xa_cli_incident_add (XaCli *cli)
   return EXIT_OK;
 }
 
+/* incident edit */
+
+const XaCliOption xa_cli_incident_edit_options[] = {
+  OPTION ("severity", N_("ordinary, large, major or grave (一般, 较大, 重大, 特别重大)"), "KEY"),
+  OPTION ("finding", N_("the responsibility finding: responsible or not-responsible (责任, 非责任)"), "KEY"),
+  OPTION ("bad-influence", N_("whether it caused a bad influence (造成恶劣影响): yes or no"), "yes|no"),
+  OPTION ("affected", N_("how many people it affected"), "N"),
+  OPTION ("reporting", N_("on-time, late or concealed"), "KEY"),
+  OPTION ("reported-on", N_("the day it was reported to the commission"), "YYYY-MM-DD"),
+  OPTION ("summary", N_("what happened"), "TEXT"),
+  { NULL }
+};
+
+#define PARSE_IF_GIVEN(option, from_label, variable, message) \
+  G_STMT_START { \
+    const char *text_ = xa_cli_get_option (cli, option); \
+    if (text_ != NULL && !from_label (text_, &variable)) \
+      return xa_cli_usage_error (message, text_); \
+  } G_STMT_END
+
+int
+xa_cli_incident_edit (XaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaWorkspace) workspace = NULL;
+  g_autoptr(XaIncident) incident = NULL;
+  g_autofree char *reported_on = NULL;
+  XaIncidentEdit edit = XA_INCIDENT_EDIT_INIT;
+  const char *influence = xa_cli_get_option (cli, "bad-influence");
+  const char *affected = xa_cli_get_option (cli, "affected");
+  guint64 number = 0;
+  int status;
+
+  PARSE_IF_GIVEN ("severity", xa_incident_severity_from_label, edit.severity,
+                  _("--severity: “%s” is not one of ordinary, large, major, grave"));
+  PARSE_IF_GIVEN ("finding", xa_incident_finding_from_label, edit.finding,
+                  _("--finding: “%s” is not one of responsible, not-responsible, pending"));
+  PARSE_IF_GIVEN ("reporting", xa_incident_reporting_from_label, edit.reporting,
+                  _("--reporting: “%s” is not one of on-time, late, concealed"));
+  if (influence != NULL)
+    {
+      if (g_strcmp0 (influence, "yes") != 0 && g_strcmp0 (influence, "no") != 0)
+        return xa_cli_usage_error (_("--bad-influence: “%s” is not yes or no"), influence);
+      edit.bad_influence = g_strcmp0 (influence, "yes") == 0;
+    }
+  if (affected != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (affected, 10, 0, 1000000, &number, NULL))
+        return xa_cli_usage_error (_("--%s: “%s” is not a whole number"), "affected", affected);
+      edit.affected = (int) number;
+    }
+  if ((status = xa_cli_parse_date ("reported-on", xa_cli_get_option (cli, "reported-on"), &reported_on)))
+    return status;
+  edit.reported_on = reported_on;
+  edit.summary = xa_cli_get_option (cli, "summary");
+
+  if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
+      !(incident = xa_incident_book_edit (xa_workspace_get_incidents (workspace), cli->args[0], &edit, &error)))
+    return xa_cli_user_error (error);
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) node = incident_to_json (incident);
+      g_autofree char *text = json_to_string (node, TRUE);
+
+      g_print ("%s\n", text);
+    }
+  return EXIT_OK;
+}
+
+#undef PARSE_IF_GIVEN
 #undef PARSE
 
 int

@@ -294,6 +294,12 @@ int          xa_cli_drill_demo           (XaWorkspace     *workspace,
 
 /* xa-cli-incident.c */
 extern const XaCliOption xa_cli_incident_add_options[];
+extern const XaCliOption xa_cli_incident_edit_options[];
+extern const XaCliOption xa_cli_drill_edit_options[];
+extern const XaCliOption xa_cli_education_edit_options[];
+int          xa_cli_drill_edit           (XaCli           *cli);
+int          xa_cli_education_edit       (XaCli           *cli);
+int          xa_cli_incident_edit        (XaCli           *cli);
 int          xa_cli_incident_add         (XaCli           *cli);
 int          xa_cli_incident_list        (XaCli           *cli);
 int          xa_cli_incident_veto        (XaCli           *cli);
@@ -309,6 +315,55 @@ extern const XaCliOption xa_cli_dispute_advance_options[];
 int          xa_cli_dispute_add          (XaCli           *cli);
 int          xa_cli_dispute_advance      (XaCli           *cli);
 int          xa_cli_dispute_list         (XaCli           *cli);
+int          xa_cli_dispute_judge        (XaCli           *cli);
+
+/* xa-cli-duty.c */
+void         xa_cli_print_added          (XaCli           *cli,
+                                          JsonObject      *object,
+                                          const char      *uuid);
+int          xa_cli_dup_option_date      (XaCli           *cli,
+                                          const char      *name,
+                                          gboolean         fallback_today,
+                                          char           **date);
+extern const XaCliOption xa_cli_duty_add_options[];
+extern const XaCliOption xa_cli_duty_range_options[];
+extern const XaCliOption xa_cli_visitor_add_options[];
+extern const XaCliOption xa_cli_visitor_leave_options[];
+int          xa_cli_duty_add             (XaCli           *cli);
+int          xa_cli_duty_list            (XaCli           *cli);
+int          xa_cli_duty_check           (XaCli           *cli);
+int          xa_cli_visitor_add          (XaCli           *cli);
+int          xa_cli_visitor_leave        (XaCli           *cli);
+int          xa_cli_visitor_list         (XaCli           *cli);
+
+/* xa-cli-protection.c */
+extern const XaCliOption xa_cli_guard_add_options[];
+extern const XaCliOption xa_cli_guard_edit_options[];
+extern const XaCliOption xa_cli_guard_headcount_options[];
+extern const XaCliOption xa_cli_guard_policy_options[];
+extern const XaCliOption xa_cli_guard_check_options[];
+extern const XaCliOption xa_cli_device_add_options[];
+extern const XaCliOption xa_cli_device_list_options[];
+extern const XaCliOption xa_cli_device_repair_options[];
+int          xa_cli_guard_add            (XaCli           *cli);
+int          xa_cli_guard_edit           (XaCli           *cli);
+int          xa_cli_guard_list           (XaCli           *cli);
+int          xa_cli_guard_headcount      (XaCli           *cli);
+int          xa_cli_guard_policy         (XaCli           *cli);
+int          xa_cli_guard_check          (XaCli           *cli);
+int          xa_cli_device_add           (XaCli           *cli);
+int          xa_cli_device_list          (XaCli           *cli);
+int          xa_cli_device_repair        (XaCli           *cli);
+
+/* xa-cli-key-person.c */
+extern const XaCliOption xa_cli_key_person_add_options[];
+extern const XaCliOption xa_cli_key_person_note_options[];
+extern const XaCliOption xa_cli_key_person_staff_options[];
+int          xa_cli_key_person_add       (XaCli           *cli);
+int          xa_cli_key_person_list      (XaCli           *cli);
+int          xa_cli_key_person_show      (XaCli           *cli);
+int          xa_cli_key_person_note      (XaCli           *cli);
+int          xa_cli_key_person_staff     (XaCli           *cli);
 int          xa_cli_dispute_demo         (XaWorkspace     *workspace,
                                           XaCli           *cli);
 

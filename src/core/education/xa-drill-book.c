@@ -292,9 +292,9 @@ invalid (GError     **error,
   return FALSE;
 }
 
-static gboolean
-validate (const XaDrillFields  *fields,
-          GError              **error)
+gboolean
+_xa_drill_validate (const XaDrillFields  *fields,
+                    GError              **error)
 {
   GDate date;
 
@@ -436,7 +436,7 @@ xa_drill_book_add (XaDrillBook          *self,
   g_return_val_if_fail (XA_IS_DRILL_BOOK (self), NULL);
   g_return_val_if_fail (fields != NULL, NULL);
 
-  if (!validate (fields, error))
+  if (!_xa_drill_validate (fields, error))
     return NULL;
   if (!xa_store_write (self->store, add_cb, &add, error))
     {

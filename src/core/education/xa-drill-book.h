@@ -58,6 +58,23 @@ GPtrArray  *xa_drill_check_frequency   (XaSchoolCalendar *calendar,
                                         GPtrArray        *drills,
                                         const char       *today);
 
+/* What an edit changes (xa_drill_book_edit()): 0 (@kind), -1 (a number) or %NULL
+ * leaves a field as recorded; @new_problems are added after those recorded. */
+typedef struct
+{
+  const char          *held_on;
+  XaDrillKind          kind;
+  const char          *kind_other;
+  const char          *organiser;
+  int                  participants;
+  int                  evacuation_seconds;
+  int                  target_seconds;
+  const char          *improvements;
+  const char * const  *new_problems;
+} XaDrillEdit;
+
+#define XA_DRILL_EDIT_INIT { NULL, 0, NULL, NULL, -1, -1, -1, NULL, NULL }
+
 #define XA_TYPE_DRILL_BOOK (xa_drill_book_get_type ())
 
 G_DECLARE_FINAL_TYPE (XaDrillBook, xa_drill_book, XA, DRILL_BOOK, GObject)
@@ -74,6 +91,10 @@ XaDrill     *xa_drill_book_add              (XaDrillBook         *self,
 GPtrArray   *xa_drill_book_list             (XaDrillBook         *self,
                                              const char          *school_uuid,
                                              int                  school_year,
+                                             GError             **error);
+XaDrill     *xa_drill_book_edit             (XaDrillBook         *self,
+                                             const char          *uuid,
+                                             const XaDrillEdit   *changes,
                                              GError             **error);
 XaDrill     *xa_drill_book_dup_drill        (XaDrillBook         *self,
                                              const char          *uuid,

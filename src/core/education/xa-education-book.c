@@ -103,9 +103,9 @@ invalid (GError    **error,
   return FALSE;
 }
 
-static gboolean
-validate (XaEducationRecord  *record,
-          GError            **error)
+gboolean
+_xa_education_validate (XaEducationRecord  *record,
+                        GError            **error)
 {
   GDate date;
 
@@ -170,6 +170,40 @@ prepare_scoped (XaStore            *store,
   xa_statement_bind_text (stmt, xa_statement_param (stmt, ":grade"), record->grade);
   xa_statement_bind_text (stmt, xa_statement_param (stmt, ":class"), record->class_name);
   return stmt;
+}
+
+/* Inside a write: links each archived file of @evidence to the record @uuid. */
+gboolean
+_xa_education_insert_evidence (XaStore             *store,
+                               const char          *uuid,
+                               const char * const  *evidence,
+                               GError             **error)
+{
+  for (guint i = 0; evidence != NULL && evidence[i] != NULL; i++)
+    {
+      g_autoptr(XaStatement) item = NULL;
+      g_autoptr(XaStatement) stmt = NULL;
+
+      if (!(item = xa_store_prepare (store, "SELECT count(*) FROM archive_item WHERE uuid = ?", error)))
+        return FALSE;
+      xa_statement_bind_text (item, 1, evidence[i]);
+      if (!xa_statement_step_one (item, error))
+        return FALSE;
+      if (xa_statement_get_int (item, 0) == 0)
+        return g_set_error (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_NOT_FOUND,
+                            _("佐证: %s is not an archived file; import it into the archive first"),
+                            evidence[i]), FALSE;
+      if (!(stmt = xa_store_prepare (store,
+                                     "INSERT INTO education_evidence (record_id, archive_uuid)"
+                                     " SELECT id, ? FROM education_record WHERE uuid = ?",
+                                     error)))
+        return FALSE;
+      xa_statement_bind_text (stmt, 1, evidence[i]);
+      xa_statement_bind_text (stmt, 2, uuid);
+      if (!xa_statement_run (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 typedef struct
@@ -352,27 +386,8 @@ add_cb (XaStore   *store,
         return FALSE;
     }
 
-  for (guint i = 0; record->evidence[i] != NULL; i++)
-    {
-      g_autoptr(XaStatement) item = NULL;
-      g_autoptr(XaStatement) stmt = NULL;
-
-      if (!(item = xa_store_prepare (store, "SELECT count(*) FROM archive_item WHERE uuid = ?", error)))
-        return FALSE;
-      xa_statement_bind_text (item, 1, record->evidence[i]);
-      if (!xa_statement_step_one (item, error))
-        return FALSE;
-      if (xa_statement_get_int (item, 0) == 0)
-        return g_set_error (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_NOT_FOUND,
-                            _("佐证: %s is not an archived file; import it into the archive first"),
-                            record->evidence[i]), FALSE;
-      if (!(stmt = xa_store_prepare (store, "INSERT INTO education_evidence (record_id, archive_uuid) VALUES (?, ?)", error)))
-        return FALSE;
-      xa_statement_bind_int64 (stmt, 1, record_id);
-      xa_statement_bind_text (stmt, 2, record->evidence[i]);
-      if (!xa_statement_run (stmt, error))
-        return FALSE;
-    }
+  if (!_xa_education_insert_evidence (store, uuid, (const char * const *) record->evidence, error))
+    return FALSE;
 
   detail = g_strdup_printf ("{\"held_on\":\"%s\",\"topic\":\"%s\",\"expected\":%u,\"present\":%u}",
                             record->held_on, record->topic, record->expected, record->present);
@@ -406,7 +421,7 @@ xa_education_book_add (XaEducationBook    *self,
   g_return_val_if_fail (XA_IS_EDUCATION_BOOK (self), NULL);
   g_return_val_if_fail (XA_IS_EDUCATION_RECORD (record), NULL);
 
-  if (!validate (record, error))
+  if (!_xa_education_validate (record, error))
     return NULL;
   if (!xa_store_write (self->store, add_cb, &add, error))
     {

@@ -83,6 +83,9 @@ GPtrArray         *xa_education_book_list         (XaEducationBook    *self,
                                                    const char         *school_uuid,
                                                    int                 school_year,
                                                    GError            **error);
+XaEducationRecord *xa_education_book_update       (XaEducationBook    *self,
+                                                   XaEducationRecord  *record,
+                                                   GError            **error);
 XaEducationRecord *xa_education_book_dup_record   (XaEducationBook    *self,
                                                    const char         *uuid,
                                                    GError            **error);

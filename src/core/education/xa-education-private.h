@@ -44,4 +44,11 @@ gboolean _xa_education_find_school (XaStore     *store,
                                     gint64      *organisation_id,
                                     GError     **error);
 
+gboolean _xa_education_validate      (XaEducationRecord   *record,
+                                     GError             **error);
+gboolean _xa_education_insert_evidence (XaStore           *store,
+                                     const char          *uuid,
+                                     const char * const  *evidence,
+                                     GError             **error);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "xa-drill-book.h"
+#include "xa-incident.h"
 #include "core/store/xa-store.h"
 
 G_BEGIN_DECLS
@@ -37,5 +38,11 @@ gboolean _xa_drill_is_kindergarten      (XaStore             *store,
                                          GError             **error);
 
 XaStore *_xa_drill_book_get_store       (XaDrillBook         *self);
+gboolean _xa_drill_validate             (const XaDrillFields *fields,
+                                         GError             **error);
+void     _xa_edit_note_change           (GString             *changed,
+                                         const char          *field);
+gboolean _xa_incident_validate          (const XaIncidentFields *fields,
+                                         GError             **error);
 
 G_END_DECLS

@@ -67,6 +67,14 @@ xa_incident_book_new (XaStore *store)
   return self;
 }
 
+XaStore *
+xa_incident_book_get_store (XaIncidentBook *self)
+{
+  g_return_val_if_fail (XA_IS_INCIDENT_BOOK (self), NULL);
+
+  return self->store;
+}
+
 /* Shared with the drill book */
 
 gboolean
@@ -161,7 +169,8 @@ list_cb (XaStore   *store,
 
   if (!(rows = xa_store_prepare (store,
                                  "SELECT i.uuid, o.uuid, o.code, o.name, i.school_year, i.occurred_on, i.kind, i.severity,"
-                                 " i.finding, i.bad_influence, i.affected, i.reported_on, i.reporting, i.summary, i.evidence"
+                                 " i.finding, i.bad_influence, i.affected, i.reported_on, i.reporting, i.summary, i.evidence,"
+                                 " i.finding_at, i.finding_by"
                                  " FROM incident i JOIN organisation o ON o.id = i.organisation_id"
                                  " WHERE (CAST (? AS TEXT) IS NULL OR i.uuid = ?) AND (CAST (? AS TEXT) IS NULL OR o.uuid = ?)"
                                  " AND (? = 0 OR i.school_year = ?) ORDER BY i.occurred_on, i.id",
@@ -192,9 +201,12 @@ list_cb (XaStore   *store,
       xa_incident_severity_from_label (xa_statement_get_text (rows, 7), &fields.severity);
       xa_incident_finding_from_label (xa_statement_get_text (rows, 8), &fields.finding);
       xa_incident_reporting_from_label (xa_statement_get_text (rows, 12), &fields.reporting);
-      g_ptr_array_add (list->incidents, xa_incident_new (xa_statement_get_text (rows, 0),
-                                                         xa_statement_get_text_or_null (rows, 2),
-                                                         xa_statement_get_text (rows, 3), &fields));
+      XaIncident *incident = xa_incident_new (xa_statement_get_text (rows, 0), xa_statement_get_text_or_null (rows, 2),
+                                              xa_statement_get_text (rows, 3), &fields);
+
+      xa_incident_set_finding_record (incident, xa_statement_get_text_or_null (rows, 15),
+                                      xa_statement_get_text_or_null (rows, 16));
+      g_ptr_array_add (list->incidents, incident);
     }
   return step == XA_STEP_DONE;
 }
@@ -281,9 +293,9 @@ xa_incident_book_judge_year (XaIncidentBook          *self,
  *
  * The commission's district list as the register stands: the veto test over every
  * incident of @school_year the login sees and every dispute of that year that led to
- * 越级上访 (xa_dispute_list_escalations()). The register does not record yet whether
- * the commission judged a petition's influence, so each escalation is unjudged: the
- * veto test names its school as pending, never silently as no veto.
+ * 越级上访 (xa_dispute_list_escalations()), with the commission's judgement of its
+ * influence (xa_dispute_judge_influence()): until judged, the veto test names its
+ * school as pending, never silently as no veto; then vetoed or not.
  *
  * Returns: (transfer full) (element-type XaVetoVerdict): the verdicts, or %NULL with
  *   @error set
@@ -307,7 +319,7 @@ xa_incident_book_judge_district (XaIncidentBook  *self,
       XaDisputeEscalation *dispute = g_ptr_array_index (disputes, i);
       XaVetoEscalation escalation = {
         dispute->school_uuid, dispute->school_code, dispute->school_name, dispute->date,
-        dispute->reason, dispute->dispute_uuid, FALSE, FALSE,
+        dispute->reason, dispute->dispute_uuid, dispute->judged, dispute->bad_influence,
       };
 
       g_array_append_val (escalations, escalation);
@@ -328,9 +340,9 @@ invalid (GError     **error,
   return FALSE;
 }
 
-static gboolean
-validate (const XaIncidentFields  *fields,
-          GError                 **error)
+gboolean
+_xa_incident_validate (const XaIncidentFields  *fields,
+                       GError                 **error)
 {
   GDate date, reported;
 
@@ -441,7 +453,7 @@ xa_incident_book_add (XaIncidentBook          *self,
   g_return_val_if_fail (XA_IS_INCIDENT_BOOK (self), NULL);
   g_return_val_if_fail (fields != NULL, NULL);
 
-  if (!validate (fields, error))
+  if (!_xa_incident_validate (fields, error))
     return NULL;
   if (!xa_store_write (self->store, add_cb, &add, error))
     {

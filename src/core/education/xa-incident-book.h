@@ -28,6 +28,21 @@ G_DECLARE_FINAL_TYPE (XaIncidentBook, xa_incident_book, XA, INCIDENT_BOOK, GObje
 /* The incidents of an installation, on either engine (schema 18): each save one
  * transaction with its audit entry, noted under "incident"; on a server a school's login
  * reads and records only its own, the commission all. */
+/* What an edit changes (xa_incident_book_edit()): 0 (an enum), -1 (a number or
+ * @bad_influence) or %NULL leaves a field as recorded. */
+typedef struct
+{
+  XaIncidentSeverity   severity;
+  XaIncidentFinding    finding;
+  int                  bad_influence;
+  int                  affected;
+  const char          *reported_on;
+  XaIncidentReporting  reporting;
+  const char          *summary;
+} XaIncidentEdit;
+
+#define XA_INCIDENT_EDIT_INIT { 0, 0, -1, -1, NULL, 0, NULL }
+
 GQuark          xa_incident_book_error_quark (void);
 XaIncidentBook *xa_incident_book_new         (XaStore                *store);
 
@@ -37,6 +52,11 @@ XaIncident     *xa_incident_book_add         (XaIncidentBook         *self,
 GPtrArray      *xa_incident_book_list        (XaIncidentBook         *self,
                                               const char             *school_uuid,
                                               int                     school_year,
+                                              GError                **error);
+XaStore        *xa_incident_book_get_store   (XaIncidentBook         *self);
+XaIncident     *xa_incident_book_edit        (XaIncidentBook         *self,
+                                              const char             *uuid,
+                                              const XaIncidentEdit   *changes,
                                               GError                **error);
 XaIncident     *xa_incident_book_dup_incident (XaIncidentBook        *self,
                                               const char             *uuid,

@@ -31,6 +31,8 @@ struct _XaIncident
   XaIncidentReporting  reporting;
   char                *summary;
   GStrv                evidence;
+  char                *finding_at;
+  char                *finding_by;
 };
 
 G_DEFINE_FINAL_TYPE (XaIncident, xa_incident, G_TYPE_OBJECT)
@@ -201,6 +203,8 @@ xa_incident_finalize (GObject *object)
   g_free (self->reported_on);
   g_free (self->summary);
   g_strfreev (self->evidence);
+  g_free (self->finding_at);
+  g_free (self->finding_by);
 
   G_OBJECT_CLASS (xa_incident_parent_class)->finalize (object);
 }
@@ -263,6 +267,22 @@ xa_incident_new (const char             *uuid,
   return self;
 }
 
+/* Who made the responsibility finding and when (schema 22), as read from the store. */
+void
+xa_incident_set_finding_record (XaIncident *self,
+                                const char *at,
+                                const char *by)
+{
+  g_return_if_fail (XA_IS_INCIDENT (self));
+
+  g_free (self->finding_at);
+  g_free (self->finding_by);
+  self->finding_at = g_strdup (at);
+  self->finding_by = g_strdup (by);
+}
+
+const char *xa_incident_get_finding_at (XaIncident *self) { return self->finding_at; }
+const char *xa_incident_get_finding_by (XaIncident *self) { return self->finding_by; }
 const char *xa_incident_get_uuid (XaIncident *self) { return self->uuid; }
 const char *xa_incident_get_school_uuid (XaIncident *self) { return self->school_uuid; }
 const char *xa_incident_get_school_code (XaIncident *self) { return self->school_code; }

@@ -96,6 +96,11 @@ const char         *xa_incident_get_reported_on   (XaIncident             *self)
 XaIncidentReporting xa_incident_get_reporting     (XaIncident             *self);
 const char         *xa_incident_get_summary       (XaIncident             *self);
 const char * const *xa_incident_get_evidence      (XaIncident             *self);
+const char         *xa_incident_get_finding_at    (XaIncident             *self);
+const char         *xa_incident_get_finding_by    (XaIncident             *self);
+void                xa_incident_set_finding_record (XaIncident            *self,
+                                                   const char             *at,
+                                                   const char             *by);
 
 gboolean            xa_incident_kind_is_eight_events (XaIncidentKind       kind);
 

@@ -37,6 +37,9 @@ struct _XaDispute
   char           *resolved_on;
   gboolean        escalated;
   char           *escalated_on;
+  char           *influence;
+  char           *judged_at;
+  char           *judged_by;
 };
 
 G_DEFINE_FINAL_TYPE (XaDispute, xa_dispute, G_TYPE_OBJECT)
@@ -144,6 +147,9 @@ xa_dispute_finalize (GObject *object)
   g_free (self->responsible);
   g_free (self->resolved_on);
   g_free (self->escalated_on);
+  g_free (self->influence);
+  g_free (self->judged_at);
+  g_free (self->judged_by);
 
   G_OBJECT_CLASS (xa_dispute_parent_class)->finalize (object);
 }
@@ -218,10 +224,23 @@ XaDisputeState xa_dispute_get_state (XaDispute *self) { return self->state; }
 const char *xa_dispute_get_resolved_on (XaDispute *self) { return self->resolved_on; }
 gboolean xa_dispute_get_escalated (XaDispute *self) { return self->escalated; }
 const char *xa_dispute_get_escalated_on (XaDispute *self) { return self->escalated_on; }
+const char *xa_dispute_get_judged_at (XaDispute *self) { return self->judged_at; }
+const char *xa_dispute_get_judged_by (XaDispute *self) { return self->judged_by; }
+
+XaDisputeInfluence
+xa_dispute_get_influence (XaDispute *self)
+{
+  if (g_strcmp0 (self->influence, "bad") == 0)
+    return XA_DISPUTE_INFLUENCE_BAD;
+  if (g_strcmp0 (self->influence, "none") == 0)
+    return XA_DISPUTE_INFLUENCE_NONE;
+  return XA_DISPUTE_INFLUENCE_UNJUDGED;
+}
 
 #define DISPUTE_COLUMNS \
   "SELECT d.uuid, o.uuid, o.code, o.name, d.school_year, r.uuid, d.found_on, d.parties, d.kind," \
-  " d.description, d.measures, d.responsible, d.state, d.resolved_on, d.escalated, d.escalated_on" \
+  " d.description, d.measures, d.responsible, d.state, d.resolved_on, d.escalated, d.escalated_on," \
+  " d.influence, d.judged_at, d.judged_by" \
   " FROM dispute d JOIN organisation o ON o.id = d.organisation_id" \
   " LEFT JOIN dispute_round r ON r.id = d.round_id"
 
@@ -246,6 +265,9 @@ dispute_from_row (XaStatement *row)
   self->resolved_on = g_strdup (xa_statement_get_text_or_null (row, 13));
   self->escalated = xa_statement_get_int (row, 14) != 0;
   self->escalated_on = g_strdup (xa_statement_get_text_or_null (row, 15));
+  self->influence = g_strdup (xa_statement_get_text_or_null (row, 16));
+  self->judged_at = g_strdup (xa_statement_get_text_or_null (row, 17));
+  self->judged_by = g_strdup (xa_statement_get_text_or_null (row, 18));
   return self;
 }
 
@@ -318,6 +340,7 @@ typedef struct
   XaDisputeState         to;
   const char            *on;
   const char            *measures;
+  gboolean               bad_influence;
 } Change;
 
 static gboolean
@@ -560,6 +583,65 @@ xa_dispute_set_escalated (XaStore     *store,
          xa_store_write (store, escalate_func, &change, error);
 }
 
+static gboolean
+judge_func (XaStore   *store,
+            gpointer   user_data,
+            GError   **error)
+{
+  Change *change = user_data;
+  g_autoptr(XaDispute) dispute = NULL;
+  g_autoptr(XaStatement) update = NULL;
+  g_autofree char *now = xa_date_now_iso8601 ();
+  const char *influence = change->bad_influence ? "bad" : "none";
+
+  if (!read_one (store, change->uuid, &dispute, error))
+    return FALSE;
+  if (!dispute->escalated)
+    {
+      g_set_error_literal (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+                           _("The dispute led to no petition over the district (越级上访): there is no influence to judge"));
+      return FALSE;
+    }
+  if (dispute->influence != NULL)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+                   _("The petition’s influence was judged already, by %s at %s"), dispute->judged_by, dispute->judged_at);
+      return FALSE;
+    }
+  if (!(update = xa_store_prepare (store, "UPDATE dispute SET influence = ?, judged_at = ?, judged_by = ? WHERE uuid = ?",
+                                   error)))
+    return FALSE;
+  xa_statement_bind_text (update, 1, influence);
+  xa_statement_bind_text (update, 2, now);
+  xa_statement_bind_text (update, 3, xa_store_get_operator (store));
+  xa_statement_bind_text (update, 4, change->uuid);
+  return xa_statement_run (update, error) &&
+         xa_store_append_audit (store, "dispute.judge", "dispute", change->uuid,
+                                change->bad_influence ? "{\"influence\":\"bad\"}" : "{\"influence\":\"none\"}", error);
+}
+
+/**
+ * xa_dispute_judge_influence:
+ * @bad_influence: whether the petition caused a bad influence (造成恶劣影响)
+ *
+ * Records the commission's judgement of the petition over the district (越级上访) a
+ * dispute led to, with who judged and when: the veto test's V3 then vetoes the school's
+ * year (@bad_influence) or not, where it was pending. Refused for a dispute that led
+ * to no petition and for one judged already; on a server, refused to a school's login.
+ */
+gboolean
+xa_dispute_judge_influence (XaStore     *store,
+                            const char  *uuid,
+                            gboolean     bad_influence,
+                            GError     **error)
+{
+  Change change = { .uuid = uuid, .bad_influence = bad_influence };
+
+  g_return_val_if_fail (XA_IS_STORE (store), FALSE);
+
+  return xa_store_write (store, judge_func, &change, error);
+}
+
 /* Reading */
 
 typedef struct
@@ -609,6 +691,8 @@ list_func (XaStore   *store,
           escalation->school_name = g_strdup (dispute->school_name);
           escalation->date = g_strdup (dispute->escalated_on);
           escalation->dispute_uuid = g_strdup (dispute->uuid);
+          escalation->judged = dispute->influence != NULL;
+          escalation->bad_influence = g_strcmp0 (dispute->influence, "bad") == 0;
           /* TRANSLATORS: the reason a school is vetoed: a dispute (its parties) led to 越级上访 */
           escalation->reason = g_strdup_printf (_("A dispute (%s) led to a petition over the district on %s"),
                                                 dispute->parties, dispute->escalated_on);
@@ -681,6 +765,8 @@ xa_dispute_escalation_copy (const XaDisputeEscalation *self)
   copy->date = g_strdup (self->date);
   copy->dispute_uuid = g_strdup (self->dispute_uuid);
   copy->reason = g_strdup (self->reason);
+  copy->judged = self->judged;
+  copy->bad_influence = self->bad_influence;
   return copy;
 }
 

@@ -48,6 +48,18 @@ const char     *xa_dispute_get_resolved_on  (XaDispute *self);
 gboolean        xa_dispute_get_escalated    (XaDispute *self);
 const char     *xa_dispute_get_escalated_on (XaDispute *self);
 
+/* The commission's judgement of the petition a dispute led to. */
+typedef enum
+{
+  XA_DISPUTE_INFLUENCE_UNJUDGED,
+  XA_DISPUTE_INFLUENCE_NONE,
+  XA_DISPUTE_INFLUENCE_BAD,
+} XaDisputeInfluence;
+
+XaDisputeInfluence xa_dispute_get_influence (XaDispute *self);
+const char     *xa_dispute_get_judged_at    (XaDispute *self);
+const char     *xa_dispute_get_judged_by    (XaDispute *self);
+
 /* A screening round (排查): when, who, what it covered. */
 typedef struct
 {
@@ -88,6 +100,10 @@ gboolean    xa_dispute_set_escalated (XaStore                    *store,
                                       const char                 *uuid,
                                       const char                 *on,
                                       GError                    **error);
+gboolean    xa_dispute_judge_influence (XaStore                  *store,
+                                        const char               *uuid,
+                                        gboolean                  bad_influence,
+                                        GError                  **error);
 GPtrArray  *xa_dispute_list          (XaStore                    *store,
                                       const char                 *school_uuid,
                                       int                         school_year,
@@ -103,6 +119,8 @@ typedef struct
   char *date;          /* the day of the petition, YYYY-MM-DD */
   char *dispute_uuid;
   char *reason;        /* one line: “矛盾纠纷（家长—班主任）引发越级上访” */
+  gboolean judged;         /* whether the commission judged the petition's influence */
+  gboolean bad_influence;  /* what it found: a bad influence (造成恶劣影响) */
 } XaDisputeEscalation;
 
 #define XA_TYPE_DISPUTE_ESCALATION (xa_dispute_escalation_get_type ())

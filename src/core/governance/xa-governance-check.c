@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "xa-governance-private.h"
 
@@ -77,6 +78,25 @@ _xa_governance_check_date (const char  *date,
   return FALSE;
 }
 
+/* A day and a time of day, YYYY-MM-DD HH:MM, as the visitor register writes it. */
+gboolean
+_xa_governance_check_time (const char  *time,
+                           const char  *field,
+                           GError     **error)
+{
+  g_autofree char *day = time && strlen (time) == 16 ? g_strndup (time, 10) : NULL;
+  g_autofree char *normal = day ? xa_date_normalise (day) : NULL;
+
+  if (normal != NULL && g_strcmp0 (normal, day) == 0 && time[10] == ' ' &&
+      g_ascii_isdigit (time[11]) && g_ascii_isdigit (time[12]) && time[13] == ':' &&
+      g_ascii_isdigit (time[14]) && g_ascii_isdigit (time[15]) &&
+      (time[11] - '0') * 10 + (time[12] - '0') < 24 && (time[14] - '0') * 10 + (time[15] - '0') < 60)
+    return TRUE;
+  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+               _("%s: “%s” is not a time written YYYY-MM-DD HH:MM"), field, time ? time : "");
+  return FALSE;
+}
+
 gboolean
 _xa_governance_check_text (const char  *text,
                            guint        max_chars,
@@ -104,4 +124,15 @@ _xa_governance_check_year (int          school_year,
   g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
                _("School year: %d is not a year between 1990 and 2200"), school_year);
   return FALSE;
+}
+
+/* An optional filter written "(CAST (? AS TEXT) IS NULL OR column = ?)": @value, or
+ * %NULL for none, bound to the placeholders @first and @first + 1. */
+void
+_xa_governance_bind_optional (XaStatement *statement,
+                              int          first,
+                              const char  *value)
+{
+  xa_statement_bind_text_or_null (statement, first, value);
+  xa_statement_bind_text_or_null (statement, first + 1, value);
 }

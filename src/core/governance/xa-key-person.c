@@ -424,6 +424,12 @@ add_note_func (XaStore   *store,
 
   if (!read_one (store, access->uuid, &person, error))
     return FALSE;
+  if (g_strcmp0 (access->noted_on, person->since) < 0)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+                   _("Date: %s is before the person was followed (%s)"), access->noted_on, person->since);
+      return FALSE;
+    }
   if (!(insert = xa_store_prepare (store,
                                    "INSERT INTO key_person_note (uuid, key_person_id, organisation_id, noted_on, kind,"
                                    " noted_by, content, recorded_at, recorded_by)"

@@ -47,6 +47,8 @@ static const struct
   { "a hazard photo is never edited", N_("A hazard’s photo is never edited: remove it and add the right one") },
   { "an inspection item that became a hazard keeps its finding",
     N_("An inspection item that became a hazard keeps its finding: it is neither changed nor removed") },
+  { "only the commission records a finding",
+    N_("Only the commission records a responsibility finding or judges a petition’s influence") },
 };
 
 /**

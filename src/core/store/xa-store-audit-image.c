@@ -176,6 +176,7 @@ static const struct
   { "assessment_revision", "coalesce ((SELECT o.code || ' ' || CAST (a.school_year AS TEXT) FROM assessment a"
                            " JOIN organisation o ON o.id = a.organisation_id WHERE a.id = assessment_revision.assessment_id), '')"
                            " || ' ' || code || ' ' || revised_at", NC_("audit table", "Assessment revision") },
+  { "guard_policy", "'guards'", NC_("audit table", "Rule of guards") },
 };
 
 /* The columns a user knows by name; others are shown as stored. */

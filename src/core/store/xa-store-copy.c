@@ -83,6 +83,7 @@ static const struct
   { "assessment_score", "id", TRUE },
   { "assessment_veto", "id", TRUE },
   { "assessment_revision", "id", TRUE },
+  { "guard_policy", "id", TRUE },
   { "search_gram", "kind, gram, uuid", FALSE },
   { "audit", "seq", FALSE },
   { "audit_image", "seq, record_table, record_uuid", FALSE },

@@ -1000,6 +1000,30 @@ static const char schema_20[] =
   ") STRICT;"
   "CREATE INDEX safety_plan_review ON safety_plan (review_on);";
 
+/* 21: the yearly assessment, in xa-store-schema-assessment.c. */
+
+/* 22: the commission's judgement of a petition (越级上访) a dispute led to: whether it
+ * caused a bad influence (造成恶劣影响), which moves the veto test's V3 from pending to
+ * vetoed or not, with who judged it and when; who made an incident's responsibility
+ * finding (责任 / 非责任) and when; and the district's rule of guards (三防: a school of
+ * min_people people or more employs at least min_guards full-time guards, Chongqing's
+ * norm 4 and 100), one row the commission sets, as it sets the drill policy. */
+static const char schema_22[] =
+  "ALTER TABLE dispute ADD COLUMN influence TEXT CHECK (influence IS NULL OR influence IN ('bad', 'none'));"
+  "ALTER TABLE dispute ADD COLUMN judged_at TEXT;"
+  "ALTER TABLE dispute ADD COLUMN judged_by TEXT;"
+  "ALTER TABLE incident ADD COLUMN finding_at TEXT;"
+  "ALTER TABLE incident ADD COLUMN finding_by TEXT;"
+  "CREATE TABLE guard_policy ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  singleton       INTEGER NOT NULL UNIQUE DEFAULT 1 CHECK (singleton = 1),"
+  "  min_guards      INTEGER NOT NULL CHECK (min_guards BETWEEN 0 AND 100),"
+  "  min_people      INTEGER NOT NULL CHECK (min_people BETWEEN 0 AND 100000),"
+  "  updated_at      TEXT NOT NULL,"
+  "  updated_by      TEXT NOT NULL"
+  ") STRICT;";
+
 static const char * const migrations[] = {
   NULL,
   schema_1,
@@ -1023,6 +1047,7 @@ static const char * const migrations[] = {
   schema_19,
   schema_20,
   _xa_store_schema_21,
+  schema_22,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone
