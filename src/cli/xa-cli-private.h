@@ -291,6 +291,10 @@ int          xa_cli_incident_list        (XaCli           *cli);
 int          xa_cli_incident_veto        (XaCli           *cli);
 int          xa_cli_incident_print       (XaCli           *cli);
 
+/* xa-cli-assessment-evidence.c */
+extern const XaCliOption xa_cli_assessment_evidence_options[];
+int          xa_cli_assessment_evidence  (XaCli           *cli);
+
 /* xa-cli-dispute.c */
 extern const XaCliOption xa_cli_dispute_add_options[];
 extern const XaCliOption xa_cli_dispute_advance_options[];

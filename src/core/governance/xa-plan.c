@@ -56,6 +56,7 @@ typedef struct
   const char *archive_item_uuid;
   const char *adopted_on;
   const char *review_on;
+  const char *column;      /* of a list: the date column compared with the day */
   char       *uuid;
   GPtrArray  *due;
 } Plan;
@@ -141,13 +142,14 @@ due_func (XaStore   *store,
 {
   Plan *plan = user_data;
   g_autoptr(XaStatement) rows = NULL;
+  g_autofree char *sql = NULL;
   XaStep step;
 
-  if (!(rows = xa_store_prepare (store,
-                                 "SELECT p.uuid, o.uuid, o.code, p.kind, p.title, p.archive_item_uuid, p.adopted_on,"
-                                 " p.review_on FROM safety_plan p JOIN organisation o ON o.id = p.organisation_id"
-                                 " WHERE p.review_on <= ? ORDER BY p.review_on, o.code, p.uuid",
-                                 error)))
+  /* The column is one of ours (review_on, adopted_on), never the user's. */
+  sql = g_strdup_printf ("SELECT p.uuid, o.uuid, o.code, p.kind, p.title, p.archive_item_uuid, p.adopted_on,"
+                         " p.review_on FROM safety_plan p JOIN organisation o ON o.id = p.organisation_id"
+                         " WHERE p.%s <= ? ORDER BY p.%s, o.code, p.uuid", plan->column, plan->column);
+  if (!(rows = xa_store_prepare (store, sql, error)))
     return FALSE;
   xa_statement_bind_text (rows, 1, plan->review_on);
   while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
@@ -167,6 +169,22 @@ due_func (XaStore   *store,
   return step == XA_STEP_DONE;
 }
 
+static GPtrArray *
+list_on (XaStore     *store,
+         const char  *column,
+         const char  *on,
+         GError     **error)
+{
+  Plan plan = { .review_on = on, .column = column, .due = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_plan_free) };
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+
+  if (!_xa_governance_check_date (on, C_("field", "date"), error) ||
+      !xa_store_read (store, due_func, &plan, error))
+    g_clear_pointer (&plan.due, g_ptr_array_unref);
+  return plan.due;
+}
+
 /**
  * xa_plan_list_due:
  * @on: the day (YYYY-MM-DD): the plans and rules whose review date is on or before it
@@ -179,12 +197,21 @@ xa_plan_list_due (XaStore     *store,
                   const char  *on,
                   GError     **error)
 {
-  Plan plan = { .review_on = on, .due = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_plan_free) };
+  return list_on (store, "review_on", on, error);
+}
 
-  g_return_val_if_fail (XA_IS_STORE (store), NULL);
-
-  if (!_xa_governance_check_date (on, C_("field", "date"), error) ||
-      !xa_store_read (store, due_func, &plan, error))
-    g_clear_pointer (&plan.due, g_ptr_array_unref);
-  return plan.due;
+/**
+ * xa_plan_list_adopted:
+ * @on: the day (YYYY-MM-DD): the plans and rules adopted on or before it
+ *
+ * Returns: (transfer full) (element-type XaPlan): those in force on @on (a plan is
+ *   replaced by a new one, never withdrawn), the earliest adopted first, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+xa_plan_list_adopted (XaStore     *store,
+                      const char  *on,
+                      GError     **error)
+{
+  return list_on (store, "adopted_on", on, error);
 }

@@ -43,5 +43,8 @@ char      *xa_plan_add      (XaStore     *store,
 GPtrArray *xa_plan_list_due (XaStore     *store,
                              const char  *on,
                              GError     **error);
+GPtrArray *xa_plan_list_adopted (XaStore     *store,
+                                 const char  *on,
+                                 GError     **error);
 
 G_END_DECLS
