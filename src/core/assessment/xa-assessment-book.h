@@ -36,6 +36,22 @@ typedef struct
   const char *override_reason;
 } XaScoreEntry;
 
+/* A line of the published district ranking (what a school's login may read of the
+ * other schools). */
+typedef struct
+{
+  char     *school_uuid;
+  char     *school_code;
+  char     *school_name;
+  double    total;
+  XaGrade   grade;
+  gboolean  vetoed;
+  guint     rank;
+} XaRankingEntry;
+
+void xa_ranking_entry_free (XaRankingEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaRankingEntry, xa_ranking_entry_free)
+
 #define XA_TYPE_ASSESSMENT_BOOK (xa_assessment_book_get_type ())
 
 G_DECLARE_FINAL_TYPE (XaAssessmentBook, xa_assessment_book, XA, ASSESSMENT_BOOK, GObject)
@@ -57,6 +73,11 @@ XaAssessment     *xa_assessment_book_dup         (XaAssessmentBook  *self,
 /* The district view: every school the login sees, with its state, totals, grade, veto
  * and rank (by the commission's total, vetoed schools last), best first. */
 GPtrArray        *xa_assessment_book_list        (XaAssessmentBook  *self,
+                                                  int                school_year,
+                                                  GError           **error);
+
+/* The published results of the year, best first (vetoed last), for any login. */
+GPtrArray        *xa_assessment_book_list_ranking (XaAssessmentBook *self,
                                                   int                school_year,
                                                   GError           **error);
 

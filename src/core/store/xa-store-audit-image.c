@@ -159,6 +159,23 @@ static const struct
     NC_("audit table", "Device repair") },
   { "safety_plan", "coalesce ((SELECT code FROM organisation WHERE organisation.id = safety_plan.organisation_id), '') || ' ' || title",
     NC_("audit table", "Plan or rule") },
+  /* The yearly assessment (schema 21): a scheme by year and version, a school's self-score
+   * and the commission's scores by school, year and indicator. */
+  { "assessment_scheme", "CAST (school_year AS TEXT) || ' v' || CAST (version AS TEXT)",
+    NC_("audit table", "Assessment scheme") },
+  { "assessment_self", "coalesce ((SELECT code FROM organisation WHERE organisation.id = assessment_self.organisation_id), '')"
+                       " || ' ' || CAST (school_year AS TEXT) || ' ' || code", NC_("audit table", "Self-assessment") },
+  { "assessment", "coalesce ((SELECT code FROM organisation WHERE organisation.id = assessment.organisation_id), '')"
+                  " || ' ' || CAST (school_year AS TEXT)", NC_("audit table", "Assessment") },
+  { "assessment_score", "coalesce ((SELECT o.code || ' ' || CAST (a.school_year AS TEXT) FROM assessment a"
+                        " JOIN organisation o ON o.id = a.organisation_id WHERE a.id = assessment_score.assessment_id), '')"
+                        " || ' ' || code", NC_("audit table", "Assessment score") },
+  { "assessment_veto", "coalesce ((SELECT o.code || ' ' || CAST (a.school_year AS TEXT) FROM assessment a"
+                       " JOIN organisation o ON o.id = a.organisation_id WHERE a.id = assessment_veto.assessment_id), '')"
+                       " || ' ' || ground", NC_("audit table", "Veto decision") },
+  { "assessment_revision", "coalesce ((SELECT o.code || ' ' || CAST (a.school_year AS TEXT) FROM assessment a"
+                           " JOIN organisation o ON o.id = a.organisation_id WHERE a.id = assessment_revision.assessment_id), '')"
+                           " || ' ' || code || ' ' || revised_at", NC_("audit table", "Assessment revision") },
 };
 
 /* The columns a user knows by name; others are shown as stored. */

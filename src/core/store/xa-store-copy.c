@@ -76,6 +76,13 @@ static const struct
   { "security_device", "id", TRUE },
   { "device_repair", "id", TRUE },
   { "safety_plan", "id", TRUE },
+  /* The yearly assessment (schema 21). */
+  { "assessment_scheme", "id", TRUE },
+  { "assessment_self", "id", TRUE },
+  { "assessment", "id", TRUE },
+  { "assessment_score", "id", TRUE },
+  { "assessment_veto", "id", TRUE },
+  { "assessment_revision", "id", TRUE },
   { "search_gram", "kind, gram, uuid", FALSE },
   { "audit", "seq", FALSE },
   { "audit_image", "seq, record_table, record_uuid", FALSE },

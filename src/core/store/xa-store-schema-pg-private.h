@@ -17,4 +17,8 @@ extern const char _xa_store_pg_schema_18[];
 extern const char _xa_store_pg_schema_19[];
 extern const char _xa_store_pg_schema_20[];
 
+/* Step 21, the yearly assessment, on both engines (xa-store-schema-assessment.c). */
+extern const char _xa_store_schema_21[];
+extern const char _xa_store_pg_schema_21[];
+
 G_END_DECLS

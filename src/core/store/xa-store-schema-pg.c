@@ -724,6 +724,7 @@ static const char * const pg_migrations[] = {
   _xa_store_pg_schema_18,
   _xa_store_pg_schema_19,
   _xa_store_pg_schema_20,
+  _xa_store_pg_schema_21,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == XA_STORE_SCHEMA_VERSION + 1);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-store-private.h"
+#include "xa-store-schema-pg-private.h"
 
 /* 1: the audit chain. The triggers make the table append-only for every connection
  * that uses this file, ours included. */
@@ -1021,6 +1022,7 @@ static const char * const migrations[] = {
   schema_18,
   schema_19,
   schema_20,
+  _xa_store_schema_21,
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone

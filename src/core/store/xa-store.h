@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema version this program writes. A database whose user_version is higher was
  * written by a newer Xiaoan and is refused without being touched. */
-#define XA_STORE_SCHEMA_VERSION 20
+#define XA_STORE_SCHEMA_VERSION 21
 
 /* "XiAn" in ASCII: PRAGMA application_id marks the file as ours. */
 #define XA_STORE_APPLICATION_ID 0x5869416e
