@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window: a sidebar of the sections of DESIGN.md §7 beside the section's page.
- * Schools, agreements, the hazard ledger and inspections work; the other sections say
- * what they will hold. The window remembers its size.
+ * Schools, agreements, the hazard ledger, inspections, the assessment and the archive
+ * work; the other sections say what they will hold. The window remembers its size.
  *
  * The sections are listed once, in sections[] below: the sidebar rows, the pages of the
  * stack and the Alt+1…7 shortcuts are all made from it. A page is built the first time its
@@ -27,6 +27,7 @@
 #include "xa-ui-utils.h"
 #include "xa-window-private.h"
 #include "archive/xa-archive-page.h"
+#include "assessment/xa-assessment-page.h"
 #include "inspections/xa-inspections-page.h"
 
 typedef struct _Section Section;
@@ -49,6 +50,8 @@ static GtkWidget *create_hazards_page     (XaWindow      *self,
                                            const Section *section);
 static GtkWidget *create_inspections_page (XaWindow      *self,
                                            const Section *section);
+static GtkWidget *create_assessment_page  (XaWindow      *self,
+                                           const Section *section);
 static GtkWidget *create_archive_page     (XaWindow      *self,
                                            const Section *section);
 static GtkWidget *create_placeholder_page (XaWindow      *self,
@@ -65,8 +68,7 @@ static const Section sections[] = {
   { "inspections", N_("Inspections"), "object-select-symbolic", create_inspections_page },
   { "education", N_("Education & Drills"), "system-users-symbolic", create_placeholder_page,
     N_("Here safety education sessions, emergency drills and the special campaigns will be recorded, with attendance measured against the target of 99.5 percent. This section is not built yet.") },
-  { "assessment", N_("Assessment"), "starred-symbolic", create_placeholder_page,
-    N_("Here schools will be scored each year against the commission's scheme, self-assessment beside the commission's score, with one-vote vetoes and the district results. This section is not built yet.") },
+  { "assessment", N_("Assessment"), "starred-symbolic", create_assessment_page },
   { "archive", N_("Archive"), "folder-documents-symbolic", create_archive_page },
 };
 
@@ -125,6 +127,13 @@ create_inspections_page (XaWindow      *self,
                          const Section *section)
 {
   return xa_inspections_page_new (self->workspace);
+}
+
+static GtkWidget *
+create_assessment_page (XaWindow      *self,
+                        const Section *section)
+{
+  return xa_assessment_page_new (self->workspace);
 }
 
 static GtkWidget *

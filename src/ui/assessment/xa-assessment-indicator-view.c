@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-assessment-indicator-view.h"
+#include "xa-assessment-ui.h"
 #include "xa-ui-utils.h"
 
 /* Beyond this many, the records that count are summed up in one line. */
@@ -51,27 +52,6 @@ struct _XaAssessmentIndicatorView
 };
 
 G_DEFINE_FINAL_TYPE (XaAssessmentIndicatorView, xa_assessment_indicator_view, GTK_TYPE_WIDGET)
-
-/**
- * xa_assessment_dup_score_text:
- *
- * "8 / 10 分", or "未评 / 10 分" when no score was entered (a negative @score).
- */
-char *
-xa_assessment_dup_score_text (double score,
-                              double points)
-{
-  g_autofree char *of = xa_points_format (points);
-  g_autofree char *kept = NULL;
-
-  if (score < 0)
-    /* Translators: an indicator not scored yet, out of its points: “未评 / 10 分” */
-    return g_strdup_printf (_("Not scored / %s points"), of);
-
-  kept = xa_points_format (score);
-  /* Translators: the points kept out of the indicator's points: “8 / 10 分” */
-  return g_strdup_printf (_("%1$s / %2$s points"), kept, of);
-}
 
 /* "张三，2022-06-01 10:00", or nothing when no one entered it. */
 static char *
@@ -181,8 +161,11 @@ static void
 xa_assessment_indicator_view_dispose (GObject *object)
 {
   XaAssessmentIndicatorView *self = XA_ASSESSMENT_INDICATOR_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_ASSESSMENT_INDICATOR_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->indicator);
   g_clear_object (&self->finding);
   G_OBJECT_CLASS (xa_assessment_indicator_view_parent_class)->dispose (object);
@@ -287,7 +270,7 @@ xa_assessment_indicator_view_show (XaAssessmentIndicatorView *self,
 
   score = xa_assessment_get_score (assessment, xa_indicator_get_code (self->indicator));
   points = xa_indicator_get_points (self->indicator);
-  self_text = xa_assessment_dup_score_text (score->self_score, points);
+  self_text = xa_assessment_ui_dup_score_text (score->self_score, points);
   self_by = dup_by_text (score->self_by, score->self_at);
   gtk_label_set_label (self->self_score_label, self_text);
   set_label (self->self_notes_label, score->self_notes);
@@ -302,7 +285,7 @@ xa_assessment_indicator_view_show (XaAssessmentIndicatorView *self,
       return;
     }
 
-  text = xa_assessment_dup_score_text (score->score, points);
+  text = xa_assessment_ui_dup_score_text (score->score, points);
   by = dup_by_text (score->scored_by, score->scored_at);
   gtk_label_set_label (self->score_label, text);
   set_label (self->notes_label, score->notes);

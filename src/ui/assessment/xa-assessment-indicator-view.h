@@ -33,7 +33,5 @@ void         xa_assessment_indicator_view_set_editable (XaAssessmentIndicatorVie
                                                         gboolean                   self_editable,
                                                         gboolean                   commission_editable,
                                                         gboolean                   locked);
-char        *xa_assessment_dup_score_text              (double                     score,
-                                                        double                     points);
 
 G_END_DECLS

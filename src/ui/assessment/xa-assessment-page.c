@@ -43,6 +43,7 @@ struct _XaAssessmentPage
   GtkButton           *back_button;
   AdwViewStackPage    *dashboard_page;
   GtkBox              *dashboard_box;
+  GtkBox              *filters_box;
   GtkDropDown         *grade_dropdown;
   AdwLeaflet          *leaflet;
   GtkStack            *list_stack;
@@ -54,6 +55,7 @@ struct _XaAssessmentPage
   GtkDropDown         *state_dropdown;
   AdwViewSwitcherTitle *switcher_title;
   GtkDropDown         *veto_dropdown;
+  GtkLabel            *year_label;
 
   /* State */
   int                  school_year;
@@ -120,6 +122,8 @@ update_back_button (XaAssessmentPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button),
                                inner ? _("Back to the List") : _("Back to Sections"));
   xa_assessment_sheet_set_compact (self->sheet, adw_leaflet_get_folded (self->leaflet));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->filters_box),
+                                  adw_leaflet_get_folded (self->leaflet) ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
 }
 
 static void
@@ -157,7 +161,7 @@ update_progress (XaAssessmentPage *self)
                                     counts[XA_ASSESSMENT_STATE_SCORED], counts[XA_ASSESSMENT_STATE_FINALISED]);
   gtk_label_set_label (self->progress_label, self->progress);
   gtk_progress_bar_set_fraction (self->progress_bar, n > 0 ? (double) counts[XA_ASSESSMENT_STATE_FINALISED] / n : 0);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, year);
+  gtk_label_set_label (self->year_label, year);
 }
 
 static const char *
@@ -401,8 +405,11 @@ static void
 xa_assessment_page_dispose (GObject *object)
 {
   XaAssessmentPage *self = XA_ASSESSMENT_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_ASSESSMENT_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->assessments);
@@ -447,6 +454,7 @@ xa_assessment_page_class_init (XaAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, dashboard_box);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, dashboard_page);
+  gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, filters_box);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, grade_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, list_stack);
@@ -458,6 +466,7 @@ xa_assessment_page_class_init (XaAssessmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, veto_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, year_label);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
@@ -479,7 +488,7 @@ xa_assessment_page_init (XaAssessmentPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->assessments = g_list_store_new (XA_TYPE_ASSESSMENT);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->assessments),
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->assessments)),
                                               GTK_FILTER (gtk_custom_filter_new (filter_func, self, NULL)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

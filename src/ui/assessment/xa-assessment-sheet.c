@@ -254,8 +254,8 @@ update_rows (XaAssessmentSheet *self)
       XaIndicator *indicator = xa_assessment_indicator_view_get_indicator (view);
       const XaIndicatorScore *score = xa_assessment_get_score (self->assessment, code);
       GtkWidget *row = g_object_get_data (G_OBJECT (view), "row");
-      g_autofree char *self_text = xa_assessment_dup_score_text (score->self_score, xa_indicator_get_points (indicator));
-      g_autofree char *text = visible ? xa_assessment_dup_score_text (score->score, xa_indicator_get_points (indicator))
+      g_autofree char *self_text = xa_assessment_ui_dup_score_text (score->self_score, xa_indicator_get_points (indicator));
+      g_autofree char *text = visible ? xa_assessment_ui_dup_score_text (score->score, xa_indicator_get_points (indicator))
                                       : g_strdup (_("Not published yet"));
       g_autofree char *subtitle = NULL;
 
@@ -597,7 +597,7 @@ score_saved_cb (XaAssessmentScoreDialog *dialog,
   changed (self);
   score = xa_assessment_get_score (self->assessment, undo->code);
   points = xa_indicator_get_points (xa_scheme_find_indicator (xa_assessment_get_scheme (self->assessment), undo->code));
-  kept = xa_assessment_dup_score_text (undo->commission ? score->score : score->self_score, points);
+  kept = xa_assessment_ui_dup_score_text (undo->commission ? score->score : score->self_score, points);
   /* Translators: a toast after a score was saved: the indicator, then its score */
   text = g_strdup_printf (_("%1$s saved: %2$s"), undo->code, kept);
   toast = adw_toast_new (text);
@@ -740,10 +740,13 @@ static void
 xa_assessment_sheet_dispose (GObject *object)
 {
   XaAssessmentSheet *self = XA_ASSESSMENT_SHEET (object);
+  GtkWidget *child;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_ASSESSMENT_SHEET);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->workspace);
   g_clear_object (&self->book);

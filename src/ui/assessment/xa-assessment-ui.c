@@ -97,6 +97,27 @@ xa_assessment_ui_open_evidence (GtkWidget   *parent,
     }
 }
 
+/**
+ * xa_assessment_ui_dup_score_text:
+ *
+ * "8 / 10 分", or "未评 / 10 分" when no score was entered (a negative @score).
+ */
+char *
+xa_assessment_ui_dup_score_text (double score,
+                              double points)
+{
+  g_autofree char *of = xa_points_format (points);
+  g_autofree char *kept = NULL;
+
+  if (score < 0)
+    /* Translators: an indicator not scored yet, out of its points: “未评 / 10 分” */
+    return g_strdup_printf (_("Not scored / %s points"), of);
+
+  kept = xa_points_format (score);
+  /* Translators: the points kept out of the indicator's points: “8 / 10 分” */
+  return g_strdup_printf (_("%1$s / %2$s points"), kept, of);
+}
+
 /* The state-badge class of style.css for a grade. */
 const char *
 xa_assessment_ui_grade_class (XaGrade grade)

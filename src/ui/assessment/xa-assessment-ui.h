@@ -18,5 +18,7 @@ GtkWidget  *xa_assessment_ui_open_evidence (GtkWidget   *parent,
                                             const char  *target,
                                             GError     **error);
 const char *xa_assessment_ui_grade_class   (XaGrade      grade);
+char       *xa_assessment_ui_dup_score_text (double      score,
+                                            double      points);
 
 G_END_DECLS
