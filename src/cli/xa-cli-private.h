@@ -304,6 +304,32 @@ int          xa_cli_dispute_list         (XaCli           *cli);
 int          xa_cli_dispute_demo         (XaWorkspace     *workspace,
                                           XaCli           *cli);
 
+/* xa-cli-assessment.c */
+extern const XaCliOption xa_cli_assessment_scheme_options[];
+extern const XaCliOption xa_cli_assessment_entry_options[];
+extern const XaCliOption xa_cli_assessment_h_options[];
+extern const XaCliOption xa_cli_assessment_veto_options[];
+int          xa_cli_assessment_scheme_show    (XaCli      *cli);
+int          xa_cli_assessment_scheme_copy    (XaCli      *cli);
+int          xa_cli_assessment_scheme_compare (XaCli      *cli);
+int          xa_cli_assessment_scheme_export  (XaCli      *cli);
+int          xa_cli_assessment_scheme_import  (XaCli      *cli);
+int          xa_cli_assessment_self      (XaCli           *cli);
+int          xa_cli_assessment_score     (XaCli           *cli);
+int          xa_cli_assessment_h         (XaCli           *cli);
+int          xa_cli_assessment_veto      (XaCli           *cli);
+int          xa_cli_assessment_finalise  (XaCli           *cli);
+int          xa_cli_assessment_publish   (XaCli           *cli);
+int          xa_cli_assessment_revise    (XaCli           *cli);
+int          xa_cli_assessment_list      (XaCli           *cli);
+int          xa_cli_assessment_show      (XaCli           *cli);
+
+/* xa-cli-assessment-report.c */
+extern const XaCliOption xa_cli_assessment_report_options[];
+extern const XaCliOption xa_cli_assessment_export_options[];
+int          xa_cli_assessment_report    (XaCli           *cli);
+int          xa_cli_assessment_export    (XaCli           *cli);
+
 /* xa-cli-template.c */
 int          xa_cli_template_list        (XaCli           *cli);
 int          xa_cli_template_export      (XaCli           *cli);

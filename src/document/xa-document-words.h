@@ -207,3 +207,8 @@
 #define XA_DOCUMENT_EDUCATION_RECORDER_SIGN "记录人签字："
 #define XA_DOCUMENT_EDUCATION_SIGN_DATE     "日期：　　年　月　日"
 #define XA_DOCUMENT_EDUCATION_FILE_NAME     "安全教育记录表 %s %s"
+
+/* Charts (xa-chart.c): what a chart without values says in its frame, and the line
+ * under a chart that could not hold all its categories. */
+#define XA_DOCUMENT_CHART_EMPTY  "无数据"
+#define XA_DOCUMENT_CHART_MORE   "另有%u项未显示"

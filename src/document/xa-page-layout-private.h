@@ -11,6 +11,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "xa-chart.h"
 #include "xa-page-layout.h"
 #include "xa-subset-fonts.h"
 
@@ -24,6 +25,10 @@ typedef struct
   char            *text;
   PangoAttrList   *attrs;   /* from markup, over text; NULL for plain text */
   XaPageTable     *table;   /* a table instead of text; NULL for a paragraph */
+  XaChart         *chart;   /* a chart instead of text (xa-page-layout-chart.c) */
+  double           chart_height;
+  guint            chart_page;  /* where it was placed, after layout */
+  guint            chart_row;
 } Paragraph;
 
 /* The paper and the text area on it, in points; the grid's rows in the text area. */
@@ -77,5 +82,13 @@ struct _XaPageLayout
   XaSubsetFonts  *subset;
   gboolean        font_map_given;
 };
+
+void _xa_page_layout_place_chart (XaPageLayout *self,
+                                  Paragraph    *paragraph,
+                                  guint        *page,
+                                  guint        *row);
+void _xa_page_layout_draw_charts (XaPageLayout *self,
+                                  cairo_t      *cr,
+                                  guint         page);
 
 G_END_DECLS

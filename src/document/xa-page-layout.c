@@ -57,6 +57,7 @@ paragraph_clear (gpointer data)
   g_free (paragraph->text);
   g_clear_pointer (&paragraph->attrs, pango_attr_list_unref);
   g_clear_pointer (&paragraph->table, xa_page_table_free);
+  g_clear_pointer (&paragraph->chart, xa_chart_unref);
 }
 
 static void
@@ -448,6 +449,12 @@ ensure_layout (XaPageLayout *self)
       if (paragraph->table != NULL)
         {
           place_table (self, paragraph->table, next == NULL, &page, &row);
+          ends_with_table = TRUE;
+          continue;
+        }
+      if (paragraph->chart != NULL)
+        {
+          _xa_page_layout_place_chart (self, (Paragraph *) paragraph, &page, &row);
           ends_with_table = TRUE;
           continue;
         }
@@ -1038,6 +1045,12 @@ xa_page_layout_dup_characters (XaPageLayout *self)
 
       if (paragraph->table != NULL)
         xa_page_table_foreach_text (paragraph->table, append_text_characters, &characters);
+      if (paragraph->chart != NULL)
+        {
+          g_autofree char *text = xa_chart_dup_text (paragraph->chart);
+
+          append_characters (seen, out, text);
+        }
     }
 
   if (self->signature != NULL)
@@ -1129,6 +1142,8 @@ xa_page_layout_draw_page (XaPageLayout *self,
       if (paragraph->table != NULL)
         draw_table (self, cr, paragraph->table, page);
     }
+
+  _xa_page_layout_draw_charts (self, cr, page);
 
   if (self->signature != NULL)
     draw_signature (self, cr, page);

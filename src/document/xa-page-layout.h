@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <pango/pango.h>
 
+#include "xa-chart.h"
 #include "xa-font-resolver.h"
 #include "xa-page-table.h"
 #include "xa-signature-block.h"
@@ -78,6 +79,12 @@ void          xa_page_layout_add_markup       (XaPageLayout    *self,
                                                const char      *markup);
 void          xa_page_layout_add_table        (XaPageLayout    *self,
                                                XaPageTable     *table);
+void          xa_page_layout_add_chart        (XaPageLayout    *self,
+                                               XaChart         *chart,
+                                               double           height);
+void          xa_page_layout_get_text_size    (XaPageLayout    *self,
+                                               double          *width,
+                                               double          *height);
 void          xa_page_layout_set_orientation  (XaPageLayout      *self,
                                                XaPageOrientation  orientation);
 void          xa_page_layout_get_page_size    (XaPageLayout    *self,
