@@ -21,7 +21,10 @@
 #include "xa-test-utils.h"
 #include "ui/xa-application.h"
 #include "ui/xa-window-private.h"
+#include "ui/assessment/xa-assessment-dashboard.h"
 #include "ui/assessment/xa-assessment-page.h"
+#include "ui/assessment/xa-assessment-print.h"
+#include "core/assessment/xa-assessment-export.h"
 #include "ui/assessment/xa-assessment-score-dialog.h"
 #include "ui/assessment/xa-assessment-veto-dialog.h"
 #include "ui/assessment/xa-scheme-window.h"
@@ -168,6 +171,14 @@ score_the_rest (XaAssessmentBook *book,
     }
 }
 
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 static gboolean
 dialog_save (GtkWidget *dialog)
 {
@@ -303,6 +314,15 @@ test_scoring (Fixture       *fixture,
     g_clear_object (&assessment);
   }
 
+  /* The dashboard's grade chart counts the 不合格. */
+  {
+    XaAssessmentDashboard *dashboard = xa_test_template_child (fixture->page, XA_TYPE_ASSESSMENT_PAGE, "dashboard");
+    g_autofree char *text = xa_assessment_dashboard_dup_text (dashboard);
+
+    g_assert_nonnull (strstr (text, xa_grade_to_chinese (XA_GRADE_FAIL)));
+    g_assert_nonnull (strstr (text, "红旗小学"));
+  }
+
   /* The district list's veto filter finds the school. */
   xa_assessment_page_set_filter (fixture->page, 0, 0, 1);
   xa_test_iterate ();
@@ -363,6 +383,25 @@ test_scoring (Fixture       *fixture,
   g_clear_pointer (&progress, g_free);
   progress = g_strdup_printf (_("Not started %1$u · Self-assessed %2$u · Scored %3$u · Finalised %4$u"), 3, 0, 0, 1);
   g_assert_cmpstr (xa_assessment_page_get_progress (fixture->page), ==, progress);
+
+  /* The score sheet as PDF. */
+  {
+    g_autofree char *path = g_build_filename (fixture->ui.data_dir, "score-sheet.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    xa_assessment_report_export_async (fixture->ui.workspace, fixture->book, fixture->school_uuid, YEAR, file, NULL,
+                                       export_done_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (xa_assessment_report_export_finish (result, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  }
 }
 
 /* A school's operator self-assesses, and sees the commission's side once published. */

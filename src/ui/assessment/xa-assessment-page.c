@@ -9,7 +9,9 @@
  * beside the list (XaAssessmentSheet). The header's menu opens the year's scheme and
  * publishes every finalised result at once. A school's operator sees the same page with
  * its own self-assessment to enter, and the commission's side only once published (on a
- * district server its login sees its own school only).
+ * district server its login sees its own school only). The commission's dashboard draws
+ * the district summary's charts, read again with the list after every change; the menu
+ * exports or prints the school's score sheet and the district summary.
  *
  * Below the breakpoint the list and the scoring page are one pane each.
  */
@@ -20,11 +22,15 @@
 #include <string.h>
 
 #include "xa-assessment-page.h"
+#include "xa-assessment-dashboard.h"
+#include "xa-assessment-print.h"
 #include "xa-assessment-ui.h"
 #include "xa-adaptive.h"
 #include "xa-scheme-window.h"
 #include "xa-ui-utils.h"
 #include "core/util/xa-date.h"
+#include "document/xa-assessment-report.h"
+#include "document/xa-district-report.h"
 #include "core/util/xa-school-year.h"
 
 struct _XaAssessmentPage
@@ -37,12 +43,13 @@ struct _XaAssessmentPage
   GListStore          *assessments;
   GtkFilterListModel  *filtered;
   GtkSingleSelection  *selection;
+  GCancellable        *cancellable;
   char                *progress;
 
   /* Template widgets */
   GtkButton           *back_button;
+  XaAssessmentDashboard *dashboard;
   AdwViewStackPage    *dashboard_page;
-  GtkBox              *dashboard_box;
   GtkBox              *filters_box;
   GtkDropDown         *grade_dropdown;
   AdwLeaflet          *leaflet;
@@ -188,6 +195,8 @@ reload (XaAssessmentPage *self)
     }
   g_list_store_splice (self->assessments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->assessments)),
                        list->pdata, list->len);
+  if (self->commission)
+    xa_assessment_dashboard_set_assessments (self->dashboard, list);
   update_progress (self);
   update_list_page (self);
   if (chosen != NULL)
@@ -212,6 +221,8 @@ selection_changed_cb (XaAssessmentPage *self)
   /* A refill drops the selection for a moment: the sheet stays. */
   if (uuid != NULL)
     xa_assessment_sheet_show (self->sheet, uuid, self->school_year);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-school", uuid != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.print-school", uuid != NULL);
 }
 
 static void
@@ -336,6 +347,66 @@ publish_all_action (GtkWidget  *widget,
 }
 
 static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(XaAssessmentPage) self = user_data;
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), "export-file");
+  g_autoptr(GError) error = NULL;
+
+  xa_assessment_report_export_finish (result, &error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    xa_widget_report_export (GTK_WIDGET (self), file, error);
+}
+
+static void
+export_file_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(XaAssessmentPage) self = user_data;
+  g_autoptr(GFile) file = xa_choose_file_finish (result, NULL);
+  const char *school = g_object_get_data (G_OBJECT (self), "export-school");
+
+  if (file == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (self), "export-file", g_object_ref (file), g_object_unref);
+  xa_assessment_report_export_async (self->workspace, self->book, school, self->school_year, file,
+                                     self->cancellable, exported_cb, g_object_ref (self));
+}
+
+/* The school's score sheet or the district summary, as PDF or printed. */
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaAssessmentPage *self = XA_ASSESSMENT_PAGE (widget);
+  gboolean district = g_str_has_suffix (action_name, "-district");
+  const char *school = district ? NULL : selected_uuid (self);
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+
+  if (!district && school == NULL)
+    return;
+  if (g_str_has_prefix (action_name, "assessment.print"))
+    {
+      xa_assessment_report_print (self->workspace, self->book, school, self->school_year, widget, self->cancellable);
+      return;
+    }
+
+  if (district)
+    name = xa_district_report_dup_file_name (self->school_year);
+  else
+    name = xa_assessment_report_dup_file_name (xa_assessment_sheet_get_assessment (self->sheet));
+  file_name = g_strconcat (name, ".pdf", NULL);
+  g_object_set_data_full (G_OBJECT (self), "export-school", g_strdup (school), g_free);
+  xa_choose_pdf_file_async (widget, district ? _("Export District Summary as PDF") : _("Export Score Sheet as PDF"),
+                            file_name, self->cancellable, export_file_chosen_cb, g_object_ref (self));
+}
+
+static void
 xa_assessment_page_get_property (GObject    *object,
                                  guint       prop_id,
                                  GValue     *value,
@@ -394,6 +465,10 @@ xa_assessment_page_constructed (GObject *object)
   self->commission = xa_assessment_ui_is_commission (self->workspace);
   xa_assessment_sheet_setup (self->sheet, self->workspace, self->book, self->commission);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.publish-all", self->commission);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.print-district", self->commission);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-district", self->commission);
+  /* The district's charts are the commission's. */
+  adw_view_stack_page_set_visible (self->dashboard_page, self->commission);
 
   /* The year scored is the one running, or (before it started) the last. */
   g_date_set_time_t (today, time (NULL));
@@ -407,9 +482,11 @@ xa_assessment_page_dispose (GObject *object)
   XaAssessmentPage *self = XA_ASSESSMENT_PAGE (object);
   GtkWidget *child;
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_ASSESSMENT_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->assessments);
@@ -449,10 +526,11 @@ xa_assessment_page_class_init (XaAssessmentPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (XA_TYPE_ASSESSMENT_DASHBOARD);
   g_type_ensure (XA_TYPE_ASSESSMENT_SHEET);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-assessment-page.ui");
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, back_button);
-  gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, dashboard_box);
+  gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, dashboard);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, filters_box);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentPage, grade_dropdown);
@@ -477,6 +555,11 @@ xa_assessment_page_class_init (XaAssessmentPageClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.next-year", NULL, year_action);
   gtk_widget_class_install_action (widget_class, "assessment.scheme", NULL, scheme_action);
   gtk_widget_class_install_action (widget_class, "assessment.publish-all", NULL, publish_all_action);
+  gtk_widget_class_install_action (widget_class, "assessment.export-school", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "assessment.print-school", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "assessment.export-district", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "assessment.print-district", NULL, report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "assessment.print-school", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -501,8 +584,9 @@ xa_assessment_page_init (XaAssessmentPage *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   xa_list_set_single_tab_stop (GTK_WIDGET (self->list_view));
-  /* The charts come with the reports' chart primitive. */
-  adw_view_stack_page_set_visible (self->dashboard_page, FALSE);
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-school", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.print-school", FALSE);
 }
 
 GtkWidget *
