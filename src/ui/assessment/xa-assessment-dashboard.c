@@ -18,6 +18,9 @@
 #include "core/assessment/xa-assessment.h"
 #include "document/xa-district-report.h"
 
+/* The charts' text, in pixels. */
+#define SCREEN_FONT_SIZE 12
+
 struct _XaAssessmentDashboard
 {
   GtkWidget       parent_instance;
@@ -29,6 +32,10 @@ struct _XaAssessmentDashboard
   /* Template widgets */
   GtkDrawingArea *grades_area;
   GtkDrawingArea *groups_area;
+
+  /* State */
+  int             wanted_height;
+  guint           resize_id;
 };
 
 G_DEFINE_FINAL_TYPE (XaAssessmentDashboard, xa_assessment_dashboard, GTK_TYPE_WIDGET)
@@ -50,6 +57,16 @@ draw_cb (GtkDrawingArea *area,
   xa_chart_draw (chart, cr, gtk_widget_get_pango_context (GTK_WIDGET (area)), NULL, 12, 12, width - 24, height - 24);
 }
 
+static gboolean
+set_height_cb (gpointer user_data)
+{
+  XaAssessmentDashboard *self = user_data;
+
+  self->resize_id = 0;
+  gtk_drawing_area_set_content_height (self->groups_area, self->wanted_height);
+  return G_SOURCE_REMOVE;
+}
+
 /* A row chart as tall as its rows need at the width it has. */
 static void
 resize_cb (GtkDrawingArea        *area,
@@ -62,9 +79,15 @@ resize_cb (GtkDrawingArea        *area,
 
   if (chart == NULL || width <= 24)
     return;
-  wanted = (int) xa_chart_get_natural_height (chart, width - 24) + 24;
-  if (wanted != gtk_drawing_area_get_content_height (area))
-    gtk_drawing_area_set_content_height (area, MAX (wanted, 200));
+  wanted = (int) xa_chart_get_natural_height (chart, width - 24);
+  /* Every school a row: as tall as the rows that fit say. */
+  while (xa_chart_get_rows_fitting (chart, width - 24, wanted) < xa_chart_get_n_categories (chart) && wanted < 100000)
+    wanted += 24;
+  wanted += 24;
+  self->wanted_height = MAX (wanted, 200);
+  /* A resize asked for while the area is being allocated would be lost: after it. */
+  if (self->wanted_height != gtk_drawing_area_get_content_height (area) && self->resize_id == 0)
+    self->resize_id = g_idle_add (set_height_cb, self);
 }
 
 static void
@@ -76,6 +99,7 @@ xa_assessment_dashboard_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_ASSESSMENT_DASHBOARD);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_handle_id (&self->resize_id, g_source_remove);
   g_clear_pointer (&self->grades, xa_chart_unref);
   g_clear_pointer (&self->groups, xa_chart_unref);
   G_OBJECT_CLASS (xa_assessment_dashboard_parent_class)->dispose (object);
@@ -128,11 +152,14 @@ xa_assessment_dashboard_set_assessments (XaAssessmentDashboard *self,
     }
   g_clear_pointer (&self->grades, xa_chart_unref);
   g_clear_pointer (&self->groups, xa_chart_unref);
+  /* On screen the labels are read at the size of the window's text, not of paper's. */
   self->grades = xa_district_chart_grades_new (counts);
+  xa_chart_set_font_size (self->grades, SCREEN_FONT_SIZE);
   if (assessments->len > 0)
     {
       ranked = xa_district_report_dup_ranked (assessments);
       self->groups = xa_district_chart_groups_new (ranked);
+      xa_chart_set_font_size (self->groups, SCREEN_FONT_SIZE);
     }
   width = gtk_widget_get_width (GTK_WIDGET (self->groups_area));
   if (width > 0)

@@ -337,8 +337,10 @@ xa_assessment_indicator_view_dup_suggestion (XaAssessmentIndicatorView *self,
 
   if (self->finding == NULL)
     return FALSE;
+  /* The sentence names what was counted: 逾期隐患 3 项 × 1 分… */
   return xa_indicator_suggest (self->indicator, xa_evidence_finding_get_value (self->finding),
-                               xa_evidence_finding_get_unit (self->finding), deduction, arithmetic);
+                               xa_evidence_source_to_label (xa_evidence_finding_get_key (self->finding)),
+                               deduction, arithmetic);
 }
 
 /* Narrow, the two sides go one above the other. */
