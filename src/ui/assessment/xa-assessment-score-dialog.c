@@ -204,14 +204,18 @@ xa_assessment_score_dialog_new (XaAssessmentBook  *book,
       break;
     }
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_preferences_group_set_title (self->indicator_group, xa_indicator_get_content (indicator));
+  /* A group's title is one line: the content goes in its description, whole. */
   points = xa_points_format (self->points);
   {
+    g_autofree char *group_title = NULL;
     g_autofree char *description = NULL;
 
-    /* Translators: an indicator's code and points above its deduction standard: “C3 · 6 分\n…” */
-    description = g_strdup_printf (_("%1$s · %2$s points\n%3$s"), code, points,
-                                   xa_indicator_get_standard (indicator) ? xa_indicator_get_standard (indicator) : "");
+    /* Translators: the indicator scored, and its points: “C3（6 分）” */
+    group_title = g_strdup_printf (_("%1$s (%2$s points)"), code, points);
+    /* Translators: an indicator's content above its deduction standard */
+    description = g_strdup_printf (_("%1$s\nStandard: %2$s"), xa_indicator_get_content (indicator),
+                                   xa_indicator_get_standard (indicator) ? xa_indicator_get_standard (indicator) : "—");
+    adw_preferences_group_set_title (self->indicator_group, group_title);
     adw_preferences_group_set_description (self->indicator_group, description);
   }
 
