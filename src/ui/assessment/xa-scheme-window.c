@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-scheme-window.h"
+#include "xa-ui-utils.h"
 #include "core/util/xa-school-year.h"
 
 struct _XaSchemeWindow
@@ -62,17 +63,6 @@ toast (XaSchemeWindow *self,
        const char     *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-show_error (XaSchemeWindow *self,
-            const char     *heading,
-            const char     *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static GtkWidget *
@@ -193,7 +183,7 @@ edit_response_cb (AdwMessageDialog *dialog,
 
   version = xa_scheme_window_save_indicator (self, edited, &error);
   if (version == 0)
-    show_error (self, _("The Indicator Could Not Be Saved"), error->message);
+    xa_widget_show_error (GTK_WIDGET (self), _("The Indicator Could Not Be Saved"), error->message);
 }
 
 static void
@@ -382,7 +372,7 @@ copy_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!xa_scheme_window_copy_to_next (self, &error))
-    show_error (self, _("The Scheme Could Not Be Copied"), error->message);
+    xa_widget_show_error (GTK_WIDGET (self), _("The Scheme Could Not Be Copied"), error->message);
 }
 
 static void
