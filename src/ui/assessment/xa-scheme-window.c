@@ -17,6 +17,7 @@
 
 #include "xa-scheme-window.h"
 #include "xa-ui-utils.h"
+#include "core/assessment/xa-evidence.h"
 #include "core/util/xa-school-year.h"
 
 struct _XaSchemeWindow
@@ -306,7 +307,8 @@ fill (XaSchemeWindow *self)
           /* Translators: an indicator's deduction standard, its rule, and where its evidence comes from */
           row_subtitle = g_strdup_printf (_("%1$s\nRule: %2$s · Evidence: %3$s"),
                                           xa_indicator_get_standard (indicator) ?: "", rule,
-                                          source ? source : _("judged by the assessor"));
+                                          source && xa_evidence_source_to_label (source)
+                                          ? xa_evidence_source_to_label (source) : _("judged by the assessor"));
           row = add_row (ADW_PREFERENCES_GROUP (group), row_title, row_subtitle);
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
           g_object_set_data_full (G_OBJECT (row), "code", g_strdup (xa_indicator_get_code (indicator)), g_free);
