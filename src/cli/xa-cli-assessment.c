@@ -16,6 +16,9 @@
 
 #include "xa-cli-private.h"
 #include "core/assessment/xa-assessment-book.h"
+#include "core/assessment/xa-assessment-demo.h"
+#include "core/registry/xa-demo.h"
+#include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
 
 #define OPTION(name, description, value) \
@@ -28,12 +31,26 @@ const XaCliOption xa_cli_assessment_scheme_options[] = {
   { NULL }
 };
 
+#define ENTRY_OPTIONS \
+  OPTION ("indicator", N_("the indicator’s code, such as A1 or C3"), "CODE"), \
+  OPTION ("score", N_("the points kept on the indicator, from 0 to its points"), "S"), \
+  OPTION ("notes", N_("the note beside the score (自评说明, 扣分说明)"), "TEXT")
+
+const XaCliOption xa_cli_assessment_self_options[] = {
+  ENTRY_OPTIONS,
+  { NULL }
+};
+
 const XaCliOption xa_cli_assessment_entry_options[] = {
-  OPTION ("indicator", N_("the indicator’s code, such as A1 or C3"), "CODE"),
-  OPTION ("score", N_("the points kept on the indicator, from 0 to its points"), "S"),
-  OPTION ("notes", N_("the note beside the score (自评说明, 扣分说明)"), "TEXT"),
+  ENTRY_OPTIONS,
   OPTION ("suggestion", N_("the suggested deduction shown for the indicator"), "D"),
   SWITCH ("accept", N_("the score takes the suggested deduction")),
+  OPTION ("reason", N_("why the suggestion was not taken, or why a finalised score is revised"), "TEXT"),
+  { NULL }
+};
+
+const XaCliOption xa_cli_assessment_revise_options[] = {
+  ENTRY_OPTIONS,
   OPTION ("reason", N_("why the suggestion was not taken, or why a finalised score is revised"), "TEXT"),
   { NULL }
 };
@@ -359,19 +376,28 @@ xa_cli_assessment_scheme_import (XaCli *cli)
 
 /* Scoring */
 
+/* --indicator and --score, which every entry of a score takes. */
+static int
+parse_entry (XaCli       *cli,
+             const char **code,
+             double      *score)
+{
+  *code = xa_cli_get_option (cli, "indicator");
+  if (*code == NULL)
+    return xa_cli_usage_error (_("--indicator is required: the indicator’s code, such as A1"));
+  return parse_points ("score", xa_cli_get_option (cli, "score"), score);
+}
+
 int
 xa_cli_assessment_self (XaCli *cli)
 {
   g_auto(Context) context = { 0 };
   g_autoptr(GError) error = NULL;
-  const char *code = xa_cli_get_option (cli, "indicator");
+  const char *code;
   double score;
   int status;
 
-  if (code == NULL)
-    return xa_cli_usage_error (_("--indicator is required: the indicator’s code, such as A1"));
-  if ((status = parse_points ("score", xa_cli_get_option (cli, "score"), &score)) ||
-      (status = open_context (cli, TRUE, &context)))
+  if ((status = parse_entry (cli, &code, &score)) || (status = open_context (cli, TRUE, &context)))
     return status;
   if (!xa_assessment_book_set_self (context.book, school_uuid (&context), context.year, code, score,
                                     xa_cli_get_option (cli, "notes"), &error))
@@ -386,13 +412,11 @@ xa_cli_assessment_score (XaCli *cli)
 {
   g_auto(Context) context = { 0 };
   g_autoptr(GError) error = NULL;
-  XaScoreEntry entry = { xa_cli_get_option (cli, "indicator"), 0, xa_cli_get_option (cli, "notes"), -1,
+  XaScoreEntry entry = { NULL, 0, xa_cli_get_option (cli, "notes"), -1,
                          xa_cli_get_switch (cli, "accept"), xa_cli_get_option (cli, "reason") };
   int status;
 
-  if (entry.code == NULL)
-    return xa_cli_usage_error (_("--indicator is required: the indicator’s code, such as A1"));
-  if ((status = parse_points ("score", xa_cli_get_option (cli, "score"), &entry.score)))
+  if ((status = parse_entry (cli, &entry.code, &entry.score)))
     return status;
   if (xa_cli_get_option (cli, "suggestion") != NULL &&
       (status = parse_points ("suggestion", xa_cli_get_option (cli, "suggestion"), &entry.suggestion)))
@@ -498,16 +522,15 @@ xa_cli_assessment_revise (XaCli *cli)
 {
   g_auto(Context) context = { 0 };
   g_autoptr(GError) error = NULL;
-  const char *code = xa_cli_get_option (cli, "indicator");
+  const char *code;
   double score;
   int status;
 
-  if (code == NULL)
-    return xa_cli_usage_error (_("--indicator is required: the indicator’s code, such as A1"));
+  if ((status = parse_entry (cli, &code, &score)))
+    return status;
   if (xa_cli_get_option (cli, "reason") == NULL)
     return xa_cli_usage_error (_("--reason is required: why the finalised score changes"));
-  if ((status = parse_points ("score", xa_cli_get_option (cli, "score"), &score)) ||
-      (status = open_context (cli, TRUE, &context)))
+  if ((status = open_context (cli, TRUE, &context)))
     return status;
   if (!xa_assessment_book_revise (context.book, school_uuid (&context), context.year, code, score,
                                   xa_cli_get_option (cli, "notes"), xa_cli_get_option (cli, "reason"), &error))
@@ -734,5 +757,35 @@ xa_cli_assessment_show (XaCli *cli)
            xa_assessment_get_total (assessment) >= 0 || xa_assessment_get_vetoed (assessment)
            ? xa_grade_to_label (xa_assessment_get_grade (assessment)) : "-",
            xa_assessment_state_to_label (xa_assessment_get_state (assessment)));
+  return EXIT_OK;
+}
+
+/**
+ * xa_cli_assessment_demo:
+ *
+ * `demo --assessment`: this school year's scoring round (xa-assessment-demo.c).
+ */
+int
+xa_cli_assessment_demo (XaWorkspace *workspace,
+                        XaCli       *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaAssessmentBook) book = NULL;
+  guint64 seed = XA_DEMO_DEFAULT_SEED;
+  guint n_self = 0;
+  guint n_scored = 0;
+  g_autofree char *iso = xa_date_today_iso ();
+  GDate today;
+
+  if (!xa_cli_get_switch (cli, "assessment"))
+    return EXIT_OK;
+  if (cli->seed != NULL)
+    g_ascii_string_to_unsigned (cli->seed, 10, 0, G_MAXUINT32, &seed, NULL);
+  xa_date_parse (iso, &today);
+  book = xa_assessment_book_new (xa_workspace_get_store (workspace));
+  if (!xa_assessment_demo_fill (book, xa_school_year_for_date (&today), (guint32) seed, &n_self, &n_scored, &error))
+    return xa_cli_user_error (error);
+  /* Translators: how many schools self-assessed, then how many the commission scored */
+  g_print (_("Recorded this school year's assessments: %u self-assessed, %u scored by the commission\n"), n_self, n_scored);
   return EXIT_OK;
 }

@@ -80,6 +80,7 @@ const XaCliOption xa_cli_demo_options[] = {
   { "education", G_OPTION_ARG_NONE, N_("also this school year's rosters and safety education records"), NULL, NULL },
   { "drills", G_OPTION_ARG_NONE, N_("also this school year's drills and a few incidents"), NULL, NULL },
   { "governance", G_OPTION_ARG_NONE, N_("also the 综治 registers: disputes and a fictional key person"), NULL, NULL },
+  { "assessment", G_OPTION_ARG_NONE, N_("also this school year's scoring round of the yearly assessment"), NULL, NULL },
   COLUMN ("photos", N_("photos for N open hazards of the latest school year, up to 5000 (default none)"), "N"),
   { NULL }
 };

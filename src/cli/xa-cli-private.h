@@ -306,7 +306,9 @@ int          xa_cli_dispute_demo         (XaWorkspace     *workspace,
 
 /* xa-cli-assessment.c */
 extern const XaCliOption xa_cli_assessment_scheme_options[];
+extern const XaCliOption xa_cli_assessment_self_options[];
 extern const XaCliOption xa_cli_assessment_entry_options[];
+extern const XaCliOption xa_cli_assessment_revise_options[];
 extern const XaCliOption xa_cli_assessment_h_options[];
 extern const XaCliOption xa_cli_assessment_veto_options[];
 int          xa_cli_assessment_scheme_show    (XaCli      *cli);
@@ -323,6 +325,8 @@ int          xa_cli_assessment_publish   (XaCli           *cli);
 int          xa_cli_assessment_revise    (XaCli           *cli);
 int          xa_cli_assessment_list      (XaCli           *cli);
 int          xa_cli_assessment_show      (XaCli           *cli);
+int          xa_cli_assessment_demo      (XaWorkspace     *workspace,
+                                          XaCli           *cli);
 
 /* xa-cli-assessment-report.c */
 extern const XaCliOption xa_cli_assessment_report_options[];

@@ -79,7 +79,8 @@ xa_cli_store_demo (XaCli *cli)
       (status = xa_cli_inspection_demo (workspace, cli)) != EXIT_OK ||
       (status = xa_cli_education_demo (workspace, cli)) != EXIT_OK ||
       (status = xa_cli_drill_demo (workspace, cli)) != EXIT_OK ||
-      (status = xa_cli_dispute_demo (workspace, cli)) != EXIT_OK)
+      (status = xa_cli_dispute_demo (workspace, cli)) != EXIT_OK ||
+      (status = xa_cli_assessment_demo (workspace, cli)) != EXIT_OK)
     return status;
   return xa_cli_hazard_demo_photos (workspace, cli);
 }

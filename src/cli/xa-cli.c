@@ -49,7 +49,7 @@ typedef struct
   const char   *argument;          /* the one argument it takes ("FILE.csv"), or NULL */
   XaCliOptions  options;
   XaCliHandler  handler;
-  const char   *summary[8];        /* lines of help, NULL-terminated */
+  const char   *summary[9];        /* lines of help, NULL-terminated */
   XaCliAccess   access;
   const XaCliOption *own_options;  /* options of this command alone, or NULL */
 } XaCliCommand;
@@ -126,7 +126,7 @@ static const OptionSpec option_specs[] = {
 static const XaCliCommand commands[] = {
   { "init", "", NULL, 0, xa_cli_store_init,
     { N_("create the database, or update it to this version") } },
-  { "demo", "[--schools N] [--seed S] [--hazards N] [--inspections] [--photos N] [--education] [--drills] [--governance]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED,
+  { "demo", "[--schools N] [--seed S] [--hazards N] [--inspections] [--photos N] [--education] [--drills] [--governance] [--assessment]", NULL, XA_CLI_OPTION_SCHOOLS | XA_CLI_OPTION_SEED,
     xa_cli_store_demo,
     { N_("fill an empty database with a fictional demo district"),
       N_("--hazards N adds a hazard ledger of N hazards over its last five school years"),
@@ -134,7 +134,8 @@ static const XaCliCommand commands[] = {
       N_("--photos N adds photos, as found and as rectified, to N open hazards of the latest year"),
       N_("--education adds rosters and safety education records of this school year"),
       N_("--drills adds this school year's drills up to today and a few incidents"),
-      N_("--governance adds the 综治 registers: disputes and a key person whose name says it is invented") },
+      N_("--governance adds the 综治 registers: disputes and a key person whose name says it is invented"),
+      N_("--assessment adds this school year's scoring round: self-assessments, scores, a veto, published results") },
     XA_CLI_WRITES, xa_cli_demo_options },
   { "school import", "FILE.csv", "FILE.csv", 0, xa_cli_school_import,
     { N_("import a school list (UTF-8 or GB18030), all or nothing") } },
@@ -405,7 +406,7 @@ static const XaCliCommand commands[] = {
     { N_("store a scheme from JSON for its year (or --year): a new version when the year's was used") } },
   { "assessment self", "--year Y --school CODE --indicator CODE --score S [--notes TEXT]", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL, xa_cli_assessment_self,
-    { N_("record a school's self-assessment (自评分) of one indicator") }, XA_CLI_WRITES, xa_cli_assessment_entry_options },
+    { N_("record a school's self-assessment (自评分) of one indicator") }, XA_CLI_WRITES, xa_cli_assessment_self_options },
   { "assessment score", "--year Y --school CODE --indicator CODE --score S [--notes TEXT] [--suggestion D (--accept | --reason TEXT)]",
     NULL, XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL, xa_cli_assessment_score,
     { N_("record the commission's score (考核分) of one indicator of a school"),
@@ -427,8 +428,9 @@ static const XaCliCommand commands[] = {
     { N_("publish the finalised assessments (or one school's): schools then see their scores and the ranking") } },
   { "assessment revise", "--year Y --school CODE --indicator CODE --score S --reason TEXT [--notes TEXT]", NULL,
     XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL, xa_cli_assessment_revise,
-    { N_("correct a finalised score: an audited revision that keeps the old value") },
-    XA_CLI_WRITES, xa_cli_assessment_entry_options },
+    { N_("correct a finalised score: an audited revision that keeps the old value"),
+      N_("--indicator H --score N corrects the number of H events") },
+    XA_CLI_WRITES, xa_cli_assessment_revise_options },
   { "assessment list", "--year Y [--json]", NULL, XA_CLI_OPTION_YEAR | XA_CLI_OPTION_JSON, xa_cli_assessment_list,
     { N_("the district view: every school's rank, state, self and commission totals, grade and veto") }, XA_CLI_READS },
   { "assessment show", "--year Y --school CODE [--json]", NULL,

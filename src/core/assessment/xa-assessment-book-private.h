@@ -35,5 +35,8 @@ gboolean  _xa_assessment_book_load       (XaStore       *store,
                                           GError       **error);
 void      _xa_assessment_book_rank       (GPtrArray     *assessments);
 XaStore  *_xa_assessment_book_get_store  (XaAssessmentBook *self);
+gboolean  _xa_assessment_book_is_school_login (XaStore   *store,
+                                          gboolean      *school,
+                                          GError       **error);
 
 G_END_DECLS

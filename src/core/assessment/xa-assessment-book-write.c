@@ -249,48 +249,34 @@ ensure_record (XaStore       *store,
 
 typedef struct
 {
-  const char *school_uuid;
-  int         school_year;
-  const char *code;
-  double      score;
-  const char *notes;
+  const char        *school_uuid;
+  int                school_year;
+  const XaSelfEntry *entries;
+  guint              n_entries;
 } Self;
 
 static gboolean
-self_cb (XaStore   *store,
-         gpointer   user_data,
-         GError   **error)
+upsert_self (XaStore            *store,
+             XaAssessment       *assessment,
+             gint64              organisation_id,
+             guint               version,
+             const XaSelfEntry  *entry,
+             GError            **error)
 {
-  Self *data = user_data;
-  g_autoptr(XaAssessment) assessment = load_one (store, data->school_uuid, data->school_year, error);
   g_autoptr(XaStatement) stmt = NULL;
   g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *uuid = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *score_text = NULL;
-  guint version;
-  gint64 organisation_id;
-  gboolean finalised;
+  int year = xa_assessment_get_school_year (assessment);
   XaStep step;
-
-  if (assessment == NULL || !check_score (assessment, data->code, data->score, error) ||
-      !find_organisation (store, data->school_uuid, &organisation_id, error) ||
-      !is_finalised (store, organisation_id, data->school_year, &finalised, error))
-    return FALSE;
-  if (finalised)
-    return fail (error, XA_ASSESSMENT_BOOK_ERROR_LOCKED,
-                 _("The assessment of %s for %d is finalised: its self-assessment cannot change"),
-                 xa_assessment_get_school_name (assessment), data->school_year);
-  version = xa_scheme_get_version (xa_assessment_get_scheme (assessment));
-  if (version == 0 && !_xa_scheme_book_ensure_stored (store, data->school_year, &version, error))
-    return FALSE;
 
   if (!(stmt = xa_store_prepare (store, "SELECT uuid FROM assessment_self WHERE organisation_id = ? AND school_year = ? AND code = ?",
                                  error)))
     return FALSE;
   xa_statement_bind_int64 (stmt, 1, organisation_id);
-  xa_statement_bind_int (stmt, 2, data->school_year);
-  xa_statement_bind_text (stmt, 3, data->code);
+  xa_statement_bind_int (stmt, 2, year);
+  xa_statement_bind_text (stmt, 3, entry->code);
   if ((step = xa_statement_step (stmt, error)) == XA_STEP_ERROR)
     return FALSE;
   if (step == XA_STEP_ROW)
@@ -310,35 +296,104 @@ self_cb (XaStore   *store,
     }
   if (stmt == NULL)
     return FALSE;
-  xa_statement_bind_double (stmt, 1, data->score);
-  xa_statement_bind_text (stmt, 2, data->notes != NULL ? data->notes : "");
+  xa_statement_bind_double (stmt, 1, entry->score);
+  xa_statement_bind_text (stmt, 2, entry->notes != NULL ? entry->notes : "");
   xa_statement_bind_text (stmt, 3, now);
   xa_statement_bind_text (stmt, 4, xa_store_get_operator (store));
   xa_statement_bind_text (stmt, 5, uuid);
   if (step != XA_STEP_ROW)
     {
       xa_statement_bind_int64 (stmt, 6, organisation_id);
-      xa_statement_bind_int (stmt, 7, data->school_year);
+      xa_statement_bind_int (stmt, 7, year);
       xa_statement_bind_int (stmt, 8, (int) version);
-      xa_statement_bind_text (stmt, 9, data->code);
+      xa_statement_bind_text (stmt, 9, entry->code);
     }
   if (!xa_statement_run (stmt, error))
     return FALSE;
 
-  score_text = xa_points_format (data->score);
-  detail = audit_detail (assessment, "indicator", data->code, "score", score_text, "notes", data->notes, NULL);
+  score_text = xa_points_format (entry->score);
+  detail = audit_detail (assessment, "indicator", entry->code, "score", score_text, "notes", entry->notes, NULL);
   if (!xa_store_append_audit (store, "assessment.self", "assessment_self", uuid, detail, error))
     return FALSE;
   xa_store_note_change (store, "assessment", uuid);
   return TRUE;
 }
 
+static gboolean
+self_cb (XaStore   *store,
+         gpointer   user_data,
+         GError   **error)
+{
+  Self *data = user_data;
+  g_autoptr(XaAssessment) assessment = load_one (store, data->school_uuid, data->school_year, error);
+  guint version;
+  gint64 organisation_id;
+  gboolean finalised;
+
+  if (assessment == NULL)
+    return FALSE;
+  for (guint i = 0; i < data->n_entries; i++)
+    if (!check_score (assessment, data->entries[i].code, data->entries[i].score, error))
+      return FALSE;
+  if (!find_organisation (store, data->school_uuid, &organisation_id, error) ||
+      !is_finalised (store, organisation_id, data->school_year, &finalised, error))
+    return FALSE;
+  if (finalised)
+    return fail (error, XA_ASSESSMENT_BOOK_ERROR_LOCKED,
+                 _("The assessment of %s for %d is finalised: its self-assessment cannot change"),
+                 xa_assessment_get_school_name (assessment), data->school_year);
+  version = xa_scheme_get_version (xa_assessment_get_scheme (assessment));
+  if (version == 0)
+    {
+      gboolean school_login;
+
+      /* A school's login may not store the default scheme: the commission sets it. */
+      if (!_xa_assessment_book_is_school_login (store, &school_login, error))
+        return FALSE;
+      if (school_login)
+        return fail (error, XA_ASSESSMENT_BOOK_ERROR_STATE,
+                     _("The commission has not yet set the assessment scheme of %d: self-assessment waits for it"),
+                     data->school_year);
+      if (!_xa_scheme_book_ensure_stored (store, data->school_year, &version, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < data->n_entries; i++)
+    if (!upsert_self (store, assessment, organisation_id, version, &data->entries[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * xa_assessment_book_set_self_scores:
+ * @entries: (array length=n_entries): each indicator's points kept (0 … its points) and note
+ *
+ * Records (or changes) the school's self-scores, all in one transaction, refused once
+ * the commission has finalised the year (%XA_ASSESSMENT_BOOK_ERROR_LOCKED).
+ */
+gboolean
+xa_assessment_book_set_self_scores (XaAssessmentBook   *self,
+                                    const char         *school_uuid,
+                                    int                 school_year,
+                                    const XaSelfEntry  *entries,
+                                    guint               n_entries,
+                                    GError            **error)
+{
+  Self data = { school_uuid, school_year, entries, n_entries };
+
+  g_return_val_if_fail (XA_IS_ASSESSMENT_BOOK (self), FALSE);
+  g_return_val_if_fail (school_uuid != NULL, FALSE);
+
+  for (guint i = 0; i < n_entries; i++)
+    if (!check_text (entries[i].notes, _("self-assessment note (自评说明)"), FALSE, error))
+      return FALSE;
+  return xa_store_write (_xa_assessment_book_get_store (self), self_cb, &data, error);
+}
+
 /**
  * xa_assessment_book_set_self:
  * @score: the points the school keeps on the indicator (0 … its points)
  *
- * Records (or changes) the school's self-score of one indicator, refused once the
- * commission has finalised the year (%XA_ASSESSMENT_BOOK_ERROR_LOCKED).
+ * Records (or changes) the school's self-score of one indicator.
  */
 gboolean
 xa_assessment_book_set_self (XaAssessmentBook  *self,
@@ -349,14 +404,9 @@ xa_assessment_book_set_self (XaAssessmentBook  *self,
                              const char        *notes,
                              GError           **error)
 {
-  Self data = { school_uuid, school_year, code, score, notes };
+  XaSelfEntry entry = { code, score, notes };
 
-  g_return_val_if_fail (XA_IS_ASSESSMENT_BOOK (self), FALSE);
-  g_return_val_if_fail (school_uuid != NULL, FALSE);
-
-  if (!check_text (notes, _("self-assessment note (自评说明)"), FALSE, error))
-    return FALSE;
-  return xa_store_write (_xa_assessment_book_get_store (self), self_cb, &data, error);
+  return xa_assessment_book_set_self_scores (self, school_uuid, school_year, &entry, 1, error);
 }
 
 /* The commission's side */
@@ -376,7 +426,8 @@ typedef struct
   Op                  op;
   const char         *school_uuid;
   int                 school_year;
-  const XaScoreEntry *entry;
+  const XaScoreEntry *entry;        /* the first of @n_entries */
+  guint               n_entries;
   guint               n_events;
   const char         *notes;
   const char         *ground;
@@ -463,18 +514,24 @@ score_cb (XaStore       *store,
           gint64         assessment_id,
           GError       **error)
 {
-  g_autofree char *uuid = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *score_text = xa_points_format (data->entry->score);
-  g_autofree char *suggestion_text = data->entry->suggestion >= 0 ? xa_points_format (data->entry->suggestion) : NULL;
+  for (guint i = 0; i < MAX (data->n_entries, 1); i++)
+    {
+      const XaScoreEntry *entry = &data->entry[i];
+      g_autofree char *uuid = NULL;
+      g_autofree char *detail = NULL;
+      g_autofree char *score_text = xa_points_format (entry->score);
+      g_autofree char *suggestion_text = entry->suggestion >= 0 ? xa_points_format (entry->suggestion) : NULL;
 
-  if (!upsert_score (store, assessment_id, data->entry, &uuid, error))
-    return FALSE;
-  detail = audit_detail (assessment, "indicator", data->entry->code, "score", score_text, "notes", data->entry->notes,
-                         "suggestion", suggestion_text,
-                         "accepted", data->entry->suggestion < 0 ? "" : data->entry->accepted ? "yes" : "no",
-                         "override_reason", data->entry->override_reason, NULL);
-  return xa_store_append_audit (store, "assessment.score", "assessment_score", uuid, detail, error);
+      if (!upsert_score (store, assessment_id, entry, &uuid, error))
+        return FALSE;
+      detail = audit_detail (assessment, "indicator", entry->code, "score", score_text, "notes", entry->notes,
+                             "suggestion", suggestion_text,
+                             "accepted", entry->suggestion < 0 ? "" : entry->accepted ? "yes" : "no",
+                             "override_reason", entry->override_reason, NULL);
+      if (!xa_store_append_audit (store, "assessment.score", "assessment_score", uuid, detail, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -646,30 +703,47 @@ revise_cb (XaStore       *store,
            gint64         assessment_id,
            GError       **error)
 {
-  const XaIndicatorScore *old = xa_assessment_get_score (assessment, data->entry->code);
-  XaIndicatorScore new_score = *old;
   g_autoptr(XaStatement) stmt = NULL;
   g_autofree char *now = xa_date_now_iso8601 ();
   g_autofree char *uuid = xa_store_new_uuid ();
-  g_autofree char *score_uuid = NULL;
-  g_autofree char *old_value = describe_score (old);
+  g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
   g_autofree char *detail = NULL;
   XaScoreEntry entry = *data->entry;
 
-  new_score.score = entry.score;
-  new_score.notes = (char *) entry.notes;
-  new_value = describe_score (&new_score);
-  /* A revision keeps what the suggestion was; the reason is the revision's. */
-  entry.suggestion = old->suggestion;
-  entry.accepted = FALSE;
-  entry.override_reason = data->reason;
-  if (!upsert_score (store, assessment_id, &entry, &score_uuid, error))
-    return FALSE;
-  detail = audit_detail (assessment, "indicator", entry.code, "score", new_value, "reason", data->reason, NULL);
-  if (!xa_store_append_audit (store, "assessment.revise.score", "assessment_score", score_uuid, detail, error))
-    return FALSE;
-  g_clear_pointer (&detail, g_free);
+  if (g_strcmp0 (entry.code, "H") == 0)
+    {
+      /* The H events: their number is the "score" revised. */
+      Commission events = *data;
+
+      old_value = g_strdup_printf ("%u", xa_assessment_get_n_h_events (assessment));
+      new_value = g_strdup_printf ("%u", (guint) entry.score);
+      events.n_events = (guint) entry.score;
+      events.notes = entry.notes;
+      if (!h_cb (store, &events, assessment, assessment_id, error))
+        return FALSE;
+    }
+  else
+    {
+      const XaIndicatorScore *old = xa_assessment_get_score (assessment, entry.code);
+      XaIndicatorScore new_score = *old;
+      g_autofree char *score_uuid = NULL;
+
+      old_value = describe_score (old);
+      new_score.score = entry.score;
+      new_score.notes = (char *) entry.notes;
+      new_value = describe_score (&new_score);
+      /* A revision keeps what the suggestion was; the reason is the revision's. */
+      entry.suggestion = old->suggestion;
+      entry.accepted = FALSE;
+      entry.override_reason = data->reason;
+      if (!upsert_score (store, assessment_id, &entry, &score_uuid, error))
+        return FALSE;
+      detail = audit_detail (assessment, "indicator", entry.code, "score", new_value, "reason", data->reason, NULL);
+      if (!xa_store_append_audit (store, "assessment.revise.score", "assessment_score", score_uuid, detail, error))
+        return FALSE;
+      g_clear_pointer (&detail, g_free);
+    }
   if (!(stmt = xa_store_prepare (store,
                                  "INSERT INTO assessment_revision (uuid, assessment_id, code, old_value, new_value, reason,"
                                  " revised_at, revised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -713,8 +787,15 @@ commission_cb (XaStore   *store,
     return fail (error, XA_ASSESSMENT_BOOK_ERROR_LOCKED,
                  _("The assessment of %s for %d is finalised: correct it by a revision with a reason"),
                  xa_assessment_get_school_name (assessment), data->school_year);
-  if (data->entry != NULL && !check_entry (assessment, data->entry, error))
-    return FALSE;
+  if (data->op == OP_REVISE && g_strcmp0 (data->entry->code, "H") == 0)
+    {
+      if (data->entry->score > 100 || data->entry->score != (guint) data->entry->score)
+        return fail (error, XA_ASSESSMENT_BOOK_ERROR_INVALID, _("The number of H events (八杜绝事件) is not a whole number up to 100"));
+    }
+  else
+    for (guint i = 0; data->entry != NULL && i < MAX (data->n_entries, 1); i++)
+      if (!check_entry (assessment, &data->entry[i], error))
+        return FALSE;
   if (data->op == OP_VETO && xa_scheme_find_veto (xa_assessment_get_scheme (assessment), data->ground) == NULL)
     return fail (error, XA_ASSESSMENT_BOOK_ERROR_INVALID, _("The scheme of %d has no veto item %s"),
                  data->school_year, data->ground);
@@ -765,10 +846,33 @@ run_commission (XaAssessmentBook  *self,
 }
 
 /**
+ * xa_assessment_book_set_scores:
+ * @entries: (array length=n_entries): the commission's entries
+ *
+ * Records (or changes) the commission's scores of a school's indicators, all in one
+ * transaction; refused once finalised (%XA_ASSESSMENT_BOOK_ERROR_LOCKED: see
+ * xa_assessment_book_revise()).
+ */
+gboolean
+xa_assessment_book_set_scores (XaAssessmentBook    *self,
+                               const char          *school_uuid,
+                               int                  school_year,
+                               const XaScoreEntry  *entries,
+                               guint                n_entries,
+                               GError             **error)
+{
+  Commission data = { OP_SCORE, school_uuid, school_year, entries, n_entries };
+
+  g_return_val_if_fail (XA_IS_ASSESSMENT_BOOK (self), FALSE);
+  g_return_val_if_fail (school_uuid != NULL && entries != NULL && n_entries > 0, FALSE);
+
+  return run_commission (self, &data, error);
+}
+
+/**
  * xa_assessment_book_set_score:
  *
- * Records (or changes) the commission's score of one indicator; refused once finalised
- * (%XA_ASSESSMENT_BOOK_ERROR_LOCKED: see xa_assessment_book_revise()).
+ * Records (or changes) the commission's score of one indicator.
  */
 gboolean
 xa_assessment_book_set_score (XaAssessmentBook    *self,
@@ -777,12 +881,7 @@ xa_assessment_book_set_score (XaAssessmentBook    *self,
                               const XaScoreEntry  *entry,
                               GError             **error)
 {
-  Commission data = { OP_SCORE, school_uuid, school_year, entry };
-
-  g_return_val_if_fail (XA_IS_ASSESSMENT_BOOK (self), FALSE);
-  g_return_val_if_fail (school_uuid != NULL && entry != NULL, FALSE);
-
-  return run_commission (self, &data, error);
+  return xa_assessment_book_set_scores (self, school_uuid, school_year, entry, 1, error);
 }
 
 /**
@@ -797,7 +896,7 @@ xa_assessment_book_set_h (XaAssessmentBook  *self,
                           const char        *notes,
                           GError           **error)
 {
-  Commission data = { OP_H, school_uuid, school_year, NULL, n_events, notes };
+  Commission data = { OP_H, school_uuid, school_year, NULL, 0, n_events, notes };
 
   g_return_val_if_fail (XA_IS_ASSESSMENT_BOOK (self), FALSE);
   g_return_val_if_fail (school_uuid != NULL, FALSE);
@@ -829,7 +928,7 @@ xa_assessment_book_record_veto (XaAssessmentBook    *self,
                                 GError             **error)
 {
   g_autofree char *today = xa_date_today_iso ();
-  Commission data = { OP_VETO, school_uuid, school_year, NULL, 0, NULL, ground, reason, evidence,
+  Commission data = { OP_VETO, school_uuid, school_year, NULL, 0, 0, NULL, ground, reason, evidence,
                       decided_on != NULL ? decided_on : today };
   GDate date;
 
@@ -862,7 +961,7 @@ xa_assessment_book_remove_veto (XaAssessmentBook  *self,
                                 const char        *reason,
                                 GError           **error)
 {
-  Commission data = { OP_REMOVE_VETO, school_uuid, school_year, NULL, 0, NULL, ground, reason };
+  Commission data = { OP_REMOVE_VETO, school_uuid, school_year, NULL, 0, 0, NULL, ground, reason };
 
   g_return_val_if_fail (XA_IS_ASSESSMENT_BOOK (self), FALSE);
   g_return_val_if_fail (school_uuid != NULL && ground != NULL, FALSE);
@@ -933,6 +1032,7 @@ xa_assessment_book_finalise (XaAssessmentBook  *self,
 
 /**
  * xa_assessment_book_revise:
+ * @code: an indicator, or "H" for the number of H events (then @score is that number)
  * @reason: required: why the finalised score changes
  *
  * Corrects the commission's score of one indicator of a finalised assessment: the old
@@ -949,7 +1049,7 @@ xa_assessment_book_revise (XaAssessmentBook  *self,
                            GError           **error)
 {
   XaScoreEntry entry = { code, score, notes, -1, FALSE, NULL };
-  Commission data = { OP_REVISE, school_uuid, school_year, &entry, 0, NULL, NULL, reason };
+  Commission data = { OP_REVISE, school_uuid, school_year, &entry, 1, 0, NULL, NULL, reason };
 
   g_return_val_if_fail (XA_IS_ASSESSMENT_BOOK (self), FALSE);
   g_return_val_if_fail (school_uuid != NULL, FALSE);

@@ -125,8 +125,8 @@ school_free (gpointer data)
 
 /* Whether the login is a school's (on a server; a file is the commission's or a single
  * school's own, which sees all it has). */
-static gboolean
-is_school_login (XaStore  *store,
+gboolean
+_xa_assessment_book_is_school_login (XaStore  *store,
                  gboolean *school,
                  GError  **error)
 {
@@ -217,162 +217,129 @@ load_schools (XaStore     *store,
   return step == XA_STEP_DONE;
 }
 
-static gboolean
-load_records (XaStore     *store,
-              int          school_year,
-              GHashTable  *by_organisation,
-              GHashTable  *by_assessment,
-              GError     **error)
-{
-  g_autoptr(XaStatement) stmt = NULL;
-  XaStep step;
-
-  if (!(stmt = xa_store_prepare (store,
-                                 "SELECT id, organisation_id, uuid, h_events, h_notes, finalised, finalised_by, finalised_at,"
-                                 " published, published_by, published_at FROM assessment WHERE school_year = ?",
-                                 error)))
-    return FALSE;
-  xa_statement_bind_int (stmt, 1, school_year);
-  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
-    {
-      gint64 organisation_id = xa_statement_get_int64 (stmt, 1);
-      School *school = g_hash_table_lookup (by_organisation, &organisation_id);
-
-      if (school == NULL)
-        continue;
-      _xa_assessment_set_record (school->assessment, xa_statement_get_text (stmt, 2),
-                                 xa_statement_get_int (stmt, 5) != 0, xa_statement_get_text_or_null (stmt, 6),
-                                 xa_statement_get_text_or_null (stmt, 7),
-                                 xa_statement_get_int (stmt, 8) != 0, xa_statement_get_text_or_null (stmt, 9),
-                                 xa_statement_get_text_or_null (stmt, 10));
-      _xa_assessment_set_h (school->assessment, (guint) xa_statement_get_int (stmt, 3), xa_statement_get_text (stmt, 4));
-      g_hash_table_insert (by_assessment, &school->assessment_id, school);
-    }
-  return step == XA_STEP_DONE;
-}
+/* What one row of a year's table gives its school's assessment; the row's first column
+ * is the key of @by_key (an organisation's or an assessment's id). */
+typedef void (*RowFunc) (XaAssessment *assessment,
+                         XaStatement  *row);
 
 static gboolean
-load_self (XaStore     *store,
+load_rows (XaStore     *store,
+           const char  *sql,
            int          school_year,
-           GHashTable  *by_organisation,
+           gint64       only,
+           GHashTable  *by_key,
+           RowFunc      func,
            GError     **error)
 {
   g_autoptr(XaStatement) stmt = NULL;
   XaStep step;
 
-  if (!(stmt = xa_store_prepare (store,
-                                 "SELECT organisation_id, code, score, notes, entered_by, entered_at FROM assessment_self"
-                                 " WHERE school_year = ?",
-                                 error)))
+  /* Each statement takes the year, then the one organisation (0: all) twice. */
+  if (!(stmt = xa_store_prepare (store, sql, error)))
     return FALSE;
   xa_statement_bind_int (stmt, 1, school_year);
+  xa_statement_bind_int64 (stmt, 2, only);
+  xa_statement_bind_int64 (stmt, 3, only);
   while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
     {
-      gint64 organisation_id = xa_statement_get_int64 (stmt, 0);
-      School *school = g_hash_table_lookup (by_organisation, &organisation_id);
+      gint64 key = xa_statement_get_int64 (stmt, 0);
+      School *school = g_hash_table_lookup (by_key, &key);
 
       if (school != NULL)
-        _xa_assessment_set_self (school->assessment, xa_statement_get_text (stmt, 1), xa_statement_get_double (stmt, 2),
-                                 xa_statement_get_text (stmt, 3), xa_statement_get_text (stmt, 4),
-                                 xa_statement_get_text (stmt, 5));
+        func (school->assessment, stmt);
     }
   return step == XA_STEP_DONE;
 }
 
-static gboolean
-load_scores (XaStore     *store,
-             int          school_year,
-             GHashTable  *by_assessment,
-             GError     **error)
+static void
+record_row (XaAssessment *assessment,
+            XaStatement  *row)
 {
-  g_autoptr(XaStatement) stmt = NULL;
-  XaStep step;
-
-  if (!(stmt = xa_store_prepare (store,
-                                 "SELECT s.assessment_id, s.code, s.score, s.notes, s.scored_by, s.scored_at, s.suggestion,"
-                                 " s.accepted, s.override_reason FROM assessment_score s"
-                                 " JOIN assessment a ON a.id = s.assessment_id WHERE a.school_year = ?",
-                                 error)))
-    return FALSE;
-  xa_statement_bind_int (stmt, 1, school_year);
-  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
-    {
-      gint64 assessment_id = xa_statement_get_int64 (stmt, 0);
-      School *school = g_hash_table_lookup (by_assessment, &assessment_id);
-
-      if (school != NULL)
-        _xa_assessment_set_commission (school->assessment, xa_statement_get_text (stmt, 1),
-                                       xa_statement_get_double (stmt, 2), xa_statement_get_text (stmt, 3),
-                                       xa_statement_get_text (stmt, 4), xa_statement_get_text (stmt, 5),
-                                       xa_statement_get_is_null (stmt, 6) ? -1 : xa_statement_get_double (stmt, 6),
-                                       xa_statement_get_int (stmt, 7) != 0, xa_statement_get_text (stmt, 8));
-    }
-  return step == XA_STEP_DONE;
+  _xa_assessment_set_record (assessment, xa_statement_get_text (row, 1),
+                             xa_statement_get_int (row, 4) != 0, xa_statement_get_text_or_null (row, 5),
+                             xa_statement_get_text_or_null (row, 6),
+                             xa_statement_get_int (row, 7) != 0, xa_statement_get_text_or_null (row, 8),
+                             xa_statement_get_text_or_null (row, 9));
+  _xa_assessment_set_h (assessment, (guint) xa_statement_get_int (row, 2), xa_statement_get_text (row, 3));
 }
 
-static gboolean
-load_vetoes (XaStore     *store,
-             int          school_year,
-             GHashTable  *by_assessment,
-             GError     **error)
+static void
+self_row (XaAssessment *assessment,
+          XaStatement  *row)
 {
-  g_autoptr(XaStatement) stmt = NULL;
-  XaStep step;
-
-  if (!(stmt = xa_store_prepare (store,
-                                 "SELECT v.assessment_id, v.ground, v.reason, v.evidence, v.decided_by, v.decided_on"
-                                 " FROM assessment_veto v JOIN assessment a ON a.id = v.assessment_id WHERE a.school_year = ?"
-                                 " ORDER BY v.ground",
-                                 error)))
-    return FALSE;
-  xa_statement_bind_int (stmt, 1, school_year);
-  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
-    {
-      gint64 assessment_id = xa_statement_get_int64 (stmt, 0);
-      School *school = g_hash_table_lookup (by_assessment, &assessment_id);
-      g_auto(GStrv) evidence = g_strsplit (xa_statement_get_text (stmt, 3), " ", -1);
-      XaVetoDecision veto = {
-        (char *) xa_statement_get_text (stmt, 1), (char *) xa_statement_get_text (stmt, 2),
-        evidence[0] != NULL && evidence[0][0] != '\0' ? evidence : NULL,
-        (char *) xa_statement_get_text (stmt, 4), (char *) xa_statement_get_text (stmt, 5),
-      };
-
-      if (school != NULL)
-        _xa_assessment_add_veto (school->assessment, &veto);
-    }
-  return step == XA_STEP_DONE;
+  _xa_assessment_set_self (assessment, xa_statement_get_text (row, 1), xa_statement_get_double (row, 2),
+                           xa_statement_get_text (row, 3), xa_statement_get_text (row, 4), xa_statement_get_text (row, 5));
 }
 
-static gboolean
-load_revisions (XaStore     *store,
-                int          school_year,
-                GHashTable  *by_assessment,
-                GError     **error)
+static void
+score_row (XaAssessment *assessment,
+           XaStatement  *row)
 {
-  g_autoptr(XaStatement) stmt = NULL;
-  XaStep step;
+  _xa_assessment_set_commission (assessment, xa_statement_get_text (row, 1), xa_statement_get_double (row, 2),
+                                 xa_statement_get_text (row, 3), xa_statement_get_text (row, 4),
+                                 xa_statement_get_text (row, 5),
+                                 xa_statement_get_is_null (row, 6) ? -1 : xa_statement_get_double (row, 6),
+                                 xa_statement_get_int (row, 7) != 0, xa_statement_get_text (row, 8));
+}
 
-  if (!(stmt = xa_store_prepare (store,
-                                 "SELECT r.assessment_id, r.revised_at, r.revised_by, r.reason, r.code, r.old_value, r.new_value"
-                                 " FROM assessment_revision r JOIN assessment a ON a.id = r.assessment_id WHERE a.school_year = ?"
-                                 " ORDER BY r.id",
-                                 error)))
-    return FALSE;
-  xa_statement_bind_int (stmt, 1, school_year);
-  while ((step = xa_statement_step (stmt, error)) == XA_STEP_ROW)
-    {
-      gint64 assessment_id = xa_statement_get_int64 (stmt, 0);
-      School *school = g_hash_table_lookup (by_assessment, &assessment_id);
-      XaAssessmentRevision revision = {
-        (char *) xa_statement_get_text (stmt, 1), (char *) xa_statement_get_text (stmt, 2),
-        (char *) xa_statement_get_text (stmt, 3), (char *) xa_statement_get_text (stmt, 4),
-        (char *) xa_statement_get_text (stmt, 5), (char *) xa_statement_get_text (stmt, 6),
-      };
+static void
+veto_row (XaAssessment *assessment,
+          XaStatement  *row)
+{
+  g_auto(GStrv) evidence = g_strsplit (xa_statement_get_text (row, 3), " ", -1);
+  XaVetoDecision veto = {
+    (char *) xa_statement_get_text (row, 1), (char *) xa_statement_get_text (row, 2),
+    evidence[0] != NULL && evidence[0][0] != '\0' ? evidence : NULL,
+    (char *) xa_statement_get_text (row, 4), (char *) xa_statement_get_text (row, 5),
+  };
 
-      if (school != NULL)
-        _xa_assessment_add_revision (school->assessment, &revision);
-    }
-  return step == XA_STEP_DONE;
+  _xa_assessment_add_veto (assessment, &veto);
+}
+
+static void
+revision_row (XaAssessment *assessment,
+              XaStatement  *row)
+{
+  XaAssessmentRevision revision = {
+    (char *) xa_statement_get_text (row, 1), (char *) xa_statement_get_text (row, 2),
+    (char *) xa_statement_get_text (row, 3), (char *) xa_statement_get_text (row, 4),
+    (char *) xa_statement_get_text (row, 5), (char *) xa_statement_get_text (row, 6),
+  };
+
+  _xa_assessment_add_revision (assessment, &revision);
+}
+
+#define OF_YEAR " WHERE school_year = ? AND (? = 0 OR organisation_id = ?)"
+#define OF_ASSESSMENTS(table) \
+  " FROM " table " x JOIN assessment a ON a.id = x.assessment_id WHERE a.school_year = ? AND (? = 0 OR a.organisation_id = ?)"
+
+static gboolean
+load_entered (XaStore     *store,
+              int          school_year,
+              gint64       only,
+              GHashTable  *by_organisation,
+              GHashTable  *by_assessment,
+              GError     **error)
+{
+  return load_rows (store,
+                    "SELECT organisation_id, uuid, h_events, h_notes, finalised, finalised_by, finalised_at,"
+                    " published, published_by, published_at FROM assessment" OF_YEAR,
+                    school_year, only, by_organisation, record_row, error) &&
+         load_rows (store,
+                    "SELECT organisation_id, code, score, notes, entered_by, entered_at FROM assessment_self" OF_YEAR,
+                    school_year, only, by_organisation, self_row, error) &&
+         load_rows (store,
+                    "SELECT x.assessment_id, x.code, x.score, x.notes, x.scored_by, x.scored_at, x.suggestion, x.accepted,"
+                    " x.override_reason" OF_ASSESSMENTS ("assessment_score"),
+                    school_year, only, by_assessment, score_row, error) &&
+         load_rows (store,
+                    "SELECT x.assessment_id, x.ground, x.reason, x.evidence, x.decided_by, x.decided_on"
+                    OF_ASSESSMENTS ("assessment_veto") " ORDER BY x.ground",
+                    school_year, only, by_assessment, veto_row, error) &&
+         load_rows (store,
+                    "SELECT x.assessment_id, x.revised_at, x.revised_by, x.reason, x.code, x.old_value, x.new_value"
+                    OF_ASSESSMENTS ("assessment_revision") " ORDER BY x.id",
+                    school_year, only, by_assessment, revision_row, error);
 }
 
 static int
@@ -438,8 +405,9 @@ _xa_assessment_book_load (XaStore     *store,
   g_autoptr(GHashTable) by_assessment = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) schemes = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   gboolean school_login;
+  gint64 only;
 
-  if (!is_school_login (store, &school_login, error) ||
+  if (!_xa_assessment_book_is_school_login (store, &school_login, error) ||
       !load_schools (store, school_year, school_uuid, schools, by_organisation, error))
     return FALSE;
   for (guint i = 0; i < schools->len; i++)
@@ -451,12 +419,12 @@ _xa_assessment_book_load (XaStore     *store,
         return FALSE;
       school->assessment = xa_assessment_new (scheme, school->uuid, school->code, school->name);
       _xa_assessment_set_commission_visible (school->assessment, school->assessment_id != 0 || !school_login);
+      if (school->assessment_id != 0)
+        g_hash_table_insert (by_assessment, &school->assessment_id, school);
     }
-  if (!load_records (store, school_year, by_organisation, by_assessment, error) ||
-      !load_self (store, school_year, by_organisation, error) ||
-      !load_scores (store, school_year, by_assessment, error) ||
-      !load_vetoes (store, school_year, by_assessment, error) ||
-      !load_revisions (store, school_year, by_assessment, error))
+  /* One school's: its rows only (a write reads its school's again each time). */
+  only = school_uuid != NULL && schools->len == 1 ? ((School *) g_ptr_array_index (schools, 0))->organisation_id : 0;
+  if (!load_entered (store, school_year, only, by_organisation, by_assessment, error))
     return FALSE;
 
   for (guint i = 0; i < schools->len; i++)

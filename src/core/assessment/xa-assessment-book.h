@@ -36,6 +36,14 @@ typedef struct
   const char *override_reason;
 } XaScoreEntry;
 
+/* The school's entry for one indicator. */
+typedef struct
+{
+  const char *code;
+  double      score;
+  const char *notes;
+} XaSelfEntry;
+
 /* A line of the published district ranking (what a school's login may read of the
  * other schools). */
 typedef struct
@@ -87,6 +95,18 @@ gboolean          xa_assessment_book_set_self    (XaAssessmentBook  *self,
                                                   const char        *code,
                                                   double             score,
                                                   const char        *notes,
+                                                  GError           **error);
+gboolean          xa_assessment_book_set_self_scores (XaAssessmentBook *self,
+                                                  const char        *school_uuid,
+                                                  int                school_year,
+                                                  const XaSelfEntry *entries,
+                                                  guint              n_entries,
+                                                  GError           **error);
+gboolean          xa_assessment_book_set_scores  (XaAssessmentBook  *self,
+                                                  const char        *school_uuid,
+                                                  int                school_year,
+                                                  const XaScoreEntry *entries,
+                                                  guint              n_entries,
                                                   GError           **error);
 gboolean          xa_assessment_book_set_score   (XaAssessmentBook  *self,
                                                   const char        *school_uuid,

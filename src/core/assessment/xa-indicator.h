@@ -82,6 +82,10 @@ void             xa_indicator_set_stepped        (XaIndicator       *self,
                                                   guint              n_steps,
                                                   double             otherwise);
 
+/* The suggested deduction for @value (what an evidence finder counted: items, or a
+ * percentage for a stepped rule), capped at the points, with its arithmetic as one
+ * sentence ("逾期隐患：3 × 1 分 = 3 分（上限 6 分）"); %FALSE for a manual rule.
+ * @unit_label names what was counted in the sentence. */
 gboolean         xa_indicator_suggest            (XaIndicator       *self,
                                                   double             value,
                                                   const char        *unit_label,

@@ -13,7 +13,9 @@
  * and nothing else; commission roles read and write all. A hazard is never deleted and
  * its steps never change: no role is granted those. A hazard's photos are its school's
  * as the hazard is; a stored file (blob) is read by a school only through a photo of its
- * own that names it, and never changed or deleted.
+ * own that names it, and never changed or deleted. Of the yearly assessment a school
+ * writes its own self-assessment until the commission finalises it, and reads the
+ * commission's scores, vetoes and the district ranking only once published.
  * The audit chain is reached only through the functions of xa-store-schema-pg.c: no
  * application role may read the signing key, change or remove an entry, and a school's
  * role reads no entry at all. The tables' owner, who runs `xiaoan-cli server setup`,

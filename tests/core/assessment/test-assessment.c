@@ -434,6 +434,55 @@ test_finalise (Fixture       *fixture,
   g_assert_cmpuint (xa_assessment_get_rank (g_ptr_array_index (list, 2)), ==, 0);
   g_assert_cmpint (xa_assessment_get_state (g_ptr_array_index (list, 2)), ==, XA_ASSESSMENT_STATE_NOT_STARTED);
   xa_test_assert_chain_holds (store_of (fixture));
+
+  /* The whole store moves to the other engine (or another store of the same) with its
+   * assessments: the same rows, the same district view, a chain that holds. */
+  {
+    const char *tables[] = { "assessment_scheme", "assessment_self", "assessment", "assessment_score",
+                             "assessment_veto", "assessment_revision", NULL };
+    g_autoptr(XaStore) other = xa_test_store_new ();
+    g_autoptr(XaAssessmentBook) copied = xa_assessment_book_new (other);
+    g_autoptr(GPtrArray) again = NULL;
+    g_autofree char *here = xa_test_fingerprint_tables (store_of (fixture), tables);
+    g_autofree char *there = NULL;
+
+    g_assert_true (xa_store_copy (store_of (fixture), other, NULL, &error));
+    g_assert_no_error (error);
+    there = xa_test_fingerprint_tables (other, tables);
+    g_assert_cmpstr (here, ==, there);
+    again = xa_assessment_book_list (copied, YEAR, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->len, ==, 3);
+    g_assert_cmpfloat (xa_assessment_get_total (g_ptr_array_index (again, 0)), ==, 100);
+    g_assert_cmpfloat (xa_assessment_get_total (g_ptr_array_index (again, 1)), ==, 95);
+    g_assert_cmpuint (xa_assessment_get_n_revisions (g_ptr_array_index (again, 0)), ==, 1);
+    xa_test_assert_chain_holds (other);
+  }
+
+  g_clear_object (&assessment);
+  g_clear_pointer (&ranking, g_ptr_array_unref);
+
+  /* The H events too: 100 − 5. */
+  g_assert_false (xa_assessment_book_revise (fixture->book, school (fixture, 0), YEAR, "H", 1.5, NULL, "补报", &error));
+  g_assert_error (error, XA_ASSESSMENT_BOOK_ERROR, XA_ASSESSMENT_BOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (xa_assessment_book_revise (fixture->book, school (fixture, 0), YEAR, "H", 1, "补报一起一般事故", "事故补报",
+                                            &error));
+  g_assert_no_error (error);
+  assessment = dup_assessment (fixture, 0);
+  g_assert_cmpfloat (xa_assessment_get_total (assessment), ==, 95);
+  g_assert_cmpuint (xa_assessment_get_n_revisions (assessment), ==, 2);
+  g_assert_cmpstr (xa_assessment_get_revision (assessment, 1)->old_value, ==, "0");
+  ranking = xa_assessment_book_list_ranking (fixture->book, YEAR, &error);
+  g_assert_cmpfloat (((XaRankingEntry *) g_ptr_array_index (ranking, 0))->total, ==, 95);
+
+  /* Equal totals share a rank. */
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = xa_assessment_book_list (fixture->book, YEAR, &error);
+  g_assert_cmpuint (xa_assessment_get_rank (g_ptr_array_index (list, 0)), ==, 1);
+  g_assert_cmpuint (xa_assessment_get_rank (g_ptr_array_index (list, 1)), ==, 1);
+  g_assert_cmpuint (xa_assessment_get_rank (g_ptr_array_index (list, 2)), ==, 0);
+  xa_test_assert_chain_holds (store_of (fixture));
 }
 
 /* Server only: a school's login writes its own self-assessment, never the commission's
@@ -479,6 +528,11 @@ test_access (void)
   school_a = xa_workspace_open_location (uri_a, password_a, "甲校安全办", &error);
   g_assert_no_error (error);
   own = xa_assessment_book_new (xa_workspace_get_store (school_a));
+
+  /* Not before the commission has set the year's scheme. */
+  g_assert_false (xa_assessment_book_set_self (own, xa_organisation_get_uuid (a), YEAR + 1, "C3", 5, NULL, &error));
+  g_assert_error (error, XA_ASSESSMENT_BOOK_ERROR, XA_ASSESSMENT_BOOK_ERROR_STATE);
+  g_clear_error (&error);
 
   /* Its own self-assessment, yes; another school's, no. */
   g_assert_true (xa_assessment_book_set_self (own, xa_organisation_get_uuid (a), YEAR, "C3", 5, "一项逾期", &error));
