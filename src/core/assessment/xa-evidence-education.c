@@ -112,7 +112,7 @@ _xa_evidence_find_coverage (XaEvidenceReads  *reads,
       else
         {
           percent = 0;
-          description = g_strdup (_("No roster and no safety education recorded for the year: coverage counts as 0%"));
+          description = g_strdup (_("No roster and no safety education recorded for the year: coverage counts as zero"));
         }
       xa_evidence_finding_set_value (finding, percent, "%");
       xa_evidence_finding_set_description (finding, description);

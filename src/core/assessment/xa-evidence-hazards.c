@@ -29,8 +29,8 @@ add_hazards (XaEvidenceReads  *reads,
   filter->school_uuid = reads->school_uuid;
   filter->school_year = reads->school_year;
   filter->today = reads->today;
-  if (!(hazards = xa_hazard_book_read_all (xa_workspace_get_hazards (reads->workspace), filter,
-                                           XA_HAZARD_SORT_DEADLINE, NULL, error)))
+  if (!(hazards = xa_hazard_book_read_columns (xa_workspace_get_hazards (reads->workspace), filter,
+                                               XA_HAZARD_SORT_DEADLINE, error)))
     return FALSE;
 
   for (guint i = 0; i < hazards->len; i++)
@@ -140,11 +140,11 @@ dup_missing_parts (XaCampaignParts parts)
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
 
   if (!(parts & XA_CAMPAIGN_PART_PLAN))
-    g_ptr_array_add (missing, (gpointer) _("plan"));
+    g_ptr_array_add (missing, (gpointer) C_("campaign part", "plan"));
   if (!(parts & XA_CAMPAIGN_PART_ACTIVITIES))
-    g_ptr_array_add (missing, (gpointer) _("records"));
+    g_ptr_array_add (missing, (gpointer) C_("campaign part", "records"));
   if (!(parts & XA_CAMPAIGN_PART_SUMMARY))
-    g_ptr_array_add (missing, (gpointer) _("summary"));
+    g_ptr_array_add (missing, (gpointer) C_("campaign part", "summary"));
   g_ptr_array_add (missing, NULL);
   /* TRANSLATORS: the separator of a list of missing parts (方案、记录、总结) */
   return g_strjoinv (_(", "), (char **) missing->pdata);

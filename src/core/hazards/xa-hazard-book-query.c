@@ -787,6 +787,71 @@ xa_hazard_book_read_all (XaHazardBook          *self,
   return data.all;
 }
 
+static gboolean
+read_columns_cb (XaStore   *store,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  ReadAll *data = user_data;
+  g_auto(Query) query;
+  g_autoptr(XaStatement) rows = NULL;
+  g_autofree char *order = order_by (data->read.sort, FALSE);
+  g_autofree char *sql = NULL;
+  XaStep step;
+
+  query_init (&query);
+  if (!build_query (store, data->read.filter, FALSE, &query, error))
+    return FALSE;
+  if (query.empty)
+    return TRUE;
+
+  sql = g_strconcat ("SELECT ", _xa_hazard_row_columns (), XA_HAZARD_ROW_FROM, query.where->str, order, NULL);
+  if (!(rows = xa_store_prepare (store, sql, error)))
+    return FALSE;
+  bind_params (rows, &query);
+  while ((step = xa_statement_step (rows, error)) == XA_STEP_ROW)
+    {
+      gint64 id;
+
+      g_ptr_array_add (data->all, _xa_hazard_row_read (rows, &id));
+    }
+  return step == XA_STEP_DONE;
+}
+
+/**
+ * xa_hazard_book_read_columns:
+ * @filter: (nullable): which hazards; %NULL for all
+ *
+ * Every hazard a filter selects, in the sort's order, with the ledger's columns and
+ * not their history, in one query: what a list of the hazards that count for something
+ * (the assessment's evidence: the district's overdue hazards) needs, at a fraction of
+ * xa_hazard_book_read_all()'s cost.
+ *
+ * Returns: (transfer full) (element-type XaHazard): the hazards, without history;
+ *   %NULL with @error set
+ */
+GPtrArray *
+xa_hazard_book_read_columns (XaHazardBook          *self,
+                             const XaHazardFilter  *filter,
+                             XaHazardSort           sort,
+                             GError               **error)
+{
+  XaHazardFilter everything;
+  ReadAll data = { { filter, sort, FALSE, 0, 0, 0, NULL }, NULL, NULL };
+
+  g_return_val_if_fail (XA_IS_HAZARD_BOOK (self), NULL);
+
+  if (filter == NULL)
+    {
+      xa_hazard_filter_init (&everything);
+      data.read.filter = &everything;
+    }
+  data.all = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!xa_store_read (self->store, read_columns_cb, &data, error))
+    g_clear_pointer (&data.all, g_ptr_array_unref);
+  return data.all;
+}
+
 typedef struct
 {
   const char *school_uuid;

@@ -129,6 +129,13 @@ GPtrArray     *xa_hazard_book_read_all     (XaHazardBook          *self,
                                             GCancellable          *cancellable,
                                             GError               **error);
 
+/* Every hazard a filter selects, in the sort's order, without its history, in one
+ * query: for lists of the hazards that count for something (the assessment's evidence). */
+GPtrArray     *xa_hazard_book_read_columns (XaHazardBook          *self,
+                                            const XaHazardFilter  *filter,
+                                            XaHazardSort           sort,
+                                            GError               **error);
+
 /* The distinct 整改责任人 of the hazards a school (or, NULL, all schools) has, for the
  * responsible-person filter, sorted by pinyin. */
 GStrv          xa_hazard_book_dup_responsible (XaHazardBook       *self,
