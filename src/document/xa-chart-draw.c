@@ -17,30 +17,9 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "xa-chart-private.h"
+#include "xa-chart-draw-private.h"
 #include "xa-document-words.h"
 
-/* Rows of a row chart (horizontal bars, stacked bars, heat map) are never closer than
- * this many font sizes: the smallest pitch a label stays legible at. */
-#define MIN_PITCH 1.45
-#define MAX_PITCH 3.0
-#define LINE      1.35   /* a line of text, in font sizes */
-
-typedef struct
-{
-  XaChart      *chart;
-  cairo_t      *cr;
-  PangoContext *context;
-  const char   *family;
-  double        size;
-} Painter;
-
-typedef struct
-{
-  double lo;
-  double hi;
-  double step;
-} Scale;
 
 /* Dark and light in turn, so that neighbours in a stack differ in grayscale. */
 static const double palette[][3] = {
@@ -54,32 +33,32 @@ static const double palette[][3] = {
   { 0.81, 0.88, 0.76 },  /* sage */
 };
 
-static const double ink[3] = { 0.15, 0.15, 0.15 };
-static const double grid[3] = { 0.85, 0.85, 0.85 };
-static const double reference_ink[3] = { 0.60, 0.10, 0.08 };
+const double _xa_chart_ink[3] = { 0.15, 0.15, 0.15 };
+const double _xa_chart_grid[3] = { 0.85, 0.85, 0.85 };
+const double _xa_chart_reference_ink[3] = { 0.60, 0.10, 0.08 };
 
-static void
-set_rgb (cairo_t      *cr,
+void
+_xa_chart_set_rgb (cairo_t      *cr,
          const double  rgb[3])
 {
   cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
 }
 
-static const double *
-series_colour (guint series)
+const double *
+_xa_chart_series_colour (guint series)
 {
   return palette[series % G_N_ELEMENTS (palette)];
 }
 
-static double
-lightness (const double rgb[3])
+double
+_xa_chart_lightness (const double rgb[3])
 {
   return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2];
 }
 
 /* Diagonal hatching over a filled rectangle: series past the fourth. */
-static void
-hatch (Painter *p,
+void
+_xa_chart_hatch (Painter *p,
        double   x,
        double   y,
        double   w,
@@ -102,15 +81,15 @@ hatch (Painter *p,
   cairo_restore (p->cr);
 }
 
-static void
-fill_series (Painter *p,
+void
+_xa_chart_fill_series (Painter *p,
              guint    series,
              double   x,
              double   y,
              double   w,
              double   h)
 {
-  const double *rgb = series_colour (series);
+  const double *rgb = _xa_chart_series_colour (series);
 
   if (w < 0)
     {
@@ -122,17 +101,17 @@ fill_series (Painter *p,
       y += h;
       h = -h;
     }
-  set_rgb (p->cr, rgb);
+  _xa_chart_set_rgb (p->cr, rgb);
   cairo_rectangle (p->cr, x, y, w, h);
   cairo_fill (p->cr);
   if (series >= 4 && series < 8)
-    hatch (p, x, y, w, h, lightness (rgb) < 0.5);
+    _xa_chart_hatch (p, x, y, w, h, _xa_chart_lightness (rgb) < 0.5);
 }
 
 /* A layout of @text in the chart's face: at most @max_lines lines of @width (none when
  * @width ≤ 0), the rest ellipsised. */
-static PangoLayout *
-text_layout (Painter        *p,
+PangoLayout *
+_xa_chart_text_layout (Painter        *p,
              const char     *text,
              double          scale,
              gboolean        bold,
@@ -163,8 +142,8 @@ text_layout (Painter        *p,
   return layout;
 }
 
-static void
-layout_size (PangoLayout *layout,
+void
+_xa_chart_layout_size (PangoLayout *layout,
              double      *width,
              double      *height)
 {
@@ -179,8 +158,8 @@ layout_size (PangoLayout *layout,
 
 /* Draws @text with its top left at (x, y); @width > 0 aligns it in that width.
  * Returns its height. */
-static double
-show_text (Painter        *p,
+double
+_xa_chart_show_text (Painter        *p,
            const char     *text,
            double          scale,
            gboolean        bold,
@@ -191,11 +170,11 @@ show_text (Painter        *p,
            PangoAlignment  align,
            const double    rgb[3])
 {
-  g_autoptr(PangoLayout) layout = text_layout (p, text, scale, bold, width, max_lines, align);
+  g_autoptr(PangoLayout) layout = _xa_chart_text_layout (p, text, scale, bold, width, max_lines, align);
   double height;
 
-  layout_size (layout, NULL, &height);
-  set_rgb (p->cr, rgb);
+  _xa_chart_layout_size (layout, NULL, &height);
+  _xa_chart_set_rgb (p->cr, rgb);
   cairo_move_to (p->cr, x, y);
   pango_cairo_show_layout (p->cr, layout);
   return height;
@@ -203,32 +182,32 @@ show_text (Painter        *p,
 
 /* Draws @text centred vertically on @cy, ending at @right (or starting at @left when
  * @right is NAN). */
-static void
-show_label (Painter      *p,
+void
+_xa_chart_show_label (Painter      *p,
             const char   *text,
             double        left,
             double        right,
             double        cy,
             const double  rgb[3])
 {
-  g_autoptr(PangoLayout) layout = text_layout (p, text, 0.9, FALSE, 0, 1, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = _xa_chart_text_layout (p, text, 0.9, FALSE, 0, 1, PANGO_ALIGN_LEFT);
   double w, h;
 
-  layout_size (layout, &w, &h);
-  set_rgb (p->cr, rgb);
+  _xa_chart_layout_size (layout, &w, &h);
+  _xa_chart_set_rgb (p->cr, rgb);
   cairo_move_to (p->cr, isnan (right) ? left : right - w, cy - h / 2);
   pango_cairo_show_layout (p->cr, layout);
 }
 
-static double
-text_width (Painter    *p,
+double
+_xa_chart_text_width (Painter    *p,
             const char *text,
             double      scale)
 {
-  g_autoptr(PangoLayout) layout = text_layout (p, text, scale, FALSE, 0, 1, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = _xa_chart_text_layout (p, text, scale, FALSE, 0, 1, PANGO_ALIGN_LEFT);
   double w;
 
-  layout_size (layout, &w, NULL);
+  _xa_chart_layout_size (layout, &w, NULL);
   return w;
 }
 
@@ -306,9 +285,9 @@ draw_marker (Painter *p,
       cairo_close_path (p->cr);
       break;
     }
-  set_rgb (p->cr, series_colour (series));
+  _xa_chart_set_rgb (p->cr, _xa_chart_series_colour (series));
   cairo_fill_preserve (p->cr);
-  set_rgb (p->cr, ink);
+  _xa_chart_set_rgb (p->cr, _xa_chart_ink);
   cairo_set_line_width (p->cr, p->size * 0.06);
   cairo_stroke (p->cr);
 }
@@ -353,7 +332,7 @@ draw_legend (Painter *p,
       if (chart->kind == XA_CHART_LINE)
         {
           cairo_save (p->cr);
-          set_rgb (p->cr, series_colour (s));
+          _xa_chart_set_rgb (p->cr, _xa_chart_series_colour (s));
           cairo_set_line_width (p->cr, p->size * 0.18);
           set_series_dash (p, s);
           cairo_move_to (p->cr, sx, sy);
@@ -364,13 +343,13 @@ draw_legend (Painter *p,
         }
       else
         {
-          fill_series (p, s, sx, sy - p->size * 0.45, p->size * 1.6, p->size * 0.9);
-          set_rgb (p->cr, ink);
+          _xa_chart_fill_series (p, s, sx, sy - p->size * 0.45, p->size * 1.6, p->size * 0.9);
+          _xa_chart_set_rgb (p->cr, _xa_chart_ink);
           cairo_set_line_width (p->cr, p->size * 0.04);
           cairo_rectangle (p->cr, sx, sy - p->size * 0.45, p->size * 1.6, p->size * 0.9);
           cairo_stroke (p->cr);
         }
-      show_label (p, g_ptr_array_index (chart->series, s), sx + p->size * 2.1, NAN, sy, ink);
+      _xa_chart_show_label (p, g_ptr_array_index (chart->series, s), sx + p->size * 2.1, NAN, sy, _xa_chart_ink);
       cx += w;
     }
 
@@ -379,8 +358,8 @@ draw_legend (Painter *p,
 
 /* The extent of the values (the stacks' totals for a stacked chart), with zero and the
  * references, or the range set. */
-static Scale
-value_scale (XaChart *chart,
+Scale
+_xa_chart_value_scale (XaChart *chart,
              int      ticks)
 {
   double lo = 0;
@@ -444,8 +423,8 @@ value_scale (XaChart *chart,
   return scale;
 }
 
-static double
-scale_at (const Scale *scale,
+double
+_xa_chart_scale_at (const Scale *scale,
           double       value,
           double       from,
           double       to)
@@ -455,8 +434,8 @@ scale_at (const Scale *scale,
   return from + CLAMP (t, 0, 1) * (to - from);
 }
 
-static void
-dashed_line (Painter      *p,
+void
+_xa_chart_dashed_line (Painter      *p,
              double        x1,
              double        y1,
              double        x2,
@@ -466,7 +445,7 @@ dashed_line (Painter      *p,
   double dash[] = { p->size * 0.5, p->size * 0.3 };
 
   cairo_save (p->cr);
-  set_rgb (p->cr, rgb);
+  _xa_chart_set_rgb (p->cr, rgb);
   cairo_set_line_width (p->cr, p->size * 0.1);
   cairo_set_dash (p->cr, dash, 2, 0);
   cairo_move_to (p->cr, x1, y1);
@@ -475,8 +454,8 @@ dashed_line (Painter      *p,
   cairo_restore (p->cr);
 }
 
-static void
-rule (Painter      *p,
+void
+_xa_chart_rule (Painter      *p,
       double        x1,
       double        y1,
       double        x2,
@@ -484,7 +463,7 @@ rule (Painter      *p,
       double        width,
       const double  rgb[3])
 {
-  set_rgb (p->cr, rgb);
+  _xa_chart_set_rgb (p->cr, rgb);
   cairo_set_line_width (p->cr, p->size * width);
   cairo_move_to (p->cr, x1, y1);
   cairo_line_to (p->cr, x2, y2);
@@ -494,16 +473,6 @@ rule (Painter      *p,
 /* ------------------------------------------------------------------------------------ */
 /* Row charts: a row per category, the labels on the left.                              */
 
-typedef struct
-{
-  double top;        /* of the first row */
-  double pitch;
-  guint  shown;      /* rows drawn */
-  guint  more;       /* categories left out */
-  double legend;     /* height of the legend above the rows, 0 for none */
-  double header;     /* a heat map's column headings, a reference's label */
-  double bottom;     /* the axis or the colour scale under the rows */
-} Rows;
 
 static double
 title_height (XaChart *chart)
@@ -561,342 +530,6 @@ measure_rows (XaChart *chart,
   return rows;
 }
 
-static double
-label_column (Painter *p,
-              double   width)
-{
-  double widest = 0;
-
-  for (guint c = 0; c < p->chart->categories->len; c++)
-    widest = MAX (widest, text_width (p, g_ptr_array_index (p->chart->categories, c), 0.9));
-
-  return MIN (widest, width * 0.3) + p->size * 0.6;
-}
-
-static void
-draw_row_labels (Painter    *p,
-                 const Rows *rows,
-                 double      x,
-                 double      y,
-                 double      label_width)
-{
-  for (guint c = 0; c < rows->shown; c++)
-    {
-      g_autoptr(PangoLayout) layout = text_layout (p, g_ptr_array_index (p->chart->categories, c), 0.9,
-                                                   FALSE, label_width - p->size * 0.5, 1, PANGO_ALIGN_RIGHT);
-      double h;
-
-      layout_size (layout, NULL, &h);
-      set_rgb (p->cr, ink);
-      cairo_move_to (p->cr, x, y + rows->top + (c + 0.5) * rows->pitch - h / 2);
-      pango_cairo_show_layout (p->cr, layout);
-    }
-
-  if (rows->more > 0)
-    {
-      g_autofree char *more = g_strdup_printf (XA_DOCUMENT_CHART_MORE, rows->more);
-
-      show_label (p, more, x + label_width + p->size * 0.3, NAN, y + rows->top + (rows->shown + 0.5) * rows->pitch, ink);
-    }
-}
-
-/* The value axis under the rows, its ticks, grid lines and references. */
-static void
-draw_value_axis_under (Painter     *p,
-                       const Scale *scale,
-                       const Rows  *rows,
-                       double       x0,
-                       double       x1,
-                       double       y)
-{
-  double top = y + rows->top;
-  double bottom = top + rows->pitch * (rows->shown + (rows->more > 0));
-
-  cairo_save (p->cr);
-  for (double v = scale->lo; v <= scale->hi + scale->step * 1e-6; v += scale->step)
-    {
-      double x = scale_at (scale, v, x0, x1);
-      g_autofree char *label = xa_chart_format_value (p->chart, v);
-      g_autoptr(PangoLayout) layout = text_layout (p, label, 0.85, FALSE, 0, 1, PANGO_ALIGN_LEFT);
-      double w;
-
-      rule (p, x, top, x, bottom, fabs (v) < 1e-9 ? 0.08 : 0.04, fabs (v) < 1e-9 ? ink : grid);
-      layout_size (layout, &w, NULL);
-      set_rgb (p->cr, ink);
-      cairo_move_to (p->cr, CLAMP (x - w / 2, x0 - p->size, x1 + p->size - w), bottom + p->size * 0.3);
-      pango_cairo_show_layout (p->cr, layout);
-    }
-  rule (p, x0, bottom, x1, bottom, 0.06, ink);
-  if (p->chart->value_axis != NULL)
-    show_text (p, p->chart->value_axis, 0.9, FALSE, x0, bottom + p->size * (LINE + 0.4), x1 - x0, 1,
-               PANGO_ALIGN_CENTER, ink);
-
-  cairo_restore (p->cr);
-}
-
-/* The references over the bars, so that a bar reaching past one does not hide it. */
-static void
-draw_references_across (Painter     *p,
-                        const Scale *scale,
-                        const Rows  *rows,
-                        double       x0,
-                        double       x1,
-                        double       y)
-{
-  double top = y + rows->top;
-  double bottom = top + rows->pitch * (rows->shown + (rows->more > 0));
-
-  for (guint i = 0; i < p->chart->references->len; i++)
-    {
-      const XaChartReference *reference = &g_array_index (p->chart->references, XaChartReference, i);
-      double x = scale_at (scale, reference->value, x0, x1);
-
-      dashed_line (p, x, top - p->size * 0.3, x, bottom, reference_ink);
-      if (reference->label != NULL)
-        show_label (p, reference->label, x - p->size * 0.2, NAN, top - p->size * 0.85, reference_ink);
-    }
-}
-
-static void
-draw_horizontal_bars (Painter    *p,
-                      const Rows *rows,
-                      double      x,
-                      double      y,
-                      double      width)
-{
-  XaChart *chart = p->chart;
-  double label_width = label_column (p, width);
-  g_autofree char *widest = NULL;
-  double value_room;
-  double x0 = x + label_width;
-  double x1;
-  Scale scale = value_scale (chart, 5);
-  double zero;
-  guint ns = MAX (chart->series->len, 1);
-  double band = MIN (rows->pitch * 0.7, p->size * 2.2);
-  gboolean stacked = chart->kind == XA_CHART_STACKED_BAR;
-
-  widest = xa_chart_format_value (chart, fabs (scale.hi) > fabs (scale.lo) ? scale.hi : scale.lo);
-  value_room = text_width (p, widest, 0.85) + p->size * 0.6;
-  x1 = x + width - value_room;
-  if (scale.lo < 0)
-    x0 += value_room;
-  zero = scale_at (&scale, 0, x0, x1);
-
-  draw_row_labels (p, rows, x, y, label_width);
-  draw_value_axis_under (p, &scale, rows, x0, x1, y);
-
-  for (guint c = 0; c < rows->shown; c++)
-    {
-      double cy = y + rows->top + (c + 0.5) * rows->pitch;
-      double positive = zero;
-      double negative = zero;
-      double total = 0;
-      gboolean any = FALSE;
-
-      for (guint s = 0; s < chart->series->len; s++)
-        {
-          double value = _xa_chart_value (chart, s, c);
-          double bar_top = stacked ? cy - band / 2 : cy - band / 2 + s * band / ns;
-          double bar_height = stacked ? band : band / ns;
-          double end;
-
-          if (isnan (value))
-            continue;
-          any = TRUE;
-          total += value;
-          if (stacked)
-            {
-              double from = value >= 0 ? positive : negative;
-
-              end = from + (scale_at (&scale, value, x0, x1) - zero);
-              fill_series (p, s, from, bar_top, end - from, bar_height);
-              if (fabs (end - from) > text_width (p, "00", 0.8) + p->size * 0.4)
-                {
-                  g_autofree char *label = xa_chart_format_value (chart, value);
-                  g_autoptr(PangoLayout) layout = text_layout (p, label, 0.8, FALSE, 0, 1, PANGO_ALIGN_LEFT);
-                  double w, h;
-
-                  layout_size (layout, &w, &h);
-                  if (w + p->size * 0.3 < fabs (end - from) && h < bar_height * 1.05)
-                    {
-                      set_rgb (p->cr, lightness (series_colour (s)) < 0.5 ? (double[3]) { 1, 1, 1 } : ink);
-                      cairo_move_to (p->cr, (from + end) / 2 - w / 2, cy - h / 2);
-                      pango_cairo_show_layout (p->cr, layout);
-                    }
-                }
-              if (value >= 0)
-                positive = end;
-              else
-                negative = end;
-            }
-          else
-            {
-              g_autofree char *label = xa_chart_format_value (chart, value);
-
-              end = scale_at (&scale, value, x0, x1);
-              fill_series (p, s, zero, bar_top, end - zero, bar_height);
-              if (ns == 1 || bar_height >= p->size * 0.9)
-                show_label (p, label, value >= 0 ? end + p->size * 0.25 : NAN,
-                            value >= 0 ? NAN : end - p->size * 0.25, bar_top + bar_height / 2, ink);
-            }
-        }
-
-      if (stacked && any)
-        {
-          g_autofree char *label = xa_chart_format_value (chart, total);
-
-          show_label (p, label, positive + p->size * 0.25, NAN, cy, ink);
-        }
-    }
-
-  draw_references_across (p, &scale, rows, x0, x1, y);
-}
-
-/* Near white to dark brick through ochre: the lightness falls all the way. */
-static void
-heat_colour (double  t,
-             double  rgb[3])
-{
-  static const double stops[][3] = {
-    { 0.98, 0.97, 0.94 },
-    { 0.93, 0.74, 0.47 },
-    { 0.44, 0.10, 0.07 },
-  };
-  int i;
-  double f;
-
-  t = CLAMP (t, 0, 1);
-  i = t < 0.5 ? 0 : 1;
-  f = t < 0.5 ? t * 2 : (t - 0.5) * 2;
-  for (int k = 0; k < 3; k++)
-    rgb[k] = stops[i][k] + f * (stops[i + 1][k] - stops[i][k]);
-}
-
-static void
-draw_heat_map (Painter    *p,
-               const Rows *rows,
-               double      x,
-               double      y,
-               double      width)
-{
-  XaChart *chart = p->chart;
-  double label_width = label_column (p, width);
-  guint ns = MAX (chart->series->len, 1);
-  double cell = (width - label_width) / ns;
-  double lo = INFINITY;
-  double hi = -INFINITY;
-  double bottom = y + rows->top + rows->pitch * (rows->shown + (rows->more > 0));
-  double scale_width = MIN (width * 0.4, p->size * 20);
-  double sx = x + label_width;
-  double sy = bottom + p->size * 1.2;
-
-  for (guint s = 0; s < chart->series->len; s++)
-    for (guint c = 0; c < chart->categories->len; c++)
-      {
-        double value = _xa_chart_value (chart, s, c);
-
-        if (!isnan (value))
-          {
-            lo = MIN (lo, value);
-            hi = MAX (hi, value);
-          }
-      }
-  lo = !isnan (chart->min) ? chart->min : MIN (lo, 0);
-  hi = !isnan (chart->max) ? chart->max : hi;
-  if (!(hi > lo))
-    hi = lo + 1;
-
-  draw_row_labels (p, rows, x, y, label_width);
-  for (guint s = 0; s < chart->series->len; s++)
-    {
-      g_autoptr(PangoLayout) layout = text_layout (p, g_ptr_array_index (chart->series, s), 0.85, FALSE,
-                                                   cell - p->size * 0.2, 2, PANGO_ALIGN_CENTER);
-      double h;
-
-      layout_size (layout, NULL, &h);
-      set_rgb (p->cr, ink);
-      cairo_move_to (p->cr, x + label_width + s * cell + p->size * 0.1, y + rows->top - p->size * 0.3 - h);
-      pango_cairo_show_layout (p->cr, layout);
-    }
-
-  for (guint c = 0; c < rows->shown; c++)
-    for (guint s = 0; s < chart->series->len; s++)
-      {
-        double value = _xa_chart_value (chart, s, c);
-        double cx = x + label_width + s * cell;
-        double cy = y + rows->top + c * rows->pitch;
-        double rgb[3];
-
-        if (isnan (value))
-          {
-            cairo_set_source_rgb (p->cr, 0.92, 0.92, 0.92);
-            cairo_rectangle (p->cr, cx, cy, cell, rows->pitch);
-            cairo_fill (p->cr);
-            hatch (p, cx, cy, cell, rows->pitch, FALSE);
-            continue;
-          }
-        heat_colour ((value - lo) / (hi - lo), rgb);
-        set_rgb (p->cr, rgb);
-        cairo_rectangle (p->cr, cx, cy, cell, rows->pitch);
-        cairo_fill (p->cr);
-        if (cell >= p->size * 1.6 && rows->pitch >= p->size * 1.1)
-          {
-            g_autofree char *label = xa_chart_format_value (chart, value);
-            g_autoptr(PangoLayout) layout = text_layout (p, label, 0.8, FALSE, cell, 1, PANGO_ALIGN_CENTER);
-            double h;
-
-            layout_size (layout, NULL, &h);
-            set_rgb (p->cr, lightness (rgb) < 0.5 ? (double[3]) { 1, 1, 1 } : ink);
-            cairo_move_to (p->cr, cx, cy + rows->pitch / 2 - h / 2);
-            pango_cairo_show_layout (p->cr, layout);
-          }
-      }
-
-  /* White lines between the cells, a frame around them. */
-  cairo_set_source_rgb (p->cr, 1, 1, 1);
-  cairo_set_line_width (p->cr, p->size * 0.06);
-  for (guint c = 1; c < rows->shown; c++)
-    {
-      cairo_move_to (p->cr, x + label_width, y + rows->top + c * rows->pitch);
-      cairo_line_to (p->cr, x + width, y + rows->top + c * rows->pitch);
-    }
-  for (guint s = 1; s < ns; s++)
-    {
-      cairo_move_to (p->cr, x + label_width + s * cell, y + rows->top);
-      cairo_line_to (p->cr, x + label_width + s * cell, y + rows->top + rows->shown * rows->pitch);
-    }
-  cairo_stroke (p->cr);
-  set_rgb (p->cr, ink);
-  cairo_set_line_width (p->cr, p->size * 0.06);
-  cairo_rectangle (p->cr, x + label_width, y + rows->top, width - label_width, rows->shown * rows->pitch);
-  cairo_stroke (p->cr);
-
-  /* The scale: a bar of the colours from the lowest value to the highest. */
-  for (int i = 0; i < 64; i++)
-    {
-      double rgb[3];
-
-      heat_colour (i / 63.0, rgb);
-      set_rgb (p->cr, rgb);
-      cairo_rectangle (p->cr, sx + i * scale_width / 64, sy, scale_width / 64 + 0.3, p->size * 0.8);
-      cairo_fill (p->cr);
-    }
-  set_rgb (p->cr, ink);
-  cairo_set_line_width (p->cr, p->size * 0.04);
-  cairo_rectangle (p->cr, sx, sy, scale_width, p->size * 0.8);
-  cairo_stroke (p->cr);
-  {
-    g_autofree char *low = xa_chart_format_value (chart, lo);
-    g_autofree char *high = xa_chart_format_value (chart, hi);
-
-    show_label (p, low, sx, NAN, sy + p->size * 1.5, ink);
-    show_label (p, high, NAN, sx + scale_width, sy + p->size * 1.5, ink);
-    if (chart->value_axis != NULL)
-      show_label (p, chart->value_axis, sx + scale_width + p->size, NAN, sy + p->size * 0.4, ink);
-  }
-}
-
 /* ------------------------------------------------------------------------------------ */
 /* Column charts: vertical bars and lines, the categories along the bottom.              */
 
@@ -908,7 +541,7 @@ draw_columns (Painter *p,
               double   height)
 {
   XaChart *chart = p->chart;
-  Scale scale = value_scale (chart, 5);
+  Scale scale = _xa_chart_value_scale (chart, 5);
   guint n = chart->categories->len;
   guint ns = MAX (chart->series->len, 1);
   double axis_width = 0;
@@ -922,7 +555,7 @@ draw_columns (Painter *p,
     {
       g_autofree char *label = xa_chart_format_value (chart, v);
 
-      axis_width = MAX (axis_width, text_width (p, label, 0.85));
+      axis_width = MAX (axis_width, _xa_chart_text_width (p, label, 0.85));
     }
   x0 = x + axis_width + p->size * 0.5 + (chart->value_axis != NULL ? p->size * 1.6 : 0);
   x1 = x + width - p->size * 0.5;
@@ -934,25 +567,25 @@ draw_columns (Painter *p,
   if (slot < p->size * 2.2)
     every = (guint) ceil (p->size * 2.6 / slot);
 
-  /* The value axis, its grid and its label turned up the left side. */
+  /* The value axis, its _xa_chart_grid and its label turned up the left side. */
   for (double v = scale.lo; v <= scale.hi + scale.step * 1e-6; v += scale.step)
     {
-      double vy = scale_at (&scale, v, y1, y0);
+      double vy = _xa_chart_scale_at (&scale, v, y1, y0);
       g_autofree char *label = xa_chart_format_value (chart, v);
 
-      rule (p, x0, vy, x1, vy, fabs (v) < 1e-9 ? 0.08 : 0.04, fabs (v) < 1e-9 ? ink : grid);
-      show_label (p, label, NAN, x0 - p->size * 0.3, vy, ink);
+      _xa_chart_rule (p, x0, vy, x1, vy, fabs (v) < 1e-9 ? 0.08 : 0.04, fabs (v) < 1e-9 ? _xa_chart_ink : _xa_chart_grid);
+      _xa_chart_show_label (p, label, NAN, x0 - p->size * 0.3, vy, _xa_chart_ink);
     }
-  rule (p, x0, y0, x0, y1, 0.06, ink);
-  rule (p, x0, y1, x1, y1, 0.06, ink);
+  _xa_chart_rule (p, x0, y0, x0, y1, 0.06, _xa_chart_ink);
+  _xa_chart_rule (p, x0, y1, x1, y1, 0.06, _xa_chart_ink);
   if (chart->value_axis != NULL)
     {
-      g_autoptr(PangoLayout) layout = text_layout (p, chart->value_axis, 0.9, FALSE, y1 - y0, 1, PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) layout = _xa_chart_text_layout (p, chart->value_axis, 0.9, FALSE, y1 - y0, 1, PANGO_ALIGN_CENTER);
 
       cairo_save (p->cr);
       cairo_move_to (p->cr, x, y1);
       cairo_rotate (p->cr, -G_PI / 2);
-      set_rgb (p->cr, ink);
+      _xa_chart_set_rgb (p->cr, _xa_chart_ink);
       pango_cairo_show_layout (p->cr, layout);
       cairo_restore (p->cr);
     }
@@ -963,28 +596,28 @@ draw_columns (Painter *p,
 
       if (c % every != 0)
         continue;
-      layout = text_layout (p, g_ptr_array_index (chart->categories, c), 0.9, FALSE,
+      layout = _xa_chart_text_layout (p, g_ptr_array_index (chart->categories, c), 0.9, FALSE,
                             every > 1 ? slot * every : slot - p->size * 0.2, every > 1 ? 1 : 2,
                             PANGO_ALIGN_CENTER);
-      set_rgb (p->cr, ink);
+      _xa_chart_set_rgb (p->cr, _xa_chart_ink);
       cairo_move_to (p->cr, x0 + (c + 0.5) * slot - (every > 1 ? slot * every : slot - p->size * 0.2) / 2,
                      y1 + p->size * 0.3);
       pango_cairo_show_layout (p->cr, layout);
     }
   if (chart->category_axis != NULL)
-    show_text (p, chart->category_axis, 0.9, FALSE, x0, y1 + label_height + p->size * 0.4, x1 - x0, 1,
-               PANGO_ALIGN_CENTER, ink);
+    _xa_chart_show_text (p, chart->category_axis, 0.9, FALSE, x0, y1 + label_height + p->size * 0.4, x1 - x0, 1,
+               PANGO_ALIGN_CENTER, _xa_chart_ink);
 
   for (guint s = 0; s < chart->series->len; s++)
     {
       gboolean pen_down = FALSE;
       double group = slot * 0.7;
-      double zero = scale_at (&scale, 0, y1, y0);
+      double zero = _xa_chart_scale_at (&scale, 0, y1, y0);
 
       if (line)
         {
           cairo_save (p->cr);
-          set_rgb (p->cr, series_colour (s));
+          _xa_chart_set_rgb (p->cr, _xa_chart_series_colour (s));
           cairo_set_line_width (p->cr, p->size * 0.18);
           cairo_set_line_join (p->cr, CAIRO_LINE_JOIN_ROUND);
           set_series_dash (p, s);
@@ -998,9 +631,9 @@ draw_columns (Painter *p,
                   continue;
                 }
               if (pen_down)
-                cairo_line_to (p->cr, x0 + (c + 0.5) * slot, scale_at (&scale, value, y1, y0));
+                cairo_line_to (p->cr, x0 + (c + 0.5) * slot, _xa_chart_scale_at (&scale, value, y1, y0));
               else
-                cairo_move_to (p->cr, x0 + (c + 0.5) * slot, scale_at (&scale, value, y1, y0));
+                cairo_move_to (p->cr, x0 + (c + 0.5) * slot, _xa_chart_scale_at (&scale, value, y1, y0));
               pen_down = TRUE;
             }
           cairo_stroke (p->cr);
@@ -1016,21 +649,21 @@ draw_columns (Painter *p,
 
           if (isnan (value))
             continue;
-          vy = scale_at (&scale, value, y1, y0);
+          vy = _xa_chart_scale_at (&scale, value, y1, y0);
           if (line)
             draw_marker (p, s, x0 + (c + 0.5) * slot, vy);
           else
-            fill_series (p, s, bx, zero, group / ns, vy - zero);
-          if ((line && (ns > 2 || n > 16)) || (!line && group / ns < text_width (p, "000", 0.8)))
+            _xa_chart_fill_series (p, s, bx, zero, group / ns, vy - zero);
+          if ((line && (ns > 2 || n > 16)) || (!line && group / ns < _xa_chart_text_width (p, "000", 0.8)))
             continue;
           label = xa_chart_format_value (chart, value);
           {
-            g_autoptr(PangoLayout) layout = text_layout (p, label, 0.8, FALSE, 0, 1, PANGO_ALIGN_LEFT);
+            g_autoptr(PangoLayout) layout = _xa_chart_text_layout (p, label, 0.8, FALSE, 0, 1, PANGO_ALIGN_LEFT);
             double w, h;
             double cx = line ? x0 + (c + 0.5) * slot : bx + group / ns / 2;
 
-            layout_size (layout, &w, &h);
-            set_rgb (p->cr, ink);
+            _xa_chart_layout_size (layout, &w, &h);
+            _xa_chart_set_rgb (p->cr, _xa_chart_ink);
             cairo_move_to (p->cr, cx - w / 2, value >= 0 || line ? vy - h - p->size * 0.3 : vy + p->size * 0.15);
             pango_cairo_show_layout (p->cr, layout);
           }
@@ -1040,11 +673,11 @@ draw_columns (Painter *p,
   for (guint i = 0; i < chart->references->len; i++)
     {
       const XaChartReference *reference = &g_array_index (chart->references, XaChartReference, i);
-      double vy = scale_at (&scale, reference->value, y1, y0);
+      double vy = _xa_chart_scale_at (&scale, reference->value, y1, y0);
 
-      dashed_line (p, x0, vy, x1, vy, reference_ink);
+      _xa_chart_dashed_line (p, x0, vy, x1, vy, _xa_chart_reference_ink);
       if (reference->label != NULL)
-        show_label (p, reference->label, NAN, x1, vy - p->size * 0.6, reference_ink);
+        _xa_chart_show_label (p, reference->label, NAN, x1, vy - p->size * 0.6, _xa_chart_reference_ink);
     }
 }
 
@@ -1057,7 +690,7 @@ draw_empty (Painter *p,
             double   width,
             double   height)
 {
-  g_autoptr(PangoLayout) layout = text_layout (p, p->chart->empty_text, 1.1, FALSE, width, 2, PANGO_ALIGN_CENTER);
+  g_autoptr(PangoLayout) layout = _xa_chart_text_layout (p, p->chart->empty_text, 1.1, FALSE, width, 2, PANGO_ALIGN_CENTER);
   double dash[] = { p->size * 0.4, p->size * 0.3 };
   double h;
 
@@ -1069,7 +702,7 @@ draw_empty (Painter *p,
   cairo_stroke (p->cr);
   cairo_restore (p->cr);
 
-  layout_size (layout, NULL, &h);
+  _xa_chart_layout_size (layout, NULL, &h);
   cairo_set_source_rgb (p->cr, 0.4, 0.4, 0.4);
   cairo_move_to (p->cr, x, y + height / 2 - h / 2);
   pango_cairo_show_layout (p->cr, layout);
@@ -1175,11 +808,11 @@ xa_chart_draw (XaChart        *self,
 
   if (title_height (self) > 0)
     {
-      show_text (&p, self->title, 1.2, TRUE, x, y, width, 1, PANGO_ALIGN_CENTER, ink);
+      _xa_chart_show_text (&p, self->title, 1.2, TRUE, x, y, width, 1, PANGO_ALIGN_CENTER, _xa_chart_ink);
       top += title_height (self);
     }
   if (note > 0)
-    show_text (&p, self->note, 0.85, FALSE, x, y + height - note + self->font_size * 0.2, width, 1,
+    _xa_chart_show_text (&p, self->note, 0.85, FALSE, x, y + height - note + self->font_size * 0.2, width, 1,
                PANGO_ALIGN_LEFT, (double[3]) { 0.35, 0.35, 0.35 });
 
   if (xa_chart_is_empty (self))
@@ -1191,9 +824,9 @@ xa_chart_draw (XaChart        *self,
       if (rows.legend > 0)
         draw_legend (&p, x, top, width);
       if (self->kind == XA_CHART_HEAT_MAP)
-        draw_heat_map (&p, &rows, x, y, width);
+        _xa_chart_draw_heat_map (&p, &rows, x, y, width);
       else
-        draw_horizontal_bars (&p, &rows, x, y, width);
+        _xa_chart_draw_bars (&p, &rows, x, y, width);
     }
   else
     {
