@@ -47,48 +47,6 @@ parse_year (XaCli *cli,
   return EXIT_OK;
 }
 
-/* The year's assessments, ranked; those of the year before when @previous, an empty
- * list when that year has none. */
-static GPtrArray *
-list_year (XaAssessmentBook  *book,
-           int                year,
-           gboolean           previous,
-           GError           **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  GPtrArray *assessments = xa_assessment_book_list (book, year, &local_error);
-
-  if (assessments == NULL && previous)
-    return g_ptr_array_new_with_free_func (g_object_unref);
-  if (assessments == NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return assessments;
-}
-
-/* Each school's 受教育面, for the coverage chart; a school whose coverage cannot be read
- * is left out of the chart. */
-static GArray *
-read_coverage (XaEducationBook *book,
-               GPtrArray       *assessments,
-               int              year)
-{
-  GArray *coverage = g_array_new (FALSE, FALSE, sizeof (XaDistrictCoverage));
-
-  for (guint i = 0; i < assessments->len; i++)
-    {
-      XaAssessment *assessment = g_ptr_array_index (assessments, i);
-      g_autoptr(XaEducationCoverage) computed = NULL;
-      XaDistrictCoverage row = { xa_assessment_get_school_uuid (assessment), 0 };
-
-      computed = xa_education_book_compute_coverage (book, row.school_uuid, year, NULL);
-      if (computed == NULL || computed->population == 0)
-        continue;
-      row.percent = 100 * xa_education_coverage_get_rate (computed);
-      g_array_append_val (coverage, row);
-    }
-  return coverage;
-}
-
 static gboolean
 write_district (XaWorkspace       *workspace,
                 XaAssessmentBook  *book,
@@ -97,25 +55,9 @@ write_district (XaWorkspace       *workspace,
                 XaFontResolver    *fonts,
                 GError           **error)
 {
-  g_autoptr(GPtrArray) assessments = NULL;
-  g_autoptr(GPtrArray) previous = NULL;
-  g_autoptr(XaHazardSummary) hazards = NULL;
-  g_autoptr(GArray) coverage = NULL;
-  g_autoptr(XaPageLayout) layout = NULL;
-  XaDistrictReportData data = { year, NULL, NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(XaPageLayout) layout = xa_district_report_read (workspace, book, year, fonts, error);
 
-  if (!(assessments = list_year (book, year, FALSE, error)) ||
-      !(previous = list_year (book, year - 1, TRUE, error)) ||
-      !(hazards = xa_hazard_summary_read (xa_workspace_get_hazards (workspace), year, NULL, NULL, error)))
-    return FALSE;
-  coverage = read_coverage (xa_workspace_get_education (workspace), assessments, year);
-
-  data.assessments = assessments;
-  data.previous = previous;
-  data.hazards = hazards;
-  data.coverage = coverage;
-  layout = xa_district_report_layout_new (&data, fonts);
-  return xa_cli_save_layout (layout, fonts, out, error);
+  return layout != NULL && xa_cli_save_layout (layout, fonts, out, error);
 }
 
 static gboolean
@@ -128,35 +70,11 @@ write_school (XaWorkspace       *workspace,
               GError           **error)
 {
   g_autoptr(XaOrganisation) school = NULL;
-  g_autoptr(GPtrArray) assessments = NULL;
   g_autoptr(XaPageLayout) layout = NULL;
-  XaAssessment *found = NULL;
-  guint n_ranked = 0;
 
   if (!(school = xa_cli_find_school (workspace, code, TRUE, error)) ||
-      !(assessments = list_year (book, year, FALSE, error)))
+      !(layout = xa_assessment_report_read (book, xa_organisation_get_uuid (school), year, fonts, error)))
     return FALSE;
-
-  /* The year's list carries the ranks, and how many schools they run over. */
-  for (guint i = 0; i < assessments->len; i++)
-    {
-      XaAssessment *assessment = g_ptr_array_index (assessments, i);
-
-      n_ranked += xa_assessment_get_rank (assessment) > 0;
-      if (g_strcmp0 (xa_assessment_get_school_uuid (assessment), xa_organisation_get_uuid (school)) == 0)
-        found = assessment;
-    }
-  if (found == NULL)
-    {
-      g_autoptr(XaAssessment) own = xa_assessment_book_dup (book, xa_organisation_get_uuid (school), year, error);
-
-      if (own == NULL)
-        return FALSE;
-      layout = xa_assessment_report_layout_new (own, 0, fonts);
-    }
-  else
-    layout = xa_assessment_report_layout_new (found, n_ranked, fonts);
-
   return xa_cli_save_layout (layout, fonts, out, error);
 }
 
@@ -216,7 +134,7 @@ xa_cli_assessment_export (XaCli *cli)
     return xa_cli_user_error (error);
 
   book = xa_assessment_book_new (xa_workspace_get_store (workspace));
-  if (!(assessments = list_year (book, year, FALSE, &error)) ||
+  if (!(assessments = xa_assessment_book_list (book, year, &error)) ||
       !xa_assessment_export_xlsx (assessments, out, &error))
     return xa_cli_user_error (error);
 

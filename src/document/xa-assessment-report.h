@@ -6,7 +6,7 @@
 #pragma once
 
 #include "xa-page-layout.h"
-#include "core/assessment/xa-assessment.h"
+#include "core/assessment/xa-assessment-book.h"
 #include "core/assessment/xa-assessment-export.h"
 
 G_BEGIN_DECLS
@@ -15,6 +15,11 @@ XaPageLayout *xa_assessment_report_layout_new    (XaAssessment      *assessment,
                                                   guint              n_schools,
                                                   XaFontResolver    *fonts);
 char         *xa_assessment_report_dup_file_name (XaAssessment      *assessment);
+XaPageLayout *xa_assessment_report_read          (XaAssessmentBook  *book,
+                                                  const char        *school_uuid,
+                                                  int                school_year,
+                                                  XaFontResolver    *fonts,
+                                                  GError           **error);
 char         *xa_assessment_dup_score_text       (double             score);
 
 G_END_DECLS

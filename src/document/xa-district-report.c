@@ -164,13 +164,19 @@ add_ranking (XaPageLayout *layout,
   xa_page_layout_add_table (layout, table);
 }
 
-static void
-add_grades (XaPageLayout *layout,
-            const guint   counts[])
+/**
+ * xa_district_chart_grades_new:
+ * @counts: how many schools have each grade, indexed by #XaGrade (XA_GRADE_FAIL + 1 of them)
+ *
+ * The grade distribution of the district summary, which the app's dashboard draws too.
+ *
+ * Returns: (transfer full): the chart
+ */
+XaChart *
+xa_district_chart_grades_new (const guint counts[])
 {
   static const XaGrade grades[] = { XA_GRADE_EXCELLENT, XA_GRADE_GOOD, XA_GRADE_PASS, XA_GRADE_FAIL, XA_GRADE_NONE };
-  g_autoptr(XaChart) chart = xa_chart_new (XA_CHART_BAR, XA_DISTRICT_CHART_GRADES);
-  double width;
+  XaChart *chart = xa_chart_new (XA_CHART_BAR, XA_DISTRICT_CHART_GRADES);
 
   xa_chart_set_axis_labels (chart, XA_DISTRICT_AXIS_GRADE, XA_DISTRICT_AXIS_SCHOOLS);
   xa_chart_add_series (chart, NULL);
@@ -184,6 +190,15 @@ add_grades (XaPageLayout *layout,
       category = xa_chart_add_category (chart, xa_grade_to_chinese (grades[i]));
       xa_chart_set_value (chart, 0, category, counts[grades[i]]);
     }
+  return chart;
+}
+
+static void
+add_grades (XaPageLayout *layout,
+            const guint   counts[])
+{
+  g_autoptr(XaChart) chart = xa_district_chart_grades_new (counts);
+  double width;
 
   xa_page_layout_get_text_size (layout, &width, NULL);
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, XA_DISTRICT_H_GRADES);
@@ -250,12 +265,21 @@ add_vetoes (XaPageLayout *layout,
   xa_page_layout_add_table (layout, table);
 }
 
-static void
-add_groups (XaPageLayout *layout,
-            GPtrArray    *ranked)
+/**
+ * xa_district_chart_groups_new:
+ * @ranked: (element-type XaAssessment): the year's assessments, in the order of the rows
+ *   (not empty)
+ *
+ * Each school's commission scores by first-level indicator, stacked, with the pass mark:
+ * the district summary's chart, which the app's dashboard draws too.
+ *
+ * Returns: (transfer full): the chart
+ */
+XaChart *
+xa_district_chart_groups_new (GPtrArray *ranked)
 {
   XaScheme *scheme = xa_assessment_get_scheme (g_ptr_array_index (ranked, 0));
-  g_autoptr(XaChart) chart = xa_chart_new (XA_CHART_STACKED_BAR, XA_DISTRICT_CHART_GROUPS);
+  XaChart *chart = xa_chart_new (XA_CHART_STACKED_BAR, XA_DISTRICT_CHART_GROUPS);
   double excellent, good, pass;
   g_autofree char *pass_text = NULL;
   g_autofree char *pass_label = NULL;
@@ -280,6 +304,14 @@ add_groups (XaPageLayout *layout,
         xa_chart_set_value (chart, g, category,
                             xa_assessment_group_total (assessment, xa_scheme_get_group (scheme, g)->code, TRUE));
     }
+  return chart;
+}
+
+static void
+add_groups (XaPageLayout *layout,
+            GPtrArray    *ranked)
+{
+  g_autoptr(XaChart) chart = xa_district_chart_groups_new (ranked);
 
   xa_page_layout_add_paragraph (layout, XA_PARAGRAPH_HEADING_1, NULL, XA_DISTRICT_H_GROUPS);
   add_paged_chart (layout, chart, BY_RANK);

@@ -5,8 +5,10 @@
 
 #pragma once
 
+#include "xa-chart.h"
 #include "xa-page-layout.h"
-#include "core/assessment/xa-assessment.h"
+#include "core/xa-workspace.h"
+#include "core/assessment/xa-assessment-book.h"
 #include "core/hazards/xa-hazard-summary.h"
 
 G_BEGIN_DECLS
@@ -40,5 +42,13 @@ gboolean      xa_district_report_save          (const XaDistrictReportData *data
                                                 GError                    **error);
 char         *xa_district_report_dup_file_name (int                         school_year);
 GPtrArray    *xa_district_report_dup_ranked    (GPtrArray                  *assessments);
+/* The summary's charts that the app's dashboard draws as well. */
+XaChart      *xa_district_chart_grades_new     (const guint                 counts[]);
+XaChart      *xa_district_chart_groups_new     (GPtrArray                  *ranked);
+XaPageLayout *xa_district_report_read          (XaWorkspace                *workspace,
+                                                XaAssessmentBook           *book,
+                                                int                         school_year,
+                                                XaFontResolver             *fonts,
+                                                GError                    **error);
 
 G_END_DECLS

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window: a sidebar of the sections of DESIGN.md §7 beside the section's page.
- * Schools, agreements, the hazard ledger, inspections and education work; the other sections say
- * what they will hold. The window remembers its size.
+ * Every section works: schools, agreements, the hazard ledger, inspections, education and
+ * drills, the assessment and the archive. The window remembers its size.
  *
  * The sections are listed once, in sections[] below: the sidebar rows, the pages of the
  * stack and the Alt+1…7 shortcuts are all made from it. A page is built the first time its
@@ -22,11 +22,11 @@
 
 #include "xa-accessible.h"
 #include "xa-application.h"
-#include "xa-placeholder-page.h"
 #include "xa-unsaved.h"
 #include "xa-ui-utils.h"
 #include "xa-window-private.h"
 #include "archive/xa-archive-page.h"
+#include "assessment/xa-assessment-page.h"
 #include "inspections/xa-inspections-page.h"
 #include "education/xa-education-page.h"
 
@@ -39,7 +39,6 @@ struct _Section
   const char  *icon_name;
   GtkWidget *(*create)       (XaWindow      *self,
                               const Section *section);
-  const char  *description;  /* translatable, N_(); the placeholders' */
 };
 
 static GtkWidget *create_schools_page     (XaWindow      *self,
@@ -52,9 +51,9 @@ static GtkWidget *create_education_page   (XaWindow      *self,
                                            const Section *section);
 static GtkWidget *create_inspections_page (XaWindow      *self,
                                            const Section *section);
-static GtkWidget *create_archive_page     (XaWindow      *self,
+static GtkWidget *create_assessment_page  (XaWindow      *self,
                                            const Section *section);
-static GtkWidget *create_placeholder_page (XaWindow      *self,
+static GtkWidget *create_archive_page     (XaWindow      *self,
                                            const Section *section);
 static void       fonts_resolved_cb       (GObject       *object,
                                            GAsyncResult  *result,
@@ -67,8 +66,7 @@ static const Section sections[] = {
   { "hazards", N_("Hazard Ledger"), "dialog-warning-symbolic", create_hazards_page },
   { "inspections", N_("Inspections"), "object-select-symbolic", create_inspections_page },
   { "education", N_("Education & Drills"), "system-users-symbolic", create_education_page },
-  { "assessment", N_("Assessment"), "starred-symbolic", create_placeholder_page,
-    N_("Here schools will be scored each year against the commission's scheme, self-assessment beside the commission's score, with one-vote vetoes and the district results. This section is not built yet.") },
+  { "assessment", N_("Assessment"), "starred-symbolic", create_assessment_page },
   { "archive", N_("Archive"), "folder-documents-symbolic", create_archive_page },
 };
 
@@ -130,6 +128,13 @@ create_inspections_page (XaWindow      *self,
 }
 
 static GtkWidget *
+create_assessment_page (XaWindow      *self,
+                        const Section *section)
+{
+  return xa_assessment_page_new (self->workspace);
+}
+
+static GtkWidget *
 create_archive_page (XaWindow      *self,
                      const Section *section)
 {
@@ -141,17 +146,6 @@ create_education_page (XaWindow      *self,
                        const Section *section)
 {
   return xa_education_page_new (self->workspace);
-}
-
-static GtkWidget *
-create_placeholder_page (XaWindow      *self,
-                         const Section *section)
-{
-  return g_object_new (XA_TYPE_PLACEHOLDER_PAGE,
-                       "title", _(section->title),
-                       "icon-name", section->icon_name,
-                       "description", _(section->description),
-                       NULL);
 }
 
 static GtkWidget *

@@ -1,0 +1,144 @@
+/* xa-assessment-print.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The 考核 section's reports, exported as PDF or printed (issue 14): a school's score
+ * sheet, or (no school) the district summary, laid out in a worker thread by the same
+ * code as `xiaoan-cli assessment report` (xa-assessment-report-read.c), in the fonts
+ * looked up there; the PDF is written whole or not at all.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-assessment-print.h"
+#include "xa-print-operation.h"
+#include "xa-ui-utils.h"
+#include "document/xa-assessment-report.h"
+#include "document/xa-district-report.h"
+#include "document/xa-font-resolver.h"
+#include "document/xa-pdf-export.h"
+
+typedef struct
+{
+  XaWorkspace      *workspace;
+  XaAssessmentBook *book;
+  char             *school_uuid;  /* NULL: the district summary */
+  int               school_year;
+} Report;
+
+static void
+report_free (Report *report)
+{
+  g_object_unref (report->workspace);
+  g_object_unref (report->book);
+  g_free (report->school_uuid);
+  g_free (report);
+}
+
+static Report *
+report_new (XaWorkspace      *workspace,
+            XaAssessmentBook *book,
+            const char       *school_uuid,
+            int               school_year)
+{
+  Report *report = g_new0 (Report, 1);
+
+  report->workspace = g_object_ref (workspace);
+  report->book = g_object_ref (book);
+  report->school_uuid = g_strdup (school_uuid);
+  report->school_year = school_year;
+  return report;
+}
+
+/* In the worker. */
+static XaPageSet *
+report_pages (gpointer   data,
+              GError   **error)
+{
+  Report *report = data;
+  g_autoptr(XaFontResolver) fonts = xa_font_resolver_new ();
+  g_autoptr(XaPageLayout) layout = NULL;
+  XaPageSet *pages;
+
+  if (report->school_uuid != NULL)
+    layout = xa_assessment_report_read (report->book, report->school_uuid, report->school_year, fonts, error);
+  else
+    layout = xa_district_report_read (report->workspace, report->book, report->school_year, fonts, error);
+  if (layout == NULL)
+    return NULL;
+  pages = xa_page_set_new ();
+  xa_page_set_add (pages, layout);
+  return pages;
+}
+
+/**
+ * xa_assessment_report_export_async:
+ * @school_uuid: (nullable): the school whose score sheet; %NULL for the district summary
+ */
+void
+xa_assessment_report_export_async (XaWorkspace         *workspace,
+                                   XaAssessmentBook    *book,
+                                   const char          *school_uuid,
+                                   int                  school_year,
+                                   GFile               *file,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (XA_IS_WORKSPACE (workspace));
+  g_return_if_fail (G_IS_FILE (file));
+
+  xa_pdf_export_async (report_pages, report_new (workspace, book, school_uuid, school_year),
+                       (GDestroyNotify) report_free, file, cancellable, callback, user_data);
+}
+
+gboolean
+xa_assessment_report_export_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  return xa_pdf_export_finish (result, error);
+}
+
+static void
+pages_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  g_autoptr(XaPageSet) pages = NULL;
+  g_autoptr(XaPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(pages = xa_pdf_pages_finish (result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && gtk_widget_get_root (widget) != NULL)
+        xa_widget_show_error (widget, _("The Assessment Report Was Not Printed"), error->message);
+      return;
+    }
+  operation = xa_print_operation_new (pages, _("Assessment Report"));
+  xa_print_operation_run_dialog (operation, widget, _("The Assessment Report Was Not Printed"));
+}
+
+/**
+ * xa_assessment_report_print:
+ * @school_uuid: (nullable): the school whose score sheet; %NULL for the district summary
+ * @widget: the print dialog is over its window
+ *
+ * Lays the report out in a worker, then opens the print dialog.
+ */
+void
+xa_assessment_report_print (XaWorkspace      *workspace,
+                            XaAssessmentBook *book,
+                            const char       *school_uuid,
+                            int               school_year,
+                            GtkWidget        *widget,
+                            GCancellable     *cancellable)
+{
+  g_return_if_fail (XA_IS_WORKSPACE (workspace));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  xa_pdf_pages_async (report_pages, report_new (workspace, book, school_uuid, school_year),
+                      (GDestroyNotify) report_free, cancellable, pages_cb, g_object_ref (widget));
+}

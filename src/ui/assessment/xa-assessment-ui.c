@@ -1,0 +1,139 @@
+/* xa-assessment-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the assessment section's widgets share: who the operator is (the commission
+ * scores; a school self-assesses and sees the commission's side once published), the
+ * records an indicator's evidence opens (a hazard with its timeline, an archived file in
+ * the archive's preview), and the grade's badge colour.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "xa-assessment-ui.h"
+#include "xa-application.h"
+#include "core/assessment/xa-evidence.h"
+#include "archive/xa-archive-detail.h"
+#include "hazards/xa-hazard-detail.h"
+
+/* The commission scores, decides vetoes, finalises and publishes; anyone else (a
+ * school's operator, the archive clerk) enters the school's self-assessment only. */
+gboolean
+xa_assessment_ui_is_commission (XaWorkspace *workspace)
+{
+  g_autoptr(GSettings) settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
+  g_autofree char *role = g_settings_get_string (settings, "operator-role");
+
+  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), FALSE);
+  return g_strcmp0 (role, "commission") == 0 && !xa_store_get_read_only (xa_workspace_get_store (workspace));
+}
+
+static GtkWidget *
+evidence_window_new (GtkWidget  *parent,
+                     const char *title,
+                     GtkWidget  *child)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (parent)));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_widget_set_vexpand (child, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), child);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/**
+ * xa_assessment_ui_open_evidence:
+ * @target: "kind:uuid" of an evidence item (xa_evidence_kind_to_key())
+ *
+ * Opens the record in a window of its own, over @parent's.
+ *
+ * Returns: (transfer none): the window, or %NULL with @error set when the record
+ *   cannot be read
+ */
+GtkWidget *
+xa_assessment_ui_open_evidence (GtkWidget   *parent,
+                                XaWorkspace *workspace,
+                                const char  *target,
+                                GError     **error)
+{
+  const char *colon = strchr (target, ':');
+  g_autofree char *kind = colon ? g_strndup (target, colon - target) : g_strdup (target);
+  const char *uuid = colon ? colon + 1 : "";
+
+  if (g_str_equal (kind, xa_evidence_kind_to_key (XA_EVIDENCE_KIND_HAZARD)))
+    {
+      g_autoptr(XaHazard) hazard = xa_hazard_book_dup_by_uuid (xa_workspace_get_hazards (workspace), uuid, error);
+      GtkWidget *detail;
+
+      if (hazard == NULL)
+        return NULL;
+      detail = g_object_new (XA_TYPE_HAZARD_DETAIL, NULL);
+      xa_hazard_detail_set_book (XA_HAZARD_DETAIL (detail), xa_workspace_get_hazards (workspace),
+                                 xa_workspace_get_registry (workspace));
+      xa_hazard_detail_show_hazard (XA_HAZARD_DETAIL (detail), hazard);
+      return evidence_window_new (parent, xa_hazard_get_number (hazard), detail);
+    }
+  else
+    {
+      g_autoptr(XaArchiveItem) item = xa_archive_dup_item (xa_workspace_get_archive (workspace), uuid, error);
+      GtkWidget *detail;
+
+      if (item == NULL)
+        return NULL;
+      detail = xa_archive_detail_new (workspace);
+      xa_archive_detail_set_item (XA_ARCHIVE_DETAIL (detail), item);
+      return evidence_window_new (parent, _("Archived File"), detail);
+    }
+}
+
+/**
+ * xa_assessment_ui_dup_score_text:
+ *
+ * "8 / 10 分", or "未评 / 10 分" when no score was entered (a negative @score).
+ */
+char *
+xa_assessment_ui_dup_score_text (double score,
+                              double points)
+{
+  g_autofree char *of = xa_points_format (points);
+  g_autofree char *kept = NULL;
+
+  if (score < 0)
+    /* Translators: an indicator not scored yet, out of its points: “未评 / 10 分” */
+    return g_strdup_printf (_("Not scored / %s points"), of);
+
+  kept = xa_points_format (score);
+  /* Translators: the points kept out of the indicator's points: “8 / 10 分” */
+  return g_strdup_printf (_("%1$s / %2$s points"), kept, of);
+}
+
+/* The state-badge class of style.css for a grade. */
+const char *
+xa_assessment_ui_grade_class (XaGrade grade)
+{
+  switch (grade)
+    {
+    case XA_GRADE_EXCELLENT:
+    case XA_GRADE_GOOD:
+      return "signed";
+    case XA_GRADE_PASS:
+      return "pending";
+    case XA_GRADE_FAIL:
+      return "removed";
+    case XA_GRADE_NONE:
+    default:
+      return "draft";
+    }
+}
+
