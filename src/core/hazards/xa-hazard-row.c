@@ -345,6 +345,9 @@ struct _XaHazardWriter
   GPtrArray   *pending_texts;
   XaStatement *insert_sorted_grams[SORTED_GRAMS_PER_STATEMENT + 1];
   char        *now;
+  /* With _xa_hazard_writer_image_inserts(): the audit image of each hazard inserted is
+   * taken from its values (xa-hazard-image.c) */
+  gboolean     image_inserts;
 };
 
 /* A gram of a new hazard waiting for _xa_hazard_writer_flush_grams(). */
@@ -521,6 +524,9 @@ _xa_hazard_writer_insert (XaHazardWriter  *writer,
         return FALSE;
     }
 
+  if (writer->image_inserts)
+    _xa_hazard_note_new_image (writer->store, hazard, *id, organisation_id, sequence, writer->now, operator_name);
+
   grams = _xa_hazard_row_grams (hazard);
   if (writer->pending_grams != NULL)
     {
@@ -554,6 +560,19 @@ _xa_hazard_writer_defer_grams (XaHazardWriter *writer)
 
   writer->pending_grams = g_array_new (FALSE, FALSE, sizeof (PendingGram));
   writer->pending_texts = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * _xa_hazard_writer_image_inserts:
+ *
+ * Gives the audit chain the image of each hazard that _xa_hazard_writer_insert() stores
+ * from now on, taken from its values, instead of its reading the rows back when the
+ * write ends. Only for hazards that the write changes no more after inserting them.
+ */
+void
+_xa_hazard_writer_image_inserts (XaHazardWriter *writer)
+{
+  writer->image_inserts = TRUE;
 }
 
 static int
