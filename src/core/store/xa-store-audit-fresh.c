@@ -11,9 +11,9 @@
  *
  * A new record has no image in the chain before this write, so its image is recorded
  * as it is. One record of each table in each write is still read back and its image
- * compared: an image taken here that a row would not give is logged, and the row's is
- * recorded, so that a column added to a table without the writer knowing shows at the
- * first write of the tests, not at the next `audit verify`.
+ * compared: when the row gives another, the write reads all its new records' rows as it
+ * would without their images, and says so as a programming error (a column added to a
+ * table without its writer knowing), which fails the first test that writes one.
  *
  * SHA-256 is GnuTLS's (with the processor's SHA instructions where it has them).
  */
@@ -191,7 +191,7 @@ _xa_store_take_fresh_images (XaStore     *self,
 
   same = live != NULL && strcmp (live->hash, checked->hash) == 0 && strcmp (live->label, checked->label) == 0;
   if (!same)
-    g_warning ("The image of the new record %s of %s taken from its values differs from its row’s;"
+    g_critical ("The image of the new record %s of %s taken from its values differs from its row’s;"
                " the write reads the rows of its new records instead:\n%s\n≠\n%s", checked->uuid, table,
                checked->fields, live != NULL ? live->fields : "(no row)");
   _xa_audit_image_free (live);
