@@ -17,6 +17,20 @@
 # between the two, and the medians are printed.
 #
 # Usage: bench/demo-fill.sh [BUILD_DIR] [N] [RUNS]   (default: _build, 100000, 3)
+# Below 100,000 the making of the district (schools, staff) weighs in the figure.
+#
+# Figures of 2026-12-07 on the 2-core virtual machine shared with other builds (load
+# average 5 to 15), CPU seconds of `demo --hazards`, user + system:
+#                                      100,000 (paired runs)     1,000,000
+#   before (main at 98e0dd7)           32.7                      282 (the issue's run)
+#   images from values, sorted grams   25.7                      240.4 (a run beside the pg suite)
+#   anchor, 1,000,000 rows             1.4 to 1.6
+# The ratio demo hazard / anchor row is about 160 × today; a minute for the million is
+# 25 ×. Where the rest goes (perf, 40,000 hazards): the hazard's INSERT a third (its nine
+# indexes, the count trigger, and the CHECKs' IN lists, for which SQLite 3.40 builds a
+# table of its own on every row: two per hazard, one per step), making the hazards and
+# their steps in the other thread a sixth, the images' digests 8 %, the grams 7 % each
+# to make and to write, COMMIT 9 %.
 
 set -eu
 
