@@ -316,6 +316,15 @@ test_list (Fixture       *fixture,
     g_assert_cmpint (demo.status, ==, 0);
     g_assert_nonnull (strstr (demo.out, "Added 300 hazards to the demo ledger"));
   }
+  {
+    /* The demo's hazards give the chain their images from their values
+     * (xa_store_note_new_record()): the rows read back must give the same. */
+    g_auto(XaTestRun) verify = { 0 };
+
+    xa_test_run_cli (&verify, fixture->demo.data_dir, "audit", "verify", NULL);
+    g_assert_cmpint (verify.status, ==, 0);
+    g_assert_nonnull (strstr (verify.out, "The audit chain is intact"));
+  }
 
   all = list (fixture, NULL);
   g_assert_cmpuint (count (all), ==, 300);

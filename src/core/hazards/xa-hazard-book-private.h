@@ -73,6 +73,14 @@ gboolean    _xa_hazard_writer_index      (XaHazardWriter      *writer,
                                           GError             **error);
 
 void        _xa_hazard_writer_defer_grams (XaHazardWriter    *writer);
+void        _xa_hazard_writer_image_inserts (XaHazardWriter  *writer);
+void        _xa_hazard_note_new_image    (XaStore             *store,
+                                          XaHazard            *hazard,
+                                          gint64               id,
+                                          gint64               organisation_id,
+                                          guint                sequence,
+                                          const char          *now,
+                                          const char          *operator_name);
 gboolean    _xa_hazard_writer_flush_grams (XaHazardWriter    *writer,
                                            GError           **error);
 

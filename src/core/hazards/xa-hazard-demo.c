@@ -410,6 +410,7 @@ insert_batch_cb (XaStore   *store,
   g_autofree char *detail = NULL;
 
   _xa_hazard_writer_defer_grams (writer);
+  _xa_hazard_writer_image_inserts (writer);
   for (guint i = 0; i < batch->hazards->len; i++)
     {
       XaHazard *hazard = g_ptr_array_index (batch->hazards, i);
@@ -418,7 +419,6 @@ insert_batch_cb (XaStore   *store,
       if (!_xa_hazard_writer_insert (writer, hazard, g_array_index (batch->school_ids, gint64, i),
                                      g_array_index (batch->sequences, guint, i), &id, error))
         return FALSE;
-      xa_store_note_change (store, "hazard", xa_hazard_get_uuid (hazard));
     }
   if (!_xa_hazard_writer_flush_grams (writer, error))
     return FALSE;

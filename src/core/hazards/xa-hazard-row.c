@@ -339,18 +339,23 @@ struct _XaHazardWriter
   /* By how many grams they take, 1 to GRAMS_PER_STATEMENT */
   XaStatement *insert_grams[GRAMS_PER_STATEMENT + 1];
   XaStatement *delete_grams[GRAMS_PER_STATEMENT + 1];
-  /* With _xa_hazard_writer_defer_grams(): the new hazards' grams, written in their
-   * index's order by _xa_hazard_writer_flush_grams() */
-  GArray      *pending_grams;
-  GPtrArray   *pending_texts;
+  /* With _xa_hazard_writer_defer_grams(): the new hazards of each gram (gram → GArray
+   * of PendingGram, in the order of their ids), written in the index's order by
+   * _xa_hazard_writer_flush_grams() */
+  GHashTable  *pending_grams;
   XaStatement *insert_sorted_grams[SORTED_GRAMS_PER_STATEMENT + 1];
   char        *now;
+  /* With _xa_hazard_writer_image_inserts(): the audit image of each hazard inserted is
+   * taken from its values (xa-hazard-image.c) */
+  gboolean     image_inserts;
+  /* The sorted grams' statement being filled, and how many rows it takes */
+  XaStatement *filling;
+  guint        filling_rows;
 };
 
-/* A gram of a new hazard waiting for _xa_hazard_writer_flush_grams(). */
+/* A new hazard waiting for _xa_hazard_writer_flush_grams() to index it under a gram. */
 typedef struct
 {
-  const char *gram;  /* owned by pending_texts */
   gint64      hazard_id;
   gint64      organisation_id;
 } PendingGram;
@@ -386,14 +391,15 @@ _xa_hazard_writer_free (XaHazardWriter *writer)
     }
   for (guint i = 0; i <= SORTED_GRAMS_PER_STATEMENT; i++)
     g_clear_pointer (&writer->insert_sorted_grams[i], xa_statement_free);
-  g_clear_pointer (&writer->pending_grams, g_array_unref);
-  g_clear_pointer (&writer->pending_texts, g_ptr_array_unref);
+  g_clear_pointer (&writer->pending_grams, g_hash_table_unref);
   g_free (writer->now);
   g_free (writer);
 }
 
+/* On SQLite without RETURNING, which makes the INSERT fill and read a table of its
+ * own each time: the id is the connection's last rowid. */
 static char *
-insert_sql (void)
+insert_sql (gboolean returning)
 {
   g_autoptr(GString) columns = g_string_new ("organisation_id, sequence");
   g_autoptr(GString) values = g_string_new ("?, ?");
@@ -408,7 +414,8 @@ insert_sql (void)
   g_string_append (columns, ", version, created_at, created_by, updated_at, updated_by");
   g_string_append (values, ", 1, ?, ?, ?, ?");
 
-  return g_strdup_printf ("INSERT INTO hazard (%s) VALUES (%s) RETURNING id", columns->str, values->str);
+  return g_strdup_printf ("INSERT INTO hazard (%s) VALUES (%s)%s", columns->str, values->str,
+                          returning ? " RETURNING id" : "");
 }
 
 /**
@@ -490,12 +497,13 @@ _xa_hazard_writer_insert (XaHazardWriter  *writer,
                           GError         **error)
 {
   const char *operator_name = xa_store_get_operator (writer->store);
+  gboolean returning = xa_store_get_is_server (writer->store);
   g_autoptr(GPtrArray) grams = NULL;
   int index;
 
   if (writer->insert == NULL)
     {
-      g_autofree char *sql = insert_sql ();
+      g_autofree char *sql = insert_sql (returning);
 
       if (!(writer->insert = xa_store_prepare (writer->store, sql, error)))
         return FALSE;
@@ -509,10 +517,18 @@ _xa_hazard_writer_insert (XaHazardWriter  *writer,
   xa_statement_bind_text (writer->insert, index++, operator_name);
   xa_statement_bind_text (writer->insert, index++, writer->now);
   xa_statement_bind_text (writer->insert, index, operator_name);
-  if (!xa_statement_step_one (writer->insert, error))
-    return FALSE;
-  *id = xa_statement_get_int64 (writer->insert, 0);
-  /* Done with the row: SQLite's RETURNING ends the INSERT only when stepped to the end. */
+  if (returning)
+    {
+      if (!xa_statement_step_one (writer->insert, error))
+        return FALSE;
+      *id = xa_statement_get_int64 (writer->insert, 0);
+    }
+  else
+    {
+      if (!xa_statement_run (writer->insert, error))
+        return FALSE;
+      *id = xa_statement_get_last_insert_id (writer->insert);
+    }
   xa_statement_reset (writer->insert);
 
   for (guint i = 0; i < xa_hazard_get_n_entries (hazard); i++)
@@ -521,16 +537,25 @@ _xa_hazard_writer_insert (XaHazardWriter  *writer,
         return FALSE;
     }
 
+  if (writer->image_inserts)
+    _xa_hazard_note_new_image (writer->store, hazard, *id, organisation_id, sequence, writer->now, operator_name);
+
   grams = _xa_hazard_row_grams (hazard);
   if (writer->pending_grams != NULL)
     {
+      PendingGram pending = { *id, organisation_id };
+
       for (guint i = 0; i < grams->len; i++)
         {
-          PendingGram pending = { grams->pdata[i], *id, organisation_id };
+          GArray *hazards = g_hash_table_lookup (writer->pending_grams, grams->pdata[i]);
 
-          g_array_append_val (writer->pending_grams, pending);
+          if (hazards == NULL)
+            {
+              hazards = g_array_new (FALSE, FALSE, sizeof (PendingGram));
+              g_hash_table_insert (writer->pending_grams, g_strdup (grams->pdata[i]), hazards);
+            }
+          g_array_append_val (hazards, pending);
         }
-      g_ptr_array_extend_and_steal (writer->pending_texts, g_steal_pointer (&grams));
       return TRUE;
     }
 
@@ -552,8 +577,29 @@ _xa_hazard_writer_defer_grams (XaHazardWriter *writer)
   if (writer->pending_grams != NULL)
     return;
 
-  writer->pending_grams = g_array_new (FALSE, FALSE, sizeof (PendingGram));
-  writer->pending_texts = g_ptr_array_new_with_free_func (g_free);
+  writer->pending_grams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_array_unref);
+}
+
+/**
+ * _xa_hazard_writer_image_inserts:
+ *
+ * Gives the audit chain the image of each hazard that _xa_hazard_writer_insert() stores
+ * from now on, taken from its values, instead of its reading the rows back when the
+ * write ends. Only for hazards that the write changes no more after inserting them.
+ */
+void
+_xa_hazard_writer_image_inserts (XaHazardWriter *writer)
+{
+  writer->image_inserts = TRUE;
+}
+
+/* hazard_gram's key, in SQLite's BINARY order and PostgreSQL's "C": the bytes'. */
+static int
+compare_grams (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 static int
@@ -562,11 +608,7 @@ compare_pending (gconstpointer a,
 {
   const PendingGram *first = a;
   const PendingGram *second = b;
-  /* hazard_gram's key, in SQLite's BINARY order and PostgreSQL's "C": the bytes'. */
-  int by_gram = strcmp (first->gram, second->gram);
 
-  if (by_gram != 0)
-    return by_gram;
   return (first->hazard_id > second->hazard_id) - (first->hazard_id < second->hazard_id);
 }
 
@@ -597,35 +639,71 @@ gboolean
 _xa_hazard_writer_flush_grams (XaHazardWriter  *writer,
                                GError         **error)
 {
-  GArray *pending = writer->pending_grams;
+  g_autofree gpointer *grams = NULL;
+  guint n_grams = 0;
+  guint64 left = 0;
+  /* The rows of the statement being filled */
+  guint n = 0;
 
-  if (pending == NULL)
+  if (writer->pending_grams == NULL)
     return TRUE;
 
-  g_array_sort (pending, compare_pending);
-  for (guint start = 0; start < pending->len; start += SORTED_GRAMS_PER_STATEMENT)
+  /* The grams in order, each with its hazards in the order of their ids: no sort of
+   * every row, only of the few thousand words' grams. */
+  grams = g_hash_table_get_keys_as_array (writer->pending_grams, &n_grams);
+  qsort (grams, n_grams, sizeof (gpointer), compare_grams);
+  for (guint g = 0; g < n_grams; g++)
+    left += ((GArray *) g_hash_table_lookup (writer->pending_grams, grams[g]))->len;
+
+  for (guint g = 0; g < n_grams; g++)
     {
-      guint n = MIN (SORTED_GRAMS_PER_STATEMENT, pending->len - start);
-      XaStatement *stmt = sorted_grams_statement (writer, n, error);
+      const char *gram = grams[g];
+      gsize size = strlen (gram);
+      GArray *hazards = g_hash_table_lookup (writer->pending_grams, gram);
 
-      if (stmt == NULL)
-        return FALSE;
-
-      xa_statement_reset (stmt);
-      for (guint i = 0; i < n; i++)
+      for (guint i = 1; i < hazards->len; i++)
         {
-          const PendingGram *gram = &g_array_index (pending, PendingGram, start + i);
-
-          xa_statement_bind_text (stmt, (int) (3 * i + 1), gram->gram);
-          xa_statement_bind_int64 (stmt, (int) (3 * i + 2), gram->hazard_id);
-          xa_statement_bind_int64 (stmt, (int) (3 * i + 3), gram->organisation_id);
+          if (compare_pending (&g_array_index (hazards, PendingGram, i - 1),
+                               &g_array_index (hazards, PendingGram, i)) > 0)
+            {
+              g_array_sort (hazards, compare_pending);
+              break;
+            }
         }
-      if (!xa_statement_run (stmt, error))
-        return FALSE;
+
+      for (guint i = 0; i < hazards->len; i++, left--)
+        {
+          const PendingGram *pending = &g_array_index (hazards, PendingGram, i);
+
+          /* A full statement, or the last rows in one of their size. */
+          if (n == 0)
+            {
+              writer->filling_rows = (guint) MIN (left, SORTED_GRAMS_PER_STATEMENT);
+              if (!(writer->filling = sorted_grams_statement (writer, writer->filling_rows, error)))
+                return FALSE;
+              xa_statement_reset (writer->filling);
+            }
+
+          xa_statement_bind_text_static (writer->filling, (int) (3 * n + 1), gram, size);
+          xa_statement_bind_int64 (writer->filling, (int) (3 * n + 2), pending->hazard_id);
+          xa_statement_bind_int64 (writer->filling, (int) (3 * n + 3), pending->organisation_id);
+          if (++n == writer->filling_rows)
+            {
+              if (!xa_statement_run (writer->filling, error))
+                return FALSE;
+              n = 0;
+            }
+        }
     }
 
-  g_array_set_size (pending, 0);
-  g_ptr_array_set_size (writer->pending_texts, 0);
+  /* The statements bound the grams' texts without a copy: none stays bound to them. */
+  for (guint i = 0; i <= SORTED_GRAMS_PER_STATEMENT; i++)
+    {
+      if (writer->insert_sorted_grams[i] != NULL)
+        xa_statement_reset (writer->insert_sorted_grams[i]);
+    }
+  writer->filling = NULL;
+  g_hash_table_remove_all (writer->pending_grams);
   return TRUE;
 }
 

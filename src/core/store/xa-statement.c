@@ -295,6 +295,46 @@ xa_statement_bind_text (XaStatement *self,
 }
 
 /**
+ * xa_statement_bind_text_static:
+ * @value: the text, which stays as it is until the statement is next reset and
+ *   bound, or freed
+ * @size: its length in bytes
+ *
+ * Binds @value as xa_statement_bind_text() does, without SQLite copying it: for the
+ * many short texts of a bulk write.
+ */
+void
+xa_statement_bind_text_static (XaStatement *self,
+                               int          index,
+                               const char  *value,
+                               gsize        size)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (value != NULL);
+
+  if (self->pg != NULL)
+    xa_pg_statement_bind_text (self->pg, index, value);
+  else
+    sqlite3_bind_text (self->stmt, index, value, (int) size, SQLITE_STATIC);
+}
+
+/**
+ * xa_statement_get_last_insert_id:
+ *
+ * Only on SQLite: a server's INSERT says the ids it gave with RETURNING.
+ *
+ * Returns: the rowid of the last row an INSERT of this statement's connection added
+ */
+gint64
+xa_statement_get_last_insert_id (XaStatement *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (self->pg == NULL, 0);
+
+  return sqlite3_last_insert_rowid (sqlite3_db_handle (self->stmt));
+}
+
+/**
  * xa_statement_bind_text_or_null:
  * @value: (nullable): the text; %NULL and "" are stored as SQL NULL
  */

@@ -32,6 +32,11 @@ int          xa_statement_param            (XaStatement  *self,
 void         xa_statement_bind_text        (XaStatement  *self,
                                             int           index,
                                             const char   *value);
+void         xa_statement_bind_text_static (XaStatement  *self,
+                                            int           index,
+                                            const char   *value,
+                                            gsize         size);
+gint64       xa_statement_get_last_insert_id (XaStatement *self);
 void         xa_statement_bind_text_or_null (XaStatement *self,
                                             int           index,
                                             const char   *value);

@@ -360,10 +360,26 @@ table_index (const char *table)
 char *
 _xa_audit_fields_hash (const char *fields)
 {
+  char hash[65];
+
   if (fields == NULL || fields[0] == '\0')
     return g_strdup ("");
 
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, fields, -1);
+  _xa_audit_digest_hex (fields, strlen (fields), hash, 64);
+  return g_strdup (hash);
+}
+
+/**
+ * _xa_store_audited_digest_chars:
+ *
+ * Returns: how many hex digits of each column's digest the images of @table keep
+ */
+guint
+_xa_store_audited_digest_chars (const char *table)
+{
+  guint t = table_index (table);
+
+  return audited_tables[t].digest_chars > 0 ? audited_tables[t].digest_chars : 64;
 }
 
 static int
@@ -822,10 +838,19 @@ _xa_store_collect_images (XaStore     *self,
     {
       const char *table = audited_tables[t].table;
       GHashTable *uuids = g_hash_table_lookup (changes, table);
+      g_autoptr(GHashTable) rest = NULL;
       GHashTableIter iter;
       gpointer uuid;
 
       if (uuids == NULL)
+        continue;
+
+      /* The new records whose images the write gave (xa_store_note_new_record()). */
+      if (!_xa_store_take_fresh_images (self, table, uuids, &rest, images, error))
+        return NULL;
+      if (rest != NULL)
+        uuids = rest;
+      if (g_hash_table_size (uuids) == 0)
         continue;
 
       if (g_hash_table_contains (uuids, ""))

@@ -566,6 +566,7 @@ _xa_store_end_audit (XaStore  *self,
                      gboolean  committed)
 {
   g_clear_pointer (&self->pending_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->fresh_images, g_hash_table_unref);
 
   if (committed && self->pending_head_hash != NULL)
     write_head_file (self, self->pending_head_seq, self->pending_head_hash, FALSE);

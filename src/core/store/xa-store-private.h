@@ -70,6 +70,9 @@ struct _XaStore
    * function returns (xa-store-audit.c), and the head they make, written beside the
    * database once the transaction committed. */
   GPtrArray    *pending_entries;
+  /* table → GHashTable of UUID → XaAuditImage: the images of records the write under
+   * way inserted, taken from their values (xa-store-audit-fresh.c) */
+  GHashTable   *fresh_images;
   gint64        pending_head_seq;
   char         *pending_head_hash;
 
@@ -152,6 +155,17 @@ const char *_xa_store_audited_table (guint        index);
 const char *_xa_store_audited_table_title (const char *table);
 const char *_xa_audit_column_title  (const char  *column);
 char     *_xa_audit_fields_hash     (const char  *fields);
+guint     _xa_store_audited_digest_chars (const char *table);
+void      _xa_audit_digest_hex      (const void  *data,
+                                     gsize        size,
+                                     char        *hex,
+                                     guint        n_chars);
+gboolean  _xa_store_take_fresh_images (XaStore    *self,
+                                     const char  *table,
+                                     GHashTable  *uuids,
+                                     GHashTable **rest,
+                                     GPtrArray   *images,
+                                     GError     **error);
 GStrv     _xa_audit_fields_diff     (const char  *recorded,
                                      const char  *live);
 char     *_xa_audit_images_digest   (GPtrArray   *images);

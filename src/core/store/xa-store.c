@@ -363,6 +363,7 @@ xa_store_finalize (GObject *object)
   g_clear_pointer (&self->owner_context, g_main_context_unref);
   g_clear_pointer (&self->pending_changes, g_hash_table_unref);
   g_clear_pointer (&self->pending_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->fresh_images, g_hash_table_unref);
   g_clear_pointer (&self->pending_head_hash, g_free);
   g_clear_pointer (&self->audit_key, g_bytes_unref);
   g_clear_pointer (&self->audit_key_id, g_free);

@@ -62,6 +62,16 @@ typedef gpointer (*XaStoreFindFunc) (XaStore     *store,
 /* A function that makes one change inside xa_store_write(): it runs between BEGIN IMMEDIATE
  * and COMMIT, with the store's lock held, and appends its audit entries with
  * xa_store_append_audit(). Returning FALSE rolls the whole change back. */
+/* A column's value as the audit's image of a new record takes it
+ * (xa_store_note_new_record()): @text is %NULL for SQL NULL, an integer in decimal
+ * when @integer is set, else the text as stored. */
+typedef struct
+{
+  const char *column;
+  const char *text;
+  gboolean    integer;
+} XaAuditValue;
+
 typedef gboolean (*XaStoreWriteFunc) (XaStore   *store,
                                       gpointer   user_data,
                                       GError   **error);
@@ -132,6 +142,12 @@ gboolean     xa_store_find                 (XaStore           *self,
 void         xa_store_note_change          (XaStore           *self,
                                             const char        *kind,
                                             const char        *uuid);
+void         xa_store_note_new_record      (XaStore           *self,
+                                            const char        *table,
+                                            const char        *uuid,
+                                            const char        *label,
+                                            const XaAuditValue *values,
+                                            guint              n_values);
 void         xa_store_lock                 (XaStore           *self);
 void         xa_store_unlock               (XaStore           *self);
 XaStatement *xa_store_prepare              (XaStore           *self,

@@ -907,6 +907,94 @@ test_several_in_one_write (Fixture       *fixture,
   find (findings, XA_AUDIT_FINDING_ROW_EDITED, "agreement_supplement", NULL, "position");
 }
 
+/* A school year inserted with its image given from its values
+ * (xa_store_note_new_record()); @user_data set: an image that its row does not give. */
+static gboolean
+insert_year_cb (XaStore   *store,
+                gpointer   user_data,
+                GError   **error)
+{
+  gboolean wrong = GPOINTER_TO_INT (user_data);
+  g_autoptr(XaStatement) insert = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  const char *at = "2026-12-07T08:00:00+08:00";
+  int year = wrong ? 2151 : 2150;
+  char id[24];
+  char start[24];
+  char label[24];
+
+  if (!(insert = xa_store_prepare (store, "INSERT INTO school_year (uuid, start_year, created_at)"
+                                          " VALUES (?, ?, ?) RETURNING id", error)))
+    return FALSE;
+  xa_statement_bind_text (insert, 1, uuid);
+  xa_statement_bind_int (insert, 2, year);
+  xa_statement_bind_text (insert, 3, at);
+  if (!xa_statement_step_one (insert, error))
+    return FALSE;
+
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, xa_statement_get_int64 (insert, 0));
+  g_snprintf (start, sizeof start, "%d", wrong ? year + 1 : year);
+  g_snprintf (label, sizeof label, "%d", year);
+  {
+    const XaAuditValue values[] = {
+      { "created_at", at, FALSE }, { "id", id, TRUE }, { "start_year", start, TRUE }, { "uuid", uuid, FALSE },
+    };
+
+    xa_store_note_new_record (store, "school_year", uuid, label, values, G_N_ELEMENTS (values));
+  }
+  return xa_store_append_audit (store, "school-year.add", "school_year", uuid, NULL, error);
+}
+
+/* A write that gives the images of its new records records them; one whose image its
+ * row would not give is a programming error, and the chain records the row's. */
+static void
+test_new_record_images (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The programming error is said, not fatal, in a process of its own (structured
+   * logging passes by g_test_expect_message() in this GLib), and the chain records the
+   * row's image. */
+  if (g_test_subprocess ())
+    {
+      g_autoptr(XaStore) store = NULL;
+
+      populate (fixture);
+      store = open_store (fixture);
+      g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      g_assert_true (xa_store_write (store, insert_year_cb, GINT_TO_POINTER (TRUE), &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM audit_image WHERE record_table = 'school_year'"
+                                           " AND label = '2151'"), ==, 1);
+      findings = verify (fixture);
+      g_assert_cmpuint (findings->len, ==, 0);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*differs from its row*");
+
+  populate (fixture);
+  {
+    g_autoptr(XaStore) store = open_store (fixture);
+
+    g_assert_true (xa_store_write (store, insert_year_cb, GINT_TO_POINTER (FALSE), &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM audit_image WHERE record_table = 'school_year'"
+                                       " AND label = '2150'"), ==, 1);
+  findings = verify (fixture);
+  g_assert_cmpuint (findings->len, ==, 0);
+
+  /* And the image is the row's: an edit behind the app's back shows. */
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  tamper (fixture, "UPDATE school_year SET created_at = '2026-12-08T08:00:00+08:00' WHERE start_year = 2150;");
+  findings = verify (fixture);
+  g_assert_cmpuint (findings->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -920,6 +1008,8 @@ main (int   argc,
 
       g_test_add (name, Fixture, &row_tamperings[i], fixture_set_up, test_row_tampered, fixture_tear_down);
     }
+  g_test_add ("/xa/audit-tamper/new-record-images", Fixture, NULL, fixture_set_up,
+              test_new_record_images, fixture_tear_down);
   g_test_add ("/xa/audit-tamper/several-in-one-write", Fixture, NULL, fixture_set_up,
               test_several_in_one_write, fixture_tear_down);
   g_test_add ("/xa/audit-tamper/entry-edited", Fixture, NULL, fixture_set_up, test_entry_edited, fixture_tear_down);

@@ -1,0 +1,123 @@
+#!/bin/sh
+# demo-fill.sh — how fast `xiaoan-cli demo --hazards N` fills the ledger on SQLite (issue
+# 11: a million hazards in about a minute), beside the anchor of
+# ../shared/reference/performance.md measured in the same run: a million hazard-like
+# rows (about 40 Chinese characters of description each) inserted in one transaction
+# with the sqlite3 shell, 2.4 s on the reference machine.
+#
+# The demo does much more per hazard than the anchor's row: the hazard with its nine
+# indexes and the count trigger, its three or four steps, about 29 grams for the
+# search of one- and two-character terms, and an audit image (38 column digests and
+# the image's SHA-256) in a signed chain. The ratio says how many anchor inserts one
+# demo hazard costs, and stays comparable between runs on a shared machine where the
+# seconds do not.
+#
+# Times are CPU (user + system) of each process, less disturbed than wall time when
+# other builds share the cores; wall time is printed beside. The runs alternate
+# between the two, and the medians are printed.
+#
+# Usage: bench/demo-fill.sh [BUILD_DIR] [N] [RUNS]   (default: _build, 100000, 3)
+# Below 100,000 the making of the district (schools, staff) weighs in the figure.
+#
+# Figures of 2026-12-07 on the 2-core virtual machine shared with other builds (load
+# average 5 to 15), CPU seconds of `demo --hazards`, user + system:
+#                                      100,000 (paired runs)     1,000,000
+#   before (main at 98e0dd7)           32.7                      282 (the issue's run)
+#   images from values, sorted grams   25.7                      240.4 (a run beside the pg suite)
+#   anchor, 1,000,000 rows             1.4 to 1.6
+# The ratio demo hazard / anchor row is about 160 × today; a minute for the million is
+# 25 ×. Where the rest goes (perf, 40,000 hazards): the hazard's INSERT a third (its nine
+# indexes, the count trigger, and the CHECKs' IN lists, for which SQLite 3.40 builds a
+# table of its own on every row: two per hazard, one per step), making the hazards and
+# their steps in the other thread a sixth, the images' digests 8 %, the grams 7 % each
+# to make and to write, COMMIT 9 %.
+
+set -eu
+
+build=${1:-_build}
+n=${2:-100000}
+runs=${3:-3}
+case $build in
+  /*) ;;
+  *) build=$(pwd)/$build ;;
+esac
+
+for value in "$n" "$runs"; do
+  case $value in
+    ''|*[!0-9]*)
+      echo "demo-fill.sh: N and RUNS must be numbers" >&2
+      exit 2 ;;
+  esac
+done
+
+cli="$build/src/xiaoan-cli"
+if [ ! -x "$cli" ]; then
+  echo "demo-fill.sh: $cli is missing; build first (ninja -C $build)" >&2
+  exit 2
+fi
+for tool in sqlite3 awk; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "demo-fill.sh: $tool is missing" >&2
+    exit 2
+  fi
+done
+if [ ! -x /usr/bin/time ]; then
+  echo "demo-fill.sh: /usr/bin/time is missing (Debian package time)" >&2
+  exit 2
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/xiaoan-demo-fill-XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
+export LC_ALL=C.UTF-8
+unset LANGUAGE XIAOAN_DATA_DIR XIAOAN_DATABASE XIAOAN_OPERATOR XIAOAN_AUDIT_KEY_FILE || true
+
+# Prints "cpu wall" in seconds of the command, which must succeed.
+measure () {
+  if ! /usr/bin/time -f '%U %S %e' -o "$work/time.txt" "$@" >"$work/out.txt" 2>&1; then
+    cat "$work/out.txt" >&2
+    exit 1
+  fi
+  awk '{ printf "%.3f %.3f\n", $1 + $2, $3 }' "$work/time.txt"
+}
+
+# The anchor: the store's settings (WAL, synchronous FULL), one transaction.
+anchor_sql="PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+CREATE TABLE hazard (id INTEGER PRIMARY KEY, school INTEGER NOT NULL, year INTEGER NOT NULL,
+                     status TEXT NOT NULL, description TEXT NOT NULL);
+BEGIN;
+WITH RECURSIVE i (k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM i WHERE k < 1000000)
+INSERT INTO hazard (school, year, status, description)
+  SELECT k % 300, 2017 + k % 5, 'pending',
+         '教学楼二楼东侧走廊配电箱门锁损坏电线裸露学生经常经过存在较大安全隐患已口头提醒第' || k || '号'
+  FROM i;
+COMMIT;"
+
+: > "$work/demo.txt"
+: > "$work/anchor.txt"
+for run in $(seq 1 "$runs"); do
+  echo "Run $run of $runs: demo --hazards $n, then the anchor …" >&2
+  rm -rf "$work/demo" "$work/anchor.db" "$work/anchor.db-wal" "$work/anchor.db-shm"
+  mkdir -p "$work/demo"
+  measure "$cli" --data-dir "$work/demo" demo --hazards "$n" >> "$work/demo.txt"
+  measure sqlite3 "$work/anchor.db" "$anchor_sql" >> "$work/anchor.txt"
+done
+
+median () {
+  sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+demo_cpu=$(cut -d' ' -f1 "$work/demo.txt" | median)
+demo_wall=$(cut -d' ' -f2 "$work/demo.txt" | median)
+anchor_cpu=$(cut -d' ' -f1 "$work/anchor.txt" | median)
+anchor_wall=$(cut -d' ' -f2 "$work/anchor.txt" | median)
+
+awk -v n="$n" -v dc="$demo_cpu" -v dw="$demo_wall" -v ac="$anchor_cpu" -v aw="$anchor_wall" -v runs="$runs" 'BEGIN {
+  printf "\nmedians of %d runs; CPU = user + system\n\n", runs
+  printf "%-38s %10s %10s %14s\n", "", "CPU s", "wall s", "CPU s per 1M"
+  printf "%-38s %10.2f %10.2f %14.1f\n", "xiaoan-cli demo --hazards " n, dc, dw, dc * 1000000 / n
+  printf "%-38s %10.2f %10.2f %14.1f\n", "anchor: 1,000,000 rows, one INSERT", ac, aw, ac
+  printf "\ndemo hazard / anchor row (CPU): %.1f ×; at this rate a million demo hazards take %.0f s of CPU\n",
+         (dc / n) / (ac / 1000000), dc * 1000000 / n
+  printf "(the reference machine inserts the anchor in 2.4 s: a minute for the million is 25 ×)\n"
+}'

@@ -1,0 +1,234 @@
+/* xa-hazard-image.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The audit image of a hazard just inserted, from the values the writer bound
+ * (xa-hazard-row.c), for xa_store_note_new_record(): the row's columns as the store
+ * keeps them and its history as the table's derived column (xa-store-audit-image.c,
+ * HAZARD_STEP_LINE). The store reads one hazard of each write back and compares, so a
+ * column added to the table and not here shows at once.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "xa-hazard-book-private.h"
+
+typedef enum
+{
+  COLUMN_FIELD,
+  COLUMN_ID,
+  COLUMN_ORGANISATION,
+  COLUMN_SEQUENCE,
+  COLUMN_VERSION,
+  COLUMN_CREATED_AT,
+  COLUMN_CREATED_BY,
+  COLUMN_UPDATED_AT,
+  COLUMN_UPDATED_BY,
+  COLUMN_HISTORY,
+} ColumnKind;
+
+typedef struct
+{
+  const char    *name;
+  ColumnKind     kind;
+  XaHazardField  field;
+} Column;
+
+static Column  *columns;
+static guint    n_columns;
+
+static int
+compare_columns (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (((const Column *) a)->name, ((const Column *) b)->name);
+}
+
+/* The image's columns, sorted by name: the table's and `history`. */
+static void
+ensure_columns (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      static const Column others[] = {
+        { "id", COLUMN_ID }, { "organisation_id", COLUMN_ORGANISATION }, { "sequence", COLUMN_SEQUENCE },
+        { "version", COLUMN_VERSION }, { "created_at", COLUMN_CREATED_AT },
+        { "created_by", COLUMN_CREATED_BY }, { "updated_at", COLUMN_UPDATED_AT },
+        { "updated_by", COLUMN_UPDATED_BY }, { "history", COLUMN_HISTORY },
+      };
+      GArray *list = g_array_new (FALSE, FALSE, sizeof (Column));
+
+      g_array_append_vals (list, others, G_N_ELEMENTS (others));
+      for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
+        {
+          /* The school is organisation_id; its UUID is not a column. */
+          if (field != XA_HAZARD_FIELD_SCHOOL_UUID)
+            {
+              Column column = { xa_hazard_field_to_key (field), COLUMN_FIELD, field };
+
+              g_array_append_val (list, column);
+            }
+        }
+      g_array_sort (list, compare_columns);
+      n_columns = list->len;
+      columns = (Column *) (gpointer) g_array_free (list, FALSE);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* The history as HAZARD_STEP_LINE makes it, its lines joined by '|'; NULL without
+ * steps. Texts stored as NULL when empty (date, note) are read as ''. */
+static char *
+history_text (XaHazard *hazard)
+{
+  guint n = xa_hazard_get_n_entries (hazard);
+  GString *text;
+
+  if (n == 0)
+    return NULL;
+
+  text = g_string_sized_new (128 * n);
+  for (guint i = 0; i < n; i++)
+    {
+      const XaHazardEntry *entry = xa_hazard_get_entry (hazard, i);
+      const char *note = entry->note != NULL ? entry->note : "";
+
+      g_string_append_printf (text, "%s%u,%s,%s,%s,%ld,%s,%s,%s,%ld,%s", i > 0 ? "|" : "", i + 1,
+                              xa_hazard_step_to_key (entry->step), xa_hazard_state_to_key (entry->from),
+                              xa_hazard_state_to_key (entry->to), g_utf8_strlen (entry->who, -1), entry->who,
+                              entry->at, entry->date != NULL ? entry->date : "",
+                              g_utf8_strlen (note, -1), note);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* A field's value as _xa_hazard_row_bind_field() stores it; @number holds an integer's
+ * text. */
+static void
+field_value (XaHazard      *hazard,
+             XaHazardField  field,
+             XaAuditValue  *value,
+             char          *number,
+             gsize          number_size)
+{
+  int integer = -1;
+
+  switch ((guint) field)
+    {
+    case XA_HAZARD_FIELD_SCHOOL_YEAR:
+      integer = xa_hazard_get_school_year (hazard);
+      break;
+    case XA_HAZARD_FIELD_REPORTED:
+      integer = xa_hazard_get_reported (hazard) ? 1 : 0;
+      break;
+    case XA_HAZARD_FIELD_SUPERVISED:
+      integer = xa_hazard_get_supervised (hazard) ? 1 : 0;
+      break;
+    case XA_HAZARD_FIELD_INSPECTION_TYPE:
+      value->text = xa_inspection_type_to_key (xa_hazard_get_inspection_type (hazard));
+      return;
+    case XA_HAZARD_FIELD_CATEGORY:
+      value->text = xa_hazard_category_to_key (xa_hazard_get_category (hazard));
+      return;
+    case XA_HAZARD_FIELD_GRADE:
+      value->text = xa_hazard_grade_to_key (xa_hazard_get_grade (hazard));
+      return;
+    case XA_HAZARD_FIELD_REINSPECTION_RESULT:
+      value->text = xa_reinspection_result_to_key (xa_hazard_get_reinspection_result (hazard));
+      return;
+    case XA_HAZARD_FIELD_STATE:
+      value->text = xa_hazard_state_to_key (xa_hazard_get_state (hazard));
+      return;
+    default:
+      value->text = xa_hazard_get_text (hazard, field);
+      if (value->text != NULL && value->text[0] == '\0')
+        value->text = NULL;
+      return;
+    }
+
+  g_snprintf (number, number_size, "%d", integer);
+  value->text = number;
+  value->integer = TRUE;
+}
+
+/**
+ * _xa_hazard_note_new_image:
+ * @id: the row's id
+ * @organisation_id: its school's row
+ * @sequence: the number's sequence
+ * @now: the time it was created and updated at
+ * @operator_name: who created and updated it
+ *
+ * Gives the store the audit image of @hazard, just inserted with its history by
+ * _xa_hazard_writer_insert(), and notes it as changed.
+ */
+void
+_xa_hazard_note_new_image (XaStore    *store,
+                           XaHazard   *hazard,
+                           gint64      id,
+                           gint64      organisation_id,
+                           guint       sequence,
+                           const char *now,
+                           const char *operator_name)
+{
+  g_autofree XaAuditValue *values = NULL;
+  g_autofree char *history = history_text (hazard);
+  /* Room for the integers' texts: one per column at most. */
+  char numbers[XA_HAZARD_FIELD_NONE + 16][24];
+  guint n_numbers = 0;
+
+  ensure_columns ();
+  values = g_new0 (XaAuditValue, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      XaAuditValue *value = &values[i];
+      char *number = numbers[n_numbers];
+      gint64 integer = 0;
+
+      value->column = columns[i].name;
+      switch (columns[i].kind)
+        {
+        case COLUMN_FIELD:
+          field_value (hazard, columns[i].field, value, number, sizeof numbers[0]);
+          n_numbers += value->integer ? 1 : 0;
+          continue;
+        case COLUMN_ID:
+          integer = id;
+          break;
+        case COLUMN_ORGANISATION:
+          integer = organisation_id;
+          break;
+        case COLUMN_SEQUENCE:
+          integer = sequence;
+          break;
+        case COLUMN_VERSION:
+          integer = 1;
+          break;
+        case COLUMN_CREATED_AT:
+        case COLUMN_UPDATED_AT:
+          value->text = now;
+          continue;
+        case COLUMN_CREATED_BY:
+        case COLUMN_UPDATED_BY:
+          value->text = operator_name;
+          continue;
+        case COLUMN_HISTORY:
+        default:
+          value->text = history;
+          continue;
+        }
+
+      g_snprintf (number, sizeof numbers[0], "%" G_GINT64_FORMAT, integer);
+      value->text = number;
+      value->integer = TRUE;
+      n_numbers++;
+    }
+
+  xa_store_note_new_record (store, "hazard", xa_hazard_get_uuid (hazard), xa_hazard_get_number (hazard),
+                            values, n_columns);
+}

@@ -1,0 +1,218 @@
+/* xa-store-audit-fresh.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The images of records a write inserts, taken from the values it binds instead of
+ * read back from their rows: the same lines as xa-store-audit-image.c makes from a row
+ * (each column's `name:digest`, sorted by name, the digest the SHA-256 of the typed,
+ * length-prefixed value as xa_statement_hash_value() feeds it), without a SELECT and a
+ * GChecksum per column. A write of many new records (the demo ledger of a million
+ * hazards) spent a fifth of its time reading them back.
+ *
+ * A new record has no image in the chain before this write, so its image is recorded
+ * as it is. One record of each table in each write is still read back and its image
+ * compared: when the row gives another, the write reads all its new records' rows as it
+ * would without their images, and says so as a programming error (a column added to a
+ * table without its writer knowing), which fails the first test that writes one.
+ *
+ * SHA-256 is GnuTLS's (with the processor's SHA instructions where it has them).
+ */
+
+#include "config.h"
+
+#include <gnutls/crypto.h>
+#include <string.h>
+
+#include "xa-store-private.h"
+
+/**
+ * _xa_audit_digest_hex:
+ * @hex: room for @n_chars + 1 characters
+ * @n_chars: how many hex digits of the SHA-256 of @data to write, up to 64
+ *
+ * The first @n_chars lower-case hex digits of the SHA-256 of @data, as
+ * g_checksum_get_string() spells them, and a NUL.
+ */
+void
+_xa_audit_digest_hex (const void *data,
+                      gsize       size,
+                      char       *hex,
+                      guint       n_chars)
+{
+  static const char digits[] = "0123456789abcdef";
+  guchar digest[32];
+
+  g_return_if_fail (n_chars <= 64);
+
+  if (gnutls_hash_fast (GNUTLS_DIG_SHA256, data, size, digest) < 0)
+    {
+      /* GnuTLS refuses SHA-256 only in a broken installation; GLib's is slower, not
+       * different. */
+      g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+      gsize digest_size = sizeof digest;
+
+      g_checksum_update (checksum, data, size);
+      g_checksum_get_digest (checksum, digest, &digest_size);
+    }
+
+  for (guint i = 0; i < n_chars; i++)
+    hex[i] = digits[(digest[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xf];
+  hex[n_chars] = '\0';
+}
+
+static void
+fresh_images_free (gpointer data)
+{
+  g_hash_table_unref (data);
+}
+
+/**
+ * xa_store_note_new_record:
+ * @table: an audited table
+ * @uuid: the record's UUID
+ * @label: the record's key, as the table's key in xa-store-audit-image.c gives it
+ * @values: (array length=n_values): every column of the row with the table's derived
+ *   ones, sorted by column name (strcmp())
+ *
+ * For a record the write under way inserted and changes no more: notes it as changed,
+ * and gives the audit chain its image from @values instead of reading it back. Only
+ * valid inside xa_store_write().
+ */
+void
+xa_store_note_new_record (XaStore            *self,
+                          const char         *table,
+                          const char         *uuid,
+                          const char         *label,
+                          const XaAuditValue *values,
+                          guint               n_values)
+{
+  g_autoptr(GString) fields = NULL;
+  g_autoptr(GString) value = NULL;
+  GHashTable *by_uuid;
+  guint digest_chars;
+  char hash[65];
+  char digest[65];
+
+  g_return_if_fail (XA_IS_STORE (self));
+  g_return_if_fail (self->in_write);
+  g_return_if_fail (table != NULL && uuid != NULL && label != NULL);
+
+  xa_store_note_change (self, table, uuid);
+  if (self->schema_version < XA_STORE_SCHEMA_SIGNED)
+    return;
+
+  digest_chars = _xa_store_audited_digest_chars (table);
+  fields = g_string_sized_new (n_values * (digest_chars + 20));
+  value = g_string_sized_new (256);
+  for (guint i = 0; i < n_values; i++)
+    {
+      const XaAuditValue *column = &values[i];
+      gsize size = column->text != NULL ? strlen (column->text) : 0;
+
+      g_return_if_fail (i == 0 || strcmp (values[i - 1].column, column->column) < 0);
+
+      /* xa_statement_hash_value()'s form: type, length in bytes, the bytes. */
+      g_string_printf (value, "%c:%" G_GSIZE_FORMAT ":",
+                       column->text == NULL ? 'n' : column->integer ? 'i' : 't', size);
+      g_string_append_len (value, column->text, size);
+      _xa_audit_digest_hex (value->str, value->len, digest, digest_chars);
+      g_string_append (fields, column->column);
+      g_string_append_c (fields, ':');
+      g_string_append_len (fields, digest, digest_chars);
+      g_string_append_c (fields, '\n');
+    }
+  _xa_audit_digest_hex (fields->str, fields->len, hash, 64);
+
+  if (self->fresh_images == NULL)
+    self->fresh_images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fresh_images_free);
+  by_uuid = g_hash_table_lookup (self->fresh_images, table);
+  if (by_uuid == NULL)
+    {
+      by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify) _xa_audit_image_free);
+      g_hash_table_insert (self->fresh_images, g_strdup (table), by_uuid);
+    }
+
+  {
+    XaAuditImage *image = _xa_audit_image_new (table, uuid, label, fields->str, hash, 0);
+
+    g_hash_table_replace (by_uuid, image->uuid, image);
+  }
+}
+
+static gboolean
+take_live_cb (XaAuditImage  *image,
+              gpointer       user_data,
+              GError       **error)
+{
+  XaAuditImage **slot = user_data;
+
+  _xa_audit_image_free (*slot);
+  *slot = image;
+  return TRUE;
+}
+
+/**
+ * _xa_store_take_fresh_images:
+ * @uuids: the records of @table the write changed
+ * @rest: (out) (transfer full) (nullable): those of @uuids whose image is still to be
+ *   read from their rows, borrowing @uuids' strings; %NULL when the write noted no new
+ *   record of @table (then all of them are)
+ * @images: where the images of the new records go
+ *
+ * Moves to @images the images xa_store_note_new_record() took for @table, once one of
+ * them read back from its row gave the same: else none is kept, and all are read.
+ */
+gboolean
+_xa_store_take_fresh_images (XaStore     *self,
+                             const char  *table,
+                             GHashTable  *uuids,
+                             GHashTable **rest,
+                             GPtrArray   *images,
+                             GError     **error)
+{
+  GHashTable *fresh = self->fresh_images ? g_hash_table_lookup (self->fresh_images, table) : NULL;
+  XaAuditImage *checked = NULL;
+  XaAuditImage *live = NULL;
+  gboolean same;
+  GHashTableIter iter;
+  gpointer uuid;
+  gpointer image;
+
+  *rest = NULL;
+  if (fresh == NULL || g_hash_table_size (fresh) == 0 || g_hash_table_contains (uuids, ""))
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, fresh);
+  g_hash_table_iter_next (&iter, NULL, &image);
+  checked = image;
+  if (!_xa_store_foreach_row_image (self, table, checked->uuid, take_live_cb, &live, error))
+    return FALSE;
+
+  same = live != NULL && strcmp (live->hash, checked->hash) == 0 && strcmp (live->label, checked->label) == 0;
+  if (!same)
+    g_critical ("The image of the new record %s of %s taken from its values differs from its row’s;"
+               " the write reads the rows of its new records instead:\n%s\n≠\n%s", checked->uuid, table,
+               checked->fields, live != NULL ? live->fields : "(no row)");
+  _xa_audit_image_free (live);
+
+  *rest = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_iter_init (&iter, uuids);
+  while (g_hash_table_iter_next (&iter, &uuid, NULL))
+    {
+      if (!same || !g_hash_table_contains (fresh, uuid))
+        g_hash_table_add (*rest, uuid);
+    }
+
+  if (same)
+    {
+      g_hash_table_iter_init (&iter, fresh);
+      while (g_hash_table_iter_next (&iter, NULL, &image))
+        {
+          g_hash_table_iter_steal (&iter);
+          g_ptr_array_add (images, image);
+        }
+    }
+
+  return TRUE;
+}
