@@ -91,7 +91,8 @@ xa_assessment_ui_open_evidence (GtkWidget   *parent,
 
       if (item == NULL)
         return NULL;
-      detail = xa_archive_detail_new (workspace);
+      detail = g_object_new (XA_TYPE_ARCHIVE_DETAIL, NULL);
+      xa_archive_detail_set_workspace (XA_ARCHIVE_DETAIL (detail), workspace);
       xa_archive_detail_set_item (XA_ARCHIVE_DETAIL (detail), item);
       return evidence_window_new (parent, _("Archived File"), detail);
     }
