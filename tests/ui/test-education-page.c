@@ -74,6 +74,19 @@ child (gpointer    widget,
   return xa_test_template_child (widget, type, name);
 }
 
+/* Whether a label inside @widget reads @text. */
+static gboolean
+says (GtkWidget  *widget,
+      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (says (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 type_into (gpointer    row,
            const char *text)
@@ -270,6 +283,22 @@ test_session_and_make_up (Fixture       *fixture,
   g_assert_cmpuint (cov->educated, ==, 4);
   g_assert_true (xa_education_coverage_meets_target (cov));
   g_assert_cmpuint (g_list_model_get_n_items (xa_education_page_get_sessions (fixture->page)), ==, 2);
+  /* The session owes no one now: its row says made up, not one absent. */
+  {
+    GtkListBox *list = child (fixture->page, XA_TYPE_EDUCATION_PAGE, "sessions_list");
+    gboolean made_up = FALSE, still_absent = FALSE;
+    g_autofree char *one_absent = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u absent", "%u absent", 1), 1);
+
+    for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+      {
+        GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
+
+        made_up |= says (row, g_dgettext (GETTEXT_PACKAGE, "Made up"));
+        still_absent |= says (row, one_absent);
+      }
+    g_assert_true (made_up);
+    g_assert_false (still_absent);
+  }
 
   /* The session's form as a PDF, read back. */
   record = XA_EDUCATION_RECORD (xa_education_viewer_get_item (viewer));

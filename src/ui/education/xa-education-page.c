@@ -337,10 +337,30 @@ badge_row (const char *title,
   return row;
 }
 
+/* How many of @record's absentees came to its make-ups, among the year's sessions. */
+static guint
+count_made_up (XaEducationPage   *self,
+               XaEducationRecord *record)
+{
+  GListModel *sessions = G_LIST_MODEL (self->sessions);
+  const char *uuid = xa_education_record_get_uuid (record);
+  guint made_up = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(XaEducationRecord) other = g_list_model_get_item (sessions, i);
+
+      if (g_strcmp0 (xa_education_record_get_makes_up_uuid (other), uuid) == 0)
+        made_up += xa_education_record_get_present (other);
+    }
+  return made_up;
+}
+
 static GtkWidget *
 create_session_row (gpointer item,
                     gpointer user_data)
 {
+  XaEducationPage *self = user_data;
   XaEducationRecord *record = item;
   g_autofree char *audience = xa_education_record_dup_audience_label (record);
   g_autofree char *topic = xa_education_dup_topic_label (xa_education_record_get_topic (record));
@@ -354,13 +374,27 @@ create_session_row (gpointer item,
                                               xa_education_record_get_present (record),
                                               xa_education_record_get_expected (record));
   guint absent = xa_education_record_get_expected (record) - xa_education_record_get_present (record);
+  guint made_up = count_made_up (self, record);
   g_autofree char *badge = NULL;
+  const char *badge_class = "pending";
 
   if (xa_education_record_get_makes_up_uuid (record) != NULL)
-    badge = g_strdup (_("Make-up"));
+    {
+      badge = g_strdup (_("Make-up"));
+      badge_class = "signed";
+    }
+  else if (absent > 0 && made_up >= absent)
+    {
+      /* Every absentee came to a make-up: the session no longer owes anyone. */
+      badge = g_strdup (_("Made up"));
+      badge_class = "signed";
+    }
   else if (absent > 0)
-    badge = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u absent", "%u absent", absent), absent);
-  return badge_row (title, caption, badge, xa_education_record_get_makes_up_uuid (record) != NULL ? "signed" : "pending");
+    {
+      absent -= made_up;
+      badge = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u absent", "%u absent", absent), absent);
+    }
+  return badge_row (title, caption, badge, badge_class);
 }
 
 static GtkWidget *
