@@ -25,6 +25,7 @@
 #include "ui/assessment/xa-assessment-page.h"
 #include "ui/assessment/xa-assessment-print.h"
 #include "core/assessment/xa-assessment-export.h"
+#include "core/util/xa-xlsx-reader.h"
 #include "ui/assessment/xa-assessment-score-dialog.h"
 #include "ui/assessment/xa-assessment-veto-dialog.h"
 #include "ui/assessment/xa-scheme-window.h"
@@ -401,6 +402,39 @@ test_scoring (Fixture       *fixture,
     g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
     g_assert_cmpuint (length, >, 1000);
     g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  }
+
+  /* Every school's scores as the menu's workbook, read back: the school scored, locked. */
+  {
+    g_autofree char *path = g_build_filename (fixture->ui.data_dir, "scores.xlsx", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(XaXlsxReader) reader = NULL;
+    g_autoptr(GPtrArray) header = NULL;
+    GPtrArray *cells;
+    guint row = 0, n_rows = 0;
+    gboolean found = FALSE;
+
+    g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (fixture->page)));
+    xa_assessment_page_export_scores (fixture->page, file);
+    while (g_object_get_data (G_OBJECT (fixture->page), "export-file") != NULL)
+      g_main_context_iteration (NULL, TRUE);
+    reader = xa_xlsx_reader_open (file, NULL, &error);
+    g_assert_no_error (error);
+    header = xa_xlsx_reader_next (reader, &row, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_ptr_array_index (header, 1), ==, "学校标识码");
+    g_assert_cmpstr (g_ptr_array_index (header, 3), ==, "状态");
+    while ((cells = xa_xlsx_reader_next (reader, &row, &error)) != NULL)
+      {
+        n_rows++;
+        if (g_strcmp0 (g_ptr_array_index (cells, 1), "1101080001") == 0)
+          found = g_strcmp0 (g_ptr_array_index (cells, 3), "已定稿") == 0 &&
+                  *(char *) g_ptr_array_index (cells, 5) != '\0';
+        g_ptr_array_unref (cells);
+      }
+    g_assert_no_error (error);
+    g_assert_true (found);
+    g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (xa_assessment_page_get_shown (fixture->page)));
   }
 }
 

@@ -376,6 +376,68 @@ export_file_chosen_cb (GObject      *object,
                                      self->cancellable, exported_cb, g_object_ref (self));
 }
 
+static void
+scores_exported_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(XaAssessmentPage) self = user_data;
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), "export-file");
+  g_autoptr(GError) error = NULL;
+
+  xa_assessment_scores_export_finish (result, &error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    xa_widget_report_export (GTK_WIDGET (self), file, error);
+}
+
+static void
+scores_file_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(XaAssessmentPage) self = user_data;
+  g_autoptr(GFile) file = xa_choose_file_finish (result, NULL);
+
+  if (file == NULL)
+    return;
+  xa_assessment_page_export_scores (self, file);
+}
+
+/**
+ * xa_assessment_page_export_scores:
+ * @file: the workbook to write
+ *
+ * Every school's scores of the year shown, as the menu's XLSX export writes them.
+ */
+void
+xa_assessment_page_export_scores (XaAssessmentPage *self,
+                                  GFile            *file)
+{
+  g_return_if_fail (XA_IS_ASSESSMENT_PAGE (self));
+
+  g_object_set_data_full (G_OBJECT (self), "export-file", g_object_ref (file), g_object_unref);
+  xa_assessment_scores_export_async (self->workspace, self->book, self->school_year, file,
+                                     self->cancellable, scores_exported_cb, g_object_ref (self));
+}
+
+/* Every school's scores as an Excel workbook, for those who go on in a spreadsheet. */
+static void
+export_scores_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  XaAssessmentPage *self = XA_ASSESSMENT_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *year = xa_school_year_format (self->school_year, FALSE);
+  /* Translators: the file name of the XLSX export; %s is the school year (2021—2022学年度) */
+  g_autofree char *name = g_strdup_printf (_("Assessment Scores %s.xlsx"), year);
+
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  xa_choose_file_async (widget, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export All Scores as Excel Workbook"), _("_Save"),
+                        name, filter, self->cancellable, scores_file_chosen_cb, g_object_ref (self));
+}
+
 /* The school's score sheet or the district summary, as PDF or printed. */
 static void
 report_action (GtkWidget  *widget,
@@ -467,6 +529,7 @@ xa_assessment_page_constructed (GObject *object)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.publish-all", self->commission);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.print-district", self->commission);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-district", self->commission);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.export-scores", self->commission);
   /* The district's charts are the commission's. */
   adw_view_stack_page_set_visible (self->dashboard_page, self->commission);
 
@@ -559,6 +622,7 @@ xa_assessment_page_class_init (XaAssessmentPageClass *klass)
   gtk_widget_class_install_action (widget_class, "assessment.print-school", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "assessment.export-district", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "assessment.print-district", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "assessment.export-scores", NULL, export_scores_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "assessment.print-school", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -33,4 +33,7 @@ void               xa_assessment_page_set_filter   (XaAssessmentPage *self,
                                                     guint             state,
                                                     guint             veto);
 
+void               xa_assessment_page_export_scores (XaAssessmentPage *self,
+                                                     GFile            *file);
+
 G_END_DECLS

@@ -5,7 +5,8 @@
  * The 考核 section's reports, exported as PDF or printed (issue 14): a school's score
  * sheet, or (no school) the district summary, laid out in a worker thread by the same
  * code as `xiaoan-cli assessment report` (xa-assessment-report-read.c), in the fonts
- * looked up there; the PDF is written whole or not at all.
+ * looked up there; the PDF is written whole or not at all. Every school's scores go out
+ * as an XLSX workbook the same way as `xiaoan-cli assessment export`.
  */
 
 #include "config.h"
@@ -19,6 +20,7 @@
 #include "document/xa-district-report.h"
 #include "document/xa-font-resolver.h"
 #include "document/xa-pdf-export.h"
+#include "core/assessment/xa-assessment-export.h"
 
 typedef struct
 {
@@ -141,4 +143,59 @@ xa_assessment_report_print (XaWorkspace      *workspace,
 
   xa_pdf_pages_async (report_pages, report_new (workspace, book, school_uuid, school_year),
                       (GDestroyNotify) report_free, cancellable, pages_cb, g_object_ref (widget));
+}
+
+/* In the worker: the district's list read and written as the command line writes it. */
+static void
+export_scores_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  Report *report = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  GError *error = NULL;
+
+  if (!(assessments = xa_assessment_book_list (report->book, report->school_year, &error)) ||
+      !xa_assessment_export_xlsx (assessments, path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * xa_assessment_scores_export_async:
+ * @file: a local file: the workbook replaces it whole, or leaves it as it was
+ *
+ * Every school's self and commission scores, totals, grades and vetoes of @school_year as
+ * an XLSX workbook, written in a worker.
+ */
+void
+xa_assessment_scores_export_async (XaWorkspace         *workspace,
+                                   XaAssessmentBook    *book,
+                                   int                  school_year,
+                                   GFile               *file,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (XA_IS_WORKSPACE (workspace));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xa_assessment_scores_export_async);
+  g_task_set_task_data (task, report_new (workspace, book, NULL, school_year), (GDestroyNotify) report_free);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, export_scores_thread);
+}
+
+gboolean
+xa_assessment_scores_export_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -29,4 +29,14 @@ void     xa_assessment_report_print         (XaWorkspace         *workspace,
                                              GtkWidget           *widget,
                                              GCancellable        *cancellable);
 
+void     xa_assessment_scores_export_async  (XaWorkspace         *workspace,
+                                             XaAssessmentBook    *book,
+                                             int                  school_year,
+                                             GFile               *file,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean xa_assessment_scores_export_finish (GAsyncResult        *result,
+                                             GError             **error);
+
 G_END_DECLS
