@@ -505,6 +505,25 @@ test_scheme (Fixture       *fixture,
   g_assert_cmpstr (xa_indicator_get_content (xa_scheme_find_indicator (xa_scheme_window_get_scheme (window), "A1")),
                    ==, "安全责任体系");
 
+  /* The grades and the H rule: cut-offs out of order are refused and change nothing;
+   * good ones are saved in the version in use (2, used already, stays 2: no score since). */
+  {
+    double excellent, good, pass;
+    guint version = xa_scheme_get_version (xa_scheme_window_get_scheme (window));
+
+    g_assert_cmpuint (xa_scheme_window_save_grades (window, 70, 80, 60, 5, &error), ==, 0);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    xa_scheme_get_cutoffs (xa_scheme_window_get_scheme (window), &excellent, &good, &pass);
+    g_assert_cmpfloat (excellent, ==, 90);
+    g_assert_cmpuint (xa_scheme_window_save_grades (window, 85, 75, 60, 3, &error), >=, version);
+    g_assert_no_error (error);
+    xa_scheme_get_cutoffs (xa_scheme_window_get_scheme (window), &excellent, &good, &pass);
+    g_assert_cmpfloat (excellent, ==, 85);
+    g_assert_cmpfloat (good, ==, 75);
+    g_assert_cmpfloat (xa_scheme_get_h_points (xa_scheme_window_get_scheme (window)), ==, 3);
+  }
+
   /* Against the year before (the default), A1 changed. */
   g_assert_cmpuint (xa_scheme_window_compare (window, YEAR - 1), >=, 1);
   g_assert_true (xa_scheme_window_copy_to_next (window, &error));

@@ -106,6 +106,10 @@ typedef struct
   GtkSpinButton  *amount;
 } Edit;
 
+static guint save_copy (XaSchemeWindow  *self,
+                        XaScheme        *copy,
+                        GError         **error);
+
 static void
 edit_free (Edit *edit)
 {
@@ -241,6 +245,72 @@ indicator_activated_cb (AdwActionRow   *row,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The grade cut-offs and the H rule's points: one dialog, as the indicators have theirs. */
+typedef struct
+{
+  XaSchemeWindow *window;
+  GtkSpinButton  *excellent;
+  GtkSpinButton  *good;
+  GtkSpinButton  *pass;
+  GtkSpinButton  *h_points;
+} GradesEdit;
+
+static void
+grades_edit_free (GradesEdit *edit)
+{
+  g_object_unref (edit->window);
+  g_free (edit);
+}
+
+static void
+grades_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GradesEdit       *edit)
+{
+  GtkSpinButton *spins[] = { edit->excellent, edit->good, edit->pass, edit->h_points };
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    gtk_spin_button_update (spins[i]);
+  if (xa_scheme_window_save_grades (edit->window, gtk_spin_button_get_value (edit->excellent),
+                                    gtk_spin_button_get_value (edit->good), gtk_spin_button_get_value (edit->pass),
+                                    gtk_spin_button_get_value (edit->h_points), &error) == 0)
+    xa_widget_show_error (GTK_WIDGET (edit->window), _("The Grades Could Not Be Saved"), error->message);
+}
+
+static void
+grades_activated_cb (AdwActionRow   *row,
+                     XaSchemeWindow *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GradesEdit *edit;
+  double excellent, good, pass;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Edit Grades and Other Events"),
+                                   self->used ? _("Assessments have used this scheme: saving makes a new version, and the assessments already scored keep theirs.")
+                                              : NULL);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  xa_scheme_get_cutoffs (self->scheme, &excellent, &good, &pass);
+  edit = g_new0 (GradesEdit, 1);
+  edit->window = g_object_ref (self);
+  edit->excellent = add_spin_row (GTK_LIST_BOX (list), _("_Excellent from"), excellent, 100);
+  edit->good = add_spin_row (GTK_LIST_BOX (list), _("_Good from"), good, 100);
+  edit->pass = add_spin_row (GTK_LIST_BOX (list), _("_Pass from"), pass, 100);
+  edit->h_points = add_spin_row (GTK_LIST_BOX (list), _("_H: Points per Event"), xa_scheme_get_h_points (self->scheme), 100);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (grades_response_cb), edit, (GClosureNotify) grades_edit_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Filling */
 
 static void
@@ -338,17 +408,29 @@ fill (XaSchemeWindow *self)
     g_autofree char *h_title = NULL;
     g_autofree char *cutoffs = NULL;
     g_autofree char *e = NULL, *gd = NULL, *p = NULL;
+    GtkWidget *h_row, *grades_row;
 
     /* Translators: the H rule: how much each event deducts */
     h_title = g_strdup_printf (_("H: −%s points per event"), h_points);
-    add_row (ADW_PREFERENCES_GROUP (group), h_title, xa_scheme_get_h_text (self->scheme));
+    h_row = add_row (ADW_PREFERENCES_GROUP (group), h_title, xa_scheme_get_h_text (self->scheme));
     xa_scheme_get_cutoffs (self->scheme, &excellent, &good, &pass);
     e = xa_points_format (excellent);
     gd = xa_points_format (good);
     p = xa_points_format (pass);
     /* Translators: the grade cut-offs */
     cutoffs = g_strdup_printf (_("Excellent ≥ %1$s · Good ≥ %2$s · Pass ≥ %3$s · otherwise Fail; any veto: Fail"), e, gd, p);
-    add_row (ADW_PREFERENCES_GROUP (group), _("Grades"), cutoffs);
+    grades_row = add_row (ADW_PREFERENCES_GROUP (group), _("Grades"), cutoffs);
+    if (self->editable)
+      {
+        GtkWidget *rows[] = { h_row, grades_row };
+
+        for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+          {
+            gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (rows[i]), TRUE);
+            adw_action_row_add_suffix (ADW_ACTION_ROW (rows[i]), gtk_image_new_from_icon_name ("document-edit-symbolic"));
+            g_signal_connect_object (rows[i], "activated", G_CALLBACK (grades_activated_cb), self, 0);
+          }
+      }
   }
 }
 
@@ -476,14 +558,11 @@ xa_scheme_window_save_indicator (XaSchemeWindow  *self,
 {
   g_autoptr(XaScheme) copy = NULL;
   XaIndicator *indicator;
-  guint before, version;
-  g_autofree char *text = NULL;
 
   g_return_val_if_fail (XA_IS_SCHEME_WINDOW (self), 0);
   g_return_val_if_fail (XA_IS_INDICATOR (edited), 0);
 
   copy = xa_scheme_copy (self->scheme);
-  before = xa_scheme_get_version (self->scheme);
   indicator = xa_scheme_find_indicator (copy, xa_indicator_get_code (edited));
   g_return_val_if_fail (indicator != NULL, 0);
   xa_indicator_set_points (indicator, xa_indicator_get_points (edited));
@@ -506,6 +585,20 @@ xa_scheme_window_save_indicator (XaSchemeWindow  *self,
       break;
     }
 
+  return save_copy (self, copy, error);
+}
+
+/* Saves @copy, an edited copy of the scheme shown, as the book decides: in its version, or
+ * as a new one when assessments have used it; then shows it and says which. */
+static guint
+save_copy (XaSchemeWindow  *self,
+           XaScheme        *copy,
+           GError         **error)
+{
+  guint before = xa_scheme_get_version (self->scheme);
+  guint version;
+  g_autofree char *text = NULL;
+
   version = xa_scheme_book_save (self->book, copy, error);
   if (version == 0)
     return 0;
@@ -520,6 +613,32 @@ xa_scheme_window_save_indicator (XaSchemeWindow  *self,
   toast (self, text);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0);
   return version;
+}
+
+/**
+ * xa_scheme_window_save_grades:
+ *
+ * The grade cut-offs (优秀, 良好, 合格 from) and the H rule's points per event, saved as
+ * xa_scheme_window_save_indicator() saves an indicator.
+ *
+ * Returns: the version saved in, 0 on an error (a scheme the book refuses)
+ */
+guint
+xa_scheme_window_save_grades (XaSchemeWindow  *self,
+                              double           excellent,
+                              double           good,
+                              double           pass,
+                              double           h_points,
+                              GError         **error)
+{
+  g_autoptr(XaScheme) copy = NULL;
+
+  g_return_val_if_fail (XA_IS_SCHEME_WINDOW (self), 0);
+
+  copy = xa_scheme_copy (self->scheme);
+  xa_scheme_set_cutoffs (copy, excellent, good, pass);
+  xa_scheme_set_h_rule (copy, h_points, xa_scheme_get_h_text (self->scheme));
+  return save_copy (self, copy, error);
 }
 
 gboolean

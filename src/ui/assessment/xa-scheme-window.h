@@ -28,4 +28,11 @@ gboolean   xa_scheme_window_copy_to_next  (XaSchemeWindow *self,
 guint      xa_scheme_window_compare       (XaSchemeWindow *self,
                                            int             other_year);
 
+guint      xa_scheme_window_save_grades    (XaSchemeWindow *self,
+                                            double          excellent,
+                                            double          good,
+                                            double          pass,
+                                            double          h_points,
+                                            GError        **error);
+
 G_END_DECLS
