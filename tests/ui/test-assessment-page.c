@@ -505,6 +505,19 @@ test_scheme (Fixture       *fixture,
   g_assert_cmpstr (xa_indicator_get_content (xa_scheme_find_indicator (xa_scheme_window_get_scheme (window), "A1")),
                    ==, "安全责任体系");
 
+  /* D1's steps edited as the dialog's line reads them, and saved through the window. */
+  {
+    g_autoptr(XaIndicator) d1 = xa_indicator_copy (xa_scheme_find_indicator (xa_scheme_window_get_scheme (window), "D1"));
+    g_autofree char *steps = NULL;
+
+    g_assert_true (xa_indicator_set_steps_text (d1, "99.5:0, 98:3, 5", &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (xa_scheme_window_save_indicator (window, d1, &error), >, 0);
+    g_assert_no_error (error);
+    steps = xa_indicator_dup_steps_text (xa_scheme_find_indicator (xa_scheme_window_get_scheme (window), "D1"));
+    g_assert_cmpstr (steps, ==, "99.5:0, 98:3, 5");
+  }
+
   /* The grades and the H rule: cut-offs out of order are refused and change nothing;
    * good ones are saved in the version in use (2, used already, stays 2: no score since). */
   {

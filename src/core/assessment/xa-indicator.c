@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "xa-indicator.h"
+#include "xa-scheme.h"
 
 struct _XaIndicator
 {
@@ -338,6 +339,119 @@ xa_indicator_set_stepped (XaIndicator           *self,
   g_array_append_vals (self->steps, steps, n_steps);
   g_array_sort (self->steps, compare_steps);
   self->otherwise = otherwise;
+}
+
+/**
+ * xa_indicator_dup_steps_text:
+ *
+ * A stepped rule as one line the scheme window edits: each threshold and its deduction,
+ * highest first, then the deduction otherwise: "99.5:0, 99:2, 5" (D1's default).
+ *
+ * Returns: (transfer full): the line; "" for a rule that is not stepped
+ */
+char *
+xa_indicator_dup_steps_text (XaIndicator *self)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *otherwise = NULL;
+
+  g_return_val_if_fail (XA_IS_INDICATOR (self), NULL);
+
+  if (self->kind != XA_DEDUCTION_STEPPED)
+    return g_string_free (text, FALSE);
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      const XaDeductionStep *step = &g_array_index (self->steps, XaDeductionStep, i);
+      g_autofree char *threshold = xa_points_format (step->threshold);
+      g_autofree char *deduction = xa_points_format (step->deduction);
+
+      g_string_append_printf (text, "%s:%s, ", threshold, deduction);
+    }
+  otherwise = xa_points_format (self->otherwise);
+  g_string_append (text, otherwise);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  char *end = NULL;
+
+  if (*trimmed == '\0')
+    return FALSE;
+  *value = g_ascii_strtod (trimmed, &end);
+  return end != NULL && *end == '\0' && isfinite (*value) && *value >= 0;
+}
+
+/**
+ * xa_indicator_set_steps_text:
+ * @text: "99.5:0, 99:2, 5": thresholds and their deductions, then the deduction otherwise;
+ *   full-width commas, semicolons and colons are read too
+ *
+ * Makes the rule stepped, from the line xa_indicator_dup_steps_text() writes. A line that
+ * does not read so is refused with a message naming the indicator and the part, and
+ * changes nothing.
+ */
+gboolean
+xa_indicator_set_steps_text (XaIndicator  *self,
+                             const char   *text,
+                             GError      **error)
+{
+  g_autoptr(GString) line = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (XaDeductionStep));
+  double otherwise = 0;
+  guint n_parts;
+
+  g_return_val_if_fail (XA_IS_INDICATOR (self), FALSE);
+
+  line = g_string_new (text != NULL ? text : "");
+  g_string_replace (line, "，", ",", 0);
+  g_string_replace (line, "；", ",", 0);
+  g_string_replace (line, ";", ",", 0);
+  g_string_replace (line, "：", ":", 0);
+  parts = g_strsplit (line->str, ",", -1);
+  n_parts = g_strv_length (parts);
+  if (n_parts < 2)
+    {
+      g_set_error (error, XA_SCHEME_ERROR, XA_SCHEME_ERROR_INVALID,
+                   /* Translators: %s is an indicator's code */
+                   _("Indicator %s, steps: give at least one threshold with its deduction and the deduction otherwise, such as 99.5:0, 99:2, 5"),
+                   self->code);
+      return FALSE;
+    }
+  for (guint i = 0; i + 1 < n_parts; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (parts[i], ":", -1);
+      XaDeductionStep step;
+
+      if (g_strv_length (pair) != 2 || !parse_number (pair[0], &step.threshold) ||
+          !parse_number (pair[1], &step.deduction))
+        {
+          g_autofree char *part = g_strstrip (g_strdup (parts[i]));
+
+          g_set_error (error, XA_SCHEME_ERROR, XA_SCHEME_ERROR_INVALID,
+                       /* Translators: %1$s is an indicator's code, %2$s the part of the line that is wrong */
+                       _("Indicator %1$s, steps: “%2$s” is not a threshold and its deduction, such as 99.5:0"),
+                       self->code, part);
+          return FALSE;
+        }
+      g_array_append_val (steps, step);
+    }
+  if (!parse_number (parts[n_parts - 1], &otherwise))
+    {
+      g_autofree char *part = g_strstrip (g_strdup (parts[n_parts - 1]));
+
+      g_set_error (error, XA_SCHEME_ERROR, XA_SCHEME_ERROR_INVALID,
+                   /* Translators: %1$s is an indicator's code, %2$s the last part of the line */
+                   _("Indicator %1$s, steps: the line ends with the deduction otherwise, a number, not “%2$s”"),
+                   self->code, part);
+      return FALSE;
+    }
+  xa_indicator_set_stepped (self, (const XaDeductionStep *) steps->data, steps->len, otherwise);
+  return TRUE;
 }
 
 /**

@@ -92,6 +92,10 @@ gboolean         xa_indicator_suggest            (XaIndicator       *self,
                                                   double            *deduction,
                                                   char             **arithmetic);
 char            *xa_indicator_describe_rule      (XaIndicator       *self);
+char            *xa_indicator_dup_steps_text     (XaIndicator       *self);
+gboolean         xa_indicator_set_steps_text     (XaIndicator       *self,
+                                                  const char        *text,
+                                                  GError           **error);
 
 const char      *xa_deduction_kind_to_key        (XaDeductionKind    kind);
 gboolean         xa_deduction_kind_from_key      (const char        *key,

@@ -104,6 +104,7 @@ typedef struct
   GtkSpinButton  *points;
   AdwComboRow    *kind;
   GtkSpinButton  *amount;
+  AdwEntryRow    *steps;
 } Edit;
 
 static guint save_copy (XaSchemeWindow  *self,
@@ -178,8 +179,15 @@ edit_response_cb (AdwMessageDialog *dialog,
   xa_indicator_set_method (edited, gtk_editable_get_text (GTK_EDITABLE (edit->method)));
   kind = kinds[MIN (adw_combo_row_get_selected (edit->kind), G_N_ELEMENTS (kinds) - 1)];
   amount = gtk_spin_button_get_value (edit->amount);
-  /* A stepped rule keeps its steps: the dialog edits the other kinds' amount. */
-  if (kind == XA_DEDUCTION_MANUAL)
+  if (kind == XA_DEDUCTION_STEPPED)
+    {
+      if (!xa_indicator_set_steps_text (edited, gtk_editable_get_text (GTK_EDITABLE (edit->steps)), &error))
+        {
+          xa_widget_show_error (GTK_WIDGET (self), _("The Indicator Could Not Be Saved"), error->message);
+          return;
+        }
+    }
+  else if (kind == XA_DEDUCTION_MANUAL)
     xa_indicator_set_manual (edited);
   else if (kind == XA_DEDUCTION_PER_ITEM)
     xa_indicator_set_per_item (edited, amount);
@@ -235,6 +243,13 @@ indicator_activated_cb (AdwActionRow   *row,
   amount = xa_indicator_get_kind (indicator) == XA_DEDUCTION_ANY ? xa_indicator_get_fixed (indicator)
                                                                  : xa_indicator_get_per_item (indicator);
   edit->amount = add_spin_row (GTK_LIST_BOX (list), _("Points per Item or _Fixed"), amount, 100);
+  {
+    g_autofree char *steps = xa_indicator_dup_steps_text (indicator);
+
+    /* Translators: the stepped rule's line, as 99.5:0, 99:2, 5 */
+    edit->steps = add_entry_row (GTK_LIST_BOX (list), _("S_teps: Threshold:Deduction, …, Otherwise"),
+                                 *steps != '\0' ? steps : "99.5:0, 99:2, 5");
+  }
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
@@ -581,6 +596,15 @@ xa_scheme_window_save_indicator (XaSchemeWindow  *self,
       xa_indicator_set_manual (indicator);
       break;
     case XA_DEDUCTION_STEPPED:
+      {
+        g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (XaDeductionStep));
+
+        for (guint i = 0; i < xa_indicator_get_n_steps (edited); i++)
+          g_array_append_vals (steps, xa_indicator_get_step (edited, i), 1);
+        xa_indicator_set_stepped (indicator, (const XaDeductionStep *) steps->data, steps->len,
+                                  xa_indicator_get_otherwise (edited));
+      }
+      break;
     default:
       break;
     }

@@ -106,6 +106,42 @@ test_stepped (void)
   }
 }
 
+/* The one line the scheme window edits a stepped rule as: written, read back, refused. */
+static void
+test_steps_text (void)
+{
+  g_autoptr(XaScheme) scheme = xa_scheme_new_default (2026);
+  XaIndicator *d1 = xa_scheme_find_indicator (scheme, "D1");
+  g_autoptr(XaIndicator) indicator = xa_indicator_new ("X1", "X", 5);
+  const char *bad[] = { "", "5", "99.5:0:1, 2", "99.5-0, 5", "99.5:0, 99:x, 5", "99.5:0, 99:2, many", "-1:0, 5" };
+  g_autofree char *text = xa_indicator_dup_steps_text (d1);
+  g_autofree char *none = NULL;
+
+  g_assert_cmpstr (text, ==, "99.5:0, 99:2, 5");
+  none = xa_indicator_dup_steps_text (indicator);
+  g_assert_cmpstr (none, ==, "");
+
+  /* Full-width punctuation as a Chinese keyboard types it. */
+  g_assert_true (xa_indicator_set_steps_text (indicator, "95：0；90：1，3", NULL));
+  g_assert_cmpint (xa_indicator_get_kind (indicator), ==, XA_DEDUCTION_STEPPED);
+  g_assert_cmpuint (xa_indicator_get_n_steps (indicator), ==, 2);
+  assert_suggest (indicator, 96, 0, NULL);
+  assert_suggest (indicator, 92, 1, NULL);
+  assert_suggest (indicator, 50, 3, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (xa_indicator_set_steps_text (indicator, bad[i], &error));
+      g_assert_error (error, XA_SCHEME_ERROR, XA_SCHEME_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "X1"));
+      /* Nothing changed. */
+      g_assert_cmpuint (xa_indicator_get_n_steps (indicator), ==, 2);
+      assert_suggest (indicator, 50, 3, NULL);
+    }
+}
+
 static void
 test_manual (void)
 {
@@ -340,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/scheme/per-item", test_per_item);
   g_test_add_func ("/scheme/any", test_any);
   g_test_add_func ("/scheme/stepped", test_stepped);
+  g_test_add_func ("/scheme/steps-text", test_steps_text);
   g_test_add_func ("/scheme/manual", test_manual);
   g_test_add_func ("/scheme/default", test_default);
   g_test_add_func ("/scheme/grades", test_grades);
