@@ -495,6 +495,9 @@ xa_governance_view_show (XaGovernanceView *self,
   g_free (self->today);
   self->today = g_steal_pointer (&day);
   self->school_year = school_year;
+  /* The arguments may have been the view's own, freed above. */
+  school_uuid = self->school_uuid;
+  today = self->today;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
