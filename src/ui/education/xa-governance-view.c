@@ -143,23 +143,10 @@ add_row (XaGovernanceView    *self,
          const char          *subtitle,
          const char          *icon_name)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = xa_check_row_new (group, title, subtitle, icon_name);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (icon_name != NULL)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
-  adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
   return row;
-}
-
-static const char *
-met_icon (gboolean met)
-{
-  return met ? "emblem-ok-symbolic" : "dialog-warning-symbolic";
 }
 
 static void
@@ -201,7 +188,7 @@ show_disputes (XaGovernanceView *self,
                Job              *job)
 {
   if (job->disputes != NULL && job->disputes->len == 0)
-    add_row (self, self->disputes_group, _("No disputes recorded this school year"), NULL, met_icon (TRUE));
+    add_row (self, self->disputes_group, _("No disputes recorded this school year"), NULL, xa_check_icon (TRUE));
   for (guint i = 0; job->disputes != NULL && i < job->disputes->len; i++)
     {
       XaDispute *dispute = g_ptr_array_index (job->disputes, i);
@@ -245,7 +232,12 @@ show_disputes (XaGovernanceView *self,
           if (self->commission)
             adw_action_row_add_suffix (ADW_ACTION_ROW (row), judge_button (xa_dispute_get_uuid (dispute)));
           else
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (met_icon (FALSE)));
+            {
+            GtkWidget *icon = gtk_image_new_from_icon_name (xa_check_icon (FALSE));
+
+            gtk_widget_add_css_class (icon, "warning");
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+          }
         }
     }
 }
@@ -266,10 +258,10 @@ show_protection (XaGovernanceView *self,
     subtitle = g_strdup_printf (_("%d trained full-time guards of %d required for %d people"),
                                 guards->trained, guards->required, guards->people);
   if (subtitle != NULL)
-    add_row (self, self->protection_group, _("Guards"), subtitle, met_icon (guards->meets));
+    add_row (self, self->protection_group, _("Guards"), subtitle, xa_check_icon (guards->meets));
 
   if (job->faulty != NULL && job->faulty->len == 0)
-    add_row (self, self->protection_group, _("No faulty device awaits repair"), NULL, met_icon (TRUE));
+    add_row (self, self->protection_group, _("No faulty device awaits repair"), NULL, xa_check_icon (TRUE));
   for (guint i = 0; job->faulty != NULL && i < job->faulty->len; i++)
     {
       XaSecurityDevice *device = g_ptr_array_index (job->faulty, i);
@@ -281,7 +273,7 @@ show_protection (XaGovernanceView *self,
                                                   device->fault != NULL ? device->fault : "",
                                                   device->fault_reported_on != NULL ? device->fault_reported_on : "");
 
-      add_row (self, self->protection_group, title, caption, met_icon (FALSE));
+      add_row (self, self->protection_group, title, caption, xa_check_icon (FALSE));
     }
 }
 
@@ -298,7 +290,7 @@ show_duty (XaGovernanceView *self,
   n = g_strv_length (job->uncovered);
   if (n == 0)
     {
-      add_row (self, self->duty_group, _("Every day of the year so far has a duty shift"), NULL, met_icon (TRUE));
+      add_row (self, self->duty_group, _("Every day of the year so far has a duty shift"), NULL, xa_check_icon (TRUE));
       return;
     }
   dates = g_string_new (NULL);
@@ -312,7 +304,7 @@ show_duty (XaGovernanceView *self,
     g_string_append (dates, "…");
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day of the year so far without a duty shift",
                                         "%u days of the year so far without a duty shift", n), n);
-  add_row (self, self->duty_group, title, dates->str, met_icon (FALSE));
+  add_row (self, self->duty_group, title, dates->str, xa_check_icon (FALSE));
 }
 
 static void
@@ -332,7 +324,7 @@ governance_done_cb (GObject      *source,
   show_protection (self, job);
   show_duty (self, job);
   for (guint i = 0; i < job->problems->len; i++)
-    add_row (self, self->disputes_group, _("Not read"), g_ptr_array_index (job->problems, i), met_icon (FALSE));
+    add_row (self, self->disputes_group, _("Not read"), g_ptr_array_index (job->problems, i), xa_check_icon (FALSE));
 
   gtk_stack_set_visible_child_name (self->stack, "registers");
   self->busy = FALSE;
@@ -576,17 +568,7 @@ xa_governance_view_get_n_unjudged (XaGovernanceView *self)
 char *
 xa_governance_view_dup_text (XaGovernanceView *self)
 {
-  GString *text = g_string_new (NULL);
-
   g_return_val_if_fail (XA_IS_GOVERNANCE_VIEW (self), NULL);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      AdwActionRow *row = g_ptr_array_index (self->rows, i);
-      const char *subtitle = adw_action_row_get_subtitle (row);
-
-      g_string_append_printf (text, "%s: %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                              subtitle != NULL ? subtitle : "");
-    }
-  return g_string_free (text, FALSE);
+  return xa_check_rows_dup_text (self->rows);
 }
