@@ -943,3 +943,69 @@ xa_settings_get_page_codes (void)
 
   return g_settings_get_boolean (settings, "agreement-page-codes");
 }
+
+/**
+ * xa_check_row_new:
+ * @group: the group the row is added to
+ * @subtitle: (nullable): what the row says under its title
+ * @icon_name: (nullable): xa_check_icon()'s, or another icon; %NULL for none
+ *
+ * Adds a row of a check (a rule met or not) to @group: its title and subtitle as
+ * plain text, and the icon coloured and named for a screen reader.
+ *
+ * Returns: (transfer none): the row
+ */
+GtkWidget *
+xa_check_row_new (AdwPreferencesGroup *group,
+                  const char          *title,
+                  const char          *subtitle,
+                  const char          *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      gtk_widget_add_css_class (icon, g_str_equal (icon_name, "emblem-ok-symbolic") ? "success" : "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      g_str_equal (icon_name, "emblem-ok-symbolic") ? _("Met") : _("Not met"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+/* The icon of a check's row: met or not. */
+const char *
+xa_check_icon (gboolean met)
+{
+  return met ? "emblem-ok-symbolic" : "dialog-warning-symbolic";
+}
+
+/**
+ * xa_check_rows_dup_text:
+ * @rows: (element-type AdwActionRow): rows of xa_check_row_new()
+ *
+ * Returns: (transfer full): the rows, a line each, title and subtitle (for tests and
+ *   for a person reading them aloud)
+ */
+char *
+xa_check_rows_dup_text (GPtrArray *rows)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AdwActionRow *row = g_ptr_array_index (rows, i);
+      const char *subtitle = adw_action_row_get_subtitle (row);
+
+      g_string_append_printf (text, "%s: %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              subtitle != NULL ? subtitle : "");
+    }
+  return g_string_free (text, FALSE);
+}

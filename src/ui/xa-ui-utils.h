@@ -90,6 +90,13 @@ char *xa_date_row_dup_date (AdwEntryRow *row);
 char *xa_date_entry_dup_date (GtkEditable *row);
 void  xa_window_unselect_on_map (GtkWindow *window);
 
+GtkWidget  *xa_check_row_new       (AdwPreferencesGroup *group,
+                                    const char          *title,
+                                    const char          *subtitle,
+                                    const char          *icon_name);
+const char *xa_check_icon          (gboolean             met);
+char       *xa_check_rows_dup_text (GPtrArray           *rows);
+
 GtkWidget *xa_badge_row_new (void);
 void       xa_badge_row_setup_cb (GtkSignalListItemFactory *factory,
                                   GtkListItem              *item,

@@ -10,7 +10,9 @@
  * the session's 安全教育记录表 exported as a PDF and read back; a drill with a problem,
  * the problem made a hazard of the ledger from the drill's window; an incident's form
  * closed with an edit asking first; an incident recorded with a pending finding, the school pending on the district's veto list, then a
- * responsibility accident, and the school vetoed with the reason. Screenshots for a
+ * responsibility accident, and the school vetoed with the reason; a dispute that led to
+ * 越级上访 shown unjudged on the 综治 tab, judged there by the commission as 造成恶劣影响,
+ * and the school vetoed. Screenshots for a
  * person to look at when $XA_TEST_SCREENSHOTS names a folder.
  */
 
@@ -28,8 +30,11 @@
 #include "ui/education/xa-education-record-form.h"
 #include "ui/education/xa-education-summary.h"
 #include "ui/education/xa-education-viewer.h"
+#include "ui/education/xa-governance-view.h"
+#include "core/governance/xa-dispute.h"
 #include "ui/education/xa-incident-form.h"
 #include "ui/inspections/xa-inspection-hazard-dialog.h"
+#include "ui/xa-application.h"
 #include "ui/xa-window-private.h"
 
 typedef struct
@@ -447,6 +452,75 @@ test_incident_and_veto (Fixture       *fixture,
                    ==, "incidents");
 }
 
+/* The first widget of @type inside @widget, or %NULL. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_role (const char *role)
+{
+  g_autoptr(GSettings) settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
+
+  g_settings_set_string (settings, "operator-role", role);
+}
+
+/* A dispute that led to 越级上访: unjudged on the 综治 tab, the school pending; the
+ * commission judges it there as 造成恶劣影响, and the school is vetoed. A school's login
+ * sees the petition unjudged without the button. */
+static void
+test_petition_judged (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  XaStore *store = xa_workspace_get_store (fixture->ui.workspace);
+  XaGovernanceView *view = child (fixture->page, XA_TYPE_EDUCATION_PAGE, "governance");
+  XaDisputeFields fields = { xa_education_page_get_school_uuid (fixture->page), 2021, NULL, "2021-10-08",
+                             "家长—班主任", "family-school", "家长对课后服务收费有异议", NULL, "德育处 李老师" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaDispute) dispute = NULL;
+  g_autofree char *text = NULL;
+
+  set_role ("school");
+  dispute = xa_dispute_add (store, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_dispute_set_escalated (store, xa_dispute_get_uuid (dispute), "2021-10-20", &error));
+  g_assert_no_error (error);
+  wait_for_page (fixture);
+  g_assert_cmpuint (xa_governance_view_get_n_unjudged (view), ==, 1);
+  g_assert_null (find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON));
+  g_assert_cmpint (veto_state (fixture), ==, XA_VETO_STATE_PENDING);
+
+  set_role ("commission");
+  wait_for_page (fixture);
+  g_assert_cmpuint (xa_governance_view_get_n_unjudged (view), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON));
+  text = xa_governance_view_dup_text (view);
+  g_assert_nonnull (strstr (text, "2021-10-20"));
+  xa_education_page_show_view (fixture->page, "governance");
+  xa_test_screenshot (GTK_WIDGET (fixture->window), "education-governance");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "governance.judge", "(sb)",
+                                             xa_dispute_get_uuid (dispute), TRUE));
+  wait_for_page (fixture);
+  g_assert_cmpuint (xa_governance_view_get_n_unjudged (view), ==, 0);
+  g_assert_null (find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM dispute WHERE judged_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (veto_state (fixture), ==, XA_VETO_STATE_VETOED);
+  set_role ("school");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,6 +532,9 @@ main (int   argc,
   g_test_add ("/xa/education/drill-to-hazard", Fixture, NULL, fixture_set_up, test_drill_to_hazard,
               fixture_tear_down);
   g_test_add ("/xa/education/incident-and-veto", Fixture, NULL, fixture_set_up, test_incident_and_veto,
+              fixture_tear_down);
+
+  g_test_add ("/xa/education/petition-judged", Fixture, NULL, fixture_set_up, test_petition_judged,
               fixture_tear_down);
 
   return g_test_run ();

@@ -5,7 +5,8 @@
  * The 教育与演练 section (issue 13): for the school and school year chosen at the top,
  * its sessions of safety education (filtered by semester, form and audience) under its
  * coverage and 四落实, its drills with the periods missed, its incidents, and its year at
- * a glance (xa-education-summary.c); for the commission, the district's list of vetoed
+ * a glance (xa-education-summary.c), its 综治 registers (xa-governance-view.c: disputes
+ * with the petitions the commission judges, 三防, duty); for the commission, the district's list of vetoed
  * and pending schools with their reasons. A row opens the record (xa-education-viewer.c),
  * where its form prints or exports, a session's absentees get their make-up and a drill's
  * problem becomes a hazard. The header's menus record a session (Ctrl+N), a drill or an
@@ -24,6 +25,7 @@
 #include "xa-education-record-form.h"
 #include "xa-education-summary.h"
 #include "xa-education-viewer.h"
+#include "xa-governance-view.h"
 #include "xa-incident-form.h"
 #include "xa-application.h"
 #include "xa-ui-utils.h"
@@ -51,6 +53,7 @@ struct _XaEducationPage
   GtkLabel           *drills_label;
   GtkListBox         *drills_list;
   GtkDropDown        *form_filter;
+  XaGovernanceView   *governance;
   AdwPreferencesGroup *implementation_group;
   GtkLabel           *incidents_label;
   GtkListBox         *incidents_list;
@@ -186,6 +189,8 @@ reload_summary (XaEducationPage *self)
 {
   xa_education_summary_show (self->summary, self->workspace, xa_education_page_get_school_uuid (self),
                              self->school_year, self->today);
+  xa_governance_view_show (self->governance, self->workspace, xa_education_page_get_school_uuid (self),
+                           self->school_year, self->today);
 }
 
 static void
@@ -265,6 +270,12 @@ summary_busy_cb (XaEducationPage *self)
     return;
   show_missed (self);
   show_verdicts (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+governance_busy_cb (XaEducationPage *self)
+{
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -732,6 +743,7 @@ role_changed_cb (XaEducationPage *self)
   g_autofree char *role = g_settings_get_string (self->settings, "operator-role");
 
   adw_view_stack_page_set_visible (self->veto_page, !g_str_equal (role, "school"));
+  xa_governance_view_set_commission (self->governance, !g_str_equal (role, "school"));
 }
 
 /* The object */
@@ -859,6 +871,7 @@ xa_education_page_class_init (XaEducationPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_EDUCATION_SUMMARY);
+  g_type_ensure (XA_TYPE_GOVERNANCE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-education-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, XaEducationPage, audience_filter);
@@ -866,6 +879,7 @@ xa_education_page_class_init (XaEducationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaEducationPage, drills_label);
   gtk_widget_class_bind_template_child (widget_class, XaEducationPage, drills_list);
   gtk_widget_class_bind_template_child (widget_class, XaEducationPage, form_filter);
+  gtk_widget_class_bind_template_child (widget_class, XaEducationPage, governance);
   gtk_widget_class_bind_template_child (widget_class, XaEducationPage, implementation_group);
   gtk_widget_class_bind_template_child (widget_class, XaEducationPage, incidents_label);
   gtk_widget_class_bind_template_child (widget_class, XaEducationPage, incidents_list);
@@ -954,6 +968,7 @@ xa_education_page_init (XaEducationPage *self)
 
   xa_education_summary_set_mirror (self->summary, self->coverage_group, self->implementation_group);
   g_signal_connect_object (self->summary, "notify::busy", G_CALLBACK (summary_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->governance, "notify::busy", G_CALLBACK (governance_busy_cb), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
   g_signal_connect_object (self->settings, "changed::operator-role", G_CALLBACK (role_changed_cb), self,
@@ -1034,7 +1049,7 @@ xa_education_page_set_school (XaEducationPage *self,
 
 /**
  * xa_education_page_show_view:
- * @name: "sessions", "drills", "incidents", "summary" or "veto"
+ * @name: "sessions", "drills", "incidents", "governance", "summary" or "veto"
  */
 void
 xa_education_page_show_view (XaEducationPage *self,
@@ -1082,5 +1097,6 @@ gboolean
 xa_education_page_get_busy (XaEducationPage *self)
 {
   g_return_val_if_fail (XA_IS_EDUCATION_PAGE (self), FALSE);
-  return self->importing || xa_education_summary_get_busy (self->summary);
+  return self->importing || xa_education_summary_get_busy (self->summary) ||
+         xa_governance_view_get_busy (self->governance);
 }

@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "xa-education-summary.h"
+#include "xa-ui-utils.h"
 #include "document/xa-chart.h"
 #include "core/util/xa-date.h"
 
@@ -248,22 +249,8 @@ add_row (XaEducationSummary  *self,
          const char          *subtitle,
          const char          *icon_name)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = xa_check_row_new (group, title, subtitle, icon_name);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (icon_name != NULL)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-
-      gtk_widget_add_css_class (icon, g_str_equal (icon_name, "emblem-ok-symbolic") ? "success" : "warning");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      g_str_equal (icon_name, "emblem-ok-symbolic") ? _("Met") : _("Not met"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-    }
-  adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
   return row;
 }
@@ -290,11 +277,6 @@ add_level (GtkWidget *row,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
 }
 
-static const char *
-met_icon (gboolean met)
-{
-  return met ? "emblem-ok-symbolic" : "dialog-warning-symbolic";
-}
 
 static void
 clear (XaEducationSummary *self)
@@ -327,9 +309,9 @@ show_coverage (XaEducationSummary  *self,
   /* Without a roster there is nothing to count: no rate, and not a met one. */
   if (coverage->population == 0)
     add_row (self, coverage_group, _("Per person"), _("No roster yet: import the school's roster of the year"),
-             met_icon (FALSE));
+             xa_check_icon (FALSE));
   if (coverage->expected == 0)
-    add_row (self, coverage_group, _("Attendance-weighted"), _("No session of the year counts yet"), met_icon (FALSE));
+    add_row (self, coverage_group, _("Attendance-weighted"), _("No session of the year counts yet"), xa_check_icon (FALSE));
 
   /* Translators: educated of counted, the rate and the target: 1190 / 1200 (99.2 %, target 99.5 %) */
   person = g_strdup_printf (_("%u of %u educated: %.1f %% (target %.1f %%)"), coverage->educated, coverage->population,
@@ -337,7 +319,7 @@ show_coverage (XaEducationSummary  *self,
   if (coverage->population > 0)
     {
       row = add_row (self, coverage_group, _("Per person"), person,
-                     met_icon (xa_education_coverage_meets_target (coverage)));
+                     xa_check_icon (xa_education_coverage_meets_target (coverage)));
       add_level (row, xa_education_coverage_get_rate (coverage), XA_EDUCATION_TARGET_PERMILLE / 1000.0,
                  _("Coverage per person"));
     }
@@ -352,7 +334,7 @@ show_coverage (XaEducationSummary  *self,
   if (coverage->expected > 0)
     {
       row = add_row (self, coverage_group, _("Attendance-weighted"), weighted,
-                     met_icon (xa_education_coverage_weighted_meets_target (coverage)));
+                     xa_check_icon (xa_education_coverage_weighted_meets_target (coverage)));
       add_level (row, xa_education_coverage_get_weighted (coverage), XA_EDUCATION_TARGET_PERMILLE / 1000.0,
                  _("Attendance-weighted coverage"));
     }
@@ -375,20 +357,20 @@ show_coverage (XaEducationSummary  *self,
     }
 
   row = add_row (self, implementation_group, _("Education plan"), coverage->has_plan ? _("Recorded") : _("Missing"),
-                 met_icon (coverage->has_plan));
+                 xa_check_icon (coverage->has_plan));
   row = add_row (self, implementation_group, _("Materials"), coverage->has_materials ? _("Recorded") : _("Missing"),
-                 met_icon (coverage->has_materials));
+                 xa_check_icon (coverage->has_materials));
   row = add_row (self, implementation_group, _("Teachers"),
                  coverage->has_teachers ? _("Every session has its teacher") : _("Missing"),
-                 met_icon (coverage->has_teachers));
+                 xa_check_icon (coverage->has_teachers));
   /* Translators: the fewest hours any class had, against the minimum of its 学段 */
   hours = g_strdup_printf (_("%u of at least %u hours (the class with the fewest)"), coverage->hours, coverage->min_hours);
-  row = add_row (self, implementation_group, _("Hours"), hours, met_icon (coverage->hours >= coverage->min_hours));
+  row = add_row (self, implementation_group, _("Hours"), hours, xa_check_icon (coverage->hours >= coverage->min_hours));
   add_level (row, coverage->min_hours > 0 ? (double) coverage->hours / coverage->min_hours : 1, 1, _("Hours"));
   /* Translators: the 法治副校长's lessons of the year against the minimum */
   legal = g_strdup_printf (_("%u of at least %u lessons"), coverage->legal_lessons, coverage->legal_minimum);
   row = add_row (self, implementation_group, _("Vice-principal for rule of law"), legal,
-                 met_icon (coverage->legal_lessons >= coverage->legal_minimum));
+                 xa_check_icon (coverage->legal_lessons >= coverage->legal_minimum));
   add_level (row, coverage->legal_minimum > 0 ? (double) coverage->legal_lessons / coverage->legal_minimum : 1, 1,
              _("Lessons of the vice-principal for rule of law"));
 }
@@ -423,13 +405,13 @@ show_drills (XaEducationSummary *self,
   /* Translators: drills held, then the periods with a drill of those expected so far */
   text = g_strdup_printf (_("%u drills; a drill in %u of the %u periods so far (%u in the year)"),
                           job->drills != NULL ? job->drills->len : 0, held, ended, job->periods->len);
-  row = add_row (self, self->drills_group, _("Held"), text, met_icon (held == ended));
+  row = add_row (self, self->drills_group, _("Held"), text, xa_check_icon (held == ended));
   add_level (row, ended > 0 ? (double) held / ended : 1, 1, _("Periods with a drill"));
   if (missed_labels[0] != NULL)
     {
       g_autofree char *labels = g_strjoinv ("、", missed_labels);
 
-      add_row (self, self->drills_group, _("Missed"), labels, met_icon (FALSE));
+      add_row (self, self->drills_group, _("Missed"), labels, xa_check_icon (FALSE));
       for (guint i = 0; missed_labels[i] != NULL; i++)
         /* Translators: an open item: a period without a drill */
         g_ptr_array_add (open_items, g_strdup_printf (_("No drill in %s"), missed_labels[i]));
@@ -472,7 +454,7 @@ show_incidents (XaEducationSummary *self,
     }
   /* Translators: incidents of the year, of which of the 八杜绝 events */
   text = g_strdup_printf (_("%u recorded, %u of them of the eight events to prevent"), job->incidents->len, eight);
-  add_row (self, self->incidents_group, _("Incidents"), text, met_icon (job->incidents->len == 0));
+  add_row (self, self->incidents_group, _("Incidents"), text, xa_check_icon (job->incidents->len == 0));
 
   for (guint i = 0; job->verdict != NULL && i < xa_veto_verdict_get_n_reasons (job->verdict); i++)
     {
@@ -482,7 +464,7 @@ show_incidents (XaEducationSummary *self,
     }
   add_row (self, self->incidents_group, xa_veto_state_to_label (state),
            reasons->len > 0 ? reasons->str : _("No incident or petition calls for a veto"),
-           met_icon (state == XA_VETO_STATE_CLEAR));
+           xa_check_icon (state == XA_VETO_STATE_CLEAR));
 }
 
 static void
@@ -530,11 +512,11 @@ summary_done_cb (GObject      *object,
     gtk_widget_set_visible (self->charts_box, TRUE);
   }
   for (guint i = 0; i < job->problems->len; i++)
-    add_row (self, self->open_group, _("Not read"), g_ptr_array_index (job->problems, i), met_icon (FALSE));
+    add_row (self, self->open_group, _("Not read"), g_ptr_array_index (job->problems, i), xa_check_icon (FALSE));
   for (guint i = 0; i < open_items->len; i++)
     add_row (self, self->open_group, g_ptr_array_index (open_items, i), NULL, NULL);
   if (open_items->len == 0 && job->problems->len == 0)
-    add_row (self, self->open_group, _("Nothing is open"), NULL, met_icon (TRUE));
+    add_row (self, self->open_group, _("Nothing is open"), NULL, xa_check_icon (TRUE));
 
   gtk_stack_set_visible_child_name (self->stack, "summary");
   self->busy = FALSE;
@@ -685,19 +667,9 @@ xa_education_summary_get_busy (XaEducationSummary *self)
 char *
 xa_education_summary_dup_text (XaEducationSummary *self)
 {
-  GString *text = g_string_new (NULL);
-
   g_return_val_if_fail (XA_IS_EDUCATION_SUMMARY (self), NULL);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      AdwActionRow *row = g_ptr_array_index (self->rows, i);
-      const char *subtitle = adw_action_row_get_subtitle (row);
-
-      g_string_append_printf (text, "%s: %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                              subtitle != NULL ? subtitle : "");
-    }
-  return g_string_free (text, FALSE);
+  return xa_check_rows_dup_text (self->rows);
 }
 
 /**

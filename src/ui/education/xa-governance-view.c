@@ -1,0 +1,574 @@
+/* xa-governance-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The 综治 tab of the 教育与演练 section (issue 13): for the school and school year the
+ * page shows, the disputes of the year with their state and, for those that led to a
+ * petition over the district (越级上访), whether the commission has judged its influence;
+ * the commission's login judges it here (造成恶劣影响 or not), which the veto test then
+ * reads. Under them the 三防 registers (the guards against the district's rule, the
+ * devices faulty and not repaired) and the days of the year so far without a duty shift.
+ * Key persons are never shown here. Everything is read in a worker from the core's
+ * books; the view reads again when the store announces a change of what it shows.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-governance-view.h"
+#include "xa-ui-utils.h"
+#include "core/governance/xa-dispute.h"
+#include "core/governance/xa-duty-roster.h"
+#include "core/governance/xa-guard.h"
+#include "core/governance/xa-security-device.h"
+#include "core/util/xa-date.h"
+
+/* How many days without a shift are named; the rest are counted. */
+#define DUTY_DATES_SHOWN 5
+
+struct _XaGovernanceView
+{
+  GtkWidget            parent_instance;
+
+  /* Owned references */
+  XaWorkspace         *workspace;
+  GCancellable        *cancellable;
+  GPtrArray           *rows;       /* AdwActionRow, each in one of the groups */
+  char                *school_uuid;
+  char                *today;
+
+  /* Template widgets */
+  AdwPreferencesGroup *disputes_group;
+  AdwPreferencesGroup *duty_group;
+  AdwPreferencesGroup *protection_group;
+  GtkStack            *stack;
+
+  /* State */
+  int                  school_year;
+  guint                n_unjudged;
+  gboolean             commission;
+  gboolean             busy;
+};
+
+G_DEFINE_FINAL_TYPE (XaGovernanceView, xa_governance_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What the worker reads; a part that fails is left out and its message shown. */
+typedef struct
+{
+  XaStore      *store;
+  char         *school_uuid;
+  char         *today;
+  int           school_year;
+
+  GPtrArray    *disputes;   /* XaDispute */
+  XaGuardCheck *guards;
+  GPtrArray    *faulty;     /* XaSecurityDevice */
+  GStrv         uncovered;  /* days without a shift */
+  gboolean      duty_read;  /* whether the year has begun by today */
+  GPtrArray    *problems;   /* utf8 */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->school_uuid, g_free);
+  g_clear_pointer (&job->today, g_free);
+  g_clear_pointer (&job->disputes, g_ptr_array_unref);
+  g_clear_pointer (&job->guards, xa_guard_check_free);
+  g_clear_pointer (&job->faulty, g_ptr_array_unref);
+  g_clear_pointer (&job->uncovered, g_strfreev);
+  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+note_problem (Job    *job,
+              GError *error)
+{
+  if (error != NULL)
+    g_ptr_array_add (job->problems, g_strdup (error->message));
+}
+
+static void
+governance_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) disputes_error = NULL;
+  g_autoptr(GError) guards_error = NULL;
+  g_autoptr(GError) devices_error = NULL;
+  g_autoptr(GError) duty_error = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autofree char *first_day = g_strdup_printf ("%04d-09-01", job->school_year);
+  g_autofree char *last_day = g_strdup_printf ("%04d-08-31", job->school_year + 1);
+  const char *until = g_strcmp0 (job->today, last_day) < 0 ? job->today : last_day;
+
+  job->disputes = xa_dispute_list (job->store, job->school_uuid, job->school_year, &disputes_error);
+  note_problem (job, disputes_error);
+  checks = xa_guard_check (job->store, job->school_uuid, job->school_year, until, &guards_error);
+  note_problem (job, guards_error);
+  if (checks != NULL && checks->len > 0)
+    job->guards = xa_guard_check_copy (g_ptr_array_index (checks, 0));
+  job->faulty = xa_security_device_list (job->store, job->school_uuid, TRUE, &devices_error);
+  note_problem (job, devices_error);
+  /* The days of the year so far; none before the year begins. */
+  job->duty_read = g_strcmp0 (first_day, until) <= 0;
+  if (job->duty_read)
+    {
+      job->uncovered = xa_duty_uncovered (job->store, job->school_uuid, first_day, until, &duty_error);
+      note_problem (job, duty_error);
+      job->duty_read = job->uncovered != NULL;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Rows */
+
+static GtkWidget *
+add_row (XaGovernanceView    *self,
+         AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle,
+         const char          *icon_name)
+{
+  GtkWidget *row = xa_check_row_new (group, title, subtitle, icon_name);
+
+  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+static void
+clear (XaGovernanceView *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+  self->n_unjudged = 0;
+}
+
+/* The commission's choice for a petition not judged yet. */
+static GtkWidget *
+judge_button (const char *uuid)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) bad = g_menu_item_new (_("Caused a Bad Influence"), NULL);
+  g_autoptr(GMenuItem) none = g_menu_item_new (_("No Bad Influence"), NULL);
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_item_set_action_and_target (bad, "governance.judge", "(sb)", uuid, TRUE);
+  g_menu_item_set_action_and_target (none, "governance.judge", "(sb)", uuid, FALSE);
+  g_menu_append_item (menu, bad);
+  g_menu_append_item (menu, none);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Judge Influence"));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+static void
+show_disputes (XaGovernanceView *self,
+               Job              *job)
+{
+  if (job->disputes != NULL && job->disputes->len == 0)
+    add_row (self, self->disputes_group, _("No disputes recorded this school year"), NULL, xa_check_icon (TRUE));
+  for (guint i = 0; job->disputes != NULL && i < job->disputes->len; i++)
+    {
+      XaDispute *dispute = g_ptr_array_index (job->disputes, i);
+      /* Translators: a dispute's row: the day it was found, the parties (roles) and the kind */
+      g_autofree char *title = g_strdup_printf (_("%s  %s · %s"), xa_dispute_get_found_on (dispute),
+                                                xa_dispute_get_parties (dispute),
+                                                xa_dispute_kind_to_label (xa_dispute_get_kind (dispute)));
+      const char *state = xa_dispute_state_to_label (xa_dispute_get_state (dispute));
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (!xa_dispute_get_escalated (dispute))
+        subtitle = g_strdup (state);
+      else
+        {
+          const char *influence = NULL;
+
+          switch (xa_dispute_get_influence (dispute))
+            {
+            case XA_DISPUTE_INFLUENCE_UNJUDGED:
+              influence = _("influence not judged yet");
+              break;
+            case XA_DISPUTE_INFLUENCE_NONE:
+              influence = _("judged: no bad influence");
+              break;
+            case XA_DISPUTE_INFLUENCE_BAD:
+              influence = _("judged: caused a bad influence");
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+          /* Translators: a dispute's state, the day of the petition over the district
+           * (越级上访) it led to, and the commission's judgement of its influence */
+          subtitle = g_strdup_printf (_("%s · petition over the district on %s, %s"), state,
+                                      xa_dispute_get_escalated_on (dispute), influence);
+        }
+      row = add_row (self, self->disputes_group, title, subtitle, NULL);
+      if (xa_dispute_get_escalated (dispute) && xa_dispute_get_influence (dispute) == XA_DISPUTE_INFLUENCE_UNJUDGED)
+        {
+          self->n_unjudged++;
+          if (self->commission)
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), judge_button (xa_dispute_get_uuid (dispute)));
+          else
+            {
+            GtkWidget *icon = gtk_image_new_from_icon_name (xa_check_icon (FALSE));
+
+            gtk_widget_add_css_class (icon, "warning");
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+          }
+        }
+    }
+}
+
+static void
+show_protection (XaGovernanceView *self,
+                 Job              *job)
+{
+  XaGuardCheck *guards = job->guards;
+  g_autofree char *subtitle = NULL;
+
+  if (guards != NULL && guards->required < 0)
+    /* Translators: the guards of a school whose headcount is not recorded */
+    subtitle = g_strdup_printf (_("%d full-time guards, %d of them trained; the school's headcount is not recorded"),
+                                guards->full_time, guards->trained);
+  else if (guards != NULL)
+    /* Translators: trained full-time guards, those the rule requires, the school's headcount */
+    subtitle = g_strdup_printf (_("%d trained full-time guards of %d required for %d people"),
+                                guards->trained, guards->required, guards->people);
+  if (subtitle != NULL)
+    add_row (self, self->protection_group, _("Guards"), subtitle, xa_check_icon (guards->meets));
+
+  if (job->faulty != NULL && job->faulty->len == 0)
+    add_row (self, self->protection_group, _("No faulty device awaits repair"), NULL, xa_check_icon (TRUE));
+  for (guint i = 0; job->faulty != NULL && i < job->faulty->len; i++)
+    {
+      XaSecurityDevice *device = g_ptr_array_index (job->faulty, i);
+      /* Translators: a faulty device: its kind and place */
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), xa_security_device_kind_to_label (device->kind),
+                                                device->place);
+      /* Translators: a faulty device's fault and the day it was reported, not repaired yet */
+      g_autofree char *caption = g_strdup_printf (_("%s, reported on %s, not repaired"),
+                                                  device->fault != NULL ? device->fault : "",
+                                                  device->fault_reported_on != NULL ? device->fault_reported_on : "");
+
+      add_row (self, self->protection_group, title, caption, xa_check_icon (FALSE));
+    }
+}
+
+static void
+show_duty (XaGovernanceView *self,
+           Job              *job)
+{
+  guint n;
+  g_autoptr(GString) dates = NULL;
+  g_autofree char *title = NULL;
+
+  if (!job->duty_read)
+    return;
+  n = g_strv_length (job->uncovered);
+  if (n == 0)
+    {
+      add_row (self, self->duty_group, _("Every day of the year so far has a duty shift"), NULL, xa_check_icon (TRUE));
+      return;
+    }
+  dates = g_string_new (NULL);
+  for (guint i = 0; i < n && i < DUTY_DATES_SHOWN; i++)
+    {
+      if (i > 0)
+        g_string_append (dates, _(", "));
+      g_string_append (dates, job->uncovered[i]);
+    }
+  if (n > DUTY_DATES_SHOWN)
+    g_string_append (dates, "…");
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day of the year so far without a duty shift",
+                                        "%u days of the year so far without a duty shift", n), n);
+  add_row (self, self->duty_group, title, dates->str, xa_check_icon (FALSE));
+}
+
+static void
+governance_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(XaGovernanceView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+
+  clear (self);
+  show_disputes (self, job);
+  show_protection (self, job);
+  show_duty (self, job);
+  for (guint i = 0; i < job->problems->len; i++)
+    add_row (self, self->disputes_group, _("Not read"), g_ptr_array_index (job->problems, i), xa_check_icon (FALSE));
+
+  gtk_stack_set_visible_child_name (self->stack, "registers");
+  self->busy = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+reload (XaGovernanceView *self)
+{
+  if (self->workspace != NULL)
+    xa_governance_view_show (self, self->workspace, self->school_uuid, self->school_year, self->today);
+}
+
+static void
+records_changed_cb (XaGovernanceView   *self,
+                    const char         *kind,
+                    const char * const *uuids,
+                    XaStore            *store)
+{
+  static const char * const kinds[] = {
+    "dispute", "guard", "guard_policy", "organisation", "security_device", "device_repair", "duty_shift",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kind, kinds[i]))
+      {
+        reload (self);
+        return;
+      }
+}
+
+/* governance.judge((sb)): the commission's judgement of a petition's influence. */
+static void
+judge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  XaGovernanceView *self = XA_GOVERNANCE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *uuid;
+  gboolean bad;
+
+  g_variant_get (parameter, "(&sb)", &uuid, &bad);
+  if (self->workspace == NULL)
+    return;
+  if (!xa_dispute_judge_influence (xa_workspace_get_store (self->workspace), uuid, bad, &error))
+    {
+      g_warning ("Governance: %s", error->message);
+      xa_widget_add_toast (widget, adw_toast_new (error->message));
+      return;
+    }
+  xa_widget_add_toast (widget, adw_toast_new (bad ? _("The petition is judged to have caused a bad influence")
+                                                  : _("The petition is judged to have caused no bad influence")));
+  reload (self);
+}
+
+/* The object */
+
+static void
+xa_governance_view_dispose (GObject *object)
+{
+  XaGovernanceView *self = XA_GOVERNANCE_VIEW (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_GOVERNANCE_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->school_uuid, g_free);
+  g_clear_pointer (&self->today, g_free);
+
+  G_OBJECT_CLASS (xa_governance_view_parent_class)->dispose (object);
+}
+
+static void
+xa_governance_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  XaGovernanceView *self = XA_GOVERNANCE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_governance_view_class_init (XaGovernanceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xa_governance_view_dispose;
+  object_class->get_property = xa_governance_view_get_property;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-governance-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, XaGovernanceView, disputes_group);
+  gtk_widget_class_bind_template_child (widget_class, XaGovernanceView, duty_group);
+  gtk_widget_class_bind_template_child (widget_class, XaGovernanceView, protection_group);
+  gtk_widget_class_bind_template_child (widget_class, XaGovernanceView, stack);
+
+  gtk_widget_class_install_action (widget_class, "governance.judge", "(sb)", judge_action);
+}
+
+static void
+xa_governance_view_init (XaGovernanceView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+  gtk_stack_set_visible_child_name (self->stack, "none");
+}
+
+/**
+ * xa_governance_view_show:
+ * @school_uuid: (nullable): the school; %NULL shows that none is chosen
+ * @today: (nullable): the last day of the year read so far; %NULL for the local date
+ *
+ * Reads the school's registers of the year in a worker and shows them; a read under
+ * way is dropped.
+ */
+void
+xa_governance_view_show (XaGovernanceView *self,
+                         XaWorkspace      *workspace,
+                         const char       *school_uuid,
+                         int               school_year,
+                         const char       *today)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *school = g_strdup (school_uuid);
+  g_autofree char *day = g_strdup (today);
+  Job *job;
+
+  g_return_if_fail (XA_IS_GOVERNANCE_VIEW (self));
+  g_return_if_fail (XA_IS_WORKSPACE (workspace));
+
+  if (self->workspace != workspace)
+    {
+      if (self->workspace != NULL)
+        g_signal_handlers_disconnect_by_func (xa_workspace_get_store (self->workspace), records_changed_cb, self);
+      g_set_object (&self->workspace, workspace);
+      g_signal_connect_object (xa_workspace_get_store (workspace), "records-changed",
+                               G_CALLBACK (records_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  g_free (self->school_uuid);
+  self->school_uuid = g_steal_pointer (&school);
+  g_free (self->today);
+  self->today = g_steal_pointer (&day);
+  self->school_year = school_year;
+  /* The arguments may have been the view's own, freed above. */
+  school_uuid = self->school_uuid;
+  today = self->today;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (school_uuid == NULL)
+    {
+      clear (self);
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      self->busy = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  job = g_new0 (Job, 1);
+  job->store = g_object_ref (xa_workspace_get_store (workspace));
+  job->school_uuid = g_strdup (school_uuid);
+  job->school_year = school_year;
+  job->today = today != NULL ? g_strdup (today) : xa_date_today_iso ();
+  job->problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "registers") != 0)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->busy = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  task = g_task_new (NULL, self->cancellable, governance_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, xa_governance_view_show);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, governance_worker);
+}
+
+/**
+ * xa_governance_view_set_commission:
+ * @commission: whether the login is the commission's, who judges petitions
+ */
+void
+xa_governance_view_set_commission (XaGovernanceView *self,
+                                   gboolean          commission)
+{
+  g_return_if_fail (XA_IS_GOVERNANCE_VIEW (self));
+
+  commission = !!commission;
+  if (self->commission == commission)
+    return;
+  self->commission = commission;
+  reload (self);
+}
+
+gboolean
+xa_governance_view_get_busy (XaGovernanceView *self)
+{
+  g_return_val_if_fail (XA_IS_GOVERNANCE_VIEW (self), FALSE);
+  return self->busy;
+}
+
+/**
+ * xa_governance_view_get_n_unjudged:
+ *
+ * Returns: how many of the disputes shown led to a petition whose influence the
+ *   commission has not judged yet
+ */
+guint
+xa_governance_view_get_n_unjudged (XaGovernanceView *self)
+{
+  g_return_val_if_fail (XA_IS_GOVERNANCE_VIEW (self), 0);
+  return self->n_unjudged;
+}
+
+/**
+ * xa_governance_view_dup_text:
+ *
+ * Returns: (transfer full): the rows shown, a line each, title and subtitle (for tests
+ *   and for a person reading it aloud)
+ */
+char *
+xa_governance_view_dup_text (XaGovernanceView *self)
+{
+  g_return_val_if_fail (XA_IS_GOVERNANCE_VIEW (self), NULL);
+
+  return xa_check_rows_dup_text (self->rows);
+}
