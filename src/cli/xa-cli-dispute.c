@@ -203,7 +203,7 @@ xa_cli_dispute_list (XaCli *cli)
  * year (one resolved, one being resolved; in the second school that one led to a
  * petition not yet judged), in the first school a key person whose name and story are
  * invented and say so, with the operator named to see them; and every school's duty,
- * visitors, guards and devices (xa_governance_demo_fill()).
+ * visitors, guards, devices, plans and rules (xa_governance_demo_fill()).
  */
 int
 xa_cli_dispute_demo (XaWorkspace *workspace,
@@ -270,6 +270,6 @@ xa_cli_dispute_demo (XaWorkspace *workspace,
     }
   if (!xa_governance_demo_fill (store, xa_workspace_get_registry (workspace), NULL, &error))
     return xa_cli_user_error (error);
-  g_print (_("Recorded the 综治 registers: disputes, a fictional key person, duty, visitors, guards and devices\n"));
+  g_print (_("Recorded the 综治 registers: disputes, a fictional key person, duty, visitors, guards, devices, plans and rules\n"));
   return EXIT_OK;
 }

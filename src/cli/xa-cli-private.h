@@ -183,6 +183,14 @@ int          xa_cli_hazard_demo          (XaWorkspace     *workspace,
 int          xa_cli_hazard_demo_photos   (XaWorkspace     *workspace,
                                           XaCli           *cli);
 
+/* xa-cli-plan.c */
+extern const XaCliOption xa_cli_plan_add_options[];
+extern const XaCliOption xa_cli_plan_list_options[];
+extern const XaCliOption xa_cli_plan_review_options[];
+int          xa_cli_plan_add             (XaCli           *cli);
+int          xa_cli_plan_list            (XaCli           *cli);
+int          xa_cli_plan_review          (XaCli           *cli);
+
 /* xa-cli-education.c */
 extern const XaCliOption xa_cli_education_add_options[];
 extern const XaCliOption xa_cli_education_print_options[];

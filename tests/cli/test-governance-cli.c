@@ -285,6 +285,73 @@ test_incident_edit (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "maybe"));
 }
 
+/* A plan with its file: the file archived for the school, the plan listed with it and
+ * due by its day; a plan refused (a kind that is not plan or rule, a review before
+ * adoption) archives nothing; a review moves the day on and is in the audit trail. */
+static void
+test_plan (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const char png_base64[] =
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==";
+  g_auto(XaTestRun) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) before = NULL;
+  g_autoptr(JsonArray) after = NULL;
+  g_autoptr(JsonArray) plans = NULL;
+  g_autoptr(JsonArray) due = NULL;
+  g_autofree char *file = g_build_filename (fixture->demo.dir, "火灾应急疏散预案.png", NULL);
+  g_autofree guchar *png = NULL;
+  g_autofree char *plan = NULL;
+  JsonObject *listed = NULL;
+  gsize png_size;
+
+  png = g_base64_decode (png_base64, &png_size);
+  g_assert_true (g_file_set_contents (file, (const char *) png, png_size, &error));
+  g_assert_no_error (error);
+  before = xa_test_run_cli_json (fixture->demo.data_dir, "archive", "list", "--json", NULL);
+
+  xa_test_run_cli (&run, fixture->demo.data_dir, "plan", "add", "--school", fixture->code, "--kind", "预案",
+                   "--title", "火灾应急疏散预案", file, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "预案"));
+  xa_test_run_clear (&run);
+  xa_test_run_cli (&run, fixture->demo.data_dir, "plan", "add", "--school", fixture->code, "--kind", "plan",
+                   "--title", "火灾应急疏散预案", "--adopted", "2024-09-01", "--review", "2024-08-01", file, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  xa_test_run_clear (&run);
+  after = xa_test_run_cli_json (fixture->demo.data_dir, "archive", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (after), ==, json_array_get_length (before));
+  g_clear_pointer (&after, json_array_unref);
+
+  plan = run_ok (fixture, "plan", "add", "--school", fixture->code, "--kind", "plan", "--title", "火灾应急疏散预案",
+                 "--adopted", "2024-09-01", file, NULL);
+  g_assert_true (g_uuid_string_is_valid (plan));
+  after = xa_test_run_cli_json (fixture->demo.data_dir, "archive", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (after), ==, json_array_get_length (before) + 1);
+
+  plans = xa_test_run_cli_json (fixture->demo.data_dir, "plan", "list", "--school", fixture->code, "--json", NULL);
+  for (guint i = 0; i < json_array_get_length (plans); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (plans, i), "uuid"), plan))
+      listed = json_array_get_object_element (plans, i);
+  g_assert_nonnull (listed);
+  g_assert_cmpstr (json_object_get_string_member (listed, "review_on"), ==, "2025-09-01");
+  g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (listed, "archive_item")));
+
+  due = xa_test_run_cli_json (fixture->demo.data_dir, "plan", "list", "--due", "2025-09-01", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (due), >=, 1);
+  g_clear_pointer (&due, json_array_unref);
+
+  g_free (run_ok (fixture, "plan", "review", plan, "--on", "2025-09-03", NULL));
+  due = xa_test_run_cli_json (fixture->demo.data_dir, "plan", "list", "--due", "2025-09-03", "--json", NULL);
+  for (guint i = 0; i < json_array_get_length (due); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (due, i), "uuid"), !=, plan);
+  xa_test_run_cli (&run, fixture->demo.data_dir, "plan", "review", plan, "--on", "2025-09-03", "--next", "2025-01-01", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  xa_test_run_clear (&run);
+  g_free (run_ok (fixture, "audit", "verify", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +362,7 @@ main (int   argc,
   g_test_add ("/governance-cli/protection", Fixture, NULL, fixture_set_up, test_protection, fixture_tear_down);
   g_test_add ("/governance-cli/key-person", Fixture, NULL, fixture_set_up, test_key_person, fixture_tear_down);
   g_test_add ("/governance-cli/petition-judged", Fixture, NULL, fixture_set_up, test_petition_judged, fixture_tear_down);
+  g_test_add ("/governance-cli/plan", Fixture, NULL, fixture_set_up, test_plan, fixture_tear_down);
   g_test_add ("/governance-cli/incident-edit", Fixture, NULL, fixture_set_up, test_incident_edit, fixture_tear_down);
 
   return g_test_run ();

@@ -6,8 +6,10 @@
  * every school's duty roster of the last fortnight (the second school missing a day),
  * a week's visitors (one whose identity was not checked, one still inside), its
  * headcount and guards (the first school meets the rule, the others are one trained
- * guard short) and its devices (every second school with a one-key alarm faulty and
- * not repaired; the first with a repair done in its log). Names are invented and say so.
+ * guard short), its devices (every second school with a one-key alarm faulty and
+ * not repaired; the first with a repair done in its log) and its emergency plan and
+ * safety rules (every third school's rules overdue for review, every fifth school
+ * without rules). Names are invented and say so.
  */
 
 #include "config.h"
@@ -15,6 +17,7 @@
 #include "xa-governance-demo.h"
 #include "xa-duty-roster.h"
 #include "xa-guard.h"
+#include "xa-plan.h"
 #include "xa-security-device.h"
 #include "xa-visitor-register.h"
 #include "core/util/xa-school-year.h"
@@ -127,12 +130,37 @@ fill_protection (XaStore     *store,
   return TRUE;
 }
 
+/* The plan is adopted at the start of the school year and reviewed a year on; the rules
+ * a year earlier, so that every third school's review is overdue by today. */
+static gboolean
+fill_plans (XaStore     *store,
+            const char  *school,
+            guint        index,
+            int          year,
+            GError     **error)
+{
+  g_autofree char *plan_on = g_strdup_printf ("%04d-09-01", year);
+  g_autofree char *plan_review = g_strdup_printf ("%04d-09-01", year + 1);
+  g_autofree char *rules_on = g_strdup_printf ("%04d-09-01", year - 1);
+  g_autofree char *rules_review = index % 3 == 2 ? g_strdup_printf ("%04d-10-15", year)
+                                                 : g_strdup_printf ("%04d-09-01", year + 1);
+  g_autofree char *plan = NULL;
+  g_autofree char *rules = NULL;
+
+  if (!(plan = xa_plan_add (store, school, "plan", "（演示）校园突发事件应急预案", NULL, plan_on, plan_review, error)))
+    return FALSE;
+  if (index % 5 == 4)
+    return TRUE;
+  rules = xa_plan_add (store, school, "rule", "（演示）学校安全管理制度汇编", NULL, rules_on, rules_review, error);
+  return rules != NULL;
+}
+
 /**
  * xa_governance_demo_fill:
  * @today: (nullable): the demo's today, YYYY-MM-DD, or %NULL for the real one
  *
- * Fills the duty roster, the visitor register, the guards and the devices of every
- * school of @registry, each record in its own transaction.
+ * Fills the duty roster, the visitor register, the guards, the devices and the plans
+ * and rules of every school of @registry, each record in its own transaction.
  */
 gboolean
 xa_governance_demo_fill (XaStore           *store,
@@ -155,7 +183,8 @@ xa_governance_demo_fill (XaStore           *store,
 
       if (!fill_duty (store, uuid, i, &day, error) ||
           !fill_visitors (store, uuid, &day, error) ||
-          !fill_protection (store, uuid, i, year, &day, error))
+          !fill_protection (store, uuid, i, year, &day, error) ||
+          !fill_plans (store, uuid, i, year, error))
         return FALSE;
     }
   return TRUE;

@@ -32,6 +32,12 @@ XaPlan   *xa_plan_copy     (const XaPlan *self);
 void      xa_plan_free     (XaPlan       *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaPlan, xa_plan_free)
 
+const char *xa_plan_kind_to_label (const char *kind);
+gboolean   xa_plan_validate (const char  *kind,
+                             const char  *title,
+                             const char  *adopted_on,
+                             const char  *review_on,
+                             GError     **error);
 char      *xa_plan_add      (XaStore     *store,
                              const char  *school_uuid,
                              const char  *kind,
@@ -46,5 +52,13 @@ GPtrArray *xa_plan_list_due (XaStore     *store,
 GPtrArray *xa_plan_list_adopted (XaStore     *store,
                                  const char  *on,
                                  GError     **error);
+GPtrArray *xa_plan_list     (XaStore     *store,
+                             const char  *school_uuid,
+                             GError     **error);
+gboolean   xa_plan_review   (XaStore     *store,
+                             const char  *uuid,
+                             const char  *reviewed_on,
+                             const char  *next_review_on,
+                             GError     **error);
 
 G_END_DECLS

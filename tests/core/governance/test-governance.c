@@ -347,6 +347,61 @@ test_plans_due (Fixture       *fixture,
   g_assert_cmpstr (((XaPlan *) g_ptr_array_index (due, 1))->uuid, ==, fire);
 }
 
+/* A school's plans and rules, newest first, and a review: the next day moves on, the
+ * audit keeps the review, and a review before adoption, a next day not after the review
+ * or an unknown plan change nothing. */
+static void
+test_plans_review (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *renewed = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+
+  old = xa_plan_add (fixture->store, fixture->school_a, "plan", "火灾应急疏散预案", NULL, "2022-09-01", "2023-09-01", &error);
+  g_assert_no_error (error);
+  renewed = xa_plan_add (fixture->store, fixture->school_a, "plan", "火灾应急疏散预案（修订）", NULL, "2023-09-01", "2024-09-01", &error);
+  g_assert_no_error (error);
+  other = xa_plan_add (fixture->store, fixture->school_b, "rule", "门卫管理制度", NULL, "2023-03-01", "2024-03-01", &error);
+  g_assert_no_error (error);
+
+  plans = xa_plan_list (fixture->store, fixture->school_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 2);
+  g_assert_cmpstr (((XaPlan *) g_ptr_array_index (plans, 0))->uuid, ==, renewed);
+  g_assert_cmpstr (((XaPlan *) g_ptr_array_index (plans, 1))->uuid, ==, old);
+  all = xa_plan_list (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+
+  g_assert_false (xa_plan_review (fixture->store, other, "2023-02-01", "2024-02-01", &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (xa_plan_review (fixture->store, other, "2024-03-01", "2024-03-01", &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (xa_plan_review (fixture->store, "no-such-plan", "2024-03-01", "2025-03-01", &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  due = xa_plan_list_due (fixture->store, "2024-03-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 2);  /* the old plan and the gate rule */
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  g_assert_true (xa_plan_review (fixture->store, other, "2024-03-01", "2025-03-01", &error));
+  g_assert_no_error (error);
+  due = xa_plan_list_due (fixture->store, "2024-03-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_assert_cmpstr (((XaPlan *) g_ptr_array_index (due, 0))->uuid, ==, old);
+  xa_test_assert_chain_holds (fixture->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +412,7 @@ main (int   argc,
   g_test_add ("/governance/escalations", Fixture, NULL, fixture_set_up, test_escalations, fixture_tear_down);
   g_test_add ("/governance/key-person-file", Fixture, NULL, fixture_set_up, test_key_person_file, fixture_tear_down);
   g_test_add ("/governance/plans-due", Fixture, NULL, fixture_set_up, test_plans_due, fixture_tear_down);
+  g_test_add ("/governance/plans-review", Fixture, NULL, fixture_set_up, test_plans_review, fixture_tear_down);
   if (xa_test_server_uri () != NULL)
     g_test_add_func ("/governance/key-person-access", test_key_person_access);
   else
