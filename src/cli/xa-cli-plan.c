@@ -13,9 +13,8 @@
 #include <json-glib/json-glib.h>
 
 #include "xa-cli-private.h"
-#include "core/archive/xa-archive.h"
 #include "core/governance/xa-plan.h"
-#include "core/util/xa-school-year.h"
+#include "core/util/xa-date.h"
 
 #define OPTION(name, description, value) \
   { name, G_OPTION_ARG_STRING, description, value, NULL }
@@ -39,20 +38,6 @@ const XaCliOption xa_cli_plan_review_options[] = {
   { NULL }
 };
 
-/* A year after @date (YYYY-MM-DD), the usual cycle of a plan's review; 29 February
- * goes to 28 February. */
-static char *
-a_year_after (const char *date)
-{
-  g_autoptr(GDate) day = g_date_new ();
-
-  g_date_set_parse (day, date);
-  if (!g_date_valid (day))
-    return NULL;
-  g_date_add_years (day, 1);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (day), g_date_get_month (day), g_date_get_day (day));
-}
-
 static JsonObject *
 plan_to_json (const XaPlan *plan)
 {
@@ -68,30 +53,6 @@ plan_to_json (const XaPlan *plan)
   return object;
 }
 
-/* The plan's file goes into the archive linked to the school and the school year of
- * its adoption; it is checked first, so that a plan refused leaves no file behind. */
-static char *
-archive_file (XaWorkspace     *workspace,
-              XaOrganisation  *school,
-              const char      *path,
-              const char      *adopted_on,
-              const char      *title,
-              GError         **error)
-{
-  g_autoptr(GDate) day = g_date_new ();
-  g_autoptr(XaArchiveItem) item = NULL;
-  XaArchiveLink link = { 0 };
-
-  g_date_set_parse (day, adopted_on);
-  link.school_uuid = xa_organisation_get_uuid (school);
-  link.school_year = xa_school_year_for_date (day);
-  link.kind = XA_ARCHIVE_KIND_OTHER;
-  link.notes = title;
-  if (!(item = xa_archive_import_file (xa_workspace_get_archive (workspace), path, &link, NULL, error)))
-    return NULL;
-  return g_strdup (xa_archive_item_get_uuid (item));
-}
-
 int
 xa_cli_plan_add (XaCli *cli)
 {
@@ -100,7 +61,6 @@ xa_cli_plan_add (XaCli *cli)
   g_autoptr(XaOrganisation) school = NULL;
   g_autofree char *adopted = NULL;
   g_autofree char *review = NULL;
-  g_autofree char *item_uuid = NULL;
   g_autofree char *uuid = NULL;
   const char *kind = xa_cli_get_option (cli, "kind");
   const char *title = xa_cli_get_option (cli, "title");
@@ -112,17 +72,13 @@ xa_cli_plan_add (XaCli *cli)
       (status = xa_cli_dup_option_date (cli, "review", FALSE, &review)))
     return status;
   if (review == NULL)
-    review = a_year_after (adopted);
+    review = xa_date_add_years (adopted, 1);
   if (!xa_plan_validate (kind, title, adopted, review, &error))
     return xa_cli_user_error (error);
   if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
-      !(school = xa_cli_find_school (workspace, cli->school, FALSE, &error)))
-    return xa_cli_user_error (error);
-  if (cli->args != NULL && cli->args[0] != NULL &&
-      !(item_uuid = archive_file (workspace, school, cli->args[0], adopted, title, &error)))
-    return xa_cli_user_error (error);
-  if (!(uuid = xa_plan_add (xa_workspace_get_store (workspace), xa_organisation_get_uuid (school), kind, title,
-                            item_uuid, adopted, review, &error)))
+      !(school = xa_cli_find_school (workspace, cli->school, FALSE, &error)) ||
+      !(uuid = xa_plan_adopt (xa_workspace_get_archive (workspace), xa_organisation_get_uuid (school), kind, title,
+                              adopted, review, cli->args != NULL ? cli->args[0] : NULL, &error)))
     return xa_cli_user_error (error);
   g_print ("%s\n", uuid);
   return EXIT_OK;
@@ -180,7 +136,7 @@ xa_cli_plan_review (XaCli *cli)
       (status = xa_cli_dup_option_date (cli, "next", FALSE, &next)))
     return status;
   if (next == NULL)
-    next = a_year_after (on);
+    next = xa_date_add_years (on, 1);
   if (!(workspace = xa_cli_open_workspace (cli, &error)) ||
       !xa_plan_review (xa_workspace_get_store (workspace), cli->args[0], on, next, &error))
     return xa_cli_user_error (error);

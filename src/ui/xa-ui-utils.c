@@ -1009,3 +1009,34 @@ xa_check_rows_dup_text (GPtrArray *rows)
     }
   return g_string_free (text, FALSE);
 }
+
+/**
+ * xa_window_present_child:
+ * @parent: a widget of the window it goes over
+ * @child: (transfer floating): what the window shows, under a header bar
+ *
+ * Shows @child in a modal window of its own over @parent's: how a record another
+ * section keeps (a hazard, an archived file) is opened where it is mentioned.
+ *
+ * Returns: (transfer none): the window
+ */
+GtkWidget *
+xa_window_present_child (GtkWidget  *parent,
+                         const char *title,
+                         GtkWidget  *child)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (parent)));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_widget_set_vexpand (child, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), child);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}

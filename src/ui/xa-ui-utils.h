@@ -89,6 +89,9 @@ void  xa_widget_grab_focus_when_shown (GtkWidget *widget);
 char *xa_date_row_dup_date (AdwEntryRow *row);
 char *xa_date_entry_dup_date (GtkEditable *row);
 void  xa_window_unselect_on_map (GtkWindow *window);
+GtkWidget *xa_window_present_child (GtkWidget  *parent,
+                                    const char *title,
+                                    GtkWidget  *child);
 
 GtkWidget  *xa_check_row_new       (AdwPreferencesGroup *group,
                                     const char          *title,

@@ -13,6 +13,9 @@
 
 #include "xa-plan.h"
 #include "xa-governance-private.h"
+#include "core/archive/xa-archive.h"
+#include "core/util/xa-date.h"
+#include "core/util/xa-school-year.h"
 
 XaPlan *
 xa_plan_copy (const XaPlan *self)
@@ -171,6 +174,51 @@ xa_plan_add (XaStore     *store,
   if (!xa_store_write (store, add_func, &plan, error))
     g_clear_pointer (&plan.uuid, g_free);
   return plan.uuid;
+}
+
+/**
+ * xa_plan_adopt:
+ * @path: (nullable): the plan's file, archived for the school and the school year of
+ *   @adopted_on; %NULL when it is kept on paper only
+ *
+ * Adopts a plan or rule with its file: the fields are checked first, so that a plan
+ * refused archives nothing; then the file is archived (one already archived for the
+ * school is reused) and the plan recorded. It reads the file, so the app calls it in a
+ * worker.
+ *
+ * Returns: (transfer full): the new record's UUID, or %NULL with @error set
+ */
+char *
+xa_plan_adopt (XaArchive   *archive,
+               const char  *school_uuid,
+               const char  *kind,
+               const char  *title,
+               const char  *adopted_on,
+               const char  *review_on,
+               const char  *path,
+               GError     **error)
+{
+  g_autoptr(XaArchiveItem) item = NULL;
+  GDate day;
+  XaArchiveLink link = { 0 };
+
+  g_return_val_if_fail (XA_IS_ARCHIVE (archive), NULL);
+
+  if (!xa_plan_validate (kind, title, adopted_on, review_on, error))
+    return NULL;
+  if (path != NULL)
+    {
+      if (!xa_date_parse (adopted_on, &day))
+        g_return_val_if_reached (NULL);
+      link.school_uuid = school_uuid;
+      link.school_year = xa_school_year_for_date (&day);
+      link.kind = XA_ARCHIVE_KIND_OTHER;
+      link.notes = title;
+      if (!(item = xa_archive_import_file (archive, path, &link, NULL, error)))
+        return NULL;
+    }
+  return xa_plan_add (xa_archive_get_store (archive), school_uuid, kind, title,
+                      item ? xa_archive_item_get_uuid (item) : NULL, adopted_on, review_on, error);
 }
 
 static gboolean

@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "core/archive/xa-archive.h"
 #include "core/store/xa-store.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,14 @@ char      *xa_plan_add      (XaStore     *store,
                              const char  *archive_item_uuid,
                              const char  *adopted_on,
                              const char  *review_on,
+                             GError     **error);
+char      *xa_plan_adopt    (XaArchive   *archive,
+                             const char  *school_uuid,
+                             const char  *kind,
+                             const char  *title,
+                             const char  *adopted_on,
+                             const char  *review_on,
+                             const char  *path,
                              GError     **error);
 GPtrArray *xa_plan_list_due (XaStore     *store,
                              const char  *on,

@@ -112,6 +112,28 @@ xa_date_today_iso (void)
 }
 
 /**
+ * xa_date_add_years:
+ * @iso_date: a day as YYYY-MM-DD
+ *
+ * The same day @years later, as a yearly review is due; 29 February goes to 28
+ * February.
+ *
+ * Returns: (transfer full) (nullable): the day as YYYY-MM-DD, or %NULL when @iso_date
+ *   is not a day
+ */
+char *
+xa_date_add_years (const char *iso_date,
+                   guint       years)
+{
+  GDate day;
+
+  if (!xa_date_parse (iso_date, &day))
+    return NULL;
+  g_date_add_years (&day, years);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day));
+}
+
+/**
  * xa_date_now_iso8601:
  *
  * Returns: (transfer full): the current local time as ISO 8601 with its UTC offset

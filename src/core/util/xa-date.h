@@ -17,5 +17,7 @@ char     *xa_date_normalise      (const char *text);
 char     *xa_date_today_iso      (void);
 char     *xa_date_now_iso8601    (void);
 char     *xa_date_format_chinese (const char *iso_date);
+char     *xa_date_add_years      (const char *iso_date,
+                                  guint       years);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "core/util/xa-school-year.h"
 #include "ui/xa-application.h"
 #include "ui/xa-ui-utils.h"
+#include "xa-archive-detail.h"
 
 char *
 xa_archive_ui_dup_link_text (XaArchiveItem *item)
@@ -66,4 +67,31 @@ xa_archive_ui_can_change (XaWorkspace *workspace)
 {
   return !xa_store_get_read_only (xa_workspace_get_store (workspace)) &&
          xa_archive_ui_is_commission (workspace);
+}
+
+/**
+ * xa_archive_ui_open_item:
+ * @uuid: the archived file
+ *
+ * Opens an archived file in the archive's preview, in a window of its own over
+ * @parent's, where another section names it (an indicator's evidence, a plan).
+ *
+ * Returns: (transfer none): the window, or %NULL with @error set when the file cannot
+ *   be read
+ */
+GtkWidget *
+xa_archive_ui_open_item (GtkWidget   *parent,
+                         XaWorkspace *workspace,
+                         const char  *uuid,
+                         GError     **error)
+{
+  g_autoptr(XaArchiveItem) item = xa_archive_dup_item (xa_workspace_get_archive (workspace), uuid, error);
+  GtkWidget *detail;
+
+  if (item == NULL)
+    return NULL;
+  detail = g_object_new (XA_TYPE_ARCHIVE_DETAIL, NULL);
+  xa_archive_detail_set_workspace (XA_ARCHIVE_DETAIL (detail), workspace);
+  xa_archive_detail_set_item (XA_ARCHIVE_DETAIL (detail), item);
+  return xa_window_present_child (parent, _("Archived File"), detail);
 }

@@ -19,5 +19,9 @@ char      *xa_archive_ui_dup_link_text   (XaArchiveItem  *item);
 char      *xa_archive_ui_dup_imported    (XaArchiveItem  *item);
 gboolean   xa_archive_ui_can_change      (XaWorkspace    *workspace);
 gboolean   xa_archive_ui_is_commission   (XaWorkspace    *workspace);
+GtkWidget *xa_archive_ui_open_item       (GtkWidget      *parent,
+                                          XaWorkspace    *workspace,
+                                          const char     *uuid,
+                                          GError        **error);
 
 G_END_DECLS

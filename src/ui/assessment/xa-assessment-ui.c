@@ -15,8 +15,9 @@
 
 #include "xa-assessment-ui.h"
 #include "xa-application.h"
+#include "xa-ui-utils.h"
 #include "core/assessment/xa-evidence.h"
-#include "archive/xa-archive-detail.h"
+#include "archive/xa-archive-ui.h"
 #include "hazards/xa-hazard-detail.h"
 
 /* The commission scores, decides vetoes, finalises and publishes; anyone else (a
@@ -29,27 +30,6 @@ xa_assessment_ui_is_commission (XaWorkspace *workspace)
 
   g_return_val_if_fail (XA_IS_WORKSPACE (workspace), FALSE);
   return g_strcmp0 (role, "commission") == 0 && !xa_store_get_read_only (xa_workspace_get_store (workspace));
-}
-
-static GtkWidget *
-evidence_window_new (GtkWidget  *parent,
-                     const char *title,
-                     GtkWidget  *child)
-{
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (parent)));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_widget_set_vexpand (child, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), child);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
 }
 
 /**
@@ -82,20 +62,9 @@ xa_assessment_ui_open_evidence (GtkWidget   *parent,
       xa_hazard_detail_set_book (XA_HAZARD_DETAIL (detail), xa_workspace_get_hazards (workspace),
                                  xa_workspace_get_registry (workspace));
       xa_hazard_detail_show_hazard (XA_HAZARD_DETAIL (detail), hazard);
-      return evidence_window_new (parent, xa_hazard_get_number (hazard), detail);
+      return xa_window_present_child (parent, xa_hazard_get_number (hazard), detail);
     }
-  else
-    {
-      g_autoptr(XaArchiveItem) item = xa_archive_dup_item (xa_workspace_get_archive (workspace), uuid, error);
-      GtkWidget *detail;
-
-      if (item == NULL)
-        return NULL;
-      detail = g_object_new (XA_TYPE_ARCHIVE_DETAIL, NULL);
-      xa_archive_detail_set_workspace (XA_ARCHIVE_DETAIL (detail), workspace);
-      xa_archive_detail_set_item (XA_ARCHIVE_DETAIL (detail), item);
-      return evidence_window_new (parent, _("Archived File"), detail);
-    }
+  return xa_archive_ui_open_item (parent, workspace, uuid, error);
 }
 
 /**

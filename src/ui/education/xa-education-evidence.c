@@ -309,6 +309,22 @@ xa_education_evidence_dup_uuids (XaEducationEvidence *self)
   return g_strv_builder_end (uuids);
 }
 
+/**
+ * xa_education_evidence_set_heading:
+ * @title: what the files are, for a record whose files are not evidence
+ * @description: (nullable): a line under it
+ */
+void
+xa_education_evidence_set_heading (XaEducationEvidence *self,
+                                   const char          *title,
+                                   const char          *description)
+{
+  g_return_if_fail (XA_IS_EDUCATION_EVIDENCE (self));
+
+  adw_preferences_group_set_title (self->group, title);
+  adw_preferences_group_set_description (self->group, description);
+}
+
 gboolean
 xa_education_evidence_get_busy (XaEducationEvidence *self)
 {

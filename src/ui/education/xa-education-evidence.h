@@ -21,6 +21,9 @@ void      xa_education_evidence_set_archive (XaEducationEvidence *self,
                                              int                  school_year);
 GStrv     xa_education_evidence_dup_uuids   (XaEducationEvidence *self);
 gboolean  xa_education_evidence_get_busy    (XaEducationEvidence *self);
+void      xa_education_evidence_set_heading (XaEducationEvidence *self,
+                                             const char          *title,
+                                             const char          *description);
 void      xa_education_evidence_attach      (XaEducationEvidence *self,
                                              const char * const  *paths);
 

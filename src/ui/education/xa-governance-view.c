@@ -7,7 +7,8 @@
  * petition over the district (越级上访), whether the commission has judged its influence;
  * the commission's login judges it here (造成恶劣影响 or not), which the veto test then
  * reads. Under them the 三防 registers (the guards against the district's rule, the
- * devices faulty and not repaired) and the days of the year so far without a duty shift.
+ * devices faulty and not repaired), the days of the year so far without a duty shift,
+ * and the plans and rules with their reviews (xa-plan-group.c).
  * Key persons are never shown here. Everything is read in a worker from the core's
  * books; the view reads again when the store announces a change of what it shows.
  */
@@ -17,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-governance-view.h"
+#include "xa-plan-group.h"
 #include "xa-ui-utils.h"
 #include "core/governance/xa-dispute.h"
 #include "core/governance/xa-duty-roster.h"
@@ -41,6 +43,7 @@ struct _XaGovernanceView
   /* Template widgets */
   AdwPreferencesGroup *disputes_group;
   AdwPreferencesGroup *duty_group;
+  XaPlanGroup         *plan_group;
   AdwPreferencesGroup *protection_group;
   GtkStack            *stack;
 
@@ -433,10 +436,12 @@ xa_governance_view_class_init (XaGovernanceViewClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (XA_TYPE_PLAN_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-governance-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, XaGovernanceView, disputes_group);
   gtk_widget_class_bind_template_child (widget_class, XaGovernanceView, duty_group);
+  gtk_widget_class_bind_template_child (widget_class, XaGovernanceView, plan_group);
   gtk_widget_class_bind_template_child (widget_class, XaGovernanceView, protection_group);
   gtk_widget_class_bind_template_child (widget_class, XaGovernanceView, stack);
 
@@ -493,6 +498,7 @@ xa_governance_view_show (XaGovernanceView *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  xa_plan_group_show (self->plan_group, workspace, school_uuid, school_year, today);
   if (school_uuid == NULL)
     {
       clear (self);

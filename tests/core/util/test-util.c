@@ -95,7 +95,13 @@ test_dates (void)
     g_autofree char *kept = xa_date_format_chinese ("not a date");
     g_autofree char *today = xa_date_today_iso ();
     g_autofree char *now = xa_date_now_iso8601 ();
+    g_autofree char *next_year = xa_date_add_years ("2024-09-01", 1);
+    g_autofree char *leap = xa_date_add_years ("2024-02-29", 1);
+    g_autofree char *none = xa_date_add_years ("2024-02-30", 1);
 
+    g_assert_cmpstr (next_year, ==, "2025-09-01");
+    g_assert_cmpstr (leap, ==, "2025-02-28");
+    g_assert_null (none);
     g_assert_cmpstr (chinese, ==, "2021年9月1日");
     g_assert_cmpstr (kept, ==, "not a date");
     g_assert_true (xa_date_parse (today, NULL));
