@@ -27,7 +27,8 @@
 #define PAD     4.0
 
 static const char *headings[] = { "排名", "学校标识码", "学校", "自评分", "考核分", "等级", "一票否决", "状态" };
-static const double weights[] = { 3, 6, 13, 4, 4, 3, 4, 4 };
+/* Each column's characters (digits count half), as the app's tables size theirs. */
+static const double weights[] = { 2.5, 5.5, 9, 3, 3, 2.5, 4, 3 };
 #define N_COLUMNS G_N_ELEMENTS (headings)
 
 typedef struct
@@ -140,19 +141,22 @@ main (int    argc,
   report.cr = cairo_create (surface);
   report.context = pango_cairo_create_context (report.cr);
   pango_context_set_language (report.context, pango_language_from_string ("zh-cn"));
+  pango_cairo_context_set_resolution (report.context, 72);  /* sizes in points */
   report.font = pango_font_description_from_string ("Noto Serif CJK SC 10.5");
   report.bold = pango_font_description_from_string ("Noto Sans CJK SC Bold 10.5");
+  /* Each column its characters and padding; what is left of the width shared alike. */
   for (guint c = 0; c < N_COLUMNS; c++)
     total += weights[c];
   report.edges[0] = LEFT;
   for (guint c = 0; c < N_COLUMNS; c++)
-    report.edges[c + 1] = report.edges[c] + (PAGE_W - 2 * LEFT) * weights[c] / total;
+    report.edges[c + 1] = report.edges[c] + weights[c] * SIZE + 2 * PAD +
+                          (PAGE_W - 2 * LEFT - total * SIZE - 2 * PAD * N_COLUMNS) * weights[c] / total;
 
   new_page (&report);
   /* The title above the first page's table. */
   title = pango_layout_new (report.context);
   {
-    PangoFontDescription *font = pango_font_description_from_string ("Noto Serif CJK SC Bold 22");
+    PangoFontDescription *font = pango_font_description_from_string ("Noto Serif CJK SC Bold 16");
 
     pango_layout_set_font_description (title, font);
     pango_font_description_free (font);
@@ -160,7 +164,7 @@ main (int    argc,
   pango_layout_set_width (title, (int) ((PAGE_W - 2 * LEFT) * PANGO_SCALE));
   pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
   pango_layout_set_text (title, "2021—2022学年度学校安全工作目标考核情况汇总", -1);
-  cairo_move_to (report.cr, LEFT, TOP - 60);
+  cairo_move_to (report.cr, LEFT, TOP - 40);
   pango_cairo_show_layout (report.cr, title);
   g_object_unref (title);
 
