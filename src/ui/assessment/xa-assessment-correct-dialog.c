@@ -123,7 +123,7 @@ xa_assessment_correct_dialog_new (XaAssessmentBook *book,
         if (g_strcmp0 (xa_assessment_get_veto (assessment, i)->ground, ground) == 0)
           veto = xa_assessment_get_veto (assessment, i);
       gtk_window_set_title (GTK_WINDOW (self), _("Withdraw the Veto"));
-      gtk_button_set_label (self->save_button, _("_Withdraw"));
+      gtk_button_set_label (self->save_button, _("Withdraw _Veto"));
       gtk_widget_remove_css_class (GTK_WIDGET (self->save_button), "suggested-action");
       gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "destructive-action");
       /* Translators: the veto withdrawn: its ground's code and text */

@@ -331,7 +331,7 @@ update_vetoes (XaAssessmentSheet *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("action-unavailable-symbolic"));
       if (self->commission)
         {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Withdraw…"));
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Withdraw Veto…"));
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", veto->ground);
