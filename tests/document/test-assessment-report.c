@@ -353,16 +353,36 @@ make_coverage (GPtrArray *assessments)
   return coverage;
 }
 
+/* The summary of a district of @n schools with last year's beside it; *@district: its
+ * assessments. */
+static PopplerDocument *
+render_district (guint       n,
+                 GPtrArray **district,
+                 char      **text)
+{
+  g_autoptr(GPtrArray) previous = make_district (n, YEAR - 1);
+  g_autoptr(GArray) coverage = NULL;
+  XaHazardSummary *hazards;
+  PopplerDocument *document;
+
+  *district = make_district (n, YEAR);
+  coverage = make_coverage (*district);
+  hazards = make_hazards (*district);
+  {
+    XaDistrictReportData data = { YEAR, "示例区教育委员会", "2022-07-15", *district, previous, hazards, coverage };
+
+    document = district_document (&data, text);
+  }
+  free_hazards (hazards);
+  return document;
+}
+
 static void
 assert_district (guint n)
 {
-  g_autoptr(GPtrArray) district = make_district (n, YEAR);
-  g_autoptr(GPtrArray) previous = make_district (n, YEAR - 1);
-  g_autoptr(GArray) coverage = make_coverage (district);
-  XaHazardSummary *hazards = make_hazards (district);
-  XaDistrictReportData data = { YEAR, "示例区教育委员会", "2022-07-15", district, previous, hazards, coverage };
+  g_autoptr(GPtrArray) district = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(PopplerDocument) document = district_document (&data, &text);
+  g_autoptr(PopplerDocument) document = render_district (n, &district, &text);
   g_autoptr(GPtrArray) ranked = xa_district_report_dup_ranked (district);
   g_autoptr(GHashTable) rows = NULL;
 
@@ -408,8 +428,6 @@ assert_district (guint n)
   assert_has (text, "目标99.5%");
   assert_has (text, "较2020—2021学年度变化");
   g_assert_null (strstr (text, "未显示"));
-
-  free_hazards (hazards);
 }
 
 static void
@@ -450,13 +468,9 @@ test_heading_keeps_table (void)
 {
   for (guint n = 4; n <= 24; n++)
     {
-      g_autoptr(GPtrArray) district = make_district (n, YEAR);
-      g_autoptr(GPtrArray) previous = make_district (n, YEAR - 1);
-      g_autoptr(GArray) coverage = make_coverage (district);
-      XaHazardSummary *hazards = make_hazards (district);
-      XaDistrictReportData data = { YEAR, "示例区教育委员会", "2022-07-15", district, previous, hazards, coverage };
+      g_autoptr(GPtrArray) district = NULL;
       g_autofree char *text = NULL;
-      g_autoptr(PopplerDocument) document = district_document (&data, &text);
+      g_autoptr(PopplerDocument) document = render_district (n, &district, &text);
       int heading = page_of (document, "三、一票否决情况");
       int header = page_of (document, "学校否决事项理由认定");
       /* School 3 is the first (and, below 10 schools, the only) school vetoed. */
@@ -466,7 +480,6 @@ test_heading_keeps_table (void)
       if (heading != first_row || heading != header)
         g_error ("%u schools: the heading of the vetoes is on page %d, the table's header on %d and its first row on %d",
                  n, heading + 1, header + 1, first_row + 1);
-      free_hazards (hazards);
     }
 }
 
