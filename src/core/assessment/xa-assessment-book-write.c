@@ -6,8 +6,8 @@
  * the commission's score (with the suggestion it took or the reason it did not), the H
  * events, veto decisions, finalising (refused while an incident's responsibility finding
  * is pending), publishing, and the revisions of a finalised assessment (and a veto's
- * withdrawal), which keep the old value beside the new with the reason. Each one transaction with its audit entry,
- * noted under "assessment".
+ * withdrawal), which keep the old value beside the new with the reason. Each one
+ * transaction with its audit entry, noted under "assessment".
  */
 
 #include "config.h"
