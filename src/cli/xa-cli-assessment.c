@@ -66,7 +66,7 @@ const XaCliOption xa_cli_assessment_veto_options[] = {
   OPTION ("reason", N_("why the school’s year is vetoed (or the veto removed)"), "TEXT"),
   OPTION ("evidence", N_("records that show it, such as incident:UUID, separated by “,”"), "REF,…"),
   OPTION ("decided-on", N_("the day of the decision (default today)"), "YYYY-MM-DD"),
-  SWITCH ("remove", N_("remove the veto on this ground (before finalising)")),
+  SWITCH ("remove", N_("withdraw the veto on this ground, before or after finalising (kept with its reason)")),
   { NULL }
 };
 

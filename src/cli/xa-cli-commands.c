@@ -315,7 +315,7 @@ const XaCliCommand xa_cli_commands[] = {
     XA_CLI_WRITES, xa_cli_assessment_h_options },
   { "assessment veto", "--year Y --school CODE --ground V1 --reason TEXT [--evidence REF,…] [--decided-on YYYY-MM-DD] [--remove]",
     NULL, XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL, xa_cli_assessment_veto,
-    { N_("record the commission's veto (一票否决) of a school's year, or remove it before finalising") },
+    { N_("record the commission's veto (一票否决) of a school's year, or withdraw it with a reason") },
     XA_CLI_WRITES, xa_cli_assessment_veto_options },
   { "assessment finalise", "--year Y --school CODE", NULL, XA_CLI_OPTION_YEAR | XA_CLI_OPTION_SCHOOL,
     xa_cli_assessment_finalise,

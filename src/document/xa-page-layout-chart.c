@@ -6,6 +6,7 @@
  * a height in whole rows of the grid, starts on the row the text reached or at the top
  * of the next page when it does not fit there, and is drawn with the document's Pango
  * context, so that its labels are set in the document's font subsets like its text.
+ * A heading right above a chart (or a table) that goes to the next page goes with it.
  */
 
 #include "config.h"
@@ -30,6 +31,50 @@ chart_rows (XaPageLayout    *self,
   return CLAMP (rows, 1, self->geometry->lines);
 }
 
+/**
+ * _xa_page_layout_carry_headings:
+ * @rows_after: the grid rows the block after the headings needs on the next page
+ *
+ * The headings right above @row on @page (keep_with_next lines, with nothing between
+ * them and @row) go over to the top of the next page with the block that follows them,
+ * unless they and @rows_after would not fit there together.
+ *
+ * Returns: the row after the headings on the next page: 0 when none went over
+ */
+guint
+_xa_page_layout_carry_headings (XaPageLayout *self,
+                                guint         page,
+                                guint         row,
+                                guint         rows_after)
+{
+  guint carried = 0;
+  guint first_row;
+
+  while (carried < self->lines->len)
+    {
+      const PlacedLine *line = &g_array_index (self->lines, PlacedLine, self->lines->len - 1 - carried);
+
+      /* Only the lines right above: a chart or a table between them holds no line. */
+      if (line->page != page || !line->keep_with_next || line->row + 1 + carried != row)
+        break;
+      carried++;
+    }
+  if (carried == 0)
+    return 0;
+
+  first_row = g_array_index (self->lines, PlacedLine, self->lines->len - carried).row;
+  if (row - first_row + rows_after > self->geometry->lines || first_row == 0)
+    return 0;
+  for (guint i = self->lines->len - carried; i < self->lines->len; i++)
+    {
+      PlacedLine *line = &g_array_index (self->lines, PlacedLine, i);
+
+      line->page = page + 1;
+      line->row -= first_row;
+    }
+  return row - first_row;
+}
+
 void
 _xa_page_layout_place_chart (XaPageLayout *self,
                              Paragraph    *paragraph,
@@ -37,44 +82,14 @@ _xa_page_layout_place_chart (XaPageLayout *self,
                              guint        *row)
 {
   guint rows = chart_rows (self, paragraph);
-  guint carried = 0;
 
   if (*row + rows > self->geometry->lines)
     {
       /* A heading right above the chart goes over with it, on its grid rows. */
-      while (carried < self->lines->len)
-        {
-          const PlacedLine *line = &g_array_index (self->lines, PlacedLine, self->lines->len - 1 - carried);
-
-          /* Only the lines right above: a chart between them holds no line. */
-          if (line->page != *page || !line->keep_with_next || line->row + 1 + carried != *row)
-            break;
-          carried++;
-        }
-      if (carried > 0)
-        {
-          guint span = g_array_index (self->lines, PlacedLine, self->lines->len - 1).row + 1 -
-                       g_array_index (self->lines, PlacedLine, self->lines->len - carried).row;
-
-          if (span + rows > self->geometry->lines)
-            carried = 0;
-        }
+      guint after = _xa_page_layout_carry_headings (self, *page, *row, rows);
 
       (*page)++;
-      *row = 0;
-      if (carried > 0)
-        {
-          guint first_row = g_array_index (self->lines, PlacedLine, self->lines->len - carried).row;
-
-          for (guint i = self->lines->len - carried; i < self->lines->len; i++)
-            {
-              PlacedLine *line = &g_array_index (self->lines, PlacedLine, i);
-
-              line->page = *page;
-              line->row -= first_row;
-            }
-          *row = g_array_index (self->lines, PlacedLine, self->lines->len - 1).row + 1;
-        }
+      *row = after;
     }
 
   paragraph->chart_page = *page;

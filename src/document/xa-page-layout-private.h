@@ -83,6 +83,10 @@ struct _XaPageLayout
   gboolean        font_map_given;
 };
 
+guint _xa_page_layout_carry_headings (XaPageLayout *self,
+                                      guint         page,
+                                      guint         row,
+                                      guint         rows_after);
 void _xa_page_layout_place_chart (XaPageLayout *self,
                                   Paragraph    *paragraph,
                                   guint        *page,

@@ -388,6 +388,7 @@ layout_cell (const char     *text,
 
 /* A table starts on the grid row the text reached and runs in points; the text after it
  * goes on at the first grid row below its end, so that the paragraphs stay on the grid.
+ * A heading right above it goes with it when it starts on the next page.
  * A table that fills its last page to the foot starts no page after it when it is @last:
  * nothing would stand on that page (a signature block finds its own). */
 static void
@@ -398,6 +399,8 @@ place_table (XaPageLayout *self,
              guint        *row)
 {
   double y = *row * PITCH;
+  guint start = *page;
+  guint after;
   double rows;
 
   if (*row >= self->geometry->lines)
@@ -408,6 +411,14 @@ place_table (XaPageLayout *self,
 
   xa_page_table_place (table, layout_cell, self, self->geometry->text_width,
                        self->geometry->text_height, page, &y);
+  /* Its header and first row went to the next page: a heading right above goes too. */
+  if (xa_page_table_get_first_page (table) > start && (after = _xa_page_layout_carry_headings (self, start, *row, 2)) > 0)
+    {
+      *page = start + 1;
+      y = after * PITCH;
+      xa_page_table_place (table, layout_cell, self, self->geometry->text_width,
+                           self->geometry->text_height, page, &y);
+    }
 
   rows = ceil (y / PITCH - 1e-6);
   *row = (guint) MAX (rows, 0);

@@ -589,3 +589,21 @@ xa_page_table_get_pieces (XaPageTable *self)
 
   return self->pieces;
 }
+
+/**
+ * xa_page_table_get_first_page:
+ *
+ * Returns: the page the last placing started the table on (%G_MAXUINT when it placed
+ *   nothing)
+ */
+guint
+xa_page_table_get_first_page (XaPageTable *self)
+{
+  guint first = G_MAXUINT;
+
+  g_return_val_if_fail (self != NULL, G_MAXUINT);
+
+  for (guint i = 0; i < self->pieces->len; i++)
+    first = MIN (first, g_array_index (self->pieces, XaTablePiece, i).page);
+  return first;
+}

@@ -74,6 +74,7 @@ void                xa_page_table_place        (XaPageTable         *self,
                                                 guint               *page,
                                                 double              *y);
 const GArray       *xa_page_table_get_pieces   (XaPageTable         *self);
+guint               xa_page_table_get_first_page (XaPageTable       *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaPageTable, xa_page_table_free)
 

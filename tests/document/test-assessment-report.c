@@ -7,8 +7,8 @@
  * column of domain.md §2.3, every indicator with both sides' scores, the subtotals, the
  * total, the grade, the veto with its reason and the signature lines; the district's
  * summary holds every school with its score and grade, the vetoes' reasons and its
- * charts — for 300 schools too, paged; a summary written where it cannot be says so and
- * leaves nothing behind.
+ * charts — for 300 schools too, paged, a heading never left at the foot of a page away
+ * from its table; a summary written where it cannot be says so and leaves nothing behind.
  */
 
 #include "config.h"
@@ -353,16 +353,36 @@ make_coverage (GPtrArray *assessments)
   return coverage;
 }
 
+/* The summary of a district of @n schools with last year's beside it; *@district: its
+ * assessments. */
+static PopplerDocument *
+render_district (guint       n,
+                 GPtrArray **district,
+                 char      **text)
+{
+  g_autoptr(GPtrArray) previous = make_district (n, YEAR - 1);
+  g_autoptr(GArray) coverage = NULL;
+  XaHazardSummary *hazards;
+  PopplerDocument *document;
+
+  *district = make_district (n, YEAR);
+  coverage = make_coverage (*district);
+  hazards = make_hazards (*district);
+  {
+    XaDistrictReportData data = { YEAR, "示例区教育委员会", "2022-07-15", *district, previous, hazards, coverage };
+
+    document = district_document (&data, text);
+  }
+  free_hazards (hazards);
+  return document;
+}
+
 static void
 assert_district (guint n)
 {
-  g_autoptr(GPtrArray) district = make_district (n, YEAR);
-  g_autoptr(GPtrArray) previous = make_district (n, YEAR - 1);
-  g_autoptr(GArray) coverage = make_coverage (district);
-  XaHazardSummary *hazards = make_hazards (district);
-  XaDistrictReportData data = { YEAR, "示例区教育委员会", "2022-07-15", district, previous, hazards, coverage };
+  g_autoptr(GPtrArray) district = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(PopplerDocument) document = district_document (&data, &text);
+  g_autoptr(PopplerDocument) document = render_district (n, &district, &text);
   g_autoptr(GPtrArray) ranked = xa_district_report_dup_ranked (district);
   g_autoptr(GHashTable) rows = NULL;
 
@@ -408,8 +428,6 @@ assert_district (guint n)
   assert_has (text, "目标99.5%");
   assert_has (text, "较2020—2021学年度变化");
   g_assert_null (strstr (text, "未显示"));
-
-  free_hazards (hazards);
 }
 
 static void
@@ -422,6 +440,47 @@ static void
 test_district_300 (void)
 {
   assert_district (300);
+}
+
+/* The page (from 0) whose text holds @part, squeezed; -1 when none. */
+static int
+page_of (PopplerDocument *document,
+         const char      *part)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree char *raw = poppler_page_get_text (page);
+      g_autofree char *text = xa_test_squeeze (raw);
+
+      if (strstr (text, part) != NULL)
+        return i;
+    }
+  return -1;
+}
+
+/* A heading right above a table never ends a page: for districts of 4 to 24 schools
+ * the ranking table grows a row at a time, so the heading of the vetoes after it takes
+ * every row of the page in turn, its foot too (the case that used to leave it alone at
+ * the foot). The heading's page holds the table's header and its first row. */
+static void
+test_heading_keeps_table (void)
+{
+  for (guint n = 4; n <= 24; n++)
+    {
+      g_autoptr(GPtrArray) district = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(PopplerDocument) document = render_district (n, &district, &text);
+      int heading = page_of (document, "三、一票否决情况");
+      int header = page_of (document, "学校否决事项理由认定");
+      /* School 3 is the first (and, below 10 schools, the only) school vetoed. */
+      int first_row = page_of (document, "发生责任事故造成学生死亡");
+
+      g_assert_cmpint (heading, >=, 0);
+      if (heading != first_row || heading != header)
+        g_error ("%u schools: the heading of the vetoes is on page %d, the table's header on %d and its first row on %d",
+                 n, heading + 1, header + 1, first_row + 1);
+    }
 }
 
 static void
@@ -456,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/xa/assessment-report/district", test_district);
   g_test_add_func ("/xa/assessment-report/district-300", test_district_300);
   g_test_add_func ("/xa/assessment-report/bad-path", test_bad_path);
+  g_test_add_func ("/xa/assessment-report/heading-keeps-table", test_heading_keeps_table);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 #include "ui/assessment/xa-assessment-print.h"
 #include "core/assessment/xa-assessment-export.h"
 #include "core/util/xa-xlsx-reader.h"
+#include "ui/assessment/xa-assessment-correct-dialog.h"
 #include "ui/assessment/xa-assessment-score-dialog.h"
 #include "ui/assessment/xa-assessment-veto-dialog.h"
 #include "ui/assessment/xa-scheme-window.h"
@@ -185,6 +186,8 @@ dialog_save (GtkWidget *dialog)
 {
   gboolean saved = XA_IS_ASSESSMENT_SCORE_DIALOG (dialog)
                    ? xa_assessment_score_dialog_save (XA_ASSESSMENT_SCORE_DIALOG (dialog))
+                   : XA_IS_ASSESSMENT_CORRECT_DIALOG (dialog)
+                   ? xa_assessment_correct_dialog_save (XA_ASSESSMENT_CORRECT_DIALOG (dialog))
                    : xa_assessment_veto_dialog_save (XA_ASSESSMENT_VETO_DIALOG (dialog));
 
   xa_test_iterate ();
@@ -341,6 +344,65 @@ test_scoring (Fixture       *fixture,
   g_assert_false (xa_assessment_sheet_finalise (fixture->sheet, &error));
   g_assert_error (error, XA_ASSESSMENT_BOOK_ERROR, XA_ASSESSMENT_BOOK_ERROR_STATE);
   g_clear_error (&error);
+
+  /* The rest as suggested, in one step: each unscored indicator with a suggestion takes
+   * it, the others stay unscored and the toast names them; its undo takes them back. */
+  {
+    g_autoptr(XaAssessment) before = stored (fixture);
+    g_autoptr(AdwToast) toast = NULL;
+    XaScheme *current = xa_assessment_get_scheme (before);
+    guint n_taken = 0, n_left = 0;
+
+    toast = xa_assessment_sheet_score_suggested (fixture->sheet, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (toast);
+    g_object_ref (toast);
+    xa_test_iterate ();
+    assessment = stored (fixture);
+    for (guint i = 0; i < xa_scheme_get_n_indicators (current); i++)
+      {
+        XaIndicator *indicator = xa_scheme_get_indicator (current, i);
+        const char *c = xa_indicator_get_code (indicator);
+        const XaIndicatorScore *now = xa_assessment_get_score (assessment, c);
+        g_autofree char *arithmetic = NULL;
+        double d;
+
+        if (xa_assessment_get_score (before, c)->score >= 0)
+          {
+            g_assert_cmpfloat (now->score, ==, xa_assessment_get_score (before, c)->score);
+            continue;
+          }
+        if (xa_assessment_indicator_view_dup_suggestion (xa_assessment_sheet_get_view (fixture->sheet, c), &d, &arithmetic))
+          {
+            g_assert_true (now->accepted);
+            g_assert_cmpfloat_with_epsilon (now->score, MAX (0, xa_indicator_get_points (indicator) - d), 0.001);
+            n_taken++;
+          }
+        else
+          {
+            g_assert_cmpfloat (now->score, <, 0);
+            g_assert_nonnull (strstr (adw_toast_get_title (toast), c));
+            n_left++;
+          }
+      }
+    g_assert_cmpuint (n_taken, >, 0);
+    g_assert_cmpuint (n_left, >, 0);
+    g_clear_object (&assessment);
+
+    /* Undone: those scores are gone, the ones before stay. */
+    g_signal_emit_by_name (toast, "button-clicked");
+    xa_test_iterate ();
+    assessment = stored (fixture);
+    for (guint i = 0; i < xa_scheme_get_n_indicators (current); i++)
+      {
+        const char *c = xa_indicator_get_code (xa_scheme_get_indicator (current, i));
+
+        g_assert_cmpfloat (xa_assessment_get_score (assessment, c)->score, ==, xa_assessment_get_score (before, c)->score);
+      }
+    g_clear_object (&assessment);
+    g_assert_nonnull (xa_assessment_sheet_score_suggested (fixture->sheet, &error));
+    g_assert_no_error (error);
+  }
   score_the_rest (fixture->book, fixture->school_uuid);
 
   /* Finalised, the page is locked. */
@@ -380,6 +442,65 @@ test_scoring (Fixture       *fixture,
   g_assert_cmpfloat (xa_assessment_get_score (assessment, code)->score, ==, 0);
   g_clear_object (&assessment);
   g_assert_true (gtk_widget_get_visible (xa_test_template_child (fixture->sheet, XA_TYPE_ASSESSMENT_SHEET, "revisions_group")));
+
+  /* The H events corrected after finalising: refused without a reason, then a revision. */
+  {
+    XaAssessmentCorrectDialog *correct;
+    g_autoptr(XaScheme) current = NULL;
+    double total;
+    g_autofree char *ground = NULL;
+
+    assessment = stored (fixture);
+    total = xa_assessment_get_total (assessment);
+    current = g_object_ref (xa_assessment_get_scheme (assessment));
+    ground = g_strdup (xa_assessment_get_veto (assessment, 0)->ground);
+    g_clear_object (&assessment);
+    g_assert_true (gtk_widget_get_visible (xa_test_template_child (fixture->sheet, XA_TYPE_ASSESSMENT_SHEET, "h_correct_button")));
+    widget = xa_assessment_sheet_open_correction (fixture->sheet, NULL);
+    correct = XA_ASSESSMENT_CORRECT_DIALOG (widget);
+    gtk_spin_button_set_value (xa_assessment_correct_dialog_get_events (correct), 1);
+    gtk_editable_set_text (xa_assessment_correct_dialog_get_notes (correct), "补报校园欺凌事件一起");
+    g_assert_false (dialog_save (widget));
+    g_assert_nonnull (xa_assessment_correct_dialog_get_error (correct));
+    gtk_editable_set_text (xa_assessment_correct_dialog_get_reason (correct), "事故补报");
+    g_assert_true (dialog_save (widget));
+    gtk_window_destroy (GTK_WINDOW (widget));
+    assessment = stored (fixture);
+    g_assert_cmpuint (xa_assessment_get_n_h_events (assessment), ==, 1);
+    g_assert_cmpfloat_with_epsilon (xa_assessment_get_total (assessment), total - xa_scheme_get_h_points (current), 0.001);
+    g_assert_cmpuint (xa_assessment_get_n_revisions (assessment), ==, 2);
+    g_assert_cmpstr (xa_assessment_get_revision (assessment, 1)->code, ==, "H");
+    g_assert_cmpstr (xa_assessment_get_revision (assessment, 1)->reason, ==, "事故补报");
+    g_assert_cmpint (xa_assessment_get_grade (assessment), ==, XA_GRADE_FAIL);
+    total = xa_assessment_get_total (assessment);
+    g_clear_object (&assessment);
+
+    /* The veto withdrawn (finalised): refused without a reason; then the grade is the
+     * score's again, and the withdrawal is in the revisions with its reason. */
+    widget = xa_assessment_sheet_open_correction (fixture->sheet, ground);
+    correct = XA_ASSESSMENT_CORRECT_DIALOG (widget);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (xa_assessment_correct_dialog_get_notes (correct))));
+    g_assert_false (dialog_save (widget));
+    g_assert_nonnull (xa_assessment_correct_dialog_get_error (correct));
+    assessment = stored (fixture);
+    g_assert_true (xa_assessment_get_vetoed (assessment));
+    g_clear_object (&assessment);
+    gtk_editable_set_text (xa_assessment_correct_dialog_get_reason (correct), "复核认定为非责任事故");
+    g_assert_true (dialog_save (widget));
+    gtk_window_destroy (GTK_WINDOW (widget));
+    assessment = stored (fixture);
+    g_assert_false (xa_assessment_get_vetoed (assessment));
+    g_assert_cmpuint (xa_assessment_get_n_vetoes (assessment), ==, 0);
+    g_assert_cmpint (xa_assessment_get_grade (assessment), ==, xa_scheme_grade (current, total, FALSE));
+    g_assert_cmpint (xa_assessment_get_grade (assessment), !=, XA_GRADE_FAIL);
+    g_assert_cmpuint (xa_assessment_get_n_revisions (assessment), ==, 3);
+    g_assert_cmpstr (xa_assessment_get_revision (assessment, 2)->code, ==, ground);
+    g_assert_cmpstr (xa_assessment_get_revision (assessment, 2)->old_value, ==, "发生一般责任事故");
+    g_assert_cmpstr (xa_assessment_get_revision (assessment, 2)->reason, ==, "复核认定为非责任事故");
+    g_assert_nonnull (xa_assessment_get_revision (assessment, 2)->by);
+    g_assert_cmpint (xa_assessment_get_grade (xa_assessment_sheet_get_assessment (fixture->sheet)), !=, XA_GRADE_FAIL);
+    g_clear_object (&assessment);
+  }
 
   g_clear_pointer (&progress, g_free);
   progress = g_strdup_printf (_("Not started %1$u · Self-assessed %2$u · Scored %3$u · Finalised %4$u"), 3, 0, 0, 1);
@@ -535,6 +656,24 @@ test_scheme (Fixture       *fixture,
     g_assert_cmpfloat (excellent, ==, 85);
     g_assert_cmpfloat (good, ==, 75);
     g_assert_cmpfloat (xa_scheme_get_h_points (xa_scheme_window_get_scheme (window)), ==, 3);
+  }
+
+  /* A veto item's text: an empty one refused and nothing changed; edited, saved as the
+   * window saves any edit (the book makes a new version of a used scheme). */
+  {
+    XaScheme *current = xa_scheme_window_get_scheme (window);
+    guint version = xa_scheme_get_version (current);
+    g_autofree char *basis = g_strdup (xa_scheme_find_veto (current, "V2")->basis);
+    g_autofree char *text = g_strdup (xa_scheme_find_veto (current, "V2")->text);
+
+    g_assert_cmpuint (xa_scheme_window_save_veto (window, "V2", "", basis, &error), ==, 0);
+    g_assert_error (error, XA_SCHEME_BOOK_ERROR, XA_SCHEME_BOOK_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpstr (xa_scheme_find_veto (xa_scheme_window_get_scheme (window), "V2")->text, ==, text);
+    g_assert_cmpuint (xa_scheme_window_save_veto (window, "V2", "发生刑事案件致师生伤亡", basis, &error), >=, version);
+    g_assert_no_error (error);
+    g_assert_cmpstr (xa_scheme_find_veto (xa_scheme_window_get_scheme (window), "V2")->text, ==, "发生刑事案件致师生伤亡");
+    g_assert_cmpstr (xa_scheme_find_veto (xa_scheme_window_get_scheme (window), "V2")->basis, ==, basis);
   }
 
   /* Against the year before (the default), A1 changed. */

@@ -38,5 +38,9 @@ XaStore  *_xa_assessment_book_get_store  (XaAssessmentBook *self);
 gboolean  _xa_assessment_book_is_school_login (XaStore   *store,
                                           gboolean      *school,
                                           GError       **error);
+/* The audit entry's detail (JSON): the school and year, then pairs of member and value. */
+char     *_xa_assessment_book_audit_detail (XaAssessment *assessment,
+                                          const char   *first_member,
+                                          ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

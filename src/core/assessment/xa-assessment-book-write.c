@@ -5,9 +5,9 @@
  * The yearly assessments in the store, written: a school's self-score per indicator,
  * the commission's score (with the suggestion it took or the reason it did not), the H
  * events, veto decisions, finalising (refused while an incident's responsibility finding
- * is pending), publishing, and the revisions of a finalised assessment, which keep the
- * old value beside the new with the reason. Each one transaction with its audit entry,
- * noted under "assessment".
+ * is pending), publishing, and the revisions of a finalised assessment (and a veto's
+ * withdrawal), which keep the old value beside the new with the reason. Each one
+ * transaction with its audit entry, noted under "assessment".
  */
 
 #include "config.h"
@@ -22,6 +22,7 @@
 #include "core/util/xa-json.h"
 
 #define MAX_TEXT 2000
+#define audit_detail _xa_assessment_book_audit_detail
 
 static gboolean
 fail (GError     **error,
@@ -142,16 +143,11 @@ check_score (XaAssessment  *assessment,
   return TRUE;
 }
 
-static char *
-audit_detail (XaAssessment *assessment,
-              const char   *first_member,
-              ...) G_GNUC_NULL_TERMINATED;
-
 /* The audit entry's detail: the school and year, then the members given. */
-static char *
-audit_detail (XaAssessment *assessment,
-              const char   *first_member,
-              ...)
+char *
+_xa_assessment_book_audit_detail (XaAssessment *assessment,
+                                  const char   *first_member,
+                                  ...)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   va_list args;
@@ -556,6 +552,47 @@ h_cb (XaStore       *store,
   return xa_store_append_audit (store, "assessment.h", "assessment", xa_assessment_get_uuid (assessment), detail, error);
 }
 
+/* A revision: what was there, what is now, the reason; who and when are the operator's
+ * and now. Kept (append-only) and audited. */
+static gboolean
+insert_revision (XaStore       *store,
+                 XaAssessment  *assessment,
+                 gint64         assessment_id,
+                 const char    *code,
+                 const char    *old_value,
+                 const char    *new_value,
+                 const char    *reason,
+                 GError       **error)
+{
+  g_autoptr(XaStatement) stmt = NULL;
+  g_autofree char *now = xa_date_now_iso8601 ();
+  g_autofree char *uuid = xa_store_new_uuid ();
+  g_autofree char *detail = NULL;
+
+  if (!(stmt = xa_store_prepare (store,
+                                 "INSERT INTO assessment_revision (uuid, assessment_id, code, old_value, new_value, reason,"
+                                 " revised_at, revised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                 error)))
+    return FALSE;
+  xa_statement_bind_text (stmt, 1, uuid);
+  xa_statement_bind_int64 (stmt, 2, assessment_id);
+  xa_statement_bind_text (stmt, 3, code);
+  xa_statement_bind_text (stmt, 4, old_value);
+  xa_statement_bind_text (stmt, 5, new_value);
+  xa_statement_bind_text (stmt, 6, reason);
+  xa_statement_bind_text (stmt, 7, now);
+  xa_statement_bind_text (stmt, 8, xa_store_get_operator (store));
+  if (!xa_statement_run (stmt, error))
+    return FALSE;
+  detail = audit_detail (assessment, "indicator", code, "old", old_value, "new", new_value, "reason", reason, NULL);
+  return xa_store_append_audit (store, "assessment.revise", "assessment_revision", uuid, detail, error);
+}
+
+static gboolean update_published_result (XaStore     *store,
+                                         const char  *school_uuid,
+                                         int          school_year,
+                                         GError     **error);
+
 static gboolean
 veto_cb (XaStore       *store,
          Commission    *data,
@@ -580,16 +617,26 @@ veto_cb (XaStore       *store,
 
   if (data->op == OP_REMOVE_VETO)
     {
-      if (uuid == NULL)
+      const XaVetoDecision *veto = NULL;
+
+      for (guint i = 0; i < xa_assessment_get_n_vetoes (assessment); i++)
+        if (g_strcmp0 (xa_assessment_get_veto (assessment, i)->ground, data->ground) == 0)
+          veto = xa_assessment_get_veto (assessment, i);
+      if (uuid == NULL || veto == NULL)
         return fail (error, XA_ASSESSMENT_BOOK_ERROR_NOT_FOUND, _("%s has no veto on the ground %s for %d"),
                      xa_assessment_get_school_name (assessment), data->ground, data->school_year);
+      /* The withdrawal is a decision too: kept as a revision (the decision withdrawn, the
+       * reason, who and when), before finalising as after. */
+      if (!insert_revision (store, assessment, assessment_id, data->ground, veto->reason, "", data->reason, error))
+        return FALSE;
       if (!(stmt = xa_store_prepare (store, "DELETE FROM assessment_veto WHERE uuid = ?", error)))
         return FALSE;
       xa_statement_bind_text (stmt, 1, uuid);
       if (!xa_statement_run (stmt, error))
         return FALSE;
       detail = audit_detail (assessment, "ground", data->ground, "reason", data->reason, NULL);
-      return xa_store_append_audit (store, "assessment.veto.remove", "assessment_veto", uuid, detail, error);
+      return xa_store_append_audit (store, "assessment.veto.remove", "assessment_veto", uuid, detail, error) &&
+             update_published_result (store, data->school_uuid, data->school_year, error);
     }
 
   if (uuid == NULL)
@@ -703,9 +750,6 @@ revise_cb (XaStore       *store,
            gint64         assessment_id,
            GError       **error)
 {
-  g_autoptr(XaStatement) stmt = NULL;
-  g_autofree char *now = xa_date_now_iso8601 ();
-  g_autofree char *uuid = xa_store_new_uuid ();
   g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
   g_autofree char *detail = NULL;
@@ -744,23 +788,7 @@ revise_cb (XaStore       *store,
         return FALSE;
       g_clear_pointer (&detail, g_free);
     }
-  if (!(stmt = xa_store_prepare (store,
-                                 "INSERT INTO assessment_revision (uuid, assessment_id, code, old_value, new_value, reason,"
-                                 " revised_at, revised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                 error)))
-    return FALSE;
-  xa_statement_bind_text (stmt, 1, uuid);
-  xa_statement_bind_int64 (stmt, 2, assessment_id);
-  xa_statement_bind_text (stmt, 3, entry.code);
-  xa_statement_bind_text (stmt, 4, old_value);
-  xa_statement_bind_text (stmt, 5, new_value);
-  xa_statement_bind_text (stmt, 6, data->reason);
-  xa_statement_bind_text (stmt, 7, now);
-  xa_statement_bind_text (stmt, 8, xa_store_get_operator (store));
-  if (!xa_statement_run (stmt, error))
-    return FALSE;
-  detail = audit_detail (assessment, "indicator", entry.code, "old", old_value, "new", new_value, "reason", data->reason, NULL);
-  if (!xa_store_append_audit (store, "assessment.revise", "assessment_revision", uuid, detail, error))
+  if (!insert_revision (store, assessment, assessment_id, entry.code, old_value, new_value, data->reason, error))
     return FALSE;
   return update_published_result (store, data->school_uuid, data->school_year, error);
 }
@@ -783,7 +811,7 @@ commission_cb (XaStore   *store,
     return fail (error, XA_ASSESSMENT_BOOK_ERROR_STATE,
                  _("The assessment of %s for %d is not finalised: change its score instead of revising it"),
                  xa_assessment_get_school_name (assessment), data->school_year);
-  if (data->op != OP_REVISE && finalised)
+  if (data->op != OP_REVISE && data->op != OP_REMOVE_VETO && finalised)
     return fail (error, XA_ASSESSMENT_BOOK_ERROR_LOCKED,
                  _("The assessment of %s for %d is finalised: correct it by a revision with a reason"),
                  xa_assessment_get_school_name (assessment), data->school_year);
@@ -951,7 +979,9 @@ xa_assessment_book_record_veto (XaAssessmentBook    *self,
 /**
  * xa_assessment_book_remove_veto:
  *
- * Removes a veto decision before finalising, with the reason in its audit entry.
+ * Withdraws a veto decision, before finalising or after: the decision withdrawn is kept
+ * as a revision with the reason, the operator and the day, audited; the grade returns to
+ * what the score gives (and the published result follows).
  */
 gboolean
 xa_assessment_book_remove_veto (XaAssessmentBook  *self,

@@ -127,6 +127,7 @@ gboolean          xa_assessment_book_record_veto (XaAssessmentBook  *self,
                                                   const char * const *evidence,
                                                   const char        *decided_on,
                                                   GError           **error);
+/* Withdraws a veto (before or after finalising): kept as a revision with @reason. */
 gboolean          xa_assessment_book_remove_veto (XaAssessmentBook  *self,
                                                   const char        *school_uuid,
                                                   int                school_year,
@@ -142,6 +143,24 @@ gboolean          xa_assessment_book_finalise    (XaAssessmentBook  *self,
 int               xa_assessment_book_publish     (XaAssessmentBook  *self,
                                                   const char        *school_uuid,
                                                   int                school_year,
+                                                  GError           **error);
+/* The commission's score of every indicator not scored yet whose rule suggests a
+ * deduction from @findings (the school's year's XaEvidenceFinding): the suggestion
+ * taken, its arithmetic as the note, in one transaction. @scored: the codes scored;
+ * @manual: those left unscored (a manual rule, or no finding). */
+gboolean          xa_assessment_book_score_suggested (XaAssessmentBook *self,
+                                                  const char        *school_uuid,
+                                                  int                school_year,
+                                                  GPtrArray         *findings,
+                                                  GStrv             *scored,
+                                                  GStrv             *manual,
+                                                  GError           **error);
+/* Takes back the commission's scores of @codes (refused once finalised), in one
+ * transaction, each audited: what undoes xa_assessment_book_score_suggested(). */
+gboolean          xa_assessment_book_unscore     (XaAssessmentBook  *self,
+                                                  const char        *school_uuid,
+                                                  int                school_year,
+                                                  const char * const *codes,
                                                   GError           **error);
 /* Corrects a finalised assessment's commission score: an audited revision with a reason,
  * the old value kept. */

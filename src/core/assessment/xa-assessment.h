@@ -50,13 +50,14 @@ typedef struct
   char  *decided_on;  /* YYYY-MM-DD */
 } XaVetoDecision;
 
-/* An audited correction of a finalised assessment. */
+/* An audited correction of a finalised assessment, or a veto withdrawn (then @code is
+ * the veto's ground, @old_value the decision's reason and @new_value empty). */
 typedef struct
 {
   char *at;
   char *by;
   char *reason;
-  char *code;         /* the indicator, or "veto" */
+  char *code;         /* the indicator, "H", or a veto's ground (V1 … V4) */
   char *old_value;    /* a one-line text of what was there */
   char *new_value;
 } XaAssessmentRevision;

@@ -387,6 +387,33 @@ xa_scheme_add_veto (XaScheme   *self,
   g_array_append_val (self->vetoes, veto);
 }
 
+/**
+ * xa_scheme_set_veto:
+ *
+ * Changes the text and the basis of the veto item @code (the scheme's validation then
+ * judges them).
+ *
+ * Returns: %FALSE when the scheme has no such item
+ */
+gboolean
+xa_scheme_set_veto (XaScheme   *self,
+                    const char *code,
+                    const char *text,
+                    const char *basis)
+{
+  XaSchemeVeto *veto;
+
+  g_return_val_if_fail (XA_IS_SCHEME (self), FALSE);
+
+  if (!(veto = (XaSchemeVeto *) xa_scheme_find_veto (self, code)))
+    return FALSE;
+  g_free (veto->text);
+  veto->text = g_strdup (text != NULL ? text : "");
+  g_free (veto->basis);
+  veto->basis = g_strdup (basis != NULL ? basis : "");
+  return TRUE;
+}
+
 double
 xa_scheme_get_h_points (XaScheme *self)
 {
@@ -647,6 +674,9 @@ xa_scheme_validate (XaScheme  *self,
         return invalid (error, _("Veto item %u: the code (代码) is empty, not letters and digits or used twice"), i + 1);
       if (veto->text == NULL || veto->text[0] == '\0')
         return invalid (error, _("Veto item %s: the situation (否决情形) is empty"), veto->code);
+      if (g_utf8_strlen (veto->text, -1) > 500 || g_utf8_strlen (veto->basis, -1) > 1000)
+        return invalid (error, _("Veto item %s: the situation (否决情形) is longer than 500 characters or the basis (依据) longer than 1000"),
+                        veto->code);
     }
 
   if (self->h_points < 0 || self->h_points > self->total)

@@ -124,6 +124,10 @@ void            xa_scheme_add_veto           (XaScheme     *self,
                                               const char   *code,
                                               const char   *text,
                                               const char   *basis);
+gboolean        xa_scheme_set_veto           (XaScheme     *self,
+                                              const char   *code,
+                                              const char   *text,
+                                              const char   *basis);
 
 double          xa_scheme_get_h_points       (XaScheme     *self);
 const char     *xa_scheme_get_h_text         (XaScheme     *self);

@@ -70,8 +70,8 @@ static const char access_script[] =
   "GRANT SELECT, INSERT, UPDATE ON seal_image TO xiaoan_commission, xiaoan_school;"
   /* 21: the yearly assessment (issue 14). A school writes its own self-assessment and
    * reads the commission's side; the policies below say which rows. */
-  "GRANT SELECT, INSERT, UPDATE ON assessment_scheme, assessment, assessment_score TO xiaoan_commission;"
-  "GRANT SELECT, INSERT, UPDATE, DELETE ON assessment_veto TO xiaoan_commission;"
+  "GRANT SELECT, INSERT, UPDATE ON assessment_scheme, assessment TO xiaoan_commission;"
+  "GRANT SELECT, INSERT, UPDATE, DELETE ON assessment_score, assessment_veto TO xiaoan_commission;"
   "GRANT SELECT, INSERT ON assessment_revision TO xiaoan_commission;"
   "GRANT SELECT ON assessment_self TO xiaoan_commission;"
   "GRANT SELECT, INSERT, UPDATE ON assessment_self TO xiaoan_school;"

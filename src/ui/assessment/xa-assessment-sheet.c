@@ -16,7 +16,9 @@
  * the incidents' veto test for the veto dialog; the page shows the scores at once and
  * the evidence when it arrives.
  *
- * Saving a score offers to undo it (the score before, stored again) in the toast.
+ * Saving a score offers to undo it (the score before, stored again) in the toast; so does
+ * scoring the rest as suggested (the scores taken back). A veto is withdrawn, and the H
+ * events of a finalised year corrected, with a reason, kept as a revision.
  */
 
 #include "config.h"
@@ -24,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-assessment-sheet.h"
+#include "xa-assessment-correct-dialog.h"
 #include "xa-assessment-score-dialog.h"
 #include "xa-assessment-ui.h"
 #include "xa-assessment-veto-dialog.h"
@@ -55,6 +58,8 @@ struct _XaAssessmentSheet
   AdwActionRow         *grade_row;
   GtkBox               *groups_box;
   GtkWidget            *h_group;
+  GtkWidget            *h_button;
+  GtkWidget            *h_correct_button;
   AdwActionRow         *h_row;
   GtkSpinButton        *h_spin;
   GtkWidget            *lock_box;
@@ -62,6 +67,7 @@ struct _XaAssessmentSheet
   GtkWidget            *no_veto_row;
   GtkWidget            *publish_button;
   AdwPreferencesGroup  *revisions_group;
+  GtkWidget            *score_rest_button;
   AdwActionRow         *self_total_row;
   GtkStack             *stack;
   AdwActionRow         *state_row;
@@ -291,6 +297,9 @@ update_rows (XaAssessmentSheet *self)
     adw_action_row_set_subtitle (self->h_row, h_subtitle);
     gtk_spin_button_set_value (self->h_spin, xa_assessment_get_n_h_events (self->assessment));
     gtk_widget_set_sensitive (GTK_WIDGET (self->h_spin), self->commission && !locked);
+    /* Finalised, the events are corrected as a revision with its reason. */
+    gtk_widget_set_visible (self->h_button, !locked);
+    gtk_widget_set_visible (self->h_correct_button, self->commission && locked);
     gtk_widget_set_visible (self->h_group, visible);
   }
 }
@@ -320,6 +329,15 @@ update_vetoes (XaAssessmentSheet *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("action-unavailable-symbolic"));
+      if (self->commission)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Withdraw Veto…"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", veto->ground);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "sheet.withdraw-veto");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
       adw_preferences_group_add (self->veto_group, row);
       g_ptr_array_add (self->veto_rows, row);
     }
@@ -335,8 +353,12 @@ update_vetoes (XaAssessmentSheet *self)
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
-      /* Translators: a correction: the indicator, the value before and after */
-      title = g_strdup_printf (_("%1$s: %2$s → %3$s"), revision->code, revision->old_value, revision->new_value);
+      if (xa_scheme_find_veto (xa_assessment_get_scheme (self->assessment), revision->code) != NULL)
+        /* Translators: a veto withdrawn: its ground, then the reason it had been decided for */
+        title = g_strdup_printf (_("Veto %1$s withdrawn (was: %2$s)"), revision->code, revision->old_value);
+      else
+        /* Translators: a correction: the indicator, the value before and after */
+        title = g_strdup_printf (_("%1$s: %2$s → %3$s"), revision->code, revision->old_value, revision->new_value);
       /* Translators: a correction's reason, who made it and when */
       subtitle = g_strdup_printf (_("%1$s\n%2$s, %3$s"), revision->reason, revision->by ? revision->by : "", when);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -415,6 +437,10 @@ update_summary (XaAssessmentSheet *self)
                                  self->commission && locked && !xa_assessment_get_published (self->assessment));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.record-veto", self->commission && !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.save-h", self->commission && !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.correct-h", self->commission && locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.withdraw-veto", self->commission);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.score-suggested", self->commission && !locked && !self->loading);
+  gtk_widget_set_visible (self->score_rest_button, !locked);
   gtk_widget_set_visible (self->veto_button, self->commission);
   gtk_widget_set_visible (self->finalise_button, !locked);
   gtk_widget_set_visible (self->publish_button, locked);
@@ -428,6 +454,9 @@ set_loading (XaAssessmentSheet *self,
     return;
   self->loading = loading;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  /* The suggestions are the evidence's: taken once it is counted. */
+  if (self->assessment != NULL)
+    update_summary (self);
 }
 
 typedef struct
@@ -671,6 +700,26 @@ save_h_action (GtkWidget  *widget,
 }
 
 static void
+correct_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  xa_assessment_sheet_open_correction (XA_ASSESSMENT_SHEET (widget),
+                                       parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL);
+}
+
+static void
+score_suggested_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (xa_assessment_sheet_score_suggested (XA_ASSESSMENT_SHEET (widget), &error) == NULL)
+    xa_widget_show_error (widget, _("The Suggestions Could Not Be Taken"), error->message);
+}
+
+static void
 finalise_confirmed_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -795,6 +844,8 @@ xa_assessment_sheet_class_init (XaAssessmentSheetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, grade_row);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, groups_box);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, h_group);
+  gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, h_button);
+  gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, h_correct_button);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, h_row);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, h_spin);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, lock_box);
@@ -802,6 +853,7 @@ xa_assessment_sheet_class_init (XaAssessmentSheetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, no_veto_row);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, publish_button);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, revisions_group);
+  gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, score_rest_button);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, self_total_row);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, stack);
   gtk_widget_class_bind_template_child (widget_class, XaAssessmentSheet, state_row);
@@ -815,6 +867,9 @@ xa_assessment_sheet_class_init (XaAssessmentSheetClass *klass)
   gtk_widget_class_install_action (widget_class, "sheet.open-evidence", "s", open_evidence_action);
   gtk_widget_class_install_action (widget_class, "sheet.record-veto", NULL, record_veto_action);
   gtk_widget_class_install_action (widget_class, "sheet.save-h", NULL, save_h_action);
+  gtk_widget_class_install_action (widget_class, "sheet.correct-h", NULL, correct_action);
+  gtk_widget_class_install_action (widget_class, "sheet.withdraw-veto", "s", correct_action);
+  gtk_widget_class_install_action (widget_class, "sheet.score-suggested", NULL, score_suggested_action);
   gtk_widget_class_install_action (widget_class, "sheet.finalise", NULL, finalise_action);
   gtk_widget_class_install_action (widget_class, "sheet.publish", NULL, publish_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1035,4 +1090,73 @@ xa_assessment_sheet_set_h (XaAssessmentSheet  *self,
     return FALSE;
   changed (self);
   return TRUE;
+}
+
+/**
+ * xa_assessment_sheet_open_correction:
+ * @ground: (nullable): a veto decision's ground to withdraw, or %NULL for the H events
+ *   of the finalised assessment
+ *
+ * Returns: (transfer none): the dialog, presented
+ */
+GtkWidget *
+xa_assessment_sheet_open_correction (XaAssessmentSheet *self,
+                                     const char        *ground)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (XA_IS_ASSESSMENT_SHEET (self), NULL);
+  g_return_val_if_fail (self->assessment != NULL, NULL);
+
+  dialog = xa_assessment_correct_dialog_new (self->book, self->assessment, ground);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (changed), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+undone_cb (GtkWidget  *widget,
+           const char *school_uuid)
+{
+  XaAssessmentSheet *self = XA_ASSESSMENT_SHEET (widget);
+
+  if (g_strcmp0 (self->school_uuid, school_uuid) == 0)
+    changed (self);
+}
+
+/**
+ * xa_assessment_sheet_score_suggested:
+ *
+ * Scores every indicator the commission has not scored yet with the deduction its
+ * records suggest (one transaction), and says in a toast how many, naming those left
+ * to the assessor; the toast's undo takes them back.
+ *
+ * Returns: (transfer none) (nullable): the toast shown, %NULL with @error set
+ */
+AdwToast *
+xa_assessment_sheet_score_suggested (XaAssessmentSheet  *self,
+                                     GError            **error)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  g_auto(GStrv) scored = NULL;
+  g_auto(GStrv) manual = NULL;
+  GHashTableIter iter;
+  gpointer finding;
+  AdwToast *toast;
+
+  g_return_val_if_fail (XA_IS_ASSESSMENT_SHEET (self), NULL);
+  g_return_val_if_fail (self->assessment != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, self->findings);
+  while (g_hash_table_iter_next (&iter, NULL, &finding))
+    g_ptr_array_add (findings, finding);
+  if (!xa_assessment_book_score_suggested (self->book, self->school_uuid, self->school_year, findings,
+                                           &scored, &manual, error))
+    return NULL;
+  changed (self);
+  toast = xa_assessment_ui_new_suggested_toast (GTK_WIDGET (self), self->book, self->school_uuid, self->school_year,
+                                                g_steal_pointer (&scored), (const char * const *) manual, undone_cb);
+  xa_widget_add_toast (GTK_WIDGET (self), toast);
+  return toast;
 }

@@ -36,6 +36,10 @@ GtkWidget    *xa_assessment_sheet_open_score     (XaAssessmentSheet *self,
                                                   const char        *code,
                                                   gboolean           commission);
 GtkWidget    *xa_assessment_sheet_open_veto      (XaAssessmentSheet *self);
+GtkWidget    *xa_assessment_sheet_open_correction (XaAssessmentSheet *self,
+                                                  const char        *ground);
+AdwToast     *xa_assessment_sheet_score_suggested (XaAssessmentSheet *self,
+                                                  GError           **error);
 gboolean      xa_assessment_sheet_finalise       (XaAssessmentSheet *self,
                                                   GError           **error);
 gboolean      xa_assessment_sheet_set_h          (XaAssessmentSheet *self,

@@ -5,7 +5,8 @@
  * What the assessment section's widgets share: who the operator is (the commission
  * scores; a school self-assesses and sees the commission's side once published), the
  * records an indicator's evidence opens (a hazard with its timeline, an archived file in
- * the archive's preview), and the grade's badge colour.
+ * the archive's preview), the grade's badge colour, and the toast after scoring the
+ * rest as suggested, whose undo takes those scores back.
  */
 
 #include "config.h"
@@ -107,3 +108,92 @@ xa_assessment_ui_grade_class (XaGrade grade)
     }
 }
 
+
+typedef struct
+{
+  GtkWidget        *widget;
+  XaAssessmentBook *book;
+  char             *school_uuid;
+  int               school_year;
+  GStrv             codes;
+  XaUndoneFunc      undone;
+} UndoBatch;
+
+static void
+undo_batch_free (UndoBatch *undo)
+{
+  g_object_unref (undo->widget);
+  g_object_unref (undo->book);
+  g_free (undo->school_uuid);
+  g_strfreev (undo->codes);
+  g_free (undo);
+}
+
+static void
+undo_batch_cb (AdwToast  *toast,
+               UndoBatch *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!xa_assessment_book_unscore (undo->book, undo->school_uuid, undo->school_year,
+                                   (const char * const *) undo->codes, &error))
+    xa_widget_show_error (undo->widget, _("The Scores Could Not Be Taken Back"), error->message);
+  undo->undone (undo->widget, undo->school_uuid);
+}
+
+/**
+ * xa_assessment_ui_new_suggested_toast:
+ * @scored: (transfer full): the codes scored as suggested
+ * @manual: the codes left to score by hand
+ * @undone: called after the undo, with @widget and the school
+ *
+ * Returns: (transfer floating): the toast saying how many indicators were scored and
+ *   naming those left, with an undo that takes the scores back
+ */
+AdwToast *
+xa_assessment_ui_new_suggested_toast (GtkWidget          *widget,
+                                      XaAssessmentBook   *book,
+                                      const char         *school_uuid,
+                                      int                 school_year,
+                                      GStrv               scored,
+                                      const char * const *manual,
+                                      XaUndoneFunc        undone)
+{
+  g_autofree char *text = NULL;
+  guint n = g_strv_length (scored);
+  AdwToast *toast;
+
+  if (manual != NULL && manual[0] != NULL)
+    {
+      g_autofree char *left = g_strjoinv (_(", "), (char **) manual);
+
+      /* Translators: a toast: how many indicators took their suggestion, then those left to score by hand */
+      text = g_strdup_printf (ngettext ("%1$u indicator scored as suggested; left to score: %2$s",
+                                        "%1$u indicators scored as suggested; left to score: %2$s", n), n, left);
+    }
+  else
+    /* Translators: a toast: how many indicators took their suggestion */
+    text = g_strdup_printf (ngettext ("%u indicator scored as suggested", "%u indicators scored as suggested", n), n);
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 10);
+  if (n == 0)
+    {
+      g_strfreev (scored);
+      return toast;
+    }
+
+  {
+    UndoBatch *undo = g_new0 (UndoBatch, 1);
+
+    undo->widget = g_object_ref (widget);
+    undo->book = g_object_ref (book);
+    undo->school_uuid = g_strdup (school_uuid);
+    undo->school_year = school_year;
+    undo->codes = scored;
+    undo->undone = undone;
+    adw_toast_set_button_label (toast, _("_Undo"));
+    g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_batch_cb), undo,
+                           (GClosureNotify) undo_batch_free, 0);
+  }
+  return toast;
+}

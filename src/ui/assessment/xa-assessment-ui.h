@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "core/xa-workspace.h"
-#include "core/assessment/xa-assessment.h"
+#include "core/assessment/xa-assessment-book.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +20,14 @@ GtkWidget  *xa_assessment_ui_open_evidence (GtkWidget   *parent,
 const char *xa_assessment_ui_grade_class   (XaGrade      grade);
 char       *xa_assessment_ui_dup_score_text (double      score,
                                             double      points);
+typedef void (*XaUndoneFunc) (GtkWidget  *widget,
+                              const char *school_uuid);
+AdwToast   *xa_assessment_ui_new_suggested_toast (GtkWidget        *widget,
+                                                  XaAssessmentBook *book,
+                                                  const char       *school_uuid,
+                                                  int               school_year,
+                                                  GStrv             scored,
+                                                  const char * const *manual,
+                                                  XaUndoneFunc      undone);
 
 G_END_DECLS

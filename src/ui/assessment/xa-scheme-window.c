@@ -153,6 +153,40 @@ add_entry_row (GtkListBox *list,
   return ADW_ENTRY_ROW (row);
 }
 
+/* An edit dialog of the scheme: its heading, the note that a used scheme gets a new
+ * version, and a boxed list for the fields (*@list). */
+static GtkWidget *
+edit_dialog_new (XaSchemeWindow  *self,
+                 const char      *heading,
+                 GtkWidget      **list)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                              self->used ? _("Assessments have used this scheme: saving makes a new version, and the assessments already scored keep theirs.")
+                                                         : NULL);
+
+  *list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (*list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (*list, "boxed-list");
+  return dialog;
+}
+
+/* Cancel and Save; @response_cb gets @data, freed with the dialog. */
+static void
+edit_dialog_present (GtkWidget      *dialog,
+                     GtkWidget      *list,
+                     GCallback       response_cb,
+                     gpointer        data,
+                     GClosureNotify  free_func)
+{
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", response_cb, data, free_func, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 edit_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
@@ -215,12 +249,7 @@ indicator_activated_cb (AdwActionRow   *row,
 
   /* Translators: the heading of the dialog that edits an indicator: “编辑指标 C3” */
   heading = g_strdup_printf (_("Edit Indicator %s"), code);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   self->used ? _("Assessments have used this scheme: saving makes a new version, and the assessments already scored keep theirs.")
-                                              : NULL);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
+  dialog = edit_dialog_new (self, heading, &list);
 
   edit = g_new0 (Edit, 1);
   edit->window = g_object_ref (self);
@@ -251,13 +280,7 @@ indicator_activated_cb (AdwActionRow   *row,
                                  *steps != '\0' ? steps : "99.5:0, 99:2, 5");
   }
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (edit_response_cb), edit, (GClosureNotify) edit_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  edit_dialog_present (dialog, list, G_CALLBACK (edit_response_cb), edit, (GClosureNotify) edit_free);
 }
 
 /* The grade cut-offs and the H rule's points: one dialog, as the indicators have theirs. */
@@ -304,12 +327,7 @@ grades_activated_cb (AdwActionRow   *row,
   GradesEdit *edit;
   double excellent, good, pass;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Edit Grades and Other Events"),
-                                   self->used ? _("Assessments have used this scheme: saving makes a new version, and the assessments already scored keep theirs.")
-                                              : NULL);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
+  dialog = edit_dialog_new (self, _("Edit Grades and Other Events"), &list);
   xa_scheme_get_cutoffs (self->scheme, &excellent, &good, &pass);
   edit = g_new0 (GradesEdit, 1);
   edit->window = g_object_ref (self);
@@ -317,13 +335,60 @@ grades_activated_cb (AdwActionRow   *row,
   edit->good = add_spin_row (GTK_LIST_BOX (list), _("_Good from"), good, 100);
   edit->pass = add_spin_row (GTK_LIST_BOX (list), _("_Pass from"), pass, 100);
   edit->h_points = add_spin_row (GTK_LIST_BOX (list), _("_H: Points per Event"), xa_scheme_get_h_points (self->scheme), 100);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (grades_response_cb), edit, (GClosureNotify) grades_edit_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  edit_dialog_present (dialog, list, G_CALLBACK (grades_response_cb), edit, (GClosureNotify) grades_edit_free);
+}
+
+/* A veto item's situation and basis: one dialog, as the grades have theirs. */
+typedef struct
+{
+  XaSchemeWindow *window;
+  char           *code;
+  AdwEntryRow    *text;
+  AdwEntryRow    *basis;
+} VetoEdit;
+
+static void
+veto_edit_free (VetoEdit *edit)
+{
+  g_object_unref (edit->window);
+  g_free (edit->code);
+  g_free (edit);
+}
+
+static void
+veto_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  VetoEdit         *edit)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  if (xa_scheme_window_save_veto (edit->window, edit->code, gtk_editable_get_text (GTK_EDITABLE (edit->text)),
+                                  gtk_editable_get_text (GTK_EDITABLE (edit->basis)), &error) == 0)
+    xa_widget_show_error (GTK_WIDGET (edit->window), _("The Veto Item Could Not Be Saved"), error->message);
+}
+
+static void
+veto_activated_cb (AdwActionRow   *row,
+                   XaSchemeWindow *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (row), "code");
+  const XaSchemeVeto *veto = xa_scheme_find_veto (self->scheme, code);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  VetoEdit *edit;
+
+  /* Translators: the heading of the dialog that edits a veto item: “编辑否决项 V1” */
+  heading = g_strdup_printf (_("Edit Veto Item %s"), code);
+  dialog = edit_dialog_new (self, heading, &list);
+  edit = g_new0 (VetoEdit, 1);
+  edit->window = g_object_ref (self);
+  edit->code = g_strdup (code);
+  edit->text = add_entry_row (GTK_LIST_BOX (list), _("_Situation"), veto->text);
+  edit->basis = add_entry_row (GTK_LIST_BOX (list), _("_Basis"), veto->basis);
+  edit_dialog_present (dialog, list, G_CALLBACK (veto_response_cb), edit, (GClosureNotify) veto_edit_free);
 }
 
 /* Filling */
@@ -412,9 +477,19 @@ fill (XaSchemeWindow *self)
       const XaSchemeVeto *veto = xa_scheme_get_veto (self->scheme, i);
       g_autofree char *title = NULL;
 
+      GtkWidget *row;
+
       /* Translators: a veto item: its code and text */
       title = g_strdup_printf (_("%1$s %2$s"), veto->code, veto->text);
-      add_row (ADW_PREFERENCES_GROUP (group), title, veto->basis);
+      row = add_row (ADW_PREFERENCES_GROUP (group), title, veto->basis);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      g_object_set_data_full (G_OBJECT (row), "code", g_strdup (veto->code), g_free);
+      if (self->editable)
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("document-edit-symbolic"));
+          g_signal_connect_object (row, "activated", G_CALLBACK (veto_activated_cb), self, 0);
+        }
     }
 
   group = new_group (self, _("Other Events and Grades"));
@@ -662,6 +737,36 @@ xa_scheme_window_save_grades (XaSchemeWindow  *self,
   copy = xa_scheme_copy (self->scheme);
   xa_scheme_set_cutoffs (copy, excellent, good, pass);
   xa_scheme_set_h_rule (copy, h_points, xa_scheme_get_h_text (self->scheme));
+  return save_copy (self, copy, error);
+}
+
+/**
+ * xa_scheme_window_save_veto:
+ * @code: the veto item (V1 … V4)
+ *
+ * A veto item's situation (否决情形) and basis, saved as xa_scheme_window_save_indicator()
+ * saves an indicator.
+ *
+ * Returns: the version saved in, 0 on an error (an empty situation, or too long)
+ */
+guint
+xa_scheme_window_save_veto (XaSchemeWindow  *self,
+                            const char      *code,
+                            const char      *text,
+                            const char      *basis,
+                            GError         **error)
+{
+  g_autoptr(XaScheme) copy = NULL;
+
+  g_return_val_if_fail (XA_IS_SCHEME_WINDOW (self), 0);
+
+  copy = xa_scheme_copy (self->scheme);
+  if (!xa_scheme_set_veto (copy, code, text, basis))
+    {
+      g_set_error (error, XA_SCHEME_BOOK_ERROR, XA_SCHEME_BOOK_ERROR_INVALID, _("The scheme of %d has no veto item %s"),
+                   self->school_year, code);
+      return 0;
+    }
   return save_copy (self, copy, error);
 }
 

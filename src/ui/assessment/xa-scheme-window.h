@@ -34,5 +34,10 @@ guint      xa_scheme_window_save_grades    (XaSchemeWindow *self,
                                             double          pass,
                                             double          h_points,
                                             GError        **error);
+guint      xa_scheme_window_save_veto      (XaSchemeWindow *self,
+                                            const char     *code,
+                                            const char     *text,
+                                            const char     *basis,
+                                            GError        **error);
 
 G_END_DECLS

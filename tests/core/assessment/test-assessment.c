@@ -18,6 +18,7 @@
 
 #include "xa-test-utils.h"
 #include "core/assessment/xa-assessment-book.h"
+#include "core/assessment/xa-evidence-finding.h"
 #include "core/education/xa-incident-book.h"
 #include "core/registry/xa-demo.h"
 
@@ -228,6 +229,9 @@ test_scoring (Fixture       *fixture,
   assessment = dup_assessment (fixture, 0);
   g_assert_false (xa_assessment_get_vetoed (assessment));
   g_assert_cmpint (xa_assessment_get_grade (assessment), ==, XA_GRADE_GOOD);
+  g_assert_cmpuint (xa_assessment_get_n_revisions (assessment), ==, 1);
+  g_assert_cmpstr (xa_assessment_get_revision (assessment, 0)->code, ==, "V1");
+  g_assert_cmpstr (xa_assessment_get_revision (assessment, 0)->reason, ==, "复核认定为非责任事故");
 
   g_assert_cmpint (xa_test_query_int (store_of (fixture), "SELECT count(*) FROM audit WHERE action = 'assessment.self'"), ==, 3);
   g_assert_cmpint (xa_test_query_int (store_of (fixture), "SELECT count(*) FROM audit WHERE action = 'assessment.score'"), ==, 3);
@@ -485,6 +489,137 @@ test_finalise (Fixture       *fixture,
   xa_test_assert_chain_holds (store_of (fixture));
 }
 
+/* A veto withdrawn after finalising and publishing: refused without a reason; then a
+ * revision (the decision withdrawn, the reason, who), the grade the score's again, the
+ * published ranking following. */
+static void
+test_withdraw (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaAssessment) assessment = NULL;
+  g_autoptr(GPtrArray) ranking = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  score_all (fixture->book, school (fixture, 0));
+  score (fixture->book, school (fixture, 0), "C3", 4);
+  g_assert_true (xa_assessment_book_record_veto (fixture->book, school (fixture, 0), YEAR, "V2", "发生刑事案件", NULL,
+                                                 "2026-12-01", &error));
+  g_assert_no_error (error);
+  g_assert_true (xa_assessment_book_finalise (fixture->book, school (fixture, 0), YEAR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_assessment_book_publish (fixture->book, NULL, YEAR, &error), ==, 1);
+  ranking = xa_assessment_book_list_ranking (fixture->book, YEAR, &error);
+  g_assert_true (((XaRankingEntry *) g_ptr_array_index (ranking, 0))->vetoed);
+  g_clear_pointer (&ranking, g_ptr_array_unref);
+
+  before = xa_test_fingerprint (store_of (fixture));
+  g_assert_false (xa_assessment_book_remove_veto (fixture->book, school (fixture, 0), YEAR, "V2", "", &error));
+  g_assert_error (error, XA_ASSESSMENT_BOOK_ERROR, XA_ASSESSMENT_BOOK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (xa_assessment_book_remove_veto (fixture->book, school (fixture, 0), YEAR, "V3", "复核", &error));
+  g_assert_error (error, XA_ASSESSMENT_BOOK_ERROR, XA_ASSESSMENT_BOOK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  after = xa_test_fingerprint (store_of (fixture));
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (xa_assessment_book_remove_veto (fixture->book, school (fixture, 0), YEAR, "V2", "法院判决与学校无关", &error));
+  g_assert_no_error (error);
+  assessment = dup_assessment (fixture, 0);
+  g_assert_false (xa_assessment_get_vetoed (assessment));
+  g_assert_cmpfloat (xa_assessment_get_total (assessment), ==, 98);
+  g_assert_cmpint (xa_assessment_get_grade (assessment), ==, XA_GRADE_EXCELLENT);
+  g_assert_cmpint (xa_assessment_get_state (assessment), ==, XA_ASSESSMENT_STATE_FINALISED);
+  g_assert_cmpuint (xa_assessment_get_n_revisions (assessment), ==, 1);
+  g_assert_cmpstr (xa_assessment_get_revision (assessment, 0)->code, ==, "V2");
+  g_assert_cmpstr (xa_assessment_get_revision (assessment, 0)->old_value, ==, "发生刑事案件");
+  g_assert_cmpstr (xa_assessment_get_revision (assessment, 0)->reason, ==, "法院判决与学校无关");
+  g_assert_cmpstr (xa_assessment_get_revision (assessment, 0)->by, ==, "考核组");
+  ranking = xa_assessment_book_list_ranking (fixture->book, YEAR, &error);
+  g_assert_false (((XaRankingEntry *) g_ptr_array_index (ranking, 0))->vetoed);
+  g_assert_cmpint (((XaRankingEntry *) g_ptr_array_index (ranking, 0))->grade, ==, XA_GRADE_EXCELLENT);
+  g_assert_cmpint (xa_test_query_int (store_of (fixture), "SELECT count(*) FROM audit WHERE action = 'assessment.veto.remove'"), ==, 1);
+  g_assert_cmpint (xa_test_query_int (store_of (fixture), "SELECT count(*) FROM audit WHERE action = 'assessment.revise'"), ==, 1);
+  xa_test_assert_chain_holds (store_of (fixture));
+}
+
+static XaEvidenceFinding *
+finding_new (Fixture    *fixture,
+             const char *key,
+             double      value)
+{
+  XaEvidenceFinding *finding = xa_evidence_finding_new (key, school (fixture, 1), YEAR);
+
+  xa_evidence_finding_set_value (finding, value, "项");
+  return finding;
+}
+
+/* "Score the rest as suggested": the indicators scored keep their scores; those with a
+ * finding take its suggestion (C3: 8 overdue × 1, capped at 6; D1 at 99.2 %: stepped, 2)
+ * in one transaction; the rest (manual, or no finding) stay unscored and are named. The
+ * undo takes exactly those scores back; refused once finalised. */
+static void
+test_score_suggested (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaAssessment) assessment = NULL;
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) scored = NULL;
+  g_auto(GStrv) manual = NULL;
+  const char *one[] = { "C1", NULL };
+  guint n_indicators;
+
+  g_ptr_array_add (findings, finding_new (fixture, "hazards.overdue", 8));
+  g_ptr_array_add (findings, finding_new (fixture, "education.coverage", 99.2));
+  g_ptr_array_add (findings, finding_new (fixture, "inspections.missed_monthly", 2));
+  score (fixture->book, school (fixture, 1), "C1", 1);
+
+  g_assert_true (xa_assessment_book_score_suggested (fixture->book, school (fixture, 1), YEAR, findings,
+                                                     &scored, &manual, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (scored), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) scored, "C3"));
+  g_assert_true (g_strv_contains ((const char * const *) scored, "D1"));
+  g_assert_false (g_strv_contains ((const char * const *) manual, "C1"));
+  g_assert_true (g_strv_contains ((const char * const *) manual, "A1"));
+  assessment = dup_assessment (fixture, 1);
+  n_indicators = xa_scheme_get_n_indicators (xa_assessment_get_scheme (assessment));
+  g_assert_cmpuint (g_strv_length (scored) + g_strv_length (manual) + 1, ==, n_indicators);
+  g_assert_cmpfloat (xa_assessment_get_score (assessment, "C1")->score, ==, 1);
+  g_assert_cmpfloat (xa_assessment_get_score (assessment, "C3")->score, ==, 0);
+  g_assert_cmpfloat (xa_assessment_get_score (assessment, "C3")->suggestion, ==, 6);
+  g_assert_true (xa_assessment_get_score (assessment, "C3")->accepted);
+  g_assert_nonnull (strstr (xa_assessment_get_score (assessment, "C3")->notes, "8"));
+  g_assert_cmpfloat (xa_assessment_get_score (assessment, "D1")->suggestion, ==, 2);
+  g_assert_cmpfloat (xa_assessment_get_score (assessment, "A1")->score, <, 0);
+  g_clear_object (&assessment);
+  g_assert_cmpint (xa_test_query_int (store_of (fixture), "SELECT count(*) FROM audit WHERE action = 'assessment.score'"), ==, 3);
+
+  /* Undone: C3 and D1 unscored again, C1 kept. */
+  g_assert_true (xa_assessment_book_unscore (fixture->book, school (fixture, 1), YEAR, (const char * const *) scored, &error));
+  g_assert_no_error (error);
+  assessment = dup_assessment (fixture, 1);
+  g_assert_cmpfloat (xa_assessment_get_score (assessment, "C3")->score, <, 0);
+  g_assert_cmpfloat (xa_assessment_get_score (assessment, "D1")->score, <, 0);
+  g_assert_cmpfloat (xa_assessment_get_score (assessment, "C1")->score, ==, 1);
+  g_clear_object (&assessment);
+  g_assert_cmpint (xa_test_query_int (store_of (fixture), "SELECT count(*) FROM audit WHERE action = 'assessment.unscore'"), ==, 2);
+
+  /* Finalised: neither is allowed. */
+  score_all (fixture->book, school (fixture, 1));
+  g_assert_true (xa_assessment_book_finalise (fixture->book, school (fixture, 1), YEAR, &error));
+  g_assert_no_error (error);
+  g_assert_false (xa_assessment_book_unscore (fixture->book, school (fixture, 1), YEAR, one, &error));
+  g_assert_error (error, XA_ASSESSMENT_BOOK_ERROR, XA_ASSESSMENT_BOOK_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_false (xa_assessment_book_score_suggested (fixture->book, school (fixture, 1), YEAR, findings, NULL, NULL, &error));
+  g_assert_error (error, XA_ASSESSMENT_BOOK_ERROR, XA_ASSESSMENT_BOOK_ERROR_LOCKED);
+  g_clear_error (&error);
+  xa_test_assert_chain_holds (store_of (fixture));
+}
+
 /* Server only: a school's login writes its own self-assessment, never the commission's
  * scores; sees no other school; sees the commission's scores and the ranking only once
  * published, and cannot change its self-assessment after finalising. */
@@ -616,6 +751,8 @@ main (int   argc,
   g_test_add ("/assessment/scoring", Fixture, NULL, fixture_set_up, test_scoring, fixture_tear_down);
   g_test_add ("/assessment/versions", Fixture, NULL, fixture_set_up, test_versions, fixture_tear_down);
   g_test_add ("/assessment/finalise", Fixture, NULL, fixture_set_up, test_finalise, fixture_tear_down);
+  g_test_add ("/assessment/withdraw", Fixture, NULL, fixture_set_up, test_withdraw, fixture_tear_down);
+  g_test_add ("/assessment/score-suggested", Fixture, NULL, fixture_set_up, test_score_suggested, fixture_tear_down);
   if (xa_test_server_uri () != NULL)
     g_test_add_func ("/assessment/access", test_access);
 
