@@ -4,7 +4,8 @@
  *
  * The education section's actions (see xa-education-page-private.h): recording a session
  * (Ctrl+N), a drill or an incident in its form, the year arrows, and importing the
- * school's roster in a worker (all or nothing, the problems listed with their lines).
+ * school's roster in a worker (all or nothing, the problems listed with their lines),
+ * and the year's plan with the district's policies (xa-education-settings.c).
  */
 
 #include "config.h"
@@ -14,6 +15,8 @@
 #include "xa-education-page-private.h"
 #include "xa-drill-form.h"
 #include "xa-education-record-form.h"
+#include "xa-education-settings.h"
+#include "xa-application.h"
 #include "xa-incident-form.h"
 #include "xa-ui-utils.h"
 
@@ -26,6 +29,12 @@ saved_cb (XaEducationPage *self,
                      : _("The education session is recorded");
 
   xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+}
+
+static void
+settings_saved_cb (XaEducationPage *self)
+{
+  xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new (_("The settings are saved")));
 }
 
 static void
@@ -191,9 +200,35 @@ import_roster_action (GtkWidget  *widget,
                         roster_chosen_cb, g_object_ref (self));
 }
 
+/* The school's plan, or for the commission the district's rules, as the role decides
+ * what the section's other views let it record. */
+static void
+settings_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  XaEducationPage *self = XA_EDUCATION_PAGE (widget);
+  XaOrganisation *school = _xa_education_page_get_school (self);
+  g_autofree char *role = g_settings_get_string (self->settings, "operator-role");
+  GtkWidget *window;
+
+  if (school == NULL)
+    {
+      xa_widget_add_toast (widget, adw_toast_new (_("Choose a school first")));
+      return;
+    }
+  window = xa_education_settings_new (self->workspace, xa_organisation_get_uuid (school),
+                                      xa_organisation_get_name (school), self->school_year,
+                                      !g_str_equal (role, "school"));
+  g_signal_connect_object (window, "saved", G_CALLBACK (settings_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 _xa_education_page_class_add_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "education.settings", NULL, settings_action);
   gtk_widget_class_install_action (widget_class, "education.new-session", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "education.new-drill", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "education.new-incident", NULL, new_action);

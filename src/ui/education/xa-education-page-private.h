@@ -5,7 +5,8 @@
  * The education section is split by concern: xa-education-page.c (the object, the year's
  * read, the filters and the public API), xa-education-page-rows.c (the rows of the
  * sessions, drills, incidents and veto lists, and what a row opens) and
- * xa-education-page-actions.c (recording, the roster's import and the year arrows).
+ * xa-education-page-actions.c (recording, editing, the year's plan and the policies,
+ * the roster's import and the year arrows).
  */
 
 #pragma once
