@@ -371,6 +371,25 @@ test_drill_to_hazard (Fixture       *fixture,
   /* The window follows: the problem names its hazard. */
   g_assert_nonnull (xa_drill_get_problem_hazard_number (XA_DRILL (xa_education_viewer_get_item (viewer)), 0));
   xa_test_screenshot (GTK_WIDGET (viewer), "education-drill-viewer");
+
+  /* Edited from its window: the problem recorded stays linked, one found since is added. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.edit", NULL));
+  xa_test_iterate ();
+  form = xa_test_find_toplevel (XA_TYPE_DRILL_FORM);
+  g_assert_nonnull (form);
+  g_assert_cmpstr (gtk_editable_get_text (child (form, XA_TYPE_DRILL_FORM, "organiser_row")), ==, "总务处");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (form, XA_TYPE_DRILL_FORM, "participants_spin")), ==, 420);
+  gtk_spin_button_set_value (child (form, XA_TYPE_DRILL_FORM, "participants_spin"), 432);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (form, XA_TYPE_DRILL_FORM, "problems_view")),
+                            "三楼应急照明不亮\n", -1);
+  xa_test_screenshot (GTK_WIDGET (form), "education-drill-edit");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (form), GDK_KEY_s, GDK_CONTROL_MASK));
+  xa_test_iterate ();
+  g_assert_null (xa_test_find_toplevel (XA_TYPE_DRILL_FORM));
+  g_assert_cmpint (xa_drill_get_participants (XA_DRILL (xa_education_viewer_get_item (viewer))), ==, 432);
+  g_assert_cmpuint (xa_drill_get_n_problems (XA_DRILL (xa_education_viewer_get_item (viewer))), ==, 2);
+  g_assert_nonnull (xa_drill_get_problem_hazard_number (XA_DRILL (xa_education_viewer_get_item (viewer)), 0));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM audit WHERE action = 'drill.edit'"), ==, 1);
   gtk_window_close (GTK_WINDOW (viewer));
   xa_test_iterate ();
 }
@@ -653,6 +672,7 @@ test_incident_finding (Fixture       *fixture,
 
   /* The school's form leaves the finding alone; its summary is its own to correct. */
   form = open_edit_form (fixture, "incidents_list", 0, XA_TYPE_INCIDENT_FORM);
+  xa_test_screenshot (GTK_WIDGET (form), "education-incident-edit-school");
   g_assert_false (gtk_widget_get_sensitive (child (form, XA_TYPE_INCIDENT_FORM, "finding_row")));
   g_assert_false (gtk_widget_get_sensitive (child (form, XA_TYPE_INCIDENT_FORM, "influence_switch")));
   g_assert_cmpstr (gtk_editable_get_text (child (form, XA_TYPE_INCIDENT_FORM, "summary_row")), ==, "午餐后六名学生腹痛");
