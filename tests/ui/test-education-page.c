@@ -12,8 +12,11 @@
  * closed with an edit asking first; an incident recorded with a pending finding, the school pending on the district's veto list, then a
  * responsibility accident, and the school vetoed with the reason; a dispute that led to
  * 越级上访 shown unjudged on the 综治 tab, judged there by the commission as 造成恶劣影响,
- * and the school vetoed. Screenshots for a
- * person to look at when $XA_TEST_SCREENSHOTS names a folder.
+ * and the school vetoed; a saved session opened in its form and its 实到 corrected, the
+ * coverage following; an incident's finding recorded by the commission (a school's
+ * login cannot), the school leaving and entering the veto list; the year's plan saved
+ * and 四落实 following, a drill rule out of bounds refused with the message naming it.
+ * Screenshots for a person to look at when $XA_TEST_SCREENSHOTS names a folder.
  */
 
 #include "config.h"
@@ -28,6 +31,7 @@
 #include "ui/education/xa-drill-form.h"
 #include "ui/education/xa-education-page.h"
 #include "ui/education/xa-education-record-form.h"
+#include "ui/education/xa-education-settings.h"
 #include "ui/education/xa-education-summary.h"
 #include "ui/education/xa-education-viewer.h"
 #include "ui/education/xa-governance-view.h"
@@ -367,6 +371,25 @@ test_drill_to_hazard (Fixture       *fixture,
   /* The window follows: the problem names its hazard. */
   g_assert_nonnull (xa_drill_get_problem_hazard_number (XA_DRILL (xa_education_viewer_get_item (viewer)), 0));
   xa_test_screenshot (GTK_WIDGET (viewer), "education-drill-viewer");
+
+  /* Edited from its window: the problem recorded stays linked, one found since is added. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.edit", NULL));
+  xa_test_iterate ();
+  form = xa_test_find_toplevel (XA_TYPE_DRILL_FORM);
+  g_assert_nonnull (form);
+  g_assert_cmpstr (gtk_editable_get_text (child (form, XA_TYPE_DRILL_FORM, "organiser_row")), ==, "总务处");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (form, XA_TYPE_DRILL_FORM, "participants_spin")), ==, 420);
+  gtk_spin_button_set_value (child (form, XA_TYPE_DRILL_FORM, "participants_spin"), 432);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (form, XA_TYPE_DRILL_FORM, "problems_view")),
+                            "三楼应急照明不亮\n", -1);
+  xa_test_screenshot (GTK_WIDGET (form), "education-drill-edit");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (form), GDK_KEY_s, GDK_CONTROL_MASK));
+  xa_test_iterate ();
+  g_assert_null (xa_test_find_toplevel (XA_TYPE_DRILL_FORM));
+  g_assert_cmpint (xa_drill_get_participants (XA_DRILL (xa_education_viewer_get_item (viewer))), ==, 432);
+  g_assert_cmpuint (xa_drill_get_n_problems (XA_DRILL (xa_education_viewer_get_item (viewer))), ==, 2);
+  g_assert_nonnull (xa_drill_get_problem_hazard_number (XA_DRILL (xa_education_viewer_get_item (viewer)), 0));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM audit WHERE action = 'drill.edit'"), ==, 1);
   gtk_window_close (GTK_WINDOW (viewer));
   xa_test_iterate ();
 }
@@ -521,6 +544,248 @@ test_petition_judged (Fixture       *fixture,
   set_role ("school");
 }
 
+/* The record's window for the row @index of @list_name, and its form on the record. */
+static gpointer
+open_edit_form (Fixture    *fixture,
+                const char *list_name,
+                int         index,
+                GType       form_type)
+{
+  XaEducationViewer *viewer;
+  gpointer form;
+
+  activate_row (fixture, list_name, index);
+  viewer = xa_test_find_toplevel (XA_TYPE_EDUCATION_VIEWER);
+  g_assert_nonnull (viewer);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.edit", NULL));
+  xa_test_iterate ();
+  form = xa_test_find_toplevel (form_type);
+  g_assert_nonnull (form);
+  return form;
+}
+
+static void
+close_viewer (void)
+{
+  XaEducationViewer *viewer = xa_test_find_toplevel (XA_TYPE_EDUCATION_VIEWER);
+
+  g_assert_nonnull (viewer);
+  gtk_window_close (GTK_WINDOW (viewer));
+  xa_test_iterate ();
+}
+
+/* A saved session with 王五 absent opened in its form, filled in: he came after all, and
+ * the corrected 实到 brings the coverage to 4/4; the list and the window follow. */
+static void
+test_edit_session (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  XaEducationBook *book = xa_workspace_get_education (fixture->ui.workspace);
+  g_autoptr(XaEducationRecord) record = xa_education_record_new ();
+  g_autoptr(XaEducationRecord) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  XaEducationRecordForm *form;
+  XaEducationViewer *viewer;
+  const XaEducationCoverage *cov;
+
+  import_roster (fixture);
+  xa_education_record_set_school_uuid (record, xa_education_page_get_school_uuid (fixture->page));
+  xa_education_record_set_school_year (record, 2021);
+  xa_education_record_set_held_on (record, "2021-10-25");
+  xa_education_record_set_week (record, 1, 9);
+  xa_education_record_set_audience (record, XA_EDUCATION_AUDIENCE_CLASS, "七年级", "(1)班");
+  xa_education_record_set_form (record, XA_EDUCATION_FORM_LESSON);
+  xa_education_record_set_topic (record, "accident");
+  xa_education_record_set_title (record, "防溺水安全教育");
+  xa_education_record_set_teacher (record, "李老师", XA_TEACHER_KIND_CLASS_TEACHER);
+  xa_education_record_set_hours (record, 1);
+  xa_education_record_set_attendance (record, 4, 3);
+  xa_education_record_set_absentees (record, (const char *[]) { "王五", NULL });
+  saved = xa_education_book_add (book, record, &error);
+  g_assert_no_error (error);
+  cov = coverage (fixture);
+  g_assert_cmpuint (cov->educated, ==, 3);
+  g_assert_cmpuint (cov->present, ==, 3);
+
+  form = open_edit_form (fixture, "sessions_list", 0, XA_TYPE_EDUCATION_RECORD_FORM);
+  g_assert_cmpstr (gtk_editable_get_text (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "title_row")), ==, "防溺水安全教育");
+  g_assert_cmpstr (gtk_editable_get_text (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "date_row")), ==, "2021-10-25");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "present_spin")), ==, 3);
+  g_assert_false (gtk_widget_get_sensitive (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "audience_row")));
+  g_assert_false (xa_education_record_form_get_dirty (form));
+  xa_education_record_form_set_absent (form, "王五", FALSE);
+  xa_test_iterate ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "present_spin")), ==, 4);
+  type_into (child (form, XA_TYPE_EDUCATION_RECORD_FORM, "notes_row"), "王五迟到，实际到课");
+  xa_test_screenshot (GTK_WIDGET (form), "education-session-edit");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (form), GDK_KEY_s, GDK_CONTROL_MASK));
+  xa_test_iterate ();
+  g_assert_null (xa_test_find_toplevel (XA_TYPE_EDUCATION_RECORD_FORM));
+
+  /* One session still, its attendance corrected; everyone educated; one audit entry. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM education_record"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM education_absence"), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM audit WHERE action = 'education.edit'"), ==, 1);
+  cov = coverage (fixture);
+  g_assert_cmpuint (cov->educated, ==, 4);
+  g_assert_cmpuint (cov->present, ==, 4);
+  g_assert_true (xa_education_coverage_meets_target (cov));
+  {
+    g_autoptr(XaEducationRecord) listed = g_list_model_get_item (xa_education_page_get_sessions (fixture->page), 0);
+
+    g_assert_cmpuint (xa_education_record_get_present (listed), ==, 4);
+  }
+  viewer = xa_test_find_toplevel (XA_TYPE_EDUCATION_VIEWER);
+  g_assert_cmpuint (xa_education_record_get_present (XA_EDUCATION_RECORD (xa_education_viewer_get_item (viewer))), ==, 4);
+  close_viewer ();
+  xa_test_assert_chain_holds (xa_workspace_get_store (fixture->ui.workspace));
+}
+
+/* Sets the finding of the incident in the row @index from its form, as the commission. */
+static void
+find_incident (Fixture           *fixture,
+               int                index,
+               XaIncidentFinding  finding)
+{
+  XaIncidentForm *form = open_edit_form (fixture, "incidents_list", index, XA_TYPE_INCIDENT_FORM);
+
+  g_assert_true (gtk_widget_get_sensitive (child (form, XA_TYPE_INCIDENT_FORM, "finding_row")));
+  g_assert_false (gtk_widget_get_sensitive (child (form, XA_TYPE_INCIDENT_FORM, "kind_row")));
+  adw_combo_row_set_selected (child (form, XA_TYPE_INCIDENT_FORM, "finding_row"), finding - XA_INCIDENT_FINDING_RESPONSIBLE);
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (form), GDK_KEY_s, GDK_CONTROL_MASK));
+  xa_test_iterate ();
+  g_assert_null (xa_test_find_toplevel (XA_TYPE_INCIDENT_FORM));
+  close_viewer ();
+}
+
+/* Incidents pending a finding: a school's login cannot record it; the commission finds
+ * one 非责任 and the school leaves the veto list, the next 责任 and it is vetoed. */
+static void
+test_incident_finding (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  XaIncidentForm *form;
+
+  set_role ("school");
+  record_incident (fixture, "2021-10-20", XA_INCIDENT_FINDING_PENDING);
+  g_assert_cmpint (veto_state (fixture), ==, XA_VETO_STATE_PENDING);
+
+  /* The school's form leaves the finding alone; its summary is its own to correct. */
+  form = open_edit_form (fixture, "incidents_list", 0, XA_TYPE_INCIDENT_FORM);
+  xa_test_screenshot (GTK_WIDGET (form), "education-incident-edit-school");
+  g_assert_false (gtk_widget_get_sensitive (child (form, XA_TYPE_INCIDENT_FORM, "finding_row")));
+  g_assert_false (gtk_widget_get_sensitive (child (form, XA_TYPE_INCIDENT_FORM, "influence_switch")));
+  g_assert_cmpstr (gtk_editable_get_text (child (form, XA_TYPE_INCIDENT_FORM, "summary_row")), ==, "午餐后六名学生腹痛");
+  type_into (child (form, XA_TYPE_INCIDENT_FORM, "summary_row"), "午餐后六名学生腹痛，送医观察");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (form), GDK_KEY_s, GDK_CONTROL_MASK));
+  xa_test_iterate ();
+  g_assert_null (xa_test_find_toplevel (XA_TYPE_INCIDENT_FORM));
+  close_viewer ();
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM incident WHERE finding = 'pending' AND summary LIKE '%送医%'"), ==, 1);
+  g_assert_cmpint (veto_state (fixture), ==, XA_VETO_STATE_PENDING);
+
+  set_role ("commission");
+  find_incident (fixture, 0, XA_INCIDENT_FINDING_NOT_RESPONSIBLE);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM incident WHERE finding_by IS NOT NULL"), ==, 1);
+  g_assert_cmpint (veto_state (fixture), ==, XA_VETO_STATE_CLEAR);
+  g_assert_cmpuint (g_list_model_get_n_items (xa_education_page_get_verdicts (fixture->page)), ==, 0);
+
+  /* A finding is made once. */
+  form = open_edit_form (fixture, "incidents_list", 0, XA_TYPE_INCIDENT_FORM);
+  g_assert_false (gtk_widget_get_sensitive (child (form, XA_TYPE_INCIDENT_FORM, "finding_row")));
+  gtk_window_close (GTK_WINDOW (form));
+  xa_test_iterate ();
+  close_viewer ();
+
+  record_incident (fixture, "2021-10-22", XA_INCIDENT_FINDING_PENDING);
+  g_assert_cmpint (veto_state (fixture), ==, XA_VETO_STATE_PENDING);
+  /* The list is newest first or by date: find the pending one. */
+  {
+    GListModel *incidents = xa_education_page_get_incidents (fixture->page);
+    int pending = -1;
+
+    for (guint i = 0; i < g_list_model_get_n_items (incidents); i++)
+      {
+        g_autoptr(XaIncident) incident = g_list_model_get_item (incidents, i);
+
+        if (xa_incident_get_finding (incident) == XA_INCIDENT_FINDING_PENDING)
+          pending = (int) i;
+      }
+    g_assert_cmpint (pending, >=, 0);
+    find_incident (fixture, pending, XA_INCIDENT_FINDING_RESPONSIBLE);
+  }
+  g_assert_cmpint (veto_state (fixture), ==, XA_VETO_STATE_VETOED);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM audit WHERE action = 'incident.edit'"), ==, 3);
+  set_role ("school");
+}
+
+/* The school's plan and materials saved: 四落实 follows. The commission's drill rule out
+ * of bounds is refused, the message naming it, and nothing stored; a good one saved. */
+static void
+test_plan_and_policy (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  XaEducationSettings *settings;
+  const XaEducationCoverage *cov;
+  GtkLabel *error_label;
+
+  set_role ("school");
+  cov = coverage (fixture);
+  g_assert_false (cov->has_plan);
+  g_assert_false (cov->has_materials);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "education.settings", NULL));
+  xa_test_iterate ();
+  settings = xa_test_find_toplevel (XA_TYPE_EDUCATION_SETTINGS);
+  g_assert_nonnull (settings);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (xa_education_settings_get_spin (settings, "school-months"))));
+  type_into (child (settings, XA_TYPE_EDUCATION_SETTINGS, "plan_row"), "2021学年度安全教育工作计划");
+  type_into (child (settings, XA_TYPE_EDUCATION_SETTINGS, "materials_row"), "《中小学公共安全教育读本》");
+  xa_test_screenshot (GTK_WIDGET (settings), "education-settings-school");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (settings), GDK_KEY_s, GDK_CONTROL_MASK));
+  xa_test_iterate ();
+  g_assert_null (xa_test_find_toplevel (XA_TYPE_EDUCATION_SETTINGS));
+  cov = coverage (fixture);
+  g_assert_true (cov->has_plan);
+  g_assert_true (cov->has_materials);
+
+  set_role ("commission");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "education.settings", NULL));
+  xa_test_iterate ();
+  settings = xa_test_find_toplevel (XA_TYPE_EDUCATION_SETTINGS);
+  g_assert_nonnull (settings);
+  g_assert_false (gtk_widget_get_sensitive (child (settings, XA_TYPE_EDUCATION_SETTINGS, "plan_row")));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (xa_education_settings_get_spin (settings, "school-months")), ==, 1);
+  gtk_spin_button_set_value (xa_education_settings_get_spin (settings, "hours-junior"), 20);
+  gtk_spin_button_set_value (xa_education_settings_get_spin (settings, "school-months"), 5);
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (settings), GDK_KEY_s, GDK_CONTROL_MASK));
+  xa_test_iterate ();
+  g_assert_true (xa_test_find_toplevel (XA_TYPE_EDUCATION_SETTINGS) == settings);
+  error_label = child (settings, XA_TYPE_EDUCATION_SETTINGS, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "演练频次"));
+  xa_test_screenshot (GTK_WIDGET (settings), "education-settings-refused");
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM drill_policy"), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM education_policy"), ==, 0);
+
+  /* No session makes no one educated: refused too, the setting named. */
+  gtk_spin_button_set_value (xa_education_settings_get_spin (settings, "school-months"), 2);
+  gtk_spin_button_set_value (xa_education_settings_get_spin (settings, "required-sessions"), 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (settings), GDK_KEY_s, GDK_CONTROL_MASK));
+  xa_test_iterate ();
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label),
+                            g_dgettext (GETTEXT_PACKAGE, "Sessions that make a person educated")));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM education_policy"), ==, 0);
+
+  gtk_spin_button_set_value (xa_education_settings_get_spin (settings, "required-sessions"), 1);
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (settings), GDK_KEY_s, GDK_CONTROL_MASK));
+  xa_test_iterate ();
+  g_assert_null (xa_test_find_toplevel (XA_TYPE_EDUCATION_SETTINGS));
+  g_assert_cmpint (query_int (fixture, "SELECT months FROM drill_policy WHERE stage = 'school'"), ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT value FROM education_policy WHERE name = 'hours-junior'"), ==, 20);
+  set_role ("school");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +800,11 @@ main (int   argc,
               fixture_tear_down);
 
   g_test_add ("/xa/education/petition-judged", Fixture, NULL, fixture_set_up, test_petition_judged,
+              fixture_tear_down);
+  g_test_add ("/xa/education/edit-session", Fixture, NULL, fixture_set_up, test_edit_session, fixture_tear_down);
+  g_test_add ("/xa/education/incident-finding", Fixture, NULL, fixture_set_up, test_incident_finding,
+              fixture_tear_down);
+  g_test_add ("/xa/education/plan-and-policy", Fixture, NULL, fixture_set_up, test_plan_and_policy,
               fixture_tear_down);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "xa-drill.h"
+#include "xa-education-book.h"
 #include "core/hazards/xa-inspection-book.h"
 
 G_BEGIN_DECLS
@@ -122,5 +123,9 @@ gboolean     xa_drill_book_read_policy      (XaDrillBook         *self,
 gboolean     xa_drill_book_save_policy      (XaDrillBook         *self,
                                              const XaDrillPolicy *policy,
                                              GError             **error);
+gboolean     xa_drill_book_save_policies    (XaDrillBook              *self,
+                                             const XaDrillPolicy      *drill,
+                                             const XaEducationPolicy  *education,
+                                             GError                  **error);
 
 G_END_DECLS

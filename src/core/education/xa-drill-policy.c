@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "xa-incident-book-private.h"
+#include "xa-education-book.h"
+#include "xa-education-private.h"
 #include "core/util/xa-date.h"
 
 #define STAGE_SCHOOL       "school"
@@ -179,15 +181,64 @@ save_stage (XaStore     *store,
   return xa_store_append_audit (store, "drill.policy", "drill_policy", uuid, detail, error);
 }
 
+/* Inside a write: the district's drill rules, each change audited. */
+gboolean
+_xa_drill_write_policy (XaStore              *store,
+                        const XaDrillPolicy  *policy,
+                        GError              **error)
+{
+  return save_stage (store, STAGE_SCHOOL, policy->school_months, policy->school_target_seconds, error) &&
+         save_stage (store, STAGE_KINDERGARTEN, policy->kindergarten_months, policy->kindergarten_target_seconds, error);
+}
+
 static gboolean
 save_cb (XaStore   *store,
          gpointer   user_data,
          GError   **error)
 {
-  const XaDrillPolicy *policy = user_data;
+  return _xa_drill_write_policy (store, user_data, error);
+}
 
-  return save_stage (store, STAGE_SCHOOL, policy->school_months, policy->school_target_seconds, error) &&
-         save_stage (store, STAGE_KINDERGARTEN, policy->kindergarten_months, policy->kindergarten_target_seconds, error);
+typedef struct
+{
+  const XaDrillPolicy     *drill;
+  const XaEducationPolicy *education;
+} Policies;
+
+static gboolean
+save_both_cb (XaStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  Policies *policies = user_data;
+
+  return _xa_education_write_policy (store, policies->education, error) &&
+         _xa_drill_write_policy (store, policies->drill, error);
+}
+
+/**
+ * xa_drill_book_save_policies:
+ * @drill: the district's drill rules
+ * @education: the district's settings of safety education
+ *
+ * Stores both as the settings page of the section edits them, in one transaction, each
+ * change audited; a value out of its bounds is refused with a message naming it, and
+ * nothing changes.
+ */
+gboolean
+xa_drill_book_save_policies (XaDrillBook              *self,
+                             const XaDrillPolicy      *drill,
+                             const XaEducationPolicy  *education,
+                             GError                  **error)
+{
+  Policies policies = { drill, education };
+
+  g_return_val_if_fail (XA_IS_DRILL_BOOK (self), FALSE);
+  g_return_val_if_fail (drill != NULL && education != NULL, FALSE);
+
+  if (!xa_education_policy_validate (education, error) || !xa_drill_policy_validate (drill, error))
+    return FALSE;
+  return xa_store_write (_xa_drill_book_get_store (self), save_both_cb, &policies, error);
 }
 
 /**

@@ -206,34 +206,22 @@ _xa_education_insert_evidence (XaStore             *store,
   return TRUE;
 }
 
-typedef struct
+/* Inside a write: checks @record's attendance against the session it makes up and the
+ * school's roster, and resolves its absentees to people of the roster (@absent, their
+ * ids); shared by a new session and an edit of its attendance. */
+gboolean
+_xa_education_resolve_attendance (XaStore            *store,
+                                  XaEducationRecord  *record,
+                                  gint64              organisation_id,
+                                  gint64             *out_makes_up_id,
+                                  GArray             *absent,
+                                  GError            **error)
 {
-  XaEducationRecord *record;
-  XaEducationRecord *saved;
-} Add;
-
-static gboolean
-add_cb (XaStore   *store,
-        gpointer   user_data,
-        GError   **error)
-{
-  Add *add = user_data;
-  XaEducationRecord *record = add->record;
   g_autoptr(XaStatement) named = NULL;
-  g_autoptr(XaStatement) insert = NULL;
-  g_autoptr(GArray) absent = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *uuid = xa_store_new_uuid ();
-  g_autofree char *now = xa_date_now_iso8601 ();
-  g_autofree char *detail = NULL;
-  gint64 organisation_id = 0;
+  g_autofree char *audience = xa_education_record_dup_audience_label (record);
   gint64 makes_up_id = 0;
   guint made_up_absent = 0;
-  gint64 record_id;
-  g_autofree char *audience = xa_education_record_dup_audience_label (record);
   gboolean has_names;
-
-  if (!_xa_education_find_school (store, record->school_uuid, &organisation_id, error))
-    return FALSE;
 
   if (record->makes_up_uuid != NULL)
     {
@@ -337,6 +325,60 @@ add_cb (XaStore   *store,
       g_array_append_val (absent, person_id);
     }
 
+  *out_makes_up_id = makes_up_id;
+  return TRUE;
+}
+
+/* Inside a write: the absences of the record @record_id, resolved by
+ * _xa_education_resolve_attendance(). */
+gboolean
+_xa_education_insert_absences (XaStore  *store,
+                               gint64    record_id,
+                               GArray   *absent,
+                               GError  **error)
+{
+  for (guint i = 0; i < absent->len; i++)
+    {
+      g_autoptr(XaStatement) stmt = NULL;
+
+      if (!(stmt = xa_store_prepare (store, "INSERT INTO education_absence (record_id, person_id) VALUES (?, ?)", error)))
+        return FALSE;
+      xa_statement_bind_int64 (stmt, 1, record_id);
+      xa_statement_bind_int64 (stmt, 2, g_array_index (absent, gint64, i));
+      if (!xa_statement_run (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  XaEducationRecord *record;
+  XaEducationRecord *saved;
+} Add;
+
+static gboolean
+add_cb (XaStore   *store,
+        gpointer   user_data,
+        GError   **error)
+{
+  Add *add = user_data;
+  XaEducationRecord *record = add->record;
+  g_autoptr(XaStatement) insert = NULL;
+  g_autoptr(GArray) absent = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *uuid = xa_store_new_uuid ();
+  g_autofree char *now = xa_date_now_iso8601 ();
+  g_autofree char *detail = NULL;
+  gint64 organisation_id = 0;
+  gint64 makes_up_id = 0;
+  gint64 record_id;
+
+  if (!_xa_education_find_school (store, record->school_uuid, &organisation_id, error))
+    return FALSE;
+
+  if (!_xa_education_resolve_attendance (store, record, organisation_id, &makes_up_id, absent, error))
+    return FALSE;
+
   if (!(insert = xa_store_prepare (store,
                                    "INSERT INTO education_record (uuid, organisation_id, school_year, held_on, semester, week,"
                                    " audience, grade, class_name, form, topic, title, teacher, teacher_kind, hours, expected,"
@@ -374,19 +416,8 @@ add_cb (XaStore   *store,
     return FALSE;
   record_id = xa_statement_get_int64 (insert, 0);
 
-  for (guint i = 0; i < absent->len; i++)
-    {
-      g_autoptr(XaStatement) stmt = NULL;
-
-      if (!(stmt = xa_store_prepare (store, "INSERT INTO education_absence (record_id, person_id) VALUES (?, ?)", error)))
-        return FALSE;
-      xa_statement_bind_int64 (stmt, 1, record_id);
-      xa_statement_bind_int64 (stmt, 2, g_array_index (absent, gint64, i));
-      if (!xa_statement_run (stmt, error))
-        return FALSE;
-    }
-
-  if (!_xa_education_insert_evidence (store, uuid, (const char * const *) record->evidence, error))
+  if (!_xa_education_insert_absences (store, record_id, absent, error) ||
+      !_xa_education_insert_evidence (store, uuid, (const char * const *) record->evidence, error))
     return FALSE;
 
   detail = g_strdup_printf ("{\"held_on\":\"%s\",\"topic\":\"%s\",\"expected\":%u,\"present\":%u}",

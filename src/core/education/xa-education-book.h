@@ -29,7 +29,9 @@ typedef struct
   guint legal_lessons;
 } XaEducationPolicy;
 
-void xa_education_policy_init (XaEducationPolicy *policy);
+void     xa_education_policy_init     (XaEducationPolicy        *policy);
+gboolean xa_education_policy_validate (const XaEducationPolicy  *policy,
+                                       GError                  **error);
 
 /* One class (or the staff list) short of full coverage. */
 typedef struct
@@ -110,6 +112,12 @@ gboolean           xa_education_book_read_policy  (XaEducationBook          *sel
                                                    GError                  **error);
 gboolean           xa_education_book_save_policy  (XaEducationBook          *self,
                                                    const XaEducationPolicy  *policy,
+                                                   GError                  **error);
+gboolean           xa_education_book_read_plan    (XaEducationBook          *self,
+                                                   const char               *school_uuid,
+                                                   int                       school_year,
+                                                   char                    **plan,
+                                                   char                    **materials,
                                                    GError                  **error);
 gboolean           xa_education_book_set_plan     (XaEducationBook          *self,
                                                    const char               *school_uuid,

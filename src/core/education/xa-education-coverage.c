@@ -29,6 +29,16 @@ static const char * const policy_names[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (policy_names) * sizeof (guint) == sizeof (XaEducationPolicy));
 
+/* The settings as a message names them. */
+static const char * const policy_labels[] = {
+  N_("Minimum hours a year, preschool (学前)"), N_("Minimum hours a year, primary (小学)"),
+  N_("Minimum hours a year, junior secondary (初中)"), N_("Minimum hours a year, senior secondary (高中)"),
+  N_("Minimum hours a year, vocational (中职)"), N_("Minimum hours a year, special education (特教)"),
+  N_("Sessions that make a person educated"), N_("Lessons a year of the 法治副校长"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (policy_labels) == G_N_ELEMENTS (policy_names));
+
 /* 固原's minimum hours a year (小学 14, 初中 12, 高中 8) until the district sets its
  * own; one session makes a person educated; four lessons of the 法治副校长. */
 void
@@ -66,12 +76,13 @@ xa_education_book_read_policy (XaEducationBook    *self,
   return xa_store_read (xa_education_book_get_store (self), read_policy_cb, policy, error);
 }
 
-static gboolean
-save_policy_cb (XaStore   *store,
-                gpointer   user_data,
-                GError   **error)
+/* Inside a write: the district's settings, each change audited. */
+gboolean
+_xa_education_write_policy (XaStore                  *store,
+                            const XaEducationPolicy  *policy,
+                            GError                  **error)
 {
-  const guint *values = user_data;
+  const guint *values = (const guint *) policy;
   g_autofree char *now = xa_date_now_iso8601 ();
 
   for (guint i = 0; i < G_N_ELEMENTS (policy_names); i++)
@@ -113,6 +124,44 @@ save_policy_cb (XaStore   *store,
   return TRUE;
 }
 
+static gboolean
+save_policy_cb (XaStore   *store,
+                gpointer   user_data,
+                GError   **error)
+{
+  return _xa_education_write_policy (store, user_data, error);
+}
+
+/**
+ * xa_education_policy_validate:
+ *
+ * Returns: %TRUE when every setting is within its bounds (at most 1000, at least one
+ *   required session); else %FALSE with a message naming the setting
+ */
+gboolean
+xa_education_policy_validate (const XaEducationPolicy  *policy,
+                              GError                  **error)
+{
+  const guint *values = (const guint *) policy;
+
+  for (guint i = 0; i < G_N_ELEMENTS (policy_names); i++)
+    if (values[i] > 1000)
+      {
+        g_set_error (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_INVALID,
+                     _("%s: %u is more than 1000"), _(policy_labels[i]), values[i]);
+        return FALSE;
+      }
+  if (policy->required_sessions == 0)
+    {
+      /* Translators: %s names the setting */
+      g_set_error (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_INVALID,
+                   _("%s: at least one session makes a person educated"),
+                   _(policy_labels[G_STRUCT_OFFSET (XaEducationPolicy, required_sessions) / sizeof (guint)]));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * xa_education_book_save_policy:
  *
@@ -124,23 +173,10 @@ xa_education_book_save_policy (XaEducationBook          *self,
                                const XaEducationPolicy  *policy,
                                GError                  **error)
 {
-  const guint *values = (const guint *) policy;
-
   g_return_val_if_fail (XA_IS_EDUCATION_BOOK (self), FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (policy_names); i++)
-    if (values[i] > 1000)
-      {
-        g_set_error (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_INVALID,
-                     _("%s: %u is more than 1000"), policy_names[i], values[i]);
-        return FALSE;
-      }
-  if (policy->required_sessions == 0)
-    {
-      g_set_error_literal (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_INVALID,
-                           _("required-sessions: at least one session makes a person educated"));
-      return FALSE;
-    }
+  if (!xa_education_policy_validate (policy, error))
+    return FALSE;
   return xa_store_write (xa_education_book_get_store (self), save_policy_cb, (gpointer) policy, error);
 }
 
@@ -192,6 +228,68 @@ set_plan_cb (XaStore   *store,
   if (!xa_statement_run (write, error))
     return FALSE;
   return xa_store_append_audit (store, "education.plan", "education_year", uuid, "{}", error);
+}
+
+typedef struct
+{
+  const char *school_uuid;
+  int         school_year;
+  char       *plan;
+  char       *materials;
+} ReadPlan;
+
+static gboolean
+read_plan_cb (XaStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  ReadPlan *read = user_data;
+  g_autoptr(XaStatement) stmt = NULL;
+  XaStep step;
+
+  if (!(stmt = xa_store_prepare (store,
+                                 "SELECT y.plan, y.materials FROM education_year y JOIN organisation o ON o.id = y.organisation_id"
+                                 " WHERE o.uuid = ? AND y.school_year = ?",
+                                 error)))
+    return FALSE;
+  xa_statement_bind_text (stmt, 1, read->school_uuid);
+  xa_statement_bind_int (stmt, 2, read->school_year);
+  if ((step = xa_statement_step (stmt, error)) == XA_STEP_ERROR)
+    return FALSE;
+  read->plan = g_strdup (step == XA_STEP_ROW ? xa_statement_get_text (stmt, 0) : "");
+  read->materials = g_strdup (step == XA_STEP_ROW ? xa_statement_get_text (stmt, 1) : "");
+  return TRUE;
+}
+
+/**
+ * xa_education_book_read_plan:
+ * @plan: (out) (transfer full): the year's plan, empty when none is recorded
+ * @materials: (out) (transfer full): the teaching materials, empty when none
+ *
+ * Reads two of the 四落实 of a school's year, as xa_education_book_set_plan() stores them.
+ */
+gboolean
+xa_education_book_read_plan (XaEducationBook  *self,
+                             const char       *school_uuid,
+                             int               school_year,
+                             char            **plan,
+                             char            **materials,
+                             GError          **error)
+{
+  ReadPlan read = { school_uuid, school_year, NULL, NULL };
+
+  g_return_val_if_fail (XA_IS_EDUCATION_BOOK (self), FALSE);
+  g_return_val_if_fail (school_uuid != NULL && plan != NULL && materials != NULL, FALSE);
+
+  if (!xa_store_read (xa_education_book_get_store (self), read_plan_cb, &read, error))
+    {
+      g_free (read.plan);
+      g_free (read.materials);
+      return FALSE;
+    }
+  *plan = read.plan;
+  *materials = read.materials;
+  return TRUE;
 }
 
 /**

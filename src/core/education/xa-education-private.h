@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "xa-education-book.h"
 #include "xa-education-record.h"
 #include "core/store/xa-store.h"
 
@@ -46,6 +47,19 @@ gboolean _xa_education_find_school (XaStore     *store,
 
 gboolean _xa_education_validate      (XaEducationRecord   *record,
                                      GError             **error);
+gboolean _xa_education_resolve_attendance (XaStore            *store,
+                                           XaEducationRecord  *record,
+                                           gint64              organisation_id,
+                                           gint64             *makes_up_id,
+                                           GArray             *absent,
+                                           GError            **error);
+gboolean _xa_education_insert_absences (XaStore           *store,
+                                        gint64             record_id,
+                                        GArray            *absent,
+                                        GError           **error);
+gboolean _xa_education_write_policy (XaStore                  *store,
+                                     const XaEducationPolicy  *policy,
+                                     GError                  **error);
 gboolean _xa_education_insert_evidence (XaStore           *store,
                                      const char          *uuid,
                                      const char * const  *evidence,

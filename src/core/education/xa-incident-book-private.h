@@ -32,6 +32,9 @@ gboolean _xa_incident_find_evidence     (XaStore             *store,
 gboolean _xa_drill_read_policy          (XaStore             *store,
                                          XaDrillPolicy       *policy,
                                          GError             **error);
+gboolean _xa_drill_write_policy         (XaStore             *store,
+                                         const XaDrillPolicy *policy,
+                                         GError             **error);
 gboolean _xa_drill_is_kindergarten      (XaStore             *store,
                                          const char          *school_uuid,
                                          gboolean            *kindergarten,

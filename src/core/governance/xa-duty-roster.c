@@ -5,7 +5,9 @@
  * The duty roster (值班带班) of a school as the regime asks it: every day a leader on
  * duty (领导带班) and the people who keep the 24-hour watch, one shift a day (the
  * schema's UNIQUE (organisation_id, duty_on)). The check lists the days of a period no
- * shift covers. Each shift recorded is one transaction with its audit entry.
+ * shift covers; the year's check follows the school calendar (xa-school-calendar.c): the
+ * days of term but the holidays, as the inspection plan reads it. Each shift recorded
+ * is one transaction with its audit entry.
  */
 
 #include "config.h"
@@ -13,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-duty-roster.h"
+#include "core/hazards/xa-inspection-book.h"
 #include "xa-governance-private.h"
 #include "core/util/xa-date.h"
 
@@ -254,5 +257,50 @@ xa_duty_uncovered (XaStore     *store,
       if (!g_hash_table_contains (covered, text))
         g_strv_builder_add (days, text);
     }
+  return g_strv_builder_end (days);
+}
+
+/**
+ * xa_duty_uncovered_in_term:
+ * @school_year: the 学年度, by its start year
+ * @until: the last day checked, YYYY-MM-DD (today)
+ *
+ * The year's check as the school calendar of @school_year has it: the days of its
+ * semesters up to @until, the calendar's holidays left out, on which no shift keeps the
+ * watch.
+ *
+ * Returns: (transfer full): the days uncovered, in order (empty before term begins), or
+ *   %NULL with @error set
+ */
+GStrv
+xa_duty_uncovered_in_term (XaStore     *store,
+                           const char  *school_uuid,
+                           int          school_year,
+                           const char  *until,
+                           GError     **error)
+{
+  g_autoptr(XaSchoolCalendar) calendar = NULL;
+  g_autoptr(GStrvBuilder) days = g_strv_builder_new ();
+  g_auto(GStrv) uncovered = NULL;
+  const char *first;
+  const char *last;
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+  g_return_val_if_fail (school_uuid != NULL, NULL);
+
+  if (!_xa_governance_check_date (until, C_("field", "to"), error) ||
+      !(calendar = xa_inspection_read_calendar (store, school_year, error)))
+    return NULL;
+  first = xa_school_calendar_get_semester_start (calendar, 0);
+  last = xa_school_calendar_get_semester_end (calendar, 1);
+  if (g_strcmp0 (until, last) < 0)
+    last = until;
+  if (g_strcmp0 (first, last) > 0)
+    return g_strv_builder_end (days);
+  if (!(uncovered = xa_duty_uncovered (store, school_uuid, first, last, error)))
+    return NULL;
+  for (guint i = 0; uncovered[i] != NULL; i++)
+    if (xa_school_calendar_is_school_day (calendar, uncovered[i]))
+      g_strv_builder_add (days, uncovered[i]);
   return g_strv_builder_end (days);
 }

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The demo district's gate, duty and 三防 registers (`xiaoan-cli demo --governance`):
- * every school's duty roster of the last fortnight (the second school missing a day),
+ * every school's duty roster on the days of term so far, as the school calendar has them
+ * (the second school missing a day three days ago),
  * a week's visitors (one whose identity was not checked, one still inside), its
  * headcount and guards (the first school meets the rule, the others are one trained
  * guard short), its devices (every second school with a one-key alarm faulty and
@@ -20,6 +21,7 @@
 #include "xa-plan.h"
 #include "xa-security-device.h"
 #include "xa-visitor-register.h"
+#include "core/hazards/xa-inspection-book.h"
 #include "core/util/xa-school-year.h"
 
 static char *
@@ -32,23 +34,30 @@ day_before (const GDate *today,
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day));
 }
 
+/* A shift on every day of term the calendar counts up to @today, so that the year's
+ * check finds what a school that keeps its roster leaves: one day missed, at the second. */
 static gboolean
-fill_duty (XaStore     *store,
-           const char  *school,
-           guint        index,
-           const GDate *today,
-           GError     **error)
+fill_duty (XaStore          *store,
+           const char       *school,
+           guint             index,
+           XaSchoolCalendar *calendar,
+           const GDate      *today,
+           GError          **error)
 {
   static const char * const leaders[] = { "（演示）王副校长", "（演示）赵书记", "（演示）钱主任" };
+  g_autofree char *missed = day_before (today, 3);
+  GDate day;
 
-  for (guint days = 0; days < 14; days++)
+  if (!xa_date_parse (xa_school_calendar_get_semester_start (calendar, 0), &day))
+    return TRUE;
+  for (guint n = 0; g_date_compare (&day, today) <= 0; g_date_add_days (&day, 1), n++)
     {
-      g_autofree char *on = day_before (today, days);
-      XaDutyShiftFields fields = { school, on, leaders[days % G_N_ELEMENTS (leaders)],
+      g_autofree char *on = day_before (&day, 0);
+      XaDutyShiftFields fields = { school, on, leaders[n % G_N_ELEMENTS (leaders)],
                                    "（演示）值班教师、门卫（夜班）", NULL };
       g_autoptr(XaDutyShift) shift = NULL;
 
-      if (index == 1 && days == 3)
+      if (!xa_school_calendar_is_school_day (calendar, on) || (index == 1 && g_str_equal (on, missed)))
         continue;
       if (!(shift = xa_duty_add (store, &fields, error)))
         return FALSE;
@@ -170,18 +179,21 @@ xa_governance_demo_fill (XaStore           *store,
 {
   GListModel *schools = xa_school_registry_get_schools (registry);
   g_autofree char *today_text = today ? g_strdup (today) : xa_date_today_iso ();
+  g_autoptr(XaSchoolCalendar) calendar = NULL;
   GDate day;
   int year;
 
   if (!xa_date_parse (today_text, &day))
     g_return_val_if_reached (FALSE);
   year = xa_school_year_for_date (&day);
+  if (!(calendar = xa_inspection_read_calendar (store, year, error)))
+    return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
     {
       g_autoptr(XaOrganisation) school = g_list_model_get_item (schools, i);
       const char *uuid = xa_organisation_get_uuid (school);
 
-      if (!fill_duty (store, uuid, i, &day, error) ||
+      if (!fill_duty (store, uuid, i, calendar, &day, error) ||
           !fill_visitors (store, uuid, &day, error) ||
           !fill_protection (store, uuid, i, year, &day, error) ||
           !fill_plans (store, uuid, i, year, error))

@@ -292,6 +292,29 @@ calendar_cb (XaStore   *store,
 }
 
 /**
+ * xa_inspection_read_calendar:
+ *
+ * The calendar of @school_year as xa_inspection_book_dup_calendar() reads it, for the
+ * registers that follow it too (the duty roster's check) and read their store directly.
+ *
+ * Returns: (transfer full): the calendar the commission saved, or the default one; %NULL
+ *   with @error set
+ */
+XaSchoolCalendar *
+xa_inspection_read_calendar (XaStore  *store,
+                             int       school_year,
+                             GError  **error)
+{
+  CalendarData data = { school_year, NULL };
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+
+  if (!xa_store_read (store, calendar_cb, &data, error))
+    return NULL;
+  return data.calendar;
+}
+
+/**
  * xa_inspection_book_dup_calendar:
  *
  * Returns: (transfer full): the calendar of @school_year, or %NULL with @error set
@@ -301,13 +324,9 @@ xa_inspection_book_dup_calendar (XaInspectionBook  *self,
                                  int                school_year,
                                  GError           **error)
 {
-  CalendarData data = { school_year, NULL };
-
   g_return_val_if_fail (XA_IS_INSPECTION_BOOK (self), NULL);
 
-  if (!xa_store_read (self->store, calendar_cb, &data, error))
-    return NULL;
-  return data.calendar;
+  return xa_inspection_read_calendar (self->store, school_year, error);
 }
 
 static gboolean

@@ -111,6 +111,9 @@ gboolean           xa_inspection_book_reset_checklist (XaInspectionBook *self,
 XaSchoolCalendar  *xa_inspection_book_dup_calendar (XaInspectionBook   *self,
                                                     int                 school_year,
                                                     GError            **error);
+XaSchoolCalendar  *xa_inspection_read_calendar     (XaStore            *store,
+                                                    int                 school_year,
+                                                    GError            **error);
 gboolean           xa_inspection_book_save_calendar (XaInspectionBook  *self,
                                                     XaSchoolCalendar   *calendar,
                                                     GError            **error);

@@ -26,6 +26,7 @@ struct _XaDrillForm
   /* Owned references */
   XaWorkspace         *workspace;
   XaDrill             *saved;
+  XaDrill             *editing;   /* the drill as stored, when editing */
   char                *school_uuid;
 
   /* Template widgets */
@@ -65,6 +66,27 @@ kind_changed_cb (XaDrillForm *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->kind_other_row), selected_kind (self) == XA_DRILL_KIND_OTHER);
   changed_cb (self);
+}
+
+/* An edit: every field the form shows, the problems typed added after those recorded. */
+static XaDrill *
+save_edit (XaDrillForm          *self,
+           const XaDrillFields  *fields,
+           GError              **error)
+{
+  XaDrillEdit edit = XA_DRILL_EDIT_INIT;
+
+  edit.held_on = fields->held_on;
+  edit.kind = fields->kind;
+  edit.kind_other = fields->kind_other;
+  edit.organiser = fields->organiser;
+  edit.participants = fields->participants;
+  edit.evacuation_seconds = fields->evacuation_seconds;
+  edit.target_seconds = fields->target_seconds;
+  edit.improvements = fields->improvements;
+  edit.new_problems = fields->problems != NULL && fields->problems[0] != NULL ? fields->problems : NULL;
+  return xa_drill_book_edit (xa_workspace_get_drills (self->workspace), xa_drill_get_uuid (self->editing), &edit,
+                             error);
 }
 
 static gboolean
@@ -107,6 +129,8 @@ xa_drill_form_save (XaRecordWindow  *window,
 
   if (xa_education_evidence_get_busy (self->evidence))
     g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_BUSY, _("The evidence files are still being archived"));
+  else if (self->editing != NULL)
+    saved = save_edit (self, &fields, &local_error);
   else
     saved = xa_drill_book_add (xa_workspace_get_drills (self->workspace), &fields, &local_error);
   if (saved == NULL)
@@ -130,6 +154,7 @@ xa_drill_form_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_DRILL_FORM);
   g_clear_object (&self->workspace);
   g_clear_object (&self->saved);
+  g_clear_object (&self->editing);
   g_clear_pointer (&self->school_uuid, g_free);
 
   G_OBJECT_CLASS (xa_drill_form_parent_class)->dispose (object);
@@ -213,6 +238,67 @@ xa_drill_form_new (XaWorkspace *workspace,
   xa_accessible_prepare (GTK_WIDGET (self));
   /* Translators: what holds unsaved edits, in “%s has changes that are not saved” */
   xa_record_window_set_unsaved (XA_RECORD_WINDOW (self), _("The new drill"));
+  xa_record_window_set_filling (XA_RECORD_WINDOW (self), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->organiser_row));
+  return GTK_WIDGET (self);
+}
+
+/**
+ * xa_drill_form_edit:
+ * @drill: a stored drill
+ *
+ * The form on @drill, filled in: a problem recorded stays as it is (it may be a hazard
+ * of the ledger already), and the lines typed under the problems are added after them.
+ *
+ * Returns: (transfer floating): the form, to present
+ */
+GtkWidget *
+xa_drill_form_edit (XaWorkspace *workspace,
+                    XaDrill     *drill)
+{
+  XaDrillForm *self;
+  GtkWidget *problems_group;
+  g_autoptr(GString) recorded = g_string_new (NULL);
+
+  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (XA_IS_DRILL (drill), NULL);
+
+  self = g_object_new (XA_TYPE_DRILL_FORM, NULL);
+  self->workspace = g_object_ref (workspace);
+  self->editing = g_object_ref (drill);
+  self->school_uuid = g_strdup (xa_drill_get_school_uuid (drill));
+  self->school_year = xa_drill_get_school_year (drill);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Drill"));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), xa_drill_get_held_on (drill));
+  adw_combo_row_set_selected (self->kind_row, xa_drill_get_kind (drill) - XA_DRILL_KIND_EARTHQUAKE);
+  gtk_editable_set_text (GTK_EDITABLE (self->kind_other_row),
+                         xa_drill_get_kind_other (drill) != NULL ? xa_drill_get_kind_other (drill) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->organiser_row), xa_drill_get_organiser (drill));
+  gtk_spin_button_set_value (self->participants_spin, xa_drill_get_participants (drill));
+  gtk_spin_button_set_value (self->evacuation_spin, xa_drill_get_evacuation_seconds (drill));
+  gtk_spin_button_set_value (self->target_spin, xa_drill_get_target_seconds (drill));
+  gtk_editable_set_text (GTK_EDITABLE (self->improvements_row),
+                         xa_drill_get_improvements (drill) != NULL ? xa_drill_get_improvements (drill) : "");
+
+  for (guint i = 0; i < xa_drill_get_n_problems (drill); i++)
+    g_string_append_printf (recorded, "%s%u. %s", i > 0 ? "\n" : "", i + 1, xa_drill_get_problem (drill, i));
+  problems_group = gtk_widget_get_ancestor (GTK_WIDGET (self->problems_view), ADW_TYPE_PREFERENCES_GROUP);
+  if (problems_group != NULL)
+    {
+      /* Translators: the problems group of a drill being edited: the problems recorded */
+      g_autofree char *description = g_strdup_printf (_("Recorded, and kept as they are:\n%s\nType the problems found since, one a line."),
+                                                      recorded->str);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (problems_group),
+                                             recorded->len > 0 ? description
+                                                               : _("Type the problems found since, one a line."));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->evidence), FALSE);
+  kind_changed_cb (self);
+  xa_accessible_prepare (GTK_WIDGET (self));
+  /* Translators: what holds unsaved edits, in “%s has changes that are not saved” */
+  xa_record_window_set_unsaved (XA_RECORD_WINDOW (self), _("The drill"));
   xa_record_window_set_filling (XA_RECORD_WINDOW (self), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->organiser_row));
   return GTK_WIDGET (self);

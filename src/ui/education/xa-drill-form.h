@@ -21,6 +21,8 @@ GtkWidget *xa_drill_form_new       (XaWorkspace *workspace,
                                     int          school_year,
                                     gboolean     kindergarten,
                                     const char  *today);
+GtkWidget *xa_drill_form_edit      (XaWorkspace *workspace,
+                                    XaDrill     *drill);
 gboolean   xa_drill_form_get_dirty (XaDrillForm *self);
 XaDrill   *xa_drill_form_get_saved (XaDrillForm *self);
 

@@ -20,61 +20,11 @@
 
 #include <glib/gi18n.h>
 
-#include "xa-education-page.h"
-#include "xa-drill-form.h"
-#include "xa-education-record-form.h"
-#include "xa-education-summary.h"
-#include "xa-education-viewer.h"
-#include "xa-governance-view.h"
-#include "xa-incident-form.h"
+#include "xa-education-page-private.h"
 #include "xa-application.h"
 #include "xa-ui-utils.h"
 #include "core/util/xa-date.h"
 #include "core/util/xa-school-year.h"
-
-struct _XaEducationPage
-{
-  GtkWidget           parent_instance;
-
-  /* Owned references */
-  XaWorkspace        *workspace;
-  GListStore         *sessions;   /* XaEducationRecord */
-  GtkFilterListModel *shown;      /* the sessions the filters keep */
-  GListStore         *drills;     /* XaDrill */
-  GListStore         *incidents;  /* XaIncident */
-  GListStore         *verdicts;   /* XaVetoVerdict, vetoed or pending */
-  GSettings          *settings;
-  GCancellable       *cancellable;
-  char               *today;
-
-  /* Template widgets */
-  GtkDropDown        *audience_filter;
-  AdwPreferencesGroup *coverage_group;
-  GtkLabel           *drills_label;
-  GtkListBox         *drills_list;
-  GtkDropDown        *form_filter;
-  XaGovernanceView   *governance;
-  AdwPreferencesGroup *implementation_group;
-  GtkLabel           *incidents_label;
-  GtkListBox         *incidents_list;
-  AdwPreferencesGroup *missed_group;
-  GtkDropDown        *school_dropdown;
-  GtkDropDown        *semester_filter;
-  GtkLabel           *sessions_label;
-  GtkListBox         *sessions_list;
-  XaEducationSummary *summary;
-  GtkLabel           *veto_label;
-  GtkListBox         *veto_list;
-  AdwViewStackPage   *veto_page;
-  AdwViewStack       *view_stack;
-  GtkLabel           *year_label;
-
-  /* State */
-  GPtrArray          *missed_rows;
-  int                 school_year;
-  gboolean            folded;
-  gboolean            importing;
-};
 
 G_DEFINE_FINAL_TYPE (XaEducationPage, xa_education_page, GTK_TYPE_WIDGET)
 
@@ -88,8 +38,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static XaOrganisation *
-selected_school (XaEducationPage *self)
+XaOrganisation *
+_xa_education_page_get_school (XaEducationPage *self)
 {
   return gtk_drop_down_get_selected_item (self->school_dropdown);
 }
@@ -101,14 +51,14 @@ xa_education_page_get_school_uuid (XaEducationPage *self)
 
   g_return_val_if_fail (XA_IS_EDUCATION_PAGE (self), NULL);
 
-  school = selected_school (self);
+  school = _xa_education_page_get_school (self);
   return school != NULL ? xa_organisation_get_uuid (school) : NULL;
 }
 
-static const char *
-school_name (XaEducationPage *self)
+const char *
+_xa_education_page_get_school_name (XaEducationPage *self)
 {
-  XaOrganisation *school = selected_school (self);
+  XaOrganisation *school = _xa_education_page_get_school (self);
 
   return school != NULL ? xa_organisation_get_name (school) : NULL;
 }
@@ -263,6 +213,12 @@ show_verdicts (XaEducationPage *self)
   gtk_label_set_text (self->veto_label, text);
 }
 
+void
+_xa_education_page_notify_busy (XaEducationPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 static void
 summary_busy_cb (XaEducationPage *self)
 {
@@ -330,226 +286,6 @@ filter_changed_cb (XaEducationPage *self)
   update_counts (self);
 }
 
-/* Rows */
-
-static GtkWidget *
-badge_row (const char *title,
-           const char *caption,
-           const char *badge,
-           const char *badge_class)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *child = xa_badge_row_new ();
-
-  gtk_widget_set_margin_start (child, 12);
-  gtk_widget_set_margin_end (child, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
-  xa_badge_row_set (child, title, caption, badge, badge_class);
-  return row;
-}
-
-/* How many of @record's absentees came to its make-ups, among the year's sessions. */
-static guint
-count_made_up (XaEducationPage   *self,
-               XaEducationRecord *record)
-{
-  GListModel *sessions = G_LIST_MODEL (self->sessions);
-  const char *uuid = xa_education_record_get_uuid (record);
-  guint made_up = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
-    {
-      g_autoptr(XaEducationRecord) other = g_list_model_get_item (sessions, i);
-
-      if (g_strcmp0 (xa_education_record_get_makes_up_uuid (other), uuid) == 0)
-        made_up += xa_education_record_get_present (other);
-    }
-  return made_up;
-}
-
-static GtkWidget *
-create_session_row (gpointer item,
-                    gpointer user_data)
-{
-  XaEducationPage *self = user_data;
-  XaEducationRecord *record = item;
-  g_autofree char *audience = xa_education_record_dup_audience_label (record);
-  g_autofree char *topic = xa_education_dup_topic_label (xa_education_record_get_topic (record));
-  const char *title_text = xa_education_record_get_title (record);
-  g_autofree char *title = g_strdup_printf ("%s  %s · %s", xa_education_record_get_held_on (record), audience,
-                                            xa_education_form_to_label (xa_education_record_get_form (record)));
-  /* Translators: a session's row: its topic or title, teacher, present of expected */
-  g_autofree char *caption = g_strdup_printf (_("%s · %s · %u/%u present"),
-                                              title_text != NULL && *title_text != '\0' ? title_text : topic,
-                                              xa_education_record_get_teacher (record),
-                                              xa_education_record_get_present (record),
-                                              xa_education_record_get_expected (record));
-  guint absent = xa_education_record_get_expected (record) - xa_education_record_get_present (record);
-  guint made_up = count_made_up (self, record);
-  g_autofree char *badge = NULL;
-  const char *badge_class = "pending";
-
-  if (xa_education_record_get_makes_up_uuid (record) != NULL)
-    {
-      badge = g_strdup (_("Make-up"));
-      badge_class = "signed";
-    }
-  else if (absent > 0 && made_up >= absent)
-    {
-      /* Every absentee came to a make-up: the session no longer owes anyone. */
-      badge = g_strdup (_("Made up"));
-      badge_class = "signed";
-    }
-  else if (absent > 0)
-    {
-      absent -= made_up;
-      badge = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u absent", "%u absent", absent), absent);
-    }
-  return badge_row (title, caption, badge, badge_class);
-}
-
-static GtkWidget *
-create_drill_row (gpointer item,
-                  gpointer user_data)
-{
-  XaDrill *drill = item;
-  g_autofree char *kind = xa_drill_dup_kind_label (drill);
-  g_autofree char *title = g_strdup_printf ("%s  %s", xa_drill_get_held_on (drill), kind);
-  g_autofree char *caption = NULL;
-  g_autofree char *badge = NULL;
-  guint open = 0;
-
-  for (guint i = 0; i < xa_drill_get_n_problems (drill); i++)
-    open += xa_drill_get_problem_hazard_uuid (drill, i) == NULL || *xa_drill_get_problem_hazard_uuid (drill, i) == '\0';
-  if (xa_drill_get_evacuation_seconds (drill) > 0)
-    /* Translators: a drill's row: organiser, participants, evacuation time in seconds */
-    caption = g_strdup_printf (_("%s · %d participants · evacuated in %d s"), xa_drill_get_organiser (drill),
-                               xa_drill_get_participants (drill), xa_drill_get_evacuation_seconds (drill));
-  else
-    /* Translators: a drill's row: organiser, participants */
-    caption = g_strdup_printf (_("%s · %d participants"), xa_drill_get_organiser (drill),
-                               xa_drill_get_participants (drill));
-  if (open > 0)
-    /* Translators: a drill's problems not yet in the hazard ledger */
-    badge = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem open", "%u problems open", open), open);
-  else if (xa_drill_get_evacuation_seconds (drill) > 0 && xa_drill_get_target_seconds (drill) > 0)
-    badge = g_strdup (xa_drill_get_within_target (drill) ? _("Within target") : _("Over target"));
-  return badge_row (title, caption, badge,
-                    open > 0 || (badge != NULL && !xa_drill_get_within_target (drill)) ? "pending" : "signed");
-}
-
-static const char *
-veto_class (XaVetoState state)
-{
-  return state == XA_VETO_STATE_VETOED ? "removed" : state == XA_VETO_STATE_PENDING ? "pending" : "signed";
-}
-
-static GtkWidget *
-create_incident_row (gpointer item,
-                     gpointer user_data)
-{
-  XaIncident *incident = item;
-  g_autofree char *title = g_strdup_printf ("%s  %s", xa_incident_get_occurred_on (incident),
-                                            xa_incident_kind_to_label (xa_incident_get_kind (incident)));
-  /* Translators: an incident's row: severity, finding, reporting, people affected */
-  g_autofree char *caption = g_strdup_printf (_("%s · %s · %s · %d affected"),
-                                              xa_incident_severity_to_label (xa_incident_get_severity (incident)),
-                                              xa_incident_finding_to_label (xa_incident_get_finding (incident)),
-                                              xa_incident_reporting_to_label (xa_incident_get_reporting (incident)),
-                                              xa_incident_get_affected (incident));
-  XaVetoState state = xa_veto_judge_incident (incident, NULL, NULL);
-
-  return badge_row (title, caption, xa_veto_state_to_label (state), veto_class (state));
-}
-
-static GtkWidget *
-create_verdict_row (gpointer item,
-                    gpointer user_data)
-{
-  XaVetoVerdict *verdict = item;
-  g_autoptr(GString) reasons = g_string_new (NULL);
-  GtkWidget *row;
-  GtkWidget *caption;
-
-  /* The grounds of the veto or of its pending; what only costs points is the summary's. */
-  for (guint i = 0; i < xa_veto_verdict_get_n_reasons (verdict); i++)
-    {
-      if (xa_veto_verdict_get_reason_state (verdict, i) == XA_VETO_STATE_CLEAR)
-        continue;
-      if (reasons->len > 0)
-        g_string_append (reasons, "\n");
-      g_string_append (reasons, xa_veto_verdict_get_reason_text (verdict, i));
-    }
-  row = badge_row (xa_veto_verdict_get_school_name (verdict), reasons->str,
-                   xa_veto_state_to_label (xa_veto_verdict_get_state (verdict)),
-                   veto_class (xa_veto_verdict_get_state (verdict)));
-  /* The reasons are the point: they wrap rather than end in an ellipsis. */
-  caption = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_widget_get_first_child (
-              gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))));
-  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (caption), PANGO_WRAP_WORD_CHAR);
-  return row;
-}
-
-/* Opening a record */
-
-static void
-open_viewer (XaEducationPage *self,
-             GObject         *item)
-{
-  GtkWidget *viewer;
-
-  if (item == NULL)
-    return;
-  viewer = xa_education_viewer_new (self->workspace, item, school_name (self), self->today);
-  gtk_window_set_transient_for (GTK_WINDOW (viewer), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (viewer));
-}
-
-static void
-session_activated_cb (XaEducationPage *self,
-                      GtkListBoxRow   *row)
-{
-  g_autoptr(XaEducationRecord) listed = g_list_model_get_item (G_LIST_MODEL (self->shown),
-                                                               gtk_list_box_row_get_index (row));
-
-  open_viewer (self, G_OBJECT (listed));
-}
-
-static void
-drill_activated_cb (XaEducationPage *self,
-                    GtkListBoxRow   *row)
-{
-  g_autoptr(XaDrill) listed = g_list_model_get_item (G_LIST_MODEL (self->drills), gtk_list_box_row_get_index (row));
-
-  open_viewer (self, G_OBJECT (listed));
-}
-
-static void
-incident_activated_cb (XaEducationPage *self,
-                       GtkListBoxRow   *row)
-{
-  g_autoptr(XaIncident) listed = g_list_model_get_item (G_LIST_MODEL (self->incidents),
-                                                        gtk_list_box_row_get_index (row));
-
-  open_viewer (self, G_OBJECT (listed));
-}
-
-/* A school of the veto list: its incidents. */
-static void
-veto_activated_cb (XaEducationPage *self,
-                   GtkListBoxRow   *row)
-{
-  g_autoptr(XaVetoVerdict) verdict = g_list_model_get_item (G_LIST_MODEL (self->verdicts),
-                                                            gtk_list_box_row_get_index (row));
-
-  if (verdict == NULL)
-    return;
-  xa_education_page_set_school (self, xa_veto_verdict_get_school_uuid (verdict));
-  adw_view_stack_set_visible_child_name (self->view_stack, "incidents");
-}
-
 static void
 school_changed_cb (XaEducationPage *self)
 {
@@ -557,182 +293,6 @@ school_changed_cb (XaEducationPage *self)
     return;
   reload_lists (self);
   reload_summary (self);
-}
-
-/* Actions */
-
-static void
-saved_cb (XaEducationPage *self,
-          GtkWidget       *form)
-{
-  const char *text = XA_IS_DRILL_FORM (form) ? _("The drill is recorded")
-                     : XA_IS_INCIDENT_FORM (form) ? _("The incident is recorded")
-                     : _("The education session is recorded");
-
-  xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new (text));
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  XaEducationPage *self = XA_EDUCATION_PAGE (widget);
-  XaOrganisation *school = selected_school (self);
-  const char *uuid;
-  GtkWidget *form;
-
-  if (school == NULL)
-    {
-      xa_widget_add_toast (widget, adw_toast_new (_("Choose a school first")));
-      return;
-    }
-  uuid = xa_organisation_get_uuid (school);
-  if (g_str_equal (action_name, "education.new-drill"))
-    form = xa_drill_form_new (self->workspace, uuid, self->school_year,
-                              xa_organisation_get_school_type (school) == XA_SCHOOL_TYPE_KINDERGARTEN, self->today);
-  else if (g_str_equal (action_name, "education.new-incident"))
-    form = xa_incident_form_new (self->workspace, uuid, self->school_year, self->today);
-  else
-    form = xa_education_record_form_new (self->workspace, uuid, self->school_year, self->today, NULL);
-  g_signal_connect_object (form, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (form));
-}
-
-static void
-year_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  XaEducationPage *self = XA_EDUCATION_PAGE (widget);
-
-  xa_education_page_set_year (self, self->school_year + (g_str_equal (action_name, "education.next-year") ? 1 : -1));
-}
-
-typedef struct
-{
-  char      *school_uuid;
-  int        school_year;
-  GFile     *file;
-  GPtrArray *problems;
-} Import;
-
-static void
-import_free (Import *import)
-{
-  g_free (import->school_uuid);
-  g_clear_object (&import->file);
-  g_clear_pointer (&import->problems, g_ptr_array_unref);
-  g_free (import);
-}
-
-static void
-import_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  XaEducationPage *self = source_object;
-  Import *import = task_data;
-  GError *error = NULL;
-
-  if (!xa_education_book_import_roster (xa_workspace_get_education (self->workspace), import->school_uuid,
-                                        import->school_year, import->file, &import->problems, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-imported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  XaEducationPage *self = XA_EDUCATION_PAGE (object);
-  Import *import = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (import->file);
-
-  self->importing = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      /* Translators: after a roster is imported: its file */
-      g_autofree char *text = g_strdup_printf (_("The roster %s is imported"), name);
-
-      xa_widget_add_toast (GTK_WIDGET (self), adw_toast_new (text));
-      return;
-    }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (import->problems != NULL && import->problems->len > 0)
-    xa_widget_show_problems (GTK_WIDGET (self), _("The Roster Was Not Imported"), import->problems);
-  else
-    xa_widget_show_error (GTK_WIDGET (self), _("The Roster Was Not Imported"), error->message);
-}
-
-/**
- * xa_education_page_import_roster:
- * @file: an XLSX or CSV file of the school's classes and people
- *
- * Imports the roster of the school and year shown in a worker, as the menu's import does
- * after its file chooser; "busy" until done.
- */
-void
-xa_education_page_import_roster (XaEducationPage *self,
-                                 GFile           *file)
-{
-  g_autoptr(GTask) task = NULL;
-  Import *import;
-
-  g_return_if_fail (XA_IS_EDUCATION_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (self->importing || xa_education_page_get_school_uuid (self) == NULL)
-    return;
-  import = g_new0 (Import, 1);
-  import->school_uuid = g_strdup (xa_education_page_get_school_uuid (self));
-  import->school_year = self->school_year;
-  import->file = g_object_ref (file);
-  self->importing = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-  task = g_task_new (self, self->cancellable, imported_cb, NULL);
-  g_task_set_source_tag (task, xa_education_page_import_roster);
-  g_task_set_task_data (task, import, (GDestroyNotify) import_free);
-  g_task_run_in_thread (task, import_worker);
-}
-
-static void
-roster_chosen_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(XaEducationPage) self = user_data;
-  g_autoptr(GFile) file = xa_choose_file_finish (result, NULL);
-
-  if (file != NULL)
-    xa_education_page_import_roster (self, file);
-}
-
-static void
-import_roster_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  XaEducationPage *self = XA_EDUCATION_PAGE (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *title = NULL;
-
-  if (selected_school (self) == NULL || self->importing)
-    return;
-  gtk_file_filter_set_name (filter, _("Rosters (XLSX, CSV)"));
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_filter_add_suffix (filter, "csv");
-  /* Translators: the roster file chooser's title: the school */
-  title = g_strdup_printf (_("Import the Roster of %s"), school_name (self));
-  xa_choose_file_async (widget, GTK_FILE_CHOOSER_ACTION_OPEN, title, _("_Import"), NULL, filter, self->cancellable,
-                        roster_chosen_cb, g_object_ref (self));
 }
 
 /* The district's veto list is the commission's: a school's login sees its own year in
@@ -894,19 +454,11 @@ xa_education_page_class_init (XaEducationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaEducationPage, veto_page);
   gtk_widget_class_bind_template_child (widget_class, XaEducationPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, XaEducationPage, year_label);
-  gtk_widget_class_bind_template_callback (widget_class, drill_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, incident_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, school_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, session_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, veto_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "education.new-session", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "education.new-drill", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "education.new-incident", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "education.import-roster", NULL, import_roster_action);
-  gtk_widget_class_install_action (widget_class, "education.previous-year", NULL, year_action);
-  gtk_widget_class_install_action (widget_class, "education.next-year", NULL, year_action);
+  _xa_education_page_class_add_rows (widget_class);
+  _xa_education_page_class_add_actions (widget_class);
 }
 
 static GListModel *
@@ -931,17 +483,10 @@ semester_label (int index)
 static void
 xa_education_page_init (XaEducationPage *self)
 {
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
   GtkCustomFilter *filter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Ctrl+N from anywhere in the window while the section shows: a new session. */
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("education.new-session")));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  _xa_education_page_add_shortcuts (self);
 
   self->cancellable = g_cancellable_new ();
   self->missed_rows = g_ptr_array_new ();
@@ -961,10 +506,7 @@ xa_education_page_init (XaEducationPage *self)
 
   filter = gtk_custom_filter_new (session_shown, self, NULL);
   self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sessions)), GTK_FILTER (filter));
-  gtk_list_box_bind_model (self->sessions_list, G_LIST_MODEL (self->shown), create_session_row, self, NULL);
-  gtk_list_box_bind_model (self->drills_list, G_LIST_MODEL (self->drills), create_drill_row, self, NULL);
-  gtk_list_box_bind_model (self->incidents_list, G_LIST_MODEL (self->incidents), create_incident_row, self, NULL);
-  gtk_list_box_bind_model (self->veto_list, G_LIST_MODEL (self->verdicts), create_verdict_row, self, NULL);
+  _xa_education_page_bind_lists (self);
 
   xa_education_summary_set_mirror (self->summary, self->coverage_group, self->implementation_group);
   g_signal_connect_object (self->summary, "notify::busy", G_CALLBACK (summary_busy_cb), self, G_CONNECT_SWAPPED);

@@ -10,7 +10,10 @@
  * absentees of the session it makes up: its audience is that session's, its list that
  * session's absentees. Evidence files go to the archive (xa-education-evidence.c).
  * Ctrl+S saves through the core (xa_education_book_add()), which names the field at
- * fault; closing with edits asks first.
+ * fault; closing with edits asks first. Opened on a stored session
+ * (xa_education_record_form_edit()) it saves through xa_education_book_update(): the
+ * audience stays, the attendance changes while no make-up refers to the session, and
+ * evidence files added join those archived.
  */
 
 #include "config.h"
@@ -31,6 +34,7 @@ struct _XaEducationRecordForm
   XaWorkspace         *workspace;
   XaEducationRecord   *made_up;
   XaEducationRecord   *saved;
+  XaEducationRecord   *editing;     /* the session as stored, when editing */
   GPtrArray           *classes;     /* XaRosterClass */
   GPtrArray           *checks;      /* GtkCheckButton, one per name */
   GPtrArray           *name_rows;
@@ -196,13 +200,17 @@ refuse (XaEducationRecordForm *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
-static XaEducationRecord *
-read_fields (XaEducationRecordForm *self)
+/* The form's fields into @record: a new one, or the stored session's copy when editing,
+ * whose evidence archived already comes first. */
+static void
+read_fields (XaEducationRecordForm *self,
+             XaEducationRecord     *record)
 {
-  g_autoptr(XaEducationRecord) record = xa_education_record_new ();
   g_autoptr(GStrvBuilder) absent = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) files = g_strv_builder_new ();
   g_auto(GStrv) absentees = NULL;
-  g_auto(GStrv) evidence = xa_education_evidence_dup_uuids (self->evidence);
+  g_auto(GStrv) added = xa_education_evidence_dup_uuids (self->evidence);
+  g_auto(GStrv) evidence = NULL;
   g_autofree char *date = xa_date_row_dup_date (self->date_row);
   XaRosterClass *roster_class = selected_class (self);
   XaEducationAudience audience = selected_audience (self);
@@ -239,11 +247,14 @@ read_fields (XaEducationRecordForm *self)
       g_strv_builder_add (absent, self->names[i]);
   absentees = g_strv_builder_end (absent);
   xa_education_record_set_absentees (record, (const char * const *) absentees);
+  if (self->editing != NULL && xa_education_record_get_evidence (self->editing) != NULL)
+    g_strv_builder_addv (files, (const char **) xa_education_record_get_evidence (self->editing));
+  g_strv_builder_addv (files, (const char **) added);
+  evidence = g_strv_builder_end (files);
   xa_education_record_set_evidence (record, (const char * const *) evidence);
   xa_education_record_set_notes (record, gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
   if (self->made_up != NULL)
     xa_education_record_set_makes_up_uuid (record, xa_education_record_get_uuid (self->made_up));
-  return g_steal_pointer (&record);
 }
 
 static gboolean
@@ -251,14 +262,25 @@ xa_education_record_form_save (XaRecordWindow  *window,
                                GError         **error)
 {
   XaEducationRecordForm *self = XA_EDUCATION_RECORD_FORM (window);
-  g_autoptr(XaEducationRecord) record = read_fields (self);
+  XaEducationBook *book = xa_workspace_get_education (self->workspace);
+  g_autoptr(XaEducationRecord) record = NULL;
   g_autoptr(XaEducationRecord) saved = NULL;
   g_autoptr(GError) local_error = NULL;
 
   if (xa_education_evidence_get_busy (self->evidence))
     g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_BUSY, _("The evidence files are still being archived"));
-  else
-    saved = xa_education_book_add (xa_workspace_get_education (self->workspace), record, &local_error);
+  else if (self->editing != NULL &&
+           (record = xa_education_book_dup_record (book, xa_education_record_get_uuid (self->editing), &local_error)))
+    {
+      read_fields (self, record);
+      saved = xa_education_book_update (book, record, &local_error);
+    }
+  else if (self->editing == NULL)
+    {
+      record = xa_education_record_new ();
+      read_fields (self, record);
+      saved = xa_education_book_add (book, record, &local_error);
+    }
   if (saved == NULL)
     {
       refuse (self, local_error->message);
@@ -280,6 +302,7 @@ xa_education_record_form_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->made_up);
   g_clear_object (&self->saved);
+  g_clear_object (&self->editing);
   g_clear_pointer (&self->classes, g_ptr_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_clear_pointer (&self->name_rows, g_ptr_array_unref);
@@ -468,6 +491,109 @@ xa_education_record_form_new (XaWorkspace       *workspace,
                                                                           : _("The new education session"));
   xa_record_window_set_filling (XA_RECORD_WINDOW (self), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (made_up != NULL ? self->date_row : self->title_row));
+  return GTK_WIDGET (self);
+}
+
+/* Fills the form with the stored session @record. */
+static void
+fill_record (XaEducationRecordForm *self,
+             XaEducationRecord     *record)
+{
+  const char * const *absentees = xa_education_record_get_absentees (record);
+  g_autofree char *audience = xa_education_record_dup_audience_label (record);
+  g_autoptr(GPtrArray) make_ups = NULL;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Education Session"));
+  adw_window_title_set_title (self->window_title, _("Edit Education Session"));
+  adw_window_title_set_subtitle (self->window_title, audience);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), xa_education_record_get_held_on (record));
+  adw_combo_row_set_selected (self->semester_row, xa_education_record_get_semester (record) - 1);
+  gtk_spin_button_set_value (self->week_spin, xa_education_record_get_week (record));
+  adw_combo_row_set_selected (self->audience_row, xa_education_record_get_audience (record));
+  for (guint i = 0; i < self->classes->len; i++)
+    {
+      XaRosterClass *roster_class = g_ptr_array_index (self->classes, i);
+
+      if (g_strcmp0 (roster_class->grade, xa_education_record_get_grade (record)) == 0 &&
+          g_strcmp0 (roster_class->class_name, xa_education_record_get_class_name (record)) == 0)
+        adw_combo_row_set_selected (self->class_row, i);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->grade_row), xa_education_record_get_grade (record));
+  gtk_editable_set_text (GTK_EDITABLE (self->class_name_row), xa_education_record_get_class_name (record));
+  audience_changed_cb (self);
+  adw_combo_row_set_selected (self->form_row, xa_education_record_get_form (record));
+  for (guint i = 0; self->topics[i] != NULL; i++)
+    if (g_strcmp0 (self->topics[i], xa_education_record_get_topic (record)) == 0)
+      adw_combo_row_set_selected (self->topic_row, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), xa_education_record_get_title (record));
+  gtk_editable_set_text (GTK_EDITABLE (self->teacher_row), xa_education_record_get_teacher (record));
+  adw_combo_row_set_selected (self->teacher_kind_row, xa_education_record_get_teacher_kind (record));
+  gtk_spin_button_set_value (self->hours_spin, xa_education_record_get_hours (record));
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row),
+                         xa_education_record_get_notes (record) != NULL ? xa_education_record_get_notes (record) : "");
+
+  /* The attendance as recorded: the absentees ticked on a named list, else the numbers. */
+  if (self->checks->len == 0)
+    {
+      gtk_spin_button_set_value (self->expected_spin, xa_education_record_get_expected (record));
+      gtk_spin_button_set_value (self->present_spin, xa_education_record_get_present (record));
+    }
+  for (guint i = 0; absentees != NULL && absentees[i] != NULL; i++)
+    xa_education_record_form_set_absent (self, absentees[i], TRUE);
+
+  /* Who attended stays as it was once a make-up refers to the session. */
+  make_ups = xa_education_book_list_make_ups (xa_workspace_get_education (self->workspace),
+                                              xa_education_record_get_uuid (record), NULL);
+  if (make_ups != NULL && make_ups->len > 0)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->expected_spin), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->present_spin), FALSE);
+      gtk_widget_set_sensitive (self->absentees_group, FALSE);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->absentees_group),
+                                             _("A make-up was recorded for these absentees: the attendance stays as recorded."));
+    }
+  /* The audience is what the session was for. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->audience_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->class_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->grade_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->class_name_row), FALSE);
+}
+
+/**
+ * xa_education_record_form_edit:
+ * @record: a stored session
+ *
+ * The form on @record, filled in, to edit what the core lets change: its audience
+ * stays, and its attendance while no make-up refers to it. Evidence files attached are
+ * added to those recorded.
+ *
+ * Returns: (transfer floating): the form, to present
+ */
+GtkWidget *
+xa_education_record_form_edit (XaWorkspace       *workspace,
+                               XaEducationRecord *record)
+{
+  g_autoptr(XaEducationRecord) made_up = NULL;
+  const char *makes_up_uuid;
+  XaEducationRecordForm *self;
+
+  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (XA_IS_EDUCATION_RECORD (record), NULL);
+
+  /* A make-up's list is the absentees of the session it makes up. */
+  makes_up_uuid = xa_education_record_get_makes_up_uuid (record);
+  if (makes_up_uuid != NULL)
+    made_up = xa_education_book_dup_record (xa_workspace_get_education (workspace), makes_up_uuid, NULL);
+  self = XA_EDUCATION_RECORD_FORM (xa_education_record_form_new (workspace, xa_education_record_get_school_uuid (record),
+                                                                 xa_education_record_get_school_year (record),
+                                                                 xa_education_record_get_held_on (record), made_up));
+  self->editing = g_object_ref (record);
+  xa_record_window_set_filling (XA_RECORD_WINDOW (self), TRUE);
+  fill_record (self, record);
+  /* Translators: what holds unsaved edits, in “%s has changes that are not saved” */
+  xa_record_window_set_unsaved (XA_RECORD_WINDOW (self), _("The education session"));
+  xa_record_window_set_filling (XA_RECORD_WINDOW (self), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   return GTK_WIDGET (self);
 }
 

@@ -21,6 +21,8 @@ GtkWidget         *xa_education_record_form_new          (XaWorkspace           
                                                           int                    school_year,
                                                           const char            *today,
                                                           XaEducationRecord     *made_up);
+GtkWidget         *xa_education_record_form_edit         (XaWorkspace           *workspace,
+                                                          XaEducationRecord     *record);
 gboolean           xa_education_record_form_get_dirty    (XaEducationRecordForm *self);
 void               xa_education_record_form_set_absent   (XaEducationRecordForm *self,
                                                           const char            *name,

@@ -7,7 +7,9 @@
  * absentees; a drill's problems, each of which becomes a hazard of the ledger in one
  * step (xa-inspection-hazard-dialog.c); an incident's verdict under the veto test. Its
  * form prints (Ctrl+P) or exports as a PDF (xa-education-print.c), laid out off the
- * main thread. The window follows the store: a make-up or a hazard recorded shows.
+ * main thread. Its edit button opens the record's form on it (a session's, a drill's,
+ * an incident's, where the commission records the finding). The window follows the
+ * store: an edit, a make-up or a hazard recorded shows.
  */
 
 #include "config.h"
@@ -17,6 +19,9 @@
 #include "xa-education-viewer.h"
 #include "xa-education-print.h"
 #include "xa-education-record-form.h"
+#include "xa-drill-form.h"
+#include "xa-incident-form.h"
+#include "xa-application.h"
 #include "inspections/xa-inspection-hazard-dialog.h"
 #include "xa-accessible.h"
 #include "xa-ui-utils.h"
@@ -312,6 +317,9 @@ records_changed_cb (XaEducationViewer  *self,
   else if (XA_IS_DRILL (self->item) && g_str_equal (kind, "drill"))
     item = G_OBJECT (xa_drill_book_dup_drill (xa_workspace_get_drills (self->workspace),
                                               xa_drill_get_uuid (XA_DRILL (self->item)), NULL));
+  else if (XA_IS_INCIDENT (self->item) && g_str_equal (kind, "incident"))
+    item = G_OBJECT (xa_incident_book_dup_incident (xa_workspace_get_incidents (self->workspace),
+                                                    xa_incident_get_uuid (XA_INCIDENT (self->item)), NULL));
   if (item == NULL)
     return;
   g_set_object (&self->item, item);
@@ -342,6 +350,39 @@ make_up_action (GtkWidget  *widget,
   form = xa_education_record_form_new (self->workspace, xa_education_record_get_school_uuid (record),
                                        xa_education_record_get_school_year (record), self->today, record);
   g_signal_connect_object (form, "saved", G_CALLBACK (make_up_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+edit_saved_cb (XaEducationViewer *self,
+               GtkWidget         *form)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The changes are saved")));
+}
+
+/* The record's form on it. Whether the operator records an incident's findings is the
+ * role's, as the section's 综治 tab decides it: a school's login does not. */
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  XaEducationViewer *self = XA_EDUCATION_VIEWER (widget);
+  GtkWidget *form;
+
+  if (XA_IS_EDUCATION_RECORD (self->item))
+    form = xa_education_record_form_edit (self->workspace, XA_EDUCATION_RECORD (self->item));
+  else if (XA_IS_DRILL (self->item))
+    form = xa_drill_form_edit (self->workspace, XA_DRILL (self->item));
+  else
+    {
+      g_autoptr(GSettings) settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
+      g_autofree char *role = g_settings_get_string (settings, "operator-role");
+
+      form = xa_incident_form_edit (self->workspace, XA_INCIDENT (self->item), !g_str_equal (role, "school"));
+    }
+  g_signal_connect_object (form, "saved", G_CALLBACK (edit_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (form));
 }
@@ -488,8 +529,10 @@ xa_education_viewer_class_init (XaEducationViewerClass *klass)
   gtk_widget_class_install_action (widget_class, "viewer.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "viewer.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "viewer.make-up", NULL, make_up_action);
+  gtk_widget_class_install_action (widget_class, "viewer.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "viewer.record-hazard", "u", record_hazard_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "viewer.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "viewer.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

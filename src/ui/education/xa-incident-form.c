@@ -9,7 +9,10 @@
  * the evidence. What it does to the school's year is the veto test's to say
  * (xa-veto.c): the page shows it. Ctrl+S saves through the core
  * (xa_incident_book_add()), which names the field at fault; closing with edits asks
- * first.
+ * first. Opened on a stored incident (xa_incident_form_edit()) it edits what the core
+ * lets change (xa_incident_book_edit()): the day and kind stay, and the findings — the
+ * responsibility finding, made once from 待认定, and the bad influence — are the
+ * commission's, as on a server, where a school's login is refused them.
  */
 
 #include "config.h"
@@ -28,6 +31,7 @@ struct _XaIncidentForm
   /* Owned references */
   XaWorkspace         *workspace;
   XaIncident          *saved;
+  XaIncident          *editing;     /* the incident as stored, when editing */
   char                *school_uuid;
 
   /* Template widgets */
@@ -45,6 +49,7 @@ struct _XaIncidentForm
 
   /* State */
   int                  school_year;
+  gboolean             commission;  /* the operator records findings */
 };
 
 G_DEFINE_FINAL_TYPE (XaIncidentForm, xa_incident_form, XA_TYPE_RECORD_WINDOW)
@@ -54,6 +59,30 @@ changed_cb (XaIncidentForm *self)
 {
   xa_record_window_changed (XA_RECORD_WINDOW (self));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
+/* An edit: what may change, as the form shows it; the findings only from the
+ * commission, and the responsibility finding only while it is pending. */
+static XaIncident *
+save_edit (XaIncidentForm          *self,
+           const XaIncidentFields  *fields,
+           GError                 **error)
+{
+  XaIncidentEdit edit = XA_INCIDENT_EDIT_INIT;
+
+  edit.severity = fields->severity;
+  edit.affected = fields->affected;
+  edit.reporting = fields->reporting;
+  edit.reported_on = fields->reported_on;
+  edit.summary = fields->summary;
+  if (self->commission)
+    {
+      edit.bad_influence = fields->bad_influence;
+      if (xa_incident_get_finding (self->editing) == XA_INCIDENT_FINDING_PENDING)
+        edit.finding = fields->finding;
+    }
+  return xa_incident_book_edit (xa_workspace_get_incidents (self->workspace), xa_incident_get_uuid (self->editing),
+                                &edit, error);
 }
 
 static gboolean
@@ -88,6 +117,8 @@ xa_incident_form_save (XaRecordWindow  *window,
 
   if (xa_education_evidence_get_busy (self->evidence))
     g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_BUSY, _("The evidence files are still being archived"));
+  else if (self->editing != NULL)
+    saved = save_edit (self, &fields, &local_error);
   else
     saved = xa_incident_book_add (xa_workspace_get_incidents (self->workspace), &fields, &local_error);
   if (saved == NULL)
@@ -111,6 +142,7 @@ xa_incident_form_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_INCIDENT_FORM);
   g_clear_object (&self->workspace);
   g_clear_object (&self->saved);
+  g_clear_object (&self->editing);
   g_clear_pointer (&self->school_uuid, g_free);
 
   G_OBJECT_CLASS (xa_incident_form_parent_class)->dispose (object);
@@ -203,6 +235,66 @@ xa_incident_form_new (XaWorkspace *workspace,
   xa_record_window_set_unsaved (XA_RECORD_WINDOW (self), _("The new incident"));
   xa_record_window_set_filling (XA_RECORD_WINDOW (self), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->summary_row));
+  return GTK_WIDGET (self);
+}
+
+/**
+ * xa_incident_form_edit:
+ * @incident: a stored incident
+ * @commission: whether the operator is the commission's, who records the findings
+ *
+ * Returns: (transfer floating): the form on @incident, filled in, to present
+ */
+GtkWidget *
+xa_incident_form_edit (XaWorkspace *workspace,
+                       XaIncident  *incident,
+                       gboolean     commission)
+{
+  XaIncidentForm *self;
+  const char *reported_on;
+  gboolean pending;
+
+  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (XA_IS_INCIDENT (incident), NULL);
+
+  self = g_object_new (XA_TYPE_INCIDENT_FORM, NULL);
+  self->workspace = g_object_ref (workspace);
+  self->editing = g_object_ref (incident);
+  self->school_uuid = g_strdup (xa_incident_get_school_uuid (incident));
+  self->school_year = xa_incident_get_school_year (incident);
+  self->commission = commission;
+  pending = xa_incident_get_finding (incident) == XA_INCIDENT_FINDING_PENDING;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Incident"));
+  reported_on = xa_incident_get_reported_on (incident);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), xa_incident_get_occurred_on (incident));
+  gtk_editable_set_text (GTK_EDITABLE (self->reported_row), reported_on != NULL ? reported_on : "");
+  adw_combo_row_set_selected (self->kind_row, xa_incident_get_kind (incident) - XA_INCIDENT_KIND_FIRE);
+  adw_combo_row_set_selected (self->severity_row, xa_incident_get_severity (incident) - XA_INCIDENT_SEVERITY_ORDINARY);
+  adw_combo_row_set_selected (self->finding_row, xa_incident_get_finding (incident) - XA_INCIDENT_FINDING_RESPONSIBLE);
+  adw_combo_row_set_selected (self->reporting_row,
+                              xa_incident_get_reporting (incident) - XA_INCIDENT_REPORTING_ON_TIME);
+  gtk_switch_set_active (self->influence_switch, xa_incident_get_bad_influence (incident));
+  gtk_spin_button_set_value (self->affected_spin, xa_incident_get_affected (incident));
+  gtk_editable_set_text (GTK_EDITABLE (self->summary_row), xa_incident_get_summary (incident));
+
+  /* What an incident is stays as recorded; its evidence is the archive's. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->date_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->evidence), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->finding_row), commission && pending);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->influence_switch), commission);
+  if (!commission)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->finding_row), _("The commission records the finding"));
+  else if (!pending)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->finding_row), _("A finding is made once"));
+
+  xa_accessible_prepare (GTK_WIDGET (self));
+  /* Translators: what holds unsaved edits, in “%s has changes that are not saved” */
+  xa_record_window_set_unsaved (XA_RECORD_WINDOW (self), _("The incident"));
+  xa_record_window_set_filling (XA_RECORD_WINDOW (self), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (commission && pending ? GTK_WIDGET (self->finding_row)
+                                                           : GTK_WIDGET (self->summary_row)));
   return GTK_WIDGET (self);
 }
 

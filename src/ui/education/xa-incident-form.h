@@ -20,6 +20,9 @@ GtkWidget  *xa_incident_form_new       (XaWorkspace    *workspace,
                                         const char     *school_uuid,
                                         int             school_year,
                                         const char     *today);
+GtkWidget  *xa_incident_form_edit      (XaWorkspace    *workspace,
+                                        XaIncident     *incident,
+                                        gboolean        commission);
 gboolean    xa_incident_form_get_dirty (XaIncidentForm *self);
 XaIncident *xa_incident_form_get_saved (XaIncidentForm *self);
 

@@ -336,6 +336,64 @@ test_policy (Fixture       *fixture,
   xa_test_assert_chain_holds (store);
 }
 
+/* The settings page's save: the education and the drill rules in one transaction; a
+ * value out of bounds in either is refused with its setting named and changes neither. */
+static void
+test_policies (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  XaStore *store = xa_workspace_get_store (fixture->workspace);
+  XaEducationBook *education = xa_workspace_get_education (fixture->workspace);
+  XaEducationPolicy rules;
+  XaEducationPolicy read;
+  XaDrillPolicy drill;
+  g_autofree char *plan = NULL;
+  g_autofree char *materials = NULL;
+
+  xa_education_policy_init (&rules);
+  xa_drill_policy_init (&drill);
+  rules.min_hours_junior = 20;
+  drill.school_months = 5;
+  g_assert_false (xa_drill_book_save_policies (fixture->book, &drill, &rules, &error));
+  g_assert_error (error, XA_DRILL_BOOK_ERROR, XA_DRILL_BOOK_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "演练频次"));
+  g_clear_error (&error);
+  drill.school_months = 2;
+  rules.required_sessions = 0;
+  g_assert_false (xa_drill_book_save_policies (fixture->book, &drill, &rules, &error));
+  g_assert_error (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, g_dgettext (GETTEXT_PACKAGE, "Sessions that make a person educated")));
+  g_clear_error (&error);
+  rules.required_sessions = 1;
+  rules.legal_lessons = 1001;
+  g_assert_false (xa_drill_book_save_policies (fixture->book, &drill, &rules, &error));
+  g_assert_nonnull (strstr (error->message, "1001"));
+  g_clear_error (&error);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM drill_policy"), ==, 0);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM education_policy"), ==, 0);
+
+  rules.legal_lessons = 4;
+  g_assert_true (xa_drill_book_save_policies (fixture->book, &drill, &rules, &error));
+  g_assert_no_error (error);
+  g_assert_true (xa_education_book_read_policy (education, &read, &error));
+  g_assert_cmpuint (read.min_hours_junior, ==, 20);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT months FROM drill_policy WHERE stage = 'school'"), ==, 2);
+  /* Each setting stored for the first time is audited. */
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'education.policy'"), ==, 8);
+
+  /* The year's plan reads back as stored; a year without one reads empty. */
+  g_assert_true (xa_education_book_set_plan (education, school_uuid (fixture, 0), 2026, "年度计划", "读本", &error));
+  g_assert_true (xa_education_book_read_plan (education, school_uuid (fixture, 0), 2026, &plan, &materials, &error));
+  g_assert_cmpstr (plan, ==, "年度计划");
+  g_assert_cmpstr (materials, ==, "读本");
+  g_clear_pointer (&plan, g_free);
+  g_clear_pointer (&materials, g_free);
+  g_assert_true (xa_education_book_read_plan (education, school_uuid (fixture, 0), 2025, &plan, &materials, &error));
+  g_assert_cmpstr (plan, ==, "");
+  xa_test_assert_chain_holds (store);
+}
+
 static void
 test_problem_hazard (Fixture       *fixture,
                      gconstpointer  data)
@@ -407,6 +465,7 @@ main (int   argc,
   ADD ("/drills/add", test_add);
   ADD ("/drills/frequency", test_frequency);
   ADD ("/drills/policy", test_policy);
+  ADD ("/drills/policies", test_policies);
   ADD ("/drills/problem-hazard", test_problem_hazard);
 #undef ADD
   g_test_add_func ("/drills/frequency-calendar", test_frequency_calendar);

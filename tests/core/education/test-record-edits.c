@@ -106,23 +106,39 @@ test_drill_edit (Fixture       *fixture,
   xa_test_assert_chain_holds (fixture->store);
 }
 
+/* A whole-school session of @fixture's school, held on @held_on (week @week of the first
+ * semester) with @present of @expected, making up @makes_up when given. */
 static XaEducationRecord *
-add_session (Fixture *fixture)
+new_session (Fixture    *fixture,
+             const char *held_on,
+             guint       week,
+             guint       expected,
+             guint       present,
+             const char *makes_up)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XaEducationRecord) record = xa_education_record_new ();
-  XaEducationRecord *saved;
+  XaEducationRecord *record = xa_education_record_new ();
 
   xa_education_record_set_school_uuid (record, fixture->school);
   xa_education_record_set_school_year (record, 2026);
-  xa_education_record_set_held_on (record, "2026-09-10");
-  xa_education_record_set_week (record, 1, 2);
+  xa_education_record_set_held_on (record, held_on);
+  xa_education_record_set_week (record, 1, week);
   xa_education_record_set_audience (record, XA_EDUCATION_AUDIENCE_SCHOOL, "", "");
   xa_education_record_set_form (record, XA_EDUCATION_FORM_FLAG_SPEECH);
   xa_education_record_set_topic (record, "drowning");
   xa_education_record_set_teacher (record, "周老师", XA_TEACHER_KIND_CLASS_TEACHER);
   xa_education_record_set_hours (record, 1);
-  xa_education_record_set_attendance (record, 800, 790);
+  xa_education_record_set_attendance (record, expected, present);
+  xa_education_record_set_makes_up_uuid (record, makes_up);
+  return record;
+}
+
+static XaEducationRecord *
+add_session (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaEducationRecord) record = new_session (fixture, "2026-09-10", 2, 800, 790, NULL);
+  XaEducationRecord *saved;
+
   saved = xa_education_book_add (xa_workspace_get_education (fixture->workspace), record, &error);
   g_assert_no_error (error);
   return saved;
@@ -139,13 +155,20 @@ test_education_edit (Fixture       *fixture,
   g_autoptr(XaEducationRecord) edited = NULL;
   g_autofree char *before = xa_test_fingerprint (fixture->store);
 
-  /* Who attended is not edited; nor is a date outside the school year, nor nothing. */
+  /* The audience is not edited, nor attendance that breaks a new session's rules; nor is
+   * a date outside the school year, nor nothing. */
   record = xa_education_book_dup_record (book, xa_education_record_get_uuid (saved), &error);
   g_assert_no_error (error);
-  xa_education_record_set_attendance (record, 800, 800);
+  xa_education_record_set_audience (record, XA_EDUCATION_AUDIENCE_STAFF, "", "");
   g_assert_null (xa_education_book_update (book, record, &error));
   g_assert_error (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "出勤"));
+  g_assert_nonnull (strstr (error->message, "对象"));
+  g_clear_error (&error);
+  g_clear_object (&record);
+  record = xa_education_book_dup_record (book, xa_education_record_get_uuid (saved), &error);
+  xa_education_record_set_attendance (record, 800, 801);
+  g_assert_null (xa_education_book_update (book, record, &error));
+  g_assert_error (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_object (&record);
   record = xa_education_book_dup_record (book, xa_education_record_get_uuid (saved), &error);
@@ -170,12 +193,32 @@ test_education_edit (Fixture       *fixture,
   xa_education_record_set_title (record, "防溺水安全教育");
   xa_education_record_set_teacher (record, "派出所 王警官", XA_TEACHER_KIND_LEGAL_VICE_PRINCIPAL);
   xa_education_record_set_hours (record, 2);
+  /* 实到 typed wrongly is corrected while no make-up refers to the session. */
+  xa_education_record_set_attendance (record, 800, 795);
   edited = xa_education_book_update (book, record, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (xa_education_record_get_title (edited), ==, "防溺水安全教育");
   g_assert_cmpint (xa_education_record_get_teacher_kind (edited), ==, XA_TEACHER_KIND_LEGAL_VICE_PRINCIPAL);
   g_assert_cmpuint (xa_education_record_get_hours (edited), ==, 2);
-  g_assert_cmpuint (xa_education_record_get_present (edited), ==, 790);
+  g_assert_cmpuint (xa_education_record_get_present (edited), ==, 795);
+  g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'education.edit'"), ==, 1);
+
+  /* Once a make-up is recorded for its absentees, the attendance stays. */
+  {
+    g_autoptr(XaEducationRecord) make_up = new_session (fixture, "2026-09-17", 3, 5, 5,
+                                                         xa_education_record_get_uuid (saved));
+    g_autoptr(XaEducationRecord) made = NULL;
+    g_autoptr(XaEducationRecord) again = NULL;
+
+    made = xa_education_book_add (book, make_up, &error);
+    g_assert_no_error (error);
+    again = xa_education_book_dup_record (book, xa_education_record_get_uuid (saved), &error);
+    xa_education_record_set_attendance (again, 800, 800);
+    g_assert_null (xa_education_book_update (book, again, &error));
+    g_assert_error (error, XA_EDUCATION_ERROR, XA_EDUCATION_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "出勤"));
+    g_clear_error (&error);
+  }
   g_assert_cmpint (xa_test_query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'education.edit'"), ==, 1);
   xa_test_assert_chain_holds (fixture->store);
 }

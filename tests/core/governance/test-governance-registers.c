@@ -23,6 +23,7 @@
 #include "core/governance/xa-guard.h"
 #include "core/governance/xa-security-device.h"
 #include "core/governance/xa-visitor-register.h"
+#include "core/hazards/xa-inspection-book.h"
 #include "core/registry/xa-demo.h"
 
 #define AUDITED(fixture, action) \
@@ -84,6 +85,65 @@ test_duty (Fixture       *fixture,
   g_assert_cmpuint (shifts->len, ==, 2);
   g_assert_cmpint (AUDITED (fixture, "duty.add"), ==, 3);
   xa_test_assert_chain_holds (fixture->store);
+}
+
+/* The year's check follows the school calendar: the days of term so far, its holidays
+ * left out, not every day from 1 September. */
+static void
+test_duty_in_term (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaSchoolCalendar) calendar = xa_school_calendar_new_default (2024);
+  g_auto(GStrv) uncovered = NULL;
+  g_auto(GStrv) every_day = NULL;
+  GDate day;
+
+  xa_school_calendar_set_semester (calendar, 0, "2024-09-02", "2025-01-17");
+  xa_school_calendar_set_semester (calendar, 1, "2025-02-17", "2025-07-04");
+  xa_school_calendar_clear_holidays (calendar);
+  xa_school_calendar_add_holiday (calendar, "国庆节", "2024-10-01");
+  g_assert_true (xa_inspection_book_save_calendar (xa_workspace_get_inspections (fixture->workspace), calendar, &error));
+  g_assert_no_error (error);
+
+  /* A shift every day from the first of term to 2 October but 3 September and the holiday. */
+  for (g_date_set_dmy (&day, 2, G_DATE_SEPTEMBER, 2024); g_date_get_month (&day) != G_DATE_OCTOBER || g_date_get_day (&day) <= 2;
+       g_date_add_days (&day, 1))
+    {
+      g_autofree char *on = g_strdup_printf ("2024-%02d-%02d", g_date_get_month (&day), g_date_get_day (&day));
+      XaDutyShiftFields fields = { fixture->school_a, on, "王副校长", "张老师", NULL };
+      g_autoptr(XaDutyShift) shift = NULL;
+
+      if (g_str_equal (on, "2024-09-03") || g_str_equal (on, "2024-10-01"))
+        continue;
+      shift = xa_duty_add (fixture->store, &fields, &error);
+      g_assert_no_error (error);
+    }
+
+  uncovered = xa_duty_uncovered_in_term (fixture->store, fixture->school_a, 2024, "2024-10-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (uncovered), ==, 1);
+  g_assert_cmpstr (uncovered[0], ==, "2024-09-03");
+  /* Counted from 1 September, the day before term and the holiday were gaps too. */
+  every_day = xa_duty_uncovered (fixture->store, fixture->school_a, "2024-09-01", "2024-10-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (every_day), ==, 3);
+  g_assert_cmpstr (every_day[2], ==, "2024-10-01");
+  g_clear_pointer (&uncovered, g_strfreev);
+
+  /* Before term begins there is nothing to miss; in the winter holiday nothing more. */
+  uncovered = xa_duty_uncovered_in_term (fixture->store, fixture->school_b, 2024, "2024-09-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (uncovered), ==, 0);
+  g_clear_pointer (&uncovered, g_strfreev);
+  uncovered = xa_duty_uncovered_in_term (fixture->store, fixture->school_b, 2024, "2025-02-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (uncovered[g_strv_length (uncovered) - 1], ==, "2025-01-17");
+  g_assert_true (g_strv_contains ((const char * const *) uncovered, "2024-09-02"));
+  g_assert_false (g_strv_contains ((const char * const *) uncovered, "2024-10-01"));
+  g_clear_pointer (&uncovered, g_strfreev);
+  g_assert_null (xa_duty_uncovered_in_term (fixture->store, fixture->school_b, 2024, "2024-13-01", &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
 }
 
 static void
@@ -501,6 +561,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/governance/duty", Fixture, NULL, fixture_set_up, test_duty, fixture_tear_down);
+  g_test_add ("/governance/duty-in-term", Fixture, NULL, fixture_set_up, test_duty_in_term, fixture_tear_down);
   g_test_add ("/governance/visitor", Fixture, NULL, fixture_set_up, test_visitor, fixture_tear_down);
   g_test_add ("/governance/guards", Fixture, NULL, fixture_set_up, test_guards, fixture_tear_down);
   g_test_add ("/governance/devices", Fixture, NULL, fixture_set_up, test_devices, fixture_tear_down);
