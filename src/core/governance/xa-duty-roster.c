@@ -261,29 +261,29 @@ xa_duty_uncovered (XaStore     *store,
 }
 
 /**
- * xa_duty_uncovered_in_term:
+ * xa_duty_uncovered_in_year:
  * @school_year: the 学年度, by its start year
  * @until: the last day checked, YYYY-MM-DD (today)
  *
- * The year's check as the school calendar of @school_year has it: the days of its
- * semesters up to @until, the calendar's holidays left out, on which no shift keeps the
- * watch.
+ * The year's check as the school calendar of @school_year has it: every day from the
+ * first day of term up to @until (at most the year's last day, 31 August), on which no
+ * shift keeps the watch. Weekends, holidays and the vacations count: the 24-hour watch
+ * and a leader on duty are kept on them as on school days.
  *
  * Returns: (transfer full): the days uncovered, in order (empty before term begins), or
  *   %NULL with @error set
  */
 GStrv
-xa_duty_uncovered_in_term (XaStore     *store,
+xa_duty_uncovered_in_year (XaStore     *store,
                            const char  *school_uuid,
                            int          school_year,
                            const char  *until,
                            GError     **error)
 {
   g_autoptr(XaSchoolCalendar) calendar = NULL;
-  g_autoptr(GStrvBuilder) days = g_strv_builder_new ();
-  g_auto(GStrv) uncovered = NULL;
+  g_autofree char *year_end = g_strdup_printf ("%04d-08-31", school_year + 1);
   const char *first;
-  const char *last;
+  const char *last = year_end;
 
   g_return_val_if_fail (XA_IS_STORE (store), NULL);
   g_return_val_if_fail (school_uuid != NULL, NULL);
@@ -292,15 +292,9 @@ xa_duty_uncovered_in_term (XaStore     *store,
       !(calendar = xa_inspection_read_calendar (store, school_year, error)))
     return NULL;
   first = xa_school_calendar_get_semester_start (calendar, 0);
-  last = xa_school_calendar_get_semester_end (calendar, 1);
   if (g_strcmp0 (until, last) < 0)
     last = until;
   if (g_strcmp0 (first, last) > 0)
-    return g_strv_builder_end (days);
-  if (!(uncovered = xa_duty_uncovered (store, school_uuid, first, last, error)))
-    return NULL;
-  for (guint i = 0; uncovered[i] != NULL; i++)
-    if (xa_school_calendar_is_school_day (calendar, uncovered[i]))
-      g_strv_builder_add (days, uncovered[i]);
-  return g_strv_builder_end (days);
+    return g_new0 (char *, 1);
+  return xa_duty_uncovered (store, school_uuid, first, last, error);
 }

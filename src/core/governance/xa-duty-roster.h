@@ -52,7 +52,7 @@ GStrv        xa_duty_uncovered (XaStore                *store,
                                 const char             *from,
                                 const char             *to,
                                 GError                **error);
-GStrv        xa_duty_uncovered_in_term (XaStore        *store,
+GStrv        xa_duty_uncovered_in_year (XaStore        *store,
                                         const char     *school_uuid,
                                         int             school_year,
                                         const char     *until,

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The demo district's gate, duty and 三防 registers (`xiaoan-cli demo --governance`):
- * every school's duty roster on the days of term so far, as the school calendar has them
+ * every school's duty roster on every day since term began, as the school calendar has it
  * (the second school missing a day three days ago),
  * a week's visitors (one whose identity was not checked, one still inside), its
  * headcount and guards (the first school meets the rule, the others are one trained
@@ -34,8 +34,8 @@ day_before (const GDate *today,
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day));
 }
 
-/* A shift on every day of term the calendar counts up to @today, so that the year's
- * check finds what a school that keeps its roster leaves: one day missed, at the second. */
+/* A shift on every day from the first of term up to @today, so that the year's check
+ * finds what a school that keeps its roster leaves: one day missed, at the second. */
 static gboolean
 fill_duty (XaStore          *store,
            const char       *school,
@@ -57,7 +57,7 @@ fill_duty (XaStore          *store,
                                    "（演示）值班教师、门卫（夜班）", NULL };
       g_autoptr(XaDutyShift) shift = NULL;
 
-      if (!xa_school_calendar_is_school_day (calendar, on) || (index == 1 && g_str_equal (on, missed)))
+      if (index == 1 && g_str_equal (on, missed))
         continue;
       if (!(shift = xa_duty_add (store, &fields, error)))
         return FALSE;

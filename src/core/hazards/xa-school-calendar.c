@@ -259,31 +259,6 @@ xa_school_calendar_set_flood_season_start (XaSchoolCalendar *self,
   self->is_default = FALSE;
 }
 
-/**
- * xa_school_calendar_is_school_day:
- * @date: a day, YYYY-MM-DD
- *
- * Returns: whether @date is in one of the semesters and is none of the holidays: a day
- *   the registers that follow the calendar (the duty roster's check) count
- */
-gboolean
-xa_school_calendar_is_school_day (XaSchoolCalendar *self,
-                                  const char       *date)
-{
-  gboolean in_term = FALSE;
-
-  g_return_val_if_fail (XA_IS_SCHOOL_CALENDAR (self), FALSE);
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  /* The dates are YYYY-MM-DD, which compare as text. */
-  for (guint s = 0; s < 2; s++)
-    in_term |= g_strcmp0 (self->semester_start[s], date) <= 0 && g_strcmp0 (date, self->semester_end[s]) <= 0;
-  for (guint h = 0; in_term && h < self->holidays->len; h++)
-    if (g_strcmp0 (g_array_index (self->holidays, Holiday, h).date, date) == 0)
-      return FALSE;
-  return in_term;
-}
-
 gboolean
 xa_school_calendar_get_is_default (XaSchoolCalendar *self)
 {

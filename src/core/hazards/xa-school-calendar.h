@@ -56,8 +56,6 @@ void               xa_school_calendar_set_flood_season_start (XaSchoolCalendar *
                                                       const char        *date);
 /* Whether the calendar is the default one, not stored by the commission. */
 gboolean           xa_school_calendar_get_is_default (XaSchoolCalendar *self);
-gboolean           xa_school_calendar_is_school_day (XaSchoolCalendar  *self,
-                                                    const char        *date);
 
 gboolean           xa_school_calendar_validate      (XaSchoolCalendar  *self,
                                                      GError           **error);

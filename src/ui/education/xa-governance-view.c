@@ -130,7 +130,7 @@ governance_worker (GTask        *task,
   job->duty_read = g_strcmp0 (first_day, until) <= 0;
   if (job->duty_read)
     {
-      job->uncovered = xa_duty_uncovered_in_term (job->store, job->school_uuid, job->school_year, until, &duty_error);
+      job->uncovered = xa_duty_uncovered_in_year (job->store, job->school_uuid, job->school_year, until, &duty_error);
       note_problem (job, duty_error);
       job->duty_read = job->uncovered != NULL;
     }
