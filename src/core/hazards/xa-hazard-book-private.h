@@ -93,4 +93,13 @@ gboolean    _xa_hazard_book_find_school  (XaStore      *store,
                                           char        **code,
                                           GError      **error);
 
+/* The demo ledger in one write or a write a batch (xa-hazard-demo.c). */
+gboolean    _xa_hazard_demo_fill_with    (XaHazardBook *book,
+                                          guint         n_hazards,
+                                          guint32       seed,
+                                          const char   *today,
+                                          gboolean      one_write,
+                                          guint         batch_size,
+                                          GError      **error);
+
 G_END_DECLS

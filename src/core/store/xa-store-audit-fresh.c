@@ -216,3 +216,71 @@ _xa_store_take_fresh_images (XaStore     *self,
 
   return TRUE;
 }
+
+/**
+ * xa_store_checkpoint_audit:
+ *
+ * Inside a write of many records (the demo ledger of a million hazards in one
+ * transaction): stores the audit entries appended so far, the last with the images of
+ * the records changed so far, as the end of a write does, and starts afresh, so that
+ * the images of a long write are taken and kept batch by batch, not all held until it
+ * commits. The chain then has the entries and images that as many writes would have
+ * given; they commit or roll back with the rest of the write. The records stay named
+ * to #XaStore::records-changed after the commit, as "many" of their kind.
+ *
+ * Returns: %TRUE when the entries and images were stored
+ */
+gboolean
+xa_store_checkpoint_audit (XaStore  *self,
+                           GError  **error)
+{
+  GHashTableIter iter;
+  gpointer kind;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_write, FALSE);
+
+  if (!_xa_store_flush_audit (self, error))
+    return FALSE;
+
+  if (self->flushed_kinds == NULL)
+    self->flushed_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, self->pending_changes);
+  while (g_hash_table_iter_next (&iter, &kind, NULL))
+    g_hash_table_add (self->flushed_kinds, g_strdup (kind));
+  g_hash_table_remove_all (self->pending_changes);
+  g_clear_pointer (&self->fresh_images, g_hash_table_unref);
+  return TRUE;
+}
+
+/**
+ * _xa_store_add_flushed_changes:
+ * @changes: kind → set of UUIDs, the write's changes to name
+ *
+ * Once a write ended: names the kinds xa_store_checkpoint_audit() audited in @changes,
+ * as "many" (""), and forgets them.
+ */
+void
+_xa_store_add_flushed_changes (XaStore    *self,
+                               GHashTable *changes)
+{
+  g_autoptr(GHashTable) kinds = g_steal_pointer (&self->flushed_kinds);
+  GHashTableIter iter;
+  gpointer kind;
+
+  if (kinds == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, kinds);
+  while (g_hash_table_iter_next (&iter, &kind, NULL))
+    {
+      GHashTable *uuids = g_hash_table_lookup (changes, kind);
+
+      if (uuids == NULL)
+        {
+          uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (changes, g_strdup (kind), uuids);
+        }
+      g_hash_table_add (uuids, g_strdup (""));
+    }
+}

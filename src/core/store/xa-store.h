@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema version this program writes. A database whose user_version is higher was
  * written by a newer Xiaoan and is refused without being touched. */
-#define XA_STORE_SCHEMA_VERSION 22
+#define XA_STORE_SCHEMA_VERSION 23
 
 /* "XiAn" in ASCII: PRAGMA application_id marks the file as ours. */
 #define XA_STORE_APPLICATION_ID 0x5869416e
@@ -148,6 +148,8 @@ void         xa_store_note_new_record      (XaStore           *self,
                                             const char        *label,
                                             const XaAuditValue *values,
                                             guint              n_values);
+gboolean     xa_store_checkpoint_audit     (XaStore           *self,
+                                            GError           **error);
 void         xa_store_lock                 (XaStore           *self);
 void         xa_store_unlock               (XaStore           *self);
 XaStatement *xa_store_prepare              (XaStore           *self,
