@@ -145,16 +145,32 @@ typedef struct
   gint          stop;        /* the writes failed: make no more */
   gboolean      drained;     /* the last batch came back */
   guint         n_written;
+  /* The row id of the next hazard in the one write, which starts from an empty table
+   * (SQLite numbers its rows from 1); 0 when not known */
+  gint64        next_id;
+  char         *now;         /* when the hazards are created */
+  char         *operator_name;
 } Demo;
 
 /* Hazards with their schools' rows and sequences, one transaction's worth. */
 typedef struct
 {
   GPtrArray *hazards;
+  GArray    *made;          /* of XaHazardMade: what was made of each hazard with it */
   GArray    *school_ids;
   GArray    *sequences;
   gboolean   last;
+  const char *now;          /* the demo's */
 } Batch;
+
+static void
+made_clear (gpointer data)
+{
+  XaHazardMade *made = data;
+
+  g_clear_pointer (&made->grams, g_ptr_array_unref);
+  g_clear_pointer (&made->image, xa_fresh_image_free);
+}
 
 static Batch *
 batch_new (void)
@@ -162,6 +178,8 @@ batch_new (void)
   Batch *batch = g_new0 (Batch, 1);
 
   batch->hazards = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->made = g_array_new (FALSE, TRUE, sizeof (XaHazardMade));
+  g_array_set_clear_func (batch->made, made_clear);
   batch->school_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   batch->sequences = g_array_new (FALSE, FALSE, sizeof (guint));
   return batch;
@@ -171,6 +189,7 @@ static void
 batch_free (Batch *batch)
 {
   g_ptr_array_unref (batch->hazards);
+  g_array_unref (batch->made);
   g_array_unref (batch->school_ids);
   g_array_unref (batch->sequences);
   g_free (batch);
@@ -180,6 +199,7 @@ static void
 batch_clear (Batch *batch)
 {
   g_ptr_array_set_size (batch->hazards, 0);
+  g_array_set_size (batch->made, 0);
   g_array_set_size (batch->school_ids, 0);
   g_array_set_size (batch->sequences, 0);
 }
@@ -411,6 +431,8 @@ insert_batch (XaStore  *store,
   g_autoptr(XaHazardWriter) writer = _xa_hazard_writer_new (store);
   g_autofree char *detail = NULL;
 
+  _xa_hazard_writer_set_now (writer, batch->now);
+
   _xa_hazard_writer_defer_grams (writer);
   _xa_hazard_writer_image_inserts (writer);
   for (guint i = 0; i < batch->hazards->len; i++)
@@ -418,8 +440,9 @@ insert_batch (XaStore  *store,
       XaHazard *hazard = g_ptr_array_index (batch->hazards, i);
       gint64 id = 0;
 
-      if (!_xa_hazard_writer_insert (writer, hazard, g_array_index (batch->school_ids, gint64, i),
-                                     g_array_index (batch->sequences, guint, i), &id, error))
+      if (!_xa_hazard_writer_insert_made (writer, hazard, g_array_index (batch->school_ids, gint64, i),
+                                          g_array_index (batch->sequences, guint, i),
+                                          &g_array_index (batch->made, XaHazardMade, i), &id, error))
         return FALSE;
     }
   if (!_xa_hazard_writer_flush_grams (writer, error))
@@ -468,9 +491,21 @@ make_thread (gpointer user_data)
           School *school = &g_array_index (demo->schools, School, s);
           GDate found = start;
           guint sequence = ++school->sequence[y];
+          XaHazard *hazard;
+          XaHazardMade made = { 0 };
 
           g_date_add_days (&found, (guint) ((guint64) k * span / n_year));
-          g_ptr_array_add (batch->hazards, make_hazard (demo, school, year, &found, sequence));
+          hazard = make_hazard (demo, school, year, &found, sequence);
+          /* Its grams and image too, here rather than in the thread that writes. */
+          made.grams = _xa_hazard_row_grams (hazard);
+          if (demo->next_id > 0)
+            {
+              made.id = demo->next_id++;
+              made.image = _xa_hazard_new_image (hazard, made.id, school->id, sequence, demo->now,
+                                                 demo->operator_name);
+            }
+          g_array_append_val (batch->made, made);
+          g_ptr_array_add (batch->hazards, hazard);
           g_array_append_val (batch->school_ids, school->id);
           g_array_append_val (batch->sequences, sequence);
 
@@ -683,6 +718,8 @@ demo_clear (Demo *demo)
   g_clear_pointer (&demo->schools, g_array_unref);
   g_clear_pointer (&demo->made, g_async_queue_unref);
   g_clear_pointer (&demo->written, g_async_queue_unref);
+  g_clear_pointer (&demo->now, g_free);
+  g_clear_pointer (&demo->operator_name, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Demo, demo_clear)
@@ -772,6 +809,9 @@ _xa_hazard_demo_fill_with (XaHazardBook  *book,
   demo.written = g_async_queue_new_full ((GDestroyNotify) batch_free);
   demo.n_hazards = n_hazards;
   demo.batch_size = batch_size > 0 ? batch_size : BATCH;
+  demo.now = xa_date_now_iso8601 ();
+  demo.operator_name = g_strdup (xa_store_get_operator (store));
+  demo.next_id = one_write ? 1 : 0;
   demo.uuid_time = g_get_real_time () / 1000;
 
   if (!xa_store_read (store, read_schools_cb, &demo, error))
@@ -788,8 +828,13 @@ _xa_hazard_demo_fill_with (XaHazardBook  *book,
   demo.first_year = last_year - (N_YEARS - 1);
 
   /* Two batches go round: one being made while the other is written. */
-  g_async_queue_push (demo.written, batch_new ());
-  g_async_queue_push (demo.written, batch_new ());
+  for (guint i = 0; i < 2; i++)
+    {
+      Batch *batch = batch_new ();
+
+      batch->now = demo.now;
+      g_async_queue_push (demo.written, batch);
+    }
   maker = g_thread_new ("demo-hazards", make_thread, &demo);
 
   xa_store_set_bulk (store, TRUE);

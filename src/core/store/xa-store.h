@@ -72,6 +72,9 @@ typedef struct
   gboolean    integer;
 } XaAuditValue;
 
+/* The audit image of a new record, taken from its values (xa_fresh_image_new()). */
+typedef struct _XaFreshImage XaFreshImage;
+
 typedef gboolean (*XaStoreWriteFunc) (XaStore   *store,
                                       gpointer   user_data,
                                       GError   **error);
@@ -148,6 +151,14 @@ void         xa_store_note_new_record      (XaStore           *self,
                                             const char        *label,
                                             const XaAuditValue *values,
                                             guint              n_values);
+XaFreshImage *xa_fresh_image_new           (const char        *table,
+                                            const char        *uuid,
+                                            const char        *label,
+                                            const XaAuditValue *values,
+                                            guint              n_values);
+void         xa_fresh_image_free           (XaFreshImage      *fresh);
+void         xa_store_note_fresh_image     (XaStore           *self,
+                                            XaFreshImage      *fresh);
 gboolean     xa_store_checkpoint_audit     (XaStore           *self,
                                             GError           **error);
 void         xa_store_lock                 (XaStore           *self);
@@ -177,5 +188,7 @@ gboolean     xa_store_verify_audit         (XaStore           *self,
                                             GError           **error);
 
 char        *xa_store_new_uuid             (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaFreshImage, xa_fresh_image_free)
 
 G_END_DECLS
