@@ -558,10 +558,10 @@ _xa_hazard_writer_insert_made (XaHazardWriter  *writer,
         return FALSE;
     }
 
-  /* An image made for another row than the one inserted is a mistake of its maker,
-   * which the image taken here makes up for. */
+  /* An image made for another row than the one inserted (a hazard another program
+   * added meanwhile took the row) is taken again here. */
   if (made != NULL && made->image != NULL && made->id != *id)
-    g_warning ("The image of hazard %s was made for row %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT,
+    g_debug ("The image of hazard %s was made for row %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT,
                xa_hazard_get_number (hazard), made->id, *id);
   if (writer->image_inserts && made != NULL && made->image != NULL && made->id == *id)
     xa_store_note_fresh_image (writer->store, g_steal_pointer (&made->image));
