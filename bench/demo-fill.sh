@@ -25,6 +25,17 @@
 #   before (main at 98e0dd7)           32.7                      282 (the issue's run)
 #   images from values, sorted grams   25.7                      240.4 (a run beside the pg suite)
 #   anchor, 1,000,000 rows             1.4 to 1.6
+# Later the same day (hazard-fill), the machine at load average 6 to 12, so that the
+# same binary varies by a fifth between runs; side by side in the same hour:
+#                                      100,000 (2 pairs)         1,000,000 (1 run each)
+#   before (main at 845e550)           18.3, 18.5                221.5 CPU, 831 s wall
+#   step 23, grams and images made in
+#   the other thread, one write <= 100k 17.1, 20.7               203.8 CPU, 459 s wall
+#   the whole million in one write     -                         245.1 CPU, 842 s wall
+# The one write (indexes and counts made after the rows) was 14.7 against 21.0 at
+# 100,000 in a quiet hour, but past the 256 MiB bulk cache its pages are spilled to the
+# log one by one and read back: 74.4 against 65.9 for a write a batch at 300,000, so
+# the demo takes it only up to 100,000 hazards.
 # The ratio demo hazard / anchor row is about 160 × today; a minute for the million is
 # 25 ×. Where the rest goes (perf, 40,000 hazards): the hazard's INSERT a third (its nine
 # indexes, the count trigger, and the CHECKs' IN lists, for which SQLite 3.40 builds a

@@ -60,6 +60,30 @@ gboolean    _xa_hazard_writer_insert     (XaHazardWriter      *writer,
                                           guint                sequence,
                                           gint64              *id,
                                           GError             **error);
+/* What is made of a hazard before it is inserted, in another thread: its grams, and its
+ * audit image for the row id it is to have (xa-hazard-demo.c). */
+typedef struct
+{
+  GPtrArray    *grams;
+  XaFreshImage *image;
+  gint64        id;
+} XaHazardMade;
+
+gboolean    _xa_hazard_writer_insert_made (XaHazardWriter *writer,
+                                           XaHazard       *hazard,
+                                           gint64          organisation_id,
+                                           guint           sequence,
+                                           XaHazardMade   *made,
+                                           gint64         *id,
+                                           GError        **error);
+void        _xa_hazard_writer_set_now    (XaHazardWriter      *writer,
+                                          const char          *now);
+XaFreshImage *_xa_hazard_new_image       (XaHazard            *hazard,
+                                          gint64               id,
+                                          gint64               organisation_id,
+                                          guint                sequence,
+                                          const char          *now,
+                                          const char          *operator_name);
 gboolean    _xa_hazard_writer_add_step   (XaHazardWriter      *writer,
                                           gint64               hazard_id,
                                           guint                position,
@@ -91,6 +115,15 @@ gboolean    _xa_hazard_book_find_school  (XaStore      *store,
                                           const char   *school_uuid,
                                           gint64       *organisation_id,
                                           char        **code,
+                                          GError      **error);
+
+/* The demo ledger in one write or a write a batch (xa-hazard-demo.c). */
+gboolean    _xa_hazard_demo_fill_with    (XaHazardBook *book,
+                                          guint         n_hazards,
+                                          guint32       seed,
+                                          const char   *today,
+                                          gboolean      one_write,
+                                          guint         batch_size,
                                           GError      **error);
 
 G_END_DECLS

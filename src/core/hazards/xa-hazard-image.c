@@ -157,24 +157,25 @@ field_value (XaHazard      *hazard,
 }
 
 /**
- * _xa_hazard_note_new_image:
+ * _xa_hazard_new_image:
  * @id: the row's id
  * @organisation_id: its school's row
  * @sequence: the number's sequence
  * @now: the time it was created and updated at
  * @operator_name: who created and updated it
  *
- * Gives the store the audit image of @hazard, just inserted with its history by
- * _xa_hazard_writer_insert(), and notes it as changed.
+ * The audit image of @hazard as _xa_hazard_writer_insert() stores it with its history,
+ * in any thread.
+ *
+ * Returns: (transfer full): the image
  */
-void
-_xa_hazard_note_new_image (XaStore    *store,
-                           XaHazard   *hazard,
-                           gint64      id,
-                           gint64      organisation_id,
-                           guint       sequence,
-                           const char *now,
-                           const char *operator_name)
+XaFreshImage *
+_xa_hazard_new_image (XaHazard   *hazard,
+                      gint64      id,
+                      gint64      organisation_id,
+                      guint       sequence,
+                      const char *now,
+                      const char *operator_name)
 {
   g_autofree XaAuditValue *values = NULL;
   g_autofree char *history = history_text (hazard);
@@ -229,6 +230,25 @@ _xa_hazard_note_new_image (XaStore    *store,
       n_numbers++;
     }
 
-  xa_store_note_new_record (store, "hazard", xa_hazard_get_uuid (hazard), xa_hazard_get_number (hazard),
-                            values, n_columns);
+  return xa_fresh_image_new ("hazard", xa_hazard_get_uuid (hazard), xa_hazard_get_number (hazard),
+                             values, n_columns);
+}
+
+/**
+ * _xa_hazard_note_new_image:
+ *
+ * Gives the store the audit image of @hazard, just inserted with its history by
+ * _xa_hazard_writer_insert(), and notes it as changed; see _xa_hazard_new_image().
+ */
+void
+_xa_hazard_note_new_image (XaStore    *store,
+                           XaHazard   *hazard,
+                           gint64      id,
+                           gint64      organisation_id,
+                           guint       sequence,
+                           const char *now,
+                           const char *operator_name)
+{
+  xa_store_note_fresh_image (store, _xa_hazard_new_image (hazard, id, organisation_id, sequence,
+                                                          now, operator_name));
 }

@@ -496,9 +496,30 @@ _xa_hazard_writer_insert (XaHazardWriter  *writer,
                           gint64          *id,
                           GError         **error)
 {
+  return _xa_hazard_writer_insert_made (writer, hazard, organisation_id, sequence, NULL, id, error);
+}
+
+/**
+ * _xa_hazard_writer_insert_made:
+ * @made: (nullable): what was made of @hazard beforehand (the demo makes it in the
+ *   thread that makes its hazards); %NULL to make it all here
+ *
+ * _xa_hazard_writer_insert() with the hazard's grams, and its audit image for the row
+ * id it was to have, given. An image for another id than the row has is not used.
+ */
+gboolean
+_xa_hazard_writer_insert_made (XaHazardWriter  *writer,
+                               XaHazard        *hazard,
+                               gint64           organisation_id,
+                               guint            sequence,
+                               XaHazardMade    *made,
+                               gint64          *id,
+                               GError         **error)
+{
   const char *operator_name = xa_store_get_operator (writer->store);
   gboolean returning = xa_store_get_is_server (writer->store);
-  g_autoptr(GPtrArray) grams = NULL;
+  g_autoptr(GPtrArray) own_grams = NULL;
+  GPtrArray *grams = made != NULL ? made->grams : NULL;
   int index;
 
   if (writer->insert == NULL)
@@ -537,10 +558,18 @@ _xa_hazard_writer_insert (XaHazardWriter  *writer,
         return FALSE;
     }
 
-  if (writer->image_inserts)
+  /* An image made for another row than the one inserted (a hazard another program
+   * added meanwhile took the row) is taken again here. */
+  if (made != NULL && made->image != NULL && made->id != *id)
+    g_debug ("The image of hazard %s was made for row %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT,
+               xa_hazard_get_number (hazard), made->id, *id);
+  if (writer->image_inserts && made != NULL && made->image != NULL && made->id == *id)
+    xa_store_note_fresh_image (writer->store, g_steal_pointer (&made->image));
+  else if (writer->image_inserts)
     _xa_hazard_note_new_image (writer->store, hazard, *id, organisation_id, sequence, writer->now, operator_name);
 
-  grams = _xa_hazard_row_grams (hazard);
+  if (grams == NULL)
+    grams = own_grams = _xa_hazard_row_grams (hazard);
   if (writer->pending_grams != NULL)
     {
       PendingGram pending = { *id, organisation_id };
@@ -560,6 +589,21 @@ _xa_hazard_writer_insert (XaHazardWriter  *writer,
     }
 
   return _xa_hazard_writer_index (writer, *id, organisation_id, NULL, grams, error);
+}
+
+/**
+ * _xa_hazard_writer_set_now:
+ * @now: the time the hazards it inserts are created and updated at, as
+ *   xa_date_now_iso8601() gives it
+ *
+ * For images made beforehand (#XaHazardMade) with the same time.
+ */
+void
+_xa_hazard_writer_set_now (XaHazardWriter *writer,
+                           const char     *now)
+{
+  g_free (writer->now);
+  writer->now = g_strdup (now);
 }
 
 /**

@@ -66,6 +66,118 @@ fresh_images_free (gpointer data)
   g_hash_table_unref (data);
 }
 
+struct _XaFreshImage
+{
+  XaAuditImage *image;
+};
+
+/**
+ * xa_fresh_image_new:
+ * @table: an audited table
+ * @uuid: the record's UUID
+ * @label: the record's key, as the table's key in xa-store-audit-image.c gives it
+ * @values: (array length=n_values): every column of the row with the table's derived
+ *   ones, sorted by column name (strcmp())
+ *
+ * The audit image of a record about to be inserted, taken from its values: the digests
+ * xa_store_note_new_record() takes, in any thread (the demo ledger takes them in the
+ * thread that makes its hazards), for xa_store_note_fresh_image().
+ *
+ * Returns: (transfer full): the image
+ */
+XaFreshImage *
+xa_fresh_image_new (const char         *table,
+                    const char         *uuid,
+                    const char         *label,
+                    const XaAuditValue *values,
+                    guint               n_values)
+{
+  g_autoptr(GString) fields = NULL;
+  g_autoptr(GString) value = NULL;
+  XaFreshImage *fresh;
+  guint digest_chars;
+  char hash[65];
+  char digest[65];
+
+  g_return_val_if_fail (table != NULL && uuid != NULL && label != NULL, NULL);
+
+  digest_chars = _xa_store_audited_digest_chars (table);
+  fields = g_string_sized_new (n_values * (digest_chars + 20));
+  value = g_string_sized_new (256);
+  for (guint i = 0; i < n_values; i++)
+    {
+      const XaAuditValue *column = &values[i];
+      gsize size = column->text != NULL ? strlen (column->text) : 0;
+
+      g_return_val_if_fail (i == 0 || strcmp (values[i - 1].column, column->column) < 0, NULL);
+
+      /* xa_statement_hash_value()'s form: type, length in bytes, the bytes. */
+      g_string_printf (value, "%c:%" G_GSIZE_FORMAT ":",
+                       column->text == NULL ? 'n' : column->integer ? 'i' : 't', size);
+      g_string_append_len (value, column->text, size);
+      _xa_audit_digest_hex (value->str, value->len, digest, digest_chars);
+      g_string_append (fields, column->column);
+      g_string_append_c (fields, ':');
+      g_string_append_len (fields, digest, digest_chars);
+      g_string_append_c (fields, '\n');
+    }
+  _xa_audit_digest_hex (fields->str, fields->len, hash, 64);
+
+  fresh = g_new0 (XaFreshImage, 1);
+  fresh->image = _xa_audit_image_new (table, uuid, label, fields->str, hash, 0);
+  return fresh;
+}
+
+void
+xa_fresh_image_free (XaFreshImage *fresh)
+{
+  if (fresh == NULL)
+    return;
+
+  g_clear_pointer (&fresh->image, _xa_audit_image_free);
+  g_free (fresh);
+}
+
+/**
+ * xa_store_note_fresh_image:
+ * @fresh: (transfer full): the image of a record the write under way inserted and
+ *   changes no more
+ *
+ * Notes the record as changed, and gives the audit chain its image instead of reading
+ * it back (see xa_store_note_new_record()). Only valid inside xa_store_write().
+ */
+void
+xa_store_note_fresh_image (XaStore      *self,
+                           XaFreshImage *fresh)
+{
+  g_autoptr(XaFreshImage) owned = fresh;
+  XaAuditImage *image;
+  GHashTable *by_uuid;
+
+  g_return_if_fail (XA_IS_STORE (self));
+  g_return_if_fail (self->in_write);
+  g_return_if_fail (fresh != NULL && fresh->image != NULL);
+
+  image = g_steal_pointer (&owned->image);
+  xa_store_note_change (self, image->table, image->uuid);
+  if (self->schema_version < XA_STORE_SCHEMA_SIGNED)
+    {
+      _xa_audit_image_free (image);
+      return;
+    }
+
+  if (self->fresh_images == NULL)
+    self->fresh_images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fresh_images_free);
+  by_uuid = g_hash_table_lookup (self->fresh_images, image->table);
+  if (by_uuid == NULL)
+    {
+      by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify) _xa_audit_image_free);
+      g_hash_table_insert (self->fresh_images, g_strdup (image->table), by_uuid);
+    }
+  g_hash_table_replace (by_uuid, image->uuid, image);
+}
+
 /**
  * xa_store_note_new_record:
  * @table: an audited table
@@ -86,58 +198,17 @@ xa_store_note_new_record (XaStore            *self,
                           const XaAuditValue *values,
                           guint               n_values)
 {
-  g_autoptr(GString) fields = NULL;
-  g_autoptr(GString) value = NULL;
-  GHashTable *by_uuid;
-  guint digest_chars;
-  char hash[65];
-  char digest[65];
-
   g_return_if_fail (XA_IS_STORE (self));
   g_return_if_fail (self->in_write);
   g_return_if_fail (table != NULL && uuid != NULL && label != NULL);
 
-  xa_store_note_change (self, table, uuid);
   if (self->schema_version < XA_STORE_SCHEMA_SIGNED)
-    return;
-
-  digest_chars = _xa_store_audited_digest_chars (table);
-  fields = g_string_sized_new (n_values * (digest_chars + 20));
-  value = g_string_sized_new (256);
-  for (guint i = 0; i < n_values; i++)
     {
-      const XaAuditValue *column = &values[i];
-      gsize size = column->text != NULL ? strlen (column->text) : 0;
-
-      g_return_if_fail (i == 0 || strcmp (values[i - 1].column, column->column) < 0);
-
-      /* xa_statement_hash_value()'s form: type, length in bytes, the bytes. */
-      g_string_printf (value, "%c:%" G_GSIZE_FORMAT ":",
-                       column->text == NULL ? 'n' : column->integer ? 'i' : 't', size);
-      g_string_append_len (value, column->text, size);
-      _xa_audit_digest_hex (value->str, value->len, digest, digest_chars);
-      g_string_append (fields, column->column);
-      g_string_append_c (fields, ':');
-      g_string_append_len (fields, digest, digest_chars);
-      g_string_append_c (fields, '\n');
-    }
-  _xa_audit_digest_hex (fields->str, fields->len, hash, 64);
-
-  if (self->fresh_images == NULL)
-    self->fresh_images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fresh_images_free);
-  by_uuid = g_hash_table_lookup (self->fresh_images, table);
-  if (by_uuid == NULL)
-    {
-      by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify) _xa_audit_image_free);
-      g_hash_table_insert (self->fresh_images, g_strdup (table), by_uuid);
+      xa_store_note_change (self, table, uuid);
+      return;
     }
 
-  {
-    XaAuditImage *image = _xa_audit_image_new (table, uuid, label, fields->str, hash, 0);
-
-    g_hash_table_replace (by_uuid, image->uuid, image);
-  }
+  xa_store_note_fresh_image (self, xa_fresh_image_new (table, uuid, label, values, n_values));
 }
 
 static gboolean
@@ -215,4 +286,72 @@ _xa_store_take_fresh_images (XaStore     *self,
     }
 
   return TRUE;
+}
+
+/**
+ * xa_store_checkpoint_audit:
+ *
+ * Inside a write of many records (the demo ledger of a million hazards in one
+ * transaction): stores the audit entries appended so far, the last with the images of
+ * the records changed so far, as the end of a write does, and starts afresh, so that
+ * the images of a long write are taken and kept batch by batch, not all held until it
+ * commits. The chain then has the entries and images that as many writes would have
+ * given; they commit or roll back with the rest of the write. The records stay named
+ * to #XaStore::records-changed after the commit, as "many" of their kind.
+ *
+ * Returns: %TRUE when the entries and images were stored
+ */
+gboolean
+xa_store_checkpoint_audit (XaStore  *self,
+                           GError  **error)
+{
+  GHashTableIter iter;
+  gpointer kind;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_write, FALSE);
+
+  if (!_xa_store_flush_audit (self, error))
+    return FALSE;
+
+  if (self->flushed_kinds == NULL)
+    self->flushed_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, self->pending_changes);
+  while (g_hash_table_iter_next (&iter, &kind, NULL))
+    g_hash_table_add (self->flushed_kinds, g_strdup (kind));
+  g_hash_table_remove_all (self->pending_changes);
+  g_clear_pointer (&self->fresh_images, g_hash_table_unref);
+  return TRUE;
+}
+
+/**
+ * _xa_store_add_flushed_changes:
+ * @changes: kind → set of UUIDs, the write's changes to name
+ *
+ * Once a write ended: names the kinds xa_store_checkpoint_audit() audited in @changes,
+ * as "many" (""), and forgets them.
+ */
+void
+_xa_store_add_flushed_changes (XaStore    *self,
+                               GHashTable *changes)
+{
+  g_autoptr(GHashTable) kinds = g_steal_pointer (&self->flushed_kinds);
+  GHashTableIter iter;
+  gpointer kind;
+
+  if (kinds == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, kinds);
+  while (g_hash_table_iter_next (&iter, &kind, NULL))
+    {
+      GHashTable *uuids = g_hash_table_lookup (changes, kind);
+
+      if (uuids == NULL)
+        {
+          uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (changes, g_strdup (kind), uuids);
+        }
+      g_hash_table_add (uuids, g_strdup (""));
+    }
 }

@@ -65,6 +65,9 @@ struct _XaStore
 
   /* kind → GHashTable of the UUIDs written in the transaction under way */
   GHashTable   *pending_changes;
+  /* The kinds of records whose changes xa_store_checkpoint_audit() audited already in
+   * the transaction under way: named as "many" after the commit */
+  GHashTable   *flushed_kinds;
 
   /* The audit entries of the transaction under way, hashed and inserted when its
    * function returns (xa-store-audit.c), and the head they make, written beside the
@@ -190,6 +193,14 @@ gboolean  _xa_statement_send        (XaStatement *self,
                                      GError     **error);
 void      _xa_store_begin_batch     (XaStore     *self);
 gboolean  _xa_store_end_batch       (XaStore     *self,
+                                     GError     **error);
+void      _xa_store_add_flushed_changes (XaStore    *self,
+                                         GHashTable *changes);
+gboolean  _xa_store_schema_step_rebuilds (int version);
+gboolean  _xa_store_schema_foreign_keys (sqlite3     *db,
+                                         gboolean     on,
+                                         GError     **error);
+gboolean  _xa_store_rebuild_23      (sqlite3     *db,
                                      GError     **error);
 gboolean  _xa_store_search_fill     (sqlite3     *db,
                                      const char  *kind,

@@ -403,3 +403,23 @@ const char _xa_store_pg_schema_22[] =
   "  updated_at      TEXT NOT NULL,"
   "  updated_by      TEXT NOT NULL"
   ");";
+
+/* 23: the hazard ledger's CHECKs as comparisons; see xa-store-schema-rebuild.c. The same
+ * rules on a server, whose IN lists cost nothing, so that both engines keep the same
+ * text; each constraint keeps the name PostgreSQL gave it in step 10. */
+const char _xa_store_pg_schema_23[] =
+  "ALTER TABLE hazard"
+  "  DROP CONSTRAINT hazard_reported_check,"
+  "  ADD CONSTRAINT hazard_reported_check CHECK (reported BETWEEN 0 AND 1),"
+  "  DROP CONSTRAINT hazard_supervised_check,"
+  "  ADD CONSTRAINT hazard_supervised_check CHECK (supervised BETWEEN 0 AND 1),"
+  "  DROP CONSTRAINT hazard_reinspection_result_check,"
+  "  ADD CONSTRAINT hazard_reinspection_result_check"
+  "    CHECK (reinspection_result = 'none' OR reinspection_result = 'passed' OR reinspection_result = 'failed'),"
+  "  DROP CONSTRAINT hazard_state_check,"
+  "  ADD CONSTRAINT hazard_state_check"
+  "    CHECK (state = 'pending' OR state = 'rectifying' OR state = 'reinspecting' OR state = 'closed');"
+  "ALTER TABLE hazard_step"
+  "  DROP CONSTRAINT hazard_step_step_check,"
+  "  ADD CONSTRAINT hazard_step_step_check"
+  "    CHECK (step = 'start' OR step = 'complete' OR step = 'pass' OR step = 'fail' OR step = 'close');";

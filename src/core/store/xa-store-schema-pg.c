@@ -726,6 +726,7 @@ static const char * const pg_migrations[] = {
   _xa_store_pg_schema_20,
   _xa_store_pg_schema_21,
   _xa_store_pg_schema_22,
+  _xa_store_pg_schema_23,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == XA_STORE_SCHEMA_VERSION + 1);

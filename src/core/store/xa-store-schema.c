@@ -1048,6 +1048,7 @@ static const char * const migrations[] = {
   schema_20,
   _xa_store_schema_21,
   schema_22,
+  "", /* 23: the hazard ledger's tables made again, in C (xa-store-schema-rebuild.c) */
 };
 
 /* What a step computes in C after its SQL, in the same transaction: what SQL alone
@@ -1055,6 +1056,7 @@ static const char * const migrations[] = {
 static gboolean (* const fills[]) (sqlite3  *db,
                                    GError  **error) = {
   [6] = fill_6,
+  [23] = _xa_store_rebuild_23,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == XA_STORE_SCHEMA_VERSION + 1);
@@ -1078,9 +1080,9 @@ read_user_version (sqlite3  *db,
 }
 
 static gboolean
-run_step (sqlite3  *db,
-          int       version,
-          GError  **error)
+run_step_in_transaction (sqlite3  *db,
+                         int       version,
+                         GError  **error)
 {
   g_autofree char *pragmas = NULL;
 
@@ -1131,6 +1133,20 @@ failed:
                version, sqlite3_errmsg (db));
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
+}
+
+/* Foreign keys off around a step that makes a table again (xa-store-schema-rebuild.c). */
+static gboolean
+run_step (sqlite3  *db,
+          int       version,
+          GError  **error)
+{
+  gboolean rebuild = _xa_store_schema_step_rebuilds (version);
+  gboolean ok;
+
+  ok = (!rebuild || _xa_store_schema_foreign_keys (db, FALSE, error)) &&
+       run_step_in_transaction (db, version, error);
+  return (!rebuild || _xa_store_schema_foreign_keys (db, TRUE, ok ? error : NULL)) && ok;
 }
 
 /**

@@ -364,6 +364,7 @@ xa_store_finalize (GObject *object)
   g_clear_pointer (&self->pending_changes, g_hash_table_unref);
   g_clear_pointer (&self->pending_entries, g_ptr_array_unref);
   g_clear_pointer (&self->fresh_images, g_hash_table_unref);
+  g_clear_pointer (&self->flushed_kinds, g_hash_table_unref);
   g_clear_pointer (&self->pending_head_hash, g_free);
   g_clear_pointer (&self->audit_key, g_bytes_unref);
   g_clear_pointer (&self->audit_key_id, g_free);
@@ -1075,10 +1076,12 @@ xa_store_write (XaStore           *self,
 
       g_debug ("Write attempt %u lost a race on the server: %s", attempt, local_error->message);
       g_hash_table_remove_all (self->pending_changes);
+      g_clear_pointer (&self->flushed_kinds, g_hash_table_unref);
       g_usleep (attempt * (1 + g_random_int_range (0, 20)) * G_TIME_SPAN_MILLISECOND);
     }
 
   changes = g_steal_pointer (&self->pending_changes);
+  _xa_store_add_flushed_changes (self, changes);
   self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  (GDestroyNotify) g_hash_table_unref);
 

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema version this program writes. A database whose user_version is higher was
  * written by a newer Xiaoan and is refused without being touched. */
-#define XA_STORE_SCHEMA_VERSION 22
+#define XA_STORE_SCHEMA_VERSION 23
 
 /* "XiAn" in ASCII: PRAGMA application_id marks the file as ours. */
 #define XA_STORE_APPLICATION_ID 0x5869416e
@@ -71,6 +71,9 @@ typedef struct
   const char *text;
   gboolean    integer;
 } XaAuditValue;
+
+/* The audit image of a new record, taken from its values (xa_fresh_image_new()). */
+typedef struct _XaFreshImage XaFreshImage;
 
 typedef gboolean (*XaStoreWriteFunc) (XaStore   *store,
                                       gpointer   user_data,
@@ -148,6 +151,16 @@ void         xa_store_note_new_record      (XaStore           *self,
                                             const char        *label,
                                             const XaAuditValue *values,
                                             guint              n_values);
+XaFreshImage *xa_fresh_image_new           (const char        *table,
+                                            const char        *uuid,
+                                            const char        *label,
+                                            const XaAuditValue *values,
+                                            guint              n_values);
+void         xa_fresh_image_free           (XaFreshImage      *fresh);
+void         xa_store_note_fresh_image     (XaStore           *self,
+                                            XaFreshImage      *fresh);
+gboolean     xa_store_checkpoint_audit     (XaStore           *self,
+                                            GError           **error);
 void         xa_store_lock                 (XaStore           *self);
 void         xa_store_unlock               (XaStore           *self);
 XaStatement *xa_store_prepare              (XaStore           *self,
@@ -175,5 +188,7 @@ gboolean     xa_store_verify_audit         (XaStore           *self,
                                             GError           **error);
 
 char        *xa_store_new_uuid             (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaFreshImage, xa_fresh_image_free)
 
 G_END_DECLS
