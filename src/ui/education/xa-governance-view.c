@@ -8,8 +8,15 @@
  * the commission's login judges it here (造成恶劣影响 or not), which the veto test then
  * reads. Under them the 三防 registers (the guards against the district's rule, the
  * devices faulty and not repaired) and the days of the year so far without a duty shift.
- * Key persons are never shown here. Everything is read in a worker from the core's
- * books; the view reads again when the store announces a change of what it shows.
+ * Key persons are never shown here: a button opens their own window
+ * (xa-key-person-window.c), which shows them to the named staff only. Everything is read
+ * in a worker from the core's books; the view reads again when the store announces a
+ * change of what it shows.
+ *
+ * The registers are kept from here: the “+” menu opens a form for a screening round, a
+ * dispute, a guard, a device, a duty shift or a visitor (governance.new); a dispute's
+ * row moves it on (governance.step), a device's row logs its fault or its repair
+ * (governance.device). Each form saves through the core in one transaction.
  */
 
 #include "config.h"
@@ -22,7 +29,18 @@
 #include "core/governance/xa-duty-roster.h"
 #include "core/governance/xa-guard.h"
 #include "core/governance/xa-security-device.h"
+#include "core/governance/xa-visitor-register.h"
 #include "core/util/xa-date.h"
+#include "xa-device-fault-form.h"
+#include "xa-device-form.h"
+#include "xa-device-repair-form.h"
+#include "xa-dispute-form.h"
+#include "xa-dispute-round-form.h"
+#include "xa-dispute-step-form.h"
+#include "xa-duty-form.h"
+#include "xa-guard-form.h"
+#include "xa-key-person-window.h"
+#include "xa-visitor-form.h"
 
 /* How many days without a shift are named; the rest are counted. */
 #define DUTY_DATES_SHOWN 5
@@ -35,6 +53,8 @@ struct _XaGovernanceView
   XaWorkspace         *workspace;
   GCancellable        *cancellable;
   GPtrArray           *rows;       /* AdwActionRow, each in one of the groups */
+  GPtrArray           *disputes;   /* XaDispute, those shown */
+  GPtrArray           *devices;    /* XaSecurityDevice, those shown */
   char                *school_uuid;
   char                *today;
 
@@ -71,7 +91,9 @@ typedef struct
 
   GPtrArray    *disputes;   /* XaDispute */
   XaGuardCheck *guards;
-  GPtrArray    *faulty;     /* XaSecurityDevice */
+  GPtrArray    *devices;    /* XaSecurityDevice, all of the school's */
+  int           visitors;   /* visits of the year so far, -1 when not read */
+  int           inside;     /* of those, the visitors not left yet */
   GStrv         uncovered;  /* days without a shift */
   gboolean      duty_read;  /* whether the year has begun by today */
   GPtrArray    *problems;   /* utf8 */
@@ -85,7 +107,7 @@ job_free (Job *job)
   g_clear_pointer (&job->today, g_free);
   g_clear_pointer (&job->disputes, g_ptr_array_unref);
   g_clear_pointer (&job->guards, xa_guard_check_free);
-  g_clear_pointer (&job->faulty, g_ptr_array_unref);
+  g_clear_pointer (&job->devices, g_ptr_array_unref);
   g_clear_pointer (&job->uncovered, g_strfreev);
   g_clear_pointer (&job->problems, g_ptr_array_unref);
   g_free (job);
@@ -110,7 +132,9 @@ governance_worker (GTask        *task,
   g_autoptr(GError) guards_error = NULL;
   g_autoptr(GError) devices_error = NULL;
   g_autoptr(GError) duty_error = NULL;
+  g_autoptr(GError) visitors_error = NULL;
   g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
   g_autofree char *first_day = g_strdup_printf ("%04d-09-01", job->school_year);
   g_autofree char *last_day = g_strdup_printf ("%04d-08-31", job->school_year + 1);
   const char *until = g_strcmp0 (job->today, last_day) < 0 ? job->today : last_day;
@@ -121,7 +145,7 @@ governance_worker (GTask        *task,
   note_problem (job, guards_error);
   if (checks != NULL && checks->len > 0)
     job->guards = xa_guard_check_copy (g_ptr_array_index (checks, 0));
-  job->faulty = xa_security_device_list (job->store, job->school_uuid, TRUE, &devices_error);
+  job->devices = xa_security_device_list (job->store, job->school_uuid, FALSE, &devices_error);
   note_problem (job, devices_error);
   /* The days of the year so far; none before the year begins. */
   job->duty_read = g_strcmp0 (first_day, until) <= 0;
@@ -130,7 +154,12 @@ governance_worker (GTask        *task,
       job->uncovered = xa_duty_uncovered (job->store, job->school_uuid, first_day, until, &duty_error);
       note_problem (job, duty_error);
       job->duty_read = job->uncovered != NULL;
+      visits = xa_visitor_list (job->store, job->school_uuid, first_day, until, &visitors_error);
+      note_problem (job, visitors_error);
     }
+  job->visitors = visits != NULL ? (int) visits->len : -1;
+  for (guint i = 0; visits != NULL && i < visits->len; i++)
+    job->inside += ((XaVisitor *) g_ptr_array_index (visits, i))->left_at == NULL;
   g_task_return_boolean (task, TRUE);
 }
 
@@ -152,15 +181,7 @@ add_row (XaGovernanceView    *self,
 static void
 clear (XaGovernanceView *self)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
+  xa_check_rows_clear (self->rows);
   self->n_unjudged = 0;
 }
 
@@ -226,6 +247,13 @@ show_disputes (XaGovernanceView *self,
                                       xa_dispute_get_escalated_on (dispute), influence);
         }
       row = add_row (self, self->disputes_group, title, subtitle, NULL);
+      if (xa_dispute_get_state (dispute) != XA_DISPUTE_RESOLVED || !xa_dispute_get_escalated (dispute))
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "governance.step");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", xa_dispute_get_uuid (dispute));
+          gtk_widget_set_tooltip_text (row, _("Move the dispute on or record a petition"));
+        }
       if (xa_dispute_get_escalated (dispute) && xa_dispute_get_influence (dispute) == XA_DISPUTE_INFLUENCE_UNJUDGED)
         {
           self->n_unjudged++;
@@ -260,20 +288,33 @@ show_protection (XaGovernanceView *self,
   if (subtitle != NULL)
     add_row (self, self->protection_group, _("Guards"), subtitle, xa_check_icon (guards->meets));
 
-  if (job->faulty != NULL && job->faulty->len == 0)
-    add_row (self, self->protection_group, _("No faulty device awaits repair"), NULL, xa_check_icon (TRUE));
-  for (guint i = 0; job->faulty != NULL && i < job->faulty->len; i++)
+  if (job->devices != NULL && job->devices->len == 0)
+    add_row (self, self->protection_group, _("No security device recorded"), NULL, xa_check_icon (FALSE));
+  for (guint i = 0; job->devices != NULL && i < job->devices->len; i++)
     {
-      XaSecurityDevice *device = g_ptr_array_index (job->faulty, i);
-      /* Translators: a faulty device: its kind and place */
+      XaSecurityDevice *device = g_ptr_array_index (job->devices, i);
+      gboolean faulty = g_strcmp0 (device->state, "faulty") == 0;
+      gboolean working = g_strcmp0 (device->state, "working") == 0;
+      /* Translators: a device: its kind and place */
       g_autofree char *title = g_strdup_printf (_("%s · %s"), xa_security_device_kind_to_label (device->kind),
                                                 device->place);
-      /* Translators: a faulty device's fault and the day it was reported, not repaired yet */
-      g_autofree char *caption = g_strdup_printf (_("%s, reported on %s, not repaired"),
-                                                  device->fault != NULL ? device->fault : "",
-                                                  device->fault_reported_on != NULL ? device->fault_reported_on : "");
+      g_autofree char *caption = NULL;
+      GtkWidget *row;
 
-      add_row (self, self->protection_group, title, caption, xa_check_icon (FALSE));
+      if (faulty)
+        /* Translators: a faulty device's fault and the day it was reported, not repaired yet */
+        caption = g_strdup_printf (_("%s, reported on %s, not repaired"), device->fault != NULL ? device->fault : "",
+                                   device->fault_reported_on != NULL ? device->fault_reported_on : "");
+      else
+        caption = g_strdup (xa_security_device_state_to_label (device->state));
+      row = add_row (self, self->protection_group, title, caption, working || faulty ? xa_check_icon (working) : NULL);
+      if (working || faulty)
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "governance.device");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", device->uuid);
+          gtk_widget_set_tooltip_text (row, faulty ? _("Log the repair") : _("Report a fault"));
+        }
     }
 }
 
@@ -308,6 +349,24 @@ show_duty (XaGovernanceView *self,
 }
 
 static void
+show_visitors (XaGovernanceView *self,
+               Job              *job)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (job->visitors < 0)
+    return;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d visitor registered at the gate this school year",
+                                        "%d visitors registered at the gate this school year", job->visitors),
+                           job->visitors);
+  if (job->inside > 0)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d not signed out yet", "%d not signed out yet",
+                                             job->inside), job->inside);
+  add_row (self, self->duty_group, title, subtitle, NULL);
+}
+
+static void
 governance_done_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -323,6 +382,14 @@ governance_done_cb (GObject      *source,
   show_disputes (self, job);
   show_protection (self, job);
   show_duty (self, job);
+  show_visitors (self, job);
+  g_clear_pointer (&self->disputes, g_ptr_array_unref);
+  g_clear_pointer (&self->devices, g_ptr_array_unref);
+  if (job->disputes != NULL)
+    self->disputes = g_ptr_array_ref (job->disputes);
+  g_clear_pointer (&self->devices, g_ptr_array_unref);
+  if (job->devices != NULL)
+    self->devices = g_ptr_array_ref (job->devices);
   for (guint i = 0; i < job->problems->len; i++)
     add_row (self, self->disputes_group, _("Not read"), g_ptr_array_index (job->problems, i), xa_check_icon (FALSE));
 
@@ -346,6 +413,7 @@ records_changed_cb (XaGovernanceView   *self,
 {
   static const char * const kinds[] = {
     "dispute", "guard", "guard_policy", "organisation", "security_device", "device_repair", "duty_shift",
+    "dispute_round", "visitor",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -381,6 +449,117 @@ judge_action (GtkWidget  *widget,
   reload (self);
 }
 
+/* The forms */
+
+static void
+present_form (XaGovernanceView *self,
+              GtkWidget        *form)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (root));
+  gtk_window_set_modal (GTK_WINDOW (form), TRUE);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+typedef GtkWidget *(*FormNew) (XaWorkspace *workspace,
+                               const char  *school_uuid,
+                               int          school_year,
+                               const char  *subject_uuid,
+                               const char  *today);
+
+static const struct
+{
+  const char *name;
+  FormNew     form_new;
+} new_forms[] = {
+  { "round", xa_dispute_round_form_new },
+  { "dispute", xa_dispute_form_new },
+  { "guard", xa_guard_form_new },
+  { "device", xa_device_form_new },
+  { "duty", xa_duty_form_new },
+  { "visitor", xa_visitor_form_new },
+};
+
+/* governance.new(s): a form for a new record of a register, by its name. */
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  XaGovernanceView *self = XA_GOVERNANCE_VIEW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->workspace == NULL || self->school_uuid == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (new_forms); i++)
+    if (g_str_equal (new_forms[i].name, name))
+      present_form (self, new_forms[i].form_new (self->workspace, self->school_uuid, self->school_year, NULL,
+                                                 self->today));
+}
+
+/* governance.step(s): moves a dispute on. */
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  XaGovernanceView *self = XA_GOVERNANCE_VIEW (widget);
+  const char *uuid = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; self->disputes != NULL && i < self->disputes->len; i++)
+    {
+      XaDispute *dispute = g_ptr_array_index (self->disputes, i);
+      GtkWidget *form;
+
+      if (!g_str_equal (xa_dispute_get_uuid (dispute), uuid))
+        continue;
+      form = xa_dispute_step_form_new (self->workspace, self->school_uuid, self->school_year, uuid, self->today);
+      xa_dispute_step_form_set_dispute (XA_DISPUTE_STEP_FORM (form), dispute);
+      present_form (self, form);
+      return;
+    }
+}
+
+/* governance.device(s): a working device's fault, or a faulty one's repair. */
+static void
+device_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaGovernanceView *self = XA_GOVERNANCE_VIEW (widget);
+  const char *uuid = g_variant_get_string (parameter, NULL);
+  gboolean is_faulty = FALSE;
+
+  if (self->workspace == NULL || self->school_uuid == NULL)
+    return;
+  for (guint i = 0; self->devices != NULL && i < self->devices->len; i++)
+    {
+      XaSecurityDevice *device = g_ptr_array_index (self->devices, i);
+
+      if (g_str_equal (device->uuid, uuid))
+        is_faulty = g_strcmp0 (device->state, "faulty") == 0;
+    }
+  present_form (self, (is_faulty ? xa_device_repair_form_new : xa_device_fault_form_new) (self->workspace,
+                                                                                          self->school_uuid,
+                                                                                          self->school_year,
+                                                                                          uuid, self->today));
+}
+
+/* governance.key-persons: the key persons' own window, behind the named-staff check. */
+static void
+key_persons_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XaGovernanceView *self = XA_GOVERNANCE_VIEW (widget);
+
+  if (self->workspace == NULL || self->school_uuid == NULL)
+    return;
+  present_form (self, xa_key_person_window_new (self->workspace, self->school_uuid, self->school_year, self->today));
+}
+
 /* The object */
 
 static void
@@ -396,6 +575,7 @@ xa_governance_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->disputes, g_ptr_array_unref);
   g_clear_pointer (&self->school_uuid, g_free);
   g_clear_pointer (&self->today, g_free);
 
@@ -441,6 +621,10 @@ xa_governance_view_class_init (XaGovernanceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaGovernanceView, stack);
 
   gtk_widget_class_install_action (widget_class, "governance.judge", "(sb)", judge_action);
+  gtk_widget_class_install_action (widget_class, "governance.new", "s", new_action);
+  gtk_widget_class_install_action (widget_class, "governance.step", "s", step_action);
+  gtk_widget_class_install_action (widget_class, "governance.device", "s", device_action);
+  gtk_widget_class_install_action (widget_class, "governance.key-persons", NULL, key_persons_action);
 }
 
 static void
