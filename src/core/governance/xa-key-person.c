@@ -265,6 +265,7 @@ may_see_func (XaStore   *store,
 {
   MaySee *see = user_data;
   g_autoptr(XaStatement) row = NULL;
+  XaStep step;
 
   /* On a server: the school's own login, a commission role named for the school, or a
    * role that is neither a school's nor the commission's (the tables' owner). */
@@ -286,17 +287,9 @@ may_see_func (XaStore   *store,
   xa_statement_bind_text (row, 1, see->school_uuid);
   if (!xa_store_get_is_server (store))
     xa_statement_bind_text (row, 2, xa_store_get_operator (store));
-  switch (xa_statement_step (row, error))
-    {
-    case XA_STEP_ROW:
-      see->may_see = xa_statement_get_int64 (row, 0) > 0;
-      return TRUE;
-    case XA_STEP_DONE:
-      see->may_see = FALSE;
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  step = xa_statement_step (row, error);
+  see->may_see = step == XA_STEP_ROW && xa_statement_get_int64 (row, 0) > 0;
+  return step != XA_STEP_ERROR;
 }
 
 typedef struct

@@ -250,8 +250,9 @@ show_disputes (XaGovernanceView *self,
       if (xa_dispute_get_state (dispute) != XA_DISPUTE_RESOLVED || !xa_dispute_get_escalated (dispute))
         {
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "governance.step");
+          /* The target first: an action without it does not take the row. */
           gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", xa_dispute_get_uuid (dispute));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "governance.step");
           gtk_widget_set_tooltip_text (row, _("Move the dispute on or record a petition"));
         }
       if (xa_dispute_get_escalated (dispute) && xa_dispute_get_influence (dispute) == XA_DISPUTE_INFLUENCE_UNJUDGED)
@@ -311,8 +312,9 @@ show_protection (XaGovernanceView *self,
       if (working || faulty)
         {
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "governance.device");
+          /* The target first: an action without it does not take the row. */
           gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", device->uuid);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "governance.device");
           gtk_widget_set_tooltip_text (row, faulty ? _("Log the repair") : _("Report a fault"));
         }
     }

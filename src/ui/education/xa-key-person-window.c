@@ -142,8 +142,9 @@ show_list (XaKeyPersonWindow *self,
       GtkWidget *row = add_row (self, self->list_group, xa_key_person_get_name (person), subtitle);
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "key-persons.open");
+      /* The target first: an action without it does not take the row. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", xa_key_person_get_uuid (person));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "key-persons.open");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
   set_page (self, "list");
