@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-governance-view.h"
+#include "xa-governance-view-private.h"
 #include "xa-ui-utils.h"
 #include "core/governance/xa-dispute.h"
 #include "core/governance/xa-duty-roster.h"
@@ -31,45 +32,10 @@
 #include "core/governance/xa-security-device.h"
 #include "core/governance/xa-visitor-register.h"
 #include "core/util/xa-date.h"
-#include "xa-device-fault-form.h"
-#include "xa-device-form.h"
-#include "xa-device-repair-form.h"
-#include "xa-dispute-form.h"
-#include "xa-dispute-round-form.h"
-#include "xa-dispute-step-form.h"
-#include "xa-duty-form.h"
-#include "xa-guard-form.h"
-#include "xa-key-person-window.h"
-#include "xa-visitor-form.h"
 
 /* How many days without a shift are named; the rest are counted. */
 #define DUTY_DATES_SHOWN 5
 
-struct _XaGovernanceView
-{
-  GtkWidget            parent_instance;
-
-  /* Owned references */
-  XaWorkspace         *workspace;
-  GCancellable        *cancellable;
-  GPtrArray           *rows;       /* AdwActionRow, each in one of the groups */
-  GPtrArray           *disputes;   /* XaDispute, those shown */
-  GPtrArray           *devices;    /* XaSecurityDevice, those shown */
-  char                *school_uuid;
-  char                *today;
-
-  /* Template widgets */
-  AdwPreferencesGroup *disputes_group;
-  AdwPreferencesGroup *duty_group;
-  AdwPreferencesGroup *protection_group;
-  GtkStack            *stack;
-
-  /* State */
-  int                  school_year;
-  guint                n_unjudged;
-  gboolean             commission;
-  gboolean             busy;
-};
 
 G_DEFINE_FINAL_TYPE (XaGovernanceView, xa_governance_view, GTK_TYPE_WIDGET)
 
@@ -451,117 +417,6 @@ judge_action (GtkWidget  *widget,
   reload (self);
 }
 
-/* The forms */
-
-static void
-present_form (XaGovernanceView *self,
-              GtkWidget        *form)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (root));
-  gtk_window_set_modal (GTK_WINDOW (form), TRUE);
-  gtk_window_present (GTK_WINDOW (form));
-}
-
-typedef GtkWidget *(*FormNew) (XaWorkspace *workspace,
-                               const char  *school_uuid,
-                               int          school_year,
-                               const char  *subject_uuid,
-                               const char  *today);
-
-static const struct
-{
-  const char *name;
-  FormNew     form_new;
-} new_forms[] = {
-  { "round", xa_dispute_round_form_new },
-  { "dispute", xa_dispute_form_new },
-  { "guard", xa_guard_form_new },
-  { "device", xa_device_form_new },
-  { "duty", xa_duty_form_new },
-  { "visitor", xa_visitor_form_new },
-};
-
-/* governance.new(s): a form for a new record of a register, by its name. */
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  XaGovernanceView *self = XA_GOVERNANCE_VIEW (widget);
-  const char *name = g_variant_get_string (parameter, NULL);
-
-  if (self->workspace == NULL || self->school_uuid == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (new_forms); i++)
-    if (g_str_equal (new_forms[i].name, name))
-      present_form (self, new_forms[i].form_new (self->workspace, self->school_uuid, self->school_year, NULL,
-                                                 self->today));
-}
-
-/* governance.step(s): moves a dispute on. */
-static void
-step_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  XaGovernanceView *self = XA_GOVERNANCE_VIEW (widget);
-  const char *uuid = g_variant_get_string (parameter, NULL);
-
-  for (guint i = 0; self->disputes != NULL && i < self->disputes->len; i++)
-    {
-      XaDispute *dispute = g_ptr_array_index (self->disputes, i);
-      GtkWidget *form;
-
-      if (!g_str_equal (xa_dispute_get_uuid (dispute), uuid))
-        continue;
-      form = xa_dispute_step_form_new (self->workspace, self->school_uuid, self->school_year, uuid, self->today);
-      xa_dispute_step_form_set_dispute (XA_DISPUTE_STEP_FORM (form), dispute);
-      present_form (self, form);
-      return;
-    }
-}
-
-/* governance.device(s): a working device's fault, or a faulty one's repair. */
-static void
-device_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  XaGovernanceView *self = XA_GOVERNANCE_VIEW (widget);
-  const char *uuid = g_variant_get_string (parameter, NULL);
-  gboolean is_faulty = FALSE;
-
-  if (self->workspace == NULL || self->school_uuid == NULL)
-    return;
-  for (guint i = 0; self->devices != NULL && i < self->devices->len; i++)
-    {
-      XaSecurityDevice *device = g_ptr_array_index (self->devices, i);
-
-      if (g_str_equal (device->uuid, uuid))
-        is_faulty = g_strcmp0 (device->state, "faulty") == 0;
-    }
-  present_form (self, (is_faulty ? xa_device_repair_form_new : xa_device_fault_form_new) (self->workspace,
-                                                                                          self->school_uuid,
-                                                                                          self->school_year,
-                                                                                          uuid, self->today));
-}
-
-/* governance.key-persons: the key persons' own window, behind the named-staff check. */
-static void
-key_persons_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  XaGovernanceView *self = XA_GOVERNANCE_VIEW (widget);
-
-  if (self->workspace == NULL || self->school_uuid == NULL)
-    return;
-  present_form (self, xa_key_person_window_new (self->workspace, self->school_uuid, self->school_year, self->today));
-}
-
 /* The object */
 
 static void
@@ -623,10 +478,7 @@ xa_governance_view_class_init (XaGovernanceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaGovernanceView, stack);
 
   gtk_widget_class_install_action (widget_class, "governance.judge", "(sb)", judge_action);
-  gtk_widget_class_install_action (widget_class, "governance.new", "s", new_action);
-  gtk_widget_class_install_action (widget_class, "governance.step", "s", step_action);
-  gtk_widget_class_install_action (widget_class, "governance.device", "s", device_action);
-  gtk_widget_class_install_action (widget_class, "governance.key-persons", NULL, key_persons_action);
+  _xa_governance_view_install_form_actions (widget_class);
 }
 
 static void
