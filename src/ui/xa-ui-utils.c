@@ -988,6 +988,26 @@ xa_check_icon (gboolean met)
 }
 
 /**
+ * xa_check_rows_clear:
+ * @rows: (element-type AdwActionRow): rows of xa_check_row_new()
+ *
+ * Takes each row out of its group and empties @rows.
+ */
+void
+xa_check_rows_clear (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (rows, 0);
+}
+
+/**
  * xa_check_rows_dup_text:
  * @rows: (element-type AdwActionRow): rows of xa_check_row_new()
  *

@@ -98,6 +98,7 @@ GtkWidget  *xa_check_row_new       (AdwPreferencesGroup *group,
                                     const char          *subtitle,
                                     const char          *icon_name);
 const char *xa_check_icon          (gboolean             met);
+void        xa_check_rows_clear    (GPtrArray           *rows);
 char       *xa_check_rows_dup_text (GPtrArray           *rows);
 
 GtkWidget *xa_badge_row_new (void);

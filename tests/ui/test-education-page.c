@@ -522,13 +522,13 @@ test_petition_judged (Fixture       *fixture,
   g_assert_no_error (error);
   wait_for_page (fixture);
   g_assert_cmpuint (xa_governance_view_get_n_unjudged (view), ==, 1);
-  g_assert_null (find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON));
+  g_assert_null (find_widget (child (view, XA_TYPE_GOVERNANCE_VIEW, "disputes_group"), GTK_TYPE_MENU_BUTTON));
   g_assert_cmpint (veto_state (fixture), ==, XA_VETO_STATE_PENDING);
 
   set_role ("commission");
   wait_for_page (fixture);
   g_assert_cmpuint (xa_governance_view_get_n_unjudged (view), ==, 1);
-  g_assert_nonnull (find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (find_widget (child (view, XA_TYPE_GOVERNANCE_VIEW, "disputes_group"), GTK_TYPE_MENU_BUTTON));
   text = xa_governance_view_dup_text (view);
   g_assert_nonnull (strstr (text, "2021-10-20"));
   xa_education_page_show_view (fixture->page, "governance");
@@ -538,7 +538,7 @@ test_petition_judged (Fixture       *fixture,
                                              xa_dispute_get_uuid (dispute), TRUE));
   wait_for_page (fixture);
   g_assert_cmpuint (xa_governance_view_get_n_unjudged (view), ==, 0);
-  g_assert_null (find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON));
+  g_assert_null (find_widget (child (view, XA_TYPE_GOVERNANCE_VIEW, "disputes_group"), GTK_TYPE_MENU_BUTTON));
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM dispute WHERE judged_at IS NOT NULL"), ==, 1);
   g_assert_cmpint (veto_state (fixture), ==, XA_VETO_STATE_VETOED);
   set_role ("school");

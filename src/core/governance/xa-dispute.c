@@ -583,6 +583,68 @@ xa_dispute_set_escalated (XaStore     *store,
          xa_store_write (store, escalate_func, &change, error);
 }
 
+/* A step and a petition together, one transaction. */
+typedef struct
+{
+  Change   advance;
+  Change   escalate;
+  gboolean advancing;
+} Step;
+
+static gboolean
+step_func (XaStore   *store,
+           gpointer   user_data,
+           GError   **error)
+{
+  Step *step = user_data;
+
+  return (!step->advancing || advance_func (store, &step->advance, error)) &&
+         (step->escalate.on == NULL || escalate_func (store, &step->escalate, error));
+}
+
+/**
+ * xa_dispute_step:
+ * @advance: whether the dispute moves to @to (else its state is kept)
+ * @to: the next state, as xa_dispute_advance() takes it
+ * @on: (nullable): the day it was resolved, required when it moves to %XA_DISPUTE_RESOLVED
+ * @measures: (nullable): the measures taken, replacing those recorded
+ * @escalated_on: (nullable): the day of the petition over the district (越级上访) it
+ *   led to, or %NULL for none recorded now
+ *
+ * Moves a dispute on and records the petition it led to, in one transaction: either is
+ * refused, with the field named, and nothing changes.
+ */
+gboolean
+xa_dispute_step (XaStore         *store,
+                 const char      *uuid,
+                 gboolean         advance,
+                 XaDisputeState   to,
+                 const char      *on,
+                 const char      *measures,
+                 const char      *escalated_on,
+                 GError         **error)
+{
+  Step step = {
+    .advance = { .uuid = uuid, .to = to, .on = on, .measures = measures },
+    .escalate = { .uuid = uuid, .on = escalated_on },
+    .advancing = advance,
+  };
+
+  g_return_val_if_fail (XA_IS_STORE (store), FALSE);
+
+  if (!advance && escalated_on == NULL)
+    {
+      g_set_error_literal (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID,
+                           _("State: choose the next state or record a petition"));
+      return FALSE;
+    }
+  if (advance && to == XA_DISPUTE_RESOLVED && !_xa_governance_check_date (on, C_("field", "resolved on"), error))
+    return FALSE;
+  if (escalated_on != NULL && !_xa_governance_check_date (escalated_on, C_("field", "petition date"), error))
+    return FALSE;
+  return xa_store_write (store, step_func, &step, error);
+}
+
 static gboolean
 judge_func (XaStore   *store,
             gpointer   user_data,

@@ -254,6 +254,64 @@ check_named (XaStore     *store,
 
 typedef struct
 {
+  const char *school_uuid;
+  gboolean    may_see;
+} MaySee;
+
+static gboolean
+may_see_func (XaStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  MaySee *see = user_data;
+  g_autoptr(XaStatement) row = NULL;
+  XaStep step;
+
+  /* On a server without its access layer (xa_store_server_setup()), only the tables'
+   * owner connects, who sees every row. */
+  if (xa_store_get_is_server (store))
+    {
+      g_autoptr(XaStatement) layer = xa_store_prepare (store,
+                                                       "SELECT CASE WHEN to_regprocedure"
+                                                       " ('xa_named_for_key_persons(bigint)') IS NULL"
+                                                       " THEN 0 ELSE 1 END",
+                                                       error);
+
+      if (layer == NULL || !xa_statement_step_one (layer, error))
+        return FALSE;
+      if (xa_statement_get_int64 (layer, 0) == 0)
+        {
+          see->may_see = TRUE;
+          return TRUE;
+        }
+    }
+  /* On a server: the school's own login, a commission role named for the school, or a
+   * role that is neither a school's nor the commission's (the tables' owner). */
+  if (xa_store_get_is_server (store))
+    row = xa_store_prepare (store,
+                            "SELECT CASE WHEN coalesce (o.id = xa_my_organisation (), FALSE)"
+                            " OR xa_named_for_key_persons (o.id)"
+                            " OR NOT (pg_has_role (session_user, 'xiaoan_commission', 'MEMBER')"
+                            "         OR pg_has_role (session_user, 'xiaoan_school', 'MEMBER'))"
+                            " THEN 1 ELSE 0 END FROM organisation o WHERE o.uuid = ?",
+                            error);
+  else
+    row = xa_store_prepare (store,
+                            "SELECT count(*) FROM key_person_staff s JOIN organisation o ON o.id = s.organisation_id"
+                            " WHERE o.uuid = ? AND s.staff = ?",
+                            error);
+  if (row == NULL)
+    return FALSE;
+  xa_statement_bind_text (row, 1, see->school_uuid);
+  if (!xa_store_get_is_server (store))
+    xa_statement_bind_text (row, 2, xa_store_get_operator (store));
+  step = xa_statement_step (row, error);
+  see->may_see = step == XA_STEP_ROW && xa_statement_get_int64 (row, 0) > 0;
+  return step != XA_STEP_ERROR;
+}
+
+typedef struct
+{
   const XaKeyPersonFields *fields;
   const char              *uuid;
   const char              *school_uuid;
@@ -591,4 +649,31 @@ xa_key_person_read_file (XaStore     *store,
       return NULL;
     }
   return access.person;
+}
+
+/**
+ * xa_key_person_may_see:
+ * @may_see: (out): whether the operator may see and keep the school's key persons
+ *
+ * Whether the school's key persons are the operator's to see: on a single-user file,
+ * the operator named for the school (xa_key_person_name_staff()); on a server, the
+ * school's own login (its safety lead) and the commission's roles named for it. It
+ * reads no key person and writes nothing to the audit trail; the app shows the
+ * register restricted, not empty, to anyone else.
+ */
+gboolean
+xa_key_person_may_see (XaStore     *store,
+                       const char  *school_uuid,
+                       gboolean    *may_see,
+                       GError     **error)
+{
+  MaySee see = { .school_uuid = school_uuid };
+
+  g_return_val_if_fail (XA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (school_uuid != NULL, FALSE);
+
+  if (!xa_store_read (store, may_see_func, &see, error))
+    return FALSE;
+  *may_see = see.may_see;
+  return TRUE;
 }

@@ -73,6 +73,10 @@ gboolean     xa_key_person_add_note   (XaStore                 *store,
 GPtrArray   *xa_key_person_list       (XaStore                 *store,
                                        const char              *school_uuid,
                                        GError                 **error);
+gboolean     xa_key_person_may_see    (XaStore                 *store,
+                                       const char              *school_uuid,
+                                       gboolean                *may_see,
+                                       GError                 **error);
 XaKeyPerson *xa_key_person_read_file  (XaStore                 *store,
                                        const char              *uuid,
                                        GError                 **error);

@@ -9,8 +9,15 @@
  * reads. Under them the 三防 registers (the guards against the district's rule, the
  * devices faulty and not repaired), the days of the year so far without a duty shift,
  * and the plans and rules with their reviews (xa-plan-group.c).
- * Key persons are never shown here. Everything is read in a worker from the core's
- * books; the view reads again when the store announces a change of what it shows.
+ * Key persons are never shown here: a button opens their own window
+ * (xa-key-person-window.c), which shows them to the named staff only. Everything is read
+ * in a worker from the core's books; the view reads again when the store announces a
+ * change of what it shows.
+ *
+ * The registers are kept from here: the “+” menu opens a form for a screening round, a
+ * dispute, a guard, a device, a duty shift or a visitor (governance.new); a dispute's
+ * row moves it on (governance.step), a device's row logs its fault or its repair
+ * (governance.device). Each form saves through the core in one transaction.
  */
 
 #include "config.h"
@@ -18,41 +25,18 @@
 #include <glib/gi18n.h>
 
 #include "xa-governance-view.h"
-#include "xa-plan-group.h"
+#include "xa-governance-view-private.h"
 #include "xa-ui-utils.h"
 #include "core/governance/xa-dispute.h"
 #include "core/governance/xa-duty-roster.h"
 #include "core/governance/xa-guard.h"
 #include "core/governance/xa-security-device.h"
+#include "core/governance/xa-visitor-register.h"
 #include "core/util/xa-date.h"
 
 /* How many days without a shift are named; the rest are counted. */
 #define DUTY_DATES_SHOWN 5
 
-struct _XaGovernanceView
-{
-  GtkWidget            parent_instance;
-
-  /* Owned references */
-  XaWorkspace         *workspace;
-  GCancellable        *cancellable;
-  GPtrArray           *rows;       /* AdwActionRow, each in one of the groups */
-  char                *school_uuid;
-  char                *today;
-
-  /* Template widgets */
-  AdwPreferencesGroup *disputes_group;
-  AdwPreferencesGroup *duty_group;
-  XaPlanGroup         *plan_group;
-  AdwPreferencesGroup *protection_group;
-  GtkStack            *stack;
-
-  /* State */
-  int                  school_year;
-  guint                n_unjudged;
-  gboolean             commission;
-  gboolean             busy;
-};
 
 G_DEFINE_FINAL_TYPE (XaGovernanceView, xa_governance_view, GTK_TYPE_WIDGET)
 
@@ -74,7 +58,9 @@ typedef struct
 
   GPtrArray    *disputes;   /* XaDispute */
   XaGuardCheck *guards;
-  GPtrArray    *faulty;     /* XaSecurityDevice */
+  GPtrArray    *devices;    /* XaSecurityDevice, all of the school's */
+  int           visitors;   /* visits of the year so far, -1 when not read */
+  int           inside;     /* of those, the visitors not left yet */
   GStrv         uncovered;  /* days without a shift */
   gboolean      duty_read;  /* whether the year has begun by today */
   GPtrArray    *problems;   /* utf8 */
@@ -88,7 +74,7 @@ job_free (Job *job)
   g_clear_pointer (&job->today, g_free);
   g_clear_pointer (&job->disputes, g_ptr_array_unref);
   g_clear_pointer (&job->guards, xa_guard_check_free);
-  g_clear_pointer (&job->faulty, g_ptr_array_unref);
+  g_clear_pointer (&job->devices, g_ptr_array_unref);
   g_clear_pointer (&job->uncovered, g_strfreev);
   g_clear_pointer (&job->problems, g_ptr_array_unref);
   g_free (job);
@@ -113,7 +99,9 @@ governance_worker (GTask        *task,
   g_autoptr(GError) guards_error = NULL;
   g_autoptr(GError) devices_error = NULL;
   g_autoptr(GError) duty_error = NULL;
+  g_autoptr(GError) visitors_error = NULL;
   g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
   g_autofree char *first_day = g_strdup_printf ("%04d-09-01", job->school_year);
   g_autofree char *last_day = g_strdup_printf ("%04d-08-31", job->school_year + 1);
   const char *until = g_strcmp0 (job->today, last_day) < 0 ? job->today : last_day;
@@ -124,7 +112,7 @@ governance_worker (GTask        *task,
   note_problem (job, guards_error);
   if (checks != NULL && checks->len > 0)
     job->guards = xa_guard_check_copy (g_ptr_array_index (checks, 0));
-  job->faulty = xa_security_device_list (job->store, job->school_uuid, TRUE, &devices_error);
+  job->devices = xa_security_device_list (job->store, job->school_uuid, FALSE, &devices_error);
   note_problem (job, devices_error);
   /* The days of the year so far; none before the year begins. */
   job->duty_read = g_strcmp0 (first_day, until) <= 0;
@@ -133,7 +121,12 @@ governance_worker (GTask        *task,
       job->uncovered = xa_duty_uncovered_in_year (job->store, job->school_uuid, job->school_year, until, &duty_error);
       note_problem (job, duty_error);
       job->duty_read = job->uncovered != NULL;
+      visits = xa_visitor_list (job->store, job->school_uuid, first_day, until, &visitors_error);
+      note_problem (job, visitors_error);
     }
+  job->visitors = visits != NULL ? (int) visits->len : -1;
+  for (guint i = 0; visits != NULL && i < visits->len; i++)
+    job->inside += ((XaVisitor *) g_ptr_array_index (visits, i))->left_at == NULL;
   g_task_return_boolean (task, TRUE);
 }
 
@@ -155,15 +148,7 @@ add_row (XaGovernanceView    *self,
 static void
 clear (XaGovernanceView *self)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
+  xa_check_rows_clear (self->rows);
   self->n_unjudged = 0;
 }
 
@@ -229,6 +214,14 @@ show_disputes (XaGovernanceView *self,
                                       xa_dispute_get_escalated_on (dispute), influence);
         }
       row = add_row (self, self->disputes_group, title, subtitle, NULL);
+      if (xa_dispute_get_state (dispute) != XA_DISPUTE_RESOLVED || !xa_dispute_get_escalated (dispute))
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          /* The target first: an action without it does not take the row. */
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", xa_dispute_get_uuid (dispute));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "governance.step");
+          gtk_widget_set_tooltip_text (row, _("Move the dispute on or record a petition"));
+        }
       if (xa_dispute_get_escalated (dispute) && xa_dispute_get_influence (dispute) == XA_DISPUTE_INFLUENCE_UNJUDGED)
         {
           self->n_unjudged++;
@@ -263,20 +256,34 @@ show_protection (XaGovernanceView *self,
   if (subtitle != NULL)
     add_row (self, self->protection_group, _("Guards"), subtitle, xa_check_icon (guards->meets));
 
-  if (job->faulty != NULL && job->faulty->len == 0)
-    add_row (self, self->protection_group, _("No faulty device awaits repair"), NULL, xa_check_icon (TRUE));
-  for (guint i = 0; job->faulty != NULL && i < job->faulty->len; i++)
+  if (job->devices != NULL && job->devices->len == 0)
+    add_row (self, self->protection_group, _("No security device recorded"), NULL, xa_check_icon (FALSE));
+  for (guint i = 0; job->devices != NULL && i < job->devices->len; i++)
     {
-      XaSecurityDevice *device = g_ptr_array_index (job->faulty, i);
-      /* Translators: a faulty device: its kind and place */
+      XaSecurityDevice *device = g_ptr_array_index (job->devices, i);
+      gboolean faulty = g_strcmp0 (device->state, "faulty") == 0;
+      gboolean working = g_strcmp0 (device->state, "working") == 0;
+      /* Translators: a device: its kind and place */
       g_autofree char *title = g_strdup_printf (_("%s · %s"), xa_security_device_kind_to_label (device->kind),
                                                 device->place);
-      /* Translators: a faulty device's fault and the day it was reported, not repaired yet */
-      g_autofree char *caption = g_strdup_printf (_("%s, reported on %s, not repaired"),
-                                                  device->fault != NULL ? device->fault : "",
-                                                  device->fault_reported_on != NULL ? device->fault_reported_on : "");
+      g_autofree char *caption = NULL;
+      GtkWidget *row;
 
-      add_row (self, self->protection_group, title, caption, xa_check_icon (FALSE));
+      if (faulty)
+        /* Translators: a faulty device's fault and the day it was reported, not repaired yet */
+        caption = g_strdup_printf (_("%s, reported on %s, not repaired"), device->fault != NULL ? device->fault : "",
+                                   device->fault_reported_on != NULL ? device->fault_reported_on : "");
+      else
+        caption = g_strdup (xa_security_device_state_to_label (device->state));
+      row = add_row (self, self->protection_group, title, caption, working || faulty ? xa_check_icon (working) : NULL);
+      if (working || faulty)
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          /* The target first: an action without it does not take the row. */
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", device->uuid);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "governance.device");
+          gtk_widget_set_tooltip_text (row, faulty ? _("Log the repair") : _("Report a fault"));
+        }
     }
 }
 
@@ -311,6 +318,24 @@ show_duty (XaGovernanceView *self,
 }
 
 static void
+show_visitors (XaGovernanceView *self,
+               Job              *job)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (job->visitors < 0)
+    return;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d visitor registered at the gate this school year",
+                                        "%d visitors registered at the gate this school year", job->visitors),
+                           job->visitors);
+  if (job->inside > 0)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d not signed out yet", "%d not signed out yet",
+                                             job->inside), job->inside);
+  add_row (self, self->duty_group, title, subtitle, NULL);
+}
+
+static void
 governance_done_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -326,6 +351,14 @@ governance_done_cb (GObject      *source,
   show_disputes (self, job);
   show_protection (self, job);
   show_duty (self, job);
+  show_visitors (self, job);
+  g_clear_pointer (&self->disputes, g_ptr_array_unref);
+  g_clear_pointer (&self->devices, g_ptr_array_unref);
+  if (job->disputes != NULL)
+    self->disputes = g_ptr_array_ref (job->disputes);
+  g_clear_pointer (&self->devices, g_ptr_array_unref);
+  if (job->devices != NULL)
+    self->devices = g_ptr_array_ref (job->devices);
   for (guint i = 0; i < job->problems->len; i++)
     add_row (self, self->disputes_group, _("Not read"), g_ptr_array_index (job->problems, i), xa_check_icon (FALSE));
 
@@ -349,6 +382,7 @@ records_changed_cb (XaGovernanceView   *self,
 {
   static const char * const kinds[] = {
     "dispute", "guard", "guard_policy", "organisation", "security_device", "device_repair", "duty_shift",
+    "dispute_round", "visitor",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -399,6 +433,7 @@ xa_governance_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->disputes, g_ptr_array_unref);
   g_clear_pointer (&self->school_uuid, g_free);
   g_clear_pointer (&self->today, g_free);
 
@@ -446,6 +481,7 @@ xa_governance_view_class_init (XaGovernanceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaGovernanceView, stack);
 
   gtk_widget_class_install_action (widget_class, "governance.judge", "(sb)", judge_action);
+  _xa_governance_view_install_form_actions (widget_class);
 }
 
 static void

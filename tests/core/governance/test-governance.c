@@ -132,6 +132,63 @@ test_escalations (Fixture       *fixture,
   g_assert_cmpuint (other_year->len, ==, 0);
 }
 
+/* A step and the petition it led to in one transaction: either refused, nothing
+ * changes; both taken, both recorded. */
+static void
+test_dispute_step (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaDispute) dispute = add_dispute (fixture, fixture->school_a, "家长—班主任");
+  g_autoptr(GPtrArray) listed = NULL;
+  const char *uuid = xa_dispute_get_uuid (dispute);
+  g_autofree char *before = xa_test_fingerprint (fixture->store);
+  XaDispute *stepped;
+
+  /* Nothing to do, a bad petition date, a step not allowed: refused, nothing changed. */
+  g_assert_false (xa_dispute_step (fixture->store, uuid, FALSE, XA_DISPUTE_SCREENED, NULL, NULL, NULL, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (xa_dispute_step (fixture->store, uuid, TRUE, XA_DISPUTE_REPORTED, NULL, NULL, "2024-11-31", &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2024-11-31"));
+  g_clear_error (&error);
+  g_assert_false (xa_dispute_step (fixture->store, uuid, TRUE, XA_DISPUTE_RESOLVED, "2024-11-01", NULL, "2024-11-02",
+                                   &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = xa_test_fingerprint (fixture->store);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  g_assert_true (xa_dispute_step (fixture->store, uuid, TRUE, XA_DISPUTE_REPORTED, NULL, "上报街道综治中心",
+                                  "2024-11-02", &error));
+  g_assert_no_error (error);
+  listed = xa_dispute_list (fixture->store, fixture->school_a, 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  stepped = g_ptr_array_index (listed, 0);
+  g_assert_cmpint (xa_dispute_get_state (stepped), ==, XA_DISPUTE_REPORTED);
+  g_assert_true (xa_dispute_get_escalated (stepped));
+  g_assert_cmpstr (xa_dispute_get_escalated_on (stepped), ==, "2024-11-02");
+  g_assert_cmpstr (xa_dispute_get_measures (stepped), ==, "上报街道综治中心");
+  /* The petition alone, once recorded, is refused a second time. */
+  g_assert_false (xa_dispute_step (fixture->store, uuid, FALSE, XA_DISPUTE_SCREENED, NULL, NULL, "2024-11-03", &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* A step allowed with a petition refused: the step is rolled back with it. */
+  g_assert_false (xa_dispute_step (fixture->store, uuid, TRUE, XA_DISPUTE_RESOLVED, "2024-11-05", NULL, "2024-11-06",
+                                   &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = xa_dispute_list (fixture->store, fixture->school_a, 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_dispute_get_state (g_ptr_array_index (listed, 0)), ==, XA_DISPUTE_REPORTED);
+  xa_test_assert_chain_holds (fixture->store);
+}
+
 static XaKeyPerson *
 add_key_person (XaStore    *store,
                 const char *school_uuid,
@@ -153,16 +210,29 @@ test_key_person_file (Fixture       *fixture,
   g_autoptr(GPtrArray) listed = NULL;
   gboolean server = xa_test_server_uri () != NULL;
   gint64 reads;
+  gboolean may_see = TRUE;
 
   /* On a file the operator must be named for the school first. */
   if (!server)
     {
+      g_assert_true (xa_key_person_may_see (fixture->store, fixture->school_a, &may_see, &error));
+      g_assert_no_error (error);
+      g_assert_false (may_see);
       g_assert_null (add_key_person (fixture->store, fixture->school_a, &error));
       g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_INVALID);
       g_clear_error (&error);
     }
   g_assert_true (xa_key_person_name_staff (fixture->store, fixture->school_a, "安全办", &error));
   g_assert_no_error (error);
+  g_assert_true (xa_key_person_may_see (fixture->store, fixture->school_a, &may_see, &error));
+  g_assert_no_error (error);
+  g_assert_true (may_see);
+  if (!server)
+    {
+      /* Named for one school, not for the other. */
+      g_assert_true (xa_key_person_may_see (fixture->store, fixture->school_b, &may_see, &error));
+      g_assert_false (may_see);
+    }
   person = add_key_person (fixture->store, fixture->school_a, &error);
   g_assert_no_error (error);
   g_assert_true (xa_key_person_add_note (fixture->store, xa_key_person_get_uuid (person), "2024-09-20",
@@ -269,6 +339,7 @@ test_key_person_access (void)
       g_autoptr(XaKeyPerson) file = NULL;
       g_autoptr(GPtrArray) escalations = NULL;
       XaStore *store;
+      gboolean may_see = FALSE;
       gint64 reads_before = xa_test_query_int (admin_store, "SELECT count(*) FROM audit WHERE action = 'key-person.read'");
 
       password = logins[i].code != NULL
@@ -285,6 +356,9 @@ test_key_person_access (void)
       g_assert_no_error (error);
       store = xa_workspace_get_store (login);
 
+      g_assert_true (xa_key_person_may_see (store, xa_organisation_get_uuid (a), &may_see, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (may_see, ==, logins[i].expected > 0);
       listed = xa_key_person_list (store, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (listed->len, ==, logins[i].expected);
@@ -409,6 +483,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/governance/dispute-states", Fixture, NULL, fixture_set_up, test_dispute_states, fixture_tear_down);
+  g_test_add ("/governance/dispute-step", Fixture, NULL, fixture_set_up, test_dispute_step, fixture_tear_down);
   g_test_add ("/governance/escalations", Fixture, NULL, fixture_set_up, test_escalations, fixture_tear_down);
   g_test_add ("/governance/key-person-file", Fixture, NULL, fixture_set_up, test_key_person_file, fixture_tear_down);
   g_test_add ("/governance/plans-due", Fixture, NULL, fixture_set_up, test_plans_due, fixture_tear_down);

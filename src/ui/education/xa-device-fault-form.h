@@ -1,0 +1,24 @@
+/* xa-device-fault-form.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "xa-register-form.h"
+
+G_BEGIN_DECLS
+
+#define XA_TYPE_DEVICE_FAULT_FORM (xa_device_fault_form_get_type ())
+
+G_DECLARE_FINAL_TYPE (XaDeviceFaultForm, xa_device_fault_form, XA, DEVICE_FAULT_FORM, XaRegisterForm)
+
+GtkWidget *xa_device_fault_form_new (XaWorkspace *workspace,
+                               const char  *school_uuid,
+                               int          school_year,
+                               const char  *subject_uuid,
+                               const char  *today);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* xa-device-form.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "xa-register-form.h"
+
+G_BEGIN_DECLS
+
+#define XA_TYPE_DEVICE_FORM (xa_device_form_get_type ())
+
+G_DECLARE_FINAL_TYPE (XaDeviceForm, xa_device_form, XA, DEVICE_FORM, XaRegisterForm)
+
+GtkWidget *xa_device_form_new (XaWorkspace *workspace,
+                         const char  *school_uuid,
+                         int          school_year,
+                         const char  *subject_uuid,
+                         const char  *today);
+
+G_END_DECLS
