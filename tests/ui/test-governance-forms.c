@@ -261,6 +261,7 @@ test_registers (Fixture       *fixture,
 {
   g_autofree char *before = tab_text (fixture);
   g_autofree char *uuid = NULL;
+  g_autofree char *visitor = NULL;
   g_autofree char *guards = g_strdup_printf ("%s: ", T ("Guards"));
   g_autofree char *guards_before = line_of (before, guards);
   g_autofree char *guards_after = NULL;
@@ -344,8 +345,19 @@ test_registers (Fixture       *fixture,
   text = tab_text (fixture);
   g_assert_nonnull (strstr (text, one_visitor));
   g_assert_nonnull (strstr (text, inside));
+  g_assert_nonnull (strstr (text, "访客乙（演示）"));
   g_free (text);
   xa_test_screenshot (GTK_WIDGET (fixture->window), "governance-registers");
+
+  /* Signed out at the gate from the visitor's row: stored with the time, no longer inside. */
+  visitor = xa_test_query_text (xa_workspace_get_store (fixture->ui.workspace), "SELECT uuid FROM visitor");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "governance.leave", "s", visitor));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM visitor WHERE left_at IS NOT NULL"), ==, 1);
+  text = tab_text (fixture);
+  g_assert_nonnull (strstr (text, one_visitor));
+  g_assert_null (strstr (text, inside));
+  g_assert_null (strstr (text, "访客乙（演示）"));
+  g_free (text);
 }
 
 static XaKeyPersonWindow *

@@ -6,7 +6,8 @@
  * governance.new(s) a new record of a register by its name, from the Record menu;
  * governance.step(s) a dispute's step and petition, from its row; governance.device(s)
  * a working device's fault or a faulty one's repair, from its row; and
- * governance.key-persons the key persons' own window, behind the named-staff check.
+ * governance.key-persons the key persons' own window, behind the named-staff check;
+ * and governance.leave(s), a visitor signed out at the gate now, without a form.
  * Each form saves through the core; the tab reads again when the store announces it.
  */
 
@@ -18,6 +19,7 @@
 #include "xa-ui-utils.h"
 #include "core/governance/xa-dispute.h"
 #include "core/governance/xa-security-device.h"
+#include "core/governance/xa-visitor-register.h"
 #include "xa-device-fault-form.h"
 #include "xa-device-form.h"
 #include "xa-device-repair-form.h"
@@ -132,6 +134,29 @@ device_action (GtkWidget  *widget,
                                                                                           uuid, self->today));
 }
 
+/* governance.leave(s): a visitor signed out now. */
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  XaGovernanceView *self = XA_GOVERNANCE_VIEW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *left_at = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace == NULL)
+    return;
+  if (!xa_visitor_leave (xa_workspace_get_store (self->workspace), g_variant_get_string (parameter, NULL), left_at,
+                         &error))
+    {
+      xa_widget_add_toast (widget, adw_toast_new (error->message));
+      return;
+    }
+  /* Translators: a toast; the time the visitor left */
+  xa_widget_add_toast (widget, adw_toast_new_format (_("Signed out at %s"), left_at + 11));
+}
+
 /* governance.key-persons: the key persons' own window, behind the named-staff check. */
 static void
 key_persons_action (GtkWidget  *widget,
@@ -151,5 +176,6 @@ _xa_governance_view_install_form_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "governance.new", "s", new_action);
   gtk_widget_class_install_action (widget_class, "governance.step", "s", step_action);
   gtk_widget_class_install_action (widget_class, "governance.device", "s", device_action);
+  gtk_widget_class_install_action (widget_class, "governance.leave", "s", leave_action);
   gtk_widget_class_install_action (widget_class, "governance.key-persons", NULL, key_persons_action);
 }

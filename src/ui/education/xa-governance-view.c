@@ -60,7 +60,7 @@ typedef struct
   XaGuardCheck *guards;
   GPtrArray    *devices;    /* XaSecurityDevice, all of the school's */
   int           visitors;   /* visits of the year so far, -1 when not read */
-  int           inside;     /* of those, the visitors not left yet */
+  GPtrArray    *inside;     /* XaVisitor: of those, the visitors not signed out yet */
   GStrv         uncovered;  /* days without a shift */
   gboolean      duty_read;  /* whether the year has begun by today */
   GPtrArray    *problems;   /* utf8 */
@@ -75,6 +75,7 @@ job_free (Job *job)
   g_clear_pointer (&job->disputes, g_ptr_array_unref);
   g_clear_pointer (&job->guards, xa_guard_check_free);
   g_clear_pointer (&job->devices, g_ptr_array_unref);
+  g_clear_pointer (&job->inside, g_ptr_array_unref);
   g_clear_pointer (&job->uncovered, g_strfreev);
   g_clear_pointer (&job->problems, g_ptr_array_unref);
   g_free (job);
@@ -125,8 +126,10 @@ governance_worker (GTask        *task,
       note_problem (job, visitors_error);
     }
   job->visitors = visits != NULL ? (int) visits->len : -1;
+  job->inside = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_visitor_free);
   for (guint i = 0; visits != NULL && i < visits->len; i++)
-    job->inside += ((XaVisitor *) g_ptr_array_index (visits, i))->left_at == NULL;
+    if (((XaVisitor *) g_ptr_array_index (visits, i))->left_at == NULL)
+      g_ptr_array_add (job->inside, xa_visitor_copy (g_ptr_array_index (visits, i)));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -329,10 +332,26 @@ show_visitors (XaGovernanceView *self,
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d visitor registered at the gate this school year",
                                         "%d visitors registered at the gate this school year", job->visitors),
                            job->visitors);
-  if (job->inside > 0)
+  if (job->inside->len > 0)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d not signed out yet", "%d not signed out yet",
-                                             job->inside), job->inside);
+                                             job->inside->len), job->inside->len);
   add_row (self, self->duty_group, title, subtitle, NULL);
+  /* Those still inside, each signed out at the gate with one click. */
+  for (guint i = 0; i < job->inside->len; i++)
+    {
+      XaVisitor *visitor = g_ptr_array_index (job->inside, i);
+      /* Translators: a visitor still inside: name, when they came */
+      g_autofree char *name = g_strdup_printf (_("%s, in since %s"), visitor->name, visitor->arrived_at);
+      /* Translators: why a visitor came and whom they see */
+      g_autofree char *why = g_strdup_printf (_("%s · sees %s"), visitor->purpose, visitor->host);
+      GtkWidget *row = add_row (self, self->duty_group, name, why, NULL);
+      GtkWidget *button = gtk_button_new_with_label (_("Sign Out"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "governance.leave");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", visitor->uuid);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
 }
 
 static void
