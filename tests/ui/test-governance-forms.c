@@ -36,6 +36,7 @@
 #include "ui/education/xa-key-person-note-form.h"
 #include "ui/education/xa-key-person-window.h"
 #include "ui/education/xa-visitor-form.h"
+#include "ui/education/xa-guard-update-form.h"
 #include "ui/xa-window-private.h"
 
 /* The tests run in Chinese: what the tab says is looked for in the app's own words. */
@@ -298,6 +299,27 @@ test_registers (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM guard WHERE full_time = 1 AND trained_on = '2021-09-15'"
                                        " AND employed_on = '2021-09-01'"), ==, 1);
   g_free (text);
+
+  /* The guard leaves, from their row: a day before they were employed refused, the form
+   * kept; then closed, and the line is as before. */
+  uuid = dup_uuid (fixture, "SELECT uuid FROM guard");
+  form = open_form (fixture, XA_TYPE_GUARD_UPDATE_FORM, "governance.guard", uuid);
+  g_assert_false (gtk_widget_get_sensitive (xa_test_template_child (form, XA_TYPE_GUARD_UPDATE_FORM, "trained_row")));
+  type_into (form, XA_TYPE_GUARD_UPDATE_FORM, "left_row", "2021-08-01");
+  g_assert_true (xa_test_activate_shortcut (GTK_WIDGET (form), GDK_KEY_s, GDK_CONTROL_MASK));
+  xa_test_iterate ();
+  g_assert_true (xa_test_find_toplevel (XA_TYPE_GUARD_UPDATE_FORM) == form);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM guard WHERE left_on IS NOT NULL"), ==, 0);
+  type_into (form, XA_TYPE_GUARD_UPDATE_FORM, "left_row", "2021-10-20");
+  save (form, XA_TYPE_GUARD_UPDATE_FORM);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM guard WHERE left_on = '2021-10-20'"), ==, 1);
+  text = tab_text (fixture);
+  g_free (guards_after);
+  guards_after = line_of (text, guards);
+  g_assert_cmpstr (guards_after, ==, guards_before);
+  g_assert_null (strstr (text, "保安甲（演示）"));
+  g_free (text);
+  g_clear_pointer (&uuid, g_free);
 
   form = open_form (fixture, XA_TYPE_DEVICE_FORM, "governance.new", "device");
   adw_combo_row_set_selected (xa_test_template_child (form, XA_TYPE_DEVICE_FORM, "kind_row"), 1);

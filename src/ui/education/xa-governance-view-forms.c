@@ -7,7 +7,8 @@
  * governance.step(s) a dispute's step and petition, from its row; governance.device(s)
  * a working device's fault or a faulty one's repair, from its row; and
  * governance.key-persons the key persons' own window, behind the named-staff check;
- * and governance.leave(s), a visitor signed out at the gate now, without a form.
+ * governance.guard(s) a guard's training or leaving, from their row; and
+ * governance.leave(s), a visitor signed out at the gate now, without a form.
  * Each form saves through the core; the tab reads again when the store announces it.
  */
 
@@ -28,6 +29,7 @@
 #include "xa-dispute-step-form.h"
 #include "xa-duty-form.h"
 #include "xa-guard-form.h"
+#include "xa-guard-update-form.h"
 #include "xa-key-person-window.h"
 #include "xa-visitor-form.h"
 
@@ -134,6 +136,24 @@ device_action (GtkWidget  *widget,
                                                                                           uuid, self->today));
 }
 
+/* governance.guard(s): a guard's training or leaving. */
+static void
+guard_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  XaGovernanceView *self = XA_GOVERNANCE_VIEW (widget);
+  const char *uuid = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; self->workspace != NULL && self->guards != NULL && i < self->guards->len; i++)
+    {
+      XaGuard *guard = g_ptr_array_index (self->guards, i);
+
+      if (g_str_equal (guard->uuid, uuid))
+        present_form (self, xa_guard_update_form_new (self->workspace, self->school_year, guard, self->today));
+    }
+}
+
 /* governance.leave(s): a visitor signed out now. */
 static void
 leave_action (GtkWidget  *widget,
@@ -177,5 +197,6 @@ _xa_governance_view_install_form_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "governance.step", "s", step_action);
   gtk_widget_class_install_action (widget_class, "governance.device", "s", device_action);
   gtk_widget_class_install_action (widget_class, "governance.leave", "s", leave_action);
+  gtk_widget_class_install_action (widget_class, "governance.guard", "s", guard_action);
   gtk_widget_class_install_action (widget_class, "governance.key-persons", NULL, key_persons_action);
 }

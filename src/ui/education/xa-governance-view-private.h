@@ -23,6 +23,7 @@ struct _XaGovernanceView
   GPtrArray           *rows;       /* AdwActionRow, each in one of the groups */
   GPtrArray           *disputes;   /* XaDispute, those shown */
   GPtrArray           *devices;    /* XaSecurityDevice, those shown */
+  GPtrArray           *guards;     /* XaGuard, those shown */
   char                *school_uuid;
   char                *today;
 

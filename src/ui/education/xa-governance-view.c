@@ -59,6 +59,7 @@ typedef struct
   GPtrArray    *disputes;   /* XaDispute */
   XaGuardCheck *guards;
   GPtrArray    *devices;    /* XaSecurityDevice, all of the school's */
+  GPtrArray    *employed;   /* XaGuard, those who have not left */
   int           visitors;   /* visits of the year so far, -1 when not read */
   GPtrArray    *inside;     /* XaVisitor: of those, the visitors not signed out yet */
   GStrv         uncovered;  /* days without a shift */
@@ -75,6 +76,7 @@ job_free (Job *job)
   g_clear_pointer (&job->disputes, g_ptr_array_unref);
   g_clear_pointer (&job->guards, xa_guard_check_free);
   g_clear_pointer (&job->devices, g_ptr_array_unref);
+  g_clear_pointer (&job->employed, g_ptr_array_unref);
   g_clear_pointer (&job->inside, g_ptr_array_unref);
   g_clear_pointer (&job->uncovered, g_strfreev);
   g_clear_pointer (&job->problems, g_ptr_array_unref);
@@ -99,6 +101,8 @@ governance_worker (GTask        *task,
   g_autoptr(GError) disputes_error = NULL;
   g_autoptr(GError) guards_error = NULL;
   g_autoptr(GError) devices_error = NULL;
+  g_autoptr(GError) guard_list_error = NULL;
+  g_autoptr(GPtrArray) guards = NULL;
   g_autoptr(GError) duty_error = NULL;
   g_autoptr(GError) visitors_error = NULL;
   g_autoptr(GPtrArray) checks = NULL;
@@ -113,6 +117,12 @@ governance_worker (GTask        *task,
   note_problem (job, guards_error);
   if (checks != NULL && checks->len > 0)
     job->guards = xa_guard_check_copy (g_ptr_array_index (checks, 0));
+  guards = xa_guard_list (job->store, job->school_uuid, &guard_list_error);
+  note_problem (job, guard_list_error);
+  job->employed = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_guard_free);
+  for (guint i = 0; guards != NULL && i < guards->len; i++)
+    if (((XaGuard *) g_ptr_array_index (guards, i))->left_on == NULL)
+      g_ptr_array_add (job->employed, xa_guard_copy (g_ptr_array_index (guards, i)));
   job->devices = xa_security_device_list (job->store, job->school_uuid, FALSE, &devices_error);
   note_problem (job, devices_error);
   /* The days of the year so far; none before the year begins. */
@@ -258,6 +268,25 @@ show_protection (XaGovernanceView *self,
                                 guards->trained, guards->required, guards->people);
   if (subtitle != NULL)
     add_row (self, self->protection_group, _("Guards"), subtitle, xa_check_icon (guards->meets));
+  /* Each guard employed: activated, their training or leaving is recorded. */
+  for (guint i = 0; i < job->employed->len; i++)
+    {
+      XaGuard *guard = g_ptr_array_index (job->employed, i);
+      g_autofree char *caption = guard->trained_on != NULL
+        /* Translators: a guard: full-time or part-time, employed on, trained on */
+        ? g_strdup_printf (_("%s · employed %s · trained %s"), guard->full_time ? _("Full-time") : _("Part-time"),
+                           guard->employed_on, guard->trained_on)
+        /* Translators: a guard not trained yet: full-time or part-time, employed on */
+        : g_strdup_printf (_("%s · employed %s · not trained"), guard->full_time ? _("Full-time") : _("Part-time"),
+                           guard->employed_on);
+      GtkWidget *row = add_row (self, self->protection_group, guard->name, caption, NULL);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      /* The target first: an action without it does not take the row. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", guard->uuid);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "governance.guard");
+      gtk_widget_set_tooltip_text (row, _("Record the guard’s training or leaving"));
+    }
 
   if (job->devices != NULL && job->devices->len == 0)
     add_row (self, self->protection_group, _("No security device recorded"), NULL, xa_check_icon (FALSE));
@@ -372,12 +401,13 @@ governance_done_cb (GObject      *source,
   show_duty (self, job);
   show_visitors (self, job);
   g_clear_pointer (&self->disputes, g_ptr_array_unref);
-  g_clear_pointer (&self->devices, g_ptr_array_unref);
   if (job->disputes != NULL)
     self->disputes = g_ptr_array_ref (job->disputes);
   g_clear_pointer (&self->devices, g_ptr_array_unref);
   if (job->devices != NULL)
     self->devices = g_ptr_array_ref (job->devices);
+  g_clear_pointer (&self->guards, g_ptr_array_unref);
+  self->guards = g_ptr_array_ref (job->employed);
   for (guint i = 0; i < job->problems->len; i++)
     add_row (self, self->disputes_group, _("Not read"), g_ptr_array_index (job->problems, i), xa_check_icon (FALSE));
 
@@ -453,6 +483,8 @@ xa_governance_view_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->disputes, g_ptr_array_unref);
+  g_clear_pointer (&self->devices, g_ptr_array_unref);
+  g_clear_pointer (&self->guards, g_ptr_array_unref);
   g_clear_pointer (&self->school_uuid, g_free);
   g_clear_pointer (&self->today, g_free);
 
