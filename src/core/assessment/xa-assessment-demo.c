@@ -40,7 +40,7 @@ score_school (XaAssessmentBook  *book,
       double deduction = g_rand_double (rand) < strictness ? MIN (points, g_rand_int_range (rand, 1, 5) * 0.5) : 0;
       g_autofree char *deduction_text = xa_points_format (deduction);
       /* Translators: a demo assessment's note, with the points deducted */
-      char *note = deduction > 0 ? g_strdup_printf (_("Demo: %s points deducted"), deduction_text) : NULL;
+      char *note = deduction > 0 ? g_strdup_printf ("演示：扣 %s 分", deduction_text) : NULL;
 
       g_ptr_array_add (notes, note);
       scores[i] = (XaScoreEntry) { xa_indicator_get_code (indicator), points - deduction, note, -1, FALSE, NULL };
@@ -106,10 +106,10 @@ xa_assessment_demo_fill (XaAssessmentBook  *book,
       if (!score_school (book, assessment, rand, TRUE, error))
         return FALSE;
       scored++;
-      if (scored == 2 && !xa_assessment_book_set_h (book, uuid, school_year, 1, _("Demo: a minor accident without responsibility"),
+      if (scored == 2 && !xa_assessment_book_set_h (book, uuid, school_year, 1, "演示：一起一般非责任事故",
                                                     error))
         return FALSE;
-      if (scored == 4 && !xa_assessment_book_record_veto (book, uuid, school_year, "V4", _("Demo: an accident not reported"),
+      if (scored == 4 && !xa_assessment_book_record_veto (book, uuid, school_year, "V4", "演示：事故未按规定报送",
                                                          NULL, NULL, error))
         return FALSE;
       if (scored % 2 == 1)

@@ -255,7 +255,7 @@ xa_education_demo_fill (XaEducationBook  *book,
           (*n_records)++;
         }
       if (s % 5 != 4 &&
-          !xa_education_book_set_plan (book, uuid, year, _("Safety education plan of the school year (demo)"),
+          !xa_education_book_set_plan (book, uuid, year, "本学年度安全教育工作计划（演示）",
                                        "《中小学生安全教育》", error))
         return FALSE;
     }
