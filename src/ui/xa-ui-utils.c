@@ -1060,3 +1060,21 @@ xa_window_present_child (GtkWidget  *parent,
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
+
+/**
+ * xa_operator_is_commission:
+ *
+ * Whether the operator acts for the commission and may change what is the
+ * commission's (its scores and vetoes, an incident's responsibility finding, the
+ * district's rules): the commission's role on a store that is not read-only. A school's
+ * login and the archive's clerk may not.
+ */
+gboolean
+xa_operator_is_commission (XaWorkspace *workspace)
+{
+  g_autoptr(GSettings) settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
+  g_autofree char *role = g_settings_get_string (settings, "operator-role");
+
+  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), FALSE);
+  return g_strcmp0 (role, "commission") == 0 && !xa_store_get_read_only (xa_workspace_get_store (workspace));
+}

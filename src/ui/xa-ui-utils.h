@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "core/xa-workspace.h"
 #include "core/agreements/xa-template.h"
 
 G_BEGIN_DECLS
@@ -89,6 +90,7 @@ void  xa_widget_grab_focus_when_shown (GtkWidget *widget);
 char *xa_date_row_dup_date (AdwEntryRow *row);
 char *xa_date_entry_dup_date (GtkEditable *row);
 void  xa_window_unselect_on_map (GtkWindow *window);
+gboolean xa_operator_is_commission (XaWorkspace *workspace);
 GtkWidget *xa_window_present_child (GtkWidget  *parent,
                                     const char *title,
                                     GtkWidget  *child);

@@ -5,7 +5,8 @@
  * The commission's "score the rest as suggested": every indicator it has not scored yet
  * whose rule suggests a deduction from the records takes that suggestion, in one
  * transaction; manual indicators (and those without a finding) stay unscored and are
- * named. Its undo takes those scores back, in one transaction too, each audited.
+ * named. Its undo takes those scores back, in one transaction too, each audited; a
+ * score entered by hand since (not an accepted suggestion) is kept.
  */
 
 #include "config.h"
@@ -144,7 +145,7 @@ unscore_cb (XaStore   *store,
       if (!(stmt = xa_store_prepare (store,
                                      "SELECT s.uuid FROM assessment_score s JOIN assessment a ON a.id = s.assessment_id"
                                      " JOIN organisation o ON o.id = a.organisation_id"
-                                     " WHERE o.uuid = ? AND a.school_year = ? AND s.code = ?",
+                                     " WHERE o.uuid = ? AND a.school_year = ? AND s.code = ? AND s.accepted = 1",
                                      error)))
         return FALSE;
       xa_statement_bind_text (stmt, 1, data->school_uuid);

@@ -240,7 +240,7 @@ due_func (XaStore   *store,
   else
     sql = g_strdup ("SELECT p.uuid, o.uuid, o.code, p.kind, p.title, p.archive_item_uuid, p.adopted_on,"
                     " p.review_on FROM safety_plan p JOIN organisation o ON o.id = p.organisation_id"
-                    " WHERE (? IS NULL OR o.uuid = ?) ORDER BY o.code, p.kind, p.adopted_on DESC, p.uuid");
+                    " WHERE (CAST (? AS TEXT) IS NULL OR o.uuid = ?) ORDER BY o.code, p.kind, p.adopted_on DESC, p.uuid");
   if (!(rows = xa_store_prepare (store, sql, error)))
     return FALSE;
   if (plan->column != NULL)

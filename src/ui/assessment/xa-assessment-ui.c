@@ -26,11 +26,7 @@
 gboolean
 xa_assessment_ui_is_commission (XaWorkspace *workspace)
 {
-  g_autoptr(GSettings) settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
-  g_autofree char *role = g_settings_get_string (settings, "operator-role");
-
-  g_return_val_if_fail (XA_IS_WORKSPACE (workspace), FALSE);
-  return g_strcmp0 (role, "commission") == 0 && !xa_store_get_read_only (xa_workspace_get_store (workspace));
+  return xa_operator_is_commission (workspace);
 }
 
 /**

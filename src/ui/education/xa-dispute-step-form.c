@@ -46,6 +46,16 @@ step_to_label (const char *key)
   return xa_dispute_state_to_label (state);
 }
 
+/* Measures are recorded with a step: kept unchanged, the state leaves them as they are,
+ * so the row is not open to edits that would be dropped. */
+static void
+step_chosen_cb (XaDisputeStepForm *self)
+{
+  const char *step = xa_form_get_choice (self->state_row, steps);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->measures_row), g_strcmp0 (step, "unchanged") != 0);
+}
+
 static gboolean
 xa_dispute_step_form_save (XaRecordWindow  *window,
                            GError         **error)
@@ -89,6 +99,8 @@ xa_dispute_step_form_init (XaDisputeStepForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   xa_form_set_choices (self->state_row, steps, step_to_label);
+  g_signal_connect_object (self->state_row, "notify::selected", G_CALLBACK (step_chosen_cb), self, G_CONNECT_SWAPPED);
+  step_chosen_cb (self);
 }
 
 /**

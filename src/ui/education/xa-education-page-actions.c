@@ -209,7 +209,6 @@ settings_action (GtkWidget  *widget,
 {
   XaEducationPage *self = XA_EDUCATION_PAGE (widget);
   XaOrganisation *school = _xa_education_page_get_school (self);
-  g_autofree char *role = g_settings_get_string (self->settings, "operator-role");
   GtkWidget *window;
 
   if (school == NULL)
@@ -219,7 +218,7 @@ settings_action (GtkWidget  *widget,
     }
   window = xa_education_settings_new (self->workspace, xa_organisation_get_uuid (school),
                                       xa_organisation_get_name (school), self->school_year,
-                                      !g_str_equal (role, "school"));
+                                      xa_operator_is_commission (self->workspace));
   g_signal_connect_object (window, "saved", G_CALLBACK (settings_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (GTK_WINDOW (window));

@@ -66,6 +66,8 @@ struct _XaEducationRecordForm
 
   /* State */
   int                  school_year;
+  gboolean             filling_record;      /* the stored session going into the form */
+  gboolean             attendance_touched;  /* a tick or a count changed by the operator */
 };
 
 G_DEFINE_FINAL_TYPE (XaEducationRecordForm, xa_education_record_form, XA_TYPE_RECORD_WINDOW)
@@ -112,11 +114,21 @@ count_present (XaEducationRecordForm *self)
   gtk_spin_button_set_value (self->present_spin, gtk_spin_button_get_value (self->expected_spin) - count_ticked (self));
 }
 
+/* Only the operator's changes count: an edit that leaves the attendance alone keeps it
+ * as recorded, though the roster may have changed since. */
+static void
+attendance_changed_cb (XaEducationRecordForm *self)
+{
+  if (!self->filling_record)
+    self->attendance_touched = TRUE;
+  changed_cb (self);
+}
+
 static void
 tick_toggled_cb (XaEducationRecordForm *self)
 {
   count_present (self);
-  changed_cb (self);
+  attendance_changed_cb (self);
 }
 
 static void
@@ -240,13 +252,22 @@ read_fields (XaEducationRecordForm *self,
   xa_education_record_set_teacher (record, gtk_editable_get_text (GTK_EDITABLE (self->teacher_row)),
                                    adw_combo_row_get_selected (self->teacher_kind_row));
   xa_education_record_set_hours (record, (guint) gtk_spin_button_get_value_as_int (self->hours_spin));
-  xa_education_record_set_attendance (record, (guint) gtk_spin_button_get_value_as_int (self->expected_spin),
-                                      (guint) gtk_spin_button_get_value_as_int (self->present_spin));
-  for (guint i = 0; i < self->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
-      g_strv_builder_add (absent, self->names[i]);
-  absentees = g_strv_builder_end (absent);
-  xa_education_record_set_absentees (record, (const char * const *) absentees);
+  if (self->editing != NULL && !self->attendance_touched)
+    {
+      xa_education_record_set_attendance (record, xa_education_record_get_expected (self->editing),
+                                          xa_education_record_get_present (self->editing));
+      xa_education_record_set_absentees (record, xa_education_record_get_absentees (self->editing));
+    }
+  else
+    {
+      xa_education_record_set_attendance (record, (guint) gtk_spin_button_get_value_as_int (self->expected_spin),
+                                          (guint) gtk_spin_button_get_value_as_int (self->present_spin));
+      for (guint i = 0; i < self->checks->len; i++)
+        if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+          g_strv_builder_add (absent, self->names[i]);
+      absentees = g_strv_builder_end (absent);
+      xa_education_record_set_absentees (record, (const char * const *) absentees);
+    }
   if (self->editing != NULL && xa_education_record_get_evidence (self->editing) != NULL)
     g_strv_builder_addv (files, (const char **) xa_education_record_get_evidence (self->editing));
   g_strv_builder_addv (files, (const char **) added);
@@ -347,6 +368,7 @@ xa_education_record_form_class_init (XaEducationRecordFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaEducationRecordForm, window_title);
   gtk_widget_class_bind_template_callback (widget_class, audience_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attendance_changed_cb);
 
 }
 
@@ -589,7 +611,9 @@ xa_education_record_form_edit (XaWorkspace       *workspace,
                                                                  xa_education_record_get_held_on (record), made_up));
   self->editing = g_object_ref (record);
   xa_record_window_set_filling (XA_RECORD_WINDOW (self), TRUE);
+  self->filling_record = TRUE;
   fill_record (self, record);
+  self->filling_record = FALSE;
   /* Translators: what holds unsaved edits, in “%s has changes that are not saved” */
   xa_record_window_set_unsaved (XA_RECORD_WINDOW (self), _("The education session"));
   xa_record_window_set_filling (XA_RECORD_WINDOW (self), FALSE);

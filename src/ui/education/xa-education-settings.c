@@ -76,6 +76,7 @@ struct _XaEducationSettings
   /* State */
   int                  school_year;
   gboolean             commission;
+  gboolean             unread;      /* a read failed: the fields hold no stored values */
 };
 
 G_DEFINE_FINAL_TYPE (XaEducationSettings, xa_education_settings, XA_TYPE_RECORD_WINDOW)
@@ -137,6 +138,13 @@ xa_education_settings_save (XaRecordWindow  *window,
   g_autoptr(GError) local_error = NULL;
   gboolean saved;
 
+  /* Fields that were never filled would be saved over the stored rules and plan. */
+  if (self->unread)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The rules and the plan could not be read, so nothing is saved over them; close and try again"));
+      return FALSE;
+    }
   if (self->commission)
     {
       XaEducationPolicy education;
@@ -248,6 +256,7 @@ xa_education_settings_new (XaWorkspace *workspace,
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      self->unread = TRUE;
     }
   else
     {

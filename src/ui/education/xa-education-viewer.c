@@ -376,12 +376,7 @@ edit_action (GtkWidget  *widget,
   else if (XA_IS_DRILL (self->item))
     form = xa_drill_form_edit (self->workspace, XA_DRILL (self->item));
   else
-    {
-      g_autoptr(GSettings) settings = g_settings_new (XA_SETTINGS_SCHEMA_ID);
-      g_autofree char *role = g_settings_get_string (settings, "operator-role");
-
-      form = xa_incident_form_edit (self->workspace, XA_INCIDENT (self->item), !g_str_equal (role, "school"));
-    }
+    form = xa_incident_form_edit (self->workspace, XA_INCIDENT (self->item), xa_operator_is_commission (self->workspace));
   g_signal_connect_object (form, "saved", G_CALLBACK (edit_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (form));

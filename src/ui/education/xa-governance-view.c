@@ -586,6 +586,17 @@ xa_governance_view_show (XaGovernanceView *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   xa_plan_group_show (self->plan_group, workspace, school_uuid, school_year, today);
+  /* A read-only store takes no record: the forms would only be refused. */
+  {
+    static const char * const writes[] = {
+      "governance.new", "governance.step", "governance.device", "governance.guard", "governance.leave",
+      "governance.judge",
+    };
+    gboolean writable = !xa_store_get_read_only (xa_workspace_get_store (workspace));
+
+    for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), writes[i], writable);
+  }
   if (school_uuid == NULL)
     {
       clear (self);
