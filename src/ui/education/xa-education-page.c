@@ -303,7 +303,8 @@ role_changed_cb (XaEducationPage *self)
   g_autofree char *role = g_settings_get_string (self->settings, "operator-role");
 
   adw_view_stack_page_set_visible (self->veto_page, !g_str_equal (role, "school"));
-  xa_governance_view_set_commission (self->governance, !g_str_equal (role, "school"));
+  /* Judging a petition is the commission's act, not the clerk's. */
+  xa_governance_view_set_commission (self->governance, g_str_equal (role, "commission"));
 }
 
 /* The object */
