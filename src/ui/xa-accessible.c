@@ -145,6 +145,21 @@ name_after_tooltip (GtkWidget *widget)
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
 }
 
+/* @label as shown: "_R" reads "R", "__" an underscore. */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *shown = g_string_new (NULL);
+
+  for (const char *c = label; *c != '\0'; c++)
+    {
+      if (*c == '_' && c[1] != '\0')
+        c++;
+      g_string_append_c (shown, *c);
+    }
+  return g_string_free (shown, FALSE);
+}
+
 static char *
 dup_selected_text (GtkDropDown *dropdown)
 {
@@ -213,11 +228,17 @@ prepare_widget (GtkWidget *widget,
       GtkMenuButton *button = GTK_MENU_BUTTON (widget);
 
       /* The toggle inside, which takes the focus, has a name; the menu button itself
-       * would be read as GtkMenuButton. */
-      if (gtk_menu_button_get_label (button) != NULL && !gtk_menu_button_get_use_underline (button))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        gtk_menu_button_get_label (button), -1);
-      else if (gtk_menu_button_get_label (button) == NULL)
+       * would be read as GtkMenuButton. A mnemonic's underscore is not read:
+       * 登记(_R) is named 登记(R), as a button's mnemonic label reads. */
+      if (gtk_menu_button_get_label (button) != NULL)
+        {
+          g_autofree char *name = gtk_menu_button_get_use_underline (button)
+                                  ? strip_mnemonic (gtk_menu_button_get_label (button))
+                                  : g_strdup (gtk_menu_button_get_label (button));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+      else
         name_after_tooltip (widget);
     }
   else if (GTK_IS_DROP_DOWN (widget))
