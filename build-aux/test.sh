@@ -107,14 +107,16 @@ count $? "$logdir/unit-data.json"
 # runs the suite and removes the cluster. The suite has a UI test (the database page's
 # connection test), so it runs under a display and a session bus of its own too.
 pg_virtualenv -t -o fsync=off \
-  xvfb-run -a -s "-screen 0 1280x800x24" \
+  xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
   dbus-run-session -- \
   meson test -C "$builddir" --suite pg --print-errorlogs --logbase pg
 count $? "$logdir/pg.json"
 
 # xvfb-run sets DISPLAY before dbus-run-session starts the session bus, so the
-# bus (and AT-SPI) know the display.
-xvfb-run -a -s "-screen 0 1280x800x24" \
+# bus (and AT-SPI) know the display. -noreset: Xvfb otherwise resets when its last
+# client leaves, and a program that connects in that moment (the a11y test's app,
+# started right after the test before it exited) fails with "cannot open display".
+xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
   dbus-run-session -- \
   meson test -C "$builddir" --suite ui --print-errorlogs --logbase ui
 count $? "$logdir/ui.json"
