@@ -302,7 +302,8 @@ add_text_grams (GPtrArray  *grams,
         {
           if (!g_hash_table_contains (seen, word_grams->pdata[i]))
             {
-              char *gram = g_strdup (word_grams->pdata[i]);
+              /* Taken from the word's, not copied. */
+              char *gram = g_steal_pointer (&word_grams->pdata[i]);
 
               g_ptr_array_add (grams, gram);
               g_hash_table_add (seen, gram);

@@ -15,14 +15,14 @@
 #include <string.h>
 
 #include "xa-hazard-private.h"
-#include "core/util/xa-glib-compat.h"
 #include "core/util/xa-list-sync.h"
 
 struct _XaHazard
 {
   GObject               parent_instance;
 
-  /* The text and date columns; NULL for no value. */
+  /* The text and date columns, as GRefStrings so that a copy (one a step, the demo's
+   * millions) shares them instead of duplicating each; NULL for no value. */
   char                 *text[XA_N_HAZARD_TEXT_FIELDS];
   int                   school_year;
   XaInspectionType      inspection_type;
@@ -62,7 +62,7 @@ xa_hazard_finalize (GObject *object)
   XaHazard *self = (XaHazard *) object;
 
   for (guint i = 0; i < XA_N_HAZARD_TEXT_FIELDS; i++)
-    g_free (self->text[i]);
+    g_clear_pointer (&self->text[i], g_ref_string_release);
   g_ptr_array_unref (self->history);
 
   G_OBJECT_CLASS (xa_hazard_parent_class)->finalize (object);
@@ -217,8 +217,9 @@ XaHazard *
 xa_hazard_new (void)
 {
   XaHazard *self = g_object_new (XA_TYPE_HAZARD, NULL);
+  g_autofree char *uuid = g_uuid_string_random ();
 
-  self->text[XA_HAZARD_FIELD_UUID] = g_uuid_string_random ();
+  self->text[XA_HAZARD_FIELD_UUID] = g_ref_string_new (uuid);
   return self;
 }
 
@@ -238,7 +239,7 @@ xa_hazard_copy (XaHazard *self)
 
   copy = g_object_new (XA_TYPE_HAZARD, NULL);
   for (guint i = 0; i < XA_N_HAZARD_TEXT_FIELDS; i++)
-    copy->text[i] = g_strdup (self->text[i]);
+    copy->text[i] = self->text[i] != NULL ? g_ref_string_acquire (self->text[i]) : NULL;
   copy->school_year = self->school_year;
   copy->inspection_type = self->inspection_type;
   copy->category = self->category;
@@ -311,11 +312,21 @@ xa_hazard_set_text (XaHazard      *self,
                     XaHazardField  field,
                     const char    *value)
 {
+  char *old;
+
   g_return_if_fail (XA_IS_HAZARD (self));
   g_return_if_fail (field < XA_N_HAZARD_TEXT_FIELDS);
 
-  if (g_set_str_compat (&self->text[field], value != NULL && value[0] != '\0' ? value : NULL))
-    notify_field (self, field);
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+  if (g_strcmp0 (self->text[field], value) == 0)
+    return;
+
+  /* The new one first: @value may be a part of the old. */
+  old = g_steal_pointer (&self->text[field]);
+  self->text[field] = value != NULL ? g_ref_string_new (value) : NULL;
+  g_clear_pointer (&old, g_ref_string_release);
+  notify_field (self, field);
 }
 
 const char *

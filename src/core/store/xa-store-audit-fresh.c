@@ -93,29 +93,39 @@ xa_fresh_image_new (const char         *table,
                     guint               n_values)
 {
   g_autoptr(GString) fields = NULL;
-  g_autoptr(GString) value = NULL;
+  g_autofree char *large = NULL;
   XaFreshImage *fresh;
   guint digest_chars;
   char hash[65];
   char digest[65];
+  /* Where a value is spelled for its digest: on the stack, as all but a long text fit,
+   * for the demo ledger's fifty million values. */
+  char small[512];
 
   g_return_val_if_fail (table != NULL && uuid != NULL && label != NULL, NULL);
 
   digest_chars = _xa_store_audited_digest_chars (table);
   fields = g_string_sized_new (n_values * (digest_chars + 20));
-  value = g_string_sized_new (256);
   for (guint i = 0; i < n_values; i++)
     {
       const XaAuditValue *column = &values[i];
       gsize size = column->text != NULL ? strlen (column->text) : 0;
+      char *spelled = small;
+      int prefix;
 
       g_return_val_if_fail (i == 0 || strcmp (values[i - 1].column, column->column) < 0, NULL);
 
       /* xa_statement_hash_value()'s form: type, length in bytes, the bytes. */
-      g_string_printf (value, "%c:%" G_GSIZE_FORMAT ":",
-                       column->text == NULL ? 'n' : column->integer ? 'i' : 't', size);
-      g_string_append_len (value, column->text, size);
-      _xa_audit_digest_hex (value->str, value->len, digest, digest_chars);
+      if (size + 32 > sizeof small)
+        {
+          g_free (large);
+          spelled = large = g_malloc (size + 32);
+        }
+      prefix = g_snprintf (spelled, 32, "%c:%" G_GSIZE_FORMAT ":",
+                           column->text == NULL ? 'n' : column->integer ? 'i' : 't', size);
+      if (size > 0)
+        memcpy (spelled + prefix, column->text, size);
+      _xa_audit_digest_hex (spelled, prefix + size, digest, digest_chars);
       g_string_append (fields, column->column);
       g_string_append_c (fields, ':');
       g_string_append_len (fields, digest, digest_chars);
@@ -124,7 +134,10 @@ xa_fresh_image_new (const char         *table,
   _xa_audit_digest_hex (fields->str, fields->len, hash, 64);
 
   fresh = g_new0 (XaFreshImage, 1);
-  fresh->image = _xa_audit_image_new (table, uuid, label, fields->str, hash, 0);
+  fresh->image = _xa_audit_image_new (table, uuid, label, NULL, hash, 0);
+  /* The lines themselves rather than a copy. */
+  g_free (fresh->image->fields);
+  fresh->image->fields = g_string_free (g_steal_pointer (&fields), FALSE);
   return fresh;
 }
 
