@@ -458,7 +458,12 @@ _xa_hazard_row_bind_field (XaStatement   *stmt,
       xa_statement_bind_text (stmt, index, xa_hazard_state_to_key (xa_hazard_get_state (hazard)));
       break;
     default:
-      xa_statement_bind_text_or_null (stmt, index, xa_hazard_get_text (hazard, field));
+      {
+        const char *text = xa_hazard_get_text (hazard, field);
+
+        /* The hazard outlives the statement's run: no copy. */
+        xa_statement_bind_text_borrowed (stmt, index, text[0] != '\0' ? text : NULL);
+      }
     }
 }
 
@@ -777,13 +782,14 @@ _xa_hazard_writer_add_step (XaHazardWriter       *writer,
   xa_statement_reset (stmt);
   xa_statement_bind_int64 (stmt, 1, hazard_id);
   xa_statement_bind_int (stmt, 2, (int) position);
-  xa_statement_bind_text (stmt, 3, xa_hazard_step_to_key (entry->step));
-  xa_statement_bind_text (stmt, 4, xa_hazard_state_to_key (entry->from));
-  xa_statement_bind_text (stmt, 5, xa_hazard_state_to_key (entry->to));
-  xa_statement_bind_text (stmt, 6, entry->who);
-  xa_statement_bind_text (stmt, 7, entry->at);
-  xa_statement_bind_text_or_null (stmt, 8, entry->date);
-  xa_statement_bind_text_or_null (stmt, 9, entry->note);
+  /* The entry outlives the statement's run: no copies. */
+  xa_statement_bind_text_borrowed (stmt, 3, xa_hazard_step_to_key (entry->step));
+  xa_statement_bind_text_borrowed (stmt, 4, xa_hazard_state_to_key (entry->from));
+  xa_statement_bind_text_borrowed (stmt, 5, xa_hazard_state_to_key (entry->to));
+  xa_statement_bind_text_borrowed (stmt, 6, entry->who);
+  xa_statement_bind_text_borrowed (stmt, 7, entry->at);
+  xa_statement_bind_text_borrowed (stmt, 8, entry->date != NULL && entry->date[0] != '\0' ? entry->date : NULL);
+  xa_statement_bind_text_borrowed (stmt, 9, entry->note != NULL && entry->note[0] != '\0' ? entry->note : NULL);
   return xa_statement_run (stmt, error);
 }
 

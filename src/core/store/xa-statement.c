@@ -319,6 +319,24 @@ xa_statement_bind_text_static (XaStatement *self,
 }
 
 /**
+ * xa_statement_bind_text_borrowed:
+ * @value: (nullable): the text, which stays as it is until the statement has run
+ *
+ * Binds @value as xa_statement_bind_text() does, without SQLite copying it: for the
+ * columns of the rows a bulk write inserts one after the other, each bound afresh.
+ */
+void
+xa_statement_bind_text_borrowed (XaStatement *self,
+                                 int          index,
+                                 const char  *value)
+{
+  if (value == NULL)
+    xa_statement_bind_text (self, index, NULL);
+  else
+    xa_statement_bind_text_static (self, index, value, strlen (value));
+}
+
+/**
  * xa_statement_get_last_insert_id:
  *
  * Only on SQLite: a server's INSERT says the ids it gave with RETURNING.
