@@ -35,7 +35,19 @@
 # The one write (indexes and counts made after the rows) was 14.7 against 21.0 at
 # 100,000 in a quiet hour, but past the 256 MiB bulk cache its pages are spilled to the
 # log one by one and read back: 74.4 against 65.9 for a write a batch at 300,000, so
-# the demo takes it only up to 100,000 hazards.
+# the demo took it only up to 100,000 hazards.
+# 2026-12-07, a quiet machine (load average 1; the same binary still varies by a third
+# between runs, as the host's other guests come and go), `demo --hazards 1000000`:
+#                                      wall s     CPU s (user + system)
+#   main at 15ed24a (a write a batch)  118.2      164.5
+#   the one write at any size, with a
+#   rollback journal; fewer copies     95.5       141.5   (139.6 and 210.9 in a slow hour)
+# With a rollback journal the pages the write spills go straight into the file, once;
+# with WAL they went into the log, were read back and copied into the file at COMMIT.
+# Where the 95.5 s go: the two threads run side by side for 78 s, the one that writes
+# busy 75 s of them (its hazards with three unique keys, about four steps and 29 grams
+# each, and the images), the one that makes the hazards 49 s; then the six indexes and
+# the counts made from the million rows 13.6 s, COMMIT 1.9 s, ANALYZE 2.5 s.
 # The ratio demo hazard / anchor row is about 160 × today; a minute for the million is
 # 25 ×. Where the rest goes (perf, 40,000 hazards): the hazard's INSERT a third (its nine
 # indexes, the count trigger, and the CHECKs' IN lists, for which SQLite 3.40 builds a

@@ -25,12 +25,6 @@
 
 /* How many hazards one transaction stores, or one audit entry covers in the one write. */
 #define BATCH 20000
-/* Up to how many hazards the ledger is filled in one write on SQLite. Beyond, the
- * write's pages outgrow the bulk cache (xa_store_set_bulk()) and are spilled to the log
- * one by one and read back, which costs more than the indexes made after the rows save:
- * CPU seconds on the 2-core machine, one write / a write a batch: 18.9 / 19.9 at
- * 100,000 hazards, 74.4 / 65.9 at 300,000. */
-#define ONE_WRITE_MAX 100000
 /* How many school years the ledger covers, up to the present one. */
 #define N_YEARS 5
 /* The staff of a school who find, fix, re-inspect and close hazards. */
@@ -429,18 +423,27 @@ make_hazard (Demo        *demo,
   return g_steal_pointer (&hazard);
 }
 
-static gboolean
-insert_batch (XaStore  *store,
-              Batch    *batch,
-              GError  **error)
+/* Makes the writer of a write of batches. */
+static XaHazardWriter *
+batch_writer_new (XaStore    *store,
+                  const char *now)
 {
-  g_autoptr(XaHazardWriter) writer = _xa_hazard_writer_new (store);
-  g_autofree char *detail = NULL;
+  XaHazardWriter *writer = _xa_hazard_writer_new (store);
 
-  _xa_hazard_writer_set_now (writer, batch->now);
-
+  _xa_hazard_writer_set_now (writer, now);
   _xa_hazard_writer_defer_grams (writer);
   _xa_hazard_writer_image_inserts (writer);
+  return writer;
+}
+
+static gboolean
+insert_batch (XaStore         *store,
+              XaHazardWriter  *writer,
+              Batch           *batch,
+              GError         **error)
+{
+  g_autofree char *detail = NULL;
+
   for (guint i = 0; i < batch->hazards->len; i++)
     {
       XaHazard *hazard = g_ptr_array_index (batch->hazards, i);
@@ -465,7 +468,10 @@ insert_batch_cb (XaStore   *store,
                  gpointer   user_data,
                  GError   **error)
 {
-  return insert_batch (store, user_data, error);
+  Batch *batch = user_data;
+  g_autoptr(XaHazardWriter) writer = batch_writer_new (store, batch->now);
+
+  return insert_batch (store, writer, batch, error);
 }
 
 /* The thread that makes the hazards, in their numbers' order, while this one writes
@@ -519,6 +525,9 @@ make_thread (gpointer user_data)
             {
               g_async_queue_push (demo->made, batch);
               batch = g_async_queue_pop (demo->written);
+              /* Emptied here, where its hazards were made: a block freed by another
+               * thread goes back to this one's arena under its lock. */
+              batch_clear (batch);
             }
         }
     }
@@ -554,6 +563,8 @@ write_batches (Demo      *demo,
                gboolean   in_this_write,
                GError   **error)
 {
+  /* One for all the batches of this write, its statements prepared once */
+  g_autoptr(XaHazardWriter) writer = in_this_write ? batch_writer_new (store, demo->now) : NULL;
   gboolean ok = TRUE;
 
   for (gboolean last = FALSE; !last;)
@@ -565,13 +576,12 @@ write_batches (Demo      *demo,
       if (ok && n > 0 && !g_atomic_int_get (&demo->stop))
         {
           ok = in_this_write
-               ? insert_batch (store, batch, error) && xa_store_checkpoint_audit (store, error)
+               ? insert_batch (store, writer, batch, error) && xa_store_checkpoint_audit (store, error)
                : xa_store_write (store, insert_batch_cb, batch, error);
           demo->n_written += ok ? n : 0;
           if (!ok)
             g_atomic_int_set (&demo->stop, TRUE);
         }
-      batch_clear (batch);
       g_async_queue_push (demo->written, batch);
     }
 
@@ -748,8 +758,8 @@ analyze_cb (XaStore   *store,
  * @today: (nullable): the day the ledger is as of, YYYY-MM-DD; %NULL for today
  *
  * See xa-hazard-demo.h. Refused when the district has no school or the ledger holds
- * hazards already. On SQLite up to ONE_WRITE_MAX hazards are filled in one write
- * (fill_in_one_write_cb()); more, and on a server, a batch a write.
+ * hazards already. On SQLite the ledger is filled in one write (fill_in_one_write_cb()),
+ * with a rollback journal (xa_store_set_bulk()); on a server a batch a write.
  *
  * Returns: %TRUE when every hazard was stored
  */
@@ -763,8 +773,7 @@ xa_hazard_demo_fill (XaHazardBook  *book,
   g_return_val_if_fail (XA_IS_HAZARD_BOOK (book), FALSE);
 
   return _xa_hazard_demo_fill_with (book, n_hazards, seed, today,
-                                    !xa_store_get_is_server (xa_hazard_book_get_store (book)) &&
-                                    n_hazards <= ONE_WRITE_MAX,
+                                    !xa_store_get_is_server (xa_hazard_book_get_store (book)),
                                     0, error);
 }
 

@@ -62,6 +62,9 @@ struct _XaStore
   /* TRUE for a copy whose stored files were checked as they were copied (a backup just
    * made): `audit verify` leaves them. */
   gboolean      skip_blob_check;
+  /* TRUE while xa_store_set_bulk() has the file in a rollback journal instead of WAL,
+   * and holds reader_mutex */
+  gboolean      bulk_rollback;
 
   /* kind → GHashTable of the UUIDs written in the transaction under way */
   GHashTable   *pending_changes;

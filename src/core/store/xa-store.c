@@ -674,36 +674,6 @@ xa_store_get_schema_version (XaStore *self)
 }
 
 /**
- * xa_store_set_bulk:
- * @bulk: whether large writes follow
- *
- * Tells the store that the writes that follow are large (the demo ledger, an import
- * of many thousand rows). On SQLite the writing connection then keeps up to 256 MiB of
- * pages in memory, so that a transaction's pages are written once when it commits
- * instead of spilled to the log and read back many times, and its statement journals
- * stay in memory; back to SQLite's defaults when @bulk is %FALSE. A server needs nothing of the kind.
- */
-void
-xa_store_set_bulk (XaStore  *self,
-                   gboolean  bulk)
-{
-  g_return_if_fail (XA_IS_STORE (self));
-
-  if (self->pg != NULL)
-    return;
-
-  g_rec_mutex_lock (&self->mutex);
-  /* A statement that changes a row and its indexes keeps what it changed in a
-   * statement journal, in case it fails halfway: kept in memory too, or each row of a
-   * bulk write is written to a temporary file first. */
-  exec_sql (self->db,
-            bulk ? "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY"
-                 : "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT",
-            NULL);
-  g_rec_mutex_unlock (&self->mutex);
-}
-
-/**
  * xa_store_get_change_serial:
  *
  * Returns: a number that grows with every committed write, so that a model can tell

@@ -5,13 +5,15 @@
  * The demo ledger's fast ways on SQLite (issue 11: a million hazards in about a minute):
  * the whole ledger in one write, its indexes and count made after the rows, gives the
  * same rows, indexes, counts and audit chain as a write a batch with every index kept
- * row by row; and schema step 23, which makes the hazard tables again with their CHECKs
+ * row by row, and on disk it goes through a rollback journal and leaves the file in WAL;
+ * and schema step 23, which makes the hazard tables again with their CHECKs
  * as comparisons, keeps a ledger's rows, indexes, triggers and chain, and refuses what
  * it refused.
  */
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "xa-test-utils.h"
@@ -197,6 +199,72 @@ assert_refused (XaStore    *store,
   g_assert_nonnull (error);
 }
 
+static char *
+dup_journal_mode (XaStore *store)
+{
+  return xa_test_query_text (store, "SELECT journal_mode FROM pragma_journal_mode");
+}
+
+/* On disk, the one write goes through a rollback journal, which writes the pages it
+ * spills once, and leaves the file in WAL as it found it; with another program holding
+ * the file open it stays in WAL, and the fill is the same. */
+static void
+test_one_write_on_disk (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("xa-hazard-fill-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (guint held = 0; held < 2; held++)
+    {
+      g_autofree char *path = g_build_filename (dir, held ? "held.db" : "alone.db", NULL);
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+      g_autoptr(XaStore) store = NULL;
+      g_autoptr(XaWorkspace) workspace = NULL;
+      g_autofree char *mode = NULL;
+      sqlite3 *other = NULL;
+
+      g_test_message ("held open by another program: %u", held);
+      store = xa_store_open (path, &error);
+      g_assert_no_error (error);
+      workspace = xa_workspace_new_for_store (store);
+      g_assert_true (xa_workspace_ensure_defaults (workspace, &error));
+      xa_store_set_operator (store, "安全办");
+      g_assert_true (xa_demo_fill (xa_workspace_get_registry (workspace), 3, 7, &error));
+      g_assert_no_error (error);
+
+      if (held)
+        {
+          g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_exec (other, "SELECT count(*) FROM organisation", NULL, NULL, NULL), ==, SQLITE_OK);
+        }
+
+      xa_store_set_bulk (store, TRUE);
+      mode = dup_journal_mode (store);
+      g_assert_cmpstr (mode, ==, held ? "wal" : "delete");
+      xa_store_set_bulk (store, FALSE);
+      g_clear_pointer (&mode, g_free);
+      mode = dup_journal_mode (store);
+      g_assert_cmpstr (mode, ==, "wal");
+
+      g_assert_true (_xa_hazard_demo_fill_with (xa_workspace_get_hazards (workspace), 300, 3, TODAY,
+                                                TRUE, 60, &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&mode, g_free);
+      mode = dup_journal_mode (store);
+      g_assert_cmpstr (mode, ==, "wal");
+      g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM hazard"), ==, 300);
+      g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM audit WHERE action = 'hazard.demo'"), ==, 5);
+      assert_counts_hold (store);
+      xa_test_assert_chain_holds (store);
+      add_one (workspace);
+      sqlite3_close (other);
+    }
+
+  xa_test_remove_tree (dir);
+}
+
 /* Step 23 on a ledger of step 22: the same rows, indexes and triggers, and the same
  * values refused. */
 static void
@@ -289,6 +357,7 @@ main (int   argc,
 
   g_test_add_func ("/xiaoan/hazard-fill/one-write-same-as-batches", test_one_write_same_as_batches);
   g_test_add_func ("/xiaoan/hazard-fill/one-write-refused", test_one_write_refused);
+  g_test_add_func ("/xiaoan/hazard-fill/one-write-on-disk", test_one_write_on_disk);
   g_test_add_func ("/xiaoan/hazard-fill/migrate-checks", test_migrate_checks);
 
   return g_test_run ();
