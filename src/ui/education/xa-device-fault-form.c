@@ -41,7 +41,7 @@ xa_device_fault_form_save (XaRecordWindow  *window,
 
   if (!xa_security_device_report_fault (store, xa_register_form_get_subject (form), reported_on,
                                         xa_form_get_text (self->fault_row), &local_error))
-    return xa_register_form_refuse (form, g_steal_pointer (&local_error), error);
+    return xa_record_window_refuse (XA_RECORD_WINDOW (form), g_steal_pointer (&local_error), error);
   return TRUE;
 }
 

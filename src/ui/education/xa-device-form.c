@@ -49,7 +49,7 @@ xa_device_form_save (XaRecordWindow  *window,
                                     installed_on };
 
   if (!(device = xa_security_device_add (store, &fields, &local_error)))
-    return xa_register_form_refuse (form, g_steal_pointer (&local_error), error);
+    return xa_record_window_refuse (XA_RECORD_WINDOW (form), g_steal_pointer (&local_error), error);
   return TRUE;
 }
 

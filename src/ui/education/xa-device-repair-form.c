@@ -40,7 +40,7 @@ xa_device_repair_form_save (XaRecordWindow  *window,
 
   if (!xa_security_device_repaired (store, xa_register_form_get_subject (form), repaired_on,
                                     xa_form_get_text (self->repaired_by_row), &local_error))
-    return xa_register_form_refuse (form, g_steal_pointer (&local_error), error);
+    return xa_record_window_refuse (XA_RECORD_WINDOW (form), g_steal_pointer (&local_error), error);
   return TRUE;
 }
 

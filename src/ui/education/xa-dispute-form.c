@@ -56,7 +56,7 @@ xa_dispute_form_save (XaRecordWindow  *window,
   fields.measures = xa_form_get_optional (self->measures_row);
   fields.responsible = xa_form_get_text (self->responsible_row);
   if (!(dispute = xa_dispute_add (store, &fields, &local_error)))
-    return xa_register_form_refuse (form, g_steal_pointer (&local_error), error);
+    return xa_record_window_refuse (XA_RECORD_WINDOW (form), g_steal_pointer (&local_error), error);
   return TRUE;
 }
 

@@ -43,7 +43,7 @@ xa_dispute_round_form_save (XaRecordWindow  *window,
                                   xa_form_get_text (self->held_by_row), xa_form_get_text (self->scope_row) };
 
   if (!(uuid = xa_dispute_add_round (store, &fields, &local_error)))
-    return xa_register_form_refuse (form, g_steal_pointer (&local_error), error);
+    return xa_record_window_refuse (XA_RECORD_WINDOW (form), g_steal_pointer (&local_error), error);
   return TRUE;
 }
 

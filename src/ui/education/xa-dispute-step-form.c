@@ -74,7 +74,7 @@ xa_dispute_step_form_save (XaRecordWindow  *window,
     escalated_on = xa_form_dup_date (self->escalated_row);
   if (!xa_dispute_step (store, xa_register_form_get_subject (form), advance, to, resolved_on,
                         xa_form_get_optional (self->measures_row), escalated_on, &local_error))
-    return xa_register_form_refuse (form, g_steal_pointer (&local_error), error);
+    return xa_record_window_refuse (XA_RECORD_WINDOW (form), g_steal_pointer (&local_error), error);
   return TRUE;
 }
 

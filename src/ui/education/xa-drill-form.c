@@ -31,7 +31,6 @@ struct _XaDrillForm
 
   /* Template widgets */
   AdwEntryRow         *date_row;
-  GtkLabel            *error_label;
   GtkSpinButton       *evacuation_spin;
   XaEducationEvidence *evidence;
   AdwEntryRow         *improvements_row;
@@ -52,7 +51,6 @@ static void
 changed_cb (XaDrillForm *self)
 {
   xa_record_window_changed (XA_RECORD_WINDOW (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
 static XaDrillKind
@@ -135,10 +133,7 @@ xa_drill_form_save (XaRecordWindow  *window,
     saved = xa_drill_book_add (xa_workspace_get_drills (self->workspace), &fields, &local_error);
   if (saved == NULL)
     {
-      gtk_label_set_text (self->error_label, local_error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      return xa_record_window_refuse (window, g_steal_pointer (&local_error), error);
     }
   g_set_object (&self->saved, saved);
   return TRUE;
@@ -173,7 +168,8 @@ xa_drill_form_class_init (XaDrillFormClass *klass)
   g_type_ensure (XA_TYPE_EDUCATION_EVIDENCE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-drill-form.ui");
   gtk_widget_class_bind_template_child (widget_class, XaDrillForm, date_row);
-  gtk_widget_class_bind_template_child (widget_class, XaDrillForm, error_label);
+  /* Where xa_record_window_refuse() shows a refusal */
+  gtk_widget_class_bind_template_child_full (widget_class, "error_label", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, XaDrillForm, evacuation_spin);
   gtk_widget_class_bind_template_child (widget_class, XaDrillForm, evidence);
   gtk_widget_class_bind_template_child (widget_class, XaDrillForm, improvements_row);

@@ -44,7 +44,7 @@ xa_duty_form_save (XaRecordWindow  *window,
                                xa_form_get_text (self->on_duty_row), xa_form_get_optional (self->notes_row) };
 
   if (!(shift = xa_duty_add (store, &fields, &local_error)))
-    return xa_register_form_refuse (form, g_steal_pointer (&local_error), error);
+    return xa_record_window_refuse (XA_RECORD_WINDOW (form), g_steal_pointer (&local_error), error);
   return TRUE;
 }
 

@@ -48,7 +48,6 @@ struct _XaEducationRecordForm
   AdwEntryRow         *class_name_row;
   AdwComboRow         *class_row;
   AdwEntryRow         *date_row;
-  GtkLabel            *error_label;
   XaEducationEvidence *evidence;
   GtkSpinButton       *expected_spin;
   AdwComboRow         *form_row;
@@ -76,7 +75,6 @@ static void
 changed_cb (XaEducationRecordForm *self)
 {
   xa_record_window_changed (XA_RECORD_WINDOW (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
 static XaEducationAudience
@@ -204,14 +202,6 @@ audience_changed_cb (XaEducationRecordForm *self)
   changed_cb (self);
 }
 
-static void
-refuse (XaEducationRecordForm *self,
-        const char            *message)
-{
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-}
-
 /* The form's fields into @record: a new one, or the stored session's copy when editing,
  * whose evidence archived already comes first. */
 static void
@@ -304,9 +294,7 @@ xa_education_record_form_save (XaRecordWindow  *window,
     }
   if (saved == NULL)
     {
-      refuse (self, local_error->message);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      return xa_record_window_refuse (window, g_steal_pointer (&local_error), error);
     }
   g_set_object (&self->saved, saved);
   return TRUE;
@@ -351,7 +339,8 @@ xa_education_record_form_class_init (XaEducationRecordFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaEducationRecordForm, class_name_row);
   gtk_widget_class_bind_template_child (widget_class, XaEducationRecordForm, class_row);
   gtk_widget_class_bind_template_child (widget_class, XaEducationRecordForm, date_row);
-  gtk_widget_class_bind_template_child (widget_class, XaEducationRecordForm, error_label);
+  /* Where xa_record_window_refuse() shows a refusal */
+  gtk_widget_class_bind_template_child_full (widget_class, "error_label", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, XaEducationRecordForm, evidence);
   gtk_widget_class_bind_template_child (widget_class, XaEducationRecordForm, expected_spin);
   gtk_widget_class_bind_template_child (widget_class, XaEducationRecordForm, form_row);

@@ -85,7 +85,6 @@ static void
 changed_cb (XaEducationSettings *self)
 {
   xa_record_window_changed (XA_RECORD_WINDOW (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
 static void
@@ -159,12 +158,7 @@ xa_education_settings_save (XaRecordWindow  *window,
                                         self->school_year, gtk_editable_get_text (GTK_EDITABLE (self->plan_row)),
                                         gtk_editable_get_text (GTK_EDITABLE (self->materials_row)), &local_error);
   if (!saved)
-    {
-      gtk_label_set_text (self->error_label, local_error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return xa_record_window_refuse (window, g_steal_pointer (&local_error), error);
   return TRUE;
 }
 

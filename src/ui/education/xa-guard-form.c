@@ -54,7 +54,7 @@ xa_guard_form_save (XaRecordWindow  *window,
   fields.employed_on = employed_on;
   fields.trained_on = trained_on;
   if (!(guard = xa_guard_add (store, &fields, &local_error)))
-    return xa_register_form_refuse (form, g_steal_pointer (&local_error), error);
+    return xa_record_window_refuse (XA_RECORD_WINDOW (form), g_steal_pointer (&local_error), error);
   return TRUE;
 }
 

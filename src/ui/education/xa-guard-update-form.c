@@ -47,7 +47,7 @@ xa_guard_update_form_save (XaRecordWindow  *window,
     left_on = xa_form_dup_date (self->left_row);
   if (!xa_guard_update (xa_register_form_get_store (form), xa_register_form_get_subject (form), trained_on, left_on,
                         &local_error))
-    return xa_register_form_refuse (form, g_steal_pointer (&local_error), error);
+    return xa_record_window_refuse (XA_RECORD_WINDOW (form), g_steal_pointer (&local_error), error);
   return TRUE;
 }
 

@@ -37,7 +37,6 @@ struct _XaIncidentForm
   /* Template widgets */
   GtkSpinButton       *affected_spin;
   AdwEntryRow         *date_row;
-  GtkLabel            *error_label;
   XaEducationEvidence *evidence;
   AdwComboRow         *finding_row;
   GtkSwitch           *influence_switch;
@@ -58,7 +57,6 @@ static void
 changed_cb (XaIncidentForm *self)
 {
   xa_record_window_changed (XA_RECORD_WINDOW (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
 /* An edit: what may change, as the form shows it; the findings only from the
@@ -123,10 +121,7 @@ xa_incident_form_save (XaRecordWindow  *window,
     saved = xa_incident_book_add (xa_workspace_get_incidents (self->workspace), &fields, &local_error);
   if (saved == NULL)
     {
-      gtk_label_set_text (self->error_label, local_error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      return xa_record_window_refuse (window, g_steal_pointer (&local_error), error);
     }
   g_set_object (&self->saved, saved);
   return TRUE;
@@ -162,7 +157,8 @@ xa_incident_form_class_init (XaIncidentFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-incident-form.ui");
   gtk_widget_class_bind_template_child (widget_class, XaIncidentForm, affected_spin);
   gtk_widget_class_bind_template_child (widget_class, XaIncidentForm, date_row);
-  gtk_widget_class_bind_template_child (widget_class, XaIncidentForm, error_label);
+  /* Where xa_record_window_refuse() shows a refusal */
+  gtk_widget_class_bind_template_child_full (widget_class, "error_label", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, XaIncidentForm, evidence);
   gtk_widget_class_bind_template_child (widget_class, XaIncidentForm, finding_row);
   gtk_widget_class_bind_template_child (widget_class, XaIncidentForm, influence_switch);

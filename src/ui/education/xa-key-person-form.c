@@ -49,7 +49,7 @@ xa_key_person_form_save (XaRecordWindow  *window,
                                since, xa_form_get_optional (self->carer_row) };
 
   if (!(person = xa_key_person_add (store, &fields, &local_error)))
-    return xa_register_form_refuse (form, g_steal_pointer (&local_error), error);
+    return xa_record_window_refuse (XA_RECORD_WINDOW (form), g_steal_pointer (&local_error), error);
   return TRUE;
 }
 

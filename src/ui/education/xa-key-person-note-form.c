@@ -53,7 +53,7 @@ xa_key_person_note_form_save (XaRecordWindow  *window,
   if (!xa_key_person_add_note (store, xa_register_form_get_subject (form), noted_on,
                                xa_form_get_choice (self->kind_row, kinds), xa_form_get_text (self->noted_by_row),
                                xa_form_get_text (self->content_row), &local_error))
-    return xa_register_form_refuse (form, g_steal_pointer (&local_error), error);
+    return xa_record_window_refuse (XA_RECORD_WINDOW (form), g_steal_pointer (&local_error), error);
   return TRUE;
 }
 

@@ -30,7 +30,6 @@ struct _XaPlanForm
 
   /* Template widgets */
   AdwEntryRow         *day_row;
-  GtkLabel            *error_label;
   XaEducationEvidence *file;
   AdwComboRow         *kind_row;
   AdwEntryRow         *next_row;
@@ -49,7 +48,6 @@ static void
 changed_cb (XaPlanForm *self)
 {
   xa_record_window_changed (XA_RECORD_WINDOW (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
 static void
@@ -119,12 +117,8 @@ xa_plan_form_save (XaRecordWindow  *window,
   else
     saved = adopt (self, day_text, next_text, &local_error);
   if (!saved)
-    {
-      gtk_label_set_text (self->error_label, local_error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-  return saved;
+    return xa_record_window_refuse (window, g_steal_pointer (&local_error), error);
+  return TRUE;
 }
 
 /* The object */
@@ -155,7 +149,8 @@ xa_plan_form_class_init (XaPlanFormClass *klass)
   g_type_ensure (XA_TYPE_EDUCATION_EVIDENCE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xiaoan/Xiaoan/xa-plan-form.ui");
   gtk_widget_class_bind_template_child (widget_class, XaPlanForm, day_row);
-  gtk_widget_class_bind_template_child (widget_class, XaPlanForm, error_label);
+  /* Where xa_record_window_refuse() shows a refusal */
+  gtk_widget_class_bind_template_child_full (widget_class, "error_label", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, XaPlanForm, file);
   gtk_widget_class_bind_template_child (widget_class, XaPlanForm, kind_row);
   gtk_widget_class_bind_template_child (widget_class, XaPlanForm, next_row);

@@ -6,7 +6,9 @@
  * records one new record, saved with Ctrl+S (form.save) and closed when stored; an edit
  * makes it dirty, and closing it then, or the main window with it open, asks first
  * (xa-unsaved.c). A subclass fills its fields, calls xa_record_window_changed() when one
- * changes and stores its record in its save vfunc; "saved" follows a store.
+ * changes and stores its record in its save vfunc; "saved" follows a store. A refusal
+ * is shown at the top of the form, in the label its template names "error_label"
+ * (xa_record_window_refuse()), until a field changes.
  */
 
 #include "config.h"
@@ -34,6 +36,13 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The subclass's, if its template has one */
+static GtkWidget *
+error_label (XaRecordWindow *self)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), G_OBJECT_TYPE (self), "error_label"));
+}
 
 static gboolean
 save (XaRecordWindow  *self,
@@ -169,17 +178,48 @@ xa_record_window_init (XaRecordWindow *self)
 /**
  * xa_record_window_changed:
  *
- * A field changed: the form holds an edit, unless it is being filled.
+ * A field changed: the form holds an edit, unless it is being filled, and the refusal
+ * shown is out of date.
  */
 void
 xa_record_window_changed (XaRecordWindow *self)
 {
   XaRecordWindowPrivate *priv = xa_record_window_get_instance_private (self);
+  GtkWidget *label;
 
   g_return_if_fail (XA_IS_RECORD_WINDOW (self));
 
   if (!priv->filling)
     priv->dirty = TRUE;
+  if ((label = error_label (self)) != NULL)
+    gtk_widget_set_visible (label, FALSE);
+}
+
+/**
+ * xa_record_window_refuse:
+ * @local_error: (transfer full): why the core refused the record
+ *
+ * For the save vfunc: shows the refusal at the top of the form and passes it on.
+ *
+ * Returns: %FALSE
+ */
+gboolean
+xa_record_window_refuse (XaRecordWindow  *self,
+                         GError          *local_error,
+                         GError         **error)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (XA_IS_RECORD_WINDOW (self), FALSE);
+  g_return_val_if_fail (local_error != NULL, FALSE);
+
+  if ((label = error_label (self)) != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (label), local_error->message);
+      gtk_widget_set_visible (label, TRUE);
+    }
+  g_propagate_error (error, local_error);
+  return FALSE;
 }
 
 /**

@@ -29,5 +29,8 @@ void      xa_record_window_set_filling    (XaRecordWindow *self,
 void      xa_record_window_set_unsaved    (XaRecordWindow *self,
                                            const char     *what);
 gboolean  xa_record_window_get_dirty      (XaRecordWindow *self);
+gboolean  xa_record_window_refuse         (XaRecordWindow *self,
+                                           GError         *local_error,
+                                           GError        **error);
 
 G_END_DECLS

@@ -5,8 +5,8 @@
  * What the forms of the 综治 registers share (xa-dispute-form.c, xa-guard-form.c, …):
  * the school and school year they record for, the record they act on (a dispute, a
  * device, a key person), the day they start on, and a refusal shown at the top of the
- * form in the label "error_label" of the subclass's template. A field's change
- * ("changed_cb" in the templates) marks the form edited and hides the refusal. The
+ * form in the label "error_label" of the subclass's template (xa-record-window.c). A
+ * field's change ("changed_cb" in the templates) marks the form edited. The
  * core checks every field and names the one it refuses; the forms check none
  * themselves, and read a day as YYYY-MM-DD when it reads as one, else as typed.
  */
@@ -27,12 +27,6 @@ typedef struct
 } XaRegisterFormPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (XaRegisterForm, xa_register_form, XA_TYPE_RECORD_WINDOW)
-
-static GtkWidget *
-error_label (XaRegisterForm *self)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), G_OBJECT_TYPE (self), "error_label"));
-}
 
 static void
 xa_register_form_dispose (GObject *object)
@@ -177,34 +171,12 @@ xa_register_form_get_today (XaRegisterForm *self)
 /**
  * xa_register_form_changed:
  *
- * A field changed: the form holds an edit, and the refusal shown is out of date.
+ * A field changed: the form holds an edit (xa_record_window_changed()).
  */
 void
 xa_register_form_changed (XaRegisterForm *self)
 {
   xa_record_window_changed (XA_RECORD_WINDOW (self));
-  gtk_widget_set_visible (error_label (self), FALSE);
-}
-
-/**
- * xa_register_form_refuse:
- * @local_error: (transfer full): why the core refused the record
- *
- * Shows the refusal at the top of the form and passes it on.
- *
- * Returns: %FALSE
- */
-gboolean
-xa_register_form_refuse (XaRegisterForm  *self,
-                         GError          *local_error,
-                         GError         **error)
-{
-  GtkWidget *label = error_label (self);
-
-  gtk_label_set_text (GTK_LABEL (label), local_error->message);
-  gtk_widget_set_visible (label, TRUE);
-  g_propagate_error (error, local_error);
-  return FALSE;
 }
 
 /* The fields */

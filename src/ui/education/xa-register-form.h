@@ -45,9 +45,6 @@ const char  *xa_register_form_get_school   (XaRegisterForm  *self);
 int          xa_register_form_get_year     (XaRegisterForm  *self);
 const char  *xa_register_form_get_subject  (XaRegisterForm  *self);
 const char  *xa_register_form_get_today    (XaRegisterForm  *self);
-gboolean     xa_register_form_refuse       (XaRegisterForm  *self,
-                                            GError          *local_error,
-                                            GError         **error);
 void         xa_register_form_changed      (XaRegisterForm  *self);
 
 /* Reading the fields as the core takes them. */

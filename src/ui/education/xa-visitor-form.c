@@ -50,7 +50,7 @@ xa_visitor_form_save (XaRecordWindow  *window,
   fields.host = xa_form_get_text (self->host_row);
 
   if (!(visitor = xa_visitor_add (store, &fields, &local_error)))
-    return xa_register_form_refuse (form, g_steal_pointer (&local_error), error);
+    return xa_record_window_refuse (XA_RECORD_WINDOW (form), g_steal_pointer (&local_error), error);
   return TRUE;
 }
 
