@@ -36,10 +36,10 @@ void         xa_statement_bind_text_static (XaStatement  *self,
                                             int           index,
                                             const char   *value,
                                             gsize         size);
-gint64       xa_statement_get_last_insert_id (XaStatement *self);
 void         xa_statement_bind_text_borrowed (XaStatement *self,
                                               int          index,
                                               const char  *value);
+gint64       xa_statement_get_last_insert_id (XaStatement *self);
 void         xa_statement_bind_text_or_null (XaStatement *self,
                                             int           index,
                                             const char   *value);

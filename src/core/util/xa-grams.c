@@ -59,22 +59,17 @@ add_unique (GPtrArray  *grams,
             const char *start,
             const char *end)
 {
+  /* A gram is one or two characters of at most 6 bytes each. */
+  char key[2 * 6 + 1];
   gsize size = end - start;
-  char key[16];
   char *gram;
 
-  if (size < sizeof key)
-    {
-      memcpy (key, start, size);
-      key[size] = '\0';
-      if (g_hash_table_contains (seen, key))
-        return;
-    }
-  else if (g_hash_table_contains (seen, (gram = g_strndup (start, size))))
-    {
-      g_free (gram);
-      return;
-    }
+  g_return_if_fail (size < sizeof key);
+
+  memcpy (key, start, size);
+  key[size] = '\0';
+  if (g_hash_table_contains (seen, key))
+    return;
 
   gram = g_strndup (start, size);
   g_ptr_array_add (grams, gram);
