@@ -7,6 +7,7 @@
 
 #include "xa-hazard-book.h"
 #include "xa-hazard-private.h"
+#include "core/util/xa-grams.h"
 
 G_BEGIN_DECLS
 
@@ -45,7 +46,8 @@ void        _xa_hazard_row_bind_field   (XaStatement  *stmt,
 
 /* The grams of a hazard's searchable columns, each once, never spanning the
  * punctuation or spaces between two words. */
-GPtrArray  *_xa_hazard_row_grams        (XaHazard     *hazard);
+GPtrArray  *_xa_hazard_row_grams        (XaHazard     *hazard,
+                                          XaGramMemo   *memo);
 
 /* The statements of one write that stores hazards, prepared once for all of them: a
  * form's save and the demo's million rows take the same path. Only inside

@@ -479,8 +479,8 @@ update_cb (XaStore   *store,
   if (!_xa_hazard_book_find_school (store, xa_hazard_get_text (fresh, XA_HAZARD_FIELD_SCHOOL_UUID),
                                     &organisation_id, NULL, error))
     return FALSE;
-  old_grams = _xa_hazard_row_grams (stored);
-  grams = _xa_hazard_row_grams (fresh);
+  old_grams = _xa_hazard_row_grams (stored, NULL);
+  grams = _xa_hazard_row_grams (fresh, NULL);
   writer = _xa_hazard_writer_new (store);
   if (!_xa_hazard_writer_index (writer, id, organisation_id, old_grams, grams, error))
     return FALSE;

@@ -150,6 +150,9 @@ typedef struct
   gint64        next_id;
   char         *now;         /* when the hazards are created */
   char         *operator_name;
+  /* The grams of the few thousand words the hazards say, made once; the batches' grams
+   * are its own (the thread that writes reads them, only this thread adds words) */
+  XaGramMemo   *gram_memo;
 } Demo;
 
 /* Hazards with their schools' rows and sequences, one transaction's worth. */
@@ -509,7 +512,7 @@ make_thread (gpointer user_data)
           g_date_add_days (&found, (guint) ((guint64) k * span / n_year));
           hazard = make_hazard (demo, school, year, &found, sequence);
           /* Its grams and image too, here rather than in the thread that writes. */
-          made.grams = _xa_hazard_row_grams (hazard);
+          made.grams = _xa_hazard_row_grams (hazard, demo->gram_memo);
           if (demo->next_id > 0)
             {
               made.id = demo->next_id++;
@@ -736,6 +739,8 @@ demo_clear (Demo *demo)
   g_clear_pointer (&demo->written, g_async_queue_unref);
   g_clear_pointer (&demo->now, g_free);
   g_clear_pointer (&demo->operator_name, g_free);
+  /* Last: the batches' grams are its own. */
+  g_clear_pointer (&demo->gram_memo, xa_gram_memo_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Demo, demo_clear)
@@ -827,6 +832,7 @@ _xa_hazard_demo_fill_with (XaHazardBook  *book,
   demo.n_hazards = n_hazards;
   demo.batch_size = batch_size > 0 ? batch_size : BATCH;
   demo.now = xa_date_now_iso8601 ();
+  demo.gram_memo = xa_gram_memo_new ();
   demo.operator_name = g_strdup (xa_store_get_operator (store));
   demo.next_id = xa_store_get_is_server (store) ? 0 : 1;
   demo.uuid_time = g_get_real_time () / 1000;

@@ -274,10 +274,12 @@ _xa_hazard_row_dup (XaStore     *store,
 }
 
 /* Adds to @grams, which @seen indexes, the grams of @text's words (its runs of letters
- * and digits) that are not there yet. */
+ * and digits) that are not there yet: copies, or with @memo its own, one pointer for
+ * each gram, which are sought among the few dozen of @grams (no @seen). */
 static void
 add_text_grams (GPtrArray  *grams,
                 GHashTable *seen,
+                XaGramMemo *memo,
                 const char *text)
 {
   const char *p = text;
@@ -285,7 +287,6 @@ add_text_grams (GPtrArray  *grams,
   while (*p != '\0')
     {
       const char *start;
-      g_autofree char *word = NULL;
       g_autoptr(GPtrArray) word_grams = NULL;
 
       while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
@@ -296,8 +297,27 @@ add_text_grams (GPtrArray  *grams,
       if (p == start)
         continue;
 
-      word = g_strndup (start, p - start);
-      word_grams = xa_grams_for_text (word);
+      if (memo != NULL)
+        {
+          GPtrArray *known = xa_gram_memo_for_word (memo, start, p - start);
+
+          for (guint i = 0; i < known->len; i++)
+            {
+              guint j = 0;
+
+              while (j < grams->len && grams->pdata[j] != known->pdata[i])
+                j++;
+              if (j == grams->len)
+                g_ptr_array_add (grams, known->pdata[i]);
+            }
+          continue;
+        }
+
+      {
+        g_autofree char *word = g_strndup (start, p - start);
+
+        word_grams = xa_grams_for_text (word);
+      }
       for (guint i = 0; i < word_grams->len; i++)
         {
           if (!g_hash_table_contains (seen, word_grams->pdata[i]))
@@ -314,21 +334,24 @@ add_text_grams (GPtrArray  *grams,
 
 /**
  * _xa_hazard_row_grams:
+ * @memo: (nullable): the grams of words met before, for a run over many hazards
  *
  * The search (xa-hazard-book-query.c) finds a term of one or two characters by one
  * gram: exactly the hazards whose place or description holds it within a word, as
  * instr() would, folded as xa_grams_normalise() folds (全角 Ａ as A, case).
  *
- * Returns: (transfer full) (element-type utf8): the grams of the place and description
+ * Returns: (transfer container) (element-type utf8): the grams of the place and
+ *   description: copies that the array frees, or with @memo the memo's own
  */
 GPtrArray *
-_xa_hazard_row_grams (XaHazard *hazard)
+_xa_hazard_row_grams (XaHazard   *hazard,
+                      XaGramMemo *memo)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *grams = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = memo != NULL ? NULL : g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *grams = memo != NULL ? g_ptr_array_sized_new (48) : g_ptr_array_new_with_free_func (g_free);
 
-  add_text_grams (grams, seen, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_PLACE));
-  add_text_grams (grams, seen, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_DESCRIPTION));
+  add_text_grams (grams, seen, memo, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_PLACE));
+  add_text_grams (grams, seen, memo, xa_hazard_get_text (hazard, XA_HAZARD_FIELD_DESCRIPTION));
   return grams;
 }
 
@@ -575,7 +598,7 @@ _xa_hazard_writer_insert_made (XaHazardWriter  *writer,
     _xa_hazard_note_new_image (writer->store, hazard, *id, organisation_id, sequence, writer->now, operator_name);
 
   if (grams == NULL)
-    grams = own_grams = _xa_hazard_row_grams (hazard);
+    grams = own_grams = _xa_hazard_row_grams (hazard, NULL);
   if (writer->pending_grams != NULL)
     {
       PendingGram pending = { *id, organisation_id };

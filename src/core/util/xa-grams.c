@@ -130,3 +130,92 @@ xa_grams_for_query (const char *term)
 
   return grams;
 }
+
+/* Words met before, and every gram once: the demo ledger's million hazards say the
+ * same few thousand words again and again, and normalising each word takes more time
+ * than writing its grams. */
+struct _XaGramMemo
+{
+  GHashTable *words;  /* word → GPtrArray of grams (borrowed from @grams) */
+  GHashTable *grams;  /* the set of grams, owned */
+};
+
+/**
+ * xa_gram_memo_new:
+ *
+ * A memo of the grams of words, for a run over many texts that repeat their words. It
+ * grows with every new word; free it with xa_gram_memo_free() when the run ends.
+ */
+XaGramMemo *
+xa_gram_memo_new (void)
+{
+  XaGramMemo *memo = g_new0 (XaGramMemo, 1);
+
+  memo->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
+  memo->grams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return memo;
+}
+
+void
+xa_gram_memo_free (XaGramMemo *memo)
+{
+  if (memo == NULL)
+    return;
+
+  g_hash_table_unref (memo->words);
+  g_hash_table_unref (memo->grams);
+  g_free (memo);
+}
+
+/**
+ * xa_gram_memo_for_word:
+ * @word: UTF-8 text, not necessarily ending at @size
+ * @size: the bytes of @word to take
+ *
+ * xa_grams_for_text() of the first @size bytes of @word, remembered. Each gram is the
+ * memo's one copy of it, so that two equal grams are the same pointer, and lives as
+ * long as the memo; the memo may be read from other threads while they do not change
+ * it, and its grams from any thread.
+ *
+ * Returns: (transfer none) (element-type utf8): the grams of the word
+ */
+GPtrArray *
+xa_gram_memo_for_word (XaGramMemo *memo,
+                       const char *word,
+                       gsize       size)
+{
+  /* Most words fit: no copy to look one up. */
+  char small[256];
+  g_autofree char *large = NULL;
+  char *key = small;
+  GPtrArray *grams;
+  g_autoptr(GPtrArray) fresh = NULL;
+
+  g_return_val_if_fail (memo != NULL, NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  if (size >= sizeof small)
+    key = large = g_malloc (size + 1);
+  memcpy (key, word, size);
+  key[size] = '\0';
+
+  if ((grams = g_hash_table_lookup (memo->words, key)) != NULL)
+    return grams;
+
+  fresh = xa_grams_for_text (key);
+  grams = g_ptr_array_sized_new (fresh->len);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      gpointer known = NULL;
+
+      if (!g_hash_table_lookup_extended (memo->grams, fresh->pdata[i], &known, NULL))
+        {
+          known = g_steal_pointer (&fresh->pdata[i]);
+          g_hash_table_add (memo->grams, known);
+        }
+      g_ptr_array_add (grams, known);
+    }
+  g_hash_table_insert (memo->words, g_strdup (key), grams);
+  return grams;
+}

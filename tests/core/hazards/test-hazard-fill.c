@@ -168,6 +168,53 @@ test_one_write_same_as_batches (void)
   add_one (one);
 }
 
+static int
+compare_texts (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The demo takes its grams through a memo of the words it met: each hazard has in
+ * hazard_gram exactly the grams that an edit of it would compute afresh. */
+static void
+test_grams_as_saved (void)
+{
+  g_autoptr(XaWorkspace) workspace = filled_workspace (TRUE);
+  XaStore *store = xa_workspace_get_store (workspace);
+  g_autoptr(XaStatement) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_hazards = 0;
+  XaStep step;
+
+  rows = xa_store_prepare (store,
+                           "SELECT h.place, h.description,"
+                           "  (SELECT group_concat (gram, ',') FROM"
+                           "    (SELECT gram FROM hazard_gram g WHERE g.hazard_id = h.id ORDER BY gram))"
+                           " FROM hazard h ORDER BY h.id",
+                           &error);
+  g_assert_no_error (error);
+  while ((step = xa_statement_step (rows, &error)) == XA_STEP_ROW)
+    {
+      g_autoptr(XaHazard) hazard = g_object_new (XA_TYPE_HAZARD, NULL);
+      g_autoptr(GPtrArray) grams = NULL;
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_PLACE, xa_statement_get_text (rows, 0));
+      xa_hazard_set_text (hazard, XA_HAZARD_FIELD_DESCRIPTION, xa_statement_get_text (rows, 1));
+      grams = _xa_hazard_row_grams (hazard, NULL);
+      g_ptr_array_sort (grams, compare_texts);
+      for (guint i = 0; i < grams->len; i++)
+        g_string_append_printf (joined, "%s%s", i > 0 ? "," : "", (const char *) grams->pdata[i]);
+      g_assert_cmpuint (grams->len, >, 4);
+      g_assert_cmpstr (joined->str, ==, xa_statement_get_text (rows, 2));
+      n_hazards++;
+    }
+  g_assert_cmpint (step, ==, XA_STEP_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_hazards, ==, 485);
+}
+
 /* A ledger that holds hazards is refused whole, its indexes and rows as they were. */
 static void
 test_one_write_refused (void)
@@ -356,6 +403,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/xiaoan/hazard-fill/one-write-same-as-batches", test_one_write_same_as_batches);
+  g_test_add_func ("/xiaoan/hazard-fill/grams-as-saved", test_grams_as_saved);
   g_test_add_func ("/xiaoan/hazard-fill/one-write-refused", test_one_write_refused);
   g_test_add_func ("/xiaoan/hazard-fill/one-write-on-disk", test_one_write_on_disk);
   g_test_add_func ("/xiaoan/hazard-fill/migrate-checks", test_migrate_checks);

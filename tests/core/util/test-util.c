@@ -182,6 +182,39 @@ test_grams (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+/* The memo gives each word's grams as xa_grams_for_text() does, one pointer for each
+ * gram whatever the word, and reads only the bytes it is told to. */
+static void
+test_gram_memo (void)
+{
+  g_autoptr(XaGramMemo) memo = xa_gram_memo_new ();
+  g_autoptr(GPtrArray) plain = xa_grams_for_text ("灭火器过期");
+  const char *text = "灭火器过期，楼梯";
+  GPtrArray *first = xa_gram_memo_for_word (memo, text, strlen ("灭火器过期"));
+  GPtrArray *again = xa_gram_memo_for_word (memo, "灭火器过期", strlen ("灭火器过期"));
+  GPtrArray *other = xa_gram_memo_for_word (memo, "更换灭火器", strlen ("更换灭火器"));
+  g_autofree char *long_word = g_strnfill (300, 'a');
+  GPtrArray *longer = xa_gram_memo_for_word (memo, long_word, 300);
+  const char *fire = NULL;
+  const char *fire_other = NULL;
+
+  g_assert_cmpuint (first->len, ==, plain->len);
+  for (guint i = 0; i < plain->len; i++)
+    g_assert_cmpstr (first->pdata[i], ==, plain->pdata[i]);
+  g_assert_false (has_gram (first, "楼"));
+  g_assert_true (again == first);
+
+  for (guint i = 0; i < first->len; i++)
+    fire = g_str_equal (first->pdata[i], "灭火") ? first->pdata[i] : fire;
+  for (guint i = 0; i < other->len; i++)
+    fire_other = g_str_equal (other->pdata[i], "灭火") ? other->pdata[i] : fire_other;
+  g_assert_nonnull (fire);
+  g_assert_true (fire == fire_other);
+
+  /* A word longer than the memo's buffer on the stack: "a" and "aa" */
+  g_assert_cmpuint (longer->len, ==, 2);
+}
+
 /* The list helper, with organisations as the records. */
 
 static const char *
@@ -516,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/xiaoan/util/text-rules", test_text_rules);
   g_test_add_func ("/xiaoan/util/list-sync", test_list_sync);
   g_test_add_func ("/xiaoan/util/grams", test_grams);
+  g_test_add_func ("/xiaoan/util/gram-memo", test_gram_memo);
   g_test_add_func ("/xiaoan/util/text-decode", test_text_decode);
   g_test_add_func ("/xiaoan/util/json-check", test_json_check);
   g_test_add_func ("/xiaoan/util/phone-format", test_phone_format);
