@@ -776,7 +776,18 @@ _xa_hazard_writer_flush_grams (XaHazardWriter  *writer,
         xa_statement_reset (writer->insert_sorted_grams[i]);
     }
   writer->filling = NULL;
-  g_hash_table_remove_all (writer->pending_grams);
+
+  /* Emptied but kept, with their room, for the next batch of the write: each array
+   * grown again from nothing took a realloc() that gathered the allocator's free
+   * blocks each time, a tenth of the demo's writing at a million hazards. */
+  {
+    GHashTableIter iter;
+    gpointer hazards;
+
+    g_hash_table_iter_init (&iter, writer->pending_grams);
+    while (g_hash_table_iter_next (&iter, NULL, &hazards))
+      g_array_set_size (hazards, 0);
+  }
   return TRUE;
 }
 
