@@ -139,6 +139,23 @@ test_text_rules (void)
 
   g_assert_false (xa_text_check ("\xff", "名称", XA_TEXT_OPTIONAL, 7, domain, 3, &error));
   g_assert_error (error, domain, 3);
+  g_clear_error (&error);
+
+  /* A control character beyond ASCII (NEL), DEL, and white space beyond ASCII. */
+  g_assert_false (xa_text_check ("楼梯\xc2\x85", "名称", XA_TEXT_MULTILINE, 7, domain, 3, &error));
+  g_assert_cmpstr (error->message, ==, "名称 must not contain control characters such as tabs");
+  g_clear_error (&error);
+  g_assert_false (xa_text_check ("a\x7f", "名称", XA_TEXT_OPTIONAL, 7, domain, 3, &error));
+  g_clear_error (&error);
+  g_assert_true (xa_text_check ("\u3000楼\u3000", "名称", XA_TEXT_REQUIRED, 3, domain, 3, &error));
+  g_assert_no_error (error);
+
+  /* The refusals in their order: empty before too long before a control character. */
+  g_assert_false (xa_text_check ("\t\t\t\t", "名称", XA_TEXT_REQUIRED, 2, domain, 3, &error));
+  g_assert_cmpstr (error->message, ==, "名称 must not be empty");
+  g_clear_error (&error);
+  g_assert_false (xa_text_check ("ab\tcd", "名称", XA_TEXT_REQUIRED, 2, domain, 3, &error));
+  g_assert_cmpstr (error->message, ==, "名称 is too long: at most 2 characters (now 5)");
 }
 
 static gboolean
