@@ -54,6 +54,24 @@
 # table of its own on every row: two per hazard, one per step), making the hazards and
 # their steps in the other thread a sixth, the images' digests 8 %, the grams 7 % each
 # to make and to write, COMMIT 9 %.
+# 2026-12-07, later (load average 1.5; main at 890e00b took 114.2, 123.4 and 142.4 s
+# that afternoon), `demo --hazards 1000000`, per thread by getrusage(RUSAGE_THREAD) in a
+# build with timing prints that is not committed:
+#                                      wall s   maker CPU s   writer CPU s   batches s
+#   main at 890e00b                    142.4    88.8          102.2          116.6
+#   grams from a memo of words, labels
+#   translated only for a refusal, one
+#   text pass, gram arrays kept        79.3     59.5          54.2           62.3
+#                                      88.9     61.8          55.7           64.4
+# After the batches: the six indexes and the counts 13.6 to 18.9 s, ANALYZE 2.3 to 3.9 s.
+# A run with no grams written at all (an experiment) left the writer 41 s of CPU for a
+# million: the rows of hazard_gram are most of what remains of it, and a postings form
+# of that table (a row per gram and run of hazards) is the next step. In the thread
+# that makes the hazards, the images (22 s: each one's 1.4 KB buffer makes glibc gather
+# its freed small blocks first) and the steps through the workflow (27 s with the
+# hazard itself) remain. Tried and dropped: a 2 GiB cache for the write (104.4 and
+# 100.6 s against 105.0 and 82.6), the six indexes kept row by row (writer 115 s),
+# GLIBC_TUNABLES=glibc.malloc.mxfast=0 (no gain), batches of 2,000 (within the noise).
 
 set -eu
 
