@@ -779,7 +779,7 @@ _xa_hazard_writer_flush_grams (XaHazardWriter  *writer,
 
   /* Emptied but kept, with their room, for the next batch of the write: each array
    * grown again from nothing took a realloc() that gathered the allocator's free
-   * blocks each time, a tenth of the demo's writing at a million hazards. */
+   * blocks each time: the thread that writes the demo's hazards spent a third more. */
   {
     GHashTableIter iter;
     gpointer hazards;

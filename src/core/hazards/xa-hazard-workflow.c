@@ -220,8 +220,8 @@ check_input_as (XaHazard                *self,
 }
 
 /* What was given for @step, checked. The labels are looked up only for a refusal's
- * message, as check_column() does: translating them took a tenth of the time the demo
- * takes to make its million hazards. */
+ * message, as check_column() does: translating them took seven per cent of what the
+ * thread that makes the demo's hazards executes. */
 static gboolean
 check_input (XaHazard                *self,
              XaHazardStep             step,
