@@ -85,13 +85,12 @@ query_int (Fixture    *fixture,
   return xa_test_query_int (store (fixture), sql);
 }
 
+/* Until the page's reads and writes in their threads are back. */
 static void
 wait_for_page (Fixture *fixture)
 {
   xa_test_iterate ();
-  while (xa_education_page_get_busy (fixture->page))
-    g_main_context_iteration (NULL, TRUE);
-  xa_test_iterate ();
+  xa_test_wait_for_boolean (fixture->page, "busy", FALSE);
 }
 
 static char *
