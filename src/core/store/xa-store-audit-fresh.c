@@ -79,25 +79,29 @@ hash_handle_free (XaHashHandle hash)
 
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (XaHashHandle, hash_handle_free, NULL)
 
-/* _xa_audit_digest_hex() through @hash, a SHA-256 that each output starts afresh (%NULL
+/* _xa_audit_digest_hex() through *@hash, a SHA-256 that each output starts afresh (%NULL
  * for none): an image's forty digests through one, rather than each looking its
- * algorithm up and making its state again, which took GnuTLS longer than the digest. */
+ * algorithm up and making its state again. A state that refused its data may hold part
+ * of it: it is dropped, and this digest and the next are made without it. */
 static void
-digest_hex_with (gnutls_hash_hd_t  hash,
-                 const void       *data,
-                 gsize             size,
-                 char             *hex,
-                 guint             n_chars)
+digest_hex_with (XaHashHandle *hash,
+                 const void   *data,
+                 gsize         size,
+                 char         *hex,
+                 guint         n_chars)
 {
   guchar digest[32];
 
-  if (hash == NULL || gnutls_hash (hash, data, size) < 0)
+  if (*hash != NULL && gnutls_hash (*hash, data, size) < 0)
+    g_clear_pointer (hash, hash_handle_free);
+
+  if (*hash == NULL)
     {
       _xa_audit_digest_hex (data, size, hex, n_chars);
       return;
     }
 
-  gnutls_hash_output (hash, digest);
+  gnutls_hash_output (*hash, digest);
   spell_hex (digest, hex, n_chars);
 }
 
@@ -195,13 +199,13 @@ xa_fresh_image_new (const char         *table,
       prefix = spell_prefix (spelled, column->text == NULL ? 'n' : column->integer ? 'i' : 't', size);
       if (size > 0)
         memcpy (spelled + prefix, column->text, size);
-      digest_hex_with (hash, spelled, prefix + size, digest, digest_chars);
+      digest_hex_with (&hash, spelled, prefix + size, digest, digest_chars);
       g_string_append (fields, column->column);
       g_string_append_c (fields, ':');
       g_string_append_len (fields, digest, digest_chars);
       g_string_append_c (fields, '\n');
     }
-  digest_hex_with (hash, fields->str, fields->len, image_hash, 64);
+  digest_hex_with (&hash, fields->str, fields->len, image_hash, 64);
 
   fresh = g_new0 (XaFreshImage, 1);
   fresh->image = _xa_audit_image_new (table, uuid, label, NULL, image_hash, 0);
