@@ -81,6 +81,7 @@ gboolean    _xa_hazard_writer_insert_made (XaHazardWriter *writer,
 void        _xa_hazard_writer_set_now    (XaHazardWriter      *writer,
                                           const char          *now);
 XaFreshImage *_xa_hazard_new_image       (XaHazard            *hazard,
+                                          XaImageArena        *arena,
                                           gint64               id,
                                           gint64               organisation_id,
                                           guint                sequence,

@@ -158,6 +158,7 @@ field_value (XaHazard      *hazard,
 
 /**
  * _xa_hazard_new_image:
+ * @arena: (nullable): where to keep the image's texts, for one of many
  * @id: the row's id
  * @organisation_id: its school's row
  * @sequence: the number's sequence
@@ -170,21 +171,25 @@ field_value (XaHazard      *hazard,
  * Returns: (transfer full): the image
  */
 XaFreshImage *
-_xa_hazard_new_image (XaHazard   *hazard,
-                      gint64      id,
-                      gint64      organisation_id,
-                      guint       sequence,
-                      const char *now,
-                      const char *operator_name)
+_xa_hazard_new_image (XaHazard     *hazard,
+                      XaImageArena *arena,
+                      gint64        id,
+                      gint64        organisation_id,
+                      guint         sequence,
+                      const char   *now,
+                      const char   *operator_name)
 {
-  g_autofree XaAuditValue *values = NULL;
+  /* On the stack: a kilobyte, which on the heap is a block too large for the
+   * allocator's quick lists (see xa_image_arena_new()). */
+  XaAuditValue values[XA_HAZARD_FIELD_NONE + 16];
   g_autofree char *history = history_text (hazard);
   /* Room for the integers' texts: one per column at most. */
   char numbers[XA_HAZARD_FIELD_NONE + 16][24];
   guint n_numbers = 0;
 
   ensure_columns ();
-  values = g_new0 (XaAuditValue, n_columns);
+  g_assert (n_columns <= G_N_ELEMENTS (values));
+  memset (values, 0, sizeof values);
   for (guint i = 0; i < n_columns; i++)
     {
       XaAuditValue *value = &values[i];
@@ -230,6 +235,9 @@ _xa_hazard_new_image (XaHazard   *hazard,
       n_numbers++;
     }
 
+  if (arena != NULL)
+    return xa_fresh_image_new_in (arena, "hazard", xa_hazard_get_uuid (hazard), xa_hazard_get_number (hazard),
+                                  values, n_columns);
   return xa_fresh_image_new ("hazard", xa_hazard_get_uuid (hazard), xa_hazard_get_number (hazard),
                              values, n_columns);
 }
@@ -249,6 +257,6 @@ _xa_hazard_note_new_image (XaStore    *store,
                            const char *now,
                            const char *operator_name)
 {
-  xa_store_note_fresh_image (store, _xa_hazard_new_image (hazard, id, organisation_id, sequence,
+  xa_store_note_fresh_image (store, _xa_hazard_new_image (hazard, NULL, id, organisation_id, sequence,
                                                           now, operator_name));
 }

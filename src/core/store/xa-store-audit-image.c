@@ -271,6 +271,13 @@ _xa_audit_image_free (XaAuditImage *image)
   if (image == NULL)
     return;
 
+  if (image->arena != NULL)
+    {
+      xa_image_arena_unref (image->arena);
+      g_free (image);
+      return;
+    }
+
   g_free (image->table);
   g_free (image->uuid);
   g_free (image->label);

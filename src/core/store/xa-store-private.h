@@ -100,6 +100,8 @@ typedef struct
   char   *fields;  /* `column:digest` lines sorted by column; "" for a tombstone */
   char   *hash;    /* SHA-256 of fields; "" for a tombstone */
   gint64  seq;     /* the entry that recorded it; 0 for a live row's image */
+  /* When set, holds the texts above, which are not freed one by one */
+  XaImageArena *arena;
 } XaAuditImage;
 
 typedef gboolean (*XaAuditImageFunc) (XaAuditImage  *image,

@@ -75,6 +75,9 @@ typedef struct
 /* The audit image of a new record, taken from its values (xa_fresh_image_new()). */
 typedef struct _XaFreshImage XaFreshImage;
 
+/* Where the texts of many such images are kept together (xa_fresh_image_new_in()). */
+typedef struct _XaImageArena XaImageArena;
+
 typedef gboolean (*XaStoreWriteFunc) (XaStore   *store,
                                       gpointer   user_data,
                                       GError   **error);
@@ -156,7 +159,16 @@ XaFreshImage *xa_fresh_image_new           (const char        *table,
                                             const char        *label,
                                             const XaAuditValue *values,
                                             guint              n_values);
+XaFreshImage *xa_fresh_image_new_in        (XaImageArena      *arena,
+                                            const char        *table,
+                                            const char        *uuid,
+                                            const char        *label,
+                                            const XaAuditValue *values,
+                                            guint              n_values);
 void         xa_fresh_image_free           (XaFreshImage      *fresh);
+XaImageArena *xa_image_arena_new           (void);
+XaImageArena *xa_image_arena_ref           (XaImageArena      *arena);
+void         xa_image_arena_unref          (XaImageArena      *arena);
 void         xa_store_note_fresh_image     (XaStore           *self,
                                             XaFreshImage      *fresh);
 gboolean     xa_store_checkpoint_audit     (XaStore           *self,
@@ -190,5 +202,6 @@ gboolean     xa_store_verify_audit         (XaStore           *self,
 char        *xa_store_new_uuid             (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaFreshImage, xa_fresh_image_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaImageArena, xa_image_arena_unref)
 
 G_END_DECLS
