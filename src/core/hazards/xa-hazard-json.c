@@ -211,7 +211,7 @@ read_typed (JsonObject     *object,
 static XaHazardEntry *
 entry_from_json (JsonNode *node)
 {
-  g_autoptr(XaHazardEntry) entry = g_new0 (XaHazardEntry, 1);
+  g_autoptr(XaHazardEntry) entry = xa_hazard_entry_new ();
   JsonObject *object;
   const char *step, *from, *to, *who, *at, *date, *note;
   g_autoptr(GList) members = NULL;

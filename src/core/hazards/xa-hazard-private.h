@@ -46,6 +46,12 @@ void       _xa_hazard_set_row_version         (XaHazard             *self,
                                                guint                 row_version);
 void       _xa_hazard_assign                  (XaHazard             *self,
                                                XaHazard             *fresh);
+/* Whether a text column's value met its rules, which depend on the value only, since
+ * it was set (xa-hazard-validate.c). */
+gboolean   _xa_hazard_get_text_checked        (XaHazard             *self,
+                                               XaHazardField         field);
+void       _xa_hazard_set_text_checked        (XaHazard             *self,
+                                               XaHazardField         field);
 
 gboolean   _xa_hazard_check_date_order        (XaHazard             *self,
                                                XaHazardField        *bad_field,

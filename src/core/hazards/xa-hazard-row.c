@@ -199,7 +199,7 @@ _xa_hazard_row_read_history (XaStore    *store,
         {
           gint64 id = xa_statement_get_int64 (stmt, 0);
           XaHazard *hazard = g_hash_table_lookup (by_id, &id);
-          XaHazardEntry *entry = g_new0 (XaHazardEntry, 1);
+          XaHazardEntry *entry = xa_hazard_entry_new ();
 
           if (!xa_hazard_step_from_key (xa_statement_get_text (stmt, 1), &entry->step) ||
               !xa_hazard_state_from_key (xa_statement_get_text (stmt, 2), &entry->from) ||

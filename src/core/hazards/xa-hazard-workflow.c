@@ -44,33 +44,52 @@ static const XaHazardField date_fields[] = {
   [XA_HAZARD_STEP_CLOSE] = XA_HAZARD_FIELD_CLOSED_ON,
 };
 
+/**
+ * xa_hazard_entry_new:
+ *
+ * An entry is filled once, before it joins a history, and never changed after: the
+ * copies of a hazard (one a step) share their entries by reference.
+ *
+ * Returns: (transfer full): an empty entry, freed with xa_hazard_entry_free()
+ */
 XaHazardEntry *
-xa_hazard_entry_copy (const XaHazardEntry *entry)
+xa_hazard_entry_new (void)
 {
-  XaHazardEntry *copy;
-
-  g_return_val_if_fail (entry != NULL, NULL);
-
-  copy = g_new0 (XaHazardEntry, 1);
-  *copy = *entry;
-  copy->who = g_strdup (entry->who);
-  copy->at = g_strdup (entry->at);
-  copy->date = g_strdup (entry->date);
-  copy->note = g_strdup (entry->note);
-  return copy;
+  return g_atomic_rc_box_new0 (XaHazardEntry);
 }
 
+/**
+ * xa_hazard_entry_ref:
+ *
+ * Returns: (transfer full): @entry, shared, for a history of its own
+ */
+XaHazardEntry *
+xa_hazard_entry_ref (XaHazardEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (entry);
+}
+
+static void
+entry_clear (gpointer data)
+{
+  XaHazardEntry *entry = data;
+
+  g_free (entry->who);
+  g_free (entry->at);
+  g_free (entry->date);
+  g_free (entry->note);
+}
+
+/* Drops a reference: the last frees the entry. */
 void
 xa_hazard_entry_free (XaHazardEntry *entry)
 {
   if (entry == NULL)
     return;
 
-  g_free (entry->who);
-  g_free (entry->at);
-  g_free (entry->date);
-  g_free (entry->note);
-  g_free (entry);
+  g_atomic_rc_box_release_full (entry, entry_clear);
 }
 
 /**
@@ -288,7 +307,7 @@ dup_stepped (XaHazard                *self,
     }
   _xa_hazard_set_state (next, transitions[step].to);
 
-  entry = g_new0 (XaHazardEntry, 1);
+  entry = xa_hazard_entry_new ();
   entry->step = step;
   entry->from = transitions[step].from;
   entry->to = transitions[step].to;

@@ -47,7 +47,8 @@ typedef struct
   char          *note;  /* or NULL */
 } XaHazardEntry;
 
-XaHazardEntry       *xa_hazard_entry_copy            (const XaHazardEntry *entry);
+XaHazardEntry       *xa_hazard_entry_new             (void);
+XaHazardEntry       *xa_hazard_entry_ref             (XaHazardEntry       *entry);
 void                 xa_hazard_entry_free            (XaHazardEntry       *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaHazardEntry, xa_hazard_entry_free)
 

@@ -199,6 +199,43 @@ test_validate (void)
   g_assert_cmpstr (error->message, ==, "Grade has an unknown value");
 }
 
+/* A hazard validated once has each column checked again only when it was set since:
+ * a column set to a value that breaks its rules after a validation is refused, in the
+ * hazard and in a copy of it, and the same value set back is accepted. */
+static void
+test_validate_again (void)
+{
+  g_autoptr(XaHazard) hazard = test_hazard_new (XA_HAZARD_GRADE_GENERAL);
+  g_autoptr(XaHazard) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *place = g_strdup (xa_hazard_get_text (hazard, XA_HAZARD_FIELD_PLACE));
+  XaHazardField bad = XA_HAZARD_FIELD_NONE;
+
+  g_assert_true (xa_hazard_validate (hazard, NULL, NULL));
+  g_assert_true (xa_hazard_validate (hazard, NULL, NULL));
+
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_PLACE, "教学楼\n三楼");
+  g_assert_false (xa_hazard_validate (hazard, &bad, &error));
+  g_assert_error (error, XA_HAZARD_ERROR, XA_HAZARD_ERROR_INVALID);
+  g_assert_cmpint (bad, ==, XA_HAZARD_FIELD_PLACE);
+  g_clear_error (&error);
+
+  xa_hazard_set_text (hazard, XA_HAZARD_FIELD_PLACE, place);
+  g_assert_true (xa_hazard_validate (hazard, NULL, NULL));
+
+  copy = xa_hazard_copy (hazard);
+  xa_hazard_set_text (copy, XA_HAZARD_FIELD_FOUND_ON, "2021-13-01");
+  g_assert_false (xa_hazard_validate (copy, &bad, &error));
+  g_assert_cmpint (bad, ==, XA_HAZARD_FIELD_FOUND_ON);
+  g_clear_error (&error);
+  g_assert_true (xa_hazard_validate (hazard, NULL, NULL));
+
+  /* Through the property, as a form sets it. */
+  g_object_set (hazard, "funds", "12.345", NULL);
+  g_assert_false (xa_hazard_validate (hazard, &bad, NULL));
+  g_assert_cmpint (bad, ==, XA_HAZARD_FIELD_FUNDS);
+}
+
 static void
 test_overdue (void)
 {
@@ -498,6 +535,7 @@ main (int   argc,
 
   g_test_add_func ("/xiaoan/hazard/number", test_number);
   g_test_add_func ("/xiaoan/hazard/validate", test_validate);
+  g_test_add_func ("/xiaoan/hazard/validate-again", test_validate_again);
   g_test_add_func ("/xiaoan/hazard/overdue", test_overdue);
   g_test_add_func ("/xiaoan/hazard/deadlines", test_deadlines);
   g_test_add_func ("/xiaoan/hazard/properties", test_properties);
