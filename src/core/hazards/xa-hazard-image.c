@@ -80,8 +80,47 @@ ensure_columns (void)
     }
 }
 
+/* @number in decimal at @out, of at least NUMBER_SIZE, as "%" G_GINT64_FORMAT spells it. */
+#define NUMBER_SIZE 24
+
+static const char *
+spell_number (char   *out,
+              gint64  number)
+{
+  char *p = out + NUMBER_SIZE - 1;
+  guint64 magnitude = number < 0 ? -(guint64) number : (guint64) number;
+
+  *p = '\0';
+  do
+    *--p = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) > 0);
+  if (number < 0)
+    *--p = '-';
+  return memmove (out, p, (gsize) (out + NUMBER_SIZE - p));
+}
+
+static void
+append_number (GString *text,
+               gsize    number)
+{
+  char digits[NUMBER_SIZE];
+
+  g_string_append (text, spell_number (digits, (gint64) number));
+}
+
+/* A text after its length in characters, as HAZARD_STEP_LINE has it. */
+static void
+append_counted (GString    *text,
+                const char *value)
+{
+  append_number (text, g_utf8_strlen (value, -1));
+  g_string_append_c (text, ',');
+  g_string_append (text, value);
+}
+
 /* The history as HAZARD_STEP_LINE makes it, its lines joined by '|'; NULL without
- * steps. Texts stored as NULL when empty (date, note) are read as ''. */
+ * steps. Texts stored as NULL when empty (date, note) are read as ''. Without printf:
+ * the demo ledger spells four million steps. */
 static char *
 history_text (XaHazard *hazard)
 {
@@ -97,11 +136,23 @@ history_text (XaHazard *hazard)
       const XaHazardEntry *entry = xa_hazard_get_entry (hazard, i);
       const char *note = entry->note != NULL ? entry->note : "";
 
-      g_string_append_printf (text, "%s%u,%s,%s,%s,%ld,%s,%s,%s,%ld,%s", i > 0 ? "|" : "", i + 1,
-                              xa_hazard_step_to_key (entry->step), xa_hazard_state_to_key (entry->from),
-                              xa_hazard_state_to_key (entry->to), g_utf8_strlen (entry->who, -1), entry->who,
-                              entry->at, entry->date != NULL ? entry->date : "",
-                              g_utf8_strlen (note, -1), note);
+      if (i > 0)
+        g_string_append_c (text, '|');
+      append_number (text, i + 1);
+      g_string_append_c (text, ',');
+      g_string_append (text, xa_hazard_step_to_key (entry->step));
+      g_string_append_c (text, ',');
+      g_string_append (text, xa_hazard_state_to_key (entry->from));
+      g_string_append_c (text, ',');
+      g_string_append (text, xa_hazard_state_to_key (entry->to));
+      g_string_append_c (text, ',');
+      append_counted (text, entry->who);
+      g_string_append_c (text, ',');
+      g_string_append (text, entry->at);
+      g_string_append_c (text, ',');
+      g_string_append (text, entry->date != NULL ? entry->date : "");
+      g_string_append_c (text, ',');
+      append_counted (text, note);
     }
 
   return g_string_free (text, FALSE);
@@ -151,7 +202,8 @@ field_value (XaHazard      *hazard,
       return;
     }
 
-  g_snprintf (number, number_size, "%d", integer);
+  g_assert (number_size >= NUMBER_SIZE);
+  spell_number (number, integer);
   value->text = number;
   value->integer = TRUE;
 }
@@ -184,7 +236,7 @@ _xa_hazard_new_image (XaHazard     *hazard,
   XaAuditValue values[XA_HAZARD_FIELD_NONE + 16];
   g_autofree char *history = history_text (hazard);
   /* Room for the integers' texts: one per column at most. */
-  char numbers[XA_HAZARD_FIELD_NONE + 16][24];
+  char numbers[XA_HAZARD_FIELD_NONE + 16][NUMBER_SIZE];
   guint n_numbers = 0;
 
   ensure_columns ();
@@ -229,7 +281,7 @@ _xa_hazard_new_image (XaHazard     *hazard,
           continue;
         }
 
-      g_snprintf (number, sizeof numbers[0], "%" G_GINT64_FORMAT, integer);
+      spell_number (number, integer);
       value->text = number;
       value->integer = TRUE;
       n_numbers++;
