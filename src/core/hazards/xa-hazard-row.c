@@ -640,9 +640,10 @@ _xa_hazard_writer_set_now (XaHazardWriter *writer,
  *
  * Keeps the grams of the hazards that _xa_hazard_writer_insert() stores from now on
  * until _xa_hazard_writer_flush_grams(), which must follow in the same write. Inserted
- * hazard by hazard, each gram lands in another part of hazard_gram's index; a batch's
- * grams in the index's order fill its pages one after the other (at a million hazards,
- * six times less work for the same rows).
+ * hazard by hazard, each gram lands in another part of hazard_gram's index; the grams
+ * of many hazards in the index's order fill its pages one after the other (at a
+ * million hazards, six times less work for the same rows), and all of them at once
+ * write each page once.
  */
 void
 _xa_hazard_writer_defer_grams (XaHazardWriter *writer)
