@@ -368,6 +368,8 @@ struct _XaHazardWriter
    * _xa_hazard_writer_flush_grams() */
   GHashTable  *pending_grams;
   XaStatement *insert_sorted_grams[SORTED_GRAMS_PER_STATEMENT + 1];
+  /* SORTED_GRAMS_PER_STATEMENT rows of one gram, bound once */
+  XaStatement *insert_one_gram;
   char        *now;
   /* With _xa_hazard_writer_image_inserts(): the audit image of each hazard inserted is
    * taken from its values (xa-hazard-image.c) */
@@ -375,6 +377,7 @@ struct _XaHazardWriter
   /* The sorted grams' statement being filled, and how many rows it takes */
   XaStatement *filling;
   guint        filling_rows;
+  gboolean     filling_one_gram;
 };
 
 /* A new hazard waiting for _xa_hazard_writer_flush_grams() to index it under a gram. */
@@ -415,6 +418,7 @@ _xa_hazard_writer_free (XaHazardWriter *writer)
     }
   for (guint i = 0; i <= SORTED_GRAMS_PER_STATEMENT; i++)
     g_clear_pointer (&writer->insert_sorted_grams[i], xa_statement_free);
+  g_clear_pointer (&writer->insert_one_gram, xa_statement_free);
   g_clear_pointer (&writer->pending_grams, g_hash_table_unref);
   g_free (writer->now);
   g_free (writer);
@@ -686,20 +690,31 @@ compare_pending (gconstpointer a,
   return (first->hazard_id > second->hazard_id) - (first->hazard_id < second->hazard_id);
 }
 
+/* The statement that inserts @n rows of hazard_gram, three parameters each; or with
+ * @one_gram, SORTED_GRAMS_PER_STATEMENT rows of the gram bound once, as ?1, and two
+ * parameters each: a gram with thousands of hazards takes a third fewer bindings. */
 static XaStatement *
 sorted_grams_statement (XaHazardWriter  *writer,
+                        gboolean         one_gram,
                         guint            n,
                         GError         **error)
 {
-  XaStatement **slot = &writer->insert_sorted_grams[n];
+  XaStatement **slot = one_gram ? &writer->insert_one_gram : &writer->insert_sorted_grams[n];
   g_autoptr(GString) sql = NULL;
+
+  g_return_val_if_fail (!one_gram || n == SORTED_GRAMS_PER_STATEMENT, NULL);
 
   if (*slot != NULL)
     return *slot;
 
   sql = g_string_new ("INSERT INTO hazard_gram (gram, hazard_id, organisation_id) VALUES ");
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (sql, "%s(?, ?, ?)", i > 0 ? ", " : "");
+    {
+      if (one_gram)
+        g_string_append_printf (sql, "%s(?1, ?%u, ?%u)", i > 0 ? ", " : "", 2 * i + 2, 2 * i + 3);
+      else
+        g_string_append_printf (sql, "%s(?, ?, ?)", i > 0 ? ", " : "");
+    }
   *slot = xa_store_prepare (writer->store, sql->str, error);
   return *slot;
 }
@@ -752,15 +767,27 @@ _xa_hazard_writer_flush_grams (XaHazardWriter  *writer,
           /* A full statement, or the last rows in one of their size. */
           if (n == 0)
             {
+              writer->filling_one_gram = hazards->len - i >= SORTED_GRAMS_PER_STATEMENT;
               writer->filling_rows = (guint) MIN (left, SORTED_GRAMS_PER_STATEMENT);
-              if (!(writer->filling = sorted_grams_statement (writer, writer->filling_rows, error)))
+              if (!(writer->filling = sorted_grams_statement (writer, writer->filling_one_gram,
+                                                              writer->filling_rows, error)))
                 return FALSE;
               xa_statement_reset (writer->filling);
+              if (writer->filling_one_gram)
+                xa_statement_bind_text_static (writer->filling, 1, gram, size);
             }
 
-          xa_statement_bind_text_static (writer->filling, (int) (3 * n + 1), gram, size);
-          xa_statement_bind_int64 (writer->filling, (int) (3 * n + 2), pending->hazard_id);
-          xa_statement_bind_int64 (writer->filling, (int) (3 * n + 3), pending->organisation_id);
+          if (writer->filling_one_gram)
+            {
+              xa_statement_bind_int64 (writer->filling, (int) (2 * n + 2), pending->hazard_id);
+              xa_statement_bind_int64 (writer->filling, (int) (2 * n + 3), pending->organisation_id);
+            }
+          else
+            {
+              xa_statement_bind_text_static (writer->filling, (int) (3 * n + 1), gram, size);
+              xa_statement_bind_int64 (writer->filling, (int) (3 * n + 2), pending->hazard_id);
+              xa_statement_bind_int64 (writer->filling, (int) (3 * n + 3), pending->organisation_id);
+            }
           if (++n == writer->filling_rows)
             {
               if (!xa_statement_run (writer->filling, error))
@@ -776,6 +803,8 @@ _xa_hazard_writer_flush_grams (XaHazardWriter  *writer,
       if (writer->insert_sorted_grams[i] != NULL)
         xa_statement_reset (writer->insert_sorted_grams[i]);
     }
+  if (writer->insert_one_gram != NULL)
+    xa_statement_reset (writer->insert_one_gram);
   writer->filling = NULL;
 
   /* Emptied but kept, with their room, for the next batch of the write: each array
