@@ -123,21 +123,11 @@ spell_prefix (char  *out,
               char   type,
               gsize  size)
 {
-  char digits[24];
-  int n_digits = 0;
   int length = 0;
-
-  do
-    {
-      digits[n_digits++] = (char) ('0' + size % 10);
-      size /= 10;
-    }
-  while (size > 0);
 
   out[length++] = type;
   out[length++] = ':';
-  while (n_digits > 0)
-    out[length++] = digits[--n_digits];
+  length += _xa_audit_spell_decimal (out + length, size);
   out[length++] = ':';
   return length;
 }
