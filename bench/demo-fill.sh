@@ -72,6 +72,30 @@
 # hazard itself) remain. Tried and dropped: a 2 GiB cache for the write (104.4 and
 # 100.6 s against 105.0 and 82.6), the six indexes kept row by row (writer 115 s),
 # GLIBC_TUNABLES=glibc.malloc.mxfast=0 (no gain), batches of 2,000 (within the noise).
+# 2026-12-07 (stop 28), `demo --hazards 1000000`, per thread as above; the same binary
+# still varies by a sixth between runs as the host's other guests come and go:
+#                                      wall s   maker CPU s   writer CPU s   batches s
+#   main at eb07ad3                    83.0     39.1          63.7           64.7
+#                                      89.6     57.3          68.2           71.8
+#   images' texts in an arena, counts
+#   kept, steps check changed columns,
+#   no printf                          90.0     35.2          70.3           71.3
+#                                      70.9     39.9          55.3           56.8
+#   grams of all batches written once
+#   at the end (8.8 s), index's order  59.3     30.9          35.7           37.0
+#   ... their gram bound once a
+#   statement (grams 9.3 s)            63.8     30.8          39.0           40.9
+# The committed build without the prints, at 52188f0: 61.8 and 69.3 s wall, peak
+# 1,081 MiB (the grams wait in memory, 16 bytes each); half an hour later, the host
+# busier, 76.3 and 84.4 s, and this script 72.7 s wall, 111.6 s CPU, 108 x the anchor
+# (1.03 s CPU in the same run). After the batches: grams 8.8 to
+# 9.3 s, the six indexes and the counts 9.2 to 9.4 s, COMMIT 1.7 s, ANALYZE 2.1 to
+# 2.3 s: 22 s on one core while the other waits. The writing thread is now the
+# hazards' rows (their three unique keys, four steps each) and the audit images (1.3 GB
+# of the 3 GB file); the indexes after it are the same rows read six times. Tried and
+# dropped this time: the grams kept by the making thread instead (it became the one
+# waited for: 41 to 46 s), PRAGMA threads for the indexes, analysis_limit (stat1 far
+# from the true counts), secure_delete off (no change).
 
 set -eu
 
