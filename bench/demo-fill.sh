@@ -88,7 +88,9 @@
 # The committed build without the prints, at 52188f0: 61.8 and 69.3 s wall, peak
 # 1,081 MiB (the grams wait in memory, 16 bytes each); half an hour later, the host
 # busier, 76.3 and 84.4 s, and this script 72.7 s wall, 111.6 s CPU, 108 x the anchor
-# (1.03 s CPU in the same run). After the batches: grams 8.8 to
+# (1.03 s CPU in the same run). The grams waiting in 8 bytes each instead (ids of 32
+# bits), alternating with that build: 75.5 and 56.3 s against 58.5 and 69.3, peak
+# 823 MiB against 1,081. After the batches: grams 8.8 to
 # 9.3 s, the six indexes and the counts 9.2 to 9.4 s, COMMIT 1.7 s, ANALYZE 2.1 to
 # 2.3 s: 22 s on one core while the other waits. The writing thread is now the
 # hazards' rows (their three unique keys, four steps each) and the audit images (1.3 GB

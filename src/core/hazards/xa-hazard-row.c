@@ -380,12 +380,16 @@ struct _XaHazardWriter
   gboolean     filling_one_gram;
 };
 
-/* A new hazard waiting for _xa_hazard_writer_flush_grams() to index it under a gram. */
+/* A new hazard waiting for _xa_hazard_writer_flush_grams() to index it under a gram:
+ * 32 bits each, as the demo's one write keeps 29 million of them (a hazard whose ids
+ * do not fit is indexed at once). */
 typedef struct
 {
-  gint64      hazard_id;
-  gint64      organisation_id;
+  guint32     hazard_id;
+  guint32     organisation_id;
 } PendingGram;
+
+#define FITS_PENDING(id) ((id) >= 0 && (id) <= G_MAXUINT32)
 
 /**
  * _xa_hazard_writer_new:
@@ -603,9 +607,9 @@ _xa_hazard_writer_insert_made (XaHazardWriter  *writer,
 
   if (grams == NULL)
     grams = own_grams = _xa_hazard_row_grams (hazard, NULL);
-  if (writer->pending_grams != NULL)
+  if (writer->pending_grams != NULL && FITS_PENDING (*id) && FITS_PENDING (organisation_id))
     {
-      PendingGram pending = { *id, organisation_id };
+      PendingGram pending = { (guint32) *id, (guint32) organisation_id };
 
       for (guint i = 0; i < grams->len; i++)
         {
