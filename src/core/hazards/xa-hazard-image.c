@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "xa-hazard-book-private.h"
+#include "core/util/xa-text.h"
 
 typedef enum
 {
@@ -80,32 +81,13 @@ ensure_columns (void)
     }
 }
 
-/* @number in decimal at @out, of at least NUMBER_SIZE, as "%" G_GINT64_FORMAT spells it. */
-#define NUMBER_SIZE 24
-
-static const char *
-spell_number (char   *out,
-              gint64  number)
-{
-  char *p = out + NUMBER_SIZE - 1;
-  guint64 magnitude = number < 0 ? -(guint64) number : (guint64) number;
-
-  *p = '\0';
-  do
-    *--p = (char) ('0' + magnitude % 10);
-  while ((magnitude /= 10) > 0);
-  if (number < 0)
-    *--p = '-';
-  return memmove (out, p, (gsize) (out + NUMBER_SIZE - p));
-}
-
 static void
 append_number (GString *text,
                gsize    number)
 {
-  char digits[NUMBER_SIZE];
+  char digits[XA_TEXT_INT64_SIZE];
 
-  g_string_append (text, spell_number (digits, (gint64) number));
+  g_string_append_len (text, digits, xa_text_spell_int64 (digits, (gint64) number));
 }
 
 /* A text after its length in characters, as HAZARD_STEP_LINE has it. */
@@ -202,8 +184,8 @@ field_value (XaHazard      *hazard,
       return;
     }
 
-  g_assert (number_size >= NUMBER_SIZE);
-  spell_number (number, integer);
+  g_assert (number_size >= XA_TEXT_INT64_SIZE);
+  xa_text_spell_int64 (number, integer);
   value->text = number;
   value->integer = TRUE;
 }
@@ -236,7 +218,7 @@ _xa_hazard_new_image (XaHazard     *hazard,
   XaAuditValue values[XA_HAZARD_FIELD_NONE + 16];
   g_autofree char *history = history_text (hazard);
   /* Room for the integers' texts: one per column at most. */
-  char numbers[XA_HAZARD_FIELD_NONE + 16][NUMBER_SIZE];
+  char numbers[XA_HAZARD_FIELD_NONE + 16][XA_TEXT_INT64_SIZE];
   guint n_numbers = 0;
 
   ensure_columns ();
@@ -281,7 +263,7 @@ _xa_hazard_new_image (XaHazard     *hazard,
           continue;
         }
 
-      spell_number (number, integer);
+      xa_text_spell_int64 (number, integer);
       value->text = number;
       value->integer = TRUE;
       n_numbers++;

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "xa-store-private.h"
+#include "core/util/xa-text.h"
 
 /**
  * _xa_audit_digest_hex:
@@ -127,7 +128,7 @@ spell_prefix (char  *out,
 
   out[length++] = type;
   out[length++] = ':';
-  length += _xa_audit_spell_decimal (out + length, size);
+  length += xa_text_spell_int64 (out + length, (gint64) size);
   out[length++] = ':';
   return length;
 }

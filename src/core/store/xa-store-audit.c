@@ -25,6 +25,7 @@
 #include "xa-audit-key.h"
 #include "xa-store-audit.h"
 #include "xa-store-private.h"
+#include "core/util/xa-text.h"
 #include "xa-store.h"
 
 static const char zero_hash[] =
@@ -59,40 +60,15 @@ void
 _xa_audit_message_append (GString    *message,
                           const char *field)
 {
-  char digits[XA_AUDIT_DECIMAL_SIZE];
+  char digits[XA_TEXT_INT64_SIZE];
   gsize size;
 
   field = field ? field : "";
   size = strlen (field);
-  g_string_append_len (message, digits, _xa_audit_spell_decimal (digits, size));
+  g_string_append_len (message, digits, xa_text_spell_int64 (digits, (gint64) size));
   g_string_append_c (message, ':');
   g_string_append_len (message, field, (gssize) size);
   g_string_append_c (message, '\n');
-}
-
-/**
- * _xa_audit_spell_decimal:
- * @out: room for XA_AUDIT_DECIMAL_SIZE characters
- *
- * Writes @value in decimal at @out, without a NUL, as "%zu" would: by hand, as the
- * audit of the demo ledger's million hazards spells forty million lengths.
- *
- * Returns: how many characters it wrote
- */
-int
-_xa_audit_spell_decimal (char    *out,
-                         guint64  value)
-{
-  char digits[XA_AUDIT_DECIMAL_SIZE];
-  int n = 0;
-
-  do
-    digits[n++] = (char) ('0' + value % 10);
-  while ((value /= 10) > 0);
-
-  for (int i = 0; i < n; i++)
-    out[i] = digits[n - 1 - i];
-  return n;
 }
 
 /* An entry's hash: of the decimal seq and a newline, then each field as

@@ -129,10 +129,6 @@ char     *_xa_store_hash_entry      (GBytes      *key,
                                      const char  *images_digest);
 void      _xa_audit_message_append  (GString     *message,
                                      const char  *field);
-/* Room for any guint64 in decimal. */
-#define XA_AUDIT_DECIMAL_SIZE 24
-int       _xa_audit_spell_decimal   (char        *out,
-                                     guint64      value);
 gboolean  _xa_store_ensure_audit_key (XaStore    *self,
                                      GError     **error);
 gboolean  _xa_store_flush_audit     (XaStore     *self,

@@ -17,6 +17,10 @@ typedef enum
 } XaTextFlags;
 
 gboolean xa_text_is_blank (const char   *text);
+/* Room for any gint64 in decimal, with its sign and a NUL. */
+#define XA_TEXT_INT64_SIZE 24
+int      xa_text_spell_int64 (char     *out,
+                              gint64    value);
 char    *xa_text_like_pattern (const char *term);
 gboolean xa_text_check    (const char   *value,
                            const char   *label,

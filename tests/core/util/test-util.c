@@ -554,6 +554,28 @@ test_phone_format (void)
   }
 }
 
+/* Numbers spelt by hand, as printf spells them, both ends of the range included. */
+static void
+test_text_spell_int64 (void)
+{
+  static const gint64 values[] = {
+    0, 1, -1, 9, 10, 99, 100, 2021, -2021, 1000000, G_MAXINT32, (gint64) G_MAXUINT32 + 1,
+    G_MAXINT64, G_MININT64, G_MININT64 + 1,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, values[i]);
+      char spelled[XA_TEXT_INT64_SIZE];
+      int length;
+
+      memset (spelled, 'x', sizeof spelled);
+      length = xa_text_spell_int64 (spelled, values[i]);
+      g_assert_cmpstr (spelled, ==, expected);
+      g_assert_cmpint (length, ==, (int) strlen (expected));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/xiaoan/util/school-year", test_school_year);
   g_test_add_func ("/xiaoan/util/dates", test_dates);
   g_test_add_func ("/xiaoan/util/text-rules", test_text_rules);
+  g_test_add_func ("/xiaoan/util/text-spell-int64", test_text_spell_int64);
   g_test_add_func ("/xiaoan/util/list-sync", test_list_sync);
   g_test_add_func ("/xiaoan/util/grams", test_grams);
   g_test_add_func ("/xiaoan/util/gram-memo", test_gram_memo);
