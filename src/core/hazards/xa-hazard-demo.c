@@ -178,8 +178,8 @@ typedef struct
   GArray       *made;          /* of XaHazardMade: what was made of each hazard with it */
   GArray       *school_ids;
   GArray       *sequences;
-  /* Holds the texts of the batch's images; a new one each time the batch is filled, as
-   * the images of the last stay with the store until it has stored them */
+  /* Holds the texts of the batch's images; emptied each time the batch is filled, or a
+   * new one should an image of the last still be with the store */
   XaImageArena *arena;
   gboolean      last;
   const char   *now;           /* the demo's */
@@ -226,8 +226,7 @@ batch_clear (Batch *batch)
   g_array_set_size (batch->made, 0);
   g_array_set_size (batch->school_ids, 0);
   g_array_set_size (batch->sequences, 0);
-  xa_image_arena_unref (batch->arena);
-  batch->arena = xa_image_arena_new ();
+  batch->arena = xa_image_arena_recycle (batch->arena);
 }
 
 #define PICK(demo, list) ((list)[g_rand_int_range ((demo)->rand, 0, G_N_ELEMENTS (list))])

@@ -20,8 +20,6 @@
 
 /* At most how many grams one INSERT or DELETE of hazard_gram takes. */
 #define GRAMS_PER_STATEMENT 16
-/* Rows of a statement that inserts grams of several hazards, three parameters each. */
-#define SORTED_GRAMS_PER_STATEMENT 64
 
 /* The column that holds @field, or NULL for the two a hazard takes from elsewhere. */
 static const char *
@@ -363,21 +361,13 @@ struct _XaHazardWriter
   /* By how many grams they take, 1 to GRAMS_PER_STATEMENT */
   XaStatement *insert_grams[GRAMS_PER_STATEMENT + 1];
   XaStatement *delete_grams[GRAMS_PER_STATEMENT + 1];
-  /* With _xa_hazard_writer_defer_grams(): the new hazards of each gram (gram → GArray
-   * of PendingGram, in the order of their ids), written in the index's order by
-   * _xa_hazard_writer_flush_grams() */
+  /* With _xa_hazard_writer_defer_grams(): the new hazards of each gram (gram →
+   * PendingHazards), written in the index's order by _xa_hazard_writer_flush_grams() */
   GHashTable  *pending_grams;
-  XaStatement *insert_sorted_grams[SORTED_GRAMS_PER_STATEMENT + 1];
-  /* SORTED_GRAMS_PER_STATEMENT rows of one gram, bound once */
-  XaStatement *insert_one_gram;
   char        *now;
   /* With _xa_hazard_writer_image_inserts(): the audit image of each hazard inserted is
    * taken from its values (xa-hazard-image.c) */
   gboolean     image_inserts;
-  /* The sorted grams' statement being filled, and how many rows it takes */
-  XaStatement *filling;
-  guint        filling_rows;
-  gboolean     filling_one_gram;
 };
 
 /* A new hazard waiting for _xa_hazard_writer_flush_grams() to index it under a gram:
@@ -390,6 +380,55 @@ typedef struct
 } PendingGram;
 
 #define FITS_PENDING(id) ((id) >= 0 && (id) <= G_MAXUINT32)
+
+/* The first block of a gram's hazards, and the largest: each block has twice the room
+ * of the one before. */
+#define PENDING_BLOCK_MIN 16
+#define PENDING_BLOCK_MAX 8192
+
+typedef struct
+{
+  guint       n;
+  guint       room;
+  PendingGram hazards[];
+} PendingBlock;
+
+/* The hazards of one gram, in blocks that are never moved to grow: a gram of a million
+ * hazards in one array grown by realloc() was copied twenty times, each time after
+ * the allocator gathered its free blocks (2.6 s of the thread that writes the demo's
+ * million). */
+typedef struct
+{
+  GPtrArray  *blocks;
+} PendingHazards;
+
+static void
+pending_hazards_free (gpointer data)
+{
+  PendingHazards *pending = data;
+
+  g_ptr_array_unref (pending->blocks);
+  g_free (pending);
+}
+
+static void
+pending_hazards_add (PendingHazards    *pending,
+                     const PendingGram *hazard)
+{
+  PendingBlock *block = pending->blocks->len > 0
+                        ? g_ptr_array_index (pending->blocks, pending->blocks->len - 1) : NULL;
+
+  if (block == NULL || block->n == block->room)
+    {
+      guint room = block == NULL ? PENDING_BLOCK_MIN : MIN (block->room * 2, PENDING_BLOCK_MAX);
+
+      block = g_malloc (sizeof (PendingBlock) + room * sizeof (PendingGram));
+      block->n = 0;
+      block->room = room;
+      g_ptr_array_add (pending->blocks, block);
+    }
+  block->hazards[block->n++] = *hazard;
+}
 
 /**
  * _xa_hazard_writer_new:
@@ -420,9 +459,6 @@ _xa_hazard_writer_free (XaHazardWriter *writer)
       g_clear_pointer (&writer->insert_grams[i], xa_statement_free);
       g_clear_pointer (&writer->delete_grams[i], xa_statement_free);
     }
-  for (guint i = 0; i <= SORTED_GRAMS_PER_STATEMENT; i++)
-    g_clear_pointer (&writer->insert_sorted_grams[i], xa_statement_free);
-  g_clear_pointer (&writer->insert_one_gram, xa_statement_free);
   g_clear_pointer (&writer->pending_grams, g_hash_table_unref);
   g_free (writer->now);
   g_free (writer);
@@ -613,14 +649,15 @@ _xa_hazard_writer_insert_made (XaHazardWriter  *writer,
 
       for (guint i = 0; i < grams->len; i++)
         {
-          GArray *hazards = g_hash_table_lookup (writer->pending_grams, grams->pdata[i]);
+          PendingHazards *hazards = g_hash_table_lookup (writer->pending_grams, grams->pdata[i]);
 
           if (hazards == NULL)
             {
-              hazards = g_array_new (FALSE, FALSE, sizeof (PendingGram));
+              hazards = g_new0 (PendingHazards, 1);
+              hazards->blocks = g_ptr_array_new_with_free_func (g_free);
               g_hash_table_insert (writer->pending_grams, g_strdup (grams->pdata[i]), hazards);
             }
-          g_array_append_val (hazards, pending);
+          pending_hazards_add (hazards, &pending);
         }
       return TRUE;
     }
@@ -660,7 +697,7 @@ _xa_hazard_writer_defer_grams (XaHazardWriter *writer)
     return;
 
   writer->pending_grams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                 (GDestroyNotify) g_array_unref);
+                                                 pending_hazards_free);
 }
 
 /**
@@ -684,43 +721,55 @@ compare_grams (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-static int
-compare_pending (gconstpointer a,
-                 gconstpointer b)
+/* Where _xa_hazard_writer_flush_grams() is in the grams it writes. */
+typedef struct
 {
-  const PendingGram *first = a;
-  const PendingGram *second = b;
+  GHashTable      *pending_grams;
+  gpointer        *grams;        /* in the index's order */
+  guint            n_grams;
+  guint            gram;         /* the one being written, n_grams before the first */
+  gsize            size;         /* its length */
+  PendingHazards  *hazards;      /* its hazards, in the order they came */
+  guint            block;        /* where the next one of them is */
+  guint            hazard;
+} FlushedGrams;
 
-  return (first->hazard_id > second->hazard_id) - (first->hazard_id < second->hazard_id);
-}
-
-/* The statement that inserts @n rows of hazard_gram, three parameters each; or with
- * @one_gram, SORTED_GRAMS_PER_STATEMENT rows of the gram bound once, as ?1, and two
- * parameters each: a gram with thousands of hazards takes a third fewer bindings. */
-static XaStatement *
-sorted_grams_statement (XaHazardWriter  *writer,
-                        gboolean         one_gram,
-                        guint            n,
-                        GError         **error)
+/* One row of hazard_gram after the other, in the index's order. */
+static gboolean
+next_gram_row (XaRowValue *values,
+               gpointer    user_data)
 {
-  XaStatement **slot = one_gram ? &writer->insert_one_gram : &writer->insert_sorted_grams[n];
-  g_autoptr(GString) sql = NULL;
+  FlushedGrams *flushed = user_data;
+  PendingBlock *block;
+  const PendingGram *pending;
 
-  g_return_val_if_fail (!one_gram || n == SORTED_GRAMS_PER_STATEMENT, NULL);
-
-  if (*slot != NULL)
-    return *slot;
-
-  sql = g_string_new ("INSERT INTO hazard_gram (gram, hazard_id, organisation_id) VALUES ");
-  for (guint i = 0; i < n; i++)
+  for (;;)
     {
-      if (one_gram)
-        g_string_append_printf (sql, "%s(?1, ?%u, ?%u)", i > 0 ? ", " : "", 2 * i + 2, 2 * i + 3);
-      else
-        g_string_append_printf (sql, "%s(?, ?, ?)", i > 0 ? ", " : "");
+      if (flushed->hazards != NULL && flushed->block < flushed->hazards->blocks->len)
+        {
+          block = g_ptr_array_index (flushed->hazards->blocks, flushed->block);
+          if (flushed->hazard < block->n)
+            break;
+          flushed->block++;
+          flushed->hazard = 0;
+          continue;
+        }
+
+      /* The next gram */
+      flushed->gram = flushed->hazards == NULL ? 0 : flushed->gram + 1;
+      if (flushed->gram == flushed->n_grams)
+        return FALSE;
+      flushed->hazards = g_hash_table_lookup (flushed->pending_grams, flushed->grams[flushed->gram]);
+      flushed->size = strlen (flushed->grams[flushed->gram]);
+      flushed->block = 0;
+      flushed->hazard = 0;
     }
-  *slot = xa_store_prepare (writer->store, sql->str, error);
-  return *slot;
+
+  pending = &block->hazards[flushed->hazard++];
+  values[0] = (XaRowValue) { .text = flushed->grams[flushed->gram], .size = flushed->size };
+  values[1] = (XaRowValue) { .integer = pending->hazard_id };
+  values[2] = (XaRowValue) { .integer = pending->organisation_id };
+  return TRUE;
 }
 
 /**
@@ -732,96 +781,25 @@ gboolean
 _xa_hazard_writer_flush_grams (XaHazardWriter  *writer,
                                GError         **error)
 {
+  static const char * const columns[] = { "gram", "hazard_id", "organisation_id", NULL };
   g_autofree gpointer *grams = NULL;
-  guint n_grams = 0;
-  guint64 left = 0;
-  /* The rows of the statement being filled */
-  guint n = 0;
+  FlushedGrams flushed = { 0 };
 
   if (writer->pending_grams == NULL)
     return TRUE;
 
-  /* The grams in order, each with its hazards in the order of their ids: no sort of
-   * every row, only of the few thousand words' grams. */
-  grams = g_hash_table_get_keys_as_array (writer->pending_grams, &n_grams);
-  qsort (grams, n_grams, sizeof (gpointer), compare_grams);
-  for (guint g = 0; g < n_grams; g++)
-    left += ((GArray *) g_hash_table_lookup (writer->pending_grams, grams[g]))->len;
+  /* The grams in order, each with its hazards in the order they were inserted, which
+   * is their ids': no sort of every row, only of the few thousand words' grams. Rows
+   * out of the index's order would go in as well, only slower. */
+  grams = g_hash_table_get_keys_as_array (writer->pending_grams, &flushed.n_grams);
+  qsort (grams, flushed.n_grams, sizeof (gpointer), compare_grams);
+  flushed.pending_grams = writer->pending_grams;
+  flushed.grams = grams;
+  if (flushed.n_grams > 0 &&
+      !xa_store_insert_rows (writer->store, "hazard_gram", columns, next_gram_row, &flushed, error))
+    return FALSE;
 
-  for (guint g = 0; g < n_grams; g++)
-    {
-      const char *gram = grams[g];
-      gsize size = strlen (gram);
-      GArray *hazards = g_hash_table_lookup (writer->pending_grams, gram);
-
-      for (guint i = 1; i < hazards->len; i++)
-        {
-          if (compare_pending (&g_array_index (hazards, PendingGram, i - 1),
-                               &g_array_index (hazards, PendingGram, i)) > 0)
-            {
-              g_array_sort (hazards, compare_pending);
-              break;
-            }
-        }
-
-      for (guint i = 0; i < hazards->len; i++, left--)
-        {
-          const PendingGram *pending = &g_array_index (hazards, PendingGram, i);
-
-          /* A full statement, or the last rows in one of their size. */
-          if (n == 0)
-            {
-              writer->filling_one_gram = hazards->len - i >= SORTED_GRAMS_PER_STATEMENT;
-              writer->filling_rows = (guint) MIN (left, SORTED_GRAMS_PER_STATEMENT);
-              if (!(writer->filling = sorted_grams_statement (writer, writer->filling_one_gram,
-                                                              writer->filling_rows, error)))
-                return FALSE;
-              xa_statement_reset (writer->filling);
-              if (writer->filling_one_gram)
-                xa_statement_bind_text_static (writer->filling, 1, gram, size);
-            }
-
-          if (writer->filling_one_gram)
-            {
-              xa_statement_bind_int64 (writer->filling, (int) (2 * n + 2), pending->hazard_id);
-              xa_statement_bind_int64 (writer->filling, (int) (2 * n + 3), pending->organisation_id);
-            }
-          else
-            {
-              xa_statement_bind_text_static (writer->filling, (int) (3 * n + 1), gram, size);
-              xa_statement_bind_int64 (writer->filling, (int) (3 * n + 2), pending->hazard_id);
-              xa_statement_bind_int64 (writer->filling, (int) (3 * n + 3), pending->organisation_id);
-            }
-          if (++n == writer->filling_rows)
-            {
-              if (!xa_statement_run (writer->filling, error))
-                return FALSE;
-              n = 0;
-            }
-        }
-    }
-
-  /* The statements bound the grams' texts without a copy: none stays bound to them. */
-  for (guint i = 0; i <= SORTED_GRAMS_PER_STATEMENT; i++)
-    {
-      if (writer->insert_sorted_grams[i] != NULL)
-        xa_statement_reset (writer->insert_sorted_grams[i]);
-    }
-  if (writer->insert_one_gram != NULL)
-    xa_statement_reset (writer->insert_one_gram);
-  writer->filling = NULL;
-
-  /* Emptied but kept, with their room, for the next batch of the write: each array
-   * grown again from nothing took a realloc() that gathered the allocator's free
-   * blocks each time: the thread that writes the demo's hazards spent a third more. */
-  {
-    GHashTableIter iter;
-    gpointer hazards;
-
-    g_hash_table_iter_init (&iter, writer->pending_grams);
-    while (g_hash_table_iter_next (&iter, NULL, &hazards))
-      g_array_set_size (hazards, 0);
-  }
+  g_hash_table_remove_all (writer->pending_grams);
   return TRUE;
 }
 

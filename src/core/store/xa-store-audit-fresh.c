@@ -117,6 +117,14 @@ struct _XaFreshImage
   XaAuditImage *image;
 };
 
+const XaAuditImage *
+_xa_fresh_image_peek (XaFreshImage *fresh)
+{
+  g_return_val_if_fail (fresh != NULL, NULL);
+
+  return fresh->image;
+}
+
 /* Writes xa_statement_hash_value()'s prefix of a value, "t:17:", at @out, and says how
  * long it is: by hand rather than with printf, as the demo ledger spells forty million. */
 static int
@@ -137,13 +145,23 @@ spell_prefix (char  *out,
  * each image's kilobyte of lines on its own was a block too large for the allocator's
  * quick lists, and made it first gather every small block freed since the last one
  * (malloc_consolidate()), which took a seventh of the time of the thread making the
- * hazards. Filled by one thread at a time; each image keeps a reference, so that the
+ * hazards. So did the large blocks themselves when they were freed after each batch
+ * (4 s at a million): an arena emptied by xa_image_arena_recycle() keeps them for the
+ * next batch. Filled by one thread at a time; each image keeps a reference, so that the
  * blocks go with the last of them. */
 struct _XaImageArena
 {
   gatomicrefcount  ref_count;
-  GStringChunk    *chunk;
+  GPtrArray       *blocks;   /* of ArenaBlock, those before `current` full */
+  guint            current;
 };
+
+typedef struct
+{
+  gsize size;
+  gsize used;
+  char  bytes[];
+} ArenaBlock;
 
 /* The arena's blocks: a batch of the demo's twenty thousand images fills about twenty. */
 #define ARENA_BLOCK (1024 * 1024)
@@ -159,7 +177,7 @@ xa_image_arena_new (void)
   XaImageArena *arena = g_new0 (XaImageArena, 1);
 
   g_atomic_ref_count_init (&arena->ref_count);
-  arena->chunk = g_string_chunk_new (ARENA_BLOCK);
+  arena->blocks = g_ptr_array_new_with_free_func (g_free);
   return arena;
 }
 
@@ -179,8 +197,68 @@ xa_image_arena_unref (XaImageArena *arena)
   if (arena == NULL || !g_atomic_ref_count_dec (&arena->ref_count))
     return;
 
-  g_string_chunk_free (arena->chunk);
+  g_ptr_array_unref (arena->blocks);
   g_free (arena);
+}
+
+/**
+ * xa_image_arena_recycle:
+ * @arena: (transfer full): an arena
+ *
+ * For the next batch of images: @arena emptied, with its blocks, when no image holds
+ * it any more; else a new one, and @arena goes with its last image.
+ *
+ * Returns: (transfer full): an empty arena
+ */
+XaImageArena *
+xa_image_arena_recycle (XaImageArena *arena)
+{
+  g_return_val_if_fail (arena != NULL, NULL);
+
+  if (!g_atomic_ref_count_compare (&arena->ref_count, 1))
+    {
+      xa_image_arena_unref (arena);
+      return xa_image_arena_new ();
+    }
+
+  for (guint i = 0; i < arena->blocks->len; i++)
+    ((ArenaBlock *) g_ptr_array_index (arena->blocks, i))->used = 0;
+  arena->current = 0;
+  return arena;
+}
+
+/* A copy of @size bytes at @text and a NUL in @arena. */
+static char *
+arena_insert (XaImageArena *arena,
+              const char   *text,
+              gsize         size)
+{
+  ArenaBlock *block = NULL;
+  char *copy;
+
+  for (; arena->current < arena->blocks->len; arena->current++)
+    {
+      block = g_ptr_array_index (arena->blocks, arena->current);
+      if (block->size - block->used > size)
+        break;
+      block = NULL;
+    }
+  if (block == NULL)
+    {
+      gsize room = MAX (ARENA_BLOCK, size + 1);
+
+      block = g_malloc (sizeof (ArenaBlock) + room);
+      block->size = room;
+      block->used = 0;
+      g_ptr_array_add (arena->blocks, block);
+      arena->current = arena->blocks->len - 1;
+    }
+
+  copy = block->bytes + block->used;
+  memcpy (copy, text, size);
+  copy[size] = '\0';
+  block->used += size + 1;
+  return copy;
 }
 
 /* An image whose texts are copied into @arena. */
@@ -195,11 +273,11 @@ audit_image_new_in (XaImageArena  *arena,
   XaAuditImage *image = g_new0 (XaAuditImage, 1);
 
   image->arena = xa_image_arena_ref (arena);
-  image->table = g_string_chunk_insert (arena->chunk, table);
-  image->uuid = g_string_chunk_insert (arena->chunk, uuid);
-  image->label = g_string_chunk_insert (arena->chunk, label);
-  image->fields = g_string_chunk_insert_len (arena->chunk, fields->str, (gssize) fields->len);
-  image->hash = g_string_chunk_insert (arena->chunk, hash);
+  image->table = arena_insert (arena, table, strlen (table));
+  image->uuid = arena_insert (arena, uuid, strlen (uuid));
+  image->label = arena_insert (arena, label, strlen (label));
+  image->fields = arena_insert (arena, fields->str, fields->len);
+  image->hash = arena_insert (arena, hash, strlen (hash));
   return image;
 }
 

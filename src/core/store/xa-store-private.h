@@ -104,6 +104,9 @@ typedef struct
   XaImageArena *arena;
 } XaAuditImage;
 
+/* The image an #XaFreshImage holds, for the tests. */
+const XaAuditImage *_xa_fresh_image_peek (XaFreshImage *fresh);
+
 typedef gboolean (*XaAuditImageFunc) (XaAuditImage  *image,
                                       gpointer       user_data,
                                       GError       **error);

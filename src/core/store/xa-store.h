@@ -59,9 +59,6 @@ typedef gpointer (*XaStoreFindFunc) (XaStore     *store,
                                      gint64      *id,
                                      GError     **error);
 
-/* A function that makes one change inside xa_store_write(): it runs between BEGIN IMMEDIATE
- * and COMMIT, with the store's lock held, and appends its audit entries with
- * xa_store_append_audit(). Returning FALSE rolls the whole change back. */
 /* A column's value as the audit's image of a new record takes it
  * (xa_store_note_new_record()): @text is %NULL for SQL NULL, an integer in decimal
  * when @integer is set, else the text as stored. */
@@ -78,6 +75,23 @@ typedef struct _XaFreshImage XaFreshImage;
 /* Where the texts of many such images are kept together (xa_fresh_image_new_in()). */
 typedef struct _XaImageArena XaImageArena;
 
+/* A value of a row that xa_store_insert_rows() inserts: @text, @size bytes long and
+ * NUL-terminated, or when @text is %NULL the integer @integer. */
+typedef struct
+{
+  const char *text;
+  gsize       size;
+  gint64      integer;
+} XaRowValue;
+
+/* Fills @values, one a column, with the next row and returns %TRUE; or returns %FALSE
+ * when there is none left. */
+typedef gboolean (*XaRowSource) (XaRowValue *values,
+                                 gpointer    user_data);
+
+/* A function that makes one change inside xa_store_write(): it runs between BEGIN IMMEDIATE
+ * and COMMIT, with the store's lock held, and appends its audit entries with
+ * xa_store_append_audit(). Returning FALSE rolls the whole change back. */
 typedef gboolean (*XaStoreWriteFunc) (XaStore   *store,
                                       gpointer   user_data,
                                       GError   **error);
@@ -169,6 +183,7 @@ void         xa_fresh_image_free           (XaFreshImage      *fresh);
 XaImageArena *xa_image_arena_new           (void);
 XaImageArena *xa_image_arena_ref           (XaImageArena      *arena);
 void         xa_image_arena_unref          (XaImageArena      *arena);
+XaImageArena *xa_image_arena_recycle       (XaImageArena      *arena);
 void         xa_store_note_fresh_image     (XaStore           *self,
                                             XaFreshImage      *fresh);
 gboolean     xa_store_checkpoint_audit     (XaStore           *self,
@@ -182,6 +197,12 @@ gboolean     xa_store_exec                 (XaStore           *self,
                                             const char        *sql,
                                             GError           **error);
 int          xa_store_count_changes        (XaStore           *self);
+gboolean     xa_store_insert_rows          (XaStore            *self,
+                                            const char         *table,
+                                            const char * const *columns,
+                                            XaRowSource         source,
+                                            gpointer            user_data,
+                                            GError            **error);
 
 gboolean     xa_store_index_record         (XaStore            *self,
                                             const char         *kind,
