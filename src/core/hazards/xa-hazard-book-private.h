@@ -110,6 +110,7 @@ void        _xa_hazard_note_new_image    (XaStore             *store,
                                           const char          *operator_name);
 gboolean    _xa_hazard_writer_flush_grams (XaHazardWriter    *writer,
                                            GError           **error);
+char       *_xa_hazard_writer_dup_gram_stat (XaHazardWriter *writer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaHazardWriter, _xa_hazard_writer_free)
 

@@ -215,6 +215,30 @@ test_grams_as_saved (void)
   g_assert_cmpuint (n_hazards, ==, 485);
 }
 
+/* The one write records hazard_gram's statistics from the grams it wrote instead of
+ * reading them again: they are ANALYZE's to the digit, and the planner has them. */
+static void
+test_gram_stat_as_analyzed (void)
+{
+  g_autoptr(XaWorkspace) workspace = filled_workspace (TRUE);
+  XaStore *store = xa_workspace_get_store (workspace);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *recorded = NULL;
+  g_autofree char *analyzed = NULL;
+  static const char stat[] = "SELECT stat FROM sqlite_stat1 WHERE tbl = 'hazard_gram'";
+
+  recorded = xa_test_query_text (store, stat);
+  g_assert_nonnull (recorded);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'hazard'"), >, 0);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'hazard_step'"), ==, 1);
+
+  g_assert_true (xa_store_exec (store, "ANALYZE hazard_gram", &error));
+  g_assert_no_error (error);
+  analyzed = xa_test_query_text (store, stat);
+  g_assert_cmpstr (recorded, ==, analyzed);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'hazard_gram'"), ==, 1);
+}
+
 /* A ledger that holds hazards is refused whole, its indexes and rows as they were. */
 static void
 test_one_write_refused (void)
@@ -404,6 +428,7 @@ main (int   argc,
 
   g_test_add_func ("/xiaoan/hazard-fill/one-write-same-as-batches", test_one_write_same_as_batches);
   g_test_add_func ("/xiaoan/hazard-fill/grams-as-saved", test_grams_as_saved);
+  g_test_add_func ("/xiaoan/hazard-fill/gram-stat-as-analyzed", test_gram_stat_as_analyzed);
   g_test_add_func ("/xiaoan/hazard-fill/one-write-refused", test_one_write_refused);
   g_test_add_func ("/xiaoan/hazard-fill/one-write-on-disk", test_one_write_on_disk);
   g_test_add_func ("/xiaoan/hazard-fill/migrate-checks", test_migrate_checks);
