@@ -48,9 +48,6 @@ void       _xa_hazard_assign                  (XaHazard             *self,
                                                XaHazard             *fresh);
 /* Whether a text column's value met its rules, which depend on the value only, since
  * it was set (xa-hazard-validate.c). */
-const char *_xa_hazard_get_text_sized         (XaHazard             *self,
-                                               XaHazardField         field,
-                                               gsize                *size);
 gboolean   _xa_hazard_get_text_checked        (XaHazard             *self,
                                                XaHazardField         field);
 void       _xa_hazard_set_text_checked        (XaHazard             *self,

@@ -529,14 +529,10 @@ _xa_hazard_row_bind_field (XaStatement   *stmt,
       break;
     default:
       {
-        gsize size;
-        const char *text = _xa_hazard_get_text_sized (hazard, field, &size);
+        const char *text = xa_hazard_get_text (hazard, field);
 
         /* The hazard outlives the statement's run: no copy. */
-        if (text != NULL)
-          xa_statement_bind_text_static (stmt, index, text, size);
-        else
-          xa_statement_bind_null (stmt, index);
+        xa_statement_bind_text_borrowed (stmt, index, text[0] != '\0' ? text : NULL);
       }
     }
 }

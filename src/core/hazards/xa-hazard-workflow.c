@@ -222,17 +222,12 @@ check_input_as (XaHazard                *self,
                       NOTE_MAX_CHARS, XA_HAZARD_ERROR, XA_HAZARD_ERROR_INVALID, error))
     return FALSE;
 
-  if (input->at != NULL)
+  if (input->at != NULL && !xa_date_time_check (input->at))
     {
-      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (input->at, NULL);
-
-      if (at == NULL)
-        {
-          g_set_error (error, XA_HAZARD_ERROR, XA_HAZARD_ERROR_INVALID,
-                       _("“%s” is not a time such as 2021-09-01T08:30:00+08:00"),
-                       g_utf8_validate (input->at, -1, NULL) ? input->at : "");
-          return FALSE;
-        }
+      g_set_error (error, XA_HAZARD_ERROR, XA_HAZARD_ERROR_INVALID,
+                   _("“%s” is not a time such as 2021-09-01T08:30:00+08:00"),
+                   g_utf8_validate (input->at, -1, NULL) ? input->at : "");
+      return FALSE;
     }
 
   return TRUE;

@@ -310,27 +310,6 @@ xa_hazard_get_text (XaHazard      *self,
 }
 
 /**
- * _xa_hazard_get_text_sized:
- * @size: (out): the value's length in bytes
- *
- * xa_hazard_get_text() for a statement's binding, with the length the value keeps:
- * SQLite would measure each of the forty texts of a million hazards again.
- *
- * Returns: (nullable): the column's value, %NULL (and 0) when it has none
- */
-const char *
-_xa_hazard_get_text_sized (XaHazard      *self,
-                           XaHazardField  field,
-                           gsize         *size)
-{
-  g_return_val_if_fail (XA_IS_HAZARD (self), NULL);
-  g_return_val_if_fail (field < XA_N_HAZARD_TEXT_FIELDS, NULL);
-
-  *size = self->text[field] != NULL ? g_ref_string_length (self->text[field]) : 0;
-  return self->text[field];
-}
-
-/**
  * xa_hazard_set_text:
  * @value: (nullable): the value; %NULL or "" for none. Checked by xa_hazard_validate(),
  *   not here, so that a form can hold what is being typed.

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 gboolean  xa_date_parse          (const char *text,
                                   GDate      *date);
 char     *xa_date_normalise      (const char *text);
+gboolean  xa_date_time_check     (const char *text);
 char     *xa_date_today_iso      (void);
 char     *xa_date_now_iso8601    (void);
 char     *xa_date_format_chinese (const char *iso_date);

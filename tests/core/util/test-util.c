@@ -576,6 +576,68 @@ test_text_spell_int64 (void)
     }
 }
 
+/* The stored form of a time, 2021-09-01T08:30:00+08:00, checked by hand, and every other
+ * text by GLib: the answer is GLib's for every text, the edges of each part included. */
+static void
+test_date_time_check (void)
+{
+  static const char * const fixed[] = {
+    "2021-09-01T08:30:00+08:00", "2021-09-01T08:30:00Z", "2021-09-01T08:30:00-05:30",
+    "2024-02-29T23:59:59+08:00", "2023-02-29T08:00:00+08:00", "2021-04-31T08:00:00+08:00",
+    "2021-09-01T24:00:00+08:00", "2021-09-01T08:60:00+08:00", "2021-09-01T08:30:60+08:00",
+    "2021-13-01T08:30:00+08:00", "2021-00-10T08:30:00+08:00", "2021-09-00T08:30:00+08:00",
+    "0001-01-01T00:00:00+08:00", "9999-12-31T23:59:59-08:00", "2021-09-01T08:30:00+14:00",
+    "2021-09-01T08:30:00+15:00", "2021-09-01T08:30:00+08:60", "2021-09-01T08:30:00.5+08:00",
+    "2021-09-01 08:30:00+08:00", "2021-09-01T08:30:00", "2021-09-01T08:30:00+0800",
+    "2021-9-01T08:30:00+08:00", "２021-09-01T08:30:00+08:00", "", "T", "2021-09-01",
+    "2021-09-01T08:30:00+08:00 ", "2021-09-01T08:30:00z", "2021-09-01T08:3a:00+08:00",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  guint n_valid = 0, n_invalid = 0;
+
+  g_assert_false (xa_date_time_check (NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (fixed) + 20000; i++)
+    {
+      g_autofree char *made = NULL;
+      const char *text;
+      g_autoptr(GDateTime) glib = NULL;
+
+      if (i < G_N_ELEMENTS (fixed))
+        text = fixed[i];
+      else
+        {
+          /* Each part around its limits, in the stored form */
+          static const int years[] = { 1, 999, 1000, 1999, 2021, 2024, 2100, 9000, 9001, 9999 };
+          int offset = g_rand_int_range (rand, 0, 4);
+
+          text = made = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%s",
+                                         years[g_rand_int_range (rand, 0, G_N_ELEMENTS (years))],
+                                         g_rand_int_range (rand, 0, 14), g_rand_int_range (rand, 0, 33),
+                                         g_rand_int_range (rand, 0, 26), g_rand_int_range (rand, 0, 62),
+                                         g_rand_int_range (rand, 0, 62),
+                                         offset == 0 ? "Z" : "");
+          if (offset > 0)
+            {
+              g_autofree char *with = g_strdup_printf ("%s%c%02d:%02d", made, offset == 1 ? '-' : '+',
+                                                       g_rand_int_range (rand, 0, 26),
+                                                       g_rand_int_range (rand, 0, 62));
+              g_free (made);
+              text = made = g_steal_pointer (&with);
+            }
+        }
+
+      glib = g_date_time_new_from_iso8601 (text, NULL);
+      if ((glib != NULL) != xa_date_time_check (text))
+        g_error ("“%s”: GLib says %s", text, glib != NULL ? "valid" : "invalid");
+      if (glib != NULL)
+        n_valid++;
+      else
+        n_invalid++;
+    }
+  g_assert_cmpuint (n_valid, >, 1000);
+  g_assert_cmpuint (n_invalid, >, 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +647,7 @@ main (int   argc,
 
   g_test_add_func ("/xiaoan/util/school-year", test_school_year);
   g_test_add_func ("/xiaoan/util/dates", test_dates);
+  g_test_add_func ("/xiaoan/util/date-time-check", test_date_time_check);
   g_test_add_func ("/xiaoan/util/text-rules", test_text_rules);
   g_test_add_func ("/xiaoan/util/text-spell-int64", test_text_spell_int64);
   g_test_add_func ("/xiaoan/util/list-sync", test_list_sync);
