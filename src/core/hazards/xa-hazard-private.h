@@ -46,6 +46,29 @@ void       _xa_hazard_set_row_version         (XaHazard             *self,
                                                guint                 row_version);
 void       _xa_hazard_assign                  (XaHazard             *self,
                                                XaHazard             *fresh);
+/* What a change of a few columns of a hazard in place can be undone to: their values,
+ * the state, the re-inspection's result, the length of the history and which texts were
+ * checked (_xa_hazard_undo_init()). */
+#define XA_HAZARD_UNDO_MAX_FIELDS 8
+
+typedef struct
+{
+  const XaHazardField  *fields;
+  guint                 n_fields;
+  char                 *text[XA_HAZARD_UNDO_MAX_FIELDS];
+  guint64               checked_texts;
+  XaReinspectionResult  reinspection_result;
+  XaHazardState         state;
+  guint                 n_entries;
+} XaHazardUndo;
+
+void       _xa_hazard_undo_init               (XaHazard             *self,
+                                               XaHazardUndo         *undo,
+                                               const XaHazardField  *fields,
+                                               guint                 n_fields);
+void       _xa_hazard_undo                    (XaHazard             *self,
+                                               XaHazardUndo         *undo);
+void       _xa_hazard_undo_clear              (XaHazardUndo         *undo);
 /* Whether a text column's value met its rules, which depend on the value only, since
  * it was set (xa-hazard-validate.c). */
 gboolean   _xa_hazard_get_text_checked        (XaHazard             *self,

@@ -246,61 +246,69 @@ check_input (XaHazard                *self,
          check_input_as (self, step, input, TRUE, error);
 }
 
-/* The hazard after @step, or NULL when the step is refused. */
-static XaHazard *
-dup_stepped (XaHazard                *self,
-             XaHazardStep             step,
-             const XaHazardStepInput *input,
-             GError                 **error)
+/* The text columns a step sets (step_in_place()), which a refused step puts back. */
+static const XaHazardField step_fields[] = {
+  XA_HAZARD_FIELD_COMPLETED_ON, XA_HAZARD_FIELD_COMPLETION_NOTES, XA_HAZARD_FIELD_REINSPECTED_ON,
+  XA_HAZARD_FIELD_REINSPECTOR, XA_HAZARD_FIELD_CLOSED_ON, XA_HAZARD_FIELD_CLOSED_BY,
+};
+
+/* Takes @step on @self itself; a step refused, before or after its changes, leaves
+ * @self as it was (though a watcher may have seen the changes come and go). */
+static gboolean
+step_in_place (XaHazard                *self,
+               XaHazardStep             step,
+               const XaHazardStepInput *input,
+               GError                 **error)
 {
-  g_autoptr(XaHazard) next = NULL;
+  XaHazardUndo undo;
   XaHazardEntry *entry;
   gboolean has_note;
+  gboolean ok;
 
-  g_return_val_if_fail (XA_IS_HAZARD (self), NULL);
-  g_return_val_if_fail (step < XA_N_HAZARD_STEPS, NULL);
-  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (XA_IS_HAZARD (self), FALSE);
+  g_return_val_if_fail (step < XA_N_HAZARD_STEPS, FALSE);
+  g_return_val_if_fail (input != NULL, FALSE);
 
   if (!check_state (self, step, error))
-    return NULL;
+    return FALSE;
 
   if (step == XA_HAZARD_STEP_START && !_xa_hazard_check_major (self, NULL, error))
-    return NULL;
+    return FALSE;
 
   if (!check_input (self, step, input, error))
-    return NULL;
+    return FALSE;
 
-  next = xa_hazard_copy (self);
+  _xa_hazard_undo_init (self, &undo, step_fields, G_N_ELEMENTS (step_fields));
   has_note = !xa_text_is_blank (input->note);
 
   switch (step)
     {
     case XA_HAZARD_STEP_COMPLETE:
-      xa_hazard_set_text (next, XA_HAZARD_FIELD_COMPLETED_ON, input->date);
+      xa_hazard_set_text (self, XA_HAZARD_FIELD_COMPLETED_ON, input->date);
       if (has_note)
-        xa_hazard_set_text (next, XA_HAZARD_FIELD_COMPLETION_NOTES, input->note);
+        xa_hazard_set_text (self, XA_HAZARD_FIELD_COMPLETION_NOTES, input->note);
       /* A new re-inspection is due: the failed one before it lives on in the history.
        * The re-inspector stays, as the one named in advance (六定: 定复查人). */
-      xa_hazard_set_text (next, XA_HAZARD_FIELD_REINSPECTED_ON, NULL);
-      _xa_hazard_set_reinspection_result (next, XA_REINSPECTION_NONE);
+      xa_hazard_set_text (self, XA_HAZARD_FIELD_REINSPECTED_ON, NULL);
+      _xa_hazard_set_reinspection_result (self, XA_REINSPECTION_NONE);
       break;
     case XA_HAZARD_STEP_PASS:
     case XA_HAZARD_STEP_FAIL:
-      xa_hazard_set_text (next, XA_HAZARD_FIELD_REINSPECTOR, input->who);
-      xa_hazard_set_text (next, XA_HAZARD_FIELD_REINSPECTED_ON, input->date);
-      _xa_hazard_set_reinspection_result (next, step == XA_HAZARD_STEP_PASS ? XA_REINSPECTION_PASSED
+      xa_hazard_set_text (self, XA_HAZARD_FIELD_REINSPECTOR, input->who);
+      xa_hazard_set_text (self, XA_HAZARD_FIELD_REINSPECTED_ON, input->date);
+      _xa_hazard_set_reinspection_result (self, step == XA_HAZARD_STEP_PASS ? XA_REINSPECTION_PASSED
                                                                             : XA_REINSPECTION_FAILED);
       break;
     case XA_HAZARD_STEP_CLOSE:
-      xa_hazard_set_text (next, XA_HAZARD_FIELD_CLOSED_ON, input->date);
-      xa_hazard_set_text (next, XA_HAZARD_FIELD_CLOSED_BY, input->who);
+      xa_hazard_set_text (self, XA_HAZARD_FIELD_CLOSED_ON, input->date);
+      xa_hazard_set_text (self, XA_HAZARD_FIELD_CLOSED_BY, input->who);
       break;
     case XA_HAZARD_STEP_START:
     case XA_N_HAZARD_STEPS:
     default:
       break;
     }
-  _xa_hazard_set_state (next, transitions[step].to);
+  _xa_hazard_set_state (self, transitions[step].to);
 
   entry = xa_hazard_entry_new ();
   entry->step = step;
@@ -310,12 +318,13 @@ dup_stepped (XaHazard                *self,
   entry->at = input->at != NULL ? g_strdup (input->at) : xa_date_now_iso8601 ();
   entry->date = input->date != NULL && input->date[0] != '\0' ? g_strdup (input->date) : NULL;
   entry->note = has_note ? g_strdup (input->note) : NULL;
-  g_ptr_array_add (_xa_hazard_get_history (next), entry);
+  g_ptr_array_add (_xa_hazard_get_history (self), entry);
 
-  if (!xa_hazard_validate (next, NULL, error))
-    return NULL;
-
-  return g_steal_pointer (&next);
+  ok = xa_hazard_validate (self, NULL, error);
+  if (!ok)
+    _xa_hazard_undo (self, &undo);
+  _xa_hazard_undo_clear (&undo);
+  return ok;
 }
 
 /**
@@ -330,9 +339,13 @@ xa_hazard_check_step (XaHazard                *self,
                       const XaHazardStepInput *input,
                       GError                 **error)
 {
-  g_autoptr(XaHazard) next = dup_stepped (self, step, input, error);
+  g_autoptr(XaHazard) copy = NULL;
 
-  return next != NULL;
+  g_return_val_if_fail (XA_IS_HAZARD (self), FALSE);
+
+  /* On a copy: a check leaves the hazard and those who watch it alone. */
+  copy = xa_hazard_copy (self);
+  return step_in_place (copy, step, input, error);
 }
 
 /**
@@ -355,9 +368,17 @@ xa_hazard_apply_step (XaHazard                *self,
                       const XaHazardStepInput *input,
                       GError                 **error)
 {
-  g_autoptr(XaHazard) next = dup_stepped (self, step, input, error);
+  g_autoptr(XaHazard) next = NULL;
 
-  if (next == NULL)
+  g_return_val_if_fail (XA_IS_HAZARD (self), FALSE);
+
+  /* A hazard nobody watches (one being made, the demo's million) takes the step itself;
+   * a watched one takes it whole or not at all, through a copy. */
+  if (!g_signal_has_handler_pending (self, g_signal_lookup ("notify", G_TYPE_OBJECT), 0, TRUE))
+    return step_in_place (self, step, input, error);
+
+  next = xa_hazard_copy (self);
+  if (!step_in_place (next, step, input, error))
     return FALSE;
 
   _xa_hazard_assign (self, next);

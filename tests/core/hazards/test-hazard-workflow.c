@@ -294,6 +294,54 @@ assert_input_refused (At            at,
   g_assert_cmpstr (after, ==, before);
 }
 
+typedef struct
+{
+  guint n_notified;
+  guint n_whole;    /* notifications that found the history and the state agreeing */
+} Watch;
+
+static void
+on_notify (XaHazard   *hazard,
+           GParamSpec *pspec,
+           Watch      *watch)
+{
+  guint n = xa_hazard_get_n_entries (hazard);
+
+  watch->n_notified++;
+  if (n > 0 && xa_hazard_get_entry (hazard, n - 1)->to == xa_hazard_get_state (hazard))
+    watch->n_whole++;
+}
+
+/* A hazard someone watches takes a step whole: every notification finds the step done,
+ * its entry in the history; a refused step, refused after its columns were set (the
+ * order of the dates), notifies nothing and changes nothing. An unwatched hazard takes
+ * the step in place and puts it back when refused (test_inputs()). */
+static void
+test_watched (void)
+{
+  g_autoptr(XaHazard) hazard = hazard_at (AT_REINSPECTING);
+  g_autofree char *before = test_hazard_dup_json (hazard);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  XaHazardStepInput early = { "王校长", "2021-09-07", NULL, NULL };
+  XaHazardStepInput input = { "王校长", "2021-09-09", NULL, NULL };
+  Watch watch = { 0 };
+
+  g_signal_connect (hazard, "notify", G_CALLBACK (on_notify), &watch);
+
+  g_assert_false (xa_hazard_apply_step (hazard, XA_HAZARD_STEP_PASS, &early, &error));
+  g_assert_error (error, XA_HAZARD_ERROR, XA_HAZARD_ERROR_INVALID);
+  after = test_hazard_dup_json (hazard);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (watch.n_notified, ==, 0);
+
+  g_assert_true (xa_hazard_apply_step (hazard, XA_HAZARD_STEP_PASS, &input, NULL));
+  g_assert_cmpint (xa_hazard_get_state (hazard), ==, XA_HAZARD_STATE_REINSPECTING);
+  g_assert_cmpint (xa_hazard_get_reinspection_result (hazard), ==, XA_REINSPECTION_PASSED);
+  g_assert_cmpuint (watch.n_notified, >=, 2);
+  g_assert_cmpuint (watch.n_whole, ==, watch.n_notified);
+}
+
 static void
 test_inputs (void)
 {
@@ -562,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/xiaoan/hazard-workflow/major", test_major);
   g_test_add_func ("/xiaoan/hazard-workflow/history", test_history);
   g_test_add_func ("/xiaoan/hazard-workflow/inputs", test_inputs);
+  g_test_add_func ("/xiaoan/hazard-workflow/watched", test_watched);
   g_test_add_func ("/xiaoan/hazard-workflow/random", test_random);
 
   return g_test_run ();
