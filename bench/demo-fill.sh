@@ -98,6 +98,30 @@
 # dropped this time: the grams kept by the making thread instead (it became the one
 # waited for: 41 to 46 s), PRAGMA threads for the indexes, analysis_limit (stat1 far
 # from the true counts), secure_delete off (no change).
+# 2026-12-07 (stop 29), `demo --hazards 1000000`, per thread as above, a fresh machine
+# whose first 3 GB written cost 9 s of the kernel's time against 2 s for the next:
+#                                      wall s   maker CPU s   writer CPU s   batches s
+#   main at 10cd881 (no prints)        61.8, 62.5, 61.4
+#   grams' hazards in blocks, through
+#   one INSERT … SELECT; arenas reused 56.4     34.9          32.9           36.3
+#   hazard_gram's stat1 from the grams
+#   (ANALYZE 2.3 -> 0.95 s)            58.8     35.9          34.6           37.8
+#   a step in place, undone if refused 60.8     30.9          35.5           36.7
+#     (the same build, as the host    59.0     31.4          35.3           36.6
+#      quietened)                     57.3     29.0          34.2           35.1
+#                                      55.2     27.7          33.5           34.2
+#                                      51.0     27.9          31.5           32.2
+# After the batches: grams 8.1 to 11 s, the six indexes and the counts 8.4 to 10 s,
+# COMMIT 1.2 to 1.9 s, ANALYZE 0.95 s. This script at 28a36a2, 3 runs: median 58.4 s
+# wall, 85.1 s CPU, 79.5 x the anchor's CPU (1.07 s CPU, 1.31 s wall in the same runs);
+# a minute on the reference machine is 25 x, so the million still has to halve.
+# Tried and dropped: the six indexes kept during the insert (batches 49 s, the writer
+# 14 s more for 9.7 s saved), the grams' postings kept by the thread that makes the
+# hazards (it became the one waited for: batches 37.6 s), binding texts with their
+# GRefString's length (g_atomic_rc_box_get_size() cost more than strlen()), a
+# connection without SQLite's mutex (1.3 s, but its safety rests on every caller
+# keeping to the store's lock: not taken), PRAGMA threads with a smaller cache for the
+# index builds (slower in the shell).
 
 set -eu
 
