@@ -92,6 +92,34 @@ test_insert_rows (void)
   xa_store_unlock (store);
 }
 
+static gboolean
+insert_twice_cb (XaStore   *store,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  Source *sources = user_data;
+
+  return xa_store_insert_rows (store, "hazard_gram", gram_columns, next_row, &sources[0], error) &&
+         xa_store_insert_rows (store, "hazard_gram", gram_columns, next_row, &sources[1], error);
+}
+
+/* Two calls in one write: the second takes its own source's rows, not the first's. */
+static void
+test_insert_twice (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = xa_test_store_new ();
+  Source sources[2] = { { .n = 100 }, { .n = 300 } };
+
+  /* The second source's rows start where the first one's end. */
+  sources[1].next = 100;
+  g_assert_true (xa_store_write (store, insert_twice_cb, sources, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM hazard_gram"), ==, 300);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT max (hazard_id) FROM hazard_gram"), ==, 300);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(DISTINCT hazard_id) FROM hazard_gram"), ==, 300);
+}
+
 /* A source without rows inserts none and succeeds. */
 static void
 test_insert_no_rows (void)
@@ -194,6 +222,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/xiaoan/bulk/insert-rows", test_insert_rows);
+  g_test_add_func ("/xiaoan/bulk/insert-twice", test_insert_twice);
   g_test_add_func ("/xiaoan/bulk/insert-no-rows", test_insert_no_rows);
   g_test_add_func ("/xiaoan/bulk/insert-refused", test_insert_refused);
   g_test_add_func ("/xiaoan/bulk/arena-recycle", test_arena_recycle);
