@@ -368,9 +368,10 @@ struct _XaHazardWriter
   /* With _xa_hazard_writer_image_inserts(): the audit image of each hazard inserted is
    * taken from its values (xa-hazard-image.c) */
   gboolean     image_inserts;
-  /* What _xa_hazard_writer_flush_grams() wrote, in all */
+  /* What _xa_hazard_writer_flush_grams() wrote, in all, and how many times */
   guint64      n_flushed_rows;
   guint64      n_flushed_grams;
+  guint        n_flushes;
 };
 
 /* A new hazard waiting for _xa_hazard_writer_flush_grams() to index it under a gram:
@@ -806,6 +807,7 @@ _xa_hazard_writer_flush_grams (XaHazardWriter  *writer,
 
   writer->n_flushed_rows += flushed.n_rows;
   writer->n_flushed_grams += flushed.n_grams;
+  writer->n_flushes++;
   g_hash_table_remove_all (writer->pending_grams);
   return TRUE;
 }
@@ -814,11 +816,12 @@ _xa_hazard_writer_flush_grams (XaHazardWriter  *writer,
  * _xa_hazard_writer_dup_gram_stat:
  *
  * What SQLite's ANALYZE would record in sqlite_stat1 for hazard_gram's key after the
- * grams that _xa_hazard_writer_flush_grams() wrote into an empty table: the rows, then
+ * grams that one _xa_hazard_writer_flush_grams() wrote into an empty table: the rows, then
  * the rows per gram, then per gram and hazard (one), rounded as analyze.c rounds them.
  * At a million hazards ANALYZE reads the table's 29 million rows again for this.
  *
- * Returns: (transfer full) (nullable): the stat, or %NULL when nothing was flushed
+ * Returns: (transfer full) (nullable): the stat, or %NULL unless one flush wrote rows
+ *   (the grams of several are not known apart)
  */
 char *
 _xa_hazard_writer_dup_gram_stat (XaHazardWriter *writer)
@@ -826,7 +829,7 @@ _xa_hazard_writer_dup_gram_stat (XaHazardWriter *writer)
   guint64 rows = writer->n_flushed_rows;
   guint64 per_gram;
 
-  if (rows == 0)
+  if (rows == 0 || writer->n_flushes != 1)
     return NULL;
 
   per_gram = (rows + writer->n_flushed_grams - 1) / writer->n_flushed_grams;
