@@ -121,7 +121,9 @@
 # GRefString's length (g_atomic_rc_box_get_size() cost more than strlen()), a
 # connection without SQLite's mutex (1.3 s, but its safety rests on every caller
 # keeping to the store's lock: not taken), PRAGMA threads with a smaller cache for the
-# index builds (slower in the shell).
+# index builds (slower in the shell), sync_file_range() to start the file's writeback
+# after the batches (COMMIT 1.7 -> 1.25 s, but the grams and indexes slower: 56.4 and
+# 56.3 s against 55.3 and 55.4 s, alternating).
 
 set -eu
 
