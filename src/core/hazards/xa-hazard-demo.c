@@ -99,7 +99,18 @@ static const guint general_days[] = { 3, XA_HAZARD_DEFAULT_DAYS_GENERAL, XA_HAZA
 
 static const char * const floors[] = { "一楼", "二楼", "三楼", "四楼", "五楼" };
 static const char * const sides[] = { "东侧", "西侧", "南侧", "北侧", "中部" };
-static const char * const rooms[] = { "走廊", "楼梯间", "卫生间", "教室", "办公室", "储藏室", "门厅", "" };
+static const char * const rooms[] = { "走廊", "楼梯间", "卫生间", "办公室", "储藏室", "门厅", "" };
+/* What a building's rooms numbered by floor are (二楼203教室): a dormitory has no
+ * classrooms. */
+static const struct
+{
+  const char *building;
+  const char *room;
+} numbered_rooms[] = {
+  { "教学楼", "教室" }, { "综合楼", "教室" }, { "实验楼", "实验室" }, { "行政楼", "办公室" },
+  { "学生宿舍", "寝室" }, { "教师宿舍", "室" }, { "图书馆", "阅览室" }, { "艺术楼", "教室" },
+  { "体育馆", "室" },
+};
 static const char * const remarks[] = {
   "，学生经常经过", "，存在较大安全隐患", "（第二次发现）", "，已口头提醒", "，家长反映", "", "", "", "", "", "",
 };
@@ -328,16 +339,25 @@ make_place (Demo  *demo,
 {
   const char *building = demo->buildings[template][g_rand_int_range (demo->rand, 0,
                                                                      demo->n_buildings[template])];
-  const char *room;
+  const char *numbered = NULL;
+  guint floor;
+  guint room;
 
-  if (!g_strstr_len (INDOORS, -1, building))
+  for (guint i = 0; i < G_N_ELEMENTS (numbered_rooms) && numbered == NULL; i++)
+    {
+      if (g_str_equal (numbered_rooms[i].building, building))
+        numbered = numbered_rooms[i].room;
+    }
+  /* Not a building with floors: the place itself (操场, 校门口, …) */
+  if (numbered == NULL)
     return g_strdup (building);
 
-  room = PICK (demo, rooms);
-  if (g_str_equal (room, "教室"))
-    return g_strdup_printf ("%s%s%d0%d教室", building, PICK (demo, floors),
-                            g_rand_int_range (demo->rand, 1, 6), g_rand_int_range (demo->rand, 1, 9));
-  return g_strconcat (building, PICK (demo, floors), PICK (demo, sides), room, NULL);
+  floor = g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (floors));
+  room = g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (rooms) + 1);
+  if (room == G_N_ELEMENTS (rooms))
+    return g_strdup_printf ("%s%s%u0%d%s", building, floors[floor], floor + 1,
+                            g_rand_int_range (demo->rand, 1, 9), numbered);
+  return g_strconcat (building, floors[floor], PICK (demo, sides), rooms[room], NULL);
 }
 
 static XaInspectionType
