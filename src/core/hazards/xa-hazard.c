@@ -266,8 +266,8 @@ xa_hazard_copy (XaHazard *self)
  * _xa_hazard_assign:
  * @fresh: the same hazard after a step; its contents are taken
  *
- * Updates @self to @fresh's values and notifies what changed, so that a step is applied
- * to a copy first and reaches the hazard whole or not at all.
+ * Updates @self to @fresh's values and notifies what changed, so that a change made on a
+ * copy (a step on a watched hazard, a save) reaches the hazard whole or not at all.
  */
 void
 _xa_hazard_assign (XaHazard *self,

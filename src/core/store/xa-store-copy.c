@@ -144,22 +144,12 @@ prepare_insert (XaStore      *target,
                 guint         n_rows,
                 GError      **error)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
   int n_columns = xa_statement_get_n_columns (rows);
+  g_autofree const char **columns = g_new0 (const char *, MAX (n_columns, 1));
 
-  g_string_append_printf (sql, "INSERT INTO %s (", table);
   for (int c = 0; c < n_columns; c++)
-    g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", xa_statement_get_column_name (rows, c));
-  g_string_append (sql, ") VALUES ");
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_string_append (sql, r > 0 ? ", (" : "(");
-      for (int c = 0; c < n_columns; c++)
-        g_string_append (sql, c > 0 ? ", ?" : "?");
-      g_string_append_c (sql, ')');
-    }
-
-  return xa_store_prepare (target, sql->str, error);
+    columns[c] = xa_statement_get_column_name (rows, c);
+  return _xa_store_prepare_insert_values (target, table, columns, (guint) n_columns, n_rows, error);
 }
 
 /* A query of the rows of table @i in its order: the first @limit, or (@after) the

@@ -146,6 +146,12 @@ void      _xa_store_remember_head   (XaStore     *self);
 gboolean  _xa_store_reset_head_file (XaStore     *self,
                                      GError     **error);
 sqlite3  *_xa_store_get_db          (XaStore     *self);
+XaStatement *_xa_store_prepare_insert_values (XaStore            *self,
+                                             const char         *table,
+                                             const char * const *columns,
+                                             guint               n_columns,
+                                             guint               n_rows,
+                                             GError            **error);
 XaStore  *_xa_store_new             (void);
 gboolean  _xa_store_open_server_connection (XaStore  *self,
                                             GError  **error);

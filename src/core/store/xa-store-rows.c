@@ -173,21 +173,6 @@ static const sqlite3_module rows_module = {
   .xRowid = rows_rowid,
 };
 
-static char *
-insert_sql (const char         *table,
-            const char * const *columns,
-            const char         *from)
-{
-  g_autoptr(GString) sql = g_string_new (NULL);
-
-  g_string_append_printf (sql, "INSERT INTO %s (", table);
-  for (guint i = 0; columns[i] != NULL; i++)
-    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", columns[i]);
-  g_string_append (sql, ") ");
-  g_string_append (sql, from);
-  return g_string_free (g_steal_pointer (&sql), FALSE);
-}
-
 static gboolean
 insert_through_table (XaStore            *self,
                       const char         *table,
@@ -195,48 +180,62 @@ insert_through_table (XaStore            *self,
                       Rows               *rows,
                       GError            **error)
 {
-  sqlite3 *db = _xa_store_get_db (self);
-  g_autoptr(GString) select = g_string_new ("SELECT ");
-  g_autofree char *sql = NULL;
+  sqlite3 *db = self->db;
+  g_autoptr(GString) sql = g_string_new (NULL);
   gboolean ok;
 
+  g_string_append_printf (sql, "INSERT INTO %s (", table);
   for (guint i = 0; i < rows->n_columns; i++)
-    g_string_append_printf (select, "%sc%u", i > 0 ? ", " : "", i);
-  g_string_append (select, " FROM " ROWS_TABLE);
-  sql = insert_sql (table, columns, select->str);
+    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", columns[i]);
+  g_string_append (sql, ") SELECT ");
+  for (guint i = 0; i < rows->n_columns; i++)
+    g_string_append_printf (sql, "%sc%u", i > 0 ? ", " : "", i);
+  g_string_append (sql, " FROM " ROWS_TABLE);
 
   if (sqlite3_create_module_v2 (db, ROWS_TABLE, &rows_module, rows, NULL) != SQLITE_OK)
     {
-      _xa_sqlite_set_error (db, self->path, sql, error);
+      _xa_sqlite_set_error (db, self->path, sql->str, error);
       return FALSE;
     }
-  ok = xa_store_exec (self, sql, error);
+  ok = xa_store_exec (self, sql->str, error);
   /* Dropped, so that the next call connects the table to its own rows. */
   sqlite3_create_module_v2 (db, ROWS_TABLE, NULL, NULL, NULL);
   return ok;
 }
 
-/* The statement that inserts @n rows. */
-static XaStatement *
-prepare_values (XaStore            *self,
-                const char         *table,
-                const char * const *columns,
-                guint               n_columns,
-                guint               n,
-                GError            **error)
+/**
+ * _xa_store_prepare_insert_values:
+ * @columns: (array length=n_columns): the columns each row fills
+ * @n_rows: how many rows the statement inserts
+ *
+ * `INSERT INTO @table (…) VALUES (?, …), …`: @n_rows rows of a parameter a column, in
+ * the order of the rows then the columns. Shared with the copy to a server
+ * (xa-store-copy.c).
+ *
+ * Returns: (transfer full) (nullable): the statement
+ */
+XaStatement *
+_xa_store_prepare_insert_values (XaStore            *self,
+                                 const char         *table,
+                                 const char * const *columns,
+                                 guint               n_columns,
+                                 guint               n_rows,
+                                 GError            **error)
 {
-  g_autoptr(GString) values = g_string_new ("VALUES ");
-  g_autofree char *sql = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
 
-  for (guint row = 0; row < n; row++)
+  g_string_append_printf (sql, "INSERT INTO %s (", table);
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", columns[i]);
+  g_string_append (sql, ") VALUES ");
+  for (guint row = 0; row < n_rows; row++)
     {
-      g_string_append (values, row > 0 ? ", (" : "(");
+      g_string_append (sql, row > 0 ? ", (" : "(");
       for (guint i = 0; i < n_columns; i++)
-        g_string_append (values, i > 0 ? ", ?" : "?");
-      g_string_append_c (values, ')');
+        g_string_append (sql, i > 0 ? ", ?" : "?");
+      g_string_append_c (sql, ')');
     }
-  sql = insert_sql (table, columns, values->str);
-  return xa_store_prepare (self, sql, error);
+  return xa_store_prepare (self, sql->str, error);
 }
 
 static gboolean
@@ -275,12 +274,14 @@ insert_as_values (XaStore            *self,
 
       if (n == ROWS_PER_STATEMENT)
         {
-          if (full == NULL && !(full = prepare_values (self, table, columns, rows->n_columns, n, error)))
+          if (full == NULL &&
+              !(full = _xa_store_prepare_insert_values (self, table, columns, rows->n_columns, n, error)))
             return FALSE;
           stmt = full;
           xa_statement_reset (stmt);
         }
-      else if (!(stmt = last = prepare_values (self, table, columns, rows->n_columns, n, error)))
+      else if (!(stmt = last = _xa_store_prepare_insert_values (self, table, columns, rows->n_columns,
+                                                                n, error)))
         return FALSE;
 
       for (guint i = 0; i < n * rows->n_columns; i++)
@@ -306,7 +307,8 @@ insert_as_values (XaStore            *self,
  * @source: called for each row: fills one #XaRowValue a column, in their order, and
  *   returns %TRUE; or returns %FALSE when there is no row left
  *
- * Inserts the rows @source gives, in one statement on SQLite, in a write of the store.
+ * Inserts the rows @source gives, in one statement on SQLite; only inside
+ * xa_store_write().
  * A text stays valid until @source is called again.
  *
  * Returns: %TRUE when every row was inserted
@@ -327,6 +329,7 @@ xa_store_insert_rows (XaStore             *self,
   g_return_val_if_fail (table != NULL, FALSE);
   g_return_val_if_fail (n_columns > 0, FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (self->in_write, FALSE);
 
   if (xa_store_get_is_server (self))
     return insert_as_values (self, table, columns, &rows, error);
