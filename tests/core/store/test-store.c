@@ -97,6 +97,7 @@ test_store_pragmas (Fixture       *fixture,
   g_autofree char *application_id = NULL;
   g_autofree char *user_version = NULL;
   g_autofree char *busy_timeout = NULL;
+  g_autofree char *page_size = NULL;
   int defensive = -1;
 
   g_assert_no_error (error);
@@ -109,6 +110,7 @@ test_store_pragmas (Fixture       *fixture,
   application_id = query_text (db, "PRAGMA application_id");
   user_version = query_text (db, "PRAGMA user_version");
   busy_timeout = query_text (db, "PRAGMA busy_timeout");
+  page_size = query_text (db, "PRAGMA page_size");
 
   g_assert_cmpstr (journal_mode, ==, "wal");
   g_assert_cmpstr (synchronous, ==, "2");  /* FULL */
@@ -117,6 +119,7 @@ test_store_pragmas (Fixture       *fixture,
   g_assert_cmpint (g_ascii_strtoll (application_id, NULL, 10), ==, XA_STORE_APPLICATION_ID);
   g_assert_cmpint (g_ascii_strtoll (user_version, NULL, 10), ==, XA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (g_ascii_strtoll (busy_timeout, NULL, 10), >=, 1000);
+  g_assert_cmpstr (page_size, ==, "16384");
 
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
   g_assert_cmpint (defensive, ==, 1);
@@ -339,6 +342,35 @@ test_store_migrate_previous_schema (Fixture       *fixture,
                                              " AND action = 'audit.baseline' AND key_id <> ''"), ==, 1);
 }
 
+/* A file made before pages of 16 KiB keeps its 4 KiB pages, and works as before. */
+static void
+test_store_page_size_kept (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  XaStore *first = xa_store_open (fixture->path, &error);
+  g_autoptr(XaStore) store = NULL;
+  g_autofree char *page_size = NULL;
+  sqlite3 *db = NULL;
+  InsertCommission args = { "区教委", FALSE };
+
+  g_assert_no_error (error);
+  g_assert_finalize_object (first);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  store = xa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  page_size = query_text (_xa_store_get_db (store), "PRAGMA page_size");
+  g_assert_cmpstr (page_size, ==, "4096");
+  g_assert_true (xa_store_write (store, insert_commission, &args, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM organisation"), ==, 1);
+}
+
 static void
 make_foreign_database (const char *path,
                        const char *pragmas)
@@ -426,6 +458,7 @@ main (int   argc,
   ADD ("audit-chain-deleted-entry", test_store_audit_chain_deleted_entry);
   ADD ("migrate-empty-file", test_store_migrate_empty_file);
   ADD ("migrate-previous-schema", test_store_migrate_previous_schema);
+  ADD ("page-size-kept", test_store_page_size_kept);
   ADD ("newer-refused", test_store_newer_refused);
   ADD ("other-program-refused", test_store_other_program_refused);
   g_test_add_func ("/xa/store/data-dir", test_store_data_dir);
