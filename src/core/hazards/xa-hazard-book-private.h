@@ -25,6 +25,7 @@ struct _XaHazardBook
 /* The columns a hazard is read with, from `hazard h JOIN organisation o`: the row's id
  * first, then what _xa_hazard_row_read() takes. */
 const char *_xa_hazard_row_columns      (void);
+const char *_xa_hazard_row_column_of    (XaHazardField field);
 #define XA_HAZARD_ROW_FROM " FROM hazard h JOIN organisation o ON o.id = h.organisation_id"
 
 XaHazard   *_xa_hazard_row_read         (XaStatement  *stmt,
@@ -49,9 +50,9 @@ void        _xa_hazard_row_bind_field   (XaStatement  *stmt,
 GPtrArray  *_xa_hazard_row_grams        (XaHazard     *hazard,
                                           XaGramMemo   *memo);
 
-/* The statements of one write that stores hazards, prepared once for all of them: a
- * form's save and the demo's million rows take the same path. Only inside
- * xa_store_write(). */
+/* xa-hazard-writer.c: the statements of one write that stores hazards, prepared once
+ * for all of them: a form's save and the demo's million rows take the same path. Only
+ * inside xa_store_write(). */
 typedef struct _XaHazardWriter XaHazardWriter;
 
 XaHazardWriter *_xa_hazard_writer_new    (XaStore             *store);
@@ -78,6 +79,13 @@ gboolean    _xa_hazard_writer_insert_made (XaHazardWriter *writer,
                                            XaHazardMade   *made,
                                            gint64         *id,
                                            GError        **error);
+gboolean    _xa_hazard_writer_insert_batch (XaHazardWriter   *writer,
+                                            guint             n,
+                                            XaHazard * const *hazards,
+                                            const gint64     *organisation_ids,
+                                            const guint      *sequences,
+                                            XaHazardMade     *made,
+                                            GError          **error);
 void        _xa_hazard_writer_set_now    (XaHazardWriter      *writer,
                                           const char          *now);
 XaFreshImage *_xa_hazard_new_image       (XaHazard            *hazard,

@@ -557,16 +557,11 @@ insert_batch (XaStore         *store,
 {
   g_autofree char *detail = NULL;
 
-  for (guint i = 0; i < batch->hazards->len; i++)
-    {
-      XaHazard *hazard = g_ptr_array_index (batch->hazards, i);
-      gint64 id = 0;
-
-      if (!_xa_hazard_writer_insert_made (writer, hazard, g_array_index (batch->school_ids, gint64, i),
-                                          g_array_index (batch->sequences, guint, i),
-                                          &g_array_index (batch->made, XaHazardMade, i), &id, error))
-        return FALSE;
-    }
+  if (!_xa_hazard_writer_insert_batch (writer, batch->hazards->len, (XaHazard * const *) batch->hazards->pdata,
+                                       (const gint64 *) (gpointer) batch->school_ids->data,
+                                       (const guint *) (gpointer) batch->sequences->data,
+                                       (XaHazardMade *) (gpointer) batch->made->data, error))
+    return FALSE;
 
   /* One entry for the batch: its images hold every hazard it stored. */
   detail = g_strdup_printf ("{\"demo\":%u}", batch->hazards->len);

@@ -143,7 +143,9 @@ rows_column (sqlite3_vtab_cursor *cursor,
 {
   const XaRowValue *value = &((RowsCursor *) cursor)->rows->values[column];
 
-  if (value->text != NULL)
+  if (value->is_null)
+    sqlite3_result_null (context);
+  else if (value->text != NULL)
     sqlite3_result_text (context, value->text, (int) value->size, SQLITE_STATIC);
   else
     sqlite3_result_int64 (context, value->integer);
@@ -286,7 +288,9 @@ insert_as_values (XaStore            *self,
 
       for (guint i = 0; i < n * rows->n_columns; i++)
         {
-          if (held[i].text != NULL)
+          if (held[i].is_null)
+            xa_statement_bind_null (stmt, (int) i + 1);
+          else if (held[i].text != NULL)
             xa_statement_bind_text_static (stmt, (int) i + 1, held[i].text, held[i].size);
           else
             xa_statement_bind_int64 (stmt, (int) i + 1, held[i].integer);

@@ -75,13 +75,14 @@ typedef struct _XaFreshImage XaFreshImage;
 /* Where the texts of many such images are kept together (xa_fresh_image_new_in()). */
 typedef struct _XaImageArena XaImageArena;
 
-/* A value of a row that xa_store_insert_rows() inserts: @text, @size bytes long and
- * NUL-terminated, or when @text is %NULL the integer @integer. */
+/* A value of a row that xa_store_insert_rows() inserts: NULL when @is_null; else @text,
+ * @size bytes long and NUL-terminated, or when @text is %NULL the integer @integer. */
 typedef struct
 {
   const char *text;
   gsize       size;
   gint64      integer;
+  gboolean    is_null;
 } XaRowValue;
 
 /* Fills @values, one a column, with the next row and returns %TRUE; or returns %FALSE

@@ -92,6 +92,52 @@ test_insert_rows (void)
   xa_store_unlock (store);
 }
 
+/* Rows of a text and a number, each NULL in turn: row k's text is NULL when k is even,
+ * its number when k is a multiple of 3. */
+static gboolean
+next_null_row (XaRowValue *values,
+               gpointer    user_data)
+{
+  guint *next = user_data;
+  guint row = *next;
+
+  if (row == 200)
+    return FALSE;
+  (*next)++;
+  values[0] = row % 2 == 0 ? (XaRowValue) { .is_null = TRUE } : (XaRowValue) { .text = "门", .size = strlen ("门") };
+  values[1] = row % 3 == 0 ? (XaRowValue) { .is_null = TRUE } : (XaRowValue) { .integer = row };
+  return TRUE;
+}
+
+static gboolean
+insert_nulls_cb (XaStore   *store,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  static const char * const columns[] = { "label", "number", NULL };
+
+  return xa_store_exec (store, "CREATE TEMP TABLE bulk_nulls (label TEXT, number INTEGER)", error) &&
+         xa_store_insert_rows (store, "bulk_nulls", columns, next_null_row, user_data, error);
+}
+
+/* A NULL is a NULL, text or number, not an empty text or a zero. */
+static void
+test_insert_nulls (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = xa_test_store_new ();
+  guint next = 0;
+
+  g_assert_true (xa_store_write (store, insert_nulls_cb, &next, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM bulk_nulls"), ==, 200);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM bulk_nulls WHERE label IS NULL"), ==, 100);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM bulk_nulls WHERE label = '门'"), ==, 100);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT count(*) FROM bulk_nulls WHERE number IS NULL"), ==, 67);
+  g_assert_cmpint (xa_test_query_int (store, "SELECT sum (number) FROM bulk_nulls"), ==,
+                   199 * 200 / 2 - 3 * (66 * 67 / 2));
+}
+
 static gboolean
 insert_twice_cb (XaStore   *store,
                  gpointer   user_data,
@@ -223,6 +269,7 @@ main (int   argc,
 
   g_test_add_func ("/xiaoan/bulk/insert-rows", test_insert_rows);
   g_test_add_func ("/xiaoan/bulk/insert-twice", test_insert_twice);
+  g_test_add_func ("/xiaoan/bulk/insert-nulls", test_insert_nulls);
   g_test_add_func ("/xiaoan/bulk/insert-no-rows", test_insert_no_rows);
   g_test_add_func ("/xiaoan/bulk/insert-refused", test_insert_refused);
   g_test_add_func ("/xiaoan/bulk/arena-recycle", test_arena_recycle);

@@ -1,0 +1,872 @@
+/* xa-hazard-writer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Writing hazards as the store keeps them (xa-hazard-row.c): their rows, the steps of
+ * their history, and the grams of each in hazard_gram, one hazard at a time for the app
+ * or a batch at a time for the demo ledger, with the grams of many hazards kept and
+ * written once in the index's order.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "xa-hazard-book-private.h"
+#include "core/util/xa-grams.h"
+
+/* At most how many grams one INSERT or DELETE of hazard_gram takes. */
+#define GRAMS_PER_STATEMENT 16
+
+struct _XaHazardWriter
+{
+  XaStore     *store;
+  XaStatement *insert;
+  XaStatement *insert_step;
+  /* The columns of a hazard's row with its id, as _xa_hazard_writer_insert_batch()
+   * gives them (NULL-terminated; the names are static) */
+  GPtrArray   *batch_columns;
+  /* By how many grams they take, 1 to GRAMS_PER_STATEMENT */
+  XaStatement *insert_grams[GRAMS_PER_STATEMENT + 1];
+  XaStatement *delete_grams[GRAMS_PER_STATEMENT + 1];
+  /* With _xa_hazard_writer_defer_grams(): the new hazards of each gram (gram →
+   * PendingHazards), written in the index's order by _xa_hazard_writer_flush_grams() */
+  GHashTable  *pending_grams;
+  char        *now;
+  /* With _xa_hazard_writer_image_inserts(): the audit image of each hazard inserted is
+   * taken from its values (xa-hazard-image.c) */
+  gboolean     image_inserts;
+  /* What _xa_hazard_writer_flush_grams() wrote, in all, and how many times */
+  guint64      n_flushed_rows;
+  guint64      n_flushed_grams;
+  guint        n_flushes;
+};
+
+/* A new hazard waiting for _xa_hazard_writer_flush_grams() to index it under a gram:
+ * 32 bits each, as the demo's one write keeps 29 million of them (a hazard whose ids
+ * do not fit is indexed at once). */
+typedef struct
+{
+  guint32     hazard_id;
+  guint32     organisation_id;
+} PendingGram;
+
+#define FITS_PENDING(id) ((id) >= 0 && (id) <= G_MAXUINT32)
+
+/* The first block of a gram's hazards, and the largest: each block has twice the room
+ * of the one before. */
+#define PENDING_BLOCK_MIN 16
+#define PENDING_BLOCK_MAX 8192
+
+typedef struct
+{
+  guint       n;
+  guint       room;
+  PendingGram hazards[];
+} PendingBlock;
+
+/* The hazards of one gram, in blocks that are never moved to grow: a gram of a million
+ * hazards in one array grown by realloc() was copied twenty times, each time after
+ * the allocator gathered its free blocks (2.6 s of the thread that writes the demo's
+ * million). */
+typedef struct
+{
+  GPtrArray  *blocks;
+} PendingHazards;
+
+static void
+pending_hazards_free (gpointer data)
+{
+  PendingHazards *pending = data;
+
+  g_ptr_array_unref (pending->blocks);
+  g_free (pending);
+}
+
+static void
+pending_hazards_add (PendingHazards    *pending,
+                     const PendingGram *hazard)
+{
+  PendingBlock *block = pending->blocks->len > 0
+                        ? g_ptr_array_index (pending->blocks, pending->blocks->len - 1) : NULL;
+
+  if (block == NULL || block->n == block->room)
+    {
+      guint room = block == NULL ? PENDING_BLOCK_MIN : MIN (block->room * 2, PENDING_BLOCK_MAX);
+
+      block = g_malloc (sizeof (PendingBlock) + room * sizeof (PendingGram));
+      block->n = 0;
+      block->room = room;
+      g_ptr_array_add (pending->blocks, block);
+    }
+  block->hazards[block->n++] = *hazard;
+}
+
+/**
+ * _xa_hazard_writer_new:
+ *
+ * Returns: (transfer full): a writer for the write under way, whose statements are
+ *   prepared when first used
+ */
+XaHazardWriter *
+_xa_hazard_writer_new (XaStore *store)
+{
+  XaHazardWriter *writer = g_new0 (XaHazardWriter, 1);
+
+  writer->store = store;
+  writer->now = xa_date_now_iso8601 ();
+  return writer;
+}
+
+void
+_xa_hazard_writer_free (XaHazardWriter *writer)
+{
+  if (writer == NULL)
+    return;
+
+  g_clear_pointer (&writer->insert, xa_statement_free);
+  g_clear_pointer (&writer->insert_step, xa_statement_free);
+  g_clear_pointer (&writer->batch_columns, g_ptr_array_unref);
+  for (guint i = 0; i <= GRAMS_PER_STATEMENT; i++)
+    {
+      g_clear_pointer (&writer->insert_grams[i], xa_statement_free);
+      g_clear_pointer (&writer->delete_grams[i], xa_statement_free);
+    }
+  g_clear_pointer (&writer->pending_grams, g_hash_table_unref);
+  g_free (writer->now);
+  g_free (writer);
+}
+
+/* On SQLite without RETURNING, which makes the INSERT fill and read a table of its
+ * own each time: the id is the connection's last rowid. */
+static char *
+insert_sql (gboolean returning)
+{
+  g_autoptr(GString) columns = g_string_new ("organisation_id, sequence");
+  g_autoptr(GString) values = g_string_new ("?, ?");
+
+  for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
+    {
+      if (_xa_hazard_row_column_of (field) == NULL)
+        continue;
+      g_string_append_printf (columns, ", %s", _xa_hazard_row_column_of (field));
+      g_string_append (values, ", ?");
+    }
+  g_string_append (columns, ", version, created_at, created_by, updated_at, updated_by");
+  g_string_append (values, ", 1, ?, ?, ?, ?");
+
+  return g_strdup_printf ("INSERT INTO hazard (%s) VALUES (%s)%s", columns->str, values->str,
+                          returning ? " RETURNING id" : "");
+}
+
+/* Binds @value at @index; its text outlives the statement's run. */
+static void
+bind_value (XaStatement      *stmt,
+            int               index,
+            const XaRowValue *value)
+{
+  if (value->is_null)
+    xa_statement_bind_null (stmt, index);
+  else if (value->text != NULL)
+    xa_statement_bind_text_static (stmt, index, value->text, value->size);
+  else
+    xa_statement_bind_int64 (stmt, index, value->integer);
+}
+
+/* The value of @field as the store keeps it: an empty text is NULL. */
+static void
+field_value (XaHazard      *hazard,
+             XaHazardField  field,
+             XaRowValue    *value)
+{
+  const char *text = NULL;
+
+  switch ((guint) field)
+    {
+    case XA_HAZARD_FIELD_SCHOOL_YEAR:
+      *value = (XaRowValue) { .integer = xa_hazard_get_school_year (hazard) };
+      return;
+    case XA_HAZARD_FIELD_REPORTED:
+      *value = (XaRowValue) { .integer = xa_hazard_get_reported (hazard) };
+      return;
+    case XA_HAZARD_FIELD_SUPERVISED:
+      *value = (XaRowValue) { .integer = xa_hazard_get_supervised (hazard) };
+      return;
+    case XA_HAZARD_FIELD_INSPECTION_TYPE:
+      text = xa_inspection_type_to_key (xa_hazard_get_inspection_type (hazard));
+      break;
+    case XA_HAZARD_FIELD_CATEGORY:
+      text = xa_hazard_category_to_key (xa_hazard_get_category (hazard));
+      break;
+    case XA_HAZARD_FIELD_GRADE:
+      text = xa_hazard_grade_to_key (xa_hazard_get_grade (hazard));
+      break;
+    case XA_HAZARD_FIELD_REINSPECTION_RESULT:
+      text = xa_reinspection_result_to_key (xa_hazard_get_reinspection_result (hazard));
+      break;
+    case XA_HAZARD_FIELD_STATE:
+      text = xa_hazard_state_to_key (xa_hazard_get_state (hazard));
+      break;
+    default:
+      text = xa_hazard_get_text (hazard, field);
+      if (text[0] == '\0')
+        {
+          *value = (XaRowValue) { .is_null = TRUE };
+          return;
+        }
+    }
+
+  *value = (XaRowValue) { .text = text, .size = strlen (text) };
+}
+
+static XaRowValue
+text_value (const char *text)
+{
+  if (text == NULL)
+    return (XaRowValue) { .is_null = TRUE };
+  return (XaRowValue) { .text = text, .size = strlen (text) };
+}
+
+/* A step's optional text as the store keeps it: an empty one is NULL. */
+static XaRowValue
+optional_text_value (const char *text)
+{
+  return text_value (text != NULL && text[0] != '\0' ? text : NULL);
+}
+
+static const char * const step_columns[] = {
+  "hazard_id", "position", "step", "from_state", "to_state", "who", "at", "date", "note", NULL
+};
+#define N_STEP_COLUMNS (G_N_ELEMENTS (step_columns) - 1)
+
+/* The values of a row of hazard_step, in step_columns' order. */
+static void
+step_values (gint64               hazard_id,
+             guint                position,
+             const XaHazardEntry *entry,
+             XaRowValue          *values)
+{
+  values[0] = (XaRowValue) { .integer = hazard_id };
+  values[1] = (XaRowValue) { .integer = position };
+  values[2] = text_value (xa_hazard_step_to_key (entry->step));
+  values[3] = text_value (xa_hazard_state_to_key (entry->from));
+  values[4] = text_value (xa_hazard_state_to_key (entry->to));
+  values[5] = text_value (entry->who);
+  values[6] = text_value (entry->at);
+  values[7] = optional_text_value (entry->date);
+  values[8] = optional_text_value (entry->note);
+}
+
+/**
+ * _xa_hazard_row_bind_field:
+ *
+ * Binds the value of @field at @index, as the store keeps it.
+ */
+void
+_xa_hazard_row_bind_field (XaStatement   *stmt,
+                           int            index,
+                           XaHazard      *hazard,
+                           XaHazardField  field)
+{
+  XaRowValue value;
+
+  field_value (hazard, field, &value);
+  /* The hazard (and the keys, which are static) outlive the statement's run: no copy. */
+  bind_value (stmt, index, &value);
+}
+
+/* Binds every stored field of @hazard in the order of the fields' table, as the INSERT
+ * statement names them, from @first; returns the index after the last one bound. */
+static int
+bind_columns (XaStatement *stmt,
+              int          first,
+              XaHazard    *hazard)
+{
+  int index = first;
+
+  for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
+    {
+      if (_xa_hazard_row_column_of (field) != NULL)
+        _xa_hazard_row_bind_field (stmt, index++, hazard, field);
+    }
+
+  return index;
+}
+
+/* After @hazard's row and steps: its audit image and its grams. */
+static gboolean
+note_inserted (XaHazardWriter  *writer,
+               XaHazard        *hazard,
+               gint64           id,
+               gint64           organisation_id,
+               guint            sequence,
+               XaHazardMade    *made,
+               GError         **error)
+{
+  const char *operator_name = xa_store_get_operator (writer->store);
+  g_autoptr(GPtrArray) own_grams = NULL;
+  GPtrArray *grams = made != NULL ? made->grams : NULL;
+
+  /* An image made for another row than the one inserted (a hazard another program
+   * added meanwhile took the row) is taken again here. */
+  if (made != NULL && made->image != NULL && made->id != id)
+    g_debug ("The image of hazard %s was made for row %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT,
+               xa_hazard_get_number (hazard), made->id, id);
+  if (writer->image_inserts && made != NULL && made->image != NULL && made->id == id)
+    xa_store_note_fresh_image (writer->store, g_steal_pointer (&made->image));
+  else if (writer->image_inserts)
+    _xa_hazard_note_new_image (writer->store, hazard, id, organisation_id, sequence, writer->now, operator_name);
+
+  if (grams == NULL)
+    grams = own_grams = _xa_hazard_row_grams (hazard, NULL);
+  if (writer->pending_grams != NULL && FITS_PENDING (id) && FITS_PENDING (organisation_id))
+    {
+      PendingGram pending = { (guint32) id, (guint32) organisation_id };
+
+      for (guint i = 0; i < grams->len; i++)
+        {
+          PendingHazards *hazards = g_hash_table_lookup (writer->pending_grams, grams->pdata[i]);
+
+          if (hazards == NULL)
+            {
+              hazards = g_new0 (PendingHazards, 1);
+              hazards->blocks = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (writer->pending_grams, g_strdup (grams->pdata[i]), hazards);
+            }
+          pending_hazards_add (hazards, &pending);
+        }
+      return TRUE;
+    }
+
+  return _xa_hazard_writer_index (writer, id, organisation_id, NULL, grams, error);
+}
+
+/**
+ * _xa_hazard_writer_insert:
+ * @hazard: a valid hazard with its number set, and its history, if any
+ * @organisation_id: its school's row
+ * @sequence: the number's sequence
+ * @id: (out): the new row's id
+ *
+ * Inserts the hazard, its steps and its grams.
+ */
+gboolean
+_xa_hazard_writer_insert (XaHazardWriter  *writer,
+                          XaHazard        *hazard,
+                          gint64           organisation_id,
+                          guint            sequence,
+                          gint64          *id,
+                          GError         **error)
+{
+  return _xa_hazard_writer_insert_made (writer, hazard, organisation_id, sequence, NULL, id, error);
+}
+
+/**
+ * _xa_hazard_writer_insert_made:
+ * @made: (nullable): what was made of @hazard beforehand (the demo makes it in the
+ *   thread that makes its hazards); %NULL to make it all here
+ *
+ * _xa_hazard_writer_insert() with the hazard's grams, and its audit image for the row
+ * id it was to have, given. An image for another id than the row has is not used.
+ */
+gboolean
+_xa_hazard_writer_insert_made (XaHazardWriter  *writer,
+                               XaHazard        *hazard,
+                               gint64           organisation_id,
+                               guint            sequence,
+                               XaHazardMade    *made,
+                               gint64          *id,
+                               GError         **error)
+{
+  const char *operator_name = xa_store_get_operator (writer->store);
+  gboolean returning = xa_store_get_is_server (writer->store);
+  int index;
+
+  if (writer->insert == NULL)
+    {
+      g_autofree char *sql = insert_sql (returning);
+
+      if (!(writer->insert = xa_store_prepare (writer->store, sql, error)))
+        return FALSE;
+    }
+
+  xa_statement_reset (writer->insert);
+  xa_statement_bind_int64 (writer->insert, 1, organisation_id);
+  xa_statement_bind_int (writer->insert, 2, (int) sequence);
+  index = bind_columns (writer->insert, 3, hazard);
+  xa_statement_bind_text (writer->insert, index++, writer->now);
+  xa_statement_bind_text (writer->insert, index++, operator_name);
+  xa_statement_bind_text (writer->insert, index++, writer->now);
+  xa_statement_bind_text (writer->insert, index, operator_name);
+  if (returning)
+    {
+      if (!xa_statement_step_one (writer->insert, error))
+        return FALSE;
+      *id = xa_statement_get_int64 (writer->insert, 0);
+    }
+  else
+    {
+      if (!xa_statement_run (writer->insert, error))
+        return FALSE;
+      *id = xa_statement_get_last_insert_id (writer->insert);
+    }
+  xa_statement_reset (writer->insert);
+
+  for (guint i = 0; i < xa_hazard_get_n_entries (hazard); i++)
+    {
+      if (!_xa_hazard_writer_add_step (writer, *id, i + 1, xa_hazard_get_entry (hazard, i), error))
+        return FALSE;
+    }
+
+  return note_inserted (writer, hazard, *id, organisation_id, sequence, made, error);
+}
+
+/* Where the rows of a batch are, as xa_store_insert_rows() takes them. */
+typedef struct
+{
+  XaHazardWriter   *writer;
+  guint             n;
+  XaHazard * const *hazards;
+  const gint64     *organisation_ids;
+  const guint      *sequences;
+  const XaHazardMade *made;
+  guint             hazard;  /* the next one */
+  guint             entry;   /* the next step of hazards[hazard] */
+  XaRowValue        now;
+  XaRowValue        operator_name;
+} BatchRows;
+
+/* The batch's hazards, one row each, in batch_columns' order. */
+static gboolean
+next_hazard_row (XaRowValue *values,
+                 gpointer    user_data)
+{
+  BatchRows *rows = user_data;
+  XaHazard *hazard;
+  guint index = 0;
+
+  if (rows->hazard == rows->n)
+    return FALSE;
+
+  hazard = rows->hazards[rows->hazard];
+  values[index++] = (XaRowValue) { .integer = rows->made[rows->hazard].id };
+  values[index++] = (XaRowValue) { .integer = rows->organisation_ids[rows->hazard] };
+  values[index++] = (XaRowValue) { .integer = rows->sequences[rows->hazard] };
+  for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
+    {
+      if (_xa_hazard_row_column_of (field) != NULL)
+        field_value (hazard, field, &values[index++]);
+    }
+  values[index++] = (XaRowValue) { .integer = 1 };
+  values[index++] = rows->now;
+  values[index++] = rows->operator_name;
+  values[index++] = rows->now;
+  values[index] = rows->operator_name;
+  rows->hazard++;
+  return TRUE;
+}
+
+/* The steps of the batch's hazards, one row each, in step_columns' order. */
+static gboolean
+next_step_row (XaRowValue *values,
+               gpointer    user_data)
+{
+  BatchRows *rows = user_data;
+
+  while (rows->hazard < rows->n && rows->entry == xa_hazard_get_n_entries (rows->hazards[rows->hazard]))
+    {
+      rows->hazard++;
+      rows->entry = 0;
+    }
+  if (rows->hazard == rows->n)
+    return FALSE;
+
+  step_values (rows->made[rows->hazard].id, rows->entry + 1,
+               xa_hazard_get_entry (rows->hazards[rows->hazard], rows->entry), values);
+  rows->entry++;
+  return TRUE;
+}
+
+static GPtrArray *
+batch_columns_new (void)
+{
+  GPtrArray *columns = g_ptr_array_new ();
+  static const char * const last[] = { "version", "created_at", "created_by", "updated_at", "updated_by" };
+
+  g_ptr_array_add (columns, (gpointer) "id");
+  g_ptr_array_add (columns, (gpointer) "organisation_id");
+  g_ptr_array_add (columns, (gpointer) "sequence");
+  for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
+    {
+      if (_xa_hazard_row_column_of (field) != NULL)
+        g_ptr_array_add (columns, (gpointer) _xa_hazard_row_column_of (field));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (last); i++)
+    g_ptr_array_add (columns, (gpointer) last[i]);
+  g_ptr_array_add (columns, NULL);
+  return columns;
+}
+
+/**
+ * _xa_hazard_writer_insert_batch:
+ * @n: how many hazards
+ * @hazards: (array length=n): valid hazards with their numbers set
+ * @organisation_ids: (array length=n): their schools' rows
+ * @sequences: (array length=n): their numbers' sequences
+ * @made: (array length=n): what was made of each beforehand
+ *
+ * _xa_hazard_writer_insert_made() for each hazard. On SQLite, when every hazard was
+ * made for a row id (#XaHazardMade), the rows take those ids, and the hazards then
+ * their steps go in one statement each (xa_store_insert_rows()): one statement for
+ * the rows of a batch instead of one a hazard and one a step, each with its statement
+ * journal opened and closed (a million hazards have 3.7 million steps). An id already
+ * taken fails the write.
+ */
+gboolean
+_xa_hazard_writer_insert_batch (XaHazardWriter    *writer,
+                                guint              n,
+                                XaHazard * const  *hazards,
+                                const gint64      *organisation_ids,
+                                const guint       *sequences,
+                                XaHazardMade      *made,
+                                GError           **error)
+{
+  gboolean ids_made = !xa_store_get_is_server (writer->store);
+  BatchRows rows = { writer, n, hazards, organisation_ids, sequences, made };
+
+  for (guint i = 0; i < n && ids_made; i++)
+    ids_made = made[i].id > 0;
+
+  if (!ids_made)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 id = 0;
+
+          if (!_xa_hazard_writer_insert_made (writer, hazards[i], organisation_ids[i], sequences[i],
+                                              &made[i], &id, error))
+            return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (writer->batch_columns == NULL)
+    writer->batch_columns = batch_columns_new ();
+  rows.now = text_value (writer->now);
+  rows.operator_name = text_value (xa_store_get_operator (writer->store));
+  if (!xa_store_insert_rows (writer->store, "hazard", (const char * const *) writer->batch_columns->pdata,
+                             next_hazard_row, &rows, error))
+    return FALSE;
+
+  rows.hazard = 0;
+  if (!xa_store_insert_rows (writer->store, "hazard_step", step_columns, next_step_row, &rows, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!note_inserted (writer, hazards[i], made[i].id, organisation_ids[i], sequences[i], &made[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _xa_hazard_writer_set_now:
+ * @now: the time the hazards it inserts are created and updated at, as
+ *   xa_date_now_iso8601() gives it
+ *
+ * For images made beforehand (#XaHazardMade) with the same time.
+ */
+void
+_xa_hazard_writer_set_now (XaHazardWriter *writer,
+                           const char     *now)
+{
+  g_free (writer->now);
+  writer->now = g_strdup (now);
+}
+
+/**
+ * _xa_hazard_writer_defer_grams:
+ *
+ * Keeps the grams of the hazards that _xa_hazard_writer_insert() stores from now on
+ * until _xa_hazard_writer_flush_grams(), which must follow in the same write. Inserted
+ * hazard by hazard, each gram lands in another part of hazard_gram's index; the grams
+ * of many hazards in the index's order fill its pages one after the other (at a
+ * million hazards, six times less work for the same rows), and all of them at once
+ * write each page once.
+ */
+void
+_xa_hazard_writer_defer_grams (XaHazardWriter *writer)
+{
+  if (writer->pending_grams != NULL)
+    return;
+
+  writer->pending_grams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 pending_hazards_free);
+}
+
+/**
+ * _xa_hazard_writer_image_inserts:
+ *
+ * Gives the audit chain the image of each hazard that _xa_hazard_writer_insert() stores
+ * from now on, taken from its values, instead of its reading the rows back when the
+ * write ends. Only for hazards that the write changes no more after inserting them.
+ */
+void
+_xa_hazard_writer_image_inserts (XaHazardWriter *writer)
+{
+  writer->image_inserts = TRUE;
+}
+
+/* hazard_gram's key, in SQLite's BINARY order and PostgreSQL's "C": the bytes'. */
+static int
+compare_grams (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Where _xa_hazard_writer_flush_grams() is in the grams it writes. */
+typedef struct
+{
+  GHashTable      *pending_grams;
+  gpointer        *grams;        /* in the index's order */
+  guint            n_grams;
+  guint            gram;         /* the one being written, n_grams before the first */
+  gsize            size;         /* its length */
+  PendingHazards  *hazards;      /* its hazards, in the order they came */
+  guint            block;        /* where the next one of them is */
+  guint            hazard;
+  guint64          n_rows;       /* given so far */
+} FlushedGrams;
+
+/* One row of hazard_gram after the other, in the index's order. */
+static gboolean
+next_gram_row (XaRowValue *values,
+               gpointer    user_data)
+{
+  FlushedGrams *flushed = user_data;
+  PendingBlock *block;
+  const PendingGram *pending;
+
+  for (;;)
+    {
+      if (flushed->hazards != NULL && flushed->block < flushed->hazards->blocks->len)
+        {
+          block = g_ptr_array_index (flushed->hazards->blocks, flushed->block);
+          if (flushed->hazard < block->n)
+            break;
+          flushed->block++;
+          flushed->hazard = 0;
+          continue;
+        }
+
+      /* The next gram */
+      flushed->gram = flushed->hazards == NULL ? 0 : flushed->gram + 1;
+      if (flushed->gram == flushed->n_grams)
+        return FALSE;
+      flushed->hazards = g_hash_table_lookup (flushed->pending_grams, flushed->grams[flushed->gram]);
+      flushed->size = strlen (flushed->grams[flushed->gram]);
+      flushed->block = 0;
+      flushed->hazard = 0;
+    }
+
+  pending = &block->hazards[flushed->hazard++];
+  flushed->n_rows++;
+  values[0] = (XaRowValue) { .text = flushed->grams[flushed->gram], .size = flushed->size };
+  values[1] = (XaRowValue) { .integer = pending->hazard_id };
+  values[2] = (XaRowValue) { .integer = pending->organisation_id };
+  return TRUE;
+}
+
+/**
+ * _xa_hazard_writer_flush_grams:
+ *
+ * Writes the grams that _xa_hazard_writer_defer_grams() kept, in hazard_gram's order.
+ */
+gboolean
+_xa_hazard_writer_flush_grams (XaHazardWriter  *writer,
+                               GError         **error)
+{
+  static const char * const columns[] = { "gram", "hazard_id", "organisation_id", NULL };
+  g_autofree gpointer *grams = NULL;
+  FlushedGrams flushed = { 0 };
+
+  if (writer->pending_grams == NULL)
+    return TRUE;
+
+  /* The grams in order, each with its hazards in the order they were inserted, which
+   * is their ids': no sort of every row, only of the few thousand words' grams. Rows
+   * out of the index's order would go in as well, only slower. */
+  grams = g_hash_table_get_keys_as_array (writer->pending_grams, &flushed.n_grams);
+  qsort (grams, flushed.n_grams, sizeof (gpointer), compare_grams);
+  flushed.pending_grams = writer->pending_grams;
+  flushed.grams = grams;
+  if (flushed.n_grams > 0 &&
+      !xa_store_insert_rows (writer->store, "hazard_gram", columns, next_gram_row, &flushed, error))
+    return FALSE;
+
+  writer->n_flushed_rows += flushed.n_rows;
+  writer->n_flushed_grams += flushed.n_grams;
+  writer->n_flushes++;
+  g_hash_table_remove_all (writer->pending_grams);
+  return TRUE;
+}
+
+/**
+ * _xa_hazard_writer_dup_gram_stat:
+ *
+ * What SQLite's ANALYZE would record in sqlite_stat1 for hazard_gram's key after the
+ * grams that one _xa_hazard_writer_flush_grams() wrote into an empty table: the rows, then
+ * the rows per gram, then per gram and hazard (one), rounded as analyze.c rounds them.
+ * At a million hazards ANALYZE reads the table's 29 million rows again for this.
+ *
+ * Returns: (transfer full) (nullable): the stat, or %NULL unless one flush wrote rows
+ *   (the grams of several are not known apart)
+ */
+char *
+_xa_hazard_writer_dup_gram_stat (XaHazardWriter *writer)
+{
+  guint64 rows = writer->n_flushed_rows;
+  guint64 per_gram;
+
+  if (rows == 0 || writer->n_flushes != 1)
+    return NULL;
+
+  per_gram = (rows + writer->n_flushed_grams - 1) / writer->n_flushed_grams;
+  if (per_gram == 2 && rows * 10 <= writer->n_flushed_grams * 11)
+    per_gram = 1;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " 1", rows, per_gram);
+}
+
+/**
+ * _xa_hazard_writer_add_step:
+ * @position: from 1, the step's place in the history
+ */
+gboolean
+_xa_hazard_writer_add_step (XaHazardWriter       *writer,
+                            gint64                hazard_id,
+                            guint                 position,
+                            const XaHazardEntry  *entry,
+                            GError              **error)
+{
+  XaRowValue values[N_STEP_COLUMNS];
+
+  if (writer->insert_step == NULL &&
+      !(writer->insert_step = xa_store_prepare (writer->store,
+                                                "INSERT INTO hazard_step (hazard_id, position, step,"
+                                                " from_state, to_state, who, at, date, note)"
+                                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                                error)))
+    return FALSE;
+
+  xa_statement_reset (writer->insert_step);
+  step_values (hazard_id, position, entry, values);
+  /* The entry outlives the statement's run: no copies. */
+  for (guint i = 0; i < N_STEP_COLUMNS; i++)
+    bind_value (writer->insert_step, (int) i + 1, &values[i]);
+  return xa_statement_run (writer->insert_step, error);
+}
+
+/* @grams not in @others, borrowed. */
+static GPtrArray *
+grams_not_in (GPtrArray *grams,
+              GPtrArray *others)
+{
+  g_autoptr(GHashTable) other_set = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *kept = g_ptr_array_new ();
+
+  for (guint i = 0; others != NULL && i < others->len; i++)
+    g_hash_table_add (other_set, others->pdata[i]);
+  for (guint i = 0; grams != NULL && i < grams->len; i++)
+    {
+      if (!g_hash_table_contains (other_set, grams->pdata[i]))
+        g_ptr_array_add (kept, grams->pdata[i]);
+    }
+
+  return kept;
+}
+
+/* The statement that inserts (or deletes) @n grams of a hazard: parameters 1 and 2 the
+ * hazard and its school, the grams from 3 on. One of each size is prepared in a write. */
+static XaStatement *
+grams_statement (XaHazardWriter  *writer,
+                 gboolean         insert,
+                 guint            n,
+                 GError         **error)
+{
+  XaStatement **slot = insert ? &writer->insert_grams[n] : &writer->delete_grams[n];
+  g_autoptr(GString) sql = NULL;
+
+  if (*slot != NULL)
+    return *slot;
+
+  if (insert)
+    {
+      sql = g_string_new ("INSERT INTO hazard_gram (gram, hazard_id, organisation_id) VALUES ");
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (sql, "%s(?%u, ?1, ?2)", i > 0 ? ", " : "", i + 3);
+    }
+  else
+    {
+      sql = g_string_new ("DELETE FROM hazard_gram WHERE hazard_id = ?1 AND organisation_id = ?2 AND gram IN (");
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 3);
+      g_string_append (sql, ")");
+    }
+
+  *slot = xa_store_prepare (writer->store, sql->str, error);
+  return *slot;
+}
+
+/* Inserts or deletes @grams of a hazard, GRAMS_PER_STATEMENT at a time. */
+static gboolean
+run_by_chunks (XaHazardWriter  *writer,
+               gboolean         insert,
+               gint64           hazard_id,
+               gint64           organisation_id,
+               GPtrArray       *grams,
+               GError         **error)
+{
+  for (guint start = 0; start < grams->len; start += GRAMS_PER_STATEMENT)
+    {
+      guint n = MIN (GRAMS_PER_STATEMENT, grams->len - start);
+      XaStatement *stmt = grams_statement (writer, insert, n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      xa_statement_reset (stmt);
+      xa_statement_bind_int64 (stmt, 1, hazard_id);
+      xa_statement_bind_int64 (stmt, 2, organisation_id);
+      for (guint i = 0; i < n; i++)
+        xa_statement_bind_text (stmt, 3 + (int) i, grams->pdata[start + i]);
+      if (!xa_statement_run (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _xa_hazard_writer_index:
+ * @old_grams: (nullable): the grams the hazard had, or %NULL for a new one
+ * @grams: the grams it has now
+ *
+ * Brings the hazard's grams in hazard_gram from @old_grams to @grams.
+ */
+gboolean
+_xa_hazard_writer_index (XaHazardWriter  *writer,
+                         gint64           hazard_id,
+                         gint64           organisation_id,
+                         GPtrArray       *old_grams,
+                         GPtrArray       *grams,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) gone = grams_not_in (old_grams, grams);
+  g_autoptr(GPtrArray) added = grams_not_in (grams, old_grams);
+
+  return run_by_chunks (writer, FALSE, hazard_id, organisation_id, gone, error) &&
+         run_by_chunks (writer, TRUE, hazard_id, organisation_id, added, error);
+}
