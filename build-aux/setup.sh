@@ -34,6 +34,8 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev sqlite3 libjson-glib-dev
   libpoppler-glib-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libgnutls28-dev
   libpq-dev libsecret-1-dev
+  # jemalloc: the allocator of xiaoan-cli, which makes the demo ledger (src/meson.build).
+  libjemalloc-dev
   # ICU: Chinese names read as pinyin and sorted in pinyin order (src/core/util/xa-pinyin.c).
   libicu-dev
   # libexif: when a hazard's photo was taken and which way up it is
