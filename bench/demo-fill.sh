@@ -124,6 +124,25 @@
 # index builds (slower in the shell), sync_file_range() to start the file's writeback
 # after the batches (COMMIT 1.7 -> 1.25 s, but the grams and indexes slower: 56.4 and
 # 56.3 s against 55.3 and 55.4 s, alternating).
+# 2026-12-07 (stop 30), `demo --hazards 1000000`, wall (user + system CPU), the builds
+# alternating in the same hour:
+#   main at ca64234, 4 KiB pages          56.6 (80.1), 50.3 (72.5)
+#   pages of 16 KiB in a new file         48.1 (71.4), 44.9 (66.6)   sys 8.1 and 6.2 s
+#                                                                    against 11.9 and 10.4
+#   ... hazards and steps of a batch in
+#   one statement each                    41.4 (60.0), 42.4 (61.2)   against 44.7 (66.4)
+#   ... xiaoan-cli linked with jemalloc   34.1 (47.7), 34.6 (48.0)   against 42.3 (61.4)
+# With 4 KiB pages a tenth of the time was the kernel's, a pwrite() per page spilled
+# from the cache; with jemalloc the making thread lost the quarter of its time that
+# glibc's allocator took (malloc_consolidate, unsorted bins) for the small blocks made
+# and freed batch by batch. The two threads are now even (about 17 s of CPU each for
+# the batches), and the 16 s after them run on one core: the grams 7.4 s, the six
+# indexes 7.6 s (1.0 to 1.5 s each), COMMIT and ANALYZE about 1.5 s. This script at
+# 08925ac, 3 runs: median 40.0 s wall, 57.3 s CPU, anchor 1.25 s wall and 0.98 s CPU in
+# the same runs: 32 x the anchor's wall, where a minute on the reference machine is
+# 25 x. Tried and dropped: PRAGMA threads = 2 with a 32 MiB cache for the index builds
+# (7.6 s either way), glibc's tunables instead of jemalloc (trim threshold and top pad
+# 44.9 s, one arena 50.9 s).
 
 set -eu
 
