@@ -301,6 +301,27 @@ scratch_lines (void)
   return lines;
 }
 
+/* Appends "name:digest\n" to @lines in one write: the demo ledger's million images
+ * are forty million lines, where four appends each were a sixth of the thread that
+ * makes them. */
+static void
+append_line (GString    *lines,
+             const char *name,
+             const char *digest,
+             guint       digest_chars)
+{
+  gsize name_size = strlen (name);
+  gsize at = lines->len;
+  char *line;
+
+  g_string_set_size (lines, at + name_size + 1 + digest_chars + 1);
+  line = lines->str + at;
+  memcpy (line, name, name_size);
+  line[name_size] = ':';
+  memcpy (line + name_size + 1, digest, digest_chars);
+  line[name_size + 1 + digest_chars] = '\n';
+}
+
 static XaFreshImage *
 fresh_image_new (XaImageArena       *arena,
                  const char         *table,
@@ -345,10 +366,7 @@ fresh_image_new (XaImageArena       *arena,
       if (size > 0)
         memcpy (spelled + prefix, column->text, size);
       digest_hex_with (&hash, spelled, prefix + size, digest, digest_chars);
-      g_string_append (fields, column->column);
-      g_string_append_c (fields, ':');
-      g_string_append_len (fields, digest, digest_chars);
-      g_string_append_c (fields, '\n');
+      append_line (fields, column->column, digest, digest_chars);
     }
   digest_hex_with (&hash, fields->str, fields->len, image_hash, 64);
 
