@@ -143,6 +143,13 @@
 # 25 x. Tried and dropped: PRAGMA threads = 2 with a 32 MiB cache for the index builds
 # (7.6 s either way), glibc's tunables instead of jemalloc (trim threshold and top pad
 # 44.9 s, one arena 50.9 s).
+# Later (5ebe99a: image lines in one write, a write's images in one statement), in a
+# quieter hour: 31.2, 31.4, 32.5 and 33.3 s, user + system 45 to 48 s. This script at
+# the same commit: median 42.2 s wall and 56.7 s CPU, anchor 1.29 s wall. The gap is the
+# kernel's: a run whose 3 GB of page cache comes from a file deleted just before spends
+# about 3 s in the kernel, one that needs memory the machine has not used lately 8 to
+# 10 s (32.7 s against 39.6 s for the same binary, minutes apart). By the anchor, 24 to
+# 33 x; a minute on the reference machine is 25 x.
 
 set -eu
 
