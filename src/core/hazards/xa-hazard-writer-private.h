@@ -20,9 +20,6 @@ struct _XaHazardWriter
   XaStore     *store;
   XaStatement *insert;
   XaStatement *insert_step;
-  /* The columns of a hazard's row with its id, as _xa_hazard_writer_insert_batch()
-   * gives them (NULL-terminated; the names are static) */
-  GPtrArray   *batch_columns;
   /* By how many grams they take, 1 to GRAMS_PER_STATEMENT */
   XaStatement *insert_grams[GRAMS_PER_STATEMENT + 1];
   XaStatement *delete_grams[GRAMS_PER_STATEMENT + 1];

@@ -37,33 +37,61 @@ _xa_hazard_writer_free (XaHazardWriter *writer)
 
   g_clear_pointer (&writer->insert, xa_statement_free);
   g_clear_pointer (&writer->insert_step, xa_statement_free);
-  g_clear_pointer (&writer->batch_columns, g_ptr_array_unref);
   _xa_hazard_writer_clear_grams (writer);
   g_free (writer->now);
   g_free (writer);
 }
 
-/* On SQLite without RETURNING, which makes the INSERT fill and read a table of its
- * own each time: the id is the connection's last rowid. */
+/* `INSERT INTO @table (…) VALUES (?, …)` for @columns, then @tail. */
 static char *
-insert_sql (gboolean returning)
+insert_values_sql (const char         *table,
+                   const char * const *columns,
+                   const char         *tail)
 {
-  g_autoptr(GString) columns = g_string_new ("organisation_id, sequence");
-  g_autoptr(GString) values = g_string_new ("?, ?");
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
 
-  for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
+  g_string_append_printf (sql, "INSERT INTO %s (", table);
+  for (guint i = 0; columns[i] != NULL; i++)
     {
-      if (_xa_hazard_row_column_of (field) == NULL)
-        continue;
-      g_string_append_printf (columns, ", %s", _xa_hazard_row_column_of (field));
-      g_string_append (values, ", ?");
+      g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", columns[i]);
+      g_string_append (values, i > 0 ? ", ?" : "?");
     }
-  g_string_append (columns, ", version, created_at, created_by, updated_at, updated_by");
-  g_string_append (values, ", 1, ?, ?, ?, ?");
-
-  return g_strdup_printf ("INSERT INTO hazard (%s) VALUES (%s)%s", columns->str, values->str,
-                          returning ? " RETURNING id" : "");
+  g_string_append_printf (sql, ") VALUES (%s)%s", values->str, tail);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
 }
+
+/* The columns of a hazard's row, its id first, in the order hazard_values() gives them
+ * (NULL-terminated). */
+static const char * const *
+hazard_columns (void)
+{
+  static const char **columns = NULL;
+
+  if (g_once_init_enter (&columns))
+    {
+      static const char * const last[] = { "version", "created_at", "created_by", "updated_at", "updated_by" };
+      GPtrArray *list = g_ptr_array_new ();
+
+      g_ptr_array_add (list, (gpointer) "id");
+      g_ptr_array_add (list, (gpointer) "organisation_id");
+      g_ptr_array_add (list, (gpointer) "sequence");
+      for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
+        {
+          if (_xa_hazard_row_column_of (field) != NULL)
+            g_ptr_array_add (list, (gpointer) _xa_hazard_row_column_of (field));
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (last); i++)
+        g_ptr_array_add (list, (gpointer) last[i]);
+      g_ptr_array_add (list, NULL);
+      g_once_init_leave (&columns, (const char **) g_ptr_array_free (list, FALSE));
+    }
+
+  return columns;
+}
+
+/* At most how many columns a hazard's row has: its fields and eight others. */
+#define MAX_HAZARD_COLUMNS (XA_HAZARD_FIELD_NONE + 8)
 
 /* Binds @value at @index; its text outlives the statement's run. */
 static void
@@ -77,6 +105,13 @@ bind_value (XaStatement      *stmt,
     xa_statement_bind_text_static (stmt, index, value->text, value->size);
   else
     xa_statement_bind_int64 (stmt, index, value->integer);
+}
+
+/* An optional text as the store keeps it: an empty one is NULL. */
+static XaRowValue
+optional_text_value (const char *text)
+{
+  return xa_row_value_text (text != NULL && text[0] != '\0' ? text : NULL);
 }
 
 /* The value of @field as the store keeps it: an empty text is NULL. */
@@ -114,30 +149,11 @@ field_value (XaHazard      *hazard,
       text = xa_hazard_state_to_key (xa_hazard_get_state (hazard));
       break;
     default:
-      text = xa_hazard_get_text (hazard, field);
-      if (text[0] == '\0')
-        {
-          *value = (XaRowValue) { .is_null = TRUE };
-          return;
-        }
+      *value = optional_text_value (xa_hazard_get_text (hazard, field));
+      return;
     }
 
-  *value = (XaRowValue) { .text = text, .size = strlen (text) };
-}
-
-static XaRowValue
-text_value (const char *text)
-{
-  if (text == NULL)
-    return (XaRowValue) { .is_null = TRUE };
-  return (XaRowValue) { .text = text, .size = strlen (text) };
-}
-
-/* A step's optional text as the store keeps it: an empty one is NULL. */
-static XaRowValue
-optional_text_value (const char *text)
-{
-  return text_value (text != NULL && text[0] != '\0' ? text : NULL);
+  *value = xa_row_value_text (text);
 }
 
 static const char * const step_columns[] = {
@@ -154,11 +170,11 @@ step_values (gint64               hazard_id,
 {
   values[0] = (XaRowValue) { .integer = hazard_id };
   values[1] = (XaRowValue) { .integer = position };
-  values[2] = text_value (xa_hazard_step_to_key (entry->step));
-  values[3] = text_value (xa_hazard_state_to_key (entry->from));
-  values[4] = text_value (xa_hazard_state_to_key (entry->to));
-  values[5] = text_value (entry->who);
-  values[6] = text_value (entry->at);
+  values[2] = xa_row_value_text (xa_hazard_step_to_key (entry->step));
+  values[3] = xa_row_value_text (xa_hazard_state_to_key (entry->from));
+  values[4] = xa_row_value_text (xa_hazard_state_to_key (entry->to));
+  values[5] = xa_row_value_text (entry->who);
+  values[6] = xa_row_value_text (entry->at);
   values[7] = optional_text_value (entry->date);
   values[8] = optional_text_value (entry->note);
 }
@@ -181,22 +197,31 @@ _xa_hazard_row_bind_field (XaStatement   *stmt,
   bind_value (stmt, index, &value);
 }
 
-/* Binds every stored field of @hazard in the order of the fields' table, as the INSERT
- * statement names them, from @first; returns the index after the last one bound. */
-static int
-bind_columns (XaStatement *stmt,
-              int          first,
-              XaHazard    *hazard)
+/* The values of @hazard's row, in hazard_columns' order. */
+static void
+hazard_values (XaHazard         *hazard,
+               gint64            id,
+               gint64            organisation_id,
+               guint             sequence,
+               const XaRowValue *now,
+               const XaRowValue *operator_name,
+               XaRowValue       *values)
 {
-  int index = first;
+  guint index = 0;
 
+  values[index++] = (XaRowValue) { .integer = id };
+  values[index++] = (XaRowValue) { .integer = organisation_id };
+  values[index++] = (XaRowValue) { .integer = sequence };
   for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
     {
       if (_xa_hazard_row_column_of (field) != NULL)
-        _xa_hazard_row_bind_field (stmt, index++, hazard, field);
+        field_value (hazard, field, &values[index++]);
     }
-
-  return index;
+  values[index++] = (XaRowValue) { .integer = 1 };
+  values[index++] = *now;
+  values[index++] = *operator_name;
+  values[index++] = *now;
+  values[index] = *operator_name;
 }
 
 /* After @hazard's row and steps: its audit image and its grams. */
@@ -265,26 +290,28 @@ _xa_hazard_writer_insert_made (XaHazardWriter  *writer,
                                gint64          *id,
                                GError         **error)
 {
-  const char *operator_name = xa_store_get_operator (writer->store);
   gboolean returning = xa_store_get_is_server (writer->store);
-  int index;
+  const XaRowValue now = xa_row_value_text (writer->now);
+  const XaRowValue operator_name = xa_row_value_text (xa_store_get_operator (writer->store));
+  XaRowValue values[MAX_HAZARD_COLUMNS];
 
+  /* Without the id, which the row is given. On SQLite without RETURNING, which makes
+   * the INSERT fill and read a table of its own each time: the id is the connection's
+   * last rowid. */
   if (writer->insert == NULL)
     {
-      g_autofree char *sql = insert_sql (returning);
+      g_autofree char *sql = insert_values_sql ("hazard", hazard_columns () + 1,
+                                                returning ? " RETURNING id" : "");
 
       if (!(writer->insert = xa_store_prepare (writer->store, sql, error)))
         return FALSE;
     }
 
   xa_statement_reset (writer->insert);
-  xa_statement_bind_int64 (writer->insert, 1, organisation_id);
-  xa_statement_bind_int (writer->insert, 2, (int) sequence);
-  index = bind_columns (writer->insert, 3, hazard);
-  xa_statement_bind_text (writer->insert, index++, writer->now);
-  xa_statement_bind_text (writer->insert, index++, operator_name);
-  xa_statement_bind_text (writer->insert, index++, writer->now);
-  xa_statement_bind_text (writer->insert, index, operator_name);
+  hazard_values (hazard, 0, organisation_id, sequence, &now, &operator_name, values);
+  /* The hazard (and the keys, which are static) outlive the statement's run. */
+  for (guint i = 1; hazard_columns ()[i] != NULL; i++)
+    bind_value (writer->insert, (int) i, &values[i]);
   if (returning)
     {
       if (!xa_statement_step_one (writer->insert, error))
@@ -323,32 +350,19 @@ typedef struct
   XaRowValue        operator_name;
 } BatchRows;
 
-/* The batch's hazards, one row each, in batch_columns' order. */
+/* The batch's hazards, one row each, in hazard_columns' order. */
 static gboolean
 next_hazard_row (XaRowValue *values,
                  gpointer    user_data)
 {
   BatchRows *rows = user_data;
-  XaHazard *hazard;
-  guint index = 0;
+  guint i = rows->hazard;
 
-  if (rows->hazard == rows->n)
+  if (i == rows->n)
     return FALSE;
 
-  hazard = rows->hazards[rows->hazard];
-  values[index++] = (XaRowValue) { .integer = rows->made[rows->hazard].id };
-  values[index++] = (XaRowValue) { .integer = rows->organisation_ids[rows->hazard] };
-  values[index++] = (XaRowValue) { .integer = rows->sequences[rows->hazard] };
-  for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
-    {
-      if (_xa_hazard_row_column_of (field) != NULL)
-        field_value (hazard, field, &values[index++]);
-    }
-  values[index++] = (XaRowValue) { .integer = 1 };
-  values[index++] = rows->now;
-  values[index++] = rows->operator_name;
-  values[index++] = rows->now;
-  values[index] = rows->operator_name;
+  hazard_values (rows->hazards[i], rows->made[i].id, rows->organisation_ids[i], rows->sequences[i],
+                 &rows->now, &rows->operator_name, values);
   rows->hazard++;
   return TRUE;
 }
@@ -372,26 +386,6 @@ next_step_row (XaRowValue *values,
                xa_hazard_get_entry (rows->hazards[rows->hazard], rows->entry), values);
   rows->entry++;
   return TRUE;
-}
-
-static GPtrArray *
-batch_columns_new (void)
-{
-  GPtrArray *columns = g_ptr_array_new ();
-  static const char * const last[] = { "version", "created_at", "created_by", "updated_at", "updated_by" };
-
-  g_ptr_array_add (columns, (gpointer) "id");
-  g_ptr_array_add (columns, (gpointer) "organisation_id");
-  g_ptr_array_add (columns, (gpointer) "sequence");
-  for (XaHazardField field = 0; field < XA_HAZARD_FIELD_NONE; field++)
-    {
-      if (_xa_hazard_row_column_of (field) != NULL)
-        g_ptr_array_add (columns, (gpointer) _xa_hazard_row_column_of (field));
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (last); i++)
-    g_ptr_array_add (columns, (gpointer) last[i]);
-  g_ptr_array_add (columns, NULL);
-  return columns;
 }
 
 /**
@@ -437,12 +431,9 @@ _xa_hazard_writer_insert_batch (XaHazardWriter    *writer,
       return TRUE;
     }
 
-  if (writer->batch_columns == NULL)
-    writer->batch_columns = batch_columns_new ();
-  rows.now = text_value (writer->now);
-  rows.operator_name = text_value (xa_store_get_operator (writer->store));
-  if (!xa_store_insert_rows (writer->store, "hazard", (const char * const *) writer->batch_columns->pdata,
-                             next_hazard_row, &rows, error))
+  rows.now = xa_row_value_text (writer->now);
+  rows.operator_name = xa_row_value_text (xa_store_get_operator (writer->store));
+  if (!xa_store_insert_rows (writer->store, "hazard", hazard_columns (), next_hazard_row, &rows, error))
     return FALSE;
 
   rows.hazard = 0;
@@ -486,6 +477,15 @@ _xa_hazard_writer_image_inserts (XaHazardWriter *writer)
   writer->image_inserts = TRUE;
 }
 
+static XaStatement *
+prepare_step_insert (XaStore  *store,
+                     GError  **error)
+{
+  g_autofree char *sql = insert_values_sql ("hazard_step", step_columns, "");
+
+  return xa_store_prepare (store, sql, error);
+}
+
 /**
  * _xa_hazard_writer_add_step:
  * @position: from 1, the step's place in the history
@@ -500,11 +500,7 @@ _xa_hazard_writer_add_step (XaHazardWriter       *writer,
   XaRowValue values[N_STEP_COLUMNS];
 
   if (writer->insert_step == NULL &&
-      !(writer->insert_step = xa_store_prepare (writer->store,
-                                                "INSERT INTO hazard_step (hazard_id, position, step,"
-                                                " from_state, to_state, who, at, date, note)"
-                                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                                error)))
+      !(writer->insert_step = prepare_step_insert (writer->store, error)))
     return FALSE;
 
   xa_statement_reset (writer->insert_step);

@@ -217,12 +217,6 @@ typedef struct
   gint64     seq;
 } ImageRows;
 
-static XaRowValue
-text_value (const char *text)
-{
-  return (XaRowValue) { .text = text, .size = strlen (text) };
-}
-
 static gboolean
 next_image_row (XaRowValue *values,
                 gpointer    user_data)
@@ -236,11 +230,11 @@ next_image_row (XaRowValue *values,
   image = g_ptr_array_index (rows->images, rows->next++);
   values[0] = (XaRowValue) { .integer = rows->seq };
   /* Not copied: a write of the demo ledger stores a million kilobyte images. */
-  values[1] = text_value (image->table);
-  values[2] = text_value (image->uuid);
-  values[3] = text_value (image->label);
-  values[4] = text_value (image->fields);
-  values[5] = text_value (image->hash);
+  values[1] = xa_row_value_text (image->table);
+  values[2] = xa_row_value_text (image->uuid);
+  values[3] = xa_row_value_text (image->label);
+  values[4] = xa_row_value_text (image->fields);
+  values[5] = xa_row_value_text (image->hash);
   return TRUE;
 }
 

@@ -305,6 +305,20 @@ insert_as_values (XaStore            *self,
 }
 
 /**
+ * xa_row_value_text:
+ * @text: (nullable): a NUL-terminated text, which must outlive the value's use
+ *
+ * Returns: @text as a row's value, NULL when @text is %NULL
+ */
+XaRowValue
+xa_row_value_text (const char *text)
+{
+  if (text == NULL)
+    return (XaRowValue) { .is_null = TRUE };
+  return (XaRowValue) { .text = text, .size = strlen (text) };
+}
+
+/**
  * xa_store_insert_rows:
  * @table: the table's name
  * @columns: (array zero-terminated=1): the columns the rows fill

@@ -85,6 +85,8 @@ typedef struct
   gboolean    is_null;
 } XaRowValue;
 
+XaRowValue   xa_row_value_text             (const char        *text);
+
 /* Fills @values, one a column, with the next row and returns %TRUE; or returns %FALSE
  * when there is none left. */
 typedef gboolean (*XaRowSource) (XaRowValue *values,
